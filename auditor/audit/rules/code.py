@@ -1,0 +1,88 @@
+"""Code rules: unknown third-party code and personal data reached by call sites."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from auditor.audit.model import Finding, Location, Severity
+from auditor.audit.rules.interface import AuditContext, Rule, RuleInfo
+
+CODE_UNKNOWN_THIRD_PARTY = RuleInfo(
+    "CODE-UNKNOWN-THIRD-PARTY", "Third-party code the catalog does not know", Severity.INFO,
+    "The build contains a package that is neither the app's own code, nor the platform, nor any catalog "
+    "SDK. Check what it is: if it is an SDK that collects data, disclose it (and propose a catalog entry).",
+    needs_policy=False,
+)
+DATA_UNDISCLOSED = RuleInfo(
+    "DATA-UNDISCLOSED", "Personal data reached in code but not disclosed", Severity.HIGH,
+    "Code in the build calls an API that returns this kind of personal data, from a reachable method, and "
+    "the policy discloses this data type nowhere (not in its text, not in an SDK row, not through a "
+    "disclosed permission). Disclose it, or remove the call.",
+)
+DATA_BEFORE_CONSENT = RuleInfo(
+    "DATA-BEFORE-CONSENT", "Device identifier, app list or location read at start-up", Severity.HIGH,
+    "A call site reading a device identifier, the installed-app list or the location is reachable from "
+    "the Application class, a manifest ContentProvider or an androidx.startup initializer: it runs before "
+    "any consent dialog can be shown (MIIT notices cite exactly this). Initialise the SDK after consent.",
+    needs_policy=False,
+)
+
+BEFORE_CONSENT_TYPES = frozenset({
+    "imei", "meid", "imsi", "iccid", "phone-number", "android-id", "oaid", "advertising-id", "serial", "mac",
+    "installed-apps", "running-apps", "location-fine", "location-coarse", "wifi-info", "cell-info",
+})
+
+
+def check_unknown(ctx: AuditContext) -> Iterable[Finding]:
+    for pkg in ctx.scan.unknown_packages:
+        if pkg.class_count < ctx.config.unknown_package_min_classes:
+            continue
+        yield ctx.finding(CODE_UNKNOWN_THIRD_PARTY, pkg.package,
+                          f"{pkg.package}: {pkg.class_count} classes of third-party code no catalog SDK claims",
+                          [Location("build", f, f"e.g. {pkg.example}") for f in pkg.dex_files[:3]])
+
+
+def _owner_label(ctx: AuditContext, owner: str) -> str:
+    entry = ctx.catalog.get(owner)
+    return entry.name if entry else ("the app itself" if owner == "app" else "unknown third-party code")
+
+
+def check_data_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
+    assert ctx.policy is not None
+    disclosed = set(ctx.policy.data_types) | ctx.knowledge.exposes(ctx.policy.permissions)
+    by_type: dict[str, list] = {}
+    for access in ctx.scan.data_access:
+        if access.reachability != "dead":
+            by_type.setdefault(access.data_type, []).append(access)
+    for data_type, sites in sorted(by_type.items()):
+        if data_type in disclosed:
+            continue
+        owners = sorted({_owner_label(ctx, s.owner) for s in sites})
+        yield ctx.finding(DATA_UNDISCLOSED, data_type,
+                          f"{data_type} is read by {', '.join(owners)} ({len(sites)} call sites) but the policy "
+                          f"does not disclose it",
+                          [Location("build", s.dex, f"{s.caller_class}.{s.caller_method} -> {s.api}")
+                           for s in sites[:5]])
+
+
+def check_before_consent(ctx: AuditContext) -> Iterable[Finding]:
+    grouped: dict[tuple[str, str], list] = {}
+    for access in ctx.scan.data_access:
+        if access.reachability == "startup" and access.data_type in BEFORE_CONSENT_TYPES:
+            grouped.setdefault((access.owner, access.data_type), []).append(access)
+    for (owner, data_type), sites in sorted(grouped.items()):
+        first = sites[0]
+        path = " -> ".join(first.path) if first.path else ""
+        yield ctx.finding(
+            DATA_BEFORE_CONSENT, f"{owner}:{data_type}",
+            f"{_owner_label(ctx, owner)} reads {data_type} at start-up ({first.api}"
+            + (f", via {path}" if path else "") + ")",
+            [Location("build", s.dex, f"{s.caller_class}.{s.caller_method} -> {s.api}") for s in sites[:5]],
+        )
+
+
+RULES = (
+    Rule(CODE_UNKNOWN_THIRD_PARTY, check_unknown),
+    Rule(DATA_UNDISCLOSED, check_data_undisclosed),
+    Rule(DATA_BEFORE_CONSENT, check_before_consent),
+)

@@ -1,0 +1,60 @@
+"""The rule axis: every rule has a stable id (never reused), a default severity and a help text.
+
+SARIF rule descriptors, the HTML help and the README table all come from :class:`RuleInfo`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from auditor.audit.config import AuditConfig
+from auditor.audit.knowledge import PermissionKnowledge
+from auditor.audit.model import Finding, Location, Severity
+from auditor.audit.policy_view import PolicyView
+from auditor.audit.scenes import SceneSpec
+from auditor.catalog.model import Catalog
+from auditor.model import ScanResult
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    """Stable, public: CI pipelines and baselines key on it."""
+    title: str
+    severity: Severity
+    """Default severity (a config file may override it)."""
+    help: str
+    """What the rule checks and how to fix a finding (plain text, a few sentences)."""
+    needs_policy: bool = True
+    """Only runs when a policy is given."""
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    """Everything a rule may read."""
+
+    scan: ScanResult
+    catalog: Catalog
+    policy: PolicyView | None
+    scenes: tuple[SceneSpec, ...]
+    """Scenes from scenes.yaml plus those read from the policy."""
+    knowledge: PermissionKnowledge
+    config: AuditConfig
+
+    def finding(self, info: RuleInfo, subject: str, message: str, evidence: Iterable[Location] = (),
+                severity: Severity | None = None) -> Finding:
+        return Finding(
+            rule_id=info.id,
+            severity=severity if severity is not None else info.severity,
+            subject=subject,
+            message=message,
+            evidence=tuple(evidence),
+            fingerprint=Finding.make_fingerprint(info.id, self.scan.build.manifest.package, subject),
+        )
+
+
+@dataclass(frozen=True)
+class Rule:
+    info: RuleInfo
+    check: Callable[[AuditContext], Iterable[Finding]]

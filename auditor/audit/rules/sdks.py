@@ -1,0 +1,198 @@
+"""SDK rules: the SDKs in the build against the policy's SDK list."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from auditor.audit.knowledge import short_name
+from auditor.audit.model import Finding, Location, Severity
+from auditor.audit.rules.interface import AuditContext, Rule, RuleInfo
+from auditor.model import SdkHit
+
+SDK_UNDISCLOSED = RuleInfo(
+    "SDK-UNDISCLOSED", "SDK in the build but not in the privacy policy", Severity.HIGH,
+    "The build embeds this third-party SDK but the privacy policy's SDK list does not name it. Add a row "
+    "(SDK name, company, purpose, personal data collected, privacy-policy link) or remove the SDK. "
+    "SDKs whose category collects no personal data (image loading, networking, UI...) are reported as low.",
+)
+SDK_STALE = RuleInfo(
+    "SDK-STALE", "SDK named in the policy but absent from the build", Severity.INFO,
+    "The policy lists an SDK the build does not contain. Harmless for users, but the list has drifted: "
+    "remove the row, or check that the build is the one the policy describes.",
+)
+SDK_UNRESOLVED = RuleInfo(
+    "SDK-UNRESOLVED", "Policy names an SDK the catalog does not know", Severity.LOW,
+    "A name in the policy's SDK list matches no catalog entry, so it cannot be checked against the build. "
+    "Fix a misspelling, use the vendor's product name, or add the SDK to the catalog.",
+)
+SDK_DATA_BEYOND = RuleInfo(
+    "SDK-DATA-BEYOND", "SDK collects more than its policy row says", Severity.MEDIUM,
+    "The catalog (the vendor's own documentation) or the SDK's code in this build shows personal data or "
+    "permissions that the policy's row for the SDK does not mention. Extend the row's 'personal data "
+    "collected' cell, or configure the SDK not to collect it.",
+)
+SDK_VENDOR_MISMATCH = RuleInfo(
+    "SDK-VENDOR-MISMATCH", "Policy attributes an SDK to the wrong company", Severity.LOW,
+    "The company the policy gives for the SDK shares no name with its vendor. Regulators check the legal "
+    "entity: use the vendor's legal name.",
+)
+
+# categories whose SDKs, by design, collect no personal data of their own
+_QUIET_CATEGORIES = frozenset({
+    "image", "network", "serialization", "ui", "utility", "database", "dev-tools", "framework", "scan",
+    "player", "media", "game-engine",
+})
+
+
+def _build_location(hit: SdkHit) -> list[Location]:
+    out = []
+    for e in hit.evidence[:3]:
+        out.append(Location("build", e.location, f"{e.kind.value}: {e.example or e.value} (x{e.count})"))
+    return out
+
+
+def check_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
+    assert ctx.policy is not None
+    disclosed = ctx.policy.sdk_ids
+    for hit in ctx.scan.sdks:
+        if hit.sdk_id in disclosed:
+            continue
+        entry = ctx.catalog[hit.sdk_id]
+        quiet = entry.category in _QUIET_CATEGORIES and not entry.data_collected
+        yield ctx.finding(
+            SDK_UNDISCLOSED, hit.sdk_id,
+            f"{hit.name} ({hit.vendor}, {hit.category}) is in the build but the policy does not name it",
+            _build_location(hit), Severity.LOW if quiet else None,
+        )
+
+
+def check_stale(ctx: AuditContext) -> Iterable[Finding]:
+    assert ctx.policy is not None
+    present = {h.sdk_id for h in ctx.scan.sdks}
+    seen: set[str] = set()
+    for row in ctx.policy.rows:
+        if row.sdk_id and row.sdk_id not in present and row.sdk_id not in seen:
+            seen.add(row.sdk_id)
+            name = ctx.catalog[row.sdk_id].name if ctx.catalog.get(row.sdk_id) else row.sdk_id
+            yield ctx.finding(SDK_STALE, row.sdk_id,
+                              f"the policy names {row.name!r} ({name}) but the build does not contain it",
+                              [row.location])
+
+
+def check_unresolved(ctx: AuditContext) -> Iterable[Finding]:
+    assert ctx.policy is not None
+    seen: set[str] = set()
+    for row in ctx.policy.rows:
+        if row.sdk_id or row.name in seen:
+            continue
+        seen.add(row.name)
+        hint = f" (closest: {', '.join(row.candidates[:3])})" if row.candidates else ""
+        yield ctx.finding(SDK_UNRESOLVED, row.name,
+                          f"the policy names {row.name!r}, which matches no catalog SDK{hint}", [row.location])
+
+
+def check_data_beyond(ctx: AuditContext) -> Iterable[Finding]:
+    assert ctx.policy is not None
+    code_data: dict[str, set[str]] = {}
+    for access in ctx.scan.data_access:
+        if access.reachability != "dead":
+            code_data.setdefault(access.owner, set()).add(access.data_type)
+    for hit in ctx.scan.sdks:
+        rows = ctx.policy.rows_for(hit.sdk_id)
+        if not rows:
+            continue  # SDK-UNDISCLOSED covers it
+        entry = ctx.catalog[hit.sdk_id]
+        row_data = set().union(*(r.data_types for r in rows))
+        row_perms = set().union(*(r.permissions for r in rows))
+        row_data |= ctx.knowledge.exposes(row_perms)
+        declared = {p.name for p in ctx.scan.permissions}
+        missing_data = sorted(set(entry.data_collected) - row_data)
+        from_code = sorted(code_data.get(hit.sdk_id, set()) - row_data - set(missing_data))
+        missing_perms = sorted(p for p in entry.permissions
+                               if p in declared and p not in row_perms and _reviewable(ctx, p)
+                               and not _covered(ctx.knowledge.exposes([p]), row_data))
+        parts = []
+        if missing_data:
+            parts.append("collects " + ", ".join(missing_data) + " (vendor documentation)")
+        if from_code:
+            parts.append("its code reaches " + ", ".join(from_code))
+        if missing_perms:
+            parts.append("asks for " + ", ".join(short_name(p) for p in missing_perms))
+        if parts:
+            evidence = [rows[0].location] + _build_location(hit)[:1]
+            for dt in from_code:
+                site = next(a for a in ctx.scan.data_access if a.owner == hit.sdk_id and a.data_type == dt)
+                evidence.append(Location("build", site.dex, f"{site.caller_class}.{site.caller_method} -> {site.api}"))
+            yield ctx.finding(SDK_DATA_BEYOND, hit.sdk_id,
+                              f"{hit.name}: " + "; ".join(parts) + ", which its policy row does not mention",
+                              evidence)
+
+
+def _covered(exposed: set[str], disclosed: set[str]) -> bool:
+    """A permission is covered by a row that already names all the data it exposes."""
+    return bool(exposed) and exposed <= disclosed
+
+
+def _reviewable(ctx: AuditContext, permission: str) -> bool:
+    info = next((p for p in ctx.scan.permissions if p.name == permission), None)
+    return info is not None and (info.kind in ("dangerous", "special")
+                                 or permission in ctx.knowledge.sensitive_normal)
+
+
+_GENERIC_WORDS = frozenset("""
+co company corp corporation inc incorporated ltd limited llc plc gmbh ag sa pte bv the and of
+technology technologies tech information info network networks computer computers system systems software
+science sciences service services internet digital mobile data cloud group holdings holding international
+china beijing shanghai shenzhen hangzhou guangzhou nanjing chengdu wuhan xiamen hong kong us usa
+open source opensource github
+""".split())
+_ZH_GENERIC = ("有限公司", "有限责任公司", "股份", "集团", "科技", "技术", "信息", "网络", "计算机", "系统", "软件",
+               "北京", "上海", "深圳", "杭州", "广州", "南京", "成都", "武汉", "厦门", "中国", "（", "）", "(", ")",
+               "市", "省")
+
+
+def _tokens(name: str) -> set[str]:
+    latin = {w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _GENERIC_WORDS and len(w) > 1}
+    chinese = "".join(re.findall(r"[\u4e00-\u9fff（）()]+", name))
+    for word in _ZH_GENERIC:
+        chinese = chinese.replace(word, " ")
+    cjk = {w for w in chinese.split() if len(w) >= 2}
+    return latin | cjk
+
+
+def vendors_match(written: str, vendor_names: Iterable[str]) -> bool:
+    """True when the company as written shares a distinctive name with any of the vendor's names."""
+    mine = _tokens(written)
+    if not mine:
+        return True  # nothing distinctive to compare ("Google Inc." vs "Google LLC" has 'google')
+    for name in vendor_names:
+        theirs = _tokens(name)
+        if mine & theirs:
+            return True
+        if any(a in b or b in a for a in mine for b in theirs if min(len(a), len(b)) >= 4):
+            return True
+    return False
+
+
+def check_vendor_mismatch(ctx: AuditContext) -> Iterable[Finding]:
+    assert ctx.policy is not None
+    for row in ctx.policy.rows:
+        entry = ctx.catalog.get(row.sdk_id) if row.sdk_id else None
+        if entry is None or not row.company.strip():
+            continue
+        names = [entry.vendor.en, entry.vendor.zh or "", entry.name, *entry.aliases]
+        if not vendors_match(row.company, names):
+            yield ctx.finding(SDK_VENDOR_MISMATCH, entry.id,
+                              f"the policy attributes {row.name!r} to {row.company!r}; its vendor is "
+                              f"{entry.vendor.en}" + (f" ({entry.vendor.zh})" if entry.vendor.zh else ""),
+                              [row.location])
+
+
+RULES = (
+    Rule(SDK_UNDISCLOSED, check_undisclosed),
+    Rule(SDK_STALE, check_stale),
+    Rule(SDK_UNRESOLVED, check_unresolved),
+    Rule(SDK_DATA_BEYOND, check_data_beyond),
+    Rule(SDK_VENDOR_MISMATCH, check_vendor_mismatch),
+)

@@ -1,0 +1,191 @@
+"""``AndroidManifest.xml`` (binary AXML) -> :class:`auditor.model.Manifest`, through androguard's AXML parser.
+
+androguard turns the binary chunks into an lxml tree (resolving stripped attribute names through resource
+ids); everything after that is ours: relative class names, duplicate permissions, ``uses-permission-sdk-23``,
+``<queries>``. Packer tricks (empty names, bad namespaces) degrade into warnings, not crashes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.errors import BuildError
+from auditor.model import Component, DeclaredPermission, Manifest, MetaData, Queries, UsesPermission
+
+ANDROID_NS = "{http://schemas.android.com/apk/res/android}"
+_COMPONENT_TAGS = ("activity", "activity-alias", "service", "receiver", "provider")
+_MAX_META_VALUE = 200
+
+
+def parse_manifest(raw: bytes, source: str = "AndroidManifest.xml") -> Manifest:
+    """Parse binary AXML ``raw``; raise :class:`BuildError` when it is not a usable manifest."""
+    root = _axml_root(raw, source)
+    return manifest_from_xml(root, source)
+
+
+def _axml_root(raw: bytes, source: str) -> Any:
+    try:
+        from loguru import logger
+
+        logger.disable("androguard")
+    except ImportError:  # pragma: no cover - androguard always brings loguru
+        pass
+    from androguard.core.axml import AXMLPrinter
+
+    if len(raw) < 8:
+        raise BuildError(f"{source}: manifest is truncated ({len(raw)} bytes)")
+    try:
+        printer = AXMLPrinter(raw)
+        root = printer.get_xml_obj()
+    except Exception as exc:  # noqa: BLE001 - androguard raises anything on hostile AXML
+        raise BuildError(f"{source}: binary XML cannot be parsed ({type(exc).__name__})") from exc
+    if root is None or not printer.is_valid() and root is None:
+        raise BuildError(f"{source}: binary XML cannot be parsed")
+    return root
+
+
+def _attr(elem: Any, name: str) -> str:
+    value = elem.get(ANDROID_NS + name)
+    if value is None:
+        value = elem.get(name)
+    return str(value).strip() if value is not None else ""
+
+
+def _int(value: str) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(value, 0)
+    except ValueError:
+        return None
+
+
+def _bool(value: str) -> bool | None:
+    if value.lower() == "true":
+        return True
+    if value.lower() == "false":
+        return False
+    return None
+
+
+def resolve_class(package: str, name: str) -> str:
+    """Resolve a manifest class name the way the platform does (``.Foo`` and ``Foo`` are relative)."""
+    if name.startswith("."):
+        return package + name
+    if "." not in name and package:
+        return f"{package}.{name}"
+    return name
+
+
+def manifest_from_xml(root: Any, source: str = "AndroidManifest.xml") -> Manifest:
+    """Build a :class:`Manifest` from an lxml element tree (binary AXML or AAB protobuf both end here)."""
+    tag = root.tag if isinstance(root.tag, str) else ""
+    if tag != "manifest":
+        raise BuildError(f"{source}: root element is '{tag or '?'}', not 'manifest'")
+    package = (root.get("package") or "").strip()
+    if not package:
+        raise BuildError(f"{source}: manifest has no package name")
+    uses_sdk = next((e for e in root if e.tag == "uses-sdk"), None)
+    app = next((e for e in root if e.tag == "application"), None)
+    components: list[Component] = []
+    meta: list[MetaData] = []
+    app_class = ""
+    debuggable = False
+    if app is not None:
+        app_class = resolve_class(package, _attr(app, "name")) if _attr(app, "name") else ""
+        debuggable = _bool(_attr(app, "debuggable")) is True
+        meta.extend(_meta_data(app, "application"))
+        for elem in app:
+            if elem.tag in _COMPONENT_TAGS:
+                comp = _component(package, elem)
+                if comp is not None:
+                    components.append(comp)
+                    meta.extend(_meta_data(elem, comp.name))
+    return Manifest(
+        package=package,
+        version_name=_attr(root, "versionName"),
+        version_code=_int(_attr(root, "versionCode")),
+        min_sdk=_int(_attr(uses_sdk, "minSdkVersion")) if uses_sdk is not None else None,
+        target_sdk=_int(_attr(uses_sdk, "targetSdkVersion")) if uses_sdk is not None else None,
+        max_sdk=_int(_attr(uses_sdk, "maxSdkVersion")) if uses_sdk is not None else None,
+        application_class=app_class,
+        uses_permissions=_uses_permissions(root),
+        declared_permissions=tuple(
+            DeclaredPermission(_attr(e, "name"), _protection(_attr(e, "protectionLevel")))
+            for e in root if e.tag == "permission" and _attr(e, "name")
+        ),
+        components=tuple(components),
+        meta_data=tuple(meta),
+        queries=_queries(root),
+        debuggable=debuggable,
+    )
+
+
+_PROTECTION_FLAGS = {0: "normal", 1: "dangerous", 2: "signature", 3: "signatureOrSystem"}
+
+
+def _protection(value: str) -> str:
+    number = _int(value)
+    if number is None:
+        return value
+    base = _PROTECTION_FLAGS.get(number & 0xF, str(number & 0xF))
+    return base if number <= 0xF else f"{base}|{number & ~0xF:#x}"
+
+
+def _uses_permissions(root: Any) -> tuple[UsesPermission, ...]:
+    folded: dict[str, UsesPermission] = {}
+    for elem in root:
+        if elem.tag not in ("uses-permission", "uses-permission-sdk-23", "uses-permission-sdk-m"):
+            continue
+        name = _attr(elem, "name")
+        if not name:
+            continue
+        max_sdk = _int(_attr(elem, "maxSdkVersion"))
+        sdk23 = elem.tag != "uses-permission"
+        prev = folded.get(name)
+        if prev is None:
+            folded[name] = UsesPermission(name, max_sdk, sdk23, 1)
+        else:
+            widest = None if prev.max_sdk_version is None or max_sdk is None else max(prev.max_sdk_version, max_sdk)
+            folded[name] = UsesPermission(name, widest, prev.sdk23 and sdk23, prev.occurrences + 1)
+    return tuple(folded[n] for n in sorted(folded))
+
+
+def _component(package: str, elem: Any) -> Component | None:
+    raw_name = _attr(elem, "targetActivity") if elem.tag == "activity-alias" and not _attr(elem, "name") \
+        else _attr(elem, "name")
+    if not raw_name:
+        return None
+    authorities = tuple(a for a in _attr(elem, "authorities").split(";") if a) if elem.tag == "provider" else ()
+    return Component(
+        kind=elem.tag,
+        name=resolve_class(package, raw_name),
+        exported=_bool(_attr(elem, "exported")),
+        authorities=authorities,
+        permission=_attr(elem, "permission"),
+        has_intent_filter=any(child.tag == "intent-filter" for child in elem),
+    )
+
+
+def _meta_data(parent: Any, owner: str) -> list[MetaData]:
+    out = []
+    for elem in parent:
+        if elem.tag == "meta-data" and _attr(elem, "name"):
+            value = _attr(elem, "value") or _attr(elem, "resource")
+            out.append(MetaData(_attr(elem, "name"), value[:_MAX_META_VALUE], owner))
+    return out
+
+
+def _queries(root: Any) -> Queries:
+    packages: list[str] = []
+    actions: list[str] = []
+    providers: list[str] = []
+    for q in (e for e in root if e.tag == "queries"):
+        for elem in q:
+            if elem.tag == "package" and _attr(elem, "name"):
+                packages.append(_attr(elem, "name"))
+            elif elem.tag == "provider" and _attr(elem, "authorities"):
+                providers.extend(a for a in _attr(elem, "authorities").split(";") if a)
+            elif elem.tag == "intent":
+                actions.extend(_attr(a, "name") for a in elem if a.tag == "action" and _attr(a, "name"))
+    return Queries(tuple(sorted(set(packages))), tuple(sorted(set(actions))), tuple(sorted(set(providers))))

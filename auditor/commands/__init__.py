@@ -1,0 +1,1 @@
+"""One module per CLI command. Shared plumbing (error mapping, output) is in :mod:`auditor.commands.common`."""

@@ -1,0 +1,49 @@
+"""``auditor baseline BUILD``: accept today's findings into a baseline file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditor.audit.baseline import load_baseline, render_baseline
+from auditor.audit.model import Finding
+from auditor.commands.common import audit_inputs_options, handle_errors, inputs_from, write_output
+from auditor.pipeline import Job
+
+
+@click.command()
+@click.argument("build", type=click.Path(path_type=Path, exists=True))
+@audit_inputs_options
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Baseline file to write (default: stdout). Entries already in it keep their "
+                   "justification and expiry.")
+@click.option("--justification", default="accepted at baseline creation", show_default=True,
+              help="Justification recorded for new entries.")
+@click.option("--expires", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Expiry date (YYYY-MM-DD) for new entries.")
+@handle_errors
+def baseline(build: Path, output: Path | None, justification: str, expires: dt.datetime | None,
+             **inputs: Any) -> None:
+    """Write a baseline that accepts every current finding of BUILD."""
+    job = Job.prepare(inputs_from(inputs))
+    _scan, audit = job.run(build)
+    findings: list[Finding] = list(audit.findings)
+    previous = {e.fingerprint: e for e in load_baseline(output)} if output and output.exists() else {}
+    text = render_baseline(findings, justification, expires.date().isoformat() if expires else "")
+    if previous:
+        import json
+
+        doc = json.loads(text)
+        for item in doc["entries"]:
+            old = previous.get(item["fingerprint"])
+            if old is not None:
+                item["justification"] = old.justification or item["justification"]
+                if old.expires:
+                    item["expires"] = old.expires
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    write_output(text, output)
+    if output is not None:
+        click.echo(f"baseline: {len(findings)} findings accepted -> {output}", err=True)

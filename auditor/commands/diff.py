@@ -1,0 +1,44 @@
+"""``auditor diff OLD NEW``: what changed between two builds, with an optional gate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditor.audit.diff import diff_builds, render_json, render_text
+from auditor.audit.model import Severity
+from auditor.commands.common import audit_inputs_options, handle_errors, inputs_from, write_output
+from auditor.commands.scan import severity_option
+from auditor.errors import ExitCode
+from auditor.pipeline import Job
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path, exists=True))
+@click.argument("new", type=click.Path(path_type=Path, exists=True))
+@audit_inputs_options
+@severity_option("--fail-on", "Exit 1 when a NEW finding at or above this severity appears.")
+@click.option("--fail-on-new-sdk", is_flag=True, help="Exit 1 when the new build adds an SDK.")
+@click.option("--fail-on-new-permission", is_flag=True,
+              help="Exit 1 when the new build adds a dangerous or special permission.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@handle_errors
+def diff(old: Path, new: Path, fail_on: Severity | None, fail_on_new_sdk: bool, fail_on_new_permission: bool,
+         fmt: str, output: Path | None, **inputs: Any) -> None:
+    """Compare two builds: SDKs added/removed/version-changed, permissions added/removed, new findings."""
+    job = Job.prepare(inputs_from(inputs))
+    old_scan, old_audit = job.run(old)
+    new_scan, new_audit = job.run(new)
+    result = diff_builds(old_scan, new_scan, old_audit, new_audit)
+    write_output(render_json(result) if fmt == "json" else render_text(result), output)
+    failing = (
+        (fail_on is not None and any(f.severity >= fail_on for f in result.findings_new))
+        or (fail_on_new_sdk and result.sdks_added)
+        or (fail_on_new_permission and any(p.kind in ("dangerous", "special") for p in result.permissions_added))
+    )
+    if failing:
+        sys.exit(int(ExitCode.FINDINGS))

@@ -1,0 +1,1 @@
+"""Interpretation of a :class:`auditor.model.Build`: SDK detection and unknown third-party code."""

@@ -1,0 +1,298 @@
+"""The audit model: typed, frozen values that every reader produces and every reporter reads.
+
+Where a fact comes from:
+- a permission: :class:`UsesPermission` (manifest, :mod:`auditor.build.manifest`) enriched into
+  :class:`PermissionInfo` (AOSP metadata, :mod:`auditor.permissions`);
+- an SDK hit: :class:`SdkHit` with its :class:`Evidence` (:mod:`auditor.detect.sdks`);
+- unknown third-party code: :class:`UnknownPackage` (:mod:`auditor.detect.unknown`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from auditor.build.dex import DexFile
+
+
+class SignalKind(str, Enum):
+    """Kinds of evidence that tie an SDK to a build."""
+
+    CLASS = "class"
+    COMPONENT = "manifest-component"
+    META_DATA = "meta-data"
+    NATIVE_LIB = "native-lib"
+    JNI_SYMBOL = "jni-symbol"
+    VERSION_FILE = "version-file"
+    FILE = "file"
+    DOMAIN = "domain"
+
+
+# -- the build -------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class UsesPermission:
+    """A ``<uses-permission>`` / ``<uses-permission-sdk-23>`` request, duplicates folded."""
+
+    name: str
+    max_sdk_version: int | None = None
+    """``android:maxSdkVersion`` (``None``: all versions). Folded duplicates keep the widest range."""
+    sdk23: bool = False
+    """Requested only through ``<uses-permission-sdk-23>`` (granted on API 23+ only)."""
+    occurrences: int = 1
+    """How many times the manifest lists it."""
+
+
+@dataclass(frozen=True)
+class DeclaredPermission:
+    """A ``<permission>`` the app defines."""
+
+    name: str
+    protection_level: str = ""
+
+
+@dataclass(frozen=True)
+class Component:
+    """An activity, activity-alias, service, receiver or provider."""
+
+    kind: str
+    name: str
+    """Fully qualified class name (relative names resolved against the package)."""
+    exported: bool | None = None
+    """``android:exported`` if set; ``None`` when left to the platform default."""
+    authorities: tuple[str, ...] = ()
+    """Provider authorities."""
+    permission: str = ""
+    has_intent_filter: bool = False
+
+
+@dataclass(frozen=True)
+class MetaData:
+    """A ``<meta-data>`` element (under application or a component)."""
+
+    name: str
+    value: str = ""
+    """Literal value, truncated to 200 characters (resource values shown as ``@0x...``)."""
+    parent: str = "application"
+
+
+@dataclass(frozen=True)
+class Queries:
+    """The ``<queries>`` element: package visibility the app asks for."""
+
+    packages: tuple[str, ...] = ()
+    intent_actions: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What ``AndroidManifest.xml`` says."""
+
+    package: str
+    version_name: str = ""
+    version_code: int | None = None
+    min_sdk: int | None = None
+    target_sdk: int | None = None
+    max_sdk: int | None = None
+    application_class: str = ""
+    uses_permissions: tuple[UsesPermission, ...] = ()
+    declared_permissions: tuple[DeclaredPermission, ...] = ()
+    components: tuple[Component, ...] = ()
+    meta_data: tuple[MetaData, ...] = ()
+    queries: Queries = Queries()
+    debuggable: bool = False
+
+
+@dataclass(frozen=True)
+class DexSummary:
+    """One ``classes*.dex`` (or a dex nested in the build)."""
+
+    path: str
+    version: str
+    class_count: int
+    method_ref_count: int
+    string_count: int
+    classes: tuple[str, ...] = ()
+    """Dotted names of the classes it defines (not written to JSON)."""
+    url_hosts: tuple[str, ...] = ()
+    """Hosts of ``http(s)://`` URL constants."""
+    image: "DexFile | None" = field(default=None, compare=False, repr=False)
+    """The parsed DEX, kept only while a scan runs (code analysis reads it); dropped from results."""
+
+
+@dataclass(frozen=True)
+class NativeLib:
+    """A native library ``lib/<abi>/<name>.so``."""
+
+    path: str
+    abi: str
+    name: str
+    size: int
+    soname: str = ""
+    needed: tuple[str, ...] = ()
+    jni_symbols: tuple[str, ...] = ()
+    """Exported ``Java_*`` symbols (they name the Java class that binds the library)."""
+    error: str = ""
+    """Why the ELF could not be parsed, if it could not (the name still counts)."""
+
+
+@dataclass(frozen=True)
+class ArtifactVersion:
+    """A Maven artifact version left in ``META-INF/<group>_<artifact>.version`` or a ``.properties`` file."""
+
+    path: str
+    group: str
+    artifact: str
+    version: str
+
+
+@dataclass(frozen=True)
+class NestedArchive:
+    """An ``.apk``, ``.jar`` or ``.dex`` stored inside the build (read one level deep)."""
+
+    path: str
+    kind: str
+    size: int
+    class_count: int = 0
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Build:
+    """Everything read from one build, before any interpretation."""
+
+    path: str
+    sha256: str
+    size: int
+    format: str
+    manifest: Manifest
+    dex: tuple[DexSummary, ...]
+    native_libs: tuple[NativeLib, ...]
+    artifact_versions: tuple[ArtifactVersion, ...]
+    files: tuple[str, ...]
+    """Every member name of the archive (for file signatures)."""
+    nested: tuple[NestedArchive, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """Oddities worth a look (duplicate entries, names escaping the root, unparsable parts)."""
+
+    @property
+    def class_count(self) -> int:
+        return sum(d.class_count for d in self.dex)
+
+
+# -- interpretation --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PermissionInfo:
+    """A requested permission with its AOSP metadata."""
+
+    name: str
+    protection_level: str
+    """Raw AOSP protection level at the newest known API (``dangerous``, ``signature|appop``...)."""
+    kind: str
+    """``dangerous``, ``special`` (app-op / special access), ``signature``, ``normal`` or ``unknown``."""
+    label: str = ""
+    group: str = ""
+    max_sdk_version: int | None = None
+    sdk23: bool = False
+    occurrences: int = 1
+    known: bool = True
+    """Defined by AOSP (``False``: vendor or app-defined permission)."""
+    removed_after_api: int | None = None
+    """Last API level that still defines it, when removed from newer platforms."""
+
+    @property
+    def dangerous(self) -> bool:
+        return self.kind == "dangerous"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One signal tying an SDK to the build."""
+
+    kind: SignalKind
+    value: str
+    """What matched: a class prefix or component name, a library name, a meta-data name, a host..."""
+    location: str
+    """Where it was seen: ``classes2.dex``, ``lib/arm64-v8a/libfoo.so``, ``AndroidManifest.xml``."""
+    count: int = 1
+    """How many items matched (classes under the prefix, ABIs carrying the library...)."""
+    example: str = ""
+    """One concrete matching item (a class name, a symbol)."""
+
+
+@dataclass(frozen=True)
+class SdkHit:
+    """A catalog SDK found in the build."""
+
+    sdk_id: str
+    name: str
+    vendor: str
+    category: str
+    confidence: float
+    """0..1; rises with each independent kind of signal."""
+    evidence: tuple[Evidence, ...]
+    class_count: int = 0
+    versions: tuple[str, ...] = ()
+    """Exact versions from version files (``META-INF/*.version``), when the SDK left any."""
+
+    @property
+    def signal_kinds(self) -> frozenset[SignalKind]:
+        return frozenset(e.kind for e in self.evidence)
+
+
+@dataclass(frozen=True)
+class UnknownPackage:
+    """Third-party code no catalog entry claims (grouped by package)."""
+
+    package: str
+    class_count: int
+    dex_files: tuple[str, ...]
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class DataAccess:
+    """A call site in the code that reaches personal data (see :mod:`auditor.code`)."""
+
+    caller_class: str
+    """Dotted name of the class whose method makes the call."""
+    caller_method: str
+    """Method name and DEX descriptor, e.g. ``onCreate(Landroid/os/Bundle;)V``."""
+    dex: str
+    """Dex file holding the caller (``classes2.dex``)."""
+    api: str
+    """The personal-data API, ``class.method`` (``android.telephony.TelephonyManager.getDeviceId``)."""
+    data_type: str
+    """One of :data:`auditor.vocab.DATA_TYPE_IDS`."""
+    owner: str
+    """Catalog SDK id owning the caller, ``app`` for the app's own code, or ``unknown``."""
+    reachability: str
+    """``startup`` (reachable before any consent dialog), ``reachable`` (from an entry point) or ``dead``."""
+    permission: str = ""
+    """Permission guarding the API, if any."""
+    path: tuple[str, ...] = ()
+    """Entry point first, then each method down to the caller (empty when dead)."""
+    via_reflection: bool = False
+    """Found as a reflective call (method name as a string constant next to ``getMethod``)."""
+
+
+@dataclass(frozen=True)
+class CatalogInfo:
+    version: str
+    sha256: str
+    entries: int
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """The outcome of scanning one build. Reporters render it; nothing else mutates it."""
+
+    build: Build
+    permissions: tuple[PermissionInfo, ...]
+    sdks: tuple[SdkHit, ...]
+    unknown_packages: tuple[UnknownPackage, ...]
+    catalog: CatalogInfo
+    tool_version: str
+    data_access: tuple[DataAccess, ...] = ()

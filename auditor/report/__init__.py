@@ -1,0 +1,1 @@
+"""Reporters: pure functions ``render(result) -> str``. The CLI owns files and streams."""

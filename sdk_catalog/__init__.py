@@ -1,0 +1,1 @@
+"""The SDK catalog: one YAML file per SDK. Data only; loaded by :mod:`auditor.catalog`."""
