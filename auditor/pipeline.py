@@ -33,6 +33,8 @@ class AuditInputs:
     catalog: Path | None = None
     today: dt.date | None = None
     """The date baseline expiry is checked against (default: today)."""
+    code: bool = True
+    """Find personal-data call sites and their reachability (``--no-code`` turns it off)."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class Job:
 
             disclosure = read_policy(inputs.policy, catalog)
         baseline = load_baseline(inputs.baseline) if inputs.baseline else None
-        return cls(Scanner.create(catalog), catalog, config, scenes, PermissionKnowledge.load(), disclosure,
+        return cls(Scanner.create(catalog, code=inputs.code), catalog, config, scenes, PermissionKnowledge.load(), disclosure,
                    baseline, inputs.today or dt.date.today())
 
     def run(self, build: Path) -> tuple[ScanResult, AuditResult]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from auditor import __version__
 from auditor.build.archive import Limits
@@ -24,14 +25,30 @@ class Scanner:
     matcher: Matcher
     permissions: PermissionDb
     limits: Limits = Limits()
+    apis: Any = None
+    """The personal-data API table (:func:`auditor.code.load_api_table`); ``None``: no call-site analysis."""
 
     @classmethod
-    def create(cls, catalog: Catalog, limits: Limits | None = None) -> "Scanner":
-        return cls(catalog, Matcher.from_catalog(catalog), PermissionDb.load(), limits or Limits())
+    def create(cls, catalog: Catalog, limits: Limits | None = None, code: bool = True) -> "Scanner":
+        """``code=False`` skips call-site analysis (``data_access`` stays empty)."""
+        apis = None
+        if code:
+            from auditor.code import load_api_table
+
+            apis = load_api_table()
+        return cls(catalog, Matcher.from_catalog(catalog), PermissionDb.load(), limits or Limits(), apis)
 
     def scan(self, path: Path | str) -> ScanResult:
         build = read_build(Path(path), self.limits)
+        data_access: tuple[Any, ...] = ()
+        if self.apis is not None:
+            from auditor.code import analyze_data_access
+
+            data_access = analyze_data_access(build, self.matcher, self.apis)
+        # the parsed DEX images are only needed while analysing: do not keep them alive in the result
+        build = replace(build, dex=tuple(replace(d, image=None) for d in build.dex))
         return ScanResult(
+            data_access=data_access,
             build=build,
             permissions=self.permissions.describe(build.manifest.uses_permissions),
             sdks=detect_sdks(build, self.catalog, self.matcher),

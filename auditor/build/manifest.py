@@ -45,9 +45,14 @@ def _axml_root(raw: bytes, source: str) -> Any:
 
 
 def _attr(elem: Any, name: str) -> str:
+    """``android:<name>``; also under a bogus namespace URI or none (packers and old tools write those,
+    and the platform resolves attributes by resource id, not by namespace)."""
     value = elem.get(ANDROID_NS + name)
     if value is None:
         value = elem.get(name)
+    if value is None:
+        suffix = "}" + name
+        value = next((v for k, v in elem.attrib.items() if k.endswith(suffix)), None)
     return str(value).strip() if value is not None else ""
 
 

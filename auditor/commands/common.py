@@ -75,6 +75,8 @@ def audit_inputs_options(func: F) -> F:
                      help="Audit config YAML: severity overrides, disabled rules."),
         click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
                      help="SDK catalog directory (default: the bundled one)."),
+        click.option("--no-code", "no_code", is_flag=True, default=False,
+                     help="Skip personal-data call-site analysis (manifest, SDKs and permissions only)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -86,4 +88,4 @@ def inputs_from(options: dict[str, Any], **extra: Any) -> Any:
     from auditor.pipeline import AuditInputs
 
     return AuditInputs(policy=options.get("policy"), scenes=options.get("scenes"), config=options.get("config"),
-                       catalog=options.get("catalog_dir"), **extra)
+                       catalog=options.get("catalog_dir"), code=not options.get("no_code"), **extra)

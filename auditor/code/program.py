@@ -1,0 +1,220 @@
+"""The whole program as the analysis sees it: every class defined in the build's DEX files, every method
+with the operands its code references, and one numbering of methods shared by all DEX files.
+
+A method is identified across DEX files by ``(dotted class, name, DEX prototype)``: a call in
+``classes.dex`` to a method defined in ``classes2.dex`` lands on the same node. When two DEX files define
+the same class, the first one (in build order) wins, as on the device.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from auditor.build.dex import DexError, DexFile
+from auditor.code.dexcode import (
+    ACC_CONSTRUCTOR, ACC_INTERFACE, ACC_PRIVATE, ACC_STATIC, NO_INDEX, DexCode, MethodCode,
+)
+
+MethodKey = tuple[str, str, str]
+"""``(dotted class, method name, DEX prototype)``."""
+VIRTUAL_MARK = "virtual:"
+
+
+def method_label(key: MethodKey) -> str:
+    """``class.method`` (how paths name a method)."""
+    return f"{key[0]}.{key[1]}"
+
+
+class DexRefs:
+    """Cached name resolution for one DEX file: method, field and type indices, string look-ups."""
+
+    def __init__(self, dex: DexFile) -> None:
+        self.dex = dex
+        self._raw = dex.method_ids_raw()
+        self._types: dict[int, str] = {}
+        self._protos: dict[int, str] = {}
+
+    def type_name(self, idx: int) -> str:
+        name = self._types.get(idx)
+        if name is None:
+            name = self._types[idx] = self.dex.type_name(idx)
+        return name
+
+    @cached_property
+    def method_keys(self) -> list[MethodKey]:
+        """Every ``method_id_item`` resolved to its key (names decoded once each)."""
+        types = self._types
+        protos = self._protos
+        strings: dict[int, str] = {}
+        dex = self.dex
+        out: list[MethodKey] = []
+        for class_idx, proto_idx, name_idx in self._raw:
+            cls = types.get(class_idx)
+            if cls is None:
+                cls = types[class_idx] = dex.type_name(class_idx)
+            proto = protos.get(proto_idx)
+            if proto is None:
+                proto = protos[proto_idx] = dex.proto_descriptor(proto_idx)
+            name = strings.get(name_idx)
+            if name is None:
+                name = strings[name_idx] = dex.string(name_idx)
+            out.append((cls, name, proto))
+        return out
+
+    def method_key(self, idx: int) -> MethodKey:
+        if not 0 <= idx < len(self._raw):
+            raise DexError(f"{self.dex.path}: method index {idx} out of range")
+        return self.method_keys[idx]
+
+    def method_ids_named(self, name_indices: set[int]) -> list[int]:
+        """Indices of the method ids whose name is one of the string indices given (no resolution)."""
+        return [i for i, (_c, _p, name_idx) in enumerate(self._raw) if name_idx in name_indices]
+
+    def field_ids_raw(self) -> list[tuple[int, int, int]]:
+        """``(class_idx, type_idx, name_idx)`` of every field id."""
+        dex = self.dex
+        return list(struct.iter_unpack("<HHI", dex.data[dex._field_ids_off:
+                                                         dex._field_ids_off + dex._field_ids_size * 8]))
+
+    @cached_property
+    def field_classes(self) -> list[int]:
+        """Type index of the declaring class of every field id."""
+        return [class_idx for class_idx, _type, _name in self.field_ids_raw()]
+
+    # -- strings (string_ids are sorted, so look-ups are binary searches) --------------------------------
+    def _lower_bound(self, text: str) -> int:
+        lo, hi = 0, self.dex.string_count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.dex.string(mid) < text:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def find_string(self, text: str) -> int | None:
+        """Index of the string equal to ``text``, if the file has it."""
+        idx = self._lower_bound(text)
+        return idx if idx < self.dex.string_count and self.dex.string(idx) == text else None
+
+    def strings_with_prefix(self, prefix: str, limit: int = 10_000) -> list[int]:
+        out: list[int] = []
+        idx = self._lower_bound(prefix)
+        while idx < self.dex.string_count and len(out) < limit and self.dex.string(idx).startswith(prefix):
+            out.append(idx)
+            idx += 1
+        return out
+
+
+@dataclass
+class ClassInfo:
+    """A class defined in the build."""
+
+    name: str
+    dex: int
+    """Index of the defining DEX file in :attr:`Program.dex_paths`."""
+    superclass: str | None
+    interfaces: tuple[str, ...]
+    access: int
+    methods: dict[tuple[str, str], int] = field(default_factory=dict)
+    """``(name, prototype)`` -> node id of each method the class defines."""
+
+    @property
+    def is_interface(self) -> bool:
+        return bool(self.access & ACC_INTERFACE)
+
+
+@dataclass
+class MethodInfo:
+    """A method defined in the build, with what its code references (as that DEX file's indices)."""
+
+    node: int
+    dex: int
+    access: int
+    code: MethodCode
+
+    @property
+    def dispatchable(self) -> bool:
+        """Virtual: can be reached by dynamic dispatch (not static, private or a constructor)."""
+        return not self.access & (ACC_STATIC | ACC_PRIVATE | ACC_CONSTRUCTOR)
+
+
+@dataclass
+class Program:
+    """Classes, methods and the method numbering of a whole build (mutable while it is being read)."""
+
+    dex_paths: list[str] = field(default_factory=list)
+    refs: list[DexRefs] = field(default_factory=list)
+    dex_nodes: list[list[int]] = field(default_factory=list)
+    """Per DEX file: ``method_ids`` index -> node id."""
+    keys: list[MethodKey] = field(default_factory=list)
+    """Node id -> method key."""
+    index: dict[MethodKey, int] = field(default_factory=dict)
+    classes: dict[str, ClassInfo] = field(default_factory=dict)
+    methods: dict[int, MethodInfo] = field(default_factory=dict)
+    """Node id -> method, for the methods defined in the build."""
+    virtual_of: dict[int, int] = field(default_factory=dict)
+    """Method node -> its *virtual call* node (see :func:`auditor.code.callgraph.build_call_graph`)."""
+
+    def node(self, key: MethodKey) -> int:
+        """The node id of a method key (allocated on first use)."""
+        node = self.index.get(key)
+        if node is None:
+            node = self.index[key] = len(self.keys)
+            self.keys.append(key)
+        return node
+
+    def virtual_node(self, node: int) -> int:
+        """The node standing for a virtual call of ``node``'s method (allocated on first use); its key is
+        the method's key with :data:`VIRTUAL_MARK` before the prototype."""
+        vnode = self.virtual_of.get(node)
+        if vnode is None:
+            cls, name, proto = self.keys[node]
+            vnode = self.virtual_of[node] = self.node((cls, name, VIRTUAL_MARK + proto))
+        return vnode
+
+    def add_dex(self, dex: DexFile) -> None:
+        """Read every class of one DEX file (classes already defined by an earlier file are skipped)."""
+        dex_no = len(self.dex_paths)
+        refs = DexRefs(dex)
+        self.dex_paths.append(dex.path)
+        self.refs.append(refs)
+        nodes = [self.node(key) for key in refs.method_keys]
+        self.dex_nodes.append(nodes)
+        code = DexCode(dex)
+        for cdef in code.class_defs():
+            name = refs.type_name(cdef.class_idx)
+            if name in self.classes:
+                continue
+            superclass = None if cdef.superclass_idx == NO_INDEX else refs.type_name(cdef.superclass_idx)
+            info = ClassInfo(name, dex_no, superclass, tuple(refs.type_name(t) for t in cdef.interfaces),
+                             cdef.access_flags)
+            self.classes[name] = info
+            for enc in code.methods(cdef):
+                if enc.method_idx >= len(nodes):
+                    raise DexError(f"{dex.path}: class {name} defines method index {enc.method_idx} "
+                                   "out of range")
+                node = nodes[enc.method_idx]
+                key = self.keys[node]
+                info.methods[(key[1], key[2])] = node
+                self.methods[node] = MethodInfo(node, dex_no, enc.access_flags, code.code(enc.code_off))
+
+    def supertypes(self, name: str) -> tuple[str, ...]:
+        """Direct superclass and interfaces of a defined class (empty for classes not in the build)."""
+        info = self.classes.get(name)
+        if info is None:
+            return ()
+        return ((info.superclass,) if info.superclass else ()) + info.interfaces
+
+
+def build_program(dex_files: list[DexFile]) -> Program:
+    """Read every DEX file of a build into one :class:`Program`."""
+    program = Program()
+    for dex in dex_files:
+        program.add_dex(dex)
+    return program
+
+
+__all__ = ["ClassInfo", "DexRefs", "MethodInfo", "MethodKey", "Program", "build_program", "method_label"]

@@ -1,0 +1,73 @@
+"""Our DEX reader: tables parsed right, strings decoded as MUTF-8, every bad offset a DexError."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+from dexgen import build_dex
+
+from auditor.build.dex import DexError, DexFile, class_to_descriptor, descriptor_to_class
+
+
+def test_reads_classes_method_refs_and_url_hosts():
+    raw = build_dex(
+        ["com.example.App", "cn.jpush.android.api.JPushInterface"],
+        [("android.telephony.TelephonyManager", "getDeviceId", "Ljava/lang/String;")],
+        ["https://api.jpush.cn/v3/push", "http://Stats.Example.ORG:8080/x", "not a url"],
+    )
+    dex = DexFile(raw, "classes.dex")
+    assert dex.version == "035"
+    assert set(dex.class_names) == {"com.example.App", "cn.jpush.android.api.JPushInterface"}
+    refs = dex.method_refs()
+    assert [(r.class_name, r.name, r.descriptor) for r in refs] == [
+        ("android.telephony.TelephonyManager", "getDeviceId", "()Ljava/lang/String;")
+    ]
+    assert dex.url_hosts() == ("api.jpush.cn", "stats.example.org")
+
+
+def test_decodes_modified_utf8_supplementary_characters():
+    dex = DexFile(build_dex(["x.y.Ünï𝄞"]))
+    assert dex.class_names == ("x.y.Ünï𝄞",)
+
+
+def test_descriptor_round_trip():
+    assert descriptor_to_class("Lcom/foo/Bar$1;") == "com.foo.Bar$1"
+    assert class_to_descriptor("com.foo.Bar") == "Lcom/foo/Bar;"
+    assert descriptor_to_class("[I") == "[I"
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda b: b[:0x40], "not a DEX"),
+    (lambda b: b"zip\n035\x00" + b[8:], "not a DEX"),
+    (lambda b: b[:40] + struct.pack("<I", 0x78563412) + b[44:], "endianness"),
+    (lambda b: b[:56] + struct.pack("<II", 10**6, 0x70) + b[64:], "string_ids"),
+    (lambda b: b[:96] + struct.pack("<II", 5000, 0x70) + b[104:], "class_defs"),
+])
+def test_rejects_malformed_headers(mutate, message):
+    raw = build_dex(["a.b.C"])
+    with pytest.raises(DexError, match=message):
+        DexFile(mutate(raw)).class_names
+
+
+def test_out_of_range_string_offset_is_a_dex_error():
+    raw = bytearray(build_dex(["a.b.C"]))
+    string_ids_off = struct.unpack_from("<I", raw, 60)[0]
+    struct.pack_into("<I", raw, string_ids_off, len(raw) + 100)
+    with pytest.raises(DexError, match="out of range"):
+        DexFile(bytes(raw)).class_names
+
+
+def test_unterminated_string_is_a_dex_error():
+    raw = build_dex(["a.b.C"])
+    with pytest.raises(DexError):
+        # cut the file inside the string data: the header still claims the full tables
+        DexFile(raw[: len(raw) - 3]).class_names
+
+
+def test_index_out_of_range():
+    dex = DexFile(build_dex(["a.b.C"]))
+    with pytest.raises(DexError):
+        dex.string(10_000)
+    with pytest.raises(DexError):
+        dex.method_ref(0)
