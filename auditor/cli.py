@@ -13,6 +13,7 @@ from auditor import __version__
 from auditor.commands import baseline as baseline_cmd
 from auditor.commands import catalog as catalog_cmd
 from auditor.commands import diff as diff_cmd
+from auditor.commands import disclose as disclose_cmd
 from auditor.commands import policy as policy_cmd
 from auditor.commands import scan as scan_cmd
 
@@ -28,6 +29,7 @@ cli.add_command(catalog_cmd.catalog)
 cli.add_command(policy_cmd.policy)
 cli.add_command(baseline_cmd.baseline)
 cli.add_command(diff_cmd.diff)
+cli.add_command(disclose_cmd.disclose)
 
 
 def main() -> None:

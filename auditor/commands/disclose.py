@@ -1,0 +1,43 @@
+"""``auditor disclose BUILD``: the SDK table and the permission-by-scene table for the privacy policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from auditor.commands.common import handle_errors, inputs_from, write_output
+from auditor.disclose import build_tables
+from auditor.pipeline import Job
+from auditor.report import disclose_render
+
+
+@click.command()
+@click.argument("build", type=click.Path(path_type=Path, exists=True))
+@click.option("--scenes", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Business scenes YAML: which feature needs which permission.")
+@click.option("--policy", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also use the scenes read from this policy's scene table.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None)
+@click.option("--no-code", "no_code", is_flag=True, default=False,
+              help="Do not add data types reached by each SDK's code (catalog facts only).")
+@handle_errors
+def disclose(build: Path, lang: str, fmt: str, output: Path | None, **inputs: Any) -> None:
+    """Generate disclosure tables from BUILD + catalog + scenes, ready to paste into a privacy policy.
+
+    The Chinese SDK table uses the fields app stores check: SDK名称, 第三方主体, 使用目的,
+    收集个人信息类型, 隐私政策链接.
+    """
+    job = Job.prepare(inputs_from(inputs))
+    scan_result = job.scanner.scan(build)
+    scenes = job.scenes
+    if job.disclosure is not None:
+        from auditor.audit.policy_view import from_disclosure
+
+        scenes = scenes + from_disclosure(job.disclosure).scenes
+    tables = build_tables(scan_result, job.catalog, scenes, job.knowledge, lang)
+    write_output(disclose_render.render(tables, fmt), output)
