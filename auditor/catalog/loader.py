@@ -33,6 +33,8 @@ _TOP_KEYS = {
 }
 _REQUIRED = ("id", "name", "vendor", "category", "signatures", "examples", "provenance")
 META_FILE = "_meta.yaml"
+RESERVED_IDS = frozenset({"app", "unknown", "platform", "sdk", "other"})
+"""Ids a catalog entry may not take: call-site owners use ``app`` and ``unknown``."""
 
 
 def default_catalog_path() -> Path:
@@ -120,6 +122,8 @@ def _load_entry(file: Path, raw: bytes, problems: list[str]) -> SdkEntry | None:
     sdk_id = check.string(data, "id")
     if sdk_id and not _ID_RE.match(sdk_id):
         errs.append(f"id '{sdk_id}' is not kebab-case")
+    if sdk_id in RESERVED_IDS:
+        errs.append(f"id '{sdk_id}' is reserved")
     if sdk_id and file.stem != sdk_id:
         errs.append(f"id '{sdk_id}' does not match the file name")
     category = check.string(data, "category")

@@ -8,6 +8,8 @@ Signals and where they come from:
 - archive paths (assets, root files): ``FILE``;
 - URL hosts in dex strings: ``DOMAIN`` -- supporting only: it raises the confidence of an SDK already
   found, never reports one by itself (SDK domains appear in plenty of unrelated code, e.g. share links).
+  JNI symbols in a library that another SDK's signature claims are supporting only too (vendors share
+  native code: Baidu's map library binds navigation-SDK classes that the build may not contain).
 """
 
 from __future__ import annotations
@@ -65,11 +67,18 @@ def detect_sdks(build: Build, catalog: Catalog, matcher: Matcher) -> tuple[SdkHi
         record(matcher.claim_component(comp.name), SignalKind.COMPONENT, "AndroidManifest.xml", comp.name)
     for meta in manifest.meta_data:
         record(matcher.claim_meta_data(meta.name), SignalKind.META_DATA, "AndroidManifest.xml", meta.name)
+    foreign_jni: list[tuple[Claim, str, str]] = []
     for lib in build.native_libs:
-        record(matcher.claim_native(lib.name), SignalKind.NATIVE_LIB, lib.path, lib.name)
+        lib_claim = matcher.claim_native(lib.name)
+        record(lib_claim, SignalKind.NATIVE_LIB, lib.path, lib.name)
         for symbol in lib.jni_symbols:
             owner = jni_symbol_class(symbol)
-            record(matcher.claim_class(owner) if owner else None, SignalKind.JNI_SYMBOL, lib.path, symbol)
+            claim = matcher.claim_class(owner) if owner else None
+            if claim is not None and lib_claim is not None and claim.sdk_id != lib_claim.sdk_id:
+                # a library of SDK A binding classes of SDK B (vendors share native code): support only
+                foreign_jni.append((claim, lib.path, symbol))
+            else:
+                record(claim, SignalKind.JNI_SYMBOL, lib.path, symbol)
     for art in build.artifact_versions:
         claim = matcher.claim_artifact(art.group, art.artifact)
         if claim is not None:
@@ -79,6 +88,9 @@ def detect_sdks(build: Build, catalog: Catalog, matcher: Matcher) -> tuple[SdkHi
     for path in build.files:
         record(matcher.claim_file(path), SignalKind.FILE, path, path)
     primary = {sdk_id for sdk_id, tally in tallies.items() if tally.items}
+    for claim, location, symbol in foreign_jni:
+        if claim.sdk_id in primary:
+            tallies[claim.sdk_id].add(SignalKind.JNI_SYMBOL, claim.signature, location, symbol)
     for dex in build.dex:
         for host in dex.url_hosts:
             claim = matcher.claim_host(host)

@@ -98,3 +98,12 @@ def bundled_matcher(bundled_catalog):
 @pytest.mark.parametrize("sdk_id, example", _examples())
 def test_entry_detects_its_example_and_no_other_entry_claims_it(bundled_matcher, sdk_id, example):
     assert example_owner(bundled_matcher, example) == sdk_id
+
+
+def test_owner_ids_are_reserved(tmp_path):
+    root = _copy_mini(tmp_path)
+    (root / "app.yaml").write_text(
+        "id: app\nname: App Builder\nvendor: {en: V}\ncategory: other\nsignatures: {classes: [com.appbuilder]}\n"
+        "examples: [com.appbuilder.X]\nprovenance: [{source: manual}]\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="app.yaml: id 'app' is reserved"):
+        load_catalog(root)

@@ -173,6 +173,10 @@ KEYWORDS = [  # (regex on name/label, category) first match wins, used for LibCh
 ]
 
 
+# ids the audit uses for call-site owners, and words too generic to name an SDK
+RESERVED_IDS = frozenset({"app", "unknown", "platform", "sdk", "other"})
+
+
 # ----------------------------------------------------------------------------------------------------------
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -447,7 +451,8 @@ def build(cur: Curated) -> list[dict]:
     # ids
     for c in out:
         base = slug(c["name"])
-        if not re.search(r"[a-z]{3}", base):  # Chinese or symbol-only names: derive the id from a signature
+        if not re.search(r"[a-z]{3}", base) or base in RESERVED_IDS:
+            # Chinese, symbol-only or reserved names: derive the id from a signature
             if c["classes"]:
                 base = slug(c["classes"][0].split(".", 1)[1] if c["classes"][0].count(".") > 1 else c["classes"][0])
             else:

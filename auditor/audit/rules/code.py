@@ -43,8 +43,10 @@ def check_unknown(ctx: AuditContext) -> Iterable[Finding]:
 
 
 def _owner_label(ctx: AuditContext, owner: str) -> str:
+    if owner == "app":
+        return "the app itself"
     entry = ctx.catalog.get(owner)
-    return entry.name if entry else ("the app itself" if owner == "app" else "unknown third-party code")
+    return entry.name if entry else "unknown third-party code"
 
 
 def check_data_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
