@@ -1,0 +1,63 @@
+"""The normalized form every policy format is read into: numbered lines plus the tables found in them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.policy.model import Span, excerpt
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of normalized policy text."""
+
+    no: int
+    """1-based line number reported as evidence (source line for text/HTML, text-layer line for PDF)."""
+    text: str
+    """The line's text, stripped of markup."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: its cells as text and the lines (indexes into ``Document.lines``) it covers."""
+
+    cells: tuple[str, ...]
+    """Cell texts, merged cells repeated into every row and column they span."""
+    first: int
+    """Index of the first line of the row in ``Document.lines``."""
+    last: int
+    """Index of the last line of the row in ``Document.lines`` (inclusive)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with structured cells (HTML, DOCX or a pipe table); the first row is the header."""
+
+    rows: tuple[Row, ...]
+    """Header row first."""
+    origin: str
+    """``html``, ``docx`` or ``pipe``."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A policy read into lines and tables."""
+
+    path: str
+    """File path as given."""
+    format: str
+    """``text``, ``html``, ``markdown``, ``pdf`` or ``docx``."""
+    encoding: str
+    """Detected encoding, or ``binary`` for container formats."""
+    lines: tuple[Line, ...]
+    """Every non-empty text line, in order."""
+    tables: tuple[Table, ...] = ()
+    """Tables with structure from the format itself (HTML/DOCX); pipe tables are found later."""
+
+    def span(self, first: int, last: int, text: str | None = None) -> Span:
+        """Evidence for lines ``first..last`` (indexes), with ``text`` or those lines as the excerpt."""
+        first = max(0, min(first, len(self.lines) - 1))
+        last = max(first, min(last, len(self.lines) - 1))
+        if text is None:
+            text = " ".join(self.lines[i].text for i in range(first, last + 1))
+        return Span(self.lines[first].no, self.lines[last].no, excerpt(text))

@@ -1,0 +1,164 @@
+"""Read a policy file of any supported format into a :class:`Document` of numbered lines and tables.
+
+Bounded: the size is checked before reading (``MAX_POLICY_BYTES``) and at most that many bytes are read.
+Formats are detected by content first (PDF and ZIP magic, HTML tags), then by extension. Encodings: BOM,
+UTF-8, UTF-16 without BOM, GB18030/GBK, then charset-normalizer's best guess; binary content and text
+that decodes to garbage are refused with :class:`PolicyError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from auditor.errors import PolicyError
+from auditor.policy.containers import docx_content, pdf_text
+from auditor.policy.document import Document, Line, Row, Table
+from auditor.policy.html_text import parse_html
+
+MAX_POLICY_BYTES = 50 * 1024 * 1024
+_HTML_RE = re.compile(r"<\s*(?:!doctype\s+html|html|body|p|div|table|h[1-6]|ul|ol|br)\b", re.IGNORECASE)
+_MD_NOISE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def load_document(path: Path | str) -> Document:
+    """Read ``path`` into a :class:`Document`; :class:`PolicyError` for anything unreadable."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise PolicyError(f"{name}: not a regular file")
+        if size > MAX_POLICY_BYTES:
+            raise PolicyError(f"{name}: policy file is {size} bytes, more than the {MAX_POLICY_BYTES} byte limit")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_POLICY_BYTES + 1)
+    except OSError as exc:
+        raise PolicyError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_POLICY_BYTES:
+        raise PolicyError(f"{name}: policy file is larger than the {MAX_POLICY_BYTES} byte limit")
+    if not data.strip():
+        raise PolicyError(f"{name}: policy file is empty")
+    suffix = path.suffix.lower()
+    if data.startswith(b"%PDF-"):
+        return _from_lines(name, "pdf", "binary", pdf_text(name, data).splitlines())
+    if data.startswith(b"PK\x03\x04"):
+        if suffix == ".docx" or b"word/document.xml" in data[:65536] or b"word/" in data:
+            return _from_docx(name, data)
+        raise PolicyError(f"{name}: a ZIP archive, not a policy (supported: text, HTML, Markdown, PDF, DOCX)")
+    text, encoding = decode(name, data)
+    if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
+                                                  and len(_HTML_RE.findall(text[:20000])) >= 2):
+        raw_lines, raw_tables = parse_html(text)
+        lines = [Line(no, t) for no, t in raw_lines]
+        tables = [Table(tuple(Row(tuple(cells), i, i) for i, cells in rows), "html") for rows in raw_tables]
+        return _checked(Document(name, "html", encoding, tuple(lines), tuple(tables)))
+    fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+    raw = text.splitlines()
+    if fmt == "markdown":
+        raw = [_MD_NOISE.sub("", ln).replace("**", "").replace("__", "") for ln in raw]
+    return _from_lines(name, fmt, encoding, raw)
+
+
+def decode(name: str, data: bytes) -> tuple[str, str]:
+    """Decode policy bytes: ``(text, encoding)``; :class:`PolicyError` for binary or undecodable data."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return _checked_text(name, _strict(name, data[len(bom):], enc.replace("-sig", "")), enc), enc
+    utf16 = _utf16_guess(data)
+    if utf16:
+        return _checked_text(name, _strict(name, data, utf16), utf16), utf16
+    if b"\x00" in data:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and _plausible(text):
+                return text, enc
+        raise PolicyError(f"{name}: binary content, not a text policy")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "utf-8" or _plausible(text):
+            return _checked_text(name, text, enc), enc
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError as exc:  # pragma: no cover - declared dependency
+        raise PolicyError(f"{name}: cannot detect the text encoding (charset-normalizer missing)") from exc
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None:
+        raise PolicyError(f"{name}: cannot detect the text encoding (binary content?)")
+    enc = str(best.encoding)
+    try:
+        text = data.decode(enc)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise PolicyError(f"{name}: cannot decode as {enc}") from exc
+    return _checked_text(name, text, enc), enc
+
+
+def _strict(name: str, data: bytes, enc: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        raise PolicyError(f"{name}: invalid {enc} text at byte {exc.start}") from exc
+
+
+def _utf16_guess(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.3 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.3 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _plausible(text: str) -> bool:
+    """True when decoded text is mostly letters, CJK, digits, spaces and punctuation."""
+    if not text:
+        return False
+    good = 0
+    for ch in text[:200_000]:
+        cat = unicodedata.category(ch)
+        if ch in "\t\n\r\f\v" or cat[0] in "LNPZMS" or cat == "Cf":
+            good += 1
+    return good / min(len(text), 200_000) > 0.97
+
+
+def _checked_text(name: str, text: str, enc: str) -> str:
+    if "\x00" in text or not _plausible(text):
+        raise PolicyError(f"{name}: binary content, not a text policy (decoded as {enc})")
+    return text
+
+
+def _from_lines(name: str, fmt: str, encoding: str, raw: list[str]) -> Document:
+    lines = tuple(Line(i + 1, " ".join(t.split())) for i, t in enumerate(raw) if t.strip())
+    return _checked(Document(name, fmt, encoding, lines))
+
+
+def _from_docx(name: str, data: bytes) -> Document:
+    raw_lines, raw_rows, raw_tables = docx_content(name, data)
+    lines = tuple(Line(i + 1, t) for i, t in enumerate(raw_lines))
+    tables = tuple(
+        Table(tuple(Row(tuple(raw_rows[r][1]), raw_rows[r][0], raw_rows[r][0]) for r in table), "docx")
+        for table in raw_tables
+    )
+    return _checked(Document(name, "docx", "binary", lines, tables))
+
+
+def _checked(doc: Document) -> Document:
+    if not doc.lines:
+        raise PolicyError(f"{doc.path}: policy has no text")
+    return doc

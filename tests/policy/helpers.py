@@ -1,0 +1,38 @@
+"""Shared test helpers for the policy reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor.catalog.model import Catalog, LocalText, Provenance, SdkEntry, Signatures
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "samples" / "policies"
+TEST_CATALOG = Path(__file__).resolve().parent / "catalog"
+SEEDS = REPO / ".." / "shared" / "seeds"
+
+
+def entry(sdk_id: str, name: str, *aliases: str, vendor: str = "Example Co., Ltd.") -> SdkEntry:
+    """A minimal catalog entry for unit tests."""
+    return SdkEntry(
+        id=sdk_id, name=name, vendor=LocalText(vendor), category="other",
+        signatures=Signatures(classes=(f"com.example.{sdk_id.replace('-', '')}",)),
+        examples=(), provenance=(Provenance("manual"),), aliases=tuple(aliases),
+    )
+
+
+def small_catalog() -> Catalog:
+    """A handful of well-known SDKs, built in memory."""
+    return Catalog(
+        entries=(
+            entry("jpush", "JPush", "Aurora Push", "URORAPush", "极光推送"),
+            entry("xiaomi-push", "Xiaomi Push", "XiaomiPush", "小米推送"),
+            entry("umeng-analytics", "Umeng Analytics", "umeng", "友盟统计", "友盟+"),
+            entry("tencent-ugsv", "Tencent UGSV", "TencentShortVideo", "腾讯云短视频"),
+            entry("tencent-gdt", "Tencent Ads", "优量汇", "广点通"),
+            entry("hms-core", "HMS Core", "huawei.hms", "华为HMS"),
+            entry("google-sign-in", "Google Sign-In", "Google Account Login"),
+            entry("appsflyer", "AppsFlyer", "AppsFlyer SDK"),
+        ),
+        version="unit", sha256="0" * 64, source="memory",
+    )

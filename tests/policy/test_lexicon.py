@@ -1,0 +1,76 @@
+"""The lexicon is data: loaded, validated, and matched as documented."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.errors import ConfigError
+from auditor.policy.lexicon import build_lexicon, load_lexicon
+
+P = "android.permission."
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def test_bundled_lexicon_loads(lexicon):
+    assert len(lexicon.terms) > 300
+    assert lexicon.role("SDK Name") == "name"
+    assert lexicon.role("Name of Third-party Institution") == "company"
+    assert lexicon.role("所属公司名称") == "company"
+    assert lexicon.role("个人信息收集范围") == "data"
+    assert lexicon.role("第三方隐私政策链接") == "link"
+    assert lexicon.role("Authority to Access the Device") == "permissions"
+    assert lexicon.role("业务场景") == "scene"
+
+
+def test_unknown_data_type_is_rejected():
+    bad = {"data_types": [{"data_types": ["shoe-size"], "phrases": {"en": ["shoe size"]}}]}
+    with pytest.raises(ConfigError, match="shoe-size"):
+        build_lexicon(bad)
+
+
+def test_short_permission_name_is_rejected():
+    bad = {"permissions": [{"permissions": ["CAMERA"], "phrases": {"en": ["camera"]}}]}
+    with pytest.raises(ConfigError, match="full Android permission"):
+        build_lexicon(bad)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Activate push authorityRead the status of the mobile phone and identity",
+     {P + "POST_NOTIFICATIONS", P + "READ_PHONE_STATE"}),
+    ("Authority to access photo albums and camera authority",
+     {P + "READ_EXTERNAL_STORAGE", P + "READ_MEDIA_IMAGES", P + "CAMERA"}),
+    ("get rough locations, background geolocation", {P + "ACCESS_COARSE_LOCATION", P + "ACCESS_BACKGROUND_LOCATION"}),
+    ("read external memory cards, record audios", {P + "READ_EXTERNAL_STORAGE", P + "RECORD_AUDIO"}),
+    ("retrieve running applications; check the WLAN connection; use Bluetooth",
+     {P + "GET_TASKS", P + "ACCESS_WIFI_STATE", P + "BLUETOOTH", P + "BLUETOOTH_CONNECT"}),
+    ("相机权限、麦克风权限、通知权限、读取应用列表", {P + "CAMERA", P + "RECORD_AUDIO", P + "POST_NOTIFICATIONS",
+                                       P + "QUERY_ALL_PACKAGES"}),
+    ("读取手机状态和身份", {P + "READ_PHONE_STATE"}),
+    ("ＣＡＭＥＲＡ ｐｅｒｍｉｓｓｉｏｎ", {P + "CAMERA"}),  # full-width letters
+])
+def test_permission_phrases(lexicon, text, expected):
+    assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected
+
+
+def test_weak_words_need_a_cue(lexicon):
+    assert lexicon.permissions_in("We love the camera on your phone.") == []
+    assert {p for p, _ in lexicon.permissions_in("we need camera access")} == {P + "CAMERA"}
+
+
+def test_constant_names_do_not_trigger_words(lexicon):
+    assert lexicon.permissions_in("ACCESS_FINE_LOCATION", weak=True) == []
+
+
+def test_data_types_and_negation(lexicon):
+    found = {d for d, _ in lexicon.data_types_in("We collect your IMEI, MAC address, OAID and 剪切板内容")}
+    assert found == {"imei", "mac", "oaid", "clipboard"}
+    assert lexicon.data_types_in("We never read your clipboard.", prose=True) == []
+    assert lexicon.data_types_in("我们不会获取您的通讯录", prose=True) == []
+    kept = lexicon.data_types_in("Including but not limited to your IP address.", prose=True)
+    assert [d for d, _ in kept] == ["ip"]
+    conditional = lexicon.permissions_in("If you do not grant camera permission, scanning is off.", prose=True)
+    assert [p for p, _ in conditional] == [P + "CAMERA"]

@@ -1,0 +1,44 @@
+"""SDK name resolution: aliases, tolerant folding, near misses, candidates."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.policy.lexicon import load_lexicon
+from auditor.policy.resolve import build_index
+from tests.policy.helpers import small_catalog
+
+
+@pytest.fixture(scope="module")
+def index():
+    return build_index(small_catalog(), load_lexicon())
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("URORAPush", "jpush"),
+    ("urora push", "jpush"),
+    ("极光推送SDK", "jpush"),
+    ("小米推送SDK", "xiaomi-push"),
+    ("友盟统计SDK", "umeng-analytics"),
+    ("UMENG", "umeng-analytics"),
+    ("TencentShortViedo", "tencent-ugsv"),   # transposed letters
+    ("huawei.hms", "hms-core"),
+    ("Huawei HMS", "hms-core"),
+    ("腾讯优量汇(广点通)", "tencent-gdt"),    # vendor word and bracketed alias
+    ("AppsFlyer SDK for Android", "appsflyer"),
+    ("Google Account Login", "google-sign-in"),
+])
+def test_resolves(index, name, expected):
+    assert index.resolve(name).id == expected
+
+
+def test_unresolved_gets_candidates(index):
+    res = index.resolve("JPushh Pro Max Ultra")
+    assert res.id is None
+    res = index.resolve("XiaomiPushKit2")
+    assert res.id is None and res.candidates and res.candidates[0] == "xiaomi-push"
+
+
+def test_short_names_are_not_fuzzed(index):
+    assert index.resolve("Google").id is None
+    assert index.resolve("Login").id is None
