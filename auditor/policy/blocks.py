@@ -15,7 +15,9 @@ _SPLIT_RE = re.compile(r"\s*[；;]\s*|\s+\|\s+")
 _ITEM_RE = re.compile(r"^\s*(?:[(（]?\d{1,3}[)）]|\d{1,3}\s*[、.．)]|[一二三四五六七八九十]{1,3}[、.．])\s*(.+)$")
 _PAREN_TAIL_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\s*(.*?))?\s*[。.;；]?\s*$")
 _SDK_HEAD_RE = re.compile(r"^(.{2,40}?(?:SDK|sdk|插件))\s*(?:[:：，,]\s*(.*)|[。.]?$)")
-_GENERIC_RE = re.compile(r"^(?:第三方|以下|合作方?|partner|third[- ]party|the following|other|其他|相关)?\s*(?:SDK|sdk|插件)$", re.IGNORECASE)
+# words of a heading or a sentence about SDKs in general ("一、我们接入的第三方SDK"), never of an SDK's name
+_GENERIC_RE = re.compile(r"我们|您|本应用|本产品|接入|集成|使用的|以下|第三方|合作|相关|其他|\bour\b|\bwe\b|"
+                         r"the following|third[- ]party|partner|\bother\b|^\s*(?:SDK|插件)\s*$", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件", re.IGNORECASE)
 MAX_CONTINUATION = 3
 
@@ -107,7 +109,7 @@ def find_lists(doc: Document, index: NameIndex, skip: set[int]) -> tuple[list[Ra
                 purpose = f"{purpose}：{tail.group(3).strip()}" if purpose else tail.group(3).strip()
         else:
             head = _SDK_HEAD_RE.match(item)
-            if head and len(head.group(1).split()) <= 5 and not _GENERIC_RE.match(head.group(1).strip()):
+            if head and len(head.group(1).split()) <= 5 and not _GENERIC_RE.search(head.group(1).strip()):
                 name, purpose = head.group(1).strip(), (head.group(2) or "").strip()
             else:
                 key = re.match(r"^([^:：，,。]{2,30})[:：]\s*(.*)$", item)
