@@ -10,7 +10,9 @@ the matcher.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -33,6 +35,9 @@ _TOP_KEYS = {
 }
 _REQUIRED = ("id", "name", "vendor", "category", "signatures", "examples", "provenance")
 META_FILE = "_meta.yaml"
+COMPILED_FILE = "_compiled.json"
+"""A parsed copy of a valid catalog, keyed by the hash of its YAML files: used only while the hash matches
+(loading 1,600 YAML files costs more than the rest of a small scan). ``tools/catalog/compile_catalog.py``."""
 RESERVED_IDS = frozenset({"app", "unknown", "platform", "sdk", "other"})
 """Ids a catalog entry may not take: call-site owners use ``app`` and ``unknown``."""
 
@@ -60,18 +65,69 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
         raise CatalogError([f"{root}: no *.yaml catalog entries"])
     problems: list[str] = []
     digest = hashlib.sha256()
-    entries: list[SdkEntry] = []
+    raws = []
     for file in files:
         raw = file.read_bytes()
         digest.update(file.name.encode() + b"\0" + raw + b"\0")
+        raws.append((file, raw))
+    version = _load_version(root, digest, problems)
+    compiled = _read_compiled(root, digest.hexdigest()) if not problems else None
+    if compiled is not None:
+        return Catalog(entries=compiled, version=version, sha256=digest.hexdigest(), source=str(root))
+    entries: list[SdkEntry] = []
+    for file, raw in raws:
         entry = _load_entry(file, raw, problems)
         if entry is not None:
             entries.append(entry)
-    version = _load_version(root, digest, problems)
     problems.extend(_cross_check(entries))
     if problems:
         raise CatalogError(problems)
     return Catalog(entries=tuple(entries), version=version, sha256=digest.hexdigest(), source=str(root))
+
+
+def compile_catalog(root: Path) -> Path:
+    """Validate the catalog in ``root`` and write its parsed form next to it (see :data:`COMPILED_FILE`)."""
+    catalog = load_catalog(root)
+    entries = []
+    for entry in catalog.entries:
+        data = asdict(entry)
+        data["path"] = Path(entry.path).name
+        entries.append(data)
+    target = root / COMPILED_FILE
+    target.write_text(json.dumps({"source_sha256": catalog.sha256, "entries": entries}, ensure_ascii=False,
+                                 separators=(",", ":")) + "\n", encoding="utf-8")
+    return target
+
+
+def _read_compiled(root: Path, sha256: str) -> tuple[SdkEntry, ...] | None:
+    path = root / COMPILED_FILE
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or doc.get("source_sha256") != sha256:
+        return None
+    try:
+        return tuple(_entry_from_dict(root, item) for item in doc["entries"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _entry_from_dict(root: Path, d: dict[str, Any]) -> SdkEntry:
+    def text(v: Any) -> LocalText | None:
+        return LocalText(v["en"], v.get("zh")) if v else None
+
+    sig = d["signatures"]
+    return SdkEntry(
+        id=d["id"], name=d["name"], vendor=text(d["vendor"]) or LocalText(""), category=d["category"],
+        signatures=Signatures(**{k: tuple(v) for k, v in sig.items()}),
+        examples=tuple(d["examples"]),
+        provenance=tuple(Provenance(p["source"], p["ref"], p["commit"]) for p in d["provenance"]),
+        aliases=tuple(d["aliases"]), vendor_country=d["vendor_country"], purpose=text(d["purpose"]),
+        website=d["website"], privacy_policy_url=d["privacy_policy_url"], permissions=tuple(d["permissions"]),
+        data_collected=tuple(d["data_collected"]), maven=tuple(d["maven"]), tracker=d["tracker"],
+        path=str(root / d["path"]),
+    )
 
 
 def _load_version(root: Path, digest: Any, problems: list[str]) -> str:

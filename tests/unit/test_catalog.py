@@ -107,3 +107,26 @@ def test_owner_ids_are_reserved(tmp_path):
         "examples: [com.appbuilder.X]\nprovenance: [{source: manual}]\n", encoding="utf-8")
     with pytest.raises(CatalogError, match="app.yaml: id 'app' is reserved"):
         load_catalog(root)
+
+
+def test_compiled_copy_is_current_and_equal_to_the_yaml(tmp_path, bundled_catalog):
+    import json
+
+    from auditor.catalog.loader import COMPILED_FILE, default_catalog_path
+
+    compiled = json.loads((default_catalog_path() / COMPILED_FILE).read_text(encoding="utf-8"))
+    assert compiled["source_sha256"] == bundled_catalog.sha256, \
+        "sdk_catalog/_compiled.json is stale: run python tools/catalog/compile_catalog.py"
+    copy = tmp_path / "catalog"
+    shutil.copytree(default_catalog_path(), copy)
+    (copy / COMPILED_FILE).unlink()
+    assert load_catalog(copy).entries == bundled_catalog.entries
+
+
+def test_a_stale_compiled_copy_is_ignored(tmp_path):
+    from auditor.catalog.loader import compile_catalog
+
+    root = _copy_mini(tmp_path)
+    compile_catalog(root)
+    (root / "jpush.yaml").write_text((root / "jpush.yaml").read_text().replace("name: JPush", "name: JPush 2"))
+    assert load_catalog(root).get("jpush").name == "JPush 2"
