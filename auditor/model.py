@@ -118,7 +118,7 @@ class DexSummary:
     """Dotted names of the classes it defines (not written to JSON)."""
     url_hosts: tuple[str, ...] = ()
     """Hosts of ``http(s)://`` URL constants."""
-    image: "DexFile | None" = field(default=None, compare=False, repr=False)
+    image: DexFile | None = field(default=None, compare=False, repr=False)
     """The parsed DEX, kept only while a scan runs (code analysis reads it); dropped from results."""
 
 
@@ -140,12 +140,17 @@ class NativeLib:
 
 @dataclass(frozen=True)
 class ArtifactVersion:
-    """A Maven artifact version left in ``META-INF/<group>_<artifact>.version`` or a ``.properties`` file."""
+    """A Maven artifact version: left in ``META-INF/<group>_<artifact>.version`` or a ``.properties`` file,
+    or listed in an AAB's ``dependencies.pb``."""
 
     path: str
     group: str
     artifact: str
     version: str
+    source: str = "version-file"
+    """``version-file`` (``META-INF``), ``dependencies.pb`` (AAB metadata) or ``signing-block``."""
+    modules: tuple[str, ...] = ()
+    """Bundle modules declaring it as a direct dependency (``dependencies.pb`` only; empty: transitive)."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,44 @@ class NestedArchive:
     size: int
     class_count: int = 0
     error: str = ""
+
+
+@dataclass(frozen=True)
+class SplitApk:
+    """One APK of a split set (or one module of an AAB): where the build's parts came from."""
+
+    path: str
+    """Member path in the set (``splits/base-master.apk``), file name in a directory, module in an AAB."""
+    split: str = ""
+    """Split name from its manifest (``config.arm64_v8a``); empty for the base APK / base module."""
+    module: str = "base"
+    dex_count: int = 0
+    native_lib_count: int = 0
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class SigningBlockEntry:
+    """One ID-value pair of the APK Signing Block."""
+
+    id: int
+    name: str
+    """``apk-signature-v2``, ``dependency-metadata``, ``padding``... or ``unknown``."""
+    size: int
+
+
+@dataclass(frozen=True)
+class Deobfuscation:
+    """A ProGuard/R8 mapping applied to the build's class names (see :mod:`auditor.build.mapping`)."""
+
+    source: str
+    """``BUNDLE-METADATA/com.android.tools.build.obfuscation/proguard.map`` or the user's file."""
+    renamed: int
+    """Classes of the build whose names the mapping restored."""
+    original: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Obfuscated dotted class name -> original name (every class line of the mapping)."""
+    obfuscated: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Original dotted class name -> obfuscated name (for evidence)."""
 
 
 @dataclass(frozen=True)
@@ -176,6 +219,12 @@ class Build:
     nested: tuple[NestedArchive, ...] = ()
     warnings: tuple[str, ...] = ()
     """Oddities worth a look (duplicate entries, names escaping the root, unparsable parts)."""
+    splits: tuple[SplitApk, ...] = ()
+    """The APKs of a split set / modules of an AAB the build was read from (empty for a single APK)."""
+    signing_block: tuple[SigningBlockEntry, ...] = ()
+    """Pairs of the APK Signing Block (single APKs; the base APK of a split set)."""
+    deobfuscation: Deobfuscation | None = None
+    """The mapping applied to class names, if any (``Build.dex[*].classes`` then hold original names)."""
 
     @property
     def class_count(self) -> int:

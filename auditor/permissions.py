@@ -9,10 +9,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from auditor.model import PermissionInfo, UsesPermission
 
@@ -51,7 +52,7 @@ class PermissionDb:
     facts: Mapping[str, PermissionFacts]
 
     @classmethod
-    def load(cls) -> "PermissionDb":
+    def load(cls) -> PermissionDb:
         raw: dict[str, Any] = json.loads(resources.files("auditor").joinpath("data/permissions.json")
                                          .read_text(encoding="utf-8"))
         facts = {

@@ -35,6 +35,8 @@ class AuditInputs:
     """The date baseline expiry is checked against (default: today)."""
     code: bool = True
     """Find personal-data call sites and their reachability (``--no-code`` turns it off)."""
+    mapping: Path | None = None
+    """ProGuard/R8 mapping applied to the build's class names (``--mapping``)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Job:
     today: dt.date
 
     @classmethod
-    def prepare(cls, inputs: AuditInputs) -> "Job":
+    def prepare(cls, inputs: AuditInputs) -> Job:
         """Load and validate everything before touching a build (bad inputs fail fast, exit 4)."""
         catalog = load_catalog(inputs.catalog)
         config = load_config(inputs.config, rule_ids()) if inputs.config else AuditConfig()
@@ -62,7 +64,7 @@ class Job:
 
             disclosure = read_policy(inputs.policy, catalog)
         baseline = load_baseline(inputs.baseline) if inputs.baseline else None
-        return cls(Scanner.create(catalog, code=inputs.code), catalog, config, scenes, PermissionKnowledge.load(), disclosure,
+        return cls(Scanner.create(catalog, code=inputs.code, mapping=inputs.mapping), catalog, config, scenes, PermissionKnowledge.load(), disclosure,
                    baseline, inputs.today or dt.date.today())
 
     def run(self, build: Path) -> tuple[ScanResult, AuditResult]:

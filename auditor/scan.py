@@ -27,19 +27,26 @@ class Scanner:
     limits: Limits = Limits()
     apis: Any = None
     """The personal-data API table (:func:`auditor.code.load_api_table`); ``None``: no call-site analysis."""
+    mapping: Path | None = None
+    """A ProGuard/R8 ``mapping.txt`` applied to class names (APKs; an AAB carries its own)."""
 
     @classmethod
-    def create(cls, catalog: Catalog, limits: Limits | None = None, code: bool = True) -> "Scanner":
+    def create(cls, catalog: Catalog, limits: Limits | None = None, code: bool = True,
+               mapping: Path | None = None) -> Scanner:
         """``code=False`` skips call-site analysis (``data_access`` stays empty)."""
         apis = None
         if code:
             from auditor.code import load_api_table
 
             apis = load_api_table()
-        return cls(catalog, Matcher.from_catalog(catalog), PermissionDb.load(), limits or Limits(), apis)
+        return cls(catalog, Matcher.from_catalog(catalog), PermissionDb.load(), limits or Limits(), apis, mapping)
 
     def scan(self, path: Path | str) -> ScanResult:
         build = read_build(Path(path), self.limits)
+        if self.mapping is not None and build.deobfuscation is None:
+            from auditor.build.mapping import apply_mapping, read_mapping_file
+
+            build = apply_mapping(build, read_mapping_file(self.mapping), str(self.mapping))
         data_access: tuple[Any, ...] = ()
         if self.apis is not None:
             from auditor.code import analyze_data_access

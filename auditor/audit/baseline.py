@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from auditor.audit.model import AuditResult, BaselineEntry, Finding
 from auditor.errors import ConfigError

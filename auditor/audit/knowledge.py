@@ -6,10 +6,11 @@ exposes. A value passed into the audit, never module state.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -25,7 +26,7 @@ def full_name(name: str) -> str:
 
 
 def short_name(name: str) -> str:
-    return name[len(_PREFIX):] if name.startswith(_PREFIX) else name
+    return name.removeprefix(_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class PermissionKnowledge:
     sensitive_normal: frozenset[str]
 
     @classmethod
-    def load(cls) -> "PermissionKnowledge":
+    def load(cls) -> PermissionKnowledge:
         text = resources.files("auditor").joinpath("data/permission_groups.yaml").read_text(encoding="utf-8")
         raw: dict[str, Any] = yaml.safe_load(text)
         labels: dict[str, tuple[str, str]] = {}

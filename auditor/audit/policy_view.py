@@ -7,9 +7,10 @@ policy reader can grow without touching the rules.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from auditor.audit.knowledge import full_name
 from auditor.audit.model import Location

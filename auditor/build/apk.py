@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from auditor.build.archive import Archive, Limits, open_archive
+from auditor.build.dependencies import (
+    DEPENDENCY_INFO_BLOCK,
+    dependency_block_versions,
+    describe_signing_block,
+    signing_block_pairs,
+)
 from auditor.build.dex import DexFile
 from auditor.build.manifest import parse_manifest
 from auditor.build.native import parse_native_lib
 from auditor.errors import BuildError
-from auditor.model import ArtifactVersion, Build, DexSummary, NativeLib, NestedArchive
+from auditor.model import ArtifactVersion, Build, DexSummary, NativeLib, NestedArchive, SigningBlockEntry
 
 _ROOT_DEX_RE = re.compile(r"^classes(\d*)\.dex$")
 _NATIVE_RE = re.compile(r"^lib/([^/]+)/([^/]+\.so)$")
@@ -20,6 +28,17 @@ _PROPERTIES_RE = re.compile(r"^(?:META-INF/)?([^/]+)\.properties$")
 _NESTED_RE = re.compile(r"\.(apk|jar|dex)$", re.IGNORECASE)
 _ABI_PREFERENCE = ("arm64-v8a", "armeabi-v7a", "x86_64", "x86", "armeabi", "mips64", "mips")
 _MAX_VERSION_FILE = 4096
+_MAX_SIGNING_BLOCK = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ApkParts:
+    """What one APK-like unit holds (an APK, a split, an AAB module), paths as the report shows them."""
+
+    dex: tuple[DexSummary, ...]
+    native_libs: tuple[NativeLib, ...]
+    artifact_versions: tuple[ArtifactVersion, ...]
+    nested: tuple[NestedArchive, ...]
 
 
 class ApkReader:
@@ -31,30 +50,90 @@ class ApkReader:
         return head.startswith(b"PK")
 
     def read(self, path: Path, limits: Limits) -> Build:
-        sha256, size = _hash_file(path)
+        sha256, size = hash_file(path)
         with open_archive(path, limits) as archive:
             if not archive.has("AndroidManifest.xml"):
                 raise BuildError(f"{path}: no AndroidManifest.xml at the archive root (not an APK)")
             manifest = parse_manifest(archive.read("AndroidManifest.xml"), f"{path.name}!AndroidManifest.xml")
             warnings = list(archive.warnings)
-            dex = _read_root_dex(archive)
-            nested, nested_dex = _read_nested(archive, limits, warnings)
+            parts = read_parts(archive, limits, warnings)
+            block, block_versions = read_signing_block(path, warnings)
             return Build(
                 path=str(path),
                 sha256=sha256,
                 size=size,
                 format=self.format,
                 manifest=manifest,
-                dex=tuple(dex + nested_dex),
-                native_libs=_read_native(archive),
-                artifact_versions=_read_versions(archive),
+                dex=parts.dex,
+                native_libs=parts.native_libs,
+                artifact_versions=parts.artifact_versions + block_versions,
                 files=tuple(archive.names),
-                nested=tuple(nested),
+                nested=parts.nested,
                 warnings=tuple(warnings),
+                signing_block=block,
             )
 
 
-def _hash_file(path: Path) -> tuple[str, int]:
+def read_parts(archive: Archive, limits: Limits, warnings: list[str], names: dict[str, str] | None = None,
+               label: str = "") -> ApkParts:
+    """Dex files, native libraries, version files and nested archives of one APK-like unit.
+
+    ``names`` maps each APK-equivalent name (``classes.dex``, ``lib/x86/a.so``) to its member in
+    ``archive`` (an AAB keeps them under ``base/dex/``, ``base/lib/``...); by default every member stands
+    for itself. Reported paths are ``label`` + member (``splits/base-x86.apk!lib/x86/a.so``).
+    """
+    names = names if names is not None else {n: n for n in archive.names}
+    dex = _read_root_dex(archive, names, label)
+    nested, nested_dex = _read_nested(archive, names, label, limits, warnings)
+    return ApkParts(tuple(dex + nested_dex), _read_native(archive, names, label),
+                    _read_versions(archive, names, label), tuple(nested))
+
+
+def read_signing_block(path: Path, warnings: list[str]) -> tuple[tuple[SigningBlockEntry, ...],
+                                                                tuple[ArtifactVersion, ...]]:
+    """The APK Signing Block's pairs and any dependency list readable in it (see :mod:`dependencies`)."""
+    try:
+        data, offset = read_tail_block(path)
+        pairs = signing_block_pairs(data, offset)
+    except BuildError as exc:
+        warnings.append(f"APK Signing Block skipped: {exc}")
+        return (), ()
+    versions: tuple[ArtifactVersion, ...] = ()
+    for pair_id, value in pairs:
+        if pair_id == DEPENDENCY_INFO_BLOCK:
+            found = dependency_block_versions(value, "APK Signing Block 0x504b4453")
+            versions += tuple(replace(v, source="signing-block") for v in found)
+            if not found:
+                warnings.append(f"dependency-metadata block (0x504b4453, {len(value)} bytes) in the APK Signing "
+                                "Block is encrypted for Google Play: its library list cannot be read")
+    return describe_signing_block(pairs), versions
+
+
+def read_tail_block(path: Path) -> tuple[bytes, int]:
+    """``(bytes, file offset)``: the file from the start of its APK Signing Block (if any) to the end."""
+    try:
+        with open(path, "rb") as handle:
+            size = handle.seek(0, 2)
+            tail = min(size, (1 << 16) + 22)
+            handle.seek(size - tail)
+            end = handle.read(tail)
+            pos = end.rfind(b"PK\x05\x06")
+            if pos < 0 or pos + 22 > len(end):
+                return b"", 0
+            (cd_offset,) = struct.unpack_from("<I", end, pos + 16)
+            if cd_offset < 24 or cd_offset > size:
+                return b"", 0
+            handle.seek(max(0, cd_offset - 24))
+            head = handle.read(24)
+            (block_size,) = struct.unpack_from("<Q", head, 0) if len(head) == 24 else (0,)
+            start = max(0, cd_offset - min(block_size, _MAX_SIGNING_BLOCK) - 8)
+            handle.seek(start)
+            return handle.read(size - start), start
+    except OSError as exc:
+        raise BuildError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def hash_file(path: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
     try:
@@ -87,47 +166,48 @@ def summarize_dex(data: bytes, path: str) -> DexSummary:
     )
 
 
-def _read_root_dex(archive: Archive) -> list[DexSummary]:
-    names = sorted((n for n in archive.names if _ROOT_DEX_RE.match(n)), key=_dex_order)
-    return [summarize_dex(archive.read(name), name) for name in names]
+def _read_root_dex(archive: Archive, names: dict[str, str], label: str) -> list[DexSummary]:
+    logical = sorted((n for n in names if _ROOT_DEX_RE.match(n)), key=_dex_order)
+    return [summarize_dex(archive.read(names[n]), label + names[n]) for n in logical]
 
 
-def _read_native(archive: Archive) -> tuple[NativeLib, ...]:
+def _read_native(archive: Archive, names: dict[str, str], label: str) -> tuple[NativeLib, ...]:
     """Parse each distinct library name once (preferred ABI first); other ABIs share its ELF facts."""
-    members = [(m.group(1), m.group(2), n) for n in archive.names if (m := _NATIVE_RE.match(n))]
+    members = [(m.group(1), m.group(2), names[n]) for n in names if (m := _NATIVE_RE.match(n))]
     rank = {abi: i for i, abi in enumerate(_ABI_PREFERENCE)}
     members.sort(key=lambda item: (item[1], rank.get(item[0], len(rank)), item[0]))
     parsed: dict[str, NativeLib] = {}
     out: list[NativeLib] = []
-    for abi, name, path in members:
+    for abi, name, member in members:
         first = parsed.get(name)
         if first is None:
-            lib = parse_native_lib(path, archive.read(path))
+            lib = parse_native_lib(label + member, archive.read(member))
             parsed[name] = lib
         else:
-            lib = NativeLib(path, abi, name, archive.size(path), first.soname, first.needed,
+            lib = NativeLib(label + member, abi, name, archive.size(member), first.soname, first.needed,
                             first.jni_symbols, first.error)
         out.append(lib)
     out.sort(key=lambda lib: lib.path)
     return tuple(out)
 
 
-def _read_versions(archive: Archive) -> tuple[ArtifactVersion, ...]:
+def _read_versions(archive: Archive, names: dict[str, str], label: str) -> tuple[ArtifactVersion, ...]:
     out: list[ArtifactVersion] = []
-    for name in archive.names:
-        match = _VERSION_FILE_RE.match(name)
-        if match and archive.size(name) <= _MAX_VERSION_FILE:
-            version = archive.read(name).decode("utf-8", "replace").strip()
+    for logical, member in names.items():
+        match = _VERSION_FILE_RE.match(logical)
+        if match and archive.size(member) <= _MAX_VERSION_FILE:
+            version = archive.read(member).decode("utf-8", "replace").strip()
             group, _, artifact = match.group(1).partition("_")
             if version and artifact:
-                out.append(ArtifactVersion(name, group, artifact, version.splitlines()[0][:64]))
+                out.append(ArtifactVersion(label + member, group, artifact, version.splitlines()[0][:64]))
             continue
-        match = _PROPERTIES_RE.match(name)
-        if match and archive.size(name) <= _MAX_VERSION_FILE:
-            props = _properties(archive.read(name))
+        match = _PROPERTIES_RE.match(logical)
+        if match and archive.size(member) <= _MAX_VERSION_FILE:
+            props = _properties(archive.read(member))
             client, version = props.get("client", ""), props.get("version", "")
             if client and version:
-                out.append(ArtifactVersion(name, _google_group(client), client, version[:64]))
+                out.append(ArtifactVersion(label + member, _google_group(client), client, version[:64],
+                                           source="properties"))
     return tuple(sorted(out, key=lambda v: v.path))
 
 
@@ -148,44 +228,55 @@ def _google_group(client: str) -> str:
     return ""
 
 
-def _read_nested(archive: Archive, limits: Limits, warnings: list[str]) -> tuple[list[NestedArchive],
-                                                                               list[DexSummary]]:
-    """Archives and dex files stored inside the build, read one level deep."""
+def _read_nested(archive: Archive, names: dict[str, str], label: str, limits: Limits, warnings: list[str],
+                 depth: int = 1) -> tuple[list[NestedArchive], list[DexSummary]]:
+    """Archives and dex files stored inside the build, opened down to ``limits.max_nested_depth`` levels
+    (each level through its own bounded :class:`Archive`)."""
     nested: list[NestedArchive] = []
     dex: list[DexSummary] = []
-    for name in archive.names:
-        match = _NESTED_RE.search(name)
-        if not match or _ROOT_DEX_RE.match(name):
+    for logical, member in names.items():
+        match = _NESTED_RE.search(logical)
+        if not match or _ROOT_DEX_RE.match(logical):
             continue
         kind = match.group(1).lower()
-        size = archive.size(name)
+        size = archive.size(member)
+        path = label + member
         try:
-            data = archive.read(name)
-            found = _nested_dex(data, name, kind, limits) if limits.max_nested_depth > 0 else []
+            found: list[DexSummary] = []
+            inner_nested: list[NestedArchive] = []
+            if depth <= limits.max_nested_depth:
+                found, inner_nested = _nested_dex(archive.read(member), path, kind, limits, warnings, depth)
         except BuildError as exc:
-            nested.append(NestedArchive(name, kind, size, error=str(exc)))
-            warnings.append(f"nested {kind} '{name}' skipped: {exc}")
+            nested.append(NestedArchive(path, kind, size, error=str(exc)))
+            warnings.append(f"nested {kind} '{path}' skipped: {exc}")
             continue
         dex.extend(found)
-        nested.append(NestedArchive(name, kind, size, class_count=sum(d.class_count for d in found)))
+        nested.append(NestedArchive(path, kind, size, class_count=sum(d.class_count for d in found)))
+        nested.extend(inner_nested)
     return nested, dex
 
 
-def _nested_dex(data: bytes, name: str, kind: str, limits: Limits) -> list[DexSummary]:
+def _nested_dex(data: bytes, name: str, kind: str, limits: Limits, warnings: list[str],
+                depth: int) -> tuple[list[DexSummary], list[NestedArchive]]:
     if kind == "dex" or data.startswith(b"dex\n"):
-        return [summarize_dex(data, name)]
+        return [summarize_dex(data, name)], []
     if not data.startswith(b"PK"):
-        return []
+        return [], []
     inner = Archive(data, name, limits)
     try:
         out = []
-        for member in sorted((n for n in inner.names if _ROOT_DEX_RE.match(n)), key=_dex_order):
+        members = inner.names
+        for member in sorted((n for n in members if _ROOT_DEX_RE.match(n)), key=_dex_order):
             out.append(summarize_dex(inner.read(member), f"{name}!{member}"))
         classes = tuple(sorted(
-            m[:-6].replace("/", ".") for m in inner.names if m.endswith(".class") and not m.startswith("META-INF/")
+            m[:-6].replace("/", ".") for m in members if m.endswith(".class") and not m.startswith("META-INF/")
         ))
         if classes:
             out.append(DexSummary(f"{name}!*.class", "jvm", len(classes), 0, 0, classes))
-        return out
+        if depth >= limits.max_nested_depth:
+            return out, []
+        deeper, deeper_dex = _read_nested(inner, {m: m for m in members}, f"{name}!", limits, warnings,
+                                          depth + 1)
+        return out + deeper_dex, deeper
     finally:
         inner.close()

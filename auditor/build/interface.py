@@ -1,7 +1,7 @@
 """The build-reader axis: one reader per build format, registered explicitly.
 
-A reader turns a file into a :class:`auditor.model.Build`. :func:`read_build` picks the first reader that
-accepts the file. Split APKs and AABs plug in here as further readers.
+A reader turns a file (or a directory of split APKs) into a :class:`auditor.model.Build`. :func:`read_build`
+picks the first reader that accepts it: a directory of splits, an AAB, a split APK set, then a single APK.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ class BuildReader(Protocol):
     """Short name of the format (``apk``)."""
 
     def accepts(self, path: Path, head: bytes) -> bool:
-        """True when this reader handles ``path`` (``head``: its first bytes)."""
+        """True when this reader handles ``path`` (``head``: its first bytes; empty for a directory)."""
 
     def read(self, path: Path, limits: Limits) -> Build:
         """Read the build, or raise :class:`BuildError`."""
@@ -29,22 +29,25 @@ class BuildReader(Protocol):
 
 def readers() -> tuple[BuildReader, ...]:
     """Every registered reader, most specific first."""
+    from auditor.build.aab import AabReader
     from auditor.build.apk import ApkReader
+    from auditor.build.splits import ApkSetReader, SplitDirReader
 
-    return (ApkReader(),)
+    return (SplitDirReader(), AabReader(), ApkSetReader(), ApkReader())
 
 
 def read_build(path: Path, limits: Limits | None = None) -> Build:
     """Read ``path`` with the first reader that accepts it."""
     limits = limits or Limits()
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(64)
-    except IsADirectoryError as exc:
-        raise BuildError(f"{path}: is a directory, not a build file") from exc
-    except OSError as exc:
-        raise BuildError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    head = b""
+    if not path.is_dir():
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(64)
+        except OSError as exc:
+            raise BuildError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     for reader in readers():
         if reader.accepts(path, head):
             return reader.read(path, limits)
-    raise BuildError(f"{path}: unsupported build format (expected an APK: a zip with AndroidManifest.xml)")
+    raise BuildError(f"{path}: unsupported build format (expected an APK, a split APK set (.apks, .xapk, "
+                     ".apkm or a directory of APKs) or an Android App Bundle (.aab))")

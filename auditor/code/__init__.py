@@ -59,7 +59,8 @@ def analyze_data_access(build: Build, matcher: Matcher, apis: ApiTable | None = 
     """
     table = apis if apis is not None else load_api_table()
     program = build_program([d.image for d in build.dex if d.image is not None])
-    attributor = Attributor(matcher, own_prefixes(build))
+    renames = build.deobfuscation.original if build.deobfuscation is not None else {}
+    attributor = Attributor(matcher, own_prefixes(build), renames)
     sites: list[tuple[RawCallSite, str]] = []
     for site in find_call_sites(program, table):
         owner = attributor.owner(program.keys[site.caller][0])

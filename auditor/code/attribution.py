@@ -3,6 +3,7 @@
 Order: a catalog claim (the same package-boundary matching as SDK detection) wins, then the app's own
 packages (:func:`auditor.detect.unknown.own_prefixes`); platform and toolchain classes (``android``,
 ``androidx``, ``kotlin``...) are never callers of interest (``None``); anything else is ``unknown``.
+With an R8 mapping (``Build.deobfuscation``) the original class name is what gets attributed.
 """
 
 from __future__ import annotations
@@ -26,14 +27,18 @@ class Attributor:
 
     matcher: Matcher
     own: tuple[str, ...]
+    renames: dict[str, str] = field(default_factory=dict)
+    """Obfuscated -> original class name (``Build.deobfuscation.original``): owners are decided on the
+    original name, so an R8-renamed SDK class is attributed to its SDK."""
     _cache: dict[str, str | None] = field(default_factory=dict)
 
     def owner(self, class_name: str) -> str | None:
         if class_name in self._cache:
             return self._cache[class_name]
-        package = class_name.split("$", 1)[0].rpartition(".")[0]
+        original = self.renames.get(class_name, class_name)
+        package = original.split("$", 1)[0].rpartition(".")[0]
         platform = _under(package, PLATFORM_PREFIXES)
-        claim = self.matcher.claim_class(class_name)
+        claim = self.matcher.claim_class(original)
         result: str | None
         if claim is not None and not platform:
             result = claim.sdk_id

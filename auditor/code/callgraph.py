@@ -157,7 +157,7 @@ def _implicit_edges(program: Program) -> set[tuple[int, int]]:
     return edges
 
 
-def build_call_graph(program: Program, extra_nodes: list[int] | None = None) -> "nx.DiGraph[int]":
+def build_call_graph(program: Program, extra_nodes: list[int] | None = None) -> nx.DiGraph[int]:
     """The call graph with all five kinds of edges. ``extra_nodes`` (entry points) get edges 3 too."""
     graph: nx.DiGraph[int] = nx.DiGraph()
     graph.add_edges_from(_call_edges(program))

@@ -15,8 +15,19 @@ from typing import NamedTuple
 
 from auditor.build.dex import DexError, DexFile
 from auditor.code.opcodes import (
-    K_CONST_CLASS, K_CONST_STRING, K_CONST_STRING_J, K_INVOKE, K_INVOKE_VIRTUAL, K_NEW_INSTANCE, K_PAYLOAD, K_POLYMORPHIC,
-    K_SGET_OBJECT, K_STATIC_FIELD, KIND, WIDTH, payload_width,
+    K_CONST_CLASS,
+    K_CONST_STRING,
+    K_CONST_STRING_J,
+    K_INVOKE,
+    K_INVOKE_VIRTUAL,
+    K_NEW_INSTANCE,
+    K_PAYLOAD,
+    K_POLYMORPHIC,
+    K_SGET_OBJECT,
+    K_STATIC_FIELD,
+    KIND,
+    WIDTH,
+    payload_width,
 )
 
 NO_INDEX = 0xFFFFFFFF
@@ -160,7 +171,7 @@ class DexCode:
         return scan_instructions(self._units, start, start + insns_size, path)
 
 
-def scan_instructions(units: "array[int] | list[int]", start: int, end: int, where: str = "dex"
+def scan_instructions(units: array[int] | list[int], start: int, end: int, where: str = "dex"
                       ) -> MethodCode:
     """Step over the instructions in ``units[start:end]`` and collect their interesting operands.
 

@@ -83,7 +83,7 @@ SPARSE_SWITCH_PAYLOAD = 0x0200
 FILL_ARRAY_DATA_PAYLOAD = 0x0300
 
 
-def payload_width(ident: int, units: "list[int] | object", pos: int, end: int) -> int:
+def payload_width(ident: int, units: list[int] | object, pos: int, end: int) -> int:
     """Width in code units of the instruction at ``pos`` whose opcode byte is ``0x00``.
 
     ``ident`` is the full first unit. Returns 0 when the payload header does not fit before ``end``

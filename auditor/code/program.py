@@ -14,7 +14,13 @@ from functools import cached_property
 
 from auditor.build.dex import DexError, DexFile
 from auditor.code.dexcode import (
-    ACC_CONSTRUCTOR, ACC_INTERFACE, ACC_PRIVATE, ACC_STATIC, NO_INDEX, DexCode, MethodCode,
+    ACC_CONSTRUCTOR,
+    ACC_INTERFACE,
+    ACC_PRIVATE,
+    ACC_STATIC,
+    NO_INDEX,
+    DexCode,
+    MethodCode,
 )
 
 MethodKey = tuple[str, str, str]

@@ -24,7 +24,7 @@ class Reach:
     """Node ids from an entry point to the method (shortest; empty when dead)."""
 
 
-def _bfs_tree(graph: "nx.DiGraph[int]", roots: tuple[int, ...], blocked: frozenset[int] = frozenset()
+def _bfs_tree(graph: nx.DiGraph[int], roots: tuple[int, ...], blocked: frozenset[int] = frozenset()
               ) -> dict[int, int]:
     """Predecessor of every node reachable from ``roots`` without entering ``blocked`` nodes (roots map
     to the virtual root)."""
@@ -48,7 +48,7 @@ def _path(tree: dict[int, int], node: int) -> tuple[int, ...]:
     return tuple(reversed(path))
 
 
-def classify(graph: "nx.DiGraph[int]", entries: EntryPoints, nodes: set[int],
+def classify(graph: nx.DiGraph[int], entries: EntryPoints, nodes: set[int],
              not_at_startup: frozenset[int] = frozenset()) -> dict[int, Reach]:
     """Status and path of each node in ``nodes``: start-up first (a search that does not enter
     ``not_at_startup``), then any entry point, else dead."""

@@ -17,6 +17,8 @@ from auditor.pipeline import Job
 @click.command()
 @click.argument("build", type=click.Path(path_type=Path, exists=True))
 @audit_inputs_options
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="ProGuard/R8 mapping.txt: de-obfuscate class names before SDK detection and attribution.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Baseline file to write (default: stdout). Entries already in it keep their "
                    "justification and expiry.")
@@ -25,10 +27,10 @@ from auditor.pipeline import Job
 @click.option("--expires", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Expiry date (YYYY-MM-DD) for new entries.")
 @handle_errors
-def baseline(build: Path, output: Path | None, justification: str, expires: dt.datetime | None,
-             **inputs: Any) -> None:
+def baseline(build: Path, mapping: Path | None, output: Path | None, justification: str,
+             expires: dt.datetime | None, **inputs: Any) -> None:
     """Write a baseline that accepts every current finding of BUILD."""
-    job = Job.prepare(inputs_from(inputs))
+    job = Job.prepare(inputs_from(inputs, mapping=mapping))
     _scan, audit = job.run(build)
     findings: list[Finding] = list(audit.findings)
     previous = {e.fingerprint: e for e in load_baseline(output)} if output and output.exists() else {}

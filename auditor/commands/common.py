@@ -6,8 +6,9 @@ import functools
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -34,7 +35,7 @@ def handle_errors(func: F) -> F:
             sys.exit(int(ExitCode.BAD_BUILD))
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt, SystemExit):
             raise
-        except Exception as exc:  # noqa: BLE001 - last-resort guard: never a traceback for users
+        except Exception as exc:
             if os.environ.get("AUDITOR_DEBUG"):
                 raise
             click.echo(f"auditor: internal error: {type(exc).__name__}: {_one_line(str(exc))}", err=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
@@ -47,6 +48,8 @@ def severity_option(name: str, help_text: str) -> Callable[[Any], Any]:
 @click.command()
 @click.argument("build", type=click.Path(path_type=Path, exists=True))
 @audit_inputs_options
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="ProGuard/R8 mapping.txt: de-obfuscate class names before SDK detection and attribution.")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Accepted findings (from 'auditor baseline'); they do not fail the gate until they expire.")
 @severity_option("--fail-on", "Exit 1 when a finding at or above this severity remains.")
@@ -56,14 +59,17 @@ def severity_option(name: str, help_text: str) -> Callable[[Any], Any]:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True,
               help="Date for baseline expiry (tests).")
 @handle_errors
-def scan(build: Path, baseline: Path | None, fail_on: Severity | None, fmt: str, output: Path | None,
-         today: dt.datetime | None, **inputs: Any) -> None:
-    """Scan BUILD (an APK): permissions, SDKs, personal-data call sites; with --policy, findings.
+def scan(build: Path, mapping: Path | None, baseline: Path | None, fail_on: Severity | None, fmt: str,
+         output: Path | None, today: dt.datetime | None, **inputs: Any) -> None:
+    """Scan BUILD: permissions, SDKs, personal-data call sites; with --policy, findings.
+
+    BUILD is an APK, an AAB, a split set (.apks, .xapk, .apkm) or a directory of split APKs.
 
     Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 unreadable build,
     4 invalid catalog/policy/scenes/baseline/config.
     """
-    job = Job.prepare(inputs_from(inputs, baseline=baseline, today=today.date() if today else None))
+    job = Job.prepare(inputs_from(inputs, baseline=baseline, mapping=mapping,
+                                  today=today.date() if today else None))
     scan_result, audit = job.run(build)
     write_output(render(fmt, scan_result, audit, fail_on), output)
     if fail_on is not None and audit.at_or_above(fail_on):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass, field
-from typing import Pattern
+from re import Pattern
 
 from auditor.catalog.model import Catalog
 
@@ -43,7 +43,7 @@ class Matcher:
     _package_cache: dict[str, Claim | None] = field(default_factory=dict)
 
     @classmethod
-    def from_catalog(cls, catalog: Catalog) -> "Matcher":
+    def from_catalog(cls, catalog: Catalog) -> Matcher:
         classes: dict[str, str] = {}
         components: dict[str, str] = {}
         meta: dict[str, str] = {}

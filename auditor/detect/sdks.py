@@ -1,7 +1,8 @@
 """SDK detection: every signal in the build checked against the catalog, evidence kept, confidence scored.
 
 Signals and where they come from:
-- classes defined in any dex (``Build.dex[*].classes``): :data:`SignalKind.CLASS`;
+- classes defined in any dex (``Build.dex[*].classes``, original names when an R8 mapping was applied;
+  the example then also names the obfuscated class): :data:`SignalKind.CLASS`;
 - manifest components and ``<meta-data>`` names: ``COMPONENT``, ``META_DATA``;
 - native library names and their exported ``Java_*`` symbols: ``NATIVE_LIB``, ``JNI_SYMBOL``;
 - ``META-INF/*.version`` / ``*.properties`` Maven coordinates: ``VERSION_FILE``;
@@ -17,8 +18,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from auditor.catalog.model import Catalog
 from auditor.build.native import jni_symbol_class
+from auditor.catalog.model import Catalog
 from auditor.detect.matcher import Claim, Matcher
 from auditor.model import Build, Evidence, SdkHit, SignalKind
 
@@ -56,11 +57,13 @@ def detect_sdks(build: Build, catalog: Catalog, matcher: Matcher) -> tuple[SdkHi
         if claim is not None:
             tallies[claim.sdk_id].add(kind, claim.signature, location, example)
 
+    obfuscated = build.deobfuscation.obfuscated if build.deobfuscation is not None else {}
     for dex in build.dex:
         for name in dex.classes:
             claim = matcher.claim_class(name)
             if claim is not None:
-                tallies[claim.sdk_id].add(SignalKind.CLASS, claim.signature, dex.path, name)
+                example = f"{name} (obfuscated: {obfuscated[name]})" if name in obfuscated else name
+                tallies[claim.sdk_id].add(SignalKind.CLASS, claim.signature, dex.path, example)
                 tallies[claim.sdk_id].classes += 1
     manifest = build.manifest
     for comp in manifest.components:

@@ -47,9 +47,18 @@ def build_block(build: Build) -> dict[str, Any]:
         "queries": {"packages": list(m.queries.packages), "intent_actions": list(m.queries.intent_actions),
                     "providers": list(m.queries.providers)},
         "artifact_versions": [
-            {"path": a.path, "group": a.group, "artifact": a.artifact, "version": a.version}
+            {"path": a.path, "group": a.group, "artifact": a.artifact, "version": a.version,
+             "source": a.source, "modules": list(a.modules)}
             for a in build.artifact_versions
         ],
+        "splits": [
+            {"path": sp.path, "split": sp.split, "module": sp.module, "dex_count": sp.dex_count,
+             "native_lib_count": sp.native_lib_count, "size": sp.size}
+            for sp in build.splits
+        ],
+        "signing_block": [{"id": f"{e.id:#010x}", "name": e.name, "size": e.size} for e in build.signing_block],
+        "deobfuscation": ({"source": build.deobfuscation.source, "renamed": build.deobfuscation.renamed}
+                          if build.deobfuscation is not None else None),
         "nested": [
             {"path": n.path, "kind": n.kind, "size": n.size, "classes": n.class_count, "error": n.error}
             for n in build.nested

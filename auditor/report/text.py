@@ -17,7 +17,7 @@ _SHORT_KIND = {
 
 
 def _short_permission(name: str) -> str:
-    return name[len("android.permission."):] if name.startswith("android.permission.") else name
+    return name.removeprefix("android.permission.")
 
 
 def _size(n: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from auditor.audit.model import Finding, Location, Severity
 from auditor.audit.rules.interface import AuditContext, Rule, RuleInfo

@@ -5,8 +5,8 @@ SARIF rule descriptors, the HTML help and the README table all come from :class:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from auditor.audit.config import AuditConfig
 from auditor.audit.knowledge import PermissionKnowledge

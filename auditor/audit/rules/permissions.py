@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from auditor.audit.knowledge import short_name
 from auditor.audit.model import Finding, Location, Severity

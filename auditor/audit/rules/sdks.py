@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from auditor.audit.knowledge import short_name
 from auditor.audit.model import Finding, Location, Severity
@@ -140,13 +140,7 @@ def _reviewable(ctx: AuditContext, permission: str) -> bool:
                                  or permission in ctx.knowledge.sensitive_normal)
 
 
-_GENERIC_WORDS = frozenset("""
-co company corp corporation inc incorporated ltd limited llc plc gmbh ag sa pte bv the and of
-technology technologies tech information info network networks computer computers system systems software
-science sciences service services internet digital mobile data cloud group holdings holding international
-china beijing shanghai shenzhen hangzhou guangzhou nanjing chengdu wuhan xiamen hong kong us usa
-open source opensource github
-""".split())
+_GENERIC_WORDS = frozenset(["co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "gmbh", "ag", "sa", "pte", "bv", "the", "and", "of", "technology", "technologies", "tech", "information", "info", "network", "networks", "computer", "computers", "system", "systems", "software", "science", "sciences", "service", "services", "internet", "digital", "mobile", "data", "cloud", "group", "holdings", "holding", "international", "china", "beijing", "shanghai", "shenzhen", "hangzhou", "guangzhou", "nanjing", "chengdu", "wuhan", "xiamen", "hong", "kong", "us", "usa", "open", "source", "opensource", "github"])
 _ZH_GENERIC = ("有限公司", "有限责任公司", "股份", "集团", "科技", "技术", "信息", "网络", "计算机", "系统", "软件",
                "北京", "上海", "深圳", "杭州", "广州", "南京", "成都", "武汉", "厦门", "中国", "（", "）", "(", ")",
                "市", "省")
