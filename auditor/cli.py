@@ -11,6 +11,7 @@ import click
 
 from auditor import __version__
 from auditor.commands import baseline as baseline_cmd
+from auditor.commands import batch as batch_cmd
 from auditor.commands import catalog as catalog_cmd
 from auditor.commands import diff as diff_cmd
 from auditor.commands import disclose as disclose_cmd
@@ -30,6 +31,7 @@ cli.add_command(policy_cmd.policy)
 cli.add_command(baseline_cmd.baseline)
 cli.add_command(diff_cmd.diff)
 cli.add_command(disclose_cmd.disclose)
+cli.add_command(batch_cmd.batch)
 
 
 def main() -> None:

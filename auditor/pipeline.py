@@ -6,7 +6,7 @@ This is what the CLI commands call; it is also the library entry point for other
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,9 +67,20 @@ class Job:
         return cls(Scanner.create(catalog, code=inputs.code, mapping=inputs.mapping), catalog, config, scenes, PermissionKnowledge.load(), disclosure,
                    baseline, inputs.today or dt.date.today())
 
-    def run(self, build: Path) -> tuple[ScanResult, AuditResult]:
-        scan = self.scanner.scan(build)
+    def with_policy(self, policy: Path | None, scenes: Path | None) -> Job:
+        """The same job (same catalog, config, scanner) held against another policy and scenes."""
+        from auditor.policy import read_policy
+
+        disclosure = read_policy(policy, self.catalog) if policy is not None else None
+        return replace(self, disclosure=disclosure, scenes=load_scenes(scenes) if scenes else ())
+
+    def audit(self, scan: ScanResult) -> AuditResult:
+        """Run the rules on a scan, then apply the baseline."""
         audit = run_audit(scan, self.catalog, self.disclosure, self.scenes, self.config, self.knowledge)
         if self.baseline is not None:
             audit = apply_baseline(audit, self.baseline, self.today)
-        return scan, audit
+        return audit
+
+    def run(self, build: Path) -> tuple[ScanResult, AuditResult]:
+        scan = self.scanner.scan(build)
+        return scan, self.audit(scan)

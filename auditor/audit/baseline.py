@@ -17,20 +17,14 @@ from pathlib import Path
 
 from auditor.audit.model import AuditResult, BaselineEntry, Finding
 from auditor.errors import ConfigError
+from auditor.inputs import load_json
 
 BASELINE_VERSION = 1
 MAX_BASELINE = 16 * 1024 * 1024
 
 
 def load_baseline(path: Path) -> tuple[BaselineEntry, ...]:
-    try:
-        if path.stat().st_size > MAX_BASELINE:
-            raise ConfigError(f"{path}: baseline larger than {MAX_BASELINE} bytes")
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read baseline ({exc.strerror or exc})") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: baseline is not valid JSON ({exc})") from exc
+    raw = load_json(path, "baseline", MAX_BASELINE)
     if not isinstance(raw, dict) or raw.get("baseline_version") != BASELINE_VERSION \
             or not isinstance(raw.get("entries"), list):
         raise ConfigError(f"{path}: not an auditor baseline (need baseline_version {BASELINE_VERSION} "

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
-
 from auditor.audit.model import Severity
 from auditor.errors import ConfigError
+from auditor.inputs import load_yaml
 
 
 @dataclass(frozen=True)
@@ -30,12 +29,7 @@ class AuditConfig:
 
 
 def load_config(path: Path, known_rules: frozenset[str]) -> AuditConfig:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid YAML ({' '.join(str(exc).split())[:160]})") from exc
+    raw = load_yaml(path, "config") or {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping")
     unknown = set(raw) - {"severity", "disable", "unknown_package_min_classes"}

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from auditor.audit.knowledge import full_name
 from auditor.catalog.model import LocalText
 from auditor.errors import ConfigError
+from auditor.inputs import load_yaml
 
 MAX_SCENES_FILE = 2 * 1024 * 1024
 
@@ -50,14 +49,7 @@ def _text(value: Any, where: str) -> LocalText:
 
 def load_scenes(path: Path) -> tuple[SceneSpec, ...]:
     """Read and validate a scenes file; :class:`ConfigError` (exit 4) on any problem."""
-    try:
-        if path.stat().st_size > MAX_SCENES_FILE:
-            raise ConfigError(f"{path}: scenes file larger than {MAX_SCENES_FILE} bytes")
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid YAML ({' '.join(str(exc).split())[:160]})") from exc
+    raw = load_yaml(path, "scenes file", MAX_SCENES_FILE)
     if not isinstance(raw, dict) or not isinstance(raw.get("scenes"), list):
         raise ConfigError(f"{path}: expected a mapping with a 'scenes' list")
     out = []

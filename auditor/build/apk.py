@@ -47,16 +47,21 @@ class ApkReader:
     format = "apk"
 
     def accepts(self, path: Path, head: bytes) -> bool:
-        return head.startswith(b"PK")
+        # a DEX in front of a zip is the Janus trick: accept it so the archive layer refuses it by name
+        return head.startswith(b"PK") or head.startswith(b"dex\n")
 
     def read(self, path: Path, limits: Limits) -> Build:
         sha256, size = hash_file(path)
         with open_archive(path, limits) as archive:
             if not archive.has("AndroidManifest.xml"):
                 raise BuildError(f"{path}: no AndroidManifest.xml at the archive root (not an APK)")
-            manifest = parse_manifest(archive.read("AndroidManifest.xml"), f"{path.name}!AndroidManifest.xml")
             warnings = list(archive.warnings)
-            parts = read_parts(archive, limits, warnings)
+            manifest = parse_manifest(archive.read("AndroidManifest.xml"), f"{path.name}!AndroidManifest.xml",
+                                      warnings)
+            try:
+                parts = read_parts(archive, limits, warnings)
+            except BuildError as exc:
+                raise BuildError(f"{path.name}!{exc}") from exc
             block, block_versions = read_signing_block(path, warnings)
             return Build(
                 path=str(path),
@@ -181,7 +186,10 @@ def _read_native(archive: Archive, names: dict[str, str], label: str) -> tuple[N
     for abi, name, member in members:
         first = parsed.get(name)
         if first is None:
-            lib = parse_native_lib(label + member, archive.read(member))
+            try:
+                lib = parse_native_lib(label + member, archive.read(member))
+            except BuildError as exc:  # an encrypted or bomb .so costs its facts, not the whole build
+                lib = NativeLib(label + member, abi, name, archive.size(member), error=str(exc))
             parsed[name] = lib
         else:
             lib = NativeLib(label + member, abi, name, archive.size(member), first.soname, first.needed,
@@ -191,19 +199,31 @@ def _read_native(archive: Archive, names: dict[str, str], label: str) -> tuple[N
     return tuple(out)
 
 
+def _read_small(archive: Archive, member: str) -> bytes | None:
+    """A small metadata member, or ``None`` when it cannot be read (it is evidence, not the build)."""
+    if archive.size(member) > _MAX_VERSION_FILE:
+        return None
+    try:
+        return archive.read(member)
+    except BuildError:
+        return None
+
+
 def _read_versions(archive: Archive, names: dict[str, str], label: str) -> tuple[ArtifactVersion, ...]:
     out: list[ArtifactVersion] = []
     for logical, member in names.items():
         match = _VERSION_FILE_RE.match(logical)
-        if match and archive.size(member) <= _MAX_VERSION_FILE:
-            version = archive.read(member).decode("utf-8", "replace").strip()
+        raw = _read_small(archive, member) if match or _PROPERTIES_RE.match(logical) else None
+        if raw is None:
+            continue
+        if match:
+            version = raw.decode("utf-8", "replace").strip()
             group, _, artifact = match.group(1).partition("_")
             if version and artifact:
                 out.append(ArtifactVersion(label + member, group, artifact, version.splitlines()[0][:64]))
             continue
-        match = _PROPERTIES_RE.match(logical)
-        if match and archive.size(member) <= _MAX_VERSION_FILE:
-            props = _properties(archive.read(member))
+        if _PROPERTIES_RE.match(logical):
+            props = _properties(raw)
             client, version = props.get("client", ""), props.get("version", "")
             if client and version:
                 out.append(ArtifactVersion(label + member, _google_group(client), client, version[:64],
@@ -245,7 +265,7 @@ def _read_nested(archive: Archive, names: dict[str, str], label: str, limits: Li
             found: list[DexSummary] = []
             inner_nested: list[NestedArchive] = []
             if depth <= limits.max_nested_depth:
-                found, inner_nested = _nested_dex(archive.read(member), path, kind, limits, warnings, depth)
+                found, inner_nested = _nested_dex(archive, member, path, kind, limits, warnings, depth)
         except BuildError as exc:
             nested.append(NestedArchive(path, kind, size, error=str(exc)))
             warnings.append(f"nested {kind} '{path}' skipped: {exc}")
@@ -256,13 +276,16 @@ def _read_nested(archive: Archive, names: dict[str, str], label: str, limits: Li
     return nested, dex
 
 
-def _nested_dex(data: bytes, name: str, kind: str, limits: Limits, warnings: list[str],
+def _nested_dex(parent: Archive, member: str, name: str, kind: str, limits: Limits, warnings: list[str],
                 depth: int) -> tuple[list[DexSummary], list[NestedArchive]]:
+    """Read nested member ``member`` of ``parent`` (reported as ``name``); inner archives share the
+    parent's inflation budget."""
+    data = parent.read(member)
     if kind == "dex" or data.startswith(b"dex\n"):
         return [summarize_dex(data, name)], []
     if not data.startswith(b"PK"):
         return [], []
-    inner = Archive(data, name, limits)
+    inner = parent.open_nested(member, data)
     try:
         out = []
         members = inner.names

@@ -1,8 +1,12 @@
 """A small DEX reader over the raw bytes: header, string_ids, type_ids, proto_ids, method_ids, class_defs.
 
 It reads only tables, never code semantics, and checks every offset and size against the buffer before it
-reads (a hostile DEX raises :class:`DexError`, never ``IndexError``/``struct.error``). Strings are decoded
-lazily and cached per instance. Format reference: https://source.android.com/docs/core/runtime/dex-format
+reads (a hostile DEX raises :class:`DexError`, never ``IndexError``/``struct.error``): the header's own size
+and the file size it declares, every table inside the file and no two tables overlapping, string data
+within the length each string declares, proto parameter lists within the format's 255. Strings are decoded
+lazily and cached per instance, by offset; the bytes scanned for strings are budgeted against the file size,
+so ids that all point into one long run of bytes cannot turn lookups quadratic.
+Format reference: https://source.android.com/docs/core/runtime/dex-format
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from auditor.errors import BuildError
 _MAGIC_PREFIX = b"dex\n"
 _HEADER_SIZE = 0x70
 _ENDIAN_CONSTANT = 0x12345678
+_MAX_PARAMS = 255
+"""A method takes at most 255 parameter slots (JVM and DEX limit); longer type_lists are hostile."""
 _URL_HOST_RE = re.compile(rb"https?://([A-Za-z0-9][A-Za-z0-9.\-]{1,252}[A-Za-z0-9])")
 _MAX_HOSTS = 5000
 
@@ -55,7 +61,11 @@ def _decode_mutf8(raw: bytes) -> str:
     except UnicodeDecodeError:
         pass
     # Modified UTF-8: NUL as C0 80, supplementary characters as two 3-byte surrogates.
-    text = raw.replace(b"\xc0\x80", b"\x00").decode("utf-8", "surrogatepass")
+    data = raw.replace(b"\xc0\x80", b"\x00")
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # not even modified UTF-8 (hostile or corrupt): keep what can be read
+        return data.decode("utf-8", "replace")
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
@@ -75,6 +85,11 @@ class DexFile:
         (endian,) = struct.unpack_from("<I", data, 40)
         if endian != _ENDIAN_CONSTANT:
             raise DexError(f"{path}: unsupported endianness tag {endian:#x}")
+        file_size, header_size = struct.unpack_from("<2I", data, 32)
+        if header_size < _HEADER_SIZE or header_size > self._size:
+            raise DexError(f"{path}: header size {header_size:#x} is invalid (file of {self._size} bytes)")
+        if file_size > self._size:
+            raise DexError(f"{path}: truncated (the header declares {file_size} bytes, {self._size} present)")
         fields = struct.unpack_from("<14I", data, 56)
         (self._string_ids_size, self._string_ids_off, self._type_ids_size, self._type_ids_off,
          self._proto_ids_size, self._proto_ids_off, self._field_ids_size, self._field_ids_off,
@@ -86,12 +101,33 @@ class DexFile:
         self._check_table("field_ids", self._field_ids_off, self._field_ids_size, 8)
         self._check_table("method_ids", self._method_ids_off, self._method_ids_size, 8)
         self._check_table("class_defs", self._class_defs_off, self._class_defs_size, 32)
+        self._check_overlaps(header_size)
         self._strings: dict[int, str] = {}
+        self._by_offset: dict[int, str] = {}
+        self._scan_budget = 2 * self._size + (1 << 20)
 
     # -- bounds ---------------------------------------------------------------------------------------
     def _check_table(self, name: str, offset: int, count: int, item: int) -> None:
         if count and (offset < _HEADER_SIZE or offset + count * item > self._size):
             raise DexError(f"{self.path}: {name} table ({count} items at {offset:#x}) runs past the end")
+
+    def _check_overlaps(self, header_size: int) -> None:
+        """The id tables lie after the header and do not overlap one another."""
+        regions = sorted(
+            (off, off + count * item, name) for name, off, count, item in (
+                ("string_ids", self._string_ids_off, self._string_ids_size, 4),
+                ("type_ids", self._type_ids_off, self._type_ids_size, 4),
+                ("proto_ids", self._proto_ids_off, self._proto_ids_size, 12),
+                ("field_ids", self._field_ids_off, self._field_ids_size, 8),
+                ("method_ids", self._method_ids_off, self._method_ids_size, 8),
+                ("class_defs", self._class_defs_off, self._class_defs_size, 32),
+            ) if count
+        )
+        previous_end, previous = header_size, "header"
+        for start, end, name in regions:
+            if start < previous_end:
+                raise DexError(f"{self.path}: {name} table at {start:#x} overlaps the {previous}")
+            previous_end, previous = end, name
 
     def _table(self, name: str, offset: int, count: int, item: int, code: str) -> array:
         self._check_table(name, offset, count, item)
@@ -114,23 +150,37 @@ class DexFile:
         if not 0 <= idx < self._string_ids_size:
             raise DexError(f"{self.path}: string index {idx} out of range")
         off = self._string_offsets[idx]
-        if off >= self._size:
+        text = self._by_offset.get(off)
+        if text is None:
+            text = self._by_offset[off] = self._decode_string(idx, off)
+        self._strings[idx] = text
+        return text
+
+    def _decode_string(self, idx: int, off: int) -> str:
+        if not _HEADER_SIZE <= off < self._size:
             raise DexError(f"{self.path}: string {idx} data offset {off:#x} out of range")
-        # skip the uleb128 utf16 length (at most 5 bytes)
-        pos = off
+        # the uleb128 utf16 length (at most 5 bytes) bounds the MUTF-8 bytes: at most 3 per UTF-16 unit
+        pos, units, shift = off, 0, 0
         for _ in range(5):
             if pos >= self._size:
                 raise DexError(f"{self.path}: truncated string {idx}")
             byte = self.data[pos]
             pos += 1
+            units |= (byte & 0x7F) << shift
+            shift += 7
             if byte < 0x80:
                 break
-        end = self.data.find(b"\x00", pos)
+        else:
+            raise DexError(f"{self.path}: string {idx} length is longer than 5 bytes")
+        limit = min(self._size, pos + 3 * units + 1)
+        end = self.data.find(b"\x00", pos, limit)
         if end < 0:
-            raise DexError(f"{self.path}: unterminated string {idx}")
-        text = _decode_mutf8(self.data[pos:end])
-        self._strings[idx] = text
-        return text
+            what = "unterminated" if limit == self._size else f"longer than its declared {units} UTF-16 units"
+            raise DexError(f"{self.path}: string {idx} is {what}")
+        self._scan_budget -= end - off + 1
+        if self._scan_budget < 0:
+            raise DexError(f"{self.path}: string data overlaps (more string bytes decoded than the file holds)")
+        return _decode_mutf8(self.data[pos:end])
 
     def type_descriptor(self, idx: int) -> str:
         if not 0 <= idx < self._type_ids_size:
@@ -181,6 +231,8 @@ class DexFile:
             if params_off + 4 > self._size:
                 raise DexError(f"{self.path}: proto {idx} parameter list out of range")
             (count,) = struct.unpack_from("<I", self.data, params_off)
+            if count > _MAX_PARAMS:
+                raise DexError(f"{self.path}: proto {idx} has {count} parameters (at most {_MAX_PARAMS})")
             if params_off + 4 + count * 2 > self._size:
                 raise DexError(f"{self.path}: proto {idx} parameter list out of range")
             params = [self.type_descriptor(t) for t in struct.unpack_from(f"<{count}H", self.data, params_off + 4)]

@@ -2,13 +2,17 @@
 
 androguard turns the binary chunks into an lxml tree (resolving stripped attribute names through resource
 ids); everything after that is ours: relative class names, duplicate permissions, ``uses-permission-sdk-23``,
-``<queries>``. Packer tricks (empty names, bad namespaces) degrade into warnings, not crashes.
+``<queries>``. Before androguard sees a byte, :func:`auditor.build.axml_guard.check_axml` validates the chunk
+structure (androguard trusts counts and sizes). Packer tricks the platform tolerates (bogus namespaces on
+tags and attributes, empty names, unusual chunk types) degrade into warnings, not crashes; a manifest that is
+truncated or structurally broken is a :class:`BuildError` naming the file and the problem.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from auditor.build.axml_guard import AxmlLimits, check_axml
 from auditor.errors import BuildError
 from auditor.model import Component, DeclaredPermission, Manifest, MetaData, Queries, UsesPermission
 
@@ -17,13 +21,17 @@ _COMPONENT_TAGS = ("activity", "activity-alias", "service", "receiver", "provide
 _MAX_META_VALUE = 200
 
 
-def parse_manifest(raw: bytes, source: str = "AndroidManifest.xml") -> Manifest:
-    """Parse binary AXML ``raw``; raise :class:`BuildError` when it is not a usable manifest."""
-    root = _axml_root(raw, source)
+def parse_manifest(raw: bytes, source: str = "AndroidManifest.xml", warnings: list[str] | None = None,
+                   limits: AxmlLimits | None = None) -> Manifest:
+    """Parse binary AXML ``raw``; raise :class:`BuildError` when it is not a usable manifest.
+
+    ``warnings``: when given, packer tricks found on the way are appended to it.
+    """
+    root = axml_root(raw, source, warnings, limits)
     return manifest_from_xml(root, source)
 
 
-def _axml_root(raw: bytes, source: str) -> Any:
+def axml_root(raw: bytes, source: str, warnings: list[str] | None = None, limits: AxmlLimits | None = None) -> Any:
     try:
         from loguru import logger
 
@@ -32,16 +40,26 @@ def _axml_root(raw: bytes, source: str) -> Any:
         pass
     from androguard.core.axml import AXMLPrinter
 
-    if len(raw) < 8:
-        raise BuildError(f"{source}: manifest is truncated ({len(raw)} bytes)")
+    checked = check_axml(raw, source, limits)
+    if warnings is not None:
+        warnings.extend(checked.warnings)
     try:
-        printer = AXMLPrinter(raw)
+        printer = AXMLPrinter(checked.data)
         root = printer.get_xml_obj()
-    except Exception as exc:  # noqa: BLE001 - androguard raises anything on hostile AXML
+    except Exception as exc:
         raise BuildError(f"{source}: binary XML cannot be parsed ({type(exc).__name__})") from exc
-    if root is None or not printer.is_valid() and root is None:
-        raise BuildError(f"{source}: binary XML cannot be parsed")
+    if root is None or not printer.is_valid():
+        raise BuildError(f"{source}: binary XML cannot be parsed (no root element or a broken chunk)")
     return root
+
+
+def _tag(elem: Any) -> str:
+    """Local name of an element's tag: the platform matches manifest tags by name, whatever their namespace
+    (packers put a namespace on ``<uses-permission>`` to hide it from tools that compare full names)."""
+    tag = elem.tag
+    if not isinstance(tag, str):  # comments and processing instructions
+        return ""
+    return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag
 
 
 def _attr(elem: Any, name: str) -> str:
@@ -84,14 +102,14 @@ def resolve_class(package: str, name: str) -> str:
 
 def manifest_from_xml(root: Any, source: str = "AndroidManifest.xml") -> Manifest:
     """Build a :class:`Manifest` from an lxml element tree (binary AXML or AAB protobuf both end here)."""
-    tag = root.tag if isinstance(root.tag, str) else ""
+    tag = _tag(root)
     if tag != "manifest":
         raise BuildError(f"{source}: root element is '{tag or '?'}', not 'manifest'")
     package = (root.get("package") or "").strip()
     if not package:
         raise BuildError(f"{source}: manifest has no package name")
-    uses_sdk = next((e for e in root if e.tag == "uses-sdk"), None)
-    app = next((e for e in root if e.tag == "application"), None)
+    uses_sdk = next((e for e in root if _tag(e) == "uses-sdk"), None)
+    app = next((e for e in root if _tag(e) == "application"), None)
     components: list[Component] = []
     meta: list[MetaData] = []
     app_class = ""
@@ -101,7 +119,7 @@ def manifest_from_xml(root: Any, source: str = "AndroidManifest.xml") -> Manifes
         debuggable = _bool(_attr(app, "debuggable")) is True
         meta.extend(_meta_data(app, "application"))
         for elem in app:
-            if elem.tag in _COMPONENT_TAGS:
+            if _tag(elem) in _COMPONENT_TAGS:
                 comp = _component(package, elem)
                 if comp is not None:
                     components.append(comp)
@@ -117,7 +135,7 @@ def manifest_from_xml(root: Any, source: str = "AndroidManifest.xml") -> Manifes
         uses_permissions=_uses_permissions(root),
         declared_permissions=tuple(
             DeclaredPermission(_attr(e, "name"), _protection(_attr(e, "protectionLevel")))
-            for e in root if e.tag == "permission" and _attr(e, "name")
+            for e in root if _tag(e) == "permission" and _attr(e, "name")
         ),
         components=tuple(components),
         meta_data=tuple(meta),
@@ -140,13 +158,14 @@ def _protection(value: str) -> str:
 def _uses_permissions(root: Any) -> tuple[UsesPermission, ...]:
     folded: dict[str, UsesPermission] = {}
     for elem in root:
-        if elem.tag not in ("uses-permission", "uses-permission-sdk-23", "uses-permission-sdk-m"):
+        kind = _tag(elem)
+        if kind not in ("uses-permission", "uses-permission-sdk-23", "uses-permission-sdk-m"):
             continue
         name = _attr(elem, "name")
         if not name:
             continue
         max_sdk = _int(_attr(elem, "maxSdkVersion"))
-        sdk23 = elem.tag != "uses-permission"
+        sdk23 = kind != "uses-permission"
         prev = folded.get(name)
         if prev is None:
             folded[name] = UsesPermission(name, max_sdk, sdk23, 1)
@@ -157,25 +176,26 @@ def _uses_permissions(root: Any) -> tuple[UsesPermission, ...]:
 
 
 def _component(package: str, elem: Any) -> Component | None:
-    raw_name = _attr(elem, "targetActivity") if elem.tag == "activity-alias" and not _attr(elem, "name") \
+    kind = _tag(elem)
+    raw_name = _attr(elem, "targetActivity") if kind == "activity-alias" and not _attr(elem, "name") \
         else _attr(elem, "name")
     if not raw_name:
         return None
-    authorities = tuple(a for a in _attr(elem, "authorities").split(";") if a) if elem.tag == "provider" else ()
+    authorities = tuple(a for a in _attr(elem, "authorities").split(";") if a) if kind == "provider" else ()
     return Component(
-        kind=elem.tag,
+        kind=kind,
         name=resolve_class(package, raw_name),
         exported=_bool(_attr(elem, "exported")),
         authorities=authorities,
         permission=_attr(elem, "permission"),
-        has_intent_filter=any(child.tag == "intent-filter" for child in elem),
+        has_intent_filter=any(_tag(child) == "intent-filter" for child in elem),
     )
 
 
 def _meta_data(parent: Any, owner: str) -> list[MetaData]:
     out = []
     for elem in parent:
-        if elem.tag == "meta-data" and _attr(elem, "name"):
+        if _tag(elem) == "meta-data" and _attr(elem, "name"):
             value = _attr(elem, "value") or _attr(elem, "resource")
             out.append(MetaData(_attr(elem, "name"), value[:_MAX_META_VALUE], owner))
     return out
@@ -185,12 +205,13 @@ def _queries(root: Any) -> Queries:
     packages: list[str] = []
     actions: list[str] = []
     providers: list[str] = []
-    for q in (e for e in root if e.tag == "queries"):
+    for q in (e for e in root if _tag(e) == "queries"):
         for elem in q:
-            if elem.tag == "package" and _attr(elem, "name"):
+            kind = _tag(elem)
+            if kind == "package" and _attr(elem, "name"):
                 packages.append(_attr(elem, "name"))
-            elif elem.tag == "provider" and _attr(elem, "authorities"):
+            elif kind == "provider" and _attr(elem, "authorities"):
                 providers.extend(a for a in _attr(elem, "authorities").split(";") if a)
-            elif elem.tag == "intent":
-                actions.extend(_attr(a, "name") for a in elem if a.tag == "action" and _attr(a, "name"))
+            elif kind == "intent":
+                actions.extend(_attr(a, "name") for a in elem if _tag(a) == "action" and _attr(a, "name"))
     return Queries(tuple(sorted(set(packages))), tuple(sorted(set(actions))), tuple(sorted(set(providers))))

@@ -31,7 +31,7 @@ from typing import Any
 from auditor.build.apk import ApkParts, hash_file, read_parts
 from auditor.build.archive import Archive, Limits, open_archive
 from auditor.build.dependencies import describe_signing_block, signing_block_pairs
-from auditor.build.manifest import _axml_root, manifest_from_xml
+from auditor.build.manifest import axml_root, manifest_from_xml
 from auditor.build.protowire import Message, ProtoError
 from auditor.errors import BuildError
 from auditor.model import ArtifactVersion, Build, DexSummary, NativeLib, NestedArchive, SplitApk
@@ -120,7 +120,7 @@ def assemble(path: Path, fmt: str, units: list[Unit], limits: Limits, warnings: 
             if not inner.has("AndroidManifest.xml"):
                 warnings.append(f"{unit.label}: no AndroidManifest.xml (not an APK, skipped)")
                 continue
-            root = _axml_root(inner.read("AndroidManifest.xml"), f"{unit.label}!AndroidManifest.xml")
+            root = axml_root(inner.read("AndroidManifest.xml"), f"{unit.label}!AndroidManifest.xml")
             split = _split_attr(root)
             if not split and base is None:
                 base = (root, unit)

@@ -108,6 +108,14 @@ class DexCode:
         units.frombytes(bytes(2 * _PAD_UNITS))  # operand reads past the last instruction stay in range
         self._units = units
         self._code_limit = usable // 2  # first code unit index outside the file
+        # class_data bytes and code units walked so far are budgeted against the file size: hostile files
+        # point many classes or methods at one region (overlapping items) to make the walk quadratic
+        self._walk_budget = 4 * len(data) + (1 << 20)
+
+    def _spend(self, amount: int) -> None:
+        self._walk_budget -= amount
+        if self._walk_budget < 0:
+            raise DexError(f"{self.dex.path}: class_data or code items overlap (walked more than the file holds)")
 
     # -- class_defs -------------------------------------------------------------------------------------
     def class_defs(self) -> list[ClassDef]:
@@ -125,7 +133,7 @@ class DexCode:
                 if iface_off + 4 > size:
                     raise DexError(f"{dex.path}: class_def {i} interface list out of range")
                 (count,) = struct.unpack_from("<I", data, iface_off)
-                if iface_off + 4 + count * 2 > size:
+                if count > 0xFFFF or iface_off + 4 + count * 2 > size:
                     raise DexError(f"{dex.path}: class_def {i} interface list out of range")
                 interfaces = struct.unpack_from(f"<{count}H", data, iface_off + 4)
             if data_off >= size:
@@ -143,6 +151,10 @@ class DexCode:
         instance_fields, pos = read_uleb128(data, pos)
         direct, pos = read_uleb128(data, pos)
         virtual, pos = read_uleb128(data, pos)
+        dex = self.dex
+        if direct + virtual > dex.method_ref_count or static_fields + instance_fields > dex._field_ids_size:
+            raise DexError(f"{dex.path}: class_data at {class_def.class_data_off:#x} declares more members "
+                           f"than the file has ids")
         for _ in range(2 * (static_fields + instance_fields)):  # encoded_field: idx_diff, access_flags
             _skip, pos = read_uleb128(data, pos)
         out: list[EncodedMethod] = []
@@ -154,6 +166,7 @@ class DexCode:
                 code_off, pos = read_uleb128(data, pos)
                 idx += diff
                 out.append(EncodedMethod(idx, access, code_off))
+        self._spend(pos - class_def.class_data_off)
         return out
 
     # -- code_item --------------------------------------------------------------------------------------
@@ -162,12 +175,13 @@ class DexCode:
         if not code_off:
             return EMPTY_CODE
         path = self.dex.path
-        if code_off & 3 or code_off + _CODE_ITEM_HEADER > len(self.dex.data):
+        if code_off & 3 or code_off < 0x70 or code_off + _CODE_ITEM_HEADER > len(self.dex.data):
             raise DexError(f"{path}: code_item offset {code_off:#x} misaligned or out of range")
         (insns_size,) = struct.unpack_from("<I", self.dex.data, code_off + 12)
         start = (code_off + _CODE_ITEM_HEADER) // 2
         if start + insns_size > self._code_limit:
             raise DexError(f"{path}: code_item at {code_off:#x} ({insns_size} units) runs past the end")
+        self._spend(2 * insns_size + _CODE_ITEM_HEADER)
         return scan_instructions(self._units, start, start + insns_size, path)
 
 

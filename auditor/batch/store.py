@@ -1,0 +1,104 @@
+"""The output directory of a batch. Everything is written under it, each file atomically.
+
+    out/builds/<sha256>.json     one ``scan --format json`` document per build that scanned
+    out/index.jsonl              the index of the last completed batch, one record per build (sorted by path)
+    out/index.jsonl.partial      records appended as builds finish; replaced by index.jsonl at the end
+    out/portfolio.html|.parquet|.csv
+
+``index.jsonl`` is only replaced when a batch completes, so it always describes the last complete batch:
+the one the next batch compares itself with. An interrupted batch leaves its ``.partial`` file, which
+``--resume`` reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from auditor.batch.model import BatchError, IndexRecord
+
+INDEX = "index.jsonl"
+PARTIAL = "index.jsonl.partial"
+BUILDS = "builds"
+
+
+def write_atomic(path: Path, data: str | bytes | Callable[[Path], None]) -> None:
+    """Write ``path`` via a temporary file in the same directory and a rename.
+
+    ``data`` is text, bytes, or a function that writes the temporary path (e.g. a Parquet writer).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        if callable(data):
+            os.close(fd)
+            data(Path(tmp))
+        else:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; results are meant to be shared
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_index(path: Path) -> list[IndexRecord]:
+    """Records of an index file; lines that do not parse (a torn last line) are skipped."""
+    records: list[IndexRecord] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return records
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BatchError(f"{path}: cannot read the index ({exc})") from exc
+    for line in lines:
+        try:
+            records.append(IndexRecord.from_dict(json.loads(line)))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return records
+
+
+@dataclass(frozen=True)
+class OutputDir:
+    root: Path
+
+    def prepare(self) -> None:
+        try:
+            (self.root / BUILDS).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BatchError(f"{self.root}: cannot create the output directory ({exc.strerror or exc})") from exc
+
+    def result_path(self, sha256: str) -> Path:
+        return self.root / BUILDS / f"{sha256}.json"
+
+    def has_result(self, sha256: str) -> bool:
+        return bool(sha256) and self.result_path(sha256).is_file()
+
+    def write_result(self, sha256: str, document: str) -> None:
+        write_atomic(self.result_path(sha256), document)
+
+    def completed_index(self) -> list[IndexRecord]:
+        """The last completed batch (``index.jsonl``)."""
+        return read_index(self.root / INDEX)
+
+    def interrupted_index(self) -> list[IndexRecord]:
+        """What an interrupted batch recorded before it stopped (``index.jsonl.partial``)."""
+        return read_index(self.root / PARTIAL)
+
+    def open_partial(self, carried: Iterable[IndexRecord]) -> IO[str]:
+        """Start a new ``.partial`` file holding the ``carried`` records (resumed builds); append to it."""
+        write_atomic(self.root / PARTIAL, "".join(r.to_json() + "\n" for r in carried))
+        return open(self.root / PARTIAL, "a", encoding="utf-8", newline="\n")
+
+    def finish_index(self, records: Iterable[IndexRecord]) -> None:
+        """Replace ``index.jsonl`` with the complete batch (sorted by path) and drop the ``.partial``."""
+        ordered = sorted(records, key=lambda r: r.path)
+        write_atomic(self.root / INDEX, "".join(r.to_json() + "\n" for r in ordered))
+        (self.root / PARTIAL).unlink(missing_ok=True)
