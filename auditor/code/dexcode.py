@@ -96,6 +96,34 @@ def read_uleb128(data: bytes, pos: int) -> tuple[int, int]:
     raise DexError(f"uleb128 at {pos - 5:#x} is longer than 5 bytes")
 
 
+def read_uleb128s(data: bytes, pos: int, count: int) -> tuple[list[int], int]:
+    """Decode ``count`` consecutive unsigned LEB128 values (the hot path of class_data: one call per class,
+    one-byte values inlined). Same limits and errors as :func:`read_uleb128`."""
+    out: list[int] = []
+    append = out.append
+    try:
+        for _ in range(count):
+            byte = data[pos]
+            pos += 1
+            if byte < 0x80:
+                append(byte)
+                continue
+            result, shift = byte & 0x7F, 7
+            while True:
+                byte = data[pos]
+                pos += 1
+                result |= (byte & 0x7F) << shift
+                if byte < 0x80:
+                    break
+                shift += 7
+                if shift > 28:
+                    raise DexError(f"uleb128 before {pos:#x} is longer than 5 bytes")
+            append(result)
+    except IndexError:
+        raise DexError(f"uleb128 at {pos:#x} runs past the end of the file") from None
+    return out, pos
+
+
 class DexCode:
     """The code view of one :class:`DexFile`: class definitions, methods and instruction scans."""
 
@@ -155,17 +183,14 @@ class DexCode:
         if direct + virtual > dex.method_ref_count or static_fields + instance_fields > dex._field_ids_size:
             raise DexError(f"{dex.path}: class_data at {class_def.class_data_off:#x} declares more members "
                            f"than the file has ids")
-        for _ in range(2 * (static_fields + instance_fields)):  # encoded_field: idx_diff, access_flags
-            _skip, pos = read_uleb128(data, pos)
+        _fields, pos = read_uleb128s(data, pos, 2 * (static_fields + instance_fields))  # idx_diff, access
+        values, pos = read_uleb128s(data, pos, 3 * (direct + virtual))  # idx_diff, access, code_off
         out: list[EncodedMethod] = []
-        for count in (direct, virtual):
+        for first, count in ((0, direct), (direct, virtual)):
             idx = 0
-            for _ in range(count):
-                diff, pos = read_uleb128(data, pos)
-                access, pos = read_uleb128(data, pos)
-                code_off, pos = read_uleb128(data, pos)
-                idx += diff
-                out.append(EncodedMethod(idx, access, code_off))
+            for k in range(first, first + count):
+                idx += values[3 * k]
+                out.append(EncodedMethod(idx, values[3 * k + 1], values[3 * k + 2]))
         self._spend(pos - class_def.class_data_off)
         return out
 
