@@ -14,8 +14,8 @@ from auditor.audit.model import Severity
 from auditor.commands.common import audit_inputs_options, handle_errors, inputs_from, write_output
 from auditor.errors import ExitCode
 from auditor.pipeline import Job
-from auditor.resources import ResourceLimits, run_bounded
 from auditor.report import json_report, sarif, text
+from auditor.resources import ResourceLimits, run_bounded
 
 FORMATS = ("text", "json", "sarif", "html", "md")
 

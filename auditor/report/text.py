@@ -47,7 +47,7 @@ def render(result: ScanResult, audit: AuditResult | None = None, fail_on: Severi
     name_w = max([len(s.name) for s in result.sdks] + [10])
     name_w = min(name_w, 34)
     for s in sorted(result.sdks, key=lambda s: (s.category, s.name.lower())):
-        kinds_seen = Counter()
+        kinds_seen: Counter[str] = Counter()
         for e in s.evidence:
             kinds_seen[_SHORT_KIND[e.kind.value]] += e.count
         signals = ", ".join(f"{k} {v}" for k, v in kinds_seen.items())

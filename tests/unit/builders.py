@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditor.model import (
-    Build, CatalogInfo, Component, DataAccess, DexSummary, Manifest, MetaData, NativeLib, ScanResult,
+    Build,
+    CatalogInfo,
+    Component,
+    DataAccess,
+    DexSummary,
+    Manifest,
+    MetaData,
+    NativeLib,
+    ScanResult,
     UsesPermission,
 )
 

@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from auditor.catalog import load_catalog  # noqa: E402
-from auditor.detect.matcher import Matcher  # noqa: E402
+from auditor.catalog import load_catalog
+from auditor.detect.matcher import Matcher
 
 MATCHER = Matcher.from_catalog(load_catalog())
 

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from auditor.catalog import load_catalog  # noqa: E402
-from auditor.errors import CatalogError  # noqa: E402
+from auditor.catalog import load_catalog
+from auditor.errors import CatalogError
 
 
 def prefix_matches(prefix: str, name: str) -> bool:

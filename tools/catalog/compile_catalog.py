@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from auditor.catalog.loader import compile_catalog  # noqa: E402
+from auditor.catalog.loader import compile_catalog
 
 if __name__ == "__main__":
     target = compile_catalog(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "sdk_catalog")
