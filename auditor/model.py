@@ -103,6 +103,9 @@ class Manifest:
     meta_data: tuple[MetaData, ...] = ()
     queries: Queries = Queries()
     debuggable: bool = False
+    label: str = ""
+    """The application's ``android:label`` when it is a literal string (resource references are not
+    resolved: that needs resources.arsc; empty then)."""
 
 
 @dataclass(frozen=True)

@@ -141,10 +141,16 @@ def manifest_from_xml(root: Any, source: str = "AndroidManifest.xml") -> Manifes
         meta_data=tuple(meta),
         queries=_queries(root),
         debuggable=debuggable,
+        label=_literal(_attr(app, "label")) if app is not None else "",
     )
 
 
 _PROTECTION_FLAGS = {0: "normal", 1: "dangerous", 2: "signature", 3: "signatureOrSystem"}
+
+
+def _literal(value: str) -> str:
+    """A literal attribute value (not a resource reference such as ``@7F0B0000``), truncated."""
+    return "" if value.startswith("@") else value[:200]
 
 
 def _protection(value: str) -> str:

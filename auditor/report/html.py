@@ -246,7 +246,8 @@ def _build_view(report: Mapping[str, Any]) -> dict[str, Any]:
             "version_code": b.get("version_code"), "sha256": b.get("sha256", ""),
             "min_sdk": b.get("min_sdk"), "target_sdk": b.get("target_sdk"),
             "class_count": b.get("class_count"), "dex_count": len(b.get("dex", [])),
-            "native_count": len(report.get("native_libs", [])), "debuggable": bool(b.get("debuggable"))}
+            "native_count": len(report.get("native_libs", [])), "debuggable": bool(b.get("debuggable")),
+            "label": b.get("label") or ""}
 
 
 def context(report: Mapping[str, Any], rules: Iterable[Any] | None = None) -> dict[str, Any]:

@@ -29,6 +29,7 @@ def build_block(build: Build) -> dict[str, Any]:
         "max_sdk": m.max_sdk,
         "application_class": m.application_class,
         "debuggable": m.debuggable,
+        "label": m.label,
         "class_count": build.class_count,
         "dex": [
             {"path": d.path, "version": d.version, "classes": d.class_count,

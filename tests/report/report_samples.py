@@ -37,7 +37,7 @@ def sample_scan() -> ScanResult:
     perms = ("android.permission.READ_PHONE_STATE", "android.permission.ACCESS_FINE_LOCATION",
              "android.permission.CAMERA", "android.permission.INTERNET")
     manifest = Manifest(package=PACKAGE, version_name="2.3.1", version_code=231, min_sdk=21, target_sdk=34,
-                        application_class="com.example.shop.App",
+                        application_class="com.example.shop.App", label="Shop " + PAYLOAD,
                         uses_permissions=tuple(UsesPermission(p) for p in perms))
     build = Build("builds/shop-release.apk", "ab" * 32, 1234, "apk", manifest,
                   (DexSummary("classes.dex", "035", 900, 5000, 8000),), (), (), ())

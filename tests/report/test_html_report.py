@@ -146,3 +146,9 @@ def test_minimal_report_renders():
 def test_verdict(report, verdict, fail_on, text):
     report["summary"]["verdict"], report["summary"]["fail_on"] = verdict, fail_on
     assert text in _render(report)
+
+
+def test_app_label_is_escaped(report):
+    out = _render(report)
+    assert "Shop &lt;script&gt;document.title=" in out
+    assert "Shop <script>" not in out
