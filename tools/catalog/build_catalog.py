@@ -69,6 +69,7 @@ MERGED = {k: v for k, v in MERGED.items() if v}
 
 # Never claim a whole vendor namespace: these roots (and anything shorter) are dropped.
 DENY = {
+    "com.thirdparty", "com.common", "com.utils", "com.sdk", "com.lib",  # generic words, not products
     "com.google", "com.google.android", "com.google.android.gms", "com.google.firebase", "com.android",
     "com.tencent", "com.alibaba", "com.alipay", "com.taobao", "com.baidu", "com.huawei", "com.facebook",
     "com.xiaomi", "com.amazon", "com.microsoft", "com.samsung", "com.sina", "com.bytedance", "com.ss.android",
