@@ -118,3 +118,19 @@ def test_python_dash_m_entry_point():
 
     proc = subprocess.run([sys.executable, "-m", "auditor", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and "auditor" in proc.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "html", "md"])
+def test_every_scan_format_has_a_renderer(fmt):
+    from auditor.commands.scan import FORMATS
+
+    assert fmt in FORMATS
+    result = run("scan", DEMO, "--policy", POLICY, "--format", fmt, "--no-code")
+    assert result.exit_code == 0, result.output
+    assert "com.example.shopdemo" in result.output
+
+
+def test_format_list_is_exhaustive():
+    from auditor.commands.scan import FORMATS
+
+    assert set(FORMATS) == {"text", "json", "sarif", "html", "md"}
