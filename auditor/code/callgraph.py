@@ -28,8 +28,10 @@ named only in resources (layouts, ``android:onClick``), dynamically loaded code.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # networkx is imported where the graph is built: a scan without reachability skips it
+    import networkx as nx
 
 from auditor.build.dex import DexError
 from auditor.code.program import ClassInfo, Program
@@ -159,6 +161,8 @@ def _implicit_edges(program: Program) -> set[tuple[int, int]]:
 
 def build_call_graph(program: Program, extra_nodes: list[int] | None = None) -> nx.DiGraph[int]:
     """The call graph with all five kinds of edges. ``extra_nodes`` (entry points) get edges 3 too."""
+    import networkx as nx
+
     graph: nx.DiGraph[int] = nx.DiGraph()
     graph.add_edges_from(_call_edges(program))
     graph.add_edges_from(_dispatch_edges(program))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # networkx is imported where the graph is built: a scan without reachability skips it
+    import networkx as nx
 
 from auditor.code.entrypoints import EntryPoints
 
@@ -32,6 +34,8 @@ def _bfs_tree(graph: nx.DiGraph[int], roots: tuple[int, ...], blocked: frozenset
         return {}
     graph.add_edges_from((_ROOT, r) for r in roots)
     try:
+        import networkx as nx
+
         view = nx.restricted_view(graph, blocked, []) if blocked else graph
         return dict(nx.bfs_predecessors(view, _ROOT))
     finally:
