@@ -3,11 +3,10 @@
 
 Shows, per jar/aar/APK, which entries claim its classes and which packages (more than 5 classes) nobody
 claims, so a build made from those binaries is detected as exactly its SDKs. The binaries are proprietary:
-fetch them outside the work tree first (see docs/catalog.md, "Checking against the corpus"), e.g.
+by default they come from the pinned corpus (``tests/corpus``: fetched by version and sha256 into the cache
+outside the work tree); a directory of binaries can be given instead.
 
-    mkdir -p /tmp/catwork && cd /tmp/catwork && npm pack jpush-react-native@2.9.9 && tar xzf *.tgz ...
-
-Usage: python tools/catalog/check_corpus.py [WORKDIR]   (default /tmp/catwork)
+Usage: python tools/catalog/check_corpus.py [WORKDIR]
 APKs are read with ``dexdump`` (Debian package ``dexdump``).
 """
 
@@ -71,19 +70,30 @@ def report(label: str, classes: list[str], natives: list[str]) -> None:
         print("   unclaimed packages (>5 classes):", big)
 
 
+def _corpus_paths() -> list[Path]:
+    from tests.corpus.fetch import corpus_entries, fetch_entry
+
+    return sorted(fetch_entry(e) for e in corpus_entries() if e.inner.endswith((".jar", ".aar", ".apk", ".so")))
+
+
 def main() -> int:
-    work = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/catwork")
-    for path in sorted(work.rglob("*")):
+    if len(sys.argv) > 1:
+        work = Path(sys.argv[1])
+        paths = sorted(work.rglob("*"))
+    else:
+        paths = _corpus_paths()
+        work = Path("/")
+    for path in paths:
         if path.suffix in (".jar", ".aar") and "gradle" not in path.name and "bundletool" not in path.name:
             data = path.read_bytes()
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 sos = sorted({os.path.basename(n) for n in z.namelist() if n.endswith(".so")})
-            report(str(path.relative_to(work)), jar_classes(data), sos)
+            report(str(path.relative_to(work)) if path.is_relative_to(work) else path.name, jar_classes(data), sos)
         elif path.suffix == ".apk":
             with zipfile.ZipFile(path) as z:
                 sos = sorted({os.path.basename(n) for n in z.namelist() if n.endswith(".so")})
-            report(str(path.relative_to(work)), apk_classes(path), sos)
-    loose = sorted({p.name for p in work.rglob("*.so")})
+            report(str(path.relative_to(work)) if path.is_relative_to(work) else path.name, apk_classes(path), sos)
+    loose = sorted({p.name for p in paths if p.suffix == ".so"})
     report("loose .so files", [], loose)
     return 0
 
