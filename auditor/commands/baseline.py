@@ -10,7 +10,14 @@ import click
 
 from auditor.audit.baseline import load_baseline, render_baseline
 from auditor.audit.model import Finding
-from auditor.commands.common import audit_inputs_options, handle_errors, inputs_from, write_output
+from auditor.commands.common import (
+    audit_inputs_options,
+    bounded,
+    handle_errors,
+    inputs_from,
+    resource_options,
+    write_output,
+)
 from auditor.pipeline import Job
 
 
@@ -26,12 +33,13 @@ from auditor.pipeline import Job
               help="Justification recorded for new entries.")
 @click.option("--expires", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Expiry date (YYYY-MM-DD) for new entries.")
+@resource_options
 @handle_errors
 def baseline(build: Path, mapping: Path | None, output: Path | None, justification: str,
-             expires: dt.datetime | None, **inputs: Any) -> None:
+             expires: dt.datetime | None, max_memory: int, max_seconds: float, **inputs: Any) -> None:
     """Write a baseline that accepts every current finding of BUILD."""
     job = Job.prepare(inputs_from(inputs, mapping=mapping))
-    _scan, audit = job.run(build)
+    _scan, audit = bounded(job.run, build, max_memory, max_seconds)
     findings: list[Finding] = list(audit.findings)
     previous = {e.fingerprint: e for e in load_baseline(output)} if output and output.exists() else {}
     text = render_baseline(findings, justification, expires.date().isoformat() if expires else "")

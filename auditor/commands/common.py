@@ -93,3 +93,22 @@ def inputs_from(options: dict[str, Any], **extra: Any) -> Any:
 
     return AuditInputs(policy=options.get("policy"), scenes=options.get("scenes"), config=options.get("config"),
                        catalog=options.get("catalog_dir"), code=not options.get("no_code"), **extra)
+
+
+def resource_options(func: F) -> F:
+    """``--max-memory`` / ``--max-seconds``: every build is read in a bounded child process."""
+    func = click.option("--max-seconds", "max_seconds", type=click.FloatRange(min=0), default=900,
+                        show_default=True,
+                        help="Wall-clock time one build may take, in seconds (0: no cap). Exceeding it exits 3.")(func)
+    func = click.option("--max-memory", "max_memory", type=click.IntRange(min=0), default=1024,
+                        show_default=True,
+                        help="Memory one build may use, in MiB (0: no cap). Exceeding it exits 3.")(func)
+    return func
+
+
+def bounded(fn: Callable[..., Any], build: Path, max_memory: int, max_seconds: float) -> Any:
+    """``fn(build)`` within the resource bounds given on the command line."""
+    from auditor.resources import ResourceLimits, run_bounded
+
+    limits = ResourceLimits(max_memory=max_memory * 1024 * 1024 or None, max_seconds=max_seconds or None)
+    return run_bounded(fn, (build,), limits, label=str(build))

@@ -10,7 +10,14 @@ import click
 
 from auditor.audit.diff import diff_builds, render_json, render_text
 from auditor.audit.model import Severity
-from auditor.commands.common import audit_inputs_options, handle_errors, inputs_from, write_output
+from auditor.commands.common import (
+    audit_inputs_options,
+    bounded,
+    handle_errors,
+    inputs_from,
+    resource_options,
+    write_output,
+)
 from auditor.commands.scan import severity_option
 from auditor.errors import ExitCode
 from auditor.pipeline import Job
@@ -26,13 +33,14 @@ from auditor.pipeline import Job
               help="Exit 1 when the new build adds a dangerous or special permission.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@resource_options
 @handle_errors
 def diff(old: Path, new: Path, fail_on: Severity | None, fail_on_new_sdk: bool, fail_on_new_permission: bool,
-         fmt: str, output: Path | None, **inputs: Any) -> None:
+         fmt: str, output: Path | None, max_memory: int, max_seconds: float, **inputs: Any) -> None:
     """Compare two builds: SDKs added/removed/version-changed, permissions added/removed, new findings."""
     job = Job.prepare(inputs_from(inputs))
-    old_scan, old_audit = job.run(old)
-    new_scan, new_audit = job.run(new)
+    old_scan, old_audit = bounded(job.run, old, max_memory, max_seconds)
+    new_scan, new_audit = bounded(job.run, new, max_memory, max_seconds)
     result = diff_builds(old_scan, new_scan, old_audit, new_audit)
     write_output(render_json(result) if fmt == "json" else render_text(result), output)
     failing = (

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from auditor.commands.common import handle_errors, inputs_from, write_output
+from auditor.commands.common import bounded, handle_errors, inputs_from, resource_options, write_output
 from auditor.disclose import build_tables
 from auditor.pipeline import Job
 from auditor.report import disclose_render
@@ -25,15 +25,17 @@ from auditor.report import disclose_render
 @click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None)
 @click.option("--no-code", "no_code", is_flag=True, default=False,
               help="Do not add data types reached by each SDK's code (catalog facts only).")
+@resource_options
 @handle_errors
-def disclose(build: Path, lang: str, fmt: str, output: Path | None, **inputs: Any) -> None:
+def disclose(build: Path, lang: str, fmt: str, output: Path | None, max_memory: int, max_seconds: float,
+             **inputs: Any) -> None:
     """Generate disclosure tables from BUILD + catalog + scenes, ready to paste into a privacy policy.
 
     The Chinese SDK table uses the fields app stores check: SDK名称, 第三方主体, 使用目的,
     收集个人信息类型, 隐私政策链接.
     """
     job = Job.prepare(inputs_from(inputs))
-    scan_result = job.scanner.scan(build)
+    scan_result = bounded(job.scanner.scan, build, max_memory, max_seconds)
     scenes = job.scenes
     if job.disclosure is not None:
         from auditor.audit.policy_view import from_disclosure

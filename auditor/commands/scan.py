@@ -11,11 +11,17 @@ from typing import Any
 import click
 
 from auditor.audit.model import Severity
-from auditor.commands.common import audit_inputs_options, handle_errors, inputs_from, write_output
+from auditor.commands.common import (
+    audit_inputs_options,
+    bounded,
+    handle_errors,
+    inputs_from,
+    resource_options,
+    write_output,
+)
 from auditor.errors import ExitCode
 from auditor.pipeline import Job
 from auditor.report import json_report, sarif, text
-from auditor.resources import ResourceLimits, run_bounded
 
 FORMATS = ("text", "json", "sarif", "html", "md")
 
@@ -57,10 +63,7 @@ def severity_option(name: str, help_text: str) -> Callable[[Any], Any]:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the report here instead of stdout.")
-@click.option("--max-memory", "max_memory", type=click.IntRange(min=0), default=1024, show_default=True,
-              help="Memory the scan may use, in MiB (0: no cap). Exceeding it exits 3.")
-@click.option("--max-seconds", "max_seconds", type=click.FloatRange(min=0), default=900, show_default=True,
-              help="Wall-clock time the scan may take, in seconds (0: no cap). Exceeding it exits 3.")
+@resource_options
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True,
               help="Date for baseline expiry (tests).")
 @handle_errors
@@ -75,8 +78,7 @@ def scan(build: Path, mapping: Path | None, baseline: Path | None, fail_on: Seve
     """
     job = Job.prepare(inputs_from(inputs, baseline=baseline, mapping=mapping,
                                   today=today.date() if today else None))
-    limits = ResourceLimits(max_memory=max_memory * 1024 * 1024 or None, max_seconds=max_seconds or None)
-    scan_result, audit = run_bounded(job.run, (build,), limits, label=str(build))
+    scan_result, audit = bounded(job.run, build, max_memory, max_seconds)
     write_output(render(fmt, scan_result, audit, fail_on), output)
     if fail_on is not None and audit.at_or_above(fail_on):
         sys.exit(int(ExitCode.FINDINGS))
