@@ -17,6 +17,7 @@ holds the APK-equivalent names so file signatures match as they do on an APK.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from auditor.build.apk import hash_file, read_parts
@@ -27,7 +28,7 @@ from auditor.build.mapping import PROGUARD_MAP, apply_mapping, parse_mapping
 from auditor.build.proto_xml import proto_xml_root
 from auditor.build.splits import peek_names
 from auditor.errors import BuildError
-from auditor.model import ArtifactVersion, Build, DexSummary, NativeLib, NestedArchive, SplitApk
+from auditor.model import ArtifactVersion, Build, DexSummary, Manifest, NativeLib, NestedArchive, SplitApk
 
 BASE = "base"
 _MANIFEST = "manifest/AndroidManifest.xml"
@@ -97,12 +98,45 @@ class AabReader:
                                        len(parts.native_libs),
                                        sum(archive.size(m) for m in mapped.values())))
             versions.extend(_dependencies(archive, warnings))
+            manifest = _merge_feature_manifests(archive, manifest, modules, warnings)
             build = Build(path=str(path), sha256=sha256, size=size, format=self.format, manifest=manifest,
                           dex=tuple(dex), native_libs=tuple(sorted(libs, key=lambda lib: lib.path)),
                           artifact_versions=tuple(sorted(versions, key=lambda v: (v.path, v.group, v.artifact))),
                           files=tuple(files), nested=tuple(nested), warnings=tuple(warnings),
                           splits=tuple(splits))
             return _deobfuscate(archive, build)
+
+
+def merge_manifests(base: Manifest, feature: Manifest) -> Manifest:
+    """The base manifest plus what a feature module adds: its components, meta-data and permissions (the
+    platform registers a feature split's components; its permission requests are merged into the base by
+    the build tools)."""
+    known = {(c.kind, c.name) for c in base.components}
+    components = base.components + tuple(c for c in feature.components if (c.kind, c.name) not in known)
+    meta = base.meta_data + tuple(m for m in feature.meta_data if m not in base.meta_data)
+    perms = {p.name: p for p in base.uses_permissions}
+    for p in feature.uses_permissions:
+        perms.setdefault(p.name, p)
+    return replace(base, components=components, meta_data=meta,
+                   uses_permissions=tuple(perms[n] for n in sorted(perms)))
+
+
+def _merge_feature_manifests(archive: Archive, base: Manifest, modules: list[str],
+                             warnings: list[str]) -> Manifest:
+    for module in modules:
+        member = f"{module}/{_MANIFEST}"
+        if module == BASE or not archive.has(member):
+            continue
+        try:
+            root = proto_xml_root(archive.read(member), member)
+            if not root.get("package"):
+                root.set("package", base.package)  # feature manifests may leave it to the base
+            feature = manifest_from_xml(root, member)
+        except BuildError as exc:
+            warnings.append(f"feature module '{module}' manifest skipped: {exc}")
+            continue
+        base = merge_manifests(base, feature)
+    return base
 
 
 def _dependencies(archive: Archive, warnings: list[str]) -> tuple[ArtifactVersion, ...]:

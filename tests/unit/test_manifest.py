@@ -93,3 +93,18 @@ def test_not_a_manifest():
         manifest_from_xml(etree.fromstring("<manifest/>"))
     with pytest.raises(BuildError):
         parse_manifest(b"\x03\x00\x08\x00garbage")
+
+
+def test_feature_module_manifests_add_components_and_permissions():
+    from auditor.build.aab import merge_manifests
+
+    base = _manifest('<uses-permission android:name="android.permission.CAMERA"/>',
+                     app='<activity android:name=".Main"/>')
+    feature = _manifest('<uses-permission android:name="android.permission.RECORD_AUDIO"/>'
+                        '<uses-permission android:name="android.permission.CAMERA"/>',
+                        app='<service android:name="io.agora.rtc.RtcService"/><activity android:name=".Main"/>')
+    merged = merge_manifests(base, feature)
+    assert [p.name for p in merged.uses_permissions] == ["android.permission.CAMERA",
+                                                         "android.permission.RECORD_AUDIO"]
+    assert sorted(c.name for c in merged.components) == ["com.example.app.Main", "io.agora.rtc.RtcService"]
+    assert merged.package == base.package and merged.application_class == base.application_class
