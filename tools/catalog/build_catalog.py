@@ -171,6 +171,17 @@ KEYWORDS = [  # (regex on name/label, category) first match wins, used for LibCh
     (r"react native|flutter|xamarin|weex|runtime|框架", "framework"), (r"sqlite|database|数据库|realm", "database"),
     (r"scan|扫码|barcode|qr", "scan"), (r"ml|tensorflow|paddle|ncnn|mnn|neural|ai\b|hiai|inference", "ml"),
     (r"\bar\b|arcore|arengine|增强现实", "ar"), (r"登录|login|认证|auth", "identity"), (r"分享|share", "login-share"),
+    # the long tail of native and Chinese-named libraries
+    (r"热修复|热更新|hotfix|andfix|tinker|sophix|robust|patch|upgrade|更新", "update"),
+    (r"思必驰|讯飞|云知声|百度语音|voice", "speech"), (r"翻译|translat", "translation"),
+    (r"gif|webp|jpe?g|png|tiff|bitmap|photo|image|图片|图像|滤镜|filter|glide|fresco|picasso", "image"),
+    (r"zip|7z|lzma|zstd|brotli|compress|压缩|lame|mp3|opus|ogg|flac|x264|x265|h264|opengl|gles|skia", "media"),
+    (r"lua|python|javascript|quickjs|\bjs\b|v8|hermes|jsc|duktape|mono|il2cpp|虚拟机|解释器", "framework"),
+    (r"ssl|crypto|encrypt|加密|签名|sm[234]\b|openssl|boringssl|mbedtls|风控|反作弊|设备指纹|fingerprint", "security"),
+    (r"网络|http|curl|okhttp|quic|grpc|protobuf|mqtt|socket|dns", "network"),
+    (r"数据库|leveldb|rocksdb|mmkv|sqlcipher|wcdb", "database"), (r"相机|camera|美颜|beauty", "media"),
+    (r"ui|widget|view|控件|动画|animation|lottie|chart|图表", "ui"),
+    (r"log|日志|监控|monitor|apm|性能|trace", "apm"),
 ]
 
 
