@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from auditor.build.apk import hash_file, read_parts
+from auditor.build.apk import PartsCollector, hash_file, read_parts
 from auditor.build.archive import Archive, Limits, open_archive
 from auditor.build.dependencies import DEPENDENCIES_PB, parse_app_dependencies
 from auditor.build.manifest import manifest_from_xml
@@ -28,7 +28,7 @@ from auditor.build.mapping import PROGUARD_MAP, apply_mapping, parse_mapping
 from auditor.build.proto_xml import proto_xml_root
 from auditor.build.splits import peek_names
 from auditor.errors import BuildError
-from auditor.model import ArtifactVersion, Build, DexSummary, Manifest, NativeLib, NestedArchive, SplitApk
+from auditor.model import ArtifactVersion, Build, Manifest
 
 BASE = "base"
 _MANIFEST = "manifest/AndroidManifest.xml"
@@ -80,30 +80,16 @@ class AabReader:
             raw = archive.read(f"{BASE}/{_MANIFEST}")
             manifest = manifest_from_xml(proto_xml_root(raw, f"{BASE}/{_MANIFEST}"), f"{BASE}/{_MANIFEST}")
             warnings = list(archive.warnings)
-            dex: list[DexSummary] = []
-            libs: list[NativeLib] = []
-            versions: list[ArtifactVersion] = []
-            nested: list[NestedArchive] = []
-            files: dict[str, None] = {}
-            splits: list[SplitApk] = []
+            collected = PartsCollector()
             for module in modules:
                 mapped = apk_names(names, module)
                 parts = read_parts(archive, limits, warnings, mapped)
-                dex.extend(parts.dex)
-                libs.extend(parts.native_libs)
-                versions.extend(parts.artifact_versions)
-                nested.extend(parts.nested)
-                files.update(dict.fromkeys(["AndroidManifest.xml", *mapped]))
-                splits.append(SplitApk(module, "" if module == BASE else module, module, len(parts.dex),
-                                       len(parts.native_libs),
-                                       sum(archive.size(m) for m in mapped.values())))
-            versions.extend(_dependencies(archive, warnings))
+                collected.add(parts, ["AndroidManifest.xml", *mapped], module, "" if module == BASE else module,
+                              module, sum(archive.size(m) for m in mapped.values()))
+            collected.artifact_versions.extend(_dependencies(archive, warnings))
             manifest = _merge_feature_manifests(archive, manifest, modules, warnings)
             build = Build(path=str(path), sha256=sha256, size=size, format=self.format, manifest=manifest,
-                          dex=tuple(dex), native_libs=tuple(sorted(libs, key=lambda lib: lib.path)),
-                          artifact_versions=tuple(sorted(versions, key=lambda v: (v.path, v.group, v.artifact))),
-                          files=tuple(files), nested=tuple(nested), warnings=tuple(warnings),
-                          splits=tuple(splits))
+                          warnings=tuple(warnings), **collected.build_fields())
             return _deobfuscate(archive, build)
 
 

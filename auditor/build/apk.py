@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from auditor.build.archive import Archive, Limits, open_archive
 from auditor.build.dependencies import (
@@ -19,7 +21,15 @@ from auditor.build.dex import DexFile
 from auditor.build.manifest import parse_manifest
 from auditor.build.native import parse_native_lib
 from auditor.errors import BuildError
-from auditor.model import ArtifactVersion, Build, DexSummary, NativeLib, NestedArchive, SigningBlockEntry
+from auditor.model import (
+    ArtifactVersion,
+    Build,
+    DexSummary,
+    NativeLib,
+    NestedArchive,
+    SigningBlockEntry,
+    SplitApk,
+)
 
 _ROOT_DEX_RE = re.compile(r"^classes(\d*)\.dex$")
 _NATIVE_RE = re.compile(r"^lib/([^/]+)/([^/]+\.so)$")
@@ -39,6 +49,38 @@ class ApkParts:
     native_libs: tuple[NativeLib, ...]
     artifact_versions: tuple[ArtifactVersion, ...]
     nested: tuple[NestedArchive, ...]
+
+
+@dataclass
+class PartsCollector:
+    """Gathers the parts of several APK-like units (the splits of a set, the modules of an AAB) into one
+    build; each unit is listed as a :class:`SplitApk`."""
+
+    dex: list[DexSummary] = field(default_factory=list)
+    native_libs: list[NativeLib] = field(default_factory=list)
+    artifact_versions: list[ArtifactVersion] = field(default_factory=list)
+    nested: list[NestedArchive] = field(default_factory=list)
+    files: dict[str, None] = field(default_factory=dict)
+    splits: list[SplitApk] = field(default_factory=list)
+
+    def add(self, parts: ApkParts, files: Iterable[str], path: str, split: str, module: str, size: int) -> None:
+        self.dex.extend(parts.dex)
+        self.native_libs.extend(parts.native_libs)
+        self.artifact_versions.extend(parts.artifact_versions)
+        self.nested.extend(parts.nested)
+        self.files.update(dict.fromkeys(files))
+        self.splits.append(SplitApk(path, split, module, len(parts.dex), len(parts.native_libs), size))
+
+    def build_fields(self) -> dict[str, Any]:
+        """The :class:`Build` fields this collector fills, in a stable order."""
+        return {
+            "dex": tuple(self.dex),
+            "native_libs": tuple(sorted(self.native_libs, key=lambda lib: lib.path)),
+            "artifact_versions": tuple(sorted(self.artifact_versions, key=lambda v: (v.path, v.group, v.artifact))),
+            "files": tuple(self.files),
+            "nested": tuple(self.nested),
+            "splits": tuple(self.splits),
+        }
 
 
 class ApkReader:
@@ -289,8 +331,8 @@ def _nested_dex(parent: Archive, member: str, name: str, kind: str, limits: Limi
     try:
         out = []
         members = inner.names
-        for member in sorted((n for n in members if _ROOT_DEX_RE.match(n)), key=_dex_order):
-            out.append(summarize_dex(inner.read(member), f"{name}!{member}"))
+        for dex_name in sorted((n for n in members if _ROOT_DEX_RE.match(n)), key=_dex_order):
+            out.append(summarize_dex(inner.read(dex_name), f"{name}!{dex_name}"))
         classes = tuple(sorted(
             m[:-6].replace("/", ".") for m in members if m.endswith(".class") and not m.startswith("META-INF/")
         ))

@@ -28,13 +28,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from auditor.build.apk import ApkParts, hash_file, read_parts
+from auditor.build.apk import ApkParts, PartsCollector, hash_file, read_parts
 from auditor.build.archive import Archive, Limits, open_archive
 from auditor.build.dependencies import describe_signing_block, signing_block_pairs
 from auditor.build.manifest import axml_root, manifest_from_xml
 from auditor.build.protowire import Message, ProtoError
 from auditor.errors import BuildError
-from auditor.model import ArtifactVersion, Build, DexSummary, NativeLib, NestedArchive, SplitApk
+from auditor.model import Build
 
 SET_SUFFIXES = {".apks": "apks", ".xapk": "xapk", ".apkm": "apkm"}
 _MAX_SPLITS = 512
@@ -104,12 +104,7 @@ def assemble(path: Path, fmt: str, units: list[Unit], limits: Limits, warnings: 
         raise BuildError(f"{path}: no APK in the set")
     budget = limits.max_total_read
     base: tuple[Any, Unit] | None = None
-    dex: list[DexSummary] = []
-    libs: list[NativeLib] = []
-    versions: list[ArtifactVersion] = []
-    nested: list[NestedArchive] = []
-    files: dict[str, None] = {}
-    splits: list[SplitApk] = []
+    collected = PartsCollector()
     for unit in units:
         budget -= len(unit.data)
         if budget <= 0:
@@ -128,13 +123,7 @@ def assemble(path: Path, fmt: str, units: list[Unit], limits: Limits, warnings: 
                 warnings.append(f"{unit.label}: a second base APK (no split attribute); its manifest is ignored")
             parts = read_parts(inner, limits, warnings, label=f"{unit.label}!")
             budget -= _inflated(parts)
-            dex.extend(parts.dex)
-            libs.extend(parts.native_libs)
-            versions.extend(parts.artifact_versions)
-            nested.extend(parts.nested)
-            files.update(dict.fromkeys(inner.names))
-            splits.append(SplitApk(unit.label, split, unit.module, len(parts.dex), len(parts.native_libs),
-                                   len(unit.data)))
+            collected.add(parts, inner.names, unit.label, split, unit.module, len(unit.data))
         finally:
             inner.close()
     if base is None:
@@ -146,10 +135,8 @@ def assemble(path: Path, fmt: str, units: list[Unit], limits: Limits, warnings: 
     except BuildError as exc:
         warnings.append(f"{base_unit.label}: APK Signing Block skipped: {exc}")
         block = ()
-    return Build(path=str(path), sha256=sha256, size=size, format=fmt, manifest=manifest, dex=tuple(dex),
-                 native_libs=tuple(sorted(libs, key=lambda lib: lib.path)),
-                 artifact_versions=tuple(sorted(versions, key=lambda v: v.path)), files=tuple(files),
-                 nested=tuple(nested), warnings=tuple(warnings), splits=tuple(splits), signing_block=block)
+    return Build(path=str(path), sha256=sha256, size=size, format=fmt, manifest=manifest,
+                 warnings=tuple(warnings), signing_block=block, **collected.build_fields())
 
 
 def _inflated(parts: ApkParts) -> int:

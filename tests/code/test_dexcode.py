@@ -101,7 +101,9 @@ def test_uleb128_batch_decoder_matches_the_single_decoder():
     from auditor.code.dexcode import read_uleb128, read_uleb128s
 
     values = [0, 1, 127, 128, 300, 16383, 16384, 2**21, 2**28 - 1, 2**32 - 1]
-    blob = b"".join(_uleb(v) for v in values)
+    from dexgen import uleb128
+
+    blob = b"".join(uleb128(v) for v in values)
     got, end = read_uleb128s(blob, 0, len(values))
     assert got == values and end == len(blob)
     pos, single = 0, []
@@ -114,12 +116,3 @@ def test_uleb128_batch_decoder_matches_the_single_decoder():
     with pytest.raises(DexError):
         read_uleb128s(b"\x80\x80\x80\x80\x80\x01", 0, 1)
 
-
-def _uleb(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte = n & 0x7F
-        n >>= 7
-        out.append(byte | (0x80 if n else 0))
-        if not n:
-            return bytes(out)

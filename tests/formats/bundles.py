@@ -23,6 +23,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from dexgen import uleb128  # protobuf varints are LEB128 (tests/unit on sys.path, see tests/conftest.py)
+
 from tests.corpus import tools
 from tests.corpus.build import KEY_ALIAS, KEY_PASS, ApkSpec, Component, _run, ensure_keystore, manifest_xml
 from tests.corpus.fetch import cache_root, entry_for, fetch_entry, file_lock
@@ -34,20 +36,10 @@ DEPENDENCIES = (("cn.jiguang.sdk", "jpush", "5.0.4"), ("cn.jiguang.sdk", "jcore"
 
 
 # -- a minimal protobuf encoder for AppDependencies (field numbers: auditor/build/dependencies.py) -------
-def _varint(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
-
-
 def _field(number: int, payload: bytes | int) -> bytes:
     if isinstance(payload, int):
-        return _varint(number << 3) + _varint(payload)
-    return _varint(number << 3 | 2) + _varint(len(payload)) + payload
+        return uleb128(number << 3) + uleb128(payload)
+    return uleb128(number << 3 | 2) + uleb128(len(payload)) + payload
 
 
 def dependencies_pb(libraries: tuple[tuple[str, str, str], ...], direct: tuple[int, ...]) -> bytes:

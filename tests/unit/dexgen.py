@@ -10,7 +10,8 @@ from __future__ import annotations
 import struct
 
 
-def _uleb(n: int) -> bytes:
+def uleb128(n: int) -> bytes:
+    """Unsigned LEB128, as DEX writes it (the same encoding as a protobuf varint)."""
     out = bytearray()
     while True:
         byte = n & 0x7F
@@ -67,7 +68,7 @@ def build_dex(classes: list[str], method_refs: list[tuple[str, str, str]] = (), 
     string_data_offs = []
     for s in all_strings:
         string_data_offs.append(data_off + len(data))
-        data += _uleb(len(s.encode("utf-16-le", "surrogatepass")) // 2) + _mutf8(s) + b"\x00"
+        data += uleb128(len(s.encode("utf-16-le", "surrogatepass")) // 2) + _mutf8(s) + b"\x00"
     body = bytearray()
     body += b"".join(struct.pack("<I", o) for o in string_data_offs)
     body += b"".join(struct.pack("<I", sidx[t]) for t in types)
