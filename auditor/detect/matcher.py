@@ -23,8 +23,21 @@ class Claim:
     signature: str
 
 
-def _literal_weight(pattern: str) -> int:
-    return sum(1 for ch in pattern if ch not in "*?[]")
+def literal_weight(pattern: str) -> int:
+    """Non-wildcard characters of an fnmatch pattern (``[...]`` counts as one wildcard): the more literal
+    a native-library pattern, the more specific it is."""
+    count, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch in "*?":
+            i += 1
+        elif ch == "[":
+            j = pattern.find("]", i + 1)
+            i = (j + 1) if j != -1 else i + 1
+        else:
+            count += 1
+            i += 1
+    return count
 
 
 @dataclass
@@ -63,7 +76,7 @@ class Matcher:
                 meta.setdefault(name, entry.id)
             for pattern in sig.native_libs:
                 if any(ch in pattern for ch in "*?["):
-                    native_patterns.append((_literal_weight(pattern), pattern,
+                    native_patterns.append((literal_weight(pattern), pattern,
                                             re.compile(fnmatch.translate(pattern)), entry.id))
                 else:
                     native_exact.setdefault(pattern, entry.id)

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from auditor.catalog import load_catalog
+from auditor.detect.matcher import literal_weight
 from auditor.errors import CatalogError
 
 
@@ -28,22 +29,6 @@ def prefix_matches(prefix: str, name: str) -> bool:
     if name == prefix:
         return True
     return name.startswith(prefix) and name[len(prefix)] in ".$"
-
-
-def literal_chars(pattern: str) -> int:
-    """Number of non-wildcard characters of an fnmatch pattern (``[...]`` counts as one wildcard)."""
-    count, i = 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch in "*?":
-            i += 1
-        elif ch == "[":
-            j = pattern.find("]", i + 1)
-            i = (j + 1) if j != -1 else i + 1
-        else:
-            count += 1
-            i += 1
-    return count
 
 
 def attribute_class(name: str, classes: list[tuple[str, str]]) -> list[str]:
@@ -62,7 +47,7 @@ def attribute_native(name: str, natives: list[tuple[str, str]]) -> list[str]:
     best, owners = -1, []
     for pattern, sdk_id in natives:
         if fnmatch.fnmatchcase(name, pattern):
-            score = literal_chars(pattern)
+            score = literal_weight(pattern)
             if score > best:
                 best, owners = score, [sdk_id]
             elif score == best and sdk_id not in owners:
