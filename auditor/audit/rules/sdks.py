@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from auditor.audit.knowledge import short_name
 from auditor.audit.model import Finding, Location, Severity
 from auditor.audit.rules.interface import AuditContext, Rule, RuleInfo
+from auditor.audit.rules.permissions import reviewed
 from auditor.model import SdkHit
 
 SDK_UNDISCLOSED = RuleInfo(
@@ -98,6 +99,7 @@ def check_data_beyond(ctx: AuditContext) -> Iterable[Finding]:
     for access in ctx.scan.data_access:
         if access.reachability != "dead":
             code_data.setdefault(access.owner, set()).add(access.data_type)
+    reviewable = {p.name for p in reviewed(ctx)}  # requested, and dangerous, special or sensitive
     for hit in ctx.scan.sdks:
         rows = ctx.policy.rows_for(hit.sdk_id)
         if not rows:
@@ -106,11 +108,10 @@ def check_data_beyond(ctx: AuditContext) -> Iterable[Finding]:
         row_data = set().union(*(r.data_types for r in rows))
         row_perms = set().union(*(r.permissions for r in rows))
         row_data |= ctx.knowledge.exposes(row_perms)
-        declared = {p.name for p in ctx.scan.permissions}
         missing_data = sorted(set(entry.data_collected) - row_data)
         from_code = sorted(code_data.get(hit.sdk_id, set()) - row_data - set(missing_data))
         missing_perms = sorted(p for p in entry.permissions
-                               if p in declared and p not in row_perms and _reviewable(ctx, p)
+                               if p in reviewable and p not in row_perms
                                and not _covered(ctx.knowledge.exposes([p]), row_data))
         parts = []
         if missing_data:
@@ -132,12 +133,6 @@ def check_data_beyond(ctx: AuditContext) -> Iterable[Finding]:
 def _covered(exposed: set[str], disclosed: set[str]) -> bool:
     """A permission is covered by a row that already names all the data it exposes."""
     return bool(exposed) and exposed <= disclosed
-
-
-def _reviewable(ctx: AuditContext, permission: str) -> bool:
-    info = next((p for p in ctx.scan.permissions if p.name == permission), None)
-    return info is not None and (info.kind in ("dangerous", "special")
-                                 or permission in ctx.knowledge.sensitive_normal)
 
 
 _GENERIC_WORDS = frozenset(["co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "gmbh", "ag", "sa", "pte", "bv", "the", "and", "of", "technology", "technologies", "tech", "information", "info", "network", "networks", "computer", "computers", "system", "systems", "software", "science", "sciences", "service", "services", "internet", "digital", "mobile", "data", "cloud", "group", "holdings", "holding", "international", "china", "beijing", "shanghai", "shenzhen", "hangzhou", "guangzhou", "nanjing", "chengdu", "wuhan", "xiamen", "hong", "kong", "us", "usa", "open", "source", "opensource", "github"])
