@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
+from auditor.audit.knowledge import short_name
 from auditor.catalog import load_catalog
 from auditor.commands.common import handle_errors, write_output
 from auditor.policy import Disclosure, read_policy
 from auditor.vocab import data_type
 
-_PREFIX = "android.permission."
 
 
 @click.command("policy")
@@ -32,10 +32,6 @@ def policy(file: Path, fmt: str, output: Path | None, catalog_dir: Path | None) 
     else:
         text = render_text(disclosure)
     write_output(text, output)
-
-
-def _short(permission: str) -> str:
-    return permission.removeprefix(_PREFIX)
 
 
 def _width(text: str) -> int:
@@ -75,21 +71,21 @@ def render_text(disclosure: Disclosure) -> str:
         for s in sdks:
             ident = s["id"] or ("? " + ", ".join(s["candidates"]) if s["candidates"] else "?")
             rows.append([s["name"], ident, s["company"], s["purpose"], ", ".join(s["data_types"]),
-                         ", ".join(_short(p) for p in s["permissions"]), s["kind"], _lines(s["evidence"]["lines"])])
+                         ", ".join(short_name(p) for p in s["permissions"]), s["kind"], _lines(s["evidence"]["lines"])])
         out += _table(["NAME", "CATALOG ID", "COMPANY", "PURPOSE", "DATA TYPES", "PERMISSIONS", "FROM", "LINES"],
                       rows, [22, 24, 24, 24, 28, 28, 9, 9])
     out.append("")
     perms = data["permissions"]
     out.append(f"Permissions: {len(perms)} disclosures, {len({p['permission'] for p in perms})} distinct")
     if perms:
-        rows = [[_short(p["permission"]), p["scene"], p["description"], p["phrase"], _lines(p["evidence"]["lines"])]
+        rows = [[short_name(p["permission"]), p["scene"], p["description"], p["phrase"], _lines(p["evidence"]["lines"])]
                 for p in perms]
         out += _table(["PERMISSION", "SCENE", "DESCRIPTION", "AS WRITTEN", "LINES"], rows, [26, 24, 30, 34, 9])
     out.append("")
     scenes = data["scenes"]
     out.append(f"Scenes: {len(scenes)}")
     for sc in scenes:
-        perms_text = ", ".join(_short(p) for p in sc["permissions"]) or "-"
+        perms_text = ", ".join(short_name(p) for p in sc["permissions"]) or "-"
         out.append(f"  {sc['name']} (lines {_lines(sc['evidence']['lines'])}): {perms_text}")
     out.append("")
     kinds: dict[str, list[int]] = {}

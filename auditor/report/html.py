@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from auditor.audit.knowledge import short_name
 from auditor.vocab import CATEGORIES, DATA_TYPES
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
@@ -193,7 +194,7 @@ def _permissions_view(report: Mapping[str, Any]) -> list[dict[str, Any]]:
             disclosed = "yes"
         else:
             disclosed = "n/a"
-        short = name.removeprefix("android.permission.")
+        short = short_name(name)
         rows.append({"name": name, "short": short, "kind": p["kind"], "label": p.get("label") or "",
                      "max_sdk": p.get("max_sdk_version"), "disclosed": disclosed,
                      "no_scene": name in no_scene})

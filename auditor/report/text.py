@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from auditor.audit.knowledge import short_name
 from auditor.audit.model import AuditResult, Severity
 from auditor.model import ScanResult
 
@@ -14,10 +15,6 @@ _SHORT_KIND = {
     "native-lib": "native", "jni-symbol": "jni", "version-file": "version", "file": "files",
     "domain": "domains",
 }
-
-
-def _short_permission(name: str) -> str:
-    return name.removeprefix("android.permission.")
 
 
 def _size(n: int) -> str:
@@ -39,7 +36,7 @@ def render(result: ScanResult, audit: AuditResult | None = None, fail_on: Severi
     summary = ", ".join(f"{kinds[k]} {k}" for k in _KIND_ORDER if kinds[k])
     lines.append(f"Permissions  {len(result.permissions)} requested" + (f": {summary}" if summary else ""))
     for kind in ("dangerous", "special"):
-        names = [_short_permission(p.name) for p in result.permissions if p.kind == kind]
+        names = [short_name(p.name) for p in result.permissions if p.kind == kind]
         if names:
             lines.extend(_wrap(f"  {kind:<10} ", ", ".join(names), width))
     lines.append("")
