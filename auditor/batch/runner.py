@@ -18,8 +18,9 @@ from auditor.batch.policymap import PolicyMap, load_policy_map
 from auditor.batch.portfolio import build_portfolio
 from auditor.batch.portfolio_render import arrow_table, render_csv, render_html
 from auditor.batch.sources import discover
-from auditor.batch.store import INDEX, OutputDir, read_index, write_atomic
+from auditor.batch.store import INDEX, OutputDir, read_index
 from auditor.batch.work import BatchSpec, hash_file, prepare_jobs
+from auditor.outputs import write_atomic
 from auditor.pipeline import AuditInputs
 
 
@@ -144,12 +145,12 @@ def write_portfolio(root: Path, records: list[IndexRecord], previous: tuple[Inde
                     summary: BatchSummary) -> tuple[str, ...]:
     """Write ``portfolio.html``, ``.csv`` and ``.parquet``; return warnings (Parquet needs pyarrow)."""
     portfolio = build_portfolio(records, previous)
-    write_atomic(root / "portfolio.html", render_html(portfolio, summary))
-    write_atomic(root / "portfolio.csv", render_csv(portfolio))
+    write_atomic(root / "portfolio.html", render_html(portfolio, summary), make_parents=True)
+    write_atomic(root / "portfolio.csv", render_csv(portfolio), make_parents=True)
     try:
         import pyarrow.parquet as pq
     except ImportError:
         return ("portfolio.parquet not written: pyarrow is not installed (the 'batch' extra)",)
     table = arrow_table(portfolio)
-    write_atomic(root / "portfolio.parquet", lambda tmp: pq.write_table(table, tmp))
+    write_atomic(root / "portfolio.parquet", lambda tmp: pq.write_table(table, tmp), make_parents=True)
     return ()

@@ -13,39 +13,17 @@ the one the next batch compares itself with. An interrupted batch leaves its ``.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from auditor.batch.model import BatchError, IndexRecord
+from auditor.outputs import write_atomic
 
 INDEX = "index.jsonl"
 PARTIAL = "index.jsonl.partial"
 BUILDS = "builds"
-
-
-def write_atomic(path: Path, data: str | bytes | Callable[[Path], None]) -> None:
-    """Write ``path`` via a temporary file in the same directory and a rename.
-
-    ``data`` is text, bytes, or a function that writes the temporary path (e.g. a Parquet writer).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        if callable(data):
-            os.close(fd)
-            data(Path(tmp))
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; results are meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_index(path: Path) -> list[IndexRecord]:
@@ -82,7 +60,7 @@ class OutputDir:
         return bool(sha256) and self.result_path(sha256).is_file()
 
     def write_result(self, sha256: str, document: str) -> None:
-        write_atomic(self.result_path(sha256), document)
+        write_atomic(self.result_path(sha256), document, make_parents=True)
 
     def completed_index(self) -> list[IndexRecord]:
         """The last completed batch (``index.jsonl``)."""
@@ -94,11 +72,11 @@ class OutputDir:
 
     def open_partial(self, carried: Iterable[IndexRecord]) -> IO[str]:
         """Start a new ``.partial`` file holding the ``carried`` records (resumed builds); append to it."""
-        write_atomic(self.root / PARTIAL, "".join(r.to_json() + "\n" for r in carried))
+        write_atomic(self.root / PARTIAL, "".join(r.to_json() + "\n" for r in carried), make_parents=True)
         return open(self.root / PARTIAL, "a", encoding="utf-8", newline="\n")
 
     def finish_index(self, records: Iterable[IndexRecord]) -> None:
         """Replace ``index.jsonl`` with the complete batch (sorted by path) and drop the ``.partial``."""
         ordered = sorted(records, key=lambda r: r.path)
-        write_atomic(self.root / INDEX, "".join(r.to_json() + "\n" for r in ordered))
+        write_atomic(self.root / INDEX, "".join(r.to_json() + "\n" for r in ordered), make_parents=True)
         (self.root / PARTIAL).unlink(missing_ok=True)

@@ -15,7 +15,6 @@ from auditor.policy import Disclosure, read_policy
 from auditor.vocab import data_type
 
 
-
 @click.command("policy")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
