@@ -65,10 +65,6 @@ class PermissionDb:
     def get(self, name: str) -> PermissionFacts | None:
         return self.facts.get(name)
 
-    def kind(self, name: str) -> str:
-        facts = self.facts.get(name)
-        return classify(facts.protection_level) if facts else "unknown"
-
     def describe(self, requested: Iterable[UsesPermission]) -> tuple[PermissionInfo, ...]:
         """Enrich manifest requests with AOSP metadata, sorted by name."""
         out = []
