@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from auditor.audit.config import AuditConfig
 from auditor.audit.knowledge import PermissionKnowledge
@@ -15,11 +15,14 @@ from auditor.audit.scenes import SceneSpec
 from auditor.catalog.model import Catalog
 from auditor.model import ScanResult
 
+if TYPE_CHECKING:
+    from auditor.policy.model import Disclosure
+
 
 def run_audit(
     scan: ScanResult,
     catalog: Catalog,
-    disclosure: Any | None = None,
+    disclosure: Disclosure | None = None,
     scenes: Iterable[SceneSpec] = (),
     config: AuditConfig | None = None,
     knowledge: PermissionKnowledge | None = None,
