@@ -57,15 +57,10 @@ class Job:
         """Load and validate everything before touching a build (bad inputs fail fast, exit 4)."""
         catalog = load_catalog(inputs.catalog)
         config = load_config(inputs.config, rule_ids()) if inputs.config else AuditConfig()
-        scenes = load_scenes(inputs.scenes) if inputs.scenes else ()
-        disclosure = None
-        if inputs.policy is not None:
-            from auditor.policy import read_policy
-
-            disclosure = read_policy(inputs.policy, catalog)
         baseline = load_baseline(inputs.baseline) if inputs.baseline else None
-        return cls(Scanner.create(catalog, code=inputs.code, mapping=inputs.mapping), catalog, config, scenes, PermissionKnowledge.load(), disclosure,
-                   baseline, inputs.today or dt.date.today())
+        job = cls(Scanner.create(catalog, code=inputs.code, mapping=inputs.mapping), catalog, config, (),
+                  PermissionKnowledge.load(), None, baseline, inputs.today or dt.date.today())
+        return job.with_policy(inputs.policy, inputs.scenes)
 
     def with_policy(self, policy: Path | None, scenes: Path | None) -> Job:
         """The same job (same catalog, config, scanner) held against another policy and scenes."""
