@@ -32,17 +32,23 @@ class SdkDisclosure:
 
     sdk_id: str
     name: str
-    company: str
-    """The vendor, in the table's language."""
-    purpose: str
-    """The catalog's purpose in the table's language; the category label when the catalog has none."""
+    company: str | None
+    """The vendor's legal name in the table's language (else its other legal name, else its short name);
+    ``None``: unknown (renderers print "unknown" / 未知/待补充)."""
+    purpose: str | None
+    """The catalog's purpose in the table's language; else the category label (a sourced fact); ``None``
+    when neither says anything (category ``other``)."""
     data_types: tuple[str, ...]
     """Data type ids: the catalog's ``data_collected`` plus those the SDK's live code reaches, vocab order."""
     data_labels: tuple[str, ...]
     """``data_types`` as labels in the table's language."""
     from_code: tuple[str, ...]
     """The data type ids found only through call sites (not in the catalog entry)."""
-    privacy_policy_url: str
+    privacy_policy_url: str | None
+    """The SDK's privacy policy, else its vendor's; ``None``: unknown."""
+    data_known: bool = True
+    """False when no source says what the SDK collects and its code showed nothing: ``data_types`` is empty
+    because it is unknown, not because it is nothing."""
 
 
 @dataclass(frozen=True)
@@ -101,19 +107,22 @@ def _sdk_rows(scan: ScanResult, catalog: Catalog, lang: str) -> tuple[SdkDisclos
     rows = []
     for hit in scan.sdks:
         entry = catalog.get(hit.sdk_id)
-        listed = set(entry.data_collected) if entry else set()
+        stated = entry.data_collected if entry else None
+        listed = set(stated or ())
         code = reached.get(hit.sdk_id, set())
         types = tuple(sorted(listed | code, key=lambda d: (order.get(d, len(order)), d)))
+        category = entry.category if entry else hit.category
         rows.append(SdkDisclosure(
             sdk_id=hit.sdk_id,
-            name=entry.name if entry else hit.name,
-            company=entry.vendor.get(lang) if entry else hit.vendor,
+            name=entry.local_name(lang) if entry else hit.name,
+            company=entry.vendor_name(lang) if entry else hit.vendor,
             purpose=(entry.purpose.get(lang) if entry and entry.purpose
-                     else _category_label(entry.category if entry else hit.category, lang)),
+                     else _category_label(category, lang) if category != "other" else None),
             data_types=types,
             data_labels=tuple(_data_label(d, lang) for d in types),
             from_code=tuple(d for d in types if d in code and d not in listed),
-            privacy_policy_url=entry.privacy_policy_url if entry else "",
+            privacy_policy_url=entry.policy_url() if entry else None,
+            data_known=stated is not None or bool(code),
         ))
     return tuple(sorted(rows, key=lambda r: (r.name.casefold(), r.sdk_id)))
 
@@ -125,7 +134,7 @@ def _scene_rows(scan: ScanResult, catalog: Catalog, scenes: Iterable[SceneSpec],
     asked_by: dict[str, list[str]] = {}
     for hit in scan.sdks:
         entry = catalog.get(hit.sdk_id)
-        for perm in entry.permissions if entry else ():
+        for perm in (entry.permissions or ()) if entry else ():
             asked_by.setdefault(perm, []).append(entry.name if entry else hit.name)
 
     def label(name: str) -> str:

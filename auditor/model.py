@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from auditor.catalog.model import SdkKind, Vendor
+
 if TYPE_CHECKING:  # pragma: no cover
     from auditor.build.dex import DexFile
 
@@ -276,11 +278,20 @@ class Evidence:
 
 @dataclass(frozen=True)
 class SdkHit:
-    """A catalog SDK found in the build."""
+    """A catalog SDK found in the build.
+
+    Products and parts: a hit of a ``component`` entry (JCore) names in ``product`` the product it is
+    grouped under in this build (JPush), and that product's hit lists it in ``parts``. Reporters that group
+    parts under their product read ``product``/``parts``; a component whose products are all absent from
+    the build keeps ``product=None`` and stands alone. ``kind="library"`` hits are never in
+    :attr:`ScanResult.sdks` (see :attr:`ScanResult.libraries`).
+    """
 
     sdk_id: str
     name: str
-    vendor: str
+    vendor: str | None
+    """The vendor's display name in English (legal name, else short name); ``None``: unknown (print
+    "unknown", never the SDK's own name)."""
     category: str
     confidence: float
     """0..1; rises with each independent kind of signal."""
@@ -288,6 +299,14 @@ class SdkHit:
     class_count: int = 0
     versions: tuple[str, ...] = ()
     """Exact versions from version files (``META-INF/*.version``), when the SDK left any."""
+    kind: SdkKind = SdkKind.PRODUCT
+    product: str | None = None
+    """Components: id of the product hit this part is grouped under in this build (the first of its
+    ``part_of`` products present); ``None`` for products, libraries and parts whose products are absent."""
+    parts: tuple[str, ...] = ()
+    """Products: ids of the component hits grouped under this product in this build."""
+    vendor_record: Vendor | None = None
+    """The full vendor record (legal names EN/ZH, country, privacy page); ``None``: unknown."""
 
     @property
     def signal_kinds(self) -> frozenset[SignalKind]:
@@ -344,7 +363,11 @@ class ScanResult:
     build: Build
     permissions: tuple[PermissionInfo, ...]
     sdks: tuple[SdkHit, ...]
+    """Products and components found (what the rules read); libraries are in :attr:`libraries`."""
     unknown_packages: tuple[UnknownPackage, ...]
     catalog: CatalogInfo
     tool_version: str
     data_access: tuple[DataAccess, ...] = ()
+    libraries: tuple[SdkHit, ...] = ()
+    """``kind: library`` entries found (annotations, language runtimes, AndroidX): listed apart, no rule
+    reads them."""

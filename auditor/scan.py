@@ -11,7 +11,7 @@ from auditor.build.archive import Limits
 from auditor.build.interface import read_build
 from auditor.catalog.model import Catalog
 from auditor.detect.matcher import Matcher
-from auditor.detect.sdks import detect_sdks
+from auditor.detect.sdks import detect_sdks, split_libraries
 from auditor.detect.unknown import unknown_packages
 from auditor.model import CatalogInfo, ScanResult
 from auditor.permissions import PermissionDb
@@ -54,11 +54,13 @@ class Scanner:
             data_access = analyze_data_access(build, self.matcher, self.apis)
         # the parsed DEX images are only needed while analysing: do not keep them alive in the result
         build = replace(build, dex=tuple(replace(d, image=None) for d in build.dex))
+        sdks, libraries = split_libraries(detect_sdks(build, self.catalog, self.matcher))
         return ScanResult(
             data_access=data_access,
             build=build,
             permissions=self.permissions.describe(build.manifest.uses_permissions),
-            sdks=detect_sdks(build, self.catalog, self.matcher),
+            sdks=sdks,
+            libraries=libraries,
             unknown_packages=unknown_packages(build, self.matcher),
             catalog=CatalogInfo(self.catalog.version, self.catalog.sha256, len(self.catalog)),
             tool_version=__version__,

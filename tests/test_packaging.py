@@ -30,4 +30,5 @@ def test_wheel_ships_runtime_data(tmp_path):
                      "sdk_catalog/_meta.yaml", "sdk_catalog/_compiled.json", "sdk_catalog/jpush.yaml"):
         assert required in names, required
     shipped = {n for n in names if n.startswith("sdk_catalog/") and n.endswith(".yaml")}
-    assert shipped == {f"sdk_catalog/{p.name}" for p in (ROOT / "sdk_catalog").glob("*.yaml")}
+    catalog = ROOT / "sdk_catalog"
+    assert shipped == {f"sdk_catalog/{p.relative_to(catalog).as_posix()}" for p in catalog.rglob("*.yaml")}

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from auditor.catalog import load_catalog
-from auditor.catalog.model import SdkEntry
+from auditor.catalog.model import Catalog, Provenance, SdkEntry
+from auditor.catalog.stats import catalog_stats, render_stats
 from auditor.catalog.selftest import check_examples
 from auditor.commands.common import handle_errors
 from auditor.errors import CatalogError, ConfigError
@@ -34,11 +35,12 @@ def list_entries(catalog_dir: Path | None, category: str | None, fmt: str) -> No
     cat = load_catalog(catalog_dir)
     entries = [e for e in cat.entries if category is None or e.category == category]
     if fmt == "json":
-        click.echo(json.dumps([{"id": e.id, "name": e.name, "category": e.category, "vendor": e.vendor.en}
+        click.echo(json.dumps([{"id": e.id, "name": e.name, "kind": e.kind.value, "category": e.category,
+                                "vendor": e.vendor_name(), "part_of": list(e.part_of)}
                                for e in entries], ensure_ascii=False, indent=2))
         return
     for e in entries:
-        click.echo(f"{e.id:<36} {e.category:<16} {e.name}  ({e.vendor.en})")
+        click.echo(f"{e.id:<36} {e.category:<16} {e.name}  ({e.vendor_name() or 'vendor unknown'})")
     click.echo(f"{len(entries)} entries (catalog {cat.version}, sha256 {cat.sha256[:12]})")
 
 
@@ -52,25 +54,52 @@ def show(sdk_id: str, catalog_dir: Path | None) -> None:
     entry = cat.get(sdk_id)
     if entry is None:
         raise ConfigError(f"no catalog entry '{sdk_id}' (see 'auditor catalog list')")
-    click.echo(_describe(entry))
+    click.echo(_describe(entry, cat))
 
 
-def _describe(e: SdkEntry) -> str:
+_UNKNOWN = "unknown"
+
+
+def _describe(e: SdkEntry, cat: Catalog) -> str:
     sig = e.signatures
+    v = e.vendor
+
+    def known(value: str | None) -> str:
+        return value if value else _UNKNOWN
+
+    def listed(values: tuple[str, ...] | None) -> str:
+        return _UNKNOWN if values is None else (", ".join(values) or "none (by its source)")
+
     rows = [
-        ("id", e.id), ("name", e.name), ("aliases", ", ".join(e.aliases)),
-        ("vendor", e.vendor.en + (f" / {e.vendor.zh}" if e.vendor.zh else "")),
-        ("country", e.vendor_country), ("category", e.category),
-        ("purpose", e.purpose.en if e.purpose else ""), ("website", e.website),
-        ("privacy policy", e.privacy_policy_url), ("maven", ", ".join(e.maven)),
+        ("id", e.id), ("kind", e.kind.value), ("part of", ", ".join(e.part_of)),
+        ("parts", ", ".join(cat.parts_of(e.id))), ("name", e.name), ("name (zh)", known(e.name_zh)),
+        ("aliases", ", ".join(e.aliases)),
+        ("vendor", f"{v.name} ({v.id})" if v else _UNKNOWN),
+        ("legal name", known(v.legal_name) if v else ""), ("legal name (zh)", known(v.legal_name_zh) if v else ""),
+        ("country", known(v.country) if v else ""), ("category", e.category),
+        ("purpose", e.purpose.en if e.purpose else _UNKNOWN), ("website", known(e.website)),
+        ("privacy policy", known(e.policy_url())), ("maven", ", ".join(e.maven)),
         ("classes", ", ".join(sig.classes)), ("components", ", ".join(sig.components)),
         ("meta-data", ", ".join(sig.meta_data)), ("native libs", ", ".join(sig.native_libs)),
         ("files", ", ".join(sig.files)), ("domains", ", ".join(sig.domains)),
-        ("permissions", ", ".join(e.permissions)), ("data collected", ", ".join(e.data_collected)),
-        ("examples", ", ".join(e.examples)),
-        ("provenance", "; ".join(f"{p.source} {p.ref} {p.commit}".strip() for p in e.provenance)),
+        ("permissions", listed(e.permissions)), ("data collected", listed(e.data_collected)),
+        ("examples", ", ".join(e.examples) or "none: no real evidence yet"),
+        ("provenance", "; ".join(_prov(p) for p in e.provenance)),
     ]
-    return "\n".join(f"{k:<15} {v}" for k, v in rows if v)
+    return "\n".join(f"{k:<16} {val}" for k, val in rows if val)
+
+
+def _prov(p: Provenance) -> str:
+    fields = f" [{', '.join(p.fields)}]" if p.fields else ""
+    return f"{p.source} {p.ref} {p.commit}".strip() + fields
+
+
+@catalog.command("stats")
+@_catalog_option
+@handle_errors
+def stats(catalog_dir: Path | None) -> None:
+    """Coverage of the catalog's facts per field and per kind (absent = unknown)."""
+    click.echo(render_stats(catalog_stats(load_catalog(catalog_dir))))
 
 
 @catalog.command("validate")
@@ -92,4 +121,6 @@ def validate(catalog_dir: Path | None) -> None:
         for problem in problems:
             click.echo(problem, err=True)
         raise CatalogError(problems)
-    click.echo(f"catalog ok: {len(cat)} entries, version {cat.version}, sha256 {cat.sha256[:12]}")
+    real = sum(1 for e in cat.entries if e.examples)
+    click.echo(f"catalog ok: {len(cat)} entries ({real} with real evidence), {len(cat.vendors)} vendors, "
+               f"version {cat.version}, sha256 {cat.sha256[:12]}")

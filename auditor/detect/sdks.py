@@ -11,15 +11,18 @@ Signals and where they come from:
   found, never reports one by itself (SDK domains appear in plenty of unrelated code, e.g. share links).
   JNI symbols in a library that another SDK's signature claims are supporting only too (vendors share
   native code: Baidu's map library binds navigation-SDK classes that the build may not contain).
+
+Products and parts (:func:`group_parts`): a component hit (JCore) is grouped under the first product of its
+``part_of`` that the build contains (JPush); that product's hit lists it in ``parts``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.build.native import jni_symbol_class
-from auditor.catalog.model import Catalog
+from auditor.catalog.model import Catalog, SdkKind
 from auditor.detect.matcher import Claim, Matcher
 from auditor.model import Build, Evidence, SdkHit, SignalKind
 
@@ -100,7 +103,30 @@ def detect_sdks(build: Build, catalog: Catalog, matcher: Matcher) -> tuple[SdkHi
             if claim is not None and claim.sdk_id in primary:
                 tallies[claim.sdk_id].add(SignalKind.DOMAIN, claim.signature, dex.path, host)
     hits = [_hit(catalog, sdk_id, tally) for sdk_id, tally in tallies.items() if sdk_id in primary]
-    return tuple(sorted(hits, key=lambda h: h.sdk_id))
+    return group_parts(tuple(sorted(hits, key=lambda h: h.sdk_id)), catalog)
+
+
+def group_parts(hits: tuple[SdkHit, ...], catalog: Catalog) -> tuple[SdkHit, ...]:
+    """Set ``product`` on component hits and ``parts`` on product hits, by the catalog's ``part_of``."""
+    present = {h.sdk_id for h in hits}
+    product_of: dict[str, str] = {}
+    for hit in hits:
+        entry = catalog[hit.sdk_id]
+        if entry.kind is SdkKind.COMPONENT:
+            product = next((p for p in entry.part_of if p in present), None)
+            if product is not None:
+                product_of[hit.sdk_id] = product
+    parts: dict[str, list[str]] = defaultdict(list)
+    for part, product in product_of.items():
+        parts[product].append(part)
+    return tuple(replace(h, product=product_of.get(h.sdk_id), parts=tuple(sorted(parts.get(h.sdk_id, ()))))
+                 for h in hits)
+
+
+def split_libraries(hits: tuple[SdkHit, ...]) -> tuple[tuple[SdkHit, ...], tuple[SdkHit, ...]]:
+    """(products and components, libraries)."""
+    return (tuple(h for h in hits if h.kind is not SdkKind.LIBRARY),
+            tuple(h for h in hits if h.kind is SdkKind.LIBRARY))
 
 
 def _hit(catalog: Catalog, sdk_id: str, tally: _Tally) -> SdkHit:
@@ -113,12 +139,14 @@ def _hit(catalog: Catalog, sdk_id: str, tally: _Tally) -> SdkHit:
     return SdkHit(
         sdk_id=sdk_id,
         name=entry.name,
-        vendor=entry.vendor.en,
+        vendor=entry.vendor_name(),
         category=entry.category,
         confidence=confidence(evidence),
         evidence=evidence,
         class_count=tally.classes,
         versions=tuple(sorted(tally.versions or ())),
+        kind=entry.kind,
+        vendor_record=entry.vendor,
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from auditor.disclose import DisclosureTables, PermissionDisclosure, SceneDisclosure
+from auditor.disclose import DisclosureTables, PermissionDisclosure, SceneDisclosure, SdkDisclosure
 from auditor.report.markdown import escape
 
 SDK_HEADERS: Mapping[str, tuple[str, ...]] = MappingProxyType({
@@ -26,14 +26,14 @@ PERMISSION_HEADERS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 })
 _TEXT: Mapping[str, Mapping[str, str]] = MappingProxyType({
     "en": MappingProxyType({
-        "joiner": ", ", "none": "—",
+        "joiner": ", ", "none": "none", "unknown": "unknown",
         "no_sdks": "No third-party SDK was found in the build.",
         "no_permissions": "The build requests no permission.",
         "asked_by": "Not in a business scene; asked for by the SDK: {}",
         "app_only": "Requested in the app's manifest; no business scene covers it",
     }),
     "zh": MappingProxyType({
-        "joiner": "、", "none": "—",
+        "joiner": "、", "none": "无", "unknown": "未知/待补充",
         "no_sdks": "未在应用中发现第三方SDK。",
         "no_permissions": "应用未申请任何权限。",
         "asked_by": "未对应业务场景，由第三方SDK申请：{}",
@@ -43,9 +43,20 @@ _TEXT: Mapping[str, Mapping[str, str]] = MappingProxyType({
 _SAFE_URL = re.compile(r"https?://[^\s<>()\[\]|`\"'\\]+", re.IGNORECASE)
 
 
-def _link(url: str) -> str:
+def _link(url: str | None) -> str:
     """``url`` when it is a plain http(s) URL that can go into ``href``; empty otherwise."""
     return url if _SAFE_URL.fullmatch(url or "") else ""
+
+
+def _cells(s: SdkDisclosure, lang: str) -> dict[str, str]:
+    """The text of each cell, "unknown" where no source says it (never an empty cell or a dash)."""
+    text = _TEXT[lang]
+    if s.data_labels:
+        data = text["joiner"].join(s.data_labels)
+    else:
+        data = text["none"] if s.data_known else text["unknown"]
+    return {"company": s.company or text["unknown"], "purpose": s.purpose or text["unknown"], "data": data,
+            "url": s.privacy_policy_url or text["unknown"]}
 
 
 def _note(p: PermissionDisclosure, lang: str) -> str:
@@ -65,8 +76,7 @@ def render_html(tables: DisclosureTables) -> str:
     env = Environment(loader=PackageLoader("auditor", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    sdks = [{"name": s.name, "company": s.company, "purpose": s.purpose, "data_labels": s.data_labels,
-             "url": s.privacy_policy_url, "link": _link(s.privacy_policy_url)} for s in tables.sdks]
+    sdks = [{"name": s.name, **_cells(s, lang), "link": _link(s.privacy_policy_url)} for s in tables.sdks]
     return env.get_template("disclose.html.j2").render(
         lang=lang, sdk_headers=SDK_HEADERS[lang], perm_headers=PERMISSION_HEADERS[lang], sdks=sdks,
         scenes=[_scene_view(s, lang) for s in tables.scenes], joiner=_TEXT[lang]["joiner"],
@@ -83,10 +93,11 @@ def render_sdk_markdown(tables: DisclosureTables) -> str:
     headers = SDK_HEADERS[lang]
     lines = [_row(list(headers)), "|" + "---|" * len(headers)]
     for s in tables.sdks:
+        cells = _cells(s, lang)
         url = _link(s.privacy_policy_url)
-        link = f"[{escape(url, 1000)}]({url})" if url else escape(s.privacy_policy_url) or text["none"]
-        data = escape(text["joiner"].join(s.data_labels), 1000) if s.data_labels else text["none"]
-        lines.append(_row([escape(s.name), escape(s.company), escape(s.purpose, 1000), data, link]))
+        link = f"[{escape(url, 1000)}]({url})" if url else escape(cells["url"])
+        lines.append(_row([escape(s.name), escape(cells["company"]), escape(cells["purpose"], 1000),
+                           escape(cells["data"], 1000), link]))
     if not tables.sdks:
         lines.append(_row([text["no_sdks"]] + [""] * (len(headers) - 1)))
     return "\n".join(lines) + "\n"

@@ -161,7 +161,7 @@ def _sdk_inventory(sdks: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             kinds: Counter[str] = Counter()
             for e in s.get("evidence", []):
                 kinds[e["kind"]] += int(e.get("count") or 1)
-            rows.append({"id": s["id"], "name": s["name"], "vendor": s["vendor"],
+            rows.append({"id": s["id"], "name": s["name"], "vendor": s["vendor"] or "unknown",
                          "confidence": f"{float(s['confidence']):.0%}", "class_count": s.get("class_count", 0),
                          "versions": ", ".join(s.get("versions", [])),
                          "evidence": [f"{k} ×{n}" for k, n in sorted(kinds.items())],

@@ -9,9 +9,10 @@ import json
 from typing import Any
 
 from auditor.audit.model import AuditResult, BaselineEntry, Finding, Severity
-from auditor.model import Build, DataAccess, ScanResult
+from auditor.catalog.model import Vendor
+from auditor.model import Build, DataAccess, ScanResult, SdkHit
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def build_block(build: Build) -> dict[str, Any]:
@@ -119,6 +120,27 @@ def to_dict(result: ScanResult, audit: AuditResult | None = None,
     return doc
 
 
+def vendor_dict(v: Vendor | None) -> dict[str, Any] | None:
+    """A vendor record; ``None`` values are unknown (say "unknown", never "none")."""
+    if v is None:
+        return None
+    return {"id": v.id, "name": v.name, "name_zh": v.name_zh, "legal_name": v.legal_name,
+            "legal_name_zh": v.legal_name_zh, "country": v.country, "privacy_policy_url": v.privacy_policy_url,
+            "website": v.website}
+
+
+def sdk_dict(s: SdkHit) -> dict[str, Any]:
+    return {
+        "id": s.sdk_id, "name": s.name, "vendor": s.vendor, "vendor_record": vendor_dict(s.vendor_record),
+        "kind": s.kind.value, "product": s.product, "parts": list(s.parts), "category": s.category,
+        "confidence": s.confidence, "class_count": s.class_count, "versions": list(s.versions),
+        "evidence": [
+            {"kind": e.kind.value, "value": e.value, "location": e.location, "count": e.count, "example": e.example}
+            for e in s.evidence
+        ],
+    }
+
+
 def _scan_dict(result: ScanResult) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -130,16 +152,8 @@ def _scan_dict(result: ScanResult) -> dict[str, Any]:
              "occurrences": p.occurrences, "known": p.known, "removed_after_api": p.removed_after_api}
             for p in result.permissions
         ],
-        "sdks": [
-            {"id": s.sdk_id, "name": s.name, "vendor": s.vendor, "category": s.category,
-             "confidence": s.confidence, "class_count": s.class_count, "versions": list(s.versions),
-             "evidence": [
-                 {"kind": e.kind.value, "value": e.value, "location": e.location, "count": e.count,
-                  "example": e.example}
-                 for e in s.evidence
-             ]}
-            for s in result.sdks
-        ],
+        "sdks": [sdk_dict(s) for s in result.sdks],
+        "libraries": [sdk_dict(s) for s in result.libraries],
         "native_libs": [
             {"path": n.path, "abi": n.abi, "name": n.name, "size": n.size, "soname": n.soname,
              "needed": list(n.needed), "jni_symbols": list(n.jni_symbols), "error": n.error}

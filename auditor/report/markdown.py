@@ -102,7 +102,7 @@ def _sdk_list(sdks: list[Mapping[str, Any]], limit: int) -> list[str]:
     lines = []
     for s in ordered[:limit]:
         versions = f" {escape(', '.join(s.get('versions', [])))}" if s.get("versions") else ""
-        lines.append(f"- **{escape(s['name'])}**{versions}: {escape(s.get('vendor', ''))}, "
+        lines.append(f"- **{escape(s['name'])}**{versions}: {escape(s.get('vendor') or 'vendor unknown')}, "
                      f"{escape(s.get('category', ''))}, confidence {float(s.get('confidence', 0)):.0%}")
     if len(ordered) > limit:
         lines.append(f"- … and {len(ordered) - limit} more")

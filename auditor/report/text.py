@@ -50,6 +50,10 @@ def render(result: ScanResult, audit: AuditResult | None = None, fail_on: Severi
         signals = ", ".join(f"{k} {v}" for k, v in kinds_seen.items())
         version = f" {s.versions[0]}" if s.versions else ""
         lines.append(f"  {s.name[:name_w]:<{name_w}}  {s.category:<14} {s.confidence:.2f}  {signals}{version}")
+    if result.libraries:
+        lines.append("")
+        lines.append(f"Libraries  {len(result.libraries)} (not SDKs: annotations, runtimes, toolchain)")
+        lines.extend(_wrap("  ", ", ".join(sorted(h.name for h in result.libraries)), width))
     if result.unknown_packages:
         total = sum(u.class_count for u in result.unknown_packages)
         lines.append("")

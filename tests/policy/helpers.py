@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.catalog.model import Catalog, LocalText, Provenance, SdkEntry, Signatures
+from auditor.catalog.model import Catalog, Provenance, SdkEntry, Signatures, Vendor
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples" / "policies"
@@ -15,7 +15,8 @@ SEEDS = REPO / ".." / "shared" / "seeds"
 def entry(sdk_id: str, name: str, *aliases: str, vendor: str = "Example Co., Ltd.") -> SdkEntry:
     """A minimal catalog entry for unit tests."""
     return SdkEntry(
-        id=sdk_id, name=name, vendor=LocalText(vendor), category="other",
+        id=sdk_id, name=name, category="other",
+        vendor=Vendor(id="example", name=vendor, legal_name=vendor, provenance=(Provenance("manual"),)),
         signatures=Signatures(classes=(f"com.example.{sdk_id.replace('-', '')}",)),
         examples=(), provenance=(Provenance("manual"),), aliases=tuple(aliases),
     )

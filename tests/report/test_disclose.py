@@ -58,6 +58,16 @@ def test_sdk_rows_en(mini_catalog, knowledge):
     um = rows["umeng-analytics"]
     assert um.data_types == ("imei",) and um.from_code == ("imei",)   # reached in code only
     assert rows["zxing"].data_types == ()
+    # the mini catalog gives ZXing no vendor and no data facts: unknown, not "none"
+    assert rows["zxing"].company is None and not rows["zxing"].data_known
+
+
+def test_unknown_facts_print_as_unknown(mini_catalog, knowledge):
+    en = disclose_render.render_markdown(tables(mini_catalog, knowledge, "en"))
+    zh = disclose_render.render_html(tables(mini_catalog, knowledge, "zh"))
+    zxing = next(line for line in en.splitlines() if line.startswith("| ZXing |"))
+    assert zxing == "| ZXing | unknown | Barcode and QR scanning | unknown | unknown |"
+    assert "—" not in en and "—" not in zh and "<td>未知/待补充</td>" in zh
 
 
 def test_dead_code_adds_no_data_type(mini_catalog, knowledge):
@@ -118,7 +128,7 @@ def test_markdown_headers_exact(mini_catalog, knowledge):
     assert "| " + " | ".join(PERM_EN) + " |" in en.splitlines()
     assert "| " + " | ".join(SDK_ZH) + " |" in zh.splitlines()
     assert "| " + " | ".join(PERM_ZH) + " |" in zh.splitlines()
-    assert "| JPush | 深圳市和讯华谷信息技术有限公司 | 消息推送 | IMEI（国际移动设备识别码）、Android ID、MAC地址 | — |" in zh
+    assert "| JPush | 深圳市和讯华谷信息技术有限公司 | 消息推送 | IMEI（国际移动设备识别码）、Android ID、MAC地址 | 未知/待补充 |" in zh
     assert "| 其他 | 未对应业务场景，由第三方SDK申请：JPush | 读取手机状态和身份 | android.permission.READ\\_PHONE\\_STATE |" in zh
 
 

@@ -34,14 +34,16 @@ def make_build(classes=(), permissions=(), components=(), meta=(), native=(), pa
 
 def make_scan(build: Build, scanner_parts, data_access: tuple[DataAccess, ...] = ()) -> ScanResult:
     """Run the real interpretation steps on a synthetic build."""
-    from auditor.detect.sdks import detect_sdks
+    from auditor.detect.sdks import detect_sdks, split_libraries
     from auditor.detect.unknown import unknown_packages
 
     catalog, matcher, permdb = scanner_parts
+    sdks, libraries = split_libraries(detect_sdks(build, catalog, matcher))
     return ScanResult(
         build=build,
         permissions=permdb.describe(build.manifest.uses_permissions),
-        sdks=detect_sdks(build, catalog, matcher),
+        sdks=sdks,
+        libraries=libraries,
         unknown_packages=unknown_packages(build, matcher),
         catalog=CatalogInfo(catalog.version, catalog.sha256, len(catalog)),
         tool_version="test",

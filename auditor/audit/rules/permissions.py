@@ -62,7 +62,7 @@ def check_no_scene(ctx: AuditContext) -> Iterable[Finding]:
     if not ctx.scenes:
         return
     justified = {perm for scene in ctx.scenes for perm in scene.permissions}
-    sdk_asks = {perm for hit in ctx.scan.sdks for perm in ctx.catalog[hit.sdk_id].permissions}
+    sdk_asks = {perm for hit in ctx.scan.sdks for perm in ctx.catalog[hit.sdk_id].permissions or ()}
     for p in ctx.scan.permissions:
         if p.kind != "dangerous":
             continue

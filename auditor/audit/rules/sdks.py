@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from auditor.audit.knowledge import short_name
 from auditor.audit.model import Finding, Location, Severity
+from auditor.audit.policy_view import SdkRow
 from auditor.audit.rules.interface import AuditContext, Rule, RuleInfo
 from auditor.audit.rules.permissions import reviewed
 from auditor.model import SdkHit
@@ -15,7 +16,10 @@ SDK_UNDISCLOSED = RuleInfo(
     "SDK-UNDISCLOSED", "SDK in the build but not in the privacy policy", Severity.HIGH,
     "The build embeds this third-party SDK but the privacy policy's SDK list does not name it. Add a row "
     "(SDK name, company, purpose, personal data collected, privacy-policy link) or remove the SDK. "
-    "SDKs whose category collects no personal data (image loading, networking, UI...) are reported as low.",
+    "Reported per product: the parts a product ships with (a vendor's shared core, device-id or login "
+    "modules) are listed under it and are covered when the policy names the product. When the policy names "
+    "another product of the same vendor, the finding says so. SDKs whose category collects no personal data "
+    "(image loading, networking, UI...) are reported as low.",
 )
 SDK_STALE = RuleInfo(
     "SDK-STALE", "SDK named in the policy but absent from the build", Severity.INFO,
@@ -46,26 +50,59 @@ _QUIET_CATEGORIES = frozenset({
 })
 
 
-def _build_location(hit: SdkHit) -> list[Location]:
+def _build_location(hit: SdkHit, limit: int = 3) -> list[Location]:
     out = []
-    for e in hit.evidence[:3]:
+    for e in hit.evidence[:limit]:
         out.append(Location("build", e.location, f"{e.kind.value}: {e.example or e.value} (x{e.count})"))
     return out
 
 
+def _covering_products(ctx: AuditContext, sdk_id: str) -> set[str]:
+    """The entry itself and, for a component, the products it ships in: naming any of them covers it."""
+    entry = ctx.catalog[sdk_id]
+    return {sdk_id, *entry.part_of}
+
+
 def check_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
+    """One finding per undisclosed product. A part (``hit.product`` set) is reported under its product,
+    with its evidence; a component whose products are all absent stands alone, and is covered when the
+    policy names it or any product it ships in. Libraries never reach here (``ScanResult.libraries``)."""
     assert ctx.policy is not None
     disclosed = ctx.policy.sdk_ids
+    hits = {h.sdk_id: h for h in ctx.scan.sdks}
     for hit in ctx.scan.sdks:
-        if hit.sdk_id in disclosed:
+        if hit.product is not None or _covering_products(ctx, hit.sdk_id) & disclosed:
             continue
         entry = ctx.catalog[hit.sdk_id]
-        quiet = entry.category in _QUIET_CATEGORIES and not entry.data_collected
-        yield ctx.finding(
-            SDK_UNDISCLOSED, hit.sdk_id,
-            f"{hit.name} ({hit.vendor}, {hit.category}) is in the build but the policy does not name it",
-            _build_location(hit), Severity.LOW if quiet else None,
-        )
+        parts = [hits[p] for p in hit.parts if p in hits]
+        quiet = entry.category in _QUIET_CATEGORIES and not entry.data_collected and not any(
+            ctx.catalog[p.sdk_id].data_collected for p in parts)
+        vendor = hit.vendor or "vendor unknown"
+        message = f"{hit.name} ({vendor}, {hit.category}) is in the build but the policy does not name it"
+        if parts:
+            message += f"; its parts in the build: {', '.join(p.name for p in parts)}"
+        evidence = _build_location(hit)
+        for part in parts:
+            evidence += _build_location(part, 1)
+        siblings = _same_vendor_rows(ctx, hit.sdk_id)
+        if siblings:
+            names = ", ".join(dict.fromkeys(ctx.catalog[r.sdk_id].name for r in siblings if r.sdk_id))
+            message += (f". The policy names {names}, another product of the same vendor "
+                        f"({_vendor_label(hit)}), not this one")
+            evidence += [r.location for r in siblings[:2]]
+        yield ctx.finding(SDK_UNDISCLOSED, hit.sdk_id, message, evidence, Severity.LOW if quiet else None)
+
+
+def _same_vendor_rows(ctx: AuditContext, sdk_id: str) -> list[SdkRow]:
+    """Policy rows naming a different product (or component) of the same vendor as ``sdk_id``."""
+    own = _covering_products(ctx, sdk_id)
+    return [r for r in ctx.policy.rows if r.sdk_id and r.sdk_id not in own and ctx.catalog.get(r.sdk_id)
+            and ctx.catalog.same_vendor(r.sdk_id, sdk_id)] if ctx.policy is not None else []
+
+
+def _vendor_label(hit: SdkHit) -> str:
+    record = hit.vendor_record
+    return record.name if record is not None else (hit.vendor or "")
 
 
 def check_stale(ctx: AuditContext) -> Iterable[Finding]:
@@ -101,16 +138,18 @@ def check_data_beyond(ctx: AuditContext) -> Iterable[Finding]:
             code_data.setdefault(access.owner, set()).add(access.data_type)
     reviewable = {p.name for p in reviewed(ctx)}  # requested, and dangerous, special or sensitive
     for hit in ctx.scan.sdks:
-        rows = ctx.policy.rows_for(hit.sdk_id)
+        # a part is held against its own row, else against the rows of the products it ships in
+        rows = ctx.policy.rows_for(hit.sdk_id) or tuple(
+            r for product in ctx.catalog[hit.sdk_id].part_of for r in ctx.policy.rows_for(product))
         if not rows:
             continue  # SDK-UNDISCLOSED covers it
         entry = ctx.catalog[hit.sdk_id]
         row_data = set().union(*(r.data_types for r in rows))
         row_perms = set().union(*(r.permissions for r in rows))
         row_data |= ctx.knowledge.exposes(row_perms)
-        missing_data = sorted(set(entry.data_collected) - row_data)
+        missing_data = sorted(set(entry.data_collected or ()) - row_data)
         from_code = sorted(code_data.get(hit.sdk_id, set()) - row_data - set(missing_data))
-        missing_perms = sorted(p for p in entry.permissions
+        missing_perms = sorted(p for p in entry.permissions or ()
                                if p in reviewable and p not in row_perms
                                and not _covered(ctx.knowledge.exposes([p]), row_data))
         parts = []
@@ -168,13 +207,14 @@ def check_vendor_mismatch(ctx: AuditContext) -> Iterable[Finding]:
     assert ctx.policy is not None
     for row in ctx.policy.rows:
         entry = ctx.catalog.get(row.sdk_id) if row.sdk_id else None
-        if entry is None or not row.company.strip():
-            continue
-        names = [entry.vendor.en, entry.vendor.zh or "", entry.name, *entry.aliases]
+        if entry is None or entry.vendor is None or not row.company.strip():
+            continue  # an unknown vendor cannot be contradicted
+        names = [*entry.vendor.names(), entry.name, *entry.aliases]
         if not vendors_match(row.company, names):
+            zh = entry.vendor.display("zh")
             yield ctx.finding(SDK_VENDOR_MISMATCH, entry.id,
                               f"the policy attributes {row.name!r} to {row.company!r}; its vendor is "
-                              f"{entry.vendor.en}" + (f" ({entry.vendor.zh})" if entry.vendor.zh else ""),
+                              f"{entry.vendor.display()}" + (f" ({zh})" if zh != entry.vendor.display() else ""),
                               [row.location])
 
 

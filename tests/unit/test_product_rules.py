@@ -1,0 +1,82 @@
+"""SDK-UNDISCLOSED per product, on the bundled catalog: parts are covered by the product they ship in, and a
+finding says when the policy names another product of the same vendor.
+
+Truth is written by hand from the vendors' integration docs: JPush's guide has apps add JPush and JCore
+(``cn.jpush.android.api.JPushInterface``, ``cn.jiguang.api.JCoreInterface``); Baidu's location SDK
+(``com.baidu.location.LocationClient``) and map SDK (``com.baidu.mapapi.map.MapView``) are two products of
+one company; JetBrains annotations (``org.jetbrains.annotations.NotNull``) are no SDK at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+from builders import DisclosureD, SdkRowD, make_build, make_scan
+
+from auditor.audit import run_audit
+from auditor.detect.matcher import Matcher
+from auditor.permissions import PermissionDb
+
+
+@pytest.fixture(scope="module")
+def parts(bundled_catalog):
+    return bundled_catalog, Matcher.from_catalog(bundled_catalog), PermissionDb.load()
+
+
+def _undisclosed(parts, classes, rows):
+    catalog = parts[0]
+    scan = make_scan(make_build(classes=classes), parts)
+    audit = run_audit(scan, catalog, DisclosureD(sdks=tuple(rows)))
+    return scan, {f.subject: f for f in audit.findings if f.rule_id == "SDK-UNDISCLOSED"}
+
+
+JPUSH = ["cn.jpush.android.api.JPushInterface", "cn.jiguang.api.JCoreInterface",
+         "cn.jpush.android.service.PushService"]
+
+
+def test_jcore_is_covered_when_the_policy_names_jpush(parts):
+    scan, found = _undisclosed(parts, JPUSH, [SdkRowD("极光推送", "jpush")])
+    assert {h.sdk_id for h in scan.sdks} == {"jpush", "jcore"}
+    jcore = next(h for h in scan.sdks if h.sdk_id == "jcore")
+    jpush = next(h for h in scan.sdks if h.sdk_id == "jpush")
+    assert (jcore.kind.value, jcore.product, jpush.parts) == ("component", "jpush", ("jcore",))
+    assert found == {}
+
+
+def test_an_undisclosed_product_carries_its_parts(parts):
+    _, found = _undisclosed(parts, JPUSH, [])
+    assert set(found) == {"jpush"}                      # one finding for the product, none for JCore
+    finding = found["jpush"]
+    assert "JCore" in finding.message
+    assert any("cn.jiguang.api.JCoreInterface" in e.detail for e in finding.evidence)
+
+
+def test_a_part_alone_is_covered_by_any_product_it_ships_in(parts):
+    # JCore without a JPush class in the build (JPush obfuscated away, or JCore came with JVerification)
+    scan, found = _undisclosed(parts, ["cn.jiguang.api.JCoreInterface"], [SdkRowD("极光推送", "jpush")])
+    assert [h.product for h in scan.sdks] == [None]
+    assert found == {}
+    _, found = _undisclosed(parts, ["cn.jiguang.api.JCoreInterface"], [])
+    assert set(found) == {"jcore"}
+
+
+def test_another_product_of_the_same_vendor_is_named_in_the_finding(parts):
+    classes = ["com.baidu.location.LocationClient", "com.baidu.mapapi.map.MapView"]
+    _, found = _undisclosed(parts, classes, [SdkRowD("百度地图", "baidu-map")])
+    assert set(found) == {"baidu-location"}
+    message = found["baidu-location"].message
+    assert "Baidu Map" in message and "same vendor" in message and "Baidu" in message
+    assert any(e.source == "policy" for e in found["baidu-location"].evidence)
+
+
+def test_a_product_of_another_vendor_is_not_called_the_same_vendor(parts):
+    classes = ["com.baidu.location.LocationClient", "com.amap.api.maps.MapView"]
+    _, found = _undisclosed(parts, classes, [SdkRowD("高德地图", "amap-map")])
+    assert set(found) == {"baidu-location"}
+    assert "same vendor" not in found["baidu-location"].message
+
+
+def test_libraries_are_listed_apart_and_never_a_finding(parts):
+    scan, found = _undisclosed(parts, ["org.jetbrains.annotations.NotNull", "javax.annotation.Nullable"], [])
+    assert scan.sdks == ()
+    assert {h.sdk_id for h in scan.libraries} == {"jetbrains-annotations", "jsr305"}
+    assert found == {}
