@@ -7,6 +7,10 @@ catalog/policy/baseline/config.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
 import click
 
 from auditor import __version__
@@ -17,9 +21,46 @@ from auditor.commands import diff as diff_cmd
 from auditor.commands import disclose as disclose_cmd
 from auditor.commands import policy as policy_cmd
 from auditor.commands import scan as scan_cmd
+from auditor.commands.common import write_stdout
+from auditor.sanitize import terminal_text
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _SafeStream:
+    """A text stream that escapes what it is given (:func:`~auditor.sanitize.terminal_text`)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_text(text))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+class AuditorGroup(click.Group):
+    """The command group; its usage errors show the user's arguments escaped, like every other message
+    (click echoes a bad path or option value as it was typed), and a closed stdout ends quietly."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            exc.show(file=_SafeStream(sys.stderr))  # type: ignore[arg-type]
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            write_stdout("")  # drops it quietly and detaches stdout
+            sys.exit(0)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=AuditorGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="auditor")
 def cli() -> None:
     """Static privacy auditor for Android builds."""

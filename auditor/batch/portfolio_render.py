@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from auditor.batch.model import BatchSummary
 from auditor.batch.portfolio import COLUMNS, SEVERITIES, Portfolio, table_rows
+from auditor.sanitize import spreadsheet_cell
 
 MAX_HTML_COLUMNS = 200
 """Apps shown in the HTML matrices; the table files always hold every app."""
@@ -35,11 +36,12 @@ def render_html(portfolio: Portfolio, summary: BatchSummary) -> str:
 
 
 def render_csv(portfolio: Portfolio) -> str:
+    """The table as CSV; text cells a spreadsheet would run as formulas are neutralised."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     for row in table_rows(portfolio):
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else spreadsheet_cell(v)) for k, v in row.items()})
     return out.getvalue()
 
 

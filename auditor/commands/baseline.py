@@ -13,6 +13,7 @@ from auditor.audit.model import Finding
 from auditor.commands.common import (
     audit_inputs_options,
     bounded,
+    echo_stderr,
     handle_errors,
     inputs_from,
     resource_options,
@@ -54,6 +55,6 @@ def baseline(build: Path, mapping: Path | None, output: Path | None, justificati
                 if old.expires:
                     item["expires"] = old.expires
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    write_output(text, output)
+    write_output(text, output, "json")
     if output is not None:
-        click.echo(f"baseline: {len(findings)} findings accepted -> {output}", err=True)
+        echo_stderr(f"baseline: {len(findings)} findings accepted -> {output}")

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from auditor.commands.common import audit_inputs_options, handle_errors, inputs_from
+from auditor.commands.common import audit_inputs_options, echo_stderr, handle_errors, inputs_from
 from auditor.errors import ExitCode
 
 
@@ -56,7 +56,7 @@ def batch(builds: Path, out: Path, policy_map: Path | None, jobs: int | None, sc
     engine = create_engine(EngineSettings(jobs=jobs, max_memory_mb=max_memory_mb, scheduler=scheduler))
     err = click.get_text_stream("stderr")
     if plan.carried:
-        click.echo(f"auditor: resuming: {len(plan.carried)} of {plan.total} builds already done", err=True)
+        echo_stderr(f"resuming: {len(plan.carried)} of {plan.total} builds already done")
     show = progress if progress is not None else err.isatty()
     if show and plan.todo:
         with click.progressbar(length=len(plan.todo), label="scanning", file=err, show_eta=True,
@@ -65,10 +65,10 @@ def batch(builds: Path, out: Path, policy_map: Path | None, jobs: int | None, sc
     else:
         summary = execute(plan, engine)
     for warning in summary.warnings:
-        click.echo(f"auditor: warning: {warning}", err=True)
-    click.echo(f"auditor: {summary.builds} builds: {summary.scanned} scanned, {summary.resumed} resumed, "
-               f"{summary.failed} failed in {summary.elapsed_s:.1f}s ({summary.per_minute:.1f} builds/min); "
-               f"{out / 'portfolio.html'}", err=True)
+        echo_stderr(f"warning: {warning}")
+    echo_stderr(f"{summary.builds} builds: {summary.scanned} scanned, {summary.resumed} resumed, "
+                f"{summary.failed} failed in {summary.elapsed_s:.1f}s ({summary.per_minute:.1f} builds/min); "
+                f"{out / 'portfolio.html'}")
     if summary.failed and not keep_going:
         sys.exit(int(ExitCode.BAD_BUILD))
 

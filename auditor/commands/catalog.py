@@ -11,8 +11,9 @@ from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog, Provenance, SdkEntry
 from auditor.catalog.stats import catalog_stats, render_stats
 from auditor.catalog.selftest import check_examples
-from auditor.commands.common import handle_errors
+from auditor.commands.common import handle_errors, write_output
 from auditor.errors import CatalogError, ConfigError
+from auditor.sanitize import one_line
 
 _catalog_option = click.option(
     "--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
@@ -35,13 +36,13 @@ def list_entries(catalog_dir: Path | None, category: str | None, fmt: str) -> No
     cat = load_catalog(catalog_dir)
     entries = [e for e in cat.entries if category is None or e.category == category]
     if fmt == "json":
-        click.echo(json.dumps([{"id": e.id, "name": e.name, "kind": e.kind.value, "category": e.category,
-                                "vendor": e.vendor_name(), "part_of": list(e.part_of)}
-                               for e in entries], ensure_ascii=False, indent=2))
+        write_output(json.dumps([{"id": e.id, "name": e.name, "kind": e.kind.value, "category": e.category,
+                                  "vendor": e.vendor_name(), "part_of": list(e.part_of)}
+                                 for e in entries], ensure_ascii=False, indent=2), None, fmt)
         return
-    for e in entries:
-        click.echo(f"{e.id:<36} {e.category:<16} {e.name}  ({e.vendor_name() or 'vendor unknown'})")
-    click.echo(f"{len(entries)} entries (catalog {cat.version}, sha256 {cat.sha256[:12]})")
+    lines = [f"{e.id:<36} {e.category:<16} {e.name}  ({e.vendor_name() or 'vendor unknown'})" for e in entries]
+    lines.append(f"{len(entries)} entries (catalog {cat.version}, sha256 {cat.sha256[:12]})")
+    write_output("\n".join(lines), None)
 
 
 @catalog.command("show")
@@ -54,7 +55,7 @@ def show(sdk_id: str, catalog_dir: Path | None) -> None:
     entry = cat.get(sdk_id)
     if entry is None:
         raise ConfigError(f"no catalog entry '{sdk_id}' (see 'auditor catalog list')")
-    click.echo(_describe(entry, cat))
+    write_output(_describe(entry, cat), None)
 
 
 _UNKNOWN = "unknown"
@@ -99,7 +100,7 @@ def _prov(p: Provenance) -> str:
 @handle_errors
 def stats(catalog_dir: Path | None) -> None:
     """Coverage of the catalog's facts per field and per kind (absent = unknown)."""
-    click.echo(render_stats(catalog_stats(load_catalog(catalog_dir))))
+    write_output(render_stats(catalog_stats(load_catalog(catalog_dir))), None)
 
 
 @catalog.command("validate")
@@ -113,14 +114,17 @@ def validate(catalog_dir: Path | None) -> None:
     try:
         cat = load_catalog(catalog_dir)
     except CatalogError as exc:
-        for problem in exc.problems:
-            click.echo(problem, err=True)
+        _problems(exc.problems)
         raise
     problems = check_examples(cat)
     if problems:
-        for problem in problems:
-            click.echo(problem, err=True)
+        _problems(problems)
         raise CatalogError(problems)
     real = sum(1 for e in cat.entries if e.examples)
-    click.echo(f"catalog ok: {len(cat)} entries ({real} with real evidence), {len(cat.vendors)} vendors, "
-               f"version {cat.version}, sha256 {cat.sha256[:12]}")
+    write_output(f"catalog ok: {len(cat)} entries ({real} with real evidence), {len(cat.vendors)} vendors, "
+                 f"version {cat.version}, sha256 {cat.sha256[:12]}", None)
+
+
+def _problems(problems: list[str]) -> None:
+    for problem in problems:
+        click.echo(one_line(problem, limit=2000), err=True)

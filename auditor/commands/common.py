@@ -1,4 +1,11 @@
-"""Plumbing shared by every command: map typed errors to one-line messages and exit codes, write output."""
+"""Plumbing shared by every command: map typed errors to one-line messages and exit codes, write output.
+
+This is the boundary where text reaches a terminal, a log or a file: every message goes through
+:func:`auditor.sanitize.one_line`, every report through :func:`auditor.sanitize.terminal_text` (or
+:func:`auditor.sanitize.json_text` for JSON formats), whatever the reporters produced. A closed stdout
+(``auditor ... | head``) ends quietly: the rest of the output is dropped and the exit code is the
+command's own.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +20,13 @@ import click
 
 from auditor.errors import AuditorError, ExitCode
 from auditor.outputs import write_atomic
+from auditor.sanitize import json_text, one_line, terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
+MAX_MESSAGE = 4000
+"""Characters of one stderr message (a validation error lists up to 20 problems)."""
+JSON_FORMATS = frozenset({"json", "sarif"})
+"""Formats whose output is a JSON document (escaped by :func:`~auditor.sanitize.json_text`)."""
 
 
 def handle_errors(func: F) -> F:
@@ -28,32 +40,62 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except AuditorError as exc:
-            click.echo(f"auditor: error: {_one_line(str(exc))}", err=True)
+            echo_stderr(f"error: {exc}")
             sys.exit(int(exc.exit_code))
         except MemoryError:
-            click.echo("auditor: error: out of memory", err=True)
+            echo_stderr("error: out of memory")
             sys.exit(int(ExitCode.BAD_BUILD))
+        except BrokenPipeError:
+            _stdout_closed()
+            sys.exit(int(ExitCode.OK))
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:
             if os.environ.get("AUDITOR_DEBUG"):
                 raise
-            click.echo(f"auditor: internal error: {type(exc).__name__}: {_one_line(str(exc))}", err=True)
+            echo_stderr(f"internal error: {type(exc).__name__}: {exc}")
             sys.exit(int(ExitCode.USAGE))
 
     return wrapper  # type: ignore[return-value]
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())[:500]
+def echo_stderr(message: str) -> None:
+    """``auditor: <message>`` on stderr, as one safe line."""
+    click.echo(f"auditor: {one_line(message, MAX_MESSAGE)}", err=True)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output`` atomically (temp file + rename), or to stdout."""
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+def safe_output(text: str, fmt: str = "text") -> str:
+    """Report text as it may be written anywhere: JSON formats escaped exactly, the others for display."""
+    return json_text(text) if fmt in JSON_FORMATS else terminal_text(text)
+
+
+def write_output(text: str, output: Path | None, fmt: str = "text") -> None:
+    """Write report ``text`` (of format ``fmt``) to ``output``, or to stdout when ``output`` is None or
+    ``-``. Files are replaced atomically; devices and FIFOs written through (:mod:`auditor.outputs`)."""
+    text = safe_output(text, fmt)
+    if output is None or str(output) == "-":
+        write_stdout(text)
         return
     write_atomic(Path(output), text)
+
+
+def write_stdout(text: str) -> None:
+    """``text`` on stdout (a newline added when missing); a closed stdout drops it quietly."""
+    try:
+        click.echo(text, nl=not text.endswith("\n"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_closed()
+
+
+def _stdout_closed() -> None:
+    """The reader went away: point stdout at /dev/null so nothing else (the exit flush) fails on it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests capture it)
+        pass
 
 
 def audit_inputs_options(func: F) -> F:

@@ -42,7 +42,7 @@ def diff(old: Path, new: Path, fail_on: Severity | None, fail_on_new_sdk: bool, 
     old_scan, old_audit = bounded(job.run, old, max_memory, max_seconds)
     new_scan, new_audit = bounded(job.run, new, max_memory, max_seconds)
     result = diff_builds(old_scan, new_scan, old_audit, new_audit)
-    write_output(render_json(result) if fmt == "json" else render_text(result), output)
+    write_output(render_json(result) if fmt == "json" else render_text(result), output, fmt)
     failing = (
         (fail_on is not None and any(f.severity >= fail_on for f in result.findings_new))
         or (fail_on_new_sdk and result.sdks_added)

@@ -42,4 +42,4 @@ def disclose(build: Path, lang: str, fmt: str, output: Path | None, max_memory: 
 
         scenes = scenes + from_disclosure(job.disclosure).scenes
     tables = build_tables(scan_result, job.catalog, scenes, job.knowledge, lang)
-    write_output(disclose_render.render(tables, fmt), output)
+    write_output(disclose_render.render(tables, fmt), output, fmt)

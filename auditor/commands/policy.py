@@ -30,7 +30,7 @@ def policy(file: Path, fmt: str, output: Path | None, catalog_dir: Path | None) 
         text = json.dumps(disclosure.to_json(), ensure_ascii=False, indent=2) + "\n"
     else:
         text = render_text(disclosure)
-    write_output(text, output)
+    write_output(text, output, fmt)
 
 
 def _width(text: str) -> int:

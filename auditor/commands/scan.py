@@ -79,6 +79,6 @@ def scan(build: Path, mapping: Path | None, baseline: Path | None, fail_on: Seve
     job = Job.prepare(inputs_from(inputs, baseline=baseline, mapping=mapping,
                                   today=today.date() if today else None))
     scan_result, audit = bounded(job.run, build, max_memory, max_seconds)
-    write_output(render(fmt, scan_result, audit, fail_on), output)
+    write_output(render(fmt, scan_result, audit, fail_on), output, fmt)
     if fail_on is not None and audit.at_or_above(fail_on):
         sys.exit(int(ExitCode.FINDINGS))
