@@ -51,3 +51,9 @@ class ConfigError(AuditorError):
     """A config, scenes or baseline file is invalid."""
 
     exit_code = ExitCode.BAD_INPUT
+
+
+class OutputError(AuditorError):
+    """The output cannot be written where the user asked (missing or read-only directory, a directory...)."""
+
+    exit_code = ExitCode.USAGE
