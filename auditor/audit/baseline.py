@@ -16,31 +16,51 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.audit.model import AuditResult, BaselineEntry, Finding
-from auditor.errors import ConfigError
-from auditor.inputs import load_json
+from auditor.inputs import Problems, load_json
 
 BASELINE_VERSION = 1
 MAX_BASELINE = 16 * 1024 * 1024
 
 
+_KEYS = ("baseline_version", "tool", "entries")
+_ENTRY_KEYS = ("fingerprint", "rule_id", "subject", "justification", "expires")
+MAX_TEXT = 4096
+"""Longest justification or subject kept (a longer one is refused, not cut)."""
+
+
 def load_baseline(path: Path) -> tuple[BaselineEntry, ...]:
+    """Read and validate a baseline; one :class:`ConfigError` (exit 4) lists every problem."""
     raw = load_json(path, "baseline", MAX_BASELINE)
-    if not isinstance(raw, dict) or raw.get("baseline_version") != BASELINE_VERSION \
-            or not isinstance(raw.get("entries"), list):
-        raise ConfigError(f"{path}: not an auditor baseline (need baseline_version {BASELINE_VERSION} "
-                          f"and an 'entries' list)")
+    check = Problems(path, "baseline")
+    doc = check.mapping(raw, "", _KEYS)
+    if isinstance(raw, dict):
+        version = doc.get("baseline_version")
+        if type(version) is not int or version != BASELINE_VERSION:
+            check.add("baseline_version", f"must be {BASELINE_VERSION} (this is not an auditor baseline "
+                                          f"of a version this auditor reads)")
+        if "entries" not in doc:
+            check.add("", "needs an 'entries' list")
     out = []
-    for i, item in enumerate(raw["entries"], 1):
-        if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
-            raise ConfigError(f"{path}: entry {i} needs a 'fingerprint' string")
-        expires = str(item.get("expires") or "")
-        if expires:
+    for i, item in enumerate(check.items_of(doc.get("entries", []), "entries"), 1):
+        where = f"entries[{i}]"
+        entry = check.mapping(item, where, _ENTRY_KEYS)
+        if not isinstance(item, dict):
+            continue
+        fields = {key: check.string(entry.get(key), f"{where}.{key}", required=key == "fingerprint")
+                  for key in _ENTRY_KEYS}
+        for key, text in fields.items():
+            if len(text) > MAX_TEXT:
+                check.add(f"{where}.{key}", f"is longer than {MAX_TEXT} characters")
+        if fields["expires"]:
             try:
-                dt.date.fromisoformat(expires)
-            except ValueError as exc:
-                raise ConfigError(f"{path}: entry {i} has a bad 'expires' date {expires!r}") from exc
-        out.append(BaselineEntry(item["fingerprint"], str(item.get("rule_id", "")), str(item.get("subject", "")),
-                                 str(item.get("justification", "")), expires))
+                dt.date.fromisoformat(fields["expires"])
+            except ValueError:
+                check.add(f"{where}.expires", f"{fields['expires'][:40]!r} is not a date (YYYY-MM-DD)")
+                fields["expires"] = ""
+        if fields["fingerprint"]:
+            out.append(BaselineEntry(fields["fingerprint"], fields["rule_id"], fields["subject"],
+                                     fields["justification"], fields["expires"]))
+    check.raise_if_any()
     return tuple(out)
 
 

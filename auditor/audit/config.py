@@ -15,8 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from auditor.audit.model import Severity
-from auditor.errors import ConfigError
-from auditor.inputs import load_yaml
+from auditor.inputs import Problems, load_yaml
 
 
 @dataclass(frozen=True)
@@ -28,25 +27,33 @@ class AuditConfig:
     """``CODE-UNKNOWN-THIRD-PARTY`` ignores unknown packages with fewer classes."""
 
 
+MAX_CONFIG_FILE = 1024 * 1024
+"""Largest config file accepted (a real one is a few hundred bytes)."""
+_KEYS = ("severity", "disable", "unknown_package_min_classes")
+_RULES = "a known rule id (unknown rule id; see the rules table in the README)"
+
+
 def load_config(path: Path, known_rules: frozenset[str]) -> AuditConfig:
-    raw = load_yaml(path, "config") or {}
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: expected a mapping")
-    unknown = set(raw) - {"severity", "disable", "unknown_package_min_classes"}
-    if unknown:
-        raise ConfigError(f"{path}: unknown keys {sorted(unknown)}")
+    """Read and validate a config file; one :class:`ConfigError` (exit 4) lists every problem."""
+    raw = load_yaml(path, "config", MAX_CONFIG_FILE)
+    check = Problems(path, "config")
+    doc = check.mapping({} if raw is None else raw, "", _KEYS)
+    rules = sorted(known_rules)
     overrides: dict[str, Severity] = {}
-    for rule_id, level in (raw.get("severity") or {}).items():
-        if rule_id not in known_rules:
-            raise ConfigError(f"{path}: unknown rule id '{rule_id}'")
+    for rule_id, level in check.mapping(doc.get("severity") or {}, "severity").items():
+        rule = check.choice(rule_id, "severity", rules, _RULES)
+        label = check.string(level, f"severity.{rule_id}")
         try:
-            overrides[rule_id] = Severity.parse(str(level))
+            severity = Severity.parse(label) if label else None
         except ValueError as exc:
-            raise ConfigError(f"{path}: {rule_id}: {exc}") from exc
-    disabled = raw.get("disable") or []
-    if not isinstance(disabled, list) or any(r not in known_rules for r in disabled):
-        raise ConfigError(f"{path}: 'disable' must list known rule ids")
-    min_classes = raw.get("unknown_package_min_classes", 5)
-    if not isinstance(min_classes, int) or min_classes < 0:
-        raise ConfigError(f"{path}: 'unknown_package_min_classes' must be a non-negative integer")
-    return AuditConfig(MappingProxyType(overrides), frozenset(disabled), min_classes)
+            check.add(f"severity.{rule_id}", str(exc))
+            severity = None
+        if rule and severity is not None:
+            overrides[rule] = severity
+    disabled = [check.choice(r, f"disable[{i}]", rules, _RULES)
+                for i, r in enumerate(check.items_of(doc.get("disable") or [], "disable"))]
+    min_classes = check.integer(doc.get("unknown_package_min_classes", 5), "unknown_package_min_classes",
+                                minimum=0, maximum=1_000_000)
+    check.raise_if_any()
+    return AuditConfig(MappingProxyType(overrides), frozenset(r for r in disabled if r),
+                       5 if min_classes is None else min_classes)

@@ -17,8 +17,7 @@ from typing import Any
 
 from auditor.audit.knowledge import full_name
 from auditor.catalog.model import LocalText
-from auditor.errors import ConfigError
-from auditor.inputs import load_yaml
+from auditor.inputs import Problems, load_yaml
 
 MAX_SCENES_FILE = 2 * 1024 * 1024
 
@@ -38,39 +37,41 @@ class SceneSpec:
     line_end: int | None = None
 
 
-def _text(value: Any, where: str) -> LocalText:
-    if isinstance(value, str) and value.strip():
-        return LocalText(value.strip())
-    if isinstance(value, dict) and isinstance(value.get("en"), str):
-        zh = value.get("zh")
-        return LocalText(value["en"].strip(), zh.strip() if isinstance(zh, str) else None)
-    raise ConfigError(f"{where}: must be a string or a mapping with 'en' (and optional 'zh')")
+_SCENE_KEYS = ("name", "description", "permissions", "sdks")
+
+
+def _text(check: Problems, value: Any, where: str) -> LocalText | None:
+    """A scene text: a string, or a mapping with ``en`` and optional ``zh``."""
+    if isinstance(value, dict):
+        texts = check.mapping(value, where, ("en", "zh"))
+        en = check.string(texts.get("en"), f"{where}.en")
+        zh = check.string(texts.get("zh"), f"{where}.zh", required=False)
+        return LocalText(en, zh or None) if en else None
+    text = check.string(value, where)
+    return LocalText(text) if text else None
 
 
 def load_scenes(path: Path) -> tuple[SceneSpec, ...]:
-    """Read and validate a scenes file; :class:`ConfigError` (exit 4) on any problem."""
+    """Read and validate a scenes file; one :class:`ConfigError` (exit 4) lists every problem."""
     raw = load_yaml(path, "scenes file", MAX_SCENES_FILE)
-    if not isinstance(raw, dict) or not isinstance(raw.get("scenes"), list):
-        raise ConfigError(f"{path}: expected a mapping with a 'scenes' list")
+    check = Problems(path, "scenes file")
+    doc = check.mapping(raw, "", ("scenes",))
+    if "scenes" not in doc and isinstance(raw, dict):
+        check.add("", "needs a 'scenes' list")
     out = []
-    for i, item in enumerate(raw["scenes"], 1):
-        where = f"{path}: scene {i}"
+    for i, item in enumerate(check.items_of(doc.get("scenes"), "scenes") if "scenes" in doc else [], 1):
+        where = f"scenes[{i}]"
+        scene = check.mapping(item, where, _SCENE_KEYS)
         if not isinstance(item, dict):
-            raise ConfigError(f"{where}: must be a mapping")
-        unknown = set(item) - {"name", "description", "permissions", "sdks"}
-        if unknown:
-            raise ConfigError(f"{where}: unknown keys {sorted(unknown)}")
-        perms = item.get("permissions") or []
-        sdks = item.get("sdks") or []
-        if not isinstance(perms, list) or not all(isinstance(p, str) for p in perms):
-            raise ConfigError(f"{where}: 'permissions' must be a list of permission names")
-        if not isinstance(sdks, list) or not all(isinstance(s, str) for s in sdks):
-            raise ConfigError(f"{where}: 'sdks' must be a list of catalog ids")
-        out.append(SceneSpec(
-            name=_text(item.get("name"), f"{where} name"),
-            description=_text(item["description"], f"{where} description") if item.get("description") else None,
-            permissions=tuple(full_name(p.strip()) for p in perms),
-            sdks=tuple(sdks),
-            source=str(path),
-        ))
+            continue
+        name = _text(check, scene.get("name"), f"{where}.name")
+        description = _text(check, scene["description"], f"{where}.description") \
+            if scene.get("description") is not None else None
+        permissions = check.strings(scene.get("permissions"), f"{where}.permissions")
+        sdks = check.strings(scene.get("sdks"), f"{where}.sdks")
+        if name is not None:
+            out.append(SceneSpec(name=name, description=description,
+                                 permissions=tuple(full_name(p) for p in permissions), sdks=sdks,
+                                 source=str(path)))
+    check.raise_if_any()
     return tuple(out)
