@@ -83,42 +83,56 @@ def _resolve_up_edges(program: Program, nodes: list[int]) -> set[tuple[int, int]
     edges: set[tuple[int, int]] = set()
     for start in nodes:
         cls, name, proto = program.keys[start]
-        info = program.classes.get(cls)
         node = start
-        while info is not None and (name, proto) not in info.methods and info.superclass:
+        for info in program.superclass_chain(cls):
+            if (name, proto) in info.methods or not info.superclass:
+                break
             above = program.node((info.superclass, name, proto))
             edges.add((node, above))
             node = above
-            info = program.classes.get(info.superclass)
     return edges
 
 
 def has_platform_supertype(program: Program, name: str, memo: dict[str, bool]) -> bool:
-    """True when some supertype of build class ``name`` is not in the build (other than Object)."""
+    """True when some supertype of build class ``name`` is not in the build (other than Object).
+
+    Iterative, each class visited once: hostile hierarchies are cyclic (classes extending each other or
+    themselves) or thousands of classes deep. A class whose answer is still being worked out counts as
+    False where a cycle leads back to it.
+    """
     if name in memo:
         return memo[name]
-    memo[name] = False  # cycle guard
-    result = False
-    for sup in program.supertypes(name):
-        if sup == _OBJECT:
+    memo[name] = False
+    stack = [(name, iter(program.supertypes(name)))]
+    while stack:
+        cls, pending = stack[-1]
+        child = None
+        if not memo[cls]:
+            for sup in pending:
+                if sup == _OBJECT:
+                    continue
+                if sup not in program.classes or memo.get(sup):
+                    memo[cls] = True
+                    break
+                if sup not in memo:
+                    child = sup
+                    break
+        if child is not None:
+            memo[child] = False
+            stack.append((child, iter(program.supertypes(child))))
             continue
-        if sup not in program.classes or has_platform_supertype(program, sup, memo):
-            result = True
-            break
-    memo[name] = result
-    return result
+        stack.pop()
+        if memo[cls] and stack:
+            memo[stack[-1][0]] = True
+    return memo[name]
 
 
 def _callback_targets(program: Program, info: ClassInfo) -> list[int]:
     out: list[int] = []
-    seen: set[str] = set()
-    current: ClassInfo | None = info
-    while current is not None and current.name not in seen:
-        seen.add(current.name)
+    for current in program.superclass_chain(info.name):
         for (name, _proto), node in current.methods.items():
             if program.methods[node].dispatchable or (name == _INIT and current is info):
                 out.append(node)
-        current = program.classes.get(current.superclass) if current.superclass else None
     return out
 
 

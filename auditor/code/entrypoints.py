@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from auditor.code.program import ClassInfo, Program
+from auditor.code.program import Program
 from auditor.model import Manifest
 
 STARTUP_PROVIDER = "androidx.startup.InitializationProvider"
@@ -37,20 +37,11 @@ class EntryPoints:
     """Every entry point, start-up ones included."""
 
 
-def _lineage(program: Program, name: str) -> list[ClassInfo]:
-    out: list[ClassInfo] = []
-    info = program.classes.get(name)
-    while info is not None and info not in out:
-        out.append(info)
-        info = program.classes.get(info.superclass) if info.superclass else None
-    return out
-
-
 def class_entries(program: Program, name: str, names: frozenset[str] | None) -> list[int]:
     """Nodes ``name.m`` for the methods ``name`` defines or inherits from build superclasses: those named
     in ``names``, or (``names`` None) every virtual method plus the class's own constructors and
     ``<clinit>``. Constructors and ``<clinit>`` are never inherited."""
-    lineage = _lineage(program, name)
+    lineage = program.superclass_chain(name)
     out: list[int] = []
     for depth, info in enumerate(lineage):
         for (method, proto), node in info.methods.items():
@@ -93,16 +84,21 @@ _UI_PACKAGES = ("android.view.", "android.widget.", "android.webkit.")
 def ui_classes(program: Program) -> frozenset[str]:
     """Build classes that are activities, fragments, dialogs or views (by superclass chain): their code
     runs once something is on screen, so the start-up search does not enter them."""
-    out: set[str] = set()
+    memo: dict[str, bool] = {}  # class -> on screen; every class is walked once (chains share their tails)
     for name in program.classes:
+        path: dict[str, None] = {}
         probe: str | None = name
-        seen: set[str] = set()
-        while probe is not None and probe not in seen:
-            seen.add(probe)
+        result = False
+        while probe is not None and probe not in memo and probe not in path:  # a cycle ends the walk
+            path[probe] = None
             if probe in _UI_BASES or (probe not in program.classes and (
                     probe.startswith(_UI_PACKAGES) or probe.startswith("android.") and probe.endswith("Activity"))):
-                out.add(name)
+                result = True
                 break
             info = program.classes.get(probe)
             probe = info.superclass if info is not None else None
-    return frozenset(out)
+        if probe is not None and probe in memo:
+            result = memo[probe]
+        for seen in path:
+            memo[seen] = result
+    return frozenset(name for name in program.classes if memo[name])

@@ -23,6 +23,9 @@ from auditor.code.dexcode import (
     MethodCode,
 )
 
+MAX_HIERARCHY_DEPTH = 256
+"""Superclasses followed up from one class. Real apps stay under ~20 levels; a hostile DEX can chain
+thousands of classes (walking that from every class is quadratic) or make them extend each other."""
 MethodKey = tuple[str, str, str]
 """``(dotted class, method name, DEX prototype)``."""
 VIRTUAL_MARK = "virtual:"
@@ -206,6 +209,18 @@ class Program:
                 key = self.keys[node]
                 info.methods[(key[1], key[2])] = node
                 self.methods[node] = MethodInfo(node, dex_no, enc.access_flags, code.code(enc.code_off))
+
+    def superclass_chain(self, name: str) -> list[ClassInfo]:
+        """Build class ``name`` and its superclasses defined in the build, nearest first: each class once
+        (a cyclic hierarchy ends where it loops) and at most :data:`MAX_HIERARCHY_DEPTH` of them."""
+        out: list[ClassInfo] = []
+        seen: set[str] = set()
+        info = self.classes.get(name)
+        while info is not None and info.name not in seen and len(out) < MAX_HIERARCHY_DEPTH:
+            seen.add(info.name)
+            out.append(info)
+            info = self.classes.get(info.superclass) if info.superclass else None
+        return out
 
     def supertypes(self, name: str) -> tuple[str, ...]:
         """Direct superclass and interfaces of a defined class (empty for classes not in the build)."""

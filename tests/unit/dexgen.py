@@ -8,6 +8,8 @@ is tested elsewhere on real dex files.
 from __future__ import annotations
 
 import struct
+import zlib
+from dataclasses import dataclass
 
 
 def uleb128(n: int) -> bytes:
@@ -87,3 +89,127 @@ def build_dex(classes: list[str], method_refs: list[tuple[str, str, str]] = (), 
                      len(protos), proto_ids_off, 0, 0, len(method_refs), method_ids_off, len(classes),
                      class_defs_off, len(data), data_off)
     return bytes(header + body + data)
+
+
+# -- DEX with class hierarchy and code ------------------------------------------------------------------------
+INVOKE_VIRTUAL, INVOKE_SUPER, INVOKE_DIRECT, INVOKE_STATIC, INVOKE_INTERFACE = 0x6E, 0x6F, 0x70, 0x71, 0x72
+ACC_PUBLIC, ACC_STATIC, ACC_CONSTRUCTOR = 0x1, 0x8, 0x10000
+
+
+@dataclass(frozen=True)
+class MethodSpec:
+    """A method ``name()V`` whose code makes the given calls ``(class, method name, invoke opcode)``."""
+
+    name: str
+    calls: tuple[tuple[str, str, int], ...] = ()
+    access: int = ACC_PUBLIC
+
+
+@dataclass(frozen=True)
+class ClassSpec:
+    """A class: superclass (``None``: none, as ``java.lang.Object`` itself), interfaces and methods."""
+
+    name: str
+    superclass: str | None = "java.lang.Object"
+    interfaces: tuple[str, ...] = ()
+    methods: tuple[MethodSpec, ...] = ()
+
+
+def _desc(dotted: str) -> str:
+    return "L" + dotted.replace(".", "/") + ";"
+
+
+def build_code_dex(classes: list[ClassSpec]) -> bytes:
+    """A valid DEX (as our reader and ``dexdump`` read it) with the hierarchy and call instructions given.
+
+    Every method is ``()V``; direct methods are the static, private and constructor ones. Nothing checks the
+    hierarchy: a cycle or a class extending itself is written as asked (that is the point).
+    """
+    refs: set[tuple[str, str]] = set()
+    types: set[str] = {"V"}
+    for cls in classes:
+        types.add(_desc(cls.name))
+        types.update(_desc(t) for t in (cls.superclass, *cls.interfaces) if t)
+        for m in cls.methods:
+            refs.add((cls.name, m.name))
+            for owner, name, _op in m.calls:
+                refs.add((owner, name))
+                types.add(_desc(owner))
+    strings = sorted(types | {n for _c, n in refs})
+    sidx = {s: i for i, s in enumerate(strings)}
+    type_list = sorted(types, key=lambda t: sidx[t])
+    tidx = {t: i for i, t in enumerate(type_list)}
+    method_list = sorted(refs, key=lambda r: (tidx[_desc(r[0])], sidx[r[1]]))
+    midx = {r: i for i, r in enumerate(method_list)}
+    header = 0x70
+    string_ids = header
+    type_ids = string_ids + 4 * len(strings)
+    proto_ids = type_ids + 4 * len(type_list)
+    method_ids = proto_ids + 12
+    class_defs = method_ids + 8 * len(method_list)
+    data_off = class_defs + 32 * len(classes)
+    data = bytearray()
+
+    def here() -> int:
+        return data_off + len(data)
+
+    def align4() -> None:
+        while here() % 4:
+            data.append(0)
+
+    string_offs = []
+    for s in strings:
+        string_offs.append(here())
+        data += uleb128(len(s)) + _mutf8(s) + b"\0"
+    align4()
+    iface_offs = []
+    for cls in classes:
+        if cls.interfaces:
+            iface_offs.append(here())
+            data += struct.pack("<I", len(cls.interfaces)) + b"".join(
+                struct.pack("<H", tidx[_desc(t)]) for t in cls.interfaces)
+            align4()
+        else:
+            iface_offs.append(0)
+    code_offs: dict[tuple[str, str], int] = {}
+    for cls in classes:
+        for m in cls.methods:
+            align4()
+            code_offs[(cls.name, m.name)] = here()
+            insns = b"".join(struct.pack("<3H", op, midx[(owner, name)], 0) for owner, name, op in m.calls)
+            insns += struct.pack("<H", 0x0E)  # return-void
+            data += struct.pack("<4HII", 1, 1 if not m.access & ACC_STATIC else 0, 1, 0, 0, len(insns) // 2) + insns
+    class_data_offs = []
+    for cls in classes:
+        direct = sorted((m for m in cls.methods if m.access & (ACC_STATIC | 0x2 | ACC_CONSTRUCTOR)),
+                        key=lambda m: midx[(cls.name, m.name)])
+        virtual = sorted((m for m in cls.methods if m not in direct), key=lambda m: midx[(cls.name, m.name)])
+        class_data_offs.append(here() if cls.methods else 0)
+        if not cls.methods:
+            continue
+        data += uleb128(0) + uleb128(0) + uleb128(len(direct)) + uleb128(len(virtual))
+        for group in (direct, virtual):
+            previous = 0
+            for m in group:
+                idx = midx[(cls.name, m.name)]
+                data += uleb128(idx - previous) + uleb128(m.access) + uleb128(code_offs[(cls.name, m.name)])
+                previous = idx
+    body = bytearray()
+    body += b"".join(struct.pack("<I", o) for o in string_offs)
+    body += b"".join(struct.pack("<I", sidx[t]) for t in type_list)
+    body += struct.pack("<III", sidx["V"], tidx["V"], 0)
+    for owner, name in method_list:
+        body += struct.pack("<HHI", tidx[_desc(owner)], 0, sidx[name])
+    for cls, iface_off, cdata in zip(classes, iface_offs, class_data_offs):
+        sup = tidx[_desc(cls.superclass)] if cls.superclass else 0xFFFFFFFF
+        body += struct.pack("<8I", tidx[_desc(cls.name)], ACC_PUBLIC, sup, iface_off, 0xFFFFFFFF, 0, cdata, 0)
+    file_size = header + len(body) + len(data)
+    head = bytearray(b"dex\n035\x00" + b"\x00" * (header - 8))
+    struct.pack_into("<I", head, 32, file_size)
+    struct.pack_into("<I", head, 36, header)
+    struct.pack_into("<I", head, 40, 0x12345678)
+    struct.pack_into("<14I", head, 56, len(strings), string_ids, len(type_list), type_ids, 1, proto_ids, 0, 0,
+                     len(method_list), method_ids, len(classes), class_defs, len(data), data_off)
+    out = head + body + data
+    struct.pack_into("<I", out, 8, zlib.adler32(bytes(out[12:])))  # dexdump verifies the checksum
+    return bytes(out)
