@@ -11,6 +11,7 @@ import click
 from auditor.audit.baseline import load_baseline, render_baseline
 from auditor.audit.model import Finding
 from auditor.commands.common import (
+    BUILD_PATH,
     audit_inputs_options,
     bounded,
     echo_stderr,
@@ -23,9 +24,9 @@ from auditor.pipeline import Job
 
 
 @click.command()
-@click.argument("build", type=click.Path(path_type=Path, exists=True))
+@click.argument("build", type=BUILD_PATH)
 @audit_inputs_options
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+@click.option("--mapping", type=BUILD_PATH, default=None,
               help="ProGuard/R8 mapping.txt: de-obfuscate class names before SDK detection and attribution.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Baseline file to write (default: stdout). Entries already in it keep their "

@@ -13,15 +13,22 @@ from typing import Any
 
 import click
 
-from auditor.commands.common import audit_inputs_options, echo_stderr, handle_errors, inputs_from
+from auditor.commands.common import (
+    BUILD_PATH,
+    INPUT_PATH,
+    audit_inputs_options,
+    echo_stderr,
+    handle_errors,
+    inputs_from,
+)
 from auditor.errors import ExitCode
 
 
 @click.command()
-@click.argument("builds", type=click.Path(path_type=Path, exists=True))
+@click.argument("builds", type=BUILD_PATH)
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Output directory: builds/<sha256>.json, index.jsonl, portfolio.html/.parquet/.csv.")
-@click.option("--policy-map", type=click.Path(path_type=Path, dir_okay=False), default=None,
+@click.option("--policy-map", type=INPUT_PATH, default=None,
               help="YAML mapping file-name globs and package names to policies and scenes.")
 @audit_inputs_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,

@@ -11,12 +11,12 @@ from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog, Provenance, SdkEntry
 from auditor.catalog.stats import catalog_stats, render_stats
 from auditor.catalog.selftest import check_examples
-from auditor.commands.common import handle_errors, write_output
+from auditor.commands.common import INPUT_PATH, handle_errors, write_output
 from auditor.errors import CatalogError, ConfigError
 from auditor.sanitize import one_line
 
 _catalog_option = click.option(
-    "--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+    "--catalog", "catalog_dir", type=INPUT_PATH, default=None,
     help="Catalog directory (default: the bundled one).",
 )
 

@@ -23,6 +23,12 @@ from auditor.outputs import write_atomic
 from auditor.sanitize import json_text, one_line, terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
+BUILD_PATH = click.Path(path_type=Path, exists=True, readable=False)
+"""A build (or mapping) argument: a missing path is a usage error (2); an unreadable one is reported by the
+reader (exit 3)."""
+INPUT_PATH = click.Path(path_type=Path)
+"""A side input (policy, scenes, config, baseline, catalog, policy map): every problem, missing included,
+is reported by its reader with the input's exit code (4)."""
 MAX_MESSAGE = 4000
 """Characters of one stderr message (a validation error lists up to 20 problems)."""
 JSON_FORMATS = frozenset({"json", "sarif"})
@@ -101,13 +107,13 @@ def _stdout_closed() -> None:
 def audit_inputs_options(func: F) -> F:
     """The options every audit command shares: policy, scenes, config, catalog."""
     options = [
-        click.option("--policy", type=click.Path(path_type=Path, dir_okay=False), default=None,
+        click.option("--policy", type=INPUT_PATH, default=None,
                      help="The app's privacy policy (HTML, text, Markdown, PDF, DOCX)."),
-        click.option("--scenes", type=click.Path(path_type=Path, dir_okay=False), default=None,
+        click.option("--scenes", type=INPUT_PATH, default=None,
                      help="Business scenes YAML: which feature needs which permission."),
-        click.option("--config", type=click.Path(path_type=Path, dir_okay=False), default=None,
+        click.option("--config", type=INPUT_PATH, default=None,
                      help="Audit config YAML: severity overrides, disabled rules."),
-        click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+        click.option("--catalog", "catalog_dir", type=INPUT_PATH, default=None,
                      help="SDK catalog directory (default: the bundled one)."),
         click.option("--no-code", "no_code", is_flag=True, default=False,
                      help="Skip personal-data call-site analysis (manifest, SDKs and permissions only)."),

@@ -11,6 +11,7 @@ import click
 from auditor.audit.diff import diff_builds, render_json, render_text
 from auditor.audit.model import Severity
 from auditor.commands.common import (
+    BUILD_PATH,
     audit_inputs_options,
     bounded,
     handle_errors,
@@ -24,8 +25,8 @@ from auditor.pipeline import Job
 
 
 @click.command()
-@click.argument("old", type=click.Path(path_type=Path, exists=True))
-@click.argument("new", type=click.Path(path_type=Path, exists=True))
+@click.argument("old", type=BUILD_PATH)
+@click.argument("new", type=BUILD_PATH)
 @audit_inputs_options
 @severity_option("--fail-on", "Exit 1 when a NEW finding at or above this severity appears.")
 @click.option("--fail-on-new-sdk", is_flag=True, help="Exit 1 when the new build adds an SDK.")

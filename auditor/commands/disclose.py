@@ -7,22 +7,30 @@ from typing import Any
 
 import click
 
-from auditor.commands.common import bounded, handle_errors, inputs_from, resource_options, write_output
+from auditor.commands.common import (
+    BUILD_PATH,
+    INPUT_PATH,
+    bounded,
+    handle_errors,
+    inputs_from,
+    resource_options,
+    write_output,
+)
 from auditor.disclose import build_tables
 from auditor.pipeline import Job
 from auditor.report import disclose_render
 
 
 @click.command()
-@click.argument("build", type=click.Path(path_type=Path, exists=True))
-@click.option("--scenes", type=click.Path(path_type=Path, dir_okay=False), default=None,
+@click.argument("build", type=BUILD_PATH)
+@click.option("--scenes", type=INPUT_PATH, default=None,
               help="Business scenes YAML: which feature needs which permission.")
-@click.option("--policy", type=click.Path(path_type=Path, dir_okay=False), default=None,
+@click.option("--policy", type=INPUT_PATH, default=None,
               help="Also use the scenes read from this policy's scene table.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
-@click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None)
+@click.option("--catalog", "catalog_dir", type=INPUT_PATH, default=None)
 @click.option("--no-code", "no_code", is_flag=True, default=False,
               help="Do not add data types reached by each SDK's code (catalog facts only).")
 @resource_options

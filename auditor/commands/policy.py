@@ -10,17 +10,17 @@ import click
 
 from auditor.audit.knowledge import short_name
 from auditor.catalog import load_catalog
-from auditor.commands.common import handle_errors, write_output
+from auditor.commands.common import INPUT_PATH, handle_errors, write_output
 from auditor.policy import Disclosure, read_policy
 from auditor.vocab import data_type
 
 
 @click.command("policy")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=INPUT_PATH)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
-@click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+@click.option("--catalog", "catalog_dir", type=INPUT_PATH, default=None,
               help="Catalog directory (default: the bundled one).")
 @handle_errors
 def policy(file: Path, fmt: str, output: Path | None, catalog_dir: Path | None) -> None:

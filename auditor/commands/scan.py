@@ -12,6 +12,8 @@ import click
 
 from auditor.audit.model import Severity
 from auditor.commands.common import (
+    BUILD_PATH,
+    INPUT_PATH,
     audit_inputs_options,
     bounded,
     handle_errors,
@@ -53,11 +55,11 @@ def severity_option(name: str, help_text: str) -> Callable[[Any], Any]:
 
 
 @click.command()
-@click.argument("build", type=click.Path(path_type=Path, exists=True))
+@click.argument("build", type=BUILD_PATH)
 @audit_inputs_options
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+@click.option("--mapping", type=BUILD_PATH, default=None,
               help="ProGuard/R8 mapping.txt: de-obfuscate class names before SDK detection and attribution.")
-@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), default=None,
+@click.option("--baseline", type=INPUT_PATH, default=None,
               help="Accepted findings (from 'auditor baseline'); they do not fail the gate until they expire.")
 @severity_option("--fail-on", "Exit 1 when a finding at or above this severity remains.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
