@@ -71,7 +71,7 @@ class AabReader:
         return path.suffix.lower() == ".aab" or "BundleConfig.pb" in peek_names(path)
 
     def read(self, path: Path, limits: Limits) -> Build:
-        sha256, size = hash_file(path)
+        sha256, size = hash_file(path, limits)
         with open_archive(path, limits) as archive:
             names = archive.names
             modules = modules_of(names)

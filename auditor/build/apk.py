@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import struct
 from collections.abc import Iterable
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from auditor import inputs
 from auditor.build.archive import Archive, Limits, open_archive
 from auditor.build.dependencies import (
     DEPENDENCY_INFO_BLOCK,
@@ -93,7 +93,7 @@ class ApkReader:
         return head.startswith(b"PK") or head.startswith(b"dex\n")
 
     def read(self, path: Path, limits: Limits) -> Build:
-        sha256, size = hash_file(path)
+        sha256, size = hash_file(path, limits)
         with open_archive(path, limits) as archive:
             if not archive.has("AndroidManifest.xml"):
                 raise BuildError(f"{path}: no AndroidManifest.xml at the archive root (not an APK)")
@@ -180,17 +180,9 @@ def read_tail_block(path: Path) -> tuple[bytes, int]:
         raise BuildError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
-def hash_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-                size += len(block)
-    except OSError as exc:
-        raise BuildError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    return digest.hexdigest(), size
+def hash_file(path: Path, limits: Limits) -> tuple[str, int]:
+    """``(sha256, size)`` of a build file: a regular file within the build size bound (checked first)."""
+    return inputs.hash_file(path, "build", limits.max_build_size, BuildError)
 
 
 def _dex_order(name: str) -> int:

@@ -11,7 +11,9 @@ from typing import Protocol
 
 from auditor.build.archive import Limits
 from auditor.errors import BuildError
+from auditor.inputs import open_regular
 from auditor.model import Build
+from auditor.sanitize import display_path
 
 
 class BuildReader(Protocol):
@@ -40,12 +42,12 @@ def read_build(path: Path, limits: Limits | None = None) -> Build:
     """Read ``path`` with the first reader that accepts it."""
     limits = limits or Limits()
     head = b""
-    if not path.is_dir():
-        try:
-            with open(path, "rb") as handle:
+    if not path.is_dir():  # a FIFO, device or socket is refused here, without blocking; so is an oversized file
+        with open_regular(path, "build", limits.max_build_size, BuildError) as handle:
+            try:
                 head = handle.read(64)
-        except OSError as exc:
-            raise BuildError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+            except OSError as exc:
+                raise BuildError(f"{display_path(path)}: cannot read ({exc.strerror or exc})") from None
     for reader in readers():
         if reader.accepts(path, head):
             return reader.read(path, limits)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from auditor import inputs
 from auditor.build.apk import ApkParts, PartsCollector, hash_file, read_parts
 from auditor.build.archive import Archive, Limits, open_archive
 from auditor.build.dependencies import describe_signing_block, signing_block_pairs
@@ -160,7 +161,7 @@ class ApkSetReader:
             "toc.pb" in names or any(n.lower().endswith(".apk") and "/" not in n for n in names))
 
     def read(self, path: Path, limits: Limits) -> Build:
-        sha256, size = hash_file(path)
+        sha256, size = hash_file(path, limits)
         with open_archive(path, limits) as archive:
             warnings = list(archive.warnings)
             units = _units_from_zip(archive)
@@ -184,12 +185,12 @@ class SplitDirReader:
         digest = hashlib.sha256()
         total = 0
         for file in files:
-            file_sha, file_size = hash_file(file)
+            file_sha, file_size = hash_file(file, limits)
             total += file_size
             if file_size > limits.max_build_size or total > limits.max_build_size:
                 raise BuildError(f"{path}: the split APKs exceed the build size bound of {limits.max_build_size}")
             digest.update(f"{file.name}\0{file_sha}\n".encode())
-            units.append(Unit(file.name, file.read_bytes()))
+            units.append(Unit(file.name, inputs.read_bytes(file, "split APK", limits.max_build_size, BuildError)))
         return assemble(path, self.format, units, limits, [], digest.hexdigest(), total)
 
 
