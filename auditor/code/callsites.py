@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from auditor.code.apis import ApiRule, ApiTable
+from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STRING, E_VIRTUAL
 from auditor.code.dexcode import MethodCode
 from auditor.code.program import DexRefs, Program
 
@@ -137,24 +140,36 @@ def _outer(name: str) -> str:
     return name.split("$", 1)[0]
 
 
+def _candidates(program: Program, dex: int, targets: DexTargets) -> list[int]:
+    """Nodes of the DEX file's methods that reference at least one target index (vectorised filter)."""
+    ops = program.ops[dex]
+    methods, strings, fields = targets.prefilter()
+    hit = np.zeros(len(ops.kind), dtype=bool)
+    for kinds, wanted in (((E_INVOKE, E_VIRTUAL), methods), ((E_STRING,), strings), ((E_SGET_OBJECT,), fields)):
+        if wanted:
+            hit |= np.isin(ops.kind, kinds) & np.isin(ops.arg, np.fromiter(wanted, dtype=np.int64))
+    if not hit.any():
+        return []
+    items = np.unique(np.searchsorted(ops.ptr, np.nonzero(hit)[0], side="right") - 1)
+    item_of, node_of = program.item_nodes[dex]
+    return sorted(node_of[np.isin(item_of, items)].tolist())
+
+
 def find_call_sites(program: Program, table: ApiTable) -> list[RawCallSite]:
     """Every (method, API) pair in the program, in node order. Calls an API class makes to itself
     (one overload delegating to another) are left out: its callers are what counts."""
-    targets = [dex_targets(refs, table) for refs in program.refs]
-    filters = [t.prefilter() for t in targets]
     found: list[RawCallSite] = []
-    for node, info in sorted(program.methods.items()):
-        dex_targets_ = targets[info.dex]
-        methods, strings, fields = filters[info.dex]
-        code = info.code
-        if methods.isdisjoint(code.invokes) and strings.isdisjoint(code.strings) \
-                and fields.isdisjoint(code.sget_objects):
+    for dex, refs in enumerate(program.refs):
+        targets = dex_targets(refs, table)
+        if targets.empty:
             continue
-        caller_class = _outer(program.keys[node][0])
-        for rule, reflective in match_code(code, dex_targets_):
-            if rule.class_name and _outer(rule.class_name) == caller_class:
-                continue
-            found.append(RawCallSite(node, rule, reflective))
+        for node in _candidates(program, dex, targets):
+            caller_class = _outer(program.keys[node][0])
+            for rule, reflective in match_code(program.code(node), targets):
+                if rule.class_name and _outer(rule.class_name) == caller_class:
+                    continue
+                found.append(RawCallSite(node, rule, reflective))
+    found.sort(key=lambda site: site.caller)
     return found
 
 

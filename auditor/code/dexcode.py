@@ -13,6 +13,8 @@ import struct
 from array import array
 from typing import NamedTuple
 
+import numpy as np
+
 from auditor.build.dex import DexError, DexFile
 from auditor.code.opcodes import (
     K_CONST_CLASS,
@@ -135,7 +137,10 @@ class DexCode:
         units.frombytes(data[:usable])
         units.frombytes(bytes(2 * _PAD_UNITS))  # operand reads past the last instruction stay in range
         self._units = units
-        self._code_limit = usable // 2  # first code unit index outside the file
+        self.units = np.frombuffer(units, dtype=np.uint16)
+        """The file as 16-bit code units (padded), for :mod:`auditor.code.codescan`."""
+        self.code_limit = usable // 2
+        """First code unit index outside the file."""
         # class_data bytes and code units walked so far are budgeted against the file size: hostile files
         # point many classes or methods at one region (overlapping items) to make the walk quadratic
         self._walk_budget = 4 * len(data) + (1 << 20)
@@ -204,7 +209,7 @@ class DexCode:
             raise DexError(f"{path}: code_item offset {code_off:#x} misaligned or out of range")
         (insns_size,) = struct.unpack_from("<I", self.dex.data, code_off + 12)
         start = (code_off + _CODE_ITEM_HEADER) // 2
-        if start + insns_size > self._code_limit:
+        if start + insns_size > self.code_limit:
             raise DexError(f"{path}: code_item at {code_off:#x} ({insns_size} units) runs past the end")
         self._spend(2 * insns_size + _CODE_ITEM_HEADER)
         return scan_instructions(self._units, start, start + insns_size, path)

@@ -12,7 +12,11 @@ import struct
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
+import numpy.typing as npt
+
 from auditor.build.dex import DexError, DexFile
+from auditor.code.codescan import CodeOps, scan_code
 from auditor.code.dexcode import (
     ACC_CONSTRUCTOR,
     ACC_INTERFACE,
@@ -28,7 +32,6 @@ MAX_HIERARCHY_DEPTH = 256
 thousands of classes (walking that from every class is quadratic) or make them extend each other."""
 MethodKey = tuple[str, str, str]
 """``(dotted class, method name, DEX prototype)``."""
-VIRTUAL_MARK = "virtual:"
 
 
 def method_label(key: MethodKey) -> str:
@@ -137,12 +140,14 @@ class ClassInfo:
 
 @dataclass
 class MethodInfo:
-    """A method defined in the build, with what its code references (as that DEX file's indices)."""
+    """A method defined in the build; what its code references is in ``Program.ops[dex]``, item ``item``."""
 
     node: int
     dex: int
     access: int
-    code: MethodCode
+    item: int
+    """Code item number in :attr:`Program.ops` of its DEX file (-1: abstract or native, no code)."""
+    code_off: int = 0
 
     @property
     def dispatchable(self) -> bool:
@@ -156,16 +161,18 @@ class Program:
 
     dex_paths: list[str] = field(default_factory=list)
     refs: list[DexRefs] = field(default_factory=list)
-    dex_nodes: list[list[int]] = field(default_factory=list)
+    dex_nodes: list[npt.NDArray[np.int64]] = field(default_factory=list)
     """Per DEX file: ``method_ids`` index -> node id."""
+    ops: list[CodeOps] = field(default_factory=list)
+    """Per DEX file: the operands of its code items (:mod:`auditor.code.codescan`)."""
+    item_nodes: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = field(default_factory=list)
+    """Per DEX file: ``(items, nodes)``, the defined methods with code of that file (parallel arrays)."""
     keys: list[MethodKey] = field(default_factory=list)
     """Node id -> method key."""
     index: dict[MethodKey, int] = field(default_factory=dict)
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     methods: dict[int, MethodInfo] = field(default_factory=dict)
     """Node id -> method, for the methods defined in the build."""
-    virtual_of: dict[int, int] = field(default_factory=dict)
-    """Method node -> its *virtual call* node (see :func:`auditor.code.callgraph.build_call_graph`)."""
 
     def node(self, key: MethodKey) -> int:
         """The node id of a method key (allocated on first use)."""
@@ -175,14 +182,12 @@ class Program:
             self.keys.append(key)
         return node
 
-    def virtual_node(self, node: int) -> int:
-        """The node standing for a virtual call of ``node``'s method (allocated on first use); its key is
-        the method's key with :data:`VIRTUAL_MARK` before the prototype."""
-        vnode = self.virtual_of.get(node)
-        if vnode is None:
-            cls, name, proto = self.keys[node]
-            vnode = self.virtual_of[node] = self.node((cls, name, VIRTUAL_MARK + proto))
-        return vnode
+    def code(self, node: int) -> MethodCode:
+        """What a defined method's code references (empty for methods without code or not in the build)."""
+        info = self.methods.get(node)
+        if info is None:
+            return MethodCode((), (), (), (), (), ())
+        return self.ops[info.dex].method_code(info.item)
 
     def add_dex(self, dex: DexFile) -> None:
         """Read every class of one DEX file (classes already defined by an earlier file are skipped)."""
@@ -191,8 +196,9 @@ class Program:
         self.dex_paths.append(dex.path)
         self.refs.append(refs)
         nodes = [self.node(key) for key in refs.method_keys]
-        self.dex_nodes.append(nodes)
+        self.dex_nodes.append(np.array(nodes, dtype=np.int64))
         code = DexCode(dex)
+        defined: list[MethodInfo] = []
         for cdef in code.class_defs():
             name = refs.type_name(cdef.class_idx)
             if name in self.classes:
@@ -208,7 +214,17 @@ class Program:
                 node = nodes[enc.method_idx]
                 key = self.keys[node]
                 info.methods[(key[1], key[2])] = node
-                self.methods[node] = MethodInfo(node, dex_no, enc.access_flags, code.code(enc.code_off))
+                method = self.methods[node] = MethodInfo(node, dex_no, enc.access_flags, -1, enc.code_off)
+                defined.append(method)
+        ops = scan_code(code, [m.code_off for m in defined])
+        with_code: list[tuple[int, int]] = []
+        for method in defined:
+            method.item = ops.item(method.code_off)
+            if method.item >= 0:
+                with_code.append((method.item, method.node))
+        self.ops.append(ops)
+        pairs = np.array(with_code, dtype=np.int64).reshape(-1, 2)
+        self.item_nodes.append((pairs[:, 0].copy(), pairs[:, 1].copy()))
 
     def superclass_chain(self, name: str) -> list[ClassInfo]:
         """Build class ``name`` and its superclasses defined in the build, nearest first: each class once

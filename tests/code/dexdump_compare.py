@@ -70,11 +70,12 @@ def our_facts(dex: DexFile, apis: set[str]) -> DexFacts:
     program = build_program([dex])
     facts = DexFacts()
     nodes = program.dex_nodes[0]
-    for node, info in program.methods.items():
-        facts.invokes += len(info.code.invokes)
-        facts.const_strings += len(info.code.strings)
+    for node in program.methods:
+        code = program.code(node)
+        facts.invokes += len(code.invokes)
+        facts.const_strings += len(code.strings)
         cls, name, proto = program.keys[node]
-        for idx in info.code.invokes:
+        for idx in code.invokes:
             callee = program.keys[nodes[idx]]
             api = f"{callee[0]}.{callee[1]}"
             if api in apis:

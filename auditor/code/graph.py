@@ -1,0 +1,317 @@
+"""The call graph of a :class:`~auditor.code.program.Program` as integer arrays (CSR), what it
+over-approximates, and breadth-first search over it.
+
+Nodes: ``0..N-1`` are method *body* nodes (the program's method numbering: defined in the build or only
+referenced); ``N + m`` is the *virtual-call* node ``V(m)`` of method ``m`` (a call through
+invoke-virtual/-interface, before dispatch). Edges:
+
+1. **Calls**: invoke-virtual/-interface goes to ``V(ref)``; invoke-direct/-static/-super and
+   invoke-polymorphic go to the referenced body (they name the exact target: ``super.onCreate()`` must
+   not reach every other override).
+2. **Dispatch** (class-hierarchy analysis): ``V(m) -> m`` for every method, and, for each build class
+   ``D`` that defines a virtual ``m``, ``V(S.m) -> V(D.m)`` for each direct supertype ``S`` of ``D``,
+   chained up the hierarchy, as long as ``S`` is itself defined in the build. Platform supertypes
+   (``Runnable.run``, ``Activity.onCreate``, ``java.lang.Object``) are left out: through them any library
+   call would reach every implementation; edges 4 stand in for them.
+3. **Resolution up**: the body node of ``C.m`` where build class ``C`` inherits ``m`` leads to the
+   superclass's ``m``.
+4. **Callbacks**: a method that instantiates (``new-instance``) or names (``const-class``) a build class
+   whose supertypes include a platform type (``Runnable``, ``Thread``, ``Handler``, ``AsyncTask``, a
+   listener interface, ``Service``, ``BroadcastReceiver``...) reaches every virtual method of that class
+   and its build superclasses, and its constructors (the framework may instantiate it: workers, services).
+5. **Class initialisation**: the constructors, static and private methods of a class reach its
+   ``<clinit>`` (instance methods need a constructed object), and so does a method that reads or writes
+   one of its static fields.
+
+Not modelled: reflection other than the API look-up (see :mod:`auditor.code.callsites`), JNI, classes
+named only in resources (layouts, ``android:onClick``), dynamically loaded code.
+
+Everything is built with numpy from the flat operand arrays of :mod:`auditor.code.codescan`; the class
+hierarchy walks (edges 2, 3, 4 targets, 5) are per class or per method, never per instruction or edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from auditor.build.dex import DexError
+from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STATIC_FIELD, E_TYPE, E_VIRTUAL
+from auditor.code.program import ClassInfo, Program
+
+_OBJECT = "java.lang.Object"
+_CLINIT = "<clinit>"
+_INIT = "<init>"
+UNSEEN = -2
+"""Parent of a node a search did not reach."""
+ROOT = -1
+"""Parent of a search's root."""
+
+Array = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class CallGraph:
+    """Adjacency in CSR form over ``2 * methods`` nodes (bodies, then virtual-call nodes)."""
+
+    methods: int
+    """N: the number of method nodes when the graph was built."""
+    indptr: Array
+    indices: Array
+
+    @property
+    def size(self) -> int:
+        return 2 * self.methods
+
+    def body(self, node: int) -> int:
+        """The method a node stands for (a virtual-call node's method)."""
+        return node - self.methods if node >= self.methods else node
+
+    def successors(self, node: int) -> Array:
+        return self.indices[self.indptr[node]:self.indptr[node + 1]]
+
+    def edge_positions(self, src: int, dst: int) -> Array:
+        """Positions in :attr:`indices` of the edges ``src -> dst`` (for masks)."""
+        lo = int(self.indptr[src])
+        return lo + np.nonzero(self.indices[lo:int(self.indptr[src + 1])] == dst)[0]
+
+
+def _event_nodes(program: Program, dex: int, kinds: tuple[int, ...]) -> tuple[Array, Array]:
+    """``(node, operand)`` of every event of the given kinds in one DEX file, per method holding it."""
+    ops = program.ops[dex]
+    sel = np.nonzero(np.isin(ops.kind, kinds))[0]
+    if not len(sel):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    item = np.searchsorted(ops.ptr, sel, side="right") - 1
+    items, nodes = program.item_nodes[dex]
+    if len(np.unique(items)) == len(items):  # one method per code item (always, in real files)
+        node_of_item = np.full(ops.items, -1, dtype=np.int64)
+        node_of_item[items] = nodes
+        owner = node_of_item[item]
+        keep = owner >= 0
+        return owner[keep], ops.arg[sel][keep]
+    order = np.argsort(items, kind="stable")
+    items, nodes = items[order], nodes[order]
+    lo = np.searchsorted(items, item, side="left")
+    hi = np.searchsorted(items, item, side="right")
+    count = hi - lo
+    rep = np.repeat(np.arange(len(sel)), count)
+    offs = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    return nodes[np.repeat(lo, count) + offs], ops.arg[sel][rep]
+
+
+def _call_edges(program: Program, n: int) -> Iterable[tuple[Array, Array]]:
+    """Edges 1."""
+    for dex in range(len(program.ops)):
+        nodes = program.dex_nodes[dex]
+        for kind, offset in ((E_INVOKE, 0), (E_VIRTUAL, n)):
+            src, arg = _event_nodes(program, dex, (kind,))
+            if len(arg) and int(arg.max()) >= len(nodes):
+                raise DexError(f"{program.dex_paths[dex]}: invoke of method index {int(arg.max())} out of range")
+            yield src, nodes[arg] + offset
+
+
+def _dispatch_pairs(program: Program) -> list[tuple[int, int]]:
+    """Edges 2 between virtual-call nodes, as ``(above, below)`` method pairs (memoised walk up)."""
+    pairs: list[tuple[int, int]] = []
+    linked: set[int] = set()
+    for info in list(program.classes.values()):
+        for (name, proto), node in info.methods.items():
+            if not program.methods[node].dispatchable:
+                continue
+            stack = [(info.name, node)]
+            while stack:
+                cls, below = stack.pop()
+                for sup in program.supertypes(cls):
+                    if sup == _OBJECT or sup not in program.classes:
+                        continue
+                    above = program.node((sup, name, proto))
+                    pairs.append((above, below))
+                    if above not in linked:
+                        linked.add(above)
+                        stack.append((sup, above))
+    return pairs
+
+
+def _resolve_up_pairs(program: Program) -> list[tuple[int, int]]:
+    """Edges 3, for every body node of a build class that does not define the method itself."""
+    pairs: list[tuple[int, int]] = []
+    classes = program.classes
+    for start in range(len(program.keys)):
+        if start in program.methods:
+            continue
+        cls, name, proto = program.keys[start]
+        info = classes.get(cls)
+        node = start
+        seen: set[str] = set()
+        while info is not None and (name, proto) not in info.methods and info.superclass \
+                and info.name not in seen:
+            seen.add(info.name)
+            above = program.node((info.superclass, name, proto))
+            pairs.append((node, above))
+            node = above
+            info = classes.get(info.superclass)
+    return pairs
+
+
+def has_platform_supertype(program: Program, name: str, memo: dict[str, bool]) -> bool:
+    """True when some supertype of build class ``name`` is not in the build (other than Object)."""
+    if name in memo:
+        return memo[name]
+    memo[name] = False  # cycle guard
+    result = False
+    for sup in program.supertypes(name):
+        if sup == _OBJECT:
+            continue
+        if sup not in program.classes or has_platform_supertype(program, sup, memo):
+            result = True
+            break
+    memo[name] = result
+    return result
+
+
+def callback_targets(program: Program, info: ClassInfo) -> list[int]:
+    """Edges 4 targets of a class: its and its build superclasses' virtual methods, its constructors."""
+    out: list[int] = []
+    seen: set[str] = set()
+    current: ClassInfo | None = info
+    while current is not None and current.name not in seen:
+        seen.add(current.name)
+        for (name, _proto), node in current.methods.items():
+            if program.methods[node].dispatchable or (name == _INIT and current is info):
+                out.append(node)
+        current = program.classes.get(current.superclass) if current.superclass else None
+    return out
+
+
+def _clinits(program: Program) -> dict[str, int]:
+    return {info.name: node for info in program.classes.values()
+            for (name, _proto), node in info.methods.items() if name == _CLINIT}
+
+
+def _class_init_pairs(program: Program, clinit: dict[str, int]) -> list[tuple[int, int]]:
+    """Edges 5 inside a class: constructors, static and private methods -> its ``<clinit>``."""
+    pairs: list[tuple[int, int]] = []
+    for info in program.classes.values():
+        init = clinit.get(info.name)
+        if init is not None:
+            pairs.extend((node, init) for node in info.methods.values()
+                         if node != init and not program.methods[node].dispatchable)
+    return pairs
+
+
+def _lookup(keys: Array, table: dict[int, list[int]]) -> tuple[Array, Array]:
+    """For each position ``i`` of ``keys`` and each target of ``table[keys[i]]``: ``(i, target)``."""
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    lengths = np.array([len(table.get(int(k), ())) for k in uniq], dtype=np.int64)
+    flat = np.array([t for k in uniq for t in table.get(int(k), ())], dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    count = lengths[inverse]
+    rep = np.repeat(np.arange(len(keys)), count)
+    offs = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    return rep, flat[np.repeat(starts[inverse], count) + offs]
+
+
+def _implicit_edges(program: Program, clinit: dict[str, int]) -> Iterable[tuple[Array, Array]]:
+    """Edges 4, and edges 5 through static fields."""
+    memo: dict[str, bool] = {}
+    callbacks: dict[str, list[int]] = {}
+    for dex, refs in enumerate(program.refs):
+        src, types = _event_nodes(program, dex, (E_TYPE,))
+        table: dict[int, list[int]] = {}
+        for type_idx in np.unique(types).tolist():
+            name = refs.type_name(type_idx)
+            targets = callbacks.get(name)
+            if targets is None:
+                cls = program.classes.get(name)
+                use = cls is not None and has_platform_supertype(program, name, memo)
+                targets = callbacks[name] = callback_targets(program, cls) if use and cls else []
+            table[type_idx] = targets
+        at, dst = _lookup(types, table)
+        yield src[at], dst
+        src, fields = _event_nodes(program, dex, (E_STATIC_FIELD, E_SGET_OBJECT))
+        if not len(fields):
+            continue
+        classes = refs.field_classes
+        if int(fields.max()) >= len(classes):
+            raise DexError(f"{refs.dex.path}: field index {int(fields.max())} out of range")
+        owner_type = np.array(classes, dtype=np.int64)[fields]
+        inits = {t: [clinit[refs.type_name(t)]] for t in np.unique(owner_type).tolist()
+                 if refs.type_name(t) in clinit}
+        at, dst = _lookup(owner_type, inits)
+        keep = src[at] != dst
+        yield src[at][keep], dst[keep]
+
+
+def _pairs(pairs: list[tuple[int, int]], offset_src: int = 0, offset_dst: int = 0) -> tuple[Array, Array]:
+    arr = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    return arr[:, 0] + offset_src, arr[:, 1] + offset_dst
+
+
+def build_call_graph(program: Program) -> CallGraph:
+    """The call graph with all five kinds of edges. Allocates the program's remaining method nodes
+    (supertype methods named by dispatch and resolution), so build it once the program is read."""
+    dispatch = _dispatch_pairs(program)
+    resolve = _resolve_up_pairs(program)
+    n = len(program.keys)
+    clinit = _clinits(program)
+    parts: list[tuple[Array, Array]] = list(_call_edges(program, n))
+    parts.append(_pairs(dispatch, n, n))
+    every = np.arange(n, dtype=np.int64)
+    parts.append((every + n, every))
+    parts.append(_pairs(resolve))
+    parts.append(_pairs(_class_init_pairs(program, clinit)))
+    parts.extend(_implicit_edges(program, clinit))
+    src = np.concatenate([p[0] for p in parts])
+    dst = np.concatenate([p[1] for p in parts])
+    order = np.argsort(src, kind="stable")
+    indptr = np.zeros(2 * n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(src, minlength=2 * n), out=indptr[1:])
+    return CallGraph(n, indptr, dst[order])
+
+
+def bfs(graph: CallGraph, roots: Iterable[int], blocked: npt.NDArray[np.bool_] | None = None,
+        edge_ok: npt.NDArray[np.bool_] | None = None) -> Array:
+    """Breadth-first search from ``roots``: the parent of every node (:data:`ROOT` for roots,
+    :data:`UNSEEN` where not reached). ``blocked`` nodes are never entered (roots excepted); edges whose
+    position is False in ``edge_ok`` are not followed. Ties go to the lowest-numbered parent in the
+    earliest level, so the result is deterministic."""
+    parent = np.full(graph.size, UNSEEN, dtype=np.int64)
+    front = np.unique(np.fromiter(roots, dtype=np.int64))
+    parent[front] = ROOT
+    indptr, indices = graph.indptr, graph.indices
+    while len(front):
+        starts = indptr[front]
+        count = indptr[front + 1] - starts
+        total = int(count.sum())
+        if not total:
+            break
+        pos = np.repeat(starts - (np.cumsum(count) - count), count) + np.arange(total)
+        via = np.repeat(front, count)
+        nxt = indices[pos]
+        keep = parent[nxt] == UNSEEN
+        if blocked is not None:
+            keep &= ~blocked[nxt]
+        if edge_ok is not None:
+            keep &= edge_ok[pos]
+        nxt, via = nxt[keep], via[keep]
+        front, first = np.unique(nxt, return_index=True)
+        parent[front] = via[first]
+    return parent
+
+
+def path_to(parent: Array, node: int) -> tuple[int, ...]:
+    """Nodes from a root to ``node`` (empty when not reached)."""
+    if parent[node] == UNSEEN:
+        return ()
+    path = [node]
+    while parent[path[-1]] != ROOT:
+        path.append(int(parent[path[-1]]))
+    return tuple(reversed(path))
+
+
+__all__ = ["ROOT", "UNSEEN", "CallGraph", "bfs", "build_call_graph", "callback_targets",
+           "has_platform_supertype", "path_to"]
