@@ -67,6 +67,8 @@ class Component:
     """Provider authorities."""
     permission: str = ""
     has_intent_filter: bool = False
+    actions: tuple[str, ...] = ()
+    """``<action android:name>`` values of the component's intent filters (sorted, de-duplicated)."""
 
 
 @dataclass(frozen=True)
@@ -340,13 +342,51 @@ class DataAccess:
     owner: str
     """Catalog SDK id owning the caller, ``app`` for the app's own code, or ``unknown``."""
     reachability: str
-    """``startup`` (reachable before any consent dialog), ``reachable`` (from an entry point) or ``dead``."""
+    """When it can run (:mod:`auditor.code.consent`): ``startup`` (at process start, before any consent
+    dialog), ``self-start`` (without the user opening the app: boot, network, package broadcasts),
+    ``gated`` (only behind a consent check or a vendor privacy switch, see :attr:`gate`), ``later`` (from
+    another entry point, after the user acts) or ``dead``."""
     permission: str = ""
     """Permission guarding the API, if any."""
     path: tuple[str, ...] = ()
     """Entry point first, then each method down to the caller (empty when dead)."""
     via_reflection: bool = False
     """Found as a reflective call (method name as a string constant next to ``getMethod``)."""
+    gate: str = ""
+    """For ``gated``: the consent check or vendor switch found; for ``startup``/``self-start``: why none
+    counts (e.g. no check seen on the path)."""
+    repeated: bool = False
+    """Runs repeatedly: a fixed-rate timer or executor, a repeating alarm, a periodic job, a self-re-posting
+    Handler/Runnable, or a loop that sleeps (:mod:`auditor.code.frequency`)."""
+    period_ms: int | None = None
+    """The repetition period when the code states it as a constant (None: unknown or not repeated)."""
+
+
+@dataclass(frozen=True)
+class SwitchCall:
+    """One call of a vendor privacy switch in the build."""
+
+    caller: str
+    """``class.method`` of the calling method."""
+    value: bool | None
+    """The deciding boolean argument when it is a constant (None: not constant, or the switch takes none)."""
+    reachability: str
+    """When the calling method runs (the values of :attr:`DataAccess.reachability`)."""
+
+
+@dataclass(frozen=True)
+class SwitchUse:
+    """A vendor privacy switch of an SDK in the build (catalog ``privacy_switches``), and how the app uses it."""
+
+    sdk: str
+    api: str
+    meaning: str
+    """``auth-flag``, ``pre-init``, ``grant`` or ``defer`` (:class:`auditor.catalog.model.PrivacySwitch`)."""
+    available: bool
+    """The build defines the switch method (False: this SDK version predates the switch)."""
+    calls: tuple[SwitchCall, ...]
+    verdict: str
+    """One line for people: ``JPush: no setAuth(false) before init``."""
 
 
 @dataclass(frozen=True)
@@ -371,3 +411,5 @@ class ScanResult:
     libraries: tuple[SdkHit, ...] = ()
     """``kind: library`` entries found (annotations, language runtimes, AndroidX): listed apart, no rule
     reads them."""
+    privacy_switches: tuple[SwitchUse, ...] = ()
+    """Vendor privacy switches of the SDKs in the build (:mod:`auditor.code.switches`)."""

@@ -47,16 +47,21 @@ class Scanner:
             from auditor.build.mapping import apply_mapping, read_mapping_file
 
             build = apply_mapping(build, read_mapping_file(self.mapping), str(self.mapping))
+        sdks, libraries = split_libraries(detect_sdks(build, self.catalog, self.matcher))
         data_access: tuple[Any, ...] = ()
+        switches: tuple[Any, ...] = ()
         if self.apis is not None:
-            from auditor.code import analyze_data_access
+            from auditor.code import analyze_code
 
-            data_access = analyze_data_access(build, self.matcher, self.apis)
+            table = {hit.sdk_id: entry.privacy_switches for hit in sdks
+                     if (entry := self.catalog.get(hit.sdk_id)) is not None and entry.privacy_switches}
+            code = analyze_code(build, self.matcher, self.apis, switches=table)
+            data_access, switches = code.data_access, code.privacy_switches
         # the parsed DEX images are only needed while analysing: do not keep them alive in the result
         build = replace(build, dex=tuple(replace(d, image=None) for d in build.dex))
-        sdks, libraries = split_libraries(detect_sdks(build, self.catalog, self.matcher))
         return ScanResult(
             data_access=data_access,
+            privacy_switches=switches,
             build=build,
             permissions=self.permissions.describe(build.manifest.uses_permissions),
             sdks=sdks,

@@ -195,6 +195,8 @@ def _component(package: str, elem: Any) -> Component | None:
         authorities=authorities,
         permission=_attr(elem, "permission"),
         has_intent_filter=any(_tag(child) == "intent-filter" for child in elem),
+        actions=tuple(sorted({_attr(a, "name") for f in elem if _tag(f) == "intent-filter"
+                              for a in f if _tag(a) == "action" and _attr(a, "name")})),
     )
 
 

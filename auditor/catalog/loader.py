@@ -21,7 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from auditor.catalog import validate
-from auditor.catalog.model import Catalog, LocalText, Provenance, SdkEntry, SdkKind, Signatures, Vendor
+from auditor.catalog.model import (
+    Catalog,
+    LocalText,
+    PrivacySwitch,
+    Provenance,
+    SdkEntry,
+    SdkKind,
+    Signatures,
+    Vendor,
+)
 from auditor.catalog.names import normalize_name
 from auditor.catalog.parse import RESERVED_IDS, parse_entry, parse_vendor, read_yaml
 from auditor.errors import CatalogError
@@ -146,7 +155,9 @@ def _entry_from_dict(root: Path, d: dict[str, Any], vendors: dict[str, Vendor]) 
         examples=tuple(d["examples"]), provenance=_provenance(d["provenance"]), aliases=tuple(d["aliases"]),
         purpose=text(d["purpose"]), website=d["website"], privacy_policy_url=d["privacy_policy_url"],
         permissions=maybe(d["permissions"]), data_collected=maybe(d["data_collected"]),
-        maven=tuple(d["maven"]), tracker=d["tracker"], path=str(root / d["path"]),
+        maven=tuple(d["maven"]), tracker=d["tracker"],
+        privacy_switches=tuple(PrivacySwitch(**p) for p in d.get("privacy_switches", ())),
+        path=str(root / d["path"]),
     )
 
 

@@ -128,6 +128,38 @@ class Vendor:
         return tuple(n for n in (self.legal_name, self.legal_name_zh, self.name, self.name_zh) if n)
 
 
+SWITCH_MEANINGS = ("auth-flag", "pre-init", "grant", "defer")
+"""What a vendor privacy switch does (see :class:`PrivacySwitch`)."""
+
+
+@dataclass(frozen=True)
+class PrivacySwitch:
+    """A consent API the SDK's vendor documents, and what calling it means."""
+
+    api: str
+    """``class.method`` (dotted class, ``$`` for nested classes): ``cn.jiguang.api.utils.JCollectionAuth.setAuth``."""
+    meaning: str
+    """``auth-flag``: a boolean parameter says whether the user agreed (false: collect nothing until it is
+    called with true); ``pre-init``: initialise without collecting (call at start-up, the real init after
+    consent); ``grant``: tell the SDK the user agreed (its boolean parameter, if any, says so); ``defer``:
+    stop or defer collection."""
+    source: str
+    """Where the name and meaning are documented: a corpus jar (``corpus jcore-android-3.2.2.jar``) or the
+    vendor's documentation."""
+    ref: str = ""
+    """A URL or note locating that source."""
+    arg: int = -1
+    """Index of the boolean parameter that decides (``auth-flag``, ``grant``); -1: none."""
+
+    @property
+    def class_name(self) -> str:
+        return self.api.rpartition(".")[0]
+
+    @property
+    def method(self) -> str:
+        return self.api.rpartition(".")[2]
+
+
 @dataclass(frozen=True)
 class SdkEntry:
     """One third-party SDK, component or library."""
@@ -166,6 +198,8 @@ class SdkEntry:
     """Maven ``group:artifact`` coordinates (``group:*`` allowed) that ship this SDK."""
     tracker: bool = False
     """Listed as a tracker by Exodus or ETIP."""
+    privacy_switches: tuple[PrivacySwitch, ...] = ()
+    """The vendor's documented consent APIs (read by :mod:`auditor.code.switches`)."""
     path: str = field(default="", compare=False)
     """File the entry was loaded from (for error messages)."""
 

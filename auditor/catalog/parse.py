@@ -15,8 +15,10 @@ import yaml
 
 from auditor.catalog.model import (
     ENTRY_FACT_FIELDS,
+    SWITCH_MEANINGS,
     VENDOR_FACT_FIELDS,
     LocalText,
+    PrivacySwitch,
     Provenance,
     SdkEntry,
     SdkKind,
@@ -34,7 +36,7 @@ _SIGNATURE_KEYS = ("classes", "components", "meta_data", "native_libs", "files",
 _ENTRY_KEYS = {
     "id", "kind", "part_of", "name", "name_zh", "aliases", "vendor", "category", "purpose", "website",
     "privacy_policy_url", "signatures", "permissions", "data_collected", "maven", "tracker", "examples",
-    "provenance",
+    "provenance", "privacy_switches",
 }
 _ENTRY_REQUIRED = ("id", "name", "category", "signatures", "provenance")
 _VENDOR_KEYS = {"id", "name", *VENDOR_FACT_FIELDS, "provenance"}
@@ -223,12 +225,40 @@ def parse_entry(file: Path, raw: bytes, problems: list[str]) -> tuple[SdkEntry, 
         privacy_policy_url=check.url(data, "privacy_policy_url"), signatures=signatures,
         permissions=permissions, data_collected=data_collected, maven=check.strings(data, "maven"),
         tracker=bool(data.get("tracker", False)), examples=examples,
+        privacy_switches=parse_switches(data.get("privacy_switches"), errs),
         provenance=parse_provenance(data.get("provenance"), ENTRY_FIELDS_NAMEABLE, errs), path=str(file),
     )
     if errs:
         problems.extend(f"{name}: {e}" for e in errs)
         return None
     return entry, vendor_id
+
+
+def parse_switches(value: Any, errs: list[str]) -> tuple[PrivacySwitch, ...]:
+    """``privacy_switches: [{api, meaning, source, ref?, arg?}]`` (vendor consent APIs)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        errs.append("'privacy_switches' must be a list")
+        return ()
+    out: list[PrivacySwitch] = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) - {"api", "meaning", "source", "ref", "arg"}:
+            errs.append("each privacy switch is a mapping of api, meaning, source, ref, arg")
+            continue
+        api, meaning, source = item.get("api"), item.get("meaning"), item.get("source")
+        arg = item.get("arg", -1)
+        if not isinstance(api, str) or not _JAVA_NAME_RE.match(api):
+            errs.append(f"privacy switch api {api!r} is not a dotted class.method")
+        elif meaning not in SWITCH_MEANINGS:
+            errs.append(f"privacy switch {api}: meaning {meaning!r} is not one of {', '.join(SWITCH_MEANINGS)}")
+        elif not isinstance(source, str) or not source:
+            errs.append(f"privacy switch {api}: source (provenance) missing")
+        elif not isinstance(arg, int) or isinstance(arg, bool) or arg < -1:
+            errs.append(f"privacy switch {api}: arg must be a parameter index")
+        else:
+            out.append(PrivacySwitch(api, meaning, source, str(item.get("ref", "")), arg))
+    return tuple(out)
 
 
 def _kind(value: Any, errs: list[str]) -> SdkKind:

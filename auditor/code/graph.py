@@ -274,15 +274,17 @@ def build_call_graph(program: Program) -> CallGraph:
 
 
 def bfs(graph: CallGraph, roots: Iterable[int], blocked: npt.NDArray[np.bool_] | None = None,
-        edge_ok: npt.NDArray[np.bool_] | None = None) -> Array:
+        edge_ok: npt.NDArray[np.bool_] | None = None, max_depth: int | None = None) -> Array:
     """Breadth-first search from ``roots``: the parent of every node (:data:`ROOT` for roots,
     :data:`UNSEEN` where not reached). ``blocked`` nodes are never entered (roots excepted); edges whose
     position is False in ``edge_ok`` are not followed. Ties go to the lowest-numbered parent in the
-    earliest level, so the result is deterministic."""
+    earliest level, so the result is deterministic. ``max_depth`` bounds the number of call edges followed
+    (virtual-call nodes do not count as steps)."""
     parent = np.full(graph.size, UNSEEN, dtype=np.int64)
     front = np.unique(np.fromiter(roots, dtype=np.int64))
     parent[front] = ROOT
     indptr, indices = graph.indptr, graph.indices
+    depth = np.zeros(graph.size, dtype=np.int32) if max_depth is not None else None
     while len(front):
         starts = indptr[front]
         count = indptr[front + 1] - starts
@@ -297,9 +299,14 @@ def bfs(graph: CallGraph, roots: Iterable[int], blocked: npt.NDArray[np.bool_] |
             keep &= ~blocked[nxt]
         if edge_ok is not None:
             keep &= edge_ok[pos]
+        if depth is not None:
+            step = depth[via] + (nxt < graph.methods)
+            keep &= step <= max_depth
         nxt, via = nxt[keep], via[keep]
         front, first = np.unique(nxt, return_index=True)
         parent[front] = via[first]
+        if depth is not None:
+            depth[front] = depth[via[first]] + (front < graph.methods)
     return parent
 
 

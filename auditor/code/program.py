@@ -90,6 +90,18 @@ class DexRefs:
         return list(struct.iter_unpack("<HHI", dex.data[dex._field_ids_off:
                                                          dex._field_ids_off + dex._field_ids_size * 8]))
 
+    def field_key(self, idx: int) -> tuple[str, str]:
+        """``(dotted class, field name)`` of a field id."""
+        raw = self._fields_raw
+        if not 0 <= idx < len(raw):
+            raise DexError(f"{self.dex.path}: field index {idx} out of range")
+        class_idx, _type, name_idx = raw[idx]
+        return self.type_name(class_idx), self.dex.string(name_idx)
+
+    @cached_property
+    def _fields_raw(self) -> list[tuple[int, int, int]]:
+        return self.field_ids_raw()
+
     @cached_property
     def field_classes(self) -> list[int]:
         """Type index of the declaring class of every field id."""
@@ -163,6 +175,8 @@ class Program:
     refs: list[DexRefs] = field(default_factory=list)
     dex_nodes: list[npt.NDArray[np.int64]] = field(default_factory=list)
     """Per DEX file: ``method_ids`` index -> node id."""
+    codes: list[DexCode] = field(default_factory=list)
+    """Per DEX file: its code view (for decoding the few methods looked at closely)."""
     ops: list[CodeOps] = field(default_factory=list)
     """Per DEX file: the operands of its code items (:mod:`auditor.code.codescan`)."""
     item_nodes: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = field(default_factory=list)
@@ -198,6 +212,7 @@ class Program:
         nodes = [self.node(key) for key in refs.method_keys]
         self.dex_nodes.append(np.array(nodes, dtype=np.int64))
         code = DexCode(dex)
+        self.codes.append(code)
         defined: list[MethodInfo] = []
         for cdef in code.class_defs():
             name = refs.type_name(cdef.class_idx)

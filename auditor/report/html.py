@@ -23,7 +23,10 @@ from auditor.audit.knowledge import short_name
 from auditor.vocab import CATEGORIES, DATA_TYPES
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
-REACHABILITY_ORDER = {"startup": 0, "reachable": 1, "dead": 2}
+REACHABILITY_ORDER = {"startup": 0, "self-start": 1, "gated": 2, "later": 3, "dead": 4}
+_CELL_BUCKET = {"startup": "startup", "self-start": "startup", "gated": "reachable", "later": "reachable",
+                "dead": "dead"}
+"""Matrix cells count call sites before consent (start-up, self-start), later or gated, and dead."""
 MAX_SITES_PER_CELL = 100
 MAX_UNKNOWN = 200
 
@@ -82,7 +85,7 @@ def data_matrix(report: Mapping[str, Any]) -> Matrix:
     sdk_names = {s["id"]: s["name"] for s in report.get("sdks", [])}
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for site in report.get("data_access", []):
-        counts[(site["owner"], site["data_type"])][site["reachability"]] += 1
+        counts[(site["owner"], site["data_type"])][_CELL_BUCKET.get(site["reachability"], "reachable")] += 1
     order = {t.id: i for i, t in enumerate(DATA_TYPES)}
     columns = tuple(sorted({dt for _, dt in counts}, key=lambda d: (order.get(d, len(order)), d)))
     owners = {o for o, _ in counts}
@@ -231,7 +234,7 @@ def _call_sites_view(report: Mapping[str, Any], matrix: Matrix) -> list[dict[str
             if cell is None:
                 continue
             sites = sorted(by_cell[(row.owner, dt)], key=lambda s: (
-                REACHABILITY_ORDER.get(s["reachability"], 3), s["caller_class"], s["caller_method"], s["api"],
+                REACHABILITY_ORDER.get(s["reachability"], 5), s["caller_class"], s["caller_method"], s["api"],
                 s.get("dex", "")))
             out.append({"anchor": cell.anchor, "owner": row.label, "data_type": dt,
                         "data_label": labels.get(dt, dt), "cell": cell,

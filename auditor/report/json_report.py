@@ -10,7 +10,7 @@ from typing import Any
 
 from auditor.audit.model import AuditResult, BaselineEntry, Finding, Severity
 from auditor.catalog.model import Vendor
-from auditor.model import Build, DataAccess, ScanResult, SdkHit
+from auditor.model import Build, DataAccess, ScanResult, SdkHit, SwitchUse
 
 SCHEMA_VERSION = "1.1"
 
@@ -86,7 +86,13 @@ def access_dict(a: DataAccess) -> dict[str, Any]:
         "caller_class": a.caller_class, "caller_method": a.caller_method, "dex": a.dex, "api": a.api,
         "data_type": a.data_type, "permission": a.permission, "owner": a.owner,
         "reachability": a.reachability, "path": list(a.path), "via_reflection": a.via_reflection,
+        "gate": a.gate, "repeated": a.repeated, "period_ms": a.period_ms,
     }
+
+
+def switch_dict(u: SwitchUse) -> dict[str, Any]:
+    return {"sdk": u.sdk, "api": u.api, "meaning": u.meaning, "available": u.available, "verdict": u.verdict,
+            "calls": [{"caller": c.caller, "value": c.value, "reachability": c.reachability} for c in u.calls]}
 
 
 def _baseline_entry(e: BaselineEntry) -> dict[str, Any]:
@@ -116,6 +122,7 @@ def to_dict(result: ScanResult, audit: AuditResult | None = None,
     """The report as plain data (also the base of the SARIF, HTML and Markdown reporters)."""
     doc = _scan_dict(result)
     doc["data_access"] = [access_dict(a) for a in result.data_access]
+    doc["privacy_switches"] = [switch_dict(u) for u in result.privacy_switches]
     doc.update(audit_block(audit or AuditResult(()), fail_on))
     return doc
 

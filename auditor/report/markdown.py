@@ -113,11 +113,11 @@ def render(report: Mapping[str, Any], max_findings: int = MAX_FINDINGS) -> str:
     """A pull-request comment for ``report`` (``json_report.to_dict``)."""
     summary = report.get("summary", {})
     findings = list(report.get("findings", []))
-    startup = sum(1 for a in report.get("data_access", []) if a.get("reachability") == "startup")
+    startup = sum(1 for a in report.get("data_access", []) if a.get("reachability") in ("startup", "self-start"))
     lines = [_verdict(summary), "", _identity(report), "", *_counts_table(summary), ""]
     if startup:
         plural = "s" if startup != 1 else ""
-        lines += [f"{startup} personal-data call site{plural} reachable at start-up (before consent).", ""]
+        lines += [f"{startup} personal-data call site{plural} reachable at start-up or self-start (before consent).", ""]
     expired = report.get("baseline", {}).get("expired", [])
     if expired:
         entries = "entries" if len(expired) != 1 else "entry"

@@ -92,9 +92,11 @@ def _wrap(head: str, text: str, width: int) -> list[str]:
 def _data_access(result: ScanResult) -> list[str]:
     sites = result.data_access
     live = [a for a in sites if a.reachability != "dead"]
-    startup = [a for a in sites if a.reachability == "startup"]
-    out = [f"Personal data in code  {len(sites)} call sites: {len(startup)} at start-up, "
-           f"{len(live) - len(startup)} reachable later, {len(sites) - len(live)} dead"]
+    count = Counter(a.reachability for a in sites)
+    out = [f"Personal data in code  {len(sites)} call sites: {count['startup']} at start-up, "
+           f"{count['self-start']} at self-start, {count['gated']} gated by consent, {count['later']} later, "
+           f"{count['dead']} dead" + (f"; {sum(a.repeated for a in sites)} repeated" if any(a.repeated for a in sites)
+                                      else "")]
     by_type = Counter(a.data_type for a in live)
     if by_type:
         out.extend(_wrap("  reached    ", ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())), 100))

@@ -27,7 +27,7 @@ def demo(scanner):
 def _expected_rows():
     rows = set()
     for site in EXPECTED["call_sites"]:
-        reach = "startup" if site["startup"] else ("reachable" if site["reachable"] else "dead")
+        reach = "startup" if site["startup"] else ("later" if site["reachable"] else "dead")
         owner = "app" if site["origin"] == "app" else SDK_OWNER[site["id"]]
         rows.add((site["caller_class"], site["caller_method"], owner, reach))
     return rows

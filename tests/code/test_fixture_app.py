@@ -3,8 +3,8 @@
 - ``App.onCreate`` (Application) -> ``Ids.imei`` -> TelephonyManager.getDeviceId: app, startup
 - ``cn.jpush.android.InitProvider.onCreate`` (manifest provider) -> ``Collector.collect`` ->
   getSubscriberId: catalog SDK ``jpush``, startup
-- ``MainActivity.onCreate`` -> ``Ids.androidId`` (Settings.Secure.getString with "android_id"): reachable
-- ``MainActivity.onCreate`` creates ``MacTask`` (a Runnable) whose ``run`` reads the MAC: reachable
+- ``MainActivity.onCreate`` -> ``Ids.androidId`` (Settings.Secure.getString with "android_id"): later
+- ``MainActivity.onCreate`` creates ``MacTask`` (a Runnable) whose ``run`` reads the MAC: later
 - ``Ids.serial`` (Build.SERIAL, "content://sms/..." behind switch and array payloads): dead
 - ``Unused.where`` (getLastKnownLocation) and ``Unused.reflect`` (getImei by reflection): dead
 - not call sites: ``Ids.otherSetting`` (getString without "android_id"), ``androidx.core.Helper``
@@ -22,9 +22,9 @@ EXPECTED = {
     ("cn.jpush.android.Collector", "collect(Landroid/content/Context;)V",
      "android.telephony.TelephonyManager.getSubscriberId", "imsi", "jpush", "startup", False),
     ("com.example.fix.Ids", "androidId(Landroid/content/Context;)Ljava/lang/String;",
-     "android.provider.Settings$Secure.getString", "android-id", "app", "reachable", False),
+     "android.provider.Settings$Secure.getString", "android-id", "app", "later", False),
     ("com.example.fix.MacTask", "run()V", "android.net.wifi.WifiInfo.getMacAddress", "mac", "app",
-     "reachable", False),
+     "later", False),
     ("com.example.fix.Ids", "serial(I)Ljava/lang/String;", "android.os.Build.SERIAL", "serial", "app",
      "dead", False),
     ("com.example.fix.Ids", "serial(I)Ljava/lang/String;", "content://sms", "sms", "app", "dead", False),

@@ -63,7 +63,7 @@ def test_verdict_and_counts(report):
     assert out.splitlines()[0] == "### ❌ Privacy audit failed: 3 findings at or above **high**"
     assert "| 0 | 3 | 1 | 0 | 2 | 1 |" in out
     assert "**com.example.shop** 2.3.1 \\(231\\)" in out
-    assert "1 personal-data call site reachable at start-up" in out
+    assert "1 personal-data call site reachable at start-up or self-start" in out
 
 
 def test_pass_line(report):

@@ -103,7 +103,7 @@ def test_code_rules(parts, mini_catalog):
                    "android.telephony.TelephonyManager.getDeviceId", "imei", "jpush", "startup",
                    path=("com.example.shop.App.onCreate", "cn.jpush.android.api.JPushInterface.init")),
         DataAccess("com.example.shop.Main", "paste()V", "classes.dex", "android.content.ClipboardManager.getPrimaryClip",
-                   "clipboard", "app", "reachable"),
+                   "clipboard", "app", "later"),
         DataAccess("com.example.shop.Old", "x()V", "classes.dex", "android.accounts.AccountManager.getAccounts",
                    "accounts", "app", "dead"),
     )

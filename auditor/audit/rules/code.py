@@ -20,17 +20,30 @@ DATA_UNDISCLOSED = RuleInfo(
     "disclosed permission). Disclose it, or remove the call.",
 )
 DATA_BEFORE_CONSENT = RuleInfo(
-    "DATA-BEFORE-CONSENT", "Device identifier, app list or location read at start-up", Severity.HIGH,
-    "A call site reading a device identifier, the installed-app list or the location is reachable from "
-    "the Application class, a manifest ContentProvider or an androidx.startup initializer: it runs before "
-    "any consent dialog can be shown (MIIT notices cite exactly this). Initialise the SDK after consent.",
+    "DATA-BEFORE-CONSENT", "Identifier, app list, location or clipboard read before consent", Severity.HIGH,
+    "A call site reading a device identifier, the installed-app list, the location or the clipboard runs "
+    "at start-up (from the Application class, a ContentProvider, an androidx.startup initializer) or at "
+    "self-start (a boot, network, package or user-present receiver) with no consent check or vendor "
+    "privacy switch on the way: it runs before any consent dialog can be answered (MIIT notices cite "
+    "exactly this). Initialise the SDK after consent, or use the vendor's documented switch.",
+    needs_policy=False,
+)
+DATA_REPEATED = RuleInfo(
+    "DATA-REPEATED", "Personal data read repeatedly", Severity.MEDIUM,
+    "A call site reading personal data runs on a schedule: a fixed-rate Timer or executor, a repeating "
+    "alarm, a periodic job, a Handler or Runnable that re-posts itself, or a loop that sleeps. App stores "
+    "reject apps that read identifiers more than a few times, or more than once a second. High when the "
+    "period is under one second or the repetition starts before consent.",
     needs_policy=False,
 )
 
 BEFORE_CONSENT_TYPES = frozenset({
     "imei", "meid", "imsi", "iccid", "phone-number", "android-id", "oaid", "advertising-id", "serial", "mac",
-    "installed-apps", "running-apps", "location-fine", "location-coarse", "wifi-info", "cell-info",
+    "installed-apps", "running-apps", "location-fine", "location-coarse", "wifi-info", "cell-info", "clipboard",
 })
+BEFORE_CONSENT = frozenset({"startup", "self-start"})
+"""Reachability values that run before the user can answer a consent dialog."""
+_WHEN = {"startup": "at start-up", "self-start": "at self-start"}
 
 
 def check_unknown(ctx: AuditContext) -> Iterable[Finding]:
@@ -67,19 +80,47 @@ def check_data_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
                            for s in sites[:5]])
 
 
+def _switch_notes(ctx: AuditContext, owner: str) -> str:
+    notes = [f"{u.api.rsplit('.', 2)[-2]}: {u.verdict}" for u in ctx.scan.privacy_switches if u.sdk == owner]
+    return ("; vendor switches: " + "; ".join(notes)) if notes else ""
+
+
 def check_before_consent(ctx: AuditContext) -> Iterable[Finding]:
     grouped: dict[tuple[str, str], list] = {}
     for access in ctx.scan.data_access:
-        if access.reachability == "startup" and access.data_type in BEFORE_CONSENT_TYPES:
+        if access.reachability in BEFORE_CONSENT and access.data_type in BEFORE_CONSENT_TYPES:
             grouped.setdefault((access.owner, access.data_type), []).append(access)
     for (owner, data_type), sites in sorted(grouped.items()):
-        first = sites[0]
+        first = min(sites, key=lambda s: (s.reachability != "startup", len(s.path)))
         path = " -> ".join(first.path) if first.path else ""
+        why = f"; {first.gate}" if first.gate else ""
         yield ctx.finding(
             DATA_BEFORE_CONSENT, f"{owner}:{data_type}",
-            f"{_owner_label(ctx, owner)} reads {data_type} at start-up ({first.api}"
-            + (f", via {path}" if path else "") + ")",
+            f"{_owner_label(ctx, owner)} reads {data_type} {_WHEN[first.reachability]} ({first.api}"
+            + (f", via {path}" if path else "") + why + ")" + _switch_notes(ctx, owner),
             [Location("build", s.dex, f"{s.caller_class}.{s.caller_method} -> {s.api}") for s in sites[:5]],
+        )
+
+
+def check_repeated(ctx: AuditContext) -> Iterable[Finding]:
+    grouped: dict[tuple[str, str], list] = {}
+    for access in ctx.scan.data_access:
+        if access.repeated and access.reachability != "dead":
+            grouped.setdefault((access.owner, access.data_type), []).append(access)
+    for (owner, data_type), sites in sorted(grouped.items()):
+        periods = [s.period_ms for s in sites if s.period_ms is not None]
+        fastest = min(periods) if periods else None
+        early = [s for s in sites if s.reachability in BEFORE_CONSENT]
+        severe = (fastest is not None and fastest < 1000) or bool(early)
+        first = early[0] if early else sites[0]
+        every = f"every {fastest} ms" if fastest is not None else "on a schedule whose period is not a constant"
+        yield ctx.finding(
+            DATA_REPEATED, f"{owner}:{data_type}",
+            f"{_owner_label(ctx, owner)} reads {data_type} repeatedly, {every} ({first.api} in "
+            f"{first.caller_class}.{first.caller_method.split('(')[0]}, {first.reachability})",
+            [Location("build", s.dex, f"{s.caller_class}.{s.caller_method} -> {s.api}"
+                      + (f" every {s.period_ms} ms" if s.period_ms is not None else "")) for s in sites[:5]],
+            severity=Severity.HIGH if severe else None,
         )
 
 
@@ -87,4 +128,5 @@ RULES = (
     Rule(CODE_UNKNOWN_THIRD_PARTY, check_unknown),
     Rule(DATA_UNDISCLOSED, check_data_undisclosed),
     Rule(DATA_BEFORE_CONSENT, check_before_consent),
+    Rule(DATA_REPEATED, check_repeated),
 )

@@ -1,0 +1,193 @@
+"""Find the methods that call given APIs (by name, vectorised over the operand arrays), and from them what
+runs repeatedly (:mod:`auditor.code.frequency`): repeating roots with their period, and sleeping loops."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from auditor.code.codescan import E_INVOKE, E_VIRTUAL
+from auditor.code.frequency import (
+    REPEAT_DEPTH,
+    SCHEDULERS,
+    SLEEPS,
+    Scheduler,
+    in_sleeping_loop,
+    param_registers,
+    period_ms,
+    values_before,
+)
+from auditor.code.graph import UNSEEN, CallGraph, bfs, callback_targets
+from auditor.code.methods import MethodViews
+from auditor.code.program import Program
+
+_INVOKES = frozenset(range(0x6E, 0x73)) | frozenset(range(0x74, 0x79)) | {0xFA, 0xFB}
+
+
+class Invokers:
+    """Which defined methods invoke a method of a given name (one look-up per name set)."""
+
+    def __init__(self, program: Program) -> None:
+        self.program = program
+
+    def callers(self, names: tuple[str, ...]) -> list[int]:
+        """Nodes of the methods with an invoke of a method named one of ``names`` (any class)."""
+        from auditor.code.graph import _event_nodes
+
+        found: set[int] = set()
+        for dex, refs in enumerate(self.program.refs):
+            wanted = {i for i in (refs.find_string(n) for n in names) if i is not None}
+            if not wanted:
+                continue
+            indices = refs.method_ids_named(wanted)
+            if not indices:
+                continue
+            src, arg = _event_nodes(self.program, dex, (E_INVOKE, E_VIRTUAL))
+            found.update(src[np.isin(arg, np.array(indices, dtype=np.int64))].tolist())
+        return sorted(found)
+
+
+def _scheduler_for(key: tuple[str, str, str]) -> Scheduler | None:
+    cls, name, proto = key
+    for sched in SCHEDULERS:
+        if name == sched.name and cls in sched.classes:
+            count = len(param_types(proto))
+            if sched.params and count != sched.params:
+                continue
+            return sched
+    return None
+
+
+def param_types(proto: str) -> list[str]:
+    out: list[str] = []
+    body = proto[1:proto.index(")")]
+    i = 0
+    while i < len(body):
+        start = i
+        while body[i] == "[":
+            i += 1
+        i = body.index(";", i) + 1 if body[i] == "L" else i + 1
+        out.append(body[start:i])
+    return out
+
+
+def _task_methods(program: Program, class_name: str, names: tuple[str, ...] | None) -> list[int]:
+    info = program.classes.get(class_name)
+    if info is None:
+        return []
+    nodes = [n for n in callback_targets(program, info) if program.keys[n][1] != "<init>"]
+    return [n for n in nodes if names is None or program.keys[n][1] in names]
+
+
+def repeating_roots(program: Program, graph: CallGraph, views: MethodViews, invokers: Invokers
+                    ) -> dict[int, int | None]:
+    """Every method that runs repeatedly (roots and what they call within :data:`REPEAT_DEPTH`) -> the
+    shortest constant period among its roots (None: not a constant)."""
+    roots: dict[int, int | None] = {}
+    names = tuple(sorted({s.name for s in SCHEDULERS}))
+    for node in invokers.callers(names):
+        body = views.body(node)
+        info = program.methods[node]
+        if body is None:
+            continue
+        refs = program.refs[info.dex]
+        own_class, own_name, _proto = program.keys[node]
+        for index, insn in enumerate(body.insns):
+            if insn.op not in _INVOKES:
+                continue
+            key = views.method_key(info.dex, insn.idx)
+            sched = _scheduler_for(key)
+            if sched is None:
+                continue
+            regs = param_registers(insn, key[2])
+            vals = values_before(body, index, refs.type_name, refs.field_key)
+            period = period_ms(vals, regs, sched.period, sched.unit)
+            targets: list[int] = []
+            if sched.kind == "schedule" and sched.task < len(regs) and regs[sched.task] in vals.type_name:
+                targets = _task_methods(program, vals.type_name[regs[sched.task]], ("run", "call"))
+            elif sched.kind == "class" and sched.task < len(regs) and regs[sched.task] in vals.type_name:
+                targets = _task_methods(program, vals.type_name[regs[sched.task]], None)
+            elif sched.kind == "intent":
+                for name in sorted({refs.type_name(i.idx) for i in body.insns if i.op == 0x1C}):
+                    targets += _task_methods(program, name, None)
+            elif sched.kind == "self-post" and own_name == "run" and regs and regs[0] == body.this_register:
+                targets = [node]
+            elif sched.kind == "self-message" and own_name == "handleMessage":
+                targets = [node]
+            for target in targets:
+                old = roots.get(target)
+                roots[target] = period if target not in roots else (
+                    min(old, period) if old is not None and period is not None else old if period is None else period)
+    out: dict[int, int | None] = {}
+    for root, period in sorted(roots.items()):
+        reached = bfs(graph, (root,), max_depth=REPEAT_DEPTH)
+        for node in np.nonzero(reached != UNSEEN)[0].tolist():
+            body_node = graph.body(node)
+            old = out.get(body_node)
+            out[body_node] = period if body_node not in out else (
+                min(old, period) if old is not None and period is not None else old if period is None else period)
+    return out
+
+
+def _sleeps(program: Program, views: MethodViews, node: int) -> list[tuple[int, int | None]]:
+    body = views.body(node)
+    info = program.methods.get(node)
+    if body is None or info is None:
+        return []
+    refs = program.refs[info.dex]
+    out: list[tuple[int, int | None]] = []
+    for index, insn in enumerate(body.insns):
+        if insn.op in _INVOKES:
+            cls, name, proto = views.method_key(info.dex, insn.idx)
+            if (cls, name) in SLEEPS:
+                regs = param_registers(insn, proto)
+                vals = values_before(body, index, refs.type_name, refs.field_key)
+                out.append((insn.pos, period_ms(vals, regs, SLEEPS[(cls, name)], -1)))
+    return out
+
+
+def _api_positions(program: Program, views: MethodViews, node: int, apis: list[tuple[str, str]]) -> list[int]:
+    body = views.body(node)
+    info = program.methods.get(node)
+    if body is None or info is None:
+        return []
+    refs = program.refs[info.dex]
+    wanted = {api for api, _kind in apis}
+    out: list[int] = []
+    for insn in body.insns:
+        if insn.op in _INVOKES:
+            cls, name, _proto = views.method_key(info.dex, insn.idx)
+            if f"{cls}.{name}" in wanted:
+                out.append(insn.pos)
+        elif insn.op == 0x62:
+            cls, fname = refs.field_key(insn.idx)
+            if f"{cls}.{fname}" in wanted:
+                out.append(insn.pos)
+        elif insn.op in (0x1A, 0x1B) and any(refs.dex.string(insn.idx).startswith(api) for api in wanted):
+            out.append(insn.pos)
+    return out
+
+
+def sleeping_loop_period(program: Program, graph: CallGraph, views: MethodViews, node: int,
+                         path: tuple[int, ...], apis: list[tuple[str, str]]) -> tuple[bool, int | None]:
+    """Whether the site's call (or a call leading to it, up to two methods up its path) sits in a loop that
+    sleeps, and the sleep's period."""
+    steps: list[tuple[int, list[int]]] = [(node, _api_positions(program, views, node, apis))]
+    chain = [graph.body(p) if p < graph.methods else None for p in path]
+    for k in range(len(path) - 2, max(-1, len(path) - 4), -1):
+        if chain[k] is not None:
+            steps.append((path[k], views.edge_positions(path[k], path[k + 1])))
+    for method, positions in steps:
+        sleeps = _sleeps(program, views, method)
+        if not sleeps:
+            continue
+        body = views.body(method)
+        if body is None:
+            continue
+        for pos in positions:
+            found, period = in_sleeping_loop(body, pos, sleeps)
+            if found:
+                return True, period
+    return False, None
+
+
+__all__ = ["Invokers", "repeating_roots", "sleeping_loop_period"]
