@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from auditor.code.entrypoints import EntryPoints, class_entries
+from auditor.code.gates import gate_of
 from auditor.code.graph import UNSEEN, CallGraph, bfs, path_to
 from auditor.code.methods import MethodViews
 from auditor.code.program import Program
@@ -174,8 +175,6 @@ class ConsentAnalysis:
                 positions = self.views.edge_positions(a, b)
                 if body is None or not positions:
                     continue
-                from auditor.code.gates import gate_of
-
                 check = gate_of(body, branches, positions)
                 reason = f"{check} in {self.label(a)}" if check else None
             if reason is not None:
@@ -194,7 +193,17 @@ class ConsentAnalysis:
                 return self.reasons[(a, b)]
         return "a consent check"
 
-    def judge(self, roots: Roots, sites: set[int], switches: SwitchFinder) -> dict[int, Judgement]:
+    def _inner_gate(self, node: int, apis: list[tuple[str, str]]) -> str | None:
+        """The consent check guarding every personal-data call inside the calling method itself."""
+        branches = self.views.branches(node)
+        body = self.views.body(node)
+        if not branches or body is None or not apis:
+            return None
+        check = gate_of(body, branches, self.views.api_positions(node, apis))
+        return f"{check} in {self.label(node)}" if check else None
+
+    def judge(self, roots: Roots, sites: dict[int, list[tuple[str, str]]], switches: SwitchFinder
+              ) -> dict[int, Judgement]:
         startup_blocked = self._blocked(set(roots.receivers), roots.startup)
         self_blocked = self._blocked(set(), roots.self_start)
         for _round in range(MAX_ROUNDS):
@@ -211,7 +220,10 @@ class ConsentAnalysis:
         later = bfs(self.graph, roots.every)
         out: dict[int, Judgement] = {}
         for node in sites:
-            if early[node] != UNSEEN:
+            inner = self._inner_gate(node, sites[node]) if early[node] != UNSEEN or boot[node] != UNSEEN else None
+            if inner is not None:
+                out[node] = Judgement(GATED, path_to(early if early[node] != UNSEEN else boot, node), inner)
+            elif early[node] != UNSEEN:
                 out[node] = Judgement(STARTUP, path_to(early, node), "no consent check seen on this path")
             elif boot[node] != UNSEEN:
                 out[node] = Judgement(SELF_START, path_to(boot, node), "no consent check seen on this path")
@@ -236,7 +248,7 @@ def analyze_consent(program: Program, graph: CallGraph, manifest: Manifest, entr
     analysis = ConsentAnalysis(program, graph, views, ui, owner_of)
     roots = analysis.roots(manifest, entries)
     switches = SwitchFinder(program, graph, views, analysis.invokers, owner_of, switch_table)
-    judged = analysis.judge(roots, set(sites) | switches.callers, switches)
+    judged = analysis.judge(roots, {**{n: [] for n in switches.callers}, **sites}, switches)
     judged, uses = switches.apply(judged, analysis)
     repeats = repeating_roots(program, graph, views, analysis.invokers)
     out: dict[int, Judgement] = {}

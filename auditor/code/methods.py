@@ -115,4 +115,30 @@ class MethodViews:
         return out
 
 
+    def api_positions(self, node: int, apis: list[tuple[str, str]]) -> list[int]:
+        """Code-unit offsets in method ``node`` of the instructions that reach the given personal-data APIs
+        (``(api, rule kind)``: invokes of ``class.method``, reads of ``class.field``, content-URI strings)."""
+        body = self.body(node)
+        info = self.program.methods.get(node)
+        if body is None or info is None:
+            return []
+        refs = self.program.refs[info.dex]
+        methods = {api for api, kind in apis if kind == "method"}
+        fields = {api for api, kind in apis if kind == "field"}
+        prefixes = tuple(api for api, kind in apis if kind == "string")
+        out: list[int] = []
+        for insn in body.insns:
+            if insn.op in _INVOKES and methods:
+                cls, name, _proto = self.method_key(info.dex, insn.idx)
+                if f"{cls}.{name}" in methods:
+                    out.append(insn.pos)
+            elif insn.op == 0x62 and fields:
+                cls, fname = refs.field_key(insn.idx)
+                if f"{cls}.{fname}" in fields:
+                    out.append(insn.pos)
+            elif insn.op in (0x1A, 0x1B) and prefixes and refs.dex.string(insn.idx).startswith(prefixes):
+                out.append(insn.pos)
+        return out
+
+
 __all__ = ["MethodViews"]

@@ -145,33 +145,11 @@ def _sleeps(program: Program, views: MethodViews, node: int) -> list[tuple[int, 
     return out
 
 
-def _api_positions(program: Program, views: MethodViews, node: int, apis: list[tuple[str, str]]) -> list[int]:
-    body = views.body(node)
-    info = program.methods.get(node)
-    if body is None or info is None:
-        return []
-    refs = program.refs[info.dex]
-    wanted = {api for api, _kind in apis}
-    out: list[int] = []
-    for insn in body.insns:
-        if insn.op in _INVOKES:
-            cls, name, _proto = views.method_key(info.dex, insn.idx)
-            if f"{cls}.{name}" in wanted:
-                out.append(insn.pos)
-        elif insn.op == 0x62:
-            cls, fname = refs.field_key(insn.idx)
-            if f"{cls}.{fname}" in wanted:
-                out.append(insn.pos)
-        elif insn.op in (0x1A, 0x1B) and any(refs.dex.string(insn.idx).startswith(api) for api in wanted):
-            out.append(insn.pos)
-    return out
-
-
 def sleeping_loop_period(program: Program, graph: CallGraph, views: MethodViews, node: int,
                          path: tuple[int, ...], apis: list[tuple[str, str]]) -> tuple[bool, int | None]:
     """Whether the site's call (or a call leading to it, up to two methods up its path) sits in a loop that
     sleeps, and the sleep's period."""
-    steps: list[tuple[int, list[int]]] = [(node, _api_positions(program, views, node, apis))]
+    steps: list[tuple[int, list[int]]] = [(node, views.api_positions(node, apis))]
     chain = [graph.body(p) if p < graph.methods else None for p in path]
     for k in range(len(path) - 2, max(-1, len(path) - 4), -1):
         if chain[k] is not None:

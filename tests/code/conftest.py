@@ -36,3 +36,18 @@ def fixture_build(fixture_dex: DexFile) -> Build:
                          fixture_dex.method_ref_count, fixture_dex.string_count, fixture_dex.class_names,
                          image=fixture_dex)
     return Build("fixture.apk", "0" * 64, 0, "apk", manifest, (summary,), (), (), ())
+
+
+def assemble(smali_dir: Path, out: Path) -> DexFile:
+    """A DEX from a directory of our own smali (skips the test when smali is not installed)."""
+    smali = shutil.which("smali")
+    if smali is None:
+        pytest.skip("smali is not installed")
+    subprocess.run([smali, "a", "-o", str(out), str(smali_dir)], check=True, capture_output=True)
+    return DexFile(out.read_bytes(), "classes.dex")
+
+
+def build_of(dex: DexFile, manifest: Manifest, name: str = "fixture.apk") -> Build:
+    summary = DexSummary("classes.dex", dex.version, len(dex.class_names), dex.method_ref_count,
+                         dex.string_count, dex.class_names, image=dex)
+    return Build(name, "0" * 64, 0, "apk", manifest, (summary,), (), (), ())
