@@ -11,16 +11,16 @@ build's DEX files (:mod:`dexcode`, no decompiler); :mod:`callsites` matches the 
 
 from __future__ import annotations
 
-from auditor.code.apis import ApiRule, ApiTable, ApiTableError, load_api_table, parse_api_table
-from auditor.code.attribution import Attributor
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from auditor.catalog.model import PrivacySwitch
-from auditor.code.consent import Judgement, analyze_consent
-from auditor.code.graph import CallGraph, build_call_graph
+from auditor.code.apis import ApiRule, ApiTable, ApiTableError, load_api_table, parse_api_table
+from auditor.code.attribution import Attributor
 from auditor.code.callsites import RawCallSite, find_call_sites
+from auditor.code.consent import Judgement, analyze_consent
 from auditor.code.entrypoints import EntryPoints, find_entry_points, ui_classes
+from auditor.code.graph import CallGraph, build_call_graph
 from auditor.code.program import Program, build_program, method_label
 from auditor.detect.matcher import Matcher
 from auditor.detect.unknown import own_prefixes

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -163,7 +164,7 @@ class ConsentAnalysis:
     def _cut_gates(self, path: tuple[int, ...], switches: SwitchFinder) -> bool:
         """Cut the first gated edge of a path (True when one was cut)."""
         n = self.graph.methods
-        for a, b in zip(path, path[1:]):
+        for a, b in pairwise(path):
             if a >= n or (a, b) in self.reasons:
                 continue
             reason = switches.pre_init_gate(a, b)
@@ -188,7 +189,7 @@ class ConsentAnalysis:
         return f"{cls.rsplit('.', 1)[-1]}.{name}"
 
     def _gated_reason(self, path: tuple[int, ...]) -> str:
-        for a, b in zip(path, path[1:]):
+        for a, b in pairwise(path):
             if (a, b) in self.reasons:
                 return self.reasons[(a, b)]
         return "a consent check"
@@ -219,8 +220,8 @@ class ConsentAnalysis:
         full = bfs(self.graph, roots.startup + roots.self_start, self._blocked(set(), roots.startup + roots.self_start))
         later = bfs(self.graph, roots.every)
         out: dict[int, Judgement] = {}
-        for node in sites:
-            inner = self._inner_gate(node, sites[node]) if early[node] != UNSEEN or boot[node] != UNSEEN else None
+        for node, apis in sites.items():
+            inner = self._inner_gate(node, apis) if early[node] != UNSEEN or boot[node] != UNSEEN else None
             if inner is not None:
                 out[node] = Judgement(GATED, path_to(early if early[node] != UNSEEN else boot, node), inner)
             elif early[node] != UNSEEN:
@@ -252,13 +253,12 @@ def analyze_consent(program: Program, graph: CallGraph, manifest: Manifest, entr
     judged, uses = switches.apply(judged, analysis)
     repeats = repeating_roots(program, graph, views, analysis.invokers)
     out: dict[int, Judgement] = {}
-    for node in sites:
+    for node, apis in sites.items():
         judgement = judged[node]
-        period = repeats.get(node, None) if node in repeats else None
         repeated = node in repeats
+        period = repeats.get(node)
         if not repeated:
-            found, loop_period = sleeping_loop_period(program, graph, views, node, judgement.path, sites[node])
-            repeated, period = found, loop_period
+            repeated, period = sleeping_loop_period(program, graph, views, node, judgement.path, apis)
         out[node] = Judgement(judgement.status, judgement.path, judgement.gate, repeated,
                               period if repeated else None)
     return out, uses

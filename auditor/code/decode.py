@@ -85,7 +85,7 @@ class MethodBody:
         return out
 
 
-def _decode_one(u: list[int], i: int, rel: int) -> Insn:  # noqa: C901 - one branch per format family
+def _decode_one(u: list[int], i: int, rel: int) -> Insn:
     unit = u[i]
     op = unit & 0xFF
     aa = unit >> 8

@@ -6,7 +6,8 @@ A *consent value* is, within one method (a linear pass over its instructions, mo
   key made from such a string, a helper ``Sp.getBool(ctx, "user_agreement")``), and anything computed
   from such a result (``Boolean.booleanValue()``);
 - the result of a call to a boolean method whose name names an agreement (``isPrivacyAgreed()``,
-  ``hasUserConsent()``);
+  ``hasUserConsent()``), or that returns a consent value itself (``Store.isAccepted()`` returning
+  ``getBoolean("user_agreement_accepted")``: one level of method summaries);
 - a read of a field whose name names an agreement (``sAgreed``, ``privacyAccepted``), or of a boolean field
   that a method named for an agreement sets (``onAgreeClick`` writes ``App.ok = true``).
 
@@ -26,10 +27,10 @@ from auditor.code.decode import NO_REG, MethodBody
 
 CONSENT_WORDS = re.compile(
     r"privacy|consent|agree|gdpr|ccpa|eula|隐私|同意|协议|"
-    r"accept(ed)?_?(policy|terms|protocol|privacy|license|agreement)|(policy|terms|protocol)_?accept", re.I)
+    r"accept(ed)?_?(policy|terms|protocol|privacy|license|agreement)|(policy|terms|protocol)_?accept", re.IGNORECASE)
 """Names (preference keys, methods, fields) that name a user agreement."""
 NEGATIVE_WORDS = re.compile(r"disagree|dis_agree|reject|refuse|denied|deny|declin|not_?agree|unagree|revoke",
-                            re.I)
+                            re.IGNORECASE)
 """An agreement name that means the opposite (true = the user said no)."""
 
 _IF_EQZ, _IF_NEZ = 0x38, 0x39
@@ -69,17 +70,30 @@ class Names:
     """``idx -> (class, name)``."""
     consent_fields: frozenset[tuple[str, str]] = frozenset()
     """Boolean fields (class, name) set by a method whose name names an agreement."""
+    predicate: object = None
+    """``idx -> str | None``: what a called boolean method returns when it returns a consent value (one
+    level of summaries: ``Store.isAccepted()`` reading ``getBoolean("user_agreement_accepted")``)."""
 
 
 def _short(cls: str) -> str:
     return cls.rsplit(".", 1)[-1]
 
 
-def consent_branches(body: MethodBody, names: Names) -> list[Branch]:  # noqa: C901 - one linear pass
+def consent_branches(body: MethodBody, names: Names) -> list[Branch]:
     """The consent branches of a method, in instruction order."""
+    return _scan(body, names)[0]
+
+
+def returned_consent(body: MethodBody, names: Names) -> str | None:
+    """What a method returns when it returns a consent value (None otherwise)."""
+    return _scan(body, names)[1]
+
+
+def _scan(body: MethodBody, names: Names) -> tuple[list[Branch], str | None]:
     tag: dict[int, tuple[str, str, bool]] = {}  # register -> (kind "key"|"value", description, negative)
     pending: tuple[str, str, bool] | None = None
     out: list[Branch] = []
+    returned: str | None = None
     at = body.index_of()
     for i, insn in enumerate(body.insns):
         op = insn.op
@@ -98,6 +112,12 @@ def consent_branches(body: MethodBody, names: Names) -> list[Branch]:  # noqa: C
                 pending = ("value", call, key[2])
             elif proto.endswith(")Z") and names_agreement(name):
                 pending = ("value", f"{_short(cls)}.{name}()", _negative(name))
+            elif proto.endswith(")Z") and names.predicate is not None:
+                inner = names.predicate(insn.idx)  # type: ignore[operator]
+                if inner:
+                    pending = ("value", f"{_short(cls)}.{name}() ({inner})", _negative(inner))
+        elif op == 0x0F and insn.args and tag.get(insn.args[0], ("",))[0] == "value":
+            returned = tag[insn.args[0]][1]
         elif op in _MOVE_RESULT and result is not None:
             tag[insn.dst] = result
             continue
@@ -119,7 +139,7 @@ def consent_branches(body: MethodBody, names: Names) -> list[Branch]:  # noqa: C
             tag.pop(insn.dst, None)
             if op in (0x04, 0x05, 0x06, 0x0B, 0x16, 0x17, 0x18, 0x19):  # wide: the pair's second register too
                 tag.pop(insn.dst + 1, None)
-    return out
+    return out, returned
 
 
 def consent_setters(body: MethodBody, field_of: object) -> set[tuple[str, str]]:
@@ -159,4 +179,4 @@ def gate_of(body: MethodBody, branches: list[Branch], positions: list[int]) -> s
 
 
 __all__ = ["CONSENT_WORDS", "Branch", "Names", "consent_branches", "consent_setters", "gate_of",
-           "names_agreement"]
+           "names_agreement", "returned_consent"]

@@ -5,7 +5,14 @@ edge."""
 from __future__ import annotations
 
 from auditor.code.decode import MethodBody, decode_method
-from auditor.code.gates import Branch, Names, consent_branches, consent_setters, names_agreement
+from auditor.code.gates import (
+    Branch,
+    Names,
+    consent_branches,
+    consent_setters,
+    names_agreement,
+    returned_consent,
+)
 from auditor.code.graph import CallGraph, callback_targets, has_platform_supertype
 from auditor.code.program import MethodKey, Program
 
@@ -27,6 +34,7 @@ class MethodViews:
         self._callbacks: dict[str, frozenset[int]] = {}
         self._memo: dict[str, bool] = {}
         self._consent_fields: frozenset[tuple[str, str]] | None = None
+        self._predicates: dict[int, str | None] = {}
 
     # -- names ----------------------------------------------------------------------------------------
     def method_key(self, dex: int, idx: int) -> MethodKey:
@@ -37,8 +45,23 @@ class MethodViews:
         if names is None:
             refs = self.program.refs[dex]
             names = self._names[dex] = Names(refs.dex.string, lambda idx: self.method_key(dex, idx),
-                                             refs.field_key, self.consent_fields())
+                                             refs.field_key, self.consent_fields(),
+                                             lambda idx: self.predicate(int(self.program.dex_nodes[dex][idx])))
         return names
+
+    def predicate(self, node: int) -> str | None:
+        """What a boolean method of the build returns when it returns a consent value (summaries are one
+        level deep: the callee's own calls are not summarised)."""
+        if node in self._predicates:
+            return self._predicates[node]
+        self._predicates[node] = None
+        body = self.body(node)
+        info = self.program.methods.get(node)
+        if body is not None and info is not None:
+            base = self.names(info.dex)
+            flat = Names(base.string, base.method, base.field, base.consent_fields)
+            self._predicates[node] = returned_consent(body, flat)
+        return self._predicates[node]
 
     def consent_fields(self) -> frozenset[tuple[str, str]]:
         """Boolean fields written by methods whose name names an agreement (``onAgreeClick``...)."""
@@ -102,9 +125,7 @@ class MethodViews:
             op = insn.op
             if op in _INVOKES and 0 <= insn.idx < len(nodes):
                 callee = int(nodes[insn.idx])
-                if (callee + n if op in _VIRTUAL_INVOKES else callee) == dst:
-                    out.append(insn.pos)
-                elif clinit_of and op in (0x71, 0x77) and program.keys[callee][0] == clinit_of:
+                if (callee + n if op in _VIRTUAL_INVOKES else callee) == dst or clinit_of and op in (0x71, 0x77) and program.keys[callee][0] == clinit_of:
                     out.append(insn.pos)
             elif op in (0x1C, 0x22) and dst < n:
                 name = refs.type_name(insn.idx)

@@ -3,6 +3,8 @@ runs repeatedly (:mod:`auditor.code.frequency`): repeating roots with their peri
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from auditor.code.codescan import E_INVOKE, E_VIRTUAL
@@ -18,7 +20,7 @@ from auditor.code.frequency import (
 )
 from auditor.code.graph import UNSEEN, CallGraph, bfs, callback_targets
 from auditor.code.methods import MethodViews
-from auditor.code.program import Program
+from auditor.code.program import MethodKey, Program
 
 _INVOKES = frozenset(range(0x6E, 0x73)) | frozenset(range(0x74, 0x79)) | {0xFA, 0xFB}
 
@@ -29,8 +31,9 @@ class Invokers:
     def __init__(self, program: Program) -> None:
         self.program = program
 
-    def callers(self, names: tuple[str, ...]) -> list[int]:
-        """Nodes of the methods with an invoke of a method named one of ``names`` (any class)."""
+    def callers(self, names: tuple[str, ...], accept: Callable[[MethodKey], bool] | None = None) -> list[int]:
+        """Nodes of the methods with an invoke of a method named one of ``names`` (any class, or the method
+        keys ``accept`` takes)."""
         from auditor.code.graph import _event_nodes
 
         found: set[int] = set()
@@ -39,6 +42,8 @@ class Invokers:
             if not wanted:
                 continue
             indices = refs.method_ids_named(wanted)
+            if accept is not None:
+                indices = [i for i in indices if accept(refs.method_key(i))]
             if not indices:
                 continue
             src, arg = _event_nodes(self.program, dex, (E_INVOKE, E_VIRTUAL))
@@ -46,10 +51,22 @@ class Invokers:
         return sorted(found)
 
 
-def _scheduler_for(key: tuple[str, str, str]) -> Scheduler | None:
+def _lineage(program: Program, name: str) -> list[str]:
+    """A class and its build superclasses, up to the first class outside the build (a subclass of
+    ``Handler`` calling its own ``sendEmptyMessageDelayed`` names itself in the method reference)."""
+    out = [name]
+    info = program.classes.get(name)
+    while info is not None and info.superclass and info.superclass not in out:
+        out.append(info.superclass)
+        info = program.classes.get(info.superclass)
+    return out
+
+
+def _scheduler_for(program: Program, key: tuple[str, str, str]) -> Scheduler | None:
     cls, name, proto = key
+    lineage = _lineage(program, cls)
     for sched in SCHEDULERS:
-        if name == sched.name and cls in sched.classes:
+        if name == sched.name and not sched.classes.isdisjoint(lineage):
             count = len(param_types(proto))
             if sched.params and count != sched.params:
                 continue
@@ -84,18 +101,18 @@ def repeating_roots(program: Program, graph: CallGraph, views: MethodViews, invo
     shortest constant period among its roots (None: not a constant)."""
     roots: dict[int, int | None] = {}
     names = tuple(sorted({s.name for s in SCHEDULERS}))
-    for node in invokers.callers(names):
+    for node in invokers.callers(names, lambda key: _scheduler_for(program, key) is not None):
         body = views.body(node)
         info = program.methods[node]
         if body is None:
             continue
         refs = program.refs[info.dex]
-        own_class, own_name, _proto = program.keys[node]
+        _cls, own_name, _proto = program.keys[node]
         for index, insn in enumerate(body.insns):
             if insn.op not in _INVOKES:
                 continue
             key = views.method_key(info.dex, insn.idx)
-            sched = _scheduler_for(key)
+            sched = _scheduler_for(program, key)
             if sched is None:
                 continue
             regs = param_registers(insn, key[2])
@@ -109,9 +126,7 @@ def repeating_roots(program: Program, graph: CallGraph, views: MethodViews, invo
             elif sched.kind == "intent":
                 for name in sorted({refs.type_name(i.idx) for i in body.insns if i.op == 0x1C}):
                     targets += _task_methods(program, name, None)
-            elif sched.kind == "self-post" and own_name == "run" and regs and regs[0] == body.this_register:
-                targets = [node]
-            elif sched.kind == "self-message" and own_name == "handleMessage":
+            elif sched.kind == "self-post" and own_name == "run" and regs and regs[0] == body.this_register or sched.kind == "self-message" and own_name == "handleMessage":
                 targets = [node]
             for target in targets:
                 old = roots.get(target)

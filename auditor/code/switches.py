@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from auditor.code.frequency import param_registers, values_before
-from auditor.code.graph import UNSEEN, CallGraph, path_to
+from auditor.code.graph import CallGraph, path_to
 from auditor.code.methods import MethodViews
 from auditor.code.program import Program
 from auditor.model import SwitchCall, SwitchUse
@@ -137,7 +138,7 @@ class SwitchFinder:
 
     def _entry(self, path: tuple[int, ...], sdks: set[str]) -> tuple[int, int] | None:
         """The first call on a path from outside these SDKs into them: (caller, callee)."""
-        for a, b in zip(path, path[1:]):
+        for a, b in pairwise(path):
             if self.owner_of(self.program.keys[self.graph.body(b)][0]) in sdks and \
                     self.owner_of(self.program.keys[self.graph.body(a)][0]) not in sdks and a < self.graph.methods:
                 return a, b
