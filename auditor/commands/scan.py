@@ -65,12 +65,16 @@ def severity_option(name: str, help_text: str) -> Callable[[Any], Any]:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the report here instead of stdout.")
+@click.option("--callgraph", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also write the reachable call graph around personal-data call sites here (GraphML, "
+                   "for Gephi or yEd).")
 @resource_options
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True,
               help="Date for baseline expiry (tests).")
 @handle_errors
 def scan(build: Path, mapping: Path | None, baseline: Path | None, fail_on: Severity | None, fmt: str,
-         output: Path | None, max_memory: int, max_seconds: float, today: dt.datetime | None, **inputs: Any) -> None:
+         output: Path | None, callgraph: Path | None, max_memory: int, max_seconds: float,
+         today: dt.datetime | None, **inputs: Any) -> None:
     """Scan BUILD: permissions, SDKs, personal-data call sites; with --policy, findings.
 
     BUILD is an APK, an AAB, a split set (.apks, .xapk, .apkm) or a directory of split APKs.
@@ -82,5 +86,9 @@ def scan(build: Path, mapping: Path | None, baseline: Path | None, fail_on: Seve
                                   today=today.date() if today else None))
     scan_result, audit = bounded(job.run, build, max_memory, max_seconds)
     write_output(render(fmt, scan_result, audit, fail_on), output, fmt)
+    if callgraph is not None:
+        from auditor.code.export import to_graphml
+
+        write_output(to_graphml(scan_result.data_access), callgraph, "graphml")
     if fail_on is not None and audit.at_or_above(fail_on):
         sys.exit(int(ExitCode.FINDINGS))
