@@ -92,7 +92,7 @@ def analyze_code(build: Build, matcher: Matcher, apis: ApiTable | None = None, *
     graph: CallGraph | None = None
     if reachability and (sites or switches):
         entries = find_entry_points(program, build.manifest)
-        graph = build_call_graph(program)
+        graph = build_call_graph(program, entries.reachable)
         by_caller: dict[int, list[tuple[str, str]]] = {}
         for site, _owner in sites:
             by_caller.setdefault(site.caller, []).append((site.rule.api, site.rule.kind.value))

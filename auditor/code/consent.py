@@ -83,15 +83,8 @@ class Roots:
 
 
 def _is_receiver(program: Program, name: str) -> bool:
-    seen: set[str] = set()
-    probe: str | None = name
-    while probe is not None and probe not in seen:
-        seen.add(probe)
-        if probe == _RECEIVER:
-            return True
-        info = program.classes.get(probe)
-        probe = info.superclass if info is not None else None
-    return False
+    chain = program.superclass_chain(name)
+    return any(info.superclass == _RECEIVER for info in chain)
 
 
 def _runtime_receivers(program: Program, views: MethodViews, invokers: Invokers) -> dict[int, set[str]]:
@@ -135,17 +128,23 @@ class ConsentAnalysis:
         self.owner_of = owner_of
         self.invokers = Invokers(program)
         n = graph.methods
-        in_ui = np.fromiter((key[0] in ui for key in program.keys[:n]), dtype=bool, count=n)
-        self.ui = np.concatenate([in_ui, in_ui])
+        names: dict[str, int] = {}
+        self.class_of = np.fromiter((names.setdefault(key[0], len(names)) for key in program.keys[:n]),
+                                    dtype=np.int64, count=n)
+        """Node -> class number (``self.class_ids``), to mark every node of a set of classes at once."""
+        self.class_ids = names
+        self.ui = self._of_classes(ui)
         self.edge_ok = np.ones(len(graph.indices), dtype=bool)
         self.reasons: dict[tuple[int, int], str] = {}
 
+    def _of_classes(self, classes: set[str] | frozenset[str]) -> npt.NDArray[np.bool_]:
+        """Body and virtual-call nodes of the methods of these classes."""
+        ids = [self.class_ids[c] for c in classes if c in self.class_ids]
+        mark = np.isin(self.class_of, np.array(ids, dtype=np.int64))
+        return np.concatenate([mark, mark])
+
     def _blocked(self, classes: set[str], roots: tuple[int, ...]) -> npt.NDArray[np.bool_]:
-        blocked = self.ui.copy()
-        if classes:
-            n = self.graph.methods
-            mark = np.fromiter((key[0] in classes for key in self.program.keys[:n]), dtype=bool, count=n)
-            blocked |= np.concatenate([mark, mark])
+        blocked = self.ui | self._of_classes(classes) if classes else self.ui.copy()
         blocked[list(roots)] = False
         return blocked
 

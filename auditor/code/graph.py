@@ -87,9 +87,8 @@ def _event_nodes(program: Program, dex: int, kinds: tuple[int, ...]) -> tuple[Ar
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     item = np.searchsorted(ops.ptr, sel, side="right") - 1
     items, nodes = program.item_nodes[dex]
-    if len(np.unique(items)) == len(items):  # one method per code item (always, in real files)
-        node_of_item = np.full(ops.items, -1, dtype=np.int64)
-        node_of_item[items] = nodes
+    node_of_item = program.node_of_item[dex]
+    if node_of_item is not None:  # one method per code item (always, in real files)
         owner = node_of_item[item]
         keep = owner >= 0
         return owner[keep], ops.arg[sel][keep]
@@ -114,76 +113,105 @@ def _call_edges(program: Program, n: int) -> Iterable[tuple[Array, Array]]:
             yield src, nodes[arg] + offset
 
 
-def _dispatch_pairs(program: Program) -> list[tuple[int, int]]:
+def _build_supertypes(program: Program) -> dict[str, tuple[str, ...]]:
+    """Direct supertypes of every build class that are themselves build classes (Object left out)."""
+    classes = program.classes
+    return {name: tuple(s for s in program.supertypes(name) if s != _OBJECT and s in classes)
+            for name in classes}
+
+
+def _dispatch_pairs(program: Program, sups: dict[str, tuple[str, ...]]) -> list[tuple[int, int]]:
     """Edges 2 between virtual-call nodes, as ``(above, below)`` method pairs (memoised walk up)."""
     pairs: list[tuple[int, int]] = []
+    append = pairs.append
     linked: set[int] = set()
+    index, keys = program.index, program.keys
+    methods = program.methods
     for info in list(program.classes.values()):
+        if not sups[info.name]:
+            continue
         for (name, proto), node in info.methods.items():
-            if not program.methods[node].dispatchable:
+            if not methods[node].dispatchable:
                 continue
             stack = [(info.name, node)]
             while stack:
                 cls, below = stack.pop()
-                for sup in program.supertypes(cls):
-                    if sup == _OBJECT or sup not in program.classes:
-                        continue
-                    above = program.node((sup, name, proto))
-                    pairs.append((above, below))
+                for sup in sups[cls]:
+                    key = (sup, name, proto)
+                    above = index.get(key)
+                    if above is None:
+                        above = index[key] = len(keys)
+                        keys.append(key)
+                    append((above, below))
                     if above not in linked:
                         linked.add(above)
                         stack.append((sup, above))
     return pairs
 
 
-def _resolve_up_pairs(program: Program) -> list[tuple[int, int]]:
-    """Edges 3, for every body node of a build class that does not define the method itself."""
+def _resolve_up_pairs(program: Program, starts: Iterable[int]) -> list[tuple[int, int]]:
+    """Edges 3, for body nodes (``starts``) of build classes that do not define the method themselves
+    (up :meth:`Program.superclass_chain`: cycle-safe and depth-capped)."""
     pairs: list[tuple[int, int]] = []
     classes = program.classes
-    for start in range(len(program.keys)):
-        if start in program.methods:
+    methods = program.methods
+    for start in starts:
+        if start in methods:
             continue
         cls, name, proto = program.keys[start]
-        info = classes.get(cls)
+        if cls not in classes:
+            continue
         node = start
-        seen: set[str] = set()
-        while info is not None and (name, proto) not in info.methods and info.superclass \
-                and info.name not in seen:
-            seen.add(info.name)
+        for info in program.superclass_chain(cls):
+            if (name, proto) in info.methods or not info.superclass:
+                break
             above = program.node((info.superclass, name, proto))
             pairs.append((node, above))
             node = above
-            info = classes.get(info.superclass)
     return pairs
 
 
 def has_platform_supertype(program: Program, name: str, memo: dict[str, bool]) -> bool:
-    """True when some supertype of build class ``name`` is not in the build (other than Object)."""
+    """True when some supertype of build class ``name`` is not in the build (other than Object).
+
+    Iterative, each class visited once: hostile hierarchies are cyclic (classes extending each other or
+    themselves) or thousands of classes deep. A class whose answer is still being worked out counts as
+    False where a cycle leads back to it.
+    """
     if name in memo:
         return memo[name]
-    memo[name] = False  # cycle guard
-    result = False
-    for sup in program.supertypes(name):
-        if sup == _OBJECT:
+    memo[name] = False
+    stack = [(name, iter(program.supertypes(name)))]
+    while stack:
+        cls, pending = stack[-1]
+        child = None
+        if not memo[cls]:
+            for sup in pending:
+                if sup == _OBJECT:
+                    continue
+                if sup not in program.classes or memo.get(sup):
+                    memo[cls] = True
+                    break
+                if sup not in memo:
+                    child = sup
+                    break
+        if child is not None:
+            memo[child] = False
+            stack.append((child, iter(program.supertypes(child))))
             continue
-        if sup not in program.classes or has_platform_supertype(program, sup, memo):
-            result = True
-            break
-    memo[name] = result
-    return result
+        stack.pop()
+        if memo[cls] and stack:
+            memo[stack[-1][0]] = True
+    return memo[name]
 
 
 def callback_targets(program: Program, info: ClassInfo) -> list[int]:
     """Edges 4 targets of a class: its and its build superclasses' virtual methods, its constructors."""
     out: list[int] = []
-    seen: set[str] = set()
-    current: ClassInfo | None = info
-    while current is not None and current.name not in seen:
-        seen.add(current.name)
+    for current in program.superclass_chain(info.name):
         for (name, _proto), node in current.methods.items():
             if program.methods[node].dispatchable or (name == _INIT and current is info):
                 out.append(node)
-        current = program.classes.get(current.superclass) if current.superclass else None
     return out
 
 
@@ -204,15 +232,28 @@ def _class_init_pairs(program: Program, clinit: dict[str, int]) -> list[tuple[in
 
 
 def _lookup(keys: Array, table: dict[int, list[int]]) -> tuple[Array, Array]:
-    """For each position ``i`` of ``keys`` and each target of ``table[keys[i]]``: ``(i, target)``."""
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    lengths = np.array([len(table.get(int(k), ())) for k in uniq], dtype=np.int64)
-    flat = np.array([t for k in uniq for t in table.get(int(k), ())], dtype=np.int64)
+    """For each position ``i`` of ``keys`` and each target of ``table[keys[i]]``: ``(i, target)``
+    (keys are small non-negative indices: DEX type indices)."""
+    size = int(keys.max()) + 1 if len(keys) else 0
+    lengths = np.zeros(size, dtype=np.int64)
+    for key, targets in table.items():
+        if key < size:
+            lengths[key] = len(targets)
+    flat = np.array([t for key in range(size) if lengths[key] for t in table[key]], dtype=np.int64)
     starts = np.cumsum(lengths) - lengths
-    count = lengths[inverse]
+    count = lengths[keys]
     rep = np.repeat(np.arange(len(keys)), count)
     offs = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
-    return rep, flat[np.repeat(starts[inverse], count) + offs]
+    return rep, flat[np.repeat(starts[keys], count) + offs]
+
+
+def _distinct(values: Array) -> list[int]:
+    """The distinct small non-negative integers in ``values``, ascending (no sort)."""
+    if not len(values):
+        return []
+    seen = np.zeros(int(values.max()) + 1, dtype=bool)
+    seen[values] = True
+    return np.nonzero(seen)[0].tolist()
 
 
 def _implicit_edges(program: Program, clinit: dict[str, int]) -> Iterable[tuple[Array, Array]]:
@@ -222,7 +263,7 @@ def _implicit_edges(program: Program, clinit: dict[str, int]) -> Iterable[tuple[
     for dex, refs in enumerate(program.refs):
         src, types = _event_nodes(program, dex, (E_TYPE,))
         table: dict[int, list[int]] = {}
-        for type_idx in np.unique(types).tolist():
+        for type_idx in _distinct(types):
             name = refs.type_name(type_idx)
             targets = callbacks.get(name)
             if targets is None:
@@ -239,8 +280,7 @@ def _implicit_edges(program: Program, clinit: dict[str, int]) -> Iterable[tuple[
         if int(fields.max()) >= len(classes):
             raise DexError(f"{refs.dex.path}: field index {int(fields.max())} out of range")
         owner_type = np.array(classes, dtype=np.int64)[fields]
-        inits = {t: [clinit[refs.type_name(t)]] for t in np.unique(owner_type).tolist()
-                 if refs.type_name(t) in clinit}
+        inits = {t: [clinit[refs.type_name(t)]] for t in _distinct(owner_type) if refs.type_name(t) in clinit}
         at, dst = _lookup(owner_type, inits)
         keep = src[at] != dst
         yield src[at][keep], dst[keep]
@@ -251,11 +291,27 @@ def _pairs(pairs: list[tuple[int, int]], offset_src: int = 0, offset_dst: int = 
     return arr[:, 0] + offset_src, arr[:, 1] + offset_dst
 
 
-def build_call_graph(program: Program) -> CallGraph:
+def _invoked(program: Program) -> list[int]:
+    """Every method node some instruction invokes."""
+    seen = np.zeros(len(program.keys), dtype=bool)
+    for dex, ops in enumerate(program.ops):
+        calls = ops.arg[(ops.kind == E_INVOKE) | (ops.kind == E_VIRTUAL)]
+        seen[program.dex_nodes[dex][calls]] = True
+    return np.nonzero(seen)[0].tolist()
+
+
+def build_call_graph(program: Program, extra_nodes: Iterable[int] = ()) -> CallGraph:
     """The call graph with all five kinds of edges. Allocates the program's remaining method nodes
-    (supertype methods named by dispatch and resolution), so build it once the program is read."""
-    dispatch = _dispatch_pairs(program)
-    resolve = _resolve_up_pairs(program)
+    (supertype methods named by dispatch and resolution), so build it once the program is read.
+    ``extra_nodes`` (entry points inherited from a superclass) get edges 3 too."""
+    sups = _build_supertypes(program)
+    dispatch = _dispatch_pairs(program, sups)
+    for dex, ops in enumerate(program.ops):  # range check before the invoked nodes are looked up
+        calls = ops.arg[np.isin(ops.kind, (E_INVOKE, E_VIRTUAL))]
+        if len(calls) and int(calls.max()) >= len(program.dex_nodes[dex]):
+            raise DexError(f"{program.dex_paths[dex]}: invoke of method index {int(calls.max())} out of range")
+    referenced = set(_invoked(program)) | {a for a, _b in dispatch} | set(extra_nodes)
+    resolve = _resolve_up_pairs(program, sorted(referenced))
     n = len(program.keys)
     clinit = _clinits(program)
     parts: list[tuple[Array, Array]] = list(_call_edges(program, n))

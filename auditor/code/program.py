@@ -30,6 +30,7 @@ from auditor.code.dexcode import (
 MAX_HIERARCHY_DEPTH = 256
 """Superclasses followed up from one class. Real apps stay under ~20 levels; a hostile DEX can chain
 thousands of classes (walking that from every class is quadratic) or make them extend each other."""
+_NOT_DISPATCHED = ACC_STATIC | ACC_PRIVATE | ACC_CONSTRUCTOR
 MethodKey = tuple[str, str, str]
 """``(dotted class, method name, DEX prototype)``."""
 
@@ -160,11 +161,9 @@ class MethodInfo:
     item: int
     """Code item number in :attr:`Program.ops` of its DEX file (-1: abstract or native, no code)."""
     code_off: int = 0
-
-    @property
-    def dispatchable(self) -> bool:
-        """Virtual: can be reached by dynamic dispatch (not static, private or a constructor)."""
-        return not self.access & (ACC_STATIC | ACC_PRIVATE | ACC_CONSTRUCTOR)
+    dispatchable: bool = False
+    """Virtual: can be reached by dynamic dispatch (not static, private or a constructor); set by
+    :meth:`Program.add_dex` from ``access``."""
 
 
 @dataclass
@@ -181,6 +180,9 @@ class Program:
     """Per DEX file: the operands of its code items (:mod:`auditor.code.codescan`)."""
     item_nodes: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = field(default_factory=list)
     """Per DEX file: ``(items, nodes)``, the defined methods with code of that file (parallel arrays)."""
+    node_of_item: list[npt.NDArray[np.int64] | None] = field(default_factory=list)
+    """Per DEX file: code item -> the node of its method (-1: none); None when some code item is shared by
+    several methods (never in files a compiler wrote)."""
     keys: list[MethodKey] = field(default_factory=list)
     """Node id -> method key."""
     index: dict[MethodKey, int] = field(default_factory=dict)
@@ -209,8 +211,17 @@ class Program:
         refs = DexRefs(dex)
         self.dex_paths.append(dex.path)
         self.refs.append(refs)
-        nodes = [self.node(key) for key in refs.method_keys]
+        index, keys = self.index, self.keys
+        nodes: list[int] = []
+        for key in refs.method_keys:  # self.node() inlined: the hot loop of reading a program
+            node = index.get(key)
+            if node is None:
+                node = index[key] = len(keys)
+                keys.append(key)
+            nodes.append(node)
         self.dex_nodes.append(np.array(nodes, dtype=np.int64))
+        limit = len(nodes)
+        methods = self.methods
         code = DexCode(dex)
         self.codes.append(code)
         defined: list[MethodInfo] = []
@@ -222,14 +233,15 @@ class Program:
             info = ClassInfo(name, dex_no, superclass, tuple(refs.type_name(t) for t in cdef.interfaces),
                              cdef.access_flags)
             self.classes[name] = info
-            for enc in code.methods(cdef):
-                if enc.method_idx >= len(nodes):
-                    raise DexError(f"{dex.path}: class {name} defines method index {enc.method_idx} "
-                                   "out of range")
-                node = nodes[enc.method_idx]
-                key = self.keys[node]
-                info.methods[(key[1], key[2])] = node
-                method = self.methods[node] = MethodInfo(node, dex_no, enc.access_flags, -1, enc.code_off)
+            own = info.methods
+            for method_idx, access, code_off in code.methods(cdef):
+                if method_idx >= limit:
+                    raise DexError(f"{dex.path}: class {name} defines method index {method_idx} out of range")
+                node = nodes[method_idx]
+                key = keys[node]
+                own[(key[1], key[2])] = node
+                method = methods[node] = MethodInfo(node, dex_no, access, -1, code_off,
+                                                    not access & _NOT_DISPATCHED)
                 defined.append(method)
         ops = scan_code(code, [m.code_off for m in defined])
         with_code: list[tuple[int, int]] = []
@@ -239,7 +251,13 @@ class Program:
                 with_code.append((method.item, method.node))
         self.ops.append(ops)
         pairs = np.array(with_code, dtype=np.int64).reshape(-1, 2)
-        self.item_nodes.append((pairs[:, 0].copy(), pairs[:, 1].copy()))
+        items, item_nodes = pairs[:, 0].copy(), pairs[:, 1].copy()
+        self.item_nodes.append((items, item_nodes))
+        node_of_item: npt.NDArray[np.int64] | None = np.full(ops.items, -1, dtype=np.int64)
+        node_of_item[items] = item_nodes  # type: ignore[index]
+        if np.count_nonzero(node_of_item >= 0) != len(items):  # type: ignore[operator]
+            node_of_item = None
+        self.node_of_item.append(node_of_item)
 
     def superclass_chain(self, name: str) -> list[ClassInfo]:
         """Build class ``name`` and its superclasses defined in the build, nearest first: each class once

@@ -52,14 +52,11 @@ class Invokers:
 
 
 def _lineage(program: Program, name: str) -> list[str]:
-    """A class and its build superclasses, up to the first class outside the build (a subclass of
+    """A class, its build superclasses and the first superclass outside the build (a subclass of
     ``Handler`` calling its own ``sendEmptyMessageDelayed`` names itself in the method reference)."""
-    out = [name]
-    info = program.classes.get(name)
-    while info is not None and info.superclass and info.superclass not in out:
-        out.append(info.superclass)
-        info = program.classes.get(info.superclass)
-    return out
+    chain = program.superclass_chain(name)
+    out = [name] + [info.superclass for info in chain if info.superclass]
+    return list(dict.fromkeys(out))
 
 
 def _scheduler_for(program: Program, key: tuple[str, str, str]) -> Scheduler | None:
