@@ -141,14 +141,18 @@ def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt
     total = int(sizes.sum())
     cum = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(sizes, out=cum[1:])
-    item_of_unit = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-    pos = np.arange(total, dtype=np.int64) + (starts - cum[:-1])[item_of_unit]
-    ends = (starts + sizes)[item_of_unit]
+    # per code unit arrays are int32 (a DEX file has fewer than 2**31 units): they are the scan's peak memory
+    item_of_unit = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
+    pos = np.arange(total, dtype=np.int32)
+    pos += (starts - cum[:-1]).astype(np.int32)[item_of_unit]
+    ends = (starts + sizes).astype(np.int32)[item_of_unit]
     width = _widths(code.units, pos, ends)
     after = pos + width
     bad_at, done = total, total + 1
-    nxt = np.where((width == 0) | (after > ends), bad_at, np.where(after == ends, done, np.arange(total) + width))
-    nxt = np.append(nxt, [bad_at, done])
+    nxt = np.where((width == 0) | (after > ends), bad_at, np.where(after == ends, done, after - pos
+                                                                   + np.arange(total, dtype=np.int64)))
+    del after, ends
+    nxt = np.append(nxt.astype(np.int32), np.array([bad_at, done], dtype=np.int32))
     marked = np.zeros(total + 2, dtype=bool)
     front = cum[:-1][sizes > 0]
     marked[front] = True
@@ -159,7 +163,7 @@ def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt
     if marked[bad_at]:
         _raise_malformed(code, starts, sizes, nxt, cum, width, total)
     local = np.nonzero(marked[:total])[0]
-    return pos[local], item_of_unit[local]
+    return pos[local].astype(np.int64), item_of_unit[local].astype(np.int64)
 
 
 def _raise_malformed(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64],
