@@ -106,7 +106,7 @@ def _runtime_receivers(program: Program, views: MethodViews, invokers: Invokers)
     return out
 
 
-def find_roots(program: Program, manifest: Manifest, entries: EntryPoints) -> tuple[tuple[int, ...], set[str]]:
+def find_roots(program: Program, manifest: Manifest) -> tuple[tuple[int, ...], set[str]]:
     """Self-start roots from the manifest, and their classes."""
     roots: list[int] = []
     classes: set[str] = set()
@@ -135,6 +135,8 @@ class ConsentAnalysis:
         self.class_ids = names
         self.ui = self._of_classes(ui)
         self.edge_ok = np.ones(len(graph.indices), dtype=bool)
+        self.early = np.zeros(0, dtype=np.int64)
+        """The last start-up search tree (parents), for ordering switch calls (:mod:`auditor.code.switches`)."""
         self.reasons: dict[tuple[int, int], str] = {}
 
     def _of_classes(self, classes: set[str] | frozenset[str]) -> npt.NDArray[np.bool_]:
@@ -149,7 +151,7 @@ class ConsentAnalysis:
         return blocked
 
     def roots(self, manifest: Manifest, entries: EntryPoints) -> Roots:
-        self_roots, receivers = find_roots(self.program, manifest, entries)
+        self_roots, receivers = find_roots(self.program, manifest)
         runtime = _runtime_receivers(self.program, self.views, self.invokers)
         if runtime:
             first = bfs(self.graph, entries.startup + self_roots, self._blocked(receivers, entries.startup))
