@@ -1,0 +1,207 @@
+"""How ``tools/policy_eval.py`` decides that a reported item is the truth's item.
+
+Kept apart from the reader on purpose: nothing here imports :mod:`auditor.policy`, so the scorer does not
+grade the reader with the reader's own rules.
+
+- rows: names folded (NFKC, case, spaces and punctuation) are equal, equal to a bracketed part of the other
+  (``推送通知消息（OPPO推送SDK）`` / ``OPPO推送SDK``), or one contains the other;
+- catalog entry: the identity words of the truth row (``tools/policy_eval_ids.yaml`` first, written by hand;
+  otherwise the identity's parts looked up among catalog names, aliases and ids, and the row's package names
+  among catalog class signatures); no entry found means "unresolved" is the right answer;
+- scenes: word overlap (CJK bigrams, English words) between the truth scene and a reported scene's name and
+  description, one reported scene per truth scene.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import urllib.parse
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from auditor.catalog.model import Catalog
+
+IDS_FILE = Path(__file__).with_name("policy_eval_ids.yaml")
+_BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+_PART_SPLIT = re.compile(r"\s*(?:/|\+|,|;|，|；|、|\bor\b|\band\b)\s*")
+_GENERIC_TAIL = re.compile(r"(?:\s+(?:sdk|ads?|ad sdk|push channel|component|mediation|login|share|pay))+$", re.I)
+_STOP = frozenset("the and or to of for used use a an in on with by from is are be as at this that such".split())
+SCENE_MIN = 0.25
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").casefold()
+
+
+def norm(text: str) -> str:
+    """Letters, digits and CJK only, folded."""
+    return re.sub(r"[^\w]+|_", "", fold(text))
+
+
+def short(permission: str) -> str:
+    return permission.removeprefix("android.permission.")
+
+
+def alternatives(item: str) -> list[str]:
+    """``A|B`` -> ``[A, B]`` (either is right)."""
+    return [a.strip() for a in str(item).split("|") if a.strip()]
+
+
+def _forms(name: str) -> set[str]:
+    parts = [name, _BRACKETS.sub(" ", name)] + _BRACKETS.findall(name)
+    parts += [p for part in list(parts) for p in re.split(r"\s+/\s+", part)]
+    return {norm(p) for p in parts if norm(p)}
+
+
+def _min_len(text: str) -> int:
+    return 3 if text.isascii() else 2
+
+
+def name_score(truth: str, reported: str) -> int:
+    """3: same name (or same bracketed part), 2: one contains the other, 0: different."""
+    a, b = _forms(truth), _forms(reported)
+    if a & b:
+        return 3
+    for x in a:
+        for y in b:
+            shorter = x if len(x) <= len(y) else y
+            if len(shorter) >= _min_len(shorter) and (x in y or y in x):
+                return 2
+    return 0
+
+
+def _overlap(a: Sequence[int], b: Sequence[int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def match_rows(truth: list[dict[str, Any]], reported: list[dict[str, Any]]
+               ) -> tuple[list[tuple[int, int]], list[int]]:
+    """One-to-one ``(truth index, reported index)`` pairs, best names first; and the reported rows that name
+    an already matched truth row again from other lines (duplicates, not errors)."""
+    scored = sorted(((-name_score(t["name"], r["name"]), ti, ri) for ti, t in enumerate(truth)
+                     for ri, r in enumerate(reported)), key=lambda x: x)
+    used_t: dict[int, int] = {}
+    used_r: set[int] = set()
+    for neg, ti, ri in scored:
+        if neg == 0:
+            break
+        if ti not in used_t and ri not in used_r:
+            used_t[ti] = ri
+            used_r.add(ri)
+    duplicates = []
+    for neg, ti, ri in scored:
+        if neg == 0:
+            break
+        if ri in used_r or ti not in used_t or ri in duplicates:
+            continue
+        first = reported[used_t[ti]]["evidence"]["lines"]
+        if not _overlap(first, reported[ri]["evidence"]["lines"]) and -neg == 3:
+            duplicates.append(ri)
+    return sorted(used_t.items()), duplicates
+
+
+def same_company(truth: str, reported: str) -> bool:
+    a = {norm(p) for p in re.split(r"\s+/\s+", truth) if norm(p)}
+    b = norm(reported)
+    if not b:
+        return False
+    return any(x == b or (len(min(x, b, key=len)) >= (4 if b.isascii() else 2) and (x in b or b in x))
+               for x in a)
+
+
+def same_link(truth: str, reported: str) -> bool:
+    def key(url: str) -> str:
+        url = urllib.parse.unquote(url.strip()).rstrip("/.,;，。；")
+        return re.sub(r"^https?://(?:www\.)?", "", url, flags=re.I).casefold()
+
+    return bool(reported) and key(truth) == key(reported)
+
+
+def _tokens(text: str) -> set[str]:
+    text = fold(text)
+    out = {w for w in re.findall(r"[a-z0-9]{2,}", text) if w not in _STOP}
+    for run in re.findall(r"[\u3400-\u9fff]+", text):
+        out |= {run[i:i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+    return out
+
+
+def scene_similarity(truth: str, name: str, description: str) -> float:
+    t = _tokens(truth)
+    r = _tokens(f"{name} {description}")
+    if not t or not r:
+        return 0.0
+    dice = 2 * len(t & r) / (len(t) + len(r))
+    inside = 0.6 if len(norm(name)) >= 2 and norm(name) in norm(truth) else 0.0
+    return max(dice, inside)
+
+
+def match_scenes(truth: list[dict[str, Any]], reported: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one ``(truth scene index, reported scene index)`` by word overlap."""
+    scored = sorted(((-scene_similarity(t["scene"], r["name"], r.get("description") or ""), si, ri)
+                     for si, t in enumerate(truth) for ri, r in enumerate(reported)), key=lambda x: x)
+    used_s: dict[int, int] = {}
+    used_r: set[int] = set()
+    for neg, si, ri in scored:
+        if -neg < SCENE_MIN:
+            break
+        if si not in used_s and ri not in used_r:
+            used_s[si] = ri
+            used_r.add(ri)
+    return sorted(used_s.items())
+
+
+class Judge:
+    """The right catalog entries of a truth row."""
+
+    def __init__(self, catalog: Catalog, ids_file: Path | None = IDS_FILE) -> None:
+        self.catalog = catalog
+        self.by_name: dict[str, set[str]] = {}
+        for entry in catalog.entries:
+            for name in (entry.name, entry.id.replace("-", " "), *_alias_names(entry.aliases)):
+                self.by_name.setdefault(norm(name), set()).add(entry.id)
+        self.fixed: dict[str, set[str]] = {}
+        if ids_file is not None and ids_file.is_file():
+            data = yaml.safe_load(ids_file.read_text(encoding="utf-8")) or {}
+            self.fixed = {fold(k).strip(): set(v or []) for k, v in data.items()}
+
+    def expected(self, row: dict[str, Any]) -> set[str]:
+        identity = str(row.get("identity") or "")
+        key = fold(identity).strip()
+        if key in self.fixed:
+            return {i for i in self.fixed[key] if self.catalog.get(i) is not None}
+        out: set[str] = set()
+        for part in _identity_parts(identity):
+            out |= self.by_name.get(norm(part), set())
+            out |= self.by_name.get(norm(_GENERIC_TAIL.sub("", part)), set())
+        for package in row.get("package_names") or []:
+            out |= self._by_package(package)
+        return out
+
+    def right(self, row: dict[str, Any], sdk_id: str | None) -> bool:
+        expected = self.expected(row)
+        return sdk_id in expected if expected else sdk_id is None
+
+    def _by_package(self, package: str) -> set[str]:
+        out = set()
+        for entry in self.catalog.entries:
+            for prefix in entry.signatures.classes:
+                if package == prefix or package.startswith(prefix + "."):
+                    out.add(entry.id)
+        return out
+
+
+def _alias_names(aliases: Iterable[Any]) -> list[str]:
+    """Alias strings (plain or ``{name: ...}`` records, whichever the catalog model holds)."""
+    return [a if isinstance(a, str) else str(getattr(a, "name", "")) for a in aliases]
+
+
+def _identity_parts(identity: str) -> list[str]:
+    parts = [identity, _BRACKETS.sub(" ", identity)] + _BRACKETS.findall(identity)
+    out = []
+    for part in parts:
+        out += [part] + _PART_SPLIT.split(part)
+    return [p.strip() for p in out if p.strip()]
