@@ -1,12 +1,13 @@
-"""The privacy-policy reader: what a policy discloses (SDK table, permission-by-scene table, prose).
+"""The privacy-policy reader: what a policy discloses (SDK rows, scenes and permissions, data types).
 
 Public API: :func:`read_policy` returns a typed :class:`~auditor.policy.model.Disclosure`; its
-``to_json()`` is the ``auditor policy --format json`` contract.
+``to_json()`` is the ``auditor policy --format json`` contract. The pipeline is in :mod:`auditor.policy.reader`.
 """
 
 from __future__ import annotations
 
-from auditor.policy.lexicon import Lexicon, load_lexicon
+from auditor.policy.lexicon import Lexicon
+from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import MAX_POLICY_BYTES, load_document
 from auditor.policy.model import (
     SCHEMA_VERSION,

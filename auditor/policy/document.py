@@ -15,6 +15,8 @@ class Line:
     """1-based line number reported as evidence (source line for text/HTML, text-layer line for PDF)."""
     text: str
     """The line's text, stripped of markup."""
+    mark: str = ""
+    """What the markup said of the line: ``h1``..``h6`` (a heading), ``li`` (a list item) or ""."""
 
 
 @dataclass(frozen=True)

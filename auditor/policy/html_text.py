@@ -9,7 +9,8 @@ _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
     "footer", "dt", "dd", "dl", "blockquote", "pre", "hr", "title", "tr", "table", "caption", "main", "nav",
 }
-_SKIP = {"script", "style", "head", "noscript", "template", "svg"}
+_SKIP = {"script", "style", "head", "noscript", "svg"}  # not <template>: Vue pages keep their text there
+_MARKS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "li": "li", "dt": "li"}
 MAX_SPAN = 50
 
 
@@ -30,20 +31,24 @@ class _Grid:
 class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[int, str]] = []
+        self.lines: list[tuple[int, str, str]] = []
+        self._mark = ""
         self.tables: list[list[tuple[int, list[str]]]] = []
         self._buf: list[str] = []
         self._buf_line = 1
         self._skip = 0
         self._grids: list[_Grid] = []
         self._cell: _Cell | None = None
+        self._href: list[tuple[str, int]] = []
+        """Open links: (href, length of the text collected when the link opened)."""
 
     # text outside tables -------------------------------------------------------------------------
     def _flush(self) -> None:
         text = " ".join("".join(self._buf).split())
         if text:
-            self.lines.append((self._buf_line, text))
+            self.lines.append((self._buf_line, text, self._mark))
         self._buf = []
+        self._mark = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -51,6 +56,9 @@ class _Parser(HTMLParser):
             return
         if self._skip:
             return
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self._href.append((href if href.startswith(("http://", "https://")) else "", len(self._text())))
         if tag == "table" and len(self._grids) == 0:
             self._flush()
             self._grids.append(_Grid())
@@ -75,6 +83,7 @@ class _Parser(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+            self._mark = _MARKS.get(tag, "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
@@ -82,6 +91,10 @@ class _Parser(HTMLParser):
             return
         if self._skip:
             return
+        if tag == "a" and self._href:
+            href, start = self._href.pop()
+            if href and href not in self._text()[start:]:  # the link's target, when its text does not show it
+                self.handle_data(f" {href} ")
         if tag == "table" and self._grids:
             grid = self._grids.pop()
             if not self._grids:
@@ -94,6 +107,10 @@ class _Parser(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+
+    def _text(self) -> str:
+        parts = self._cell.parts if self._grids and self._cell is not None else self._buf
+        return "".join(parts)
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -139,7 +156,7 @@ class _Parser(HTMLParser):
         rows: list[tuple[int, list[str]]] = []
         for line_no, row in out:
             rows.append((len(self.lines), row))
-            self.lines.append((line_no, " | ".join(c for c in row if c)))
+            self.lines.append((line_no, " | ".join(c for c in row if c), ""))
         if rows:
             self.tables.append(rows)
 
@@ -151,8 +168,8 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def parse_html(text: str) -> tuple[list[tuple[int, str]], list[list[tuple[int, list[str]]]]]:
-    """Lines ``(source line, text)`` in order, and tables as rows ``(index into lines, cells)``."""
+def parse_html(text: str) -> tuple[list[tuple[int, str, str]], list[list[tuple[int, list[str]]]]]:
+    """Lines ``(source line, text, mark)`` in order, and tables as rows ``(index into lines, cells)``."""
     parser = _Parser()
     parser.feed(text)
     parser.close()

@@ -1,6 +1,10 @@
-"""The policy lexicon (``auditor/data/lexicon.yaml``) as a frozen, validated value, and phrase matching.
+"""The policy lexicon (``auditor/data/lexicon.yaml``) as a frozen value, and phrase matching.
 
-No global state: :func:`load_lexicon` returns a :class:`Lexicon` that callers pass along.
+No global state: :func:`auditor.policy.lexicon_data.load_lexicon` returns a :class:`Lexicon` that callers
+pass along. Matching folds text first (:func:`fold`: NFKC, Traditional to Simplified Chinese, run-on words
+split, case), finds the longest phrase at each position, and reads Android permission constants
+(``android.permission.CAMERA``, ``READ_PHONE_STATE``) directly. Verbs shared by one object are distributed:
+"发送/接收/读短信" reads as 发送短信, 接收短信, 读短信; "读写日历" as 读日历 and 写日历.
 """
 
 from __future__ import annotations
@@ -9,18 +13,19 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
-import yaml
+from auditor.policy.zh_t2s import T2S
 
-from auditor.errors import ConfigError
-from auditor.vocab import DATA_TYPE_IDS
-
-_PERMISSION_RE = re.compile(r"^[A-Za-z][\w]*(?:\.[\w]+)+$")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-ROLES = ("link", "company", "data", "permissions", "scene", "purpose", "description", "name")
+_CONST_RE = re.compile(r"(?<![\w.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w])")
+_SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|读取、写入|读取和写入)")
+VERB_WINDOW = 16
+"""Characters before a phrase searched for a verb ("we use your approximate location")."""
+_SHARED_HINT_RE = re.compile(r"[/、]|读写|收发")
+_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
+ROLES = ("link", "website", "company", "data", "item", "permissions", "scene", "purpose", "method", "description",
+         "packages", "index", "name", "title")
+"""Column / key roles. ``title`` is a bare "名称" / "Name": an SDK name only in a table of SDK facts."""
 
 
 @dataclass(frozen=True)
@@ -49,35 +54,82 @@ class Hit:
     """Permissions the match names (after weak filtering)."""
     data_types: tuple[str, ...]
     """Data types the match names."""
+    verbal: bool = True
+    """False for a phrase that names data and a permission without a verb or permission word ("网络状态"):
+    a use of the permission only in a permission cell."""
 
 
 def fold(text: str) -> str:
-    """Fold text for matching: NFKC (full-width to ASCII), split run-on words ("authorityRead"),
-    case-fold, collapse whitespace."""
-    text = _CAMEL_RE.sub(" ", unicodedata.normalize("NFKC", text))
+    """Fold text for matching: NFKC (full-width to ASCII), Traditional to Simplified Chinese, split run-on
+    words ("authorityRead"), case-fold, collapse whitespace."""
+    text = _CAMEL_RE.sub(" ", unicodedata.normalize("NFKC", text).translate(T2S))
     return " ".join(text.casefold().split())
 
 
-def _pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+def pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex for folded phrases that finds the longest phrase at each position, built as a trie (an
+    alternation of 800 phrases is 50 times slower). English words match on word boundaries; in phrases
+    with CJK, a space is optional where letters meet CJK ("IP地址" also matches "IP 地址")."""
+    bounded: dict[str, object] = {}
+    free: dict[str, object] = {}
+    for phrase in set(phrases):
+        if not phrase:
+            continue
+        trie = bounded if phrase[:1].isascii() and phrase[:1].isalnum() else free
+        for atom in _atoms(phrase):
+            trie = trie.setdefault(atom, {})  # type: ignore[assignment]
+        trie[_END] = {}
     alts = []
-    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
-        body = re.escape(phrase).replace(r"\ ", r"\s*" if not phrase.isascii() else r"\s+")
-        left = r"(?<![a-z0-9_])" if phrase[:1].isascii() and phrase[:1].isalnum() else ""
-        right = r"(?![a-z0-9_])" if phrase[-1:].isascii() and phrase[-1:].isalnum() else ""
-        alts.append(left + body + right)
+    if bounded:
+        alts.append(r"(?<![a-z0-9_])" + _render(bounded))
+    if free:
+        alts.append(_render(free))
     return re.compile("|".join(alts) if alts else r"(?!x)x")
+
+
+_END = ""
+_WORD_END = r"(?![a-z0-9_])"
+
+
+def _atoms(phrase: str) -> list[str]:
+    atoms: list[str] = []
+    plain = phrase.isascii()
+    prev = ""
+    for piece in re.findall(r"[a-z0-9]+|\s+|.", phrase):
+        if piece.isspace():
+            atoms.append(r"\s+" if plain else r"\s*")
+            prev = ""
+            continue
+        if not plain and prev and piece.isascii() != prev.isascii() and (piece.isalnum() or prev.isalnum()):
+            atoms.append(r"\s*")
+        atoms.extend(re.escape(ch) for ch in piece)
+        prev = piece
+    if phrase[-1:].isascii() and phrase[-1:].isalnum():
+        atoms.append(_WORD_END)
+    return atoms
+
+
+def _render(trie: dict[str, object]) -> str:
+    """Alternatives of a trie node, longer continuations first, the end of a phrase last."""
+    parts = []
+    for atom in sorted(trie, key=lambda a: (a == _END, a == _WORD_END, a)):
+        child = trie[atom]
+        parts.append(atom + (_render(child) if child else ""))  # type: ignore[arg-type]
+    if len(parts) == 1:
+        return parts[0]
+    return "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Validated lexicon."""
+    """Validated lexicon (built by :func:`auditor.policy.lexicon_data.build_lexicon`)."""
 
     terms: tuple[Term, ...]
     """Every phrase (permissions and data types)."""
     cues: tuple[str, ...]
     """Folded words that make weak permission words count on the same line."""
     fields: Mapping[str, tuple[str, ...]]
-    """Role (:data:`ROLES`) -> folded header / key phrases, in precedence order."""
+    """Role (:data:`ROLES`) -> folded header / key phrases."""
     name_suffixes: tuple[str, ...]
     """Folded suffixes dropped from SDK names when resolving ("sdk", "插件")."""
     vendor_words: tuple[str, ...]
@@ -92,23 +144,53 @@ class Lexicon:
     """Folded words that make a following negation conditional ("if", "如果")."""
     negation_exceptions: tuple[str, ...] = ()
     """Folded phrases removed before looking for negations ("not limited to")."""
+    not_disclosures: tuple[str, ...] = ()
+    """Folded phrases that contain a data or permission word but disclose neither ("crash location")."""
+    generic_names: tuple[str, ...] = ()
+    """Folded SDK names that say what an SDK does, not which one ("统计SDK", "push SDK")."""
+    not_names: tuple[str, ...] = ()
+    """Folded words of a sentence or heading about SDKs in general, never of one SDK's name ("我们", "our")."""
+    platforms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """``ios`` / ``android`` -> folded words naming the platform of a section or line."""
+    company_words: tuple[str, ...] = ()
+    """Folded legal forms and place names dropped from company names to compare them ("有限公司", "shenzhen")."""
+    category_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Catalog category id -> folded words of a name or purpose that point to it ("推送", "push")."""
+    verbs: tuple[str, ...] = ()
+    """Folded verbs and permission words (see :attr:`Hit.verbal`)."""
+    constants: frozenset[str] = frozenset()
+    """Full names of the Android permissions (``auditor/data/permissions.json``) read as constants."""
     _by_phrase: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, compare=False, repr=False)
     _regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _cue_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _neg_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _cond_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _exc_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    _company_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    _verb_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         by_phrase: dict[str, list[Term]] = {}
         for term in self.terms:
             by_phrase.setdefault(term.phrase, []).append(term)
+        for phrase in self.not_disclosures:
+            by_phrase.setdefault(phrase, [])
         object.__setattr__(self, "_by_phrase", {k: tuple(v) for k, v in by_phrase.items()})
-        object.__setattr__(self, "_regex", _pattern(by_phrase))
-        object.__setattr__(self, "_cue_regex", _pattern(self.cues))
-        object.__setattr__(self, "_neg_regex", _pattern(self.negations))
-        object.__setattr__(self, "_cond_regex", _pattern(self.conditions))
-        object.__setattr__(self, "_exc_regex", _pattern(self.negation_exceptions))
+        object.__setattr__(self, "_regex", pattern(by_phrase))
+        object.__setattr__(self, "_cue_regex", pattern(self.cues))
+        object.__setattr__(self, "_neg_regex", pattern(self.negations))
+        object.__setattr__(self, "_cond_regex", pattern(self.conditions))
+        object.__setattr__(self, "_exc_regex", pattern(self.negation_exceptions))
+        object.__setattr__(self, "_company_regex", pattern(self.company_words))
+        object.__setattr__(self, "_verb_regex", pattern(self.verbs))
+
+    def company_core(self, company: str) -> str:
+        """The distinctive part of a company name: brackets, legal forms and place names dropped, folded
+        ("深圳市腾讯计算机系统有限公司" -> "腾讯计算机系统", "Tencent Technology (Shenzhen) Co., Ltd." -> "tencent")."""
+        assert self._company_regex is not None
+        text = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", " ", fold(company))
+        text = re.split(r"\s*(?:/|;|；)\s*", text)[0]
+        return re.sub(r"[^\w]+|_", "", self._company_regex.sub(" ", text))
 
     def negated(self, folded: str, pos: int) -> bool:
         """True when the sentence of ``folded`` up to ``pos`` negates what follows (unconditionally)."""
@@ -127,34 +209,93 @@ class Lexicon:
         return bool(self._cue_regex.search(folded))
 
     def find(self, text: str, weak: bool | None = None, prose: bool = False) -> list[Hit]:
-        """Non-overlapping matches in ``text``, longest first at each position.
+        """Matches in ``text``: lexicon phrases (longest first at each position, shared verbs distributed)
+        and permission constants.
 
-        ``weak``: True accepts weak permission words, False never, None only when the text has a cue.
-        ``prose``: drop matches in negated sentences.
+        ``weak``: True accepts weak permission words (a permission or data cell), False never, None only
+        when the text has a cue. ``prose``: drop matches in negated sentences.
         """
         folded = fold(text)
-        assert self._regex is not None
         allow_weak = self.has_cue(folded) if weak is None else weak
-        hits = []
-        for m in self._regex.finditer(folded):
-            key = " ".join(m.group(0).split())
-            terms = self._by_phrase.get(key) or self._by_phrase.get(_despace(key), ())
-            perms: list[str] = []
-            data: list[str] = []
-            for term in terms:
-                if term.weak and not allow_weak:
+        hits = self._constants(text, folded, strict=weak is not True)
+        for start, phrase in self._phrases(folded, distribute=allow_weak):
+            hit = self._hit(phrase, folded[max(0, start - VERB_WINDOW):start], start, allow_weak, weak is True)
+            if hit is not None and not (prose and self.negated(folded, start)):
+                hits.append(hit)
+        return sorted(hits, key=lambda h: h.start)
+
+    def _phrases(self, folded: str, distribute: bool) -> list[tuple[int, str]]:
+        assert self._regex is not None
+        found = [(m.start(), " ".join(m.group(0).split())) for m in self._regex.finditer(folded)]
+        if not distribute or not _SHARED_HINT_RE.search(folded):
+            return found
+        seen = {phrase for _, phrase in found}
+        for start, phrase in self._distributed(folded):
+            if phrase not in seen:
+                seen.add(phrase)
+                found.append((start, phrase))
+        return found
+
+    def _distributed(self, folded: str) -> list[tuple[int, str]]:
+        """Phrases formed by giving a bare verb the object of its neighbour ("发送/接收/读短信")."""
+        assert self._regex is not None
+        out: list[tuple[int, str]] = []
+        text = _SHARED_VERB_RE.sub(lambda m: "读取/写入" if "读" in m.group(0) else "发送/接收", folded)
+        for chunk in re.split(r"[。；;:：()（）]", text):
+            parts = [p for p in _SEGMENT_SPLIT_RE.split(chunk) if p]
+            for i, part in enumerate(parts[:-1]):
+                if len(part) > (6 if not part.isascii() else 16) or self._regex.search(part):
                     continue
-                perms.extend(p for p in term.permissions if p not in perms)
-                if not term.weak or weak is True:  # weak words name data only inside a table cell
-                    data.extend(d for d in term.data_types if d not in data)
-            if (perms or data) and not (prose and self.negated(folded, m.start())):
-                hits.append(Hit(key, m.start(), tuple(perms), tuple(data)))
+                tail = next((p for p in parts[i + 1:i + 4] if self._regex.search(p)), parts[-1])
+                for k in range(1, min(len(tail), 12)):
+                    joined = part + ("" if not part.isascii() else " ") + tail[k:].lstrip()
+                    m = self._regex.search(joined)
+                    if m and m.start() < len(part) and m.group(0) not in tail:
+                        out.append((max(0, folded.find(part)), " ".join(m.group(0).split())))
+                        break
+        return out
+
+    def _hit(self, phrase: str, before: str, start: int, allow_weak: bool, cell: bool) -> Hit | None:
+        terms = self._by_phrase.get(phrase) or self._by_phrase.get(_despace(phrase), ())
+        perms: list[str] = []
+        data: list[str] = []
+        for term in terms:
+            if term.weak and not allow_weak:
+                continue
+            perms.extend(p for p in term.permissions if p not in perms)
+            if not term.weak or cell:  # weak words name data only inside a cell
+                data.extend(d for d in term.data_types if d not in data)
+        if not (perms or data):
+            return None
+        assert self._verb_regex is not None
+        verbal = (not data or not perms or all(t.weak for t in terms) or bool(self._verb_regex.search(phrase))
+                  or bool(self._verb_regex.search(re.split(r"[,，、;；。.:：()（）]", before)[-1])))
+        return Hit(phrase, start, tuple(perms), tuple(data), verbal)
+
+    def _constants(self, text: str, folded: str, strict: bool) -> list[Hit]:
+        """``android.permission.X`` anywhere; bare ``X_Y`` of a known permission; a bare one-word constant
+        (``CAMERA``) only in a permission cell or quoted."""
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        for m in _CONST_RE.finditer(unicodedata.normalize("NFKC", text)):
+            full = "android.permission." + m.group(2)
+            if full in seen or (full not in self.constants and not m.group(1)):
+                continue
+            quoted = m.start() > 0 and text[m.start() - 1] in "`'\"“‘"
+            if "_" not in m.group(2) and not m.group(1) and strict and not quoted:
+                continue
+            seen.add(full)
+            hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), ()))
         return hits
 
-    def permissions_in(self, text: str, weak: bool | None = None, prose: bool = False) -> list[tuple[str, str]]:
-        """``(permission, phrase)`` pairs in order of appearance, each permission once."""
+    def permissions_in(self, text: str, weak: bool | None = None, prose: bool = False,
+                       verbal: bool = False) -> list[tuple[str, str]]:
+        """``(permission, phrase)`` pairs in order of appearance, each permission once. ``verbal``: only
+        phrases that use the permission (not ones that just name its data: see :attr:`Hit.verbal`)."""
         seen: dict[str, str] = {}
         for hit in self.find(text, weak, prose):
+            if verbal and not hit.verbal:
+                continue
             for perm in hit.permissions:
                 seen.setdefault(perm, hit.phrase)
         return list(seen.items())
@@ -169,19 +310,50 @@ class Lexicon:
         return list(seen.items())
 
     def role(self, header: str) -> str | None:
-        """The role of a column header or block key, or None."""
-        folded = fold(header).strip(" :：*#")
+        """The role of a column header or block key: an exact phrase, else the longest phrase it contains
+        (ties: :data:`ROLES` order); None when it names none."""
+        folded = fold(header).strip(" :：*#|`")
         if not folded or len(folded) > 48:
             return None
-        for role in ROLES:
+        best: tuple[int, int, str] | None = None
+        for rank, role in enumerate(ROLES):
             for phrase in self.fields.get(role, ()):
                 if folded == phrase:
                     return role
-        for role in ROLES:
-            for phrase in self.fields.get(role, ()):
                 if len(phrase) >= 2 and _contains(folded, phrase):
-                    return role
-        return None
+                    key = (-len(phrase), rank, role)
+                    best = key if best is None or key < best else best
+        return best[2] if best else None
+
+    def is_header(self, text: str) -> bool:
+        """True when ``text`` is exactly a header / key phrase ("SDK名称", "Permission"): a repeated header
+        row, never a value."""
+        folded = fold(text).strip(" :：*#|`")
+        return any(folded == phrase for phrases in self.fields.values() for phrase in phrases)
+
+    def roles(self, header: str) -> list[str]:
+        """Every role a header names ("开发者及隐私政策": company and link), strongest first."""
+        first = self.role(header)
+        folded = fold(header)
+        more = [r for r in ROLES if r != first and any(len(p) >= 2 and _contains(folded, p)
+                                                      for p in self.fields.get(r, ()))]
+        return ([first] if first else []) + more
+
+    def generic(self, name: str) -> bool:
+        """True for a name that says only what kind of SDK it is ("推送SDK", "统计SDK", "share SDK")."""
+        folded = fold(name).replace(" ", "")
+        return any(folded == g.replace(" ", "") for g in self.generic_names)
+
+    def general(self, name: str) -> bool:
+        """True when ``name`` reads as words about SDKs in general ("Third-party SDKs we use", "以下第三方SDK")."""
+        folded = fold(name)
+        return any(_contains(folded, w) for w in self.not_names)
+
+    def platform(self, text: str) -> str | None:
+        """``ios`` or ``android`` when ``text`` names exactly one of them."""
+        folded = fold(text)
+        named = [p for p, words in self.platforms.items() if any(_contains(folded, w) for w in words)]
+        return named[0] if len(named) == 1 else None
 
 
 def _despace(text: str) -> str:
@@ -192,124 +364,3 @@ def _contains(text: str, phrase: str) -> bool:
     if phrase.isascii():
         return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
     return phrase in text
-
-
-def load_lexicon(path: Path | str | None = None) -> Lexicon:
-    """Load and validate the lexicon (default: the bundled ``auditor/data/lexicon.yaml``).
-
-    Raises :class:`ConfigError` naming the file and every problem found.
-    """
-    if path is None:
-        source = "auditor/data/lexicon.yaml"
-        raw = resources.files("auditor").joinpath("data", "lexicon.yaml").read_bytes()
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise ConfigError(f"{source}: cannot read lexicon ({exc.strerror or exc})") from exc
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: lexicon is not valid YAML ({' '.join(str(exc).split())[:160]})") from exc
-    return build_lexicon(data, source)
-
-
-def build_lexicon(data: Any, source: str = "lexicon") -> Lexicon:
-    """Validate a parsed lexicon mapping into a :class:`Lexicon`; :class:`ConfigError` on problems."""
-    problems: list[str] = []
-    if not isinstance(data, dict):
-        raise ConfigError(f"{source}: lexicon top level must be a mapping")
-    terms: list[Term] = []
-    for section, kind in (("permissions", "permission"), ("data_types", "data")):
-        entries = data.get(section) or []
-        if not isinstance(entries, list):
-            problems.append(f"'{section}' must be a list")
-            continue
-        for i, entry in enumerate(entries):
-            terms.extend(_entry_terms(entry, f"{section}[{i}]", kind, problems))
-    cues = _phrases(data.get("cues"), "cues", problems)
-    fields: dict[str, tuple[str, ...]] = {}
-    raw_fields = data.get("fields") or {}
-    if not isinstance(raw_fields, dict):
-        problems.append("'fields' must be a mapping")
-        raw_fields = {}
-    for role, value in raw_fields.items():
-        if role not in ROLES:
-            problems.append(f"fields: unknown role '{role}' (known: {', '.join(ROLES)})")
-            continue
-        fields[role] = _phrases(value, f"fields.{role}", problems)
-    names = data.get("sdk_names") or {}
-    prose = data.get("prose") or {}
-    negation = data.get("negation") or {}
-    lexicon = Lexicon(
-        terms=tuple(terms), cues=cues, fields=fields,
-        name_suffixes=_phrases(names.get("suffixes"), "sdk_names.suffixes", problems),
-        vendor_words=_phrases(names.get("vendor_words"), "sdk_names.vendor_words", problems),
-        login_cues=_phrases(prose.get("login_cues"), "prose.login_cues", problems),
-        list_markers=_phrases(prose.get("list_markers"), "prose.list_markers", problems),
-        negations=_phrases(negation.get("words"), "negation.words", problems),
-        conditions=_phrases(negation.get("conditions"), "negation.conditions", problems),
-        negation_exceptions=_phrases(negation.get("exceptions"), "negation.exceptions", problems),
-    )
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ConfigError(f"{source}: invalid lexicon: {problems[0]}{more}")
-    return lexicon
-
-
-def _entry_terms(entry: Any, where: str, kind: str, problems: list[str]) -> list[Term]:
-    if not isinstance(entry, dict):
-        problems.append(f"{where}: must be a mapping")
-        return []
-    perms = entry.get("permissions") or []
-    data = entry.get("data_types") or []
-    if not isinstance(perms, list) or not isinstance(data, list):
-        problems.append(f"{where}: 'permissions' and 'data_types' must be lists")
-        return []
-    for perm in perms:
-        if not isinstance(perm, str) or not _PERMISSION_RE.match(perm):
-            problems.append(f"{where}: '{perm}' is not a full Android permission name")
-    for dt in data:
-        if dt not in DATA_TYPE_IDS:
-            problems.append(f"{where}: data type '{dt}' is not in the vocabulary (auditor/vocab.py)")
-    if kind == "permission" and not perms:
-        problems.append(f"{where}: needs 'permissions'")
-    if kind == "data" and not data:
-        problems.append(f"{where}: needs 'data_types'")
-    unknown = set(entry) - {"permissions", "data_types", "phrases", "words"}
-    if unknown:
-        problems.append(f"{where}: unknown keys {sorted(unknown)}")
-    out = []
-    for key, weak in (("phrases", False), ("words", True)):
-        for phrase in _phrases(entry.get(key), f"{where}.{key}", problems):
-            out.append(Term(phrase, tuple(perms), tuple(data) if not weak or kind == "permission" else (), weak))
-    if not out:
-        problems.append(f"{where}: needs 'phrases'")
-    return out
-
-
-def _phrases(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
-    """A list, or a mapping of language -> list, of non-empty strings, folded."""
-    if value is None:
-        return ()
-    items: list[Any] = []
-    if isinstance(value, dict):
-        for lang, sub in value.items():
-            if lang not in ("en", "zh") or not isinstance(sub, list):
-                problems.append(f"{where}: languages must be 'en'/'zh' with lists")
-                continue
-            items.extend(sub)
-    elif isinstance(value, list):
-        items = value
-    else:
-        problems.append(f"{where}: must be a list or a mapping of language to list")
-    out: list[str] = []
-    for item in items:
-        if not isinstance(item, str) or not item.strip():
-            problems.append(f"{where}: phrases must be non-empty strings")
-            continue
-        folded = fold(item)
-        if folded not in out:
-            out.append(folded)
-    return tuple(out)

@@ -20,7 +20,10 @@ from auditor.policy.html_text import parse_html
 
 MAX_POLICY_BYTES = 50 * 1024 * 1024
 _HTML_RE = re.compile(r"<\s*(?:!doctype\s+html|html|body|p|div|table|h[1-6]|ul|ol|br)\b", re.IGNORECASE)
-_MD_NOISE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+_TABLE_RE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -56,14 +59,58 @@ def load_document(path: Path | str) -> Document:
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
                                                   and len(_HTML_RE.findall(text[:20000])) >= 2):
         raw_lines, raw_tables = parse_html(text)
-        lines = [Line(no, t) for no, t in raw_lines]
+        lines = [Line(no, t, mark) for no, t, mark in raw_lines]
         tables = [Table(tuple(Row(tuple(cells), i, i) for i, cells in rows), "html") for rows in raw_tables]
         return _checked(Document(name, "html", encoding, tuple(lines), tuple(tables)))
     fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+    if _TABLE_RE.search(text):
+        return _checked(_with_html_tables(name, fmt, encoding, text))
     raw = text.splitlines()
+    marks = [""] * len(raw)
     if fmt == "markdown":
-        raw = [_MD_NOISE.sub("", ln).replace("**", "").replace("__", "") for ln in raw]
-    return _from_lines(name, fmt, encoding, raw)
+        raw, marks = _markdown(raw)
+    return _from_lines(name, fmt, encoding, raw, marks)
+
+
+def _with_html_tables(name: str, fmt: str, encoding: str, text: str) -> Document:
+    """Markdown or text with HTML tables inside: the tables read as HTML, the rest line by line."""
+    lines: list[Line] = []
+    tables: list[Table] = []
+    pos = 0
+    for m in list(_TABLE_RE.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        first_no = text.count("\n", 0, pos) + 1
+        raw = text[pos:end].split("\n")
+        marks = [""] * len(raw)
+        if fmt == "markdown":
+            raw, marks = _markdown(raw)
+        lines += [Line(first_no + i, " ".join(t.split()), marks[i]) for i, t in enumerate(raw) if t.strip()]
+        if m is None:
+            break
+        offset = text.count("\n", 0, m.start())
+        raw_lines, raw_tables = parse_html(m.group(0))
+        base = len(lines)
+        lines += [Line(no + offset, t, mark) for no, t, mark in raw_lines]
+        tables += [Table(tuple(Row(tuple(cells), base + i, base + i) for i, cells in rows), "html")
+                   for rows in raw_tables]
+        pos = m.end()
+    return Document(name, fmt, encoding, tuple(lines), tuple(tables))
+
+
+def _markdown(raw: list[str]) -> tuple[list[str], list[str]]:
+    """Markdown lines without quote, heading and bullet markup (kept as each line's mark) or emphasis."""
+    lines, marks = [], []
+    for ln in raw:
+        ln = _MD_QUOTE.sub("", ln)
+        mark = ""
+        heading = _MD_HEADING.match(ln)
+        if heading:
+            mark, ln = f"h{len(heading.group(1))}", ln[heading.end():]
+        elif _MD_BULLET.match(ln):
+            mark, ln = "li", _MD_BULLET.sub("", ln)
+        lines.append(ln.replace("**", "").replace("__", ""))
+        marks.append(mark)
+    return lines, marks
 
 
 def decode(name: str, data: bytes) -> tuple[str, str]:
@@ -143,8 +190,8 @@ def _checked_text(name: str, text: str, enc: str) -> str:
     return text
 
 
-def _from_lines(name: str, fmt: str, encoding: str, raw: list[str]) -> Document:
-    lines = tuple(Line(i + 1, " ".join(t.split())) for i, t in enumerate(raw) if t.strip())
+def _from_lines(name: str, fmt: str, encoding: str, raw: list[str], marks: list[str] | None = None) -> Document:
+    lines = tuple(Line(i + 1, " ".join(t.split()), marks[i] if marks else "") for i, t in enumerate(raw) if t.strip())
     return _checked(Document(name, fmt, encoding, lines))
 
 

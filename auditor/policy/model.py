@@ -55,12 +55,21 @@ class SdkDisclosure:
     """Shape it was read from: ``table``, ``key-value``, ``list`` or ``prose``."""
     evidence: Span
     """Lines of the row / block / mention."""
+    extractor: str = ""
+    """The pipeline stage that read it (:class:`auditor.policy.claims.ExtractorKind` value)."""
+    scene: str = ""
+    """Business scene as written ("" when not given)."""
+    method: str = ""
+    """Collection / sharing method as written ("SDK本机采集"; "" when not given)."""
+    package_names: tuple[str, ...] = ()
+    """Java package names the row mentions (``com.tencent.bugly``), in order."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "name": self.name, "id": self.id, "candidates": list(self.candidates), "company": self.company,
-            "purpose": self.purpose, "collected": self.collected, "data_types": list(self.data_types),
-            "permissions": list(self.permissions), "link": self.link, "kind": self.kind,
+            "purpose": self.purpose, "scene": self.scene, "method": self.method, "collected": self.collected,
+            "data_types": list(self.data_types), "permissions": list(self.permissions), "link": self.link,
+            "package_names": list(self.package_names), "kind": self.kind, "extractor": self.extractor,
             "evidence": self.evidence.to_json(),
         }
 

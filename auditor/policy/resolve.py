@@ -1,206 +1,181 @@
-"""Resolve SDK names as policies write them onto catalog ids, tolerantly.
+"""Resolve an SDK row onto a catalog entry with all the evidence of the row.
 
-Keys are the catalog's names and aliases folded by :func:`auditor.catalog.loader.normalize_name`, plus
-their forms without generic suffixes ("SDK", "插件") and leading vendor words ("腾讯", "Google"). A policy
-name is tried whole, by its bracketed parts ("腾讯优量汇(广点通)"), and with the same words dropped; then
-by edit distance for near misses ("TencentShortViedo"). Unresolved names get the closest ids as candidates.
+Evidence, strongest first: package names the row mentions (matched against class signatures), its link
+(same page, then same host as an entry's privacy page or website), its company (against the vendor's
+legal names in English and Chinese, compared by their distinctive core: "深圳市腾讯计算机系统有限公司" ->
+"腾讯计算机系统"), its name (catalog names and aliases, tolerantly; :mod:`auditor.policy.names`) and the
+words of its name and purpose (against an entry's category).
+
+- A specific name that resolves keeps its entry unless the row's package names point elsewhere.
+- A generic name ("统计SDK", "推送SDK", "share SDK", a bare vendor name) resolves only when packages, the link
+  or the company single one entry out; otherwise it stays unresolved, with ranked candidates.
+- An unresolved or ambiguous name is settled by the same evidence when it singles one entry out.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon import Lexicon, fold
+from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, build_index
+from auditor.policy.vendors import Product, host, products, url_key
 
-MAX_CANDIDATES = 3
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+MIN_SCORE = 2.0
+MIN_MARGIN = 1.0
 
 
 @dataclass(frozen=True)
-class Resolution:
-    """The outcome of resolving one name."""
+class Evidence:
+    """What a row says about which SDK it is."""
 
-    id: str | None
-    """Catalog id, or None."""
-    candidates: tuple[str, ...]
-    """Closest ids when unresolved, best first."""
-    how: str = ""
-    """``exact`` (name or alias), ``loose`` (suffix/vendor words dropped), ``near`` (edit distance) or ""."""
+    name: str
+    company: str = ""
+    links: tuple[str, ...] = ()
+    packages: tuple[str, ...] = ()
+    words: str = ""
+    """Name, purpose and scene text, for category words."""
+    hints: tuple[str, ...] = ()
+    """Other names the row goes by, tried first ("Google Sign-In" for "Google" listed for login)."""
 
 
 @dataclass(frozen=True)
-class NameIndex:
-    """Catalog names and aliases, folded, for one catalog and lexicon."""
+class Resolver:
+    """Name index plus evidence indexes over one catalog (build with :func:`build_resolver`)."""
 
-    exact: Mapping[str, tuple[str, ...]]
-    """Folded name/alias -> ids (as written in the catalog)."""
-    loose: Mapping[str, tuple[str, ...]]
-    """Folded name/alias with suffixes and vendor words dropped -> ids."""
-    suffixes: tuple[str, ...]
-    """Folded generic suffixes dropped when resolving."""
-    vendors: tuple[str, ...]
-    """Folded vendor words dropped from the front when resolving."""
-    distinctive: Mapping[str, str] = field(default_factory=dict)
-    """Case-preserving key (:func:`case_key`) of names that can be spotted in prose -> id: CJK names and
-    names with a digit, an inner capital ("AppsFlyer", "iFLYTEK") or "SDK"."""
-    _keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    names: NameIndex
+    lexicon: Lexicon
+    products: Mapping[str, Product]
+    by_host: Mapping[str, tuple[str, ...]]
+    by_url: Mapping[str, tuple[str, ...]]
+    by_core: Mapping[str, tuple[str, ...]]
+    packages: tuple[tuple[str, str], ...]
+    """(prefix, id), longest prefix first."""
+    _cores: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_keys", tuple(sorted(set(self.exact) | set(self.loose))))
+    def resolve(self, ev: Evidence) -> Resolution:
+        """The entry ``ev`` names, or None with candidates; never raises."""
+        for hint in ev.hints:
+            hinted = self.names.exact.get(normalize_name(fold(hint)), ())
+            if len(set(hinted)) == 1:
+                return Resolution(hinted[0], (), "exact")
+        by_name = self.names.resolve(ev.name)
+        pkg = self.by_packages(ev.packages)
+        generic = self.generic(ev.name)
+        if by_name.id and by_name.how in ("exact", "loose") and not generic:
+            if len(pkg) == 1 and by_name.id not in pkg:
+                return Resolution(pkg[0], (), "package")
+            return by_name
+        scores = self._scores(ev, by_name, pkg, generic)
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        if ranked:
+            best, (score, decisive) = ranked[0]
+            second = ranked[1][1][0] if len(ranked) > 1 else 0.0
+            if decisive and score >= MIN_SCORE and score - second >= MIN_MARGIN:
+                return Resolution(best, (), "evidence")
+        if by_name.id and by_name.how == "near" and not generic:
+            return by_name
+        ids = [i for i, _ in ranked[:MAX_CANDIDATES]] or list(by_name.candidates)
+        return Resolution(None, tuple(dict.fromkeys(ids + list(by_name.candidates)))[:MAX_CANDIDATES])
 
-    def resolve(self, name: str) -> Resolution:
-        """Resolve ``name``; never raises."""
-        forms = self._forms(name)
-        for how, table in (("exact", self.exact), ("loose", self.loose)):
-            for form in forms:
-                ids = table.get(form)
-                if ids and len(set(ids)) == 1:
-                    return Resolution(ids[0], (), how)
+    def generic(self, name: str) -> bool:
+        """A name that does not say which SDK: a generic phrase, or only vendor and suffix words."""
+        if self.lexicon.generic(name):
+            return True
+        outer = _BRACKETS.sub(" ", name).strip() or name
+        if self.lexicon.generic(outer) and not any(self.names.known(p) for p in _BRACKETS.findall(name)):
+            return True
+        key = normalize_name(fold(outer))
+        return bool(key) and self.names.strip(key) in self.names.vendors
+
+    def by_packages(self, names: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for name in names:
+            for prefix, sdk_id in self.packages:
+                if (name == prefix or name.startswith(prefix + ".")) and sdk_id not in out:
+                    out.append(sdk_id)
+                    break
+        return out
+
+    def by_company(self, company: str) -> list[str]:
+        core = self.lexicon.company_core(company)
+        if len(core) < 2:
+            return []
+        out = list(self.by_core.get(core, ()))
+        for other in self._cores:
+            if other != core and min(len(other), len(core)) >= 2 and (other in core or core in other):
+                out.extend(self.by_core[other])
+        return list(dict.fromkeys(out))
+
+    def _scores(self, ev: Evidence, by_name: Resolution, pkg: list[str], generic: bool
+                ) -> dict[str, tuple[float, bool]]:
+        urls = [url_key(u) for u in ev.links]
+        hosts = [host(u) for u in ev.links]
+        by_url = {i for u in urls for i in self.by_url.get(u, ())}
+        by_host = {i for h in hosts if h for i in self.by_host.get(h, ())}
+        by_company = set(self.by_company(ev.company)) if ev.company else set()
+        pool = set(pkg) | by_url | set(by_name.candidates) | (by_host if len(by_host) <= 12 else set())
+        if by_company and len(by_company) <= 40:
+            pool |= by_company
+        words = fold(ev.words or ev.name)
+        out: dict[str, tuple[float, bool]] = {}
+        for sdk_id in pool:
+            product = self.products.get(sdk_id)
+            if product is None:
+                continue
+            category = self._category_hit(product, words)
+            name_sim = 0.0 if generic else self._similarity(ev.name, sdk_id)
+            score = (3.0 * (sdk_id in pkg) + 2.0 * (sdk_id in by_url) + 1.0 * (sdk_id in by_host)
+                     + 1.0 * (sdk_id in by_company) + 1.5 * name_sim + 0.75 * category)
+            decisive = (sdk_id in pkg or sdk_id in by_url or (sdk_id in by_host and (category or name_sim >= 0.5))
+                        or (sdk_id in by_company and (category or name_sim >= 0.5)))
+            out[sdk_id] = (score, decisive)
+        return out
+
+    def _category_hit(self, product: Product, words: str) -> bool:
+        return any(w in words for w in self.lexicon.category_words.get(product.category, ()))
+
+    def _similarity(self, name: str, sdk_id: str) -> float:
+        forms = [f for f in self.names.forms(name) if f]
+        keys = self.names.keys_of(sdk_id)
+        best = 0.0
         for form in forms:
-            ids = self.exact.get(form) or self.loose.get(form)
-            if ids:  # ambiguous: several entries share the key
-                return Resolution(None, tuple(dict.fromkeys(ids))[:MAX_CANDIDATES])
-        for form in self._forms(name, stripped=False):
-            hit = self._near(form)
-            if hit:
-                return Resolution(hit, (), "near")
-        return Resolution(None, self.candidates(forms))
-
-    def _forms(self, name: str, stripped: bool = True) -> list[str]:
-        parts = [name]
-        inner = _BRACKETS.findall(name)
-        outer = _BRACKETS.sub(" ", name).strip()
-        parts += [outer] + [p for p in inner if p.strip()]
-        forms: list[str] = []
-        for part in parts:
-            key = normalize_name(fold(part))
-            for form in (key, self.strip(key)) if stripped else (key,):
-                if form and form not in forms:
-                    forms.append(form)
-        return forms
-
-    def strip(self, key: str) -> str:
-        """Drop generic suffixes and leading vendor words from a folded key (keeps something left)."""
-        changed = True
-        while changed:
-            changed = False
-            for suffix in self.suffixes:
-                if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                    key, changed = key[: -len(suffix)], True
-            for vendor in self.vendors:
-                if key.startswith(vendor) and len(key) > len(vendor) + 1:
-                    key, changed = key[len(vendor):], True
-        return key
-
-    def _near(self, form: str) -> str | None:
-        if len(form) < 7:
-            return None
-        limit = 1 if len(form) < 10 else 2
-        best: set[str] = set()
-        best_d = limit + 1
-        for key in self._keys:
-            if abs(len(key) - len(form)) > limit:
-                continue
-            d = _distance(form, key, limit)
-            if d < best_d:
-                best_d, best = d, set(self.exact.get(key, ()) + self.loose.get(key, ()))
-            elif d == best_d:
-                best |= set(self.exact.get(key, ()) + self.loose.get(key, ()))
-        return next(iter(best)) if len(best) == 1 else None
-
-    def candidates(self, forms: list[str]) -> tuple[str, ...]:
-        """Closest catalog ids for unresolved forms, best first."""
-        scored: dict[str, float] = {}
-        for form in forms:
-            if not form:
-                continue
-            matcher = difflib.SequenceMatcher(None, "", form)
-            for key in self._keys:
-                matcher.set_seq1(key)
-                contained = form in key or key in form
-                if not contained and (matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5):
-                    continue
-                ratio = matcher.ratio()
-                if contained:
-                    ratio = max(ratio, 0.6 + 0.4 * min(len(form), len(key)) / max(len(form), len(key)))
-                if ratio < 0.5:
-                    continue
-                for sdk_id in self.exact.get(key, ()) + self.loose.get(key, ()):
-                    scored[sdk_id] = max(scored.get(sdk_id, 0.0), ratio)
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
-        return tuple(sdk_id for sdk_id, _ in ranked[:MAX_CANDIDATES])
+            for key in keys:
+                if form == key:
+                    return 1.0
+                ratio = difflib.SequenceMatcher(None, form, key).ratio()
+                if form in key or key in form:
+                    ratio = max(ratio, 0.6)
+                best = max(best, ratio)
+        return best
 
 
-def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
-    """Index every catalog name and alias."""
-    suffixes = tuple(sorted({normalize_name(s) for s in lexicon.name_suffixes if normalize_name(s)}, key=len,
-                            reverse=True))
-    vendors = tuple(sorted({normalize_name(v) for v in lexicon.vendor_words if normalize_name(v)}, key=len,
-                           reverse=True))
-    probe = NameIndex({}, {}, suffixes, vendors)
-    exact: dict[str, list[str]] = {}
-    distinctive: dict[str, str] = {}
-    loose: dict[str, list[str]] = {}
-    for entry in catalog.entries:
-        for name in (entry.name, entry.id, *entry.aliases):
-            key = normalize_name(fold(name))
-            if not key:
-                continue
-            if entry.id not in exact.setdefault(key, []):
-                exact[key].append(entry.id)
-            if is_distinctive(name):
-                distinctive.setdefault(case_key(name), entry.id)
-            for part in [key] + [normalize_name(fold(p)) for p in _BRACKETS.findall(name)]:
-                stripped = probe.strip(part)
-                if stripped and entry.id not in loose.setdefault(stripped, []):
-                    loose[stripped].append(entry.id)
-    return NameIndex({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in loose.items()},
-                     suffixes, vendors, distinctive)
-
-
-def case_key(name: str) -> str:
-    """Like :func:`normalize_name` but keeping case (for spotting names in prose)."""
-    return re.sub(r"[\s\-_.,'·()（）【】\[\]/]+", "", fold_width(name))
-
-
-def fold_width(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
-
-
-def is_distinctive(name: str) -> bool:
-    """A name unlikely to be an ordinary word: CJK (2+ chars), a digit, an inner capital, or "SDK"."""
-    key = case_key(name)
-    if len(key) < 2:
-        return False
-    if not key.isascii():
-        return True
-    if len(key) < 4:
-        return False
-    words = re.findall(r"[A-Za-z0-9]+", fold_width(name))
-    inner_upper = any(any(ch.isupper() for ch in w[1:]) and any(ch.islower() for ch in w) for w in words)
-    return inner_upper or any(ch.isdigit() for ch in key) or "sdk" in key.casefold()
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance, cut off above ``limit``."""
-    if a == b:
-        return 0
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
+    """Indexes over ``catalog`` for :meth:`Resolver.resolve`."""
+    items = products(catalog)
+    by_host: dict[str, list[str]] = {}
+    by_url: dict[str, list[str]] = {}
+    by_core: dict[str, list[str]] = {}
+    pkgs: list[tuple[str, str]] = []
+    for p in items:
+        for h in p.hosts:
+            by_host.setdefault(h, []).append(p.sdk_id)
+        for u in p.urls:
+            by_url.setdefault(u, []).append(p.sdk_id)
+        for name in p.vendor_names:
+            core = lexicon.company_core(name)
+            if len(core) >= 2 and p.sdk_id not in by_core.setdefault(core, []):
+                by_core[core].append(p.sdk_id)
+        pkgs.extend((prefix, p.sdk_id) for prefix in p.packages)
+    pkgs.sort(key=lambda kv: (-len(kv[0]), kv[0]))
+    return Resolver(
+        names=build_index(catalog, lexicon), lexicon=lexicon, products={p.sdk_id: p for p in items},
+        by_host={k: tuple(v) for k, v in by_host.items()}, by_url={k: tuple(v) for k, v in by_url.items()},
+        by_core={k: tuple(v) for k, v in by_core.items()}, packages=tuple(pkgs),
+        _cores=tuple(sorted(by_core)),
+    )

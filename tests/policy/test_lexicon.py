@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.errors import ConfigError
-from auditor.policy.lexicon import build_lexicon, load_lexicon
+from auditor.policy.lexicon_data import build_lexicon, load_lexicon
 
 P = "android.permission."
 
@@ -61,8 +61,10 @@ def test_weak_words_need_a_cue(lexicon):
     assert {p for p, _ in lexicon.permissions_in("we need camera access")} == {P + "CAMERA"}
 
 
-def test_constant_names_do_not_trigger_words(lexicon):
-    assert lexicon.permissions_in("ACCESS_FINE_LOCATION", weak=True) == []
+def test_constants_are_read_and_do_not_trigger_words(lexicon):
+    assert [p for p, _ in lexicon.permissions_in("ACCESS_FINE_LOCATION", weak=True)] == [P + "ACCESS_FINE_LOCATION"]
+    assert [p for p, _ in lexicon.permissions_in("`android.permission.USE_BIOMETRIC`")] == [P + "USE_BIOMETRIC"]
+    assert lexicon.permissions_in("We love the CAMERA on your phone.") == []  # a shouted word, not a constant
 
 
 def test_data_types_and_negation(lexicon):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.policy.lexicon import load_lexicon
-from auditor.policy.resolve import build_index
+from auditor.policy.lexicon_data import load_lexicon
+from auditor.policy.names import build_index
 from tests.policy.helpers import small_catalog
 
 

@@ -1,0 +1,134 @@
+"""What extractors return: claims over line spans, each with a confidence and the extractor that made it.
+
+An extractor (:class:`Extractor`) reads a :class:`~auditor.policy.document.Document` and returns
+:class:`Structure` values: a region of lines it recognised (a table, a list, a block group, a sentence) and
+the SDK rows and scene rows it read there. The coordinator (:mod:`auditor.policy.coordinator`) settles
+structures that overlap; facts are mapped and names resolved afterwards (:mod:`auditor.policy.facts`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from auditor.policy.document import Document
+    from auditor.policy.lexicon import Lexicon
+    from auditor.policy.names import NameIndex
+
+
+class ExtractorKind(str, Enum):
+    """Every extractor of the pipeline; the value is the JSON ``extractor`` of a row."""
+
+    HTML_TABLE = "html-table"
+    PIPE_TABLE = "pipe-table"
+    FLAT_TABLE = "flat-table"
+    KEY_VALUE = "key-value"
+    LIST = "list"
+    PERMISSION_LIST = "permission-list"
+    PROSE = "prose"
+
+    @property
+    def shape(self) -> str:
+        """The legacy JSON ``kind`` of rows it reads: ``table``, ``key-value``, ``list`` or ``prose``."""
+        return _SHAPES[self]
+
+
+_SHAPES = {
+    ExtractorKind.HTML_TABLE: "table", ExtractorKind.PIPE_TABLE: "table", ExtractorKind.FLAT_TABLE: "table",
+    ExtractorKind.KEY_VALUE: "key-value", ExtractorKind.LIST: "list", ExtractorKind.PERMISSION_LIST: "list",
+    ExtractorKind.PROSE: "prose",
+}
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """The fields of one SDK row, as written (mapped to data types, permissions and ids later)."""
+
+    name: str
+    """The SDK name cell / heading / item as written."""
+    company: str = ""
+    """Company / provider / operator as written."""
+    purpose: str = ""
+    """Purpose of use as written."""
+    scene: str = ""
+    """Business scene (使用场景) as written."""
+    method: str = ""
+    """How data is collected or shared (收集方式 / 共享方式) as written."""
+    data: str = ""
+    """Personal-information text."""
+    permissions: str = ""
+    """Permission text (a permission column or field)."""
+    link: str = ""
+    """Privacy-policy link text (may hold a URL)."""
+    packages: str = ""
+    """Package-name text."""
+    other: str = ""
+    """Any other text of the row (searched for permission constants and package names only)."""
+
+
+@dataclass(frozen=True)
+class SdkClaim:
+    """One SDK row read by an extractor."""
+
+    facts: RowFacts
+    first: int
+    """Index of its first line in ``Document.lines``."""
+    last: int
+    """Index of its last line (inclusive)."""
+
+
+@dataclass(frozen=True)
+class SceneClaim:
+    """One (scene, permissions) row: a scene-table row, a permission-list item or a permission sentence."""
+
+    scene: str
+    """The business scene / purpose as written ("" when none is given)."""
+    description: str
+    """Further description of the use ("" when none)."""
+    permissions: str
+    """The permission text (constants, Chinese or English labels), mapped through the lexicon later."""
+    first: int
+    last: int
+    sentence: bool = False
+    """True when ``permissions`` is a sentence (weak words count only next to a cue; negation applies)."""
+
+
+@dataclass(frozen=True)
+class Structure:
+    """A region of the document one extractor recognised, and the rows it read there."""
+
+    extractor: ExtractorKind
+    first: int
+    """First line index of the region."""
+    last: int
+    """Last line index of the region (inclusive)."""
+    confidence: float
+    """0..1: how sure the extractor is that the region has the shape it read (the coordinator's key)."""
+    sdks: tuple[SdkClaim, ...] = ()
+    scenes: tuple[SceneClaim, ...] = ()
+    data: bool = False
+    """True for a personal-data table or list that names no SDK (it only owns its lines)."""
+
+    def overlaps(self, other: Structure) -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every extractor may read besides the document (immutable; no state between extractors)."""
+
+    lexicon: Lexicon
+    names: NameIndex
+    """Catalog names, to tell an SDK name from other words."""
+
+
+class Extractor(Protocol):
+    """One stage of the pipeline: reads a document, returns structures; never mutates anything shared."""
+
+    kind: ExtractorKind
+
+    def extract(self, doc: Document, ctx: Context) -> list[Structure]:
+        """Every structure of this extractor's shape in ``doc``."""
+        ...

@@ -1,0 +1,147 @@
+"""Numbered or bulleted lists of SDKs, each item with its attributes nested under it.
+
+    1.2.1 “极光推送”：该SDK由“某某有限公司”提供，用于“推送通知”。…包括：   -> quoted name, company, purpose
+        android版本：设备信息（IMEI号、OAID）…                            -> nested lines: data of the item
+    1、推送通知消息(个推SDK)：收集设备型号、Android ID                    -> the SDK named in brackets
+    - [One Signal](https://onesignal.com/privacy_policy)                -> a link item
+    - Google AdMob - for showing ads                                    -> name, then purpose
+
+An item is an SDK row when its name is SDK-like (an SDK word or a catalog name), or when it belongs to a
+list where most items are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
+from auditor.policy.document import Document, Line
+from auditor.policy.text import HEADING_RE, name_like, width
+
+_ITEM_RE = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]|[(（]\d{1,2}[)）]"
+    r"|[a-zA-Z][.)）、]\s*)(.+)$"
+)
+_QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")
+_MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,，\-–—]?\s*(.*)$")
+_BRACKET_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\s*(.*?))?\s*[。.;；]?\s*$")
+_HEAD_RE = re.compile(r"^(.{2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
+_COMPANY_RE = re.compile(r"由\s*[“\"「]?([^”\"」，。,]{2,60}?)[”\"」]?\s*(?:公司)?\s*(?:提供|开发|运营)"
+                         r"|(?:provided|operated|developed|offered|run)\s+by\s+([A-Z][^,.;()]{2,80})", re.IGNORECASE)
+_PURPOSE_RE = re.compile(r"用于\s*[“\"]?([^”\"。]{2,120})|\bfor\s+(.{3,120}?)(?:[.;]|$)", re.IGNORECASE)
+_SDK_WORD_RE = re.compile(r"sdk|插件|\bkit\b", re.IGNORECASE)
+MAX_NESTED = 8
+CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True)
+class _Item:
+    first: int
+    last: int
+    name: str
+    head: str
+    rest: str
+    link: str
+    sdk_like: bool
+
+
+class ListExtractor:
+    kind = ExtractorKind.LIST
+
+    def extract(self, doc: Document, ctx: Context) -> list[Structure]:
+        items = _items(doc, ctx)
+        out = []
+        for group in _groups(items):
+            listed = sum(1 for it in group if it.sdk_like) * 2 >= len(group) and len(group) >= 2
+            for it in group:
+                if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5)):
+                    continue
+                facts = _facts(doc, it)
+                conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
+                out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
+        return out
+
+
+def _item_body(line: Line) -> str | None:
+    if line.mark.startswith("h"):
+        return None
+    m = _ITEM_RE.match(line.text)
+    if m:
+        return m.group(1).strip()
+    return line.text.strip() if line.mark == "li" else None
+
+
+def _items(doc: Document, ctx: Context) -> list[_Item]:
+    out: list[_Item] = []
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        body = _item_body(line)
+        if body is None:
+            continue
+        parsed = _name(body, ctx)
+        if parsed is None:
+            continue
+        name, rest, link, sdk_like = parsed
+        last = i
+        for k in range(i + 1, min(len(lines), i + 1 + MAX_NESTED)):
+            if _item_body(lines[k]) is not None or lines[k].mark.startswith("h") or HEADING_RE.match(lines[k].text):
+                break
+            last = k
+        if not rest and not link and last > i and _paragraph(lines[i + 1].text):
+            continue  # "（6）友盟统计" over a paragraph: a section title, the paragraph is prose
+        out.append(_Item(i, last, name, body, rest, link, sdk_like))
+    return out
+
+
+def _paragraph(text: str) -> bool:
+    return width(text) > 80 and text.rstrip().endswith(("。", ".", "！", "!", "；", ";"))
+
+
+def _groups(items: list[_Item]) -> list[list[_Item]]:
+    """Items of one list: each starts at most a few lines after the previous one ends."""
+    groups: list[list[_Item]] = []
+    for it in items:
+        if groups and it.first - groups[-1][-1].last <= 2:
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    return groups
+
+
+def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
+    """``(name, rest, link, SDK-like)`` of an item's text, or None when it names nothing."""
+    known = ctx.names.known
+
+    def sdk_like(name: str) -> bool:
+        return known(name) or (bool(_SDK_WORD_RE.search(name)) and not ctx.lexicon.general(name))
+
+    m = _QUOTED_RE.match(body)
+    if m:
+        return m.group(1).strip(), m.group(2), "", sdk_like(m.group(1)) or "SDK" in m.group(2).upper()[:20]
+    m = _MD_LINK_RE.match(body)
+    if m:
+        return m.group(1).strip(), m.group(3), m.group(2), sdk_like(m.group(1))
+    m = _BRACKET_RE.match(body)
+    if m and sdk_like(m.group(2)):
+        return m.group(2).strip(), " ".join(filter(None, (m.group(1), m.group(3) or ""))), "", True
+    m = _HEAD_RE.match(body)
+    head, rest = (m.group(1).strip(), m.group(2)) if m else (body.strip(" 。.;；"), "")
+    if width(head) > 60 or ctx.lexicon.is_header(head) or (ctx.lexicon.general(head) and not known(head)):
+        return None
+    if ctx.lexicon.permissions_in(head, weak=True) and not sdk_like(head):
+        return None
+    return head, rest, "", sdk_like(head)
+
+
+def _facts(doc: Document, it: _Item) -> RowFacts:
+    nested = " ".join(doc.lines[k].text for k in range(it.first + 1, it.last + 1))
+    text = f"{it.rest} {nested}".strip()
+    company = _COMPANY_RE.search(it.rest)
+    purpose = _PURPOSE_RE.search(it.rest)
+    return RowFacts(
+        name=it.name,
+        company=next((g for g in company.groups() if g), "").strip() if company else "",
+        purpose=next((g for g in purpose.groups() if g), "").strip() if purpose else it.rest[:200].strip(),
+        data=text, link=f"{it.link} {text}".strip(),
+    )

@@ -1,0 +1,158 @@
+"""Key-value blocks: records of ``label：value`` lines, headed by a name line ("**OPPO推送SDK**", "Jpush SDK",
+"推送通知消息（OPPO推送SDK）") or by a name label ("SDK名称：…", "SDK name: …"); several pairs may share one
+line ("SDK名称：X；所属公司：Y"). Lines under a label that are not labels themselves (sub-lists, bullets,
+"设备标识符(…)：用于…") continue that label's value. A label line is always an attribute of the record above,
+never a record of its own. Records of a business scene and its permissions ("业务场景：… 所需权限：…") are
+scene rows; runs of labelled lines that name no SDK (a personal-information list) own their lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
+from auditor.policy.document import Document
+from auditor.policy.table import SDK_FACTS, facts_from
+from auditor.policy.text import continues, is_heading, width
+
+_PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.*)$")
+_SPLIT_RE = re.compile(r"\s*[；;]\s*")
+_SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
+_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*)")
+MAX_NAME_WIDTH = 60
+MAX_CONTINUATION = 12
+CONFIDENCE = 0.8
+
+
+@dataclass
+class _Record:
+    kind: str  # "sdk", "scene" or "data"
+    first: int
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    last: int = 0
+    loose: int = 0
+
+    def add(self, role: str, value: str, line: int) -> None:
+        self.fields.append((role, value))
+        self.last, self.loose = line, 0
+
+    def extend(self, text: str, line: int) -> None:
+        role, value = self.fields[-1]
+        self.fields[-1] = (role, f"{value} {text}".strip())
+        self.last, self.loose = line, self.loose + 1
+
+
+class KeyValueExtractor:
+    kind = ExtractorKind.KEY_VALUE
+
+    def extract(self, doc: Document, ctx: Context) -> list[Structure]:
+        records: list[_Record] = []
+        current: _Record | None = None
+        lines = doc.lines
+        for i, line in enumerate(lines):
+            text = line.text
+            pairs = _pairs(text, ctx)
+            if is_heading(text) and not pairs and not _starts_record(lines, i, ctx):
+                current = None
+                continue
+            if pairs:
+                current = self._pairs(records, current, pairs, i)
+                continue
+            if _starts_record(lines, i, ctx):
+                current = _Record("sdk", i, [("name", _MARKER_RE.sub("", text).strip())], i)
+                records.append(current)
+                continue
+            if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
+                    (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)):
+                current.extend(text, i)
+                continue
+            current = None
+        return [s for s in (_structure(r, ctx) for r in records) if s is not None]
+
+    def _pairs(self, records: list[_Record], current: _Record | None, pairs: list[tuple[str, str]],
+               i: int) -> _Record:
+        for role, value in pairs:
+            has = current is not None and any(r == role for r, _ in current.fields)
+            if role == "name":
+                start = "sdk"
+            elif role in ("scene", "permissions") and (current is None or current.kind == "data"
+                                                       or (current.kind == "scene" and has)):
+                start = "scene"
+            else:
+                start = "data" if current is None else ""
+            if start or current is None:
+                current = _Record(start or "data", i)
+                records.append(current)
+            current.add(role, value, i)
+        return current
+
+
+def _pairs(text: str, ctx: Context) -> list[tuple[str, str]]:
+    """``(role, value)`` pairs of a label line (several when ";"-separated), or []."""
+    out: list[tuple[str, str]] = []
+    for part in _SPLIT_RE.split(text):
+        m = _PAIR_RE.match(part)
+        role = ctx.lexicon.role(m.group(1)) if m and width(m.group(1)) <= 40 else None
+        if role == "permissions" and m and ctx.lexicon.permissions_in(m.group(1), weak=True):
+            role = None  # "相机权限：用于拍照" names a permission, it is not a field
+        if role in (None, "title", "index"):
+            if out:
+                out[-1] = (out[-1][0], f"{out[-1][1]}；{part}")
+                continue
+            return []
+        assert m is not None
+        out.append((role, m.group(2).strip()))
+    return out
+
+
+def _loose_pair(text: str) -> bool:
+    """"设备标识符(Android ID)：用于…" under a label: a sub-item written as an unknown label."""
+    m = _PAIR_RE.match(text)
+    return bool(m) and width(m.group(1)) <= 48
+
+
+def _name_line(text: str, ctx: Context) -> bool:
+    """A short line that can name an SDK (not a sentence, a label, a heading of a section of the policy or
+    the label of a permission / data item)."""
+    name = _MARKER_RE.sub("", text).strip()
+    if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
+        return False
+    if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name):
+        return False
+    sdk_like = bool(re.search(r"sdk|插件|组件|\bkit\b", name, re.IGNORECASE)) or ctx.names.known(name)
+    if ctx.lexicon.general(name) and not ctx.names.known(name):
+        return False
+    if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.data_types_in(name, cell=True)):
+        return False
+    return True
+
+
+def _starts_record(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[type-arg]
+    """A name line directly followed by a label line of an SDK fact."""
+    if i + 1 >= len(lines) or not _name_line(lines[i].text, ctx):
+        return False
+    pairs = _pairs(lines[i + 1].text, ctx)
+    return bool(pairs) and pairs[0][0] in SDK_FACTS and pairs[0][0] != "scene"
+
+
+def _structure(record: _Record, ctx: Context) -> Structure | None:
+    roles = {r for r, _ in record.fields}
+    last = max(record.last, record.first)
+    if record.kind == "sdk":
+        facts = facts_from(record.fields)
+        known = roles & SDK_FACTS
+        if facts is None or not known:
+            return None
+        confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2 else 0.0)
+        return Structure(ExtractorKind.KEY_VALUE, record.first, last, confidence,
+                         sdks=(SdkClaim(facts, record.first, last),))
+    values = {r: " ".join(v for rr, v in record.fields if rr == r) for r in roles}
+    if record.kind == "scene" and values.get("permissions"):
+        scene = values.get("scene") or values.get("purpose", "")
+        desc = " ".join(filter(None, (values.get("purpose") if values.get("scene") else "",
+                                      values.get("description"))))
+        return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE,
+                         scenes=(SceneClaim(scene, desc, values["permissions"], record.first, last),))
+    if len(record.fields) >= 2:
+        return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
+    return None

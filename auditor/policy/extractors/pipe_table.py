@@ -1,0 +1,148 @@
+"""Pipe tables in text: Markdown tables, ``a | b |`` rows, and tables flattened one cell per line with a
+trailing ``|``. The cells of a region are read as one stream and cut into rows of the header's width, so a
+row continued over several physical lines ("CAMERA 拍摄 |" then "说明 | 场景 |") reads whole. Separator rows
+(``|---|---|``) are never rows."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.policy.claims import Context, ExtractorKind, Structure
+from auditor.policy.document import Document, Row
+from auditor.policy.table import Grid, read_grid
+from auditor.policy.text import is_heading, unbalanced
+
+CONFIDENCE = 0.85
+_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+MAX_GAP = 2
+MAX_HEADER_CELLS = 12
+
+
+class PipeTableExtractor:
+    kind = ExtractorKind.PIPE_TABLE
+
+    def extract(self, doc: Document, ctx: Context) -> list[Structure]:
+        owned = {i for t in doc.tables for r in t.rows for i in range(r.first, r.last + 1)}
+        out = []
+        for start, end in _regions(doc, owned):
+            grid = _grid(doc, start, end, ctx)
+            structure = read_grid(grid, ctx, CONFIDENCE) if grid is not None else None
+            if structure is not None:
+                out.append(structure)
+        return out
+
+
+def _piped(text: str) -> bool:
+    """A line of a pipe table: it opens or closes with a pipe, or has two or more (a quoted "|" in a
+    sentence does not count)."""
+    text = text.strip()
+    return text.startswith("|") or text.endswith("|") or text.count("|") >= 2 or bool(_SEPARATOR_RE.match(text))
+
+
+def _regions(doc: Document, owned: set[int]) -> list[tuple[int, int]]:
+    """Runs of pipe lines (short gaps of plain lines inside a run are continuations)."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(doc.lines)
+    while i < n:
+        if i in owned or not _piped(doc.lines[i].text):
+            i += 1
+            continue
+        start = end = i
+        j = i + 1
+        while j < n and j not in owned:
+            if _piped(doc.lines[j].text):
+                end = j
+            elif j - end > MAX_GAP or is_heading(doc.lines[j].text):
+                break
+            j += 1
+        if end > start:
+            out.append((start, end))
+        i = end + 1
+    return out
+
+
+def _cells(text: str) -> tuple[list[str], bool]:
+    """Cells of one line and whether it is a whole row (opens and closes with a pipe)."""
+    text = text.strip()
+    whole = text.startswith("|") and text.endswith("|") and len(text) > 1
+    inner = text[1:] if text.startswith("|") else text
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [c.strip().strip("`").strip() if c.strip().startswith("`") and c.strip().endswith("`") else c.strip()
+            for c in re.split(r"(?<!\\)\|", inner)], whole
+
+
+def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
+    lines = [(k, doc.lines[k].text) for k in range(start, end + 1) if not _SEPARATOR_RE.match(doc.lines[k].text)]
+    if not lines:
+        return None
+    first_cells, _ = _cells(lines[0][1])
+    if len(first_cells) >= 2:
+        header, body_from = first_cells, 1
+    else:
+        header, body_from = _stacked_header(lines, ctx)
+    width = len(header)
+    if width < 2:
+        return None
+    rows = [Row(tuple(header), lines[0][0], lines[body_from - 1][0])]
+    pending: list[str] = []
+    pending_first = -1
+    for k, text in lines[body_from:]:
+        if "|" not in text:  # a plain line continues the last cell
+            if pending:
+                pending[-1] = f"{pending[-1]} {text.strip()}".strip()
+            elif len(rows) > 1:
+                last = rows[-1]
+                rows[-1] = Row(last.cells[:-1] + (f"{last.cells[-1]} {text.strip()}".strip(),), last.first, k)
+            continue
+        cells, whole = _cells(text)
+        if whole and len(cells) >= width and not pending:
+            extra = [c for c in cells[width:] if c]
+            cells = cells[:width - 1] + [" ".join([cells[width - 1]] + extra)]
+            rows.append(Row(tuple(cells), k, k))
+            continue
+        if not pending:
+            pending_first = k
+        if len(cells) == 1 and _open(pending[-1] if pending else rows[-1].cells[-1] if len(rows) > 1 else ""):
+            # a cell closed too early ("设备标识符（OAID）、 |" then "手机型号 |"): the next line continues it
+            if pending:
+                pending[-1] = f"{pending[-1]} {cells[0]}".strip()
+            else:
+                last = rows[-1]
+                rows[-1] = Row(last.cells[:-1] + (f"{last.cells[-1]} {cells[0]}".strip(),), last.first, k)
+            continue
+        pending.extend(cells)
+        while len(pending) >= width:
+            rows.append(Row(tuple(pending[:width]), pending_first, k))
+            pending = pending[width:]
+            pending_first = k
+    if pending and any(pending):
+        rows.append(Row(tuple(pending + [""] * (width - len(pending))), pending_first, lines[-1][0]))
+    return Grid(tuple(rows), ExtractorKind.PIPE_TABLE)
+
+
+def _open(cell: str) -> bool:
+    return cell.rstrip().endswith(("、", ",", "，", "/")) or unbalanced(cell)
+
+
+def _stacked_header(lines: list[tuple[int, str]], ctx: Context) -> tuple[list[str], int]:
+    """A header written one cell per line: the leading cells that name new roles (one unknown cell is
+    allowed between two that do)."""
+    header: list[str] = []
+    seen: set[str] = set()
+    unknown = 0
+    for i, (_, text) in enumerate(lines[:MAX_HEADER_CELLS]):
+        cells, _ = _cells(text)
+        if len(cells) != 1 or len(cells[0]) > 24:
+            break
+        role = ctx.lexicon.role(cells[0])
+        if role is None or role in seen:
+            nxt = _cells(lines[i + 1][1])[0] if i + 1 < len(lines) else []
+            nxt_role = ctx.lexicon.role(nxt[0]) if len(nxt) == 1 else None
+            if role is None and unknown == 0 and nxt_role is not None and nxt_role not in seen:
+                unknown += 1
+                header.append(cells[0])
+                continue
+            break
+        seen.add(role)
+        header.append(cells[0])
+    return (header, len(header)) if len(seen) >= 2 else ([], 0)

@@ -1,0 +1,258 @@
+"""Prose: SDKs and permissions named in sentences, one structure per line (paragraph).
+
+- SDK mentions: catalog names that can be spotted in running text (CJK names, names with a digit, an
+  inner capital or "SDK"); platforms listed after a login/sharing cue ("log in with Facebook or Google");
+  and enumerations next to an SDK cue ("集成穿山甲，广点通，HUAWEI Ads广告服务"), where most items are catalog
+  names, so the others are read as SDK names too. A row's company is taken from the sentence ("from Google
+  Ireland Limited", "由…提供"); its data types from its paragraph. Headings count only for SDKs the body
+  never names.
+- Permission sentences: a permission phrase (weak words only next to a cue, never in a negated sentence)
+  with the purpose clause of the sentence as its scene ("Location permission is required for geotagging").
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
+from auditor.policy.document import Document, Line
+from auditor.policy.lexicon import fold
+from auditor.policy.names import case_key
+from auditor.policy.text import HEADING_RE, TERMINAL, company_like, width
+
+_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_]*")
+_CJK_RUN_RE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]*")
+_SENTENCE_RE = re.compile(r"[^.。!?！？;；]+[.。!?！？;；]?")
+_LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in order)\b)")
+_LIST_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和|及)\s*")
+_ENUM_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/)\s*")
+_TOKEN_NOISE_RE = re.compile(r"\b(?:accounts?|platforms?|etc|other|the|your)\b|账号|帐号|账户|等|平台", re.IGNORECASE)
+_COMPANY_CUE_RE = re.compile(
+    r"(?:\bfrom|\bby|\bof|provided by|operated by|offered by)\s+(?:the\s+)?([A-Z][\w&.,' -]{2,80}?"
+    r"(?:Limited|Ltd\.?|LLC|Inc\.?|GmbH|Corporation|Corp\.?|B\.V\.|S\.A\.|AG|Co\.,? Ltd\.?))"
+    r"|由\s*[“\"]?([^”\"，。,]{2,60}?(?:有限公司|公司))[”\"]?\s*(?:提供|开发|运营)"
+)
+_PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"^\s*to\s+(.{4,80}?),",
+    r"\bfor the purposes? of\s+(.{4,120}?)(?=[,.;:]|$)",
+    r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|$)",
+    r"\bwhen you\s+(.{4,80}?)(?=[,.;]|$)",
+    r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)(?=[,.;:(]|$)",
+    r"\b(?:in order to|so that|to)\s+(.{4,120}?)(?=[,.;:]|$)",
+    r"(?:用于|以便|为了)\s*(.{2,60}?)(?=[，,。；;]|$)",
+    r"(?:当您|在您|如您|您在)\s*(.{2,60}?)时",
+    r"^\s*(?:我们)?(?:在)?(.{2,20}?)(?:时)?(?:需要|需|会申请|将申请|会请求)",
+))
+_SDK_CUE_RE = re.compile(r"sdk|集成|接入|合作伙伴|合作方|integrat|partner", re.IGNORECASE)
+_SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11})"
+                            r"\s?(?:SDK|sdk|Sdk)")
+_ITEM_START_RE = re.compile(r"^\s*(?:[-*•·●]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[a-zA-Z][.)、])")
+_CLAUSE_RE = re.compile(r"[^,，]+[,，]?")
+MAX_NGRAM = 4
+MAX_PARAGRAPH = 4
+CONFIDENCE = 0.3
+
+
+class ProseExtractor:
+    kind = ExtractorKind.PROSE
+
+    def extract(self, doc: Document, ctx: Context) -> list[Structure]:
+        paragraphs = _paragraphs(doc)
+        texts = [" ".join(doc.lines[k].text for k in range(a, b + 1)) for a, b in paragraphs]
+        mentions: dict[int, list[str]] = {}
+        seen: set[str] = set()
+        heads = [p for p, (a, _) in enumerate(paragraphs) if _heading(doc.lines[a])]
+        for p in [p for p in range(len(paragraphs)) if p not in set(heads)] + heads:
+            for name, key in _mentions(texts[p], ctx):
+                if key not in seen:
+                    seen.add(key)
+                    mentions.setdefault(p, []).append(name)
+        out = []
+        for p, (first, last) in enumerate(paragraphs):
+            rows = tuple(self._row(texts[p], first, last, name, ctx) for name in mentions.get(p, []))
+            scenes = tuple(_scenes(texts[p], first, last, ctx))
+            if rows or scenes:
+                out.append(Structure(self.kind, first, last, CONFIDENCE, sdks=rows, scenes=scenes))
+        return out
+
+    def _row(self, text: str, first: int, last: int, name: str, ctx: Context) -> SdkClaim:
+        sentence = next((m.group(0) for m in _SENTENCE_RE.finditer(text) if name in m.group(0)), text)
+        company = _COMPANY_CUE_RE.search(sentence)
+        found = next((g for g in company.groups() if g), "") if company else ""
+        purpose = _login_purpose(sentence, name, ctx)
+        return SdkClaim(RowFacts(name=name, company=found.strip() if company_like(found) else "",
+                                 purpose=purpose, data=text), first, last)
+
+
+def _heading(line: Line) -> bool:
+    return line.mark.startswith("h") or HEADING_RE.match(line.text) is not None
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    """Line ranges of paragraphs: a line wrapped onto the next (no sentence end, no markup) is joined."""
+    out = []
+    i, n = 0, len(doc.lines)
+    while i < n:
+        j = i
+        while j + 1 < n and j - i < MAX_PARAGRAPH and _wraps(doc.lines[j], doc.lines[j + 1]):
+            j += 1
+        out.append((i, j))
+        i = j + 1
+    return out
+
+
+def _wraps(a: Line, b: Line) -> bool:
+    text = a.text.rstrip()
+    return (b.no == a.no + 1 and not b.mark and not a.mark.startswith("h") and width(text) >= 40
+            and not text.endswith(TERMINAL + ("|",)) and "|" not in b.text and not _heading(b)
+            and not _ITEM_START_RE.match(b.text))
+
+
+def _mentions(text: str, ctx: Context) -> list[tuple[str, str]]:
+    """``(name as written, dedupe key)`` of the SDKs a line names, in order."""
+    found: list[tuple[int, str]] = []
+    for start, name in _catalog_names(text, ctx) + _listed(text, ctx):
+        found.append((start, name))
+    found.sort()
+    out: list[tuple[str, str]] = []
+    for _, name in found:
+        sdk_id = ctx.names.resolve_exact(name)
+        key = sdk_id or case_key(name).casefold()
+        if all(k != key for _, k in out):
+            out.append((name, key))
+    return out
+
+
+def _catalog_names(text: str, ctx: Context) -> list[tuple[int, str]]:
+    """Distinctive catalog names and aliases in running text (word n-grams and CJK substrings)."""
+    index = ctx.names
+    words = list(_WORD_RE.finditer(text))
+    found: list[tuple[int, int, str]] = []
+    for a in range(len(words)):
+        for b in range(min(len(words), a + MAX_NGRAM), a, -1):
+            span = text[words[a].start():words[b - 1].end()].rstrip(".")
+            if b - a == 1 and (span.islower() or len(span) < 4):
+                continue
+            if b - a > 1 and not any(ch.isupper() for ch in span):
+                continue
+            if case_key(span) in index.distinctive:
+                found.append((words[a].start(), words[b - 1].end(), span))
+                break
+    for run in _CJK_RUN_RE.finditer(text):
+        s = run.group(0)
+        k = 0
+        while k < len(s):
+            for ln in range(min(16, len(s) - k), 1, -1):
+                piece = s[k:k + ln]
+                if case_key(piece) in index.distinctive:
+                    found.append((run.start() + k, run.start() + k + ln, piece))
+                    k += ln - 1
+                    break
+            k += 1
+    for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
+        for start in [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]:
+            span = text[start:m.end()]
+            if index.resolve_exact(span):
+                found.append((start, m.end(), span))
+                break
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    names: list[tuple[int, str]] = []
+    end = -1
+    for start, stop, span in found:
+        if start >= end:
+            names.append((start, span))
+            end = stop
+    return names
+
+
+def _listed(text: str, ctx: Context) -> list[tuple[int, str]]:
+    """Names in an enumeration next to an SDK cue ("集成穿山甲，广点通，HUAWEI Ads广告服务"): from its first catalog
+    name on, while items stay name-like; at least two must be catalog names. And platforms listed after a
+    login/sharing cue ("log in with accounts such as Facebook, Twitter or Google")."""
+    out: list[tuple[int, str]] = []
+    if _SDK_CUE_RE.search(text):
+        for chunk_m in re.finditer(r"[^。；;()（）:：]+", text):
+            out += _enumeration(chunk_m.group(0), chunk_m.start(), ctx)
+    folded = fold(text)
+    for marker in ctx.lexicon.list_markers:
+        for m in re.finditer(re.escape(marker) if not marker.isascii() else rf"(?<![a-z]){re.escape(marker)}(?![a-z])",
+                             folded):
+            before = folded[max(0, m.start() - 160):m.start()]
+            if not any(cue in before for cue in ctx.lexicon.login_cues):
+                continue
+            tail = text[m.end():] if len(text) == len(folded) else text[min(len(text), m.end()):]
+            stop = _LIST_END_RE.search(tail)
+            for token in _tokens(tail[: stop.start()] if stop else tail[:160]):
+                if ctx.names.known(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split())):
+                    out.append((m.end() + max(0, tail.find(token)), token))
+    return out
+
+
+def _enumeration(chunk: str, offset: int, ctx: Context) -> list[tuple[int, str]]:
+    items = [p for p in _ENUM_SPLIT_RE.split(chunk) if p.strip()]
+    if len(items) < 3:
+        return []
+    names = [_item_name(p, ctx) for p in items]
+    known = [bool(n) and ctx.names.known(n) for n in names]
+    if sum(known) < 2:
+        return []
+    run: list[str] = []
+    for n, k in zip(names[known.index(True):], known[known.index(True):]):
+        if not n:
+            break
+        run.append(n)
+    return [(offset + max(0, chunk.find(n)), n) for n in run]
+
+
+def _item_name(item: str, ctx: Context) -> str:
+    """An enumeration item as an SDK name: leading verbs and trailing generic words dropped."""
+    item = re.sub(r"^.*?(?:集成了?|接入了?|如|包括|例如|integrates?|such as|including)\s*", "", item.strip(),
+                  flags=re.IGNORECASE)
+    item = re.sub(r"(?:广告服务|广告SDK|服务|等)$", "", item).strip(" “”\"'")
+    if not item or len(item) > 30 or len(item.split()) > 4:
+        return ""
+    if ctx.lexicon.data_types_in(item, cell=True) or ctx.lexicon.permissions_in(item, weak=True):
+        return ""
+    return item
+
+
+def _tokens(chunk: str) -> list[str]:
+    out: list[str] = []
+    for part in _LIST_SPLIT_RE.split(chunk):
+        token = " ".join(_TOKEN_NOISE_RE.sub(" ", part).split()).strip(" :：\"'“”")
+        if token and len(token.split()) <= 3 and len(token) <= 30 and token not in out:
+            out.append(token)
+    return out
+
+
+def _login_purpose(sentence: str, name: str, ctx: Context) -> str:
+    folded = fold(sentence)
+    cue = next((c for c in ctx.lexicon.login_cues if c in folded), None)
+    if cue is None or not name[:1].isupper():
+        return ""
+    return "sharing" if "share" in cue or "分享" in cue else "third-party login"
+
+
+def _scenes(text: str, first: int, last: int, ctx: Context) -> list[SceneClaim]:
+    """One scene per clause group of a sentence: a clause naming a permission starts a group, the clauses
+    after it (the purpose) join it; the scene is the group's purpose clause ("" when it gives none)."""
+    out = []
+    for m in _SENTENCE_RE.finditer(text):
+        groups: list[list[str]] = []
+        lead: list[str] = []  # clauses before the first permission clause ("To scan a card, …")
+        cue = ctx.lexicon.has_cue(fold(m.group(0)))
+        for clause in _CLAUSE_RE.findall(m.group(0)):
+            if ctx.lexicon.permissions_in(clause, prose=True, verbal=not cue):
+                groups.append(lead + [clause])
+                lead = []
+            elif groups:
+                groups[-1].append(clause)
+            else:
+                lead.append(clause)
+        for group in groups:
+            part = "".join(group).strip()
+            if not ctx.lexicon.permissions_in(part, prose=True, verbal=not cue):
+                continue
+            scene = next((m2.group(1) for p in _PURPOSES for m2 in [p.search(part)] if m2), "")
+            out.append(SceneClaim(scene.strip(" ,，"), "", part, first, last, sentence=True))
+    return out

@@ -1,0 +1,95 @@
+"""Facts of kept claims: phrases mapped through the lexicon, links and package names read, names resolved.
+
+Turns :class:`~auditor.policy.claims.SdkClaim` and :class:`~auditor.policy.claims.SceneClaim` into the
+public model (:class:`SdkDisclosure`, :class:`Scene`, :class:`PermissionDisclosure`).
+"""
+
+from __future__ import annotations
+
+from auditor.policy.claims import ExtractorKind, SceneClaim, SdkClaim
+from auditor.policy.document import Document
+from auditor.policy.lexicon import Lexicon, fold
+from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
+from auditor.policy.resolve import Evidence, Resolver
+from auditor.policy.text import clean_collected, packages, urls
+from auditor.vocab import DATA_TYPES
+
+_DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
+
+
+def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver: Resolver) -> SdkDisclosure:
+    """One SDK row: data types and permissions of its data and permission text, its link and packages,
+    and its catalog id from all that evidence."""
+    f = claim.facts
+    lexicon = resolver.lexicon
+    mapped = " ".join(filter(None, (f.data, f.permissions)))
+    cell = kind is not ExtractorKind.PROSE
+    perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}")) if cell else []
+    data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))
+    row_urls = urls(f.link) or urls(" ".join((f.data, f.permissions, f.purpose, f.other)))
+    pkgs = tuple(dict.fromkeys(packages(" ".join((f.name, f.packages, f.data, f.other)))))
+    ev = Evidence(name=f.name, company=f.company, links=tuple(row_urls), packages=pkgs,
+                  words=" ".join((f.name, f.purpose, f.scene)), hints=_hints(f.name, f.purpose))
+    res = resolver.resolve(ev)
+    return SdkDisclosure(
+        name=f.name, id=res.id, candidates=res.candidates if res.id is None else (), company=f.company,
+        purpose=f.purpose, collected=clean_collected(f.data), data_types=tuple(data), permissions=tuple(perms),
+        link=row_urls[0] if row_urls else "", kind=kind.shape, evidence=doc.span(claim.first, claim.last),
+        extractor=kind.value, scene=f.scene, method=f.method, package_names=pkgs,
+    )
+
+
+def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> set[str]:
+    """Permissions of a row: everything its permission cell names; from its data text, the phrases that use
+    a permission ("读取外部存储", "定位权限"), or everything when the data text is itself mostly a list of
+    permission uses (seed-002-style "Range of PI collected: Use Bluetooth, read external memory cards…")."""
+    perms = {p for p, _ in lexicon.permissions_in(permission_text, weak=True)}
+    every = [h for h in lexicon.find(data_text, weak=True) if h.permissions or h.data_types]
+    uses = [h for h in lexicon.find(data_text, weak=False) if h.permissions and h.verbal]
+    chosen = every if uses and len(uses) * 2 >= len(every) else uses
+    return perms | {p for h in chosen for p in h.permissions}
+
+
+def _hints(name: str, purpose: str) -> tuple[str, ...]:
+    """Names a login or sharing platform goes by ("Google" read for login -> "Google Sign-In")."""
+    if purpose == "third-party login":
+        return tuple(name + s for s in (" Login", " Sign-In", " Account Login", "登录"))
+    if purpose == "sharing":
+        return (name + " Share",)
+    return ()
+
+
+def scene_permissions(doc: Document, claim: SceneClaim, lexicon: Lexicon) -> list[PermissionDisclosure]:
+    span = doc.span(claim.first, claim.last)
+    return [PermissionDisclosure(perm, claim.scene, claim.description, phrase, span)
+            for perm, phrase in claim_permissions(claim, lexicon)]
+
+
+def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """A scene row's permissions: everything a permission cell or label names; in a sentence, only the
+    phrases that use a permission (weak words next to a cue), never in a negated sentence."""
+    if claim.sentence:
+        cue = lexicon.has_cue(fold(claim.permissions))
+        return lexicon.permissions_in(claim.permissions, prose=True, verbal=not cue)
+    return lexicon.permissions_in(claim.permissions, weak=True)
+
+
+def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[Scene, ...]:
+    """Scenes in policy order; rows of one scene (a merged scene cell, a repeated section) are one scene."""
+    groups: dict[tuple[str, str], list[SceneClaim]] = {}
+    for claim in claims:
+        if not claim.scene and not claim.description:
+            continue  # a permission named without a scene: a PermissionDisclosure only
+        key = (claim.scene, claim.description) if not claim.scene else (claim.scene, "")
+        groups.setdefault(key, []).append(claim)
+    out = []
+    for members in groups.values():
+        perms = sorted({p for m in members for p, _ in claim_permissions(m, lexicon)})
+        if not perms:
+            continue
+        descs = list(dict.fromkeys(m.description for m in members if m.description))
+        first = min(m.first for m in members)
+        last = max(m.last for m in members)
+        out.append(Scene(members[0].scene or members[0].description, "; ".join(descs), tuple(perms),
+                         doc.span(first, last)))
+    return tuple(sorted(out, key=lambda s: s.evidence.line_start))

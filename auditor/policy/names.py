@@ -1,0 +1,232 @@
+"""Catalog names and aliases, indexed for the names policies write, tolerantly.
+
+Keys are the catalog's names and aliases folded by :func:`auditor.catalog.loader.normalize_name`, plus
+their forms without generic suffixes ("SDK", "插件") and leading vendor words ("腾讯", "Google"). A policy
+name is tried whole, by its bracketed parts ("腾讯优量汇(广点通)"), and with the same words dropped; then
+by edit distance for near misses ("TencentShortViedo"). Unresolved names get the closest ids as candidates.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from auditor.catalog.loader import normalize_name
+from auditor.catalog.model import Catalog
+from auditor.policy.lexicon import Lexicon, fold
+
+MAX_CANDIDATES = 3
+_BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of resolving one name."""
+
+    id: str | None
+    """Catalog id, or None."""
+    candidates: tuple[str, ...]
+    """Closest ids when unresolved, best first."""
+    how: str = ""
+    """``exact`` (name or alias), ``loose`` (suffix/vendor words dropped), ``near`` (edit distance) or ""."""
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Catalog names and aliases, folded, for one catalog and lexicon."""
+
+    exact: Mapping[str, tuple[str, ...]]
+    """Folded name/alias -> ids (as written in the catalog)."""
+    loose: Mapping[str, tuple[str, ...]]
+    """Folded name/alias with suffixes and vendor words dropped -> ids."""
+    suffixes: tuple[str, ...]
+    """Folded generic suffixes dropped when resolving."""
+    vendors: tuple[str, ...]
+    """Folded vendor words dropped from the front when resolving."""
+    distinctive: Mapping[str, str] = field(default_factory=dict)
+    """Case-preserving key (:func:`case_key`) of names that can be spotted in prose -> id: CJK names and
+    names with a digit, an inner capital ("AppsFlyer", "iFLYTEK") or "SDK"."""
+    by_id: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Id -> its folded names and aliases."""
+    _keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_keys", tuple(sorted(set(self.exact) | set(self.loose))))
+
+    def resolve(self, name: str) -> Resolution:
+        """Resolve ``name``; never raises."""
+        forms = self._forms(name)
+        for how, table in (("exact", self.exact), ("loose", self.loose)):
+            for form in forms:
+                ids = table.get(form)
+                if ids and len(set(ids)) == 1:
+                    return Resolution(ids[0], (), how)
+        for form in forms:
+            ids = self.exact.get(form) or self.loose.get(form)
+            if ids:  # ambiguous: several entries share the key
+                return Resolution(None, tuple(dict.fromkeys(ids))[:MAX_CANDIDATES])
+        for form in self._forms(name, stripped=False):
+            hit = self._near(form)
+            if hit:
+                return Resolution(hit, (), "near")
+        return Resolution(None, self.candidates(forms))
+
+    def known(self, name: str) -> bool:
+        """True when ``name`` is a catalog name or alias (exactly, or with suffix/vendor words dropped)."""
+        return self.resolve_exact(name) is not None
+
+    def resolve_exact(self, name: str) -> str | None:
+        """The id ``name`` names exactly or loosely (no edit distance), when only one entry has it."""
+        for table in (self.exact, self.loose):
+            for form in self._forms(name):
+                ids = table.get(form)
+                if ids and len(set(ids)) == 1:
+                    return ids[0]
+        return None
+
+    def keys_of(self, sdk_id: str) -> tuple[str, ...]:
+        return self.by_id.get(sdk_id, ())
+
+    def forms(self, name: str) -> list[str]:
+        """The folded forms of ``name`` that are looked up (whole, bracketed parts, generic words dropped)."""
+        return self._forms(name)
+
+    def _forms(self, name: str, stripped: bool = True) -> list[str]:
+        parts = [name]
+        inner = _BRACKETS.findall(name)
+        outer = _BRACKETS.sub(" ", name).strip()
+        parts += [outer] + [p for p in inner if p.strip()]
+        forms: list[str] = []
+        for part in parts:
+            key = normalize_name(fold(part))
+            for form in (key, self.strip(key)) if stripped else (key,):
+                if form and form not in forms:
+                    forms.append(form)
+        return forms
+
+    def strip(self, key: str) -> str:
+        """Drop generic suffixes and leading vendor words from a folded key (keeps something left)."""
+        changed = True
+        while changed:
+            changed = False
+            for suffix in self.suffixes:
+                if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                    key, changed = key[: -len(suffix)], True
+            for vendor in self.vendors:
+                if key.startswith(vendor) and len(key) > len(vendor) + 1:
+                    key, changed = key[len(vendor):], True
+        return key
+
+    def _near(self, form: str) -> str | None:
+        if len(form) < 7:
+            return None
+        limit = 1 if len(form) < 10 else 2
+        best: set[str] = set()
+        best_d = limit + 1
+        for key in self._keys:
+            if abs(len(key) - len(form)) > limit:
+                continue
+            d = _distance(form, key, limit)
+            if d < best_d:
+                best_d, best = d, set(self.exact.get(key, ()) + self.loose.get(key, ()))
+            elif d == best_d:
+                best |= set(self.exact.get(key, ()) + self.loose.get(key, ()))
+        return next(iter(best)) if len(best) == 1 else None
+
+    def candidates(self, forms: list[str]) -> tuple[str, ...]:
+        """Closest catalog ids for unresolved forms, best first."""
+        scored: dict[str, float] = {}
+        for form in forms:
+            if not form:
+                continue
+            matcher = difflib.SequenceMatcher(None, "", form)
+            for key in self._keys:
+                matcher.set_seq1(key)
+                contained = form in key or key in form
+                if not contained and (matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5):
+                    continue
+                ratio = matcher.ratio()
+                if contained:
+                    ratio = max(ratio, 0.6 + 0.4 * min(len(form), len(key)) / max(len(form), len(key)))
+                if ratio < 0.5:
+                    continue
+                for sdk_id in self.exact.get(key, ()) + self.loose.get(key, ()):
+                    scored[sdk_id] = max(scored.get(sdk_id, 0.0), ratio)
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
+        return tuple(sdk_id for sdk_id, _ in ranked[:MAX_CANDIDATES])
+
+
+def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
+    """Index every catalog name and alias."""
+    suffixes = tuple(sorted({normalize_name(s) for s in lexicon.name_suffixes if normalize_name(s)}, key=len,
+                            reverse=True))
+    vendors = tuple(sorted({normalize_name(v) for v in lexicon.vendor_words if normalize_name(v)}, key=len,
+                           reverse=True))
+    probe = NameIndex({}, {}, suffixes, vendors)
+    exact: dict[str, list[str]] = {}
+    distinctive: dict[str, str] = {}
+    loose: dict[str, list[str]] = {}
+    by_id: dict[str, list[str]] = {}
+    for entry in catalog.entries:
+        for name in (entry.name, entry.id.replace("-", " "), *entry.aliases):
+            key = normalize_name(fold(name))
+            if not key:
+                continue
+            if entry.id not in exact.setdefault(key, []):
+                exact[key].append(entry.id)
+            if key not in by_id.setdefault(entry.id, []):
+                by_id[entry.id].append(key)
+            if is_distinctive(name):
+                distinctive.setdefault(case_key(name), entry.id)
+            for part in [key] + [normalize_name(fold(p)) for p in _BRACKETS.findall(name)]:
+                stripped = probe.strip(part)
+                if stripped and entry.id not in loose.setdefault(stripped, []):
+                    loose[stripped].append(entry.id)
+    return NameIndex({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in loose.items()},
+                     suffixes, vendors, distinctive, {k: tuple(v) for k, v in by_id.items()})
+
+
+def case_key(name: str) -> str:
+    """Like :func:`normalize_name` but keeping case (for spotting names in prose)."""
+    return re.sub(r"[\s\-_.,'·()（）【】\[\]/]+", "", fold_width(name))
+
+
+def fold_width(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def is_distinctive(name: str) -> bool:
+    """A name unlikely to be an ordinary word: CJK (2+ chars), a digit, an inner capital, or "SDK"."""
+    key = case_key(name)
+    if len(key) < 2:
+        return False
+    if not key.isascii():
+        return True
+    if len(key) < 4:
+        return False
+    words = re.findall(r"[A-Za-z0-9]+", fold_width(name))
+    inner_upper = any(any(ch.isupper() for ch in w[1:]) and any(ch.islower() for ch in w) for w in words)
+    title = sum(1 for w in words if w[:1].isupper() and len(w) > 1) >= 2  # "Firebase Crashlytics"
+    return inner_upper or title or any(ch.isdigit() for ch in key) or "sdk" in key.casefold()
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance, cut off above ``limit``."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -1,0 +1,232 @@
+"""One table model for every tabular shape (HTML, DOCX, pipe, flattened): column roles, then rows.
+
+Column roles come from the header through the lexicon (``SDK名称``, ``第三方名称``, ``使用目的``, ``权限``, ``包名``…)
+and, for columns whose header names no role (or tables without a header), from the cells: URLs, package
+names, company-like names, permission constants, data lists, index numbers, SDK-like names. Then:
+
+- a table with an SDK-name column gives SDK rows (a merged or empty name cell continues the row above);
+- a table with a permission column and no name column gives scene rows (an empty scene cell repeats the
+  scene above);
+- any other table with known columns is a personal-data table: it owns its lines and names no SDK.
+
+A cell may carry labelled parts of other roles ("开发者：…；隐私政策：https://…"); they are read too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
+from auditor.policy.document import Row
+from auditor.policy.text import URL_RE, company_like, name_like, packages, urls
+
+SDK_FACTS = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method", "scene"})
+_SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
+_INDEX_RE = re.compile(r"^\s*[(（]?\d{1,3}[.)）、]?\s*$")
+_LABEL_RE = re.compile(r"(?:^|(?<=[；;。\s]))([^：:；;。\s][^：:；;。]{0,15}?)\s*[：:]\s*")
+_EMBEDDED_COMPANY_RE = re.compile(r"^(.{2,60}?)\s*(?:\s[—–-]{1,2}\s|[（(])\s*(.{3,120}?)\s*[)）]?\s*$")
+MAX_HEADER_SCAN = 3
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as rows of cells, header first when it has one, whatever shape it was read from."""
+
+    rows: tuple[Row, ...]
+    extractor: ExtractorKind
+    header_found: bool = True
+    """False when the reader could not tell a header row (roles then come from the cells only)."""
+    notes: tuple[str, ...] = field(default=())
+
+
+def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | None:
+    """SDK rows, scene rows or a data region from one table; None when no column has a known role."""
+    rows = [r for r in grid.rows if any(c.strip() for c in r.cells) and not _separator(r.cells)]
+    if len(rows) < 2:
+        return None
+    start = _header_index(rows, ctx) if grid.header_found else None
+    header = rows[start].cells if start is not None else ()
+    body = rows[start + 1:] if start is not None else rows
+    if not body:
+        return None
+    roles = column_roles(header, body, ctx)
+    first, last = rows[0].first, rows[-1].last
+    if "name" in roles:
+        sdks = _sdk_rows(roles, body, ctx)
+        if sdks:
+            return Structure(grid.extractor, first, last, confidence if header else confidence - 0.2, sdks=tuple(sdks))
+    if "permissions" in roles:
+        scenes = _scene_rows(roles, body, ctx)
+        if scenes:
+            return Structure(grid.extractor, first, last, confidence - 0.05, scenes=tuple(scenes))
+    if any(r not in (None, "index") for r in roles):
+        return Structure(grid.extractor, first, last, confidence - 0.3, data=True)
+    return None
+
+
+def _separator(cells: Sequence[str]) -> bool:
+    return all(_SEPARATOR_RE.match(c) or not c.strip() for c in cells) and any(c.strip() for c in cells)
+
+
+def _header_index(rows: list[Row], ctx: Context) -> int | None:
+    """The first of the top rows whose cells mostly name roles (a ``<td>`` header row counts too)."""
+    for i, row in enumerate(rows[:MAX_HEADER_SCAN]):
+        cells = [c for c in row.cells if c.strip()]
+        named = [c for c in cells if ctx.lexicon.role(c) is not None and len(c) <= 32]
+        if len(named) >= 2 and len(named) * 3 >= len(cells) * 2:
+            return i
+    return None
+
+
+def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> list[str | None]:
+    """Role of each column: the header's, else what the cells look like; one column per role (data,
+    permissions and descriptions may span several)."""
+    width = max(len(header), max(len(r.cells) for r in body))
+    roles: list[str | None] = []
+    for i in range(width):
+        role = ctx.lexicon.role(header[i]) if i < len(header) and header[i].strip() else None
+        if role in roles and role not in ("data", "permissions", "description", "website", "link"):
+            role = None
+        roles.append(role)
+    for i in range(width):
+        if roles[i] is None:
+            cells = [r.cells[i] for r in body if i < len(r.cells) and r.cells[i].strip()]
+            roles[i] = _content_role(cells, roles, ctx)
+    if "name" not in roles and "title" in roles and SDK_FACTS & set(roles):
+        roles[roles.index("title")] = "name"
+    if "name" not in roles and "company" in roles:
+        col = roles.index("company")
+        cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
+        products = sum(1 for c in cells if not company_like(c) or _product_company(c))
+        if cells and products * 2 > len(cells):
+            roles[col] = "name"  # a "Provider" column holding "Product — Company" cells
+    return roles
+
+
+def _content_role(cells: list[str], roles: list[str | None], ctx: Context) -> str | None:
+    if not cells:
+        return None
+    n = len(cells)
+
+    def share(test: object) -> float:
+        return sum(1 for c in cells if test(c)) / n  # type: ignore[operator]
+
+    if share(lambda c: _INDEX_RE.match(c)) >= 0.8:
+        return "index"
+    if share(lambda c: URL_RE.search(c)) >= 0.6 and "link" not in roles:
+        return "link"
+    if share(lambda c: packages(c)) >= 0.5 and "packages" not in roles:
+        return "packages"
+    if share(company_like) >= 0.6 and "company" not in roles:
+        return "company"
+    if share(lambda c: ctx.lexicon.permissions_in(c, weak=False, verbal=True) and len(c) <= 80) >= 0.5:
+        return "permissions"
+    if share(lambda c: ctx.lexicon.data_types_in(c, cell=True)) >= 0.5:
+        return "data"
+    if "name" not in roles and share(lambda c: name_like(c) and _sdk_like(c, ctx)) >= 0.5:
+        return "name"
+    return None
+
+
+def _sdk_like(cell: str, ctx: Context) -> bool:
+    return bool(re.search(r"sdk|插件|\bkit\b", cell, re.IGNORECASE)) or ctx.names.known(cell)
+
+
+def cell_fields(role: str | None, text: str, ctx: Context) -> list[tuple[str, str]]:
+    """``(role, text)`` parts of a cell: its labelled parts ("开发者：X；隐私政策：Y") by their labels, the
+    rest under the column's role."""
+    parts: list[tuple[str, str]] = []
+    matches = [m for m in _LABEL_RE.finditer(text) if ctx.lexicon.role(m.group(1)) not in (None, "title", "index")]
+    if not matches:
+        return [(role, text)] if role else []
+    head = text[:matches[0].start()].strip(" ；;")
+    if head and role:
+        parts.append((role, head))
+    for k, m in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        value = text[m.end():end].strip(" ；;")
+        label_role = ctx.lexicon.role(m.group(1))
+        if value and label_role:
+            parts.append((label_role, value))
+    return parts
+
+
+def facts_from(fields: Sequence[tuple[str, str]]) -> RowFacts | None:
+    """Row facts from ``(role, text)`` parts in order; None without a name."""
+    values: dict[str, list[str]] = {}
+    for role, text in fields:
+        if text.strip():
+            values.setdefault(role, []).append(text.strip())
+    name = " ".join(values.get("name", []))
+    if not name:
+        return None
+    link = " ".join(values.get("link", []))
+    if not urls(link):
+        link = " ".join(values.get("link", []) + values.get("website", []))
+    return RowFacts(
+        name=name, company=" ".join(values.get("company", [])), purpose=" ".join(values.get("purpose", [])),
+        scene=" ".join(values.get("scene", [])), method=" ".join(values.get("method", [])),
+        data=" ".join(values.get("data", []) + values.get("description", [])),
+        permissions=" ".join(values.get("permissions", [])), link=link,
+        packages=" ".join(values.get("packages", [])), other=" ".join(values.get("title", [])),
+    )
+
+
+def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[SdkClaim]:
+    name_col = roles.index("name")
+    rows: list[tuple[list[tuple[str, str]], int, int]] = []
+    for row in body:
+        cells = list(row.cells) + [""] * (len(roles) - len(row.cells))
+        name = cells[name_col].strip()
+        fields = [p for role, cell in zip(roles, cells) if cell.strip() for p in cell_fields(role, cell, ctx)]
+        if not name and rows:  # merged name cell / row continued on the next line
+            rows[-1] = (rows[-1][0] + fields, rows[-1][1], row.last)
+            continue
+        if not name or not name_like(name) or ctx.lexicon.is_header(name):
+            continue
+        if "company" not in roles or roles.index("company") == name_col:
+            fields = _split_company(name, fields)
+        rows.append((fields, row.first, row.last))
+    out = []
+    for fields, first, last in rows:
+        facts = facts_from(fields)
+        if facts is not None:
+            out.append(SdkClaim(facts, first, last))
+    return out
+
+
+def _product_company(cell: str) -> tuple[str, str] | None:
+    """``Product — Company Ltd`` / ``产品（某某有限公司）``: the product and the company, when so written."""
+    m = _EMBEDDED_COMPANY_RE.match(cell)
+    if not m or not company_like(m.group(2)) or company_like(m.group(1)):
+        return None
+    return m.group(1).strip(), m.group(2).strip()
+
+
+def _split_company(name: str, fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A name cell naming its company too, when the table has no company column."""
+    split = _product_company(name)
+    if split is None:
+        return fields
+    out = [(r, t) if r != "name" else ("name", split[0]) for r, t in fields]
+    return out + [("company", split[1])]
+
+
+def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[SceneClaim]:
+    perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
+    scene_col = next((i for role in ("scene", "purpose", "description") for i, r in enumerate(roles) if r == role), None)
+    desc_cols = [i for i, r in enumerate(roles) if r in ("purpose", "description", "data") and i != scene_col]
+    out: list[SceneClaim] = []
+    scene = ""
+    for row in body:
+        cells = list(row.cells) + [""] * (len(roles) - len(row.cells))
+        if scene_col is not None and cells[scene_col].strip():
+            scene = cells[scene_col].strip()
+        perms = " ".join(cells[i] for i in perm_cols if cells[i].strip())
+        desc = " ".join(cells[i].strip() for i in desc_cols if cells[i].strip())
+        if not perms.strip() or ctx.lexicon.is_header(perms):
+            continue
+        out.append(SceneClaim(scene or desc, desc if scene else "", perms, row.first, row.last))
+    return out

@@ -1,0 +1,121 @@
+"""Text helpers shared by the extractors: links, headings, cell continuation, names, companies, packages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；）)\]|]+", re.IGNORECASE)
+URL_ONLY_RE = re.compile(r"^\s*[<(\[]?(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+_MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HEADING_RE = re.compile(
+    r"^\s*(?:[(（]\s*(?:[IVXLC]{1,5}|[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
+    r"|(?:[IVXLC]{1,5}|[一二三四五六七八九十]{1,3})\s*[.、．](?!\w*\.)"
+    r"|第[一二三四五六七八九十\d]{1,3}[章节条部分]|#{1,6}\s)"
+)
+_NUMBERED_TITLE_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.、．]?\s+\S")
+_CONT_END_RE = re.compile(
+    r"(?:[,，、;；/\-–(（]|(?<=\s)(?:and|or|of|the|to|with|for|in|a|an|by|on|at|from|as)|和|及|与|或|以及)$",
+    re.IGNORECASE,
+)
+TERMINAL = (".", "。", ":", "：", "!", "?", "！", "？", ";", "；")
+_BOILERPLATE_RE = re.compile(
+    r"for more information,?\s*(?:please\s+)?(?:visit|see|refer to)\s*:?|更多信息请(?:访问|查看|参见)[:：]?|详见[:：]?"
+    r"|隐私政策链接[:：]?|隐私政策[:：]|privacy policy\s*:",
+    re.IGNORECASE,
+)
+COMPANY_RE = re.compile(
+    r"(?:有限(?:责任)?公司|股份公司|有限公司|集团|公司|研究院)\s*(?:[（(][^）)]*[）)])?\s*$"
+    r"|(?:\b(?:co\.?,?\s*ltd|ltd|limited|inc|llc|l\.l\.c|corp|corporation|gmbh|s\.?a\.?r?\.?l?|b\.v|pte|ag|"
+    r"oy|ab|a/s|plc|s\.p\.a|k\.k|company|technologies|technology)\b\.?)\s*(?:[（(][^）)]*[）)])?\s*$",
+    re.IGNORECASE,
+)
+_PACKAGE_RE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-zA-Z_][\w]*){1,8})(?![\w/@-]|\.[a-zA-Z])")
+_PACKAGE_ROOTS = frozenset("com cn net org io me tv co de uk jp kr fr ru us in br it nl".split())
+_DOMAIN_TAILS = frozenset("com cn net org io me tv co html htm php jsp aspx shtml".split())
+SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b|\blibrary\b|\bapi\b", re.IGNORECASE)
+
+
+def width(text: str) -> int:
+    """Display width: CJK counts double."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def unbalanced(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def continues(prev: str, line: str) -> bool:
+    """True when ``line`` wraps the cell that ``prev`` started (flattened tables, wrapped values)."""
+    if URL_ONLY_RE.match(line):
+        return True
+    if URL_ONLY_RE.match(prev):
+        return False
+    prev = prev.rstrip()
+    if _CONT_END_RE.search(prev) or unbalanced(prev):
+        return True
+    first = line.lstrip()[:1]
+    return width(prev) >= 60 and not prev.endswith(TERMINAL) and not (first.isupper() or first.isdigit())
+
+
+def is_heading(line: str) -> bool:
+    """A section heading: outline numbering (roman, CJK, parenthesised, "第三章") or a short numbered title."""
+    if HEADING_RE.match(line):
+        return True
+    text = line.strip()
+    return bool(_NUMBERED_TITLE_RE.match(text)) and width(text) <= 60 and not text.endswith(TERMINAL + (",", "，"))
+
+
+def name_like(cell: str) -> bool:
+    """Could be an SDK name cell: short, few words, no sentence ending."""
+    cell = cell.strip()
+    return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，"))
+
+
+def company_like(text: str) -> bool:
+    """Ends like a legal entity ("…有限公司", "Co., Ltd.", "Inc.", "GmbH")."""
+    text = unicodedata.normalize("NFKC", text).strip().rstrip("；;,，。.")
+    return 3 <= len(text) <= 120 and COMPANY_RE.search(text) is not None
+
+
+def plain_links(text: str) -> str:
+    """Markdown links ``[text](url)`` and ``<url>`` written as ``text url``."""
+    text = _MD_LINK_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}".strip(), text)
+    return re.sub(r"<((?:https?://|www\.)[^>\s]+)>", r"\1", text)
+
+
+def urls(text: str) -> list[str]:
+    return [m.group(0).rstrip(".,;:") for m in URL_RE.finditer(plain_links(text or ""))]
+
+
+def first_url(*texts: str) -> str:
+    for text in texts:
+        found = urls(text)
+        if found:
+            return found[0]
+    return ""
+
+
+def packages(text: str) -> list[str]:
+    """Java package names written in ``text`` (``com.tencent.bugly``), URLs and domains left out."""
+    text = URL_RE.sub(" ", plain_links(text or ""))
+    out: list[str] = []
+    for m in _PACKAGE_RE.finditer(text):
+        name = m.group(1).rstrip(".")
+        parts = name.split(".")
+        if parts[0] in ("www", "http", "https") or (parts[-1] in _DOMAIN_TAILS and parts[0] not in _PACKAGE_ROOTS):
+            continue
+        if parts[0] not in _PACKAGE_ROOTS and len(parts) < 3:
+            continue
+        if name.startswith("android.permission") or any(p.isupper() for p in parts):
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def clean_collected(text: str) -> str:
+    """The personal-information text without links and "for more information" boilerplate."""
+    text = URL_RE.sub(" ", plain_links(text or ""))
+    text = _BOILERPLATE_RE.sub(" ", text)
+    return " ".join(text.split()).strip(" .,;:，。；：、")

@@ -1,0 +1,68 @@
+"""What the resolver needs to know of each catalog entry besides its names: vendor, web hosts, packages.
+
+This is the one place that reads vendor facts off the catalog model (an adapter): when the catalog gains
+shared vendor records, only :func:`products` changes.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+from auditor.catalog.model import Catalog, SdkEntry
+
+
+@dataclass(frozen=True)
+class Product:
+    """One catalog entry as evidence sees it."""
+
+    sdk_id: str
+    name: str
+    vendor_names: tuple[str, ...]
+    """The vendor's legal names as the catalog writes them (English, Chinese)."""
+    hosts: tuple[str, ...]
+    """Hosts of its privacy page and website, without ``www.``."""
+    urls: tuple[str, ...]
+    """Its privacy page and website, normalised by :func:`url_key`."""
+    packages: tuple[str, ...]
+    """Class / package prefixes of its signatures."""
+    category: str
+    purpose: str
+    """Its purpose in English and Chinese (for matching a row's purpose words)."""
+
+
+def products(catalog: Catalog) -> tuple[Product, ...]:
+    """Every catalog entry as a :class:`Product` (the adapter)."""
+    return tuple(_product(e) for e in catalog.entries)
+
+
+def _product(entry: SdkEntry) -> Product:
+    pages = [u for u in (entry.privacy_policy_url, entry.website) if u]
+    purpose = " ".join(filter(None, (entry.purpose.en, entry.purpose.zh or ""))) if entry.purpose else ""
+    return Product(
+        sdk_id=entry.id, name=entry.name,
+        vendor_names=tuple(n for n in (entry.vendor.en, entry.vendor.zh or "") if n),
+        hosts=tuple(dict.fromkeys(h for h in (host(u) for u in pages) if h)),
+        urls=tuple(dict.fromkeys(url_key(u) for u in pages)),
+        packages=entry.signatures.classes, category=entry.category, purpose=purpose,
+    )
+
+
+def host(url: str) -> str:
+    """The host of ``url`` in lower case, without ``www.`` ("" when none)."""
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
+        url = "http://" + url
+    try:
+        name = urllib.parse.urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return name.lower().removeprefix("www.")
+
+
+def url_key(url: str) -> str:
+    """A URL compared loosely: no scheme, no ``www.``, no query or fragment, no trailing slash."""
+    url = urllib.parse.unquote(url.strip())
+    url = re.sub(r"^[a-z]+://", "", url, flags=re.IGNORECASE)
+    url = re.sub(r"[?#].*$", "", url).rstrip("/.,;")
+    return url.lower().removeprefix("www.")
