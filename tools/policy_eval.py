@@ -239,8 +239,11 @@ def evaluate(directory: Path, part: str = "all", catalog_dir: Path | None = None
     from auditor.errors import PolicyError
     from auditor.policy import load_lexicon, read_policy
 
+    from auditor.policy.resolve import build_resolver
+
     catalog = load_catalog(catalog_dir)
     lexicon = load_lexicon()
+    resolver = build_resolver(catalog, lexicon)
     judge = Judge(catalog)
     truth = load_truth(directory)
     parts = split(truth, truth)
@@ -249,7 +252,7 @@ def evaluate(directory: Path, part: str = "all", catalog_dir: Path | None = None
         if part != "all" and parts[name] != part:
             continue
         try:
-            report = read_policy(directory / name, catalog, lexicon).to_json()
+            report = read_policy(directory / name, catalog, lexicon, resolver).to_json()
         except PolicyError as exc:  # scored as a policy that discloses nothing
             report = {"error": str(exc)}
             if detail is not None:

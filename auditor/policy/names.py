@@ -132,7 +132,7 @@ class NameIndex:
             d = _distance(form, key, limit)
             if d < best_d:
                 best_d, best = d, set(self.exact.get(key, ()) + self.loose.get(key, ()))
-            elif d == best_d:
+            elif d == best_d and d <= limit:
                 best |= set(self.exact.get(key, ()) + self.loose.get(key, ()))
         return next(iter(best)) if len(best) == 1 else None
 

@@ -131,7 +131,7 @@ class Resolver:
             category = self._category_hit(product, words)
             name_sim = 0.0 if generic else self._similarity(ev.name, sdk_id)
             score = (3.0 * (sdk_id in pkg) + 2.0 * (sdk_id in by_url) + 1.0 * (sdk_id in by_host)
-                     + 1.0 * (sdk_id in by_company) + 1.5 * name_sim + 0.75 * category)
+                     + 1.0 * (sdk_id in by_company) + 1.5 * name_sim + (1.0 if generic else 0.75) * category)
             decisive = (sdk_id in pkg or sdk_id in by_url or (sdk_id in by_host and (category or name_sim >= 0.5))
                         or (sdk_id in by_company and (category or name_sim >= 0.5)))
             out[sdk_id] = (score, decisive)

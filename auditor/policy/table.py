@@ -177,13 +177,18 @@ def facts_from(fields: Sequence[tuple[str, str]]) -> RowFacts | None:
 def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[SdkClaim]:
     name_col = roles.index("name")
     rows: list[tuple[list[tuple[str, str]], int, int]] = []
+    last_name = last_company = ""
     for row in body:
         cells = list(row.cells) + [""] * (len(roles) - len(row.cells))
         name = cells[name_col].strip()
         fields = [p for role, cell in zip(roles, cells) if cell.strip() for p in cell_fields(role, cell, ctx)]
-        if not name and rows:  # merged name cell / row continued on the next line
-            rows[-1] = (rows[-1][0] + fields, rows[-1][1], row.last)
+        company = next((t for r, t in fields if r == "company"), "")
+        same = name == last_name and company in ("", last_company) and row.first <= rows[-1][2] + 1 if rows else False
+        if rows and (not name or same):
+            # a merged name cell (empty, or repeated by rowspan) / a row continued on the next line
+            rows[-1] = (rows[-1][0] + [f for f in fields if f[0] != "name"], rows[-1][1], row.last)
             continue
+        last_name, last_company = name, company
         if not name or not name_like(name) or ctx.lexicon.is_header(name):
             continue
         if "company" not in roles or roles.index("company") == name_col:

@@ -12,12 +12,14 @@ TEST_CATALOG = Path(__file__).resolve().parent / "catalog"
 SEEDS = REPO / ".." / "shared" / "seeds"
 
 
-def entry(sdk_id: str, name: str, *aliases: str, vendor: str = "Example Co., Ltd.") -> SdkEntry:
+def entry(sdk_id: str, name: str, *aliases: str, vendor: str = "Example Co., Ltd.", vendor_zh: str | None = None,
+          category: str = "other", classes: tuple[str, ...] = ()) -> SdkEntry:
     """A minimal catalog entry for unit tests."""
     return SdkEntry(
-        id=sdk_id, name=name, category="other",
-        vendor=Vendor(id="example", name=vendor, legal_name=vendor, provenance=(Provenance("manual"),)),
-        signatures=Signatures(classes=(f"com.example.{sdk_id.replace('-', '')}",)),
+        id=sdk_id, name=name, category=category,
+        vendor=Vendor(id="example", name=vendor, legal_name=vendor, legal_name_zh=vendor_zh,
+                      provenance=(Provenance("manual"),)),
+        signatures=Signatures(classes=classes or (f"com.example.{sdk_id.replace('-', '')}",)),
         examples=(), provenance=(Provenance("manual"),), aliases=tuple(aliases),
     )
 

@@ -52,6 +52,10 @@ class KeyValueExtractor:
         for i, line in enumerate(lines):
             text = line.text
             pairs = _pairs(text, ctx)
+            if current is not None and current.fields and not pairs and _SUBITEM_RE.match(text) \
+                    and current.loose < MAX_CONTINUATION:
+                current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
+                continue
             if is_heading(text) and not pairs and not _starts_record(lines, i, ctx):
                 current = None
                 continue

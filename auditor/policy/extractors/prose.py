@@ -211,7 +211,9 @@ def _item_name(item: str, ctx: Context) -> str:
     item = re.sub(r"(?:广告服务|广告SDK|服务|等)$", "", item).strip(" “”\"'")
     if not item or len(item) > 30 or len(item.split()) > 4:
         return ""
-    if ctx.lexicon.data_types_in(item, cell=True) or ctx.lexicon.permissions_in(item, weak=True):
+    if ctx.names.known(item):
+        return item
+    if ctx.lexicon.data_types_in(item) or ctx.lexicon.permissions_in(item, weak=False) or ctx.lexicon.general(item):
         return ""
     return item
 
