@@ -22,6 +22,7 @@ from typing import Any
 
 from auditor.catalog import validate
 from auditor.catalog.model import (
+    AliasSource,
     Catalog,
     LocalText,
     PrivacySwitch,
@@ -153,6 +154,7 @@ def _entry_from_dict(root: Path, d: dict[str, Any], vendors: dict[str, Vendor]) 
         vendor=vendors[d["vendor"]] if d["vendor"] else None, category=d["category"],
         signatures=Signatures(**{k: tuple(v) for k, v in d["signatures"].items()}),
         examples=tuple(d["examples"]), provenance=_provenance(d["provenance"]), aliases=tuple(d["aliases"]),
+        alias_sources=tuple(AliasSource(**a) for a in d.get("alias_sources", [])),
         purpose=text(d["purpose"]), website=d["website"], privacy_policy_url=d["privacy_policy_url"],
         permissions=maybe(d["permissions"]), data_collected=maybe(d["data_collected"]),
         maven=tuple(d["maven"]), tracker=d["tracker"],

@@ -161,6 +161,18 @@ class PrivacySwitch:
 
 
 @dataclass(frozen=True)
+class AliasSource:
+    """Where an alias that is not the vendor's own product name was seen (``aliases`` mapping form)."""
+
+    name: str
+    """The alias as written there."""
+    source: str
+    """``policy`` (a real privacy policy), ``vendor-docs``, ``corpus``, ``registry`` or ``manual``."""
+    ref: str = ""
+    """Where exactly: a URL, a policy file and row, a package."""
+
+
+@dataclass(frozen=True)
 class SdkEntry:
     """One third-party SDK, component or library."""
 
@@ -184,7 +196,10 @@ class SdkEntry:
     name_zh: str | None = None
     """The product's Chinese name, where a source gives one."""
     aliases: tuple[str, ...] = ()
-    """Every way a policy names the SDK (English and Chinese)."""
+    """Every way a policy names the SDK (English and Chinese): the names of plain and mapping aliases."""
+    alias_sources: tuple[AliasSource, ...] = ()
+    """Provenance of the aliases written as ``{name, source, ref}`` mappings (plain ones are the vendor's
+    own product names)."""
     purpose: LocalText | None = None
     website: str | None = None
     privacy_policy_url: str | None = None

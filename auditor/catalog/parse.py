@@ -16,6 +16,7 @@ import yaml
 from auditor.catalog.model import (
     ENTRY_FACT_FIELDS,
     SWITCH_MEANINGS,
+    AliasSource,
     VENDOR_FACT_FIELDS,
     LocalText,
     PrivacySwitch,
@@ -218,9 +219,10 @@ def parse_entry(file: Path, raw: bytes, problems: list[str]) -> tuple[SdkEntry, 
         if signatures.restates(example):
             errs.append(f"example '{example}' restates a signature: give a real class or .so name seen in "
                         "a binary or the vendor's docs")
+    aliases, alias_sources = parse_aliases(data.get("aliases"), errs)
     entry = SdkEntry(
         id=sdk_id, name=check.string(data, "name"), name_zh=check.optional(data, "name_zh"),
-        kind=kind, part_of=part_of, aliases=check.strings(data, "aliases"), category=category,
+        kind=kind, part_of=part_of, aliases=aliases, alias_sources=alias_sources, category=category,
         purpose=check.local_text(data, "purpose"), website=check.url(data, "website"),
         privacy_policy_url=check.url(data, "privacy_policy_url"), signatures=signatures,
         permissions=permissions, data_collected=data_collected, maven=check.strings(data, "maven"),
@@ -259,6 +261,35 @@ def parse_switches(value: Any, errs: list[str]) -> tuple[PrivacySwitch, ...]:
         else:
             out.append(PrivacySwitch(api, meaning, source, str(item.get("ref", "")), arg))
     return tuple(out)
+
+
+ALIAS_SOURCES = ("policy", "vendor-docs", "corpus", "registry", "manual")
+
+
+def parse_aliases(value: Any, errs: list[str]) -> tuple[tuple[str, ...], tuple[AliasSource, ...]]:
+    """``aliases``: plain strings (the vendor's own product names) or ``{name, source, ref}`` mappings."""
+    if value is None:
+        return (), ()
+    if not isinstance(value, list):
+        errs.append("'aliases' must be a list of names or {name, source, ref} mappings")
+        return (), ()
+    names: list[str] = []
+    sources: list[AliasSource] = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            names.append(item.strip())
+            continue
+        if not (isinstance(item, dict) and set(item) <= {"name", "source", "ref"}
+                and all(isinstance(item.get(k), str) and item[k].strip() for k in ("name", "source", "ref"))):
+            errs.append("each alias must be a non-empty string or a mapping with string 'name', 'source', 'ref'")
+            continue
+        if item["source"] not in ALIAS_SOURCES:
+            errs.append(f"alias '{item['name']}': source '{item['source']}' is not one of {', '.join(ALIAS_SOURCES)}")
+        names.append(item["name"].strip())
+        sources.append(AliasSource(item["name"].strip(), item["source"], item["ref"].strip()))
+    if len(set(names)) != len(names):
+        errs.append("'aliases' has duplicates")
+    return tuple(names), tuple(sources)
 
 
 def _kind(value: Any, errs: list[str]) -> SdkKind:

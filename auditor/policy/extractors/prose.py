@@ -114,8 +114,11 @@ def _mentions(text: str, ctx: Context) -> list[tuple[str, str]]:
     for start, name in _catalog_names(text, ctx) + _listed(text, ctx):
         found.append((start, name))
     found.sort()
+    names = [n for _, n in found]
     out: list[tuple[str, str]] = []
     for _, name in found:
+        if any(name != other and name.casefold() in other.casefold() for other in names):
+            continue  # "Google Analytics" inside a paragraph naming "Google Analytics for Firebase"
         sdk_id = ctx.names.resolve_exact(name)
         key = sdk_id or case_key(name).casefold()
         if all(k != key for _, k in out):
