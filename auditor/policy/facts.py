@@ -43,7 +43,7 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> s
     """Permissions of a row: everything its permission cell names; from its data text, the phrases that use
     a permission ("读取外部存储", "定位权限"), or everything when the data text is itself mostly a list of
     permission uses (seed-002-style "Range of PI collected: Use Bluetooth, read external memory cards…")."""
-    perms = {p for p, _ in lexicon.permissions_in(permission_text, weak=True)}
+    perms = {p for p, _ in lexicon.permissions_in(permission_text, weak=True, derive=True)}
     every = [h for h in lexicon.find(data_text, weak=True) if h.permissions or h.data_types]
     uses = [h for h in lexicon.find(data_text, weak=False) if h.permissions and h.verbal]
     chosen = every if uses and len(uses) * 2 >= len(every) else uses
@@ -71,7 +71,7 @@ def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, st
     if claim.sentence:
         cue = lexicon.has_cue(fold(claim.permissions))
         return lexicon.permissions_in(claim.permissions, prose=True, verbal=not cue)
-    return lexicon.permissions_in(claim.permissions, weak=True)
+    return lexicon.permissions_in(claim.permissions, weak=True, derive=True)
 
 
 def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[Scene, ...]:

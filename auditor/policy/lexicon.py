@@ -158,6 +158,8 @@ class Lexicon:
     """Catalog category id -> folded words of a name or purpose that point to it ("推送", "push")."""
     verbs: tuple[str, ...] = ()
     """Folded verbs and permission words (see :attr:`Hit.verbal`)."""
+    data_permissions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Data type -> the permissions that guard it, for data named in a permission cell."""
     constants: frozenset[str] = frozenset()
     """Full names of the Android permissions (``auditor/data/permissions.json``) read as constants."""
     _by_phrase: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -218,8 +220,13 @@ class Lexicon:
         folded = fold(text)
         allow_weak = self.has_cue(folded) if weak is None else weak
         hits = self._constants(text, folded, strict=weak is not True)
+        names = _proper_names(text, folded) if allow_weak else []
         for start, phrase in self._phrases(folded, distribute=allow_weak):
-            hit = self._hit(phrase, folded[max(0, start - VERB_WINDOW):start], start, allow_weak, weak is True)
+            inside = any(a <= start < b for a, b in names)  # "Open Camera": a name, not the camera
+            before = folded[max(0, start - VERB_WINDOW):start]
+            if _PERMISSION_AFTER_RE.match(folded, start + len(phrase)):
+                before += " 权限"  # "设备存储（SD卡）权限": the permission word follows the data word
+            hit = self._hit(phrase, before, start, allow_weak and not inside, weak is True)
             if hit is not None and not (prose and self.negated(folded, start)):
                 hits.append(hit)
         return sorted(hits, key=lambda h: h.start)
@@ -289,14 +296,19 @@ class Lexicon:
         return hits
 
     def permissions_in(self, text: str, weak: bool | None = None, prose: bool = False,
-                       verbal: bool = False) -> list[tuple[str, str]]:
+                       verbal: bool = False, derive: bool = False) -> list[tuple[str, str]]:
         """``(permission, phrase)`` pairs in order of appearance, each permission once. ``verbal``: only
-        phrases that use the permission (not ones that just name its data: see :attr:`Hit.verbal`)."""
+        phrases that use the permission (not ones that just name its data: see :attr:`Hit.verbal`).
+        ``derive``: the text is a permission cell, where data it names stands for the permission that
+        guards it ("位置信息" -> location permissions; see ``data_permissions`` in the lexicon)."""
         seen: dict[str, str] = {}
         for hit in self.find(text, weak, prose):
             if verbal and not hit.verbal:
                 continue
-            for perm in hit.permissions:
+            perms = hit.permissions
+            if derive and not perms:
+                perms = tuple(p for d in hit.data_types for p in self.data_permissions.get(d, ()))
+            for perm in perms:
                 seen.setdefault(perm, hit.phrase)
         return list(seen.items())
 
@@ -354,6 +366,22 @@ class Lexicon:
         folded = fold(text)
         named = [p for p, words in self.platforms.items() if any(_contains(folded, w) for w in words)]
         return named[0] if len(named) == 1 else None
+
+
+_PERMISSION_AFTER_RE = re.compile(r"[)）\]】\s]{0,3}(?:权限|permissions?\b|authorit)")
+_PROPER_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+\b")
+
+
+def _proper_names(text: str, folded: str) -> list[tuple[int, int]]:
+    """Spans in ``folded`` of names written as two or more capitalised words ("Open Camera")."""
+    spans = []
+    for m in _PROPER_RE.finditer(text):
+        key = fold(m.group(0))
+        at = folded.find(key)
+        while at >= 0:
+            spans.append((at, at + len(key)))
+            at = folded.find(key, at + 1)
+    return spans
 
 
 def _despace(text: str) -> str:

@@ -76,6 +76,14 @@ def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] 
     negation = _mapping(data, "negation", problems)
     raw_platforms = _mapping(data, "platforms", problems)
     companies = _mapping(data, "companies", problems)
+    raw_dp = _mapping(data, "data_permissions", problems)
+    data_permissions: dict[str, tuple[str, ...]] = {}
+    for dt, perms in raw_dp.items():
+        if dt not in DATA_TYPE_IDS or not isinstance(perms, list) or not all(
+                isinstance(x, str) and _PERMISSION_RE.match(x) for x in perms):
+            problems.append(f"data_permissions.{dt}: needs a known data type and a list of full permission names")
+            continue
+        data_permissions[dt] = tuple(perms)
     raw_categories = _mapping(data, "categories", problems)
     categories = {c: _phrases(v, f"categories.{c}", problems) for c, v in raw_categories.items()}
     unknown = sorted(set(categories) - CATEGORY_IDS)
@@ -93,7 +101,7 @@ def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] 
         conditions=_phrases(negation.get("conditions"), "negation.conditions", problems),
         negation_exceptions=_phrases(negation.get("exceptions"), "negation.exceptions", problems),
         not_disclosures=_phrases(data.get("not_disclosures"), "not_disclosures", problems),
-        platforms=platforms, constants=constants,
+        platforms=platforms, constants=constants, data_permissions=data_permissions,
         not_names=_phrases(data.get("not_names"), "not_names", problems),
         verbs=_phrases(data.get("permission_verbs"), "permission_verbs", problems), category_words=categories,
         company_words=_phrases(companies.get("legal"), "companies.legal", problems)

@@ -62,7 +62,8 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
         if scenes:
             return Structure(grid.extractor, first, last, confidence - 0.05, scenes=tuple(scenes))
     if any(r not in (None, "index") for r in roles):
-        return Structure(grid.extractor, first, last, confidence - 0.3, data=True)
+        scenes = _data_scene_rows(roles, body, ctx)
+        return Structure(grid.extractor, first, last, confidence - 0.3, scenes=tuple(scenes), data=not scenes)
     return None
 
 
@@ -75,7 +76,7 @@ def _header_index(rows: list[Row], ctx: Context) -> int | None:
     for i, row in enumerate(rows[:MAX_HEADER_SCAN]):
         cells = [c for c in row.cells if c.strip()]
         named = [c for c in cells if ctx.lexicon.role(c) is not None and len(c) <= 32]
-        if len(named) >= 2 and len(named) * 3 >= len(cells) * 2:
+        if len(named) >= 2 and len(named) * 2 >= len(cells):
             return i
     return None
 
@@ -217,6 +218,25 @@ def _split_company(name: str, fields: list[tuple[str, str]]) -> list[tuple[str, 
         return fields
     out = [(r, t) if r != "name" else ("name", split[0]) for r, t in fields]
     return out + [("company", split[1])]
+
+
+def _data_scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[SceneClaim]:
+    """Scene rows of a personal-information table (业务功能 -> 个人信息): a data cell that asks for a
+    permission in words ("设备存储(SD卡)权限", "获取位置") gives its row's scene that permission."""
+    scene_col = next((i for role in ("scene", "purpose") for i, r in enumerate(roles) if r == role), None)
+    data_cols = [i for i, r in enumerate(roles) if r in ("data", "item")]
+    if scene_col is None or not data_cols:
+        return []
+    out: list[SceneClaim] = []
+    scene = ""
+    for row in body:
+        cells = list(row.cells) + [""] * (len(roles) - len(row.cells))
+        if cells[scene_col].strip():
+            scene = cells[scene_col].strip()
+        text = " ".join(cells[i] for i in data_cols if cells[i].strip())
+        if scene and ctx.lexicon.permissions_in(text, prose=True, verbal=True):
+            out.append(SceneClaim(scene, "", text, row.first, row.last, sentence=True))
+    return out
 
 
 def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[SceneClaim]:

@@ -15,6 +15,7 @@ import re
 
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
+from auditor.policy.lexicon import fold
 from auditor.policy.text import HEADING_RE, width
 
 _ITEM_RE = re.compile(
@@ -27,6 +28,7 @@ _LABEL_RE = re.compile(r"^\s*([^:：]{1,24}?)\s*[:：]\s*(.*)$")
 MAX_LABEL_WIDTH = 120
 MAX_DETAIL_LINES = 3
 CONFIDENCE = 0.75
+FEATURE_CONFIDENCE = 0.5
 
 
 class PermissionListExtractor:
@@ -41,6 +43,11 @@ class PermissionListExtractor:
             line = lines[i]
             item = _item(line, ctx, topic)
             if item is None:
+                feature = _feature(lines, i, ctx) if platform != "ios" else None
+                if feature is not None:
+                    out.append(feature)
+                    i = feature.last + 1
+                    continue
                 if _section_heading(line):
                     topic = bool(_PERMISSION_WORD_RE.search(line.text))
                     platform = ctx.lexicon.platform(line.text)
@@ -53,6 +60,24 @@ class PermissionListExtractor:
                 out.append(Structure(self.kind, i, last, CONFIDENCE, scenes=(scene,)))
             i = last + 1
         return out
+
+
+def _feature(lines: tuple[Line, ...], i: int, ctx: Context) -> Structure | None:
+    """A feature item that says which permission it uses ("扫码（相机信息）：扫码时我们会申请相机权限"): the
+    feature is the scene."""
+    line = lines[i]
+    m = _ITEM_RE.match(line.text)
+    body = m.group(1).strip() if m else line.text.strip() if line.mark == "li" else ""
+    parts = _LABEL_SPLIT_RE.split(body, maxsplit=1)
+    if len(parts) != 2 or not 2 <= width(parts[0]) <= 40:
+        return None
+    label, rest = parts[0].strip(), parts[1].strip()
+    text = f"{label}：{rest}"
+    cue = ctx.lexicon.has_cue(fold(text))
+    if not ctx.lexicon.permissions_in(text, prose=True, verbal=not cue):
+        return None
+    scene = SceneClaim(label, rest, text, i, i, sentence=True)
+    return Structure(ExtractorKind.PERMISSION_LIST, i, i, FEATURE_CONFIDENCE, scenes=(scene,))
 
 
 def _section_heading(line: Line) -> bool:

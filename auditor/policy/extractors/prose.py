@@ -18,7 +18,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
-from auditor.policy.text import HEADING_RE, TERMINAL, company_like, width
+from auditor.policy.text import HEADING_RE, TERMINAL, URL_RE, company_like, width
 
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_]*")
 _CJK_RUN_RE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]*")
@@ -62,11 +62,14 @@ class ProseExtractor:
         mentions: dict[int, list[str]] = {}
         seen: set[str] = set()
         heads = [p for p, (a, _) in enumerate(paragraphs) if _heading(doc.lines[a])]
+        found = {p: _mentions(texts[p], ctx) for p in range(len(paragraphs))}
+        every = {(name.casefold(), key) for names in found.values() for name, key in names}
         for p in [p for p in range(len(paragraphs)) if p not in set(heads)] + heads:
-            for name, key in _mentions(texts[p], ctx):
-                if key not in seen:
-                    seen.add(key)
-                    mentions.setdefault(p, []).append(name)
+            for name, key in found[p]:
+                if key in seen or any(name.casefold() in other and k != key for other, k in every):
+                    continue  # "Google Analytics" where "Google Analytics for Firebase" is named
+                seen.add(key)
+                mentions.setdefault(p, []).append(name)
         out = []
         for p, (first, last) in enumerate(paragraphs):
             rows = tuple(self._row(texts[p], first, last, name, ctx) for name in mentions.get(p, []))
@@ -103,6 +106,8 @@ def _paragraphs(doc: Document) -> list[tuple[int, int]]:
 
 def _wraps(a: Line, b: Line) -> bool:
     text = a.text.rstrip()
+    if b.no == a.no + 1 and not b.mark and URL_RE.match(b.text.strip()):
+        return True  # "…via this link:" / "https://…"
     return (b.no == a.no + 1 and not b.mark and not a.mark.startswith("h") and width(text) >= 40
             and not text.endswith(TERMINAL + ("|",)) and "|" not in b.text and not _heading(b)
             and not _ITEM_START_RE.match(b.text))
@@ -114,11 +119,8 @@ def _mentions(text: str, ctx: Context) -> list[tuple[str, str]]:
     for start, name in _catalog_names(text, ctx) + _listed(text, ctx):
         found.append((start, name))
     found.sort()
-    names = [n for _, n in found]
     out: list[tuple[str, str]] = []
     for _, name in found:
-        if any(name != other and name.casefold() in other.casefold() for other in names):
-            continue  # "Google Analytics" inside a paragraph naming "Google Analytics for Firebase"
         sdk_id = ctx.names.resolve_exact(name)
         key = sdk_id or case_key(name).casefold()
         if all(k != key for _, k in out):
