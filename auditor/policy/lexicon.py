@@ -87,6 +87,12 @@ def pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(alts) if alts else r"(?!x)x")
 
 
+def _pattern_all(phrases: list[str]) -> re.Pattern[str]:
+    """Like :func:`pattern`, but every phrase may match anywhere (overlapping starts are tried too)."""
+    inner = pattern(phrases).pattern
+    return re.compile(f"(?=({inner}))")
+
+
 _END = ""
 _WORD_END = r"(?![a-z0-9_])"
 
@@ -170,6 +176,8 @@ class Lexicon:
     _exc_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _company_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _verb_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    _field_exact: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _field_regexes: tuple[tuple[str, re.Pattern[str]], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         by_phrase: dict[str, list[Term]] = {}
@@ -185,6 +193,14 @@ class Lexicon:
         object.__setattr__(self, "_exc_regex", pattern(self.negation_exceptions))
         object.__setattr__(self, "_company_regex", pattern(self.company_words))
         object.__setattr__(self, "_verb_regex", pattern(self.verbs))
+        exact: dict[str, str] = {}
+        for role in ROLES:
+            for phrase in self.fields.get(role, ()):
+                exact.setdefault(phrase, role)
+        object.__setattr__(self, "_field_exact", exact)
+        object.__setattr__(self, "_field_regexes", tuple(
+            (role, _pattern_all([p for p in self.fields.get(role, ()) if len(p) >= 2]))
+            for role in ROLES if self.fields.get(role)))
 
     def company_core(self, company: str) -> str:
         """The distinctive part of a company name: brackets, legal forms and place names dropped, folded
@@ -327,28 +343,26 @@ class Lexicon:
         folded = fold(header).strip(" :：*#|`")
         if not folded or len(folded) > 48:
             return None
+        exact = self._field_exact.get(folded)
+        if exact:
+            return exact
         best: tuple[int, int, str] | None = None
-        for rank, role in enumerate(ROLES):
-            for phrase in self.fields.get(role, ()):
-                if folded == phrase:
-                    return role
-                if len(phrase) >= 2 and _contains(folded, phrase):
-                    key = (-len(phrase), rank, role)
-                    best = key if best is None or key < best else best
+        for rank, (role, regex) in enumerate(self._field_regexes):
+            for m in regex.finditer(folded):
+                key = (-len(m.group(1)), rank, role)
+                best = key if best is None or key < best else best
         return best[2] if best else None
 
     def is_header(self, text: str) -> bool:
         """True when ``text`` is exactly a header / key phrase ("SDK名称", "Permission"): a repeated header
         row, never a value."""
-        folded = fold(text).strip(" :：*#|`")
-        return any(folded == phrase for phrases in self.fields.values() for phrase in phrases)
+        return fold(text).strip(" :：*#|`") in self._field_exact
 
     def roles(self, header: str) -> list[str]:
         """Every role a header names ("开发者及隐私政策": company and link), strongest first."""
         first = self.role(header)
         folded = fold(header)
-        more = [r for r in ROLES if r != first and any(len(p) >= 2 and _contains(folded, p)
-                                                      for p in self.fields.get(r, ()))]
+        more = [r for r, regex in self._field_regexes if r != first and regex.search(folded)]
         return ([first] if first else []) + more
 
     def generic(self, name: str) -> bool:

@@ -52,9 +52,29 @@ class NameIndex:
     by_id: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Id -> its folded names and aliases."""
     _keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    _grams: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _sizes: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    """Bigram -> indexes into ``_keys`` of the keys that have it (to compare a name with few keys only)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_keys", tuple(sorted(set(self.exact) | set(self.loose))))
+        keys = tuple(sorted(set(self.exact) | set(self.loose)))
+        grams: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            for gram in _bigrams(key):
+                grams.setdefault(gram, []).append(i)
+        object.__setattr__(self, "_keys", keys)
+        object.__setattr__(self, "_grams", {g: tuple(v) for g, v in grams.items()})
+        object.__setattr__(self, "_sizes", tuple(len(_bigrams(k)) for k in keys))
+
+    def _similar_keys(self, form: str, share: float = 0.0, least: int = 1) -> list[str]:
+        """Keys sharing at least ``least`` bigrams with ``form`` and ``share`` of the bigrams of the shorter."""
+        mine = _bigrams(form)
+        counts: dict[int, int] = {}
+        for gram in mine:
+            for i in self._grams.get(gram, ()):
+                counts[i] = counts.get(i, 0) + 1
+        return [self._keys[i] for i, n in counts.items()
+                if n >= least and n >= share * min(len(mine), self._sizes[i])]
 
     def resolve(self, name: str) -> Resolution:
         """Resolve ``name``; never raises."""
@@ -126,7 +146,9 @@ class NameIndex:
         limit = 1 if len(form) < 10 else 2
         best: set[str] = set()
         best_d = limit + 1
-        for key in self._keys:
+        # an edit changes at most 3 bigrams (a transposition), so a near key shares all but 3 per edit
+        need = max(1, len(_bigrams(form)) - 3 * limit)
+        for key in self._similar_keys(form, least=need):
             if abs(len(key) - len(form)) > limit:
                 continue
             d = _distance(form, key, limit)
@@ -143,7 +165,7 @@ class NameIndex:
             if not form:
                 continue
             matcher = difflib.SequenceMatcher(None, "", form)
-            for key in self._keys:
+            for key in self._similar_keys(form, 0.5):
                 matcher.set_seq1(key)
                 contained = form in key or key in form
                 if not contained and (matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5):
@@ -187,6 +209,10 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
                     loose[stripped].append(entry.id)
     return NameIndex({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in loose.items()},
                      suffixes, vendors, distinctive, {k: tuple(v) for k, v in by_id.items()})
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} if len(text) > 1 else {text}
 
 
 def case_key(name: str) -> str:

@@ -133,10 +133,12 @@ def _name_line(text: str, ctx: Context) -> bool:
 
 def _starts_record(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[type-arg]
     """A name line directly followed by a label line of an SDK fact."""
-    if i + 1 >= len(lines) or not _name_line(lines[i].text, ctx):
+    if i + 1 >= len(lines) or width(lines[i].text) > MAX_NAME_WIDTH + 8 or not _PAIR_RE.match(lines[i + 1].text):
         return False
     pairs = _pairs(lines[i + 1].text, ctx)
-    return bool(pairs) and pairs[0][0] in SDK_FACTS and pairs[0][0] != "scene"
+    if not pairs or pairs[0][0] not in SDK_FACTS or pairs[0][0] == "scene":
+        return False
+    return _name_line(lines[i].text, ctx)
 
 
 def _structure(record: _Record, ctx: Context) -> Structure | None:

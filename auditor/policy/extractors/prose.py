@@ -243,7 +243,9 @@ def _login_purpose(sentence: str, name: str, ctx: Context) -> str:
 def _scenes(text: str, first: int, last: int, ctx: Context) -> list[SceneClaim]:
     """One scene per clause group of a sentence: a clause naming a permission starts a group, the clauses
     after it (the purpose) join it; the scene is the group's purpose clause ("" when it gives none)."""
-    out = []
+    out: list[SceneClaim] = []
+    if not any(h.permissions for h in ctx.lexicon.find(text, weak=True)):
+        return out
     for m in _SENTENCE_RE.finditer(text):
         groups: list[list[str]] = []
         lead: list[str] = []  # clauses before the first permission clause ("To scan a card, …")
