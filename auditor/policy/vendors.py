@@ -20,9 +20,9 @@ class Product:
     sdk_id: str
     name: str
     vendor_names: tuple[str, ...]
-    """The vendor's legal names as the catalog writes them (English, Chinese)."""
+    """The vendor's names as the catalog's vendor record writes them (legal and short, English and Chinese)."""
     hosts: tuple[str, ...]
-    """Hosts of its privacy page and website, without ``www.``."""
+    """Hosts of its (and its vendor's) privacy page and website, without ``www.``."""
     urls: tuple[str, ...]
     """Its privacy page and website, normalised by :func:`url_key`."""
     packages: tuple[str, ...]
@@ -38,11 +38,13 @@ def products(catalog: Catalog) -> tuple[Product, ...]:
 
 
 def _product(entry: SdkEntry) -> Product:
-    pages = [u for u in (entry.privacy_policy_url, entry.website) if u]
+    vendor = entry.vendor
+    pages = [u for u in (entry.privacy_policy_url, entry.website,
+                         vendor.privacy_policy_url if vendor else None, vendor.website if vendor else None) if u]
     purpose = " ".join(filter(None, (entry.purpose.en, entry.purpose.zh or ""))) if entry.purpose else ""
     return Product(
         sdk_id=entry.id, name=entry.name,
-        vendor_names=tuple(n for n in (entry.vendor.en, entry.vendor.zh or "") if n),
+        vendor_names=vendor.names() if vendor else (),
         hosts=tuple(dict.fromkeys(h for h in (host(u) for u in pages) if h)),
         urls=tuple(dict.fromkeys(url_key(u) for u in pages)),
         packages=entry.signatures.classes, category=entry.category, purpose=purpose,
