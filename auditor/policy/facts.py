@@ -10,6 +10,7 @@ from auditor.policy.claims import ExtractorKind, SceneClaim, SdkClaim
 from auditor.policy.document import Document
 from auditor.policy.lexicon import Lexicon, fold
 from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
+from auditor.policy.names import Resolution
 from auditor.policy.resolve import Evidence, Resolver
 from auditor.policy.text import clean_collected, packages, urls
 from auditor.vocab import DATA_TYPES
@@ -17,7 +18,8 @@ from auditor.vocab import DATA_TYPES
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
 
 
-def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver: Resolver) -> SdkDisclosure:
+def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver: Resolver,
+                   memo: dict[object, object] | None = None) -> SdkDisclosure:
     """One SDK row: data types and permissions of its data and permission text, its link and packages,
     and its catalog id from all that evidence."""
     f = claim.facts
@@ -30,7 +32,11 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     pkgs = tuple(dict.fromkeys(packages(" ".join((f.name, f.packages, f.data, f.other)))))
     ev = Evidence(name=f.name, company=f.company, links=tuple(row_urls), packages=pkgs,
                   words=" ".join((f.name, f.purpose, f.scene)), hints=_hints(f.name, f.purpose))
-    res = resolver.resolve(ev)
+    res = memo.get(ev) if memo is not None else None
+    if not isinstance(res, Resolution):
+        res = resolver.resolve(ev)
+        if memo is not None:
+            memo[ev] = res
     return SdkDisclosure(
         name=f.name, id=res.id, candidates=res.candidates if res.id is None else (), company=f.company,
         purpose=f.purpose, collected=clean_collected(f.data), data_types=tuple(data), permissions=tuple(perms),

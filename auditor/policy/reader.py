@@ -42,9 +42,10 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     kept = settle(found, [e.kind for e in REGISTRY])
     sdks: list[SdkDisclosure] = []
     scene_claims: list[SceneClaim] = []
+    memo: dict[object, object] = {}  # this read's resolutions, by evidence (a long policy repeats names)
     for structure in kept:
         for claim in structure.sdks:
-            sdks.append(sdk_disclosure(doc, claim, structure.extractor, resolver))
+            sdks.append(sdk_disclosure(doc, claim, structure.extractor, resolver, memo))
         scene_claims.extend(structure.scenes)
     perms: list[PermissionDisclosure] = []
     for claim in scene_claims:

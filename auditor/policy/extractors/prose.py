@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document, Line
@@ -47,6 +49,8 @@ _SDK_CUE_RE = re.compile(r"sdk|集成|接入|合作伙伴|合作方|integrat|par
 _SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11})"
                             r"\s?(?:SDK|sdk|Sdk)")
 _ITEM_START_RE = re.compile(r"^\s*(?:[-*•·●]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[a-zA-Z][.)、])")
+_ITEM_LEAD_RE = re.compile(r"^.*?(?:集成了?|接入了?|如|包括|例如|integrates?|such as|including)\s*", re.IGNORECASE)
+_ITEM_TAIL_RE = re.compile(r"(?:广告服务|广告SDK|服务|等)$")
 _CLAUSE_RE = re.compile(r"[^,，]+[,，]?")
 MAX_NGRAM = 4
 MAX_PARAGRAPH = 4
@@ -62,7 +66,8 @@ class ProseExtractor:
         mentions: dict[int, list[str]] = {}
         seen: set[str] = set()
         heads = [p for p, (a, _) in enumerate(paragraphs) if _heading(doc.lines[a])]
-        found = {p: _mentions(texts[p], ctx) for p in range(len(paragraphs))}
+        exact = functools.cache(ctx.names.resolve_exact)  # this read's lookups (a long policy repeats words)
+        found = {p: _mentions(texts[p], ctx, exact) for p in range(len(paragraphs))}
         every = {(name.casefold(), key) for names in found.values() for name, key in names}
         for p in [p for p in range(len(paragraphs)) if p not in set(heads)] + heads:
             for name, key in found[p]:
@@ -113,22 +118,22 @@ def _wraps(a: Line, b: Line) -> bool:
             and not _ITEM_START_RE.match(b.text))
 
 
-def _mentions(text: str, ctx: Context) -> list[tuple[str, str]]:
+def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[str, str]]:
     """``(name as written, dedupe key)`` of the SDKs a line names, in order."""
     found: list[tuple[int, str]] = []
-    for start, name in _catalog_names(text, ctx) + _listed(text, ctx):
+    for start, name in _catalog_names(text, ctx, exact) + _listed(text, ctx, exact):
         found.append((start, name))
     found.sort()
     out: list[tuple[str, str]] = []
     for _, name in found:
-        sdk_id = ctx.names.resolve_exact(name)
+        sdk_id = exact(name)
         key = sdk_id or case_key(name).casefold()
         if all(k != key for _, k in out):
             out.append((name, key))
     return out
 
 
-def _catalog_names(text: str, ctx: Context) -> list[tuple[int, str]]:
+def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[int, str]]:
     """Distinctive catalog names and aliases in running text (word n-grams and CJK substrings)."""
     index = ctx.names
     words = list(_WORD_RE.finditer(text))
@@ -157,7 +162,7 @@ def _catalog_names(text: str, ctx: Context) -> list[tuple[int, str]]:
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         for start in [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]:
             span = text[start:m.end()]
-            if index.resolve_exact(span):
+            if exact(span):
                 found.append((start, m.end(), span))
                 break
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -170,14 +175,14 @@ def _catalog_names(text: str, ctx: Context) -> list[tuple[int, str]]:
     return names
 
 
-def _listed(text: str, ctx: Context) -> list[tuple[int, str]]:
+def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[int, str]]:
     """Names in an enumeration next to an SDK cue ("集成穿山甲，广点通，HUAWEI Ads广告服务"): from its first catalog
     name on, while items stay name-like; at least two must be catalog names. And platforms listed after a
     login/sharing cue ("log in with accounts such as Facebook, Twitter or Google")."""
     out: list[tuple[int, str]] = []
     if _SDK_CUE_RE.search(text):
         for chunk_m in re.finditer(r"[^。；;()（）:：]+", text):
-            out += _enumeration(chunk_m.group(0), chunk_m.start(), ctx)
+            out += _enumeration(chunk_m.group(0), chunk_m.start(), ctx, exact)
     folded = fold(text)
     for marker in ctx.lexicon.list_markers:
         for m in re.finditer(re.escape(marker) if not marker.isascii() else rf"(?<![a-z]){re.escape(marker)}(?![a-z])",
@@ -188,39 +193,40 @@ def _listed(text: str, ctx: Context) -> list[tuple[int, str]]:
             tail = text[m.end():] if len(text) == len(folded) else text[min(len(text), m.end()):]
             stop = _LIST_END_RE.search(tail)
             for token in _tokens(tail[: stop.start()] if stop else tail[:160]):
-                if ctx.names.known(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split())):
+                if exact(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split())):
                     out.append((m.end() + max(0, tail.find(token)), token))
     return out
 
 
-def _enumeration(chunk: str, offset: int, ctx: Context) -> list[tuple[int, str]]:
+def _enumeration(chunk: str, offset: int, ctx: Context, exact: Callable[[str], str | None]
+                 ) -> list[tuple[int, str]]:
     items = [p for p in _ENUM_SPLIT_RE.split(chunk) if p.strip()]
     if len(items) < 3:
         return []
-    names = [_item_name(p, ctx) for p in items]
-    known = [bool(n) and ctx.names.known(n) for n in names]
-    if sum(known) < 2:
+    stripped = [_strip_item(p) for p in items]
+    known = [bool(n) and exact(n) is not None for n in stripped]
+    if sum(known) < 2:  # checked before any lexicon work: most enumerations list data, not SDKs
         return []
+    start = known.index(True)
     run: list[str] = []
-    for n, k in zip(names[known.index(True):], known[known.index(True):]):
-        if not n:
+    for n, k in zip(stripped[start:], known[start:]):
+        if not n or not (k or _plain_name(n, ctx)):
             break
         run.append(n)
     return [(offset + max(0, chunk.find(n)), n) for n in run]
 
 
-def _item_name(item: str, ctx: Context) -> str:
-    """An enumeration item as an SDK name: leading verbs and trailing generic words dropped."""
-    item = re.sub(r"^.*?(?:集成了?|接入了?|如|包括|例如|integrates?|such as|including)\s*", "", item.strip(),
-                  flags=re.IGNORECASE)
-    item = re.sub(r"(?:广告服务|广告SDK|服务|等)$", "", item).strip(" “”\"'")
-    if not item or len(item) > 30 or len(item.split()) > 4:
-        return ""
-    if ctx.names.known(item):
-        return item
-    if ctx.lexicon.data_types_in(item) or ctx.lexicon.permissions_in(item, weak=False) or ctx.lexicon.general(item):
-        return ""
-    return item
+def _strip_item(item: str) -> str:
+    """An enumeration item without leading verbs and trailing generic words ("集成穿山甲" -> "穿山甲")."""
+    item = _ITEM_LEAD_RE.sub("", item.strip())
+    item = _ITEM_TAIL_RE.sub("", item).strip(" “”\"'")
+    return item if item and len(item) <= 30 and len(item.split()) <= 4 else ""
+
+
+def _plain_name(item: str, ctx: Context) -> bool:
+    """An unknown enumeration item reads as a name: no data, permission or general words in it."""
+    return not (ctx.lexicon.data_types_in(item) or ctx.lexicon.permissions_in(item, weak=False)
+                or ctx.lexicon.general(item))
 
 
 def _tokens(chunk: str) -> list[str]:
