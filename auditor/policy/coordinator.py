@@ -20,10 +20,11 @@ def settle(structures: Sequence[Structure], order: Sequence[ExtractorKind]) -> l
     ranked = sorted(structures, key=lambda s: (-s.confidence, rank.get(s.extractor, len(rank)),
                                               -(s.last - s.first), s.first))
     kept: list[Structure] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()
     for structure in ranked:
-        if any(structure.first <= last and first <= structure.last for first, last in taken):
+        lines = range(structure.first, structure.last + 1)
+        if any(i in taken for i in lines):
             continue
         kept.append(structure)
-        taken.append((structure.first, structure.last))
+        taken.update(lines)
     return sorted(kept, key=lambda s: (s.first, s.last))

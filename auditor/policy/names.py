@@ -54,6 +54,8 @@ class NameIndex:
     _keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _grams: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
     _sizes: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    longest_cjk: int = field(default=16, compare=False, repr=False)
+    """Length of the longest distinctive name (for scanning CJK text)."""
     """Bigram -> indexes into ``_keys`` of the keys that have it (to compare a name with few keys only)."""
 
     def __post_init__(self) -> None:
@@ -65,6 +67,7 @@ class NameIndex:
         object.__setattr__(self, "_keys", keys)
         object.__setattr__(self, "_grams", {g: tuple(v) for g, v in grams.items()})
         object.__setattr__(self, "_sizes", tuple(len(_bigrams(k)) for k in keys))
+        object.__setattr__(self, "longest_cjk", min(16, max((len(k) for k in self.distinctive), default=2)))
 
     def _similar_keys(self, form: str, share: float = 0.0, least: int = 1) -> list[str]:
         """Keys sharing at least ``least`` bigrams with ``form`` and ``share`` of the bigrams of the shorter."""

@@ -51,6 +51,7 @@ _SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3
 _ITEM_START_RE = re.compile(r"^\s*(?:[-*•·●]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[a-zA-Z][.)、])")
 _ITEM_LEAD_RE = re.compile(r"^.*?(?:集成了?|接入了?|如|包括|例如|integrates?|such as|including)\s*", re.IGNORECASE)
 _ITEM_TAIL_RE = re.compile(r"(?:广告服务|广告SDK|服务|等)$")
+_JOIN_RE = re.compile(r"[\s\-_.,'·/]*")
 _CLAUSE_RE = re.compile(r"[^,，]+[,，]?")
 MAX_NGRAM = 4
 MAX_PARAGRAPH = 4
@@ -137,22 +138,25 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     """Distinctive catalog names and aliases in running text (word n-grams and CJK substrings)."""
     index = ctx.names
     words = list(_WORD_RE.finditer(text))
+    keys = [case_key(w.group(0)) for w in words]  # a span's key is its words' keys joined
+    upper = [any(ch.isupper() for ch in w.group(0)) for w in words]
+    joins = [_JOIN_RE.fullmatch(text[words[k].end():words[k + 1].start()]) is not None for k in range(len(words) - 1)]
     found: list[tuple[int, int, str]] = []
     for a in range(len(words)):
         for b in range(min(len(words), a + MAX_NGRAM), a, -1):
-            span = text[words[a].start():words[b - 1].end()].rstrip(".")
-            if b - a == 1 and (span.islower() or len(span) < 4):
+            if b - a == 1 and (words[a].group(0).islower() or len(words[a].group(0).rstrip(".")) < 4):
                 continue
-            if b - a > 1 and not any(ch.isupper() for ch in span):
+            if b - a > 1 and (not any(upper[a:b]) or not all(joins[a:b - 1])):
                 continue
-            if case_key(span) in index.distinctive:
-                found.append((words[a].start(), words[b - 1].end(), span))
+            if "".join(keys[a:b]).rstrip(".") in index.distinctive:
+                found.append((words[a].start(), words[b - 1].end(), text[words[a].start():words[b - 1].end()]))
                 break
+    longest = index.longest_cjk
     for run in _CJK_RUN_RE.finditer(text):
         s = run.group(0)
         k = 0
         while k < len(s):
-            for ln in range(min(16, len(s) - k), 1, -1):
+            for ln in range(min(longest, len(s) - k), 1, -1):
                 piece = s[k:k + ln]
                 if case_key(piece) in index.distinctive:
                     found.append((run.start() + k, run.start() + k + ln, piece))
