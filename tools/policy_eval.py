@@ -38,7 +38,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.policy_judge import (  # noqa: E402
+from tools.policy_judge import (
     Judge,
     alternatives,
     match_rows,
@@ -238,7 +238,6 @@ def evaluate(directory: Path, part: str = "all", catalog_dir: Path | None = None
     from auditor.catalog import load_catalog
     from auditor.errors import PolicyError
     from auditor.policy import load_lexicon, read_policy
-
     from auditor.policy.resolve import build_resolver
 
     catalog = load_catalog(catalog_dir)

@@ -28,8 +28,8 @@ from auditor.catalog.model import Catalog
 IDS_FILE = Path(__file__).with_name("policy_eval_ids.yaml")
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _PART_SPLIT = re.compile(r"\s*(?:/|\+|,|;|，|；|、|\bor\b|\band\b)\s*")
-_GENERIC_TAIL = re.compile(r"(?:\s+(?:sdk|ads?|ad sdk|push channel|component|mediation|login|share|pay))+$", re.I)
-_STOP = frozenset("the and or to of for used use a an in on with by from is are be as at this that such".split())
+_GENERIC_TAIL = re.compile(r"(?:\s+(?:sdk|ads?|ad sdk|push channel|component|mediation|login|share|pay))+$", re.IGNORECASE)
+_STOP = frozenset(["the", "and", "or", "to", "of", "for", "used", "use", "a", "an", "in", "on", "with", "by", "from", "is", "are", "be", "as", "at", "this", "that", "such"])
 SCENE_MIN = 0.25
 
 
@@ -116,7 +116,7 @@ def same_company(truth: str, reported: str) -> bool:
 def same_link(truth: str, reported: str) -> bool:
     def key(url: str) -> str:
         url = urllib.parse.unquote(url.strip()).rstrip("/.,;，。；")
-        return re.sub(r"^https?://(?:www\.)?", "", url, flags=re.I).casefold()
+        return re.sub(r"^https?://(?:www\.)?", "", url, flags=re.IGNORECASE).casefold()
 
     return bool(reported) and key(truth) == key(reported)
 

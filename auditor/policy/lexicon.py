@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from auditor.policy.zh_t2s import T2S
+from auditor.policy.phrases import (
+    PERMISSION_AFTER_RE,
+    contains,
+    despace,
+    fold,
+    pattern,
+    pattern_all,
+    proper_names,
+)
 
-_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _CONST_RE = re.compile(r"(?<![\w.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w])")
 _SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|读取、写入|读取和写入)")
 VERB_WINDOW = 16
@@ -57,73 +64,6 @@ class Hit:
     verbal: bool = True
     """False for a phrase that names data and a permission without a verb or permission word ("网络状态"):
     a use of the permission only in a permission cell."""
-
-
-def fold(text: str) -> str:
-    """Fold text for matching: NFKC (full-width to ASCII), Traditional to Simplified Chinese, split run-on
-    words ("authorityRead"), case-fold, collapse whitespace."""
-    text = _CAMEL_RE.sub(" ", unicodedata.normalize("NFKC", text).translate(T2S))
-    return " ".join(text.casefold().split())
-
-
-def pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One regex for folded phrases that finds the longest phrase at each position, built as a trie (an
-    alternation of 800 phrases is 50 times slower). English words match on word boundaries; in phrases
-    with CJK, a space is optional where letters meet CJK ("IP地址" also matches "IP 地址")."""
-    bounded: dict[str, object] = {}
-    free: dict[str, object] = {}
-    for phrase in set(phrases):
-        if not phrase:
-            continue
-        trie = bounded if phrase[:1].isascii() and phrase[:1].isalnum() else free
-        for atom in _atoms(phrase):
-            trie = trie.setdefault(atom, {})  # type: ignore[assignment]
-        trie[_END] = {}
-    alts = []
-    if bounded:
-        alts.append(r"(?<![a-z0-9_])" + _render(bounded))
-    if free:
-        alts.append(_render(free))
-    return re.compile("|".join(alts) if alts else r"(?!x)x")
-
-
-def _pattern_all(phrases: list[str]) -> re.Pattern[str]:
-    """Like :func:`pattern`, but every phrase may match anywhere (overlapping starts are tried too)."""
-    inner = pattern(phrases).pattern
-    return re.compile(f"(?=({inner}))")
-
-
-_END = ""
-_WORD_END = r"(?![a-z0-9_])"
-
-
-def _atoms(phrase: str) -> list[str]:
-    atoms: list[str] = []
-    plain = phrase.isascii()
-    prev = ""
-    for piece in re.findall(r"[a-z0-9]+|\s+|.", phrase):
-        if piece.isspace():
-            atoms.append(r"\s+" if plain else r"\s*")
-            prev = ""
-            continue
-        if not plain and prev and piece.isascii() != prev.isascii() and (piece.isalnum() or prev.isalnum()):
-            atoms.append(r"\s*")
-        atoms.extend(re.escape(ch) for ch in piece)
-        prev = piece
-    if phrase[-1:].isascii() and phrase[-1:].isalnum():
-        atoms.append(_WORD_END)
-    return atoms
-
-
-def _render(trie: dict[str, object]) -> str:
-    """Alternatives of a trie node, longer continuations first, the end of a phrase last."""
-    parts = []
-    for atom in sorted(trie, key=lambda a: (a == _END, a == _WORD_END, a)):
-        child = trie[atom]
-        parts.append(atom + (_render(child) if child else ""))  # type: ignore[arg-type]
-    if len(parts) == 1:
-        return parts[0]
-    return "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)
@@ -199,7 +139,7 @@ class Lexicon:
                 exact.setdefault(phrase, role)
         object.__setattr__(self, "_field_exact", exact)
         object.__setattr__(self, "_field_regexes", tuple(
-            (role, _pattern_all([p for p in self.fields.get(role, ()) if len(p) >= 2]))
+            (role, pattern_all([p for p in self.fields.get(role, ()) if len(p) >= 2]))
             for role in ROLES if self.fields.get(role)))
 
     def company_core(self, company: str) -> str:
@@ -236,11 +176,11 @@ class Lexicon:
         folded = fold(text)
         allow_weak = self.has_cue(folded) if weak is None else weak
         hits = self._constants(text, folded, strict=weak is not True)
-        names = _proper_names(text, folded) if allow_weak else []
+        names = proper_names(text, folded) if allow_weak else []
         for start, phrase in self._phrases(folded, distribute=allow_weak):
             inside = any(a <= start < b for a, b in names)  # "Open Camera": a name, not the camera
             before = folded[max(0, start - VERB_WINDOW):start]
-            if _PERMISSION_AFTER_RE.match(folded, start + len(phrase)):
+            if PERMISSION_AFTER_RE.match(folded, start + len(phrase)):
                 before += " 权限"  # "设备存储（SD卡）权限": the permission word follows the data word
             hit = self._hit(phrase, before, start, allow_weak and not inside, weak is True)
             if hit is not None and not (prose and self.negated(folded, start)):
@@ -279,7 +219,7 @@ class Lexicon:
         return out
 
     def _hit(self, phrase: str, before: str, start: int, allow_weak: bool, cell: bool) -> Hit | None:
-        terms = self._by_phrase.get(phrase) or self._by_phrase.get(_despace(phrase), ())
+        terms = self._by_phrase.get(phrase) or self._by_phrase.get(despace(phrase), ())
         perms: list[str] = []
         data: list[str] = []
         for term in terms:
@@ -373,36 +313,10 @@ class Lexicon:
     def general(self, name: str) -> bool:
         """True when ``name`` reads as words about SDKs in general ("Third-party SDKs we use", "以下第三方SDK")."""
         folded = fold(name)
-        return any(_contains(folded, w) for w in self.not_names)
+        return any(contains(folded, w) for w in self.not_names)
 
     def platform(self, text: str) -> str | None:
         """``ios`` or ``android`` when ``text`` names exactly one of them."""
         folded = fold(text)
-        named = [p for p, words in self.platforms.items() if any(_contains(folded, w) for w in words)]
+        named = [p for p, words in self.platforms.items() if any(contains(folded, w) for w in words)]
         return named[0] if len(named) == 1 else None
-
-
-_PERMISSION_AFTER_RE = re.compile(r"[)）\]】\s]{0,3}(?:权限|permissions?\b|authorit)")
-_PROPER_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+\b")
-
-
-def _proper_names(text: str, folded: str) -> list[tuple[int, int]]:
-    """Spans in ``folded`` of names written as two or more capitalised words ("Open Camera")."""
-    spans = []
-    for m in _PROPER_RE.finditer(text):
-        key = fold(m.group(0))
-        at = folded.find(key)
-        while at >= 0:
-            spans.append((at, at + len(key)))
-            at = folded.find(key, at + 1)
-    return spans
-
-
-def _despace(text: str) -> str:
-    return text.replace(" ", "") if not text.isascii() else text
-
-
-def _contains(text: str, phrase: str) -> bool:
-    if phrase.isascii():
-        return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
-    return phrase in text

@@ -48,8 +48,8 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
             sdks.append(sdk_disclosure(doc, claim, structure.extractor, resolver, memo))
         scene_claims.extend(structure.scenes)
     perms: list[PermissionDisclosure] = []
-    for claim in scene_claims:
-        perms.extend(scene_permissions(doc, claim, lexicon))
+    for scene in scene_claims:
+        perms.extend(scene_permissions(doc, scene, lexicon))
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
         sdks=tuple(_prose_once(sdks)), permissions=tuple(_dedupe(perms)),

@@ -15,7 +15,7 @@ A cell may carry labelled parts of other roles ("开发者：…；隐私政策�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
@@ -111,8 +111,8 @@ def _content_role(cells: list[str], roles: list[str | None], ctx: Context) -> st
         return None
     n = len(cells)
 
-    def share(test: object) -> float:
-        return sum(1 for c in cells if test(c)) / n  # type: ignore[operator]
+    def share(test: Callable[[str], object]) -> float:
+        return sum(1 for c in cells if test(c)) / n
 
     if share(lambda c: _INDEX_RE.match(c)) >= 0.8:
         return "index"

@@ -31,8 +31,8 @@ COMPANY_RE = re.compile(
     re.IGNORECASE,
 )
 _PACKAGE_RE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-zA-Z_][\w]*){1,8})(?![\w/@-]|\.[a-zA-Z])")
-_PACKAGE_ROOTS = frozenset("com cn net org io me tv co de uk jp kr fr ru us in br it nl".split())
-_DOMAIN_TAILS = frozenset("com cn net org io me tv co html htm php jsp aspx shtml".split())
+_PACKAGE_ROOTS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "de", "uk", "jp", "kr", "fr", "ru", "us", "in", "br", "it", "nl"])
+_DOMAIN_TAILS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "html", "htm", "php", "jsp", "aspx", "shtml"])
 SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b|\blibrary\b|\bapi\b", re.IGNORECASE)
 
 

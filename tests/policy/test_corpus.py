@@ -25,7 +25,8 @@ FLOORS = {
 def figures():
     if not (CORPUS / "TRUTH.json").is_file():
         pytest.skip(f"no policy corpus at {CORPUS.resolve()} (shared/ is not checked out here)")
-    from tools.policy_eval import evaluate, figures as ratios
+    from tools.policy_eval import evaluate
+    from tools.policy_eval import figures as ratios
 
     return {k: ratios(v) for k, v in evaluate(CORPUS).items()}
 

@@ -88,6 +88,7 @@ class KeyValueExtractor:
                 current = _Record(start or "data", i)
                 records.append(current)
             current.add(role, value, i)
+        assert current is not None  # every call has at least one pair
         return current
 
 
@@ -112,7 +113,7 @@ def _pairs(text: str, ctx: Context) -> list[tuple[str, str]]:
 def _loose_pair(text: str) -> bool:
     """"设备标识符(Android ID)：用于…" under a label: a sub-item written as an unknown label."""
     m = _PAIR_RE.match(text)
-    return bool(m) and width(m.group(1)) <= 48
+    return m is not None and width(m.group(1)) <= 48
 
 
 def _name_line(text: str, ctx: Context) -> bool:

@@ -65,8 +65,8 @@ def _cells(text: str) -> tuple[list[str], bool]:
     """Cells of one line and whether it is a whole row (opens and closes with a pipe)."""
     text = text.strip()
     whole = text.startswith("|") and text.endswith("|") and len(text) > 1
-    inner = text[1:] if text.startswith("|") else text
-    inner = inner[:-1] if inner.endswith("|") else inner
+    inner = text.removeprefix("|")
+    inner = inner.removesuffix("|")
     return [c.strip().strip("`").strip() if c.strip().startswith("`") and c.strip().endswith("`") else c.strip()
             for c in re.split(r"(?<!\\)\|", inner)], whole
 
