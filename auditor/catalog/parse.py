@@ -16,8 +16,8 @@ import yaml
 from auditor.catalog.model import (
     ENTRY_FACT_FIELDS,
     SWITCH_MEANINGS,
-    AliasSource,
     VENDOR_FACT_FIELDS,
+    AliasSource,
     LocalText,
     PrivacySwitch,
     Provenance,
