@@ -326,6 +326,18 @@ class UnknownPackage:
 
 
 @dataclass(frozen=True)
+class SourcePosition:
+    """A place in the app's source, from DEX debug info (``SourceFile`` attribute and line table)."""
+
+    file: str
+    """Source file name as the compiler recorded it (``MainActivity.kt``); empty when stripped."""
+    line: int | None
+    """Line of the call (or of the method's first statement); ``None`` when the line table is stripped."""
+    class_name: str
+    """Dotted class the position is in (its package gives the source directory)."""
+
+
+@dataclass(frozen=True)
 class DataAccess:
     """A call site in the code that reaches personal data (see :mod:`auditor.code`)."""
 
@@ -360,6 +372,13 @@ class DataAccess:
     Handler/Runnable, or a loop that sleeps (:mod:`auditor.code.frequency`)."""
     period_ms: int | None = None
     """The repetition period when the code states it as a constant (None: unknown or not repeated)."""
+    position: SourcePosition | None = None
+    """Where the caller calls the API (DEX debug info); ``None`` when unknown."""
+    app_frame: str = ""
+    """The first app-owned frame walking out from the call (``class.method``): where the app calls into the
+    SDK, or the caller itself for the app's own call sites; empty when no app frame is on the path."""
+    app_position: SourcePosition | None = None
+    """Where :attr:`app_frame` makes the next call of the path (DEX debug info)."""
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,12 @@ class Scanner:
                      if (entry := self.catalog.get(hit.sdk_id)) is not None and entry.privacy_switches}
             code = analyze_code(build, self.matcher, self.apis, switches=table)
             data_access, switches = code.data_access, code.privacy_switches
+        if data_access:
+            from auditor.code.debuginfo import locate_sites
+            from auditor.detect.unknown import own_prefixes
+
+            images = [d.image for d in build.dex if d.image is not None]
+            data_access = locate_sites(images, data_access, own_prefixes(build))
         # the parsed DEX images are only needed while analysing: do not keep them alive in the result
         build = replace(build, dex=tuple(replace(d, image=None) for d in build.dex))
         return ScanResult(

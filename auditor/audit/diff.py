@@ -1,12 +1,11 @@
-"""Build-to-build diff: SDKs added/removed/version-changed, permissions added/removed, findings new/fixed."""
+"""Build-to-build diff: SDKs added/removed/version-changed, permissions added/removed, findings new/fixed,
+and which diff gate trips. Rendered by :mod:`auditor.report.diff_render`."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Any
 
-from auditor.audit.model import AuditResult, Finding
+from auditor.audit.model import AuditResult, Finding, Severity
 from auditor.model import PermissionInfo, ScanResult, SdkHit
 
 
@@ -31,6 +30,13 @@ class BuildDiff:
     """Data types reached (non-dead call sites) in the new build only."""
     findings_new: tuple[Finding, ...]
     findings_fixed: tuple[Finding, ...]
+    old_package: str = ""
+    new_package: str = ""
+
+    @property
+    def same_app(self) -> bool:
+        """Both builds have the same package name (a diff of two different apps is rarely meant)."""
+        return self.old_package == self.new_package
 
     @property
     def changed(self) -> bool:
@@ -68,57 +74,31 @@ def diff_builds(old: ScanResult, new: ScanResult, old_audit: AuditResult, new_au
         data_types_added=tuple(sorted(new_data - old_data)),
         findings_new=tuple(f for f in new_audit.findings if f.fingerprint not in old_fp),
         findings_fixed=tuple(f for f in old_audit.findings if f.fingerprint not in new_fp),
+        old_package=old.build.manifest.package,
+        new_package=new.build.manifest.package,
     )
 
 
-def to_dict(d: BuildDiff) -> dict[str, Any]:
-    from auditor.report.json_report import finding_dict
-
-    def sdk(h: SdkHit) -> dict[str, Any]:
-        return {"id": h.sdk_id, "name": h.name, "vendor": h.vendor, "category": h.category,
-                "versions": list(h.versions)}
-
-    def perm(p: PermissionInfo) -> dict[str, Any]:
-        return {"name": p.name, "kind": p.kind}
-
-    return {
-        "schema_version": "1.0",
-        "old": d.old_label,
-        "new": d.new_label,
-        "changed": d.changed,
-        "sdks": {"added": [sdk(h) for h in d.sdks_added], "removed": [sdk(h) for h in d.sdks_removed],
-                 "version_changed": [{"id": c.sdk_id, "name": c.name, "old": list(c.old), "new": list(c.new)}
-                                     for c in d.sdks_version_changed]},
-        "permissions": {"added": [perm(p) for p in d.permissions_added],
-                        "removed": [perm(p) for p in d.permissions_removed]},
-        "data_types_added": list(d.data_types_added),
-        "findings": {"new": [finding_dict(f) for f in d.findings_new],
-                     "fixed": [finding_dict(f) for f in d.findings_fixed]},
-    }
+SENSITIVE_KINDS = ("dangerous", "special")
 
 
-def render_json(d: BuildDiff) -> str:
-    return json.dumps(to_dict(d), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def render_text(d: BuildDiff) -> str:
-    lines = [f"{d.old_label}  ->  {d.new_label}"]
-    if not d.changed:
-        return "\n".join(lines + ["no change in SDKs, permissions, data access or findings"]) + "\n"
-    for h in d.sdks_added:
-        lines.append(f"  + SDK        {h.name} ({h.category}){' ' + ', '.join(h.versions) if h.versions else ''}")
-    for h in d.sdks_removed:
-        lines.append(f"  - SDK        {h.name} ({h.category})")
-    for c in d.sdks_version_changed:
-        lines.append(f"  ~ SDK        {c.name} {', '.join(c.old)} -> {', '.join(c.new)}")
-    for p in d.permissions_added:
-        lines.append(f"  + permission {p.name} ({p.kind})")
-    for p in d.permissions_removed:
-        lines.append(f"  - permission {p.name} ({p.kind})")
-    for dt in d.data_types_added:
-        lines.append(f"  + data       {dt} reached in code")
-    for f in d.findings_new:
-        lines.append(f"  + finding    {f.severity.label.upper()} {f.rule_id} {f.message}")
-    for f in d.findings_fixed:
-        lines.append(f"  - finding    {f.rule_id} {f.subject}")
-    return "\n".join(lines) + "\n"
+def gate_reasons(d: BuildDiff, fail_on: Severity | None, new_sdk: bool, new_permission: bool) -> tuple[str, ...]:
+    """One line per diff gate that trips, saying why; empty when none does."""
+    reasons = []
+    if fail_on is not None:
+        failing = [f for f in d.findings_new if f.severity >= fail_on]
+        if failing:
+            rules = sorted({f.rule_id for f in failing})
+            n = len(failing)
+            reasons.append(f"--fail-on {fail_on.label}: {n} new finding{'s' if n != 1 else ''} at or above "
+                           f"{fail_on.label} ({', '.join(rules)})")
+    if new_sdk and d.sdks_added:
+        names = ", ".join(h.name for h in d.sdks_added)
+        reasons.append(f"--fail-on-new-sdk: {len(d.sdks_added)} SDK{'s' if len(d.sdks_added) != 1 else ''} "
+                       f"added ({names})")
+    added = [p for p in d.permissions_added if p.kind in SENSITIVE_KINDS]
+    if new_permission and added:
+        names = ", ".join(p.name.removeprefix("android.permission.") for p in added)
+        reasons.append(f"--fail-on-new-permission: {len(added)} dangerous or special permission"
+                       f"{'s' if len(added) != 1 else ''} added ({names})")
+    return tuple(reasons)

@@ -16,12 +16,12 @@ from auditor.batch.engines.interface import Engine
 from auditor.batch.model import BatchError, BatchSummary, BuildRef, BuildResult, IndexRecord, Progress
 from auditor.batch.policymap import PolicyMap, load_policy_map
 from auditor.batch.portfolio import build_portfolio
-from auditor.batch.portfolio_render import arrow_table, render_csv, render_html
 from auditor.batch.sources import discover
 from auditor.batch.store import INDEX, OutputDir, read_index
 from auditor.batch.work import BatchSpec, hash_file, prepare_jobs
 from auditor.outputs import write_atomic
 from auditor.pipeline import AuditInputs
+from auditor.report.portfolio_render import arrow_table, render_csv, render_html
 
 
 @dataclass(frozen=True)

@@ -75,9 +75,16 @@ def safe_output(text: str, fmt: str = "text") -> str:
     return json_text(text) if fmt in JSON_FORMATS else terminal_text(text)
 
 
-def write_output(text: str, output: Path | None, fmt: str = "text") -> None:
+def write_output(text: str | bytes, output: Path | None, fmt: str = "text") -> None:
     """Write report ``text`` (of format ``fmt``) to ``output``, or to stdout when ``output`` is None or
-    ``-``. Files are replaced atomically; devices and FIFOs written through (:mod:`auditor.outputs`)."""
+    ``-``. Files are replaced atomically; devices and FIFOs written through (:mod:`auditor.outputs`).
+    Bytes (a workbook) are written as they are: their cells were neutralised by the reporter."""
+    if isinstance(text, bytes):
+        if output is None or str(output) == "-":
+            click.get_binary_stream("stdout").write(text)
+            return
+        write_atomic(Path(output), text)
+        return
     text = safe_output(text, fmt)
     if output is None or str(output) == "-":
         write_stdout(text)

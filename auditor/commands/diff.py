@@ -8,12 +8,13 @@ from typing import Any
 
 import click
 
-from auditor.audit.diff import diff_builds, render_json, render_text
+from auditor.audit.diff import diff_builds
 from auditor.audit.model import Severity
 from auditor.commands.common import (
     BUILD_PATH,
     audit_inputs_options,
     bounded,
+    echo_stderr,
     handle_errors,
     inputs_from,
     resource_options,
@@ -22,6 +23,7 @@ from auditor.commands.common import (
 from auditor.commands.scan import severity_option
 from auditor.errors import ExitCode
 from auditor.pipeline import Job
+from auditor.report.interface import DiffFormat
 
 
 @click.command()
@@ -32,7 +34,8 @@ from auditor.pipeline import Job
 @click.option("--fail-on-new-sdk", is_flag=True, help="Exit 1 when the new build adds an SDK.")
 @click.option("--fail-on-new-permission", is_flag=True,
               help="Exit 1 when the new build adds a dangerous or special permission.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice([f.value for f in DiffFormat]), default="text",
+              show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
 @resource_options
 @handle_errors
@@ -42,12 +45,15 @@ def diff(old: Path, new: Path, fail_on: Severity | None, fail_on_new_sdk: bool, 
     job = Job.prepare(inputs_from(inputs))
     old_scan, old_audit = bounded(job.run, old, max_memory, max_seconds)
     new_scan, new_audit = bounded(job.run, new, max_memory, max_seconds)
-    result = diff_builds(old_scan, new_scan, old_audit, new_audit)
-    write_output(render_json(result) if fmt == "json" else render_text(result), output, fmt)
-    failing = (
-        (fail_on is not None and any(f.severity >= fail_on for f in result.findings_new))
-        or (fail_on_new_sdk and result.sdks_added)
-        or (fail_on_new_permission and any(p.kind in ("dangerous", "special") for p in result.permissions_added))
-    )
-    if failing:
+    from auditor.report.diff_render import diff_report
+    from auditor.report.registry import diff_reporters
+
+    report = diff_report(diff_builds(old_scan, new_scan, old_audit, new_audit), fail_on, fail_on_new_sdk,
+                         fail_on_new_permission)
+    for warning in report.warnings:
+        echo_stderr(f"warning: {warning}")
+    write_output(diff_reporters()[DiffFormat(fmt)].render(report), output, fmt)
+    if report.verdict is not None and not report.verdict.passed:
+        for reason in report.verdict.reasons:
+            echo_stderr(f"gate tripped: {reason}")
         sys.exit(int(ExitCode.FINDINGS))

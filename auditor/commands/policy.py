@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import json
-import unicodedata
 from pathlib import Path
 
 import click
 
-from auditor.audit.knowledge import short_name
 from auditor.catalog import load_catalog
 from auditor.commands.common import INPUT_PATH, handle_errors, write_output
-from auditor.policy import Disclosure, read_policy
-from auditor.vocab import data_type
+from auditor.policy import read_policy
+from auditor.report.interface import PolicyFormat
 
 
 @click.command("policy")
 @click.argument("file", type=INPUT_PATH)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice([f.value for f in PolicyFormat]), default="text",
+              show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--catalog", "catalog_dir", type=INPUT_PATH, default=None,
@@ -25,73 +23,7 @@ from auditor.vocab import data_type
 @handle_errors
 def policy(file: Path, fmt: str, output: Path | None, catalog_dir: Path | None) -> None:
     """Read a privacy policy (text, HTML, Markdown, PDF, DOCX) and show what it discloses."""
+    from auditor.report.registry import policy_reporters
+
     disclosure = read_policy(file, load_catalog(catalog_dir))
-    if fmt == "json":
-        text = json.dumps(disclosure.to_json(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = render_text(disclosure)
-    write_output(text, output, fmt)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cut(text: str, width: int) -> str:
-    """``text`` cut and padded to ``width`` display columns (CJK characters count two)."""
-    text = " ".join(text.split())
-    if _width(text) > width:
-        while _width(text) > width - 1:
-            text = text[:-1]
-        text += "…"
-    return text + " " * (width - _width(text))
-
-
-def _lines(lines: list[int]) -> str:
-    return str(lines[0]) if lines[0] == lines[1] else f"{lines[0]}-{lines[1]}"
-
-
-def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:
-    def fmt(cells: list[str]) -> str:
-        return "  ".join(_cut(c, w) for c, w in zip(cells, widths)).rstrip()
-
-    return [fmt(headers), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows]
-
-
-def render_text(disclosure: Disclosure) -> str:
-    """A readable report: SDK rows, permission rows, scenes and data types."""
-    data = disclosure.to_json()
-    out = [f"Policy {data['source']} ({data['format']}, {data['encoding']}, {data['line_count']} lines)", ""]
-    sdks = data["sdks"]
-    resolved = sum(1 for s in sdks if s["id"])
-    out.append(f"SDKs: {len(sdks)} named, {resolved} resolved to catalog ids")
-    if sdks:
-        rows = []
-        for s in sdks:
-            ident = s["id"] or ("? " + ", ".join(s["candidates"]) if s["candidates"] else "?")
-            rows.append([s["name"], ident, s["company"], s["purpose"], ", ".join(s["data_types"]),
-                         ", ".join(short_name(p) for p in s["permissions"]), s["kind"], _lines(s["evidence"]["lines"])])
-        out += _table(["NAME", "CATALOG ID", "COMPANY", "PURPOSE", "DATA TYPES", "PERMISSIONS", "FROM", "LINES"],
-                      rows, [22, 24, 24, 24, 28, 28, 9, 9])
-    out.append("")
-    perms = data["permissions"]
-    out.append(f"Permissions: {len(perms)} disclosures, {len({p['permission'] for p in perms})} distinct")
-    if perms:
-        rows = [[short_name(p["permission"]), p["scene"], p["description"], p["phrase"], _lines(p["evidence"]["lines"])]
-                for p in perms]
-        out += _table(["PERMISSION", "SCENE", "DESCRIPTION", "AS WRITTEN", "LINES"], rows, [26, 24, 30, 34, 9])
-    out.append("")
-    scenes = data["scenes"]
-    out.append(f"Scenes: {len(scenes)}")
-    for sc in scenes:
-        perms_text = ", ".join(short_name(p) for p in sc["permissions"]) or "-"
-        out.append(f"  {sc['name']} (lines {_lines(sc['evidence']['lines'])}): {perms_text}")
-    out.append("")
-    kinds: dict[str, list[int]] = {}
-    for d in data["data_types"]:
-        kinds.setdefault(d["data_type"], []).append(d["evidence"]["lines"][0])
-    out.append(f"Data types: {len(kinds)}")
-    for dt, where in kinds.items():
-        shown = ", ".join(str(n) for n in where[:8]) + (" …" if len(where) > 8 else "")
-        out.append(f"  {dt:<16} {data_type(dt).en:<48} lines {shown}")
-    return "\n".join(out) + "\n"
+    write_output(policy_reporters()[PolicyFormat(fmt)].render(disclosure), output, fmt)

@@ -23,30 +23,33 @@ from auditor.commands.common import (
 )
 from auditor.errors import ExitCode
 from auditor.pipeline import Job
-from auditor.report import json_report, sarif, text
+from auditor.report.interface import Format
 
-FORMATS = ("text", "json", "sarif", "html", "md")
+FORMATS = tuple(f.value for f in Format)
 
 
-def render(fmt: str, scan: Any, audit: Any, fail_on: Severity | None) -> str:
-    """Pick the reporter for ``fmt`` (every format in :data:`FORMATS` has one)."""
-    if fmt == "text":
-        return text.render(scan, audit, fail_on)
-    if fmt == "json":
-        return json_report.render(scan, audit, fail_on)
-    if fmt == "sarif":
-        return sarif.render(scan, audit)
-    report = json_report.to_dict(scan, audit, fail_on)
-    if fmt == "html":
-        from auditor.audit.rules import all_rules
-        from auditor.report import html
+def render(fmt: str, model: Any) -> str | bytes:
+    """The report of ``model`` in ``fmt`` (every :class:`Format` has a reporter in the registry)."""
+    from auditor.report.registry import scan_reporters
 
-        return html.render(report, [r.info for r in all_rules()])
-    if fmt == "md":
-        from auditor.report import markdown
+    return scan_reporters()[Format(fmt)].render(model)
 
-        return markdown.render(report)
-    raise click.UsageError(f"unknown format {fmt}")
+
+def report_model(job: Job, scan: Any, audit: Any, fail_on: Severity | None, source_root: Path | None) -> Any:
+    """The report model of one scan (reads ``--source-root`` here: reporters do no I/O)."""
+    import os
+
+    from auditor.audit.policy_view import from_disclosure
+    from auditor.report.model import build_model
+
+    sources = None
+    if source_root is not None:
+        from auditor.report.sourceroot import index_source_root
+
+        sources = index_source_root(source_root)
+    policy = from_disclosure(job.disclosure) if job.disclosure is not None else None
+    return build_model(scan, audit, job.catalog, policy=policy, knowledge=job.knowledge, config=job.config,
+                       fail_on=fail_on, sources=sources, work_dir=os.getcwd())
 
 
 def severity_option(name: str, help_text: str) -> Callable[[Any], Any]:
@@ -68,13 +71,16 @@ def severity_option(name: str, help_text: str) -> Callable[[Any], Any]:
 @click.option("--callgraph", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Also write the reachable call graph around personal-data call sites here (GraphML, "
                    "for Gephi or yEd).")
+@click.option("--source-root", type=INPUT_PATH, default=None,
+              help="The app's source repository: SARIF results point at its manifest, dependency and source "
+                   "lines (URIs relative to it).")
 @resource_options
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True,
               help="Date for baseline expiry (tests).")
 @handle_errors
 def scan(build: Path, mapping: Path | None, baseline: Path | None, fail_on: Severity | None, fmt: str,
-         output: Path | None, callgraph: Path | None, max_memory: int, max_seconds: float,
-         today: dt.datetime | None, **inputs: Any) -> None:
+         output: Path | None, callgraph: Path | None, source_root: Path | None, max_memory: int,
+         max_seconds: float, today: dt.datetime | None, **inputs: Any) -> None:
     """Scan BUILD: permissions, SDKs, personal-data call sites; with --policy, findings.
 
     BUILD is an APK, an AAB, a split set (.apks, .xapk, .apkm) or a directory of split APKs.
@@ -85,7 +91,8 @@ def scan(build: Path, mapping: Path | None, baseline: Path | None, fail_on: Seve
     job = Job.prepare(inputs_from(inputs, baseline=baseline, mapping=mapping,
                                   today=today.date() if today else None))
     scan_result, audit = bounded(job.run, build, max_memory, max_seconds)
-    write_output(render(fmt, scan_result, audit, fail_on), output, fmt)
+    model = report_model(job, scan_result, audit, fail_on, source_root)
+    write_output(render(fmt, model), output, fmt)
     if callgraph is not None:
         from auditor.code.export import to_graphml
 

@@ -1,135 +1,151 @@
-"""Lay out :class:`auditor.disclose.DisclosureTables` as an HTML fragment or as Markdown, ready to paste.
+"""Lay out :class:`auditor.disclose.DisclosureTables` for publication: HTML fragment, Markdown, workbook.
 
-Pure functions; HTML goes through Jinja with autoescape on, Markdown through
-:func:`auditor.report.markdown.escape`. Headers are exactly the fields app stores check.
+:func:`sheets` turns the lists into titled rows of text cells in the list's language, once; the HTML and
+Markdown renderers here and the xlsx renderer (:mod:`auditor.report.disclose_xlsx`) only lay those out.
+Unknown facts read "unknown" / "待补充"; no cell carries an audit remark. HTML goes through Jinja with
+autoescape on, Markdown through :func:`auditor.report.markdown.escape`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
-from auditor.disclose import DisclosureTables, PermissionDisclosure, SceneDisclosure, SdkDisclosure
+from auditor.disclose import APP, DisclosureTables, PermissionRow, SdkRow
+from auditor.report.html import environment
 from auditor.report.markdown import escape
+from auditor.vocab import DATA_TYPES
 
-SDK_HEADERS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "en": ("SDK name", "Company", "Purpose", "Personal data collected", "Privacy policy"),
-    "zh": ("SDK名称", "第三方主体", "使用目的", "收集个人信息类型", "隐私政策链接"),
+HEADERS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
+    "sdks": MappingProxyType({
+        "en": ("SDK name", "Package names", "Company", "Purpose", "Usage scene",
+               "Personal information collected (vendor's documentation)",
+               "Personal information this build's code reads", "Collection method",
+               "Sensitive personal information", "Privacy policy"),
+        "zh": ("SDK名称", "包名", "第三方主体", "使用目的", "使用场景", "收集的个人信息（厂商说明）",
+               "本版本代码读取的个人信息", "收集方式", "是否涉及敏感个人信息", "隐私政策链接"),
+    }),
+    "personal_info": MappingProxyType({
+        "en": ("Personal information", "Collected by", "Purpose", "Usage scene", "Basis"),
+        "zh": ("个人信息种类", "收集方", "使用目的", "使用场景", "依据"),
+    }),
+    "permissions": MappingProxyType({
+        "en": ("Permission", "What it allows", "Usage scene", "Purpose", "How it is granted",
+               "Can the user turn it off"),
+        "zh": ("权限名称", "权限说明", "使用场景", "使用目的", "申请方式", "用户可否关闭"),
+    }),
 })
-PERMISSION_HEADERS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "en": ("Business scene", "Description", "Permission", "Android permission"),
-    "zh": ("业务场景", "场景描述", "权限名称", "Android权限"),
+TITLES = MappingProxyType({
+    "en": ("Third-party SDK list", "Personal information collected", "Permission list"),
+    "zh": ("第三方SDK清单", "个人信息收集清单", "权限清单"),
 })
-_TEXT: Mapping[str, Mapping[str, str]] = MappingProxyType({
+_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType({
     "en": MappingProxyType({
-        "joiner": ", ", "none": "none", "unknown": "unknown",
-        "no_sdks": "No third-party SDK was found in the build.",
-        "no_permissions": "The build requests no permission.",
-        "asked_by": "Not in a business scene; asked for by the SDK: {}",
-        "app_only": "Requested in the app's manifest; no business scene covers it",
+        "unknown": "unknown", "joiner": ", ", "none_seen": "none seen", "not_analysed": "not analysed",
+        "method": "Collected on the device by the SDK", "yes": "Yes", "no": "No", "app": "This app",
+        "vendor-docs": "Vendor's documentation", "code": "Seen in this build's code",
+        "both": "Vendor's documentation; seen in this build's code", "used_by": "Used by the SDK: {}",
+        "runtime": "Asked at run time", "special": "Granted by the user in system settings",
+        "install": "Granted at install", "off": "Yes, in system settings", "part": "with {}",
+        "no_sdks": "No third-party SDK was found in the build.", "none": "None.",
     }),
     "zh": MappingProxyType({
-        "joiner": "、", "none": "无", "unknown": "未知/待补充",
-        "no_sdks": "未在应用中发现第三方SDK。",
-        "no_permissions": "应用未申请任何权限。",
-        "asked_by": "未对应业务场景，由第三方SDK申请：{}",
-        "app_only": "应用清单中申请，未对应业务场景",
+        "unknown": "待补充", "joiner": "、", "none_seen": "未检测到", "not_analysed": "未检测",
+        "method": "SDK本机采集", "yes": "是", "no": "否", "app": "本应用",
+        "vendor-docs": "厂商说明", "code": "本版本代码检测", "both": "厂商说明；本版本代码检测",
+        "used_by": "第三方SDK使用：{}", "runtime": "使用时弹窗申请", "special": "需用户在系统设置中授予",
+        "install": "安装时授予", "off": "可以，在系统设置中关闭", "part": "含{}",
+        "no_sdks": "未在应用中发现第三方SDK。", "none": "无。",
     }),
 })
 _SAFE_URL = re.compile(r"https?://[^\s<>()\[\]|`\"'\\]+", re.IGNORECASE)
 
 
-def _link(url: str | None) -> str:
+@dataclass(frozen=True)
+class Sheet:
+    """One list as text cells: what every layout (HTML, Markdown, workbook) shows."""
+
+    key: str
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    link_column: int | None = None
+    """Column holding a URL (linked in HTML and Markdown when it is plain http(s))."""
+
+
+def link(url: str) -> str:
     """``url`` when it is a plain http(s) URL that can go into ``href``; empty otherwise."""
     return url if _SAFE_URL.fullmatch(url or "") else ""
 
 
-def _cells(s: SdkDisclosure, lang: str) -> dict[str, str]:
-    """The text of each cell, "unknown" where no source says it (never an empty cell or a dash)."""
-    text = _TEXT[lang]
-    if s.data_labels:
-        data = text["joiner"].join(s.data_labels)
-    else:
-        data = text["none"] if s.data_known else text["unknown"]
-    return {"company": s.company or text["unknown"], "purpose": s.purpose or text["unknown"], "data": data,
-            "url": s.privacy_policy_url or text["unknown"]}
+def _labels(types: tuple[str, ...], lang: str) -> str:
+    by_id = {t.id: (t.zh if lang == "zh" else t.en) for t in DATA_TYPES}
+    return _WORDS[lang]["joiner"].join(by_id.get(t, t) for t in types)
 
 
-def _note(p: PermissionDisclosure, lang: str) -> str:
-    text = _TEXT[lang]
-    return text["asked_by"].format(text["joiner"].join(p.requested_by)) if p.requested_by else text["app_only"]
+def _sdk_cells(r: SdkRow, lang: str, code_analysed: bool) -> tuple[str, ...]:
+    w = _WORDS[lang]
+    name = r.name + (f" ({w['part'].format(w['joiner'].join(r.parts))})" if r.parts else "")
+    purpose = r.purpose or (r.category if r.category not in ("Other", "其他", "other") else None)
+    observed = _labels(r.data_observed, lang) or (w["none_seen"] if code_analysed else w["not_analysed"])
+    sensitive = w["unknown"] if r.sensitive is None else w["yes"] if r.sensitive else w["no"]
+    return (name, w["joiner"].join(r.packages) or w["unknown"], r.company or w["unknown"], purpose or w["unknown"],
+            w["joiner"].join(r.scenes) or w["unknown"],
+            w["unknown"] if r.data_documented is None else (_labels(r.data_documented, lang) or w["none"]),
+            observed, w["method"], sensitive, r.privacy_url or w["unknown"])
 
 
-def _scene_view(scene: SceneDisclosure, lang: str) -> dict[str, Any]:
-    return {"name": scene.name, "description": scene.description, "other": scene.other,
-            "permissions": [{"label": p.label, "permission": p.permission, "note": _note(p, lang)}
-                            for p in scene.permissions]}
+def _permission_cells(r: PermissionRow, lang: str) -> tuple[str, ...]:
+    w = _WORDS[lang]
+    scene = w["joiner"].join(r.scenes) or (w["used_by"].format(w["joiner"].join(r.requested_by))
+                                            if r.requested_by else w["unknown"])
+    how = w["runtime"] if r.kind == "dangerous" else w["special"] if r.kind == "special" else w["install"]
+    return (r.name.removeprefix("android.permission."), r.label, scene, w["joiner"].join(r.purposes) or w["unknown"],
+            how, w["off"] if r.runtime else w["no"])
+
+
+def sheets(tables: DisclosureTables) -> tuple[Sheet, Sheet, Sheet]:
+    """The three lists as titled text tables in the tables' language."""
+    lang = tables.lang
+    w = _WORDS[lang]
+    titles = TITLES[lang]
+    sdk_rows = tuple(_sdk_cells(r, lang, tables.code_analysed) for r in tables.sdks)
+    pi_rows = tuple((_labels((r.data_type,), lang), w["app"] if r.collector == APP else r.collector_name,
+                     r.purpose or w["unknown"], w["joiner"].join(r.scenes) or w["unknown"], w[r.source])
+                    for r in tables.personal_info)
+    perm_rows = tuple(_permission_cells(r, lang) for r in tables.permissions)
+    return (Sheet("sdks", titles[0], HEADERS["sdks"][lang], sdk_rows, link_column=9),
+            Sheet("personal_info", titles[1], HEADERS["personal_info"][lang], pi_rows),
+            Sheet("permissions", titles[2], HEADERS["permissions"][lang], perm_rows))
 
 
 def render_html(tables: DisclosureTables) -> str:
-    """Both tables as an HTML fragment (two ``<table>`` elements, no document around them)."""
-    lang = tables.lang
-    env = Environment(loader=PackageLoader("auditor", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    sdks = [{"name": s.name, **_cells(s, lang), "link": _link(s.privacy_policy_url)} for s in tables.sdks]
-    return env.get_template("disclose.html.j2").render(
-        lang=lang, sdk_headers=SDK_HEADERS[lang], perm_headers=PERMISSION_HEADERS[lang], sdks=sdks,
-        scenes=[_scene_view(s, lang) for s in tables.scenes], joiner=_TEXT[lang]["joiner"],
-        no_sdks=_TEXT[lang]["no_sdks"], no_permissions=_TEXT[lang]["no_permissions"])
+    """The three lists as an HTML fragment (a heading and a ``<table>`` each, no document around them)."""
+    views = [{"key": s.key, "title": s.title, "headers": s.headers,
+              "rows": [[{"text": c, "href": link(c) if i == s.link_column else ""} for i, c in enumerate(row)]
+                       for row in s.rows]} for s in sheets(tables)]
+    return environment().get_template("disclose.html.j2").render(
+        lang=tables.lang, sheets=views, empty=_WORDS[tables.lang]["none"])
 
 
-def _row(cells: list[str]) -> str:
+def _md_row(cells: list[str]) -> str:
     return "| " + " | ".join(c if c else " " for c in cells) + " |"
 
 
-def render_sdk_markdown(tables: DisclosureTables) -> str:
-    lang = tables.lang
-    text = _TEXT[lang]
-    headers = SDK_HEADERS[lang]
-    lines = [_row(list(headers)), "|" + "---|" * len(headers)]
-    for s in tables.sdks:
-        cells = _cells(s, lang)
-        url = _link(s.privacy_policy_url)
-        link = f"[{escape(url, 1000)}]({url})" if url else escape(cells["url"])
-        lines.append(_row([escape(s.name), escape(cells["company"]), escape(cells["purpose"], 1000),
-                           escape(cells["data"], 1000), link]))
-    if not tables.sdks:
-        lines.append(_row([text["no_sdks"]] + [""] * (len(headers) - 1)))
-    return "\n".join(lines) + "\n"
-
-
-def render_permission_markdown(tables: DisclosureTables) -> str:
-    lang = tables.lang
-    headers = PERMISSION_HEADERS[lang]
-    lines = [_row(list(headers)), "|" + "---|" * len(headers)]
-    for scene in tables.scenes:
-        for i, p in enumerate(scene.permissions):
-            first = i == 0
-            name = escape(scene.name) if first else ""
-            if scene.other:
-                description = escape(_note(p, lang), 1000)
-            else:
-                description = escape(scene.description, 1000) if first else ""
-            lines.append(_row([name, description, escape(p.label), escape(p.permission)]))
-    if not tables.scenes:
-        lines.append(_row([_TEXT[lang]["no_permissions"]] + [""] * (len(headers) - 1)))
-    return "\n".join(lines) + "\n"
+def _md_cell(text: str, is_link: bool) -> str:
+    url = link(text) if is_link else ""
+    return f"[{escape(url, 1000)}]({url})" if url else escape(text, 1000)
 
 
 def render_markdown(tables: DisclosureTables) -> str:
-    """Both tables as Markdown (GitHub-flavoured tables), separated by a blank line."""
-    return render_sdk_markdown(tables) + "\n" + render_permission_markdown(tables)
-
-
-def render(tables: DisclosureTables, fmt: str) -> str:
-    """``fmt``: ``html`` (fragment) or ``md``."""
-    if fmt == "html":
-        return render_html(tables)
-    if fmt in ("md", "markdown"):
-        return render_markdown(tables)
-    raise ValueError(f"unknown disclosure format {fmt!r} (expected html or md)")
+    """The three lists as GitHub-flavoured Markdown tables, each under a heading."""
+    out: list[str] = []
+    for s in sheets(tables):
+        out += [f"### {escape(s.title)}", "", _md_row([escape(h) for h in s.headers]), "|" + "---|" * len(s.headers)]
+        out += [_md_row([_md_cell(c, i == s.link_column) for i, c in enumerate(row)]) for row in s.rows]
+        if not s.rows:
+            out.append(_md_row([escape(_WORDS[tables.lang]["none"])] + [""] * (len(s.headers) - 1)))
+        out.append("")
+    return "\n".join(out)

@@ -10,7 +10,8 @@ from typing import Any
 
 from auditor.audit.model import AuditResult, BaselineEntry, Finding, Severity
 from auditor.catalog.model import Vendor
-from auditor.model import Build, DataAccess, ScanResult, SdkHit, SwitchUse
+from auditor.model import Build, DataAccess, ScanResult, SdkHit, SourcePosition, SwitchUse
+from auditor.report.model import ReportModel
 
 SCHEMA_VERSION = "1.1"
 
@@ -81,12 +82,17 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+def _position(p: SourcePosition | None) -> dict[str, Any] | None:
+    return None if p is None else {"file": p.file, "line": p.line, "class": p.class_name}
+
+
 def access_dict(a: DataAccess) -> dict[str, Any]:
     return {
         "caller_class": a.caller_class, "caller_method": a.caller_method, "dex": a.dex, "api": a.api,
         "data_type": a.data_type, "permission": a.permission, "owner": a.owner,
         "reachability": a.reachability, "path": list(a.path), "via_reflection": a.via_reflection,
         "gate": a.gate, "repeated": a.repeated, "period_ms": a.period_ms,
+        "position": _position(a.position), "app_frame": a.app_frame, "app_position": _position(a.app_position),
     }
 
 
@@ -108,7 +114,7 @@ def audit_block(audit: AuditResult, fail_on: Severity | None) -> dict[str, Any]:
             "total": len(audit.findings),
             "suppressed": len(audit.suppressed),
             "fail_on": fail_on.label if fail_on is not None else None,
-            "verdict": "fail" if failing else "pass",
+            "verdict": None if fail_on is None else "fail" if failing else "pass",
         },
         "policy": {"path": audit.policy_path} if audit.policy_path else None,
         "findings": [finding_dict(f) for f in audit.findings],
@@ -178,3 +184,9 @@ def _scan_dict(result: ScanResult) -> dict[str, Any]:
 
 def render(result: ScanResult, audit: AuditResult | None = None, fail_on: Severity | None = None) -> str:
     return json.dumps(to_dict(result, audit, fail_on), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_model(model: ReportModel) -> str:
+    """The JSON report of a report model (``verdict`` is null unless a gate was given)."""
+    gate = model.gate
+    return render(model.scan, model.audit, gate.fail_on if gate is not None else None)

@@ -1,4 +1,4 @@
-"""Markdown for pull-request comments (``--format md``), rendered from the JSON report dict.
+"""Markdown for pull-request comments (``--format md``), rendered from the report model.
 
 Every string that comes from the build, the catalog or the policy goes through :func:`escape`: a class
 name or an SDK name cannot break a table, open a link, start an HTML tag or a code span.
@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
 from typing import Any
+
+from auditor.audit.model import Finding
+from auditor.model import SdkHit
+from auditor.report.model import ReportModel
+from auditor.report.textwidth import plural
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 MAX_FINDINGS = 50
@@ -39,90 +43,105 @@ def escape(value: Any, limit: int = MAX_CELL) -> str:
     return _WWW.sub(r"\1\\.", _PUNCT.sub(r"\\\1", text))
 
 
-def _verdict(summary: Mapping[str, Any]) -> str:
-    total = summary.get("total", 0)
-    fail_on = summary.get("fail_on")
-    if summary.get("verdict") == "fail":
-        failing = _at_or_above(summary.get("counts", {}), fail_on)
-        return f"### ❌ Privacy audit failed: {failing} finding{'s' if failing != 1 else ''} at or above **{fail_on}**"
-    gate = f"no finding at or above **{fail_on}**" if fail_on else "no gate set"
-    return f"### ✅ Privacy audit passed ({gate}; {total} finding{'s' if total != 1 else ''})"
+def _verdict(model: ReportModel) -> str:
+    v = model.verdict
+    total = len(model.audit.findings)
+    if v is None:
+        return f"### Privacy audit: {plural(total, 'finding')} (no gate given, so no verdict)"
+    if v.passed:
+        return f"### ✅ Privacy audit passed ({escape(v.gate.describe())}; {plural(total, 'finding')})"
+    return f"### ❌ Privacy audit failed: {escape('; '.join(v.reasons))} ({escape(v.gate.describe())})"
 
 
-def _at_or_above(counts: Mapping[str, int], fail_on: str | None) -> int:
-    if fail_on not in SEVERITIES:
-        return 0
-    return sum(int(counts.get(s, 0)) for s in SEVERITIES[: SEVERITIES.index(fail_on) + 1])
-
-
-def _identity(report: Mapping[str, Any]) -> str:
-    b = report.get("build", {})
-    version = escape(b.get("version_name") or "?")
-    if b.get("version_code") is not None:
-        version += f" \\({int(b['version_code'])}\\)"
-    sha = str(b.get("sha256", ""))
-    sha_text = f"`{sha[:16]}…`" if _HEX.fullmatch(sha) else escape(sha[:16])
-    parts = [f"**{escape(b.get('package', ''))}** {version}", f"sha256 {sha_text}"]
-    if b.get("target_sdk") is not None:
-        parts.append(f"target SDK {int(b['target_sdk'])}")
-    catalog = report.get("catalog") or {}
-    parts.append(f"catalog {escape(catalog.get('version', '?'))}")
-    policy = report.get("policy")
-    parts.append(f"policy {escape(policy.get('path', ''))}" if policy else "no policy")
+def _identity(model: ReportModel) -> str:
+    b = model.scan.build
+    m = b.manifest
+    version = escape(m.version_name or "?")
+    if m.version_code is not None:
+        version += f" \\({int(m.version_code)}\\)"
+    sha_text = f"`{b.sha256[:16]}…`" if _HEX.fullmatch(b.sha256) else escape(b.sha256[:16])
+    parts = [f"**{escape(m.package)}** {version}", f"sha256 {sha_text}"]
+    if m.target_sdk is not None:
+        parts.append(f"target SDK {int(m.target_sdk)}")
+    parts.append(f"catalog {escape(model.scan.catalog.version)}")
+    policy = model.audit.policy_path
+    parts.append(f"policy {escape(policy)}" if policy else "no policy")
     return " · ".join(parts)
 
 
-def _counts_table(summary: Mapping[str, Any]) -> list[str]:
-    counts = summary.get("counts", {})
+def _counts_table(model: ReportModel) -> list[str]:
+    counts = model.audit.counts()
     return ["| " + " | ".join(s.capitalize() for s in SEVERITIES) + " | Suppressed |",
             "|" + "---:|" * (len(SEVERITIES) + 1),
             "| " + " | ".join(str(int(counts.get(s, 0))) for s in SEVERITIES)
-            + f" | {int(summary.get('suppressed', 0))} |"]
+            + f" | {len(model.audit.suppressed)} |"]
 
 
-def _findings_table(findings: list[Mapping[str, Any]], limit: int) -> list[str]:
+def _actions(model: ReportModel, limit: int) -> list[str]:
+    if not model.actions:
+        return []
+    lines = ["#### What to do", ""]
+    for a in model.actions[:limit]:
+        fix = f" → {escape(a.fix)}" if a.fix else ""
+        lines.append(f"- **{escape(a.severity.label)}** {escape(a.group)}: {escape(a.summary)}{fix}")
+    if len(model.actions) > limit:
+        lines.append(f"- … and {plural(len(model.actions) - limit, 'more action')}; see the HTML or JSON report.")
+    return [*lines, ""]
+
+
+def _rules_table(model: ReportModel) -> list[str]:
+    if not model.rule_counts:
+        return []
+    lines = ["| Rule | Findings | Worst | Title |", "|---|---:|---|---|"]
+    for r in model.rule_counts:
+        lines.append(f"| {escape(r.rule_id)} | {r.count} | {escape(r.severity.label)} | {escape(r.title)} |")
+    return [*lines, ""]
+
+
+def _findings_table(findings: tuple[Finding, ...], limit: int) -> list[str]:
     if not findings:
         return ["No findings."]
     lines = ["| Severity | Rule | Subject | Message |", "|---|---|---|---|"]
     for f in findings[:limit]:
-        lines.append(f"| {escape(f['severity'])} | {escape(f['rule_id'])} | {escape(f['subject'])} "
-                     f"| {escape(f['message'])} |")
+        lines.append(f"| {escape(f.severity.label)} | {escape(f.rule_id)} | {escape(f.subject)} "
+                     f"| {escape(f.message)} |")
     if len(findings) > limit:
-        more = Counter(f["severity"] for f in findings[limit:])
+        more = Counter(f.severity.label for f in findings[limit:])
         detail = ", ".join(f"{more[s]} {s}" for s in SEVERITIES if more[s])
         lines.append("")
         lines.append(f"… and {len(findings) - limit} more ({detail}); see the HTML or JSON report.")
     return lines
 
 
-def _sdk_list(sdks: list[Mapping[str, Any]], limit: int) -> list[str]:
+def _sdk_list(sdks: tuple[SdkHit, ...], limit: int) -> list[str]:
     if not sdks:
         return ["No catalog SDK found."]
-    ordered = sorted(sdks, key=lambda s: (str(s["name"]).casefold(), s["id"]))
+    ordered = sorted(sdks, key=lambda s: (s.name.casefold(), s.sdk_id))
     lines = []
     for s in ordered[:limit]:
-        versions = f" {escape(', '.join(s.get('versions', [])))}" if s.get("versions") else ""
-        lines.append(f"- **{escape(s['name'])}**{versions}: {escape(s.get('vendor') or 'vendor unknown')}, "
-                     f"{escape(s.get('category', ''))}, confidence {float(s.get('confidence', 0)):.0%}")
+        versions = f" {escape(', '.join(s.versions))}" if s.versions else ""
+        lines.append(f"- **{escape(s.name)}**{versions}: {escape(s.vendor or 'vendor unknown')}, "
+                     f"{escape(s.category)}, confidence {s.confidence:.0%}")
     if len(ordered) > limit:
         lines.append(f"- … and {len(ordered) - limit} more")
     return lines
 
 
-def render(report: Mapping[str, Any], max_findings: int = MAX_FINDINGS) -> str:
-    """A pull-request comment for ``report`` (``json_report.to_dict``)."""
-    summary = report.get("summary", {})
-    findings = list(report.get("findings", []))
-    startup = sum(1 for a in report.get("data_access", []) if a.get("reachability") in ("startup", "self-start"))
-    lines = [_verdict(summary), "", _identity(report), "", *_counts_table(summary), ""]
+def render(model: ReportModel, max_findings: int = MAX_FINDINGS, max_actions: int = 15) -> str:
+    """A pull-request comment for ``model``."""
+    sites = model.scan.data_access
+    startup = sum(1 for a in sites if a.reachability in ("startup", "self-start"))
+    lines = [_verdict(model), "", _identity(model), "", *_counts_table(model), ""]
     if startup:
-        plural = "s" if startup != 1 else ""
-        lines += [f"{startup} personal-data call site{plural} reachable at start-up or self-start (before consent).", ""]
-    expired = report.get("baseline", {}).get("expired", [])
+        lines += [f"{plural(startup, 'personal-data call site')} reachable at start-up or self-start (before consent).", ""]
+    expired = model.audit.expired_baseline
     if expired:
-        entries = "entries" if len(expired) != 1 else "entry"
-        lines += [f"{len(expired)} baseline {entries} expired and no longer suppress their findings.", ""]
-    lines += ["#### Findings", "", *_findings_table(findings, max_findings), ""]
-    sdks = list(report.get("sdks", []))
-    lines += [f"#### SDKs ({len(sdks)})", "", *_sdk_list(sdks, MAX_SDKS), ""]
+        lines += [(f"{plural(len(expired), 'baseline entry', 'baseline entries')} expired and no longer "
+                  f"suppress{'es' if len(expired) == 1 else ''} their findings."), ""]
+    lines += [*_actions(model, max_actions), *_rules_table(model)]
+    lines += ["#### Findings", "", *_findings_table(model.audit.findings, max_findings), ""]
+    lines += [f"#### SDKs ({len(model.scan.sdks)})", "", *_sdk_list(model.scan.sdks, MAX_SDKS), ""]
     return "\n".join(lines)
+
+
+__all__ = ["escape", "render"]

@@ -1,83 +1,175 @@
-"""Terminal summary: what a release engineer reads in five seconds."""
+"""Terminal summary: what a release engineer reads in five seconds, at most 100 columns wide.
+
+Order: identity, findings counted per rule (every rule that fired), the first actions grouped by SDK,
+then the inventory (SDKs, permissions, personal data in code with shortened call chains, unknown code),
+and the verdict only when a gate was given.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
+from pathlib import PurePath
 
 from auditor.audit.knowledge import short_name
-from auditor.audit.model import AuditResult, Severity
-from auditor.model import ScanResult
+from auditor.report.actions import short_chain
+from auditor.report.model import ReportModel
+from auditor.report.textwidth import fit, pad, plural
 
+WIDTH = 100
+MAX_ACTIONS = 10
+MAX_SDKS = 30
+MAX_UNKNOWN = 8
+MAX_CHAINS = 6
 _KIND_ORDER = ("dangerous", "special", "normal", "signature", "unknown")
 _SHORT_KIND = {
     "class": "classes", "manifest-component": "components", "meta-data": "meta-data",
     "native-lib": "native", "jni-symbol": "jni", "version-file": "version", "file": "files",
     "domain": "domains",
 }
+_REACH_ORDER = {"startup": 0, "self-start": 1}
+_REACH_DISPLAY = {"startup": 0, "self-start": 1, "gated": 2, "reachable": 3, "later": 3, "dead": 9}
 
 
 def _size(n: int) -> str:
     return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{n / 1024:.0f} KB"
 
 
-def render(result: ScanResult, audit: AuditResult | None = None, fail_on: Severity | None = None,
-           width: int = 100, max_unknown: int = 8, max_findings: int = 25) -> str:
-    b = result.build
+def _identity(model: ReportModel) -> list[str]:
+    b = model.scan.build
     m = b.manifest
-    lines = [
-        f"{Path(b.path).name}  {m.package} {m.version_name or '?'} ({m.version_code if m.version_code is not None else '?'})"
-        f"  minSdk {m.min_sdk or '?'}  targetSdk {m.target_sdk or '?'}",
-        f"sha256 {b.sha256[:16]}…  {_size(b.size)}  {len(b.dex)} dex / {b.class_count:,} classes"
-        f"  {len(b.native_libs)} native libs",
-        "",
+    code = m.version_code if m.version_code is not None else "?"
+    return [
+        (f"{PurePath(b.path).name}  {m.package} {m.version_name or '?'} ({code})"
+        f"  minSdk {m.min_sdk or '?'}  targetSdk {m.target_sdk or '?'}"),
+        (f"sha256 {b.sha256[:16]}…  {_size(b.size)}  {len(b.dex)} dex / {plural(b.class_count, 'class', 'classes')}"
+        f"  {plural(len(b.native_libs), 'native lib')}"),
     ]
-    kinds = Counter(p.kind for p in result.permissions)
-    summary = ", ".join(f"{kinds[k]} {k}" for k in _KIND_ORDER if kinds[k])
-    lines.append(f"Permissions  {len(result.permissions)} requested" + (f": {summary}" if summary else ""))
-    for kind in ("dangerous", "special"):
-        names = [short_name(p.name) for p in result.permissions if p.kind == kind]
-        if names:
-            lines.extend(_wrap(f"  {kind:<10} ", ", ".join(names), width))
-    lines.append("")
-    lines.append(f"SDKs  {len(result.sdks)} found")
-    name_w = max([len(s.name) for s in result.sdks] + [10])
-    name_w = min(name_w, 34)
-    for s in sorted(result.sdks, key=lambda s: (s.category, s.name.lower())):
-        kinds_seen: Counter[str] = Counter()
+
+
+def _findings(model: ReportModel) -> list[str]:
+    audit = model.audit
+    counts = audit.counts()
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    head = f"Findings  {len(audit.findings)}" + (f": {summary}" if summary else "")
+    if audit.suppressed:
+        head += f"  ({plural(len(audit.suppressed), 'finding')} accepted by the baseline)"
+    if not model.audit.policy_path:
+        head += "  (no --policy: policy rules did not run)"
+    out = [head]
+    for rc in model.rule_counts:
+        out.append(f"  {pad(rc.rule_id, 26)} {rc.count:>5}  {pad(rc.severity.label, 8)} {rc.title}")
+    for entry in audit.expired_baseline:
+        out.append(f"  baseline entry expired {entry.expires}: {entry.rule_id} {entry.subject}")
+    return out
+
+
+def _actions(model: ReportModel, limit: int) -> list[str]:
+    if not model.actions:
+        return []
+    out = ["", "What to do first"]
+    for a in model.actions[:limit]:
+        wrapped = _wrap(f"  {a.severity.label.upper():<7} ", f"{a.group}: {a.summary}")
+        out.extend(wrapped[:2] if len(wrapped) <= 2 else [*wrapped[:1], wrapped[1] + " " + " ".join(wrapped[2:])])
+        if a.fix:
+            out.append(f"  {'':<7} → {a.fix}")
+    rest = len(model.actions) - limit
+    if rest > 0:
+        out.append(f"  … {plural(rest, 'more action')} (see --format html or json)")
+    return out
+
+
+def _sdks(model: ReportModel) -> list[str]:
+    sdks = model.scan.sdks
+    cats = Counter(s.category for s in sdks)
+    head = f"SDKs  {len(sdks)} found" + (": " + ", ".join(f"{n} {c}" for c, n in cats.most_common())
+                                         if sdks else "")
+    out = ["", head]
+    for s in sorted(sdks, key=lambda s: (s.category, s.name.casefold()))[:MAX_SDKS]:
+        kinds: Counter[str] = Counter()
         for e in s.evidence:
-            kinds_seen[_SHORT_KIND[e.kind.value]] += e.count
-        signals = ", ".join(f"{k} {v}" for k, v in kinds_seen.items())
-        version = f" {s.versions[0]}" if s.versions else ""
-        lines.append(f"  {s.name[:name_w]:<{name_w}}  {s.category:<14} {s.confidence:.2f}  {signals}{version}")
-    if result.libraries:
-        lines.append("")
-        lines.append(f"Libraries  {len(result.libraries)} (not SDKs: annotations, runtimes, toolchain)")
-        lines.extend(_wrap("  ", ", ".join(sorted(h.name for h in result.libraries)), width))
-    if result.unknown_packages:
-        total = sum(u.class_count for u in result.unknown_packages)
-        lines.append("")
-        lines.append(f"Unknown third-party code  {len(result.unknown_packages)} packages, {total:,} classes")
-        for u in result.unknown_packages[:max_unknown]:
-            lines.append(f"  {u.package:<40} {u.class_count:>6} classes")
-        if len(result.unknown_packages) > max_unknown:
-            lines.append(f"  … {len(result.unknown_packages) - max_unknown} more (see --format json)")
-    if b.warnings:
-        lines.append("")
-        lines.append(f"Warnings  {len(b.warnings)}")
-        lines.extend(f"  {w}" for w in b.warnings[:5])
-    if result.data_access:
-        lines.append("")
-        lines.extend(_data_access(result))
-    if audit is not None:
-        lines.append("")
-        lines.extend(_findings(audit, fail_on, max_findings))
-    lines.append("")
-    lines.append(f"Catalog {result.catalog.version} ({result.catalog.entries} SDKs, sha256 {result.catalog.sha256[:12]})")
-    return "\n".join(lines) + "\n"
+            kinds[_SHORT_KIND.get(e.kind.value, e.kind.value)] += e.count
+        signals = ", ".join(f"{k} {v}" for k, v in kinds.items())
+        version = s.versions[0] if s.versions else ""
+        out.append(f"  {pad(s.name, 30)} {pad(version, 10)} {pad(s.category, 14)} {s.confidence:.2f}  {signals}")
+    if len(sdks) > MAX_SDKS:
+        out.append(f"  … {plural(len(sdks) - MAX_SDKS, 'more SDK')} (see --format json or html)")
+    libraries = model.scan.libraries
+    if libraries:
+        out += ["", f"Libraries  {len(libraries)} (not SDKs: annotations, runtimes, toolchain)",
+                *_wrap("  ", ", ".join(sorted(h.name for h in libraries)))]
+    return out
 
 
-def _wrap(head: str, text: str, width: int) -> list[str]:
+def _permissions(model: ReportModel) -> list[str]:
+    perms = model.scan.permissions
+    kinds = Counter(p.kind for p in perms)
+    summary = ", ".join(f"{kinds[k]} {k}" for k in _KIND_ORDER if kinds[k])
+    out = ["", f"Permissions  {len(perms)} requested" + (f": {summary}" if summary else "")]
+    for kind in ("dangerous", "special"):
+        names = [short_name(p.name) for p in perms if p.kind == kind]
+        if names:
+            out.extend(_wrap(f"  {kind:<10} ", ", ".join(names)))
+    return out
+
+
+def _owner(model: ReportModel, owner: str) -> str:
+    if owner in ("app", "unknown"):
+        return "App" if owner == "app" else "Unknown code"
+    facts = model.facts.get(owner)
+    return facts.name if facts else owner
+
+
+def _data_access(model: ReportModel) -> list[str]:
+    sites = model.scan.data_access
+    if not sites:
+        return []
+    by_reach = Counter(a.reachability for a in sites)
+    parts = [f"{n} {r}" for r, n in sorted(by_reach.items(), key=lambda kv: (_REACH_DISPLAY.get(kv[0], 5), kv[0]))]
+    repeated = sum(a.repeated for a in sites)
+    out = ["", f"Personal data in code  {plural(len(sites), 'call site')}: {', '.join(parts)}"
+               + (f"; {repeated} repeated" if repeated else "")]
+    early = sorted((a for a in sites if a.reachability in _REACH_ORDER),
+                   key=lambda a: (_REACH_ORDER[a.reachability], _owner(model, a.owner), a.data_type))
+    shown: set[tuple[str, str]] = set()
+    for a in early:
+        if (a.owner, a.data_type) in shown or len(shown) >= MAX_CHAINS:
+            continue
+        shown.add((a.owner, a.data_type))
+        out.append(f"  {_owner(model, a.owner)}: {a.data_type} at {a.reachability}: {short_chain(a)}")
+    rest = len({(a.owner, a.data_type) for a in early}) - len(shown)
+    if rest > 0:
+        out.append(f"  … {rest} more before consent (full chains in --format json or html)")
+    live = Counter(a.data_type for a in sites if a.reachability != "dead")
+    if live:
+        out.extend(_wrap("  reached    ", ", ".join(f"{k} {v}" for k, v in sorted(live.items()))))
+    return out
+
+
+def _unknown(model: ReportModel) -> list[str]:
+    unknown = model.scan.unknown_packages
+    if not unknown:
+        return []
+    total = sum(u.class_count for u in unknown)
+    out = ["", (f"Unknown third-party code  {plural(len(unknown), 'package')}, "
+               f"{plural(total, 'class', 'classes')}")]
+    for u in unknown[:MAX_UNKNOWN]:
+        out.append(f"  {pad(u.package, 50)} {u.class_count:>7,} {'class' if u.class_count == 1 else 'classes'}")
+    if len(unknown) > MAX_UNKNOWN:
+        out.append(f"  … {plural(len(unknown) - MAX_UNKNOWN, 'more package')} (see --format json)")
+    return out
+
+
+def _verdict(model: ReportModel) -> list[str]:
+    v = model.verdict
+    if v is None:
+        n = len(model.audit.findings)
+        return ["", f"{plural(n, 'finding')}; no gate given (add --fail-on SEVERITY to fail the build on them)"]
+    if v.passed:
+        return ["", f"Verdict  PASS ({v.gate.describe()}): no finding trips the gate"]
+    return ["", f"Verdict  FAIL ({v.gate.describe()}): " + "; ".join(v.reasons)]
+
+
+def _wrap(head: str, text: str, width: int = WIDTH) -> list[str]:
     out: list[str] = []
     line = head
     for word in text.split(" "):
@@ -89,35 +181,17 @@ def _wrap(head: str, text: str, width: int) -> list[str]:
     return out
 
 
-def _data_access(result: ScanResult) -> list[str]:
-    sites = result.data_access
-    live = [a for a in sites if a.reachability != "dead"]
-    count = Counter(a.reachability for a in sites)
-    out = [f"Personal data in code  {len(sites)} call sites: {count['startup']} at start-up, "
-           f"{count['self-start']} at self-start, {count['gated']} gated by consent, {count['later']} later, "
-           f"{count['dead']} dead" + (f"; {sum(a.repeated for a in sites)} repeated" if any(a.repeated for a in sites)
-                                      else "")]
-    by_type = Counter(a.data_type for a in live)
-    if by_type:
-        out.extend(_wrap("  reached    ", ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())), 100))
-    return out
+def _warnings(model: ReportModel) -> list[str]:
+    warnings = model.scan.build.warnings
+    if not warnings:
+        return []
+    return ["", f"Warnings  {len(warnings)}", *(f"  {w}" for w in warnings[:5])]
 
 
-def _findings(audit: AuditResult, fail_on: Severity | None, limit: int) -> list[str]:
-    counts = audit.counts()
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    head = f"Findings  {len(audit.findings)}" + (f": {summary}" if summary else "")
-    if audit.suppressed:
-        head += f"  ({len(audit.suppressed)} accepted by the baseline)"
-    out = [head]
-    for f in audit.findings[:limit]:
-        out.append(f"  {f.severity.label.upper():<8} {f.rule_id:<24} {f.message}")
-    if len(audit.findings) > limit:
-        out.append(f"  … {len(audit.findings) - limit} more (see --format json or html)")
-    for entry in audit.expired_baseline:
-        out.append(f"  baseline entry expired {entry.expires}: {entry.rule_id} {entry.subject}")
-    if fail_on is not None:
-        failing = audit.at_or_above(fail_on)
-        verdict = "FAIL" if failing else "PASS"
-        out.append(f"Verdict  {verdict}: {len(failing)} findings at or above {fail_on.label}")
-    return out
+def render(model: ReportModel, width: int = WIDTH, max_actions: int = MAX_ACTIONS) -> str:
+    cat = model.scan.catalog
+    lines = [*_identity(model), "", *_findings(model), *_actions(model, max_actions), *_sdks(model),
+             *_permissions(model), *_data_access(model), *_unknown(model), *_warnings(model),
+             *_verdict(model), "",
+             f"Catalog {cat.version} ({cat.entries} SDKs, sha256 {cat.sha256[:12]})"]
+    return "\n".join(fit(line, width) for line in lines) + "\n"

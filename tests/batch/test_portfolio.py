@@ -12,7 +12,7 @@ import pytest
 
 from auditor.batch.model import BatchSummary, IndexRecord, RuleFact, SdkFact, Status
 from auditor.batch.portfolio import COLUMNS, build_portfolio
-from auditor.batch.portfolio_render import render_csv, render_html
+from auditor.report.portfolio_render import render_csv, render_html
 from tests.batch.conftest import CORPUS_APKS, SAMPLES, run
 
 pq = pytest.importorskip("pyarrow.parquet")

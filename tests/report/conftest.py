@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from report_samples import sample_audit, sample_scan
-
-from auditor.audit.model import Severity
-from auditor.report.json_report import to_dict
+from report_samples import sample_model, sample_scan
 
 
 @pytest.fixture()
-def report() -> dict:
-    return to_dict(sample_scan(), sample_audit(), Severity.HIGH)
+def model(mini_catalog):
+    """The sample scan and audit, held against the sample policy, gated with --fail-on high."""
+    return sample_model(mini_catalog)
 
 
 @pytest.fixture()

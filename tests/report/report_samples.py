@@ -43,7 +43,8 @@ def sample_scan() -> ScanResult:
                   (DexSummary("classes.dex", "035", 900, 5000, 8000),), (), (), ())
     sdks = (
         SdkHit("jpush", "JPush", "Shenzhen Hexun Huagu Information Technology Co., Ltd.", "push", 0.95,
-               (Evidence(SignalKind.CLASS, "cn.jpush.android", "classes.dex", 120, "cn.jpush.android.api.JPushInterface"),
+               (Evidence(SignalKind.CLASS, "cn.jpush.android", "classes.dex", 120,
+                         "cn.jpush.android.api.JPushInterface"),
                 Evidence(SignalKind.COMPONENT, "cn.jpush.android.service.PushService", "AndroidManifest.xml")),
                class_count=120, versions=("5.0.3",)),
         SdkHit("umeng-analytics", "Umeng " + ALERT, "Umeng <b>Inc</b>", "analytics", 0.8,
@@ -110,3 +111,34 @@ def sample_audit() -> AuditResult:
                      "CAMERA (dangerous) is requested but the policy does not disclose it"),)
     expired = (BaselineEntry("f" * 32, "SDK-UNDISCLOSED", "old-sdk", "legacy " + PAYLOAD, "2024-01-31"),)
     return AuditResult(findings, suppressed, expired, policy_path="docs/policy " + PAYLOAD + ".html")
+
+
+def sample_policy():
+    """The policy the sample audit was held against, written by hand: it names JPush (lines 41-43), ZXing,
+    Getui (absent from the build, line 50) and 'FooSDK' (unknown to any catalog); it discloses precise
+    location and the location permission, and nothing else."""
+    from types import MappingProxyType
+
+    from auditor.audit.policy_view import PolicyView, SdkRow
+
+    def loc(start: int, end: int, text: str) -> Location:
+        return Location("policy", "policy.html", text, start, end)
+
+    rows = (
+        SdkRow("JPush", "jpush", "极光", frozenset({"android-id"}), frozenset(), (), loc(41, 43, "JPush | 极光")),
+        SdkRow("ZXing", "zxing", "", frozenset(), frozenset(), (), loc(45, 45, "ZXing")),
+        SdkRow("个推", "getui", "每日互动", frozenset(), frozenset(), (), loc(50, 50, "个推 | 每日互动")),
+        SdkRow("FooSDK", None, "", frozenset(), frozenset(), ("foo",), loc(52, 52, "FooSDK")),
+    )
+    fine = "android.permission.ACCESS_FINE_LOCATION"
+    return PolicyView("policy.html", rows, MappingProxyType({fine: (loc(60, 60, "location"),)}),
+                      MappingProxyType({"location-fine": (loc(61, 61, "precise location"),)}), ())
+
+
+def sample_model(catalog, fail_on=Severity.HIGH, audit=None, policy=True, sources=None, config=None,
+                 scan=None, work_dir="/work/app"):
+    from auditor.report.model import build_model
+
+    return build_model(scan or sample_scan(), audit if audit is not None else sample_audit(), catalog,
+                       policy=sample_policy() if policy else None, fail_on=fail_on, sources=sources,
+                       config=config, work_dir=work_dir)

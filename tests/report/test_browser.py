@@ -16,12 +16,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from report_samples import PAYLOAD, sample_audit, sample_scan
+from report_samples import PAYLOAD, sample_model
 
-from auditor.audit.model import Severity
-from auditor.audit.rules import all_rules
 from auditor.report import html
-from auditor.report.json_report import to_dict
 
 pytestmark = pytest.mark.slow
 
@@ -70,11 +67,10 @@ def _keep(*files: Path) -> None:
 
 
 @pytest.fixture()
-def report_file(tmp_path: Path) -> Path:
+def report_file(tmp_path: Path, mini_catalog) -> Path:
     _require_browser()
-    report = to_dict(sample_scan(), sample_audit(), Severity.HIGH)
     page = tmp_path / "report.html"
-    page.write_text(html.render(report, [r.info for r in all_rules()]), encoding="utf-8")
+    page.write_text(html.render(sample_model(mini_catalog)), encoding="utf-8")
     return page
 
 

@@ -4,20 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from auditor.audit.knowledge import PermissionKnowledge
 from auditor.audit.model import Finding, Location, Severity
+from auditor.audit.policy_view import PolicyView
 from auditor.audit.rules.interface import AuditContext, Rule, RuleInfo
+from auditor.model import DataAccess
 
 CODE_UNKNOWN_THIRD_PARTY = RuleInfo(
     "CODE-UNKNOWN-THIRD-PARTY", "Third-party code the catalog does not know", Severity.INFO,
     "The build contains a package that is neither the app's own code, nor the platform, nor any catalog "
     "SDK. Check what it is: if it is an SDK that collects data, disclose it (and propose a catalog entry).",
     needs_policy=False,
+    precision="medium", fix="identify it and disclose it if it collects data",
+    basis=(
+        "Class names no catalog signature claims, outside the app's own packages and the platform."
+    ),
 )
 DATA_UNDISCLOSED = RuleInfo(
     "DATA-UNDISCLOSED", "Personal data reached in code but not disclosed", Severity.HIGH,
     "Code in the build calls an API that returns this kind of personal data, from a reachable method, and "
     "the policy discloses this data type nowhere (not in its text, not in an SDK row, not through a "
     "disclosed permission). Disclose it, or remove the call.",
+    precision="medium", fix="disclose the data type, or remove the call",
+    basis=(
+        "Call sites of personal-data APIs found in the DEX code (reachability over-approximates) against "
+        "the data types the policy discloses."
+    ),
 )
 DATA_BEFORE_CONSENT = RuleInfo(
     "DATA-BEFORE-CONSENT", "Identifier, app list, location or clipboard read before consent", Severity.HIGH,
@@ -27,6 +39,11 @@ DATA_BEFORE_CONSENT = RuleInfo(
     "privacy switch on the way: it runs before any consent dialog can be answered (MIIT notices cite "
     "exactly this). Initialise the SDK after consent, or use the vendor's documented switch.",
     needs_policy=False,
+    precision="medium", fix="initialise after consent",
+    basis=(
+        "Call sites reachable in the static call graph from the Application class, providers or start-up "
+        "initialisers; the graph over-approximates."
+    ),
 )
 DATA_REPEATED = RuleInfo(
     "DATA-REPEATED", "Personal data read repeatedly", Severity.MEDIUM,
@@ -35,6 +52,11 @@ DATA_REPEATED = RuleInfo(
     "reject apps that read identifiers more than a few times, or more than once a second. High when the "
     "period is under one second or the repetition starts before consent.",
     needs_policy=False,
+    precision="medium", fix="read it once, or no more often than the feature needs",
+    basis=(
+        "Call sites inside loops, fixed-rate timers, repeating alarms, periodic jobs or self-re-posting "
+        "handlers in the DEX code (the period when it is a constant); paths the call graph over-approximates."
+    ),
 )
 
 BEFORE_CONSENT_TYPES = frozenset({
@@ -62,10 +84,15 @@ def _owner_label(ctx: AuditContext, owner: str) -> str:
     return entry.name if entry else "unknown third-party code"
 
 
+def disclosed_data_types(policy: PolicyView, knowledge: PermissionKnowledge) -> set[str]:
+    """Data types the policy discloses: named anywhere, or exposed by a permission it discloses."""
+    return set(policy.data_types) | knowledge.exposes(policy.permissions)
+
+
 def check_data_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
     assert ctx.policy is not None
-    disclosed = set(ctx.policy.data_types) | ctx.knowledge.exposes(ctx.policy.permissions)
-    by_type: dict[str, list] = {}
+    disclosed = disclosed_data_types(ctx.policy, ctx.knowledge)
+    by_type: dict[str, list[DataAccess]] = {}
     for access in ctx.scan.data_access:
         if access.reachability != "dead":
             by_type.setdefault(access.data_type, []).append(access)
@@ -86,7 +113,7 @@ def _switch_notes(ctx: AuditContext, owner: str) -> str:
 
 
 def check_before_consent(ctx: AuditContext) -> Iterable[Finding]:
-    grouped: dict[tuple[str, str], list] = {}
+    grouped: dict[tuple[str, str], list[DataAccess]] = {}
     for access in ctx.scan.data_access:
         if access.reachability in BEFORE_CONSENT and access.data_type in BEFORE_CONSENT_TYPES:
             grouped.setdefault((access.owner, access.data_type), []).append(access)

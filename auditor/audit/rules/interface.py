@@ -28,6 +28,15 @@ class RuleInfo:
     """What the rule checks and how to fix a finding (plain text, a few sentences)."""
     needs_policy: bool = True
     """Only runs when a policy is given."""
+    precision: str = "medium"
+    """SARIF ``precision`` (``very-high``, ``high``, ``medium``, ``low``): how sure a finding of this rule is."""
+    basis: str = ""
+    """How the rule knows (one sentence; SARIF and the HTML help show it next to the precision)."""
+    fix: str = ""
+    """The action a finding asks for, as a short imperative ("name it in the policy's SDK list")."""
+    fix_in: str = "build"
+    """Where that fix is made: ``build`` (the manifest, a dependency, the code) or ``policy`` (the policy or
+    scenes text the finding quotes). SARIF places the result there."""
 
 
 @dataclass(frozen=True)

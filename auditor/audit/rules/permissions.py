@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from auditor.audit.knowledge import short_name
+from auditor.audit.knowledge import PermissionKnowledge, short_name
 from auditor.audit.model import Finding, Location, Severity
+from auditor.audit.policy_view import PolicyView
 from auditor.audit.rules.interface import AuditContext, Rule, RuleInfo
 from auditor.model import PermissionInfo
 
@@ -15,6 +16,11 @@ PERM_UNDISCLOSED = RuleInfo(
     "such as QUERY_ALL_PACKAGES) that the policy mentions nowhere: not in its permission table, not in an "
     "SDK row, not in its text. Disclose it with the feature that needs it, or remove it from the manifest. "
     "A permission counts as disclosed when the policy names any permission of its family (e.g. 'storage').",
+    precision="high", fix="disclose it with the feature that needs it, or remove it",
+    basis=(
+        "The manifest's uses-permission entries (exact) against every permission and data type the policy"
+        " reader found in the policy."
+    ),
 )
 PERM_NO_SCENE = RuleInfo(
     "PERM-NO-SCENE", "Dangerous permission with no business scene", Severity.MEDIUM,
@@ -22,12 +28,21 @@ PERM_NO_SCENE = RuleInfo(
     "no SDK found in the build asks for it. App stores ask for a scene per permission: add one, or remove "
     "the permission.",
     needs_policy=False,
+    precision="high", fix="add a business scene, or remove it",
+    basis=(
+        "The manifest's uses-permission entries (exact) against the business scenes and the catalog's SDK"
+        " permissions."
+    ),
 )
 PERM_SCENE_UNDECLARED = RuleInfo(
     "PERM-SCENE-UNDECLARED", "Scene claims a permission the build does not request", Severity.INFO,
     "A business scene lists a permission that the build's manifest does not request. The scene table is "
     "out of date, or the feature is gone.",
     needs_policy=False,
+    precision="very-high", fix="update the scene table", fix_in="policy",
+    basis=(
+        "The scenes' permissions against the manifest's uses-permission entries (both exact)."
+    ),
 )
 
 
@@ -42,17 +57,20 @@ def _manifest_location(p: PermissionInfo) -> Location:
     return Location("build", "AndroidManifest.xml", f"uses-permission {p.name}{extra}")
 
 
+def permission_disclosed(name: str, policy: PolicyView, knowledge: PermissionKnowledge) -> bool:
+    """The policy names the permission or one of its family, or all the data it exposes."""
+    if any(p in policy.permissions for p in knowledge.same_family(name)):
+        return True
+    exposed = knowledge.exposes([name])
+    # e.g. 'we read your installed app list' discloses QUERY_ALL_PACKAGES
+    return bool(exposed) and all(d in policy.data_types for d in exposed)
+
+
 def check_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
     assert ctx.policy is not None
-    disclosed = set(ctx.policy.permissions)
-    disclosed_data = set(ctx.policy.data_types)
     for p in reviewed(ctx):
-        family = ctx.knowledge.same_family(p.name)
-        if disclosed.intersection(family):
+        if permission_disclosed(p.name, ctx.policy, ctx.knowledge):
             continue
-        exposed = ctx.knowledge.exposes([p.name])
-        if exposed and exposed <= disclosed_data:
-            continue  # e.g. 'we read your installed app list' discloses QUERY_ALL_PACKAGES
         yield ctx.finding(PERM_UNDISCLOSED, p.name,
                           f"{short_name(p.name)} ({p.kind}) is requested but the policy does not disclose it",
                           [_manifest_location(p)])

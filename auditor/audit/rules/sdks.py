@@ -20,27 +20,50 @@ SDK_UNDISCLOSED = RuleInfo(
     "modules) are listed under it and are covered when the policy names the product. When the policy names "
     "another product of the same vendor, the finding says so. SDKs whose category collects no personal data "
     "(image loading, networking, UI...) are reported as low.",
+    precision="high", fix="name it in the policy's SDK list, or remove it",
+    basis=(
+        "Class, component and library signatures on package boundaries (the build) against the SDK names "
+        "the policy reader resolved."
+    ),
 )
 SDK_STALE = RuleInfo(
     "SDK-STALE", "SDK named in the policy but absent from the build", Severity.INFO,
     "The policy lists an SDK the build does not contain. Harmless for users, but the list has drifted: "
     "remove the row, or check that the build is the one the policy describes.",
+    precision="medium", fix="remove the policy row, or check the build", fix_in="policy",
+    basis=(
+        "SDK names read from the policy text against SDK signatures; an SDK the build hides (obfuscated, "
+        "loaded at run time) looks absent."
+    ),
 )
 SDK_UNRESOLVED = RuleInfo(
     "SDK-UNRESOLVED", "Policy names an SDK the catalog does not know", Severity.LOW,
     "A name in the policy's SDK list matches no catalog entry, so it cannot be checked against the build. "
     "Fix a misspelling, use the vendor's product name, or add the SDK to the catalog.",
+    precision="medium", fix="fix the name or add the SDK to the catalog", fix_in="policy",
+    basis=(
+        "Names read from the policy text that no catalog name or alias matches."
+    ),
 )
 SDK_DATA_BEYOND = RuleInfo(
     "SDK-DATA-BEYOND", "SDK collects more than its policy row says", Severity.MEDIUM,
     "The catalog (the vendor's own documentation) or the SDK's code in this build shows personal data or "
     "permissions that the policy's row for the SDK does not mention. Extend the row's 'personal data "
     "collected' cell, or configure the SDK not to collect it.",
+    precision="medium", fix="extend its policy row", fix_in="policy",
+    basis=(
+        "The vendor's documented data (catalog) and the SDK's call sites against the data its policy row "
+        "lists."
+    ),
 )
 SDK_VENDOR_MISMATCH = RuleInfo(
     "SDK-VENDOR-MISMATCH", "Policy attributes an SDK to the wrong company", Severity.LOW,
     "The company the policy gives for the SDK shares no name with its vendor. Regulators check the legal "
     "entity: use the vendor's legal name.",
+    precision="low", fix="use the vendor's legal name", fix_in="policy",
+    basis=(
+        "Distinctive words of the company name the policy gives against the vendor's legal names."
+    ),
 )
 
 # categories whose SDKs, by design, collect no personal data of their own

@@ -9,21 +9,23 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from auditor.report.html import environment
 
-from auditor.batch.model import BatchSummary
-from auditor.batch.portfolio import COLUMNS, SEVERITIES, Portfolio, table_rows
-from auditor.sanitize import spreadsheet_cell
+if TYPE_CHECKING:  # the batch package imports this module: no import of it at load time
+    from auditor.batch.model import BatchSummary
+    from auditor.batch.portfolio import Portfolio
 
 MAX_HTML_COLUMNS = 200
 """Apps shown in the HTML matrices; the table files always hold every app."""
 
 
 def render_html(portfolio: Portfolio, summary: BatchSummary) -> str:
-    env = Environment(loader=PackageLoader("auditor", "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    from auditor.batch.portfolio import SEVERITIES
+
+    env = environment()
     shown = portfolio.columns[:MAX_HTML_COLUMNS]
     width = len(shown)
     return env.get_template("portfolio.html.j2").render(
@@ -37,6 +39,9 @@ def render_html(portfolio: Portfolio, summary: BatchSummary) -> str:
 
 def render_csv(portfolio: Portfolio) -> str:
     """The table as CSV; text cells a spreadsheet would run as formulas are neutralised."""
+    from auditor.batch.portfolio import COLUMNS, table_rows
+    from auditor.sanitize import spreadsheet_cell
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
@@ -49,6 +54,8 @@ def arrow_table(portfolio: Portfolio) -> Any:
     """The table as a ``pyarrow.Table`` (write it with ``pyarrow.parquet.write_table``)."""
     import pyarrow as pa
 
+    from auditor.batch.portfolio import table_rows
+
     schema = pa.schema([
         ("app", pa.string()), ("package", pa.string()), ("version", pa.string()), ("version_code", pa.int64()),
         ("sha256", pa.string()), ("path", pa.string()), ("status", pa.string()), ("kind", pa.string()),
@@ -56,3 +63,19 @@ def arrow_table(portfolio: Portfolio) -> Any:
     ])
     rows: Sequence[dict[str, object]] = table_rows(portfolio)
     return pa.Table.from_pylist(list(rows), schema=schema)
+
+
+@dataclass(frozen=True)
+class PortfolioReport:
+    """What the portfolio reporters lay out: the matrices and the batch's summary."""
+
+    portfolio: Portfolio
+    summary: BatchSummary
+
+
+def render_html_report(report: PortfolioReport) -> str:
+    return render_html(report.portfolio, report.summary)
+
+
+def render_csv_report(report: PortfolioReport) -> str:
+    return render_csv(report.portfolio)
