@@ -121,7 +121,7 @@ class IndexRecord:
 
     def comparable(self) -> dict[str, Any]:
         """Everything but the duration (which differs between runs): for comparing two batches."""
-        data = json.loads(self.to_json())
+        data: dict[str, Any] = json.loads(self.to_json())
         data.pop("duration_s")
         return data
 

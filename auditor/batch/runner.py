@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from auditor.batch.engines.interface import Engine
 from auditor.batch.model import BatchError, BatchSummary, BuildRef, BuildResult, IndexRecord, Progress
@@ -93,7 +94,7 @@ def _previous(request: BatchRequest, out: OutputDir) -> tuple[tuple[IndexRecord,
     return (tuple(read_index(index)), str(out.root)) if index.is_file() else (None, "")
 
 
-def _still_valid(record: IndexRecord, ref: BuildRef, spec: BatchSpec, digests: dict, out: OutputDir) -> bool:
+def _still_valid(record: IndexRecord, ref: BuildRef, spec: BatchSpec, digests: dict[Any, Any], out: OutputDir) -> bool:
     """A result may be reused when it is ok, its JSON is there, and build, catalog and settings are the same."""
     if not record.ok or record.catalog_sha256 != spec.catalog_sha256 or not out.has_result(record.sha256):
         return False

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from auditor.batch.model import BuildRef, BuildResult, IndexRecord, RuleFact, SdkFact, Status
 from auditor.batch.policymap import PolicyChoice, PolicyMap
@@ -115,7 +116,7 @@ def run_build(spec: BatchSpec, ref: BuildRef) -> BuildResult:
         return BuildResult(failed_record(ref, message, time.perf_counter() - start))
 
 
-def _ok_record(ref: BuildRef, scan: ScanResult, counts: dict[str, int], findings: tuple, choice: PolicyChoice,
+def _ok_record(ref: BuildRef, scan: ScanResult, counts: dict[str, int], findings: tuple[Any, ...], choice: PolicyChoice,
                jobs: JobSet, duration: float) -> IndexRecord:
     by_rule = Counter((f.rule_id, f.severity.label) for f in findings)
     manifest = scan.build.manifest

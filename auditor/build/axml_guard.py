@@ -140,7 +140,7 @@ class _Pool:
             return 0
         if raw[base + offset + 2 * chars: base + offset + 2 * chars + 2] != b"\x00\x00":
             return -1  # androguard raises on a UTF-16 string without its terminator
-        return chars
+        return int(chars)
 
     def _u8len(self, offset: int, limit: int) -> tuple[int, int]:
         if offset + 2 > limit:

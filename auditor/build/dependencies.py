@@ -82,7 +82,7 @@ def _eocd_cd_offset(data: bytes) -> int | None:
     if pos < 0 or pos + 22 > len(data):
         return None
     (cd_offset,) = struct.unpack_from("<I", data, pos + 16)
-    return cd_offset
+    return int(cd_offset)
 
 
 def signing_block_pairs(data: bytes, offset: int = 0) -> list[tuple[int, bytes]]:

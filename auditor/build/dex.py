@@ -129,7 +129,7 @@ class DexFile:
                 raise DexError(f"{self.path}: {name} table at {start:#x} overlaps the {previous}")
             previous_end, previous = end, name
 
-    def _table(self, name: str, offset: int, count: int, item: int, code: str) -> array:
+    def _table(self, name: str, offset: int, count: int, item: int, code: str) -> array[int]:
         self._check_table(name, offset, count, item)
         table = array(code)
         table.frombytes(self.data[offset: offset + count * item])
@@ -140,7 +140,7 @@ class DexFile:
     # -- strings and types ----------------------------------------------------------------------------
     @property
     def string_count(self) -> int:
-        return self._string_ids_size
+        return int(self._string_ids_size)
 
     def string(self, idx: int) -> str:
         """String ``idx`` of ``string_ids``, decoded from MUTF-8."""
@@ -204,7 +204,7 @@ class DexFile:
 
     @property
     def method_ref_count(self) -> int:
-        return self._method_ids_size
+        return int(self._method_ids_size)
 
     def method_ref(self, idx: int) -> MethodRef:
         """``method_ids[idx]`` resolved to names."""

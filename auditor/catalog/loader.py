@@ -75,9 +75,9 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     version = _load_version(root, digest, problems)
     compiled = _read_compiled(root, digest.hexdigest()) if not problems else None
     if compiled is not None:
-        vendors, entries = compiled
-        return Catalog(entries=entries, version=version, sha256=digest.hexdigest(), source=str(root),
-                       vendors=vendors)
+        compiled_vendors, compiled_entries = compiled
+        return Catalog(entries=compiled_entries, version=version, sha256=digest.hexdigest(), source=str(root),
+                       vendors=compiled_vendors)
     vendors_by_id = {v.id: v for file, raw in raws[len(files):] if (v := parse_vendor(file, raw, problems))}
     refs: dict[str, str | None] = {}
     entries: list[SdkEntry] = []

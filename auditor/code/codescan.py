@@ -15,6 +15,7 @@ Code items that overlap one another (never in a valid file) are scanned one by o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -114,8 +115,8 @@ def _item_bounds(code: DexCode, offsets: list[int]) -> tuple[npt.NDArray[np.int6
     return starts, sizes
 
 
-def _widths(units: npt.NDArray[np.uint16], pos: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
-            ) -> npt.NDArray[np.int64]:
+def _widths(units: npt.NDArray[np.uint16], pos: npt.NDArray[np.signedinteger[Any]],
+            ends: npt.NDArray[np.signedinteger[Any]]) -> npt.NDArray[np.int64]:
     """Width of an instruction starting at each unit ``pos`` (0: unused opcode or payload that does not
     fit), as :func:`auditor.code.opcodes.payload_width` computes it."""
     first = units[pos].astype(np.int64)
@@ -132,7 +133,7 @@ def _widths(units: npt.NDArray[np.uint16], pos: npt.NDArray[np.int64], ends: npt
             [ident == 0x0100, ident == 0x0200, ident == 0x0300, ident == 0],
             [np.where(room1, 4 + 2 * a1, 0), np.where(room1, 2 + 4 * a1, 0),
              np.where(room3, 4 + (count + 1) // 2, 0), 1], 0)
-    return width
+    return np.asarray(width, dtype=np.int64)
 
 
 def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64]

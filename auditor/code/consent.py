@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -242,7 +243,7 @@ class ConsentAnalysis:
 
 def analyze_consent(program: Program, graph: CallGraph, manifest: Manifest, entries: EntryPoints,
                     ui: frozenset[str], sites: dict[int, list[tuple[str, str]]],
-                    owner_of: Callable[[str], str | None], switch_table: dict[str, tuple]
+                    owner_of: Callable[[str], str | None], switch_table: dict[str, tuple[Any, ...]]
                     ) -> tuple[dict[int, Judgement], tuple[SwitchUse, ...]]:
     """Judge every calling method in ``sites`` (node -> ``[(api, kind)]``): reachability, gate, repetition;
     and report the vendor switches of the SDKs in ``switch_table`` (sdk id -> switches)."""

@@ -127,7 +127,7 @@ def values_before(body: MethodBody, index: int, names_type: object, names_field:
             src = insn.args[0]
             for table in (vals.literal, vals.type_name, vals.unit_ms):  # type: ignore[assignment]
                 if src in table:
-                    table[insn.dst] = table[src]  # type: ignore[index]
+                    table[insn.dst] = table[src]  # type: ignore[index,assignment]
     return vals
 
 

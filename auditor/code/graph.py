@@ -355,7 +355,7 @@ def bfs(graph: CallGraph, roots: Iterable[int], blocked: npt.NDArray[np.bool_] |
             keep &= ~blocked[nxt]
         if edge_ok is not None:
             keep &= edge_ok[pos]
-        if depth is not None:
+        if depth is not None and max_depth is not None:
             step = depth[via] + (nxt < graph.methods)
             keep &= step <= max_depth
         nxt, via = nxt[keep], via[keep]

@@ -9,8 +9,8 @@ import click
 
 from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog, Provenance, SdkEntry
-from auditor.catalog.stats import catalog_stats, render_stats
 from auditor.catalog.selftest import check_examples
+from auditor.catalog.stats import catalog_stats, render_stats
 from auditor.commands.common import INPUT_PATH, handle_errors, write_output
 from auditor.errors import CatalogError, ConfigError
 from auditor.sanitize import one_line

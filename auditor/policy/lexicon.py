@@ -18,10 +18,12 @@ from auditor.policy.phrases import (
     PERMISSION_AFTER_RE,
     contains,
     despace,
-    fold,
     pattern,
     pattern_all,
     proper_names,
+)
+from auditor.policy.phrases import (
+    fold as fold,
 )
 
 _CONST_RE = re.compile(r"(?<![\w.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w])")

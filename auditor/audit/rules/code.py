@@ -130,7 +130,7 @@ def check_before_consent(ctx: AuditContext) -> Iterable[Finding]:
 
 
 def check_repeated(ctx: AuditContext) -> Iterable[Finding]:
-    grouped: dict[tuple[str, str], list] = {}
+    grouped: dict[tuple[str, str], list[DataAccess]] = {}
     for access in ctx.scan.data_access:
         if access.repeated and access.reachability != "dead":
             grouped.setdefault((access.owner, access.data_type), []).append(access)

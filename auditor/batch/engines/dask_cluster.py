@@ -31,7 +31,7 @@ class DaskEngine:
         except ImportError as exc:
             raise BatchError("--scheduler needs Dask distributed (the 'batch' extra)") from exc
         try:
-            return Client(self.address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            return Client(self.address, timeout=CONNECT_TIMEOUT, set_as_default=False)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError, ValueError) as exc:
             raise BatchError(f"cannot connect to the Dask scheduler at {self.address} ({exc})") from exc
 
@@ -47,7 +47,7 @@ class DaskEngine:
                               retries=0): ref
                 for i, ref in enumerate(builds)
             }
-            for future in as_completed(list(futures), loop=client.loop):
+            for future in as_completed(list(futures), loop=client.loop):  # type: ignore[no-untyped-call]
                 ref = futures.pop(future)
                 try:
                     result = future.result()
