@@ -98,6 +98,9 @@ class ApkSpec:
     min_sdk: int = 21
     target_sdk: int = 29
     label: str = "Corpus test app"
+    # True: the SDK jars go through R8 (names obfuscated, nothing shrunk) instead of D8; manifest components
+    # and classes with native methods keep their names, as the rules AAPT2 and proguard-android.txt give
+    obfuscate: bool = False
     # what went in -- for the tests and for the lead's catalog mapping
     sdks: tuple[str, ...] = ()  # SDK *names* built in
     expected_packages: tuple[str, ...] = ()  # dotted Java packages dexdump must list
@@ -740,8 +743,15 @@ def build_apk(spec: ApkSpec, *, force: bool = False) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=f"build-{spec.name}-", dir=out.parent) as tmp:
             built = _build(spec, Path(tmp))
+            if (Path(tmp) / "mapping.txt").is_file():
+                os.replace(Path(tmp) / "mapping.txt", mapping_path(out))
             os.replace(built, out)
     return out
+
+
+def mapping_path(apk: Path) -> Path:
+    """Where the R8 mapping of an ``obfuscate`` build sits (next to the cached APK)."""
+    return apk.with_name(apk.name + ".mapping.txt")
 
 
 def built_apk(name: str) -> Path:
@@ -750,7 +760,6 @@ def built_apk(name: str) -> Path:
 
 
 def _build(spec: ApkSpec, work: Path) -> Path:
-    framework = tools.framework_res()
     jars: dict[int, list[Path]] = {}
     libs: dict[str, Path] = {}  # APK entry -> file
     staging = work / "stage"
@@ -825,7 +834,16 @@ def _build(spec: ApkSpec, work: Path) -> Path:
         [*tools.smali_cmd(), "assemble", "--api", str(spec.min_sdk), "-o", app_dex, *smali_dirs], what="smali"
     )
 
-    # D8 per group; group 1 also gets the app dex (D8 merges dex inputs)
+    if spec.obfuscate:
+        dex_files = [app_dex, *_r8_dex(spec, [j for group in sorted(jars) for j in jars[group]], work)]
+    else:
+        dex_files = _d8_dex(spec, jars, app_dex, work)
+    _package(spec, work, staging, dex_files, libs)
+    return work / f"{spec.name}.apk"
+
+
+def _d8_dex(spec: ApkSpec, jars: dict[int, list[Path]], app_dex: Path, work: Path) -> list[Path]:
+    """D8 per group; group 1 also gets the app dex (D8 merges dex inputs)."""
     dex_files: list[Path] = []
     for group in sorted(set(jars) | {1}):
         gjars = jars.get(group, [])
@@ -843,6 +861,35 @@ def _build(spec: ApkSpec, work: Path) -> Path:
         if not produced:
             raise BuildError(f"D8 produced no dex for group {group}")
         dex_files += produced
+    return dex_files
+
+
+R8_RULES = """-dontshrink
+-dontoptimize
+-ignorewarnings
+-dontwarn **
+-keepattributes *Annotation*,Signature,InnerClasses,EnclosingMethod
+-keepclasseswithmembernames,includedescriptorclasses class * { native <methods>; }
+"""
+"""Obfuscation without shrinking: what R8 renames in a release build, minus the SDKs' own keep rules."""
+
+
+def _r8_dex(spec: ApkSpec, jars: list[Path], work: Path) -> list[Path]:
+    """The SDK jars through R8 with :data:`R8_RULES` plus a keep rule per manifest component (as AAPT2
+    writes them); the mapping is left next to the output for tests that want it."""
+    rules = work / "rules.pro"
+    keeps = "".join(f"-keep class {c.name} {{ <init>(); }}\n" for c in spec.components)
+    rules.write_text(R8_RULES + keeps)
+    out = work / "r8"
+    out.mkdir()
+    jdk = tools.java_base_jar(work)
+    _run([*tools.r8_cmd(), "--release", "--min-api", str(spec.min_sdk), "--lib", jdk, "--pg-conf", rules,
+          "--pg-map-output", work / "mapping.txt", "--output", out, *jars], what="R8")
+    return sorted(out.glob("classes*.dex"), key=lambda p: int(p.stem[7:] or 1))
+
+
+def _package(spec: ApkSpec, work: Path, staging: Path, dex_files: list[Path], libs: dict[str, Path]) -> None:
+    """Dex files and native libraries into a signed ``<work>/<name>.apk``."""
     entries: list[str] = []
     for i, dex in enumerate(dex_files, start=1):
         name = "classes.dex" if i == 1 else f"classes{i}.dex"
@@ -858,7 +905,8 @@ def _build(spec: ApkSpec, work: Path) -> Path:
     manifest.write_text(manifest_xml(spec), encoding="utf-8")
     unsigned = work / "unsigned.apk"
     _run(
-        [tools.aapt(), "package", "-f", "-M", manifest, "-I", framework, "-F", unsigned], what="aapt package"
+        [tools.aapt(), "package", "-f", "-M", manifest, "-I", tools.framework_res(), "-F", unsigned],
+        what="aapt package",
     )
     _run([tools.aapt(), "add", unsigned, *entries], cwd=staging, what="aapt add")
     aligned = work / "aligned.apk"
@@ -887,7 +935,6 @@ def _build(spec: ApkSpec, work: Path) -> Path:
         ],
         what="apksigner",
     )
-    return signed
 
 
 # --------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 CORPUS_JSON = Path(__file__).with_name("corpus.json")
+ACCEPTANCE_JSON = Path(__file__).with_name("acceptance.json")
 REGISTRIES = ("npm", "pypi-wheel", "pypi-sdist")
 _CHUNK = 1 << 20
 
@@ -101,8 +102,16 @@ def corpus_entries() -> tuple[CorpusEntry, ...]:
     return tuple(CorpusEntry(**{k: e[k] for k in CorpusEntry.__dataclass_fields__ if k in e}) for e in raw)
 
 
+@lru_cache(maxsize=1)
+def acceptance_entries() -> tuple[CorpusEntry, ...]:
+    """Vendor SDK binaries pinned for the SDK-family acceptance builds (``acceptance.json``, issue 12):
+    kept apart from the 99 corpus entries, which the catalog tools read to write entries."""
+    raw = json.loads(ACCEPTANCE_JSON.read_text(encoding="utf-8"))["files"]
+    return tuple(CorpusEntry(**{k: e[k] for k in CorpusEntry.__dataclass_fields__ if k in e}) for e in raw)
+
+
 def _all_entries() -> tuple[CorpusEntry, ...]:
-    return corpus_entries() + EXTRA_ENTRIES
+    return corpus_entries() + EXTRA_ENTRIES + acceptance_entries()
 
 
 def find_entries(name: str) -> list[CorpusEntry]:

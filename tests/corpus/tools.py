@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,6 +112,26 @@ def d8_cmd() -> list[str]:
 def r8_cmd() -> list[str]:
     """Same jar, R8 (shrinking/obfuscation) entry point."""
     return [java(), *_java_opts(), "-cp", str(bundletool_jar()), "com.android.tools.r8.R8"]
+
+
+def java_base_jar(work: Path) -> Path:
+    """``java.*`` classes of the JDK's ``java.base`` module as an R8 library jar in ``work`` (R8 3.3 rejects
+    the JDK's records, so the JDK home itself cannot be the library)."""
+    javac = shutil.which("javac") or _which("java")
+    jdk = Path(os.path.realpath(javac)).parents[1]
+    extracted = work / "jbase"
+    proc = subprocess.run([str(jdk / "bin" / "jmod"), "extract", "--dir", str(extracted),
+                           str(jdk / "jmods" / "java.base.jmod")], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise ToolMissing(f"jmod extract failed (a full JDK is needed): {proc.stderr.strip()[-400:]}")
+    out = work / "java-base.jar"
+    with zipfile.ZipFile(out, "w") as jar:
+        root = extracted / "classes"
+        for top in ("java/lang", "java/util", "java/io", "java/net", "java/security", "java/nio", "java/text",
+                    "java/math", "javax"):
+            for path in (root / top).rglob("*.class"):
+                jar.write(path, path.relative_to(root).as_posix())
+    return out
 
 
 def check_all() -> dict[str, str]:

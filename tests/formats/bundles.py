@@ -194,7 +194,7 @@ def _r8(work: Path, jars: list[Path], obfuscate: bool) -> None:
     dex_out.mkdir()
     out = work / "out"
     out.mkdir()
-    jdk = _java_base_jar(Path(os.path.realpath(javac)).parents[1], work)
+    jdk = tools.java_base_jar(work)
     _run([*tools.r8_cmd(), "--release", "--min-api", "21", "--lib", lib_jar, "--lib", jdk, "--pg-conf", rules,
           "--pg-map-output", out / "mapping.txt", "--output", dex_out, app_jar, *jars], what="R8")
     (work / "AndroidManifest.xml").write_text(manifest_xml(R8_SPEC), encoding="utf-8")
@@ -203,21 +203,6 @@ def _r8(work: Path, jars: list[Path], obfuscate: bool) -> None:
           "-F", unsigned], what="aapt package")
     _run([tools.aapt(), "add", unsigned, *sorted(p.name for p in dex_out.glob("classes*.dex"))], cwd=dex_out,
          what="aapt add")
-
-
-def _java_base_jar(jdk: Path, work: Path) -> Path:
-    """``java.*`` classes of the JDK's ``java.base`` module as a library jar (R8 3.3 rejects the JDK's
-    records, so the JDK home itself cannot be the library)."""
-    extracted = work / "jbase"
-    _run([jdk / "bin" / "jmod", "extract", "--dir", extracted, jdk / "jmods" / "java.base.jmod"], what="jmod")
-    out = work / "java-base.jar"
-    with zipfile.ZipFile(out, "w") as jar:
-        root = extracted / "classes"
-        for top in ("java/lang", "java/util", "java/io", "java/net", "java/security", "java/nio", "java/text",
-                    "java/math", "javax"):
-            for path in (root / top).rglob("*.class"):
-                jar.write(path, path.relative_to(root).as_posix())
-    return out
 
 
 def run(cmd: list[object]) -> subprocess.CompletedProcess[str]:
