@@ -315,6 +315,37 @@ class SdkHit:
         return frozenset(e.kind for e in self.evidence)
 
 
+class VendorSignal(str, Enum):
+    """Independent signals that tie unclaimed code to a vendor (:mod:`auditor.detect.attribution`)."""
+
+    PACKAGE_ROOT = "package-root"
+    """The package shares its reverse-domain root (or more) with a catalog SDK's signatures."""
+    INTENT_ACTION = "intent-action"
+    """A manifest component of the package listens to an intent action under a vendor's package root."""
+    NATIVE_LIB = "native-lib"
+    """A native library that a catalog SDK ships binds (JNI) classes of the package."""
+    URL_HOST = "url-host"
+    """The package's code holds URLs (or bare host names) under a catalog SDK's domain."""
+    REFERENCED_BY = "referenced-by"
+    """A catalog SDK's code calls into or creates classes of the package (it ships with that SDK)."""
+
+
+@dataclass(frozen=True)
+class VendorEvidence:
+    """One signal pointing unclaimed code at a vendor."""
+
+    signal: VendorSignal
+    value: str
+    """What was seen: the shared package prefix, the action, the library, the host."""
+    vendor: str
+    """The vendor it points at (the vendor of ``sdk_id``)."""
+    sdk_id: str
+    """The catalog entry that makes the link (its signatures or domains)."""
+    count: int = 1
+    vendor_id: str = ""
+    """The vendor record's id (``sdk_catalog/vendors/<id>.yaml``)."""
+
+
 @dataclass(frozen=True)
 class UnknownPackage:
     """Third-party code no catalog entry claims (grouped by package)."""
@@ -323,6 +354,17 @@ class UnknownPackage:
     class_count: int
     dex_files: tuple[str, ...]
     example: str = ""
+    likely_vendor: str = ""
+    """The vendor the evidence points at ("probably <vendor>, not in the catalog"); empty: unknown."""
+    likely_vendor_id: str = ""
+    """Its vendor record id; empty: unknown."""
+    evidence: tuple[VendorEvidence, ...] = ()
+    confidence: float = 0.0
+    """How strongly the evidence agrees on :attr:`likely_vendor` (0: no vendor named)."""
+    components: tuple[str, ...] = ()
+    """Manifest components whose class is in the package (entry points the system starts)."""
+    data_access_sites: int = 0
+    """Personal-data call sites whose caller is in the package (:mod:`auditor.code`)."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from auditor import __version__
 from auditor.build.archive import Limits
 from auditor.build.interface import read_build
 from auditor.catalog.model import Catalog
+from auditor.detect.attribution import VendorIndex
 from auditor.detect.matcher import Matcher
 from auditor.detect.sdks import detect_sdks, split_libraries
 from auditor.detect.unknown import unknown_packages
@@ -29,6 +30,8 @@ class Scanner:
     """The personal-data API table (:func:`auditor.code.load_api_table`); ``None``: no call-site analysis."""
     mapping: Path | None = None
     """A ProGuard/R8 ``mapping.txt`` applied to class names (APKs; an AAB carries its own)."""
+    vendors: VendorIndex | None = None
+    """Catalog signatures arranged for attributing unclaimed code; built from ``catalog`` when ``None``."""
 
     @classmethod
     def create(cls, catalog: Catalog, limits: Limits | None = None, code: bool = True,
@@ -39,7 +42,9 @@ class Scanner:
             from auditor.code import load_api_table
 
             apis = load_api_table()
-        return cls(catalog, Matcher.from_catalog(catalog), PermissionDb.load(), limits or Limits(), apis, mapping)
+        matcher = Matcher.from_catalog(catalog)
+        return cls(catalog, matcher, PermissionDb.load(), limits or Limits(), apis, mapping,
+                   VendorIndex(catalog, matcher))
 
     def scan(self, path: Path | str) -> ScanResult:
         build = read_build(Path(path), self.limits)
@@ -63,6 +68,8 @@ class Scanner:
 
             images = [d.image for d in build.dex if d.image is not None]
             data_access = locate_sites(images, data_access, own_prefixes(build))
+        unknown = unknown_packages(build, self.matcher, self.vendors or VendorIndex(self.catalog, self.matcher),
+                                   data_access)
         # the parsed DEX images are only needed while analysing: do not keep them alive in the result
         build = replace(build, dex=tuple(replace(d, image=None) for d in build.dex))
         return ScanResult(
@@ -72,7 +79,7 @@ class Scanner:
             permissions=self.permissions.describe(build.manifest.uses_permissions),
             sdks=sdks,
             libraries=libraries,
-            unknown_packages=unknown_packages(build, self.matcher),
+            unknown_packages=unknown,
             catalog=CatalogInfo(self.catalog.version, self.catalog.sha256, len(self.catalog)),
             tool_version=__version__,
         )

@@ -1,16 +1,19 @@
-"""Third-party code that no catalog entry claims, grouped by package.
+"""Third-party code that no catalog entry claims, grouped by package, with the vendor it probably comes from.
 
 Excluded: classes an entry claims, the app's own packages (manifest package, Application class package),
 and the platform (``android``, ``androidx``, ``java``, ``kotlin``...). Obfuscated classes (every package
-segment at most two characters, or no package) are grouped as one ``(obfuscated)`` row.
+segment at most two characters, or no package) are grouped as one ``(obfuscated)`` row, which is never
+attributed (its classes come from anywhere). Who probably made each group: :mod:`auditor.detect.explain`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
+from auditor.detect.attribution import VendorIndex
+from auditor.detect.explain import explain
 from auditor.detect.matcher import Matcher
-from auditor.model import Build, UnknownPackage
+from auditor.model import Build, Component, DataAccess, UnknownPackage
 
 PLATFORM_PREFIXES: tuple[str, ...] = (
     "android", "androidx", "java", "javax", "kotlin", "kotlinx", "dalvik", "sun", "libcore",
@@ -49,12 +52,13 @@ def group_key(package: str) -> str:
     return ".".join(parts[:depth])
 
 
-def unknown_packages(build: Build, matcher: Matcher) -> tuple[UnknownPackage, ...]:
-    """Unclaimed third-party packages, most classes first."""
+def unknown_packages(build: Build, matcher: Matcher, index: VendorIndex | None = None,
+                     data_access: tuple[DataAccess, ...] = ()) -> tuple[UnknownPackage, ...]:
+    """Unclaimed third-party packages, each with the vendor its evidence points at (when ``index`` is
+    given), ranked by what the code does: personal-data call sites, then manifest components, then size."""
     own = own_prefixes(build)
-    counts: dict[str, int] = defaultdict(int)
+    members: dict[str, list[str]] = defaultdict(list)
     files: dict[str, set[str]] = defaultdict(set)
-    example: dict[str, str] = {}
     for dex in build.dex:
         for name in dex.classes:
             package = name.split("$", 1)[0].rpartition(".")[0]
@@ -63,8 +67,22 @@ def unknown_packages(build: Build, matcher: Matcher) -> tuple[UnknownPackage, ..
             if matcher.claim_class(name) is not None:
                 continue
             key = group_key(package)
-            counts[key] += 1
+            members[key].append(name)
             files[key].add(dex.path)
-            example.setdefault(key, name)
-    rows = [UnknownPackage(k, counts[k], tuple(sorted(files[k])), example[k]) for k in counts]
-    return tuple(sorted(rows, key=lambda r: (-r.class_count, r.package)))
+    group_of = {name: key for key, names in members.items() for name in names}
+    components: dict[str, list[Component]] = defaultdict(list)
+    for comp in build.manifest.components:
+        if comp.name in group_of:
+            components[group_of[comp.name]].append(comp)
+    sites = Counter(group_of[a.caller_class] for a in data_access if a.caller_class in group_of)
+    verdicts = explain(build, group_of, components, matcher, index) if index is not None else {}
+    rows = []
+    for key, names in members.items():
+        verdict = verdicts.get(key)
+        rows.append(UnknownPackage(
+            key, len(names), tuple(sorted(files[key])), names[0],
+            likely_vendor=verdict.vendor if verdict else "", evidence=verdict.evidence if verdict else (),
+            confidence=verdict.confidence if verdict else 0.0,
+            components=tuple(sorted(c.name for c in components.get(key, []))), data_access_sites=sites[key]))
+    return tuple(sorted(rows, key=lambda r: (-r.data_access_sites, -len(r.components), -r.class_count,
+                                             r.package)))

@@ -174,7 +174,12 @@ def _scan_dict(result: ScanResult) -> dict[str, Any]:
         ],
         "unknown_packages": [
             {"package": u.package, "class_count": u.class_count, "dex_files": list(u.dex_files),
-             "example": u.example}
+             "example": u.example, "likely_vendor": u.likely_vendor or None,
+             "likely_vendor_id": u.likely_vendor_id or None, "confidence": u.confidence,
+             "evidence": [{"signal": e.signal.value, "value": e.value, "vendor": e.vendor,
+                           "vendor_id": e.vendor_id or None, "sdk": e.sdk_id, "count": e.count}
+                          for e in u.evidence],
+             "components": list(u.components), "data_access_sites": u.data_access_sites}
             for u in result.unknown_packages
         ],
         "catalog": {"version": result.catalog.version, "sha256": result.catalog.sha256,

@@ -154,6 +154,8 @@ def _unknown(model: ReportModel) -> list[str]:
                f"{plural(total, 'class', 'classes')}")]
     for u in unknown[:MAX_UNKNOWN]:
         out.append(f"  {pad(u.package, 50)} {u.class_count:>7,} {'class' if u.class_count == 1 else 'classes'}")
+        if u.likely_vendor:
+            out.append(f"    probably {pad(u.likely_vendor, 70)} {u.confidence:.2f}")
     if len(unknown) > MAX_UNKNOWN:
         out.append(f"  … {plural(len(unknown) - MAX_UNKNOWN, 'more package')} (see --format json)")
     return out

@@ -69,12 +69,23 @@ _WHEN = {"startup": "at start-up", "self-start": "at self-start"}
 
 
 def check_unknown(ctx: AuditContext) -> Iterable[Finding]:
+    """Ranked as the scan ranks them (personal-data call sites, components, classes); code that reaches
+    personal data is raised to low, the rest stays at the rule's severity."""
     for pkg in ctx.scan.unknown_packages:
-        if pkg.class_count < ctx.config.unknown_package_min_classes:
+        if pkg.class_count < ctx.config.unknown_package_min_classes and not pkg.data_access_sites:
             continue
+        does = [f"{pkg.class_count} classes"]
+        if pkg.components:
+            does.append(f"{len(pkg.components)} manifest components")
+        if pkg.data_access_sites:
+            does.append(f"{pkg.data_access_sites} personal-data call sites")
+        who = (f"; probably {pkg.likely_vendor}, not in the catalog (confidence {pkg.confidence:.2f}: "
+               + ", ".join(sorted({e.signal.value for e in pkg.evidence if e.vendor == pkg.likely_vendor}))
+               + ")") if pkg.likely_vendor else "; vendor unknown"
         yield ctx.finding(CODE_UNKNOWN_THIRD_PARTY, pkg.package,
-                          f"{pkg.package}: {pkg.class_count} classes of third-party code no catalog SDK claims",
-                          [Location("build", f, f"e.g. {pkg.example}") for f in pkg.dex_files[:3]])
+                          f"{pkg.package}: {', '.join(does)} of third-party code no catalog SDK claims{who}",
+                          [Location("build", f, f"e.g. {pkg.example}") for f in pkg.dex_files[:3]],
+                          severity=Severity.LOW if pkg.data_access_sites else None)
 
 
 def _owner_label(ctx: AuditContext, owner: str) -> str:
