@@ -365,6 +365,8 @@ class UnknownPackage:
     """Manifest components whose class is in the package (entry points the system starts)."""
     data_access_sites: int = 0
     """Personal-data call sites whose caller is in the package (:mod:`auditor.code`)."""
+    hosts: tuple[str, ...] = ()
+    """Host names the package's code loads (URLs and bare host constants), sorted; at most 20."""
 
 
 @dataclass(frozen=True)

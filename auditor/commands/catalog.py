@@ -1,4 +1,4 @@
-"""``auditor catalog list|show|validate``: inspect and check the SDK catalog."""
+"""``auditor catalog list|show|validate|suggest``: inspect and check the SDK catalog, draft new entries."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog, Provenance, SdkEntry
 from auditor.catalog.selftest import check_examples
 from auditor.catalog.stats import catalog_stats, render_stats
-from auditor.commands.common import INPUT_PATH, handle_errors, write_output
+from auditor.commands.common import BUILD_PATH, INPUT_PATH, bounded, handle_errors, resource_options, write_output
 from auditor.errors import CatalogError, ConfigError
+from auditor.outputs import write_atomic
 from auditor.sanitize import one_line
 
 _catalog_option = click.option(
@@ -128,3 +129,36 @@ def validate(catalog_dir: Path | None) -> None:
 def _problems(problems: list[str]) -> None:
     for problem in problems:
         click.echo(one_line(problem, limit=2000), err=True)
+
+
+@catalog.command("suggest")
+@click.argument("build", type=BUILD_PATH)
+@_catalog_option
+@click.option("-o", "--output-dir", "output_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Write one <id>.yaml draft per unknown package here (default: print them, separated by ---).")
+@click.option("--min-classes", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Skip unknown packages with fewer classes.")
+@resource_options
+@handle_errors
+def suggest(build: Path, catalog_dir: Path | None, output_dir: Path | None, min_classes: int,
+            max_memory: int, max_seconds: float) -> None:
+    """Draft catalog entries for the third-party code in BUILD that no entry claims.
+
+    Each draft holds the package prefix, its manifest components, the native libraries bound to it, the
+    hosts its code loads, a real class of the build as example, and the likely vendor with the evidence;
+    review it, complete the facts marked TODO, then add it to the catalog.
+    """
+    from auditor.detect.suggest import draft_entries
+    from auditor.scan import Scanner
+
+    scanner = Scanner.create(load_catalog(catalog_dir), code=False)
+    result = bounded(scanner.scan, build, max_memory, max_seconds)
+    drafts = draft_entries(result, scanner.matcher, min_classes)
+    if output_dir is None:
+        click.echo("---\n".join(d.yaml for d in drafts), nl=False)
+    else:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for draft in drafts:
+            write_atomic(output_dir / f"{draft.id}.yaml", draft.yaml)
+    click.echo(f"{len(drafts)} draft entries for {sum(1 for _ in result.unknown_packages)} unknown packages"
+               + (f" written to {output_dir}" if output_dir else ""), err=True)

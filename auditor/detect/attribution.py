@@ -150,7 +150,10 @@ def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
 
 @dataclass(frozen=True)
 class Verdict:
+    """What the evidence says about one package group."""
+
     vendor: str
+    """The vendor named, or empty."""
     confidence: float
     evidence: tuple[VendorEvidence, ...]
     vendor_id: str = ""

@@ -25,6 +25,8 @@ _HOST_RE = re.compile(r"https?://([A-Za-z0-9][A-Za-z0-9.\-]{1,252}[A-Za-z0-9])")
 _BARE_HOST_RE = re.compile(r"[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9][a-z0-9\-]*)*\.[a-z]{2,12}")
 """A constant that is a host name and nothing else (SDKs keep server names without a scheme too)."""
 _MAX_HOSTS_PER_CLASS = 50
+_PACKAGE_ROOTS = frozenset({"com", "org", "net", "cn", "io", "me", "de", "edu", "gov", "android", "java", "javax"})
+"""First labels that make a dotted lower-case constant a Java package or class name, not a host."""
 
 
 @dataclass
@@ -106,6 +108,7 @@ def hosts_in(text: str) -> tuple[str, ...]:
     """Host names of the URLs in ``text``, or ``text`` itself when it is a bare host name."""
     if "://" in text:
         return tuple({m.group(1).lower().rstrip(".") for m in _HOST_RE.finditer(text)})
-    if len(text) <= 253 and "." in text and _BARE_HOST_RE.fullmatch(text):
+    if len(text) <= 253 and "." in text and _BARE_HOST_RE.fullmatch(text) \
+            and text.split(".", 1)[0] not in _PACKAGE_ROOTS:
         return (text,)
     return ()

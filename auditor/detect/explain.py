@@ -11,6 +11,7 @@ root. Evidence from a group carries that group's package as its value and the en
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from auditor.build.native import jni_symbol_class
 from auditor.detect.attribution import Verdict, VendorIndex, decide, gather
@@ -22,9 +23,19 @@ ROUNDS = 2
 OBFUSCATED = "(obfuscated)"
 
 
+MAX_HOSTS = 20
+
+
+@dataclass(frozen=True)
+class Explanation:
+    verdict: Verdict
+    hosts: tuple[str, ...]
+    """Hosts the group's code loads (at most :data:`MAX_HOSTS`, sorted)."""
+
+
 def explain(build: Build, group_of: dict[str, str], components: dict[str, list[Component]], matcher: Matcher,
-            index: VendorIndex) -> dict[str, Verdict]:
-    """Group -> verdict for every group of ``group_of`` (class -> group) but the obfuscated one."""
+            index: VendorIndex) -> dict[str, Explanation]:
+    """Group -> explanation for every group of ``group_of`` (class -> group) but the obfuscated one."""
     facts = _code_facts(build, group_of, matcher)
     libs: dict[str, list[str]] = defaultdict(list)
     for lib in build.native_libs:
@@ -59,7 +70,7 @@ def explain(build: Build, group_of: dict[str, str], components: dict[str, list[C
                 changed = changed or bool(verdicts[key].vendor)
         if not changed:
             break
-    return verdicts
+    return {key: Explanation(verdicts[key], tuple(sorted(set(hosts[key])))[:MAX_HOSTS]) for key in groups}
 
 
 def _vouched(key: str, named: dict[str, Verdict], callers: Counter[str]) -> list[VendorEvidence]:

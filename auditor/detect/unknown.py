@@ -9,6 +9,7 @@ attributed (its classes come from anywhere). Who probably made each group: :mod:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from auditor.detect.attribution import VendorIndex
 from auditor.detect.explain import explain
@@ -75,14 +76,16 @@ def unknown_packages(build: Build, matcher: Matcher, index: VendorIndex | None =
         if comp.name in group_of:
             components[group_of[comp.name]].append(comp)
     sites = Counter(group_of[a.caller_class] for a in data_access if a.caller_class in group_of)
-    verdicts = explain(build, group_of, components, matcher, index) if index is not None else {}
+    explained = explain(build, group_of, components, matcher, index) if index is not None else {}
     rows = []
     for key, names in members.items():
-        verdict = verdicts.get(key)
-        rows.append(UnknownPackage(
-            key, len(names), tuple(sorted(files[key])), names[0],
-            likely_vendor=verdict.vendor if verdict else "", evidence=verdict.evidence if verdict else (),
-            confidence=verdict.confidence if verdict else 0.0,
-            components=tuple(sorted(c.name for c in components.get(key, []))), data_access_sites=sites[key]))
+        row = UnknownPackage(key, len(names), tuple(sorted(files[key])), names[0],
+                             components=tuple(sorted(c.name for c in components.get(key, []))),
+                             data_access_sites=sites[key])
+        found = explained.get(key)
+        if found is not None:
+            row = replace(row, likely_vendor=found.verdict.vendor, evidence=found.verdict.evidence,
+                          confidence=found.verdict.confidence, hosts=found.hosts)
+        rows.append(row)
     return tuple(sorted(rows, key=lambda r: (-r.data_access_sites, -len(r.components), -r.class_count,
                                              r.package)))

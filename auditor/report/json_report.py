@@ -179,7 +179,7 @@ def _scan_dict(result: ScanResult) -> dict[str, Any]:
              "evidence": [{"signal": e.signal.value, "value": e.value, "vendor": e.vendor,
                            "vendor_id": e.vendor_id or None, "sdk": e.sdk_id, "count": e.count}
                           for e in u.evidence],
-             "components": list(u.components), "data_access_sites": u.data_access_sites}
+             "components": list(u.components), "data_access_sites": u.data_access_sites, "hosts": list(u.hosts)}
             for u in result.unknown_packages
         ],
         "catalog": {"version": result.catalog.version, "sha256": result.catalog.sha256,

@@ -711,12 +711,17 @@ def ensure_keystore() -> Path:
 
 def spec_key(spec: ApkSpec) -> str:
     """Cache key: spec + input sha256s + recipe version."""
+    spec_dict = dataclasses.asdict(spec)
     payload = {
         "recipe": RECIPE_VERSION,
-        "spec": dataclasses.asdict(spec),
+        "spec": spec_dict,
         "inputs": [i.entry().sha256 for i in spec.inputs],
         "smali": {d: _dir_digest(Path(d)) for d in spec.extra_smali_dirs},
     }
+    if spec.obfuscate:
+        payload["r8_rules"] = R8_RULES
+    else:  # D8 builds keep the keys they had before R8 builds existed (the shared cache stays valid)
+        del spec_dict["obfuscate"]
     blob = json.dumps(payload, sort_keys=True, default=str).encode()
     return hashlib.sha256(blob).hexdigest()[:16]
 
@@ -868,10 +873,13 @@ R8_RULES = """-dontshrink
 -dontoptimize
 -ignorewarnings
 -dontwarn **
+-repackageclasses ''
+-allowaccessmodification
 -keepattributes *Annotation*,Signature,InnerClasses,EnclosingMethod
 -keepclasseswithmembernames,includedescriptorclasses class * { native <methods>; }
 """
-"""Obfuscation without shrinking: what R8 renames in a release build, minus the SDKs' own keep rules."""
+"""Obfuscation without shrinking, every renamed class moved to the root package (``-repackageclasses``,
+common in hardened release builds): what R8 renames when the SDKs' own keep rules are left out."""
 
 
 def _r8_dex(spec: ApkSpec, jars: list[Path], work: Path) -> list[Path]:
