@@ -84,7 +84,8 @@ def unknown_packages(build: Build, matcher: Matcher, index: VendorIndex | None =
                              data_access_sites=sites[key])
         found = explained.get(key)
         if found is not None:
-            row = replace(row, likely_vendor=found.verdict.vendor, evidence=found.verdict.evidence,
+            row = replace(row, likely_vendor=found.verdict.vendor, likely_vendor_id=found.verdict.vendor_id,
+                          evidence=found.verdict.evidence,
                           confidence=found.verdict.confidence, hosts=found.hosts)
         rows.append(row)
     return tuple(sorted(rows, key=lambda r: (-r.data_access_sites, -len(r.components), -r.class_count,

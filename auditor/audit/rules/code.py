@@ -80,7 +80,8 @@ def check_unknown(ctx: AuditContext) -> Iterable[Finding]:
         if pkg.data_access_sites:
             does.append(f"{pkg.data_access_sites} personal-data call sites")
         who = (f"; probably {pkg.likely_vendor}, not in the catalog (confidence {pkg.confidence:.2f}: "
-               + ", ".join(sorted({e.signal.value for e in pkg.evidence if e.vendor == pkg.likely_vendor}))
+               + ", ".join(sorted({e.signal.value for e in pkg.evidence
+                                   if (e.vendor_id or e.vendor) == (pkg.likely_vendor_id or pkg.likely_vendor)}))
                + ")") if pkg.likely_vendor else "; vendor unknown"
         yield ctx.finding(CODE_UNKNOWN_THIRD_PARTY, pkg.package,
                           f"{pkg.package}: {', '.join(does)} of third-party code no catalog SDK claims{who}",
