@@ -367,6 +367,8 @@ class UnknownPackage:
     """Personal-data call sites whose caller is in the package (:mod:`auditor.code`)."""
     hosts: tuple[str, ...] = ()
     """Host names the package's code loads (URLs and bare host constants), sorted; at most 20."""
+    classes: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """Dotted names of its classes (not written to JSON)."""
 
 
 @dataclass(frozen=True)

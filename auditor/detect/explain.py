@@ -20,9 +20,6 @@ from auditor.detect.matcher import Matcher
 from auditor.model import Build, Component, VendorEvidence, VendorSignal
 
 ROUNDS = 2
-OBFUSCATED = "(obfuscated)"
-
-
 MAX_HOSTS = 20
 
 
@@ -33,9 +30,18 @@ class Explanation:
     """Hosts the group's code loads (at most :data:`MAX_HOSTS`, sorted)."""
 
 
-def explain(build: Build, group_of: dict[str, str], components: dict[str, list[Component]], matcher: Matcher,
-            index: VendorIndex) -> dict[str, Explanation]:
-    """Group -> explanation for every group of ``group_of`` (class -> group) but the obfuscated one."""
+@dataclass(frozen=True)
+class Explained:
+    groups: dict[str, Explanation]
+    """Package group -> explanation."""
+    renamed: dict[str, tuple[str, str, Counter[str]]]
+    """Class of the obfuscated group -> (vendor id, vendor, references per SDK id) when traced."""
+
+
+def explain(build: Build, group_of: dict[str, str], groups: list[str], components: dict[str, list[Component]],
+            matcher: Matcher, index: VendorIndex, obfuscated: tuple[str, ...] = ()) -> Explained:
+    """Explanations for each of ``groups`` (``group_of``: every unclaimed class -> its group), and the
+    vendors whose code calls the ``obfuscated`` classes (:func:`trace_renamed`)."""
     facts = _code_facts(build, group_of, matcher)
     libs: dict[str, list[str]] = defaultdict(list)
     for lib in build.native_libs:
@@ -54,7 +60,6 @@ def explain(build: Build, group_of: dict[str, str], components: dict[str, list[C
         for source, count in counts.items():
             if group_of[source] != group_of[name]:
                 by_group[group_of[name]][group_of[source]] += count
-    groups = sorted(set(group_of.values()) - {OBFUSCATED})
     evidence = {key: gather(index, key, [a for c in components.get(key, []) for a in c.actions], libs[key],
                             hosts[key], by_sdk[key]) for key in groups}
     verdicts = {key: decide(evidence[key]) for key in groups}
@@ -70,7 +75,65 @@ def explain(build: Build, group_of: dict[str, str], components: dict[str, list[C
                 changed = changed or bool(verdicts[key].vendor)
         if not changed:
             break
-    return {key: Explanation(verdicts[key], tuple(sorted(set(hosts[key])))[:MAX_HOSTS]) for key in groups}
+    explained = {key: Explanation(verdicts[key], tuple(sorted(set(hosts[key])))[:MAX_HOSTS]) for key in groups}
+    return Explained(explained, trace_renamed(obfuscated, facts, group_of, verdicts, index))
+
+
+TRACE_ROUNDS = 8
+"""How far calls are followed from a vendor's code into renamed classes."""
+MAJORITY = 2 / 3
+"""Share of the references a vendor's code must make to a renamed class for it to be that vendor's."""
+
+
+def trace_renamed(classes: tuple[str, ...], facts: CodeFacts, group_of: dict[str, str], verdicts: dict[str, Verdict],
+                  index: VendorIndex) -> dict[str, tuple[str, str, Counter[str]]]:
+    """Renamed classes (no package left to read) attributed by who calls them: first the classes a catalog
+    SDK's code references, by that SDK's vendor; then, round by round, classes called by classes already
+    attributed (or by an explained package group). A class called about equally by several vendors' code (a
+    shared library) stays unattributed: one vendor must make at least :data:`MAJORITY` of the references."""
+    names: dict[str, str] = {}
+    out: dict[str, tuple[str, str, Counter[str]]] = {}
+    for name in classes:
+        votes: Counter[str] = Counter()
+        for sdk_id, count in facts.referenced_by.get(name, Counter()).items():
+            vendor = index.vendor_of(sdk_id)
+            if vendor is not None:
+                votes[vendor[0]] += count
+                names[vendor[0]] = vendor[1]
+        winner = _majority(votes)
+        if winner:
+            out[name] = (winner, names[winner], facts.referenced_by[name])
+    for _ in range(TRACE_ROUNDS):
+        added = {}
+        for name in classes:
+            if name in out:
+                continue
+            votes = Counter()
+            for source, count in facts.referenced_by_unclaimed.get(name, Counter()).items():
+                traced = out.get(source)
+                verdict = verdicts.get(group_of.get(source, ""))
+                if traced is not None:
+                    vid, display = traced[0], traced[1]
+                elif verdict is not None and verdict.vendor:
+                    vid, display = verdict.vendor_id, verdict.vendor
+                else:
+                    continue
+                votes[vid] += count
+                names.setdefault(vid, display)
+            winner = _majority(votes)
+            if winner:
+                added[name] = (winner, names[winner], Counter())
+        if not added:
+            break
+        out.update(added)
+    return out
+
+
+def _majority(votes: Counter[str]) -> str:
+    if not votes:
+        return ""
+    vid, count = votes.most_common(1)[0]
+    return vid if count >= MAJORITY * sum(votes.values()) else ""
 
 
 def _vouched(key: str, named: dict[str, Verdict], callers: Counter[str]) -> list[VendorEvidence]:
@@ -92,7 +155,7 @@ def _vouched(key: str, named: dict[str, Verdict], callers: Counter[str]) -> list
 
 def _sdk_of(verdict: Verdict) -> str:
     """The catalog entry behind a verdict: the first evidence item pointing at its vendor."""
-    return next((e.sdk_id for e in verdict.evidence if e.vendor == verdict.vendor), "")
+    return next((e.sdk_id for e in verdict.evidence if e.vendor_id == verdict.vendor_id), "")
 
 
 def _code_facts(build: Build, group_of: dict[str, str], matcher: Matcher) -> CodeFacts:

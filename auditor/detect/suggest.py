@@ -4,8 +4,9 @@ One draft per unknown package group (the obfuscated group is skipped: it has no 
 holds only what the build shows: the package as the class prefix, the manifest components inside it, the
 native libraries whose ``Java_*`` exports bind its classes (when no entry claims them), the hosts its code
 loads, a real class of the build as the example, and the likely vendor with the evidence behind it. The
-facts a human must supply (name, vendor's legal names, category, purpose, data collected) are marked
-``TODO`` in the comment header; ``vendor`` is ``unknown`` unless the evidence named one.
+facts a human must supply (name, vendor, category, purpose, data collected) are marked ``TODO`` in the
+comment header; the probable vendor is a commented-out ``vendor:`` line, so the draft states no vendor
+(unknown) until a human confirms it.
 """
 
 from __future__ import annotations
@@ -65,19 +66,21 @@ def _q(value: object) -> str:
 
 
 def _yaml(entry_id: str, pkg: UnknownPackage, libs: list[str], build_path: str, build_sha256: str) -> str:
-    vendor = pkg.likely_vendor or "unknown"
-    why = "; ".join(f"{e.signal.value} {e.value} ({e.sdk_id})" for e in pkg.evidence) or "none"
+    why = "; ".join(f"{e.signal.value} {e.value} ({e.sdk_id or e.vendor})" for e in pkg.evidence) or "none"
     lines = [
         "# Draft by `auditor catalog suggest`: review every field before adding it to the catalog.",
         f"# Seen in {build_path} (sha256 {build_sha256[:16]}): {pkg.class_count} classes, "
         f"{len(pkg.components)} manifest components, {pkg.data_access_sites} personal-data call sites.",
         (f"# Probably {pkg.likely_vendor} (confidence {pkg.confidence:.2f}); evidence: {why}."
          if pkg.likely_vendor else f"# Vendor unknown; evidence: {why}."),
-        "# TODO: name, vendor legal names (EN/ZH), category, purpose, data collected, privacy policy URL;"
-        " or add these signatures to the vendor's existing entry instead.",
+        "# TODO: name, vendor, category, purpose, data collected, privacy policy URL (each with its source),",
+        "# or add these signatures to the vendor's existing entry instead.",
         f"id: {entry_id}",
         f"name: {_q(pkg.package)}",
-        f"vendor: {{en: {_q(vendor)}}}",
+    ]
+    if pkg.likely_vendor_id:
+        lines.append(f"# vendor: {pkg.likely_vendor_id}   # probable: confirm, then uncomment (absent = unknown)")
+    lines += [
         "category: other",
         "signatures:",
         f"  classes: {_q([pkg.package])}",
@@ -88,9 +91,10 @@ def _yaml(entry_id: str, pkg: UnknownPackage, libs: list[str], build_path: str, 
         lines.append(f"  native_libs: {_q(libs)}")
     if pkg.hosts:
         lines.append(f"  domains: {_q(list(pkg.hosts))}")
+    ref = f"drafted by auditor catalog suggest from {build_path} (sha256 {build_sha256[:16]})"
     lines += [
         f"examples: {_q([pkg.example])}",
         "provenance:",
-        f"  - {{source: manual, ref: {_q(f'drafted by auditor catalog suggest from {build_path}')}}}",
+        f"  - {{source: manual, ref: {_q(ref)}, fields: [examples]}}",
     ]
     return "\n".join(lines) + "\n"

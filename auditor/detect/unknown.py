@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from auditor.detect.attribution import VendorIndex
-from auditor.detect.explain import explain
+from auditor.detect.attribution import VendorIndex, decide
+from auditor.detect.explain import Explained, Explanation, explain
 from auditor.detect.matcher import Matcher
-from auditor.model import Build, Component, DataAccess, UnknownPackage
+from auditor.model import Build, Component, DataAccess, UnknownPackage, VendorEvidence, VendorSignal
 
 PLATFORM_PREFIXES: tuple[str, ...] = (
     "android", "androidx", "java", "javax", "kotlin", "kotlinx", "dalvik", "sun", "libcore",
@@ -76,13 +76,16 @@ def unknown_packages(build: Build, matcher: Matcher, index: VendorIndex | None =
         if comp.name in group_of:
             components[group_of[comp.name]].append(comp)
     sites = Counter(group_of[a.caller_class] for a in data_access if a.caller_class in group_of)
-    explained = explain(build, group_of, components, matcher, index) if index is not None else {}
+    named = sorted(k for k in members if k != OBFUSCATED)
+    explained = explain(build, group_of, named, components, matcher, index, tuple(members.get(OBFUSCATED, ()))) \
+        if index is not None else Explained({}, {})
+    _split_renamed(members, files, group_of, explained)
     rows = []
     for key, names in members.items():
         row = UnknownPackage(key, len(names), tuple(sorted(files[key])), names[0],
                              components=tuple(sorted(c.name for c in components.get(key, []))),
-                             data_access_sites=sites[key])
-        found = explained.get(key)
+                             data_access_sites=sites[key], classes=tuple(names))
+        found = explained.groups.get(key)
         if found is not None:
             row = replace(row, likely_vendor=found.verdict.vendor, likely_vendor_id=found.verdict.vendor_id,
                           evidence=found.verdict.evidence,
@@ -90,3 +93,42 @@ def unknown_packages(build: Build, matcher: Matcher, index: VendorIndex | None =
         rows.append(row)
     return tuple(sorted(rows, key=lambda r: (-r.data_access_sites, -len(r.components), -r.class_count,
                                              r.package)))
+
+
+def _split_renamed(members: dict[str, list[str]], files: dict[str, set[str]], group_of: dict[str, str],
+                   explained: Explained) -> None:
+    """Move the obfuscated classes traced to a vendor into one ``(obfuscated) <vendor id>`` group each,
+    explained by the references the vendor's code makes to them."""
+    traced = explained.renamed
+    if not traced:
+        return
+    keep: list[str] = []
+    moved: dict[str, list[str]] = defaultdict(list)
+    for name in members.get(OBFUSCATED, []):
+        if name in traced:
+            moved[traced[name][0]].append(name)
+        else:
+            keep.append(name)
+    for vendor_id, names in moved.items():
+        key = f"{OBFUSCATED} {vendor_id}"
+        members[key] = names
+        files[key] = set(files.get(OBFUSCATED, set()))
+        for name in names:
+            group_of[name] = key
+        display = traced[names[0]][1]
+        per_sdk: Counter[str] = Counter()
+        for name in names:
+            per_sdk.update(traced[name][2])
+        evidence = [VendorEvidence(VendorSignal.REFERENCED_BY, sdk_id, display, sdk_id, count, vendor_id=vendor_id)
+                    for sdk_id, count in sorted(per_sdk.items())]
+        followed = sum(1 for name in names if not traced[name][2])
+        if followed:
+            evidence.append(VendorEvidence(VendorSignal.REFERENCED_BY, "calls from classes traced to this vendor",
+                                           display, evidence[0].sdk_id if evidence
+                                           else "", followed, vendor_id=vendor_id))
+        explained.groups[key] = Explanation(decide(evidence), ())
+    if keep:
+        members[OBFUSCATED] = keep
+    else:
+        members.pop(OBFUSCATED, None)
+        files.pop(OBFUSCATED, None)

@@ -37,7 +37,7 @@ def test_one_draft_per_unknown_package(drafted):
     assert [d.id for d in drafts] == ["com-jg"]
     text = drafts[0].yaml
     assert 'classes: ["com.jg"]' in text and "examples: [\"com.jg." in text
-    assert "Vendor unknown" in text or "Probably" in text
+    assert ("Vendor unknown" in text or "Probably" in text) and "\nvendor:" not in text
 
 
 def test_a_drafted_entry_validates_and_detects_what_it_was_drafted_from(drafted, apk, bundled_catalog, tmp_path):

@@ -14,8 +14,6 @@ import pytest
 
 from auditor.build.mapping import read_mapping_file
 from auditor.catalog.model import Catalog
-from auditor.detect.matcher import Matcher
-from auditor.detect.unknown import OBFUSCATED, PLATFORM_PREFIXES, group_key, own_prefixes
 from auditor.model import ScanResult
 from auditor.scan import Scanner
 from tests.corpus import acceptance
@@ -76,31 +74,24 @@ def family_scores(result: ScanResult, catalog: Catalog) -> Scores:
     return Scores(1 - len(missed) / len(held_out), 1 - len(false) / max(1, len(reported)), missed, false)
 
 
-def attribution_share(result: ScanResult, renames: dict[str, str], matcher: Matcher
-                      ) -> tuple[float, int, dict[str, int]]:
+def attribution_share(result: ScanResult, renames: dict[str, str]) -> tuple[float, int, dict[str, int]]:
     """Share of unclaimed third-party classes (of the acceptance jars) whose package group names a vendor
     the family goes by; the total; wrong or unnamed classes per family."""
     truth = acceptance.class_families()
     vendor_of = {f.family: f.vendor for f in acceptance.families()}
-    verdict = {u.package: u.likely_vendor.lower() for u in result.unknown_packages}
-    own = own_prefixes(result.build)
+    said = {name: u.likely_vendor.lower() for u in result.unknown_packages for name in u.classes}
     total = right = 0
     wrong: dict[str, int] = {}
-    for dex in result.build.dex:
-        for name in dex.classes:
-            original = renames.get(name, name)
-            family = truth.get(original)
-            package = name.split("$", 1)[0].rpartition(".")[0]
-            if family is None or matcher.claim_class(name) is not None or package.startswith(own) \
-                    or any(package == p or package.startswith(p + ".") for p in PLATFORM_PREFIXES):
-                continue
-            total += 1
-            names = VENDOR_NAMES[vendor_of[family]] + BUNDLED_MAKERS.get(family, ())
-            said = verdict.get(group_key(package) if group_key(package) != OBFUSCATED else OBFUSCATED, "")
-            if said and any(n in said for n in names):
-                right += 1
-            else:
-                wrong[family] = wrong.get(family, 0) + 1
+    for name, vendor in said.items():
+        family = truth.get(renames.get(name, name))
+        if family is None:
+            continue
+        total += 1
+        names = VENDOR_NAMES[vendor_of[family]] + BUNDLED_MAKERS.get(family, ())
+        if vendor and any(n in vendor for n in names):
+            right += 1
+        else:
+            wrong[family] = wrong.get(family, 0) + 1
     return (right / total if total else 1.0), total, wrong
 
 
@@ -147,11 +138,11 @@ def test_obfuscated_twin_family_recall(obfuscated, scanner):
     assert scores.recall >= 0.75, scores
 
 
-def test_unclaimed_classes_are_attributed_to_their_vendor(clear, obfuscated, scanner):
-    share, total, wrong = attribution_share(clear, {}, scanner.matcher)
+def test_unclaimed_classes_are_attributed_to_their_vendor(clear, obfuscated):
+    share, total, wrong = attribution_share(clear, {})
     print(f"\nclear build: {share:.3f} of {total} unclaimed acceptance classes attributed right; "
           f"wrong or unnamed per family {wrong}")
     result, renames = obfuscated
-    r8_share, r8_total, r8_wrong = attribution_share(result, renames, scanner.matcher)
+    r8_share, r8_total, r8_wrong = attribution_share(result, renames)
     print(f"R8 twin: {r8_share:.3f} of {r8_total} unclaimed acceptance classes attributed right; {r8_wrong}")
     assert share >= 0.8
