@@ -32,11 +32,16 @@ class Scanner:
     """A ProGuard/R8 ``mapping.txt`` applied to class names (APKs; an AAB carries its own)."""
     vendors: VendorIndex | None = None
     """Catalog signatures arranged for attributing unclaimed code; built from ``catalog`` when ``None``."""
+    explain_code: bool = True
+    """Attribute unclaimed code also from its code (hosts it loads, which SDK calls it): one more walk over
+    the code of SDK and unknown classes (about 1.5 s CPU on a 13,000-class app). Off for ``--no-code``
+    scans, which then attribute from names, the manifest and native libraries only."""
 
     @classmethod
     def create(cls, catalog: Catalog, limits: Limits | None = None, code: bool = True,
-               mapping: Path | None = None) -> Scanner:
-        """``code=False`` skips call-site analysis (``data_access`` stays empty)."""
+               mapping: Path | None = None, explain_code: bool | None = None) -> Scanner:
+        """``code=False`` skips call-site analysis (``data_access`` stays empty) and, unless
+        ``explain_code`` says otherwise, reading unclaimed code for its vendor."""
         apis = None
         if code:
             from auditor.code import load_api_table
@@ -44,7 +49,7 @@ class Scanner:
             apis = load_api_table()
         matcher = Matcher.from_catalog(catalog)
         return cls(catalog, matcher, PermissionDb.load(), limits or Limits(), apis, mapping,
-                   VendorIndex(catalog, matcher))
+                   VendorIndex(catalog, matcher), code if explain_code is None else explain_code)
 
     def scan(self, path: Path | str) -> ScanResult:
         build = read_build(Path(path), self.limits)
@@ -69,7 +74,7 @@ class Scanner:
             images = [d.image for d in build.dex if d.image is not None]
             data_access = locate_sites(images, data_access, own_prefixes(build))
         unknown = unknown_packages(build, self.matcher, self.vendors or VendorIndex(self.catalog, self.matcher),
-                                   data_access)
+                                   data_access, read_code=self.explain_code)
         # the parsed DEX images are only needed while analysing: do not keep them alive in the result
         build = replace(build, dex=tuple(replace(d, image=None) for d in build.dex))
         return ScanResult(

@@ -151,7 +151,7 @@ def suggest(build: Path, catalog_dir: Path | None, output_dir: Path | None, min_
     from auditor.detect.suggest import draft_entries
     from auditor.scan import Scanner
 
-    scanner = Scanner.create(load_catalog(catalog_dir), code=False)
+    scanner = Scanner.create(load_catalog(catalog_dir), code=False, explain_code=True)
     result = bounded(scanner.scan, build, max_memory, max_seconds)
     drafts = draft_entries(result, scanner.matcher, min_classes)
     if output_dir is None:

@@ -39,10 +39,12 @@ class Explained:
 
 
 def explain(build: Build, group_of: dict[str, str], groups: list[str], components: dict[str, list[Component]],
-            matcher: Matcher, index: VendorIndex, obfuscated: tuple[str, ...] = ()) -> Explained:
+            matcher: Matcher, index: VendorIndex, obfuscated: tuple[str, ...] = (), read_code: bool = True
+            ) -> Explained:
     """Explanations for each of ``groups`` (``group_of``: every unclaimed class -> its group), and the
-    vendors whose code calls the ``obfuscated`` classes (:func:`trace_renamed`)."""
-    facts = _code_facts(build, group_of, matcher)
+    vendors whose code calls the ``obfuscated`` classes (:func:`trace_renamed`). ``read_code=False``: names,
+    manifest and native libraries only (no walk over the code)."""
+    facts = _code_facts(build, group_of, matcher) if read_code else CodeFacts()
     libs: dict[str, list[str]] = defaultdict(list)
     for lib in build.native_libs:
         for symbol in lib.jni_symbols:

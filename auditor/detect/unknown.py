@@ -54,9 +54,10 @@ def group_key(package: str) -> str:
 
 
 def unknown_packages(build: Build, matcher: Matcher, index: VendorIndex | None = None,
-                     data_access: tuple[DataAccess, ...] = ()) -> tuple[UnknownPackage, ...]:
+                     data_access: tuple[DataAccess, ...] = (), read_code: bool = True) -> tuple[UnknownPackage, ...]:
     """Unclaimed third-party packages, each with the vendor its evidence points at (when ``index`` is
-    given), ranked by what the code does: personal-data call sites, then manifest components, then size."""
+    given; ``read_code=False`` leaves out the signals read from code), ranked by what the code does:
+    personal-data call sites, then manifest components, then size."""
     own = own_prefixes(build)
     members: dict[str, list[str]] = defaultdict(list)
     files: dict[str, set[str]] = defaultdict(set)
@@ -77,8 +78,8 @@ def unknown_packages(build: Build, matcher: Matcher, index: VendorIndex | None =
             components[group_of[comp.name]].append(comp)
     sites = Counter(group_of[a.caller_class] for a in data_access if a.caller_class in group_of)
     named = sorted(k for k in members if k != OBFUSCATED)
-    explained = explain(build, group_of, named, components, matcher, index, tuple(members.get(OBFUSCATED, ()))) \
-        if index is not None else Explained({}, {})
+    explained = explain(build, group_of, named, components, matcher, index, tuple(members.get(OBFUSCATED, ())),
+                        read_code) if index is not None else Explained({}, {})
     _split_renamed(members, files, group_of, explained)
     rows = []
     for key, names in members.items():

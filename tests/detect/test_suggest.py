@@ -27,7 +27,7 @@ def apk(built_apk):
 
 @pytest.fixture(scope="module")
 def drafted(apk, bundled_catalog):
-    scanner = Scanner.create(bundled_catalog, code=False)
+    scanner = Scanner.create(bundled_catalog, code=False, explain_code=True)
     result = scanner.scan(apk)
     return result, draft_entries(result, scanner.matcher, min_classes=5)
 
@@ -47,7 +47,7 @@ def test_a_drafted_entry_validates_and_detects_what_it_was_drafted_from(drafted,
     (catalog_dir / "com-jg.yaml").write_text(drafts[0].yaml, encoding="utf-8")
     catalog = load_catalog(catalog_dir)
     assert check_examples(catalog) == []
-    rescan = Scanner.create(catalog, code=False).scan(apk)
+    rescan = Scanner.create(catalog, code=False, explain_code=True).scan(apk)
     (hit,) = [h for h in rescan.sdks if h.sdk_id == "com-jg"]
     (before,) = [u for u in result.unknown_packages if u.package == "com.jg"]
     assert hit.class_count == before.class_count and SignalKind.CLASS in hit.signal_kinds

@@ -103,7 +103,7 @@ def acceptance_catalog() -> Catalog:
 
 @pytest.fixture(scope="module")
 def scanner() -> Scanner:
-    return Scanner.create(acceptance_catalog(), code=False)
+    return Scanner.create(acceptance_catalog(), code=False, explain_code=True)
 
 
 @pytest.fixture(scope="module")
