@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from auditor.build.dex import DexError, DexFile
 
-
 _HOST_RE = re.compile(r"https?://([A-Za-z0-9][A-Za-z0-9.\-]{1,252}[A-Za-z0-9])")
 _BARE_HOST_RE = re.compile(r"[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9][a-z0-9\-]*)*\.[a-z]{2,12}")
 """A constant that is a host name and nothing else (SDKs keep server names without a scheme too)."""

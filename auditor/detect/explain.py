@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from auditor.build.native import jni_symbol_class
-from auditor.detect.attribution import Verdict, VendorIndex, decide, gather
+from auditor.detect.attribution import VendorIndex, Verdict, decide, gather
 from auditor.detect.code_refs import CodeFacts, code_facts
 from auditor.detect.matcher import Matcher
 from auditor.model import Build, Component, VendorEvidence, VendorSignal
@@ -106,7 +106,7 @@ def trace_renamed(classes: tuple[str, ...], facts: CodeFacts, group_of: dict[str
         if winner:
             out[name] = (winner, names[winner], facts.referenced_by[name])
     for _ in range(TRACE_ROUNDS):
-        added = {}
+        added: dict[str, tuple[str, str, Counter[str]]] = {}
         for name in classes:
             if name in out:
                 continue

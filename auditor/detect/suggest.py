@@ -69,8 +69,8 @@ def _yaml(entry_id: str, pkg: UnknownPackage, libs: list[str], build_path: str, 
     why = "; ".join(f"{e.signal.value} {e.value} ({e.sdk_id or e.vendor})" for e in pkg.evidence) or "none"
     lines = [
         "# Draft by `auditor catalog suggest`: review every field before adding it to the catalog.",
-        f"# Seen in {build_path} (sha256 {build_sha256[:16]}): {pkg.class_count} classes, "
-        f"{len(pkg.components)} manifest components, {pkg.data_access_sites} personal-data call sites.",
+        (f"# Seen in {build_path} (sha256 {build_sha256[:16]}): {pkg.class_count} classes, "
+         f"{len(pkg.components)} manifest components, {pkg.data_access_sites} personal-data call sites."),
         (f"# Probably {pkg.likely_vendor} (confidence {pkg.confidence:.2f}); evidence: {why}."
          if pkg.likely_vendor else f"# Vendor unknown; evidence: {why}."),
         "# TODO: name, vendor, category, purpose, data collected, privacy policy URL (each with its source),",

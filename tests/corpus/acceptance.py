@@ -5,8 +5,8 @@ them are held out (their class lists were never read to write signatures) and wh
 scan should report for each.  Two builds are made from the same inputs and manifest:
 
 * :data:`CLEAR` -- D8 only, every class under its real name;
-* :data:`OBFUSCATED` -- R8 renames every class except manifest components and classes with native
-  methods (``build.R8_RULES``), the way a release build without the SDKs' own keep rules comes out.
+* :data:`OBFUSCATED` -- R8 renames every class into the root package except manifest components and
+  classes with native methods (``build.R8_RULES``): a hardened release build without the SDKs' keep rules.
 
 The manifest declares what each vendor's integration guide (and the registry wrapper that ships the
 binary) tells an app to declare: components, meta-data, intent actions.
@@ -15,6 +15,7 @@ binary) tells an app to declare: components, meta-data, intent actions.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import zipfile
 from dataclasses import dataclass
@@ -67,8 +68,7 @@ def class_families() -> dict[str, str]:
 def _class_names(path: Path) -> set[str]:
     with zipfile.ZipFile(path) as zf:
         if path.name.endswith(".aar"):
-            inner = zipfile.ZipFile(__import__("io").BytesIO(zf.read("classes.jar")))
-            names = inner.namelist()
+            names = zipfile.ZipFile(io.BytesIO(zf.read("classes.jar"))).namelist()
         else:
             names = zf.namelist()
     return {n[:-6].replace("/", ".") for n in names if n.endswith(".class") and not n.startswith("META-INF/")}

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def apk(built_apk):
+def apk(built_apk):  # noqa: F811  (the corpus fixture of that name)
     return built_apk("cn-push-social")
 
 
