@@ -15,7 +15,6 @@ Code items that overlap one another (never in a valid file) are scanned one by o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -56,7 +55,7 @@ for _kind, _event in ((K_INVOKE, E_INVOKE), (K_POLYMORPHIC, E_INVOKE), (K_INVOKE
                       (K_CONST_CLASS, E_TYPE), (K_SGET_OBJECT, E_SGET_OBJECT), (K_STATIC_FIELD, E_STATIC_FIELD)):
     _EVENT_OF_KIND[_kind] = _event
 _EVENT_OF_OP = _EVENT_OF_KIND[np.array(KIND, dtype=np.uint8)]
-_WIDTH = np.array(WIDTH, dtype=np.int64)
+_WIDTH32 = np.array(WIDTH, dtype=np.int32)
 _CODE_ITEM_HEADER = 16
 
 
@@ -115,25 +114,29 @@ def _item_bounds(code: DexCode, offsets: list[int]) -> tuple[npt.NDArray[np.int6
     return starts, sizes
 
 
-def _widths(units: npt.NDArray[np.uint16], pos: npt.NDArray[np.signedinteger[Any]],
-            ends: npt.NDArray[np.signedinteger[Any]]) -> npt.NDArray[np.int64]:
+def _widths(units: npt.NDArray[np.uint16], pos: npt.NDArray[np.int32], ends: npt.NDArray[np.int32],
+            limit: int) -> npt.NDArray[np.int32]:
     """Width of an instruction starting at each unit ``pos`` (0: unused opcode or payload that does not
-    fit), as :func:`auditor.code.opcodes.payload_width` computes it."""
-    first = units[pos].astype(np.int64)
-    width = _WIDTH[first & 0xFF]
-    zero = np.nonzero((first & 0xFF) == 0)[0]
+    fit), as :func:`auditor.code.opcodes.payload_width` computes it; payload widths above ``limit`` (past
+    the end of any code item) are cut to ``limit``."""
+    ops = units[pos] & 0xFF
+    width = _WIDTH32[ops]
+    zero = np.nonzero(ops == 0)[0]
+    del ops
     if len(zero):
-        at = pos[zero]
-        ident = first[zero]
-        a1 = units[at + 1].astype(np.int64)
-        count = a1 * (units[at + 2].astype(np.int64) | (units[at + 3].astype(np.int64) << 16))
+        at = pos[zero].astype(np.int64)
+        ident = units[at].astype(np.int64)
+        a1 = units.take(at + 1, mode="clip").astype(np.int64)
+        count = a1 * (units.take(at + 2, mode="clip").astype(np.int64)
+                      | (units.take(at + 3, mode="clip").astype(np.int64) << 16))
         room1 = at + 1 < ends[zero]
         room3 = at + 3 < ends[zero]
-        width[zero] = np.select(
+        payload = np.select(
             [ident == 0x0100, ident == 0x0200, ident == 0x0300, ident == 0],
             [np.where(room1, 4 + 2 * a1, 0), np.where(room1, 2 + 4 * a1, 0),
              np.where(room3, 4 + (count + 1) // 2, 0), 1], 0)
-    return np.asarray(width, dtype=np.int64)
+        width[zero] = np.minimum(payload, limit)
+    return width
 
 
 def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64]
@@ -147,13 +150,14 @@ def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt
     pos = np.arange(total, dtype=np.int32)
     pos += (starts - cum[:-1]).astype(np.int32)[item_of_unit]
     ends = (starts + sizes).astype(np.int32)[item_of_unit]
-    width = _widths(code.units, pos, ends)
+    width = _widths(code.units, pos, ends, total + 2)
     after = pos + width
     bad_at, done = total, total + 1
-    nxt = np.where((width == 0) | (after > ends), bad_at, np.where(after == ends, done, after - pos
-                                                                   + np.arange(total, dtype=np.int64)))
+    nxt = np.arange(total + 2, dtype=np.int32)
+    nxt[:total] += width
+    nxt[:total][after == ends] = done
+    nxt[:total][(width == 0) | (after > ends)] = bad_at
     del after, ends
-    nxt = np.append(nxt.astype(np.int32), np.array([bad_at, done], dtype=np.int32))
     marked = np.zeros(total + 2, dtype=bool)
     front = cum[:-1][sizes > 0]
     marked[front] = True
@@ -194,10 +198,10 @@ def _events(code: DexCode, pos: npt.NDArray[np.int64], item: npt.NDArray[np.int6
     keep = np.nonzero(kind)[0]
     kind = kind[keep]
     at = pos[keep]
-    arg = units[at + 1].astype(np.int64)
+    arg = units.take(at + 1, mode="clip").astype(np.int64)
     jumbo = np.nonzero(ops[keep] == 0x1B)[0]
     if len(jumbo):
-        arg[jumbo] |= units[at[jumbo] + 2].astype(np.int64) << 16
+        arg[jumbo] |= units.take(at[jumbo] + 2, mode="clip").astype(np.int64) << 16
     ptr = np.zeros(items + 1, dtype=np.int64)
     np.cumsum(np.bincount(item[keep], minlength=items), out=ptr[1:])
     return CodeOps({}, ptr, kind, arg)

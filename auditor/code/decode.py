@@ -196,7 +196,7 @@ def decode_method(code: DexCode, code_off: int) -> MethodBody:
     start = (code_off + 16) // 2
     if start + insns_size > code.code_limit:
         raise DexError(f"{code.dex.path}: code_item at {code_off:#x} runs past the end")
-    units = code.units[start:start + insns_size + 8].tolist()
+    units = code.units[start:start + insns_size].tolist() + [0] * 8
     insns: list[Insn] = []
     i = 0
     while i < insns_size:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import struct
 from array import array
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -133,17 +134,24 @@ class DexCode:
         self.dex = dex
         data = dex.data
         usable = len(data) & ~1
-        units = array("H")
-        units.frombytes(data[:usable])
-        units.frombytes(bytes(2 * _PAD_UNITS))  # operand reads past the last instruction stay in range
-        self._units = units
-        self.units = np.frombuffer(units, dtype=np.uint16)
-        """The file as 16-bit code units (padded), for :mod:`auditor.code.codescan`."""
+        self.units = np.frombuffer(data, dtype="<u2", count=usable // 2)
+        """The file as 16-bit code units (a view, no copy), for :mod:`auditor.code.codescan` (which reads
+        operands with clipped indices: past the end only in malformed code)."""
         self.code_limit = usable // 2
         """First code unit index outside the file."""
         # class_data bytes and code units walked so far are budgeted against the file size: hostile files
         # point many classes or methods at one region (overlapping items) to make the walk quadratic
         self._walk_budget = 4 * len(data) + (1 << 20)
+
+    @cached_property
+    def _units(self) -> array[int]:
+        """The file as code units for the Python walker, padded so operand reads of a truncated last
+        instruction stay in range (built on first use: only hostile files with overlapping code items and
+        tests walk code this way)."""
+        units = array("H")
+        units.frombytes(self.dex.data[:self.code_limit * 2])
+        units.frombytes(bytes(2 * _PAD_UNITS))
+        return units
 
     def _spend(self, amount: int) -> None:
         self._walk_budget -= amount

@@ -133,7 +133,7 @@ class DexRefs:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class ClassInfo:
     """A class defined in the build."""
 
@@ -151,7 +151,7 @@ class ClassInfo:
         return bool(self.access & ACC_INTERFACE)
 
 
-@dataclass
+@dataclass(slots=True)
 class MethodInfo:
     """A method defined in the build; what its code references is in ``Program.ops[dex]``, item ``item``."""
 
