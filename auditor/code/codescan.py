@@ -15,6 +15,7 @@ Code items that overlap one another (never in a valid file) are scanned one by o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -120,7 +121,7 @@ def _widths(units: npt.NDArray[np.uint16], pos: npt.NDArray[np.int32], ends: npt
     fit), as :func:`auditor.code.opcodes.payload_width` computes it; payload widths above ``limit`` (past
     the end of any code item) are cut to ``limit``."""
     ops = units[pos] & 0xFF
-    width = _WIDTH32[ops]
+    width: npt.NDArray[np.int32] = _WIDTH32[ops]
     zero = np.nonzero(ops == 0)[0]
     del ops
     if len(zero):
@@ -159,7 +160,7 @@ def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt
     nxt[:total][(width == 0) | (after > ends)] = bad_at
     del after, ends
     marked = np.zeros(total + 2, dtype=bool)
-    front = cum[:-1][sizes > 0]
+    front: npt.NDArray[np.signedinteger[Any]] = cum[:-1][sizes > 0]
     marked[front] = True
     while len(front):  # one step per instruction of the longest item; chains that end drop out
         front = nxt[front]
@@ -172,7 +173,7 @@ def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt
 
 
 def _raise_malformed(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64],
-                     nxt: npt.NDArray[np.int64], cum: npt.NDArray[np.int64], width: npt.NDArray[np.int64],
+                     nxt: npt.NDArray[np.int32], cum: npt.NDArray[np.int64], width: npt.NDArray[np.int32],
                      total: int) -> None:
     """Find the first malformed item and raise the walker's message for it."""
     for item in range(len(sizes)):

@@ -70,7 +70,7 @@ class CallGraph:
         """The method a node stands for (a virtual-call node's method)."""
         return node - self.methods if node >= self.methods else node
 
-    def successors(self, node: int) -> Array:
+    def successors(self, node: int) -> npt.NDArray[np.int32]:
         return self.indices[self.indptr[node]:self.indptr[node + 1]]
 
     def edge_positions(self, src: int, dst: int) -> Array:
