@@ -64,7 +64,7 @@ def open_regular(path: Path, what: str, max_bytes: int, error: ErrorType = Confi
         if not stat.S_ISREG(st.st_mode):  # swapped between stat and open
             raise error(f"{shown}: {what} is {_kind(st.st_mode)}, not a regular file")
         if st.st_size > max_bytes:
-            raise error(f"{shown}: {what} is {st.st_size} bytes, more than the bound of {max_bytes}")
+            raise error(f"{shown}: {what} is {st.st_size} bytes, more than the {max_bytes} byte limit")
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except OSError as exc:
@@ -86,7 +86,7 @@ def read_bytes(path: Path, what: str, max_bytes: int = MAX_INPUT_FILE, error: Er
         except OSError as exc:
             raise error(f"{display_path(path)}: cannot read {what} ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise error(f"{display_path(path)}: {what} is more than the bound of {max_bytes} bytes")
+        raise error(f"{display_path(path)}: {what} is more than the {max_bytes} byte limit")
     return data
 
 
@@ -100,7 +100,7 @@ def hash_file(path: Path, what: str, max_bytes: int, error: ErrorType) -> tuple[
                 digest.update(block)
                 size += len(block)
                 if size > max_bytes:
-                    raise error(f"{display_path(path)}: {what} is more than the bound of {max_bytes} bytes")
+                    raise error(f"{display_path(path)}: {what} is more than the {max_bytes} byte limit")
         except OSError as exc:
             raise error(f"{display_path(path)}: cannot read {what} ({exc.strerror or exc})") from None
     return digest.hexdigest(), size

@@ -51,7 +51,7 @@ def _alias_bomb(path: Path) -> None:
 ENTRIES = {
     "fifo": (_fifo, "is a FIFO, not a regular file"),
     "directory": (_directory, "is a directory, not a regular file"),
-    "sparse-100MB": (_sparse_100mb, "bytes, more than the bound"),
+    "sparse-100MB": (_sparse_100mb, "bytes, more than the"),
     "nested-50k": (_nested, "nested deeper than"),
     "alias-bomb": (_alias_bomb, "unknown keys"),
 }
