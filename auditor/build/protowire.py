@@ -12,14 +12,15 @@ they are used: :mod:`auditor.build.proto_xml` (aapt2 ``Resources.proto``), :mod:
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from auditor.errors import BuildError
 
 VARINT, FIXED64, LENGTH, START_GROUP, END_GROUP, FIXED32 = 0, 1, 2, 3, 4, 5
 _MAX_VARINT_BYTES = 10
-MAX_FIELDS = 1_000_000
-"""Most fields decoded in one message (a manifest element's children and attributes are its fields)."""
+MAX_FIELDS = 100_000
+"""Most fields decoded in one message (a manifest element's children and attributes are its fields; real
+ones have hundreds)."""
 
 
 class ProtoError(BuildError):
@@ -41,8 +42,7 @@ def read_varint(buf: bytes | memoryview, pos: int, end: int) -> tuple[int, int]:
     raise ProtoError("varint longer than 10 bytes")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     number: int
     wire: int
     value: int | memoryview
@@ -59,10 +59,15 @@ def parse_fields(data: bytes | memoryview, start: int = 0, end: int | None = Non
         raise ProtoError("message bounds outside the buffer")
     out: list[Field] = []
     pos = start
+    append = out.append
     while pos < end:
         if len(out) >= max_fields:
             raise ProtoError(f"message has more than {max_fields} fields")
-        key, pos = read_varint(buf, pos, end)
+        key = buf[pos]  # one-byte keys and lengths (nearly all of them) without a call
+        if key < 0x80:
+            pos += 1
+        else:
+            key, pos = read_varint(buf, pos, end)
         number, wire = key >> 3, key & 7
         if number == 0:
             raise ProtoError("field number 0")
@@ -70,10 +75,14 @@ def parse_fields(data: bytes | memoryview, start: int = 0, end: int | None = Non
             value, pos = read_varint(buf, pos, end)
             out.append(Field(number, wire, value))
         elif wire == LENGTH:
-            size, pos = read_varint(buf, pos, end)
+            size = buf[pos] if pos < end else 0x80
+            if size < 0x80:
+                pos += 1
+            else:
+                size, pos = read_varint(buf, pos, end)
             if size > end - pos:
                 raise ProtoError(f"field {number}: length {size} runs past the message end")
-            out.append(Field(number, wire, buf[pos:pos + size]))
+            append(Field(number, wire, buf[pos:pos + size]))
             pos += size
         elif wire == FIXED64:
             if end - pos < 8:

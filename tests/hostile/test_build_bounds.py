@@ -63,7 +63,7 @@ CASES = {
 }
 TINY_DEX = dex(("com.example.hostile.Tiny",))
 FRAGMENTS = {
-    "aab-500k-attributes": "attributes", "aab-element-over-bound": f"at most {PER_ELEMENT}",
+    "aab-500k-attributes": "more than 100000 fields", "aab-element-over-bound": f"at most {PER_ELEMENT}",
     "aab-manifest-9MB": "exceeds the bound", "apk-element-over-bound": f"at most {PER_ELEMENT}",
     "zip-200k-dex": "more than 1000 DEX files", "zip-nested-jars": "more than 1000 DEX files",
 }
