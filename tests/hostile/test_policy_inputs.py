@@ -167,3 +167,24 @@ def test_a_table_with_a_huge_cell_is_read_as_lines(tmp_path):
     doc = load_document(path)
     assert doc.tables == ()
     assert "".join(line.text for line in doc.lines).count("Push messages.") == MAX_CELL_CHARS // 10
+
+
+LINEAR = {
+    "unclosed-tables.md": "<table " * 70_000,
+    "many-links.html": "<html><body><p>" + '<a href="https://x.example/">l</a> ' * 20_000 + "</p></body></html>",
+    "many-tables.md": "<table><tr><td>x</td></tr></table>\n" * 10_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(LINEAR))
+def test_loading_stays_linear(tmp_path, name):
+    """Shapes that made the loader quadratic (a lazy regular expression rescanning from every unclosed
+    <table>, link text re-joined at every link, line numbers counted from the top for every table)."""
+    import time
+
+    path = tmp_path / name
+    path.write_text(LINEAR[name], encoding="utf-8")
+    start = time.monotonic()
+    doc = load_document(path)
+    assert time.monotonic() - start < 10
+    assert doc.lines
