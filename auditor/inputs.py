@@ -64,7 +64,7 @@ def open_regular(path: Path, what: str, max_bytes: int, error: ErrorType = Confi
         if not stat.S_ISREG(st.st_mode):  # swapped between stat and open
             raise error(f"{shown}: {what} is {_kind(st.st_mode)}, not a regular file")
         if st.st_size > max_bytes:
-            raise error(f"{shown}: {what} is {st.st_size} bytes, more than the bound of {max_bytes}")
+            raise error(f"{shown}: {what} is {st.st_size} bytes, more than the {max_bytes} byte limit")
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except OSError as exc:
@@ -79,11 +79,14 @@ def read_bytes(path: Path, what: str, max_bytes: int = MAX_INPUT_FILE, error: Er
     """The bytes of regular file ``path``, at most ``max_bytes`` of them."""
     with open_regular(path, what, max_bytes, error) as handle:
         try:
-            data = handle.read(max_bytes + 1)
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(size + 1)  # one read when the size is honest
+            if len(data) > size:  # the file grew, or reports size 0 (/proc): the rest, within the bound
+                data += handle.read(max_bytes + 1 - len(data))
         except OSError as exc:
             raise error(f"{display_path(path)}: cannot read {what} ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise error(f"{display_path(path)}: {what} is more than the bound of {max_bytes} bytes")
+        raise error(f"{display_path(path)}: {what} is more than the {max_bytes} byte limit")
     return data
 
 
@@ -97,7 +100,7 @@ def hash_file(path: Path, what: str, max_bytes: int, error: ErrorType) -> tuple[
                 digest.update(block)
                 size += len(block)
                 if size > max_bytes:
-                    raise error(f"{display_path(path)}: {what} is more than the bound of {max_bytes} bytes")
+                    raise error(f"{display_path(path)}: {what} is more than the {max_bytes} byte limit")
         except OSError as exc:
             raise error(f"{display_path(path)}: cannot read {what} ({exc.strerror or exc})") from None
     return digest.hexdigest(), size
@@ -137,7 +140,7 @@ def parse_yaml(text: str | bytes, source: str, what: str, error: ErrorType = Con
                     raise error(f"{source}: {what} has more than {max_nodes} YAML nodes")
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise error(f"{source}: {what} is not valid YAML ({one_line(str(exc), 200)})") from None
+        raise error(f"{source}: not valid YAML ({one_line(str(exc), 200)})") from None
     except (ValueError, OverflowError) as exc:  # e.g. an integer of 5,000 digits
         raise error(f"{source}: {what} has a value that cannot be read ({one_line(str(exc), 120)})") from None
     except RecursionError:

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from auditor.errors import AuditorError, ExitCode
+from auditor.sanitize import json_text
 
 
 class BatchError(AuditorError):
@@ -101,7 +102,7 @@ class IndexRecord:
         data = asdict(self)
         data["status"] = self.status.value
         data["permissions"] = [{"name": n, "kind": k} for n, k in self.permissions]
-        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+        return json_text(json.dumps(data, ensure_ascii=False, sort_keys=True))  # any file name: exact, one line
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> IndexRecord:

@@ -7,6 +7,7 @@ here, before any build is scanned) and :func:`execute`. Progress goes to a callb
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -19,10 +20,11 @@ from auditor.batch.policymap import PolicyMap, load_policy_map
 from auditor.batch.portfolio import build_portfolio
 from auditor.batch.sources import discover
 from auditor.batch.store import INDEX, OutputDir, read_index
-from auditor.batch.work import BatchSpec, hash_file, prepare_jobs
+from auditor.batch.work import BatchSpec, failed_record, hash_file, prepare_jobs
 from auditor.outputs import write_atomic
 from auditor.pipeline import AuditInputs
 from auditor.report.portfolio_render import arrow_table, render_csv, render_html
+from auditor.sanitize import terminal_text
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,8 @@ def plan_batch(request: BatchRequest) -> BatchPlan:
     digests = dict(jobs.digests)
     del jobs
     out = OutputDir(request.out)
+    previous, label = _previous(request, out)  # every input checked before anything is written
     out.prepare()
-    previous, label = _previous(request, out)
     todo, carried = list(builds), []
     if request.resume:
         prior = {r.path: r for r in [*out.completed_index(), *out.interrupted_index()]}
@@ -114,8 +116,25 @@ def execute(plan: BatchPlan, engine: Engine, on_progress: Callable[[Progress], N
     """Scan ``plan.todo`` with ``engine``; write results, the index and the portfolio under ``plan.out``."""
     start = time.perf_counter()
     records: list[IndexRecord] = []
-    failed = 0
+    try:
+        _scan_all(plan, engine, records, start, on_progress)
+    except BaseException as exc:
+        _stopped(plan, records, exc)
+        raise
+    everything = [*plan.carried, *records]
+    plan.out.finish_index(everything)
+    elapsed = time.perf_counter() - start
+    summary = BatchSummary(builds=plan.total, scanned=len(records), resumed=len(plan.carried),
+                           failed=sum(1 for r in everything if not r.ok), elapsed_s=elapsed,
+                           catalog_sha256=plan.spec.catalog_sha256, engine=engine.kind.value,
+                           previous=plan.previous_label)
+    return replace(summary, warnings=write_portfolio(plan.out.root, everything, plan.previous, summary))
 
+
+def _scan_all(plan: BatchPlan, engine: Engine, records: list[IndexRecord], start: float,
+              on_progress: Callable[[Progress], None] | None) -> None:
+    """Hand ``plan.todo`` to ``engine``; write each result and its index line as it arrives."""
+    failed = 0
     with plan.out.open_partial(plan.carried) as partial:
 
         def on_result(result: BuildResult) -> None:
@@ -132,21 +151,24 @@ def execute(plan: BatchPlan, engine: Engine, on_progress: Callable[[Progress], N
 
         if plan.todo:
             engine.run(plan.spec, plan.todo, on_result)
-    everything = [*plan.carried, *records]
-    plan.out.finish_index(everything)
-    elapsed = time.perf_counter() - start
-    summary = BatchSummary(builds=plan.total, scanned=len(records), resumed=len(plan.carried),
-                           failed=sum(1 for r in everything if not r.ok), elapsed_s=elapsed,
-                           catalog_sha256=plan.spec.catalog_sha256, engine=engine.kind.value,
-                           previous=plan.previous_label)
-    return replace(summary, warnings=write_portfolio(plan.out.root, everything, plan.previous, summary))
+
+
+def _stopped(plan: BatchPlan, records: list[IndexRecord], exc: BaseException) -> None:
+    """A batch that stops part-way (interrupted, disk full, engine lost) leaves ``index.jsonl.partial`` whole:
+    the records so far and an ``error`` record for every build it did not scan (``--resume`` continues)."""
+    reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"{type(exc).__name__}: {exc}"
+    done = {r.path for r in records}
+    missing = [failed_record(ref, f"not scanned: the batch stopped ({reason})", 0.0)
+               for ref in plan.todo if ref.source not in done]
+    with contextlib.suppress(Exception):  # the first error is the one to report
+        plan.out.stop_index([*plan.carried, *records, *missing])
 
 
 def write_portfolio(root: Path, records: list[IndexRecord], previous: tuple[IndexRecord, ...] | None,
                     summary: BatchSummary) -> tuple[str, ...]:
     """Write ``portfolio.html``, ``.csv`` and ``.parquet``; return warnings (Parquet needs pyarrow)."""
     portfolio = build_portfolio(records, previous)
-    write_atomic(root / "portfolio.html", render_html(portfolio, summary), make_parents=True)
+    write_atomic(root / "portfolio.html", terminal_text(render_html(portfolio, summary)), make_parents=True)
     write_atomic(root / "portfolio.csv", render_csv(portfolio), make_parents=True)
     try:
         import pyarrow.parquet as pq

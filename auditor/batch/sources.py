@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from auditor.batch.model import BatchError, BuildRef
+from auditor.inputs import read_text
 
 MAX_LIST_FILE = 64 * 1024 * 1024
 
@@ -54,7 +55,7 @@ def discover(source: Path, filters: Sequence[BuildFilter] | None = None) -> tupl
         refs = _walk(source, filters)
     elif source.is_file() and any(f.accepts(source) for f in filters):
         refs = [BuildRef(source=str(source), location=str(source.resolve()))]
-    elif source.is_file():
+    elif source.exists():  # a list file (anything but a regular text file is refused by the reader)
         refs = _read_list(source)
     else:
         raise BatchError(f"{source}: no such directory or list file")
@@ -75,16 +76,7 @@ def _walk(root: Path, filters: Sequence[BuildFilter]) -> Iterable[BuildRef]:
 
 
 def _read_list(list_file: Path) -> Iterable[BuildRef]:
-    try:
-        if list_file.stat().st_size > MAX_LIST_FILE:
-            raise BatchError(f"{list_file}: list file larger than {MAX_LIST_FILE} bytes")
-        text = list_file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise BatchError(f"{list_file}: cannot read ({exc.strerror or exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise BatchError(f"{list_file}: not a UTF-8 text file listing builds") from exc
-    if "\0" in text:
-        raise BatchError(f"{list_file}: binary file; expected a directory or a text file listing builds")
+    text = read_text(list_file, "list of builds", MAX_LIST_FILE, BatchError)  # regular, bounded, UTF-8 text
     base = list_file.parent
     for raw in text.splitlines():
         line = raw.strip()

@@ -20,6 +20,7 @@ from typing import IO
 
 from auditor.batch.model import BatchError, IndexRecord
 from auditor.outputs import write_atomic
+from auditor.sanitize import json_text
 
 INDEX = "index.jsonl"
 PARTIAL = "index.jsonl.partial"
@@ -60,7 +61,7 @@ class OutputDir:
         return bool(sha256) and self.result_path(sha256).is_file()
 
     def write_result(self, sha256: str, document: str) -> None:
-        write_atomic(self.result_path(sha256), document, make_parents=True)
+        write_atomic(self.result_path(sha256), json_text(document), make_parents=True)
 
     def completed_index(self) -> list[IndexRecord]:
         """The last completed batch (``index.jsonl``)."""
@@ -74,6 +75,10 @@ class OutputDir:
         """Start a new ``.partial`` file holding the ``carried`` records (resumed builds); append to it."""
         write_atomic(self.root / PARTIAL, "".join(r.to_json() + "\n" for r in carried), make_parents=True)
         return open(self.root / PARTIAL, "a", encoding="utf-8", newline="\n")
+
+    def stop_index(self, records: Iterable[IndexRecord]) -> None:
+        """Replace ``index.jsonl.partial`` with ``records`` (a stopped batch: what was done, what was not)."""
+        write_atomic(self.root / PARTIAL, "".join(r.to_json() + "\n" for r in records), make_parents=True)
 
     def finish_index(self, records: Iterable[IndexRecord]) -> None:
         """Replace ``index.jsonl`` with the complete batch (sorted by path) and drop the ``.partial``."""

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from auditor import inputs
 from auditor.batch.model import BuildRef, BuildResult, IndexRecord, RuleFact, SdkFact, Status
 from auditor.batch.policymap import PolicyChoice, PolicyMap
 from auditor.build.archive import Limits
@@ -60,12 +61,16 @@ def settings_digest(inputs: AuditInputs, choice: PolicyChoice) -> str:
     digest = hashlib.sha256()
     for label, path in (("policy", choice.policy), ("scenes", choice.scenes), ("config", inputs.config)):
         digest.update(label.encode() + b"\0")
-        try:
-            digest.update(path.read_bytes() if path is not None else b"-")
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        digest.update(inputs_digest(path, label) if path is not None else b"-")
     digest.update(b"code" if inputs.code else b"no-code")
     return digest.hexdigest()
+
+
+def inputs_digest(path: Path, label: str) -> bytes:
+    """The sha256 of a side input (a regular file within the largest side-input bound, the policy's)."""
+    from auditor.policy.loader import MAX_POLICY_BYTES
+
+    return inputs.hash_file(path, label, MAX_POLICY_BYTES, ConfigError)[0].encode()
 
 
 def prepare_jobs(spec: BatchSpec) -> JobSet:
@@ -132,10 +137,10 @@ def _ok_record(ref: BuildRef, scan: ScanResult, counts: dict[str, int], findings
 
 
 def failed_record(ref: BuildRef, message: str, duration: float) -> IndexRecord:
-    """An ``error`` record; the file's sha256 and size when it is a readable local file."""
+    """An ``error`` record; the file's sha256 and size when it is a readable regular local file."""
     sha256, size = "", 0
     if not ref.is_url:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(AuditorError):
             sha256, size = hash_file(Path(ref.location))
     message = " ".join(message.replace(ref.location, ref.source).split())[:500]
     return IndexRecord(path=ref.source, status=Status.ERROR, sha256=sha256, size=size, error=message,
@@ -143,13 +148,9 @@ def failed_record(ref: BuildRef, message: str, duration: float) -> IndexRecord:
 
 
 def hash_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(_CHUNK), b""):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
+    """``(sha256, size)`` of a build: a regular file within the build size bound (a FIFO or ``/dev/zero`` named
+    in a list file is refused at once, never read); :class:`BuildError` otherwise."""
+    return inputs.hash_file(path, "build", Limits().max_build_size, BuildError)
 
 
 @contextlib.contextmanager

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.build.apk import PartsCollector, hash_file, read_parts
 from auditor.build.archive import Archive, Limits, open_archive
@@ -26,9 +27,11 @@ from auditor.build.dependencies import DEPENDENCIES_PB, parse_app_dependencies
 from auditor.build.manifest import manifest_from_xml
 from auditor.build.mapping import PROGUARD_MAP, apply_mapping, parse_mapping
 from auditor.build.proto_xml import proto_xml_root
-from auditor.build.splits import peek_names
 from auditor.errors import BuildError
 from auditor.model import ArtifactVersion, Build, Manifest
+
+if TYPE_CHECKING:
+    from auditor.build.interface import BuildProbe
 
 BASE = "base"
 _MANIFEST = "manifest/AndroidManifest.xml"
@@ -65,10 +68,10 @@ class AabReader:
 
     format = "aab"
 
-    def accepts(self, path: Path, head: bytes) -> bool:
-        if not head.startswith(b"PK"):
+    def accepts(self, probe: BuildProbe) -> bool:
+        if not probe.head.startswith(b"PK"):
             return False
-        return path.suffix.lower() == ".aab" or "BundleConfig.pb" in peek_names(path)
+        return probe.path.suffix.lower() == ".aab" or "BundleConfig.pb" in probe.names
 
     def read(self, path: Path, limits: Limits) -> Build:
         sha256, size = hash_file(path, limits)

@@ -7,7 +7,7 @@ import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor import inputs
 from auditor.build.archive import Archive, Limits, open_archive
@@ -30,6 +30,9 @@ from auditor.model import (
     SigningBlockEntry,
     SplitApk,
 )
+
+if TYPE_CHECKING:
+    from auditor.build.interface import BuildProbe
 
 _ROOT_DEX_RE = re.compile(r"^classes(\d*)\.dex$")
 _NATIVE_RE = re.compile(r"^lib/([^/]+)/([^/]+\.so)$")
@@ -88,9 +91,9 @@ class ApkReader:
 
     format = "apk"
 
-    def accepts(self, path: Path, head: bytes) -> bool:
+    def accepts(self, probe: BuildProbe) -> bool:
         # a DEX in front of a zip is the Janus trick: accept it so the archive layer refuses it by name
-        return head.startswith(b"PK") or head.startswith(b"dex\n")
+        return probe.head.startswith(b"PK") or probe.head.startswith(b"dex\n")
 
     def read(self, path: Path, limits: Limits) -> Build:
         sha256, size = hash_file(path, limits)
@@ -130,8 +133,10 @@ def read_parts(archive: Archive, limits: Limits, warnings: list[str], names: dic
     for itself. Reported paths are ``label`` + member (``splits/base-x86.apk!lib/x86/a.so``).
     """
     names = names if names is not None else {n: n for n in archive.names}
+    count = _DexCount(archive.name, limits.max_dex_files)
+    count.take(sum(1 for n in names if _ROOT_DEX_RE.match(n) or _NESTED_RE.search(n)))  # before reading any
     dex = _read_root_dex(archive, names, label)
-    nested, nested_dex = _read_nested(archive, names, label, limits, warnings)
+    nested, nested_dex = _read_nested(archive, names, label, limits, warnings, count)
     return ApkParts(tuple(dex + nested_dex), _read_native(archive, names, label),
                     _read_versions(archive, names, label), tuple(nested))
 
@@ -203,6 +208,18 @@ def summarize_dex(data: bytes, path: str) -> DexSummary:
         url_hosts=dex.url_hosts(),
         image=dex,
     )
+
+
+class _DexCount:
+    """DEX files (and archives that may hold some) met in one APK, against :attr:`Limits.max_dex_files`."""
+
+    def __init__(self, name: str, limit: int) -> None:
+        self.name, self.limit, self.seen = name, limit, 0
+
+    def take(self, count: int) -> None:
+        self.seen += count
+        if self.seen > self.limit:
+            raise BuildError(f"{self.name}: more than {self.limit} DEX files and nested archives (the bound)")
 
 
 def _read_root_dex(archive: Archive, names: dict[str, str], label: str) -> list[DexSummary]:
@@ -283,7 +300,7 @@ def _google_group(client: str) -> str:
 
 
 def _read_nested(archive: Archive, names: dict[str, str], label: str, limits: Limits, warnings: list[str],
-                 depth: int = 1) -> tuple[list[NestedArchive], list[DexSummary]]:
+                 count: _DexCount, depth: int = 1) -> tuple[list[NestedArchive], list[DexSummary]]:
     """Archives and dex files stored inside the build, opened down to ``limits.max_nested_depth`` levels
     (each level through its own bounded :class:`Archive`)."""
     nested: list[NestedArchive] = []
@@ -299,7 +316,7 @@ def _read_nested(archive: Archive, names: dict[str, str], label: str, limits: Li
             found: list[DexSummary] = []
             inner_nested: list[NestedArchive] = []
             if depth <= limits.max_nested_depth:
-                found, inner_nested = _nested_dex(archive, member, path, kind, limits, warnings, depth)
+                found, inner_nested = _nested_dex(archive, member, path, kind, limits, warnings, count, depth)
         except BuildError as exc:
             nested.append(NestedArchive(path, kind, size, error=str(exc)))
             warnings.append(f"nested {kind} '{path}' skipped: {exc}")
@@ -311,7 +328,7 @@ def _read_nested(archive: Archive, names: dict[str, str], label: str, limits: Li
 
 
 def _nested_dex(parent: Archive, member: str, name: str, kind: str, limits: Limits, warnings: list[str],
-                depth: int) -> tuple[list[DexSummary], list[NestedArchive]]:
+                count: _DexCount, depth: int) -> tuple[list[DexSummary], list[NestedArchive]]:
     """Read nested member ``member`` of ``parent`` (reported as ``name``); inner archives share the
     parent's inflation budget."""
     data = parent.read(member)
@@ -323,7 +340,9 @@ def _nested_dex(parent: Archive, member: str, name: str, kind: str, limits: Limi
     try:
         out = []
         members = inner.names
-        for dex_name in sorted((n for n in members if _ROOT_DEX_RE.match(n)), key=_dex_order):
+        inner_dex = sorted((n for n in members if _ROOT_DEX_RE.match(n)), key=_dex_order)
+        count.take(len(inner_dex))
+        for dex_name in inner_dex:
             out.append(summarize_dex(inner.read(dex_name), f"{name}!{dex_name}"))
         classes = tuple(sorted(
             m[:-6].replace("/", ".") for m in members if m.endswith(".class") and not m.startswith("META-INF/")
@@ -332,7 +351,7 @@ def _nested_dex(parent: Archive, member: str, name: str, kind: str, limits: Limi
             out.append(DexSummary(f"{name}!*.class", "jvm", len(classes), 0, 0, classes))
         if depth >= limits.max_nested_depth:
             return out, []
-        deeper, deeper_dex = _read_nested(inner, {m: m for m in members}, f"{name}!", limits, warnings,
+        deeper, deeper_dex = _read_nested(inner, {m: m for m in members}, f"{name}!", limits, warnings, count,
                                           depth + 1)
         return out + deeper_dex, deeper
     finally:

@@ -23,12 +23,13 @@ from __future__ import annotations
 import fnmatch
 import io
 import lzma
+import re
 import stat
 import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
 from auditor.errors import BuildError
@@ -40,6 +41,7 @@ _EOCD64_LOCATOR = struct.Struct("<4sLQL")
 _EOCD64 = struct.Struct("<4sQ2H2L4Q")
 _CDIR = struct.Struct("<4s4B4HL2L5H2L")
 _LOCAL_HEADER_SIZE = 30
+_DEX_LIKE = re.compile(rb"\.(?:dex|jar|apk)\Z", re.IGNORECASE)
 _MAX_EXAMPLES = 5
 STRICT_NAMES = ("AndroidManifest.xml", "classes*.dex", "resources.arsc")
 """Members whose duplicates are refused, not merely reported."""
@@ -63,6 +65,9 @@ class Limits:
     """Largest compression ratio accepted for members above 1 MiB (zip-bomb guard)."""
     max_nested_depth: int = 1
     """How deep archives inside the build are opened."""
+    max_dex_files: int = 1_000
+    """Most DEX files read from one APK (nested archives' included). ART warns past 100; real apps have a
+    few dozen at most."""
 
 
 class _Budget:
@@ -160,10 +165,9 @@ class Archive:
             index[member] = info
             if "\x00" in info.orig_filename:
                 notes.add("NUL in names", f"zip entry name contains a NUL byte: '{_printable(info.orig_filename)}'")
-            parts = PurePosixPath(member.replace("\\", "/")).parts
             if member.startswith(("/", "\\")) or (len(member) > 1 and member[1] == ":"):
                 notes.add("absolute names", f"absolute zip entry name '{_printable(member)}'")
-            elif ".." in parts:
+            elif ".." in member and ".." in member.replace("\\", "/").split("/"):
                 notes.add("escaping names", f"zip entry name escapes the archive root: '{_printable(member)}'")
             if stat.S_ISLNK(info.external_attr >> 16):
                 notes.add("symlinks", f"symlink zip entry '{_printable(member)}' (not followed)")
@@ -342,12 +346,14 @@ def _locate_directory(handle: BinaryIO, name: str, limits: Limits) -> _Directory
     return _Directory(start, cd_size, entries, zip64)
 
 
-def _count_records(handle: BinaryIO, directory: _Directory, name: str, limits: Limits) -> None:
-    """Walk the central directory counting records (no objects built); refuse past ``max_entries``."""
+def _count_records(handle: BinaryIO, directory: _Directory, name: str, limits: Limits,
+                   names: list[str] | None = None) -> None:
+    """Walk the central directory counting records (no objects built); refuse past ``max_entries``.
+    With ``names``, also collect each record's name (decoded as zipfile does)."""
     handle.seek(directory.offset)
     raw = handle.read(directory.size)
     pos = 0
-    count = 0
+    count = dex_like = 0
     end = len(raw)
     while pos + _CDIR.size <= end:
         if raw[pos:pos + 4] != b"PK\x01\x02":
@@ -356,7 +362,28 @@ def _count_records(handle: BinaryIO, directory: _Directory, name: str, limits: L
         if count > limits.max_entries:
             raise BuildError(f"{name}: more than {limits.max_entries} zip entries (the bound)")
         name_len, extra_len, comment_len = struct.unpack_from("<3H", raw, pos + 28)
+        if _DEX_LIKE.search(raw, pos + _CDIR.size, pos + _CDIR.size + name_len):
+            dex_like += 1
+            if dex_like > limits.max_dex_files:
+                raise BuildError(f"{name}: more than {limits.max_dex_files} DEX files and archives that may "
+                                 f"hold some (the bound)")
+        if names is not None:
+            (flags,) = struct.unpack_from("<H", raw, pos + 8)
+            member = raw[pos + _CDIR.size:pos + _CDIR.size + name_len]
+            names.append(member.decode("utf-8" if flags & 0x800 else "cp437", "replace"))
         pos += _CDIR.size + name_len + extra_len + comment_len
+
+
+def member_names(path: Path, limits: Limits) -> list[str]:
+    """Names of the members of zip file ``path`` from its central directory, within the bounds (empty when it
+    is not a readable zip). For deciding what kind of build a file is, before it is opened as one."""
+    names: list[str] = []
+    try:
+        with open(path, "rb") as handle:
+            _count_records(handle, _locate_directory(handle, str(path), limits), str(path), limits, names)
+    except (BuildError, OSError, struct.error):
+        return []
+    return names
 
 
 def _is_special(*names: str) -> bool:

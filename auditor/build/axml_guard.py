@@ -12,7 +12,7 @@ into half a manifest. This module walks the chunks the way the platform's ``ResX
 - XML nodes the platform and androguard would read differently (node header other than 16 bytes, attributes
   not starting right after the element header, attribute records shorter than 20 bytes);
 - element nesting deeper than :attr:`AxmlLimits.max_depth`, end tags without a start, elements without a
-  name, more elements / attributes / open namespace mappings than the bounds;
+  name, more elements / attributes (per document and per element) / open namespace mappings than the bounds;
 - a document that would expand past :attr:`AxmlLimits.max_expanded` characters in the tree.
 
 Packer tricks that the platform tolerates become warnings: an unusual root chunk type, data appended after
@@ -55,6 +55,9 @@ class AxmlLimits:
     max_size: int = 8 * MiB
     max_elements: int = 50_000
     max_attributes: int = 250_000
+    max_element_attributes: int = 256
+    """Attributes on one element (the platform defines ~70 for ``<application>``; real manifests use a dozen).
+    More makes the parser quadratic: lxml checks each new attribute against the element's others."""
     max_depth: int = 256
     max_open_namespaces: int = 64
     max_expanded: int = 32 * MiB
@@ -241,6 +244,8 @@ class _Walker:
             raise self.fail(pos, f"more than {lim.max_elements} elements")
         if self.attributes > lim.max_attributes:
             raise self.fail(pos, f"more than {lim.max_attributes} attributes")
+        if at_count > lim.max_element_attributes:
+            raise self.fail(pos, f"an element with {at_count} attributes (at most {lim.max_element_attributes})")
         cost = self.text(pos, ns, "element namespace") + self.text(pos, name, "element name")
         if comment != NO_REF:
             cost += self.text(pos, comment, "comment")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from auditor.errors import BuildError
+from auditor.inputs import read_bytes
 from auditor.model import Build, Deobfuscation
 
 PROGUARD_MAP = "BUNDLE-METADATA/com.android.tools.build.obfuscation/proguard.map"
@@ -39,14 +40,8 @@ def parse_mapping(text: str, source: str = "mapping.txt") -> dict[str, str]:
 
 def read_mapping_file(path: Path) -> dict[str, str]:
     """Parse a user-given ``mapping.txt`` (size-bounded); :class:`BuildError` when unreadable."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_MAPPING_SIZE:
-            raise BuildError(f"{path}: mapping file of {size} bytes exceeds {MAX_MAPPING_SIZE}")
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise BuildError(f"{path}: cannot read the mapping file ({exc.strerror or exc})") from exc
-    return parse_mapping(text, str(path))
+    data = read_bytes(path, "mapping file", MAX_MAPPING_SIZE, BuildError)  # a FIFO or device is refused
+    return parse_mapping(data.decode("utf-8", "replace"), str(path))
 
 
 def apply_mapping(build: Build, renames: dict[str, str], source: str) -> Build:

@@ -29,12 +29,19 @@ from typing import Any
 
 from lxml import etree
 
+from auditor.build.axml_guard import AxmlLimits
 from auditor.build.protowire import Message, ProtoError
 
 MAX_DEPTH = 64
 """Deepest element nesting accepted (a manifest is 5-6 levels deep)."""
 MAX_NODES = 200_000
 """Most elements accepted in one document."""
+MAX_SIZE = AxmlLimits.max_size
+"""Largest protobuf manifest accepted (the same bound as a binary XML one)."""
+MAX_ATTRIBUTES = AxmlLimits.max_attributes
+"""Most attributes in one document."""
+MAX_ELEMENT_ATTRIBUTES = AxmlLimits.max_element_attributes
+"""Most attributes on one element (lxml checks each new attribute against the others: quadratic)."""
 
 
 def _primitive(prim: Message) -> str:
@@ -84,6 +91,7 @@ def _qualified(namespace: str, name: str) -> str:
 class _Builder:
     def __init__(self) -> None:
         self.nodes = 0
+        self.attributes = 0
 
     def element(self, elem: Message, parent: Any, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -96,10 +104,17 @@ class _Builder:
             raise ProtoError("XML element without a name")
         nsmap = {ns.text(1) or None: ns.text(2) for ns in elem.messages(1) if ns.text(2)}
         tag = _qualified(elem.text(2), name)
+        count = elem.count(4)  # checked before any attribute is decoded
+        self.attributes += count
+        if count > MAX_ELEMENT_ATTRIBUTES:
+            raise ProtoError(f"XML element '{name[:80]}' has {count} attributes (at most {MAX_ELEMENT_ATTRIBUTES})")
+        if self.attributes > MAX_ATTRIBUTES:
+            raise ProtoError(f"XML has more than {MAX_ATTRIBUTES} attributes")
+        attributes = elem.messages(4)
         try:
             node = etree.Element(tag, nsmap=nsmap) if parent is None else \
                 etree.SubElement(parent, tag, nsmap=nsmap)
-            for attr in elem.messages(4):
+            for attr in attributes:
                 attr_name = attr.text(2)
                 if attr_name:
                     node.set(_qualified(attr.text(1), attr_name), attribute_value(attr))
@@ -114,6 +129,8 @@ class _Builder:
 
 def proto_xml_root(raw: bytes, source: str = "AndroidManifest.xml") -> Any:
     """The root element of a protobuf ``XmlNode`` document; :class:`ProtoError` when malformed."""
+    if len(raw) > MAX_SIZE:
+        raise ProtoError(f"{source}: protobuf XML of {len(raw)} bytes exceeds the bound of {MAX_SIZE}")
     try:
         node = Message(raw)
         elem = node.message(1)

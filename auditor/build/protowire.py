@@ -12,19 +12,22 @@ they are used: :mod:`auditor.build.proto_xml` (aapt2 ``Resources.proto``), :mod:
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from auditor.errors import BuildError
 
 VARINT, FIXED64, LENGTH, START_GROUP, END_GROUP, FIXED32 = 0, 1, 2, 3, 4, 5
 _MAX_VARINT_BYTES = 10
+MAX_FIELDS = 100_000
+"""Most fields decoded in one message (a manifest element's children and attributes are its fields; real
+ones have hundreds)."""
 
 
 class ProtoError(BuildError):
     """A protobuf message is malformed."""
 
 
-def read_varint(buf: bytes, pos: int, end: int) -> tuple[int, int]:
+def read_varint(buf: bytes | memoryview, pos: int, end: int) -> tuple[int, int]:
     """``(value, next position)`` of the varint at ``pos`` (``end``: first byte not to read)."""
     value = 0
     shift = 0
@@ -39,23 +42,32 @@ def read_varint(buf: bytes, pos: int, end: int) -> tuple[int, int]:
     raise ProtoError("varint longer than 10 bytes")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     number: int
     wire: int
-    value: int | bytes
-    """The integer of a varint / fixed field, the bytes of a length-delimited one."""
+    value: int | memoryview
+    """The integer of a varint / fixed field; a view of the bytes of a length-delimited one (sub-messages are
+    views into one buffer, never copies: nesting costs no memory)."""
 
 
-def parse_fields(buf: bytes, start: int = 0, end: int | None = None) -> list[Field]:
-    """Every field of one message, in wire order."""
+def parse_fields(data: bytes | memoryview, start: int = 0, end: int | None = None,
+                 max_fields: int = MAX_FIELDS) -> list[Field]:
+    """Every field of one message, in wire order (at most ``max_fields``)."""
+    buf = data if isinstance(data, memoryview) else memoryview(data)
     end = len(buf) if end is None else end
     if not 0 <= start <= end <= len(buf):
         raise ProtoError("message bounds outside the buffer")
     out: list[Field] = []
     pos = start
+    append = out.append
     while pos < end:
-        key, pos = read_varint(buf, pos, end)
+        if len(out) >= max_fields:
+            raise ProtoError(f"message has more than {max_fields} fields")
+        key = buf[pos]  # one-byte keys and lengths (nearly all of them) without a call
+        if key < 0x80:
+            pos += 1
+        else:
+            key, pos = read_varint(buf, pos, end)
         number, wire = key >> 3, key & 7
         if number == 0:
             raise ProtoError("field number 0")
@@ -63,10 +75,14 @@ def parse_fields(buf: bytes, start: int = 0, end: int | None = None) -> list[Fie
             value, pos = read_varint(buf, pos, end)
             out.append(Field(number, wire, value))
         elif wire == LENGTH:
-            size, pos = read_varint(buf, pos, end)
+            size = buf[pos] if pos < end else 0x80
+            if size < 0x80:
+                pos += 1
+            else:
+                size, pos = read_varint(buf, pos, end)
             if size > end - pos:
                 raise ProtoError(f"field {number}: length {size} runs past the message end")
-            out.append(Field(number, wire, bytes(buf[pos:pos + size])))
+            append(Field(number, wire, buf[pos:pos + size]))
             pos += size
         elif wire == FIXED64:
             if end - pos < 8:
@@ -86,14 +102,21 @@ def parse_fields(buf: bytes, start: int = 0, end: int | None = None) -> list[Fie
 class Message:
     """One decoded message: typed accessors by field number (last value wins for singular fields)."""
 
-    def __init__(self, buf: bytes) -> None:
+    def __init__(self, buf: bytes | memoryview) -> None:
         self.fields = parse_fields(buf)
+        self._by_number: dict[int, list[Field]] = {}
+        for f in self.fields:
+            self._by_number.setdefault(f.number, []).append(f)
 
     def _all(self, number: int) -> list[Field]:
-        return [f for f in self.fields if f.number == number]
+        return self._by_number.get(number, [])
 
     def has(self, number: int) -> bool:
-        return any(f.number == number for f in self.fields)
+        return number in self._by_number
+
+    def count(self, number: int) -> int:
+        """How many times field ``number`` occurs (before any of them is decoded)."""
+        return len(self._all(number))
 
     def integer(self, number: int, default: int = 0) -> int:
         values = [f.value for f in self._all(number) if f.wire != LENGTH]
@@ -109,7 +132,7 @@ class Message:
 
     def raw(self, number: int) -> bytes:
         values = [f.value for f in self._all(number) if f.wire == LENGTH]
-        return values[-1] if values else b""  # type: ignore[return-value]
+        return bytes(values[-1]) if values else b""  # type: ignore[arg-type]
 
     def text(self, number: int) -> str:
         return self.raw(number).decode("utf-8", "replace")
@@ -122,7 +145,7 @@ class Message:
         return [Message(f.value) for f in self._all(number) if f.wire == LENGTH]  # type: ignore[arg-type]
 
     def texts(self, number: int) -> list[str]:
-        return [f.value.decode("utf-8", "replace") for f in self._all(number)  # type: ignore[union-attr]
+        return [bytes(f.value).decode("utf-8", "replace") for f in self._all(number)  # type: ignore[arg-type]
                 if f.wire == LENGTH]
 
     def integers(self, number: int) -> list[int]:
@@ -130,7 +153,7 @@ class Message:
         out: list[int] = []
         for f in self._all(number):
             if f.wire == LENGTH:
-                raw: bytes = f.value  # type: ignore[assignment]
+                raw: memoryview = f.value  # type: ignore[assignment]
                 pos = 0
                 while pos < len(raw):
                     value, pos = read_varint(raw, pos, len(raw))

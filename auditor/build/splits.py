@@ -23,10 +23,9 @@ with split APKs, else the highest-numbered one (universal / standalone APKs).
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor import inputs
 from auditor.build.apk import ApkParts, PartsCollector, hash_file, read_parts
@@ -36,6 +35,9 @@ from auditor.build.manifest import axml_root, manifest_from_xml
 from auditor.build.protowire import Message, ProtoError
 from auditor.errors import BuildError
 from auditor.model import Build
+
+if TYPE_CHECKING:
+    from auditor.build.interface import BuildProbe
 
 SET_SUFFIXES = {".apks": "apks", ".xapk": "xapk", ".apkm": "apkm"}
 _MAX_SPLITS = 512
@@ -48,15 +50,6 @@ class Unit:
     label: str
     data: bytes
     module: str = "base"
-
-
-def peek_names(path: Path) -> list[str]:
-    """Member names of zip ``path`` (empty when it is not a readable zip); reads the central directory only."""
-    try:
-        with zipfile.ZipFile(path) as handle:
-            return handle.namelist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
-        return []
 
 
 def _toc_paths(raw: bytes) -> list[tuple[str, str]]:
@@ -151,12 +144,12 @@ class ApkSetReader:
 
     format = "apk-set"
 
-    def accepts(self, path: Path, head: bytes) -> bool:
-        if not head.startswith(b"PK"):
+    def accepts(self, probe: BuildProbe) -> bool:
+        if not probe.head.startswith(b"PK"):
             return False
-        if path.suffix.lower() in SET_SUFFIXES:
+        if probe.path.suffix.lower() in SET_SUFFIXES:
             return True
-        names = peek_names(path)
+        names = probe.names
         return "AndroidManifest.xml" not in names and (
             "toc.pb" in names or any(n.lower().endswith(".apk") and "/" not in n for n in names))
 
@@ -174,8 +167,8 @@ class SplitDirReader:
 
     format = "split-dir"
 
-    def accepts(self, path: Path, head: bytes) -> bool:
-        return path.is_dir()
+    def accepts(self, probe: BuildProbe) -> bool:
+        return probe.path.is_dir()
 
     def read(self, path: Path, limits: Limits) -> Build:
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".apk" and p.is_file())
@@ -200,4 +193,4 @@ def split_label(path: str) -> str:
     return PurePosixPath(head).name if sep else ""
 
 
-__all__ = ["ApkSetReader", "SplitDirReader", "Unit", "assemble", "peek_names", "split_label"]
+__all__ = ["ApkSetReader", "SplitDirReader", "Unit", "assemble", "split_label"]

@@ -34,7 +34,10 @@ from auditor.catalog.model import (
 )
 from auditor.catalog.names import normalize_name
 from auditor.catalog.parse import RESERVED_IDS, parse_entry, parse_vendor, read_yaml
-from auditor.errors import CatalogError
+from auditor.errors import CatalogError, ConfigError
+from auditor.inputs import parse_json, read_bytes, read_text
+from auditor.outputs import write_atomic
+from auditor.sanitize import display_path
 
 __all__ = ["COMPILED_FILE", "META_FILE", "RESERVED_IDS", "VENDORS_DIR", "compile_catalog", "default_catalog_path",
            "load_catalog", "normalize_name"]
@@ -51,38 +54,49 @@ def default_catalog_path() -> Path:
     return Path(str(resources.files("sdk_catalog")))
 
 
-def load_catalog(path: Path | str | None = None) -> Catalog:
+MAX_ENTRY_FILE = 1024 * 1024
+"""Largest catalog YAML file (an entry is a few KB)."""
+MAX_COMPILED_FILE = 256 * 1024 * 1024
+MAX_FILES = 50_000
+"""Most ``*.yaml`` files read from one catalog directory (vendors included)."""
+
+
+def load_catalog(path: Path | str | None = None, use_compiled: bool = True) -> Catalog:
     """Load and validate the catalog in directory ``path`` (default: the bundled one).
 
+    ``use_compiled``: take the parsed copy (:data:`COMPILED_FILE`) when it matches the YAML files and is
+    intact; otherwise (or when False) every YAML file is parsed and validated.
     Raises :class:`CatalogError` listing every problem found, each prefixed by its file name.
     """
     root = Path(path) if path is not None else default_catalog_path()
     if not root.is_dir():
-        raise CatalogError([f"{root}: not a directory"])
+        raise CatalogError([f"{display_path(root)}: not a directory"])
     files = sorted(p for p in root.iterdir() if p.suffix == ".yaml" and p.name != META_FILE)
     if not files:
-        raise CatalogError([f"{root}: no *.yaml catalog entries"])
+        raise CatalogError([f"{display_path(root)}: no *.yaml catalog entries"])
     vendor_dir = root / VENDORS_DIR
     vendor_files = sorted(vendor_dir.glob("*.yaml")) if vendor_dir.is_dir() else []
+    if len(files) + len(vendor_files) > MAX_FILES:
+        raise CatalogError([f"{display_path(root)}: more than {MAX_FILES} catalog files"])
     problems: list[str] = []
     digest = hashlib.sha256()
     raws = []
     for file in files + vendor_files:
-        raw = file.read_bytes()
         label = file.name if file.parent == root else f"{VENDORS_DIR}/{file.name}"
+        raw = _read(file, label, MAX_ENTRY_FILE, problems)
         digest.update(label.encode() + b"\0" + raw + b"\0")
         raws.append((file, raw))
     version = _load_version(root, digest, problems)
-    compiled = _read_compiled(root, digest.hexdigest()) if not problems else None
+    compiled = _read_compiled(root, digest.hexdigest()) if use_compiled and not problems else None
     if compiled is not None:
         compiled_vendors, compiled_entries = compiled
         return Catalog(entries=compiled_entries, version=version, sha256=digest.hexdigest(), source=str(root),
                        vendors=compiled_vendors)
-    vendors_by_id = {v.id: v for file, raw in raws[len(files):] if (v := parse_vendor(file, raw, problems))}
+    vendors_by_id = {v.id: v for file, raw in raws[len(files):] if raw and (v := parse_vendor(file, raw, problems))}
     refs: dict[str, str | None] = {}
     entries: list[SdkEntry] = []
     for file, raw in raws[:len(files)]:
-        parsed = parse_entry(file, raw, problems)
+        parsed = parse_entry(file, raw, problems) if raw else None
         if parsed is not None:
             entry, vendor_id = parsed
             refs[entry.id] = vendor_id
@@ -95,6 +109,26 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
         raise CatalogError(problems)
     return Catalog(entries=tuple(entries), version=version, sha256=digest.hexdigest(), source=str(root),
                    vendors=tuple(vendors_by_id.values()))
+
+
+def _read(file: Path, label: str, max_bytes: int, problems: list[str]) -> bytes:
+    """A catalog file's bytes (regular file, bounded); ``b""`` with a problem recorded when unreadable."""
+    try:
+        return read_bytes(file, "catalog file", max_bytes, lambda message: CatalogError([message]))
+    except CatalogError as exc:
+        problems.extend(p.replace(display_path(file), label, 1) for p in exc.problems)
+        return b""
+
+
+def compiled_problems(catalog: Catalog) -> list[str]:
+    """Why the parsed copy next to ``catalog``'s YAML files would not be used (empty: it is used)."""
+    root = Path(catalog.source)
+    if not (root / COMPILED_FILE).is_file():
+        return []
+    if _read_compiled(root, catalog.sha256) is None:
+        return [f"{COMPILED_FILE}: does not match the YAML files (stale or edited; it is ignored): run "
+                f"tools/catalog/compile_catalog.py"]
+    return []
 
 
 def compile_catalog(root: Path) -> Path:
@@ -113,23 +147,34 @@ def compile_catalog(root: Path) -> Path:
         data["kind"] = entry.kind.value
         entries.append(data)
     target = root / COMPILED_FILE
-    doc = {"source_sha256": catalog.sha256, "vendors": vendors, "entries": entries}
-    target.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    payload = {"vendors": vendors, "entries": entries}
+    doc = {"source_sha256": catalog.sha256, "payload_sha256": _payload_digest(catalog.sha256, payload), **payload}
+    write_atomic(target, json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
     return target
 
 
+def _payload_digest(source_sha256: str, payload: dict[str, Any]) -> str:
+    """Binds the parsed copy to the YAML files it was made from: an edited copy no longer matches."""
+    canonical = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{source_sha256}\0{canonical}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _read_compiled(root: Path, sha256: str) -> tuple[tuple[Vendor, ...], tuple[SdkEntry, ...]] | None:
+    """The parsed copy when it was made from exactly these YAML files and was not edited since."""
     path = root / COMPILED_FILE
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        doc = parse_json(read_text(path, "compiled catalog", MAX_COMPILED_FILE), str(path), "compiled catalog")
+    except ConfigError:
         return None
     if not isinstance(doc, dict) or doc.get("source_sha256") != sha256:
         return None
     try:
+        payload = {"vendors": doc["vendors"], "entries": doc["entries"]}
+        if doc.get("payload_sha256") != _payload_digest(sha256, payload):
+            return None
         vendors = {v["id"]: _vendor_from_dict(root, v) for v in doc["vendors"]}
         return tuple(vendors.values()), tuple(_entry_from_dict(root, item, vendors) for item in doc["entries"])
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
 
@@ -167,7 +212,7 @@ def _load_version(root: Path, digest: Any, problems: list[str]) -> str:
     meta = root / META_FILE
     if not meta.is_file():
         return "unversioned"
-    raw = meta.read_bytes()
+    raw = _read(meta, meta.name, MAX_ENTRY_FILE, problems)
     digest.update(meta.name.encode() + b"\0" + raw + b"\0")
     data = read_yaml(meta.name, raw, problems)
     if data is None:

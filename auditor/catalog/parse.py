@@ -11,8 +11,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from auditor.catalog.model import (
     ENTRY_FACT_FIELDS,
     SWITCH_MEANINGS,
@@ -26,6 +24,8 @@ from auditor.catalog.model import (
     Signatures,
     Vendor,
 )
+from auditor.errors import CatalogError
+from auditor.inputs import parse_yaml
 from auditor.vocab import CATEGORY_IDS, DATA_TYPE_IDS
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -47,19 +47,12 @@ ENTRY_FIELDS_NAMEABLE = frozenset({*ENTRY_FACT_FIELDS, "vendor", "category", "na
 RESERVED_IDS = frozenset({"app", "unknown", "platform", "sdk", "other"})
 """Ids a catalog entry may not take: call-site owners use ``app`` and ``unknown``."""
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
-
-
 def read_yaml(name: str, raw: bytes, problems: list[str]) -> dict[str, Any] | None:
     """The top-level mapping of a YAML file, or ``None`` with a problem recorded."""
     try:
-        data = yaml.load(raw, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        problems.append(f"{name}: not valid YAML: {one_line(exc)}")
+        data = parse_yaml(raw, name, "catalog file", lambda message: CatalogError([message]))
+    except CatalogError as exc:
+        problems.extend(exc.problems)
         return None
     if not isinstance(data, dict):
         problems.append(f"{name}: top level must be a mapping")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from auditor.catalog import load_catalog
+from auditor.catalog.loader import compiled_problems
 from auditor.catalog.model import Catalog, Provenance, SdkEntry
 from auditor.catalog.selftest import check_examples
 from auditor.catalog.stats import catalog_stats, render_stats
@@ -108,16 +109,17 @@ def stats(catalog_dir: Path | None) -> None:
 @_catalog_option
 @handle_errors
 def validate(catalog_dir: Path | None) -> None:
-    """Validate the whole catalog: schema, cross-entry clashes, and every entry against its examples.
+    """Validate the whole catalog: schema, cross-entry clashes, every entry against its examples, and that
+    the parsed copy (_compiled.json), when present, matches the YAML files.
 
     Exit 0 when valid; exit 4 with every problem listed (one per line, naming the file) otherwise.
     """
     try:
-        cat = load_catalog(catalog_dir)
+        cat = load_catalog(catalog_dir, use_compiled=False)  # the YAML itself, never its parsed copy
     except CatalogError as exc:
         _problems(exc.problems)
         raise
-    problems = check_examples(cat)
+    problems = compiled_problems(cat) + check_examples(cat)
     if problems:
         _problems(problems)
         raise CatalogError(problems)

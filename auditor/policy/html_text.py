@@ -1,9 +1,14 @@
 """HTML to lines and tables with the standard library parser: headings, paragraphs, list items and table
-rows each become lines; tables keep their cells, with ``rowspan``/``colspan`` merged cells repeated."""
+rows each become lines; tables keep their cells, with ``rowspan``/``colspan`` merged cells repeated.
+
+Bounded: at most :data:`MAX_ELEMENTS` start tags (:class:`PolicyError` past them), and the work per tag and
+per text run is constant (no re-joining of the text gathered so far)."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
+
+from auditor.errors import PolicyError
 
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
@@ -12,6 +17,10 @@ _BLOCK = {
 _SKIP = {"script", "style", "head", "noscript", "svg"}  # not <template>: Vue pages keep their text there
 _MARKS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "li": "li", "dt": "li"}
 MAX_SPAN = 50
+MAX_ELEMENTS = 100_000
+"""Start tags in one page (a long policy page, navigation included, has a few thousand)."""
+MAX_CELLS = 500_000
+"""Table cells of one page once merged cells are repeated (``rowspan``/``colspan`` multiply them)."""
 
 
 class _Cell:
@@ -35,12 +44,16 @@ class _Parser(HTMLParser):
         self._mark = ""
         self.tables: list[list[tuple[int, list[str]]]] = []
         self._buf: list[str] = []
+        self._buf_text = False
+        """Whether :attr:`_buf` holds anything but whitespace (kept up to date instead of re-joining it)."""
         self._buf_line = 1
+        self._elements = 0
+        self._cells = 0
         self._skip = 0
         self._grids: list[_Grid] = []
         self._cell: _Cell | None = None
         self._href: list[tuple[str, int]] = []
-        """Open links: (href, length of the text collected when the link opened)."""
+        """Open links: (href, number of text pieces gathered when the link opened)."""
 
     # text outside tables -------------------------------------------------------------------------
     def _flush(self) -> None:
@@ -49,8 +62,12 @@ class _Parser(HTMLParser):
             self.lines.append((self._buf_line, text, self._mark))
         self._buf = []
         self._mark = ""
+        self._buf_text = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._elements += 1
+        if self._elements > MAX_ELEMENTS:
+            raise _TooManyElements
         if tag in _SKIP:
             self._skip += 1
             return
@@ -58,7 +75,7 @@ class _Parser(HTMLParser):
             return
         if tag == "a":
             href = dict(attrs).get("href") or ""
-            self._href.append((href if href.startswith(("http://", "https://")) else "", len(self._text())))
+            self._href.append((href if href.startswith(("http://", "https://")) else "", len(self._parts())))
         if tag == "table" and len(self._grids) == 0:
             self._flush()
             self._grids.append(_Grid())
@@ -93,7 +110,7 @@ class _Parser(HTMLParser):
             return
         if tag == "a" and self._href:
             href, start = self._href.pop()
-            if href and href not in self._text()[start:]:  # the link's target, when its text does not show it
+            if href and href not in "".join(self._parts()[start:]):  # the target, when the link text hides it
                 self.handle_data(f" {href} ")
         if tag == "table" and self._grids:
             grid = self._grids.pop()
@@ -108,9 +125,10 @@ class _Parser(HTMLParser):
         if tag in _BLOCK:
             self._flush()
 
-    def _text(self) -> str:
-        parts = self._cell.parts if self._grids and self._cell is not None else self._buf
-        return "".join(parts)
+    def _parts(self) -> list[str]:
+        """The text pieces being gathered (of the current cell, or of the current line): links remember how
+        many there were when they opened, so a page of many links is not re-joined at each one."""
+        return self._cell.parts if self._grids and self._cell is not None else self._buf
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -119,8 +137,9 @@ class _Parser(HTMLParser):
             if self._cell is not None:
                 self._cell.parts.append(data)
             return
-        if not self._buf or not "".join(self._buf).strip():
+        if not self._buf_text:
             self._buf_line = self.getpos()[0]
+            self._buf_text = bool(data.strip())
         self._buf.append(data)
 
     def close(self) -> None:
@@ -143,6 +162,9 @@ class _Parser(HTMLParser):
                     row.append(pending.pop((r, col)))
                     col += 1
                 text = " ".join("".join(cell.parts).split())
+                self._cells += cell.colspan * cell.rowspan
+                if self._cells > MAX_CELLS:
+                    raise _TooManyElements
                 for dc in range(cell.colspan):
                     row.append(text)
                     for dr in range(1, cell.rowspan):
@@ -161,6 +183,10 @@ class _Parser(HTMLParser):
             self.tables.append(rows)
 
 
+class _TooManyElements(Exception):
+    pass
+
+
 def _span(value: str | None) -> int:
     try:
         return max(1, min(MAX_SPAN, int(value or "1")))
@@ -168,9 +194,13 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def parse_html(text: str) -> tuple[list[tuple[int, str, str]], list[list[tuple[int, list[str]]]]]:
+def parse_html(text: str, source: str = "policy") -> tuple[list[tuple[int, str, str]], list[list[tuple[int, list[str]]]]]:
     """Lines ``(source line, text, mark)`` in order, and tables as rows ``(index into lines, cells)``."""
     parser = _Parser()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except _TooManyElements:
+        raise PolicyError(f"{source}: HTML page has more than {MAX_ELEMENTS} elements or {MAX_CELLS} table "
+                          f"cells") from None
     return parser.lines, parser.tables

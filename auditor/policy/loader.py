@@ -1,6 +1,10 @@
 """Read a policy file of any supported format into a :class:`Document` of numbered lines and tables.
 
-Bounded: the size is checked before reading (``MAX_POLICY_BYTES``) and at most that many bytes are read.
+Bounded: only a regular file is read, its size checked before reading (``MAX_POLICY_BYTES``) and at most that
+many bytes read; containers are inflated under their own bounds (:mod:`auditor.policy.containers`), HTML is
+parsed with an element budget, the text is at most :data:`MAX_POLICY_CHARS` characters, a line longer than
+:data:`MAX_LINE_CHARS` is cut into pieces at sentence ends (each keeps its line number), and a table with a
+cell longer than :data:`MAX_CELL_CHARS` is read as lines, not as a table.
 Formats are detected by content first (PDF and ZIP magic, HTML tags), then by extension. Encodings: BOM,
 UTF-8, UTF-16 without BOM, GB18030/GBK, then charset-normalizer's best guess; binary content and text
 that decodes to garbage are refused with :class:`PolicyError`.
@@ -11,16 +15,27 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from auditor.errors import PolicyError
+from auditor.inputs import read_bytes
 from auditor.policy.containers import docx_content, pdf_text
 from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
 
 MAX_POLICY_BYTES = 50 * 1024 * 1024
+MAX_POLICY_CHARS = 500_000
+"""Characters of text a policy may have (the longest real policies have ~100,000)."""
+MAX_HTML_CHARS = 20_000_000
+"""Characters of an HTML page, markup included, before its text is taken out."""
+MAX_LINE_CHARS = 4_000
+"""A longer line is cut into pieces at sentence ends (real paragraphs stay under ~1,500 characters)."""
+MAX_CELL_CHARS = 20_000
+"""A table with a longer cell (a page laid out in a one-cell table) is read as lines, not as a table."""
 _HTML_RE = re.compile(r"<\s*(?:!doctype\s+html|html|body|p|div|table|h[1-6]|ul|ol|br)\b", re.IGNORECASE)
-_TABLE_RE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
@@ -34,23 +49,12 @@ def load_document(path: Path | str) -> Document:
     """Read ``path`` into a :class:`Document`; :class:`PolicyError` for anything unreadable."""
     path = Path(path)
     name = str(path)
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise PolicyError(f"{name}: not a regular file")
-        if size > MAX_POLICY_BYTES:
-            raise PolicyError(f"{name}: policy file is {size} bytes, more than the {MAX_POLICY_BYTES} byte limit")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_POLICY_BYTES + 1)
-    except OSError as exc:
-        raise PolicyError(f"{name}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > MAX_POLICY_BYTES:
-        raise PolicyError(f"{name}: policy file is larger than the {MAX_POLICY_BYTES} byte limit")
+    data = read_bytes(path, "policy file", MAX_POLICY_BYTES, PolicyError)
     if not data.strip():
         raise PolicyError(f"{name}: policy file is empty")
     suffix = path.suffix.lower()
     if data.startswith(b"%PDF-"):
-        return _from_lines(name, "pdf", "binary", pdf_text(name, data).splitlines())
+        return _from_lines(name, "pdf", "binary", _within(name, pdf_text(name, data), MAX_POLICY_CHARS).splitlines())
     if data.startswith(b"PK\x03\x04"):
         if suffix == ".docx" or b"word/document.xml" in data[:65536] or b"word/" in data:
             return _from_docx(name, data)
@@ -58,13 +62,15 @@ def load_document(path: Path | str) -> Document:
     text, encoding = decode(name, data)
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
                                                   and len(_HTML_RE.findall(text[:20000])) >= 2):
-        raw_lines, raw_tables = parse_html(text)
+        raw_lines, raw_tables = parse_html(_within(name, text, MAX_HTML_CHARS), name)
         lines = [Line(no, t, mark) for no, t, mark in raw_lines]
         tables = [Table(tuple(Row(tuple(cells), i, i) for i, cells in rows), "html") for rows in raw_tables]
         return _checked(Document(name, "html", encoding, tuple(lines), tuple(tables)))
     fmt = "markdown" if suffix in (".md", ".markdown") else "text"
-    if _TABLE_RE.search(text):
-        return _checked(_with_html_tables(name, fmt, encoding, text))
+    text = _within(name, text, MAX_POLICY_CHARS)
+    spans = _html_tables(text)
+    if spans:
+        return _checked(_with_html_tables(name, fmt, encoding, text, spans))
     raw = text.splitlines()
     marks = [""] * len(raw)
     if fmt == "markdown":
@@ -72,28 +78,44 @@ def load_document(path: Path | str) -> Document:
     return _from_lines(name, fmt, encoding, raw, marks)
 
 
-def _with_html_tables(name: str, fmt: str, encoding: str, text: str) -> Document:
+def _html_tables(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each ``<table>...</table>`` in ``text``, found in one pass (a regular expression
+    with a lazy ``.*?`` would rescan to the end from every unclosed ``<table``)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (start := _TABLE_START.search(text, pos)) is not None:
+        end = _TABLE_END.search(text, start.end())
+        if end is None:
+            break
+        spans.append((start.start(), end.end()))
+        pos = end.end()
+    return spans
+
+
+def _with_html_tables(name: str, fmt: str, encoding: str, text: str, spans: list[tuple[int, int]]) -> Document:
     """Markdown or text with HTML tables inside: the tables read as HTML, the rest line by line."""
     lines: list[Line] = []
     tables: list[Table] = []
     pos = 0
-    for m in list(_TABLE_RE.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        first_no = text.count("\n", 0, pos) + 1
+    newlines = 0  # newlines before ``pos``, counted as ``pos`` moves (not from the start each time)
+    for span in [*spans, None]:
+        end = span[0] if span else len(text)
+        first_no = newlines + 1
         raw = text[pos:end].split("\n")
         marks = [""] * len(raw)
         if fmt == "markdown":
             raw, marks = _markdown(raw)
         lines += [Line(first_no + i, " ".join(t.split()), marks[i]) for i, t in enumerate(raw) if t.strip()]
-        if m is None:
+        if span is None:
             break
-        offset = text.count("\n", 0, m.start())
-        raw_lines, raw_tables = parse_html(m.group(0))
+        offset = newlines + text.count("\n", pos, span[0])
+        raw_lines, raw_tables = parse_html(text[span[0]:span[1]], name)
         base = len(lines)
         lines += [Line(no + offset, t, mark) for no, t, mark in raw_lines]
         tables += [Table(tuple(Row(tuple(cells), base + i, base + i) for i, cells in rows), "html")
                    for rows in raw_tables]
-        pos = m.end()
+        newlines = offset + text.count("\n", span[0], span[1])
+        pos = span[1]
     return Document(name, fmt, encoding, tuple(lines), tuple(tables))
 
 
@@ -111,6 +133,17 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str]]:
         lines.append(ln.replace("**", "").replace("__", ""))
         marks.append(mark)
     return lines, marks
+
+
+def _within(name: str, text: str, limit: int) -> str:
+    """``text`` when it has at most ``limit`` characters (checked before it is split or parsed)."""
+    _at_most(name, len(text), limit)
+    return text
+
+
+def _at_most(name: str, length: int, limit: int) -> None:
+    if length > limit:
+        raise PolicyError(f"{name}: policy text of {length} characters is more than the {limit} character limit")
 
 
 def decode(name: str, data: bytes) -> tuple[str, str]:
@@ -206,6 +239,39 @@ def _from_docx(name: str, data: bytes) -> Document:
 
 
 def _checked(doc: Document) -> Document:
+    """``doc`` within the text bounds (see the module docstring); :class:`PolicyError` when it has no text
+    or too much."""
     if not doc.lines:
         raise PolicyError(f"{doc.path}: policy has no text")
-    return doc
+    _at_most(doc.path, sum(len(line.text) for line in doc.lines), MAX_POLICY_CHARS)
+    tables = tuple(t for t in doc.tables if all(len(c) <= MAX_CELL_CHARS for r in t.rows for c in r.cells))
+    if all(len(line.text) <= MAX_LINE_CHARS for line in doc.lines):
+        return doc if len(tables) == len(doc.tables) else replace(doc, tables=tables)
+    lines: list[Line] = []
+    moved: list[tuple[int, int]] = []  # old index -> (first, last) new index
+    for line in doc.lines:
+        first = len(lines)
+        lines.extend(replace(line, text=piece) for piece in _pieces(line.text))
+        moved.append((first, len(lines) - 1))
+    tables = tuple(replace(t, rows=tuple(replace(r, first=moved[r.first][0], last=moved[r.last][1]) for r in t.rows))
+                   for t in tables)
+    return replace(doc, lines=tuple(lines), tables=tables)
+
+
+_SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|[。！？；]")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut into pieces of at most :data:`MAX_LINE_CHARS`, at the last sentence end (else space)
+    inside each window."""
+    out: list[str] = []
+    while len(text) > MAX_LINE_CHARS:
+        window = text[:MAX_LINE_CHARS]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends and ends[-1] > MAX_LINE_CHARS // 2 else window.rfind(" ") + 1
+        if cut <= MAX_LINE_CHARS // 2:
+            cut = MAX_LINE_CHARS
+        out.append(text[:cut].strip())
+        text = text[cut:].lstrip()
+    out.append(text)
+    return [piece for piece in out if piece]

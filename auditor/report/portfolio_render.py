@@ -46,7 +46,7 @@ def render_csv(portfolio: Portfolio) -> str:
     writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     for row in table_rows(portfolio):
-        writer.writerow({k: ("" if v is None else spreadsheet_cell(v)) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else spreadsheet_cell(_shown(v))) for k, v in row.items()})
     return out.getvalue()
 
 
@@ -61,8 +61,16 @@ def arrow_table(portfolio: Portfolio) -> Any:
         ("sha256", pa.string()), ("path", pa.string()), ("status", pa.string()), ("kind", pa.string()),
         ("item", pa.string()), ("detail", pa.string()), ("value", pa.int64()),
     ])
-    rows: Sequence[dict[str, object]] = table_rows(portfolio)
+    rows: Sequence[dict[str, object]] = [{k: _shown(v) for k, v in row.items()} for row in table_rows(portfolio)]
     return pa.Table.from_pylist(list(rows), schema=schema)
+
+
+def _shown(value: object) -> object:
+    """Text as the table files hold it: control characters and the bytes of non-UTF-8 file names escaped
+    (:func:`~auditor.sanitize.terminal_text`), so every cell is valid UTF-8 and safe to print."""
+    from auditor.sanitize import terminal_text
+
+    return terminal_text(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)

@@ -189,3 +189,69 @@ def apk(*extra: Entry, manifest_bytes: bytes | None = None, dex_bytes: bytes | N
     entries = [entry("AndroidManifest.xml", manifest_bytes if manifest_bytes is not None else manifest()),
                entry("classes.dex", dex_bytes if dex_bytes is not None else dex())]
     return build_zip(entries + list(extra), prefix=prefix)
+
+
+def build_zip_stored_many(members: list[tuple[str, bytes]]) -> bytes:
+    """A stored (uncompressed) zip of any number of members, with ZIP64 end records when past 65,535: built
+    with joins, fast enough for 200,000 members."""
+    local: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name, data in members:
+        raw = name.encode("utf-8")
+        crc = zlib.crc32(data)
+        header = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0x800, 0, 0, 0x21, crc, len(data), len(data),
+                             len(raw), 0) + raw
+        central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 0x031E, 20, 0x800, 0, 0, 0x21, crc, len(data),
+                                   len(data), len(raw), 0, 0, 0, 0, 0, offset) + raw)
+        local.append(header + data)
+        offset += len(header) + len(data)
+    directory = b"".join(central)
+    out = b"".join(local) + directory
+    count = len(members)
+    if count <= 0xFFFF:
+        return out + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
+    eocd64_at = len(out)
+    out += struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, len(directory), offset)
+    out += struct.pack("<4sLQL", b"PK\x06\x07", 0, eocd64_at, 1)
+    return out + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+
+
+# -- protobuf (aapt2 XmlNode, for AAB manifests) ---------------------------------------------------------------
+def pb_varint(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def pb_field(number: int, payload: bytes | str) -> bytes:
+    data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    return pb_varint(number << 3 | 2) + pb_varint(len(data)) + data
+
+
+def pb_attribute(name: str, value: str, namespace: str = ANDROID_URI) -> bytes:
+    """``XmlAttribute {namespace_uri = 1; name = 2; value = 3}``."""
+    return pb_field(1, namespace) + pb_field(2, name) + pb_field(3, value)
+
+
+def pb_element(name: str, attributes: list[bytes] = (), children: list[bytes] = ()) -> bytes:  # type: ignore[assignment]
+    """``XmlElement {name = 3; attribute = 4; child = 5 (XmlNode {element = 1})}``."""
+    return (pb_field(3, name) + b"".join(pb_field(4, a) for a in attributes)
+            + b"".join(pb_field(5, pb_field(1, c)) for c in children))
+
+
+def pb_manifest(package: str = "com.example.hostile", attributes: list[bytes] = (),  # type: ignore[assignment]
+                children: list[bytes] = ()) -> bytes:  # type: ignore[assignment]
+    """An ``XmlNode`` holding ``<manifest package=...>`` with extra attributes and child elements."""
+    attrs = [pb_field(2, "package") + pb_field(3, package), *attributes]
+    return pb_field(1, pb_element("manifest", attrs, list(children)))
+
+
+def aab(manifest_pb: bytes, *extra: Entry) -> bytes:
+    """A minimal Android App Bundle: BundleConfig.pb, the base module's manifest and one dex."""
+    return build_zip([entry("BundleConfig.pb", b""), entry("base/manifest/AndroidManifest.xml", manifest_pb),
+                      entry("base/dex/classes.dex", dex()), *extra])
