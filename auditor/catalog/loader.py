@@ -91,6 +91,7 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     problems.extend(validate.claim_clashes(entries))
     problems.extend(validate.vendor_references(refs, vendors_by_id))
     problems.extend(validate.part_of_references(entries))
+    problems.extend(validate.facts_without_source(entries, vendors_by_id.values()))
     if problems:
         raise CatalogError(problems)
     return Catalog(entries=tuple(entries), version=version, sha256=digest.hexdigest(), source=str(root),
