@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
@@ -59,17 +60,16 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     root = Path(path) if path is not None else default_catalog_path()
     if not root.is_dir():
         raise CatalogError([f"{root}: not a directory"])
-    files = sorted(p for p in root.iterdir() if p.suffix == ".yaml" and p.name != META_FILE)
+    files = _yaml_files(root, exclude=META_FILE)
     if not files:
         raise CatalogError([f"{root}: no *.yaml catalog entries"])
-    vendor_dir = root / VENDORS_DIR
-    vendor_files = sorted(vendor_dir.glob("*.yaml")) if vendor_dir.is_dir() else []
+    vendor_files = _yaml_files(root / VENDORS_DIR)
     problems: list[str] = []
     digest = hashlib.sha256()
     raws = []
-    for file in files + vendor_files:
-        raw = file.read_bytes()
-        label = file.name if file.parent == root else f"{VENDORS_DIR}/{file.name}"
+    for label, file in [(f.name, f) for f in files] + [(f"{VENDORS_DIR}/{f.name}", f) for f in vendor_files]:
+        with open(file, "rb") as handle:
+            raw = handle.read()
         digest.update(label.encode() + b"\0" + raw + b"\0")
         raws.append((file, raw))
     version = _load_version(root, digest, problems)
@@ -96,6 +96,14 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
         raise CatalogError(problems)
     return Catalog(entries=tuple(entries), version=version, sha256=digest.hexdigest(), source=str(root),
                    vendors=tuple(vendors_by_id.values()))
+
+
+def _yaml_files(directory: Path, exclude: str = "") -> list[Path]:
+    """``*.yaml`` files directly in ``directory``, by name (plain strings: sorting Paths costs 10x more)."""
+    if not directory.is_dir():
+        return []
+    names = sorted(e.name for e in os.scandir(directory) if e.name.endswith(".yaml") and e.name != exclude)
+    return [directory / name for name in names]
 
 
 def compile_catalog(root: Path) -> Path:
@@ -129,7 +137,7 @@ def _read_compiled(root: Path, sha256: str) -> tuple[tuple[Vendor, ...], tuple[S
         return None
     try:
         vendors = {v["id"]: _vendor_from_dict(root, v) for v in doc["vendors"]}
-        return tuple(vendors.values()), tuple(_entry_from_dict(root, item, vendors) for item in doc["entries"])
+        return tuple(vendors.values()), tuple(_entry_from_dict(str(root), item, vendors) for item in doc["entries"])
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -143,7 +151,7 @@ def _vendor_from_dict(root: Path, d: dict[str, Any]) -> Vendor:
                      "path": str(root / VENDORS_DIR / d["path"])})
 
 
-def _entry_from_dict(root: Path, d: dict[str, Any], vendors: dict[str, Vendor]) -> SdkEntry:
+def _entry_from_dict(root: str, d: dict[str, Any], vendors: dict[str, Vendor]) -> SdkEntry:
     def text(v: Any) -> LocalText | None:
         return LocalText(v["en"], v.get("zh")) if v else None
 
@@ -160,7 +168,7 @@ def _entry_from_dict(root: Path, d: dict[str, Any], vendors: dict[str, Vendor]) 
         permissions=maybe(d["permissions"]), data_collected=maybe(d["data_collected"]),
         maven=tuple(d["maven"]), tracker=d["tracker"],
         privacy_switches=tuple(PrivacySwitch(**p) for p in d.get("privacy_switches", ())),
-        path=str(root / d["path"]),
+        path=os.path.join(root, d["path"]),
     )
 
 
