@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
@@ -71,18 +72,16 @@ def load_catalog(path: Path | str | None = None, use_compiled: bool = True) -> C
     root = Path(path) if path is not None else default_catalog_path()
     if not root.is_dir():
         raise CatalogError([f"{display_path(root)}: not a directory"])
-    files = sorted(p for p in root.iterdir() if p.suffix == ".yaml" and p.name != META_FILE)
+    files = _yaml_files(root, exclude=META_FILE)
     if not files:
         raise CatalogError([f"{display_path(root)}: no *.yaml catalog entries"])
-    vendor_dir = root / VENDORS_DIR
-    vendor_files = sorted(vendor_dir.glob("*.yaml")) if vendor_dir.is_dir() else []
+    vendor_files = _yaml_files(root / VENDORS_DIR)
     if len(files) + len(vendor_files) > MAX_FILES:
         raise CatalogError([f"{display_path(root)}: more than {MAX_FILES} catalog files"])
     problems: list[str] = []
     digest = hashlib.sha256()
     raws = []
-    for file in files + vendor_files:
-        label = file.name if file.parent == root else f"{VENDORS_DIR}/{file.name}"
+    for label, file in [(f.name, f) for f in files] + [(f"{VENDORS_DIR}/{f.name}", f) for f in vendor_files]:
         raw = _read(file, label, MAX_ENTRY_FILE, problems)
         digest.update(label.encode() + b"\0" + raw + b"\0")
         raws.append((file, raw))
@@ -105,6 +104,7 @@ def load_catalog(path: Path | str | None = None, use_compiled: bool = True) -> C
     problems.extend(validate.claim_clashes(entries))
     problems.extend(validate.vendor_references(refs, vendors_by_id))
     problems.extend(validate.part_of_references(entries))
+    problems.extend(validate.facts_without_source(entries, vendors_by_id.values()))
     if problems:
         raise CatalogError(problems)
     return Catalog(entries=tuple(entries), version=version, sha256=digest.hexdigest(), source=str(root),
@@ -129,6 +129,14 @@ def compiled_problems(catalog: Catalog) -> list[str]:
         return [f"{COMPILED_FILE}: does not match the YAML files (stale or edited; it is ignored): run "
                 f"tools/catalog/compile_catalog.py"]
     return []
+
+
+def _yaml_files(directory: Path, exclude: str = "") -> list[Path]:
+    """``*.yaml`` files directly in ``directory``, by name (plain strings: sorting Paths costs 10x more)."""
+    if not directory.is_dir():
+        return []
+    names = sorted(e.name for e in os.scandir(directory) if e.name.endswith(".yaml") and e.name != exclude)
+    return [directory / name for name in names]
 
 
 def compile_catalog(root: Path) -> Path:
@@ -173,7 +181,7 @@ def _read_compiled(root: Path, sha256: str) -> tuple[tuple[Vendor, ...], tuple[S
         if doc.get("payload_sha256") != _payload_digest(sha256, payload):
             return None
         vendors = {v["id"]: _vendor_from_dict(root, v) for v in doc["vendors"]}
-        return tuple(vendors.values()), tuple(_entry_from_dict(root, item, vendors) for item in doc["entries"])
+        return tuple(vendors.values()), tuple(_entry_from_dict(str(root), item, vendors) for item in doc["entries"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -187,7 +195,7 @@ def _vendor_from_dict(root: Path, d: dict[str, Any]) -> Vendor:
                      "path": str(root / VENDORS_DIR / d["path"])})
 
 
-def _entry_from_dict(root: Path, d: dict[str, Any], vendors: dict[str, Vendor]) -> SdkEntry:
+def _entry_from_dict(root: str, d: dict[str, Any], vendors: dict[str, Vendor]) -> SdkEntry:
     def text(v: Any) -> LocalText | None:
         return LocalText(v["en"], v.get("zh")) if v else None
 
@@ -204,7 +212,7 @@ def _entry_from_dict(root: Path, d: dict[str, Any], vendors: dict[str, Vendor]) 
         permissions=maybe(d["permissions"]), data_collected=maybe(d["data_collected"]),
         maven=tuple(d["maven"]), tracker=d["tracker"],
         privacy_switches=tuple(PrivacySwitch(**p) for p in d.get("privacy_switches", ())),
-        path=str(root / d["path"]),
+        path=os.path.join(root, d["path"]),
     )
 
 
