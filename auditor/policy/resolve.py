@@ -14,7 +14,6 @@ words of its name and purpose (against an entry's category).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,12 +21,13 @@ from dataclasses import dataclass, field
 from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon import Lexicon, fold
-from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, build_index
+from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, bigrams, build_index
 from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 MIN_SCORE = 2.0
 MIN_MARGIN = 1.0
+MEMO_LIMIT = 50_000
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Resolver:
     packages: tuple[tuple[str, str], ...]
     """(prefix, id), longest prefix first."""
     _cores: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    _company_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def resolve(self, ev: Evidence) -> Resolution:
         """The entry ``ev`` names, or None with candidates; never raises."""
@@ -103,6 +104,15 @@ class Resolver:
         return out
 
     def by_company(self, company: str) -> list[str]:
+        """Entries whose vendor's distinctive core equals, contains or is contained in the company's (memoised)."""
+        hit = self._company_memo.get(company)
+        if hit is None:
+            if len(self._company_memo) >= MEMO_LIMIT:
+                self._company_memo.clear()
+            hit = self._company_memo[company] = tuple(self._by_company(company))
+        return list(hit)
+
+    def _by_company(self, company: str) -> list[str]:
         core = self.lexicon.company_core(company)
         if len(core) < 2:
             return []
@@ -141,14 +151,17 @@ class Resolver:
         return any(w in words for w in self.lexicon.category_words.get(product.category, ()))
 
     def _similarity(self, name: str, sdk_id: str) -> float:
+        """0..1: how close ``name`` is to one of the entry's names (bigram Dice; containment counts 0.6)."""
         forms = [f for f in self.names.forms(name) if f]
         keys = self.names.keys_of(sdk_id)
         best = 0.0
         for form in forms:
+            mine = bigrams(form)
             for key in keys:
                 if form == key:
                     return 1.0
-                ratio = difflib.SequenceMatcher(None, form, key).ratio()
+                theirs = self.names.grams_of(key)
+                ratio = 2 * len(mine & theirs) / (len(mine) + len(theirs))
                 if form in key or key in form:
                     ratio = max(ratio, 0.6)
                 best = max(best, ratio)
