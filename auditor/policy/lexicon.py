@@ -201,9 +201,10 @@ class Lexicon:
         for start, phrase, listed in self._phrases(folded, distribute=allow_weak):
             inside = any(a <= start < b for a, b in names)  # "Open Camera": a name, not the camera
             before = folded[max(0, start - VERB_WINDOW):start]
-            if PERMISSION_AFTER_RE.match(folded, start + len(phrase)):
+            named = PERMISSION_AFTER_RE.match(folded, start + len(phrase)) is not None
+            if named:
                 before += " 权限"  # "设备存储（SD卡）权限": the permission word follows the data word
-            hit = self._hit(phrase, listed, before, start, allow_weak and not inside, weak is True)
+            hit = self._hit(phrase, listed, before, start, allow_weak and not inside, weak is True, named)
             if hit is not None and not (prose and self.negated(folded, start)):
                 hits.append(hit)
         return sorted(hits, key=lambda h: h.start)
@@ -241,7 +242,10 @@ class Lexicon:
                         break
         return out
 
-    def _hit(self, phrase: str, listed: str, before: str, start: int, allow_weak: bool, cell: bool) -> Hit | None:
+    def _hit(self, phrase: str, listed: str, before: str, start: int, allow_weak: bool, cell: bool,
+             named: bool = False) -> Hit | None:
+        """The hit of one phrase; ``named``: a permission word follows it, so data that a permission guards
+        names that permission ("日历相关权限" -> READ_CALENDAR)."""
         terms = self._by_phrase.get(listed, ())
         perms: list[str] = []
         data: list[str] = []
@@ -251,6 +255,9 @@ class Lexicon:
             perms.extend(p for p in term.permissions if p not in perms)
             if not term.weak or cell:  # weak words name data only inside a cell
                 data.extend(d for d in term.data_types if d not in data)
+        if named and not perms:
+            guarded = [d for term in terms for d in term.data_types]
+            perms = list(dict.fromkeys(p for d in guarded for p in self.data_permissions.get(d, ())))
         if not (perms or data):
             return None
         assert self._verb_regex is not None

@@ -155,7 +155,9 @@ def _render(trie: dict[str, object]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-PERMISSION_AFTER_RE = re.compile(r"[)）\]】\s]{0,3}(?:权限|permissions?\b|authorit)")
+PERMISSION_AFTER_RE = re.compile(
+    r"[)）\]】\s]{0,3}(?:的)?(?:相关|等)?(?:数据|信息|文件|读写|访问|使用)?(?:相关)?\s?(?:权限|permissions?\b|authorit)")
+"""A permission word right after a data word ("相册权限", "SD卡数据权限", "日历相关权限", "location permission")."""
 _PROPER_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+\b")
 
 
