@@ -201,20 +201,21 @@ class NameIndex:
         forms: list[str] = []
         for part in parts:
             key = normalize_name(fold(part))
-            for form in (key, self.strip(key)) if stripped else (key,):
+            for form in (key, self.strip(key, vendors=False), self.strip(key)) if stripped else (key,):
                 if form and form not in forms:
                     forms.append(form)
         return forms
 
-    def strip(self, key: str) -> str:
-        """Drop generic suffixes and leading vendor words from a folded key (keeps something left)."""
+    def strip(self, key: str, vendors: bool = True) -> str:
+        """Drop generic suffixes and (``vendors``) leading vendor words from a folded key (keeps something
+        left): "华为推送sdk" -> "华为推送" (suffixes only) -> "推送"."""
         changed = True
         while changed:
             changed = False
             for suffix in self.suffixes:
                 if key.endswith(suffix) and len(key) > len(suffix) + 1:
                     key, changed = key[: -len(suffix)], True
-            for vendor in self.vendors:
+            for vendor in self.vendors if vendors else ():
                 if key.startswith(vendor) and len(key) > len(vendor) + 1:
                     key, changed = key[len(vendor):], True
         return key
@@ -282,7 +283,8 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
                 by_id[entry.id].append(key)
             if is_distinctive(name):
                 distinctive.setdefault(case_key(name), entry.id)
-            for part in [key] + [normalize_name(fold(p)) for p in _BRACKETS.findall(name)]:
+            outer = normalize_name(fold(_BRACKETS.sub(" ", name)))  # "Google Play services location (Fused…)"
+            for part in [key, outer] + [normalize_name(fold(p)) for p in _BRACKETS.findall(name)]:
                 stripped = probe.strip(part)
                 if stripped and entry.id not in loose.setdefault(stripped, []):
                     loose[stripped].append(entry.id)

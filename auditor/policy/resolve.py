@@ -72,6 +72,9 @@ class Resolver:
             if len(pkg) == 1 and by_name.id not in pkg:
                 return Resolution(pkg[0], (), "package")
             return by_name
+        owned = self.vendor_category(ev.name)
+        if owned and (not pkg or owned in pkg):
+            return Resolution(owned, (), "vendor")
         scores = self._scores(ev, by_name, pkg, generic)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
         if ranked:
@@ -93,6 +96,21 @@ class Resolver:
             return True
         key = normalize_name(fold(outer))
         return bool(key) and self.names.strip(key) in self.names.vendors
+
+    def vendor_category(self, name: str) -> str | None:
+        """A name made of a vendor word and what the SDK does ("华为推送SDK", "小米通道", "腾讯定位") names
+        that vendor's one entry of that category; None when the vendor has none or several."""
+        key = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name))), vendors=False)
+        vendor = next((v for v in self.names.vendors if key.startswith(v) and len(key) > len(v)), "")
+        if not vendor:
+            return None
+        rest = key[len(vendor):]
+        categories = {c for c, words in self.lexicon.category_words.items()
+                      if any(normalize_name(w) and normalize_name(w) in rest for w in words)}
+        if not categories:
+            return None
+        owned = [i for i in self.by_company(vendor) if self.products[i].category in categories]
+        return owned[0] if len(owned) == 1 else None
 
     def by_packages(self, names: tuple[str, ...]) -> list[str]:
         out: list[str] = []
@@ -133,6 +151,7 @@ class Resolver:
         if by_company and len(by_company) <= 40:
             pool |= by_company
         words = fold(ev.words or ev.name)
+        said = {c for c, ws in self.lexicon.category_words.items() if any(w in words for w in ws)}
         out: dict[str, tuple[float, bool]] = {}
         for sdk_id in pool:
             product = self.products.get(sdk_id)
@@ -142,8 +161,12 @@ class Resolver:
             name_sim = 0.0 if generic else self._similarity(ev.name, sdk_id)
             score = (3.0 * (sdk_id in pkg) + 2.0 * (sdk_id in by_url) + 1.0 * (sdk_id in by_host)
                      + 1.0 * (sdk_id in by_company) + 1.5 * name_sim + (1.0 if generic else 0.75) * category)
-            decisive = (sdk_id in pkg or sdk_id in by_url or (sdk_id in by_host and (category or name_sim >= 0.5))
-                        or (sdk_id in by_company and (category or name_sim >= 0.5)))
+            # the vendor alone does not say which of its SDKs, and never one of another kind than the row says
+            # (a Kuaishou login row is not the Kuaishou ads SDK)
+            other_kind = bool(said) and not category
+            decisive = (sdk_id in pkg or (sdk_id in by_url and not other_kind)
+                        or (sdk_id in by_host and (category or name_sim >= 0.5) and not other_kind)
+                        or (sdk_id in by_company and (category or name_sim >= 0.5) and not other_kind))
             out[sdk_id] = (score, decisive)
         return out
 

@@ -171,12 +171,16 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) 
     labelled = [(k, *_labelled(lines[k], ctx)) for k in details]
     if any(role == "scene" for _, role, _ in labelled):
         scenes: list[SceneClaim] = []
+        lead: list[str] = []  # a purpose written before the first scene line belongs to it
         for k, role, value in labelled:
             if role == "scene":
-                scenes.append(SceneClaim(value, "", label, k, k))
+                scenes.append(SceneClaim(value, " ".join(lead), label, k, k))
+                lead = []
             elif role in ("purpose", "description") and scenes and not scenes[-1].description:
                 prev = scenes[-1]
                 scenes[-1] = SceneClaim(prev.scene, value, label, prev.first, k)
+            elif role in ("purpose", "description") and not scenes:
+                lead.append(value)
         return scenes, last
     if len(details) >= 2 and all(role is None and _marked(lines[k]) and width(value) <= MAX_FEATURE_WIDTH
                                  and not value.endswith(TERMINAL) for k, role, value in labelled):
@@ -235,8 +239,8 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
         deeper = line.indent > head.indent and not item.heading
         labelled = _labelled(line, ctx)[0] in SCENE_ROLES
         if _marked(line) and not deeper:
-            if item.heading and _item(line, k, ctx, True) is not None:
-                break
+            if item.heading and _item(line, k, ctx, False) is not None:
+                break  # another permission, named outright
             if not item.heading and not labelled and not (opens and _marker_kind(line) != kind):
                 break
         elif not _marked(line) and not deeper and not labelled:
