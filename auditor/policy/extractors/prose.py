@@ -52,6 +52,8 @@ _ITEM_TAIL_RE = re.compile(r"(?:广告服务|广告SDK|服务|等)$")
 _CLAUSE_RE = re.compile(r"[^,，]+[,，]?")
 MAX_PARAGRAPH = 4
 CONFIDENCE = 0.3
+LOGIN_WINDOW = 60
+"""Characters before a list marker searched for a login/sharing cue (within the same sentence)."""
 
 
 class ProseExtractor:
@@ -124,11 +126,19 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     found.sort()
     out: list[tuple[str, str]] = []
     for _, name in found:
+        if _names_data(name, ctx):
+            continue  # "OAID", "广告标识符" in a list of identifiers: data, not an SDK
         sdk_id = exact(name)
         key = sdk_id or case_key(name).casefold()
         if all(k != key for _, k in out):
             out.append((name, key))
     return out
+
+
+def _names_data(name: str, ctx: Context) -> bool:
+    """True when a mention is, as written, exactly a personal-data phrase of the lexicon."""
+    folded = fold(name)
+    return any(h.data_types and h.phrase == folded for h in ctx.lexicon.find(name, weak=True))
 
 
 def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[int, str]]:
@@ -165,7 +175,7 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
     for marker in ctx.lexicon.list_markers:
         for m in re.finditer(re.escape(marker) if not marker.isascii() else rf"(?<![a-z]){re.escape(marker)}(?![a-z])",
                              folded):
-            before = folded[max(0, m.start() - 160):m.start()]
+            before = re.split(r"[。；;!?！？]|\.\s", folded[max(0, m.start() - LOGIN_WINDOW):m.start()])[-1]
             if not any(cue in before for cue in ctx.lexicon.login_cues):
                 continue
             tail = text[m.end():] if len(text) == len(folded) else text[min(len(text), m.end()):]
