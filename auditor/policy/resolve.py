@@ -68,6 +68,8 @@ class Resolver:
         by_name = self.names.resolve(ev.name)
         pkg = self.by_packages(ev.packages)
         generic = self.generic(ev.name)
+        if by_name.id and by_name.how == "loose" and not self._same_vendor(ev.name, by_name.id):
+            by_name = Resolution(None, (by_name.id,))  # "华为游戏服务" is not "谷歌游戏服务" with the vendor dropped
         if by_name.id and by_name.how in ("exact", "loose") and not generic:
             if len(pkg) == 1 and by_name.id not in pkg:
                 return Resolution(pkg[0], (), "package")
@@ -96,6 +98,18 @@ class Resolver:
             return True
         key = normalize_name(fold(outer))
         return bool(key) and self.names.strip(key) in self.names.vendors
+
+    def _same_vendor(self, name: str, sdk_id: str) -> bool:
+        """False when ``name`` starts with a vendor word that neither the entry's names nor its vendor's
+        names contain."""
+        key = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name))), vendors=False)
+        vendor = next((v for v in self.names.vendors if key.startswith(v) and len(key) > len(v)), "")
+        if not vendor:
+            return True
+        product = self.products.get(sdk_id)
+        names = list(self.names.keys_of(sdk_id)) + [normalize_name(fold(n)) for n in
+                                                     (product.vendor_names if product else ())]
+        return any(vendor in n for n in names)
 
     def vendor_category(self, name: str) -> str | None:
         """A name made of a vendor word and what the SDK does ("华为推送SDK", "小米通道", "腾讯定位") names
