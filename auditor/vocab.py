@@ -37,6 +37,7 @@ DATA_TYPES: tuple[Term, ...] = (
     Term("wifi-info", "Wi-Fi information (SSID, BSSID, scan results)", "WLAN信息（SSID、BSSID、扫描结果）"),
     Term("cell-info", "Cell / base-station information", "基站信息"),
     Term("network-state", "Network type and carrier", "网络类型与运营商信息"),
+    Term("phone-state", "Phone and call state", "电话状态（通话状态）"),
     Term("location-fine", "Precise location", "精确位置信息"),
     Term("location-coarse", "Approximate location", "粗略位置信息"),
     Term("installed-apps", "Installed app list", "已安装应用列表"),

@@ -39,6 +39,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tools.policy_judge import (
+    IDS_FILE,
     Judge,
     alternatives,
     match_rows,
@@ -243,7 +244,7 @@ def evaluate(directory: Path, part: str = "all", catalog_dir: Path | None = None
     catalog = load_catalog(catalog_dir)
     lexicon = load_lexicon()
     resolver = build_resolver(catalog, lexicon)
-    judge = Judge(catalog)
+    judge = Judge(catalog, IDS_FILE, directory / IDS_FILE.name)  # a corpus may bring its own identities
     truth = load_truth(directory)
     parts = split(truth, truth)
     groups: dict[str, Counter[str]] = {}

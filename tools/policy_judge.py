@@ -5,7 +5,7 @@ grade the reader with the reader's own rules.
 
 - rows: names folded (NFKC, case, spaces and punctuation) are equal, equal to a bracketed part of the other
   (``推送通知消息（OPPO推送SDK）`` / ``OPPO推送SDK``), or one contains the other;
-- catalog entry: the identity words of the truth row (``tools/policy_eval_ids.yaml`` first, written by hand;
+- catalog entry: the identity words of the truth row (``tools/policy_eval_ids.yaml`` and a corpus's own ``DIR/policy_eval_ids.yaml`` first, written by hand;
   otherwise the identity's parts looked up among catalog names, aliases and ids, and the row's package names
   among catalog class signatures); no entry found means "unresolved" is the right answer;
 - scenes: word overlap (CJK bigrams, English words) between the truth scene and a reported scene's name and
@@ -157,16 +157,17 @@ def match_scenes(truth: list[dict[str, Any]], reported: list[dict[str, Any]]) ->
 class Judge:
     """The right catalog entries of a truth row."""
 
-    def __init__(self, catalog: Catalog, ids_file: Path | None = IDS_FILE) -> None:
+    def __init__(self, catalog: Catalog, ids_file: Path | None = IDS_FILE, *more: Path) -> None:
         self.catalog = catalog
         self.by_name: dict[str, set[str]] = {}
         for entry in catalog.entries:
             for name in (entry.name, entry.id.replace("-", " "), *_alias_names(entry.aliases)):
                 self.by_name.setdefault(norm(name), set()).add(entry.id)
         self.fixed: dict[str, set[str]] = {}
-        if ids_file is not None and ids_file.is_file():
-            data = yaml.safe_load(ids_file.read_text(encoding="utf-8")) or {}
-            self.fixed = {fold(k).strip(): set(v or []) for k, v in data.items()}
+        for path in (ids_file, *more):  # later files (a corpus's own) override earlier ones
+            if path is not None and path.is_file():
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                self.fixed.update({fold(k).strip(): set(v or []) for k, v in data.items()})
 
     def expected(self, row: dict[str, Any]) -> set[str]:
         identity = str(row.get("identity") or "")

@@ -122,6 +122,9 @@ class Context:
     lexicon: Lexicon
     names: NameIndex
     """Catalog names, to tell an SDK name from other words."""
+    claimed: frozenset[int] = frozenset()
+    """Lines already owned by the structures the coordinator kept from the structured extractors; the
+    fallback extractor (prose, the least confident) skips them: whatever it read there would lose anyway."""
 
 
 class Extractor(Protocol):

@@ -17,6 +17,9 @@ class Line:
     """The line's text, stripped of markup."""
     mark: str = ""
     """What the markup said of the line: ``h1``..``h6`` (a heading), ``li`` (a list item) or ""."""
+    indent: int = 0
+    """Leading blanks of the source line (a tab counts 4): how deep a list item is nested. 0 for HTML, PDF
+    and DOCX."""
 
 
 @dataclass(frozen=True)

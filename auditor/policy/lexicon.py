@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from auditor.policy.phrases import (
     PERMISSION_AFTER_RE,
+    PhraseMatcher,
     contains,
-    despace,
     pattern,
     pattern_all,
     proper_names,
@@ -29,6 +29,9 @@ from auditor.policy.phrases import (
 _CONST_RE = re.compile(r"(?<![\w.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w])")
 _SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|读取、写入|读取和写入)")
 VERB_WINDOW = 16
+MEMO_LIMIT = 200_000
+MAX_ROLE_CHARS = 48
+"""A header or key longer than this (folded) names no role."""
 """Characters before a phrase searched for a verb ("we use your approximate location")."""
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
@@ -111,7 +114,7 @@ class Lexicon:
     constants: frozenset[str] = frozenset()
     """Full names of the Android permissions (``auditor/data/permissions.json``) read as constants."""
     _by_phrase: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    _matcher: PhraseMatcher | None = field(default=None, compare=False, repr=False)
     _cue_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _neg_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _cond_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -120,6 +123,12 @@ class Lexicon:
     _verb_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _field_exact: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     _field_regexes: tuple[tuple[str, re.Pattern[str]], ...] = field(default=(), compare=False, repr=False)
+    _memo: dict[tuple[str, bool | None, bool], tuple[Hit, ...]] = field(
+        default_factory=dict, compare=False, repr=False)
+    """Results of :meth:`find` by (text, weak, prose): a pure function of its arguments, so a long policy
+    that repeats a line, a cell or a label pays for it once. Bounded by ``MEMO_LIMIT``."""
+    _roles: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
+    """Results of :meth:`role` by header, likewise."""
 
     def __post_init__(self) -> None:
         by_phrase: dict[str, list[Term]] = {}
@@ -128,7 +137,7 @@ class Lexicon:
         for phrase in self.not_disclosures:
             by_phrase.setdefault(phrase, [])
         object.__setattr__(self, "_by_phrase", {k: tuple(v) for k, v in by_phrase.items()})
-        object.__setattr__(self, "_regex", pattern(by_phrase))
+        object.__setattr__(self, "_matcher", PhraseMatcher(by_phrase))
         object.__setattr__(self, "_cue_regex", pattern(self.cues))
         object.__setattr__(self, "_neg_regex", pattern(self.negations))
         object.__setattr__(self, "_cond_regex", pattern(self.conditions))
@@ -169,6 +178,16 @@ class Lexicon:
         return bool(self._cue_regex.search(folded))
 
     def find(self, text: str, weak: bool | None = None, prose: bool = False) -> list[Hit]:
+        """Matches in ``text`` (see :meth:`_find`), memoised."""
+        key = (text, weak, prose)
+        hits = self._memo.get(key)
+        if hits is None:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            hits = self._memo[key] = tuple(self._find(text, weak, prose))
+        return list(hits)
+
+    def _find(self, text: str, weak: bool | None = None, prose: bool = False) -> list[Hit]:
         """Matches in ``text``: lexicon phrases (longest first at each position, shared verbs distributed)
         and permission constants.
 
@@ -179,49 +198,55 @@ class Lexicon:
         allow_weak = self.has_cue(folded) if weak is None else weak
         hits = self._constants(text, folded, strict=weak is not True)
         names = proper_names(text, folded) if allow_weak else []
-        for start, phrase in self._phrases(folded, distribute=allow_weak):
+        for start, phrase, listed in self._phrases(folded, distribute=allow_weak):
             inside = any(a <= start < b for a, b in names)  # "Open Camera": a name, not the camera
             before = folded[max(0, start - VERB_WINDOW):start]
-            if PERMISSION_AFTER_RE.match(folded, start + len(phrase)):
+            named = PERMISSION_AFTER_RE.match(folded, start + len(phrase)) is not None
+            if named:
                 before += " 权限"  # "设备存储（SD卡）权限": the permission word follows the data word
-            hit = self._hit(phrase, before, start, allow_weak and not inside, weak is True)
+            hit = self._hit(phrase, listed, before, start, allow_weak and not inside, weak is True, named)
             if hit is not None and not (prose and self.negated(folded, start)):
                 hits.append(hit)
         return sorted(hits, key=lambda h: h.start)
 
-    def _phrases(self, folded: str, distribute: bool) -> list[tuple[int, str]]:
-        assert self._regex is not None
-        found = [(m.start(), " ".join(m.group(0).split())) for m in self._regex.finditer(folded)]
+    def _phrases(self, folded: str, distribute: bool) -> list[tuple[int, str, str]]:
+        """``(start, text matched, phrase as listed)`` of the lexicon phrases in ``folded``."""
+        assert self._matcher is not None
+        found = self._matcher.finditer(folded)
         if not distribute or not _SHARED_HINT_RE.search(folded):
             return found
-        seen = {phrase for _, phrase in found}
-        for start, phrase in self._distributed(folded):
+        seen = {phrase for _, phrase, _ in found}
+        for start, phrase, listed in self._distributed(folded):
             if phrase not in seen:
                 seen.add(phrase)
-                found.append((start, phrase))
+                found.append((start, phrase, listed))
         return found
 
-    def _distributed(self, folded: str) -> list[tuple[int, str]]:
+    def _distributed(self, folded: str) -> list[tuple[int, str, str]]:
         """Phrases formed by giving a bare verb the object of its neighbour ("发送/接收/读短信")."""
-        assert self._regex is not None
-        out: list[tuple[int, str]] = []
+        assert self._matcher is not None
+        search = self._matcher.search
+        out: list[tuple[int, str, str]] = []
         text = _SHARED_VERB_RE.sub(lambda m: "读取/写入" if "读" in m.group(0) else "发送/接收", folded)
         for chunk in re.split(r"[。；;:：()（）]", text):
             parts = [p for p in _SEGMENT_SPLIT_RE.split(chunk) if p]
             for i, part in enumerate(parts[:-1]):
-                if len(part) > (6 if not part.isascii() else 16) or self._regex.search(part):
+                if len(part) > (6 if not part.isascii() else 16) or search(part):
                     continue
-                tail = next((p for p in parts[i + 1:i + 4] if self._regex.search(p)), parts[-1])
+                tail = next((p for p in parts[i + 1:i + 4] if search(p)), parts[-1])
                 for k in range(1, min(len(tail), 12)):
                     joined = part + ("" if not part.isascii() else " ") + tail[k:].lstrip()
-                    m = self._regex.search(joined)
-                    if m and m.start() < len(part) and m.group(0) not in tail:
-                        out.append((max(0, folded.find(part)), " ".join(m.group(0).split())))
+                    m = search(joined)
+                    if m and m[0] < len(part) and m[1] not in tail:
+                        out.append((max(0, folded.find(part)), m[1], m[2]))
                         break
         return out
 
-    def _hit(self, phrase: str, before: str, start: int, allow_weak: bool, cell: bool) -> Hit | None:
-        terms = self._by_phrase.get(phrase) or self._by_phrase.get(despace(phrase), ())
+    def _hit(self, phrase: str, listed: str, before: str, start: int, allow_weak: bool, cell: bool,
+             named: bool = False) -> Hit | None:
+        """The hit of one phrase; ``named``: a permission word follows it, so data that a permission guards
+        names that permission ("日历相关权限" -> READ_CALENDAR)."""
+        terms = self._by_phrase.get(listed, ())
         perms: list[str] = []
         data: list[str] = []
         for term in terms:
@@ -230,6 +255,9 @@ class Lexicon:
             perms.extend(p for p in term.permissions if p not in perms)
             if not term.weak or cell:  # weak words name data only inside a cell
                 data.extend(d for d in term.data_types if d not in data)
+        if named and not perms:
+            guarded = [d for term in terms for d in term.data_types]
+            perms = list(dict.fromkeys(p for d in guarded for p in self.data_permissions.get(d, ())))
         if not (perms or data):
             return None
         assert self._verb_regex is not None
@@ -281,9 +309,17 @@ class Lexicon:
 
     def role(self, header: str) -> str | None:
         """The role of a column header or block key: an exact phrase, else the longest phrase it contains
-        (ties: :data:`ROLES` order); None when it names none."""
+        (ties: :data:`ROLES` order); None when it names none (memoised)."""
+        key = ("role", header)
+        if key not in self._roles:
+            if len(self._roles) >= MEMO_LIMIT:
+                self._roles.clear()
+            self._roles[key] = self._role(header) if len(header) <= 4 * MAX_ROLE_CHARS else None
+        return self._roles[key]
+
+    def _role(self, header: str) -> str | None:
         folded = fold(header).strip(" :：*#|`")
-        if not folded or len(folded) > 48:
+        if not folded or len(folded) > MAX_ROLE_CHARS:
             return None
         exact = self._field_exact.get(folded)
         if exact:

@@ -39,6 +39,8 @@ _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_MD_EMPHASIS = re.compile(r"(?<![A-Za-z0-9_*])[_*]([^_*\s](?:[^_*]*?[^_*\s])?)[_*](?![A-Za-z0-9_*])")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -72,10 +74,11 @@ def load_document(path: Path | str) -> Document:
     if spans:
         return _checked(_with_html_tables(name, fmt, encoding, text, spans))
     raw = text.splitlines()
+    indents = [_indent(t) for t in raw]
     marks = [""] * len(raw)
     if fmt == "markdown":
-        raw, marks = _markdown(raw)
-    return _from_lines(name, fmt, encoding, raw, marks)
+        raw, marks, indents = _markdown(raw)
+    return _from_lines(name, fmt, encoding, raw, marks, indents)
 
 
 def _html_tables(text: str) -> list[tuple[int, int]]:
@@ -102,10 +105,11 @@ def _with_html_tables(name: str, fmt: str, encoding: str, text: str, spans: list
         end = span[0] if span else len(text)
         first_no = newlines + 1
         raw = text[pos:end].split("\n")
+        indents = [_indent(t) for t in raw]
         marks = [""] * len(raw)
         if fmt == "markdown":
-            raw, marks = _markdown(raw)
-        lines += [Line(first_no + i, " ".join(t.split()), marks[i]) for i, t in enumerate(raw) if t.strip()]
+            raw, marks, indents = _markdown(raw)
+        lines += [Line(first_no + i, " ".join(t.split()), marks[i], indents[i]) for i, t in enumerate(raw) if t.strip()]
         if span is None:
             break
         offset = newlines + text.count("\n", pos, span[0])
@@ -119,20 +123,29 @@ def _with_html_tables(name: str, fmt: str, encoding: str, text: str, spans: list
     return Document(name, fmt, encoding, tuple(lines), tuple(tables))
 
 
-def _markdown(raw: list[str]) -> tuple[list[str], list[str]]:
-    """Markdown lines without quote, heading and bullet markup (kept as each line's mark) or emphasis."""
-    lines, marks = [], []
+def _indent(line: str) -> int:
+    """Leading blanks of a source line, a tab counting 4."""
+    lead = line[:len(line) - len(line.lstrip())]
+    return len(lead.replace("\t", "    "))
+
+
+def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
+    """Markdown lines without quote, heading and bullet markup (kept as each line's mark) or emphasis, and
+    each line's indent (after the quote markup)."""
+    lines, marks, indents = [], [], []
     for ln in raw:
         ln = _MD_QUOTE.sub("", ln)
+        indents.append(_indent(ln))
         mark = ""
         heading = _MD_HEADING.match(ln)
         if heading:
             mark, ln = f"h{len(heading.group(1))}", ln[heading.end():]
         elif _MD_BULLET.match(ln):
             mark, ln = "li", _MD_BULLET.sub("", ln)
-        lines.append(ln.replace("**", "").replace("__", ""))
+        ln = _MD_ESCAPE.sub(r"\1", ln.replace("**", "").replace("__", ""))
+        lines.append(_MD_EMPHASIS.sub(r"\1", ln))
         marks.append(mark)
-    return lines, marks
+    return lines, marks, indents
 
 
 def _within(name: str, text: str, limit: int) -> str:
@@ -223,8 +236,10 @@ def _checked_text(name: str, text: str, enc: str) -> str:
     return text
 
 
-def _from_lines(name: str, fmt: str, encoding: str, raw: list[str], marks: list[str] | None = None) -> Document:
-    lines = tuple(Line(i + 1, " ".join(t.split()), marks[i] if marks else "") for i, t in enumerate(raw) if t.strip())
+def _from_lines(name: str, fmt: str, encoding: str, raw: list[str], marks: list[str] | None = None,
+                indents: list[int] | None = None) -> Document:
+    lines = tuple(Line(i + 1, " ".join(t.split()), marks[i] if marks else "", indents[i] if indents else 0)
+                  for i, t in enumerate(raw) if t.strip())
     return _checked(Document(name, fmt, encoding, lines))
 
 

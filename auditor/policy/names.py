@@ -8,17 +8,25 @@ by edit distance for near misses ("TencentShortViedo"). Unresolved names get the
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon import Lexicon, fold
 
 MAX_CANDIDATES = 3
+MAX_SIMILAR = 60
+"""Keys compared closely (edit distance, sequence ratio) with one name, those sharing the most bigrams."""
+COMMON_GRAM = 150
+"""A bigram in more keys than this does not gather keys to compare (see :meth:`NameIndex._similar_keys`)."""
+MEMO_LIMIT = 50_000
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 
 
@@ -53,34 +61,66 @@ class NameIndex:
     """Id -> its folded names and aliases."""
     _keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _grams: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _sizes: tuple[int, ...] = field(default=(), compare=False, repr=False)
-    longest_cjk: int = field(default=16, compare=False, repr=False)
-    """Length of the longest distinctive name (for scanning CJK text)."""
     """Bigram -> indexes into ``_keys`` of the keys that have it (to compare a name with few keys only)."""
+    _sizes: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    _key_grams: tuple[frozenset[str], ...] = field(default=(), compare=False, repr=False)
+    _index: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict[str, Resolution] = field(default_factory=dict, compare=False, repr=False)
+    """Resolutions by name (a pure function of the name): a long policy names the same SDK many times."""
+    _spotter: ahocorasick.Automaton | None = field(default=None, compare=False, repr=False)
+    """The distinctive keys as one automaton (:meth:`spot`)."""
 
     def __post_init__(self) -> None:
         keys = tuple(sorted(set(self.exact) | set(self.loose)))
         grams: dict[str, list[int]] = {}
         for i, key in enumerate(keys):
-            for gram in _bigrams(key):
+            for gram in bigrams(key):
                 grams.setdefault(gram, []).append(i)
         object.__setattr__(self, "_keys", keys)
         object.__setattr__(self, "_grams", {g: tuple(v) for g, v in grams.items()})
-        object.__setattr__(self, "_sizes", tuple(len(_bigrams(k)) for k in keys))
-        object.__setattr__(self, "longest_cjk", min(16, max((len(k) for k in self.distinctive), default=2)))
+        object.__setattr__(self, "_sizes", tuple(len(bigrams(k)) for k in keys))
+        object.__setattr__(self, "_key_grams", tuple(frozenset(bigrams(k)) for k in keys))
+        object.__setattr__(self, "_index", {k: i for i, k in enumerate(keys)})
+        spotter = ahocorasick.Automaton()
+        for key in self.distinctive:
+            spotter.add_word(key, key)
+        if self.distinctive:
+            spotter.make_automaton()
+        object.__setattr__(self, "_spotter", spotter if self.distinctive else None)
 
     def _similar_keys(self, form: str, share: float = 0.0, least: int = 1) -> list[str]:
-        """Keys sharing at least ``least`` bigrams with ``form`` and ``share`` of the bigrams of the shorter."""
-        mine = _bigrams(form)
-        counts: dict[int, int] = {}
+        """Keys sharing at least ``least`` bigrams with ``form`` and ``share`` of the bigrams of the shorter,
+        most shared first, at most ``MAX_SIMILAR``. Keys are gathered through the form's rarer bigrams only
+        (a bigram most keys have, "dk" of "sdk", says nothing), then counted exactly."""
+        mine = bigrams(form)
+        rare: dict[int, int] = {}
         for gram in mine:
-            for i in self._grams.get(gram, ()):
-                counts[i] = counts.get(i, 0) + 1
-        return [self._keys[i] for i, n in counts.items()
-                if n >= least and n >= share * min(len(mine), self._sizes[i])]
+            posting = self._grams.get(gram, ())
+            if len(posting) <= COMMON_GRAM:
+                for i in posting:
+                    rare[i] = rare.get(i, 0) + 1
+        if not rare:  # only common bigrams: the keys of the rarest one
+            gram = min(mine, key=lambda g: len(self._grams.get(g, ())) or len(self._keys) + 1)
+            rare = dict.fromkeys(self._grams.get(gram, ()), 1)
+        pool = sorted(rare, key=lambda i: -rare[i])[:4 * MAX_SIMILAR]
+        scored = []
+        for i in pool:
+            n = len(mine & self._key_grams[i])
+            if n >= least and n >= share * min(len(mine), self._sizes[i]):
+                scored.append((-n, self._keys[i]))
+        scored.sort()
+        return [key for _, key in scored[:MAX_SIMILAR]]
 
     def resolve(self, name: str) -> Resolution:
-        """Resolve ``name``; never raises."""
+        """Resolve ``name``; never raises (memoised per name)."""
+        hit = self._memo.get(name)
+        if hit is None:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            hit = self._memo[name] = self._resolve(name)
+        return hit
+
+    def _resolve(self, name: str) -> Resolution:
         forms = self._forms(name)
         for how, table in (("exact", self.exact), ("loose", self.loose)):
             for form in forms:
@@ -97,6 +137,37 @@ class NameIndex:
                 return Resolution(hit, (), "near")
         return Resolution(None, self.candidates(forms))
 
+    def spot(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, span)`` of the distinctive names written in running text, found in one pass over
+        the text with separators dropped (the keys' own form, :func:`case_key`). A Latin name must cover
+        whole words (at most ``MAX_WORDS``, joined by spaces, dashes, dots...; one word only when it is not
+        all lower case and has four letters or more; several only when one has a capital); a CJK name
+        must start with a CJK character and sit inside one run of CJK, letters and digits."""
+        if self._spotter is None:
+            return []
+        runs = [(m.start(), m.end()) for m in _SEPARATORS_RE.finditer(text)]
+        keyed = _SEPARATORS_RE.sub("", text) if runs else text
+        at: list[int] = []  # keyed position where each dropped run stood
+        shift: list[int] = []  # characters dropped up to and including that run
+        total = 0
+        for a, b in runs:
+            at.append(a - total)
+            total += b - a
+            shift.append(total)
+
+        def original(k: int) -> int:
+            i = bisect.bisect_right(at, k)
+            return k + (shift[i - 1] if i else 0)
+
+        out = []
+        for end, key in self._spotter.iter(keyed):
+            start = original(end - len(key) + 1)
+            stop = original(end) + 1
+            span = text[start:stop]
+            if _spotted(text, start, stop, span, key):
+                out.append((start, stop, span))
+        return out
+
     def known(self, name: str) -> bool:
         """True when ``name`` is a catalog name or alias (exactly, or with suffix/vendor words dropped)."""
         return self.resolve_exact(name) is not None
@@ -109,6 +180,11 @@ class NameIndex:
                 if ids and len(set(ids)) == 1:
                     return ids[0]
         return None
+
+    def grams_of(self, key: str) -> frozenset[str]:
+        """The bigrams of an indexed key."""
+        i = self._index.get(key)
+        return self._key_grams[i] if i is not None else frozenset(bigrams(key))
 
     def keys_of(self, sdk_id: str) -> tuple[str, ...]:
         return self.by_id.get(sdk_id, ())
@@ -125,20 +201,21 @@ class NameIndex:
         forms: list[str] = []
         for part in parts:
             key = normalize_name(fold(part))
-            for form in (key, self.strip(key)) if stripped else (key,):
+            for form in (key, self.strip(key, vendors=False), self.strip(key)) if stripped else (key,):
                 if form and form not in forms:
                     forms.append(form)
         return forms
 
-    def strip(self, key: str) -> str:
-        """Drop generic suffixes and leading vendor words from a folded key (keeps something left)."""
+    def strip(self, key: str, vendors: bool = True) -> str:
+        """Drop generic suffixes and (``vendors``) leading vendor words from a folded key (keeps something
+        left): "华为推送sdk" -> "华为推送" (suffixes only) -> "推送"."""
         changed = True
         while changed:
             changed = False
             for suffix in self.suffixes:
                 if key.endswith(suffix) and len(key) > len(suffix) + 1:
                     key, changed = key[: -len(suffix)], True
-            for vendor in self.vendors:
+            for vendor in self.vendors if vendors else ():
                 if key.startswith(vendor) and len(key) > len(vendor) + 1:
                     key, changed = key[len(vendor):], True
         return key
@@ -150,7 +227,7 @@ class NameIndex:
         best: set[str] = set()
         best_d = limit + 1
         # an edit changes at most 3 bigrams (a transposition), so a near key shares all but 3 per edit
-        need = max(1, len(_bigrams(form)) - 3 * limit)
+        need = max(1, len(bigrams(form)) - 3 * limit)
         for key in self._similar_keys(form, least=need):
             if abs(len(key) - len(form)) > limit:
                 continue
@@ -206,7 +283,8 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
                 by_id[entry.id].append(key)
             if is_distinctive(name):
                 distinctive.setdefault(case_key(name), entry.id)
-            for part in [key] + [normalize_name(fold(p)) for p in _BRACKETS.findall(name)]:
+            outer = normalize_name(fold(_BRACKETS.sub(" ", name)))  # "Google Play services location (Fused…)"
+            for part in [key, outer] + [normalize_name(fold(p)) for p in _BRACKETS.findall(name)]:
                 stripped = probe.strip(part)
                 if stripped and entry.id not in loose.setdefault(stripped, []):
                     loose[stripped].append(entry.id)
@@ -214,13 +292,39 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
                      suffixes, vendors, distinctive, {k: tuple(v) for k, v in by_id.items()})
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
+    """The character bigrams of ``text`` (the text itself when shorter than two)."""
     return {text[i:i + 2] for i in range(len(text) - 1)} if len(text) > 1 else {text}
+
+
+
+
+_SEPARATORS_RE = re.compile(r"[\s\-_.,'·()（）【】\[\]/]+")
+_LATIN_SPAN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_]*(?:[\s\-_.,'·/]+[A-Za-z0-9][A-Za-z0-9.+\-_]*)*")
+_CJK_SPAN_RE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]*")
+MAX_WORDS = 4
+
+
+def _spotted(text: str, start: int, stop: int, span: str, key: str) -> bool:
+    """Whether a key found at ``text[start:stop]`` is a name written there (see :meth:`NameIndex.spot`)."""
+    if key.isascii():
+        if not _LATIN_SPAN_RE.fullmatch(span) or (start and _latin(text[start - 1])) or \
+                (stop < len(text) and _latin(text[stop])):
+            return False
+        words = re.findall(r"[A-Za-z0-9][A-Za-z0-9.+\-_]*", span)
+        if len(words) == 1:
+            return not span.islower() and len(span.rstrip(".")) >= 4
+        return len(words) <= MAX_WORDS and any(ch.isupper() for ch in span)
+    return len(key) >= 2 and _CJK_SPAN_RE.fullmatch(span) is not None
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def case_key(name: str) -> str:
     """Like :func:`normalize_name` but keeping case (for spotting names in prose)."""
-    return re.sub(r"[\s\-_.,'·()（）【】\[\]/]+", "", fold_width(name))
+    return _SEPARATORS_RE.sub("", fold_width(name))
 
 
 def fold_width(text: str) -> str:

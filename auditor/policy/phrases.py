@@ -1,4 +1,5 @@
-"""Phrase matching for the lexicon: one trie-shaped regex per phrase list (longest phrase at each position;
+"""Phrase matching for the lexicon: an Aho-Corasick automaton per large phrase list (:class:`PhraseMatcher`:
+one pass over a text, the longest phrase at each position), a trie-shaped regex per small list (same rules:
 English on word boundaries; in CJK phrases an optional space where letters meet CJK), and small text tests."""
 
 from __future__ import annotations
@@ -7,15 +8,22 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from auditor.policy.zh_t2s import T2S
+import ahocorasick
+
+from auditor.policy.zh_t2s import T2S, TRADITIONAL
 
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_T2S_RE = re.compile("[" + re.escape(TRADITIONAL) + "]")
 
 
 def fold(text: str) -> str:
     """Fold text for matching: NFKC (full-width to ASCII), Traditional to Simplified Chinese, split run-on
     words ("authorityRead"), case-fold, collapse whitespace."""
-    text = _CAMEL_RE.sub(" ", unicodedata.normalize("NFKC", text).translate(T2S))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        if _T2S_RE.search(text):  # translate() looks up every character: only when there is one to map
+            text = text.translate(T2S)
+    text = _CAMEL_RE.sub(" ", text)
     return " ".join(text.casefold().split())
 
 
@@ -38,6 +46,74 @@ def pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     if free:
         alts.append(_render(free))
     return re.compile("|".join(alts) if alts else r"(?!x)x")
+
+
+class PhraseMatcher:
+    """Folded phrases found in folded text in one Aho-Corasick pass, with the rules of :func:`pattern`:
+    leftmost-longest, non-overlapping; a phrase that starts (ends) with an ASCII letter or digit only at a
+    word start (end); in a phrase with CJK, a space is optional where letters meet CJK and between words."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._auto = ahocorasick.Automaton()
+        self._empty = True
+        for phrase in set(phrases):
+            if not phrase:
+                continue
+            for variant in _variants(phrase):
+                self._auto.add_word(variant, (len(variant), phrase))
+                self._empty = False
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def finditer(self, folded: str) -> list[tuple[int, str, str]]:
+        """``(start, matched text, phrase as listed)`` of every match, in order."""
+        if self._empty or not folded:
+            return []
+        longest: dict[int, tuple[int, str]] = {}
+        for end, (size, phrase) in self._auto.iter(folded):
+            start, stop = end - size + 1, end + 1
+            if (phrase[0] in _WORDISH and start > 0 and folded[start - 1] in _WORDISH) or \
+                    (phrase[-1] in _WORDISH and stop < len(folded) and folded[stop] in _WORDISH):
+                continue
+            best = longest.get(start)
+            if best is None or stop > best[0]:
+                longest[start] = (stop, phrase)
+        out: list[tuple[int, str, str]] = []
+        pos = 0
+        for start in sorted(longest):
+            if start >= pos:
+                stop, phrase = longest[start]
+                out.append((start, folded[start:stop], phrase))
+                pos = stop
+        return out
+
+    def search(self, folded: str) -> tuple[int, str, str] | None:
+        """The first match, or None."""
+        found = self.finditer(folded)
+        return found[0] if found else None
+
+
+_WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _variants(phrase: str) -> list[str]:
+    """The spellings :func:`pattern` accepts for ``phrase`` in collapsed text: in a phrase with CJK, each
+    space may be absent and a space may stand where letters meet CJK."""
+    if phrase.isascii():
+        return [" ".join(phrase.split())]
+    pieces = [p for p in re.findall(r"[a-z0-9]+|\s+|.", phrase)]
+    out = [""]
+    prev = ""
+    for piece in pieces:
+        if piece.isspace():
+            out = [v + s for v in out for s in ("", " ")]
+            prev = ""
+            continue
+        if prev and piece.isascii() != prev.isascii() and (piece.isalnum() or prev.isalnum()):
+            out = [v + s for v in out for s in ("", " ")]
+        out = [v + piece for v in out]
+        prev = piece
+    return list(dict.fromkeys(v for v in out if v))[:64]
 
 
 def pattern_all(phrases: list[str]) -> re.Pattern[str]:
@@ -79,7 +155,9 @@ def _render(trie: dict[str, object]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-PERMISSION_AFTER_RE = re.compile(r"[)）\]】\s]{0,3}(?:权限|permissions?\b|authorit)")
+PERMISSION_AFTER_RE = re.compile(
+    r"[)）\]】\s]{0,3}(?:的)?(?:相关|等)?(?:数据|信息|文件|读写|访问|使用)?(?:相关)?\s?(?:权限|permissions?\b|authorit)")
+"""A permission word right after a data word ("相册权限", "SD卡数据权限", "日历相关权限", "location permission")."""
 _PROPER_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+\b")
 
 
@@ -93,10 +171,6 @@ def proper_names(text: str, folded: str) -> list[tuple[int, int]]:
             spans.append((at, at + len(key)))
             at = folded.find(key, at + 1)
     return spans
-
-
-def despace(text: str) -> str:
-    return text.replace(" ", "") if not text.isascii() else text
 
 
 def contains(text: str, phrase: str) -> bool:

@@ -38,8 +38,15 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     """Extract a :class:`Disclosure` from an already loaded document."""
     resolver = resolver or build_resolver(catalog, lexicon)
     ctx = Context(lexicon, resolver.names)
-    found = [s for extractor in REGISTRY for s in extractor.extract(doc, ctx)]
-    kept = settle(found, [e.kind for e in REGISTRY])
+    order = [e.kind for e in REGISTRY]
+    structured = [s for e in REGISTRY if e.kind is not ExtractorKind.PROSE for s in e.extract(doc, ctx)]
+    kept = settle(structured, order)
+    # prose is the least confident stage: it reads only the lines no kept structure owns (same outcome as
+    # settling everything at once, without reading every table cell as a sentence)
+    claimed = frozenset(i for s in kept for i in range(s.first, s.last + 1))
+    fallback = Context(lexicon, resolver.names, claimed)
+    prose = [s for e in REGISTRY if e.kind is ExtractorKind.PROSE for s in e.extract(doc, fallback)]
+    kept = settle(kept + prose, order)
     sdks: list[SdkDisclosure] = []
     scene_claims: list[SceneClaim] = []
     memo: dict[object, object] = {}  # this read's resolutions, by evidence (a long policy repeats names)

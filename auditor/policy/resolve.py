@@ -14,7 +14,6 @@ words of its name and purpose (against an entry's category).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,12 +21,13 @@ from dataclasses import dataclass, field
 from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon import Lexicon, fold
-from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, build_index
+from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, bigrams, build_index
 from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 MIN_SCORE = 2.0
 MIN_MARGIN = 1.0
+MEMO_LIMIT = 50_000
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Resolver:
     packages: tuple[tuple[str, str], ...]
     """(prefix, id), longest prefix first."""
     _cores: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    _company_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def resolve(self, ev: Evidence) -> Resolution:
         """The entry ``ev`` names, or None with candidates; never raises."""
@@ -67,10 +68,15 @@ class Resolver:
         by_name = self.names.resolve(ev.name)
         pkg = self.by_packages(ev.packages)
         generic = self.generic(ev.name)
+        if by_name.id and by_name.how == "loose" and not self._same_vendor(ev.name, by_name.id):
+            by_name = Resolution(None, (by_name.id,))  # "华为游戏服务" is not "谷歌游戏服务" with the vendor dropped
         if by_name.id and by_name.how in ("exact", "loose") and not generic:
             if len(pkg) == 1 and by_name.id not in pkg:
                 return Resolution(pkg[0], (), "package")
             return by_name
+        owned = self.vendor_category(ev.name)
+        if owned and (not pkg or owned in pkg):
+            return Resolution(owned, (), "vendor")
         scores = self._scores(ev, by_name, pkg, generic)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
         if ranked:
@@ -93,6 +99,33 @@ class Resolver:
         key = normalize_name(fold(outer))
         return bool(key) and self.names.strip(key) in self.names.vendors
 
+    def _same_vendor(self, name: str, sdk_id: str) -> bool:
+        """False when ``name`` starts with a vendor word that neither the entry's names nor its vendor's
+        names contain."""
+        key = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name))), vendors=False)
+        vendor = next((v for v in self.names.vendors if key.startswith(v) and len(key) > len(v)), "")
+        if not vendor:
+            return True
+        product = self.products.get(sdk_id)
+        names = list(self.names.keys_of(sdk_id)) + [normalize_name(fold(n)) for n in
+                                                     (product.vendor_names if product else ())]
+        return any(vendor in n for n in names)
+
+    def vendor_category(self, name: str) -> str | None:
+        """A name made of a vendor word and what the SDK does ("华为推送SDK", "小米通道", "腾讯定位") names
+        that vendor's one entry of that category; None when the vendor has none or several."""
+        key = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name))), vendors=False)
+        vendor = next((v for v in self.names.vendors if key.startswith(v) and len(key) > len(v)), "")
+        if not vendor:
+            return None
+        rest = key[len(vendor):]
+        categories = {c for c, words in self.lexicon.category_words.items()
+                      if any(normalize_name(w) and normalize_name(w) in rest for w in words)}
+        if not categories:
+            return None
+        owned = [i for i in self.by_company(vendor) if self.products[i].category in categories]
+        return owned[0] if len(owned) == 1 else None
+
     def by_packages(self, names: tuple[str, ...]) -> list[str]:
         out: list[str] = []
         for name in names:
@@ -103,6 +136,15 @@ class Resolver:
         return out
 
     def by_company(self, company: str) -> list[str]:
+        """Entries whose vendor's distinctive core equals, contains or is contained in the company's (memoised)."""
+        hit = self._company_memo.get(company)
+        if hit is None:
+            if len(self._company_memo) >= MEMO_LIMIT:
+                self._company_memo.clear()
+            hit = self._company_memo[company] = tuple(self._by_company(company))
+        return list(hit)
+
+    def _by_company(self, company: str) -> list[str]:
         core = self.lexicon.company_core(company)
         if len(core) < 2:
             return []
@@ -123,6 +165,7 @@ class Resolver:
         if by_company and len(by_company) <= 40:
             pool |= by_company
         words = fold(ev.words or ev.name)
+        said = {c for c, ws in self.lexicon.category_words.items() if any(w in words for w in ws)}
         out: dict[str, tuple[float, bool]] = {}
         for sdk_id in pool:
             product = self.products.get(sdk_id)
@@ -132,8 +175,12 @@ class Resolver:
             name_sim = 0.0 if generic else self._similarity(ev.name, sdk_id)
             score = (3.0 * (sdk_id in pkg) + 2.0 * (sdk_id in by_url) + 1.0 * (sdk_id in by_host)
                      + 1.0 * (sdk_id in by_company) + 1.5 * name_sim + (1.0 if generic else 0.75) * category)
-            decisive = (sdk_id in pkg or sdk_id in by_url or (sdk_id in by_host and (category or name_sim >= 0.5))
-                        or (sdk_id in by_company and (category or name_sim >= 0.5)))
+            # the vendor alone does not say which of its SDKs, and never one of another kind than the row says
+            # (a Kuaishou login row is not the Kuaishou ads SDK)
+            other_kind = bool(said) and not category
+            decisive = (sdk_id in pkg or (sdk_id in by_url and not other_kind)
+                        or (sdk_id in by_host and (category or name_sim >= 0.5) and not other_kind)
+                        or (sdk_id in by_company and (category or name_sim >= 0.5) and not other_kind))
             out[sdk_id] = (score, decisive)
         return out
 
@@ -141,14 +188,17 @@ class Resolver:
         return any(w in words for w in self.lexicon.category_words.get(product.category, ()))
 
     def _similarity(self, name: str, sdk_id: str) -> float:
+        """0..1: how close ``name`` is to one of the entry's names (bigram Dice; containment counts 0.6)."""
         forms = [f for f in self.names.forms(name) if f]
         keys = self.names.keys_of(sdk_id)
         best = 0.0
         for form in forms:
+            mine = bigrams(form)
             for key in keys:
                 if form == key:
                     return 1.0
-                ratio = difflib.SequenceMatcher(None, form, key).ratio()
+                theirs = self.names.grams_of(key)
+                ratio = 2 * len(mine & theirs) / (len(mine) + len(theirs))
                 if form in key or key in form:
                     ratio = max(ratio, 0.6)
                 best = max(best, ratio)

@@ -75,6 +75,8 @@ def _header_index(rows: list[Row], ctx: Context) -> int | None:
     """The first of the top rows whose cells mostly name roles (a ``<td>`` header row counts too)."""
     for i, row in enumerate(rows[:MAX_HEADER_SCAN]):
         cells = [c for c in row.cells if c.strip()]
+        if len(cells) > 1 and len(set(cells)) == 1:
+            continue  # a caption merged over the whole width, not a row of column titles
         named = [c for c in cells if ctx.lexicon.role(c) is not None and len(c) <= 32]
         if len(named) >= 2 and len(named) * 2 >= len(cells):
             return i
@@ -97,6 +99,8 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
             roles[i] = _content_role(cells, roles, ctx)
     if "name" not in roles and "title" in roles and SDK_FACTS & set(roles):
         roles[roles.index("title")] = "name"
+    if "name" not in roles:
+        _name_by_content(roles, body, ctx)
     if "name" not in roles and "company" in roles:
         col = roles.index("company")
         cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
@@ -104,6 +108,27 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         if cells and products * 2 > len(cells):
             roles[col] = "name"  # a "Provider" column holding "Product — Company" cells
     return roles
+
+
+_NEVER_NAMES = frozenset({"company", "link", "website", "packages", "permissions", "data", "method", "index", "item"})
+NAME_SHARE = 0.6
+
+
+def _name_by_content(roles: list[str | None], body: Sequence[Row], ctx: Context) -> None:
+    """A table with no name column whose header says something else over a column of SDK names ("功能类型"
+    over "华为游戏服务SDK", "鲸鸿动能SDK"…): that column is the name column."""
+    best: tuple[float, int] | None = None
+    for i, role in enumerate(roles):
+        if role in _NEVER_NAMES:
+            continue
+        cells = [r.cells[i] for r in body if i < len(r.cells) and r.cells[i].strip()]
+        if len(cells) < 2:
+            continue
+        share = sum(1 for c in cells if name_like(c) and _sdk_like(c, ctx)) / len(cells)
+        if share >= NAME_SHARE and (best is None or share > best[0]):
+            best = (share, i)
+    if best is not None:
+        roles[best[1]] = "name"
 
 
 def _content_role(cells: list[str], roles: list[str | None], ctx: Context) -> str | None:

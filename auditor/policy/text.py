@@ -33,12 +33,13 @@ COMPANY_RE = re.compile(
 _PACKAGE_RE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-zA-Z_][\w]*){1,8})(?![\w/@-]|\.[a-zA-Z])")
 _PACKAGE_ROOTS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "de", "uk", "jp", "kr", "fr", "ru", "us", "in", "br", "it", "nl"])
 _DOMAIN_TAILS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "html", "htm", "php", "jsp", "aspx", "shtml"])
+_WIDE_RE = re.compile("[\u2e81-\U0010ffff]")
 SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b|\blibrary\b|\bapi\b", re.IGNORECASE)
 
 
 def width(text: str) -> int:
     """Display width: CJK counts double."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return len(text) + (len(_WIDE_RE.findall(text)) if not text.isascii() else 0)
 
 
 def unbalanced(text: str) -> bool:

@@ -63,7 +63,7 @@ def _header(doc: Document, ctx: Context, i: int) -> tuple[list[str], int]:
     j = i
     while j < len(doc.lines) and len(header) < MAX_COLUMNS:
         text = doc.lines[j].text.strip()
-        if ("|" in text or width(text) > MAX_HEADER_WIDTH or text.endswith(("。", ".", ";", "；"))
+        if (doc.lines[j].mark or "|" in text or width(text) > MAX_HEADER_WIDTH or text.endswith(("。", ".", ";", "；"))
                 or _KEYED_RE.search(text) or is_heading(text) or URL_RE.search(text)):
             break
         role = ctx.lexicon.role(text)
@@ -80,8 +80,8 @@ def _cells(doc: Document, start: int) -> list[Cell]:
     cells: list[Cell] = []
     for k in range(start, len(doc.lines)):
         text = doc.lines[k].text.strip()
-        if is_heading(text) or "|" in text:
-            break
+        if is_heading(text) or "|" in text or doc.lines[k].mark:
+            break  # headings and list items are markup, never cells of a flattened table
         if cells and continues(cells[-1].text.split("\n")[-1], text):
             prev = cells[-1]
             cells[-1] = Cell(prev.text + "\n" + text, prev.first, k)

@@ -20,7 +20,8 @@ from auditor.policy.document import Document, Line
 from auditor.policy.text import HEADING_RE, name_like, width
 
 _ITEM_RE = re.compile(
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]|[(（]\d{1,2}[)）]"
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
+    r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]|[(（]\d{1,2}[)）]"
     r"|[a-zA-Z][.)）、]\s*)(.+)$"
 )
 _QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")

@@ -15,10 +15,12 @@ from auditor.policy.document import Document
 from auditor.policy.table import SDK_FACTS, facts_from
 from auditor.policy.text import continues, is_heading, width
 
-_PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.*)$")
+_OUTLINE = r"\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=\D)\s*"
+"""A multi-level outline number written against its text ("2.1.3第三方SDK提供方：", "2.1微信SDK")."""
+_PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + _OUTLINE + r"|[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.*)$")
 _SPLIT_RE = re.compile(r"\s*[；;]\s*")
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
-_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*)")
+_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + _OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*)")
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
 CONFIDENCE = 0.8
@@ -124,7 +126,7 @@ def _name_line(text: str, ctx: Context) -> bool:
         return False
     if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name):
         return False
-    sdk_like = bool(re.search(r"sdk|插件|组件|\bkit\b", name, re.IGNORECASE)) or ctx.names.known(name)
+    sdk_like = _sdk_like(name, ctx)
     if ctx.lexicon.general(name) and not ctx.names.known(name):
         return False
     if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.data_types_in(name, cell=True)):
@@ -137,9 +139,16 @@ def _starts_record(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[
     if i + 1 >= len(lines) or width(lines[i].text) > MAX_NAME_WIDTH + 8 or not _PAIR_RE.match(lines[i + 1].text):
         return False
     pairs = _pairs(lines[i + 1].text, ctx)
-    if not pairs or pairs[0][0] not in SDK_FACTS or pairs[0][0] == "scene":
+    if not pairs or pairs[0][0] not in SDK_FACTS:
         return False
+    if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
+        return False  # "业务场景：…" under a feature name: a scene record, unless the name is an SDK's
     return _name_line(lines[i].text, ctx)
+
+
+def _sdk_like(text: str, ctx: Context) -> bool:
+    name = _MARKER_RE.sub("", text).strip()
+    return bool(re.search(r"sdk|插件|组件|\bkit\b", name, re.IGNORECASE)) or ctx.names.known(name)
 
 
 def _structure(record: _Record, ctx: Context) -> Structure | None:

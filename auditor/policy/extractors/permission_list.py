@@ -1,34 +1,58 @@
-"""Permission lists: items whose label names a permission, each with the scene it is used for.
+"""Permission lists: items whose label names a permission, each with the scenes it is used for.
 
     （1）电话权限（获取手机识别码）：当您使用V粉卡服务时…          -> label, then the scene on the same line
     A.读取/修改手机存储权限  /  用户使用保存或上传图片功能时…        -> label, then the scene on the next line
-    1. 地理位置  /  使用场景/目的:用于扫描附近WLAN列表…              -> label, then a labelled scene
-    - android.permission.CAMERA: to scan codes                      -> a constant and its purpose
+    1、写入外部存储权限 / 业务场景:写入相册 / 使用目的:… / 业务场景:…  -> one scene per labelled scene line
+    1. 为了提供如下功能，我们需要访问您的相机权限： / * 扫一扫 / * …    -> one scene per feature item below
+    - android.permission.INTERNET /   - This permission is used to…  -> the nested lines are the purpose
+    ### Location Permissions (ACCESS_FINE_LOCATION) / * Required for: … -> a heading naming a permission
+    读取手机状态和身份 / 允许应用访问设备的电话功能…                   -> bare labels, each over its description
 
 An item counts when its label has a permission constant, says "权限"/"permission", or sits in a section
-whose heading is about permissions. Items under an iOS-only heading name no Android permission.
+whose heading is about permissions; a bare label line counts only when it is mostly a permission phrase and
+the list has several. Items under an iOS-only heading name no Android permission. A label that is only the
+permission, with nothing said of its use, gives the permission without a scene.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
-from auditor.policy.text import HEADING_RE, width
+from auditor.policy.text import HEADING_RE, TERMINAL, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）]"
-    r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[-*•·●▪◦])\s*(.+)$"
+    r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳]|[-*•·●▪◦])\s*(.+)$"
 )
+_NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _LABEL_SPLIT_RE = re.compile(r"\s*[:：]\s*")
 _PERMISSION_WORD_RE = re.compile(r"权限|permission|authorit", re.IGNORECASE)
-_LABEL_RE = re.compile(r"^\s*([^:：]{1,24}?)\s*[:：]\s*(.*)$")
+_CONSTANT_RE = re.compile(r"[A-Z]{2,}_[A-Z]|android\.permission\.")
+_LABEL_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?([^:：]{1,24}?)\s*[:：]\s*(.*)$")
 MAX_LABEL_WIDTH = 120
-MAX_DETAIL_LINES = 3
+MAX_DETAIL_LINES = 24
+MAX_BARE_LABEL = 28
+MIN_BARE_ITEMS = 3
+MAX_FEATURE_WIDTH = 80
+MAX_PLAIN_LINES = 3
 CONFIDENCE = 0.75
 FEATURE_CONFIDENCE = 0.5
+SCENE_ROLES = ("scene", "purpose", "description")
+_FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权限|permissions?|the|authority|access")
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A permission item: its label (the permission text), the rest of its line, where it starts."""
+
+    label: str
+    rest: str
+    first: int
+    heading: bool = False
 
 
 class PermissionListExtractor:
@@ -38,10 +62,11 @@ class PermissionListExtractor:
         out: list[Structure] = []
         topic, platform = False, None
         lines = doc.lines
+        bare = _bare_labels(lines, ctx)
         i = 0
         while i < len(lines):
             line = lines[i]
-            item = _item(line, ctx, topic)
+            item = _item(line, i, ctx, topic) or (_Item(line.text.strip(), "", i) if i in bare else None)
             if item is None:
                 feature = _feature(lines, i, ctx) if platform != "ios" else None
                 if feature is not None:
@@ -53,11 +78,11 @@ class PermissionListExtractor:
                     platform = ctx.lexicon.platform(line.text)
                 i += 1
                 continue
-            label, rest = item
-            desc, last = _details(lines, i, rest, ctx)
-            if platform != "ios" and ctx.lexicon.platform(label) != "ios":
-                scene = SceneClaim(label, desc, label, i, last)
-                out.append(Structure(self.kind, i, last, CONFIDENCE, scenes=(scene,)))
+            if item.heading:
+                platform = ctx.lexicon.platform(line.text) or platform
+            scenes, last = _scenes(lines, item, ctx, bare)
+            if platform != "ios" and ctx.lexicon.platform(item.label) != "ios":
+                out.append(Structure(self.kind, i, last, CONFIDENCE, scenes=tuple(scenes)))
             i = last + 1
         return out
 
@@ -86,8 +111,15 @@ def _section_heading(line: Line) -> bool:
     return line.mark.startswith("h") or (HEADING_RE.match(text) is not None and width(text) <= 60)
 
 
-def _item(line: Line, ctx: Context, topic: bool) -> tuple[str, str] | None:
-    """``(label, rest of the line)`` when the line is a permission item."""
+def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
+    """The permission item the line starts, if any: a marked item whose label names a permission, or a
+    heading that names one permission (a constant or a permission phrase, not just "Permissions")."""
+    if line.mark.startswith("h"):
+        text = line.text.strip()
+        if width(text) <= MAX_LABEL_WIDTH and ctx.lexicon.permissions_in(text, weak=False) and \
+                (_CONSTANT_RE.search(text) or _PERMISSION_WORD_RE.search(text)):
+            return _Item(text, "", i, heading=True)
+        return None
     m = _ITEM_RE.match(line.text)
     body = m.group(1).strip() if m else line.text.strip() if line.mark == "li" else ""
     if not body:
@@ -96,27 +128,133 @@ def _item(line: Line, ctx: Context, topic: bool) -> tuple[str, str] | None:
     label, rest = (parts[0], parts[1]) if len(parts) == 2 else (body, "")
     if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True):
         return None
-    constant = bool(re.search(r"[A-Z]{2,}_[A-Z]|android\.permission\.", label))
-    if not (constant or topic or _PERMISSION_WORD_RE.search(label)):
+    if not (_CONSTANT_RE.search(label) or topic or _PERMISSION_WORD_RE.search(label)):
         return None
-    return label.strip(), rest.strip()
+    return _Item(label.strip(), rest.strip(), i)
 
 
-def _details(lines: tuple[Line, ...], i: int, rest: str, ctx: Context) -> tuple[str, int]:
-    """The scene text of the item at ``i``: the rest of its line, or the next lines up to the next item
-    (a labelled scene or purpose line is preferred; other labelled lines are skipped)."""
-    parts = [rest] if rest else []
-    last = i
+def _bare_labels(lines: tuple[Line, ...], ctx: Context) -> set[int]:
+    """Lines that are only a permission label, with its description on the next line ("读取手机状态和身份" /
+    "允许应用访问设备的电话功能…"), in runs of at least ``MIN_BARE_ITEMS`` such pairs."""
+    found = [i for i in range(len(lines) - 1)
+             if _is_label(lines[i], ctx) and not _ITEM_RE.match(lines[i].text) and not _is_label(lines[i + 1], ctx)]
+    runs: set[int] = set()
+    group: list[int] = []
+    for i in found + [len(lines) + 10]:
+        if group and i - group[-1] > 3:
+            if len(group) >= MIN_BARE_ITEMS:
+                runs.update(group)
+            group = []
+        group.append(i)
+    return runs
+
+
+def _is_label(line: Line, ctx: Context) -> bool:
+    """A short line that is mostly a phrase using a permission ("查看网络状态", not the data "Approximate
+    location" of a data-safety list)."""
+    text = line.text.strip()
+    if line.mark.startswith("h") or width(text) > MAX_BARE_LABEL or text.endswith(TERMINAL):
+        return False
+    hits = [h for h in ctx.lexicon.find(text, weak=True) if h.permissions and h.verbal]
+    return bool(hits) and sum(len(h.phrase) for h in hits) * 10 >= 6 * len(fold(text))
+
+
+def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) -> tuple[list[SceneClaim], int]:
+    """The scenes of an item and its last line: labelled scene lines (one scene each, with the purpose line
+    that follows as description), nested feature items (one scene each), or the item's own text."""
+    i = item.first
+    details, last = _detail_lines(lines, item, ctx, bare)
+    label = item.label
+    if not details:
+        named = item.rest or not _only_permission(label, ctx)
+        return [SceneClaim(label if named else "", item.rest, label, i, i)], i
+    labelled = [(k, *_labelled(lines[k], ctx)) for k in details]
+    if any(role == "scene" for _, role, _ in labelled):
+        scenes: list[SceneClaim] = []
+        lead: list[str] = []  # a purpose written before the first scene line belongs to it
+        for k, role, value in labelled:
+            if role == "scene":
+                scenes.append(SceneClaim(value, " ".join(lead), label, k, k))
+                lead = []
+            elif role in ("purpose", "description") and scenes and not scenes[-1].description:
+                prev = scenes[-1]
+                scenes[-1] = SceneClaim(prev.scene, value, label, prev.first, k)
+            elif role in ("purpose", "description") and not scenes:
+                lead.append(value)
+        return scenes, last
+    if len(details) >= 2 and all(role is None and _marked(lines[k]) and width(value) <= MAX_FEATURE_WIDTH
+                                 and not value.endswith(TERMINAL) for k, role, value in labelled):
+        return [SceneClaim(value, item.rest, label, k, k) for k, _, value in labelled], last
+    prefer = [value for _, role, value in labelled if role in SCENE_ROLES]
+    plain = [value for _, role, value in labelled if role is None]
+    text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
+    named = text or not _only_permission(label, ctx)
+    return [SceneClaim(label if named else "", text, label, i, last)], last
+
+
+def _only_permission(label: str, ctx: Context) -> bool:
+    """True when a label says nothing but the permission ("android.permission.CAMERA", "相机权限"): it names
+    no scene."""
+    folded = fold(label)
+    for hit in sorted(ctx.lexicon.find(label, weak=True), key=lambda h: -len(h.phrase)):
+        folded = folded.replace(hit.phrase, " ")
+    rest = _FILLER_RE.sub(" ", folded)
+    return len(re.sub(r"[\W_]+", "", rest)) <= 2
+
+
+def _marked(line: Line) -> bool:
+    return line.mark == "li" or _ITEM_RE.match(line.text) is not None
+
+
+def _body(line: Line) -> str:
+    m = _ITEM_RE.match(line.text)
+    return (m.group(1) if m else line.text).strip()
+
+
+def _labelled(line: Line, ctx: Context) -> tuple[str | None, str]:
+    """``(role, value)`` of a line: the role of its ``label：value`` label among scene, purpose and
+    description (``other`` for another label), or None and its text."""
+    m = _LABEL_RE.match(_body(line))
+    role = ctx.lexicon.role(m.group(1)) if m else None
+    if m is None or role is None:
+        return None, _body(line)
+    return (role if role in SCENE_ROLES else "other"), m.group(2).strip()
+
+
+def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) -> tuple[list[int], int]:
+    """The lines that belong to an item: nested deeper; after a label ending with a colon, items of another
+    marker kind; labelled lines; a few plain lines; up to the next item, heading or bare label."""
+    i = item.first
+    head = lines[i]
+    opens = head.text.rstrip().endswith((":", "：")) and not item.rest
+    kind = _marker_kind(head)
+    out: list[int] = []
+    plain = 0
     for k in range(i + 1, min(len(lines), i + 1 + MAX_DETAIL_LINES)):
-        text = lines[k].text
-        if _ITEM_RE.match(text) or lines[k].mark or _section_heading(lines[k]) or not _LABEL_RE.match(text) and rest:
+        line = lines[k]
+        if k in bare or line.mark.startswith("h") or (_section_heading(line) and not _ITEM_RE.match(line.text)):
             break
-        m = _LABEL_RE.match(text)
-        role = ctx.lexicon.role(m.group(1)) if m else None
-        if role in ("scene", "purpose", "description"):
-            assert m is not None
-            parts.insert(0, m.group(2))
-        elif m is None and not rest:
-            parts.append(text)
-        last = k
-    return " ".join(p for p in parts if p).strip(), last
+        if i in bare and out:
+            break  # a bare label owns one description line
+        deeper = line.indent > head.indent and not item.heading
+        labelled = _labelled(line, ctx)[0] in SCENE_ROLES
+        if _marked(line) and not deeper:
+            if item.heading and _item(line, k, ctx, False) is not None:
+                break  # another permission, named outright
+            if not item.heading and not labelled and not (opens and _marker_kind(line) != kind):
+                break
+        elif not _marked(line) and not deeper and not labelled:
+            if item.rest or plain >= MAX_PLAIN_LINES:
+                break
+            plain += 1
+        out.append(k)
+    return out, (out[-1] if out else i)
+
+
+def _marker_kind(line: Line) -> str:
+    if line.mark == "li":
+        return "bullet"
+    text = line.text.lstrip()
+    if _NUMBERED_RE.match(text):
+        return "number"
+    return "bullet" if text[:1] in "-*•·●▪◦" else ""

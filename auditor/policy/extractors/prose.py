@@ -22,8 +22,6 @@ from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
 from auditor.policy.text import HEADING_RE, TERMINAL, URL_RE, company_like, width
 
-_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_]*")
-_CJK_RUN_RE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]*")
 _SENTENCE_RE = re.compile(r"[^.。!?！？;；]+[.。!?！？;；]?")
 _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in order)\b)")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和|及)\s*")
@@ -51,18 +49,19 @@ _SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3
 _ITEM_START_RE = re.compile(r"^\s*(?:[-*•·●]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[a-zA-Z][.)、])")
 _ITEM_LEAD_RE = re.compile(r"^.*?(?:集成了?|接入了?|如|包括|例如|integrates?|such as|including)\s*", re.IGNORECASE)
 _ITEM_TAIL_RE = re.compile(r"(?:广告服务|广告SDK|服务|等)$")
-_JOIN_RE = re.compile(r"[\s\-_.,'·/]*")
 _CLAUSE_RE = re.compile(r"[^,，]+[,，]?")
-MAX_NGRAM = 4
 MAX_PARAGRAPH = 4
 CONFIDENCE = 0.3
+LOGIN_WINDOW = 60
+"""Characters before a list marker searched for a login/sharing cue (within the same sentence)."""
 
 
 class ProseExtractor:
     kind = ExtractorKind.PROSE
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
-        paragraphs = _paragraphs(doc)
+        paragraphs = [(a, b) for a, b in _paragraphs(doc)
+                      if not any(k in ctx.claimed for k in range(a, b + 1))]
         texts = [" ".join(doc.lines[k].text for k in range(a, b + 1)) for a, b in paragraphs]
         mentions: dict[int, list[str]] = {}
         seen: set[str] = set()
@@ -127,6 +126,8 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     found.sort()
     out: list[tuple[str, str]] = []
     for _, name in found:
+        if _names_data(name, ctx):
+            continue  # "OAID", "广告标识符" in a list of identifiers: data, not an SDK
         sdk_id = exact(name)
         key = sdk_id or case_key(name).casefold()
         if all(k != key for _, k in out):
@@ -134,35 +135,16 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     return out
 
 
+def _names_data(name: str, ctx: Context) -> bool:
+    """True when a mention is, as written, exactly a personal-data phrase of the lexicon."""
+    folded = fold(name)
+    return any(h.data_types and h.phrase == folded for h in ctx.lexicon.find(name, weak=True))
+
+
 def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[int, str]]:
-    """Distinctive catalog names and aliases in running text (word n-grams and CJK substrings)."""
-    index = ctx.names
-    words = list(_WORD_RE.finditer(text))
-    keys = [case_key(w.group(0)) for w in words]  # a span's key is its words' keys joined
-    upper = [any(ch.isupper() for ch in w.group(0)) for w in words]
-    joins = [_JOIN_RE.fullmatch(text[words[k].end():words[k + 1].start()]) is not None for k in range(len(words) - 1)]
-    found: list[tuple[int, int, str]] = []
-    for a in range(len(words)):
-        for b in range(min(len(words), a + MAX_NGRAM), a, -1):
-            if b - a == 1 and (words[a].group(0).islower() or len(words[a].group(0).rstrip(".")) < 4):
-                continue
-            if b - a > 1 and (not any(upper[a:b]) or not all(joins[a:b - 1])):
-                continue
-            if "".join(keys[a:b]).rstrip(".") in index.distinctive:
-                found.append((words[a].start(), words[b - 1].end(), text[words[a].start():words[b - 1].end()]))
-                break
-    longest = index.longest_cjk
-    for run in _CJK_RUN_RE.finditer(text):
-        s = run.group(0)
-        k = 0
-        while k < len(s):
-            for ln in range(min(longest, len(s) - k), 1, -1):
-                piece = s[k:k + ln]
-                if case_key(piece) in index.distinctive:
-                    found.append((run.start() + k, run.start() + k + ln, piece))
-                    k += ln - 1
-                    break
-            k += 1
+    """Distinctive catalog names and aliases in running text (:meth:`NameIndex.spot`) and catalog names
+    written with an SDK suffix; the longest at each start, without overlaps."""
+    found = list(ctx.names.spot(text))
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         for start in [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]:
             span = text[start:m.end()]
@@ -188,10 +170,12 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
         for chunk_m in re.finditer(r"[^。；;()（）:：]+", text):
             out += _enumeration(chunk_m.group(0), chunk_m.start(), ctx, exact)
     folded = fold(text)
+    if not any(cue in folded for cue in ctx.lexicon.login_cues):
+        return out  # a marker counts only after a login/sharing cue
     for marker in ctx.lexicon.list_markers:
         for m in re.finditer(re.escape(marker) if not marker.isascii() else rf"(?<![a-z]){re.escape(marker)}(?![a-z])",
                              folded):
-            before = folded[max(0, m.start() - 160):m.start()]
+            before = re.split(r"[。；;!?！？]|\.\s", folded[max(0, m.start() - LOGIN_WINDOW):m.start()])[-1]
             if not any(cue in before for cue in ctx.lexicon.login_cues):
                 continue
             tail = text[m.end():] if len(text) == len(folded) else text[min(len(text), m.end()):]
