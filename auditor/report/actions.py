@@ -168,8 +168,16 @@ def _default_summary(findings: list[Finding], rule: RuleView | None) -> str:
         return findings[0].message
     subjects = sorted({_subject(f) for f in findings})
     title = rule.title if rule else findings[0].rule_id
-    return f"{len(findings)} × {title[:1].lower() + title[1:]}: {', '.join(subjects[:6])}" + (
+    return f"{len(findings)} × {_lower_first(title)}: {', '.join(subjects[:6])}" + (
         ", …" if len(subjects) > 6 else "")
+
+
+def _lower_first(title: str) -> str:
+    """``title`` to follow "N ×": first letter lowered unless its first word is an acronym ("SDK", "IMEI")."""
+    first = title.split(" ", 1)[0]
+    if len(first) > 1 and first[:2].isupper():
+        return title
+    return title[:1].lower() + title[1:]
 
 
 Summarizer = Callable[[list[Finding], ScanResult], str]

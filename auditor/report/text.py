@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from auditor.audit.knowledge import short_name
+from auditor.model import SdkHit
 from auditor.report.actions import short_chain
 from auditor.report.model import ReportModel
 from auditor.report.textwidth import fit, pad, plural
@@ -79,18 +80,20 @@ def _actions(model: ReportModel, limit: int) -> list[str]:
 
 
 def _sdks(model: ReportModel) -> list[str]:
-    sdks = model.scan.sdks
+    """One line per SDK product; the parts it ships (JCore under JPush) indented under it, not counted as SDKs."""
+    sdks = [s for s in model.scan.sdks if s.product is None]
+    parts_of: dict[str, list[SdkHit]] = {}
+    for s in model.scan.sdks:
+        if s.product is not None:
+            parts_of.setdefault(s.product, []).append(s)
+    n_parts = sum(len(v) for v in parts_of.values())
     cats = Counter(s.category for s in sdks)
-    head = f"SDKs  {len(sdks)} found" + (": " + ", ".join(f"{n} {c}" for c, n in cats.most_common())
-                                         if sdks else "")
+    head = f"SDKs  {len(sdks)} found" + (f" (+ {plural(n_parts, 'part')})" if n_parts else "") + (
+        ": " + ", ".join(f"{n} {c}" for c, n in cats.most_common()) if sdks else "")
     out = ["", head]
     for s in sorted(sdks, key=lambda s: (s.category, s.name.casefold()))[:MAX_SDKS]:
-        kinds: Counter[str] = Counter()
-        for e in s.evidence:
-            kinds[_SHORT_KIND.get(e.kind.value, e.kind.value)] += e.count
-        signals = ", ".join(f"{k} {v}" for k, v in kinds.items())
-        version = s.versions[0] if s.versions else ""
-        out.append(f"  {pad(s.name, 30)} {pad(version, 10)} {pad(s.category, 14)} {s.confidence:.2f}  {signals}")
+        out.append(_sdk_line("  ", s))
+        out += [_sdk_line("    + ", p) for p in sorted(parts_of.get(s.sdk_id, []), key=lambda p: p.name.casefold())]
     if len(sdks) > MAX_SDKS:
         out.append(f"  … {plural(len(sdks) - MAX_SDKS, 'more SDK')} (see --format json or html)")
     libraries = model.scan.libraries
@@ -98,6 +101,15 @@ def _sdks(model: ReportModel) -> list[str]:
         out += ["", f"Libraries  {len(libraries)} (not SDKs: annotations, runtimes, toolchain)",
                 *_wrap("  ", ", ".join(sorted(h.name for h in libraries)))]
     return out
+
+
+def _sdk_line(indent: str, s: SdkHit) -> str:
+    kinds: Counter[str] = Counter()
+    for e in s.evidence:
+        kinds[_SHORT_KIND.get(e.kind.value, e.kind.value)] += e.count
+    signals = ", ".join(f"{k} {v}" for k, v in kinds.items())
+    version = s.versions[0] if s.versions else ""
+    return f"{indent}{pad(s.name, 32 - len(indent))} {pad(version, 10)} {pad(s.category, 14)} {s.confidence:.2f}  {signals}"
 
 
 def _permissions(model: ReportModel) -> list[str]:

@@ -73,3 +73,26 @@ def test_short_chain():
                       path=("com.igexin.push.GtcProvider.onCreate", "com.igexin.a.b.c",
                             "com.igexin.push.core.DeviceInfo.read"))
     assert short_chain(site) == "GtcProvider.onCreate → … → DeviceInfo.read → TelephonyManager.getImei"
+
+
+def test_action_title_keeps_acronyms():
+    from auditor.report.actions import _lower_first
+    assert _lower_first("SDK collects more than its policy row says") == "SDK collects more than its policy row says"
+    assert _lower_first("IMEI read before consent") == "IMEI read before consent"
+    assert _lower_first("Permission not in the policy") == "permission not in the policy"
+    assert _lower_first("A") == "a"
+
+
+def test_parts_listed_under_their_product_not_as_sdks(mini_catalog):
+    from auditor.model import Evidence, SdkHit, SdkKind, SignalKind
+    scan = sample_scan()
+    jpush = dataclasses.replace(scan.sdks[0], parts=("jcore",))
+    jcore = SdkHit("jcore", "JCore (Aurora common core)", None, "framework", 0.9,
+                   (Evidence(SignalKind.CLASS, "cn.jiguang", "classes.dex", 30),), class_count=30,
+                   kind=SdkKind.COMPONENT, product="jpush")
+    scan = dataclasses.replace(scan, sdks=(jpush, jcore, *scan.sdks[1:]))
+    lines = text.render(sample_model(mini_catalog, scan=scan)).splitlines()
+    assert any(line.startswith("SDKs  3 found (+ 1 part)") for line in lines)
+    i = next(i for i, line in enumerate(lines) if line.startswith("  JPush "))
+    assert lines[i + 1].startswith("    + JCore (Aurora common core)")
+    assert not any(line.startswith("  JCore") for line in lines)
