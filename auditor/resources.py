@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import math
-import multiprocessing
 import pickle
 import signal
 from collections.abc import Callable
@@ -25,6 +24,10 @@ from auditor.errors import AuditorError, BuildError, ExitCode
 
 MiB = 1024 * 1024
 T = TypeVar("T")
+DEFAULT_MAX_SECONDS = 300.0
+"""Default wall-clock bound of one build: the slowest real build of the corpus took 39 s on the shared 2-core
+machine under load (``bench/bench_slowest.py``, see the README's "Resource bounds"); 300 s keeps a margin
+of more than 7x while a hang fails a CI gate in five minutes, not fifteen."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class ResourceLimits:
 
     max_memory: int | None = 1024 * MiB
     """Bytes the scan may add to its address space (``None``: no cap)."""
-    max_seconds: float | None = 900.0
+    max_seconds: float | None = DEFAULT_MAX_SECONDS
     """Wall-clock seconds for the scan (``None``: no cap)."""
 
 
@@ -58,6 +61,8 @@ class _RemoteError(AuditorError):
 
 
 def fork_available() -> bool:
+    import multiprocessing  # here, not at import: the CLI reads DEFAULT_MAX_SECONDS on every start
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -73,6 +78,8 @@ def run_bounded(fn: Callable[..., T], args: tuple[Any, ...] = (), limits: Resour
     limits = limits or ResourceLimits()
     if (limits.max_memory is None and limits.max_seconds is None) or not fork_available():
         return fn(*args)
+    import multiprocessing
+
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(sender, fn, args, limits), daemon=True)

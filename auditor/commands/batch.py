@@ -22,6 +22,7 @@ from auditor.commands.common import (
     inputs_from,
 )
 from auditor.errors import ExitCode
+from auditor.resources import DEFAULT_MAX_SECONDS
 
 
 @click.command()
@@ -41,8 +42,8 @@ from auditor.errors import ExitCode
               help="Skip builds whose result is already in OUT for the same build, catalog and settings.")
 @click.option("--previous", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
               help="Compare SDKs with the batch in this directory (default: the last batch in OUT).")
-@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Seconds one build may take (local engine); past it the build fails alone.")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0), default=DEFAULT_MAX_SECONDS, show_default=True,
+              help="Seconds one build may take (local engine; 0: no cap); past it the build fails alone.")
 @click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=256), default=None, metavar="MB",
               help="Address-space bound per local worker process; a build that hits it fails alone.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")

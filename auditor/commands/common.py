@@ -20,6 +20,7 @@ import click
 
 from auditor.errors import AuditorError, ExitCode
 from auditor.outputs import write_atomic
+from auditor.resources import DEFAULT_MAX_SECONDS
 from auditor.sanitize import json_text, one_line, terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -140,7 +141,7 @@ def inputs_from(options: dict[str, Any], **extra: Any) -> Any:
 
 def resource_options(func: F) -> F:
     """``--max-memory`` / ``--max-seconds``: every build is read in a bounded child process."""
-    func = click.option("--max-seconds", "max_seconds", type=click.FloatRange(min=0), default=900,
+    func = click.option("--max-seconds", "max_seconds", type=click.FloatRange(min=0), default=DEFAULT_MAX_SECONDS,
                         show_default=True,
                         help="Wall-clock time one build may take, in seconds (0: no cap). Exceeding it exits 3.")(func)
     func = click.option("--max-memory", "max_memory", type=click.IntRange(min=0), default=1024,
