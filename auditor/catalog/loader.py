@@ -135,7 +135,10 @@ def _yaml_files(directory: Path, exclude: str = "") -> list[Path]:
     """``*.yaml`` files directly in ``directory``, by name (plain strings: sorting Paths costs 10x more)."""
     if not directory.is_dir():
         return []
-    names = sorted(e.name for e in os.scandir(directory) if e.name.endswith(".yaml") and e.name != exclude)
+    try:
+        names = sorted(e.name for e in os.scandir(directory) if e.name.endswith(".yaml") and e.name != exclude)
+    except OSError as exc:  # an unreadable directory
+        raise CatalogError([f"{display_path(directory)}: cannot list the catalog ({exc.strerror or exc})"]) from None
     return [directory / name for name in names]
 
 

@@ -27,9 +27,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 BUILD_PATH = click.Path(path_type=Path, exists=True, readable=False)
 """A build (or mapping) argument: a missing path is a usage error (2); an unreadable one is reported by the
 reader (exit 3)."""
-INPUT_PATH = click.Path(path_type=Path)
+INPUT_PATH = click.Path(path_type=Path, readable=False)
 """A side input (policy, scenes, config, baseline, catalog, policy map): every problem, missing included,
-is reported by its reader with the input's exit code (4)."""
+is reported by its reader with the input's exit code (4); click checks nothing (its own check would exit 2)."""
 MAX_MESSAGE = 4000
 """Characters of one stderr message (a validation error lists up to 20 problems)."""
 JSON_FORMATS = frozenset({"json", "sarif"})
