@@ -157,10 +157,10 @@ def suggest(build: Path, catalog_dir: Path | None, output_dir: Path | None, min_
     result = bounded(scanner.scan, build, max_memory, max_seconds)
     drafts = draft_entries(result, scanner.matcher, min_classes)
     if output_dir is None:
-        click.echo("---\n".join(d.yaml for d in drafts), nl=False)
+        if drafts:  # escaped for the terminal: the class names are the build's (YAML reads the escapes back)
+            write_output("---\n".join(d.yaml for d in drafts), None)
     else:
-        output_dir.mkdir(parents=True, exist_ok=True)
         for draft in drafts:
-            write_atomic(output_dir / f"{draft.id}.yaml", draft.yaml)
-    click.echo(f"{len(drafts)} draft entries for {sum(1 for _ in result.unknown_packages)} unknown packages"
-               + (f" written to {output_dir}" if output_dir else ""), err=True)
+            write_atomic(output_dir / f"{draft.id}.yaml", draft.yaml, make_parents=True)
+    click.echo(one_line(f"{len(drafts)} draft entries for {sum(1 for _ in result.unknown_packages)} unknown "
+                        f"packages" + (f" written to {output_dir}" if output_dir else "")), err=True)
