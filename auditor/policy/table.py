@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Row
+from auditor.policy.field_table import field_records
 from auditor.policy.text import URL_RE, company_like, name_like, packages, urls
 
 SDK_FACTS = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method", "scene"})
@@ -46,7 +47,10 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     rows = [r for r in grid.rows if any(c.strip() for c in r.cells) and not _separator(r.cells)]
     if len(rows) < 2:
         return None
-    start = _header_index(rows, ctx) if grid.header_found else None
+    records = field_records(rows, ctx)
+    if records is not None:
+        rows = records
+    start = 0 if records is not None else _header_index(rows, ctx) if grid.header_found else None
     header = rows[start].cells if start is not None else ()
     body = rows[start + 1:] if start is not None else rows
     if not body:

@@ -9,6 +9,7 @@ import re
 
 from auditor.policy.claims import Context, ExtractorKind, Structure
 from auditor.policy.document import Document, Row
+from auditor.policy.field_table import label_role
 from auditor.policy.table import Grid, read_grid
 from auditor.policy.text import is_heading, unbalanced
 
@@ -16,6 +17,8 @@ CONFIDENCE = 0.85
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 MAX_GAP = 2
 MAX_HEADER_CELLS = 12
+FIELD_SHARE = 0.7
+"""Share of labels followed by a value for a one-cell-per-line run to be a field/value table."""
 
 
 class PipeTableExtractor:
@@ -76,6 +79,9 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
     if not lines:
         return None
     first_cells, _ = _cells(lines[0][1])
+    pairs = _field_pairs(lines, ctx) if len(first_cells) == 1 else None
+    if pairs is not None:
+        return Grid(tuple(pairs), ExtractorKind.PIPE_TABLE)
     if len(first_cells) >= 2:
         header, body_from = first_cells, 1
     else:
@@ -118,6 +124,30 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
     if pending and any(pending):
         rows.append(Row(tuple(pending + [""] * (width - len(pending))), pending_first, lines[-1][0]))
     return Grid(tuple(rows), ExtractorKind.PIPE_TABLE)
+
+
+def _field_pairs(lines: list[tuple[int, str]], ctx: Context) -> list[Row] | None:
+    """A two-column field/value table flattened one cell per line (``SDK Name |`` then ``Sentry |``…) as
+    ``(label, value)`` rows; None unless labels and values alternate (a value may wrap over lines)."""
+    rows: list[Row] = []
+    followed = 0
+    for k, text in lines:
+        cells = [c for c in _cells(text)[0] if c]
+        if len(cells) > 1:
+            return None
+        if not cells:
+            continue
+        if label_role(cells[0], ctx) is not None:
+            rows.append(Row((cells[0], ""), k, k))
+        elif not rows:
+            return None
+        else:
+            label, value = rows[-1].cells
+            followed += not value
+            rows[-1] = Row((label, f"{value} {cells[0]}".strip()), rows[-1].first, k)
+    if len(rows) < 2 or followed < FIELD_SHARE * len(rows):
+        return None
+    return rows
 
 
 def _open(cell: str) -> bool:

@@ -1,0 +1,77 @@
+"""Field/value tables (one field a row: label left, value right), in our own words, expected values by hand.
+
+Seen in real policies as per-SDK two-column HTML tables, as one long two-column table whose records follow
+each other, and as that table flattened one cell per line with a trailing ``|``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy import read_policy
+from tests.policy.helpers import entry
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog(entries=(
+        entry("jpush", "JPush", "极光推送", vendor="Shenzhen Hexun Huagu Information Technology Co., Ltd."),
+        entry("xiaomi-push", "Xiaomi Push", "小米推送", vendor="Beijing Xiaomi Mobile Software Co., Ltd."),
+        entry("sentry", "Sentry", vendor="Functional Software, Inc."),
+    ), version="unit", sha256="0" * 64, source="memory")
+
+
+def _read(tmp_path, name: str, text: str, catalog: Catalog):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_policy(path, catalog)
+
+
+def test_field_value_table_flattened_one_cell_per_line(tmp_path, catalog):
+    text = ("Services we share data with\n"
+            "Function |\nError reports |\n"
+            "SDK Name |\nSentry |\n"
+            "Purpose of Use |\nTo learn why the app crashed |\n"
+            "Personal Information Field |\nIP address, device model |\n"
+            "Entity Name |\nFunctional Software, Inc. |\n"
+            "Privacy Policy Link |\nhttps://sentry.io/privacy/ |\n"
+            "Function |\nNotifications |\n"
+            "SDK Name |\nAcme Notification service |\n"
+            "Purpose of Use |\nTo deliver messages to the phone |\n"
+            "Entity Name |\nAcme Labs Ltd. |\n")
+    d = _read(tmp_path, "p.txt", text, catalog)
+    rows = [(s.name, s.id, s.company, s.link, s.extractor) for s in d.sdks]
+    assert rows == [
+        ("Sentry", "sentry", "Functional Software, Inc.", "https://sentry.io/privacy/", "pipe-table"),
+        ("Acme Notification service", None, "Acme Labs Ltd.", "", "pipe-table"),
+    ]
+    assert "ip" in d.sdks[0].data_types
+    assert d.sdks[1].data_types == ()
+
+
+def test_per_sdk_two_column_html_tables(tmp_path, catalog):
+    html = ("<h2>第三方SDK</h2>"
+            "<table><tr><td>SDK名称</td><td>极光推送SDK</td></tr>"
+            "<tr><td>第三方主体</td><td>深圳市和讯华谷信息技术有限公司</td></tr>"
+            "<tr><td>收集个人信息</td><td>设备标识符（OAID）、网络类型</td></tr>"
+            "<tr><td>隐私政策链接</td><td>https://www.jiguang.cn/license/privacy</td></tr></table>"
+            "<table><tr><td>SDK名称</td><td>小米推送SDK</td></tr>"
+            "<tr><td>使用目的</td><td>在小米手机上推送消息</td></tr>"
+            "<tr><td>SDK名称</td><td>某某统计SDK</td></tr>"
+            "<tr><td>第三方主体</td><td>某某数据有限公司</td></tr></table>")
+    d = _read(tmp_path, "p.html", html, catalog)
+    rows = [(s.name, s.id, s.company, s.purpose, s.link) for s in d.sdks]
+    assert rows == [
+        ("极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司", "", "https://www.jiguang.cn/license/privacy"),
+        ("小米推送SDK", "xiaomi-push", "", "在小米手机上推送消息", ""),
+        ("某某统计SDK", None, "某某数据有限公司", "", ""),
+    ]
+    assert set(d.sdks[0].data_types) == {"oaid", "network-state"}
+
+
+def test_two_column_table_with_a_header_row_stays_a_table_of_columns(tmp_path, catalog):
+    text = ("| SDK名称 | 使用目的 |\n|---|---|\n| 极光推送SDK | 推送消息 |\n| 小米推送SDK | 小米手机推送 |\n")
+    d = _read(tmp_path, "p.md", text, catalog)
+    assert [(s.name, s.id, s.purpose) for s in d.sdks] == [
+        ("极光推送SDK", "jpush", "推送消息"), ("小米推送SDK", "xiaomi-push", "小米手机推送")]
