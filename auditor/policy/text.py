@@ -89,6 +89,25 @@ def urls(text: str) -> list[str]:
     return [m.group(0).rstrip(".,;:") for m in URL_RE.finditer(plain_links(text or ""))]
 
 
+_HOST_RE = re.compile(r"(?<![\w./@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}([a-z]{2,12})(?:/[^\s<>\"'，。；）)\]|]*)?)",
+                      re.IGNORECASE)
+
+
+_TOP_LEVEL = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "info", "app", "dev", "top", "xyz", "cc",
+                        "biz", "ai", "hk", "tw", "jp", "kr", "uk", "de", "fr", "ru", "us", "eu", "gov", "edu"])
+
+
+def hosts(text: str) -> list[str]:
+    """Web addresses written without a scheme (``policies.google.com``, ``example.cn/privacy``): for a cell
+    that holds a link, where a package name (``com.example.sdk``) is not one."""
+    out = []
+    for m in _HOST_RE.finditer(plain_links(text or "")):
+        labels = m.group(1).split("/")[0].split(".")
+        if m.group(2).lower() in _TOP_LEVEL and labels[0].lower() not in _PACKAGE_ROOTS:
+            out.append(m.group(1).rstrip(".,;:"))
+    return out
+
+
 def first_url(*texts: str) -> str:
     for text in texts:
         found = urls(text)
