@@ -37,6 +37,7 @@ MAX_LABEL_WIDTH = 120
 MAX_DETAIL_LINES = 24
 MAX_BARE_LABEL = 28
 MIN_BARE_ITEMS = 3
+MIN_DESCRIPTION_EXTRA = 4
 MAX_FEATURE_WIDTH = 80
 MAX_PLAIN_LINES = 3
 CONFIDENCE = 0.75
@@ -135,27 +136,35 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
 
 def _bare_labels(lines: tuple[Line, ...], ctx: Context) -> set[int]:
     """Lines that are only a permission label, with its description on the next line ("读取手机状态和身份" /
-    "允许应用访问设备的电话功能…"), in runs of at least ``MIN_BARE_ITEMS`` such pairs."""
-    found = [i for i in range(len(lines) - 1)
-             if _is_label(lines[i], ctx) and not _ITEM_RE.match(lines[i].text) and not _is_label(lines[i + 1], ctx)]
+    "允许应用访问设备的电话功能…"), in runs of at least ``MIN_BARE_ITEMS`` such pairs. The description may
+    name the permission again, at more length; inside a run, a label may be a bare word ("录音") too."""
+    found = [i for i in range(len(lines) - 1) if _is_label(lines[i], ctx, verbal=False)
+             and not _ITEM_RE.match(lines[i].text) and _describes(lines, i, ctx)]
     runs: set[int] = set()
     group: list[int] = []
     for i in found + [len(lines) + 10]:
         if group and i - group[-1] > 3:
-            if len(group) >= MIN_BARE_ITEMS:
+            verbs = sum(1 for k in group if _is_label(lines[k], ctx))
+            if verbs >= MIN_BARE_ITEMS and verbs * 2 >= len(group):
                 runs.update(group)
             group = []
         group.append(i)
     return runs
 
 
-def _is_label(line: Line, ctx: Context) -> bool:
+def _describes(lines: tuple[Line, ...], i: int, ctx: Context) -> bool:
+    """True when the line after label ``i`` is its description: not a label itself, or a longer line."""
+    nxt = lines[i + 1]
+    return not _is_label(nxt, ctx) or width(nxt.text.strip()) >= width(lines[i].text.strip()) + MIN_DESCRIPTION_EXTRA
+
+
+def _is_label(line: Line, ctx: Context, verbal: bool = True) -> bool:
     """A short line that is mostly a phrase using a permission ("查看网络状态", not the data "Approximate
-    location" of a data-safety list)."""
+    location" of a data-safety list); ``verbal=False``: any permission word ("录音")."""
     text = line.text.strip()
     if line.mark.startswith("h") or width(text) > MAX_BARE_LABEL or text.endswith(TERMINAL):
         return False
-    hits = [h for h in ctx.lexicon.find(text, weak=True) if h.permissions and h.verbal]
+    hits = [h for h in ctx.lexicon.find(text, weak=True) if h.permissions and (h.verbal or not verbal)]
     return bool(hits) and sum(len(h.phrase) for h in hits) * 10 >= 6 * len(fold(text))
 
 

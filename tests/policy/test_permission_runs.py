@@ -1,0 +1,27 @@
+"""Permission lists written as Android's own labels, each over its description line, in our own words
+(expected values by hand): a description may name the permission again at more length, and inside such a
+run a label may be a bare word."""
+
+from __future__ import annotations
+
+from auditor.catalog.model import Catalog
+from auditor.policy import read_policy
+
+P = "android.permission."
+
+
+def test_bare_labels_over_descriptions(tmp_path):
+    text = ("本应用申请的权限\n\n"
+            "查看网络状态\n\n此权限让应用了解当前的网络连接情况\n\n"
+            "录音\n\n用于语音聊天时通过麦克风录制声音\n\n"
+            "查看WLAN状态\n\n用于判断是否连接了无线网络\n\n"
+            "读取系统日志文件\n\n允许本应用读取底层系统日志文件以排查故障\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, Catalog(entries=(), version="unit", sha256="0" * 64, source="memory"))
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("查看网络状态", (P + "ACCESS_NETWORK_STATE",)),
+        ("录音", (P + "RECORD_AUDIO",)),
+        ("查看WLAN状态", (P + "ACCESS_WIFI_STATE",)),
+        ("读取系统日志文件", (P + "READ_LOGS",)),
+    ]
