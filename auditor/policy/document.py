@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from auditor.policy.model import Span, excerpt
+from auditor.policy.model import EXCERPT_CHARS, Span, excerpt
 
 
 @dataclass(frozen=True)
@@ -64,5 +64,12 @@ class Document:
         first = max(0, min(first, len(self.lines) - 1))
         last = max(first, min(last, len(self.lines) - 1))
         if text is None:
-            text = " ".join(self.lines[i].text for i in range(first, last + 1))
+            parts: list[str] = []
+            size = 0
+            for i in range(first, last + 1):  # only as many lines as the excerpt can show
+                parts.append(self.lines[i].text)
+                size += len(parts[-1]) + 1
+                if size > 2 * EXCERPT_CHARS:
+                    break
+            text = " ".join(parts)
         return Span(self.lines[first].no, self.lines[last].no, excerpt(text))

@@ -69,6 +69,8 @@ class NameIndex:
     """Resolutions by name (a pure function of the name): a long policy names the same SDK many times."""
     _spotter: ahocorasick.Automaton | None = field(default=None, compare=False, repr=False)
     """The distinctive keys as one automaton (:meth:`spot`)."""
+    _form_memo: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """Folded forms by name (a pure function of the name), for :meth:`_forms`."""
 
     def __post_init__(self) -> None:
         keys = tuple(sorted(set(self.exact) | set(self.loose)))
@@ -194,6 +196,15 @@ class NameIndex:
         return self._forms(name)
 
     def _forms(self, name: str, stripped: bool = True) -> list[str]:
+        key = (name, stripped)
+        forms = self._form_memo.get(key)
+        if forms is None:
+            if len(self._form_memo) >= MEMO_LIMIT:
+                self._form_memo.clear()
+            forms = self._form_memo[key] = tuple(self._forms_of(name, stripped))
+        return list(forms)
+
+    def _forms_of(self, name: str, stripped: bool) -> list[str]:
         parts = [name]
         inner = _BRACKETS.findall(name)
         outer = _BRACKETS.sub(" ", name).strip()

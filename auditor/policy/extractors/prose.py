@@ -69,10 +69,13 @@ class ProseExtractor:
         exact = functools.cache(ctx.names.resolve_exact)  # this read's lookups (a long policy repeats words)
         found = {p: _mentions(texts[p], ctx, exact) for p in range(len(paragraphs))}
         every = {(name.casefold(), key) for names in found.values() for name, key in names}
-        for p in [p for p in range(len(paragraphs)) if p not in set(heads)] + heads:
+        inside = {(name, key) for name, key in every  # "Google Analytics" where "Google Analytics for Firebase"
+                  if any(name in other and k != key for other, k in every)}  # is named
+        head_set = set(heads)
+        for p in [p for p in range(len(paragraphs)) if p not in head_set] + heads:
             for name, key in found[p]:
-                if key in seen or any(name.casefold() in other and k != key for other, k in every):
-                    continue  # "Google Analytics" where "Google Analytics for Firebase" is named
+                if key in seen or (name.casefold(), key) in inside:
+                    continue
                 seen.add(key)
                 mentions.setdefault(p, []).append(name)
         out = []
