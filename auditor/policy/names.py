@@ -223,12 +223,14 @@ class NameIndex:
         changed = True
         while changed:
             changed = False
-            for suffix in self.suffixes:
-                if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                    key, changed = key[: -len(suffix)], True
-            for vendor in self.vendors if vendors else ():
-                if key.startswith(vendor) and len(key) > len(vendor) + 1:
-                    key, changed = key[len(vendor):], True
+            if key.endswith(self.suffixes):  # one C-level check first: most keys have none
+                for suffix in self.suffixes:
+                    if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                        key, changed = key[: -len(suffix)], True
+            if vendors and key.startswith(self.vendors):
+                for vendor in self.vendors:
+                    if key.startswith(vendor) and len(key) > len(vendor) + 1:
+                        key, changed = key[len(vendor):], True
         return key
 
     def _near(self, form: str) -> str | None:
