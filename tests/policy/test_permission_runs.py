@@ -25,3 +25,19 @@ def test_bare_labels_over_descriptions(tmp_path):
         ("查看WLAN状态", (P + "ACCESS_WIFI_STATE",)),
         ("读取系统日志文件", (P + "READ_LOGS",)),
     ]
+
+
+def test_constant_labels_name_no_scene_their_text_does(tmp_path):
+    text = ("# Permissions we ask for\n"
+            "- **android.permission.CAMERA**\n\n    To scan the code on a parcel.\n"
+            "- **android.permission.READ_EXTERNAL_STORAGE**\n\n    Keeps your drafts on the device.\n"
+            "- **android.permission.WRITE_EXTERNAL_STORAGE**\n\n    Keeps your drafts on the device.\n"
+            "- android.permission.RECORD_AUDIO: voice notes\n")
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, Catalog(entries=(), version="unit", sha256="0" * 64, source="memory"))
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("To scan the code on a parcel.", (P + "CAMERA",)),
+        ("Keeps your drafts on the device.", (P + "READ_EXTERNAL_STORAGE", P + "WRITE_EXTERNAL_STORAGE")),
+        ("voice notes", (P + "RECORD_AUDIO",)),
+    ]

@@ -174,9 +174,10 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) 
     i = item.first
     details, last = _detail_lines(lines, item, ctx, bare)
     label = item.label
-    if not details:
-        named = item.rest or not _only_permission(label, ctx)
-        return [SceneClaim(label if named else "", item.rest, label, i, i)], i
+    if not details:  # a label that says only the permission names no scene (a constant: its text is the scene)
+        if _constant_only(label, ctx) or (not item.rest and _only_permission(label, ctx)):
+            return [SceneClaim("", item.rest, label, i, i)], i
+        return [SceneClaim(label, item.rest, label, i, i)], i
     labelled = [(k, *_labelled(lines[k], ctx)) for k in details]
     if any(role == "scene" for _, role, _ in labelled):
         scenes: list[SceneClaim] = []
@@ -197,8 +198,14 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) 
     prefer = [value for _, role, value in labelled if role in SCENE_ROLES]
     plain = [value for _, role, value in labelled if role is None]
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
-    named = text or not _only_permission(label, ctx)
+    named = not _constant_only(label, ctx) and (text or not _only_permission(label, ctx))
     return [SceneClaim(label if named else "", text, label, i, last)], last
+
+
+def _constant_only(label: str, ctx: Context) -> bool:
+    """True when a label is only a permission constant ("**android.permission.CAMERA**"): no words of a
+    scene, so the text under it is the scene."""
+    return _CONSTANT_RE.search(label) is not None and _only_permission(label, ctx)
 
 
 def _only_permission(label: str, ctx: Context) -> bool:
