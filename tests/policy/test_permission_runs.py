@@ -41,3 +41,25 @@ def test_constant_labels_name_no_scene_their_text_does(tmp_path):
         ("Keeps your drafts on the device.", (P + "READ_EXTERNAL_STORAGE", P + "WRITE_EXTERNAL_STORAGE")),
         ("voice notes", (P + "RECORD_AUDIO",)),
     ]
+
+
+def test_an_item_of_a_permission_list_is_not_an_sdk_row(tmp_path):
+    from tests.policy.helpers import entry
+
+    catalog = Catalog(entries=(entry("google-play-billing", "Google Play Billing"),
+                               entry("acme-push", "Acme Push SDK")),
+                      version="unit", sha256="0" * 64, source="memory")
+    text = ("## Permissions\n\nThe app asks for:\n\n"
+            "- **Camera**: to scan receipts\n"
+            "- **Microphone**: to dictate notes\n"
+            "- **Billing**: to buy the full version\n\n"
+            "## Services\n\n"
+            "- **Billing**: payments for the full version\n"
+            "- **Acme Push SDK**: reminders\n")
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, catalog)
+    assert [(s.name, s.id, s.evidence.line_start) for s in d.sdks] == [
+        ("Billing", "google-play-billing", 11), ("Acme Push SDK", "acme-push", 12)]
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("Camera", (P + "CAMERA",)), ("Microphone", (P + "RECORD_AUDIO",))]

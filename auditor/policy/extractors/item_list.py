@@ -33,6 +33,8 @@ _COMPANY_RE = re.compile(r"由\s*[“\"「]?([^”\"」，。,]{2,60}?)[”\"」
 _PURPOSE_RE = re.compile(r"用于\s*[“\"]?([^”\"。]{2,120})|\bfor\s+(.{3,120}?)(?:[.;]|$)", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件|\bkit\b", re.IGNORECASE)
 MAX_NESTED = 8
+MAX_LABEL_WIDTH = 40
+_LABEL_HEAD_RE = re.compile(r"\s*[:：]\s*|\s[-–—]\s")
 CONFIDENCE = 0.7
 
 
@@ -58,6 +60,8 @@ class ListExtractor:
             for it in group:
                 if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5)):
                     continue
+                if not _SDK_WORD_RE.search(it.name) and _in_permission_list(doc, it, ctx):
+                    continue  # "Billing: …" among "Camera: …", "Microphone: …": a permission, not an SDK
                 facts = _facts(doc, it)
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
@@ -93,6 +97,24 @@ def _items(doc: Document, ctx: Context) -> list[_Item]:
             continue  # "（6）友盟统计" over a paragraph: a section title, the paragraph is prose
         out.append(_Item(i, last, name, body, rest, link, sdk_like))
     return out
+
+
+def _in_permission_list(doc: Document, item: _Item, ctx: Context) -> bool:
+    """True when most items of the list around ``item`` (its run of sibling item lines) are labelled with a
+    permission ("Camera: …", "相机权限：…")."""
+    lines = doc.lines
+    first = last = item.first
+    while first > 0 and _item_body(lines[first - 1]) is not None:
+        first -= 1
+    while last + 1 < len(lines) and _item_body(lines[last + 1]) is not None:
+        last += 1
+    if last == first:
+        return False
+    labelled = 0
+    for k in range(first, last + 1):
+        head = _LABEL_HEAD_RE.split(_item_body(lines[k]) or "", maxsplit=1)[0]
+        labelled += bool(width(head) <= MAX_LABEL_WIDTH and ctx.lexicon.permissions_in(head, weak=True))
+    return labelled * 2 > last - first + 1
 
 
 def _paragraph(text: str) -> bool:
