@@ -63,3 +63,12 @@ def test_an_item_of_a_permission_list_is_not_an_sdk_row(tmp_path):
         ("Billing", "google-play-billing", 11), ("Acme Push SDK", "acme-push", 12)]
     assert [(s.name, s.permissions) for s in d.scenes] == [
         ("Camera", (P + "CAMERA",)), ("Microphone", (P + "RECORD_AUDIO",))]
+
+
+def test_prose_purpose_written_with_wei_bianyu(tmp_path):
+    text = "我们会在征得您同意后，为便于您更换头像而访问您的相册权限。\n"
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, Catalog(entries=(), version="unit", sha256="0" * 64, source="memory"))
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("您更换头像", (P + "READ_EXTERNAL_STORAGE", P + "READ_MEDIA_IMAGES"))]
