@@ -9,7 +9,8 @@ names, company-like names, permission constants, data lists, index numbers, SDK-
   scene above);
 - any other table with known columns is a personal-data table: it owns its lines and names no SDK.
 
-A cell may carry labelled parts of other roles ("开发者：…；隐私政策：https://…"); they are read too.
+A field/value table (label left, value right, one record after another) is first turned into one row per
+record (:mod:`auditor.policy.field_table`). A cell may carry labelled parts of other roles ("开发者：…；隐私政策：https://…"); they are read too.
 """
 
 from __future__ import annotations
