@@ -69,6 +69,8 @@ class Hit:
     verbal: bool = True
     """False for a phrase that names data and a permission without a verb or permission word ("网络状态"):
     a use of the permission only in a permission cell."""
+    constant: bool = False
+    """True for a permission constant written out (``android.permission.CAMERA``, ``ACCESS_FINE_LOCATION``)."""
 
 
 @dataclass(frozen=True)
@@ -278,7 +280,7 @@ class Lexicon:
             if "_" not in m.group(2) and not m.group(1) and strict and not quoted:
                 continue
             seen.add(full)
-            hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), ()))
+            hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
         return hits
 
     def permissions_in(self, text: str, weak: bool | None = None, prose: bool = False,
@@ -288,9 +290,13 @@ class Lexicon:
         ``derive``: the text is a permission cell, where data it names stands for the permission that
         guards it ("位置信息" -> location permissions; see ``data_permissions`` in the lexicon)."""
         seen: dict[str, str] = {}
-        for hit in self.find(text, weak, prose):
+        hits = self.find(text, weak, prose)
+        written = {p for h in hits if h.constant for p in h.permissions}
+        for hit in hits:
             if verbal and not hit.verbal:
                 continue
+            if written and not hit.constant and written & set(hit.permissions):
+                continue  # "Location (ACCESS_FINE_LOCATION)": the constant says which of the word's permissions
             perms = hit.permissions
             if derive and not perms:
                 perms = tuple(p for d in hit.data_types for p in self.data_permissions.get(d, ()))

@@ -72,3 +72,17 @@ def test_prose_purpose_written_with_wei_bianyu(tmp_path):
     d = read_policy(path, Catalog(entries=(), version="unit", sha256="0" * 64, source="memory"))
     assert [(s.name, s.permissions) for s in d.scenes] == [
         ("您更换头像", (P + "READ_EXTERNAL_STORAGE", P + "READ_MEDIA_IMAGES"))]
+
+
+def test_a_constant_says_which_of_a_words_permissions_is_meant(tmp_path):
+    html = ("<html><body><table><tr><th>Permission</th><th>Purpose</th></tr>"
+            "<tr><td>Location (ACCESS_COARSE_LOCATION)</td><td>Weather for your city</td></tr>"
+            "<tr><td>Camera, storage (READ_EXTERNAL_STORAGE)</td><td>Scan and pick photos</td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "p.html"
+    path.write_text(html, encoding="utf-8")
+    d = read_policy(path, Catalog(entries=(), version="unit", sha256="0" * 64, source="memory"))
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("Weather for your city", (P + "ACCESS_COARSE_LOCATION",)),
+        ("Scan and pick photos", (P + "CAMERA", P + "READ_EXTERNAL_STORAGE")),
+    ]
