@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
-from auditor.policy.text import HEADING_RE, name_like, width
+from auditor.policy.text import HEADING_RE, company_like, name_like, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
@@ -29,10 +29,12 @@ _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,�
 _BRACKET_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\s*(.*?))?\s*[。.;；]?\s*$")
 _HEAD_RE = re.compile(r"^(.{2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
 _COMPANY_RE = re.compile(r"由\s*[“\"「]?([^”\"」，。,]{2,60}?)[”\"」]?\s*(?:公司)?\s*(?:提供|开发|运营)"
-                         r"|(?:provided|operated|developed|offered|run)\s+by\s+([A-Z][^,.;()]{2,80})", re.IGNORECASE)
+                         r"|(?:provided|operated|developed|offered|run)\s+by\s+([A-Z][^,.;()]{2,80}"
+                         r"(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co|GmbH|AB|B\.V|S\.A|PBC)\b\.?)?)", re.IGNORECASE)
 _PURPOSE_RE = re.compile(r"用于\s*[“\"]?([^”\"。]{2,120})|\bfor\s+(.{3,120}?)(?:[.;]|$)", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件|\bkit\b", re.IGNORECASE)
 MAX_NESTED = 8
+_OWNER_RE = re.compile(r"^(.{2,60}?)\s*[（(]([^（）()]{3,120})[)）]$")
 MAX_LABEL_WIDTH = 40
 _LABEL_HEAD_RE = re.compile(r"\s*[:：]\s*|\s[-–—]\s")
 CONFIDENCE = 0.7
@@ -162,9 +164,13 @@ def _facts(doc: Document, it: _Item) -> RowFacts:
     text = f"{it.rest} {nested}".strip()
     company = _COMPANY_RE.search(it.rest)
     purpose = _PURPOSE_RE.search(it.rest)
+    name, owner = it.name, ""
+    m = _OWNER_RE.match(it.name)
+    if m and company_like(m.group(2)) and not company_like(m.group(1)):
+        name, owner = m.group(1).strip(), m.group(2).strip()  # "Google AdMob (Google LLC)"
     return RowFacts(
-        name=it.name,
-        company=next((g for g in company.groups() if g), "").strip() if company else "",
+        name=name,
+        company=next((g for g in company.groups() if g), "").strip() if company else owner,
         purpose=next((g for g in purpose.groups() if g), "").strip() if purpose else it.rest[:200].strip(),
         data=text, link=f"{it.link} {text}".strip(),
     )

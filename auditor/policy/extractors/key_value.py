@@ -19,6 +19,9 @@ _OUTLINE = r"\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=\D)\s*"
 """A multi-level outline number written against its text ("2.1.3第三方SDK提供方：", "2.1微信SDK")."""
 _PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + _OUTLINE + r"|[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.*)$")
 _SPLIT_RE = re.compile(r"\s*[；;]\s*")
+_SENTENCE_LABEL_RE = re.compile(r"\s*(?:we|you|i|they|it|this app|the app|our app)\s", re.IGNORECASE)
+"""A label that opens like an English sentence ("We use the following services:") introduces a list; it is
+not a field."""
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + _OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*)")
 MAX_NAME_WIDTH = 60
@@ -99,7 +102,8 @@ def _pairs(text: str, ctx: Context) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for part in _SPLIT_RE.split(text):
         m = _PAIR_RE.match(part)
-        role = ctx.lexicon.role(m.group(1)) if m and width(m.group(1)) <= 40 else None
+        role = ctx.lexicon.role(m.group(1)) if m and width(m.group(1)) <= 40 and not _SENTENCE_LABEL_RE.match(
+            m.group(1)) else None
         if role == "permissions" and m and ctx.lexicon.permissions_in(m.group(1), weak=True):
             role = None  # "相机权限：用于拍照" names a permission, it is not a field
         if role in (None, "title", "index"):

@@ -1,0 +1,31 @@
+"""English bullet lists of services, in our own words (expected values by hand): an intro line that ends
+with a colon is not a field label, a company in brackets after the name or after "provided by" is the row's
+company (legal suffix included), a negated mention is no row."""
+
+from __future__ import annotations
+
+from auditor.catalog.model import Catalog
+from auditor.policy import read_policy
+from tests.policy.helpers import entry
+
+
+def test_service_bullets_with_companies(tmp_path):
+    catalog = Catalog(entries=(
+        entry("google-admob", "Google AdMob", "AdMob"), entry("onesignal", "OneSignal"),
+        entry("sentry", "Sentry"), entry("facebook-sdk", "Facebook SDK"),
+    ), version="unit", sha256="0" * 64, source="memory")
+    text = ("## Third parties\n\nWe use the following services:\n\n"
+            "- **Google AdMob** (Google LLC): shows ads. Collects the advertising ID and approximate location.\n"
+            "- **OneSignal** – push notifications, provided by OneSignal, Inc. Privacy: https://onesignal.com/privacy\n"
+            "- **Sentry**: crash reports (device model, OS version)\n\n"
+            "We do not use Facebook SDK or any analytics.\n")
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, catalog)
+    assert [(s.name, s.id, s.company, s.link) for s in d.sdks] == [
+        ("Google AdMob", "google-admob", "Google LLC", ""),
+        ("OneSignal", "onesignal", "OneSignal, Inc.", "https://onesignal.com/privacy"),
+        ("Sentry", "sentry", "", ""),
+    ]
+    assert set(d.sdks[0].data_types) == {"advertising-id", "location-coarse"}
+    assert d.sdks[2].data_types == ("device-model",)
