@@ -86,3 +86,20 @@ def test_a_constant_says_which_of_a_words_permissions_is_meant(tmp_path):
         ("Weather for your city", (P + "ACCESS_COARSE_LOCATION",)),
         ("Scan and pick photos", (P + "CAMERA", P + "READ_EXTERNAL_STORAGE")),
     ]
+
+
+def test_numbered_permissions_after_an_intro_line(tmp_path):
+    text = ("为提供服务，我们会向您申请下列权限：\n"
+            "1. 定位权限：用于展示您所在城市的天气；\n"
+            "2. 读写外置存储器：用于保存下载的文件；\n"
+            "3. 日历权限：我们不会读取或修改您的日历。\n"
+            "4. 麦克风权限：用于语音搜索，我们不会在后台录音。\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, Catalog(entries=(), version="unit", sha256="0" * 64, source="memory"))
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("定位权限", (P + "ACCESS_COARSE_LOCATION", P + "ACCESS_FINE_LOCATION")),
+        ("读写外置存储器", (P + "READ_EXTERNAL_STORAGE", P + "WRITE_EXTERNAL_STORAGE")),
+        ("麦克风权限", (P + "RECORD_AUDIO",)),
+    ]
+    assert P + "READ_CALENDAR" not in {p.permission for p in d.permissions}

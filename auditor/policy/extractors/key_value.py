@@ -19,9 +19,10 @@ _OUTLINE = r"\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=\D)\s*"
 """A multi-level outline number written against its text ("2.1.3第三方SDK提供方：", "2.1微信SDK")."""
 _PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + _OUTLINE + r"|[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.*)$")
 _SPLIT_RE = re.compile(r"\s*[；;]\s*")
-_SENTENCE_LABEL_RE = re.compile(r"\s*(?:we|you|i|they|it|this app|the app|our app)\s", re.IGNORECASE)
-"""A label that opens like an English sentence ("We use the following services:") introduces a list; it is
-not a field."""
+_SENTENCE_LABEL_RE = re.compile(r"\s*(?:(?:we|you|i|they|it|this app|the app|our app)\s|我们|您|本应用|本软件|本产品)"
+                                r"|.*[，,](?![^（(]*[）)])", re.IGNORECASE)
+"""A label that reads like a sentence ("We use the following services:", "为提供服务，我们会向您申请下列权限：":
+a pronoun, or a comma outside brackets) introduces a list; it is not a field."""
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + _OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*)")
 MAX_NAME_WIDTH = 60

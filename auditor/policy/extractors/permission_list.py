@@ -38,6 +38,8 @@ MAX_DETAIL_LINES = 24
 MAX_BARE_LABEL = 28
 MIN_BARE_ITEMS = 3
 MIN_DESCRIPTION_EXTRA = 4
+MAX_INTRO_WIDTH = 120
+_CLAUSE_END_RE = re.compile(r"[,，;；。!?！？]|\.(?:\s|$)")
 MAX_FEATURE_WIDTH = 80
 MAX_PLAIN_LINES = 3
 CONFIDENCE = 0.75
@@ -68,6 +70,8 @@ class PermissionListExtractor:
         while i < len(lines):
             line = lines[i]
             item = _item(line, i, ctx, topic) or (_Item(line.text.strip(), "", i) if i in bare else None)
+            if item is None and _introduces(line):
+                topic = True  # "我们可能向您申请以下权限：", "The app requests these permissions:"
             if item is None:
                 feature = _feature(lines, i, ctx) if platform != "ios" else None
                 if feature is not None:
@@ -82,6 +86,8 @@ class PermissionListExtractor:
             if item.heading:
                 platform = ctx.lexicon.platform(line.text) or platform
             scenes, last = _scenes(lines, item, ctx, bare)
+            if _refused(item.rest, ctx):
+                scenes = []  # "通讯录权限：我们不会读取您的通讯录": the item says the permission is not used
             if platform != "ios" and ctx.lexicon.platform(item.label) != "ios":
                 out.append(Structure(self.kind, i, last, CONFIDENCE, scenes=tuple(scenes)))
             i = last + 1
@@ -104,6 +110,19 @@ def _feature(lines: tuple[Line, ...], i: int, ctx: Context) -> Structure | None:
         return None
     scene = SceneClaim(label, rest, text, i, i, sentence=True)
     return Structure(ExtractorKind.PERMISSION_LIST, i, i, FEATURE_CONFIDENCE, scenes=(scene,))
+
+
+def _refused(rest: str, ctx: Context) -> bool:
+    """True when the text of an item opens with a negated clause ("我们不会读取…", "We do not use …")."""
+    clause = _CLAUSE_END_RE.split(fold(rest).strip(), maxsplit=1)[0]
+    return bool(clause) and ctx.lexicon.negated(clause, len(clause))
+
+
+def _introduces(line: Line) -> bool:
+    """A plain line that ends with a colon and speaks of permissions: the items after it are permissions."""
+    text = line.text.strip()
+    return not line.mark and text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
+        _PERMISSION_WORD_RE.search(text) is not None and _ITEM_RE.match(text) is None
 
 
 def _section_heading(line: Line) -> bool:
