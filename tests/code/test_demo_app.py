@@ -14,8 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = json.loads((ROOT / "samples" / "demo-app" / "expected.json").read_text(encoding="utf-8"))
 
-# which catalog SDK owns each SDK-origin call site (the fixture only says "sdk")
-SDK_OWNER = {"sdk-imei": "jpush", "sdk-android-id": "umeng-analytics", "sdk-provider-mac": "umeng-analytics",
+# which catalog SDK owns each SDK-origin call site (the fixture only says "sdk"; its sdk_marker_classes put
+# UMConfigure and UMInitProvider under "Umeng common", the base library every Umeng product ships with)
+SDK_OWNER = {"sdk-imei": "jpush", "sdk-android-id": "umeng-common", "sdk-provider-mac": "umeng-common",
              "sdk-dead-applist": "tencent-bugly", "sdk-reflective-imei": "tencent-bugly"}
 
 
