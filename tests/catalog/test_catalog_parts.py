@@ -11,6 +11,8 @@ Where each expectation comes from (the same sources the catalog's ``part_of`` pr
 - Weibo: the Weibo SDK core jar holds ``com.sina.sso.RemoteSSO``, and its native library registers
   ``com.sina.deviceidjnisdk.DeviceId``; the SDK's entry class is ``com.sina.weibo.sdk.WbSdk``.
 - Getui: the GTC core (``com.getui.gtc.GtcManager``) ships with the push SDK (``com.igexin.sdk.PushManager``).
+- Alibaba: the Alibaba Cloud push guide ships UTDID (``com.ut.device.UTDevice``) with the push SDK
+  (``com.alibaba.sdk.android.push.CloudPushService``).
 - Huawei: the HMS base/update library (``com.huawei.hms.api.HuaweiApiClient``) is a dependency of every kit,
   here Push Kit (``com.huawei.hms.push.HmsMessageService``).
 """
@@ -37,6 +39,8 @@ CASES = {
               ("微博SDK", "weibo-sdk"), "weibo-sdk", ("sina-sso", "weibo-deviceid")),
     "getui": (["com.igexin.sdk.PushManager", "com.getui.gtc.GtcManager"],
               ("个推", "getui-push"), "getui-push", ("getui-gtc",)),
+    "alibaba": (["com.alibaba.sdk.android.push.CloudPushService", "com.ut.device.UTDevice"],
+                ("阿里云移动推送", "aliyun-push"), "aliyun-push", ("alibaba-utdid",)),
     "huawei": (["com.huawei.hms.push.HmsMessageService", "com.huawei.hms.api.HuaweiApiClient"],
                ("华为推送", "huawei-push"), "huawei-push", ("hms-core",)),
 }
