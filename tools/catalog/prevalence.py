@@ -4,9 +4,11 @@
 No source here counts apps, so the rank uses independent signals of prevalence, one point each:
 every distinct public list that carries the SDK (Exodus, ETIP/AppManager, LibChecker, camille, LibRadar,
 DCloud's store table, the observed CN privacy-URL list: each compiled from real apps), every real policy
-of ``/work/shared/policies`` that names it, and the corpus (a real registry package ships it).
+named in the entry's provenance, and the corpus (a real registry package ships it). With ``--policies DIR``
+(repeatable), every real policy in DIR whose SDK list names the entry (read by the policy reader, see
+``policy_rows.py``) adds one point too.
 
-    python tools/catalog/prevalence.py [N]      # the top N (default 300) with their signals and fact coverage
+    python tools/catalog/prevalence.py [N] [--policies DIR ...]   # the top N (default 300), signals, coverage
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from auditor.catalog import load_catalog
 from auditor.catalog.model import SdkEntry
@@ -30,16 +33,25 @@ def signals(entry: SdkEntry) -> tuple[str, ...]:
     return tuple(sorted(lists)) + tuple(f"policy {p}" for p in sorted(policies))
 
 
-def ranked(limit: int = 300) -> list[tuple[SdkEntry, tuple[str, ...]]]:
+def ranked(limit: int = 300, policy_dirs: tuple[Path, ...] = ()) -> list[tuple[SdkEntry, tuple[str, ...]]]:
     catalog = load_catalog()
-    scored = [(e, signals(e)) for e in catalog.entries if e.kind.value != "library"]
+    named: dict[str, list[str]] = {}
+    if policy_dirs:
+        from policy_rows import policy_files, rows_by_sdk
+        for sdk_id, rows in rows_by_sdk(policy_files(policy_dirs), catalog).items():
+            named[sdk_id] = sorted({f"policy {name}" for name, _ in rows})
+    scored = [(e, tuple(dict.fromkeys((*signals(e), *named.get(e.id, ()))))) for e in catalog.entries
+              if e.kind.value != "library"]
     scored.sort(key=lambda item: (-len(item[1]), item[0].id))
     return scored[:limit]
 
 
 def main() -> int:
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 300
-    top = ranked(limit)
+    args = sys.argv[1:]
+    dirs = tuple(Path(a) for i, a in enumerate(args) if i and args[i - 1] == "--policies")
+    numbers = [a for a in args if a.isdigit()]
+    limit = int(numbers[0]) if numbers else 300
+    top = ranked(limit, dirs)
     facts = ("vendor", "privacy", "data", "perms", "name_zh")
     counts = dict.fromkeys(facts, 0)
     for entry, sig in top:
