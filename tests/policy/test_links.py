@@ -24,3 +24,18 @@ def test_link_cell_without_scheme_is_the_row_link(tmp_path):
                     "| 某某SDK | 某某有限公司 | 某某SDK隐私政策 |\n", encoding="utf-8")
     d = read_policy(path, catalog)
     assert [(s.name, s.link) for s in d.sdks] == [("Gson", "policies.example.com"), ("某某SDK", "")]
+
+
+def test_flattened_table_link_cells_stay_cells(tmp_path):
+    catalog = Catalog(entries=(entry("tencent-bugly", "Tencent Bugly", "Bugly"), entry("tencent-qq", "QQ互联", "QQ SDK")),
+                      version="unit", sha256="0" * 64, source="memory")
+    text = ("SDK名称\n第三方名称\n使用目的\n收集的个人信息\n隐私政策链接\n"
+            "Bugly SDK\n某某计算机系统有限公司\n上报崩溃\n设备型号、Android ID\nhttps://example.com/bugly-privacy\n"
+            "QQ互联SDK\n某某计算机系统有限公司\nQQ登录\n设备标识（Android ID）\nhttps://example.com/qq-privacy\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, catalog)
+    assert [(s.name, s.id, s.company, s.purpose, s.link) for s in d.sdks] == [
+        ("Bugly SDK", "tencent-bugly", "某某计算机系统有限公司", "上报崩溃", "https://example.com/bugly-privacy"),
+        ("QQ互联SDK", "tencent-qq", "某某计算机系统有限公司", "QQ登录", "https://example.com/qq-privacy"),
+    ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.table import Grid, read_grid
-from auditor.policy.text import URL_RE, continues, is_heading, name_like, width
+from auditor.policy.text import URL_ONLY_RE, URL_RE, continues, is_heading, name_like, width
 
 CONFIDENCE = 0.8
 MAX_HEADER_WIDTH = 48
@@ -39,7 +39,7 @@ class FlatTableExtractor:
             if len(header) < 2 or ("name" not in roles and "permissions" not in roles):
                 i += 1
                 continue
-            cells = _cells(doc, j)
+            cells = _cells(doc, j, "link" in roles)
             if "name" in roles:
                 rows, end = _sdk_rows(roles, cells)
                 grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
@@ -75,16 +75,19 @@ def _header(doc: Document, ctx: Context, i: int) -> tuple[list[str], int]:
     return header, j
 
 
-def _cells(doc: Document, start: int) -> list[Cell]:
-    """Logical cells from ``start``: wrapped lines joined, up to the next heading."""
+def _cells(doc: Document, start: int, link_column: bool = False) -> list[Cell]:
+    """Logical cells from ``start``: wrapped lines joined, up to the next heading. With a link column, a
+    line that is only a URL is a cell of its own (unless the line before ends with a colon)."""
     cells: list[Cell] = []
     for k in range(start, len(doc.lines)):
         text = doc.lines[k].text.strip()
         if is_heading(text) or "|" in text or doc.lines[k].mark:
             break  # headings and list items are markup, never cells of a flattened table
-        if cells and continues(cells[-1].text.split("\n")[-1], text):
-            prev = cells[-1]
-            cells[-1] = Cell(prev.text + "\n" + text, prev.first, k)
+        prev = cells[-1].text.split("\n")[-1] if cells else ""
+        if link_column and URL_ONLY_RE.match(text) and not prev.rstrip().endswith((":", "：")):
+            cells.append(Cell(text, k, k))
+        elif cells and continues(prev, text):
+            cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
         else:
             cells.append(Cell(text, k, k))
     return [Cell(" ".join(c.text.split()), c.first, c.last) for c in cells]
