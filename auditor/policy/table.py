@@ -222,8 +222,8 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> lis
         last_name, last_company = name, company
         if not name or not name_like(name) or ctx.lexicon.is_header(name):
             continue
-        if "company" not in roles or roles.index("company") == name_col:
-            fields = _split_company(name, fields)
+        if "company" not in roles or roles.index("company") == name_col or not company:
+            fields = _split_company(name, fields)  # no company column, or an empty company cell
         rows.append((fields, row.first, row.last))
     out = []
     for fields, first, last in rows:

@@ -24,7 +24,7 @@ _SENTENCE_LABEL_RE = re.compile(r"\s*(?:(?:we|you|i|they|it|this app|the app|our
 """A label that reads like a sentence ("We use the following services:", "为提供服务，我们会向您申请下列权限：":
 a pronoun, or a comma outside brackets) introduces a list; it is not a field."""
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
-_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + _OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*)")
+_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + _OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
 CONFIDENCE = 0.8
