@@ -57,13 +57,17 @@ class ListExtractor:
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         items = _items(doc, ctx)
         out = []
+        in_permission_list: set[int] | None = None  # computed once, when an item needs it
         for group in _groups(items):
             listed = sum(1 for it in group if it.sdk_like) * 2 >= len(group) and len(group) >= 2
             for it in group:
                 if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5)):
                     continue
-                if not _SDK_WORD_RE.search(it.name) and _in_permission_list(doc, it, ctx):
-                    continue  # "Billing: …" among "Camera: …", "Microphone: …": a permission, not an SDK
+                if not _SDK_WORD_RE.search(it.name):
+                    if in_permission_list is None:
+                        in_permission_list = _permission_lists(doc, ctx)
+                    if it.first in in_permission_list:
+                        continue  # "Billing: …" among "Camera: …", "Microphone: …": a permission, not an SDK
                 facts = _facts(doc, it)
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
@@ -101,22 +105,23 @@ def _items(doc: Document, ctx: Context) -> list[_Item]:
     return out
 
 
-def _in_permission_list(doc: Document, item: _Item, ctx: Context) -> bool:
-    """True when most items of the list around ``item`` (its run of sibling item lines) are labelled with a
-    permission ("Camera: …", "相机权限：…")."""
-    lines = doc.lines
-    first = last = item.first
-    while first > 0 and _item_body(lines[first - 1]) is not None:
-        first -= 1
-    while last + 1 < len(lines) and _item_body(lines[last + 1]) is not None:
-        last += 1
-    if last == first:
-        return False
+def _permission_lists(doc: Document, ctx: Context) -> set[int]:
+    """Lines of the lists (runs of item lines) whose items are mostly labelled with a permission ("Camera: …",
+    "相机权限：…")."""
+    out: set[int] = set()
+    run: list[int] = []
     labelled = 0
-    for k in range(first, last + 1):
-        head = _LABEL_HEAD_RE.split(_item_body(lines[k]) or "", maxsplit=1)[0]
-        labelled += bool(width(head) <= MAX_LABEL_WIDTH and ctx.lexicon.permissions_in(head, weak=True))
-    return labelled * 2 > last - first + 1
+    for k, line in enumerate(doc.lines + (Line(0, ""),)):  # a sentinel closes the last run
+        body = _item_body(line) if k < len(doc.lines) else None
+        if body is not None:
+            head = _LABEL_HEAD_RE.split(body, maxsplit=1)[0]
+            labelled += bool(width(head) <= MAX_LABEL_WIDTH and ctx.lexicon.permissions_in(head, weak=True))
+            run.append(k)
+            continue
+        if len(run) >= 2 and labelled * 2 > len(run):
+            out.update(run)
+        run, labelled = [], 0
+    return out
 
 
 def _paragraph(text: str) -> bool:
