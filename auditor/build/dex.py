@@ -105,6 +105,9 @@ class DexFile:
         self._strings: dict[int, str] = {}
         self._by_offset: dict[int, str] = {}
         self._scan_budget = 2 * self._size + (1 << 20)
+        self.derived: dict[str, object] = {}
+        """Views derived from this file's bytes by the analyses (the code tables of
+        :func:`auditor.code.tables.dex_tables`), built once and shared while the file is in use."""
 
     # -- bounds ---------------------------------------------------------------------------------------
     def _check_table(self, name: str, offset: int, count: int, item: int) -> None:

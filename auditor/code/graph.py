@@ -292,10 +292,12 @@ def _pairs(pairs: list[tuple[int, int]], offset_src: int = 0, offset_dst: int = 
 
 
 def _invoked(program: Program) -> list[int]:
-    """Every method node some instruction invokes."""
+    """Every method node some instruction of a method defined in the build invokes."""
     seen = np.zeros(len(program.keys), dtype=bool)
-    for dex, ops in enumerate(program.ops):
-        calls = ops.arg[(ops.kind == E_INVOKE) | (ops.kind == E_VIRTUAL)]
+    for dex in range(len(program.ops)):
+        _src, calls = _event_nodes(program, dex, (E_INVOKE, E_VIRTUAL))
+        if len(calls) and int(calls.max()) >= len(program.dex_nodes[dex]):
+            raise DexError(f"{program.dex_paths[dex]}: invoke of method index {int(calls.max())} out of range")
         seen[program.dex_nodes[dex][calls]] = True
     return np.nonzero(seen)[0].tolist()
 
@@ -306,10 +308,6 @@ def build_call_graph(program: Program, extra_nodes: Iterable[int] = ()) -> CallG
     ``extra_nodes`` (entry points inherited from a superclass) get edges 3 too."""
     sups = _build_supertypes(program)
     dispatch = _dispatch_pairs(program, sups)
-    for dex, ops in enumerate(program.ops):  # range check before the invoked nodes are looked up
-        calls = ops.arg[np.isin(ops.kind, (E_INVOKE, E_VIRTUAL))]
-        if len(calls) and int(calls.max()) >= len(program.dex_nodes[dex]):
-            raise DexError(f"{program.dex_paths[dex]}: invoke of method index {int(calls.max())} out of range")
     referenced = set(_invoked(program)) | {a for a, _b in dispatch} | set(extra_nodes)
     resolve = _resolve_up_pairs(program, sorted(referenced))
     n = len(program.keys)

@@ -26,6 +26,7 @@ from auditor.code.dexcode import (
     DexCode,
     MethodCode,
 )
+from auditor.code.tables import dex_tables
 
 MAX_HIERARCHY_DEPTH = 256
 """Superclasses followed up from one class. Real apps stay under ~20 levels; a hostile DEX can chain
@@ -222,10 +223,11 @@ class Program:
         self.dex_nodes.append(np.array(nodes, dtype=np.int64))
         limit = len(nodes)
         methods = self.methods
-        code = DexCode(dex)
+        tables = dex_tables(dex)
+        code = tables.code
         self.codes.append(code)
         defined: list[MethodInfo] = []
-        for cdef in code.class_defs():
+        for class_no, cdef in enumerate(tables.class_defs):
             name = refs.type_name(cdef.class_idx)
             if name in self.classes:
                 continue
@@ -234,7 +236,7 @@ class Program:
                              cdef.access_flags)
             self.classes[name] = info
             own = info.methods
-            for method_idx, access, code_off in code.methods(cdef):
+            for method_idx, access, code_off in tables.methods(class_no):
                 if method_idx >= limit:
                     raise DexError(f"{dex.path}: class {name} defines method index {method_idx} out of range")
                 node = nodes[method_idx]
@@ -243,7 +245,10 @@ class Program:
                 method = methods[node] = MethodInfo(node, dex_no, access, -1, code_off,
                                                     not access & _NOT_DISPATCHED)
                 defined.append(method)
-        ops = scan_code(code, [m.code_off for m in defined])
+        try:  # the code of every class of the file, shared with the other analyses of the scan
+            ops = tables.ops
+        except DexError:  # some code item is malformed: is it one of the classes defined here first?
+            ops = scan_code(code, [m.code_off for m in defined])
         with_code: list[tuple[int, int]] = []
         for method in defined:
             method.item = ops.item(method.code_off)
