@@ -43,7 +43,7 @@ class PermissionKnowledge:
     @classmethod
     def load(cls) -> PermissionKnowledge:
         text = resources.files("auditor").joinpath("data/permission_groups.yaml").read_text(encoding="utf-8")
-        raw: dict[str, Any] = yaml.safe_load(text)
+        raw: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         labels: dict[str, tuple[str, str]] = {}
         data: dict[str, tuple[str, ...]] = {}
         for short, rec in raw["permissions"].items():

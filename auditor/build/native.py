@@ -1,4 +1,5 @@
-"""Native libraries through lief: SONAME, DT_NEEDED and exported ``Java_*`` JNI symbols.
+"""Native libraries: SONAME, DT_NEEDED and exported ``Java_*`` JNI symbols (:mod:`auditor.build.elfsyms`
+for ordinary shared objects, lief for the others).
 
 JNI symbols name the Java class that binds a library (``Java_cn_jpush_android_..._init``), so they tie a
 ``.so`` to an SDK even when the Java side is obfuscated. A library that lief cannot parse keeps its name
@@ -13,6 +14,7 @@ import io
 import struct
 from typing import Any
 
+from auditor.build.elfsyms import read_dynamic
 from auditor.model import NativeLib
 
 _JNI_PREFIX = "Java_"
@@ -40,6 +42,11 @@ def parse_native_lib(path: str, raw: bytes) -> NativeLib:
     problem = elf_problem(raw)
     if problem:
         return NativeLib(path, abi, name, len(raw), error=problem)
+    facts = read_dynamic(raw, _JNI_PREFIX)
+    if facts is not None:  # the ordinary layout: no need to load lief
+        return NativeLib(path=path, abi=abi, name=name, size=len(raw), soname=facts.soname[:_MAX_SONAME],
+                         needed=tuple(lib[:_MAX_SONAME] for lib in facts.needed),
+                         jni_symbols=tuple(sorted(set(facts.exported))[:_MAX_JNI_SYMBOLS]))
     lief = _lief()
     try:
         config = lief.ELF.ParserConfig()
