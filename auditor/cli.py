@@ -7,6 +7,7 @@ catalog/policy/baseline/config.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -14,15 +15,13 @@ from typing import Any, TextIO
 import click
 
 from auditor import __version__
-from auditor.commands import baseline as baseline_cmd
-from auditor.commands import batch as batch_cmd
-from auditor.commands import catalog as catalog_cmd
-from auditor.commands import diff as diff_cmd
-from auditor.commands import disclose as disclose_cmd
-from auditor.commands import policy as policy_cmd
-from auditor.commands import scan as scan_cmd
 from auditor.commands.common import write_stdout
 from auditor.sanitize import terminal_text
+
+COMMANDS = {name: f"auditor.commands.{name}" for name in
+            ("scan", "catalog", "policy", "baseline", "diff", "disclose", "batch")}
+"""Command name -> the module defining it (a function of that name), imported when the command runs: a
+scan does not load the policy reader, the report writers or the batch engine it does not use."""
 
 
 class _SafeStream:
@@ -41,6 +40,15 @@ class _SafeStream:
 class AuditorGroup(click.Group):
     """The command group; its usage errors show the user's arguments escaped, like every other message
     (click echoes a bad path or option value as it was typed), and a closed stdout ends quietly."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            command = getattr(importlib.import_module(COMMANDS[cmd_name]), cmd_name)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
@@ -65,14 +73,6 @@ class AuditorGroup(click.Group):
 def cli() -> None:
     """Static privacy auditor for Android builds."""
 
-
-cli.add_command(scan_cmd.scan)
-cli.add_command(catalog_cmd.catalog)
-cli.add_command(policy_cmd.policy)
-cli.add_command(baseline_cmd.baseline)
-cli.add_command(diff_cmd.diff)
-cli.add_command(disclose_cmd.disclose)
-cli.add_command(batch_cmd.batch)
 
 
 def main() -> None:

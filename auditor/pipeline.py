@@ -64,9 +64,11 @@ class Job:
 
     def with_policy(self, policy: Path | None, scenes: Path | None) -> Job:
         """The same job (same catalog, config, scanner) held against another policy and scenes."""
-        from auditor.policy import read_policy
+        disclosure = None
+        if policy is not None:  # the policy reader is only loaded when there is a policy to read
+            from auditor.policy import read_policy
 
-        disclosure = read_policy(policy, self.catalog) if policy is not None else None
+            disclosure = read_policy(policy, self.catalog)
         return replace(self, disclosure=disclosure, scenes=load_scenes(scenes) if scenes else ())
 
     def audit(self, scan: ScanResult) -> AuditResult:

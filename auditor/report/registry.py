@@ -6,7 +6,8 @@ Renderer modules are imported when a registry is asked for, so ``auditor scan`` 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import importlib
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -28,15 +29,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from auditor.report.portfolio_render import PortfolioReport
 
 
-def scan_reporters() -> Mapping[Format, Reporter[ReportModel]]:
-    from auditor.report import html, json_report, markdown, sarif, text
+def _deferred(module: str, name: str) -> Callable[[ReportModel], str]:
+    """``module.name``, imported on the first report in that format (a JSON scan does not load jinja2)."""
+    def render(model: ReportModel) -> str:
+        function: Callable[[ReportModel], str] = getattr(importlib.import_module(module), name)
+        return function(model)
+    return render
 
+
+def scan_reporters() -> Mapping[Format, Reporter[ReportModel]]:
     return MappingProxyType({
-        Format.TEXT: FunctionReporter(text.render),
-        Format.JSON: FunctionReporter(json_report.render_model),
-        Format.SARIF: FunctionReporter(sarif.render),
-        Format.HTML: FunctionReporter(html.render),
-        Format.MD: FunctionReporter(markdown.render),
+        Format.TEXT: FunctionReporter(_deferred("auditor.report.text", "render")),
+        Format.JSON: FunctionReporter(_deferred("auditor.report.json_report", "render_model")),
+        Format.SARIF: FunctionReporter(_deferred("auditor.report.sarif", "render")),
+        Format.HTML: FunctionReporter(_deferred("auditor.report.html", "render")),
+        Format.MD: FunctionReporter(_deferred("auditor.report.markdown", "render")),
     })
 
 
