@@ -11,6 +11,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -32,6 +33,7 @@ MAX_HIERARCHY_DEPTH = 256
 """Superclasses followed up from one class. Real apps stay under ~20 levels; a hostile DEX can chain
 thousands of classes (walking that from every class is quadratic) or make them extend each other."""
 _NOT_DISPATCHED = ACC_STATIC | ACC_PRIVATE | ACC_CONSTRUCTOR
+_METHOD_ID = np.dtype([("class", "<u2"), ("proto", "<u2"), ("name", "<u4")])
 MethodKey = tuple[str, str, str]
 """``(dotted class, method name, DEX prototype)``."""
 
@@ -46,7 +48,9 @@ class DexRefs:
 
     def __init__(self, dex: DexFile) -> None:
         self.dex = dex
-        self._raw = dex.method_ids_raw()
+        self._raw = np.frombuffer(dex.data, dtype=_METHOD_ID, count=dex.method_ref_count,
+                                  offset=dex._method_ids_off) if dex.method_ref_count else np.zeros(0, _METHOD_ID)
+        """The ``method_id_item`` table (a view of the file)."""
         self._types: dict[int, str] = {}
         self._protos: dict[int, str] = {}
 
@@ -58,24 +62,22 @@ class DexRefs:
 
     @cached_property
     def method_keys(self) -> list[MethodKey]:
-        """Every ``method_id_item`` resolved to its key (names decoded once each)."""
-        types = self._types
-        protos = self._protos
-        strings: dict[int, str] = {}
+        """Every ``method_id_item`` resolved to its key (each distinct class, name and prototype decoded
+        once, then the columns gathered with numpy)."""
         dex = self.dex
-        out: list[MethodKey] = []
-        for class_idx, proto_idx, name_idx in self._raw:
-            cls = types.get(class_idx)
-            if cls is None:
-                cls = types[class_idx] = dex.type_name(class_idx)
-            proto = protos.get(proto_idx)
-            if proto is None:
-                proto = protos[proto_idx] = dex.proto_descriptor(proto_idx)
-            name = strings.get(name_idx)
-            if name is None:
-                name = strings[name_idx] = dex.string(name_idx)
-            out.append((cls, name, proto))
-        return out
+        columns: list[list[str]] = []
+        for field_name, resolve in (("class", self.type_name), ("name", dex.string), ("proto", self._proto)):
+            values = self._raw[field_name]
+            distinct = np.unique(values)
+            names = np.array([resolve(int(v)) for v in distinct.tolist()] or [""], dtype=object)
+            columns.append(names[np.searchsorted(distinct, values)].tolist() if len(values) else [])
+        return list(zip(*columns))
+
+    def _proto(self, idx: int) -> str:
+        proto = self._protos.get(idx)
+        if proto is None:
+            proto = self._protos[idx] = self.dex.proto_descriptor(idx)
+        return proto
 
     def method_key(self, idx: int) -> MethodKey:
         if not 0 <= idx < len(self._raw):
@@ -84,7 +86,10 @@ class DexRefs:
 
     def method_ids_named(self, name_indices: set[int]) -> list[int]:
         """Indices of the method ids whose name is one of the string indices given (no resolution)."""
-        return [i for i, (_c, _p, name_idx) in enumerate(self._raw) if name_idx in name_indices]
+        if not name_indices:
+            return []
+        wanted = np.fromiter(name_indices, dtype=np.int64, count=len(name_indices))
+        return np.nonzero(np.isin(self._raw["name"], wanted))[0].tolist()  # type: ignore[no-any-return]
 
     def field_ids_raw(self) -> list[tuple[int, int, int]]:
         """``(class_idx, type_idx, name_idx)`` of every field id."""
@@ -206,27 +211,38 @@ class Program:
             return MethodCode((), (), (), (), (), ())
         return self.ops[info.dex].method_code(info.item)
 
+    def _number(self, method_keys: list[MethodKey]) -> npt.NDArray[np.int64]:
+        """Node ids of one file's method keys, allocating new ones in method id order."""
+        index, keys = self.index, self.keys
+        if not index:  # the first file: method ids are distinct keys in a valid file
+            first = dict(zip(method_keys, range(len(method_keys))))
+            if len(first) == len(method_keys):
+                index.update(first)
+                keys.extend(method_keys)
+                return np.arange(len(method_keys), dtype=np.int64)
+        nodes: list[int | None] = list(map(index.get, method_keys))
+        for i in [i for i, node in enumerate(nodes) if node is None]:
+            key = method_keys[i]
+            node = index.get(key)
+            if node is None:
+                node = index[key] = len(keys)
+                keys.append(key)
+            nodes[i] = node
+        return np.array(nodes, dtype=np.int64)
+
     def add_dex(self, dex: DexFile) -> None:
         """Read every class of one DEX file (classes already defined by an earlier file are skipped)."""
         dex_no = len(self.dex_paths)
         refs = DexRefs(dex)
         self.dex_paths.append(dex.path)
         self.refs.append(refs)
-        index, keys = self.index, self.keys
-        nodes: list[int] = []
-        for key in refs.method_keys:  # self.node() inlined: the hot loop of reading a program
-            node = index.get(key)
-            if node is None:
-                node = index[key] = len(keys)
-                keys.append(key)
-            nodes.append(node)
-        self.dex_nodes.append(np.array(nodes, dtype=np.int64))
-        limit = len(nodes)
-        methods = self.methods
+        nodes = self._number(refs.method_keys)
+        self.dex_nodes.append(nodes)
         tables = dex_tables(dex)
         code = tables.code
         self.codes.append(code)
-        defined: list[MethodInfo] = []
+        rows: list[tuple[int, int, int]] = []
+        owners: list[tuple[ClassInfo, int]] = []  # each class read here and its number of methods
         for class_no, cdef in enumerate(tables.class_defs):
             name = refs.type_name(cdef.class_idx)
             if name in self.classes:
@@ -235,34 +251,45 @@ class Program:
             info = ClassInfo(name, dex_no, superclass, tuple(refs.type_name(t) for t in cdef.interfaces),
                              cdef.access_flags)
             self.classes[name] = info
-            own = info.methods
-            for method_idx, access, code_off in tables.methods(class_no):
-                if method_idx >= limit:
-                    raise DexError(f"{dex.path}: class {name} defines method index {method_idx} out of range")
-                node = nodes[method_idx]
-                key = keys[node]
-                own[(key[1], key[2])] = node
-                method = methods[node] = MethodInfo(node, dex_no, access, -1, code_off,
-                                                    not access & _NOT_DISPATCHED)
-                defined.append(method)
+            own = tables.methods(class_no)
+            rows.extend(own)
+            owners.append((info, len(own)))
+        flat = np.array(rows, dtype=np.int64).reshape(-1, 3)
+        method_idx, access, code_off = flat[:, 0], flat[:, 1], flat[:, 2]
+        bad = np.nonzero(method_idx >= len(nodes))[0]
+        if len(bad):
+            owner = np.searchsorted(np.cumsum([n for _i, n in owners]), bad[0], side="right")
+            raise DexError(f"{dex.path}: class {owners[owner][0].name} defines method index "
+                           f"{int(method_idx[bad[0]])} out of range")
         try:  # the code of every class of the file, shared with the other analyses of the scan
             ops = tables.ops
         except DexError:  # some code item is malformed: is it one of the classes defined here first?
-            ops = scan_code(code, [m.code_off for m in defined])
-        with_code: list[tuple[int, int]] = []
-        for method in defined:
-            method.item = ops.item(method.code_off)
-            if method.item >= 0:
-                with_code.append((method.item, method.node))
+            ops = scan_code(code, code_off.tolist())
         self.ops.append(ops)
-        pairs = np.array(with_code, dtype=np.int64).reshape(-1, 2)
-        items, item_nodes = pairs[:, 0].copy(), pairs[:, 1].copy()
+        node = nodes[method_idx]
+        item = _items(ops, code_off)
+        self._define(dex_no, owners, node.tolist(), access.tolist(), item.tolist(), code_off.tolist())
+        with_code = item >= 0
+        items, item_nodes = item[with_code], node[with_code]
         self.item_nodes.append((items, item_nodes))
         node_of_item: npt.NDArray[np.int64] | None = np.full(ops.items, -1, dtype=np.int64)
         node_of_item[items] = item_nodes  # type: ignore[index]
         if np.count_nonzero(node_of_item >= 0) != len(items):  # type: ignore[operator]
             node_of_item = None
         self.node_of_item.append(node_of_item)
+
+    def _define(self, dex_no: int, owners: list[tuple[ClassInfo, int]], nodes: list[int], access: list[int],
+                items: list[int], code_off: list[int]) -> None:
+        """The :class:`MethodInfo` of each method row, and each class's ``(name, prototype) -> node``."""
+        keys = self.keys
+        infos = map(MethodInfo, nodes, repeat(dex_no), access, items, code_off,
+                    [not a & _NOT_DISPATCHED for a in access])
+        self.methods.update(zip(nodes, infos))
+        at = 0
+        for info, count in owners:
+            span = nodes[at:at + count]
+            info.methods.update(zip([keys[n][1:] for n in span], span))
+            at += count
 
     def superclass_chain(self, name: str) -> list[ClassInfo]:
         """Build class ``name`` and its superclasses defined in the build, nearest first: each class once
@@ -282,6 +309,16 @@ class Program:
         if info is None:
             return ()
         return ((info.superclass,) if info.superclass else ()) + info.interfaces
+
+
+def _items(ops: CodeOps, code_off: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Code item number of each code offset (-1: no code)."""
+    offsets = np.fromiter(ops.item_of_offset, dtype=np.int64, count=len(ops.item_of_offset))
+    if not len(offsets):
+        return np.full(len(code_off), -1, dtype=np.int64)
+    at = np.minimum(np.searchsorted(offsets, code_off), len(offsets) - 1)
+    found = (offsets[at] == code_off) & (code_off != 0)
+    return np.where(found, at, -1)  # items are numbered in offset order (:func:`scan_code`)
 
 
 def build_program(dex_files: list[DexFile]) -> Program:
