@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from auditor.build.dex import DexError, DexFile, class_to_descriptor
-from auditor.code.dexcode import NO_INDEX, ClassDef, DexCode, read_uleb128
+from auditor.code.dexcode import NO_INDEX, read_uleb128
 from auditor.code.opcodes import (
     K_INVOKE,
     K_INVOKE_VIRTUAL,
@@ -28,6 +28,7 @@ from auditor.code.opcodes import (
     payload_width,
 )
 from auditor.code.program import DexRefs
+from auditor.code.tables import dex_tables
 from auditor.model import DataAccess, SourcePosition
 
 MAX_DEBUG_OPS = 1 << 16
@@ -109,7 +110,8 @@ def _invoke_addresses(units: array[int], start: int, end: int, wanted: set[int])
 
 @dataclass(frozen=True)
 class _ClassEntry:
-    cdef: ClassDef
+    number: int
+    """Position in the file's class_defs."""
     source_file: str
 
 
@@ -118,9 +120,10 @@ class DebugInfo:
 
     def __init__(self, dex: DexFile) -> None:
         self.dex = dex
-        self.code = DexCode(dex)
+        self.tables = dex_tables(dex)  # shared with the call-site analysis of the same scan
+        self.code = self.tables.code
         self.refs = DexRefs(dex)
-        self._defs: dict[int, tuple[int, ClassDef]] | None = None
+        self._defs: dict[int, int] | None = None
         self._classes: dict[str, _ClassEntry | None] = {}
         self._callees: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
 
@@ -132,7 +135,7 @@ class DebugInfo:
     def _find_class(self, name: str) -> _ClassEntry | None:
         dex = self.dex
         if self._defs is None:
-            self._defs = {cdef.class_idx: (i, cdef) for i, cdef in enumerate(self.code.class_defs())}
+            self._defs = {cdef.class_idx: i for i, cdef in enumerate(self.tables.class_defs)}
         string_idx = self.refs.find_string(class_to_descriptor(name))
         if string_idx is None:
             return None
@@ -142,9 +145,9 @@ class DebugInfo:
         found = self._defs.get(type_idx)
         if found is None:
             return None
-        i, cdef = found
+        i = found
         (src_idx,) = struct.unpack_from("<I", dex.data, dex._class_defs_off + i * 32 + 16)
-        return _ClassEntry(cdef, dex.string(src_idx) if src_idx != NO_INDEX else "")
+        return _ClassEntry(i, dex.string(src_idx) if src_idx != NO_INDEX else "")
 
     def _callee(self, callee_class: str, callee_name: str) -> tuple[set[int], set[int]]:
         """Method ids of ``callee_class.callee_name``, and of any class's method of that name."""
@@ -169,25 +172,25 @@ class DebugInfo:
             entry = self._class(class_name)
             if entry is None:
                 return None
-            return SourcePosition(entry.source_file, self._line(entry.cdef, method, callee_class, callee_name),
+            return SourcePosition(entry.source_file, self._line(entry.number, method, callee_class, callee_name),
                                   class_name)
         except (DexError, struct.error, IndexError):
             return None
 
-    def _line(self, cdef: ClassDef, method: str, callee_class: str, callee_name: str) -> int | None:
+    def _line(self, class_no: int, method: str, callee_class: str, callee_name: str) -> int | None:
         dex = self.dex
         name, _, proto = method.partition("(")
-        for enc in self.code.methods(cdef):
-            if not enc.code_off:
+        for method_idx, _access, code_off in self.tables.methods(class_no):
+            if not code_off:
                 continue
-            ref = dex.method_ref(enc.method_idx)
+            ref = dex.method_ref(method_idx)
             if ref.name != name or (proto and ref.descriptor != "(" + proto):
                 continue
-            debug_off, insns = struct.unpack_from("<II", dex.data, enc.code_off + 8)
+            debug_off, insns = struct.unpack_from("<II", dex.data, code_off + 8)
             table = line_table(dex.data, debug_off)
             if not table:
                 return None
-            start = (enc.code_off + 16) // 2
+            start = (code_off + 16) // 2
             end = min(start + insns, len(self.code._units) - 8)
             exact, named = self._callee(callee_class, callee_name)
             addresses = (_invoke_addresses(self.code._units, start, end, exact)

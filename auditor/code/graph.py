@@ -155,6 +155,7 @@ def _resolve_up_pairs(program: Program, starts: Iterable[int]) -> list[tuple[int
     pairs: list[tuple[int, int]] = []
     classes = program.classes
     methods = program.methods
+    chains: dict[str, list[ClassInfo]] = {}
     for start in starts:
         if start in methods:
             continue
@@ -162,7 +163,10 @@ def _resolve_up_pairs(program: Program, starts: Iterable[int]) -> list[tuple[int
         if cls not in classes:
             continue
         node = start
-        for info in program.superclass_chain(cls):
+        chain = chains.get(cls)
+        if chain is None:
+            chain = chains[cls] = program.superclass_chain(cls)
+        for info in chain:
             if (name, proto) in info.methods or not info.superclass:
                 break
             above = program.node((info.superclass, name, proto))
