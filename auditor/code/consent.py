@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -129,9 +130,9 @@ class ConsentAnalysis:
         self.owner_of = owner_of
         self.invokers = Invokers(program)
         n = graph.methods
-        names: dict[str, int] = {}
-        self.class_of = np.fromiter((names.setdefault(key[0], len(names)) for key in program.keys[:n]),
-                                    dtype=np.int64, count=n)
+        classes = list(map(itemgetter(0), program.keys[:n]))
+        names = {name: i for i, name in enumerate(dict.fromkeys(classes))}  # numbered by first appearance
+        self.class_of = np.fromiter(map(names.__getitem__, classes), dtype=np.int64, count=n)
         """Node -> class number (``self.class_ids``), to mark every node of a set of classes at once."""
         self.class_ids = names
         self.ui = self._of_classes(ui)

@@ -92,10 +92,8 @@ class DexRefs:
         return np.nonzero(np.isin(self._raw["name"], wanted))[0].tolist()  # type: ignore[no-any-return]
 
     def field_ids_raw(self) -> list[tuple[int, int, int]]:
-        """``(class_idx, type_idx, name_idx)`` of every field id."""
-        dex = self.dex
-        return list(struct.iter_unpack("<HHI", dex.data[dex._field_ids_off:
-                                                         dex._field_ids_off + dex._field_ids_size * 8]))
+        """``(class_idx, type_idx, name_idx)`` of every field id (read once; do not modify)."""
+        return self._fields_raw
 
     def field_key(self, idx: int) -> tuple[str, str]:
         """``(dotted class, field name)`` of a field id."""
@@ -107,12 +105,14 @@ class DexRefs:
 
     @cached_property
     def _fields_raw(self) -> list[tuple[int, int, int]]:
-        return self.field_ids_raw()
+        dex = self.dex
+        return list(struct.iter_unpack("<HHI", dex.data[dex._field_ids_off:
+                                                         dex._field_ids_off + dex._field_ids_size * 8]))
 
     @cached_property
     def field_classes(self) -> list[int]:
         """Type index of the declaring class of every field id."""
-        return [class_idx for class_idx, _type, _name in self.field_ids_raw()]
+        return [class_idx for class_idx, _type, _name in self._fields_raw]
 
     # -- strings (string_ids are sorted, so look-ups are binary searches) --------------------------------
     def _lower_bound(self, text: str) -> int:

@@ -59,9 +59,15 @@ def _lineage(program: Program, name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _scheduler_for(program: Program, key: tuple[str, str, str]) -> Scheduler | None:
+def _scheduler_for(program: Program, key: tuple[str, str, str], lineages: dict[str, list[str]] | None = None
+                   ) -> Scheduler | None:
+    """The scheduler a method key names (``lineages``: a memo of :func:`_lineage` per class)."""
     cls, name, proto = key
-    lineage = _lineage(program, cls)
+    lineage = lineages.get(cls) if lineages is not None else None
+    if lineage is None:
+        lineage = _lineage(program, cls)
+        if lineages is not None:
+            lineages[cls] = lineage
     for sched in SCHEDULERS:
         if name == sched.name and not sched.classes.isdisjoint(lineage):
             count = len(param_types(proto))
@@ -98,7 +104,8 @@ def repeating_roots(program: Program, graph: CallGraph, views: MethodViews, invo
     shortest constant period among its roots (None: not a constant)."""
     roots: dict[int, int | None] = {}
     names = tuple(sorted({s.name for s in SCHEDULERS}))
-    for node in invokers.callers(names, lambda key: _scheduler_for(program, key) is not None):
+    lineages: dict[str, list[str]] = {}
+    for node in invokers.callers(names, lambda key: _scheduler_for(program, key, lineages) is not None):
         body = views.body(node)
         info = program.methods[node]
         if body is None:
@@ -109,7 +116,7 @@ def repeating_roots(program: Program, graph: CallGraph, views: MethodViews, invo
             if insn.op not in _INVOKES:
                 continue
             key = views.method_key(info.dex, insn.idx)
-            sched = _scheduler_for(program, key)
+            sched = _scheduler_for(program, key, lineages)
             if sched is None:
                 continue
             regs = param_registers(insn, key[2])

@@ -9,6 +9,7 @@ attributed (its classes come from anywhere). Who probably made each group: :mod:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 
 from auditor.detect.attribution import VendorIndex, decide
@@ -28,8 +29,12 @@ _GENERIC_SEGMENTS = frozenset({"android", "sdk", "lib", "libs", "common", "core"
                                "support", "thirdparty", "open", "mobile"})
 
 
-def _under(name: str, prefixes: tuple[str, ...]) -> bool:
-    return any(name == p or name.startswith(p + ".") for p in prefixes)
+def _under_any(prefixes: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a package is one of ``prefixes`` or under one (a set look-up and one C-level ``startswith``
+    per name)."""
+    exact = frozenset(prefixes)
+    dotted = tuple(p + "." for p in prefixes)
+    return lambda name: name in exact or name.startswith(dotted)
 
 
 def own_prefixes(build: Build) -> tuple[str, ...]:
@@ -61,10 +66,11 @@ def unknown_packages(build: Build, matcher: Matcher, index: VendorIndex | None =
     own = own_prefixes(build)
     members: dict[str, list[str]] = defaultdict(list)
     files: dict[str, set[str]] = defaultdict(set)
+    excluded = _under_any(PLATFORM_PREFIXES + own)
     for dex in build.dex:
         for name in dex.classes:
             package = name.split("$", 1)[0].rpartition(".")[0]
-            if _under(package, PLATFORM_PREFIXES) or _under(package, own):
+            if excluded(package):
                 continue
             if matcher.claim_class(name) is not None:
                 continue
