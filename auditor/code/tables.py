@@ -122,6 +122,8 @@ def _decode_class_data(code: DexCode, class_defs: list[ClassDef]) -> MethodTable
     last = int(pos.max())
     try:  # the item that starts last bounds the bytes looked at (items of a valid file do not overlap)
         header, after = read_uleb128s(dex.data, last, 4)
+        if header[2] + header[3] > dex.method_ref_count or header[0] + header[1] > dex._field_ids_size:
+            return None
         _values, end = read_uleb128s(dex.data, after, 2 * (header[0] + header[1]) + 3 * (header[2] + header[3]))
     except DexError:
         return None
