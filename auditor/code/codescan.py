@@ -58,6 +58,8 @@ for _kind, _event in ((K_INVOKE, E_INVOKE), (K_POLYMORPHIC, E_INVOKE), (K_INVOKE
 _EVENT_OF_OP = _EVENT_OF_KIND[np.array(KIND, dtype=np.uint8)]
 _WIDTH32 = np.array(WIDTH, dtype=np.int32)
 _CODE_ITEM_HEADER = 16
+_FEW_CHAINS = 8
+"""Below this many unfinished code items, their instructions are followed one by one in Python."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,12 @@ def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt
     front: npt.NDArray[np.signedinteger[Any]] = cum[:-1][sizes > 0]
     marked[front] = True
     while len(front):  # one step per instruction of the longest item; chains that end drop out
+        if len(front) <= _FEW_CHAINS:  # the last few long items: a Python step costs less than a numpy call
+            for at in front.tolist():
+                while at < total:
+                    at = int(nxt[at])
+                    marked[at] = True
+            break
         front = nxt[front]
         marked[front] = True  # marks bad_at / done too
         front = front[front < total]
