@@ -170,7 +170,7 @@ def main() -> int:
         k_cpu, c_cpu = slope([(r["dex_mb"], r["auditor_cpu_s"]) for r in rows])
         k_mem, c_mem = slope([(r["dex_mb"], r["auditor_mib"]) for r in rows])
         fit = (f"default scan vs dex size (least squares over the {len(rows)} builds): {k_wall:.3f} s wall "
-               f"(+{c_wall:.2f} s), {k_cpu:.3f} CPU s (+{c_cpu:.2f} s) and {k_mem:.1f} MiB (+{c_mem:.0f} MiB) "
+               f"({c_wall:+.2f} s), {k_cpu:.3f} CPU s ({c_cpu:+.2f} s) and {k_mem:.1f} MiB ({c_mem:+.0f} MiB) "
                f"per dex MB")
         print(fit)
     print()
