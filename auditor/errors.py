@@ -6,7 +6,10 @@ Exit codes are a public contract: 0 ok, 1 findings at or above ``--fail-on``, 2 
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
+
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 
 
 class ExitCode(IntEnum):
@@ -18,9 +21,14 @@ class ExitCode(IntEnum):
 
 
 class AuditorError(Exception):
-    """Base of every error the auditor raises on purpose. ``str(err)`` is a one-line message."""
+    """Base of every error the auditor raises on purpose. ``str(err)`` is a one-line message: a line break
+    that an input put into it (a YAML key or file name with a newline) is folded to a space. Other control
+    characters are kept exact here and escaped where the message reaches a terminal (:mod:`auditor.sanitize`)."""
 
     exit_code: ExitCode = ExitCode.USAGE
+
+    def __str__(self) -> str:
+        return _LINE_BREAKS.sub(" ", super().__str__())
 
 
 class BuildError(AuditorError):
