@@ -33,8 +33,8 @@ class Scanner:
     vendors: VendorIndex | None = None
     """Catalog signatures arranged for attributing unclaimed code; built from ``catalog`` when ``None``."""
     explain_code: bool = True
-    """Attribute unclaimed code also from its code (hosts it loads, which SDK calls it): one more walk over
-    the code of SDK and unknown classes (about 1.5 s CPU on a 13,000-class app). Off for ``--no-code``
+    """Attribute unclaimed code also from its code (hosts it loads, which SDK calls it), counted from the
+    code tables the call-site analysis reads (:func:`auditor.code.tables.dex_tables`). Off for ``--no-code``
     scans, which then attribute from names, the manifest and native libraries only."""
 
     @classmethod
