@@ -51,25 +51,24 @@ def _kind(mode: int) -> str:
 
 def open_regular(path: Path, what: str, max_bytes: int, error: ErrorType = ConfigError) -> IO[bytes]:
     """Open ``path`` for reading if it is a regular file of at most ``max_bytes`` (else ``error``)."""
-    shown = display_path(path)
     try:
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):  # refused before opening: opening a device can have effects
-            raise error(f"{shown}: {what} is {_kind(mode)}, not a regular file")
+            raise error(f"{display_path(path)}: {what} is {_kind(mode)}, not a regular file")
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise error(f"{shown}: cannot read {what} ({exc.strerror or exc})") from None
+        raise error(f"{display_path(path)}: cannot read {what} ({exc.strerror or exc})") from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # swapped between stat and open
-            raise error(f"{shown}: {what} is {_kind(st.st_mode)}, not a regular file")
+            raise error(f"{display_path(path)}: {what} is {_kind(st.st_mode)}, not a regular file")
         if st.st_size > max_bytes:
-            raise error(f"{shown}: {what} is {st.st_size} bytes, more than the {max_bytes} byte limit")
+            raise error(f"{display_path(path)}: {what} is {st.st_size} bytes, more than the {max_bytes} byte limit")
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except OSError as exc:
         os.close(fd)
-        raise error(f"{shown}: cannot read {what} ({exc.strerror or exc})") from None
+        raise error(f"{display_path(path)}: cannot read {what} ({exc.strerror or exc})") from None
     except BaseException:
         os.close(fd)
         raise

@@ -36,7 +36,7 @@ from auditor.catalog.model import (
 from auditor.catalog.names import normalize_name
 from auditor.catalog.parse import RESERVED_IDS, parse_entry, parse_vendor, read_yaml
 from auditor.errors import CatalogError, ConfigError
-from auditor.inputs import parse_json, read_bytes, read_text
+from auditor.inputs import parse_json, read_bytes
 from auditor.outputs import write_atomic
 from auditor.sanitize import display_path
 
@@ -158,31 +158,39 @@ def compile_catalog(root: Path) -> Path:
         data["kind"] = entry.kind.value
         entries.append(data)
     target = root / COMPILED_FILE
-    payload = {"vendors": vendors, "entries": entries}
-    doc = {"source_sha256": catalog.sha256, "payload_sha256": _payload_digest(catalog.sha256, payload), **payload}
-    write_atomic(target, json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
+    # One JSON object whose two digests come first, in a fixed layout; the rest (vendors and entries, as
+    # written) is what payload_sha256 covers, so reading checks it by hashing bytes, not re-encoding JSON.
+    body = json.dumps({"vendors": vendors, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
+    rest = (body[1:] + "\n").encode("utf-8", "surrogatepass")
+    head = _compiled_head(catalog.sha256) + _payload_digest(catalog.sha256, rest).encode() + b'",'
+    write_atomic(target, head + rest)
     return target
 
 
-def _payload_digest(source_sha256: str, payload: dict[str, Any]) -> str:
+def _compiled_head(source_sha256: str) -> bytes:
+    return f'{{"source_sha256":"{source_sha256}","payload_sha256":"'.encode()
+
+
+def _payload_digest(source_sha256: str, rest: bytes) -> str:
     """Binds the parsed copy to the YAML files it was made from: an edited copy no longer matches."""
-    canonical = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(f"{source_sha256}\0{canonical}".encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(source_sha256.encode() + b"\0" + rest).hexdigest()
 
 
 def _read_compiled(root: Path, sha256: str) -> tuple[tuple[Vendor, ...], tuple[SdkEntry, ...]] | None:
     """The parsed copy when it was made from exactly these YAML files and was not edited since."""
     path = root / COMPILED_FILE
+    head = _compiled_head(sha256)
     try:
-        doc = parse_json(read_text(path, "compiled catalog", MAX_COMPILED_FILE), str(path), "compiled catalog")
-    except ConfigError:
-        return None
-    if not isinstance(doc, dict) or doc.get("source_sha256") != sha256:
+        raw = read_bytes(path, "compiled catalog", MAX_COMPILED_FILE)
+        start = len(head) + 66  # the payload digest (64 hex digits) and '",'
+        if not raw.startswith(head) or raw[start - 2:start] != b'",':
+            return None  # made from other YAML files, or not laid out as compile_catalog writes it
+        if raw[len(head):start - 2] != _payload_digest(sha256, raw[start:]).encode():
+            return None  # edited since it was made
+        doc = parse_json(raw.decode("utf-8"), str(path), "compiled catalog")
+    except (ConfigError, UnicodeDecodeError):
         return None
     try:
-        payload = {"vendors": doc["vendors"], "entries": doc["entries"]}
-        if doc.get("payload_sha256") != _payload_digest(sha256, payload):
-            return None
         vendors = {v["id"]: _vendor_from_dict(root, v) for v in doc["vendors"]}
         return tuple(vendors.values()), tuple(_entry_from_dict(str(root), item, vendors) for item in doc["entries"])
     except (KeyError, TypeError, ValueError, AttributeError):
