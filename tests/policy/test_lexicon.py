@@ -39,9 +39,9 @@ def test_short_permission_name_is_rejected():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Activate push authorityRead the status of the mobile phone and identity",
+    ("Turn on push authorityRead the phone status and its identity",
      {P + "POST_NOTIFICATIONS", P + "READ_PHONE_STATE"}),
-    ("Authority to access photo albums and camera authority",
+    ("Authority to open the photo album and the camera authority",
      {P + "READ_EXTERNAL_STORAGE", P + "READ_MEDIA_IMAGES", P + "CAMERA"}),
     ("get rough locations, background geolocation", {P + "ACCESS_COARSE_LOCATION", P + "ACCESS_BACKGROUND_LOCATION"}),
     ("read external memory cards, record audios", {P + "READ_EXTERNAL_STORAGE", P + "RECORD_AUDIO"}),
