@@ -80,3 +80,17 @@ def test_libraries_are_listed_apart_and_never_a_finding(parts):
     assert scan.sdks == ()
     assert {h.sdk_id for h in scan.libraries} == {"jetbrains-annotations", "jsr305"}
     assert found == {}
+
+
+def test_a_parts_data_is_held_against_its_products_row_and_the_finding_says_so(parts):
+    # U-Push ships Alibaba's ACCS/Agoo channel (Umeng's integration guide); its documented data (Android ID,
+    # device model, network state) is held against the U-Push row, and the finding names that product.
+    catalog = parts[0]
+    classes = ["com.umeng.message.PushAgent", "org.android.agoo.client.BaseRegistrar"]
+    scan = make_scan(make_build(classes=classes), parts)
+    assert {h.sdk_id: h.product for h in scan.sdks}.get("alibaba-accs-agoo") == "umeng-push"
+    audit = run_audit(scan, catalog, DisclosureD(sdks=(SdkRowD("友盟推送", "umeng-push", data_types=("imei",)),)))
+    beyond = {f.subject: f.message for f in audit.findings if f.rule_id == "SDK-DATA-BEYOND"}
+    message = beyond["alibaba-accs-agoo"]
+    assert message.startswith(catalog["alibaba-accs-agoo"].name + ", part of " + catalog["umeng-push"].name + ":")
+    assert "android-id" in message and message.endswith("which that product's policy row does not mention")

@@ -162,8 +162,12 @@ def check_data_beyond(ctx: AuditContext) -> Iterable[Finding]:
     reviewable = {p.name for p in reviewed(ctx)}  # requested, and dangerous, special or sensitive
     for hit in ctx.scan.sdks:
         # a part is held against its own row, else against the rows of the products it ships in
-        rows = ctx.policy.rows_for(hit.sdk_id) or tuple(
-            r for product in ctx.catalog[hit.sdk_id].part_of for r in ctx.policy.rows_for(product))
+        rows = ctx.policy.rows_for(hit.sdk_id)
+        via = ""
+        if not rows:
+            products = [p for p in ctx.catalog[hit.sdk_id].part_of if ctx.policy.rows_for(p)]
+            rows = tuple(r for p in products for r in ctx.policy.rows_for(p))
+            via = ", ".join(ctx.catalog[p].name for p in products)
         if not rows:
             continue  # SDK-UNDISCLOSED covers it
         entry = ctx.catalog[hit.sdk_id]
@@ -187,8 +191,9 @@ def check_data_beyond(ctx: AuditContext) -> Iterable[Finding]:
             for dt in from_code:
                 site = next(a for a in ctx.scan.data_access if a.owner == hit.sdk_id and a.data_type == dt)
                 evidence.append(Location("build", site.dex, f"{site.caller_class}.{site.caller_method} -> {site.api}"))
+            subject, whose = (f"{hit.name}, part of {via}", "that product's") if via else (hit.name, "its")
             yield ctx.finding(SDK_DATA_BEYOND, hit.sdk_id,
-                              f"{hit.name}: " + "; ".join(parts) + ", which its policy row does not mention",
+                              f"{subject}: " + "; ".join(parts) + f", which {whose} policy row does not mention",
                               evidence)
 
 
