@@ -15,6 +15,7 @@ import pytest
 from auditor.policy.loader import MAX_CELL_CHARS, MAX_LINE_CHARS, load_document
 from tests.hostile.builders import Entry, build_zip
 from tests.hostile.cli_run import CATALOG, DEMO, assert_refused, run_cli
+from tests.policy.pdfgen import assemble
 
 MiB = 1 << 20
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -27,16 +28,7 @@ def _pdf(stream: bytes, filters: str = "/FlateDecode") -> bytes:
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters.encode()) + stream + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return assemble(objects)
 
 
 def _deflate_repeating(head: bytes, block: bytes, copies: int, tail: bytes = b"") -> bytes:
