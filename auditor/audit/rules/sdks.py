@@ -165,9 +165,9 @@ def check_data_beyond(ctx: AuditContext) -> Iterable[Finding]:
         rows = ctx.policy.rows_for(hit.sdk_id)
         via = ""
         if not rows:
-            products = [p for p in ctx.catalog[hit.sdk_id].part_of if ctx.policy.rows_for(p)]
-            rows = tuple(r for p in products for r in ctx.policy.rows_for(p))
-            via = ", ".join(ctx.catalog[p].name for p in products)
+            by_product = {p: ctx.policy.rows_for(p) for p in ctx.catalog[hit.sdk_id].part_of}
+            rows = tuple(r for product_rows in by_product.values() for r in product_rows)
+            via = ", ".join(ctx.catalog[p].name for p, product_rows in by_product.items() if product_rows)
         if not rows:
             continue  # SDK-UNDISCLOSED covers it
         entry = ctx.catalog[hit.sdk_id]
