@@ -82,18 +82,16 @@ def _actions(model: ReportModel, limit: int) -> list[str]:
 def _sdks(model: ReportModel) -> list[str]:
     """One line per SDK product; the parts it ships (JCore under JPush) indented under it, not counted as SDKs."""
     sdks = [s for s in model.scan.sdks if s.product is None]
-    parts_of: dict[str, list[SdkHit]] = {}
-    for s in model.scan.sdks:
-        if s.product is not None:
-            parts_of.setdefault(s.product, []).append(s)
-    n_parts = sum(len(v) for v in parts_of.values())
+    by_id = {s.sdk_id: s for s in model.scan.sdks}
+    n_parts = len(model.scan.sdks) - len(sdks)
     cats = Counter(s.category for s in sdks)
     head = f"SDKs  {len(sdks)} found" + (f" (+ {plural(n_parts, 'part')})" if n_parts else "") + (
         ": " + ", ".join(f"{n} {c}" for c, n in cats.most_common()) if sdks else "")
     out = ["", head]
     for s in sorted(sdks, key=lambda s: (s.category, s.name.casefold()))[:MAX_SDKS]:
         out.append(_sdk_line("  ", s))
-        out += [_sdk_line("    + ", p) for p in sorted(parts_of.get(s.sdk_id, []), key=lambda p: p.name.casefold())]
+        parts = sorted((by_id[p] for p in s.parts if p in by_id), key=lambda p: p.name.casefold())
+        out += [_sdk_line("    + ", p) for p in parts]
     if len(sdks) > MAX_SDKS:
         out.append(f"  … {plural(len(sdks) - MAX_SDKS, 'more SDK')} (see --format json or html)")
     libraries = model.scan.libraries
