@@ -2,7 +2,11 @@
 case counts printed at the end of the run.
 
     pytest tests/fuzz                                  # CI: AUDITOR_FUZZ_EXAMPLES defaults to 40 per target
-    AUDITOR_FUZZ_EXAMPLES=20000 pytest tests/fuzz      # by hand: the long mode
+    AUDITOR_FUZZ_EXAMPLES=20000 AUDITOR_FUZZ_RANDOM=1 pytest tests/fuzz   # by hand: the long, random mode
+
+By default the examples are derandomised (the same inputs on every run): a test suite that gates landings must
+not pass or fail by luck, and a failure it shows is reproducible by re-running it. The long mode draws fresh
+random inputs (``AUDITOR_FUZZ_RANDOM=1``); a failure there prints its reproduction blob.
 
 Invariants held by every target: only :class:`auditor.errors.AuditorError` subclasses escape, each example
 finishes within ``AUDITOR_FUZZ_EXAMPLE_SECONDS`` (default 10), and the process's peak RSS grows by less than
@@ -29,8 +33,9 @@ from auditor.errors import AuditorError
 EXAMPLES = int(os.environ.get("AUDITOR_FUZZ_EXAMPLES", "40"))
 EXAMPLE_SECONDS = float(os.environ.get("AUDITOR_FUZZ_EXAMPLE_SECONDS", "10"))
 MAX_RSS_MB = float(os.environ.get("AUDITOR_FUZZ_MAX_RSS_MB", "512"))
+RANDOM = os.environ.get("AUDITOR_FUZZ_RANDOM", "") not in ("", "0")
 
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, print_blob=True,
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, print_blob=True, derandomize=not RANDOM,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
 
