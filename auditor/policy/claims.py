@@ -13,6 +13,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from auditor.policy.analysis import LineFacts
     from auditor.policy.document import Document
     from auditor.policy.lexicon import Lexicon
     from auditor.policy.names import NameIndex
@@ -122,6 +123,9 @@ class Context:
     lexicon: Lexicon
     names: NameIndex
     """Catalog names, to tell an SDK name from other words."""
+    lines: tuple[LineFacts, ...]
+    """What each line of the document is (:func:`auditor.policy.analysis.analyse`), index for index with
+    ``Document.lines``: computed once per document and shared by every extractor."""
     claimed: frozenset[int] = frozenset()
     """Lines already owned by the structures the coordinator kept from the structured extractors; the
     fallback extractor (prose, the least confident) skips them: whatever it read there would lose anyway."""

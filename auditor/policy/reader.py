@@ -8,9 +8,11 @@ Where a row comes from: its JSON ``extractor`` names the stage, ``evidence`` the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from auditor.catalog.model import Catalog
+from auditor.policy.analysis import LineFacts, analyse
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim
 from auditor.policy.coordinator import settle
 from auditor.policy.document import Document
@@ -37,14 +39,14 @@ def read_policy(path: Path | str, catalog: Catalog, lexicon: Lexicon | None = No
 def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: Resolver | None = None) -> Disclosure:
     """Extract a :class:`Disclosure` from an already loaded document."""
     resolver = resolver or build_resolver(catalog, lexicon)
-    ctx = Context(lexicon, resolver.names)
+    ctx = Context(lexicon, resolver.names, analyse(doc.lines, lexicon))
     order = [e.kind for e in REGISTRY]
     structured = [s for e in REGISTRY if e.kind is not ExtractorKind.PROSE for s in e.extract(doc, ctx)]
     kept = settle(structured, order)
     # prose is the least confident stage: it reads only the lines no kept structure owns (same outcome as
     # settling everything at once, without reading every table cell as a sentence)
     claimed = frozenset(i for s in kept for i in range(s.first, s.last + 1))
-    fallback = Context(lexicon, resolver.names, claimed)
+    fallback = replace(ctx, claimed=claimed)
     prose = [s for e in REGISTRY if e.kind is ExtractorKind.PROSE for s in e.extract(doc, fallback)]
     kept = settle(kept + prose, order)
     sdks: list[SdkDisclosure] = []
@@ -60,7 +62,7 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
         sdks=tuple(_prose_once(sdks)), permissions=tuple(_dedupe(perms)),
-        data_types=_data_types(doc, lexicon), scenes=scenes(doc, scene_claims, lexicon),
+        data_types=_data_types(doc, ctx.lines), scenes=scenes(doc, scene_claims, lexicon),
     )
 
 
@@ -87,11 +89,11 @@ def _dedupe(items: list[PermissionDisclosure]) -> list[PermissionDisclosure]:
     return out
 
 
-def _data_types(doc: Document, lexicon: Lexicon) -> tuple[DataTypeMention, ...]:
+def _data_types(doc: Document, lines: tuple[LineFacts, ...]) -> tuple[DataTypeMention, ...]:
     counts: dict[str, int] = {}
     out = []
-    for i, line in enumerate(doc.lines):
-        for dt, phrase in lexicon.data_types_in(line.text, prose=True):
+    for i, facts in enumerate(lines):
+        for dt, phrase in facts.data_types:
             counts[dt] = counts.get(dt, 0) + 1
             if counts[dt] <= MAX_MENTIONS_PER_TYPE:
                 out.append(((i, _DATA_ORDER.get(dt, 99)), DataTypeMention(dt, phrase, doc.span(i, i))))

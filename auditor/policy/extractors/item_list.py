@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
-from auditor.policy.text import HEADING_RE, company_like, name_like, width
+from auditor.policy.text import company_like, name_like, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
@@ -55,7 +55,8 @@ class ListExtractor:
     kind = ExtractorKind.LIST
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
-        items = _items(doc, ctx)
+        bodies = _bodies(doc.lines)
+        items = _items(doc, ctx, bodies)
         out = []
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
         for group in _groups(items):
@@ -65,7 +66,7 @@ class ListExtractor:
                     continue
                 if not _SDK_WORD_RE.search(it.name):
                     if in_permission_list is None:
-                        in_permission_list = _permission_lists(doc, ctx)
+                        in_permission_list = _permission_lists(bodies, ctx)
                     if it.first in in_permission_list:
                         continue  # "Billing: …" among "Camera: …", "Microphone: …": a permission, not an SDK
                 facts = _facts(doc, it)
@@ -83,20 +84,34 @@ def _item_body(line: Line) -> str | None:
     return line.text.strip() if line.mark == "li" else None
 
 
-def _items(doc: Document, ctx: Context) -> list[_Item]:
+def _bodies(lines: tuple[Line, ...]) -> list[str | None]:
+    """The item text of every line (None for a line that is not a list item); each distinct line once."""
+    seen: dict[tuple[str, str], str | None] = {}
+    out = []
+    for line in lines:
+        key = (line.text, line.mark)
+        if key not in seen:
+            seen[key] = _item_body(line)
+        out.append(seen[key])
+    return out
+
+
+def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]:
     out: list[_Item] = []
     lines = doc.lines
-    for i, line in enumerate(lines):
-        body = _item_body(line)
+    names: dict[str, tuple[str, str, str, bool] | None] = {}  # this read's items, by text
+    for i, body in enumerate(bodies):
         if body is None:
             continue
-        parsed = _name(body, ctx)
+        if body not in names:
+            names[body] = _name(body, ctx)
+        parsed = names[body]
         if parsed is None:
             continue
         name, rest, link, sdk_like = parsed
         last = i
         for k in range(i + 1, min(len(lines), i + 1 + MAX_NESTED)):
-            if _item_body(lines[k]) is not None or lines[k].mark.startswith("h") or HEADING_RE.match(lines[k].text):
+            if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline:
                 break
             last = k
         if not rest and not link and last > i and _paragraph(lines[i + 1].text):
@@ -105,14 +120,13 @@ def _items(doc: Document, ctx: Context) -> list[_Item]:
     return out
 
 
-def _permission_lists(doc: Document, ctx: Context) -> set[int]:
+def _permission_lists(bodies: list[str | None], ctx: Context) -> set[int]:
     """Lines of the lists (runs of item lines) whose items are mostly labelled with a permission ("Camera: …",
     "相机权限：…")."""
     out: set[int] = set()
     run: list[int] = []
     labelled = 0
-    for k, line in enumerate(doc.lines + (Line(0, ""),)):  # a sentinel closes the last run
-        body = _item_body(line) if k < len(doc.lines) else None
+    for k, body in enumerate(bodies + [None]):  # a sentinel closes the last run
         if body is not None:
             head = _LABEL_HEAD_RE.split(body, maxsplit=1)[0]
             labelled += bool(width(head) <= MAX_LABEL_WIDTH and ctx.lexicon.permissions_in(head, weak=True))

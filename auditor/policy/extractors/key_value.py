@@ -10,21 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from auditor.policy.analysis import OUTLINE, PAIR_RE
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
 from auditor.policy.table import SDK_FACTS, facts_from
-from auditor.policy.text import continues, is_heading, width
+from auditor.policy.text import continues, width
 
-_OUTLINE = r"\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=\D)\s*"
-"""A multi-level outline number written against its text ("2.1.3第三方SDK提供方：", "2.1微信SDK")."""
-_PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + _OUTLINE + r"|[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.*)$")
-_SPLIT_RE = re.compile(r"\s*[；;]\s*")
-_SENTENCE_LABEL_RE = re.compile(r"\s*(?:(?:we|you|i|they|it|this app|the app|our app)\s|我们|您|本应用|本软件|本产品)"
-                                r"|.*[，,](?![^（(]*[）)])", re.IGNORECASE)
-"""A label that reads like a sentence ("We use the following services:", "为提供服务，我们会向您申请下列权限：":
-a pronoun, or a comma outside brackets) introduces a list; it is not a field."""
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
-_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + _OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
+_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
 CONFIDENCE = 0.8
@@ -57,18 +50,19 @@ class KeyValueExtractor:
         lines = doc.lines
         for i, line in enumerate(lines):
             text = line.text
-            pairs = _pairs(text, ctx)
+            pairs = ctx.lines[i].pairs
             if current is not None and current.fields and not pairs and _SUBITEM_RE.match(text) \
                     and current.loose < MAX_CONTINUATION:
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
-            if is_heading(text) and not pairs and not _starts_record(lines, i, ctx):
-                current = None
-                continue
             if pairs:
                 current = self._pairs(records, current, pairs, i)
                 continue
-            if _starts_record(lines, i, ctx):
+            starts = _starts_record(lines, i, ctx)
+            if ctx.lines[i].heading and not starts:
+                current = None
+                continue
+            if starts:
                 current = _Record("sdk", i, [("name", _MARKER_RE.sub("", text).strip())], i)
                 records.append(current)
                 continue
@@ -79,7 +73,7 @@ class KeyValueExtractor:
             current = None
         return [s for s in (_structure(r, ctx) for r in records) if s is not None]
 
-    def _pairs(self, records: list[_Record], current: _Record | None, pairs: list[tuple[str, str]],
+    def _pairs(self, records: list[_Record], current: _Record | None, pairs: tuple[tuple[str, str], ...],
                i: int) -> _Record:
         for role, value in pairs:
             has = current is not None and any(r == role for r, _ in current.fields)
@@ -98,28 +92,9 @@ class KeyValueExtractor:
         return current
 
 
-def _pairs(text: str, ctx: Context) -> list[tuple[str, str]]:
-    """``(role, value)`` pairs of a label line (several when ";"-separated), or []."""
-    out: list[tuple[str, str]] = []
-    for part in _SPLIT_RE.split(text):
-        m = _PAIR_RE.match(part)
-        role = ctx.lexicon.role(m.group(1)) if m and width(m.group(1)) <= 40 and not _SENTENCE_LABEL_RE.match(
-            m.group(1)) else None
-        if role == "permissions" and m and ctx.lexicon.permissions_in(m.group(1), weak=True):
-            role = None  # "相机权限：用于拍照" names a permission, it is not a field
-        if role in (None, "title", "index"):
-            if out:
-                out[-1] = (out[-1][0], f"{out[-1][1]}；{part}")
-                continue
-            return []
-        assert m is not None
-        out.append((role, m.group(2).strip()))
-    return out
-
-
 def _loose_pair(text: str) -> bool:
     """"设备标识符(Android ID)：用于…" under a label: a sub-item written as an unknown label."""
-    m = _PAIR_RE.match(text)
+    m = PAIR_RE.match(text)
     return m is not None and width(m.group(1)) <= 48
 
 
@@ -141,9 +116,9 @@ def _name_line(text: str, ctx: Context) -> bool:
 
 def _starts_record(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[type-arg]
     """A name line directly followed by a label line of an SDK fact."""
-    if i + 1 >= len(lines) or width(lines[i].text) > MAX_NAME_WIDTH + 8 or not _PAIR_RE.match(lines[i + 1].text):
+    if i + 1 >= len(lines) or ctx.lines[i].width > MAX_NAME_WIDTH + 8:
         return False
-    pairs = _pairs(lines[i + 1].text, ctx)
+    pairs = ctx.lines[i + 1].pairs  # a label line (so the pair pattern matches it)
     if not pairs or pairs[0][0] not in SDK_FACTS:
         return False
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):

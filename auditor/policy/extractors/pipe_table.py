@@ -11,10 +11,9 @@ from auditor.policy.claims import Context, ExtractorKind, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.field_table import label_role
 from auditor.policy.table import Grid, read_grid
-from auditor.policy.text import is_heading, unbalanced
+from auditor.policy.text import unbalanced
 
 CONFIDENCE = 0.85
-_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 MAX_GAP = 2
 MAX_HEADER_CELLS = 12
 FIELD_SHARE = 0.7
@@ -27,7 +26,7 @@ class PipeTableExtractor:
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         owned = {i for t in doc.tables for r in t.rows for i in range(r.first, r.last + 1)}
         out = []
-        for start, end in _regions(doc, owned):
+        for start, end in _regions(ctx, owned):
             grid = _grid(doc, start, end, ctx)
             structure = read_grid(grid, ctx, CONFIDENCE) if grid is not None else None
             if structure is not None:
@@ -35,27 +34,21 @@ class PipeTableExtractor:
         return out
 
 
-def _piped(text: str) -> bool:
-    """A line of a pipe table: it opens or closes with a pipe, or has two or more (a quoted "|" in a
-    sentence does not count)."""
-    text = text.strip()
-    return text.startswith("|") or text.endswith("|") or text.count("|") >= 2 or bool(_SEPARATOR_RE.match(text))
-
-
-def _regions(doc: Document, owned: set[int]) -> list[tuple[int, int]]:
+def _regions(ctx: Context, owned: set[int]) -> list[tuple[int, int]]:
     """Runs of pipe lines (short gaps of plain lines inside a run are continuations)."""
     out: list[tuple[int, int]] = []
-    i, n = 0, len(doc.lines)
+    facts = ctx.lines
+    i, n = 0, len(facts)
     while i < n:
-        if i in owned or not _piped(doc.lines[i].text):
+        if i in owned or not facts[i].piped:
             i += 1
             continue
         start = end = i
         j = i + 1
         while j < n and j not in owned:
-            if _piped(doc.lines[j].text):
+            if facts[j].piped:
                 end = j
-            elif j - end > MAX_GAP or is_heading(doc.lines[j].text):
+            elif j - end > MAX_GAP or facts[j].heading:
                 break
             j += 1
         if end > start:
@@ -75,7 +68,7 @@ def _cells(text: str) -> tuple[list[str], bool]:
 
 
 def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
-    lines = [(k, doc.lines[k].text) for k in range(start, end + 1) if not _SEPARATOR_RE.match(doc.lines[k].text)]
+    lines = [(k, doc.lines[k].text) for k in range(start, end + 1) if not ctx.lines[k].separator]
     if not lines:
         return None
     first_cells, _ = _cells(lines[0][1])

@@ -1,0 +1,103 @@
+"""One pass over a document's lines, shared by every extractor: what each line's text is.
+
+Every extractor asks the same questions of a line (a heading? a pipe-table row? a ``label：value`` line? its
+display width? which lexicon phrases does it hold?). :func:`analyse` answers them once per document, before
+the extractors run, and hands the answers to all of them through
+:attr:`auditor.policy.claims.Context.lines`. The answers depend only on the text of a line (and on the
+lexicon), so a text that recurs (a repeated header, a boilerplate line, a long policy's repeated blocks) is
+analysed once: equal texts share one :class:`LineFacts`. Everything here is immutable; extractors never
+share anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from auditor.policy.text import HEADING_RE, URL_RE, is_heading, width
+
+if TYPE_CHECKING:
+    from auditor.policy.document import Line
+    from auditor.policy.lexicon import Lexicon
+
+OUTLINE = r"\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=\D)\s*"
+"""A multi-level outline number written against its text ("2.1.3第三方SDK提供方：", "2.1微信SDK")."""
+PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + OUTLINE + r"|[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.*)$")
+"""A ``label：value`` line (the label at most 40 characters), after an optional bullet or outline number."""
+_SPLIT_RE = re.compile(r"\s*[；;]\s*")
+_SENTENCE_LABEL_RE = re.compile(r"\s*(?:(?:we|you|i|they|it|this app|the app|our app)\s|我们|您|本应用|本软件|本产品)"
+                                r"|.*[，,](?![^（(]*[）)])", re.IGNORECASE)
+"""A label that reads like a sentence ("We use the following services:", "为提供服务，我们会向您申请下列权限：":
+a pronoun, or a comma outside brackets) introduces a list; it is not a field."""
+SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+"""A Markdown table separator row (``|---|:--:|``)."""
+
+
+@dataclass(frozen=True)
+class LineFacts:
+    """What the text of one line is (the same object for every line with the same text)."""
+
+    width: int
+    """Display width of the text (CJK counts double)."""
+    heading: bool
+    """A section heading of the text (:func:`auditor.policy.text.is_heading`)."""
+    outline: bool
+    """The text opens with outline numbering (:data:`auditor.policy.text.HEADING_RE`)."""
+    piped: bool
+    """A line of a pipe table: opens or closes with a pipe, has two or more, or is a separator row."""
+    separator: bool
+    """A Markdown separator row (``|---|---|``)."""
+    url: bool
+    """The text holds a web address."""
+    pairs: tuple[tuple[str, str], ...]
+    """``(role, value)`` of a label line ("SDK名称：X；所属公司：Y" gives two); () when it is not one."""
+    data_types: tuple[tuple[str, str], ...]
+    """``(data type, phrase)`` the text names as running text (``Lexicon.data_types_in(text, prose=True)``)."""
+
+
+def analyse(lines: Sequence[Line], lexicon: Lexicon) -> tuple[LineFacts, ...]:
+    """The facts of every line, index for index (each distinct text analysed once)."""
+    by_text: dict[str, LineFacts] = {}
+    out = []
+    for line in lines:
+        facts = by_text.get(line.text)
+        if facts is None:
+            facts = by_text[line.text] = _facts(line.text, lexicon)
+        out.append(facts)
+    return tuple(out)
+
+
+def _facts(text: str, lexicon: Lexicon) -> LineFacts:
+    return LineFacts(
+        width=width(text), heading=is_heading(text), outline=HEADING_RE.match(text) is not None,
+        piped=piped(text), separator=SEPARATOR_RE.match(text) is not None, url=URL_RE.search(text) is not None,
+        pairs=tuple(label_pairs(text, lexicon)), data_types=tuple(lexicon.data_types_in(text, prose=True)),
+    )
+
+
+def piped(text: str) -> bool:
+    """A line of a pipe table: it opens or closes with a pipe, or has two or more (a quoted "|" in a
+    sentence does not count)."""
+    text = text.strip()
+    return text.startswith("|") or text.endswith("|") or text.count("|") >= 2 or bool(SEPARATOR_RE.match(text))
+
+
+def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """``(role, value)`` pairs of a label line (several when ";"-separated), or []."""
+    out: list[tuple[str, str]] = []
+    for part in _SPLIT_RE.split(text):
+        m = PAIR_RE.match(part)
+        role = lexicon.role(m.group(1)) if m and width(m.group(1)) <= 40 and not _SENTENCE_LABEL_RE.match(
+            m.group(1)) else None
+        if role == "permissions" and m and lexicon.permissions_in(m.group(1), weak=True):
+            role = None  # "相机权限：用于拍照" names a permission, it is not a field
+        if role in (None, "title", "index"):
+            if out:
+                out[-1] = (out[-1][0], f"{out[-1][1]}；{part}")
+                continue
+            return []
+        assert m is not None
+        out.append((role, m.group(2).strip()))
+    return out
