@@ -5,7 +5,9 @@ reads (a hostile DEX raises :class:`DexError`, never ``IndexError``/``struct.err
 and the file size it declares, every table inside the file and no two tables overlapping, string data
 within the length each string declares, proto parameter lists within the format's 255. Strings are decoded
 lazily and cached per instance, by offset; the bytes scanned for strings are budgeted against the file size,
-so ids that all point into one long run of bytes cannot turn lookups quadratic.
+so ids that all point into one long run of bytes cannot turn lookups quadratic. :meth:`DexFile.all_strings`
+decodes the whole string table at once with numpy (the same checks, over arrays; ASCII strings sliced from
+one decoded run, MUTF-8 decoding only for the others) for the analyses that resolve most of it.
 Format reference: https://source.android.com/docs/core/runtime/dex-format
 """
 
@@ -16,6 +18,8 @@ import struct
 from array import array
 from dataclasses import dataclass
 from functools import cached_property
+
+import numpy as np
 
 from auditor.errors import BuildError
 
@@ -105,6 +109,8 @@ class DexFile:
         self._strings: dict[int, str] = {}
         self._by_offset: dict[int, str] = {}
         self._scan_budget = 2 * self._size + (1 << 20)
+        self._all: list[str] | None = None
+        self._all_types: list[str] | None = None
         self.derived: dict[str, object] = {}
         """Views derived from this file's bytes by the analyses (the code tables of
         :func:`auditor.code.tables.dex_tables`), built once and shared while the file is in use."""
@@ -147,6 +153,8 @@ class DexFile:
 
     def string(self, idx: int) -> str:
         """String ``idx`` of ``string_ids``, decoded from MUTF-8."""
+        if self._all is not None and 0 <= idx < self._string_ids_size:
+            return self._all[idx]
         cached = self._strings.get(idx)
         if cached is not None:
             return cached
@@ -185,7 +193,65 @@ class DexFile:
             raise DexError(f"{self.path}: string data overlaps (more string bytes decoded than the file holds)")
         return _decode_mutf8(self.data[pos:end])
 
+    def all_strings(self) -> list[str] | None:
+        """Every string of ``string_ids``, decoded at once (kept); None when some string would fail the
+        checks of :meth:`string` (out of range, unterminated, longer than declared, overlapping beyond the
+        scan budget): then each string is read alone, and only the faulty one raises, when asked for."""
+        if self._all is None:
+            self._all = strings = self._decode_all()
+            if strings is not None and (not self._type_ids_size or max(self._type_string_idx) < len(strings)):
+                self._all_types = [strings[i] for i in self._type_string_idx]
+        return self._all
+
+    def all_type_descriptors(self) -> list[str] | None:
+        """The descriptor of every ``type_ids`` entry (after :meth:`all_strings`; None where that is None
+        or some type names a string out of range)."""
+        self.all_strings()
+        return self._all_types
+
+    def _decode_all(self) -> list[str] | None:
+        count, size = self._string_ids_size, self._size
+        if not count:
+            return []
+        buf = np.frombuffer(self.data, dtype=np.uint8, count=size)
+        offs = np.frombuffer(self.data, dtype="<u4", count=count, offset=self._string_ids_off).astype(np.int64)
+        if int(offs.min()) < _HEADER_SIZE or int(offs.max()) >= size:
+            return None
+        lead = buf[np.minimum(offs[:, None] + np.arange(5), size - 1)].astype(np.int64)  # uleb128 UTF-16 length
+        more = lead >= 0x80
+        if more.all(axis=1).any():
+            return None
+        length = np.argmin(more, axis=1) + 1
+        if int((offs + length).max()) > size:
+            return None
+        units = np.zeros(count, dtype=np.int64)
+        for k in range(5):
+            units |= np.where(k < length, (lead[:, k] & 0x7F) << (7 * k), 0)
+        pos = offs + length
+        limit = np.minimum(size, pos + 3 * units + 1)
+        lo = int(pos.min())
+        nul = np.flatnonzero(buf[lo:int(limit.max())] == 0) + lo
+        at = np.searchsorted(nul, pos)
+        if int(at.max()) >= len(nul):
+            return None
+        end = nul[at]
+        if (end >= limit).any():
+            return None
+        if int((end - offs + 1).sum()) > self._scan_budget:
+            return None
+        hi = int(end.max())
+        text = self.data[lo:hi].decode("latin-1")  # one character per byte: byte offsets index it
+        high = np.zeros(hi - lo + 1, dtype=np.int64)
+        np.cumsum(buf[lo:hi] >= 0x80, out=high[1:])
+        starts, stops = (pos - lo).tolist(), (end - lo).tolist()
+        out = [text[a:b] for a, b in zip(starts, stops)]
+        for i in np.flatnonzero(high[end - lo] != high[pos - lo]).tolist():
+            out[i] = _decode_mutf8(self.data[lo + starts[i]:lo + stops[i]])
+        return out
+
     def type_descriptor(self, idx: int) -> str:
+        if self._all_types is not None and 0 <= idx < self._type_ids_size:
+            return self._all_types[idx]
         if not 0 <= idx < self._type_ids_size:
             raise DexError(f"{self.path}: type index {idx} out of range")
         return self.string(self._type_string_idx[idx])
@@ -238,7 +304,12 @@ class DexFile:
                 raise DexError(f"{self.path}: proto {idx} has {count} parameters (at most {_MAX_PARAMS})")
             if params_off + 4 + count * 2 > self._size:
                 raise DexError(f"{self.path}: proto {idx} parameter list out of range")
-            params = [self.type_descriptor(t) for t in struct.unpack_from(f"<{count}H", self.data, params_off + 4)]
+            listed = struct.unpack_from(f"<{count}H", self.data, params_off + 4)
+            types = self._all_types
+            if types is not None and (not count or max(listed) < len(types)):
+                params = [types[t] for t in listed]
+            else:
+                params = [self.type_descriptor(t) for t in listed]
         return "(" + "".join(params) + ")" + self.type_descriptor(return_idx)
 
     def url_hosts(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ the same class, the first one (in build order) wins, as on the device.
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -16,7 +17,7 @@ from itertools import repeat
 import numpy as np
 import numpy.typing as npt
 
-from auditor.build.dex import DexError, DexFile
+from auditor.build.dex import DexError, DexFile, descriptor_to_class
 from auditor.code.codescan import CodeOps, scan_code
 from auditor.code.dexcode import (
     ACC_CONSTRUCTOR,
@@ -55,22 +56,42 @@ class DexRefs:
         self._protos: dict[int, str] = {}
 
     def type_name(self, idx: int) -> str:
+        names = self._type_names
+        if names is not None and 0 <= idx < len(names):
+            return names[idx]
         name = self._types.get(idx)
         if name is None:
             name = self._types[idx] = self.dex.type_name(idx)
         return name
 
     @cached_property
+    def _type_names(self) -> list[str] | None:
+        """The dotted name of every type id (None where the string table is read string by string)."""
+        descriptors = self.dex.all_type_descriptors()
+        return None if descriptors is None else [descriptor_to_class(d) for d in descriptors]
+
+    @cached_property
     def method_keys(self) -> list[MethodKey]:
-        """Every ``method_id_item`` resolved to its key (each distinct class, name and prototype decoded
-        once, then the columns gathered with numpy)."""
-        dex = self.dex
+        """Every ``method_id_item`` resolved to its key (classes and names gathered from the whole string
+        table, decoded at once; each distinct prototype built once)."""
+        dex, raw = self.dex, self._raw
+        strings, types = dex.all_strings(), self._type_names
+        if not len(raw):
+            return []
         columns: list[list[str]] = []
-        for field_name, resolve in (("class", self.type_name), ("name", dex.string), ("proto", self._proto)):
-            values = self._raw[field_name]
+        if strings is None or types is None or int(raw["name"].max()) >= len(strings) \
+                or int(raw["class"].max()) >= len(types):
+            steps: tuple[tuple[str, Callable[[int], str]], ...] = (
+                ("class", self.type_name), ("name", dex.string), ("proto", self._proto))
+        else:
+            columns.append(np.array(types, dtype=object)[raw["class"]].tolist())
+            columns.append(np.array(strings, dtype=object)[raw["name"]].tolist())
+            steps = (("proto", self._proto),)
+        for field_name, resolve in steps:
+            values = raw[field_name]
             distinct = np.unique(values)
-            names = np.array([resolve(int(v)) for v in distinct.tolist()] or [""], dtype=object)
-            columns.append(names[np.searchsorted(distinct, values)].tolist() if len(values) else [])
+            names = np.array([resolve(int(v)) for v in distinct.tolist()], dtype=object)
+            columns.append(names[np.searchsorted(distinct, values)].tolist())
         return list(zip(*columns))
 
     def _proto(self, idx: int) -> str:

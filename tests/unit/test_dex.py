@@ -71,3 +71,31 @@ def test_index_out_of_range():
         dex.string(10_000)
     with pytest.raises(DexError):
         dex.method_ref(0)
+
+
+def test_all_strings_at_once_equal_each_string_read_alone():
+    """The bulk decoder (numpy, ASCII sliced from one run) against the string-by-string reader, on a file
+    with ASCII, two- and three-byte MUTF-8, an encoded NUL and supplementary characters; the expected
+    texts are written here."""
+    texts = ["plain", "Ünï", "中文字符", "a\x00b", "x.y.𝄞z", ""]
+    dex = DexFile(build_dex(["a.b.C"], strings=texts))
+    alone = DexFile(dex.data)
+    every = dex.all_strings()
+    assert every is not None
+    assert every == [alone.string(i) for i in range(alone.string_count)]
+    assert set(texts) <= set(every)
+    assert dex.all_type_descriptors() == ["La/b/C;"]
+
+
+def test_bad_string_table_falls_back_to_reading_strings_alone():
+    """One string pointing past the end: the table is not decoded at once, the other strings still read,
+    and the faulty one raises only when asked for (as before)."""
+    raw = bytearray(build_dex(["a.b.C"], strings=["zz-last"]))
+    string_ids_off, = struct.unpack_from("<I", raw, 60)
+    count, = struct.unpack_from("<I", raw, 56)
+    struct.pack_into("<I", raw, string_ids_off + 4 * (count - 1), len(raw) + 100)
+    dex = DexFile(bytes(raw))
+    assert dex.all_strings() is None
+    assert dex.class_names == ("a.b.C",)
+    with pytest.raises(DexError, match="out of range"):
+        dex.string(count - 1)
