@@ -43,13 +43,15 @@ def class_entries(program: Program, name: str, names: frozenset[str] | None) -> 
     ``<clinit>``. Constructors and ``<clinit>`` are never inherited."""
     lineage = program.superclass_chain(name)
     out: list[int] = []
+    keys, dispatchable = program.keys, program.methods.dispatchable
     for depth, info in enumerate(lineage):
-        for (method, proto), node in info.methods.items():
+        for node in info.method_nodes():
+            _cls, method, proto = keys[node]
             own_only = method in (_CTOR, _CLINIT)
             if own_only and depth:
                 continue
             if names is None:
-                wanted = own_only or program.methods[node].dispatchable
+                wanted = own_only or dispatchable[node]
             else:
                 wanted = method in names
             if wanted:

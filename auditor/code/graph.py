@@ -126,13 +126,14 @@ def _dispatch_pairs(program: Program, sups: dict[str, tuple[str, ...]]) -> list[
     append = pairs.append
     linked: set[int] = set()
     index, keys = program.index, program.keys
-    methods = program.methods
+    dispatchable = program.methods.dispatchable
     for info in list(program.classes.values()):
         if not sups[info.name]:
             continue
-        for (name, proto), node in info.methods.items():
-            if not methods[node].dispatchable:
+        for node in info.method_nodes():
+            if not dispatchable[node]:
                 continue
+            _cls, name, proto = keys[node]
             stack = [(info.name, node)]
             while stack:
                 cls, below = stack.pop()
@@ -154,10 +155,10 @@ def _resolve_up_pairs(program: Program, starts: Iterable[int]) -> list[tuple[int
     (up :meth:`Program.superclass_chain`: cycle-safe and depth-capped)."""
     pairs: list[tuple[int, int]] = []
     classes = program.classes
-    methods = program.methods
+    defined = program.methods.defined
     chains: dict[str, list[ClassInfo]] = {}
     for start in starts:
-        if start in methods:
+        if start < len(defined) and defined[start]:
             continue
         cls, name, proto = program.keys[start]
         if cls not in classes:
@@ -212,26 +213,28 @@ def has_platform_supertype(program: Program, name: str, memo: dict[str, bool]) -
 def callback_targets(program: Program, info: ClassInfo) -> list[int]:
     """Edges 4 targets of a class: its and its build superclasses' virtual methods, its constructors."""
     out: list[int] = []
+    keys, dispatchable = program.keys, program.methods.dispatchable
     for current in program.superclass_chain(info.name):
-        for (name, _proto), node in current.methods.items():
-            if program.methods[node].dispatchable or (name == _INIT and current is info):
+        for node in current.method_nodes():
+            if dispatchable[node] or (current is info and keys[node][1] == _INIT):
                 out.append(node)
     return out
 
 
 def _clinits(program: Program) -> dict[str, int]:
+    keys = program.keys
     return {info.name: node for info in program.classes.values()
-            for (name, _proto), node in info.methods.items() if name == _CLINIT}
+            for node in info.method_nodes() if keys[node][1] == _CLINIT}
 
 
 def _class_init_pairs(program: Program, clinit: dict[str, int]) -> list[tuple[int, int]]:
     """Edges 5 inside a class: constructors, static and private methods -> its ``<clinit>``."""
     pairs: list[tuple[int, int]] = []
+    dispatchable = program.methods.dispatchable
     for info in program.classes.values():
         init = clinit.get(info.name)
         if init is not None:
-            pairs.extend((node, init) for node in info.methods.values()
-                         if node != init and not program.methods[node].dispatchable)
+            pairs.extend((node, init) for node in info.method_nodes() if node != init and not dispatchable[node])
     return pairs
 
 

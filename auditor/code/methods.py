@@ -68,11 +68,13 @@ class MethodViews:
         if self._consent_fields is None:
             found: set[tuple[str, str]] = set()
             self._consent_fields = frozenset()
-            for node, info in self.program.methods.items():
-                if info.item >= 0 and names_agreement(self.program.keys[node][1]):
+            keys = self.program.keys
+            for node in self.program.methods.with_code():
+                if names_agreement(keys[node][1]):
                     body = self.body(node)
                     if body is not None:
-                        found |= consent_setters(body, self.program.refs[info.dex].field_key)
+                        dex = self.program.methods[node].dex
+                        found |= consent_setters(body, self.program.refs[dex].field_key)
             self._consent_fields = frozenset(found)
         return self._consent_fields
 

@@ -12,28 +12,24 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
 
 from auditor.build.dex import DexError, DexFile, descriptor_to_class
 from auditor.code.codescan import CodeOps, scan_code
+from auditor.code.defined import DefinedMethods, MethodInfo
 from auditor.code.dexcode import (
-    ACC_CONSTRUCTOR,
     ACC_INTERFACE,
-    ACC_PRIVATE,
-    ACC_STATIC,
     NO_INDEX,
     DexCode,
     MethodCode,
 )
-from auditor.code.tables import dex_tables
+from auditor.code.tables import DexTables, dex_tables
 
 MAX_HIERARCHY_DEPTH = 256
 """Superclasses followed up from one class. Real apps stay under ~20 levels; a hostile DEX can chain
 thousands of classes (walking that from every class is quadratic) or make them extend each other."""
-_NOT_DISPATCHED = ACC_STATIC | ACC_PRIVATE | ACC_CONSTRUCTOR
 _METHOD_ID = np.dtype([("class", "<u2"), ("proto", "<u2"), ("name", "<u4")])
 MethodKey = tuple[str, str, str]
 """``(dotted class, method name, DEX prototype)``."""
@@ -170,27 +166,31 @@ class ClassInfo:
     superclass: str | None
     interfaces: tuple[str, ...]
     access: int
-    methods: dict[tuple[str, str], int] = field(default_factory=dict)
-    """``(name, prototype)`` -> node id of each method the class defines."""
+    nodes: list[int] = field(default_factory=list)
+    """Node id of each method the class defines, in class_data order."""
+    distinct: bool = True
+    """Every method of :attr:`nodes` is the class's own and listed once (always, in files a compiler
+    wrote): then :attr:`nodes` are exactly the values of :attr:`methods`, in the same order."""
+    keys: list[MethodKey] = field(default_factory=list, repr=False, compare=False)
+    """The program's node -> key list (to name the methods)."""
+    _methods: dict[tuple[str, str], int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def methods(self) -> dict[tuple[str, str], int]:
+        """``(name, prototype)`` -> node id of each method the class defines (made on first use)."""
+        found = self._methods
+        if found is None:
+            keys = self.keys
+            found = self._methods = dict(zip([keys[n][1:] for n in self.nodes], self.nodes))
+        return found
+
+    def method_nodes(self) -> list[int]:
+        """The node ids of :attr:`methods`, in its order (without building it where it need not be)."""
+        return self.nodes if self.distinct else list(self.methods.values())
 
     @property
     def is_interface(self) -> bool:
         return bool(self.access & ACC_INTERFACE)
-
-
-@dataclass(slots=True)
-class MethodInfo:
-    """A method defined in the build; what its code references is in ``Program.ops[dex]``, item ``item``."""
-
-    node: int
-    dex: int
-    access: int
-    item: int
-    """Code item number in :attr:`Program.ops` of its DEX file (-1: abstract or native, no code)."""
-    code_off: int = 0
-    dispatchable: bool = False
-    """Virtual: can be reached by dynamic dispatch (not static, private or a constructor); set by
-    :meth:`Program.add_dex` from ``access``."""
 
 
 @dataclass
@@ -214,7 +214,7 @@ class Program:
     """Node id -> method key."""
     index: dict[MethodKey, int] = field(default_factory=dict)
     classes: dict[str, ClassInfo] = field(default_factory=dict)
-    methods: dict[int, MethodInfo] = field(default_factory=dict)
+    methods: DefinedMethods = field(default_factory=DefinedMethods)
     """Node id -> method, for the methods defined in the build."""
 
     def node(self, key: MethodKey) -> int:
@@ -262,25 +262,23 @@ class Program:
         tables = dex_tables(dex)
         code = tables.code
         self.codes.append(code)
-        rows: list[tuple[int, int, int]] = []
-        owners: list[tuple[ClassInfo, int]] = []  # each class read here and its number of methods
+        read: list[tuple[int, ClassInfo]] = []  # each class read here (class_def number, class)
+        own_type: list[int] = []  # and its type index
         for class_no, cdef in enumerate(tables.class_defs):
             name = refs.type_name(cdef.class_idx)
             if name in self.classes:
                 continue
             superclass = None if cdef.superclass_idx == NO_INDEX else refs.type_name(cdef.superclass_idx)
             info = ClassInfo(name, dex_no, superclass, tuple(refs.type_name(t) for t in cdef.interfaces),
-                             cdef.access_flags)
+                             cdef.access_flags, keys=self.keys)
             self.classes[name] = info
-            own = tables.methods(class_no)
-            rows.extend(own)
-            owners.append((info, len(own)))
-        flat = np.array(rows, dtype=np.int64).reshape(-1, 3)
-        method_idx, access, code_off = flat[:, 0], flat[:, 1], flat[:, 2]
+            read.append((class_no, info))
+            own_type.append(cdef.class_idx)
+        count, method_idx, access, code_off = _class_rows(tables, [c for c, _i in read])
         bad = np.nonzero(method_idx >= len(nodes))[0]
         if len(bad):
-            owner = np.searchsorted(np.cumsum([n for _i, n in owners]), bad[0], side="right")
-            raise DexError(f"{dex.path}: class {owners[owner][0].name} defines method index "
+            owner = np.searchsorted(np.cumsum(count), bad[0], side="right")
+            raise DexError(f"{dex.path}: class {read[owner][1].name} defines method index "
                            f"{int(method_idx[bad[0]])} out of range")
         try:  # the code of every class of the file, shared with the other analyses of the scan
             ops = tables.ops
@@ -289,7 +287,8 @@ class Program:
         self.ops.append(ops)
         node = nodes[method_idx]
         item = _items(ops, code_off)
-        self._define(dex_no, owners, node.tolist(), access.tolist(), item.tolist(), code_off.tolist())
+        self.methods.define(dex_no, node, access, item, code_off)
+        self._share_out(refs, read, np.array(own_type, dtype=np.int64), count, method_idx, node)
         with_code = item >= 0
         items, item_nodes = item[with_code], node[with_code]
         self.item_nodes.append((items, item_nodes))
@@ -299,18 +298,23 @@ class Program:
             node_of_item = None
         self.node_of_item.append(node_of_item)
 
-    def _define(self, dex_no: int, owners: list[tuple[ClassInfo, int]], nodes: list[int], access: list[int],
-                items: list[int], code_off: list[int]) -> None:
-        """The :class:`MethodInfo` of each method row, and each class's ``(name, prototype) -> node``."""
-        keys = self.keys
-        infos = map(MethodInfo, nodes, repeat(dex_no), access, items, code_off,
-                    [not a & _NOT_DISPATCHED for a in access])
-        self.methods.update(zip(nodes, infos))
+    @staticmethod
+    def _share_out(refs: DexRefs, read: list[tuple[int, ClassInfo]], own_type: npt.NDArray[np.int64],
+                   count: npt.NDArray[np.int64],
+                   method_idx: npt.NDArray[np.int64], node: npt.NDArray[np.int64]) -> None:
+        """Each class's method nodes, and whether they are its own and listed once (:attr:`ClassInfo.distinct`)."""
+        class_of_row = np.repeat(np.arange(len(read)), count)
+        stray = refs._raw["class"][method_idx] != own_type[class_of_row]
+        order = np.lexsort((node, class_of_row))
+        twice = np.zeros(len(node), dtype=bool)
+        twice[order[1:]] = (node[order[1:]] == node[order[:-1]]) & (class_of_row[order[1:]] == class_of_row[order[:-1]])
+        odd = set(class_of_row[stray | twice].tolist())
+        flat = node.tolist()
         at = 0
-        for info, count in owners:
-            span = nodes[at:at + count]
-            info.methods.update(zip([keys[n][1:] for n in span], span))
-            at += count
+        for number, ((_c, info), size) in enumerate(zip(read, count.tolist())):
+            info.nodes = flat[at:at + size]
+            info.distinct = number not in odd
+            at += size
 
     def superclass_chain(self, name: str) -> list[ClassInfo]:
         """Build class ``name`` and its superclasses defined in the build, nearest first: each class once
@@ -330,6 +334,22 @@ class Program:
         if info is None:
             return ()
         return ((info.superclass,) if info.superclass else ()) + info.interfaces
+
+
+def _class_rows(tables: DexTables, class_nos: list[int]) -> tuple[npt.NDArray[np.int64], ...]:
+    """``(methods per class, method_idx, access_flags, code_off)`` of the given classes' methods, in order
+    (raises :class:`DexError` when one of these classes' class_data_item is malformed)."""
+    try:
+        table = tables.method_table
+    except DexError:  # some class_data_item is malformed: read the given classes one by one
+        rows = [tables.methods(c) for c in class_nos]
+        flat = np.array([m for r in rows for m in r], dtype=np.int64).reshape(-1, 3)
+        return np.array([len(r) for r in rows], dtype=np.int64), flat[:, 0], flat[:, 1], flat[:, 2]
+    chosen = np.array(class_nos, dtype=np.int64)
+    start = table.ptr[chosen]
+    count = table.ptr[chosen + 1] - start
+    row = np.repeat(start - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
+    return count, table.method_idx[row], table.access[row], table.code_off[row]
 
 
 def _items(ops: CodeOps, code_off: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
