@@ -312,6 +312,41 @@ class DexFile:
                 params = [self.type_descriptor(t) for t in listed]
         return "(" + "".join(params) + ")" + self.type_descriptor(return_idx)
 
+    def all_proto_descriptors(self) -> list[str] | None:
+        """The descriptor of every ``proto_ids`` entry, built at once (None where :meth:`all_type_descriptors`
+        is None or some proto fails the checks of :meth:`proto_descriptor`: then each is built alone)."""
+        types = self.all_type_descriptors()
+        count = self._proto_ids_size
+        if types is None or not count:
+            return None if types is None else []
+        ids = np.frombuffer(self.data, dtype="<u4", count=3 * count, offset=self._proto_ids_off).reshape(-1, 3)
+        ret, off = ids[:, 1].astype(np.int64), ids[:, 2].astype(np.int64)
+        has = off != 0
+        if int(ret.max()) >= len(types) or (has & (off + 4 > self._size)).any():
+            return None
+        size = np.zeros(count, dtype=np.int64)
+        at = np.nonzero(has)[0]
+        buf = np.frombuffer(self.data, dtype=np.uint8)
+        size[at] = (buf[off[at, None] + np.arange(4)].astype(np.int64) << np.arange(0, 32, 8)).sum(axis=1)
+        if (size > _MAX_PARAMS).any() or (off + 4 + 2 * size > self._size).any():
+            return None
+        first = np.repeat(off + 4 - 2 * (np.cumsum(size) - size), size) + 2 * np.arange(int(size.sum()))
+        params = buf[first].astype(np.int64) | (buf[first + 1].astype(np.int64) << 8)
+        if len(params) and int(params.max()) >= len(types):
+            return None
+        # one string of pieces "(" params ")" return "\n" per proto, split on the separator
+        width = size + 4
+        where = np.cumsum(width) - width
+        pieces = np.empty(int(width.sum()), dtype=object)
+        described = np.array(types, dtype=object)
+        pieces[where] = "("
+        pieces[np.repeat(where + 1 - (np.cumsum(size) - size), size) + np.arange(len(params))] = described[params]
+        pieces[where + size + 1] = ")"
+        pieces[where + size + 2] = described[ret]
+        pieces[where + size + 3] = "\n"
+        out = "".join(pieces.tolist()).split("\n")
+        return out[:-1] if len(out) == count + 1 else None  # a descriptor with a line break: one by one
+
     def url_hosts(self) -> tuple[str, ...]:
         """Host names of ``http(s)://`` URLs in the file's strings, lower-cased, sorted, de-duplicated."""
         hosts: set[str] = set()

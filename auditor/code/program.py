@@ -68,8 +68,8 @@ class DexRefs:
 
     @cached_property
     def method_keys(self) -> list[MethodKey]:
-        """Every ``method_id_item`` resolved to its key (classes and names gathered from the whole string
-        table, decoded at once; each distinct prototype built once)."""
+        """Every ``method_id_item`` resolved to its key (classes, names and prototypes gathered from the
+        whole string, type and proto tables, each decoded at once; else each distinct one resolved once)."""
         dex, raw = self.dex, self._raw
         strings, types = dex.all_strings(), self._type_names
         if not len(raw):
@@ -82,6 +82,10 @@ class DexRefs:
         else:
             columns.append(np.array(types, dtype=object)[raw["class"]].tolist())
             columns.append(np.array(strings, dtype=object)[raw["name"]].tolist())
+            protos = dex.all_proto_descriptors()
+            if protos is not None and int(raw["proto"].max()) < len(protos):
+                columns.append(np.array(protos, dtype=object)[raw["proto"]].tolist())
+                return list(zip(*columns))
             steps = (("proto", self._proto),)
         for field_name, resolve in steps:
             values = raw[field_name]

@@ -99,3 +99,16 @@ def test_bad_string_table_falls_back_to_reading_strings_alone():
     assert dex.class_names == ("a.b.C",)
     with pytest.raises(DexError, match="out of range"):
         dex.string(count - 1)
+
+
+def test_all_protos_at_once_and_the_fallback():
+    raw = bytearray(build_dex(["a.b.C"], [("a.b.C", "f", "Ljava/lang/String;"), ("a.b.C", "g", "V")]))
+    dex = DexFile(bytes(raw))
+    assert dex.all_proto_descriptors() == ["()Ljava/lang/String;", "()V"]
+    proto_ids_off, = struct.unpack_from("<I", raw, 76)
+    struct.pack_into("<I", raw, proto_ids_off + 4, 999)  # a return type out of range: built one by one
+    dex = DexFile(bytes(raw))
+    assert dex.all_proto_descriptors() is None
+    assert dex.proto_descriptor(1) == "()V"
+    with pytest.raises(DexError, match="out of range"):
+        dex.proto_descriptor(0)
