@@ -11,7 +11,9 @@ build's DEX files (:mod:`dexcode`, no decompiler); :mod:`callsites` matches the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from auditor.catalog.model import PrivacySwitch
@@ -69,6 +71,20 @@ class CodeFindings:
     privacy_switches: tuple[SwitchUse, ...] = ()
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the analysis runs: it allocates ~10^6 short-lived
+    objects (method keys, names) and no reference cycles worth collecting early, and each automatic full
+    pass walks the whole heap (~10 % of the analysis time on a large build). Restored on the way out."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def analyze_code(build: Build, matcher: Matcher, apis: ApiTable | None = None, *,
                  switches: Mapping[str, tuple[PrivacySwitch, ...]] | None = None,
                  reachability: bool = True) -> CodeFindings:
@@ -78,6 +94,12 @@ def analyze_code(build: Build, matcher: Matcher, apis: ApiTable | None = None, *
 
     Raises :class:`auditor.build.dex.DexError` on malformed code.
     """
+    with _collector_paused():
+        return _analyze_code(build, matcher, apis, switches, reachability)
+
+
+def _analyze_code(build: Build, matcher: Matcher, apis: ApiTable | None,
+                  switches: Mapping[str, tuple[PrivacySwitch, ...]] | None, reachability: bool) -> CodeFindings:
     table = apis if apis is not None else load_api_table()
     program = build_program([d.image for d in build.dex if d.image is not None])
     renames = build.deobfuscation.original if build.deobfuscation is not None else {}
