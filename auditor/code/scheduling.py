@@ -105,7 +105,14 @@ def repeating_roots(program: Program, graph: CallGraph, views: MethodViews, invo
     roots: dict[int, int | None] = {}
     names = tuple(sorted({s.name for s in SCHEDULERS}))
     lineages: dict[str, list[str]] = {}
-    for node in invokers.callers(names, lambda key: _scheduler_for(program, key, lineages) is not None):
+    found: dict[MethodKey, Scheduler | None] = {}
+
+    def scheduler(key: MethodKey) -> Scheduler | None:
+        if key not in found:
+            found[key] = _scheduler_for(program, key, lineages)
+        return found[key]
+
+    for node in invokers.callers(names, lambda key: scheduler(key) is not None):
         body = views.body(node)
         info = program.methods[node]
         if body is None:
@@ -116,7 +123,7 @@ def repeating_roots(program: Program, graph: CallGraph, views: MethodViews, invo
             if insn.op not in _INVOKES:
                 continue
             key = views.method_key(info.dex, insn.idx)
-            sched = _scheduler_for(program, key, lineages)
+            sched = scheduler(key)
             if sched is None:
                 continue
             regs = param_registers(insn, key[2])
