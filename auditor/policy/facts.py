@@ -65,10 +65,18 @@ def _hints(name: str, purpose: str) -> tuple[str, ...]:
     return ()
 
 
-def scene_permissions(doc: Document, claim: SceneClaim, lexicon: Lexicon) -> list[PermissionDisclosure]:
+def scene_permissions(doc: Document, claim: SceneClaim, lexicon: Lexicon,
+                      memo: dict[tuple[str, bool], list[tuple[str, str]]] | None = None) -> list[PermissionDisclosure]:
+    """The permissions of one scene row; ``memo``: this read's results by permission text (a long policy
+    repeats its rows)."""
+    key = (claim.permissions, claim.sentence)
+    found = memo.get(key) if memo is not None else None
+    if found is None:
+        found = claim_permissions(claim, lexicon)
+        if memo is not None:
+            memo[key] = found
     span = doc.span(claim.first, claim.last)
-    return [PermissionDisclosure(perm, claim.scene, claim.description, phrase, span)
-            for perm, phrase in claim_permissions(claim, lexicon)]
+    return [PermissionDisclosure(perm, claim.scene, claim.description, phrase, span) for perm, phrase in found]
 
 
 def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -90,7 +98,8 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
         groups.setdefault(key, []).append(claim)
     out = []
     for members in groups.values():
-        perms = sorted({p for m in members for p, _ in claim_permissions(m, lexicon)})
+        texts = {(m.permissions, m.sentence): m for m in members}  # rows repeated say the same once
+        perms = sorted({p for m in texts.values() for p, _ in claim_permissions(m, lexicon)})
         if not perms:
             continue
         descs = list(dict.fromkeys(m.description for m in members if m.description))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from auditor.catalog.model import Catalog
 from auditor.policy.analysis import LineFacts, analyse
-from auditor.policy.claims import Context, ExtractorKind, SceneClaim
+from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim
 from auditor.policy.coordinator import settle
 from auditor.policy.document import Document
 from auditor.policy.extractors import REGISTRY
@@ -52,13 +52,21 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     sdks: list[SdkDisclosure] = []
     scene_claims: list[SceneClaim] = []
     memo: dict[object, object] = {}  # this read's resolutions, by evidence (a long policy repeats names)
+    rows: dict[tuple[RowFacts, ExtractorKind], SdkDisclosure] = {}  # this read's rows, by what they say
     for structure in kept:
         for claim in structure.sdks:
-            sdks.append(sdk_disclosure(doc, claim, structure.extractor, resolver, memo))
+            key = (claim.facts, structure.extractor)
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = sdk_disclosure(doc, claim, structure.extractor, resolver, memo)
+            else:  # the same row written again: only its evidence differs
+                row = replace(row, evidence=doc.span(claim.first, claim.last))
+            sdks.append(row)
         scene_claims.extend(structure.scenes)
     perms: list[PermissionDisclosure] = []
+    found: dict[tuple[str, bool], list[tuple[str, str]]] = {}  # this read's permission texts, mapped
     for scene in scene_claims:
-        perms.extend(scene_permissions(doc, scene, lexicon))
+        perms.extend(scene_permissions(doc, scene, lexicon, found))
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
         sdks=tuple(_prose_once(sdks)), permissions=tuple(_dedupe(perms)),

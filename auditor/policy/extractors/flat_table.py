@@ -15,6 +15,8 @@ CONFIDENCE = 0.8
 MAX_HEADER_WIDTH = 48
 MAX_COLUMNS = 8
 _KEYED_RE = re.compile(r"[:：]\s*\S")
+FIRST_BATCH = 64
+"""Cells read for a table at first (then four times as many, until its rows end inside a batch)."""
 
 
 @dataclass(frozen=True)
@@ -33,21 +35,14 @@ class FlatTableExtractor:
         out: list[Structure] = []
         i = 0
         lines = doc.lines
+        cell_roles = _cell_roles(doc, ctx)
         while i < len(lines):
-            header, j = _header(doc, ctx, i)
+            header, j = _header(doc, cell_roles, i)
             roles = [ctx.lexicon.role(h) for h in header]
             if len(header) < 2 or ("name" not in roles and "permissions" not in roles):
                 i += 1
                 continue
-            cells = _cells(doc, j, "link" in roles)
-            if "name" in roles:
-                rows, end = _sdk_rows(roles, cells)
-                grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
-                structure = read_grid(grid, ctx, CONFIDENCE) if rows else None
-            else:
-                scenes, end = _scene_rows(roles, cells, ctx)
-                structure = Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) \
-                    if scenes else None
+            structure = self._table(doc, ctx, header, roles, i, j)
             if structure is None:
                 i += 1
                 continue
@@ -55,30 +50,64 @@ class FlatTableExtractor:
             i = max(structure.last + 1, i + 1)
         return out
 
+    def _table(self, doc: Document, ctx: Context, header: list[str], roles: list[str | None], i: int, j: int
+               ) -> Structure | None:
+        """The table under the header of lines ``i..j-1``. Its cells are read a batch at a time, each batch
+        larger, until the rows stop before the batch's end: a header-like line over a long run of text costs
+        only the cells its rows use."""
+        limit = FIRST_BATCH
+        while True:
+            cells, complete = _cells(doc, j, "link" in roles, limit)
+            if "name" in roles:
+                rows, end = _sdk_rows(roles, cells)
+            else:
+                scenes, end = _scene_rows(roles, cells, ctx)
+            if complete or end + 2 * len(roles) + 4 < len(cells):  # the rows ended inside this batch
+                break
+            limit *= 4
+        if "name" in roles:
+            grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
+            return read_grid(grid, ctx, CONFIDENCE) if rows else None
+        return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None
 
-def _header(doc: Document, ctx: Context, i: int) -> tuple[list[str], int]:
+
+def _cell_roles(doc: Document, ctx: Context) -> list[str | None]:
+    """The role each line names as a header cell of a flattened table (None when it cannot be one: markup,
+    a pipe, long, a sentence, a label line, a heading, a link); each distinct line once."""
+    seen: dict[tuple[str, str], str | None] = {}
+    out = []
+    for line in doc.lines:
+        key = (line.text, line.mark)
+        if key not in seen:
+            text = line.text.strip()
+            seen[key] = None if (line.mark or "|" in text or width(text) > MAX_HEADER_WIDTH
+                                 or text.endswith(("。", ".", ";", "；")) or _KEYED_RE.search(text)
+                                 or is_heading(text) or URL_RE.search(text)) else ctx.lexicon.role(text)
+        out.append(seen[key])
+    return out
+
+
+def _header(doc: Document, cell_roles: list[str | None], i: int) -> tuple[list[str], int]:
     """Consecutive short lines that each name a new column role."""
     header: list[str] = []
     seen: set[str] = set()
     j = i
     while j < len(doc.lines) and len(header) < MAX_COLUMNS:
-        text = doc.lines[j].text.strip()
-        if (doc.lines[j].mark or "|" in text or width(text) > MAX_HEADER_WIDTH or text.endswith(("。", ".", ";", "；"))
-                or _KEYED_RE.search(text) or is_heading(text) or URL_RE.search(text)):
-            break
-        role = ctx.lexicon.role(text)
+        role = cell_roles[j]
         if role is None or role in seen:
             break
         seen.add(role)
-        header.append(text)
+        header.append(doc.lines[j].text.strip())
         j += 1
     return header, j
 
 
-def _cells(doc: Document, start: int, link_column: bool = False) -> list[Cell]:
-    """Logical cells from ``start``: wrapped lines joined, up to the next heading. With a link column, a
-    line that is only a URL is a cell of its own (unless the line before ends with a colon)."""
+def _cells(doc: Document, start: int, link_column: bool = False, limit: int | None = None) -> tuple[list[Cell], bool]:
+    """Logical cells from ``start``: wrapped lines joined, up to the next heading (at most ``limit``), and
+    whether they run to that heading. With a link column, a line that is only a URL is a cell of its own
+    (unless the line before ends with a colon)."""
     cells: list[Cell] = []
+    complete = True
     for k in range(start, len(doc.lines)):
         text = doc.lines[k].text.strip()
         if is_heading(text) or "|" in text or doc.lines[k].mark:
@@ -90,7 +119,11 @@ def _cells(doc: Document, start: int, link_column: bool = False) -> list[Cell]:
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
         else:
             cells.append(Cell(text, k, k))
-    return [Cell(" ".join(c.text.split()), c.first, c.last) for c in cells]
+        if limit is not None and len(cells) > limit:
+            cells.pop()  # the cell after the limit has begun, so the ones before it are whole
+            complete = False
+            break
+    return [Cell(" ".join(c.text.split()), c.first, c.last) for c in cells], complete
 
 
 def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], int]:

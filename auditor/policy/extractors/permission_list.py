@@ -65,20 +65,22 @@ class PermissionListExtractor:
         out: list[Structure] = []
         topic, platform = False, None
         lines = doc.lines
-        bare = _bare_labels(lines, ctx)
+        ask = _Lines(ctx)
+        bare = _bare_labels(lines, ask)
         i = 0
         while i < len(lines):
             line = lines[i]
-            item = _item(line, i, ctx, topic) or (_Item(line.text.strip(), "", i) if i in bare else None)
-            if item is None and _introduces(line):
+            item = ask.item(line, i, topic) or (_Item(line.text.strip(), "", i) if i in bare else None)
+            introduces, section = ask.kind(line)
+            if item is None and introduces:
                 topic = True  # "我们可能向您申请以下权限：", "The app requests these permissions:"
             if item is None:
-                feature = _feature(lines, i, ctx) if platform != "ios" else None
+                feature = ask.feature(line, i) if platform != "ios" else None
                 if feature is not None:
                     out.append(feature)
                     i = feature.last + 1
                     continue
-                if _section_heading(line):
+                if section:
                     topic = bool(_PERMISSION_WORD_RE.search(line.text))
                     platform = ctx.lexicon.platform(line.text)
                 i += 1
@@ -94,10 +96,55 @@ class PermissionListExtractor:
         return out
 
 
-def _feature(lines: tuple[Line, ...], i: int, ctx: Context) -> Structure | None:
-    """A feature item that says which permission it uses ("扫码（相机信息）：扫码时我们会申请相机权限"): the
-    feature is the scene."""
-    line = lines[i]
+class _Lines:
+    """This read's answers to the questions the extractor asks of every line, each distinct line (text and
+    markup) asked once: a long policy repeats its lines. Local to one :meth:`PermissionListExtractor.extract`."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._items: dict[tuple[str, str, bool], _Item | None] = {}
+        self._features: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+        self._kinds: dict[tuple[str, str], tuple[bool, bool]] = {}
+        self._labels: dict[tuple[str, str, bool], bool] = {}
+
+    def item(self, line: Line, i: int, topic: bool) -> _Item | None:
+        """:func:`_item` of the line."""
+        key = (line.text, line.mark, topic)
+        if key not in self._items:
+            self._items[key] = _item(line, 0, self.ctx, topic)
+        found = self._items[key]
+        return None if found is None else _Item(found.label, found.rest, i, found.heading)
+
+    def feature(self, line: Line, i: int) -> Structure | None:
+        """A feature item that says which permission it uses: the feature is the scene (:func:`_feature`)."""
+        key = (line.text, line.mark)
+        if key not in self._features:
+            self._features[key] = _feature(line, self.ctx)
+        found = self._features[key]
+        if found is None:
+            return None
+        scene = SceneClaim(found[0], found[1], found[2], i, i, sentence=True)
+        return Structure(ExtractorKind.PERMISSION_LIST, i, i, FEATURE_CONFIDENCE, scenes=(scene,))
+
+    def kind(self, line: Line) -> tuple[bool, bool]:
+        """Whether the line introduces permission items (:func:`_introduces`), and whether it is a section
+        heading (:func:`_section_heading`)."""
+        key = (line.text, line.mark)
+        if key not in self._kinds:
+            self._kinds[key] = (_introduces(line), _section_heading(line))
+        return self._kinds[key]
+
+    def label(self, line: Line, verbal: bool = True) -> bool:
+        """:func:`_is_label` of the line."""
+        key = (line.text, line.mark, verbal)
+        if key not in self._labels:
+            self._labels[key] = _is_label(line, self.ctx, verbal)
+        return self._labels[key]
+
+
+def _feature(line: Line, ctx: Context) -> tuple[str, str, str] | None:
+    """``(label, rest, text)`` of a feature item that says which permission it uses ("扫码（相机信息）：扫码时我们
+    会申请相机权限"), or None."""
     m = _ITEM_RE.match(line.text)
     body = m.group(1).strip() if m else line.text.strip() if line.mark == "li" else ""
     parts = _LABEL_SPLIT_RE.split(body, maxsplit=1)
@@ -108,8 +155,7 @@ def _feature(lines: tuple[Line, ...], i: int, ctx: Context) -> Structure | None:
     cue = ctx.lexicon.has_cue(fold(text))
     if not ctx.lexicon.permissions_in(text, prose=True, verbal=not cue):
         return None
-    scene = SceneClaim(label, rest, text, i, i, sentence=True)
-    return Structure(ExtractorKind.PERMISSION_LIST, i, i, FEATURE_CONFIDENCE, scenes=(scene,))
+    return label, rest, text
 
 
 def _refused(rest: str, ctx: Context) -> bool:
@@ -153,17 +199,17 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     return _Item(label.strip(), rest.strip(), i)
 
 
-def _bare_labels(lines: tuple[Line, ...], ctx: Context) -> set[int]:
+def _bare_labels(lines: tuple[Line, ...], ask: _Lines) -> set[int]:
     """Lines that are only a permission label, with its description on the next line ("读取手机状态和身份" /
     "允许应用访问设备的电话功能…"), in runs of at least ``MIN_BARE_ITEMS`` such pairs. The description may
     name the permission again, at more length; inside a run, a label may be a bare word ("录音") too."""
-    found = [i for i in range(len(lines) - 1) if _is_label(lines[i], ctx, verbal=False)
-             and not _ITEM_RE.match(lines[i].text) and _describes(lines, i, ctx)]
+    found = [i for i in range(len(lines) - 1) if ask.label(lines[i], verbal=False)
+             and not _ITEM_RE.match(lines[i].text) and _describes(lines, i, ask)]
     runs: set[int] = set()
     group: list[int] = []
     for i in found + [len(lines) + 10]:
         if group and i - group[-1] > 3:
-            verbs = sum(1 for k in group if _is_label(lines[k], ctx))
+            verbs = sum(1 for k in group if ask.label(lines[k]))
             if verbs >= MIN_BARE_ITEMS and verbs * 2 >= len(group):
                 runs.update(group)
             group = []
@@ -171,10 +217,10 @@ def _bare_labels(lines: tuple[Line, ...], ctx: Context) -> set[int]:
     return runs
 
 
-def _describes(lines: tuple[Line, ...], i: int, ctx: Context) -> bool:
+def _describes(lines: tuple[Line, ...], i: int, ask: _Lines) -> bool:
     """True when the line after label ``i`` is its description: not a label itself, or a longer line."""
     nxt = lines[i + 1]
-    return not _is_label(nxt, ctx) or width(nxt.text.strip()) >= width(lines[i].text.strip()) + MIN_DESCRIPTION_EXTRA
+    return not ask.label(nxt) or width(nxt.text.strip()) >= width(lines[i].text.strip()) + MIN_DESCRIPTION_EXTRA
 
 
 def _is_label(line: Line, ctx: Context, verbal: bool = True) -> bool:

@@ -20,7 +20,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
-from auditor.policy.text import HEADING_RE, TERMINAL, URL_RE, company_like, width
+from auditor.policy.text import TERMINAL, URL_RE, company_like, width
 
 _SENTENCE_RE = re.compile(r"[^.。!?！？;；]+[.。!?！？;；]?")
 _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in order)\b)")
@@ -60,14 +60,19 @@ class ProseExtractor:
     kind = ExtractorKind.PROSE
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
-        paragraphs = [(a, b) for a, b in _paragraphs(doc)
+        paragraphs = [(a, b) for a, b in _paragraphs(doc, ctx)
                       if not any(k in ctx.claimed for k in range(a, b + 1))]
-        texts = [" ".join(doc.lines[k].text for k in range(a, b + 1)) for a, b in paragraphs]
+        texts = [doc.lines[a].text if a == b else " ".join(doc.lines[k].text for k in range(a, b + 1))
+                 for a, b in paragraphs]
         mentions: dict[int, list[str]] = {}
         seen: set[str] = set()
-        heads = [p for p, (a, _) in enumerate(paragraphs) if _heading(doc.lines[a])]
+        heads = [p for p, (a, _) in enumerate(paragraphs) if doc.lines[a].mark.startswith("h") or ctx.lines[a].outline]
         exact = functools.cache(ctx.names.resolve_exact)  # this read's lookups (a long policy repeats words)
-        found = {p: _mentions(texts[p], ctx, exact) for p in range(len(paragraphs))}
+        by_text: dict[str, list[tuple[str, str]]] = {}  # this read's paragraphs, by text
+        for text in texts:
+            if text not in by_text:
+                by_text[text] = _mentions(text, ctx, exact)
+        found = {p: by_text[texts[p]] for p in range(len(paragraphs))}
         every = {(name.casefold(), key) for names in found.values() for name, key in names}
         inside = {(name, key) for name, key in every  # "Google Analytics" where "Google Analytics for Firebase"
                   if any(name in other and k != key for other, k in every)}  # is named
@@ -79,9 +84,15 @@ class ProseExtractor:
                 seen.add(key)
                 mentions.setdefault(p, []).append(name)
         out = []
+        scene_texts: dict[str, list[tuple[str, str]]] = {}  # this read's permission sentences, by text
         for p, (first, last) in enumerate(paragraphs):
-            rows = tuple(self._row(texts[p], first, last, name, ctx) for name in mentions.get(p, []))
-            scenes = tuple(_scenes(texts[p], first, last, ctx))
+            text = texts[p]
+            if text not in scene_texts:
+                scene_texts[text] = _scenes(text, ctx)
+            if p not in mentions and not scene_texts[text]:
+                continue
+            rows = tuple(self._row(text, first, last, name, ctx) for name in mentions.get(p, []))
+            scenes = tuple(SceneClaim(scene, "", part, first, last, sentence=True) for scene, part in scene_texts[text])
             if rows or scenes:
                 out.append(Structure(self.kind, first, last, CONFIDENCE, sdks=rows, scenes=scenes))
         return out
@@ -95,30 +106,38 @@ class ProseExtractor:
                                  purpose=purpose, data=text), first, last)
 
 
-def _heading(line: Line) -> bool:
-    return line.mark.startswith("h") or HEADING_RE.match(line.text) is not None
-
-
-def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+def _paragraphs(doc: Document, ctx: Context) -> list[tuple[int, int]]:
     """Line ranges of paragraphs: a line wrapped onto the next (no sentence end, no markup) is joined."""
+    lines = doc.lines
+    seen: dict[tuple[str, str], tuple[bool, bool, bool]] = {}  # each distinct line's wrap kind once
+    kinds = []
+    for k, line in enumerate(lines):
+        key = (line.text, line.mark)
+        if key not in seen:
+            seen[key] = _wrap_kind(line, ctx.lines[k].outline)
+        kinds.append(seen[key])
     out = []
-    i, n = 0, len(doc.lines)
+    i, n = 0, len(lines)
     while i < n:
         j = i
-        while j + 1 < n and j - i < MAX_PARAGRAPH and _wraps(doc.lines[j], doc.lines[j + 1]):
+        while j + 1 < n and j - i < MAX_PARAGRAPH and lines[j + 1].no == lines[j].no + 1 and (
+                kinds[j + 1][1] or (kinds[j][0] and kinds[j + 1][2])):
             j += 1
         out.append((i, j))
         i = j + 1
     return out
 
 
-def _wraps(a: Line, b: Line) -> bool:
-    text = a.text.rstrip()
-    if b.no == a.no + 1 and not b.mark and URL_RE.match(b.text.strip()):
-        return True  # "…via this link:" / "https://…"
-    return (b.no == a.no + 1 and not b.mark and not a.mark.startswith("h") and width(text) >= 40
-            and not text.endswith(TERMINAL + ("|",)) and "|" not in b.text and not _heading(b)
-            and not _ITEM_START_RE.match(b.text))
+def _wrap_kind(line: Line, outline: bool) -> tuple[bool, bool, bool]:
+    """How a line wraps into a paragraph with the line before or after it (the next source line):
+    ``(open, link, continues)``: it runs on (no sentence end, no heading, not short); it is only a link
+    ("…via this link:" / "https://…"), which joins the line before; it can continue the line before (no
+    markup, pipe, outline number or item marker; ``outline``: it opens with outline numbering)."""
+    text = line.text.rstrip()
+    opens = not line.mark.startswith("h") and not text.endswith(TERMINAL + ("|",)) and width(text) >= 40
+    link = not line.mark and URL_RE.match(line.text.strip()) is not None
+    continues = not line.mark and "|" not in line.text and not outline and not _ITEM_START_RE.match(line.text)
+    return opens, link, continues
 
 
 def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[str, str]]:
@@ -237,10 +256,11 @@ def _login_purpose(sentence: str, name: str, ctx: Context) -> str:
     return "sharing" if "share" in cue or "分享" in cue else "third-party login"
 
 
-def _scenes(text: str, first: int, last: int, ctx: Context) -> list[SceneClaim]:
-    """One scene per clause group of a sentence: a clause naming a permission starts a group, the clauses
-    after it (the purpose) join it; the scene is the group's purpose clause ("" when it gives none)."""
-    out: list[SceneClaim] = []
+def _scenes(text: str, ctx: Context) -> list[tuple[str, str]]:
+    """``(scene, permission text)``, one per clause group of a sentence: a clause naming a permission starts
+    a group, the clauses after it (the purpose) join it; the scene is the group's purpose clause ("" when it
+    gives none)."""
+    out: list[tuple[str, str]] = []
     if not any(h.permissions for h in ctx.lexicon.find(text, weak=True)):
         return out
     for m in _SENTENCE_RE.finditer(text):
@@ -260,5 +280,5 @@ def _scenes(text: str, first: int, last: int, ctx: Context) -> list[SceneClaim]:
             if not ctx.lexicon.permissions_in(part, prose=True, verbal=not cue):
                 continue
             scene = next((m2.group(1) for p in _PURPOSES for m2 in [p.search(part)] if m2), "")
-            out.append(SceneClaim(scene.strip(" ,，"), "", part, first, last, sentence=True))
+            out.append((scene.strip(" ,，"), part))
     return out
