@@ -8,8 +8,10 @@ here, before any build is scanned) and :func:`execute`. Progress goes to a callb
 from __future__ import annotations
 
 import contextlib
+import math
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from auditor.batch.policymap import PolicyMap, load_policy_map
 from auditor.batch.portfolio import build_portfolio
 from auditor.batch.sources import discover
 from auditor.batch.store import INDEX, OutputDir, read_index
-from auditor.batch.work import BatchSpec, failed_record, hash_file, prepare_jobs
+from auditor.batch.work import BatchSpec, failed_record, hash_file, prepared
 from auditor.outputs import write_atomic
 from auditor.pipeline import AuditInputs
 from auditor.report.portfolio_render import arrow_table, render_csv, render_html
@@ -66,10 +68,9 @@ def plan_batch(request: BatchRequest) -> BatchPlan:
     policy_map = policy_map.with_default(request.inputs.policy, request.inputs.scenes)
     spec = BatchSpec(replace(request.inputs, policy=None, scenes=None, baseline=None), policy_map,
                      timeout_s=request.timeout_s)
-    jobs = prepare_jobs(spec)
+    jobs = prepared(spec)  # memoised: a local pool forks its workers with these jobs already loaded
     spec = replace(spec, catalog_sha256=jobs.base.catalog.sha256)
     digests = dict(jobs.digests)
-    del jobs
     out = OutputDir(request.out)
     previous, label = _previous(request, out)  # every input checked before anything is written
     out.prepare()
@@ -150,7 +151,22 @@ def _scan_all(plan: BatchPlan, engine: Engine, records: list[IndexRecord], start
                 on_progress(Progress(len(records), len(plan.todo), failed, time.perf_counter() - start, record))
 
         if plan.todo:
-            engine.run(plan.spec, plan.todo, on_result)
+            engine.run(plan.spec, largest_first(plan.todo), on_result)
+
+
+def largest_first(builds: Sequence[BuildRef]) -> list[BuildRef]:
+    """``builds`` with the largest files first (then by name), so the long scans start early and the small
+    ones fill the gaps at the end; a build whose size is unknown (a URL, an unreadable path) goes first."""
+
+    def size(ref: BuildRef) -> float:
+        if ref.is_url:
+            return math.inf
+        try:
+            return float(os.stat(ref.location).st_size)
+        except (OSError, ValueError):
+            return math.inf
+
+    return sorted(builds, key=lambda ref: (-size(ref), ref.source))
 
 
 def _stopped(plan: BatchPlan, records: list[IndexRecord], exc: BaseException) -> None:

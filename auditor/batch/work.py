@@ -76,20 +76,31 @@ def inputs_digest(path: Path, label: str) -> bytes:
 def prepare_jobs(spec: BatchSpec) -> JobSet:
     """Load and validate everything once (:class:`ConfigError` / :class:`CatalogError`, exit 4)."""
     base = Job.prepare(replace(spec.inputs, policy=None, scenes=None))
-    if spec.catalog_sha256 and base.catalog.sha256 != spec.catalog_sha256:
-        raise ConfigError(f"this worker's SDK catalog ({base.catalog.sha256[:12]}) differs from the "
-                          f"client's ({spec.catalog_sha256[:12]}): install the same auditor version")
     jobs: dict[PolicyChoice, Job] = {}
     digests: dict[PolicyChoice, str] = {}
     for choice in spec.policy_map.choices():
         jobs[choice] = base.with_policy(choice.policy, choice.scenes)
         digests[choice] = settings_digest(spec.inputs, choice)
-    return JobSet(base, jobs, digests)
+    return _same_catalog(JobSet(base, jobs, digests), spec)
+
+
+def _same_catalog(jobs: JobSet, spec: BatchSpec) -> JobSet:
+    """``jobs``, when their catalog is the one the client validated (:class:`ConfigError` otherwise)."""
+    if spec.catalog_sha256 and jobs.base.catalog.sha256 != spec.catalog_sha256:
+        raise ConfigError(f"this worker's SDK catalog ({jobs.base.catalog.sha256[:12]}) differs from the "
+                          f"client's ({spec.catalog_sha256[:12]}): install the same auditor version")
+    return jobs
+
+
+def prepared(spec: BatchSpec) -> JobSet:
+    """:func:`prepare_jobs`, memoised per process (the pool initializer calls it first). The memo is keyed
+    without the client's catalog digest, so the jobs the client prepared while planning serve the workers
+    it forks (:mod:`auditor.batch.engines.local`); the digest is still checked on every call."""
+    return _same_catalog(_prepared(replace(spec, catalog_sha256="")), spec)
 
 
 @functools.lru_cache(maxsize=2)
-def prepared(spec: BatchSpec) -> JobSet:
-    """:func:`prepare_jobs`, memoised per worker process (the pool initializer calls it first)."""
+def _prepared(spec: BatchSpec) -> JobSet:
     return prepare_jobs(spec)
 
 
