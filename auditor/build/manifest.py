@@ -1,17 +1,19 @@
-"""``AndroidManifest.xml`` (binary AXML) -> :class:`auditor.model.Manifest`, through androguard's AXML parser.
+"""``AndroidManifest.xml`` (binary AXML) -> :class:`auditor.model.Manifest`.
 
-androguard turns the binary chunks into an lxml tree (resolving stripped attribute names through resource
-ids); everything after that is ours: relative class names, duplicate permissions, ``uses-permission-sdk-23``,
-``<queries>``. Before androguard sees a byte, :func:`auditor.build.axml_guard.check_axml` validates the chunk
-structure (androguard trusts counts and sizes). Packer tricks the platform tolerates (bogus namespaces on
-tags and attributes, empty names, unusual chunk types) degrade into warnings, not crashes; a manifest that is
-truncated or structurally broken is a :class:`BuildError` naming the file and the problem.
+:mod:`auditor.build.axml` turns the binary chunks into an lxml tree exactly as androguard's AXML parser does
+(resolving stripped attribute names through resource ids); everything after that is ours: relative class
+names, duplicate permissions, ``uses-permission-sdk-23``, ``<queries>``. Before the reader sees a byte,
+:func:`auditor.build.axml_guard.check_axml` validates the chunk structure (the parser trusts counts and
+sizes). Packer tricks the platform tolerates (bogus namespaces on tags and attributes, empty names, unusual
+chunk types) degrade into warnings, not crashes; a manifest that is truncated or structurally broken is a
+:class:`BuildError` naming the file and the problem.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from auditor.build.axml import axml_tree
 from auditor.build.axml_guard import AxmlLimits, check_axml
 from auditor.errors import BuildError
 from auditor.model import Component, DeclaredPermission, Manifest, MetaData, Queries, UsesPermission
@@ -32,23 +34,15 @@ def parse_manifest(raw: bytes, source: str = "AndroidManifest.xml", warnings: li
 
 
 def axml_root(raw: bytes, source: str, warnings: list[str] | None = None, limits: AxmlLimits | None = None) -> Any:
-    try:
-        from loguru import logger
-
-        logger.disable("androguard")
-    except ImportError:  # pragma: no cover - androguard always brings loguru
-        pass
-    from androguard.core.axml import AXMLPrinter
-
+    """The element tree of binary XML ``raw``, validated first; :class:`BuildError` when it is unusable."""
     checked = check_axml(raw, source, limits)
     if warnings is not None:
         warnings.extend(checked.warnings)
     try:
-        printer = AXMLPrinter(checked.data)
-        root = printer.get_xml_obj()
+        root = axml_tree(checked.data)
     except Exception as exc:
         raise BuildError(f"{source}: binary XML cannot be parsed ({type(exc).__name__})") from exc
-    if root is None or not printer.is_valid():
+    if root is None:
         raise BuildError(f"{source}: binary XML cannot be parsed (no root element or a broken chunk)")
     return root
 
