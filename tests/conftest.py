@@ -12,6 +12,23 @@ DATA = ROOT / "tests" / "data"
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory):
+    """The catalog digest cache (:mod:`auditor.catalog.freshness`) of this run, CLI children included, in a
+    temporary directory: tests load hundreds of temporary catalogs and must not fill the user's cache."""
+    import os
+
+    from auditor.catalog.freshness import CACHE_ENV
+
+    previous = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("auditor-cache"))
+    yield
+    if previous is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = previous
+
+
 @pytest.fixture(scope="session")
 def mini_catalog():
     from auditor.catalog import load_catalog

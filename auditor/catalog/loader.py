@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from auditor.catalog import validate
+from auditor.catalog import freshness, validate
 from auditor.catalog.model import (
     AliasSource,
     Catalog,
@@ -66,7 +66,9 @@ def load_catalog(path: Path | str | None = None, use_compiled: bool = True) -> C
     """Load and validate the catalog in directory ``path`` (default: the bundled one).
 
     ``use_compiled``: take the parsed copy (:data:`COMPILED_FILE`) when it matches the YAML files and is
-    intact; otherwise (or when False) every YAML file is parsed and validated.
+    intact; otherwise (or when False) every YAML file is parsed and validated. Which YAML files the copy
+    must match is known from their status alone while none changed since they were last hashed
+    (:mod:`auditor.catalog.freshness`); the copy's own digest is checked on every load.
     Raises :class:`CatalogError` listing every problem found, each prefixed by its file name.
     """
     root = Path(path) if path is not None else default_catalog_path()
@@ -78,16 +80,27 @@ def load_catalog(path: Path | str | None = None, use_compiled: bool = True) -> C
     vendor_files = _yaml_files(root / VENDORS_DIR)
     if len(files) + len(vendor_files) > MAX_FILES:
         raise CatalogError([f"{display_path(root)}: more than {MAX_FILES} catalog files"])
+    labelled = [(f.name, f) for f in files] + [(f"{VENDORS_DIR}/{f.name}", f) for f in vendor_files]
+    snap = None
+    if use_compiled:  # unchanged files (by their status) and an intact parsed copy: no YAML read at all
+        meta = [(META_FILE, root / META_FILE)] if (root / META_FILE).is_file() else []
+        snap = freshness.snapshot(labelled + meta)
+        known = freshness.recall(root, snap) if snap is not None else None
+        compiled = _read_compiled(root, known[0]) if known is not None else None
+        if known is not None and compiled is not None:
+            return Catalog(entries=compiled[1], version=known[1], sha256=known[0], source=str(root),
+                           vendors=compiled[0])
     problems: list[str] = []
     digest = hashlib.sha256()
     raws = []
-    for label, file in [(f.name, f) for f in files] + [(f"{VENDORS_DIR}/{f.name}", f) for f in vendor_files]:
+    for label, file in labelled:
         raw = _read(file, label, MAX_ENTRY_FILE, problems)
         digest.update(label.encode() + b"\0" + raw + b"\0")
         raws.append((file, raw))
     version = _load_version(root, digest, problems)
     compiled = _read_compiled(root, digest.hexdigest()) if use_compiled and not problems else None
     if compiled is not None:
+        freshness.remember(root, snap, digest.hexdigest(), version)
         compiled_vendors, compiled_entries = compiled
         return Catalog(entries=compiled_entries, version=version, sha256=digest.hexdigest(), source=str(root),
                        vendors=compiled_vendors)
