@@ -68,7 +68,7 @@ def plan_batch(request: BatchRequest) -> BatchPlan:
     policy_map = policy_map.with_default(request.inputs.policy, request.inputs.scenes)
     spec = BatchSpec(replace(request.inputs, policy=None, scenes=None, baseline=None), policy_map,
                      timeout_s=request.timeout_s)
-    jobs = prepared(spec)  # memoised: a local pool forks its workers with these jobs already loaded
+    jobs = prepared(spec, fresh=True)  # memoised: a local pool forks its workers with these jobs loaded
     spec = replace(spec, catalog_sha256=jobs.base.catalog.sha256)
     digests = dict(jobs.digests)
     out = OutputDir(request.out)

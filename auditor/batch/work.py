@@ -92,10 +92,13 @@ def _same_catalog(jobs: JobSet, spec: BatchSpec) -> JobSet:
     return jobs
 
 
-def prepared(spec: BatchSpec) -> JobSet:
+def prepared(spec: BatchSpec, fresh: bool = False) -> JobSet:
     """:func:`prepare_jobs`, memoised per process (the pool initializer calls it first). The memo is keyed
     without the client's catalog digest, so the jobs the client prepared while planning serve the workers
-    it forks (:mod:`auditor.batch.engines.local`); the digest is still checked on every call."""
+    it forks (:mod:`auditor.batch.engines.local`); the digest is still checked on every call. ``fresh``:
+    load everything again (planning validates the inputs as they are now, not as a previous plan saw them)."""
+    if fresh:
+        _prepared.cache_clear()
     return _same_catalog(_prepared(replace(spec, catalog_sha256="")), spec)
 
 

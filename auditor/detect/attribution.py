@@ -86,10 +86,13 @@ class VendorIndex:
         self._catalog = catalog
         self._by_root: dict[str, list[_Owner]] = defaultdict(list)
         for entry in catalog.entries:
+            base = _owner(entry, ())  # the vendor's names worked out once per entry
+            if base is None:
+                continue
             for prefix in (*entry.signatures.classes, *entry.signatures.components):
                 segments = tuple(prefix.split("$", 1)[0].split("."))
-                owner = _owner(entry, segments) if len(segments) >= _ROOT_DEPTH else None
-                if owner is not None:
+                if len(segments) >= _ROOT_DEPTH:
+                    owner = _Owner(base.sdk_id, base.vendor_id, base.vendor, base.labels, segments)
                     self._by_root[".".join(segments[:_ROOT_DEPTH])].append(owner)
         self._root_owner: dict[str, _Owner | None] = {}
 
