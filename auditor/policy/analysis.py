@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 OUTLINE = r"\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=\D)\s*"
 """A multi-level outline number written against its text ("2.1.3第三方SDK提供方：", "2.1微信SDK")."""
-PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + OUTLINE + r"|[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.*)$")
-"""A ``label：value`` line (the label at most 40 characters), after an optional bullet or outline number."""
+PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + OUTLINE + r"|[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,48}?)\s*[:：]\s*(.*)$")
+"""A ``label：value`` line (the label at most 48 characters, as wide as the lexicon reads roles: "Category of
+personal information collected:"), after an optional bullet or outline number."""
 _SPLIT_RE = re.compile(r"\s*[；;]\s*")
 _SENTENCE_LABEL_RE = re.compile(r"\s*(?:(?:we|you|i|they|it|this app|the app|our app)\s|我们|您|本应用|本软件|本产品)"
                                 r"|.*[，,](?![^（(]*[）)])", re.IGNORECASE)
@@ -87,9 +88,9 @@ def piped(text: str) -> bool:
 def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     """``(role, value)`` pairs of a label line (several when ";"-separated), or []."""
     out: list[tuple[str, str]] = []
-    for part in _SPLIT_RE.split(text):
+    for part in (p for chunk in _SPLIT_RE.split(text) for p in _one_line_record(chunk, lexicon)):
         m = PAIR_RE.match(part)
-        role = lexicon.role(m.group(1)) if m and width(m.group(1)) <= 40 and not _SENTENCE_LABEL_RE.match(
+        role = lexicon.role(m.group(1)) if m and width(m.group(1)) <= 48 and not _SENTENCE_LABEL_RE.match(
             m.group(1)) else None
         if role == "permissions" and m and lexicon.permissions_in(m.group(1), weak=True):
             role = None  # "相机权限：用于拍照" names a permission, it is not a field
@@ -101,3 +102,18 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         assert m is not None
         out.append((role, m.group(2).strip()))
     return out
+
+
+_INNER_LABEL_RE = re.compile(r"(?<=\s)([^\s:：；;]{2,16})\s*[:：](?!//)")
+MAX_RECORD_LINE = 600
+
+
+def _one_line_record(part: str, lexicon: Lexicon) -> list[str]:
+    """An SDK record written on one line, its fields after blanks ("SDK名称:X 使用目的:Y 运营方:Z"): one part
+    per field, cut where a later label names a role; only when the line opens with the name label."""
+    m = PAIR_RE.match(part) if len(part) <= MAX_RECORD_LINE else None
+    if m is None or lexicon.role(m.group(1)) != "name":
+        return [part]
+    cuts = [c.start() for c in _INNER_LABEL_RE.finditer(part) if lexicon.role(c.group(1)) not in (None, "title", "index")]
+    bounds = [0] + cuts + [len(part)]
+    return [part[a:b].strip() for a, b in zip(bounds, bounds[1:]) if part[a:b].strip()]

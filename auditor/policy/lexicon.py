@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from auditor.policy.phrases import (
@@ -71,6 +71,17 @@ class Hit:
     a use of the permission only in a permission cell."""
     constant: bool = False
     """True for a permission constant written out (``android.permission.CAMERA``, ``ACCESS_FINE_LOCATION``)."""
+
+
+def _with_object(verb: str, other: str, search: Callable[[str], tuple[int, str, str] | None]
+                 ) -> tuple[int, str, str] | None:
+    """The phrase a bare verb forms with the object of a neighbouring segment ("接收" + "发送短信" -> "接收短信"):
+    the first match starting in the verb that is not already the neighbour's own phrase."""
+    for k in range(1, min(len(other), 12)):
+        m = search(verb + ("" if not verb.isascii() else " ") + other[k:].lstrip())
+        if m and m[0] < len(verb) and m[1] not in other:
+            return m
+    return None
 
 
 @dataclass(frozen=True)
@@ -236,12 +247,15 @@ class Lexicon:
                 if len(part) > (6 if not part.isascii() else 16) or search(part):
                     continue
                 tail = next((p for p in parts[i + 1:i + 4] if search(p)), parts[-1])
-                for k in range(1, min(len(tail), 12)):
-                    joined = part + ("" if not part.isascii() else " ") + tail[k:].lstrip()
-                    m = search(joined)
-                    if m and m[0] < len(part) and m[1] not in tail:
-                        out.append((max(0, folded.find(part)), m[1], m[2]))
-                        break
+                m = _with_object(part, tail, search)
+                if m:
+                    out.append((max(0, folded.find(part)), m[1], m[2]))
+            if len(parts) >= 2:  # "发送短信、接收": a bare verb last takes the object before it
+                part, prev = parts[-1], parts[-2]
+                if len(part) <= (4 if not part.isascii() else 12) and not search(part) and search(prev):
+                    m = _with_object(part, prev, search)
+                    if m:
+                        out.append((max(0, folded.rfind(part)), m[1], m[2]))
         return out
 
     def _hit(self, phrase: str, listed: str, before: str, start: int, allow_weak: bool, cell: bool,
@@ -276,7 +290,7 @@ class Lexicon:
             full = "android.permission." + m.group(2)
             if full in seen or (full not in self.constants and not m.group(1)):
                 continue
-            quoted = m.start() > 0 and text[m.start() - 1] in "`'\"“‘"
+            quoted = m.start() > 0 and text[m.start() - 1] in "`'\"“‘["  # [CAMERA]: a Markdown reference label
             if "_" not in m.group(2) and not m.group(1) and strict and not quoted:
                 continue
             seen.add(full)

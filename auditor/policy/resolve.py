@@ -25,6 +25,7 @@ from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, bigrams,
 from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+_WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+]{3,}(?![A-Za-z0-9])")
 MIN_SCORE = 2.0
 MIN_MARGIN = 1.0
 MEMO_LIMIT = 50_000
@@ -73,7 +74,7 @@ class Resolver:
         if by_name.id and by_name.how in ("exact", "loose") and not generic:
             if len(pkg) == 1 and by_name.id not in pkg:
                 return Resolution(pkg[0], (), "package")
-            return by_name
+            return self.refined(by_name, ev.words, pkg)
         owned = self.vendor_category(ev.name)
         if owned and (not pkg or owned in pkg):
             return Resolution(owned, (), "vendor")
@@ -86,8 +87,38 @@ class Resolver:
                 return Resolution(best, (), "evidence")
         if by_name.id and by_name.how == "near" and not generic:
             return by_name
+        inner = self.contained(ev.name) if not by_name.id and not generic else None
+        if inner and inner in by_name.candidates and (not pkg or inner in pkg):
+            return Resolution(inner, (), "contained")
         ids = [i for i, _ in ranked[:MAX_CANDIDATES]] or list(by_name.candidates)
         return Resolution(None, tuple(dict.fromkeys(ids + list(by_name.candidates)))[:MAX_CANDIDATES])
+
+    def refined(self, by_name: Resolution, words: str, pkg: list[str]) -> Resolution:
+        """A name of a common base or framework ("Firebase", "华为HMS") whose row says what it does ("analyze
+        crashes", "推送"): the one product of that kind the base is part of (or, with no such link, of the same
+        vendor); else the name's own entry."""
+        base = self.products.get(by_name.id or "")
+        if base is None or base.category != "framework" or pkg:
+            return by_name
+        key = normalize_name(fold(words))
+        longest = {c: max((len(normalize_name(w)) for w in ws if normalize_name(w) and normalize_name(w) in key), default=0)
+                   for c, ws in self.lexicon.category_words.items() if c != "framework"}
+        top = max(longest.values(), default=0)
+        kinds = {c for c, n in longest.items() if n == top and n}  # the longest words say what it does
+        if len(kinds) != 1:
+            return by_name
+        pool = base.part_of or tuple(i for i, p in self.products.items() if base.vendor_id and p.vendor_id == base.vendor_id)
+        found = [i for i in pool if i in self.products and self.products[i].category in kinds]
+        return Resolution(found[0], (), "purpose") if len(found) == 1 else by_name
+
+    def contained(self, name: str) -> str | None:
+        """The one entry whose own name is written inside a longer name ("腾讯 Bugly 闪退统计SDK", "Protobuf
+        编解码", "Google ML Kit Document Scanner"): distinctive names spotted in it and whole Latin words that
+        are an entry's exact name (not vendor or generic words); None when they name none or several."""
+        ids = {self.names.resolve_exact(span) for _, _, span in self.names.spot(name)}
+        ids |= {self.names.resolve_exact(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
+        ids.discard(None)
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def generic(self, name: str) -> bool:
         """A name that does not say which SDK: a generic phrase, or only vendor and suffix words."""

@@ -27,7 +27,8 @@ from auditor.policy.text import URL_RE, company_like, name_like, packages, urls
 SDK_FACTS = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method", "scene"})
 _SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
 _INDEX_RE = re.compile(r"^\s*[(（]?\d{1,3}[.)）、]?\s*$")
-_LABEL_RE = re.compile(r"(?:^|(?<=[；;。\s]))([^：:；;。\s][^：:；;。]{0,15}?)\s*[：:]\s*")
+_LABEL_RE = re.compile(r"(?:^|(?<=[；;。\s]))([^：:；;。\s][^：:；;。]{0,15}?)\s*[：:](?!//)\s*")
+"""A label inside a cell ("开发者：…"); the colon of a URL's scheme ("协议 https://…") is not one."""
 _EMBEDDED_COMPANY_RE = re.compile(r"^(.{2,60}?)\s*(?:\s[—–-]{1,2}\s|[（(])\s*(.{3,120}?)\s*[)）]?\s*$")
 MAX_HEADER_SCAN = 3
 

@@ -17,6 +17,8 @@ MAX_COLUMNS = 8
 _KEYED_RE = re.compile(r"[:：]\s*\S")
 FIRST_BATCH = 64
 """Cells read for a table at first (then four times as many, until its rows end inside a batch)."""
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_CAPTION_RE = re.compile(r"(?:列表|清单|目录|一览表?|\blist|\bdirectory)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class FlatTableExtractor:
         while i < len(lines):
             header, j = _header(doc, cell_roles, i)
             roles = [ctx.lexicon.role(h) for h in header]
-            if len(header) < 2 or ("name" not in roles and "permissions" not in roles):
+            if len(header) < 2 or ("name" not in roles and "permissions" not in roles) or set(roles) == {"permissions"}:
                 i += 1
                 continue
             structure = self._table(doc, ctx, header, roles, i, j)
@@ -55,6 +57,10 @@ class FlatTableExtractor:
         """The table under the header of lines ``i..j-1``. Its cells are read a batch at a time, each batch
         larger, until the rows stop before the batch's end: a header-like line over a long run of text costs
         only the cells its rows use."""
+        if "name" not in roles:
+            fixed = _fixed_scene_rows(roles, doc, j, ctx)  # one line a cell, when rows read so
+            if fixed is not None:
+                return Structure(self.kind, i, fixed[-1].last, CONFIDENCE, scenes=tuple(fixed))
         limit = FIRST_BATCH
         while True:
             cells, complete = _cells(doc, j, "link" in roles, limit)
@@ -82,9 +88,20 @@ def _cell_roles(doc: Document, ctx: Context) -> list[str | None]:
             text = line.text.strip()
             seen[key] = None if (line.mark or "|" in text or width(text) > MAX_HEADER_WIDTH
                                  or text.endswith(("。", ".", ";", "；")) or _KEYED_RE.search(text)
-                                 or is_heading(text) or URL_RE.search(text)) else ctx.lexicon.role(text)
+                                 or is_heading(text) or URL_RE.search(text) or _caption(text, ctx)) \
+                else ctx.lexicon.role(text)
         out.append(seen[key])
     return out
+
+
+def _caption(text: str, ctx: Context) -> bool:
+    """A line over a table that is not one of its column titles: its title ("安卓操作系统应用权限列表"), or a
+    whole header row on one line ("权限名称 业务功能 使用目的"; CJK titles: English ones have blanks of their own)."""
+    if _CAPTION_RE.search(text):
+        return True
+    tokens = text.split()
+    return len(tokens) >= 3 and all(_CJK_RE.search(t) for t in tokens) and \
+        sum(1 for t in tokens if ctx.lexicon.role(t) is not None) >= 2
 
 
 def _header(doc: Document, cell_roles: list[str | None], i: int) -> tuple[list[str], int]:
@@ -94,7 +111,7 @@ def _header(doc: Document, cell_roles: list[str | None], i: int) -> tuple[list[s
     j = i
     while j < len(doc.lines) and len(header) < MAX_COLUMNS:
         role = cell_roles[j]
-        if role is None or role in seen:
+        if role is None or (role in seen and role != "permissions"):  # "权限名称" then "相关权限" (the constants)
             break
         seen.add(role)
         header.append(doc.lines[j].text.strip())
@@ -189,3 +206,34 @@ def _scene_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tup
         run = []
         used = k + 1
     return out, used
+
+
+MIN_FIXED_ROWS = 2
+MAX_FIXED_LINES = 2000
+"""Lines read as one-line cells after a header (a table of 8 columns and 250 rows)."""
+
+
+def _fixed_scene_rows(roles: list[str | None], doc: Document, start: int, ctx: Context
+                      ) -> list[SceneClaim] | None:
+    """Rows of exactly one cell per column, read by the header's roles, while every row's permission cells
+    name a permission, for a table whose permission column comes before its scene column ("相机" / "CAMERA"
+    / 说明 / 场景); None when fewer than :data:`MIN_FIXED_ROWS` rows read so, or the table has no scene column."""
+    n = len(roles)
+    perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
+    scene_col = next((i for role in ("scene", "purpose") for i, r in enumerate(roles) if r == role), None)
+    desc_cols = [i for i, r in enumerate(roles) if r in ("purpose", "description", "data") and i != scene_col]
+    if scene_col is None or not perm_cols or n < 3 or perm_cols[0] > scene_col:
+        return None  # scene first: rows anchored on their permission cell read merged scene cells too
+    out: list[SceneClaim] = []
+    pos = start
+    while pos + n <= min(len(doc.lines), start + MAX_FIXED_LINES):
+        chunk = [Cell(" ".join(doc.lines[k].text.split()), k, k) for k in range(pos, pos + n)]
+        perms = " ".join(chunk[i].text for i in perm_cols)
+        if not ctx.lexicon.permissions_in(perms, weak=True):
+            break
+        desc = " ".join(chunk[i].text for i in desc_cols)
+        written = [chunk[i].text for i in perm_cols if any(h.constant for h in ctx.lexicon.find(chunk[i].text, weak=True))]
+        perms = " ".join(written) or perms  # a column of constants says which of the label's permissions
+        out.append(SceneClaim(chunk[scene_col].text, desc, perms, chunk[0].first, chunk[-1].last))
+        pos += n
+    return out if len(out) >= MIN_FIXED_ROWS else None

@@ -52,7 +52,7 @@ class KeyValueExtractor:
             text = line.text
             pairs = ctx.lines[i].pairs
             if current is not None and current.fields and not pairs and _SUBITEM_RE.match(text) \
-                    and current.loose < MAX_CONTINUATION:
+                    and current.loose < MAX_CONTINUATION and not _sibling_record(lines, i, ctx):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
@@ -77,19 +77,48 @@ class KeyValueExtractor:
                i: int) -> _Record:
         for role, value in pairs:
             has = current is not None and any(r == role for r, _ in current.fields)
+            carried: list[tuple[str, str]] = []
             if role == "name":
                 start = "sdk"
+                carried = _carried(records, current, i)
             elif role in ("scene", "permissions") and (current is None or current.kind == "data"
                                                        or (current.kind == "scene" and has)):
                 start = "scene"
             else:
                 start = "data" if current is None else ""
             if start or current is None:
-                current = _Record(start or "data", i)
+                current = _Record(start or "data", i - 1 if carried else i, list(carried))
                 records.append(current)
             current.add(role, value, i)
         assert current is not None  # every call has at least one pair
         return current
+
+
+_LEADING = frozenset({"company"})
+"""Roles a record may state on the line before its name line ("第三方公司名称：X" then "SDK名称：Y")."""
+
+
+def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tuple[str, str]]:
+    """Label lines of the record that starts at line ``i`` written before its name line: a run of them with no
+    name of its own (the first record), or the last line of the record above when that record already has
+    its own line of that role. They move to the new record."""
+    if current is None or current.last != i - 1 or not current.fields:
+        return []
+    if current.kind == "data" and all(r in _LEADING for r, _ in current.fields):
+        records.remove(current)
+        return current.fields
+    role = current.fields[-1][0]
+    if current.kind == "sdk" and role in _LEADING and sum(r == role for r, _ in current.fields) > 1:
+        moved = current.fields.pop()
+        current.last = i - 2
+        return [moved]
+    return []
+
+
+def _sibling_record(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[type-arg]
+    """A bullet that starts a record of its own: its label lines follow as bullets at the same depth
+    ("- Huawei Push Kit" / "- Third Party: …"), not deeper under it."""
+    return i + 1 < len(lines) and lines[i].indent <= lines[i + 1].indent and _starts_record(lines, i, ctx)
 
 
 def _loose_pair(text: str) -> bool:

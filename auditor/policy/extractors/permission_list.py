@@ -33,12 +33,14 @@ _LABEL_SPLIT_RE = re.compile(r"\s*[:：]\s*")
 _PERMISSION_WORD_RE = re.compile(r"权限|permission|authorit", re.IGNORECASE)
 _CONSTANT_RE = re.compile(r"[A-Z]{2,}_[A-Z]|android\.permission\.")
 _LABEL_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?([^:：]{1,24}?)\s*[:：]\s*(.*)$")
+_INNER_LABEL_RE = re.compile(r"(?<=\s)([^\s:：]{2,12})\s*[:：](?!//)\s*")
+"""A second label later on the same line, after a blank ("… 使用场景和目的：…")."""
 MAX_LABEL_WIDTH = 120
 MAX_DETAIL_LINES = 24
 MAX_BARE_LABEL = 28
 MIN_BARE_ITEMS = 3
 MIN_DESCRIPTION_EXTRA = 4
-MAX_INTRO_WIDTH = 120
+MAX_INTRO_WIDTH = 200
 _CLAUSE_END_RE = re.compile(r"[,，;；。!?！？]|\.(?:\s|$)")
 MAX_FEATURE_WIDTH = 80
 MAX_PLAIN_LINES = 3
@@ -67,8 +69,14 @@ class PermissionListExtractor:
         lines = doc.lines
         ask = _Lines(ctx)
         bare = _bare_labels(lines, ask)
+        spaced = _spaced_tables(lines, ctx)
+        out.extend(spaced)
+        owned = {k for st in spaced for k in range(st.first, st.last + 1)}
         i = 0
         while i < len(lines):
+            if i in owned:
+                i += 1
+                continue
             line = lines[i]
             item = ask.item(line, i, topic) or (_Item(line.text.strip(), "", i) if i in bare else None)
             introduces, section = ask.kind(line)
@@ -105,7 +113,7 @@ class _Lines:
         self._items: dict[tuple[str, str, bool], _Item | None] = {}
         self._features: dict[tuple[str, str], tuple[str, str, str] | None] = {}
         self._kinds: dict[tuple[str, str], tuple[bool, bool]] = {}
-        self._labels: dict[tuple[str, str, bool], bool] = {}
+        self._labels: dict[tuple[str, str, bool | None], bool] = {}
 
     def item(self, line: Line, i: int, topic: bool) -> _Item | None:
         """:func:`_item` of the line."""
@@ -133,6 +141,13 @@ class _Lines:
         if key not in self._kinds:
             self._kinds[key] = (_introduces(line), _section_heading(line))
         return self._kinds[key]
+
+    def constant(self, line: Line) -> bool:
+        """:func:`_constant_line` of the line."""
+        key = (line.text, line.mark, None)
+        if key not in self._labels:
+            self._labels[key] = _constant_line(line, self.ctx)
+        return self._labels[key]
 
     def label(self, line: Line, verbal: bool = True) -> bool:
         """:func:`_is_label` of the line."""
@@ -183,7 +198,7 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     if line.mark.startswith("h"):
         text = line.text.strip()
         if width(text) <= MAX_LABEL_WIDTH and ctx.lexicon.permissions_in(text, weak=False) and \
-                (_CONSTANT_RE.search(text) or _PERMISSION_WORD_RE.search(text)):
+                (_written_constant(text, ctx) or _PERMISSION_WORD_RE.search(text)):
             return _Item(text, "", i, heading=True)
         return None
     m = _ITEM_RE.match(line.text)
@@ -194,22 +209,42 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     label, rest = (parts[0], parts[1]) if len(parts) == 2 else (body, "")
     if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True):
         return None
-    if not (_CONSTANT_RE.search(label) or topic or _PERMISSION_WORD_RE.search(label)):
+    if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label)):
         return None
     return _Item(label.strip(), rest.strip(), i)
 
 
+def _written_constant(text: str, ctx: Context) -> bool:
+    """True when ``text`` writes a permission constant out (``ACCESS_FINE_LOCATION``, ``android.permission.X``,
+    a quoted or bracketed one-word ``[CAMERA]``)."""
+    return _CONSTANT_RE.search(text) is not None or any(h.constant for h in ctx.lexicon.find(text, weak=False))
+
+
+_CAPS_RE = re.compile(r"[A-Z]{3,}")
+MAX_CONSTANT_LINE = 80
+
+
+def _constant_line(line: Line, ctx: Context) -> bool:
+    """A line that is only a permission constant ("> android.permission.CAMERA", "`READ_CONTACTS`"): the
+    label of the description under it."""
+    text = line.text.strip()
+    return len(text) <= MAX_CONSTANT_LINE and _CAPS_RE.search(text) is not None and not line.mark.startswith("h") \
+        and not _ITEM_RE.match(text) and not text.endswith(TERMINAL) and _written_constant(text, ctx) \
+        and _only_permission(text, ctx)
+
+
 def _bare_labels(lines: tuple[Line, ...], ask: _Lines) -> set[int]:
-    """Lines that are only a permission label, with its description on the next line ("读取手机状态和身份" /
-    "允许应用访问设备的电话功能…"), in runs of at least ``MIN_BARE_ITEMS`` such pairs. The description may
-    name the permission again, at more length; inside a run, a label may be a bare word ("录音") too."""
-    found = [i for i in range(len(lines) - 1) if ask.label(lines[i], verbal=False)
+    """Lines that are only a permission label (or only a constant), with its description on the next line
+    ("读取手机状态和身份" / "允许应用访问设备的电话功能…"), in runs of at least ``MIN_BARE_ITEMS`` such pairs. The
+    description may name the permission again, at more length; inside a run, a label may be a bare word
+    ("录音") too."""
+    found = [i for i in range(len(lines) - 1) if (ask.label(lines[i], verbal=False) or ask.constant(lines[i]))
              and not _ITEM_RE.match(lines[i].text) and _describes(lines, i, ask)]
     runs: set[int] = set()
     group: list[int] = []
     for i in found + [len(lines) + 10]:
         if group and i - group[-1] > 3:
-            verbs = sum(1 for k in group if ask.label(lines[k]))
+            verbs = sum(1 for k in group if ask.label(lines[k]) or ask.constant(lines[k]))
             if verbs >= MIN_BARE_ITEMS and verbs * 2 >= len(group):
                 runs.update(group)
             group = []
@@ -270,7 +305,7 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) 
 def _constant_only(label: str, ctx: Context) -> bool:
     """True when a label is only a permission constant ("**android.permission.CAMERA**"): no words of a
     scene, so the text under it is the scene."""
-    return _CONSTANT_RE.search(label) is not None and _only_permission(label, ctx)
+    return _written_constant(label, ctx) and _only_permission(label, ctx)
 
 
 def _only_permission(label: str, ctx: Context) -> bool:
@@ -299,7 +334,12 @@ def _labelled(line: Line, ctx: Context) -> tuple[str | None, str]:
     role = ctx.lexicon.role(m.group(1)) if m else None
     if m is None or role is None:
         return None, _body(line)
-    return (role if role in SCENE_ROLES else "other"), m.group(2).strip()
+    value = m.group(2).strip()
+    if role != "scene":  # "功能说明：… 使用场景和目的：…" on one line: the scene is the second label's
+        for inner in _INNER_LABEL_RE.finditer(value):
+            if ctx.lexicon.role(inner.group(1)) == "scene":
+                return "scene", value[inner.end():].strip()
+    return (role if role in SCENE_ROLES else "other"), value
 
 
 def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) -> tuple[list[int], int]:
@@ -339,3 +379,63 @@ def _marker_kind(line: Line) -> str:
     if _NUMBERED_RE.match(text):
         return "number"
     return "bullet" if text[:1] in "-*•·●▪◦" else ""
+
+
+_TOKEN_SPLIT_RE = re.compile(r"\s+")
+_ROW_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]")
+MIN_SPACED_COLUMNS = 3
+MAX_SPACED_LABEL = 40
+MAX_SPACED_LINES = 80
+MAX_SPACED_HEADER = 160
+
+
+def _spaced_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
+    """Permission tables copied as text with the cells of a row separated by blanks: a header of column
+    titles whose first names the permission ("调取设备权限 对应业务功能/场景 调用权限目的 …"), then rows that
+    open with a permission label ("读取、写入外置存储器 账号登录 存储应用配置文件…"); a line that opens with
+    anything else continues the row above. Each row is one scene: its text after the label."""
+    out: list[Structure] = []
+    i = 0
+    while i < len(lines):
+        if not _spaced_header(lines[i], ctx):
+            i += 1
+            continue
+        rows: list[tuple[str, list[str], int, int]] = []
+        k = i + 1
+        while k < min(len(lines), i + 1 + MAX_SPACED_LINES):
+            line = lines[k]
+            if line.mark.startswith("h") or _section_heading(line) or "|" in line.text or _spaced_header(line, ctx):
+                break
+            label, _, rest = line.text.strip().partition(" ")
+            if _spaced_label(label, ctx):
+                rows.append((label, [rest.strip()], k, k))
+            elif rows:
+                rows[-1] = (rows[-1][0], rows[-1][1] + [line.text.strip()], rows[-1][2], k)
+            else:
+                break
+            k += 1
+        if len(rows) >= 2:
+            scenes = tuple(SceneClaim(" ".join(t for t in texts if t), "", label, first, last)
+                           for label, texts, first, last in rows)
+            out.append(Structure(ExtractorKind.PERMISSION_LIST, i, rows[-1][3], CONFIDENCE, scenes=scenes))
+            i = rows[-1][3] + 1
+        else:
+            i += 1
+    return out
+
+
+def _spaced_header(line: Line, ctx: Context) -> bool:
+    """A line of blank-separated column titles, the first naming the permission column."""
+    if line.mark or "|" in line.text or width(line.text) > MAX_SPACED_HEADER:
+        return False
+    tokens = [t for t in _TOKEN_SPLIT_RE.split(line.text.strip()) if t]
+    if len(tokens) < MIN_SPACED_COLUMNS or ctx.lexicon.role(tokens[0]) != "permissions":
+        return False
+    return sum(1 for t in tokens[1:] if ctx.lexicon.role(t) is not None) >= 2 \
+        and not ctx.lexicon.permissions_in(tokens[0], weak=True)
+
+
+def _spaced_label(label: str, ctx: Context) -> bool:
+    """The first cell of a row of a blank-separated permission table: a permission label."""
+    return bool(label) and width(label) <= MAX_SPACED_LABEL and not _ROW_NUMBER_RE.match(label) \
+        and bool(ctx.lexicon.permissions_in(label, weak=True, derive=True))

@@ -85,7 +85,18 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
     rows = [Row(tuple(header), lines[0][0], lines[body_from - 1][0])]
     pending: list[str] = []
     pending_first = -1
+    closed = lines[0][1].rstrip().endswith("|")  # rows close with a pipe: a line that does not, goes on
+    carry = False
     for k, text in lines[body_from:]:
+        if carry and "|" in text:  # "网络权限 | 1、获取数据" then "和用户信息 |": one cell over two lines
+            cells, _ = _cells(text)
+            _join_last(rows, pending, cells[0], k)
+            carry = not text.rstrip().endswith("|")
+            text = "|".join(cells[1:])
+            if not text.strip():
+                continue
+        else:
+            carry = closed and "|" in text and not text.rstrip().endswith("|")
         if "|" not in text:  # a plain line continues the last cell
             if pending:
                 pending[-1] = f"{pending[-1]} {text.strip()}".strip()
@@ -141,6 +152,15 @@ def _field_pairs(lines: list[tuple[int, str]], ctx: Context) -> list[Row] | None
     if len(rows) < 2 or followed < FIELD_SHARE * len(rows):
         return None
     return rows
+
+
+def _join_last(rows: list[Row], pending: list[str], text: str, k: int) -> None:
+    """Append ``text`` to the last cell read (of the row being gathered, else of the last row)."""
+    if pending:
+        pending[-1] = f"{pending[-1]} {text}".strip()
+    elif len(rows) > 1:
+        last = rows[-1]
+        rows[-1] = Row(last.cells[:-1] + (f"{last.cells[-1]} {text}".strip(),), last.first, k)
 
 
 def _open(cell: str) -> bool:

@@ -22,6 +22,8 @@ from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
 from auditor.policy.text import TERMINAL, URL_RE, company_like, width
 
+_STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
+_MD_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(\s*<?(?:https?://|www\.)[^)\s>]+>?\s*\)")
 _SENTENCE_RE = re.compile(r"[^.。!?！？;；]+[.。!?！？;；]?")
 _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in order)\b)")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和|及)\s*")
@@ -91,19 +93,39 @@ class ProseExtractor:
                 scene_texts[text] = _scenes(text, ctx)
             if p not in mentions and not scene_texts[text]:
                 continue
-            rows = tuple(self._row(text, first, last, name, ctx) for name in mentions.get(p, []))
+            rows = tuple(self._row(text, first, last, name, ctx, _listed_after(doc, paragraphs, texts, p))
+                         for name in mentions.get(p, []))
             scenes = tuple(SceneClaim(scene, "", part, first, last, sentence=True) for scene, part in scene_texts[text])
             if rows or scenes:
                 out.append(Structure(self.kind, first, last, CONFIDENCE, sdks=rows, scenes=scenes))
         return out
 
-    def _row(self, text: str, first: int, last: int, name: str, ctx: Context) -> SdkClaim:
+    def _row(self, text: str, first: int, last: int, name: str, ctx: Context, after: str = "") -> SdkClaim:
         sentence = next((m.group(0) for m in _SENTENCE_RE.finditer(text) if name in m.group(0)), text)
         company = _COMPANY_CUE_RE.search(sentence)
         found = next((g for g in company.groups() if g), "") if company else ""
         purpose = _login_purpose(sentence, name, ctx)
+        linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
         return SdkClaim(RowFacts(name=name, company=found.strip() if company_like(found) else "",
-                                 purpose=purpose, data=text), first, last)
+                                 purpose=purpose, data=f"{text} {after}".strip(),
+                                 link=linked.group(1) if linked else ""), first, last)
+
+
+MAX_LISTED_AFTER = 8
+
+
+def _listed_after(doc: Document, paragraphs: list[tuple[int, int]], texts: list[str], p: int) -> str:
+    """The list items right after a paragraph that ends with a colon ("…may collect, including:" then
+    "- Device model…"): what the paragraph's sentence goes on to name."""
+    if not texts[p].rstrip().endswith((":", "：")):
+        return ""
+    out: list[str] = []
+    for q in range(p + 1, min(len(paragraphs), p + 1 + MAX_LISTED_AFTER)):
+        line = doc.lines[paragraphs[q][0]]
+        if line.mark != "li" and not _ITEM_START_RE.match(line.text):
+            break
+        out.append(texts[q])
+    return " ".join(out)
 
 
 def _paragraphs(doc: Document, ctx: Context) -> list[tuple[int, int]]:
@@ -167,6 +189,9 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     """Distinctive catalog names and aliases in running text (:meth:`NameIndex.spot`) and catalog names
     written with an SDK suffix; the longest at each start, without overlaps."""
     found = list(ctx.names.spot(text))
+    for m in _MD_LINK_RE.finditer(text) if "](" in text else ():  # "[Crashlytics](https://…)": a name as a link
+        if exact(m.group(1).strip()):
+            found.append((m.start(1), m.end(1), m.group(1).strip()))
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         for start in [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]:
             span = text[start:m.end()]
@@ -178,6 +203,8 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     end = -1
     for start, stop, span in found:
         if start >= end:
+            if _STORE_RE.match(text, stop):
+                continue  # "the Google Play Store": the app store, not an SDK
             names.append((start, span))
             end = stop
     return names
