@@ -238,7 +238,8 @@ def _bare_labels(lines: tuple[Line, ...], ask: _Lines) -> set[int]:
     ("读取手机状态和身份" / "允许应用访问设备的电话功能…"), in runs of at least ``MIN_BARE_ITEMS`` such pairs. The
     description may name the permission again, at more length; inside a run, a label may be a bare word
     ("录音") too."""
-    found = [i for i in range(len(lines) - 1) if (ask.label(lines[i], verbal=False) or ask.constant(lines[i]))
+    found = [i for i in range(len(lines) - 1)
+             if (ask.label(lines[i], verbal=False) or (_CAPS_RE.search(lines[i].text) and ask.constant(lines[i])))
              and not _ITEM_RE.match(lines[i].text) and _describes(lines, i, ask)]
     runs: set[int] = set()
     group: list[int] = []
@@ -395,16 +396,24 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
     open with a permission label ("读取、写入外置存储器 账号登录 存储应用配置文件…"); a line that opens with
     anything else continues the row above. Each row is one scene: its text after the label."""
     out: list[Structure] = []
+    memo: dict[tuple[str, str], bool] = {}  # each distinct line asked once
+
+    def header(line: Line) -> bool:
+        key = (line.text, line.mark)
+        if key not in memo:
+            memo[key] = _spaced_header(line, ctx)
+        return memo[key]
+
     i = 0
     while i < len(lines):
-        if not _spaced_header(lines[i], ctx):
+        if not header(lines[i]):
             i += 1
             continue
         rows: list[tuple[str, list[str], int, int]] = []
         k = i + 1
         while k < min(len(lines), i + 1 + MAX_SPACED_LINES):
             line = lines[k]
-            if line.mark.startswith("h") or _section_heading(line) or "|" in line.text or _spaced_header(line, ctx):
+            if line.mark.startswith("h") or _section_heading(line) or "|" in line.text or header(line):
                 break
             label, _, rest = line.text.strip().partition(" ")
             if _spaced_label(label, ctx):
@@ -429,7 +438,8 @@ def _spaced_header(line: Line, ctx: Context) -> bool:
     if line.mark or "|" in line.text or width(line.text) > MAX_SPACED_HEADER:
         return False
     tokens = [t for t in _TOKEN_SPLIT_RE.split(line.text.strip()) if t]
-    if len(tokens) < MIN_SPACED_COLUMNS or ctx.lexicon.role(tokens[0]) != "permissions":
+    if len(tokens) < MIN_SPACED_COLUMNS or not _PERMISSION_WORD_RE.search(tokens[0]) \
+            or ctx.lexicon.role(tokens[0]) != "permissions":
         return False
     return sum(1 for t in tokens[1:] if ctx.lexicon.role(t) is not None) >= 2 \
         and not ctx.lexicon.permissions_in(tokens[0], weak=True)
