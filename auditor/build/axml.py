@@ -5,10 +5,13 @@ the same tree with the same lxml calls: attribute names resolved through the res
 platform's public attribute ids (``auditor/data/android_attributes.json``, compiled from androguard's own
 ``public.xml`` by ``tools/build_android_attributes.py``), values formatted as its ``format_value`` does, names
 and values repaired as its ``_fix_name``/``_fix_value`` do, and the same outcome where it gives up (an
-exception, or a parser left invalid). Importing androguard's parser costs more than reading a manifest
+exception, or a parser left invalid); the one difference is the number in the name it makes up for an
+attribute with neither a name nor a resource id (random there, 0 here). Importing androguard's parser costs
+more than reading a manifest
 (~0.3 s: its logging library and a minidom parse of ``public.xml``); the tree is what matters, and
 ``tests/unit/test_axml_reader.py`` holds ours equal to androguard's on every binary XML document of the
-corpus and on mutated ones. Callers validate the buffer first (:func:`auditor.build.axml_guard.check_axml`).
+corpus and on mutated ones (run against the androguard installed, so a change of its reading shows up
+there). Callers validate the buffer first (:func:`auditor.build.axml_guard.check_axml`).
 """
 
 from __future__ import annotations

@@ -54,14 +54,21 @@ def _ours(data: bytes) -> tuple[str, bytes]:
     return _outcome(lambda: (axml_tree(data), True))
 
 
+MAX_PER_APK = 300
+"""Compiled resource documents taken per APK (by name; the manifest always): enough kinds, bounded time."""
+
+
 def _binary_xml(apk: bytes) -> list[tuple[str, bytes]]:
     out = []
     with zipfile.ZipFile(io.BytesIO(apk)) as z:
-        for info in z.infolist():
-            if info.filename.endswith(".xml") and info.file_size <= 1 << 20:
-                data = z.read(info)
-                if data[:4] == b"\x03\x00\x08\x00":
-                    out.append((info.filename, data))
+        names = sorted(i.filename for i in z.infolist() if i.filename.endswith(".xml") and i.file_size <= 1 << 20)
+        names = [n for n in names if n == "AndroidManifest.xml"] + [n for n in names if n != "AndroidManifest.xml"]
+        for name in names:
+            data = z.read(name)
+            if data[:4] == b"\x03\x00\x08\x00":
+                out.append((name, data))
+            if len(out) >= MAX_PER_APK:
+                break
     return out
 
 
