@@ -116,19 +116,23 @@ def _call_edges(program: Program, n: int) -> Iterable[tuple[Array, Array]]:
 def _build_supertypes(program: Program) -> dict[str, tuple[str, ...]]:
     """Direct supertypes of every build class that are themselves build classes (Object left out)."""
     classes = program.classes
-    return {name: tuple(s for s in program.supertypes(name) if s != _OBJECT and s in classes)
-            for name in classes}
+    return {name: tuple(s for s in ((info.superclass,) if info.superclass else ()) + info.interfaces
+                        if s != _OBJECT and s in classes)
+            for name, info in classes.items()}
 
 
 def _dispatch_pairs(program: Program, sups: dict[str, tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Edges 2 between virtual-call nodes, as ``(above, below)`` method pairs (memoised walk up)."""
+    """Edges 2 between virtual-call nodes, as ``(above, below)`` method pairs (memoised walk up; a
+    supertype with no build supertypes of its own is not put on the stack, where it would do nothing)."""
     pairs: list[tuple[int, int]] = []
     append = pairs.append
     linked: set[int] = set()
     index, keys = program.index, program.keys
+    index_get = index.get
     dispatchable = program.methods.dispatchable
     for info in list(program.classes.values()):
-        if not sups[info.name]:
+        up = sups[info.name]
+        if not up:
             continue
         for node in info.method_nodes():
             if not dispatchable[node]:
@@ -139,14 +143,15 @@ def _dispatch_pairs(program: Program, sups: dict[str, tuple[str, ...]]) -> list[
                 cls, below = stack.pop()
                 for sup in sups[cls]:
                     key = (sup, name, proto)
-                    above = index.get(key)
+                    above = index_get(key)
                     if above is None:
                         above = index[key] = len(keys)
                         keys.append(key)
                     append((above, below))
                     if above not in linked:
                         linked.add(above)
-                        stack.append((sup, above))
+                        if sups[sup]:
+                            stack.append((sup, above))
     return pairs
 
 
@@ -156,11 +161,12 @@ def _resolve_up_pairs(program: Program, starts: Iterable[int]) -> list[tuple[int
     pairs: list[tuple[int, int]] = []
     classes = program.classes
     defined = program.methods.defined
+    index, keys = program.index, program.keys
     chains: dict[str, list[ClassInfo]] = {}
     for start in starts:
         if start < len(defined) and defined[start]:
             continue
-        cls, name, proto = program.keys[start]
+        cls, name, proto = keys[start]
         if cls not in classes:
             continue
         node = start
@@ -168,9 +174,13 @@ def _resolve_up_pairs(program: Program, starts: Iterable[int]) -> list[tuple[int
         if chain is None:
             chain = chains[cls] = program.superclass_chain(cls)
         for info in chain:
-            if (name, proto) in info.methods or not info.superclass:
+            if not info.superclass or (name, proto) in info.methods:
                 break
-            above = program.node((info.superclass, name, proto))
+            key = (info.superclass, name, proto)  # Program.node, inlined: a hot loop
+            above = index.get(key)
+            if above is None:
+                above = index[key] = len(keys)
+                keys.append(key)
             pairs.append((node, above))
             node = above
     return pairs

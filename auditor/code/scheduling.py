@@ -63,6 +63,8 @@ def _scheduler_for(program: Program, key: tuple[str, str, str], lineages: dict[s
                    ) -> Scheduler | None:
     """The scheduler a method key names (``lineages``: a memo of :func:`_lineage` per class)."""
     cls, name, proto = key
+    if not any(name == sched.name for sched in SCHEDULERS):
+        return None
     lineage = lineages.get(cls) if lineages is not None else None
     if lineage is None:
         lineage = _lineage(program, cls)
