@@ -26,3 +26,41 @@ def test_lookup_order_and_a_node_defined_twice():
     assert methods.with_code() == [4, 2, 7, 9]
     assert methods.defined[:5] == [False, False, True, False, True]
     assert methods.dispatchable[7] is False
+
+
+def test_a_class_listing_another_class_method_keeps_the_dict_semantics():
+    """A hostile class_data: class A lists its own ``y`` and then B's ``y`` (same name and prototype).
+    As with the dict the program used to build per class, A's map holds one ``("y", "()V")`` entry, the
+    last one listed (B.y), and the graph walks exactly that map's nodes."""
+    import struct
+
+    from dexgen import ClassSpec, MethodSpec, build_code_dex
+
+    from auditor.build.dex import DexFile
+    from auditor.code.program import build_program
+
+    raw = bytearray(build_code_dex([ClassSpec("p.A", methods=(MethodSpec("y"), MethodSpec("z"))),
+                                    ClassSpec("p.B", methods=(MethodSpec("y"),))]))
+    class_defs_off, = struct.unpack_from("<I", raw, 100)
+    data_off, = struct.unpack_from("<I", raw, class_defs_off + 24)  # class A comes first
+    assert raw[data_off:data_off + 4] == bytes([0, 0, 0, 2])  # no fields, no direct, two virtual methods
+    # virtual methods: (diff, access, code_off) each; A.y=0, A.z=1, B.y=2: the second diff 1 -> 2
+    second = data_off + 4 + 2 + len(_uleb_len(raw, data_off + 6))
+    assert raw[second] == 1
+    raw[second] = 2
+    program = build_program([DexFile(bytes(raw))])
+    a, b = program.classes["p.A"], program.classes["p.B"]
+    a_y, a_z, b_y = (program.index[(c, n, "()V")] for c, n in (("p.A", "y"), ("p.A", "z"), ("p.B", "y")))
+    assert a.nodes == [a_y, b_y]
+    assert a.distinct is False and b.distinct is True
+    assert a.methods == {("y", "()V"): b_y}
+    assert a.method_nodes() == [b_y]
+    assert a_z not in program.methods and a_y in program.methods
+
+
+def _uleb_len(data: bytearray, pos: int) -> bytes:
+    """The bytes of the ULEB128 value at ``pos``."""
+    end = pos
+    while data[end] & 0x80:
+        end += 1
+    return bytes(data[pos:end + 1])
