@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 from auditor.audit.knowledge import short_name
 from auditor.policy import Disclosure
+from auditor.report.jsontext import dumps
 from auditor.report.textwidth import pad
 from auditor.vocab import data_type
 
 
 def render_json(disclosure: Disclosure) -> str:
-    return json.dumps(disclosure.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return dumps(disclosure.to_json()) + "\n"
 
 
 def _lines(lines: list[int]) -> str:

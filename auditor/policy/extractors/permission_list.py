@@ -90,15 +90,15 @@ class PermissionListExtractor:
                     continue
                 if section:
                     topic = bool(_PERMISSION_WORD_RE.search(line.text))
-                    platform = ctx.lexicon.platform(line.text)
+                    platform = ask.platform(line.text)
                 i += 1
                 continue
             if item.heading:
-                platform = ctx.lexicon.platform(line.text) or platform
+                platform = ask.platform(line.text) or platform
             scenes, last = _scenes(lines, item, ctx, bare)
             if _refused(item.rest, ctx):
                 scenes = []  # "通讯录权限：我们不会读取您的通讯录": the item says the permission is not used
-            if platform != "ios" and ctx.lexicon.platform(item.label) != "ios":
+            if platform != "ios" and ask.platform(item.label) != "ios":
                 out.append(Structure(self.kind, i, last, CONFIDENCE, scenes=tuple(scenes)))
             i = last + 1
         return out
@@ -114,6 +114,7 @@ class _Lines:
         self._features: dict[tuple[str, str], tuple[str, str, str] | None] = {}
         self._kinds: dict[tuple[str, str], tuple[bool, bool]] = {}
         self._labels: dict[tuple[str, str, bool | None], bool] = {}
+        self._platforms: dict[str, str | None] = {}
 
     def item(self, line: Line, i: int, topic: bool) -> _Item | None:
         """:func:`_item` of the line."""
@@ -148,6 +149,12 @@ class _Lines:
         if key not in self._labels:
             self._labels[key] = _constant_line(line, self.ctx)
         return self._labels[key]
+
+    def platform(self, text: str) -> str | None:
+        """The platform the text names (``Lexicon.platform``)."""
+        if text not in self._platforms:
+            self._platforms[text] = self.ctx.lexicon.platform(text)
+        return self._platforms[text]
 
     def label(self, line: Line, verbal: bool = True) -> bool:
         """:func:`_is_label` of the line."""

@@ -1,0 +1,45 @@
+"""The direct JSON writer of large reports writes exactly what ``json.dumps(…, ensure_ascii=False, indent=2)``
+writes (the standard library is the reference, not our own output)."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+
+import pytest
+
+from auditor.report.jsontext import dumps
+
+
+class _Kind(str, Enum):
+    TABLE = "html-table"
+
+
+CASES = [
+    {},
+    [],
+    "plain",
+    None,
+    {"a": [], "b": {}, "c": [[], {}], "d": [1, -2, 0], "e": True, "f": False, "g": None},
+    {"name": "腾讯Bugly SDK（com.tencent.bugly）", "quote": 'say "hi"\\path', "ctl": "tab\there\nnew\x01\u2028",
+     "emoji": "🙂", "bidi": "\u202e"},
+    {"rows": [{"evidence": {"lines": [3, 4], "text": "x"}, "ids": ("a", "b")}], "nested": [[[{"k": [1]}]]]},
+    {"kind": _Kind.TABLE, _Kind.TABLE: 1, "big": 10**30},
+]
+
+
+@pytest.mark.parametrize("value", CASES, ids=range(len(CASES)))
+def test_same_text_as_the_standard_library(value):
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("value", [{"f": 1.5, "n": float("nan")}, {1: "int key"}, {None: 1, True: 2}, [object]],
+                         ids=["floats", "int-key", "other-keys", "object"])
+def test_other_values_fall_back_to_the_standard_library(value):
+    try:
+        expected = json.dumps(value, ensure_ascii=False, indent=2)
+    except TypeError:
+        with pytest.raises(TypeError):
+            dumps(value)
+        return
+    assert dumps(value) == expected
