@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditor.policy.text import HEADING_RE, URL_RE, is_heading, width
+from auditor.policy.text import HEADING_RE, is_heading, width
 
 if TYPE_CHECKING:
     from auditor.policy.document import Line
@@ -50,8 +50,6 @@ class LineFacts:
     """A line of a pipe table: opens or closes with a pipe, has two or more, or is a separator row."""
     separator: bool
     """A Markdown separator row (``|---|---|``)."""
-    url: bool
-    """The text holds a web address."""
     pairs: tuple[tuple[str, str], ...]
     """``(role, value)`` of a label line ("SDK名称：X；所属公司：Y" gives two); () when it is not one."""
     data_types: tuple[tuple[str, str], ...]
@@ -73,7 +71,7 @@ def analyse(lines: Sequence[Line], lexicon: Lexicon) -> tuple[LineFacts, ...]:
 def _facts(text: str, lexicon: Lexicon) -> LineFacts:
     return LineFacts(
         width=width(text), heading=is_heading(text), outline=HEADING_RE.match(text) is not None,
-        piped=piped(text), separator=SEPARATOR_RE.match(text) is not None, url=URL_RE.search(text) is not None,
+        piped=piped(text), separator=SEPARATOR_RE.match(text) is not None,
         pairs=tuple(label_pairs(text, lexicon)), data_types=tuple(lexicon.data_types_in(text, prose=True)),
     )
 

@@ -17,11 +17,11 @@ _BLOCK = {
 _SKIP = {"script", "style", "head", "noscript", "svg"}  # not <template>: Vue pages keep their text there
 _MARKS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "li": "li", "dt": "li"}
 MAX_SPAN = 50
-MAX_ELEMENTS = 250_000
-"""Start tags in one page: a long policy page, navigation included, has a few thousand; a 5 MB page of
-paragraphs about 110,000, and the text bound (``MAX_POLICY_CHARS``) at that density about 220,000. Parsing
-is the cost before the bound is reached (about 20 µs a tag), so a page of tiny inline runs is refused within
-seconds."""
+MAX_ELEMENTS = 150_000
+"""Start tags in one page: a long policy page, navigation included, has a few thousand, a 5 MB page of
+paragraphs about 110,000 (``bench/bench_policy.py``). Parsing is the cost before the bound is reached (the
+standard library's parser, 15-50 µs a tag on a busy 2-core machine), so this also bounds the time to refuse
+a page of tiny inline runs (under 10 s at load 6)."""
 MAX_CELLS = 500_000
 """Table cells of one page once merged cells are repeated (``rowspan``/``colspan`` multiply them)."""
 
