@@ -102,9 +102,10 @@ class NameIndex:
                 for i in posting:
                     rare[i] = rare.get(i, 0) + 1
         if not rare:  # only common bigrams: the keys of the rarest one
-            gram = min(mine, key=lambda g: len(self._grams.get(g, ())) or len(self._keys) + 1)
+            gram = min(sorted(mine), key=lambda g: len(self._grams.get(g, ())) or len(self._keys) + 1)
             rare = dict.fromkeys(self._grams.get(gram, ()), 1)
-        pool = sorted(rare, key=lambda i: -rare[i])[:4 * MAX_SIMILAR]
+        # ties in key order, not in the order of a set of strings (which changes with the hash seed)
+        pool = sorted(rare, key=lambda i: (-rare[i], i))[:4 * MAX_SIMILAR]
         scored = []
         for i in pool:
             n = len(mine & self._key_grams[i])
