@@ -19,13 +19,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditor.errors import AuditorError
+from auditor.inputs import read_bytes
+
 RACY_NS = 2_000_000_000
 """Files changed this close (or later) to the moment their hash was taken are re-hashed next time."""
 CACHE_ENV = "AUDITOR_CACHE_DIR"
+MAX_CACHE_BYTES = 4 * 1024 * 1024
 _LAYOUT = 1
 
 
@@ -67,9 +72,8 @@ def recall(root: Path, snap: Snapshot) -> tuple[str, str] | None:
     path = cache_file(root)
     if path is None:
         return None
-    try:
-        with open(path, "rb") as handle:
-            doc = json.loads(handle.read(4 * 1024 * 1024 + 1))
+    try:  # read as every side input is: a regular file, bounded (a FIFO or device there would block)
+        doc = json.loads(read_bytes(path, "catalog digest cache", MAX_CACHE_BYTES))
         if doc.get("layout") != _LAYOUT or doc.get("root") != os.path.abspath(root):
             return None
         if [tuple(f) for f in doc["files"]] != list(snap.files):
@@ -78,7 +82,7 @@ def recall(root: Path, snap: Snapshot) -> tuple[str, str] | None:
         if any(max(mtime, ctime) >= hashed_ns - RACY_NS for _l, _s, mtime, ctime, _i in snap.files):
             return None
         sha256, version = doc["sha256"], doc["version"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (AuditorError, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     if not (isinstance(sha256, str) and len(sha256) == 64 and isinstance(version, str)):
         return None
@@ -92,13 +96,16 @@ def remember(root: Path, snap: Snapshot | None, sha256: str, version: str) -> No
         return
     doc = {"layout": _LAYOUT, "root": os.path.abspath(root), "taken_ns": snap.taken_ns, "sha256": sha256,
            "version": version, "files": [list(f) for f in snap.files]}
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # a new file, never one found there
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(doc, separators=(",", ":")))
         os.replace(tmp, path)
     except OSError:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

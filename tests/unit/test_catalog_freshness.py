@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,22 @@ def test_a_cache_for_other_files_is_not_used(catalog, monkeypatch):
     reads = _count_reads(monkeypatch)
     load_catalog(moved)
     assert "jpush.yaml" in reads
+
+
+def test_a_fifo_in_place_of_the_cache_is_ignored_not_waited_on(catalog, monkeypatch):
+    # something other than a regular file under the cache's name: the load hashes the files as if there were
+    # no cache (a read would wait for a writer forever), and the digest is written over it afterwards
+    expected = load_catalog(catalog, use_compiled=False).sha256
+    path = freshness.cache_file(catalog)
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    reads = _count_reads(monkeypatch)
+    loaded: list[str] = []
+    worker = threading.Thread(target=lambda: loaded.append(load_catalog(catalog).sha256), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "the load waits on the FIFO"
+    assert loaded == [expected]
+    assert any(name.endswith(".yaml") for name in reads)  # hashed: the FIFO vouched for nothing
+    assert path.is_file()  # the digest replaced the FIFO
