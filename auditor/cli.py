@@ -16,6 +16,7 @@ import click
 
 from auditor import __version__
 from auditor.commands.common import write_stdout
+from auditor.resources import kept_until_exit
 from auditor.sanitize import terminal_text
 
 COMMANDS = {name: f"auditor.commands.{name}" for name in
@@ -46,7 +47,8 @@ class AuditorGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMANDS and cmd_name not in self.commands:
-            command = getattr(importlib.import_module(COMMANDS[cmd_name]), cmd_name)
+            with kept_until_exit():
+                command = getattr(importlib.import_module(COMMANDS[cmd_name]), cmd_name)
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
 

@@ -17,10 +17,10 @@ from auditor.commands.common import (
     echo_stderr,
     handle_errors,
     inputs_from,
+    prepare_job,
     resource_options,
     write_output,
 )
-from auditor.pipeline import Job
 
 
 @click.command()
@@ -40,7 +40,7 @@ from auditor.pipeline import Job
 def baseline(build: Path, mapping: Path | None, output: Path | None, justification: str,
              expires: dt.datetime | None, max_memory: int, max_seconds: float, **inputs: Any) -> None:
     """Write a baseline that accepts every current finding of BUILD."""
-    job = Job.prepare(inputs_from(inputs, mapping=mapping))
+    job = prepare_job(inputs_from(inputs, mapping=mapping))
     _scan, audit = bounded(job.run, build, max_memory, max_seconds)
     findings: list[Finding] = list(audit.findings)
     previous = {e.fingerprint: e for e in load_baseline(output)} if output and output.exists() else {}

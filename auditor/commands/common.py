@@ -14,14 +14,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from auditor.errors import AuditorError, ExitCode
 from auditor.outputs import write_atomic
-from auditor.resources import DEFAULT_MAX_SECONDS
+from auditor.resources import DEFAULT_MAX_SECONDS, kept_until_exit
 from auditor.sanitize import json_text, one_line, terminal_text
+
+if TYPE_CHECKING:
+    from auditor.pipeline import AuditInputs, Job
 
 F = TypeVar("F", bound=Callable[..., Any])
 BUILD_PATH = click.Path(path_type=Path, exists=True, readable=False)
@@ -129,6 +132,20 @@ def audit_inputs_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def prepare_job(inputs: AuditInputs) -> Job:
+    """``Job.prepare(inputs)`` for this process: the catalog, config, baseline and scanner it loads live
+    until the process exits, so they are loaded under :func:`~auditor.resources.kept_until_exit`; the
+    policy and scenes are read after, with the garbage collector on (the same order and errors as
+    ``Job.prepare``)."""
+    from dataclasses import replace
+
+    with kept_until_exit():
+        from auditor.pipeline import Job
+
+        job = Job.prepare(replace(inputs, policy=None, scenes=None))
+    return job.with_policy(inputs.policy, inputs.scenes)
 
 
 def inputs_from(options: dict[str, Any], **extra: Any) -> Any:

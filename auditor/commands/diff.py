@@ -17,12 +17,12 @@ from auditor.commands.common import (
     echo_stderr,
     handle_errors,
     inputs_from,
+    prepare_job,
     resource_options,
     write_output,
 )
 from auditor.commands.scan import severity_option
 from auditor.errors import ExitCode
-from auditor.pipeline import Job
 from auditor.report.interface import DiffFormat
 
 
@@ -42,7 +42,7 @@ from auditor.report.interface import DiffFormat
 def diff(old: Path, new: Path, fail_on: Severity | None, fail_on_new_sdk: bool, fail_on_new_permission: bool,
          fmt: str, output: Path | None, max_memory: int, max_seconds: float, **inputs: Any) -> None:
     """Compare two builds: SDKs added/removed/version-changed, permissions added/removed, new findings."""
-    job = Job.prepare(inputs_from(inputs))
+    job = prepare_job(inputs_from(inputs))
     old_scan, old_audit = bounded(job.run, old, max_memory, max_seconds)
     new_scan, new_audit = bounded(job.run, new, max_memory, max_seconds)
     from auditor.report.diff_render import diff_report

@@ -15,12 +15,12 @@ from auditor.commands.common import (
     echo_stderr,
     handle_errors,
     inputs_from,
+    prepare_job,
     resource_options,
     write_output,
 )
 from auditor.disclose import build_tables
 from auditor.errors import AuditorError
-from auditor.pipeline import Job
 from auditor.report.interface import DiscloseFormat
 from auditor.sanitize import one_line
 
@@ -55,7 +55,7 @@ def disclose(build: Path, lang: str, fmt: str, all_permissions: bool, output: Pa
     form = DiscloseFormat(fmt)
     if form is DiscloseFormat.XLSX and output is None:
         raise AuditorError("--format xlsx writes a workbook: give -o FILE.xlsx")
-    job = Job.prepare(inputs_from(inputs))
+    job = prepare_job(inputs_from(inputs))
     scan_result = bounded(job.scanner.scan, build, max_memory, max_seconds)
     scenes = job.scenes
     if job.disclosure is not None:

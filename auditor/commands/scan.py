@@ -18,6 +18,7 @@ from auditor.commands.common import (
     bounded,
     handle_errors,
     inputs_from,
+    prepare_job,
     resource_options,
     write_output,
 )
@@ -88,7 +89,7 @@ def scan(build: Path, mapping: Path | None, baseline: Path | None, fail_on: Seve
     Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 unreadable build,
     4 invalid catalog/policy/scenes/baseline/config.
     """
-    job = Job.prepare(inputs_from(inputs, baseline=baseline, mapping=mapping,
+    job = prepare_job(inputs_from(inputs, baseline=baseline, mapping=mapping,
                                   today=today.date() if today else None))
     scan_result, audit = bounded(job.run, build, max_memory, max_seconds)
     model = report_model(job, scan_result, audit, fail_on, source_root)
