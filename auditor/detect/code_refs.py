@@ -90,8 +90,7 @@ def _sources(dex: DexFile, class_defs: list[ClassDef], wanted: set[str], owner: 
              renames: dict[str, str], facts: CodeFacts) -> _Sources:
     out = _Sources([-1] * len(class_defs))
     number: dict[tuple[str, bool], int] = {}
-    for class_no, class_def in enumerate(class_defs):
-        name = dex.type_name(class_def.class_idx)
+    for class_no, name in enumerate(dex.class_names[:len(class_defs)]):  # class_defs in file order, named
         name = renames.get(name, name)
         if name in wanted:
             label, unclaimed = name, True

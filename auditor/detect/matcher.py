@@ -14,6 +14,11 @@ from re import Pattern
 
 from auditor.catalog.model import Catalog
 
+CLASS_CACHE_LIMIT = 1 << 18
+"""Class names a matcher remembers the claim of (a large build defines ~10^4-10^5 classes; a batch worker
+scans many builds with one matcher, so the memo is bounded)."""
+_UNSEEN = object()
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -54,6 +59,9 @@ class Matcher:
     domains: dict[str, str]
     maven: dict[str, str]
     _package_cache: dict[str, Claim | None] = field(default_factory=dict)
+    _class_cache: dict[str, Claim | None] = field(default_factory=dict)
+    """Claims of the class names asked for (SDK detection, the unknown-package grouping and attribution
+    each ask about every class of a build); emptied when it reaches :data:`CLASS_CACHE_LIMIT`."""
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Matcher:
@@ -96,6 +104,15 @@ class Matcher:
     # -- classes ------------------------------------------------------------------------------------------
     def claim_class(self, name: str) -> Claim | None:
         """The entry owning dotted class ``name`` (longest prefix on package boundaries), if any."""
+        cache = self._class_cache
+        claim = cache.get(name, _UNSEEN)
+        if claim is _UNSEEN:
+            if len(cache) >= CLASS_CACHE_LIMIT:
+                cache.clear()
+            claim = cache[name] = self._claim_class(name)
+        return claim  # type: ignore[return-value]
+
+    def _claim_class(self, name: str) -> Claim | None:
         outer = name.split("$", 1)[0]
         if "$" in name:
             # inner-class names: 'a.b.C$D$E' -> 'a.b.C$D$E', 'a.b.C$D', then the outer class
