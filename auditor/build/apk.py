@@ -198,6 +198,9 @@ def _dex_order(name: str) -> int:
 def summarize_dex(data: bytes, path: str) -> DexSummary:
     """Parse one DEX image into its summary (class list, counts, URL hosts)."""
     dex = DexFile(data, path)
+    # every string decoded at once (numpy), as the call-site analysis reads them: the class names index
+    # that table instead of decoding their strings one by one first (where it fails, they are read one by one)
+    dex.all_strings()
     return DexSummary(
         path=path,
         version=dex.version,
