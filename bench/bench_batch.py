@@ -20,6 +20,7 @@ loaded machine (on an idle one, 2 workers reach at most twice that per wall minu
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -58,6 +59,7 @@ def measure(builds: Path, out: Path, workers: int, code: bool) -> dict[str, floa
     rss_dir = Path(tempfile.mkdtemp(prefix="rss-"))
     os.environ[RSS_DIR_ENV] = str(rss_dir)
     plan = plan_batch(BatchRequest(builds, out, AuditInputs(code=code)))
+    gc.freeze()  # as the batch command does before its workers fork
     start, cpu_before = time.perf_counter(), _cpu()
     summary = execute(plan, LocalEngine(jobs=workers, task=measuring_task))
     wall = time.perf_counter() - start
