@@ -37,10 +37,10 @@ from auditor.build.axml_guard import (
     RES_XML_START_ELEMENT_TYPE,
     RES_XML_START_NAMESPACE_TYPE,
 )
+from auditor.build.axml_strings import StringBlock, need
 
 RES_XML_FIRST_CHUNK_TYPE = RES_XML_START_NAMESPACE_TYPE
 NO_INDEX = NO_REF
-_UTF8_FLAG = 1 << 8
 _U32 = struct.Struct("<I")
 _HEADER = struct.Struct("<HHI")
 _NAME_OK = re.compile(r"^[a-zA-Z0-9._-]*$")
@@ -49,10 +49,6 @@ _XML_CHARS = "\u0020-\ud7ff\u0009\u000a\u000d\ue000-\ufffd\U00010000-\U0010ffff"
 _RADIX = (0.00390625, 3.051758e-005, 1.192093e-007, 4.656613e-010)
 _DIMENSION_UNITS = ("px", "dip", "sp", "pt", "in", "mm")
 _FRACTION_UNITS = ("%", "%p")
-
-
-class ResParserError(ValueError):
-    """The document cannot be read (androguard's exception of the same name, for the same causes)."""
 
 
 class _Invalid(Exception):
@@ -64,76 +60,6 @@ def platform_attributes() -> dict[int, str]:
     """Resource id -> name of the platform's public attributes (read once; immutable data)."""
     raw = resources.files("auditor").joinpath("data/android_attributes.json").read_text(encoding="utf-8")
     return {int(rid, 16): name for rid, name in json.loads(raw)["attributes"].items()}
-
-
-class _Strings:
-    """androguard's ``StringBlock`` over the pool chunk at offset 8."""
-
-    def __init__(self, data: bytes, fields: int, pool_size: int) -> None:
-        count, styles, flags, strings_offset, styles_offset = struct.unpack_from("<5I", data, fields)
-        if (strings_offset - (styles * 4 + 28)) / 4 != count:
-            count = int((strings_offset - (styles * 4 + 28)) / 4)
-        self.count = count
-        self.utf8 = bool(flags & _UTF8_FLAG)
-        pos = fields + 20
-        self.offsets = [_U32.unpack_from(data, pos + 4 * i)[0] for i in range(max(0, count))]
-        pos += 4 * max(0, count)
-        _need(data, pos + 4 * styles)
-        pos += 4 * styles
-        size = pool_size - strings_offset
-        if styles_offset != 0 and styles != 0:
-            size = styles_offset - strings_offset
-        self.chars = data[pos:pos + size] if size >= 0 else data[pos:]
-        pos += len(self.chars)
-        if styles_offset != 0 and styles != 0:
-            _need(data, pos + 4 * ((pool_size - styles_offset) // 4))
-        self._cache: dict[int, str] = {}
-
-    def __getitem__(self, idx: int) -> str:
-        cached = self._cache.get(idx)
-        if cached is not None:
-            return cached
-        if idx < 0 or not self.offsets or idx >= self.count:
-            return ""
-        text = self._decode(self.offsets[idx], 1 if self.utf8 else 2)
-        self._cache[idx] = text
-        return text
-
-    def _decode(self, offset: int, width: int) -> str:
-        length, skip = self._length(offset, width)
-        offset += skip
-        if width == 1:
-            nbytes, skip = self._length(offset, 1)
-            offset += skip
-        else:
-            nbytes = 2 * length
-        chars = self.chars
-        if len(chars) < offset + nbytes:
-            return ""
-        if width == 1:
-            if chars[offset + nbytes] != 0:
-                return ""
-            return chars[offset:offset + nbytes].decode("utf-8", "replace")
-        if chars[offset + nbytes:offset + nbytes + 2] != b"\x00\x00":
-            raise ResParserError(f"UTF-16 String is not null terminated! At offset={offset}")
-        return chars[offset:offset + nbytes].decode("utf-16", "replace")
-
-    def _length(self, offset: int, width: int) -> tuple[int, int]:
-        first, second = struct.unpack("<2B" if width == 1 else "<2H", self.chars[offset:offset + 2 * width])
-        high = 0x80 << (8 * (width - 1))
-        if first & high:
-            length, size = ((first & ~high) << (8 * width)) | second, 2 * width
-        else:
-            length, size = first, width
-        if length > (0x7FFF if width == 1 else 0x7FFFFFFF):
-            raise AssertionError(f"length of string is too large! At offset={offset}")
-        return length, size
-
-
-def _need(data: bytes, end: int) -> None:
-    """androguard reads these bytes (and fails with ``struct.error`` when they are not there)."""
-    if end > len(data):
-        raise struct.error("unpack requires a buffer of more bytes")
 
 
 @dataclass
@@ -180,7 +106,7 @@ class _Reader:
         ptype, pheader, psize, fields = _header(data, 8)
         if ptype != RES_STRING_POOL_TYPE or pheader != 0x1C:
             raise _Invalid
-        self.strings = _Strings(data, fields, psize)
+        self.strings = StringBlock(data, fields, psize)
         self.pos = 8 + psize
         self.resource_ids: list[int] = []
         self.namespaces: list[tuple[int, int]] = []
@@ -206,7 +132,7 @@ class _Reader:
                 if size < 8 or size % 4:
                     raise _Invalid
                 count = (size - header) // 4
-                _need(data, self.pos + 4 * count)
+                need(data, self.pos + 4 * count)
                 self.resource_ids.extend(struct.unpack_from(f"<{max(0, count)}I", data, self.pos))
                 self.pos += 4 * max(0, count)
                 continue
@@ -231,7 +157,7 @@ class _Reader:
             elif ctype == RES_XML_END_ELEMENT_TYPE:
                 event = ("end", struct.unpack_from("<2I", data, self.pos))
             elif ctype == RES_XML_CDATA_TYPE:
-                _need(data, self.pos + 12)
+                need(data, self.pos + 12)
                 event = ("text", _U32.unpack_from(data, self.pos)[0])
             else:
                 self.pos = end
@@ -361,7 +287,7 @@ def _element(reader: _Reader, start: _Element, parent: Any) -> Any:
 
 def axml_tree(data: bytes) -> Any:
     """The root element androguard's ``AXMLPrinter(data).get_xml_obj()`` builds, or ``None`` where it would
-    end up without a root or invalid. Raises where it raises (:class:`ResParserError`, ``struct.error``,
+    end up without a root or invalid. Raises where it raises (:class:`~auditor.build.axml_strings.ResParserError`, ``struct.error``,
     lxml's ``ValueError``...)."""
     try:
         reader = _Reader(data)

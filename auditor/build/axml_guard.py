@@ -8,7 +8,9 @@ into half a manifest. This module walks the chunks the way the platform's ``ResX
 
 - a file that is truncated (declared size past the end), not binary XML, or over :attr:`AxmlLimits.max_size`;
 - chunks whose header or total size is short, misaligned or runs past the file;
-- a string pool whose counts and offsets do not fit in its chunk, a second string pool or resource map;
+- a string pool whose counts and offsets do not fit in its chunk, whose string data does not start where its
+  offset tables end (the platform reads strings from the declared offset, androguard's reader right after
+  the tables), a second string pool or resource map;
 - XML nodes the platform and androguard would read differently (node header other than 16 bytes, attributes
   not starting right after the element header, attribute records shorter than 20 bytes);
 - element nesting deeper than :attr:`AxmlLimits.max_depth`, end tags without a start, elements without a
@@ -26,6 +28,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass, field
 
+from auditor.build.axml_strings import READ_ERRORS, StringBlock
 from auditor.errors import BuildError
 
 MiB = 1024 * 1024
@@ -45,7 +48,6 @@ _POOL_HEADER = 28
 _MIN_EXT = {RES_XML_START_NAMESPACE_TYPE: 8, RES_XML_END_NAMESPACE_TYPE: 8, RES_XML_START_ELEMENT_TYPE: 20,
             RES_XML_END_ELEMENT_TYPE: 8, RES_XML_CDATA_TYPE: 12}
 _CHUNK = struct.Struct("<HHI")
-_UTF8_FLAG = 0x100
 
 
 @dataclass(frozen=True)
@@ -78,14 +80,14 @@ class AxmlCheck:
 
 
 class _Pool:
-    """The string pool, read lazily: lengths of referenced strings only, the way androguard decodes them."""
+    """The string pool's bounds, checked; lengths of the strings the document references, measured where
+    the reader will decode them (:meth:`~auditor.build.axml_strings.StringBlock.extent`), without decoding."""
 
     def __init__(self, raw: bytes, pos: int, size: int, source: str, warnings: list[str]) -> None:
         count, styles, flags, strings_start, styles_start = struct.unpack_from("<5I", raw, pos + 8)
         where = f"{source}: string pool"
         if _POOL_HEADER + 4 * (count + styles) > size:
             raise BuildError(f"{where}: {count} strings and {styles} styles do not fit in its {size} byte chunk")
-        self.utf8 = bool(flags & _UTF8_FLAG)
         # androguard derives the count from stringsStart when they disagree; follow it, but warn
         derived = (strings_start - (4 * styles + _POOL_HEADER)) // 4
         if count and strings_start != _POOL_HEADER + 4 * (count + styles):
@@ -96,63 +98,34 @@ class _Pool:
         visible = count if derived == count else max(0, derived)
         if count and not 0 < strings_start < size:
             raise BuildError(f"{where}: string data offset {strings_start:#x} is outside its {size} byte chunk")
+        if visible and (strings_start - _POOL_HEADER) % 4:
+            raise BuildError(f"{where}: string data offset {strings_start:#x} does not follow the 4-byte offset "
+                             f"tables (the platform and this parser would read different strings)")
         pool_end = styles_start if styles and styles_start else size
         if visible and not strings_start <= pool_end <= size:
             raise BuildError(f"{where}: style data offset {styles_start:#x} is outside the chunk")
         self.count = visible
-        self._raw = raw
-        self._offsets_at = pos + _POOL_HEADER
-        self._chars_at = pos + strings_start
-        self._chars_len = max(0, pool_end - strings_start) if visible else 0
+        try:
+            self._block: StringBlock | None = StringBlock(raw, pos + 8, size)
+        except READ_ERRORS:  # the reader cannot open this pool either: it fails before reading any string
+            self._block = None
         self._lengths: dict[int, int] = {}
 
     def length(self, idx: int) -> int:
-        """Characters of string ``idx`` as androguard would decode it (0 when it returns ""); -1: it raises."""
-        if idx == NO_REF or idx >= self.count:
+        """Characters of string ``idx`` as the reader decodes it (UTF-8: its bytes, an upper bound; 0 when it
+        reads ""); -1: reading it raises."""
+        if idx == NO_REF or idx >= self.count or self._block is None:
             return 0
         cached = self._lengths.get(idx)
         if cached is None:
-            (offset,) = struct.unpack_from("<I", self._raw, self._offsets_at + 4 * idx)
-            cached = self._lengths[idx] = self._measure(offset)
+            try:
+                found = self._block.extent(idx)
+            except READ_ERRORS:
+                cached = -1
+            else:
+                cached = 0 if found is None else found[1] if self._block.utf8 else found[1] // 2
+            self._lengths[idx] = cached
         return cached
-
-    def _measure(self, offset: int) -> int:
-        limit = self._chars_len
-        raw, base = self._raw, self._chars_at
-        if self.utf8:
-            chars, offset = self._u8len(offset, limit)
-            if chars < 0:
-                return -1
-            nbytes, offset = self._u8len(offset, limit)
-            if nbytes < 0:
-                return -1
-            if offset + nbytes > limit:
-                return 0
-            if offset + nbytes == limit:
-                return -1  # androguard indexes the terminator past the end
-            return nbytes if raw[base + offset + nbytes] == 0 else 0
-        if offset + 4 > limit:
-            return -1
-        (first,) = struct.unpack_from("<H", raw, base + offset)
-        if first & 0x8000:
-            (second,) = struct.unpack_from("<H", raw, base + offset + 2)
-            chars, offset = ((first & 0x7FFF) << 16) | second, offset + 4
-        else:
-            chars, offset = first, offset + 2
-        if offset + 2 * chars > limit:
-            return 0
-        if raw[base + offset + 2 * chars: base + offset + 2 * chars + 2] != b"\x00\x00":
-            return -1  # androguard raises on a UTF-16 string without its terminator
-        return int(chars)
-
-    def _u8len(self, offset: int, limit: int) -> tuple[int, int]:
-        if offset + 2 > limit:
-            return -1, offset
-        first = self._raw[self._chars_at + offset]
-        if first & 0x80:
-            value = ((first & 0x7F) << 8) | self._raw[self._chars_at + offset + 1]
-            return (value if value <= 0x7FFF else -1), offset + 2
-        return first, offset + 1
 
 
 class _Walker:

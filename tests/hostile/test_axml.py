@@ -58,6 +58,16 @@ def test_bogus_string_pool_fields_are_refused(field, value, match):
     _refused(bytes(raw), match)
 
 
+@pytest.mark.parametrize("shift", [1, 2, 3])
+def test_string_data_offset_off_the_tables_is_refused(shift):
+    # the platform reads strings from the declared offset, androguard's reader right after the offset
+    # tables: shifted by 1-3 bytes, the two would read different strings (a packer could show each its own)
+    raw = bytearray(manifest())
+    (start,) = struct.unpack_from("<I", raw, 8 + 20)
+    struct.pack_into("<I", raw, 8 + 20, start + shift)
+    _refused(bytes(raw), "does not follow the 4-byte offset tables")
+
+
 def test_string_offset_out_of_the_pool_is_refused_when_referenced():
     raw = bytearray(manifest())
     struct.pack_into("<I", raw, 8 + 28 + 4 * 4, 0x7FFF0000)  # string 4 ("manifest") points far away
