@@ -287,8 +287,8 @@ def _element(reader: _Reader, start: _Element, parent: Any) -> Any:
 
 def axml_tree(data: bytes) -> Any:
     """The root element androguard's ``AXMLPrinter(data).get_xml_obj()`` builds, or ``None`` where it would
-    end up without a root or invalid. Raises where it raises (:class:`~auditor.build.axml_strings.ResParserError`, ``struct.error``,
-    lxml's ``ValueError``...)."""
+    end up without a root or invalid. Raises where it raises
+    (:class:`~auditor.build.axml_strings.ResParserError`, ``struct.error``, lxml's ``ValueError``...)."""
     try:
         reader = _Reader(data)
     except _Invalid:

@@ -84,7 +84,7 @@ class _Pool:
     the reader will decode them (:meth:`~auditor.build.axml_strings.StringBlock.extent`), without decoding."""
 
     def __init__(self, raw: bytes, pos: int, size: int, source: str, warnings: list[str]) -> None:
-        count, styles, flags, strings_start, styles_start = struct.unpack_from("<5I", raw, pos + 8)
+        count, styles, _flags, strings_start, styles_start = struct.unpack_from("<5I", raw, pos + 8)
         where = f"{source}: string pool"
         if _POOL_HEADER + 4 * (count + styles) > size:
             raise BuildError(f"{where}: {count} strings and {styles} styles do not fit in its {size} byte chunk")
