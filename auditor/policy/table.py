@@ -223,6 +223,8 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> lis
         last_name, last_company = name, company
         if not name or not name_like(name) or ctx.lexicon.is_header(name):
             continue
+        if "company" in roles and not company:
+            fields = _shifted_company(fields)
         if "company" not in roles or roles.index("company") == name_col or not company:
             fields = _split_company(name, fields)  # no company column, or an empty company cell
         rows.append((fields, row.first, row.last))
@@ -232,6 +234,14 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> lis
         if facts is not None:
             out.append(SdkClaim(facts, first, last))
     return out
+
+
+def _shifted_company(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A row one cell short (its link cell left out) puts its company under the link column: a link cell
+    with no URL that reads as a company is the row's company."""
+    k = next((k for k, (r, t) in enumerate(fields) if r in ("link", "website") and not URL_RE.search(t)
+              and company_like(t)), None)
+    return fields if k is None else fields[:k] + [("company", fields[k][1])] + fields[k + 1:]
 
 
 def _product_company(cell: str) -> tuple[str, str] | None:

@@ -30,10 +30,12 @@ class _Record:
     fields: list[tuple[str, str]] = field(default_factory=list)
     last: int = 0
     loose: int = 0
+    indent: int = 0
+    """Indent of the record's last label line: deeper lines without a label continue its value."""
 
-    def add(self, role: str, value: str, line: int) -> None:
+    def add(self, role: str, value: str, line: int, indent: int = 0) -> None:
         self.fields.append((role, value))
-        self.last, self.loose = line, 0
+        self.last, self.loose, self.indent = line, 0, indent
 
     def extend(self, text: str, line: int) -> None:
         role, value = self.fields[-1]
@@ -51,12 +53,12 @@ class KeyValueExtractor:
         for i, line in enumerate(lines):
             text = line.text
             pairs = ctx.lines[i].pairs
-            if current is not None and current.fields and not pairs and _SUBITEM_RE.match(text) \
-                    and current.loose < MAX_CONTINUATION and not _sibling_record(lines, i, ctx):
+            if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
+                    line.indent > current.indent or _SUBITEM_RE.match(text)) and not _sibling_record(lines, i, ctx):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
-                current = self._pairs(records, current, pairs, i)
+                current = self._pairs(records, current, pairs, i, line.indent)
                 continue
             starts = _starts_record(lines, i, ctx)
             if ctx.lines[i].heading and not starts:
@@ -74,7 +76,7 @@ class KeyValueExtractor:
         return [s for s in (_structure(r, ctx) for r in records) if s is not None]
 
     def _pairs(self, records: list[_Record], current: _Record | None, pairs: tuple[tuple[str, str], ...],
-               i: int) -> _Record:
+               i: int, indent: int) -> _Record:
         for role, value in pairs:
             has = current is not None and any(r == role for r, _ in current.fields)
             carried: list[tuple[str, str]] = []
@@ -89,7 +91,7 @@ class KeyValueExtractor:
             if start or current is None:
                 current = _Record(start or "data", i - 1 if carried else i, list(carried))
                 records.append(current)
-            current.add(role, value, i)
+            current.add(role, value, i, indent)
         assert current is not None  # every call has at least one pair
         return current
 

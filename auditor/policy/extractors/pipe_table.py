@@ -16,6 +16,8 @@ from auditor.policy.text import unbalanced
 CONFIDENCE = 0.85
 MAX_GAP = 2
 MAX_HEADER_CELLS = 12
+MAX_LEAD = 2
+"""Lines over a stacked header that may be skipped (a caption, a row of empty cells)."""
 FIELD_SHARE = 0.7
 """Share of labels followed by a value for a one-cell-per-line run to be a field/value table."""
 
@@ -79,6 +81,11 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
         header, body_from = first_cells, 1
     else:
         header, body_from = _stacked_header(lines, ctx)
+        for skip in range(1, min(MAX_LEAD, len(lines) - 2) + 1):
+            if header:
+                break  # a caption ("委托处理 |") or a row of empty cells ("||||||") over a stacked header
+            header, body_from = _stacked_header(lines[skip:], ctx)
+            lines = lines[skip:] if header else lines
     width = len(header)
     if width < 2:
         return None
@@ -164,7 +171,9 @@ def _join_last(rows: list[Row], pending: list[str], text: str, k: int) -> None:
 
 
 def _open(cell: str) -> bool:
-    return cell.rstrip().endswith(("、", ",", "，", "/")) or unbalanced(cell)
+    """A cell closed too early: it ends with a list separator (a lone "/" is a whole cell: "none")."""
+    cell = cell.strip()
+    return (len(cell) > 1 and cell.endswith(("、", ",", "，", "/"))) or unbalanced(cell)
 
 
 def _stacked_header(lines: list[tuple[int, str]], ctx: Context) -> tuple[list[str], int]:

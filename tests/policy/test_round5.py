@@ -1,0 +1,60 @@
+"""Issue 11, round 5: general mechanisms found on the dev parts of four hand-labelled corpora, each in our own
+words with expected values written by hand."""
+
+from __future__ import annotations
+
+from auditor.catalog.model import Catalog
+from auditor.policy import read_policy
+from tests.policy.helpers import entry
+
+
+def _catalog(*entries):
+    return Catalog(entries=tuple(entries), version="unit", sha256="0" * 64, source="memory")
+
+
+def _read(tmp_path, text, name="p.md", *entries):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_policy(path, _catalog(*(entries or (entry("demo", "Demo"),))))
+
+
+def test_sub_bullets_under_an_empty_label_are_its_value(tmp_path):
+    # "* 收集的信息：" with nothing after the colon, the data listed as deeper bullets below it; then the link
+    d = _read(tmp_path, "#### 甲乙推送 SDK\n* 第三方名称：甲乙科技有限公司\n* 功能：推送消息\n* 收集的信息：\n"
+                        "    * 设备标识OAID和Android ID\n    * 当前网络类型\n"
+                        "* 隐私政策链接：[https://push.example.cn/p](https://push.example.cn/p)\n\n"
+                        "#### 丙丁地图 SDK\n* 第三方名称：丙丁软件有限公司\n* 收集的信息：\n    * IP地址\n")
+    assert [(s.name, s.company, s.data_types, s.link) for s in d.sdks] == [
+        ("甲乙推送 SDK", "甲乙科技有限公司", ("android-id", "oaid", "network-state"), "https://push.example.cn/p"),
+        ("丙丁地图 SDK", "丙丁软件有限公司", ("ip",), "")]
+
+
+def test_stacked_pipe_header_under_a_caption_and_an_empty_row(tmp_path):
+    # "第三方列表 |" then "||||" over a header written one cell per line
+    d = _read(tmp_path, "第三方列表 |\n||||\nSDK名称 |\n使用目的 |\n公司 |\n"
+                        "甲乙统计SDK |\n统计分析 |\n甲乙数据有限公司 |\n"
+                        "丙丁地图SDK |\n定位 |\n丙丁软件有限公司 |\n", "p.txt")
+    assert [(s.name, s.company, s.purpose) for s in d.sdks] == [
+        ("甲乙统计SDK", "甲乙数据有限公司", "统计分析"), ("丙丁地图SDK", "丙丁软件有限公司", "定位")]
+
+
+def test_a_lone_slash_cell_is_whole_not_continued(tmp_path):
+    # "/" (none) in the permission column must not swallow the next cell
+    d = _read(tmp_path, "| SDK名称 | 所需权限 | 收集的信息 | 公司 |\n"
+                        "| 甲乙推送SDK | / | IMEI | 甲乙科技有限公司 |\n"
+                        "| 丙丁地图SDK | / | IP地址 | 丙丁软件有限公司 |\n")
+    assert [(s.name, s.company, s.data_types, s.permissions) for s in d.sdks] == [
+        ("甲乙推送SDK", "甲乙科技有限公司", ("imei",), ()), ("丙丁地图SDK", "丙丁软件有限公司", ("ip",), ())]
+    d = _read(tmp_path, "SDK名称 |\n所需权限 |\n收集的信息 |\n公司 |\n甲乙推送SDK |\n/ |\nIMEI |\n甲乙科技有限公司 |\n"
+                        "丙丁地图SDK |\n/ |\nIP地址 |\n丙丁软件有限公司 |\n", "q.txt")
+    assert [(s.name, s.company, s.data_types) for s in d.sdks] == [
+        ("甲乙推送SDK", "甲乙科技有限公司", ("imei",)), ("丙丁地图SDK", "丙丁软件有限公司", ("ip",))]
+
+
+def test_a_row_without_its_link_cell_keeps_its_company(tmp_path):
+    # the first row leaves out its link cell, so its company sits under the link column and the company cell is empty
+    d = _read(tmp_path, "| SDK名称 | 用途 | 隐私政策链接 | 公司 |\n"
+                        "| 甲乙推送SDK | 推送 | 甲乙科技有限公司 | |\n"
+                        "| 丙丁地图SDK | 定位 | https://map.example.cn/p | 丙丁软件有限公司 |\n")
+    assert [(s.name, s.company, s.link) for s in d.sdks] == [
+        ("甲乙推送SDK", "甲乙科技有限公司", ""), ("丙丁地图SDK", "丙丁软件有限公司", "https://map.example.cn/p")]
