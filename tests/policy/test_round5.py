@@ -58,3 +58,14 @@ def test_a_row_without_its_link_cell_keeps_its_company(tmp_path):
                         "| 丙丁地图SDK | 定位 | https://map.example.cn/p | 丙丁软件有限公司 |\n")
     assert [(s.name, s.company, s.link) for s in d.sdks] == [
         ("甲乙推送SDK", "甲乙科技有限公司", ""), ("丙丁地图SDK", "丙丁软件有限公司", "https://map.example.cn/p")]
+
+
+def test_blank_separated_sdk_table_with_company_first(tmp_path):
+    # header and rows copied as text, cells separated by blanks; the data cell has blanks of its own
+    d = _read(tmp_path, "第三方SDK清单\n第三方公司名称 SDK名称 收集的个人信息 使用目的 第三方隐私政策链接\n"
+                        "甲乙科技有限公司 甲乙推送SDK 设备型号、Android ID、user agent 用于消息推送 https://push.example.cn/p\n"
+                        "丙丁软件有限公司 丙丁定位SDK IP地址 用于定位 https://map.example.cn/p\n"
+                        "以上为全部第三方SDK。\n", "p.txt")
+    assert [(s.name, s.company, s.data_types, s.purpose, s.link) for s in d.sdks] == [
+        ("甲乙推送SDK", "甲乙科技有限公司", ("android-id", "device-model"), "用于消息推送", "https://push.example.cn/p"),
+        ("丙丁定位SDK", "丙丁软件有限公司", ("ip",), "用于定位", "https://map.example.cn/p")]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.table import Grid, read_grid
-from auditor.policy.text import URL_ONLY_RE, URL_RE, continues, is_heading, name_like, width
+from auditor.policy.text import URL_ONLY_RE, URL_RE, company_like, continues, is_heading, name_like, width
 
 CONFIDENCE = 0.8
 MAX_HEADER_WIDTH = 48
@@ -50,7 +50,7 @@ class FlatTableExtractor:
                 continue
             out.append(structure)
             i = max(structure.last + 1, i + 1)
-        return out
+        return out + _spaced_tables(doc, ctx)
 
     def _table(self, doc: Document, ctx: Context, header: list[str], roles: list[str | None], i: int, j: int
                ) -> Structure | None:
@@ -237,3 +237,67 @@ def _fixed_scene_rows(roles: list[str | None], doc: Document, start: int, ctx: C
         out.append(SceneClaim(chunk[scene_col].text, desc, perms, chunk[0].first, chunk[-1].last))
         pos += n
     return out if len(out) >= MIN_FIXED_ROWS else None
+
+
+MAX_SPACED_HEADER = 160
+_WIDE_ROLES = ("data", "purpose", "description", "scene")
+"""Roles of a column whose cells hold blanks of their own (data lists, sentences): the one column that takes
+the tokens of a blank-separated row that the single-word columns leave."""
+
+
+def _spaced_tables(doc: Document, ctx: Context) -> list[Structure]:
+    """SDK tables copied as text with the cells of a row separated by blanks: a header line of column titles
+    that all name roles, one a name ("第三方公司名称 SDK名称 涉及个人信息 共享目的 共享方式 隐私政策链接"), then one
+    line per row. The columns left of the widest column take one token each from the left, those right of
+    it one token each from the right; a row whose company, name or link cell does not read so ends the table."""
+    out: list[Structure] = []
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        roles = _spaced_roles(lines[i].text, lines[i].mark, ctx)
+        if roles is None:
+            i += 1
+            continue
+        rows = [Row(tuple(lines[i].text.split()), i, i)]
+        k = i + 1
+        while k < len(lines) and not lines[k].mark and "|" not in lines[k].text:
+            cells = _spaced_cells(lines[k].text, roles)
+            if cells is None:
+                break
+            rows.append(Row(tuple(cells), k, k))
+            k += 1
+        structure = read_grid(Grid(tuple(rows), ExtractorKind.FLAT_TABLE), ctx, CONFIDENCE) if len(rows) > 1 else None
+        if structure is not None:
+            out.append(structure)
+        i = k if structure is not None else i + 1
+    return out
+
+
+def _spaced_roles(text: str, mark: str, ctx: Context) -> list[str] | None:
+    tokens = text.split()
+    if mark or "|" in text or not 3 <= len(tokens) <= MAX_COLUMNS or width(text) > MAX_SPACED_HEADER:
+        return None
+    roles = []
+    for token in tokens:
+        role = ctx.lexicon.role(token)
+        if role is None or role in roles:
+            return None
+        roles.append(role)
+    return roles if "name" in roles else None
+
+
+def _spaced_cells(text: str, roles: list[str]) -> list[str] | None:
+    """A row's cells by the header's roles, or None when the line does not read as a row."""
+    tokens = text.split()
+    n = len(roles)
+    wide = next((roles.index(r) for r in _WIDE_ROLES if r in roles), None)
+    if len(tokens) < n or (wide is None and len(tokens) != n):
+        return None
+    if wide is not None:
+        right = n - wide - 1
+        tokens = tokens[:wide] + [" ".join(tokens[wide:len(tokens) - right])] + tokens[len(tokens) - right:]
+    for role, cell in zip(roles, tokens):
+        if (role == "company" and not company_like(cell)) or (role == "link" and not URL_RE.search(cell)) \
+                or (role == "name" and (not name_like(cell) or company_like(cell))):
+            return None
+    return tokens
