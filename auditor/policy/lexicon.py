@@ -27,6 +27,10 @@ from auditor.policy.phrases import (
 )
 
 _CONST_RE = re.compile(r"(?<![\w.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w])")
+_FOREIGN_CONST_RE = re.compile(r"(?<![\w.])(?!android\.)[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.permission\.[\w.]+")
+"""A permission constant of another platform (HarmonyOS ``ohos.permission.X``), folded."""
+_PAIRED_CONST_RE = re.compile(r"(?<![\w.])([A-Z]{3,})/([A-Z]{3,})_([A-Z0-9]+(?:_[A-Z0-9]+)*)(?![\w])")
+"""Two constants written with one shared tail (``READ/WRITE_EXTERNAL_STORAGE``)."""
 _SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|读取、写入|读取和写入)")
 VERB_WINDOW = 16
 MEMO_LIMIT = 200_000
@@ -211,7 +215,10 @@ class Lexicon:
         allow_weak = self.has_cue(folded) if weak is None else weak
         hits = self._constants(text, folded, strict=weak is not True)
         names = proper_names(text, folded) if allow_weak else []
+        foreign = [m.span() for m in _FOREIGN_CONST_RE.finditer(folded)] if ".permission." in folded else []
         for start, phrase, listed in self._phrases(folded, distribute=allow_weak):
+            if any(a <= start < b for a, b in foreign):
+                continue  # "ohos.permission.INTERNET": another platform's permission, not Android's
             inside = any(a <= start < b for a, b in names)  # "Open Camera": a name, not the camera
             before = folded[max(0, start - VERB_WINDOW):start]
             named = PERMISSION_AFTER_RE.match(folded, start + len(phrase)) is not None
@@ -295,6 +302,12 @@ class Lexicon:
                 continue
             seen.add(full)
             hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
+        for m in _PAIRED_CONST_RE.finditer(text) if "/" in text else ():  # READ/WRITE_EXTERNAL_STORAGE: both
+            for verb in (m.group(1), m.group(2)):
+                full = f"android.permission.{verb}_{m.group(3)}"
+                if full in self.constants and full not in seen:
+                    seen.add(full)
+                    hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
         return hits
 
     def permissions_in(self, text: str, weak: bool | None = None, prose: bool = False,

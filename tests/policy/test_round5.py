@@ -69,3 +69,31 @@ def test_blank_separated_sdk_table_with_company_first(tmp_path):
     assert [(s.name, s.company, s.data_types, s.purpose, s.link) for s in d.sdks] == [
         ("甲乙推送SDK", "甲乙科技有限公司", ("android-id", "device-model"), "用于消息推送", "https://push.example.cn/p"),
         ("丙丁定位SDK", "丙丁软件有限公司", ("ip",), "用于定位", "https://map.example.cn/p")]
+
+
+def _pairs(d):
+    return sorted((s.name, p.removeprefix("android.permission.")) for s in d.scenes for p in s.permissions)
+
+
+def test_a_section_listing_the_permissions_it_needs_is_no_sdk_row(tmp_path):
+    # "3.2 接入 SDK 的权限要求" over "必要权限：" and `CONSTANT`：purpose items: scenes, not a row named by the heading
+    d = _read(tmp_path, "## 3.2 接入 SDK 的权限要求\n必要权限：\n- `CAMERA`：扫码登录\n- `RECORD_AUDIO`：语音留言\n")
+    assert [s.name for s in d.sdks] == []
+    assert _pairs(d) == [("扫码登录", "CAMERA"), ("语音留言", "RECORD_AUDIO")]
+    d = _read(tmp_path, "### 4.1 App SDK 合规要求\n必选权限（Android）：\n- `INTERNET`：网络通信\n- `CAMERA`：扫码\n", "q.md")
+    assert [s.name for s in d.sdks] == []
+    assert _pairs(d) == [("扫码", "CAMERA"), ("网络通信", "INTERNET")]
+
+
+def test_another_platforms_permission_constant_is_not_android(tmp_path):
+    # HarmonyOS constants name the same words ("internet", "microphone") but are not Android permissions
+    d = _read(tmp_path, "鸿蒙权限：\n- 必选：`ohos.permission.INTERNET`\n- 可选：`ohos.permission.MICROPHONE`\n"
+                        "安卓权限：\n- `android.permission.CAMERA`：拍照\n")
+    assert sorted(p.permission.removeprefix("android.permission.") for p in d.permissions) == ["CAMERA"]
+
+
+def test_two_constants_written_with_one_shared_tail(tmp_path):
+    # "READ/WRITE_EXTERNAL_STORAGE" names both storage permissions
+    d = _read(tmp_path, "所需权限：\n- `READ/WRITE_EXTERNAL_STORAGE`：保存和读取下载的文件\n- `CAMERA`：拍照\n")
+    assert _pairs(d) == [("保存和读取下载的文件", "READ_EXTERNAL_STORAGE"), ("保存和读取下载的文件", "WRITE_EXTERNAL_STORAGE"),
+                         ("拍照", "CAMERA")]

@@ -33,9 +33,13 @@ class _Record:
     indent: int = 0
     """Indent of the record's last label line: deeper lines without a label continue its value."""
 
+    opened: bool = False
+    """The record's permission label has no value of its own: its items follow on the lines below."""
+
     def add(self, role: str, value: str, line: int, indent: int = 0) -> None:
         self.fields.append((role, value))
         self.last, self.loose, self.indent = line, 0, indent
+        self.opened = self.opened or (role == "permissions" and not value.strip())
 
     def extend(self, text: str, line: int) -> None:
         role, value = self.fields[-1]
@@ -96,6 +100,9 @@ class KeyValueExtractor:
         return current
 
 
+_USE_ONLY = frozenset({"permissions", "scene"})
+"""Facts that alone do not make an SDK record of an unknown name: a section listing the permissions it asks
+for is a permission list, not a row."""
 _LEADING = frozenset({"company"})
 """Roles a record may state on the line before its name line ("第三方公司名称：X" then "SDK名称：Y")."""
 
@@ -168,12 +175,14 @@ def _structure(record: _Record, ctx: Context) -> Structure | None:
     if record.kind == "sdk":
         facts = facts_from(record.fields)
         known = roles & SDK_FACTS
-        if facts is None or not known:
-            return None
+        if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
+            return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
         confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2 else 0.0)
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, confidence,
                          sdks=(SdkClaim(facts, record.first, last),))
     values = {r: " ".join(v for rr, v in record.fields if rr == r) for r in roles}
+    if record.kind == "scene" and record.opened and not (values.get("scene") or values.get("purpose")):
+        return None  # "所需权限：" over items that each give a permission and its use: a permission list
     if record.kind == "scene" and values.get("permissions"):
         scene = values.get("scene") or values.get("purpose", "")
         desc = " ".join(filter(None, (values.get("purpose") if values.get("scene") else "",
