@@ -97,3 +97,12 @@ def test_two_constants_written_with_one_shared_tail(tmp_path):
     d = _read(tmp_path, "所需权限：\n- `READ/WRITE_EXTERNAL_STORAGE`：保存和读取下载的文件\n- `CAMERA`：拍照\n")
     assert _pairs(d) == [("保存和读取下载的文件", "READ_EXTERNAL_STORAGE"), ("保存和读取下载的文件", "WRITE_EXTERNAL_STORAGE"),
                          ("拍照", "CAMERA")]
+
+
+def test_lexicon_words_seen_in_round_five(tmp_path):
+    # "共享的信息" labels the data; "Serial" alone is the serial number; "音频内容" is audio; 闪光灯/自启动 permissions
+    d = _read(tmp_path, "甲乙支付SDK\n第三方主体：甲乙支付有限公司\n共享的信息：IMEI、Serial、音频内容\n使用场景：支付时\n\n"
+                        "| 权限名称 | 使用场景或目的 |\n|---|---|\n| 闪光灯权限 | 扫码时照明 |\n| 自启动 | 接收推送 |\n", "p.md")
+    assert [(s.name, s.company, s.data_types) for s in d.sdks] == [
+        ("甲乙支付SDK", "甲乙支付有限公司", ("imei", "serial", "microphone"))]
+    assert _pairs(d) == [("扫码时照明", "FLASHLIGHT"), ("接收推送", "RECEIVE_BOOT_COMPLETED")]
