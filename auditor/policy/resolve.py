@@ -58,6 +58,7 @@ class Resolver:
     packages: tuple[tuple[str, str], ...]
     """(prefix, id), longest prefix first."""
     _cores: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    _kind_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     _company_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def resolve(self, ev: Evidence) -> Resolution:
@@ -115,20 +116,27 @@ class Resolver:
         """The one entry whose own name is written inside a longer name ("腾讯 Bugly 闪退统计SDK", "Protobuf
         编解码", "Google ML Kit Document Scanner"): distinctive names spotted in it and whole Latin words that
         are an entry's exact name (not vendor or generic words); None when they name none or several."""
-        ids = {self.names.resolve_exact(span) for _, _, span in self.names.spot(name)}
+        ids = {self.names.resolve_exact(span) for _, _, span in self.names.spot(name) if not self.kind_only(span)}
         ids |= {self.names.resolve_exact(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
         ids.discard(None)
         return next(iter(ids)) if len(ids) == 1 else None
 
     def generic(self, name: str) -> bool:
-        """A name that does not say which SDK: a generic phrase, or only vendor and suffix words."""
-        if self.lexicon.generic(name):
+        """A name that does not say which SDK: a generic phrase, only what the SDK does ("语音识别 SDK"), or
+        only vendor and suffix words."""
+        if self.lexicon.generic(name) or self.kind_only(name):
             return True
         outer = _BRACKETS.sub(" ", name).strip() or name
         if self.lexicon.generic(outer) and not any(self.names.known(p) for p in _BRACKETS.findall(name)):
             return True
         key = normalize_name(fold(outer))
         return bool(key) and self.names.strip(key) in self.names.vendors
+
+    def kind_only(self, name: str) -> bool:
+        """A name made only of words for what an SDK does and suffixes ("语音识别 SDK", "Analytics"): a
+        catalog entry may be named so, but the name does not say which SDK a row is."""
+        key = self.names.strip(normalize_name(fold(name)), vendors=False)
+        return bool(key) and key in self._kind_words
 
     def _same_vendor(self, name: str, sdk_id: str) -> bool:
         """False when ``name`` starts with a vendor word that neither the entry's names nor its vendor's
@@ -259,4 +267,6 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
         by_host={k: tuple(v) for k, v in by_host.items()}, by_url={k: tuple(v) for k, v in by_url.items()},
         by_core={k: tuple(v) for k, v in by_core.items()}, packages=tuple(pkgs),
         _cores=tuple(sorted(by_core)),
+        _kind_words=frozenset(normalize_name(fold(w)) for ws in lexicon.category_words.values() for w in ws
+                              if normalize_name(fold(w))),
     )

@@ -106,3 +106,13 @@ def test_lexicon_words_seen_in_round_five(tmp_path):
     assert [(s.name, s.company, s.data_types) for s in d.sdks] == [
         ("甲乙支付SDK", "甲乙支付有限公司", ("imei", "serial", "microphone"))]
     assert _pairs(d) == [("扫码时照明", "FLASHLIGHT"), ("接收推送", "RECEIVE_BOOT_COMPLETED")]
+
+
+def test_a_catalog_entry_named_only_for_what_it_does_does_not_claim_a_row(tmp_path):
+    # the catalog has an entry whose name is "语音识别 SDK" (speech recognition SDK): a row that says only
+    # what it does, or a longer name holding those words, stays unresolved; the entry's alias still resolves
+    speech = entry("baidu-asr-demo", "语音识别 SDK", "百度语音识别", vendor="Beijing Baidu Netcom", category="speech")
+    d = _read(tmp_path, "| SDK名称 | 公司 |\n|---|---|\n| 流式语音识别SDK | 甲乙科技有限公司 |\n| 语音识别SDK | 丙丁有限公司 |\n"
+                        "| 百度语音识别 | 北京百度网讯科技有限公司 |\n", "p.md", speech)
+    assert [(s.name, s.id) for s in d.sdks] == [("流式语音识别SDK", None), ("语音识别SDK", None),
+                                                 ("百度语音识别", "baidu-asr-demo")]
