@@ -116,3 +116,13 @@ def test_a_catalog_entry_named_only_for_what_it_does_does_not_claim_a_row(tmp_pa
                         "| 百度语音识别 | 北京百度网讯科技有限公司 |\n", "p.md", speech)
     assert [(s.name, s.id) for s in d.sdks] == [("流式语音识别SDK", None), ("语音识别SDK", None),
                                                  ("百度语音识别", "baidu-asr-demo")]
+
+
+def test_bullets_around_a_record_are_not_rows(tmp_path):
+    # a sentence bullet introducing a record that names itself ("SDK 名称：…" below), the record's label
+    # bullets, and a bullet list of data kinds (one of them also a catalog name) are not SDK rows
+    d = _read(tmp_path, "合规要求\n- 用户同意隐私政策后，才可初始化\n- App 应向用户披露 甲乙推送SDK：\n"
+                        "  - SDK 名称：甲乙推送SDK\n  - 第三方主体：甲乙科技有限公司\n  - 使用目的：消息推送\n"
+                        "可选的信息采集：\n- 地理位置信息\n- OAID\n- WiFi 信息\n- 运营商信息\n",
+              "p.md", entry("msa-oaid", "OAID", "MSA OAID"))
+    assert [(s.name, s.company) for s in d.sdks] == [("甲乙推送SDK", "甲乙科技有限公司")]

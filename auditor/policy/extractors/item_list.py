@@ -61,9 +61,12 @@ class ListExtractor:
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
         for group in _groups(items):
             listed = sum(1 for it in group if it.sdk_like) * 2 >= len(group) and len(group) >= 2
+            data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             for it in group:
                 if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5)):
                     continue
+                if data_list and _data_item(it, ctx) and not _SDK_WORD_RE.search(it.name):
+                    continue  # "OAID" among "地理位置信息", "WiFi 信息": a kind of data, not the OAID SDK
                 if not _SDK_WORD_RE.search(it.name):
                     if in_permission_list is None:
                         in_permission_list = _permission_lists(bodies, ctx)
@@ -116,6 +119,9 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
             last = k
         if not rest and not link and last > i and _paragraph(lines[i + 1].text):
             continue  # "（6）友盟统计" over a paragraph: a section title, the paragraph is prose
+        if body.rstrip().endswith((":", "：")) and i + 1 < len(lines) and \
+                any(role == "name" for role, _ in ctx.lines[i + 1].pairs):
+            continue  # "App 应披露 ShareSDK：" over "SDK 名称：ShareSDK" …: the record below names itself
         out.append(_Item(i, last, name, body, rest, link, sdk_like))
     return out
 
@@ -136,6 +142,16 @@ def _permission_lists(bodies: list[str | None], ctx: Context) -> set[int]:
             out.update(run)
         run, labelled = [], 0
     return out
+
+
+_FIELD_ROLES = frozenset({"name", "company", "purpose", "data", "link", "website", "permissions", "method", "scene",
+                          "packages"})
+_DATA_WORD_RE = re.compile(r"(?:信息|数据|\binformation|\bdata)\s*$", re.IGNORECASE)
+
+
+def _data_item(it: _Item, ctx: Context) -> bool:
+    """An item that names a kind of personal data ("OAID", "WiFi 信息", "Device model")."""
+    return not it.rest and (bool(ctx.lexicon.data_types_in(it.name, cell=True)) or bool(_DATA_WORD_RE.search(it.name)))
 
 
 def _paragraph(text: str) -> bool:
@@ -173,6 +189,8 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     head, rest = (m.group(1).strip(), m.group(2)) if m else (body.strip(" 。.;；"), "")
     if width(head) > 60 or ctx.lexicon.is_header(head) or (ctx.lexicon.general(head) and not known(head)):
         return None
+    if rest and ctx.lexicon.role(head) in _FIELD_ROLES:
+        return None  # "SDK 名称：X", "第三方主体：Y": a label line, an attribute of a record, never an item
     if ctx.lexicon.permissions_in(head, weak=True) and not sdk_like(head):
         return None
     return head, rest, "", sdk_like(head)
