@@ -297,6 +297,9 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
                 by_id[entry.id].append(key)
             if is_distinctive(name):
                 distinctive.setdefault(case_key(name), entry.id)
+                titled = _titled(name)
+                if titled:
+                    distinctive.setdefault(titled, entry.id)  # "AdMob" written "Admob"
             outer = normalize_name(fold(_BRACKETS.sub(" ", name)))  # "Google Play services location (Fused…)"
             for part in [key, outer] + [normalize_name(fold(p)) for p in _BRACKETS.findall(name)]:
                 stripped = probe.strip(part)
@@ -343,6 +346,17 @@ def case_key(name: str) -> str:
 
 def fold_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
+
+
+def _titled(name: str) -> str:
+    """A one-word name with an inner capital ("AdMob", "OneSignal") as it is also written with that capital
+    dropped ("Admob"); "" for any other name."""
+    key = case_key(name)
+    if not key.isascii() or not key.isalpha() or len(key) < 5 or not key[:1].isupper() or " " in name.strip():
+        return ""
+    if not any(ch.isupper() for ch in key[1:]) or not any(ch.islower() for ch in key):
+        return ""
+    return key[0] + key[1:].lower()
 
 
 def is_distinctive(name: str) -> bool:

@@ -126,3 +126,17 @@ def test_bullets_around_a_record_are_not_rows(tmp_path):
                         "可选的信息采集：\n- 地理位置信息\n- OAID\n- WiFi 信息\n- 运营商信息\n",
               "p.md", entry("msa-oaid", "OAID", "MSA OAID"))
     assert [(s.name, s.company) for s in d.sdks] == [("甲乙推送SDK", "甲乙科技有限公司")]
+
+
+def test_a_name_with_an_inner_capital_is_spotted_without_it(tmp_path):
+    # the catalog writes "AdMob"; the policy writes "Admob" in a sentence
+    d = _read(tmp_path, "This app uses Admob, a third party service, to show adverts.\n", "p.md",
+              entry("google-admob", "AdMob", "Google AdMob"))
+    assert [(s.name, s.id) for s in d.sdks] == [("Admob", "google-admob")]
+
+
+def test_a_kind_of_sdk_named_in_a_sentence_is_not_a_row(tmp_path):
+    # "ad SDKs" says what kind of SDK, even when some catalog entry happens to be named so
+    d = _read(tmp_path, "No background uploads, analytics, or ad SDKs are included in this app.\n", "p.md",
+              entry("adsdk", "Ad SDK"))
+    assert d.sdks == ()

@@ -170,8 +170,8 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     found.sort()
     out: list[tuple[str, str]] = []
     for _, name in found:
-        if _names_data(name, ctx):
-            continue  # "OAID", "广告标识符" in a list of identifiers: data, not an SDK
+        if _names_data(name, ctx) or ctx.lexicon.generic(name):
+            continue  # "OAID" in a list of identifiers: data; "ad SDKs": a kind of SDK, not one SDK
         sdk_id = exact(name)
         key = sdk_id or case_key(name).casefold()
         if all(k != key for _, k in out):
