@@ -140,3 +140,14 @@ def test_a_kind_of_sdk_named_in_a_sentence_is_not_a_row(tmp_path):
     d = _read(tmp_path, "No background uploads, analytics, or ad SDKs are included in this app.\n", "p.md",
               entry("adsdk", "Ad SDK"))
     assert d.sdks == ()
+
+
+def test_blank_separated_permission_table_with_full_constants_first(tmp_path):
+    # rows open with the full constant (longer than a label usually is), the scene after it
+    d = _read(tmp_path, "权限名称 权限功能说明 使用场景或目的\n"
+                        "android.permission.CAMERA 拍摄照片 用于扫描文档\n"
+                        "android.permission.WRITE_EXTERNAL_STORAGE 写入外部存储 保存生成的文档到本地\n"
+                        "android.permission.READ_EXTERNAL_STORAGE 读取外部存储 从相册导入图片\n", "p.txt")
+    assert sorted(p for s in d.scenes for p in s.permissions) == [
+        "android.permission.CAMERA", "android.permission.READ_EXTERNAL_STORAGE", "android.permission.WRITE_EXTERNAL_STORAGE"]
+    assert len(d.scenes) == 3

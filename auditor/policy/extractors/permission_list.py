@@ -393,6 +393,8 @@ _TOKEN_SPLIT_RE = re.compile(r"\s+")
 _ROW_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]")
 MIN_SPACED_COLUMNS = 3
 MAX_SPACED_LABEL = 40
+_FULL_CONSTANT_RE = re.compile(r"(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+"""A permission constant, however long ("android.permission.WRITE_EXTERNAL_STORAGE")."""
 MAX_SPACED_LINES = 80
 MAX_SPACED_HEADER = 160
 
@@ -454,5 +456,6 @@ def _spaced_header(line: Line, ctx: Context) -> bool:
 
 def _spaced_label(label: str, ctx: Context) -> bool:
     """The first cell of a row of a blank-separated permission table: a permission label."""
-    return bool(label) and width(label) <= MAX_SPACED_LABEL and not _ROW_NUMBER_RE.match(label) \
+    return bool(label) and (width(label) <= MAX_SPACED_LABEL or _FULL_CONSTANT_RE.fullmatch(label) is not None) \
+        and not _ROW_NUMBER_RE.match(label) \
         and bool(ctx.lexicon.permissions_in(label, weak=True, derive=True))
