@@ -151,3 +151,15 @@ def test_blank_separated_permission_table_with_full_constants_first(tmp_path):
     assert sorted(p for s in d.scenes for p in s.permissions) == [
         "android.permission.CAMERA", "android.permission.READ_EXTERNAL_STORAGE", "android.permission.WRITE_EXTERNAL_STORAGE"]
     assert len(d.scenes) == 3
+
+
+def test_pipe_table_rows_spanning_several_lines_are_anchored_on_the_sdk_name(tmp_path):
+    # copied from a page with rowspans: the SDK's line, its purpose alone on the next line, then more
+    # "kind | fields |" lines of the same SDK
+    d = _read(tmp_path, "SDK名称 | 提供方 | 信息类型 | 个人信息字段 | 用途 |\n"
+                        "甲乙广告SDK | 甲乙科技有限公司 | 设备信息 | IMEI、OAID |\n"
+                        "广告投放 |\n网络信息 | IP地址 |\n广告反作弊 | ||\n应用信息 | 应用安装列表 |\n统计 | ||\n"
+                        "丙丁推送SDK | 丙丁软件有限公司 | 设备信息 | Android ID | 推送消息 |\n", "p.txt")
+    assert [(s.name, s.company, s.data_types) for s in d.sdks] == [
+        ("甲乙广告SDK", "甲乙科技有限公司", ("imei", "oaid", "ip", "installed-apps")),
+        ("丙丁推送SDK", "丙丁软件有限公司", ("android-id",))]

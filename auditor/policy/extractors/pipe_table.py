@@ -134,7 +134,46 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
             pending_first = k
     if pending and any(pending):
         rows.append(Row(tuple(pending + [""] * (width - len(pending))), pending_first, lines[-1][0]))
-    return Grid(tuple(rows), ExtractorKind.PIPE_TABLE)
+    anchored = _anchored(rows, lines[body_from:], header, ctx)
+    return Grid(tuple(anchored or rows), ExtractorKind.PIPE_TABLE)
+
+
+def _anchored(rows: list[Row], body: list[tuple[int, str]], header: list[str], ctx: Context) -> list[Row] | None:
+    """Rows of an SDK table copied from a page whose cells span several rows (rowspan): each SDK's first
+    line opens with its name, the lines under it hold fewer cells (the next "个人信息类型 | 字段" pair, a
+    purpose). Read row by row, such a table gives rows named by data cells; instead each line that opens with
+    an SDK name starts a row, its missing cells come from the next line, and the other lines' cells join its
+    data column. None when the table does not read so."""
+    width = len(header)
+    if ctx.lexicon.role(header[0]) != "name" or len(rows) < 3:
+        return None
+
+    def sdk_name(cell: str) -> bool:
+        return bool(cell) and (ctx.names.known(cell) or re.search(r"sdk|插件|\bkit\b", cell, re.IGNORECASE) is not None)
+
+    if all(sdk_name(r.cells[0].strip()) for r in rows[1:]):
+        return None  # every row is named by an SDK: read as is
+    data_col = next((i for i, h in enumerate(header) if ctx.lexicon.role(h) == "data"), width - 1)
+    out = [rows[0]]
+    cells: list[str] = []
+    first = last = -1
+    for k, text in body:
+        line_cells = [c for c in _cells(text)[0]]
+        if sdk_name(line_cells[0].strip()) and len(line_cells) >= width // 2:
+            if cells:
+                out.append(Row(tuple(cells), first, last))
+            cells, first = line_cells[:width], k
+        elif first < 0:
+            return None  # the body does not open with an SDK's line
+        elif len(cells) < width:
+            cells += line_cells[: width - len(cells)]  # the cells of the SDK's line left for the next line
+        else:
+            extra = " ".join(c for c in line_cells if c.strip())
+            cells[data_col] = f"{cells[data_col]} {extra}".strip()
+        last = k
+    if cells:
+        out.append(Row(tuple(cells + [""] * (width - len(cells))), first, last))
+    return out if len(out) >= 2 else None
 
 
 def _field_pairs(lines: list[tuple[int, str]], ctx: Context) -> list[Row] | None:
