@@ -28,7 +28,7 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     cell = kind is not ExtractorKind.PROSE
     perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}")) if cell else []
     data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))
-    row_urls = urls(f.link) or hosts(f.link) or urls(" ".join((f.data, f.permissions, f.purpose, f.other)))
+    row_urls = urls(f.link) or hosts(f.link) or urls(" ".join((f.data, f.permissions, f.purpose, f.other, f.scene)))
     pkgs = tuple(dict.fromkeys(packages(" ".join((f.name, f.packages, f.data, f.other)))))
     ev = Evidence(name=f.name, company=f.company, links=tuple(row_urls), packages=pkgs,
                   words=" ".join((f.name, f.purpose, f.scene)), hints=_hints(f.name, f.purpose))

@@ -163,3 +163,15 @@ def test_pipe_table_rows_spanning_several_lines_are_anchored_on_the_sdk_name(tmp
     assert [(s.name, s.company, s.data_types) for s in d.sdks] == [
         ("甲乙广告SDK", "甲乙科技有限公司", ("imei", "oaid", "ip", "installed-apps")),
         ("丙丁推送SDK", "丙丁软件有限公司", ("android-id",))]
+
+
+def test_company_line_under_a_heading_and_a_note_between_labels(tmp_path):
+    # "Android SDK" heading over "第三方名称：…" then "SDK名称：…"; an e-mail line closing a record is not the next
+    # record's name; a note line with the privacy link sits between two label lines
+    d = _read(tmp_path, "安卓端SDK\n\n第三方名称：甲乙支付有限公司\nSDK名称：甲乙支付\n使用场景：提现\n"
+                        "以下信息由该SDK收集，其隐私政策（https://pay.example.cn/p）说明如下：\n收集信息类型：订单号、IMEI\n"
+                        "联系方式：400-000\nprivacy@pay.example.cn（邮箱）\n\n"
+                        "第三方公司名称：丙丁科技有限公司\nSDK名称：丙丁认证\n使用场景：登录\n收集信息类型：设备型号\n", "p.txt")
+    assert [(s.name, s.company, s.link, s.data_types) for s in d.sdks] == [
+        ("甲乙支付", "甲乙支付有限公司", "https://pay.example.cn/p", ("imei",)),
+        ("丙丁认证", "丙丁科技有限公司", "", ("device-model",))]

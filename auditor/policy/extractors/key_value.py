@@ -33,6 +33,8 @@ class _Record:
     indent: int = 0
     """Indent of the record's last label line: deeper lines without a label continue its value."""
 
+    lined: bool = False
+    """The record was started by a name line (not a name label)."""
     opened: bool = False
     """The record's permission label has no value of its own: its items follow on the lines below."""
 
@@ -69,7 +71,7 @@ class KeyValueExtractor:
                 current = None
                 continue
             if starts:
-                current = _Record("sdk", i, [("name", _MARKER_RE.sub("", text).strip())], i)
+                current = _Record("sdk", i, [("name", _MARKER_RE.sub("", text).strip())], i, lined=True)
                 records.append(current)
                 continue
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
@@ -113,6 +115,9 @@ def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tu
     its own line of that role. They move to the new record."""
     if current is None or current.last != i - 1 or not current.fields:
         return []
+    if current.lined and len(current.fields) > 1 and all(r in _LEADING for r, _ in current.fields[1:]):
+        records.remove(current)  # a heading ("Android操作系统SDK") over the company line of the record named below
+        return current.fields[1:]
     if current.kind == "data" and all(r in _LEADING for r, _ in current.fields):
         records.remove(current)
         return current.fields
