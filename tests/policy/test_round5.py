@@ -175,3 +175,10 @@ def test_company_line_under_a_heading_and_a_note_between_labels(tmp_path):
     assert [(s.name, s.company, s.link, s.data_types) for s in d.sdks] == [
         ("甲乙支付", "甲乙支付有限公司", "https://pay.example.cn/p", ("imei",)),
         ("丙丁认证", "丙丁科技有限公司", "", ("device-model",))]
+
+
+def test_a_sentence_pointing_to_the_table_below_takes_its_data(tmp_path):
+    # a vendor page: "甲乙推送SDK 收集的个人信息如下表所示" then a table of data items (no SDK column)
+    d = _read(tmp_path, "甲乙推送SDK 所收集的个人信息清单如下表所示。\n\n| 序号 | 信息名称 | 使用目的 |\n|---|---|---|\n"
+                        "| 1 | OAID | 推送 |\n| 2 | 终端IP | 链路优化 |\n", "p.md", entry("jiayi-push", "甲乙推送SDK"))
+    assert [(s.name, s.data_types) for s in d.sdks] == [("甲乙推送SDK", ("oaid", "ip"))]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 
@@ -112,11 +113,19 @@ class ProseExtractor:
 
 
 MAX_LISTED_AFTER = 8
+MAX_TABLE_AFTER = 120
+_TABLE_CUE_RE = re.compile(r"如下表|下表|以下表格|下列表格|following table|table below", re.IGNORECASE)
 
 
 def _listed_after(doc: Document, paragraphs: list[tuple[int, int]], texts: list[str], p: int) -> str:
     """The list items right after a paragraph that ends with a colon ("…may collect, including:" then
-    "- Device model…"): what the paragraph's sentence goes on to name."""
+    "- Device model…"), or the table right after a paragraph that points to it ("…个人信息清单如下表所示"):
+    what the paragraph's sentence goes on to name."""
+    if _TABLE_CUE_RE.search(texts[p]):
+        end = paragraphs[p][1] + 1
+        rows = [doc.lines[k].text for k in range(end, min(len(doc.lines), end + MAX_TABLE_AFTER))]
+        taken = [t for t in itertools.takewhile(lambda t: "|" in t, rows)]
+        return " ".join(taken)
     if not texts[p].rstrip().endswith((":", "：")):
         return ""
     out: list[str] = []
