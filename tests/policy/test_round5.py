@@ -182,3 +182,10 @@ def test_a_sentence_pointing_to_the_table_below_takes_its_data(tmp_path):
     d = _read(tmp_path, "甲乙推送SDK 所收集的个人信息清单如下表所示。\n\n| 序号 | 信息名称 | 使用目的 |\n|---|---|---|\n"
                         "| 1 | OAID | 推送 |\n| 2 | 终端IP | 链路优化 |\n", "p.md", entry("jiayi-push", "甲乙推送SDK"))
     assert [(s.name, s.data_types) for s in d.sdks] == [("甲乙推送SDK", ("oaid", "ip"))]
+
+
+def test_a_bracketed_list_of_data_is_not_an_sdk_name(tmp_path):
+    # "设备信息（…），应用信息（应用名、应用包名、包含的SDK信息）" under a bullet: data, not a row named by the bracket
+    d = _read(tmp_path, "- 本应用收集报错信息，包含：\n  + 设备信息（设备型号、IP地址），应用信息（应用名、应用包名、包含的SDK信息、报错堆栈）\n"
+                        "- 推送通知消息（甲乙推送SDK）\n", "p.md")
+    assert [s.name for s in d.sdks] == ["甲乙推送SDK"]

@@ -63,8 +63,9 @@ class ListExtractor:
             listed = sum(1 for it in group if it.sdk_like) * 2 >= len(group) and len(group) >= 2
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             for it in group:
-                if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5)):
-                    continue
+                if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5
+                                        and not ctx.lexicon.data_types_in(it.name, cell=True))):
+                    continue  # in a list of SDKs, an item naming data ("设备信息（设备型号、IP地址）") is no SDK
                 if data_list and _data_item(it, ctx) and not _SDK_WORD_RE.search(it.name):
                     continue  # "OAID" among "地理位置信息", "WiFi 信息": a kind of data, not the OAID SDK
                 if not _SDK_WORD_RE.search(it.name):
@@ -183,7 +184,8 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     if m:
         return m.group(1).strip(), m.group(3), m.group(2), sdk_like(m.group(1))
     m = _BRACKET_RE.match(body)
-    if m and sdk_like(m.group(2)):
+    if m and sdk_like(m.group(2)) and (known(m.group(2)) or not re.search(r"[、，,;；]", m.group(2))):
+        # "推送通知消息（OPPO推送SDK）"; not a bracketed list ("应用信息（应用名、包含的SDK信息、…）")
         return m.group(2).strip(), " ".join(filter(None, (m.group(1), m.group(3) or ""))), "", True
     m = _HEAD_RE.match(body)
     head, rest = (m.group(1).strip(), m.group(2)) if m else (body.strip(" 。.;；"), "")
