@@ -189,3 +189,11 @@ def test_a_bracketed_list_of_data_is_not_an_sdk_name(tmp_path):
     d = _read(tmp_path, "- 本应用收集报错信息，包含：\n  + 设备信息（设备型号、IP地址），应用信息（应用名、应用包名、包含的SDK信息、报错堆栈）\n"
                         "- 推送通知消息（甲乙推送SDK）\n", "p.md")
     assert [s.name for s in d.sdks] == ["甲乙推送SDK"]
+
+
+def test_a_later_sentence_naming_the_sdk_over_a_list_gives_its_data(tmp_path):
+    # the SDK is named first in one paragraph; a later paragraph names it again and lists what it collects
+    d = _read(tmp_path, "This game shows adverts with JiayiAds, a third-party service.\n\n"
+                        "Some information JiayiAds may collect from users:\n\n- IP address\n- Device model\n",
+              "p.md", entry("jiayi-ads", "JiayiAds"))
+    assert [(s.name, s.data_types) for s in d.sdks] == [("JiayiAds", ("ip", "device-model"))]

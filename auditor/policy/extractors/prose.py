@@ -80,11 +80,18 @@ class ProseExtractor:
         inside = {(name, key) for name, key in every  # "Google Analytics" where "Google Analytics for Firebase"
                   if any(name in other and k != key for other, k in every)}  # is named
         head_set = set(heads)
+        again: dict[str, list[int]] = {}  # later paragraphs naming an SDK again (over a list: "Admob may collect:")
+        keys: dict[tuple[int, str], str] = {}
         for p in [p for p in range(len(paragraphs)) if p not in head_set] + heads:
             for name, key in found[p]:
-                if key in seen or (name.casefold(), key) in inside:
+                if (name.casefold(), key) in inside:
+                    continue
+                if key in seen:
+                    if p not in head_set:
+                        again.setdefault(key, []).append(p)
                     continue
                 seen.add(key)
+                keys[(p, name)] = key
                 mentions.setdefault(p, []).append(name)
         out = []
         scene_texts: dict[str, list[tuple[str, str]]] = {}  # this read's permission sentences, by text
@@ -94,7 +101,10 @@ class ProseExtractor:
                 scene_texts[text] = _scenes(text, ctx)
             if p not in mentions and not scene_texts[text]:
                 continue
-            rows = tuple(self._row(text, first, last, name, ctx, _listed_after(doc, paragraphs, texts, p))
+            rows = tuple(self._row(text, first, last, name, ctx, " ".join(
+                [_listed_after(doc, paragraphs, texts, p)] + [f"{texts[q]} {listed}" for q in again.get(keys[(p, name)], ())
+                                                             for listed in [_listed_after(doc, paragraphs, texts, q)]
+                                                             if listed]))
                          for name in mentions.get(p, []))
             scenes = tuple(SceneClaim(scene, "", part, first, last, sentence=True) for scene, part in scene_texts[text])
             if rows or scenes:
