@@ -197,3 +197,15 @@ def test_a_later_sentence_naming_the_sdk_over_a_list_gives_its_data(tmp_path):
                         "Some information JiayiAds may collect from users:\n\n- IP address\n- Device model\n",
               "p.md", entry("jiayi-ads", "JiayiAds"))
     assert [(s.name, s.data_types) for s in d.sdks] == [("JiayiAds", ("ip", "device-model"))]
+
+
+def test_blank_separated_permission_table_rows_about_other_things(tmp_path):
+    # "应用信息(…)" and "传感器" rows name no permission: their lines are not the camera row's scene
+    d = _read(tmp_path, "权限名称 业务功能 场景说明 是否可关闭\n"
+                        "相机权限 扫码登录 登录页扫描二维码 可关闭\n"
+                        "应用信息(应用包名、版本号) 1、检查更新\n2、广告投放 可关闭,关闭后无法更新\n"
+                        "存储权限 保存图片 保存海报到相册 可关闭\n"
+                        "传感器 1、陀螺仪\n自动旋转屏幕 可关闭\n", "p.txt")
+    assert _pairs(d) == [("保存图片 保存海报到相册 可关闭", "READ_EXTERNAL_STORAGE"),
+                         ("保存图片 保存海报到相册 可关闭", "WRITE_EXTERNAL_STORAGE"),
+                         ("扫码登录 登录页扫描二维码 可关闭", "CAMERA")]

@@ -95,13 +95,14 @@ def _cell_roles(doc: Document, ctx: Context) -> list[str | None]:
 
 
 def _caption(text: str, ctx: Context) -> bool:
-    """A line over a table that is not one of its column titles: its title ("安卓操作系统应用权限列表"), or a
-    whole header row on one line ("权限名称 业务功能 使用目的"; CJK titles: English ones have blanks of their own)."""
+    """A line over a table that is not one of its column titles: its title ("安卓操作系统应用权限列表"), a whole
+    header row on one line ("权限名称 业务功能 使用目的"; CJK titles: English ones have blanks of their own), or a
+    whole row of a blank-separated table ("相机权限 扫码登录 扫描二维码")."""
     if _CAPTION_RE.search(text):
         return True
     tokens = text.split()
     return len(tokens) >= 3 and all(_CJK_RE.search(t) for t in tokens) and \
-        sum(1 for t in tokens if ctx.lexicon.role(t) is not None) >= 2
+        sum(1 for t in tokens if ctx.lexicon.role(t) is not None) >= 1
 
 
 def _header(doc: Document, cell_roles: list[str | None], i: int) -> tuple[list[str], int]:

@@ -419,6 +419,7 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
             i += 1
             continue
         rows: list[tuple[str, list[str], int, int]] = []
+        other = False  # inside a row whose label names no permission ("应用信息(…)", "传感器")
         k = i + 1
         while k < min(len(lines), i + 1 + MAX_SPACED_LINES):
             line = lines[k]
@@ -427,9 +428,12 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
             label, _, rest = line.text.strip().partition(" ")
             if _spaced_label(label, ctx):
                 rows.append((label, [rest.strip()], k, k))
-            elif rows:
+                other = False
+            elif rows and rest.strip() and _other_label(label):
+                other = True  # a row of the table about something else: its lines are not the row above's
+            elif rows and not other:
                 rows[-1] = (rows[-1][0], rows[-1][1] + [line.text.strip()], rows[-1][2], k)
-            else:
+            elif not rows:
                 break
             k += 1
         if len(rows) >= 2:
@@ -452,6 +456,17 @@ def _spaced_header(line: Line, ctx: Context) -> bool:
         return False
     return sum(1 for t in tokens[1:] if ctx.lexicon.role(t) is not None) >= 2 \
         and not ctx.lexicon.permissions_in(tokens[0], weak=True)
+
+
+MAX_OTHER_LABEL = 12
+_ENUMERATOR_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]")
+
+
+def _other_label(label: str) -> bool:
+    """The first cell of a row that names no permission: a short label ("传感器", "已安装列表") or one closed
+    by a bracket ("应用信息(可选信息:…)"), not an enumerated or sentence line that continues the row above."""
+    return not _ENUMERATOR_RE.match(label) and not re.search(r"[,，。；;]", label.split("(")[0].split("（")[0]) and \
+        (width(label) <= MAX_OTHER_LABEL or label.endswith((")", "）")))
 
 
 def _spaced_label(label: str, ctx: Context) -> bool:
