@@ -209,3 +209,10 @@ def test_blank_separated_permission_table_rows_about_other_things(tmp_path):
     assert _pairs(d) == [("保存图片 保存海报到相册 可关闭", "READ_EXTERNAL_STORAGE"),
                          ("保存图片 保存海报到相册 可关闭", "WRITE_EXTERNAL_STORAGE"),
                          ("扫码登录 登录页扫描二维码 可关闭", "CAMERA")]
+
+
+def test_permission_names_listed_as_what_a_row_collects(tmp_path):
+    # "收集个人信息类型：设备状态权限、网络连接权限": the row names the permissions it uses
+    d = _read(tmp_path, "甲乙支付SDK\n第三方名称：甲乙支付有限公司\n收集个人信息类型：设备状态权限、网络连接权限\n", "p.txt")
+    assert [(s.name, s.permissions) for s in d.sdks] == [
+        ("甲乙支付SDK", ("android.permission.INTERNET", "android.permission.READ_PHONE_STATE"))]
