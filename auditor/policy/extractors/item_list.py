@@ -191,7 +191,7 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     head, rest = (m.group(1).strip(), m.group(2)) if m else (body.strip(" 。.;；"), "")
     if width(head) > 60 or ctx.lexicon.is_header(head) or (ctx.lexicon.general(head) and not known(head)):
         return None
-    if rest and ctx.lexicon.role(head) in _FIELD_ROLES:
+    if rest and ctx.lexicon.is_header(head.replace(" ", "")) and ctx.lexicon.role(head) in _FIELD_ROLES:
         return None  # "SDK 名称：X", "第三方主体：Y": a label line, an attribute of a record, never an item
     if ctx.lexicon.permissions_in(head, weak=True) and not sdk_like(head):
         return None
