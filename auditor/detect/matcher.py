@@ -58,8 +58,8 @@ class Matcher:
     file_patterns: list[tuple[str, Pattern[str], str]]
     domains: dict[str, str]
     maven: dict[str, str]
-    _package_cache: dict[str, Claim | None] = field(default_factory=dict)
-    _class_cache: dict[str, Claim | None] = field(default_factory=dict)
+    _package_cache: dict[str, Claim | None] = field(default_factory=dict, repr=False, compare=False)
+    _class_cache: dict[str, Claim | None] = field(default_factory=dict, repr=False, compare=False)
     """Claims of the class names asked for (SDK detection, the unknown-package grouping and attribution
     each ask about every class of a build); emptied when it reaches :data:`CLASS_CACHE_LIMIT`."""
 

@@ -72,3 +72,20 @@ def test_the_callers_limits_are_untouched():
     before = resource.getrlimit(resource.RLIMIT_AS)
     run_bounded(_allocate, (MiB,), ResourceLimits(max_memory=64 * MiB))
     assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def test_kept_until_exit_pauses_the_collector_then_freezes_what_was_built():
+    import gc
+
+    from auditor.resources import kept_until_exit
+
+    was = gc.isenabled()
+    frozen_before = gc.get_freeze_count()
+    try:
+        with kept_until_exit():
+            assert not gc.isenabled()
+            kept = [[i] for i in range(1000)]
+        assert gc.isenabled() == was
+        assert gc.get_freeze_count() >= frozen_before + len(kept)
+    finally:
+        gc.unfreeze()

@@ -53,3 +53,15 @@ def test_maven_and_files(matcher):
     assert matcher.claim_artifact("com.google.zxing", "core").sdk_id == "zxing"
     assert matcher.claim_artifact("com.google.zxing", "android") is None
     assert matcher.claim_file("assets/zxing-model.dat").sdk_id == "zxing"
+
+
+def test_claims_are_remembered_within_a_bound(mini_catalog, monkeypatch):
+    import auditor.detect.matcher as matcher_module
+
+    monkeypatch.setattr(matcher_module, "CLASS_CACHE_LIMIT", 4)
+    remembering = Matcher.from_catalog(mini_catalog)
+    names = [f"com.dv.p{i}.C" for i in range(10)] + [f"com.other.p{i}.C" for i in range(10)]
+    for _ in range(2):  # the second round answers from the memo, or after it was emptied
+        got = [(c.sdk_id if c else None) for c in map(remembering.claim_class, names)]
+        assert got == ["dv"] * 10 + [None] * 10
+        assert len(remembering._class_cache) <= 4
