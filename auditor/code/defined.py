@@ -93,6 +93,21 @@ class DefinedMethods(Mapping[int, MethodInfo]):
             self._defined = (self._dex >= 0).tolist()
         return self._defined
 
+    def dispatchable_at(self, nodes: Array) -> npt.NDArray[np.bool_]:
+        """:attr:`dispatchable` of each node of ``nodes`` (False beyond the defined range)."""
+        inside = nodes < len(self._dex)
+        out = np.zeros(len(nodes), dtype=bool)
+        at = nodes[inside]
+        out[inside] = (self._dex[at] >= 0) & (self._access[at] & NOT_DISPATCHED == 0)
+        return out
+
+    def defined_at(self, nodes: Array) -> npt.NDArray[np.bool_]:
+        """Whether each node of ``nodes`` is defined in the build."""
+        inside = nodes < len(self._dex)
+        out = np.zeros(len(nodes), dtype=bool)
+        out[inside] = self._dex[nodes[inside]] >= 0
+        return out
+
     def with_code(self) -> list[int]:
         """The defined methods that have code, in definition order."""
         if not self._order:

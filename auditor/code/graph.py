@@ -40,6 +40,8 @@ import numpy.typing as npt
 
 from auditor.build.dex import DexError
 from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STATIC_FIELD, E_TYPE, E_VIRTUAL
+from auditor.code.hierarchy import KeyIndex, dispatch_keys, resolve_keys, supertypes
+from auditor.code.keyids import distinct
 from auditor.code.program import ClassInfo, Program
 
 _OBJECT = "java.lang.Object"
@@ -111,79 +113,6 @@ def _call_edges(program: Program, n: int) -> Iterable[tuple[Array, Array]]:
             if len(arg) and int(arg.max()) >= len(nodes):
                 raise DexError(f"{program.dex_paths[dex]}: invoke of method index {int(arg.max())} out of range")
             yield src, nodes[arg] + offset
-
-
-def _build_supertypes(program: Program) -> dict[str, tuple[str, ...]]:
-    """Direct supertypes of every build class that are themselves build classes (Object left out)."""
-    classes = program.classes
-    return {name: tuple(s for s in ((info.superclass,) if info.superclass else ()) + info.interfaces
-                        if s != _OBJECT and s in classes)
-            for name, info in classes.items()}
-
-
-def _dispatch_pairs(program: Program, sups: dict[str, tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Edges 2 between virtual-call nodes, as ``(above, below)`` method pairs (memoised walk up; a
-    supertype with no build supertypes of its own is not put on the stack, where it would do nothing)."""
-    pairs: list[tuple[int, int]] = []
-    append = pairs.append
-    linked: set[int] = set()
-    index, keys = program.index, program.keys
-    index_get = index.get
-    dispatchable = program.methods.dispatchable
-    for info in list(program.classes.values()):
-        up = sups[info.name]
-        if not up:
-            continue
-        for node in info.method_nodes():
-            if not dispatchable[node]:
-                continue
-            _cls, name, proto = keys[node]
-            stack = [(info.name, node)]
-            while stack:
-                cls, below = stack.pop()
-                for sup in sups[cls]:
-                    key = (sup, name, proto)
-                    above = index_get(key)
-                    if above is None:
-                        above = index[key] = len(keys)
-                        keys.append(key)
-                    append((above, below))
-                    if above not in linked:
-                        linked.add(above)
-                        if sups[sup]:
-                            stack.append((sup, above))
-    return pairs
-
-
-def _resolve_up_pairs(program: Program, starts: Iterable[int]) -> list[tuple[int, int]]:
-    """Edges 3, for body nodes (``starts``) of build classes that do not define the method themselves
-    (up :meth:`Program.superclass_chain`: cycle-safe and depth-capped)."""
-    pairs: list[tuple[int, int]] = []
-    classes = program.classes
-    defined = program.methods.defined
-    index, keys = program.index, program.keys
-    chains: dict[str, list[ClassInfo]] = {}
-    for start in starts:
-        if start < len(defined) and defined[start]:
-            continue
-        cls, name, proto = keys[start]
-        if cls not in classes:
-            continue
-        node = start
-        chain = chains.get(cls)
-        if chain is None:
-            chain = chains[cls] = program.superclass_chain(cls)
-        for info in chain:
-            if not info.superclass or (name, proto) in info.methods:
-                break
-            key = (info.superclass, name, proto)  # Program.node, inlined: a hot loop
-            above = index.get(key)
-            if above is None:
-                above = index[key] = len(keys)
-                keys.append(key)
-            pairs.append((node, above))
-            node = above
-    return pairs
 
 
 def has_platform_supertype(program: Program, name: str, memo: dict[str, bool]) -> bool:
@@ -308,32 +237,44 @@ def _pairs(pairs: list[tuple[int, int]], offset_src: int = 0, offset_dst: int = 
     return arr[:, 0] + offset_src, arr[:, 1] + offset_dst
 
 
-def _invoked(program: Program) -> list[int]:
-    """Every method node some instruction of a method defined in the build invokes."""
+def _invoked(program: Program) -> Array:
+    """Every method node some instruction of a method defined in the build invokes (ascending)."""
     seen = np.zeros(len(program.keys), dtype=bool)
     for dex in range(len(program.ops)):
         _src, calls = _event_nodes(program, dex, (E_INVOKE, E_VIRTUAL))
         if len(calls) and int(calls.max()) >= len(program.dex_nodes[dex]):
             raise DexError(f"{program.dex_paths[dex]}: invoke of method index {int(calls.max())} out of range")
         seen[program.dex_nodes[dex][calls]] = True
-    return np.nonzero(seen)[0].tolist()
+    return np.nonzero(seen)[0]
+
+
+def _hierarchy_edges(program: Program, extra_nodes: Iterable[int]) -> tuple[tuple[Array, Array], tuple[Array, Array]]:
+    """Edges 2 (between method nodes, before the virtual-call offset) and 3, allocating the nodes of the
+    supertype methods they name (numbering: :mod:`auditor.code.hierarchy`)."""
+    kx = KeyIndex.of(program)
+    sup = supertypes(program, kx)
+    above, below = dispatch_keys(program, kx, sup)
+    kx.allocate(above)
+    dispatch = kx.find(above), kx.find(below)
+    extra = np.fromiter(extra_nodes, dtype=np.int64)
+    referenced = distinct(np.concatenate([_invoked(program), dispatch[0], extra]))
+    low, high = resolve_keys(program, kx, sup, referenced)
+    kx.allocate(high)
+    return dispatch, (kx.find(low), kx.find(high))
 
 
 def build_call_graph(program: Program, extra_nodes: Iterable[int] = ()) -> CallGraph:
     """The call graph with all five kinds of edges. Allocates the program's remaining method nodes
     (supertype methods named by dispatch and resolution), so build it once the program is read.
     ``extra_nodes`` (entry points inherited from a superclass) get edges 3 too."""
-    sups = _build_supertypes(program)
-    dispatch = _dispatch_pairs(program, sups)
-    referenced = set(_invoked(program)) | {a for a, _b in dispatch} | set(extra_nodes)
-    resolve = _resolve_up_pairs(program, sorted(referenced))
+    dispatch, resolve = _hierarchy_edges(program, extra_nodes)
     n = len(program.keys)
     clinit = _clinits(program)
     parts: list[tuple[Array, Array]] = list(_call_edges(program, n))
-    parts.append(_pairs(dispatch, n, n))
+    parts.append((dispatch[0] + n, dispatch[1] + n))
     every = np.arange(n, dtype=np.int64)
     parts.append((every + n, every))
-    parts.append(_pairs(resolve))
+    parts.append(resolve)
     parts.append(_pairs(_class_init_pairs(program, clinit)))
     parts.extend(_implicit_edges(program, clinit))
     # node ids fit in int32 (fewer than 2**31 methods): half the memory of the edge lists at their peak

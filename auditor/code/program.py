@@ -25,6 +25,7 @@ from auditor.code.dexcode import (
     DexCode,
     MethodCode,
 )
+from auditor.code.keyids import KeyIds, column
 from auditor.code.tables import DexTables, dex_tables
 
 MAX_HIERARCHY_DEPTH = 256
@@ -220,6 +221,11 @@ class Program:
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     methods: DefinedMethods = field(default_factory=DefinedMethods)
     """Node id -> method, for the methods defined in the build."""
+    ids: KeyIds = field(default_factory=KeyIds)
+    """Node id -> class, name and prototype numbers (the nodes read from the DEX ``method_ids``)."""
+    class_rows: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = field(default_factory=list)
+    """Per DEX file: ``(class number, node)`` of every method a class read from it lists
+    (:attr:`ClassInfo.nodes` of all classes, class numbers of :attr:`ids`)."""
 
     def node(self, key: MethodKey) -> int:
         """The node id of a method key (allocated on first use)."""
@@ -263,6 +269,10 @@ class Program:
         self.refs.append(refs)
         nodes = self._number(refs.method_keys)
         self.dex_nodes.append(nodes)
+        raw = refs._raw
+        self.ids.add(nodes, (column(raw["class"].astype(np.int64), refs._type_names, refs.type_name),
+                             column(raw["name"].astype(np.int64), dex.all_strings(), dex.string),
+                             column(raw["proto"].astype(np.int64), dex.all_proto_descriptors(), refs._proto)))
         tables = dex_tables(dex)
         code = tables.code
         self.codes.append(code)
@@ -293,6 +303,7 @@ class Program:
         item = _items(ops, code_off)
         self.methods.define(dex_no, node, access, item, code_off)
         self._share_out(refs, read, np.array(own_type, dtype=np.int64), count, method_idx, node)
+        self.class_rows.append((np.repeat(self.ids.number(0, [info.name for _c, info in read]), count), node))
         with_code = item >= 0
         items, item_nodes = item[with_code], node[with_code]
         self.item_nodes.append((items, item_nodes))

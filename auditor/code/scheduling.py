@@ -59,6 +59,38 @@ def _lineage(program: Program, name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+class _Descends:
+    """Whether a class is, or descends through build superclasses from, one of ``classes`` (no depth cap:
+    a superset of what the capped :func:`_lineage` finds, so a False here spares the exact look-up; most
+    method references named like a scheduler, every ``<init>``, are far from any scheduler class)."""
+
+    def __init__(self, program: Program, classes: frozenset[str]) -> None:
+        self.program = program
+        self.classes = classes
+        self.memo: dict[str, bool] = {}
+
+    def __call__(self, name: str) -> bool:
+        memo, classes, defined = self.memo, self.classes, self.program.classes
+        walk: list[str] = []
+        current: str | None = name
+        found = False
+        while current is not None:
+            known = memo.get(current)
+            if known is not None:
+                found = known
+                break
+            if current in classes:
+                found = True
+                break
+            memo[current] = False  # while walking: a cycle back here ends the walk
+            walk.append(current)
+            info = defined.get(current)
+            current = info.superclass if info is not None else None
+        for step in walk:
+            memo[step] = found
+        return found
+
+
 def _scheduler_for(program: Program, key: tuple[str, str, str], lineages: dict[str, list[str]] | None = None
                    ) -> Scheduler | None:
     """The scheduler a method key names (``lineages``: a memo of :func:`_lineage` per class)."""
@@ -108,10 +140,11 @@ def repeating_roots(program: Program, graph: CallGraph, views: MethodViews, invo
     names = tuple(sorted({s.name for s in SCHEDULERS}))
     lineages: dict[str, list[str]] = {}
     found: dict[MethodKey, Scheduler | None] = {}
+    near = _Descends(program, frozenset().union(*(s.classes for s in SCHEDULERS)))
 
     def scheduler(key: MethodKey) -> Scheduler | None:
         if key not in found:
-            found[key] = _scheduler_for(program, key, lineages)
+            found[key] = _scheduler_for(program, key, lineages) if near(key[0]) else None
         return found[key]
 
     for node in invokers.callers(names, lambda key: scheduler(key) is not None):

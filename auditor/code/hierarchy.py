@@ -1,0 +1,244 @@
+"""The class-hierarchy edges of the call graph (edges 2 and 3 of :mod:`auditor.code.graph`), level by level
+with numpy instead of a walk per method.
+
+A method key ``(class, name, prototype)`` becomes one integer: the class's rank among all class names of
+the program and the rank of ``(name, prototype)`` among all signatures (:class:`KeyIndex`; ranks in code
+point order, so comparing two integers compares the keys as strings). Dispatch (edges 2) is the closure of
+"a build class's virtual method, up to each direct build supertype", taken one hierarchy level at a time
+for all methods at once; resolution (edges 3) follows each referenced, undefined method up its class's
+superclass chain, one step at a time for all of them.
+
+**Node numbering of the methods these edges name for the first time.** A supertype's method that no
+instruction references gets a node here. Such nodes are numbered after every node that exists before the
+graph is built: first those dispatch names, then those resolution names, each group in the order of their
+keys (class, then name, then prototype, strings compared by code point). The search's tie rule (lowest
+node number first, :func:`auditor.code.graph.bfs`) therefore decides between two such methods by their
+names, not by the order a walk met them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from auditor.code.keyids import distinct, member
+from auditor.code.program import Program
+
+Array = npt.NDArray[np.int64]
+_OBJECT = "java.lang.Object"
+
+
+def _string_ranks(numbers: Array, strings: list[str]) -> Array:
+    """The rank of each number's string among the strings of ``numbers`` (code point order)."""
+    found = distinct(numbers)
+    names = [strings[i] for i in found.tolist()]
+    rank = np.empty(len(found), dtype=np.int64)
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    return rank[np.searchsorted(found, numbers)]
+
+
+@dataclass
+class KeyIndex:
+    """Method keys as integers ``class * signatures + signature`` (class numbers of :attr:`Program.ids`,
+    signatures numbered here), and the node of each."""
+
+    program: Program
+    signatures: int
+    sig_parts: tuple[Array, Array]
+    """Signature -> ``(name number, prototype number)``."""
+    node_key: Array
+    """Node -> its integer key."""
+    sorted_keys: Array
+    sorted_nodes: Array
+
+    @classmethod
+    def of(cls, program: Program) -> KeyIndex:
+        ids = program.ids
+        parts = [col[:len(program.keys)] for col in ids.columns]
+        known = len(parts[0])
+        if known < len(program.keys):  # nodes allocated after reading (entry points named by the manifest)
+            tail = program.keys[known:]
+            parts = [np.concatenate([col, ids.number(i, [key[i] for key in tail])]) for i, col in enumerate(parts)]
+        for info in program.classes.values():  # classes without methods, supertypes nothing references
+            ids.number(0, [info.name, *((info.superclass,) if info.superclass else ()), *info.interfaces])
+        protos = max(len(ids.tables[2]), 1)
+        pair, sig = np.unique(parts[1] * protos + parts[2], return_inverse=True)
+        signatures = max(len(pair), 1)
+        node_key = parts[0] * signatures + sig.reshape(-1)
+        order = np.argsort(node_key, kind="stable")
+        return cls(program, signatures, (pair // protos, pair % protos), node_key, node_key[order], order)
+
+    def class_number(self, name: str) -> int:
+        return self.program.ids.tables[0][name]
+
+    def sig(self, nodes: Array) -> Array:
+        return self.node_key[nodes] % self.signatures  # type: ignore[no-any-return]
+
+    def find(self, keys: Array) -> Array:
+        """The node of each integer key (-1: no node yet)."""
+        if not len(self.sorted_keys):
+            return np.full(len(keys), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.sorted_keys, keys), len(self.sorted_keys) - 1)
+        return np.where(self.sorted_keys[at] == keys, self.sorted_nodes[at], -1)
+
+    def allocate(self, keys: Array) -> None:
+        """Give the keys without a node one, after the program's last node, in the order of the keys as
+        strings (class, then name, then prototype)."""
+        fresh = distinct(keys)
+        fresh = fresh[self.find(fresh) < 0]
+        if not len(fresh):
+            return
+        program, ids = self.program, self.program.ids
+        cls, sig = np.divmod(fresh, self.signatures)
+        name, proto = self.sig_parts[0][sig], self.sig_parts[1][sig]
+        strings = [ids.strings(part) for part in range(3)]
+        order = np.lexsort((_string_ranks(proto, strings[2]), _string_ranks(name, strings[1]),
+                            _string_ranks(cls, strings[0])))
+        fresh, cls, name, proto = fresh[order], cls[order], name[order], proto[order]
+        new = list(zip(*(np.array(strings[part], dtype=object)[numbers].tolist()
+                         for part, numbers in enumerate((cls, name, proto)))))
+        first = len(program.keys)
+        program.keys.extend(new)
+        program.index.update(zip(new, range(first, first + len(new))))
+        self.node_key = np.concatenate([self.node_key, fresh])
+        merged = np.concatenate([self.sorted_keys, fresh])
+        order = np.argsort(merged, kind="stable")
+        self.sorted_keys = merged[order]
+        self.sorted_nodes = np.concatenate([self.sorted_nodes, np.arange(first, first + len(new))])[order]
+
+
+@dataclass(frozen=True)
+class Supertypes:
+    """Per class rank: its direct supertypes that are build classes (Object left out), CSR; its superclass
+    rank (-1: none) and how many classes its :meth:`Program.superclass_chain` holds (0: not a build class)."""
+
+    ptr: Array
+    flat: Array
+    superclass: Array
+    chain: Array
+
+    @property
+    def count(self) -> Array:
+        return self.ptr[1:] - self.ptr[:-1]
+
+
+def supertypes(program: Program, kx: KeyIndex) -> Supertypes:
+    classes, rank = program.classes, program.ids.tables[0]
+    size = len(rank)
+    count = np.zeros(size, dtype=np.int64)
+    superclass = np.full(size, -1, dtype=np.int64)
+    chain = np.zeros(size, dtype=np.int64)
+    rows: list[tuple[int, list[int]]] = []
+    for name, info in classes.items():
+        at = rank[name]
+        ups = [rank[s] for s in ((info.superclass,) if info.superclass else ()) + info.interfaces
+               if s != _OBJECT and s in classes]
+        if ups:
+            rows.append((at, ups))
+            count[at] = len(ups)
+        if info.superclass:
+            superclass[at] = rank[info.superclass]
+    ptr = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(count, out=ptr[1:])
+    flat = np.zeros(int(ptr[-1]), dtype=np.int64)
+    for at, ups in rows:
+        flat[ptr[at]:ptr[at] + len(ups)] = ups
+    return Supertypes(ptr, flat, superclass, chain)
+
+
+def _chain_lengths(program: Program, kx: KeyIndex, sup: Supertypes, ranks: Array) -> None:
+    """Fill :attr:`Supertypes.chain` for the given class ranks (those not filled yet)."""
+    names = program.ids.strings(0)
+    for at in ranks.tolist():
+        if not sup.chain[at]:
+            sup.chain[at] = len(program.superclass_chain(names[at]))
+
+
+def _up(sup: Supertypes, cls: Array) -> tuple[Array, Array]:
+    """``(row, supertype)`` for each direct build supertype of each class in ``cls``."""
+    count = sup.count[cls]
+    row = np.repeat(np.arange(len(cls)), count)
+    offs = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    return row, sup.flat[np.repeat(sup.ptr[cls], count) + offs]
+
+
+def dispatch_keys(program: Program, kx: KeyIndex, sup: Supertypes) -> tuple[Array, Array]:
+    """Edges 2 as ``(above, below)`` integer keys: every virtual method a build class defines, to the same
+    method of each direct build supertype, and on up from each supertype method reached (each once)."""
+    start_cls: list[int] = []
+    start_node: list[int] = []
+    count = sup.count
+    for name, info in program.classes.items():
+        at = kx.class_number(name)
+        if count[at]:
+            nodes = info.method_nodes()
+            start_cls.extend([at] * len(nodes))
+            start_node.extend(nodes)
+    node = np.array(start_node, dtype=np.int64)
+    keep = program.methods.dispatchable_at(node)
+    cls, node = np.array(start_cls, dtype=np.int64)[keep], node[keep]
+    sig, below = kx.sig(node), kx.node_key[node]
+    above_out: list[Array] = []
+    below_out: list[Array] = []
+    linked = np.zeros(0, dtype=np.int64)
+    while len(cls):
+        row, up = _up(sup, cls)
+        above = up * kx.signatures + sig[row]
+        above_out.append(above)
+        below_out.append(below[row])
+        onward = distinct(above[count[up] > 0])
+        onward = onward[~member(onward, linked)]
+        linked = np.sort(np.concatenate([linked, onward]))
+        cls, sig = np.divmod(onward, kx.signatures)
+        below = onward
+    if not above_out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(above_out), np.concatenate(below_out)
+
+
+def resolve_keys(program: Program, kx: KeyIndex, sup: Supertypes, starts: Array) -> tuple[Array, Array]:
+    """Edges 3 as ``(node, above)`` integer keys: each start (a node) of a build class that does not define
+    the method, up its superclass chain (:meth:`Program.superclass_chain`: as many steps as that chain has
+    classes) while the class does not define it."""
+    starts = starts[~program.methods.defined_at(starts)]
+    key = kx.node_key[starts]
+    cls, sig = np.divmod(key, kx.signatures)
+    build = np.nonzero(member(cls, np.sort(_build_ranks(program))))[0]
+    key, cls, sig = key[build], cls[build], sig[build]
+    _chain_lengths(program, kx, sup, distinct(cls))
+    left = sup.chain[cls]
+    defines = _defined_keys(program, kx)
+    below_out: list[Array] = []
+    above_out: list[Array] = []
+    while len(key):
+        go = (left > 0) & (sup.superclass[cls] >= 0)
+        go &= ~member(cls * kx.signatures + sig, defines)
+        key, cls, sig, left = key[go], cls[go], sig[go], left[go] - 1
+        cls = sup.superclass[cls]
+        above = cls * kx.signatures + sig
+        below_out.append(key)
+        above_out.append(above)
+        key = above
+    if not below_out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(below_out), np.concatenate(above_out)
+
+
+def _build_ranks(program: Program) -> Array:
+    numbers = program.ids.tables[0]
+    return np.fromiter(map(numbers.__getitem__, program.classes), dtype=np.int64, count=len(program.classes))
+
+
+def _defined_keys(program: Program, kx: KeyIndex) -> Array:
+    """The integer key ``(class, name, prototype)`` of every method a build class lists (what
+    :attr:`ClassInfo.methods` holds), sorted."""
+    if not program.class_rows:
+        return np.zeros(0, dtype=np.int64)
+    cls = np.concatenate([c for c, _n in program.class_rows])
+    nodes = np.concatenate([n for _c, n in program.class_rows])
+    return distinct(cls * kx.signatures + kx.sig(nodes))
+
+
+__all__ = ["KeyIndex", "Supertypes", "dispatch_keys", "resolve_keys", "supertypes"]
