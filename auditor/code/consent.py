@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -130,11 +129,9 @@ class ConsentAnalysis:
         self.owner_of = owner_of
         self.invokers = Invokers(program)
         n = graph.methods
-        classes = list(map(itemgetter(0), program.keys[:n]))
-        names = {name: i for i, name in enumerate(dict.fromkeys(classes))}  # numbered by first appearance
-        self.class_of = np.fromiter(map(names.__getitem__, classes), dtype=np.int64, count=n)
+        self.class_of = program.ids.column(0)[:n].copy()
         """Node -> class number (``self.class_ids``), to mark every node of a set of classes at once."""
-        self.class_ids = names
+        self.class_ids = program.ids.tables[0]
         self.ui = self._of_classes(ui)
         self.edge_ok = np.ones(len(graph.indices), dtype=bool)
         self.early = np.zeros(0, dtype=np.int64)

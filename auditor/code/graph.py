@@ -40,7 +40,7 @@ import numpy.typing as npt
 
 from auditor.build.dex import DexError
 from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STATIC_FIELD, E_TYPE, E_VIRTUAL
-from auditor.code.hierarchy import KeyIndex, dispatch_keys, resolve_keys, supertypes
+from auditor.code.hierarchy import allocate, dispatch_keys, resolve_keys, supertypes
 from auditor.code.keyids import distinct
 from auditor.code.program import ClassInfo, Program
 
@@ -152,18 +152,31 @@ def has_platform_supertype(program: Program, name: str, memo: dict[str, bool]) -
 def callback_targets(program: Program, info: ClassInfo) -> list[int]:
     """Edges 4 targets of a class: its and its build superclasses' virtual methods, its constructors."""
     out: list[int] = []
-    keys, dispatchable = program.keys, program.methods.dispatchable
+    dispatchable, names = program.methods.dispatchable, program.ids.column(1)
+    init = program.ids.tables[1].get(_INIT, -1)
     for current in program.superclass_chain(info.name):
         for node in current.method_nodes():
-            if dispatchable[node] or (current is info and keys[node][1] == _INIT):
+            if dispatchable[node] or (current is info and names[node] == init):
                 out.append(node)
     return out
 
 
 def _clinits(program: Program) -> dict[str, int]:
-    keys = program.keys
-    return {info.name: node for info in program.classes.values()
-            for node in info.method_nodes() if keys[node][1] == _CLINIT}
+    """Build class -> its ``<clinit>`` (the last one its :meth:`ClassInfo.method_nodes` lists)."""
+    ids = program.ids
+    out: dict[str, int] = {}
+    name = ids.tables[1].get(_CLINIT)
+    if name is None:
+        return out
+    names, classes = ids.column(1), ids.strings[0]
+    for cls, nodes in program.class_rows:  # every class's listed nodes, in order: the last one wins
+        hit = names[nodes] == name
+        out.update(zip([classes[c] for c in cls[hit].tolist()], nodes[hit].tolist()))
+    for info in program.classes.values():
+        if not info.distinct:  # its method_nodes() are not its listed nodes
+            out.pop(info.name, None)
+            out.update((info.name, node) for node in info.method_nodes() if names[node] == name)
+    return out
 
 
 def _class_init_pairs(program: Program, clinit: dict[str, int]) -> list[tuple[int, int]]:
@@ -251,16 +264,16 @@ def _invoked(program: Program) -> Array:
 def _hierarchy_edges(program: Program, extra_nodes: Iterable[int]) -> tuple[tuple[Array, Array], tuple[Array, Array]]:
     """Edges 2 (between method nodes, before the virtual-call offset) and 3, allocating the nodes of the
     supertype methods they name (numbering: :mod:`auditor.code.hierarchy`)."""
-    kx = KeyIndex.of(program)
-    sup = supertypes(program, kx)
-    above, below = dispatch_keys(program, kx, sup)
-    kx.allocate(above)
-    dispatch = kx.find(above), kx.find(below)
+    ids = program.ids
+    sup = supertypes(program)
+    above, below = dispatch_keys(program, sup)
+    allocate(program, above)
+    dispatch = ids.find(above), ids.find(below)
     extra = np.fromiter(extra_nodes, dtype=np.int64)
     referenced = distinct(np.concatenate([_invoked(program), dispatch[0], extra]))
-    low, high = resolve_keys(program, kx, sup, referenced)
-    kx.allocate(high)
-    return dispatch, (kx.find(low), kx.find(high))
+    low, high = resolve_keys(program, sup, referenced)
+    allocate(program, high)
+    return dispatch, (ids.find(low), ids.find(high))
 
 
 def build_call_graph(program: Program, extra_nodes: Iterable[int] = ()) -> CallGraph:

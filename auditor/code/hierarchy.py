@@ -1,12 +1,10 @@
 """The class-hierarchy edges of the call graph (edges 2 and 3 of :mod:`auditor.code.graph`), level by level
 with numpy instead of a walk per method.
 
-A method key ``(class, name, prototype)`` becomes one integer: the class's rank among all class names of
-the program and the rank of ``(name, prototype)`` among all signatures (:class:`KeyIndex`; ranks in code
-point order, so comparing two integers compares the keys as strings). Dispatch (edges 2) is the closure of
-"a build class's virtual method, up to each direct build supertype", taken one hierarchy level at a time
-for all methods at once; resolution (edges 3) follows each referenced, undefined method up its class's
-superclass chain, one step at a time for all of them.
+Method keys are the packed integers of :class:`~auditor.code.keyids.KeyIds` (class, name and prototype
+numbers). Dispatch (edges 2) is the closure of "a build class's virtual method, up to each direct build
+supertype", taken one hierarchy level at a time for all methods at once; resolution (edges 3) follows each
+referenced, undefined method up its class's superclass chain, one step at a time for all of them.
 
 **Node numbering of the methods these edges name for the first time.** A supertype's method that no
 instruction references gets a node here. Such nodes are numbered after every node that exists before the
@@ -23,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from auditor.code.keyids import distinct, member
+from auditor.code.keyids import LIMIT, SIG, distinct, member
 from auditor.code.program import Program
 
 Array = npt.NDArray[np.int64]
@@ -39,74 +37,19 @@ def _string_ranks(numbers: Array, strings: list[str]) -> Array:
     return rank[np.searchsorted(found, numbers)]
 
 
-@dataclass
-class KeyIndex:
-    """Method keys as integers ``class * signatures + signature`` (class numbers of :attr:`Program.ids`,
-    signatures numbered here), and the node of each."""
-
-    program: Program
-    signatures: int
-    sig_parts: tuple[Array, Array]
-    """Signature -> ``(name number, prototype number)``."""
-    node_key: Array
-    """Node -> its integer key."""
-    sorted_keys: Array
-    sorted_nodes: Array
-
-    @classmethod
-    def of(cls, program: Program) -> KeyIndex:
-        ids = program.ids
-        parts = [col[:len(program.keys)] for col in ids.columns]
-        known = len(parts[0])
-        if known < len(program.keys):  # nodes allocated after reading (entry points named by the manifest)
-            tail = program.keys[known:]
-            parts = [np.concatenate([col, ids.number(i, [key[i] for key in tail])]) for i, col in enumerate(parts)]
-        for info in program.classes.values():  # classes without methods, supertypes nothing references
-            ids.number(0, [info.name, *((info.superclass,) if info.superclass else ()), *info.interfaces])
-        protos = max(len(ids.tables[2]), 1)
-        pair, sig = np.unique(parts[1] * protos + parts[2], return_inverse=True)
-        signatures = max(len(pair), 1)
-        node_key = parts[0] * signatures + sig.reshape(-1)
-        order = np.argsort(node_key, kind="stable")
-        return cls(program, signatures, (pair // protos, pair % protos), node_key, node_key[order], order)
-
-    def class_number(self, name: str) -> int:
-        return self.program.ids.tables[0][name]
-
-    def sig(self, nodes: Array) -> Array:
-        return self.node_key[nodes] % self.signatures  # type: ignore[no-any-return]
-
-    def find(self, keys: Array) -> Array:
-        """The node of each integer key (-1: no node yet)."""
-        if not len(self.sorted_keys):
-            return np.full(len(keys), -1, dtype=np.int64)
-        at = np.minimum(np.searchsorted(self.sorted_keys, keys), len(self.sorted_keys) - 1)
-        return np.where(self.sorted_keys[at] == keys, self.sorted_nodes[at], -1)
-
-    def allocate(self, keys: Array) -> None:
-        """Give the keys without a node one, after the program's last node, in the order of the keys as
-        strings (class, then name, then prototype)."""
-        fresh = distinct(keys)
-        fresh = fresh[self.find(fresh) < 0]
-        if not len(fresh):
-            return
-        program, ids = self.program, self.program.ids
-        cls, sig = np.divmod(fresh, self.signatures)
-        name, proto = self.sig_parts[0][sig], self.sig_parts[1][sig]
-        strings = [ids.strings(part) for part in range(3)]
-        order = np.lexsort((_string_ranks(proto, strings[2]), _string_ranks(name, strings[1]),
-                            _string_ranks(cls, strings[0])))
-        fresh, cls, name, proto = fresh[order], cls[order], name[order], proto[order]
-        new = list(zip(*(np.array(strings[part], dtype=object)[numbers].tolist()
-                         for part, numbers in enumerate((cls, name, proto)))))
-        first = len(program.keys)
-        program.keys.extend(new)
-        program.index.update(zip(new, range(first, first + len(new))))
-        self.node_key = np.concatenate([self.node_key, fresh])
-        merged = np.concatenate([self.sorted_keys, fresh])
-        order = np.argsort(merged, kind="stable")
-        self.sorted_keys = merged[order]
-        self.sorted_nodes = np.concatenate([self.sorted_nodes, np.arange(first, first + len(new))])[order]
+def allocate(program: Program, keys: Array) -> None:
+    """Give the packed keys without a node one, after the program's last node, in the order of the keys
+    as strings (class, then name, then prototype)."""
+    ids = program.ids
+    fresh = distinct(keys)
+    fresh = fresh[ids.find(fresh) < 0]
+    if not len(fresh):
+        return
+    cls, sig = np.divmod(fresh, SIG)
+    name, proto = np.divmod(sig, LIMIT)
+    order = np.lexsort((_string_ranks(proto, ids.strings[2]), _string_ranks(name, ids.strings[1]),
+                        _string_ranks(cls, ids.strings[0])))
+    ids.extend(cls[order], name[order], proto[order])
 
 
 @dataclass(frozen=True)
@@ -124,8 +67,12 @@ class Supertypes:
         return self.ptr[1:] - self.ptr[:-1]
 
 
-def supertypes(program: Program, kx: KeyIndex) -> Supertypes:
-    classes, rank = program.classes, program.ids.tables[0]
+def supertypes(program: Program) -> Supertypes:
+    classes = program.classes
+    ids = program.ids
+    ids.number(0, [s for info in classes.values()  # classes without methods, supertypes nothing calls
+                   for s in (info.name, *((info.superclass,) if info.superclass else ()), *info.interfaces)])
+    rank = ids.tables[0]
     size = len(rank)
     count = np.zeros(size, dtype=np.int64)
     superclass = np.full(size, -1, dtype=np.int64)
@@ -148,9 +95,9 @@ def supertypes(program: Program, kx: KeyIndex) -> Supertypes:
     return Supertypes(ptr, flat, superclass, chain)
 
 
-def _chain_lengths(program: Program, kx: KeyIndex, sup: Supertypes, ranks: Array) -> None:
-    """Fill :attr:`Supertypes.chain` for the given class ranks (those not filled yet)."""
-    names = program.ids.strings(0)
+def _chain_lengths(program: Program, sup: Supertypes, ranks: Array) -> None:
+    """Fill :attr:`Supertypes.chain` for the given class numbers (those not filled yet)."""
+    names = program.ids.strings[0]
     for at in ranks.tolist():
         if not sup.chain[at]:
             sup.chain[at] = len(program.superclass_chain(names[at]))
@@ -164,14 +111,15 @@ def _up(sup: Supertypes, cls: Array) -> tuple[Array, Array]:
     return row, sup.flat[np.repeat(sup.ptr[cls], count) + offs]
 
 
-def dispatch_keys(program: Program, kx: KeyIndex, sup: Supertypes) -> tuple[Array, Array]:
-    """Edges 2 as ``(above, below)`` integer keys: every virtual method a build class defines, to the same
+def dispatch_keys(program: Program, sup: Supertypes) -> tuple[Array, Array]:
+    """Edges 2 as ``(above, below)`` packed keys: every virtual method a build class defines, to the same
     method of each direct build supertype, and on up from each supertype method reached (each once)."""
     start_cls: list[int] = []
     start_node: list[int] = []
     count = sup.count
+    rank = program.ids.tables[0]
     for name, info in program.classes.items():
-        at = kx.class_number(name)
+        at = rank[name]
         if count[at]:
             nodes = info.method_nodes()
             start_cls.extend([at] * len(nodes))
@@ -179,45 +127,46 @@ def dispatch_keys(program: Program, kx: KeyIndex, sup: Supertypes) -> tuple[Arra
     node = np.array(start_node, dtype=np.int64)
     keep = program.methods.dispatchable_at(node)
     cls, node = np.array(start_cls, dtype=np.int64)[keep], node[keep]
-    sig, below = kx.sig(node), kx.node_key[node]
+    below = program.ids.packed(node)
+    sig = below % SIG
     above_out: list[Array] = []
     below_out: list[Array] = []
     linked = np.zeros(0, dtype=np.int64)
     while len(cls):
         row, up = _up(sup, cls)
-        above = up * kx.signatures + sig[row]
+        above = up * SIG + sig[row]
         above_out.append(above)
         below_out.append(below[row])
         onward = distinct(above[count[up] > 0])
         onward = onward[~member(onward, linked)]
         linked = np.sort(np.concatenate([linked, onward]))
-        cls, sig = np.divmod(onward, kx.signatures)
+        cls, sig = np.divmod(onward, SIG)
         below = onward
     if not above_out:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(above_out), np.concatenate(below_out)
 
 
-def resolve_keys(program: Program, kx: KeyIndex, sup: Supertypes, starts: Array) -> tuple[Array, Array]:
-    """Edges 3 as ``(node, above)`` integer keys: each start (a node) of a build class that does not define
+def resolve_keys(program: Program, sup: Supertypes, starts: Array) -> tuple[Array, Array]:
+    """Edges 3 as ``(node, above)`` packed keys: each start (a node) of a build class that does not define
     the method, up its superclass chain (:meth:`Program.superclass_chain`: as many steps as that chain has
     classes) while the class does not define it."""
     starts = starts[~program.methods.defined_at(starts)]
-    key = kx.node_key[starts]
-    cls, sig = np.divmod(key, kx.signatures)
+    key = program.ids.packed(starts)
+    cls, sig = np.divmod(key, SIG)
     build = np.nonzero(member(cls, np.sort(_build_ranks(program))))[0]
     key, cls, sig = key[build], cls[build], sig[build]
-    _chain_lengths(program, kx, sup, distinct(cls))
+    _chain_lengths(program, sup, distinct(cls))
     left = sup.chain[cls]
-    defines = _defined_keys(program, kx)
+    defines = _defined_keys(program)
     below_out: list[Array] = []
     above_out: list[Array] = []
     while len(key):
         go = (left > 0) & (sup.superclass[cls] >= 0)
-        go &= ~member(cls * kx.signatures + sig, defines)
+        go &= ~member(cls * SIG + sig, defines)
         key, cls, sig, left = key[go], cls[go], sig[go], left[go] - 1
         cls = sup.superclass[cls]
-        above = cls * kx.signatures + sig
+        above = cls * SIG + sig
         below_out.append(key)
         above_out.append(above)
         key = above
@@ -231,14 +180,14 @@ def _build_ranks(program: Program) -> Array:
     return np.fromiter(map(numbers.__getitem__, program.classes), dtype=np.int64, count=len(program.classes))
 
 
-def _defined_keys(program: Program, kx: KeyIndex) -> Array:
+def _defined_keys(program: Program) -> Array:
     """The integer key ``(class, name, prototype)`` of every method a build class lists (what
     :attr:`ClassInfo.methods` holds), sorted."""
     if not program.class_rows:
         return np.zeros(0, dtype=np.int64)
     cls = np.concatenate([c for c, _n in program.class_rows])
     nodes = np.concatenate([n for _c, n in program.class_rows])
-    return distinct(cls * kx.signatures + kx.sig(nodes))
+    return distinct(cls * SIG + program.ids.packed(nodes) % SIG)
 
 
-__all__ = ["KeyIndex", "Supertypes", "dispatch_keys", "resolve_keys", "supertypes"]
+__all__ = ["Supertypes", "allocate", "dispatch_keys", "resolve_keys", "supertypes"]

@@ -4,6 +4,8 @@ edge."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from auditor.code.decode import MethodBody, decode_method
 from auditor.code.gates import (
     Branch,
@@ -14,6 +16,7 @@ from auditor.code.gates import (
     returned_consent,
 )
 from auditor.code.graph import CallGraph, callback_targets, has_platform_supertype
+from auditor.code.keyids import distinct, member
 from auditor.code.program import MethodKey, Program
 
 _VIRTUAL_INVOKES = frozenset({0x6E, 0x72, 0x74, 0x78})
@@ -68,13 +71,15 @@ class MethodViews:
         if self._consent_fields is None:
             found: set[tuple[str, str]] = set()
             self._consent_fields = frozenset()
-            keys = self.program.keys
-            for node in self.program.methods.with_code():
-                if names_agreement(keys[node][1]):
-                    body = self.body(node)
-                    if body is not None:
-                        dex = self.program.methods[node].dex
-                        found |= consent_setters(body, self.program.refs[dex].field_key)
+            ids = self.program.ids
+            nodes = np.array(self.program.methods.with_code(), dtype=np.int64)
+            names = ids.column(1)[nodes]
+            agreeing = [n for n in distinct(names).tolist() if names_agreement(ids.strings[1][n])]
+            for node in nodes[member(names, np.array(agreeing, dtype=np.int64))].tolist():
+                body = self.body(node)
+                if body is not None:
+                    dex = self.program.methods[node].dex
+                    found |= consent_setters(body, self.program.refs[dex].field_key)
             self._consent_fields = frozenset(found)
         return self._consent_fields
 

@@ -9,7 +9,6 @@ the same class, the first one (in build order) wins, as on the device.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -25,7 +24,7 @@ from auditor.code.dexcode import (
     DexCode,
     MethodCode,
 )
-from auditor.code.keyids import KeyIds, column
+from auditor.code.keyids import LIMIT, SIG, Column, KeyIds, MethodIndex, MethodKeys, column
 from auditor.code.tables import DexTables, dex_tables
 
 MAX_HIERARCHY_DEPTH = 256
@@ -67,35 +66,19 @@ class DexRefs:
         descriptors = self.dex.all_type_descriptors()
         return None if descriptors is None else [descriptor_to_class(d) for d in descriptors]
 
-    @cached_property
-    def method_keys(self) -> list[MethodKey]:
-        """Every ``method_id_item`` resolved to its key (classes, names and prototypes gathered from the
-        whole string, type and proto tables, each decoded at once; else each distinct one resolved once)."""
+    def key_columns(self) -> tuple[Column, Column, Column]:
+        """Class, name and prototype of every ``method_id_item``, each distinct index resolved once (from
+        the string, type and proto tables decoded at once where they cover them; raises
+        :class:`DexError` for the first index that does not resolve)."""
         dex, raw = self.dex, self._raw
-        strings, types = dex.all_strings(), self._type_names
-        if not len(raw):
-            return []
-        columns: list[list[str]] = []
-        if strings is None or types is None or int(raw["name"].max()) >= len(strings) \
-                or int(raw["class"].max()) >= len(types):
-            steps: tuple[tuple[str, Callable[[int], str]], ...] = (
-                ("class", self.type_name), ("name", dex.string), ("proto", self._proto))
-        else:
-            columns.append(np.array(types, dtype=object)[raw["class"]].tolist())
-            columns.append(np.array(strings, dtype=object)[raw["name"]].tolist())
-            protos = dex.all_proto_descriptors()
-            if protos is not None and int(raw["proto"].max()) < len(protos):
-                columns.append(np.array(protos, dtype=object)[raw["proto"]].tolist())
-                return list(zip(*columns))
-            steps = (("proto", self._proto),)
-        for field_name, resolve in steps:
-            values = raw[field_name]
-            distinct = np.unique(values)
-            names = np.array([resolve(int(v)) for v in distinct.tolist()], dtype=object)
-            columns.append(names[np.searchsorted(distinct, values)].tolist())
-        return list(zip(*columns))
+        return (column(raw["class"].astype(np.int64), self._type_names, self.type_name),
+                column(raw["name"].astype(np.int64), dex.all_strings(), dex.string),
+                column(raw["proto"].astype(np.int64), self._proto_table, self._proto))
 
     def _proto(self, idx: int) -> str:
+        table = self._proto_table
+        if table is not None and 0 <= idx < len(table):
+            return table[idx]
         proto = self._protos.get(idx)
         if proto is None:
             proto = self._protos[idx] = self.dex.proto_descriptor(idx)
@@ -104,7 +87,12 @@ class DexRefs:
     def method_key(self, idx: int) -> MethodKey:
         if not 0 <= idx < len(self._raw):
             raise DexError(f"{self.dex.path}: method index {idx} out of range")
-        return self.method_keys[idx]
+        cls, proto, name = self._raw[idx].tolist()  # the method_id_item field order
+        return self.type_name(cls), self.dex.string(name), self._proto(proto)
+
+    @cached_property
+    def _proto_table(self) -> list[str] | None:
+        return self.dex.all_proto_descriptors()
 
     def method_ids_named(self, name_indices: set[int]) -> list[int]:
         """Indices of the method ids whose name is one of the string indices given (no resolution)."""
@@ -176,8 +164,8 @@ class ClassInfo:
     distinct: bool = True
     """Every method of :attr:`nodes` is the class's own and listed once (always, in files a compiler
     wrote): then :attr:`nodes` are exactly the values of :attr:`methods`, in the same order."""
-    keys: list[MethodKey] = field(default_factory=list, repr=False, compare=False)
-    """The program's node -> key list (to name the methods)."""
+    keys: MethodKeys | None = field(default=None, repr=False, compare=False)
+    """The program's node -> key view (to name the methods)."""
     _methods: dict[tuple[str, str], int] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -186,6 +174,7 @@ class ClassInfo:
         found = self._methods
         if found is None:
             keys = self.keys
+            assert keys is not None
             found = self._methods = dict(zip([keys[n][1:] for n in self.nodes], self.nodes))
         return found
 
@@ -215,25 +204,27 @@ class Program:
     node_of_item: list[npt.NDArray[np.int64] | None] = field(default_factory=list)
     """Per DEX file: code item -> the node of its method (-1: none); None when some code item is shared by
     several methods (never in files a compiler wrote)."""
-    keys: list[MethodKey] = field(default_factory=list)
-    """Node id -> method key."""
-    index: dict[MethodKey, int] = field(default_factory=dict)
+    ids: KeyIds = field(default_factory=KeyIds)
+    """The method numbering: node id -> class, name and prototype numbers, and back."""
+    keys: MethodKeys = field(init=False, repr=False, compare=False)
+    """Node id -> method key (made when asked)."""
+    index: MethodIndex = field(init=False, repr=False, compare=False)
+    """Method key -> node id."""
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     methods: DefinedMethods = field(default_factory=DefinedMethods)
     """Node id -> method, for the methods defined in the build."""
-    ids: KeyIds = field(default_factory=KeyIds)
-    """Node id -> class, name and prototype numbers (the nodes read from the DEX ``method_ids``)."""
     class_rows: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = field(default_factory=list)
     """Per DEX file: ``(class number, node)`` of every method a class read from it lists
     (:attr:`ClassInfo.nodes` of all classes, class numbers of :attr:`ids`)."""
 
+    def __post_init__(self) -> None:
+        self.keys = MethodKeys(self.ids)
+        self.index = MethodIndex(self.ids)
+
     def node(self, key: MethodKey) -> int:
         """The node id of a method key (allocated on first use)."""
-        node = self.index.get(key)
-        if node is None:
-            node = self.index[key] = len(self.keys)
-            self.keys.append(key)
-        return node
+        node = self.ids.get(key)
+        return self.ids.append(key) if node is None else node
 
     def code(self, node: int) -> MethodCode:
         """What a defined method's code references (empty for methods without code or not in the build)."""
@@ -242,24 +233,21 @@ class Program:
             return MethodCode((), (), (), (), (), ())
         return self.ops[info.dex].method_code(info.item)
 
-    def _number(self, method_keys: list[MethodKey]) -> npt.NDArray[np.int64]:
-        """Node ids of one file's method keys, allocating new ones in method id order."""
-        index, keys = self.index, self.keys
-        if not index:  # the first file: method ids are distinct keys in a valid file
-            first = dict(zip(method_keys, range(len(method_keys))))
-            if len(first) == len(method_keys):
-                index.update(first)
-                keys.extend(method_keys)
-                return np.arange(len(method_keys), dtype=np.int64)
-        nodes: list[int | None] = list(map(index.get, method_keys))
-        for i in [i for i, node in enumerate(nodes) if node is None]:
-            key = method_keys[i]
-            node = index.get(key)
-            if node is None:
-                node = index[key] = len(keys)
-                keys.append(key)
-            nodes[i] = node
-        return np.array(nodes, dtype=np.int64)
+    def _number(self, parts: tuple[Column, Column, Column]) -> npt.NDArray[np.int64]:
+        """Node ids of one file's method ids (their key columns), allocating new ones in method id order."""
+        ids = self.ids
+        cls, name, proto = (ids.number(part, names)[at] for part, (at, names) in enumerate(parts))
+        packed = cls * SIG + name * LIMIT + proto
+        nodes = ids.find(packed)
+        missing = np.nonzero(nodes < 0)[0]
+        if len(missing):
+            fresh, first, again = np.unique(packed[missing], return_index=True, return_inverse=True)
+            order = np.argsort(first, kind="stable")  # new keys in the order of their first method id
+            rank = np.empty(len(fresh), dtype=np.int64)
+            rank[order] = np.arange(len(fresh))
+            made = missing[first[order]]
+            nodes[missing] = ids.extend(cls[made], name[made], proto[made])[rank[again.reshape(-1)]]
+        return nodes
 
     def add_dex(self, dex: DexFile) -> None:
         """Read every class of one DEX file (classes already defined by an earlier file are skipped)."""
@@ -267,12 +255,8 @@ class Program:
         refs = DexRefs(dex)
         self.dex_paths.append(dex.path)
         self.refs.append(refs)
-        nodes = self._number(refs.method_keys)
+        nodes = self._number(refs.key_columns())
         self.dex_nodes.append(nodes)
-        raw = refs._raw
-        self.ids.add(nodes, (column(raw["class"].astype(np.int64), refs._type_names, refs.type_name),
-                             column(raw["name"].astype(np.int64), dex.all_strings(), dex.string),
-                             column(raw["proto"].astype(np.int64), dex.all_proto_descriptors(), refs._proto)))
         tables = dex_tables(dex)
         code = tables.code
         self.codes.append(code)
