@@ -238,7 +238,8 @@ def _slow_scan(code: DexCode, offsets: list[int]) -> CodeOps:
 
 def scan_code(code: DexCode, code_offsets: list[int]) -> CodeOps:
     """Scan the code items at ``code_offsets`` (0 entries and repeats ignored)."""
-    offsets = sorted({off for off in code_offsets if off})
+    every = np.sort(np.array(code_offsets, dtype=np.int64))
+    offsets = every[np.concatenate([every[:1] != 0, (every[1:] != every[:-1]) & (every[1:] != 0)])].tolist()
     if not offsets:
         return CodeOps({}, np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64))
     starts, sizes = _item_bounds(code, offsets)
@@ -247,7 +248,7 @@ def scan_code(code: DexCode, code_offsets: list[int]) -> CodeOps:
     else:
         pos, item = _instruction_starts(code, starts, sizes)
         ops = _events(code, pos, item, len(offsets))
-    return CodeOps({off: i for i, off in enumerate(offsets)}, ops.ptr, ops.kind, ops.arg)
+    return CodeOps(dict(zip(offsets, range(len(offsets)))), ops.ptr, ops.kind, ops.arg)
 
 
 __all__ = ["E_INVOKE", "E_SGET_OBJECT", "E_STATIC_FIELD", "E_STRING", "E_TYPE", "E_VIRTUAL", "CodeOps",

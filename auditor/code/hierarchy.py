@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from auditor.code.keyids import LIMIT, SIG, distinct, member
-from auditor.code.program import Program
+from auditor.code.program import MAX_HIERARCHY_DEPTH, Program
 
 Array = npt.NDArray[np.int64]
 _OBJECT = "java.lang.Object"
@@ -96,11 +96,25 @@ def supertypes(program: Program) -> Supertypes:
 
 
 def _chain_lengths(program: Program, sup: Supertypes, ranks: Array) -> None:
-    """Fill :attr:`Supertypes.chain` for the given class numbers (those not filled yet)."""
+    """Fill :attr:`Supertypes.chain` for the given class numbers: all chains at once, one superclass step
+    at a time; a chain still going after :data:`MAX_HIERARCHY_DEPTH` steps (a cycle, or deeper than the
+    cap) is measured by :meth:`Program.superclass_chain` itself."""
+    build = np.zeros(len(sup.superclass), dtype=bool)
+    build[_build_ranks(program)] = True
+    length = np.zeros(len(ranks), dtype=np.int64)
+    current = ranks.copy()
+    going = build[current]
+    for _step in range(MAX_HIERARCHY_DEPTH):
+        if not going.any():
+            break
+        length += going
+        above = sup.superclass[current]
+        going &= (above >= 0) & build[np.maximum(above, 0)]
+        current = np.where(going, above, current)
     names = program.ids.strings[0]
-    for at in ranks.tolist():
-        if not sup.chain[at]:
-            sup.chain[at] = len(program.superclass_chain(names[at]))
+    for k in np.nonzero(going)[0].tolist():
+        length[k] = len(program.superclass_chain(names[int(ranks[k])]))
+    sup.chain[ranks] = length
 
 
 def _up(sup: Supertypes, cls: Array) -> tuple[Array, Array]:

@@ -85,6 +85,12 @@ class KeyIds:
             strings.extend(fresh)
         return np.fromiter(map(table.__getitem__, names), dtype=np.int64, count=len(names))
 
+    def _one(self, part: int, name: str) -> int:
+        """:meth:`number` of one string."""
+        table = self.tables[part]
+        found = table.get(name)
+        return found if found is not None else int(self.number(part, [name])[0])
+
     def column(self, part: int) -> Array:
         """Node -> number of one part (a view: do not keep across additions)."""
         return self._cols[part][:self.size]
@@ -148,7 +154,7 @@ class KeyIds:
 
     def append(self, key: tuple[str, str, str]) -> int:
         """A new node for one absent key."""
-        parts = [int(self.number(part, [value])[0]) for part, value in enumerate(key)]
+        parts = [self._one(part, value) for part, value in enumerate(key)]
         node = self.size
         self._grow(1)
         for col, value in zip(self._cols, parts):

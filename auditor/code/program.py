@@ -101,6 +101,10 @@ class DexRefs:
         wanted = np.fromiter(name_indices, dtype=np.int64, count=len(name_indices))
         return np.nonzero(np.isin(self._raw["name"], wanted))[0].tolist()  # type: ignore[no-any-return]
 
+    def method_classes(self, indices: list[int]) -> list[int]:
+        """The class type index of each of these method ids (in range)."""
+        return self._raw["class"][np.array(indices, dtype=np.int64)].tolist()  # type: ignore[no-any-return]
+
     def field_ids_raw(self) -> list[tuple[int, int, int]]:
         """``(class_idx, type_idx, name_idx)`` of every field id (read once; do not modify)."""
         return self._fields_raw

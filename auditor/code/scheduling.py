@@ -31,9 +31,11 @@ class Invokers:
     def __init__(self, program: Program) -> None:
         self.program = program
 
-    def callers(self, names: tuple[str, ...], accept: Callable[[MethodKey], bool] | None = None) -> list[int]:
+    def callers(self, names: tuple[str, ...], accept: Callable[[MethodKey], bool] | None = None,
+                near: Callable[[str], bool] | None = None) -> list[int]:
         """Nodes of the methods with an invoke of a method named one of ``names`` (any class, or the method
-        keys ``accept`` takes)."""
+        keys ``accept`` takes; ``near``: a test of the class alone that every key ``accept`` takes passes,
+        asked once per class first)."""
         from auditor.code.graph import _event_nodes
 
         found: set[int] = set()
@@ -42,6 +44,10 @@ class Invokers:
             if not wanted:
                 continue
             indices = refs.method_ids_named(wanted)
+            if near is not None and indices:
+                types = refs.method_classes(indices)
+                close = {t for t in set(types) if near(refs.type_name(t))}
+                indices = [i for i, t in zip(indices, types) if t in close]
             if accept is not None:
                 indices = [i for i in indices if accept(refs.method_key(i))]
             if not indices:
@@ -147,7 +153,7 @@ def repeating_roots(program: Program, graph: CallGraph, views: MethodViews, invo
             found[key] = _scheduler_for(program, key, lineages) if near(key[0]) else None
         return found[key]
 
-    for node in invokers.callers(names, lambda key: scheduler(key) is not None):
+    for node in invokers.callers(names, lambda key: scheduler(key) is not None, near):
         body = views.body(node)
         info = program.methods[node]
         if body is None:
