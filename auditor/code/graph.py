@@ -149,16 +149,33 @@ def has_platform_supertype(program: Program, name: str, memo: dict[str, bool]) -
     return memo[name]
 
 
+class _Callbacks:
+    """:func:`callback_targets` of many classes: the virtual methods of each class listed once."""
+
+    def __init__(self, program: Program) -> None:
+        self.program = program
+        self.dispatchable = program.methods.dispatchable
+        self.names = program.ids.column(1)
+        self.init = program.ids.tables[1].get(_INIT, -1)
+        self.virtuals: dict[str, list[int]] = {}
+
+    def targets(self, info: ClassInfo) -> list[int]:
+        out: list[int] = []
+        dispatchable, names, init = self.dispatchable, self.names, self.init
+        for current in self.program.superclass_chain(info.name):
+            if current is info:
+                out.extend(node for node in current.method_nodes() if dispatchable[node] or names[node] == init)
+                continue
+            found = self.virtuals.get(current.name)
+            if found is None:
+                found = self.virtuals[current.name] = [n for n in current.method_nodes() if dispatchable[n]]
+            out.extend(found)
+        return out
+
+
 def callback_targets(program: Program, info: ClassInfo) -> list[int]:
     """Edges 4 targets of a class: its and its build superclasses' virtual methods, its constructors."""
-    out: list[int] = []
-    dispatchable, names = program.methods.dispatchable, program.ids.column(1)
-    init = program.ids.tables[1].get(_INIT, -1)
-    for current in program.superclass_chain(info.name):
-        for node in current.method_nodes():
-            if dispatchable[node] or (current is info and names[node] == init):
-                out.append(node)
-    return out
+    return _Callbacks(program).targets(info)
 
 
 def _clinits(program: Program) -> dict[str, int]:
@@ -219,6 +236,7 @@ def _implicit_edges(program: Program, clinit: dict[str, int]) -> Iterable[tuple[
     """Edges 4, and edges 5 through static fields."""
     memo: dict[str, bool] = {}
     callbacks: dict[str, list[int]] = {}
+    finder = _Callbacks(program)
     for dex, refs in enumerate(program.refs):
         src, types = _event_nodes(program, dex, (E_TYPE,))
         table: dict[int, list[int]] = {}
@@ -228,7 +246,7 @@ def _implicit_edges(program: Program, clinit: dict[str, int]) -> Iterable[tuple[
             if targets is None:
                 cls = program.classes.get(name)
                 use = cls is not None and has_platform_supertype(program, name, memo)
-                targets = callbacks[name] = callback_targets(program, cls) if use and cls else []
+                targets = callbacks[name] = finder.targets(cls) if use and cls else []
             table[type_idx] = targets
         at, dst = _lookup(types, table)
         yield src[at], dst
