@@ -3,7 +3,12 @@ over-approximates, and breadth-first search over it.
 
 Nodes: ``0..N-1`` are method *body* nodes (the program's method numbering: defined in the build or only
 referenced); ``N + m`` is the *virtual-call* node ``V(m)`` of method ``m`` (a call through
-invoke-virtual/-interface, before dispatch). Edges:
+invoke-virtual/-interface, before dispatch). Numbering, which decides ties between equally short paths
+(:func:`bfs`): the ``method_ids`` of each DEX file in build order (a key met again keeps its number), then
+inherited entry points no file lists (in the order the manifest names them), then the supertype methods
+only the class hierarchy names, those of edges 2 and then those of edges 3, each of these two groups in
+key order (:mod:`auditor.code.hierarchy`).
+Edges:
 
 1. **Calls**: invoke-virtual/-interface goes to ``V(ref)``; invoke-direct/-static/-super and
    invoke-polymorphic go to the referenced body (they name the exact target: ``super.onCreate()`` must
@@ -81,19 +86,20 @@ class CallGraph:
         return lo + np.nonzero(self.indices[lo:int(self.indptr[src + 1])] == dst)[0]
 
 
-def _event_nodes(program: Program, dex: int, kinds: tuple[int, ...]) -> tuple[Array, Array]:
-    """``(node, operand)`` of every event of the given kinds in one DEX file, per method holding it."""
+def _events_of(program: Program, dex: int, kinds: tuple[int, ...]
+               ) -> tuple[Array, Array, npt.NDArray[np.uint8]]:
+    """``(node, operand, kind)`` of every event of the given kinds in one DEX file, per method holding it."""
     ops = program.ops[dex]
     sel = np.nonzero(np.isin(ops.kind, kinds))[0]
     if not len(sel):
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint8)
     item = np.searchsorted(ops.ptr, sel, side="right") - 1
     items, nodes = program.item_nodes[dex]
     node_of_item = program.node_of_item[dex]
     if node_of_item is not None:  # one method per code item (always, in real files)
         owner = node_of_item[item]
         keep = owner >= 0
-        return owner[keep], ops.arg[sel][keep]
+        return owner[keep], ops.arg[sel][keep], ops.kind[sel][keep]
     order = np.argsort(items, kind="stable")
     items, nodes = items[order], nodes[order]
     lo = np.searchsorted(items, item, side="left")
@@ -101,18 +107,35 @@ def _event_nodes(program: Program, dex: int, kinds: tuple[int, ...]) -> tuple[Ar
     count = hi - lo
     rep = np.repeat(np.arange(len(sel)), count)
     offs = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
-    return nodes[np.repeat(lo, count) + offs], ops.arg[sel][rep]
+    return nodes[np.repeat(lo, count) + offs], ops.arg[sel][rep], ops.kind[sel][rep]
+
+
+def _event_nodes(program: Program, dex: int, kinds: tuple[int, ...]) -> tuple[Array, Array]:
+    """``(node, operand)`` of every event of the given kinds in one DEX file, per method holding it."""
+    node, arg, _kind = _events_of(program, dex, kinds)
+    return node, arg
+
+
+def invoke_events(program: Program, dex: int) -> tuple[Array, Array, npt.NDArray[np.bool_]]:
+    """``(node, method index, virtual)`` of every invoke in one DEX file's methods (made once and kept on
+    the program: the call graph and each look-up of the callers of an API read them)."""
+    found = program.invokes.get(dex)
+    if found is None:
+        node, arg, kind = _events_of(program, dex, (E_INVOKE, E_VIRTUAL))
+        if len(arg) and int(arg.max()) >= len(program.dex_nodes[dex]):
+            raise DexError(f"{program.dex_paths[dex]}: invoke of method index {int(arg.max())} out of range")
+        found = program.invokes[dex] = (node, arg, kind == E_VIRTUAL)
+    return found
 
 
 def _call_edges(program: Program, n: int) -> Iterable[tuple[Array, Array]]:
     """Edges 1."""
     for dex in range(len(program.ops)):
         nodes = program.dex_nodes[dex]
-        for kind, offset in ((E_INVOKE, 0), (E_VIRTUAL, n)):
-            src, arg = _event_nodes(program, dex, (kind,))
-            if len(arg) and int(arg.max()) >= len(nodes):
-                raise DexError(f"{program.dex_paths[dex]}: invoke of method index {int(arg.max())} out of range")
-            yield src, nodes[arg] + offset
+        src, arg, virtual = invoke_events(program, dex)
+        direct = ~virtual
+        yield src[direct], nodes[arg[direct]]
+        yield src[virtual], nodes[arg[virtual]] + n
 
 
 def has_platform_supertype(program: Program, name: str, memo: dict[str, bool]) -> bool:
@@ -272,9 +295,7 @@ def _invoked(program: Program) -> Array:
     """Every method node some instruction of a method defined in the build invokes (ascending)."""
     seen = np.zeros(len(program.keys), dtype=bool)
     for dex in range(len(program.ops)):
-        _src, calls = _event_nodes(program, dex, (E_INVOKE, E_VIRTUAL))
-        if len(calls) and int(calls.max()) >= len(program.dex_nodes[dex]):
-            raise DexError(f"{program.dex_paths[dex]}: invoke of method index {int(calls.max())} out of range")
+        _src, calls, _virtual = invoke_events(program, dex)
         seen[program.dex_nodes[dex][calls]] = True
     return np.nonzero(seen)[0]
 

@@ -217,6 +217,10 @@ class Program:
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     methods: DefinedMethods = field(default_factory=DefinedMethods)
     """Node id -> method, for the methods defined in the build."""
+    invokes: dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]]] = field(
+        default_factory=dict, repr=False, compare=False)
+    """Per DEX file, once asked for: ``(node, method index, virtual)`` of every invoke
+    (:func:`auditor.code.graph.invoke_events`)."""
     class_rows: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = field(default_factory=list)
     """Per DEX file: ``(class number, node)`` of every method a class read from it lists
     (:attr:`ClassInfo.nodes` of all classes, class numbers of :attr:`ids`)."""

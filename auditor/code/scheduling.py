@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import numpy as np
 
-from auditor.code.codescan import E_INVOKE, E_VIRTUAL
 from auditor.code.frequency import (
     REPEAT_DEPTH,
     SCHEDULERS,
@@ -36,7 +35,7 @@ class Invokers:
         """Nodes of the methods with an invoke of a method named one of ``names`` (any class, or the method
         keys ``accept`` takes; ``near``: a test of the class alone that every key ``accept`` takes passes,
         asked once per class first)."""
-        from auditor.code.graph import _event_nodes
+        from auditor.code.graph import invoke_events
 
         found: set[int] = set()
         for dex, refs in enumerate(self.program.refs):
@@ -52,7 +51,7 @@ class Invokers:
                 indices = [i for i in indices if accept(refs.method_key(i))]
             if not indices:
                 continue
-            src, arg = _event_nodes(self.program, dex, (E_INVOKE, E_VIRTUAL))
+            src, arg, _virtual = invoke_events(self.program, dex)
             found.update(src[np.isin(arg, np.array(indices, dtype=np.int64))].tolist())
         return sorted(found)
 
