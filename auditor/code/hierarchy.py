@@ -54,8 +54,9 @@ def allocate(program: Program, keys: Array) -> None:
 
 @dataclass(frozen=True)
 class Supertypes:
-    """Per class rank: its direct supertypes that are build classes (Object left out), CSR; its superclass
-    rank (-1: none) and how many classes its :meth:`Program.superclass_chain` holds (0: not a build class)."""
+    """Per class number (:attr:`KeyIds.tables`): its direct supertypes that are build classes (Object left
+    out), CSR; its superclass's number (-1: none) and how many classes its :meth:`Program.superclass_chain`
+    holds (filled for the classes resolution asks about)."""
 
     ptr: Array
     flat: Array
@@ -68,6 +69,7 @@ class Supertypes:
 
 
 def supertypes(program: Program) -> Supertypes:
+    """The hierarchy of the build's classes (numbering every class name they mention)."""
     classes = program.classes
     ids = program.ids
     ids.number(0, [s for info in classes.values()  # classes without methods, supertypes nothing calls
