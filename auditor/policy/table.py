@@ -130,7 +130,7 @@ def _name_by_content(roles: list[str | None], body: Sequence[Row], ctx: Context)
         cells = [r.cells[i] for r in body if i < len(r.cells) and r.cells[i].strip()]
         if len(cells) < 2:
             continue
-        share = sum(1 for c in cells if name_like(c) and _sdk_like(c, ctx)) / len(cells)
+        share = sum(1 for c in cells if name_like(c) and sdk_like(c, ctx)) / len(cells)
         if share >= NAME_SHARE and (best is None or share > best[0]):
             best = (share, i)
     if best is not None:
@@ -157,12 +157,13 @@ def _content_role(cells: list[str], roles: list[str | None], ctx: Context) -> st
         return "permissions"
     if share(lambda c: ctx.lexicon.data_types_in(c, cell=True)) >= 0.5:
         return "data"
-    if "name" not in roles and share(lambda c: name_like(c) and _sdk_like(c, ctx)) >= 0.5:
+    if "name" not in roles and share(lambda c: name_like(c) and sdk_like(c, ctx)) >= 0.5:
         return "name"
     return None
 
 
-def _sdk_like(cell: str, ctx: Context) -> bool:
+def sdk_like(cell: str, ctx: Context) -> bool:
+    """A cell that names an SDK: an SDK word in it, or a catalog name."""
     return bool(re.search(r"sdk|插件|\bkit\b", cell, re.IGNORECASE)) or ctx.names.known(cell)
 
 

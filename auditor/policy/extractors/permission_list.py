@@ -429,7 +429,7 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
             if _spaced_label(label, ctx):
                 rows.append((label, [rest.strip()], k, k))
                 other = False
-            elif rows and _other_label(label) and (len(rest.split()) >= 2 or _ENUMERATOR_RE.match(rest)):
+            elif rows and _other_label(label) and (len(rest.split()) >= 2 or _ROW_NUMBER_RE.match(rest)):
                 other = True  # a row of the table about something else: its lines are not the row above's
             elif rows and not other:
                 rows[-1] = (rows[-1][0], rows[-1][1] + [line.text.strip()], rows[-1][2], k)
@@ -459,14 +459,13 @@ def _spaced_header(line: Line, ctx: Context) -> bool:
 
 
 MAX_OTHER_LABEL = 12
-_ENUMERATOR_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]")
 
 
 def _other_label(label: str) -> bool:
     """The first cell of a row that names no permission: a short label ("传感器", "已安装列表") or one closed
     by a bracket ("应用信息(可选信息:…)"), not an enumerated or sentence line that continues the row above (the
     caller also wants cells after it: an enumerated one or several, not a lone "是")."""
-    return not _ENUMERATOR_RE.match(label) and not re.search(r"[,，。；;]", label.split("(")[0].split("（")[0]) and \
+    return not _ROW_NUMBER_RE.match(label) and not re.search(r"[,，。；;]", label.split("(")[0].split("（")[0]) and \
         (width(label) <= MAX_OTHER_LABEL or label.endswith((")", "）")))
 
 

@@ -10,7 +10,7 @@ import re
 from auditor.policy.claims import Context, ExtractorKind, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.field_table import label_role
-from auditor.policy.table import Grid, read_grid
+from auditor.policy.table import Grid, read_grid, sdk_like
 from auditor.policy.text import unbalanced
 
 CONFIDENCE = 0.85
@@ -149,7 +149,7 @@ def _anchored(rows: list[Row], body: list[tuple[int, str]], header: list[str], c
         return None
 
     def sdk_name(cell: str) -> bool:
-        return bool(cell) and (ctx.names.known(cell) or re.search(r"sdk|插件|\bkit\b", cell, re.IGNORECASE) is not None)
+        return bool(cell) and sdk_like(cell, ctx)
 
     if all(sdk_name(r.cells[0].strip()) for r in rows[1:]):
         return None  # every row is named by an SDK: read as is
@@ -158,7 +158,7 @@ def _anchored(rows: list[Row], body: list[tuple[int, str]], header: list[str], c
     cells: list[str] = []
     first = last = -1
     for k, text in body:
-        line_cells = [c for c in _cells(text)[0]]
+        line_cells = _cells(text)[0]
         if sdk_name(line_cells[0].strip()) and len(line_cells) >= width // 2:
             if cells:
                 out.append(Row(tuple(cells), first, last))

@@ -102,9 +102,7 @@ class ProseExtractor:
             if p not in mentions and not scene_texts[text]:
                 continue
             rows = tuple(self._row(text, first, last, name, ctx, " ".join(
-                [_listed_after(doc, paragraphs, texts, p)] + [f"{texts[q]} {listed}" for q in again.get(keys[(p, name)], ())
-                                                             for listed in [_listed_after(doc, paragraphs, texts, q)]
-                                                             if listed]))
+                [_listed_after(doc, paragraphs, texts, p)] + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))))
                          for name in mentions.get(p, []))
             scenes = tuple(SceneClaim(scene, "", part, first, last, sentence=True) for scene, part in scene_texts[text])
             if rows or scenes:
@@ -127,6 +125,17 @@ MAX_TABLE_AFTER = 120
 _TABLE_CUE_RE = re.compile(r"如下表|下表|以下表格|下列表格|following table|table below", re.IGNORECASE)
 
 
+def _named_over_lists(doc: Document, paragraphs: list[tuple[int, int]], texts: list[str], ps: list[int]) -> list[str]:
+    """The text of later paragraphs naming an SDK again, with the list or table each introduces; only those
+    that introduce one ("Some information Admob may collect:")."""
+    out = []
+    for q in ps:
+        listed = _listed_after(doc, paragraphs, texts, q)
+        if listed:
+            out.append(f"{texts[q]} {listed}")
+    return out
+
+
 def _listed_after(doc: Document, paragraphs: list[tuple[int, int]], texts: list[str], p: int) -> str:
     """The list items right after a paragraph that ends with a colon ("…may collect, including:" then
     "- Device model…"), or the table right after a paragraph that points to it ("…个人信息清单如下表所示"):
@@ -134,8 +143,7 @@ def _listed_after(doc: Document, paragraphs: list[tuple[int, int]], texts: list[
     if _TABLE_CUE_RE.search(texts[p]):
         end = paragraphs[p][1] + 1
         rows = [doc.lines[k].text for k in range(end, min(len(doc.lines), end + MAX_TABLE_AFTER))]
-        taken = [t for t in itertools.takewhile(lambda t: "|" in t, rows)]
-        return " ".join(taken)
+        return " ".join(itertools.takewhile(lambda t: "|" in t, rows))
     if not texts[p].rstrip().endswith((":", "：")):
         return ""
     out: list[str] = []
