@@ -6,6 +6,8 @@ public model (:class:`SdkDisclosure`, :class:`Scene`, :class:`PermissionDisclosu
 
 from __future__ import annotations
 
+import re
+
 from auditor.policy.claims import ExtractorKind, SceneClaim, SdkClaim
 from auditor.policy.document import Document
 from auditor.policy.lexicon import Lexicon, fold
@@ -16,6 +18,8 @@ from auditor.policy.text import clean_collected, hosts, packages, urls
 from auditor.vocab import DATA_TYPES
 
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
+_STATE_NOTE_RE = re.compile(r"(?<=状态)\s*[（(][^（）()]*[）)]|(?<=status)\s*\([^()]*\)", re.IGNORECASE)
+"""The bracketed note after a state ("通知栏状态（如通知栏权限、用户点击行为）"): what is read, not a use."""
 
 
 def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver: Resolver,
@@ -50,6 +54,7 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> s
     a permission ("读取外部存储", "定位权限"), or everything when the data text is itself mostly a list of
     permission uses (seed-002-style "Range of PI collected: Use Bluetooth, read external memory cards…")."""
     perms = {p for p, _ in lexicon.permissions_in(permission_text, weak=True, derive=True)}
+    data_text = _STATE_NOTE_RE.sub(" ", data_text)  # "通知栏状态（如通知栏权限）": a state read, not a permission used
     every = [h for h in lexicon.find(data_text, weak=True) if h.permissions or h.data_types]
     uses = [h for h in lexicon.find(data_text, weak=False) if h.permissions and h.verbal]
     chosen = every if uses and len(uses) * 2 >= len(every) else uses

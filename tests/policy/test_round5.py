@@ -216,3 +216,9 @@ def test_permission_names_listed_as_what_a_row_collects(tmp_path):
     d = _read(tmp_path, "甲乙支付SDK\n第三方名称：甲乙支付有限公司\n收集个人信息类型：设备状态权限、网络连接权限\n", "p.txt")
     assert [(s.name, s.permissions) for s in d.sdks] == [
         ("甲乙支付SDK", ("android.permission.INTERNET", "android.permission.READ_PHONE_STATE"))]
+
+
+def test_a_permission_named_as_the_state_read_is_not_a_row_permission(tmp_path):
+    # "通知栏状态（如通知栏权限、用户点击行为）" lists what is read, not a permission the row uses
+    d = _read(tmp_path, "| SDK名称 | 收集的信息 |\n|---|---|\n| 甲乙推送SDK | 设备型号、通知栏状态（如通知栏权限、用户点击行为） |\n")
+    assert [(s.name, s.permissions) for s in d.sdks] == [("甲乙推送SDK", ())]
