@@ -146,6 +146,8 @@ class Lexicon:
     that repeats a line, a cell or a label pays for it once. Bounded by ``MEMO_LIMIT``."""
     _roles: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
     """Results of :meth:`role` by header, likewise."""
+    _generic_keys: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """:attr:`generic_names` without blanks (what :meth:`generic` compares)."""
 
     def __post_init__(self) -> None:
         by_phrase: dict[str, list[Term]] = {}
@@ -166,6 +168,7 @@ class Lexicon:
             for phrase in self.fields.get(role, ()):
                 exact.setdefault(phrase, role)
         object.__setattr__(self, "_field_exact", exact)
+        object.__setattr__(self, "_generic_keys", frozenset(g.replace(" ", "") for g in self.generic_names))
         object.__setattr__(self, "_field_regexes", tuple(
             (role, pattern_all([p for p in self.fields.get(role, ()) if len(p) >= 2]))
             for role in ROLES if self.fields.get(role)))
@@ -378,8 +381,7 @@ class Lexicon:
 
     def generic(self, name: str) -> bool:
         """True for a name that says only what kind of SDK it is ("推送SDK", "统计SDK", "share SDK")."""
-        folded = fold(name).replace(" ", "")
-        return any(folded == g.replace(" ", "") for g in self.generic_names)
+        return fold(name).replace(" ", "") in self._generic_keys
 
     def general(self, name: str) -> bool:
         """True when ``name`` reads as words about SDKs in general ("Third-party SDKs we use", "以下第三方SDK")."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -231,10 +232,10 @@ def _plausible(text: str) -> bool:
     if not text:
         return False
     good = 0
-    for ch in text[:200_000]:
+    for ch, n in Counter(text[:200_000]).items():  # each distinct character classified once
         cat = unicodedata.category(ch)
         if ch in "\t\n\r\f\v" or cat[0] in "LNPZMS" or cat == "Cf":
-            good += 1
+            good += n
     return good / min(len(text), 200_000) > 0.97
 
 

@@ -12,7 +12,8 @@ import bisect
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -95,17 +96,19 @@ class NameIndex:
         most shared first, at most ``MAX_SIMILAR``. Keys are gathered through the form's rarer bigrams only
         (a bigram most keys have, "dk" of "sdk", says nothing), then counted exactly."""
         mine = bigrams(form)
-        rare: dict[int, int] = {}
+        rare: Counter[int] = Counter()
         for gram in mine:
             posting = self._grams.get(gram, ())
             if len(posting) <= COMMON_GRAM:
-                for i in posting:
-                    rare[i] = rare.get(i, 0) + 1
+                rare.update(posting)
         if not rare:  # only common bigrams: the keys of the rarest one
             gram = min(sorted(mine), key=lambda g: len(self._grams.get(g, ())) or len(self._keys) + 1)
-            rare = dict.fromkeys(self._grams.get(gram, ()), 1)
-        # ties in key order, not in the order of a set of strings (which changes with the hash seed)
-        pool = sorted(rare, key=lambda i: (-rare[i], i))[:4 * MAX_SIMILAR]
+            rare = Counter(dict.fromkeys(self._grams.get(gram, ()), 1))
+        # ties in key order, not in the order of a set of strings (which changes with the hash seed); a pool
+        # that is not cut needs no order (the scores below are sorted)
+        pool: Iterable[int] = rare
+        if len(rare) > 4 * MAX_SIMILAR:
+            pool = [i for _, i in sorted([(-n, i) for i, n in rare.items()])[:4 * MAX_SIMILAR]]
         scored = []
         for i in pool:
             n = len(mine & self._key_grams[i])

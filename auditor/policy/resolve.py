@@ -60,6 +60,8 @@ class Resolver:
     _cores: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _kind_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     _company_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _category_keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """The lexicon's category words as name keys (:func:`normalize_name`; empty ones left out)."""
 
     def resolve(self, ev: Evidence) -> Resolution:
         """The entry ``ev`` names, or None with candidates; never raises."""
@@ -102,8 +104,8 @@ class Resolver:
         if base is None or base.category != "framework" or pkg:
             return by_name
         key = normalize_name(fold(words))
-        longest = {c: max((len(normalize_name(w)) for w in ws if normalize_name(w) and normalize_name(w) in key), default=0)
-                   for c, ws in self.lexicon.category_words.items() if c != "framework"}
+        longest = {c: max((len(w) for w in ws if w in key), default=0)
+                   for c, ws in self._category_keys.items() if c != "framework"}
         top = max(longest.values(), default=0)
         kinds = {c for c, n in longest.items() if n == top and n}  # the longest words say what it does
         if len(kinds) != 1:
@@ -158,8 +160,7 @@ class Resolver:
         if not vendor:
             return None
         rest = key[len(vendor):]
-        categories = {c for c, words in self.lexicon.category_words.items()
-                      if any(normalize_name(w) and normalize_name(w) in rest for w in words)}
+        categories = {c for c, words in self._category_keys.items() if any(w in rest for w in words)}
         if not categories:
             return None
         owned = [i for i in self.by_company(vendor) if self.products[i].category in categories]
@@ -269,4 +270,5 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
         _cores=tuple(sorted(by_core)),
         _kind_words=frozenset(normalize_name(fold(w)) for ws in lexicon.category_words.values() for w in ws
                               if normalize_name(fold(w))),
+        _category_keys={c: tuple(k for k in map(normalize_name, ws) if k) for c, ws in lexicon.category_words.items()},
     )
