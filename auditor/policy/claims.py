@@ -8,7 +8,7 @@ structures that overlap; facts are mapped and names resolved afterwards (:mod:`a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
@@ -114,6 +114,15 @@ class Structure:
 
     def overlaps(self, other: Structure) -> bool:
         return self.first <= other.last and other.first <= self.last
+
+    def shifted(self, delta: int) -> Structure:
+        """The same structure ``delta`` lines further down (an extractor that read the same lines before
+        reuses what it read there)."""
+        if not delta:
+            return self
+        return replace(self, first=self.first + delta, last=self.last + delta,
+                       sdks=tuple(replace(c, first=c.first + delta, last=c.last + delta) for c in self.sdks),
+                       scenes=tuple(replace(c, first=c.first + delta, last=c.last + delta) for c in self.scenes))
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,12 @@ def settle(structures: Sequence[Structure], order: Sequence[ExtractorKind]) -> l
     ranked = sorted(structures, key=lambda s: (-s.confidence, rank.get(s.extractor, len(rank)),
                                               -(s.last - s.first), s.first))
     kept: list[Structure] = []
-    taken: set[int] = set()
+    taken = bytearray(max((s.last + 1 for s in structures), default=0))  # 1 where a kept structure owns the line
     for structure in ranked:
-        lines = range(structure.first, structure.last + 1)
-        if any(i in taken for i in lines):
-            continue
+        first, end = structure.first, structure.last + 1
+        if first < end:  # (line indexes are never negative)
+            if taken.find(1, first, end) >= 0:
+                continue
+            taken[first:end] = b"\x01" * (end - first)
         kept.append(structure)
-        taken.update(lines)
     return sorted(kept, key=lambda s: (s.first, s.last))

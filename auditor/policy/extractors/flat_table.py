@@ -38,13 +38,17 @@ class FlatTableExtractor:
         i = 0
         lines = doc.lines
         cell_roles = _cell_roles(doc, ctx)
+        grids: dict[object, tuple[int, Structure | None]] = {}  # tables read so far, by their cells (see _read)
         while i < len(lines):
+            if cell_roles[i] is None:  # no header starts here
+                i += 1
+                continue
             header, j = _header(doc, cell_roles, i)
-            roles = [ctx.lexicon.role(h) for h in header]
+            roles = cell_roles[i:j]  # the role of each header cell (``_cell_roles`` asked the lexicon)
             if len(header) < 2 or ("name" not in roles and "permissions" not in roles) or set(roles) == {"permissions"}:
                 i += 1
                 continue
-            structure = self._table(doc, ctx, header, roles, i, j)
+            structure = self._table(doc, ctx, header, roles, i, j, grids)
             if structure is None:
                 i += 1
                 continue
@@ -52,8 +56,8 @@ class FlatTableExtractor:
             i = max(structure.last + 1, i + 1)
         return out + _spaced_tables(doc, ctx)
 
-    def _table(self, doc: Document, ctx: Context, header: list[str], roles: list[str | None], i: int, j: int
-               ) -> Structure | None:
+    def _table(self, doc: Document, ctx: Context, header: list[str], roles: list[str | None], i: int, j: int,
+               grids: dict[object, tuple[int, Structure | None]]) -> Structure | None:
         """The table under the header of lines ``i..j-1``. Its cells are read a batch at a time, each batch
         larger, until the rows stop before the batch's end: a header-like line over a long run of text costs
         only the cells its rows use."""
@@ -73,8 +77,22 @@ class FlatTableExtractor:
             limit *= 4
         if "name" in roles:
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
-            return read_grid(grid, ctx, CONFIDENCE) if rows else None
+            return _read(grid, ctx, grids) if rows else None
         return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None
+
+
+def _read(grid: Grid, ctx: Context, grids: dict[object, tuple[int, Structure | None]]) -> Structure | None:
+    """:func:`read_grid` of ``grid``, which depends only on its cells and where its rows stand relative to
+    each other: a table repeated further down (a long policy repeats its tables) is read once, its structure
+    moved to where the repeat stands."""
+    base = grid.rows[0].first
+    key = tuple((r.cells, r.first - base, r.last - base) for r in grid.rows)
+    seen = grids.get(key)
+    if seen is None:
+        structure = read_grid(grid, ctx, CONFIDENCE)
+        grids[key] = (base, structure)
+        return structure
+    return seen[1].shifted(base - seen[0]) if seen[1] is not None else None
 
 
 def _cell_roles(doc: Document, ctx: Context) -> list[str | None]:

@@ -68,13 +68,15 @@ class PermissionListExtractor:
         topic, platform = False, None
         lines = doc.lines
         ask = _Lines(ctx)
-        bare = _bare_labels(lines, ask)
-        spaced = _spaced_tables(lines, ctx)
+        kinds = ask.classify(lines)
+        bare = _bare_labels(lines, ask, kinds.bare)
+        spaced = _spaced_tables(lines, ctx, kinds.spaced_header)
         out.extend(spaced)
         owned = {k for st in spaced for k in range(st.first, st.last + 1)}
+        quiet = kinds.quiet
         i = 0
         while i < len(lines):
-            if i in owned:
+            if i in owned or (quiet[i] and i not in bare):
                 i += 1
                 continue
             line = lines[i]
@@ -104,6 +106,19 @@ class PermissionListExtractor:
         return out
 
 
+@dataclass(frozen=True)
+class _Kinds:
+    """Per line (index for index with ``Document.lines``), what its text alone tells."""
+
+    quiet: tuple[bool, ...]
+    """It can play no part in :meth:`PermissionListExtractor.extract` unless it is a bare label: it starts no
+    item even under a permission topic, introduces no items, is no section heading and no feature item."""
+    bare: tuple[bool, ...]
+    """It may be a bare label (:func:`_bare_labels`): a permission label or constant, not a marked item."""
+    spaced_header: tuple[bool, ...]
+    """It is the header of a blank-separated permission table (:func:`_spaced_header`)."""
+
+
 class _Lines:
     """This read's answers to the questions the extractor asks of every line, each distinct line (text and
     markup) asked once: a long policy repeats its lines. Local to one :meth:`PermissionListExtractor.extract`."""
@@ -115,6 +130,22 @@ class _Lines:
         self._kinds: dict[tuple[str, str], tuple[bool, bool]] = {}
         self._labels: dict[tuple[str, str, bool | None], bool] = {}
         self._platforms: dict[str, str | None] = {}
+
+    def classify(self, lines: tuple[Line, ...]) -> _Kinds:
+        """What each line is as far as its own text tells (:class:`_Kinds`), each distinct line asked once."""
+        memo: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
+        out: list[tuple[bool, bool, bool]] = []
+        for line in lines:
+            key = (line.text, line.mark)
+            found = memo.get(key)
+            if found is None:
+                quiet = self.item(line, 0, True) is None and self.kind(line) == (False, False) \
+                    and self.feature(line, 0) is None
+                bare = bool(self.label(line, verbal=False) or (_CAPS_RE.search(line.text) and self.constant(line))) \
+                    and not _ITEM_RE.match(line.text)
+                found = memo[key] = (quiet, bare, _spaced_header(line, self.ctx))
+            out.append(found)
+        return _Kinds(tuple(k[0] for k in out), tuple(k[1] for k in out), tuple(k[2] for k in out))
 
     def item(self, line: Line, i: int, topic: bool) -> _Item | None:
         """:func:`_item` of the line."""
@@ -240,14 +271,12 @@ def _constant_line(line: Line, ctx: Context) -> bool:
         and _only_permission(text, ctx)
 
 
-def _bare_labels(lines: tuple[Line, ...], ask: _Lines) -> set[int]:
+def _bare_labels(lines: tuple[Line, ...], ask: _Lines, candidates: tuple[bool, ...]) -> set[int]:
     """Lines that are only a permission label (or only a constant), with its description on the next line
     ("读取手机状态和身份" / "允许应用访问设备的电话功能…"), in runs of at least ``MIN_BARE_ITEMS`` such pairs. The
     description may name the permission again, at more length; inside a run, a label may be a bare word
     ("录音") too."""
-    found = [i for i in range(len(lines) - 1)
-             if (ask.label(lines[i], verbal=False) or (_CAPS_RE.search(lines[i].text) and ask.constant(lines[i])))
-             and not _ITEM_RE.match(lines[i].text) and _describes(lines, i, ask)]
+    found = [i for i in range(len(lines) - 1) if candidates[i] and _describes(lines, i, ask)]
     runs: set[int] = set()
     group: list[int] = []
     for i in found + [len(lines) + 10]:
@@ -399,23 +428,15 @@ MAX_SPACED_LINES = 80
 MAX_SPACED_HEADER = 160
 
 
-def _spaced_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
+def _spaced_tables(lines: tuple[Line, ...], ctx: Context, headers: tuple[bool, ...]) -> list[Structure]:
     """Permission tables copied as text with the cells of a row separated by blanks: a header of column
     titles whose first names the permission ("调取设备权限 对应业务功能/场景 调用权限目的 …"), then rows that
     open with a permission label ("读取、写入外置存储器 账号登录 存储应用配置文件…"); a line that opens with
     anything else continues the row above. Each row is one scene: its text after the label."""
     out: list[Structure] = []
-    memo: dict[tuple[str, str], bool] = {}  # each distinct line asked once
-
-    def header(line: Line) -> bool:
-        key = (line.text, line.mark)
-        if key not in memo:
-            memo[key] = _spaced_header(line, ctx)
-        return memo[key]
-
     i = 0
     while i < len(lines):
-        if not header(lines[i]):
+        if not headers[i]:
             i += 1
             continue
         rows: list[tuple[str, list[str], int, int]] = []
@@ -423,7 +444,7 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
         k = i + 1
         while k < min(len(lines), i + 1 + MAX_SPACED_LINES):
             line = lines[k]
-            if line.mark.startswith("h") or _section_heading(line) or "|" in line.text or header(line):
+            if line.mark.startswith("h") or _section_heading(line) or "|" in line.text or headers[k]:
                 break
             label, _, rest = line.text.strip().partition(" ")
             if _spaced_label(label, ctx):

@@ -28,9 +28,18 @@ class PipeTableExtractor:
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         owned = {i for t in doc.tables for r in t.rows for i in range(r.first, r.last + 1)}
         out = []
+        # what a region reads depends only on the texts of its lines: a region repeated further down (a long
+        # policy repeats its tables) is read once, its structure moved to where the repeat stands
+        read: dict[tuple[str, ...], tuple[int, Structure | None]] = {}
         for start, end in _regions(ctx, owned):
-            grid = _grid(doc, start, end, ctx)
-            structure = read_grid(grid, ctx, CONFIDENCE) if grid is not None else None
+            key = tuple(doc.lines[k].text for k in range(start, end + 1))
+            seen = read.get(key)
+            if seen is None:
+                grid = _grid(doc, start, end, ctx)
+                structure = read_grid(grid, ctx, CONFIDENCE) if grid is not None else None
+                read[key] = (start, structure)
+            else:
+                structure = seen[1].shifted(start - seen[0]) if seen[1] is not None else None
             if structure is not None:
                 out.append(structure)
         return out
