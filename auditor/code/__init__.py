@@ -11,9 +11,7 @@ build's DEX files (:mod:`dexcode`, no decompiler); :mod:`callsites` matches the 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from auditor.catalog.model import PrivacySwitch
@@ -24,6 +22,7 @@ from auditor.code.consent import Judgement, analyze_consent
 from auditor.code.entrypoints import EntryPoints, find_entry_points, ui_classes
 from auditor.code.graph import CallGraph, build_call_graph
 from auditor.code.program import Program, build_program, method_label
+from auditor.collector import collector_paused
 from auditor.detect.matcher import Matcher
 from auditor.detect.unknown import own_prefixes
 from auditor.model import Build, DataAccess, SwitchUse
@@ -71,20 +70,6 @@ class CodeFindings:
     privacy_switches: tuple[SwitchUse, ...] = ()
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while the analysis runs: it allocates ~10^6 short-lived
-    objects (method keys, names) and no reference cycles worth collecting early, and each automatic full
-    pass walks the whole heap (~10 % of the analysis time on a large build). Restored on the way out."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def analyze_code(build: Build, matcher: Matcher, apis: ApiTable | None = None, *,
                  switches: Mapping[str, tuple[PrivacySwitch, ...]] | None = None,
                  reachability: bool = True) -> CodeFindings:
@@ -94,7 +79,7 @@ def analyze_code(build: Build, matcher: Matcher, apis: ApiTable | None = None, *
 
     Raises :class:`auditor.build.dex.DexError` on malformed code.
     """
-    with _collector_paused():
+    with collector_paused():
         return _analyze_code(build, matcher, apis, switches, reachability)
 
 
