@@ -4,7 +4,11 @@ With ``indent`` the standard library encodes through a chain of Python generator
 compact output), which for the ~20 MB JSON of a 5 MB policy costs over a second. :func:`dumps` writes the
 same text by direct recursion over dicts, lists and tuples of strings, integers, booleans and None; any
 other value (floats, non-string keys, objects) falls back to :func:`json.dumps`, so the text is always
-exactly the standard library's.
+exactly the standard library's. A caller whose value holds no float (a report) may say so
+(``floatless=True``): then orjson writes it (``OPT_INDENT_2``: the same text for those types, in a quarter of
+the time; it would write floats its own way, ``1e16`` and ``null`` for NaN); what orjson refuses (a string
+that is not valid Unicode, such as a surrogate-escaped file name, an integer past 64 bits, a non-string key)
+still goes the way above.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import json
 from json.encoder import encode_basestring  # the C version when available, as json.dumps uses
 from typing import Any
 
+import orjson
+
 STEP = "  "
 
 
@@ -20,8 +26,14 @@ class _Other(Exception):
     """A value the direct writer leaves to :func:`json.dumps`."""
 
 
-def dumps(value: Any) -> str:
-    """Exactly ``json.dumps(value, ensure_ascii=False, indent=2)``."""
+def dumps(value: Any, floatless: bool = False) -> str:
+    """Exactly ``json.dumps(value, ensure_ascii=False, indent=2)``; ``floatless``: the caller knows ``value``
+    holds no float."""
+    if floatless:
+        try:
+            return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+        except TypeError:  # orjson.JSONEncodeError: not for orjson, written below
+            pass
     out: list[str] = []
     try:
         _write(value, "\n", out)

@@ -10,7 +10,7 @@ from auditor.vocab import data_type
 
 
 def render_json(disclosure: Disclosure) -> str:
-    return dumps(disclosure.to_json()) + "\n"
+    return dumps(disclosure.to_json(), floatless=True) + "\n"  # the policy model has no float
 
 
 def _lines(lines: list[int]) -> str:

@@ -43,3 +43,15 @@ def test_other_values_fall_back_to_the_standard_library(value):
             dumps(value)
         return
     assert dumps(value) == expected
+
+
+@pytest.mark.parametrize("value", CASES + [{"source": "bad\udc80name.txt"}, {"big": 2**64, "neg": -2**63},
+                                           {"nested": [[[[[[[[[[[["deep"]]]]]]]]]]]]}],
+                         ids=range(len(CASES) + 3))
+def test_floatless_values_through_orjson_same_text(value):
+    assert dumps(value, floatless=True) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_floatless_every_character_below_0x800_same_text():
+    value = {"text": "".join(chr(c) for c in range(0x800) if not 0xD800 <= c < 0xE000), "k\u2028": ["\x00\x1f\x7f"]}
+    assert dumps(value, floatless=True) == json.dumps(value, ensure_ascii=False, indent=2)
