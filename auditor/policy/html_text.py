@@ -60,6 +60,10 @@ class _Parser(HTMLParser):
 
     # text outside tables -------------------------------------------------------------------------
     def _flush(self) -> None:
+        if not self._buf:  # most block tags open or close with nothing gathered
+            self._mark = ""
+            self._buf_text = False
+            return
         text = " ".join("".join(self._buf).split())
         if text:
             self.lines.append((self._buf_line, text, self._mark))

@@ -75,14 +75,15 @@ class NameIndex:
 
     def __post_init__(self) -> None:
         keys = tuple(sorted(set(self.exact) | set(self.loose)))
+        key_grams = tuple(frozenset(bigrams(k)) for k in keys)
         grams: dict[str, list[int]] = {}
-        for i, key in enumerate(keys):
-            for gram in bigrams(key):
+        for i, mine in enumerate(key_grams):
+            for gram in mine:
                 grams.setdefault(gram, []).append(i)
         object.__setattr__(self, "_keys", keys)
         object.__setattr__(self, "_grams", {g: tuple(v) for g, v in grams.items()})
-        object.__setattr__(self, "_sizes", tuple(len(bigrams(k)) for k in keys))
-        object.__setattr__(self, "_key_grams", tuple(frozenset(bigrams(k)) for k in keys))
+        object.__setattr__(self, "_sizes", tuple(len(g) for g in key_grams))
+        object.__setattr__(self, "_key_grams", key_grams)
         object.__setattr__(self, "_index", {k: i for i, k in enumerate(keys)})
         spotter = ahocorasick.Automaton()
         for key in self.distinctive:
@@ -109,10 +110,14 @@ class NameIndex:
         pool: Iterable[int] = rare
         if len(rare) > 4 * MAX_SIMILAR:
             pool = [i for _, i in sorted([(-n, i) for i, n in rare.items()])[:4 * MAX_SIMILAR]]
+        common = sum(1 for gram in mine if len(self._grams.get(gram, ())) > COMMON_GRAM)
         scored = []
         for i in pool:
+            need = max(least, share * min(len(mine), self._sizes[i])) if share else least
+            if rare[i] + common < need:  # at most this many shared: its rare ones counted, and every common one
+                continue
             n = len(mine & self._key_grams[i])
-            if n >= least and n >= share * min(len(mine), self._sizes[i]):
+            if n >= need:
                 scored.append((-n, self._keys[i]))
         scored.sort()
         return [key for _, key in scored[:MAX_SIMILAR]]

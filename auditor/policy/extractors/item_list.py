@@ -133,10 +133,15 @@ def _permission_lists(bodies: list[str | None], ctx: Context) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     labelled = 0
+    permission: dict[str, bool] = {}  # whether an item's label names a permission, each distinct item once
     for k, body in enumerate(bodies + [None]):  # a sentinel closes the last run
         if body is not None:
-            head = _LABEL_HEAD_RE.split(body, maxsplit=1)[0]
-            labelled += bool(width(head) <= MAX_LABEL_WIDTH and ctx.lexicon.permissions_in(head, weak=True))
+            found = permission.get(body)
+            if found is None:
+                head = _LABEL_HEAD_RE.split(body, maxsplit=1)[0]
+                found = permission[body] = bool(width(head) <= MAX_LABEL_WIDTH
+                                                and ctx.lexicon.permissions_in(head, weak=True))
+            labelled += found
             run.append(k)
             continue
         if len(run) >= 2 and labelled * 2 > len(run):

@@ -56,17 +56,18 @@ class KeyValueExtractor:
         records: list[_Record] = []
         current: _Record | None = None
         lines = doc.lines
+        names: dict[str, bool] = {}  # this read's name lines, by text (see _starts_record)
         for i, line in enumerate(lines):
             text = line.text
             pairs = ctx.lines[i].pairs
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
-                    line.indent > current.indent or _SUBITEM_RE.match(text)) and not _sibling_record(lines, i, ctx):
+                    line.indent > current.indent or _SUBITEM_RE.match(text)) and not _sibling_record(lines, i, ctx, names):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
                 current = self._pairs(records, current, pairs, i, line.indent)
                 continue
-            starts = _starts_record(lines, i, ctx)
+            starts = _starts_record(lines, i, ctx, names)
             if ctx.lines[i].heading and not starts:
                 current = None
                 continue
@@ -129,10 +130,10 @@ def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tu
     return []
 
 
-def _sibling_record(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[type-arg]
+def _sibling_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -> bool:  # type: ignore[type-arg]
     """A bullet that starts a record of its own: its label lines follow as bullets at the same depth
     ("- Huawei Push Kit" / "- Third Party: …"), not deeper under it."""
-    return i + 1 < len(lines) and lines[i].indent <= lines[i + 1].indent and _starts_record(lines, i, ctx)
+    return i + 1 < len(lines) and lines[i].indent <= lines[i + 1].indent and _starts_record(lines, i, ctx, names)
 
 
 def _loose_pair(text: str) -> bool:
@@ -157,8 +158,9 @@ def _name_line(text: str, ctx: Context) -> bool:
     return True
 
 
-def _starts_record(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[type-arg]
-    """A name line directly followed by a label line of an SDK fact."""
+def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -> bool:  # type: ignore[type-arg]
+    """A name line directly followed by a label line of an SDK fact; ``names``: :func:`_name_line` of the texts
+    asked so far (a long policy repeats its name lines)."""
     if i + 1 >= len(lines) or ctx.lines[i].width > MAX_NAME_WIDTH + 8:
         return False
     pairs = ctx.lines[i + 1].pairs  # a label line (so the pair pattern matches it)
@@ -166,7 +168,11 @@ def _starts_record(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[
         return False
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
         return False  # "业务场景：…" under a feature name: a scene record, unless the name is an SDK's
-    return _name_line(lines[i].text, ctx)
+    text = lines[i].text
+    found = names.get(text)
+    if found is None:
+        found = names[text] = _name_line(text, ctx)
+    return found
 
 
 def _sdk_like(text: str, ctx: Context) -> bool:

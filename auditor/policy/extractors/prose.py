@@ -63,8 +63,9 @@ class ProseExtractor:
     kind = ExtractorKind.PROSE
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
+        claimed = ctx.claimed
         paragraphs = [(a, b) for a, b in _paragraphs(doc, ctx)
-                      if not any(k in ctx.claimed for k in range(a, b + 1))]
+                      if (a not in claimed if a == b else not any(k in claimed for k in range(a, b + 1)))]
         texts = [doc.lines[a].text if a == b else " ".join(doc.lines[k].text for k in range(a, b + 1))
                  for a, b in paragraphs]
         mentions: dict[int, list[str]] = {}
