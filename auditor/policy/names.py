@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -112,11 +113,16 @@ class NameIndex:
             pool = [i for _, i in sorted([(-n, i) for i, n in rare.items()])[:4 * MAX_SIMILAR]]
         common = sum(1 for gram in mine if len(self._grams.get(gram, ())) > COMMON_GRAM)
         scored = []
+        size, sizes, key_grams, need = len(mine), self._sizes, self._key_grams, float(least)
         for i in pool:
-            need = max(least, share * min(len(mine), self._sizes[i])) if share else least
+            if share:  # need = max(least, share * min(size, sizes[i])), without two calls per key
+                other = sizes[i]
+                need = share * (size if size < other else other)
+                if need < least:
+                    need = least
             if rare[i] + common < need:  # at most this many shared: its rare ones counted, and every common one
                 continue
-            n = len(mine & self._key_grams[i])
+            n = len(mine & key_grams[i])
             if n >= need:
                 scored.append((-n, self._keys[i]))
         scored.sort()
@@ -261,8 +267,11 @@ class NameIndex:
         return next(iter(best)) if len(best) == 1 else None
 
     def candidates(self, forms: list[str]) -> tuple[str, ...]:
-        """Closest catalog ids for unresolved forms, best first."""
+        """Closest catalog ids for unresolved forms, best first. A key whose ratio cannot reach the third best
+        score so far (its quick upper bounds are below it) is not compared closely: it could not enter the
+        top ``MAX_CANDIDATES`` nor raise the score of an id in it."""
         scored: dict[str, float] = {}
+        floor = 0.5  # the least ratio that counts: 0.5, or the MAX_CANDIDATES-th best score once there are as many
         for form in forms:
             if not form:
                 continue
@@ -270,15 +279,17 @@ class NameIndex:
             for key in self._similar_keys(form, 0.5):
                 matcher.set_seq1(key)
                 contained = form in key or key in form
-                if not contained and (matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5):
+                if not contained and (matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor):
                     continue
                 ratio = matcher.ratio()
                 if contained:
                     ratio = max(ratio, 0.6 + 0.4 * min(len(form), len(key)) / max(len(form), len(key)))
-                if ratio < 0.5:
+                if ratio < floor:
                     continue
                 for sdk_id in self.exact.get(key, ()) + self.loose.get(key, ()):
                     scored[sdk_id] = max(scored.get(sdk_id, 0.0), ratio)
+                if len(scored) >= MAX_CANDIDATES:
+                    floor = max(0.5, heapq.nlargest(MAX_CANDIDATES, scored.values())[-1])
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
         return tuple(sdk_id for sdk_id, _ in ranked[:MAX_CANDIDATES])
 
