@@ -15,8 +15,8 @@ from typing import Any, TextIO
 import click
 
 from auditor import __version__
+from auditor.collector import kept_until_exit
 from auditor.commands.common import write_stdout
-from auditor.resources import kept_until_exit
 from auditor.sanitize import terminal_text
 
 COMMANDS = {name: f"auditor.commands.{name}" for name in

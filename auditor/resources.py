@@ -13,12 +13,10 @@ Where ``fork`` does not exist (Windows) or both bounds are ``None``, the functio
 from __future__ import annotations
 
 import errno
-import gc
 import math
 import pickle
 import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -60,23 +58,6 @@ class _RemoteError(AuditorError):
         self.exit_code = ExitCode(exit_code)
         self.kind = kind
         super().__init__(message)
-
-
-@contextmanager
-def kept_until_exit() -> Iterator[None]:
-    """For a block of a command-line process that builds what the process keeps until it exits (a
-    command's modules, the loaded catalog and scanner): Python's cyclic garbage collector is paused while
-    the block runs, and everything alive at its end is moved out of later collections (``gc.freeze``).
-    Otherwise each automatic pass walks those ~10^5 objects again for nothing (~0.1 s of a scan), and a
-    forked scan child would touch their pages. Not for library code: freezing concerns the whole process."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def fork_available() -> bool:

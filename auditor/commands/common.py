@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from auditor.collector import kept_until_exit
 from auditor.errors import AuditorError, ExitCode
 from auditor.outputs import write_atomic
-from auditor.resources import DEFAULT_MAX_SECONDS, kept_until_exit
+from auditor.resources import DEFAULT_MAX_SECONDS
 from auditor.sanitize import json_text, one_line, terminal_text
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def audit_inputs_options(func: F) -> F:
 
 def prepare_job(inputs: AuditInputs) -> Job:
     """``Job.prepare(inputs)`` for this process: the catalog, config, baseline and scanner it loads live
-    until the process exits, so they are loaded under :func:`~auditor.resources.kept_until_exit`; the
+    until the process exits, so they are loaded under :func:`~auditor.collector.kept_until_exit`; the
     policy and scenes are read after, with the garbage collector on (the same order and errors as
     ``Job.prepare``)."""
     from dataclasses import replace

@@ -77,7 +77,7 @@ def test_the_callers_limits_are_untouched():
 def test_kept_until_exit_pauses_the_collector_then_freezes_what_was_built():
     import gc
 
-    from auditor.resources import kept_until_exit
+    from auditor.collector import kept_until_exit
 
     was = gc.isenabled()
     frozen_before = gc.get_freeze_count()
