@@ -20,7 +20,6 @@ loaded machine (on an idle one, 2 workers reach at most twice that per wall minu
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import resource
@@ -54,12 +53,13 @@ def measuring_task(spec: BatchSpec, ref: BuildRef) -> BuildResult:
 def measure(builds: Path, out: Path, workers: int, code: bool) -> dict[str, float]:
     from auditor.batch import BatchRequest, execute, plan_batch
     from auditor.batch.engines.local import LocalEngine
+    from auditor.collector import kept_until_exit
     from auditor.pipeline import AuditInputs
 
     rss_dir = Path(tempfile.mkdtemp(prefix="rss-"))
     os.environ[RSS_DIR_ENV] = str(rss_dir)
-    plan = plan_batch(BatchRequest(builds, out, AuditInputs(code=code)))
-    gc.freeze()  # as the batch command does before its workers fork
+    with kept_until_exit():  # as the batch command does before its workers fork
+        plan = plan_batch(BatchRequest(builds, out, AuditInputs(code=code)))
     start, cpu_before = time.perf_counter(), _cpu()
     summary = execute(plan, LocalEngine(jobs=workers, task=measuring_task))
     wall = time.perf_counter() - start

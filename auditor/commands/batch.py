@@ -7,13 +7,13 @@ policy, scenes, config or catalog.
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from auditor.collector import kept_until_exit
 from auditor.commands.common import (
     BUILD_PATH,
     INPUT_PATH,
@@ -61,10 +61,10 @@ def batch(builds: Path, out: Path, policy_map: Path | None, jobs: int | None, sc
 
     request = BatchRequest(source=builds, out=out, inputs=inputs_from(inputs), policy_map=policy_map,
                            resume=resume, previous=previous, timeout_s=timeout_s)
-    plan = plan_batch(request)
-    # the plan and the jobs it prepared live until exit: frozen out of the collector's passes before local
+    # the plan and the jobs it prepares live until exit: frozen out of the collector's passes before local
     # workers fork (none walks them again per build, none writes to their pages, which stay shared)
-    gc.freeze()
+    with kept_until_exit():
+        plan = plan_batch(request)
     engine = create_engine(EngineSettings(jobs=jobs, max_memory_mb=max_memory_mb, scheduler=scheduler))
     err = click.get_text_stream("stderr")
     if plan.carried:
