@@ -1,5 +1,5 @@
-"""The direct JSON writer of large reports writes exactly what ``json.dumps(…, ensure_ascii=False, indent=2)``
-writes (the standard library is the reference, not our own output)."""
+"""The JSON writer of large reports writes exactly what ``json.dumps(…, ensure_ascii=False, indent=2)`` writes,
+through orjson or not (the standard library is the reference, not our own output)."""
 
 from __future__ import annotations
 
