@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from auditor.build.dex import DexError
 from auditor.code.dexcode import DexCode, MethodCode
+from auditor.code.keyids import distinct
 from auditor.code.opcodes import (
     K_CONST_CLASS,
     K_CONST_STRING,
@@ -238,8 +239,8 @@ def _slow_scan(code: DexCode, offsets: list[int]) -> CodeOps:
 
 def scan_code(code: DexCode, code_offsets: list[int]) -> CodeOps:
     """Scan the code items at ``code_offsets`` (0 entries and repeats ignored)."""
-    every = np.sort(np.array(code_offsets, dtype=np.int64))
-    offsets = every[np.concatenate([every[:1] != 0, (every[1:] != every[:-1]) & (every[1:] != 0)])].tolist()
+    every = distinct(np.array(code_offsets, dtype=np.int64))
+    offsets = every[every != 0].tolist()
     if not offsets:
         return CodeOps({}, np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64))
     starts, sizes = _item_bounds(code, offsets)
