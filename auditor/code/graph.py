@@ -46,7 +46,7 @@ import numpy.typing as npt
 from auditor.build.dex import DexError
 from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STATIC_FIELD, E_TYPE, E_VIRTUAL
 from auditor.code.hierarchy import allocate, dispatch_keys, resolve_keys, supertypes
-from auditor.code.keyids import distinct
+from auditor.code.keyids import distinct, spans
 from auditor.code.program import ClassInfo, Program
 
 _OBJECT = "java.lang.Object"
@@ -106,8 +106,7 @@ def _events_of(program: Program, dex: int, kinds: tuple[int, ...]
     hi = np.searchsorted(items, item, side="right")
     count = hi - lo
     rep = np.repeat(np.arange(len(sel)), count)
-    offs = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
-    return nodes[np.repeat(lo, count) + offs], ops.arg[sel][rep], ops.kind[sel][rep]
+    return nodes[spans(lo, count)], ops.arg[sel][rep], ops.kind[sel][rep]
 
 
 def _event_nodes(program: Program, dex: int, kinds: tuple[int, ...]) -> tuple[Array, Array]:
@@ -241,9 +240,7 @@ def _lookup(keys: Array, table: dict[int, list[int]]) -> tuple[Array, Array]:
     flat = np.array([t for key in range(size) if lengths[key] for t in table[key]], dtype=np.int64)
     starts = np.cumsum(lengths) - lengths
     count = lengths[keys]
-    rep = np.repeat(np.arange(len(keys)), count)
-    offs = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
-    return rep, flat[np.repeat(starts[keys], count) + offs]
+    return np.repeat(np.arange(len(keys)), count), flat[spans(starts[keys], count)]
 
 
 def _distinct(values: Array) -> list[int]:
@@ -358,7 +355,7 @@ def bfs(graph: CallGraph, roots: Iterable[int], blocked: npt.NDArray[np.bool_] |
         total = int(count.sum())
         if not total:
             break
-        pos = np.repeat(starts - (np.cumsum(count) - count), count) + np.arange(total)
+        pos = spans(starts, count)
         via = np.repeat(front, count)
         nxt = indices[pos]
         keep = parent[nxt] == UNSEEN

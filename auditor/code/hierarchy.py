@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from auditor.code.keyids import LIMIT, SIG, distinct, member
+from auditor.code.keyids import LIMIT, SIG, distinct, member, spans
 from auditor.code.program import MAX_HIERARCHY_DEPTH, Program
 
 Array = npt.NDArray[np.int64]
@@ -122,9 +122,7 @@ def _chain_lengths(program: Program, sup: Supertypes, ranks: Array) -> None:
 def _up(sup: Supertypes, cls: Array) -> tuple[Array, Array]:
     """``(row, supertype)`` for each direct build supertype of each class in ``cls``."""
     count = sup.count[cls]
-    row = np.repeat(np.arange(len(cls)), count)
-    offs = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
-    return row, sup.flat[np.repeat(sup.ptr[cls], count) + offs]
+    return np.repeat(np.arange(len(cls)), count), sup.flat[spans(sup.ptr[cls], count)]
 
 
 def dispatch_keys(program: Program, sup: Supertypes) -> tuple[Array, Array]:

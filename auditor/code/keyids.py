@@ -1,6 +1,7 @@
 """Method keys as integers: the class, the name and the prototype of every method node, each numbered
 across the whole build (one table of strings per part), read from the DEX ``method_ids`` tables without a
-Python object per method; and two sort-based array helpers.
+Python object per method; and the array helpers the code analysis shares (sort-based :func:`distinct` and
+:func:`member`, :func:`spans` of CSR rows).
 
 The numbers follow the order the strings are first met (DEX files in build order); they identify, they
 do not order (see :mod:`auditor.code.hierarchy` for the one place where an order of keys matters).
@@ -38,6 +39,12 @@ def member(values: Array, ordered: Array) -> npt.NDArray[np.bool_]:
         return np.zeros(len(values), dtype=bool)
     at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
     return ordered[at] == values  # type: ignore[no-any-return]
+
+
+def spans(starts: Array, counts: Array) -> Array:
+    """The positions ``starts[i] .. starts[i] + counts[i] - 1`` of every span, one span after another (the
+    entries of CSR rows: ``flat[spans(ptr[rows], ptr[rows + 1] - ptr[rows])]``)."""
+    return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))  # type: ignore[no-any-return]
 
 
 def column(values: Array, table: list[str] | None, resolve: Callable[[int], str]) -> Column:
@@ -196,4 +203,5 @@ class MethodIndex:
         return isinstance(key, tuple) and len(key) == 3 and self.ids.get(key) is not None
 
 
-__all__ = ["LIMIT", "SIG", "Column", "KeyIds", "MethodIndex", "MethodKeys", "column", "distinct", "member"]
+__all__ = ["LIMIT", "SIG", "Column", "KeyIds", "MethodIndex", "MethodKeys", "column", "distinct", "member",
+           "spans"]

@@ -24,7 +24,7 @@ from auditor.code.dexcode import (
     DexCode,
     MethodCode,
 )
-from auditor.code.keyids import LIMIT, SIG, Column, KeyIds, MethodIndex, MethodKeys, column
+from auditor.code.keyids import LIMIT, SIG, Column, KeyIds, MethodIndex, MethodKeys, column, spans
 from auditor.code.tables import DexTables, dex_tables
 
 MAX_HIERARCHY_DEPTH = 256
@@ -355,7 +355,7 @@ def _class_rows(tables: DexTables, class_nos: list[int]) -> tuple[npt.NDArray[np
     chosen = np.array(class_nos, dtype=np.int64)
     start = table.ptr[chosen]
     count = table.ptr[chosen + 1] - start
-    row = np.repeat(start - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
+    row = spans(start, count)
     return count, table.method_idx[row], table.access[row], table.code_off[row]
 
 
