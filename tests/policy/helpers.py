@@ -24,6 +24,11 @@ def entry(sdk_id: str, name: str, *aliases: str, vendor: str = "Example Co., Ltd
     )
 
 
+def memory_catalog(*entries: SdkEntry) -> Catalog:
+    """A catalog of just these entries, built in memory."""
+    return Catalog(entries=tuple(entries), version="unit", sha256="0" * 64, source="memory")
+
+
 def small_catalog() -> Catalog:
     """A handful of well-known SDKs, built in memory."""
     return Catalog(

@@ -3,13 +3,8 @@ expected values written by hand."""
 
 from __future__ import annotations
 
-from auditor.catalog.model import Catalog
 from auditor.policy import read_policy
-from tests.policy.helpers import entry
-
-
-def _catalog(*entries):
-    return Catalog(entries=tuple(entries), version="unit", sha256="0" * 64, source="memory")
+from tests.policy.helpers import entry, memory_catalog
 
 
 def test_link_cell_of_link_text_and_url_keeps_the_scheme(tmp_path):
@@ -20,7 +15,7 @@ def test_link_cell_of_link_text_and_url_keeps_the_scheme(tmp_path):
                     "<td><a href=\"https://push.example.com/privacy\">示例隐私协议</a></td></tr>"
                     "<tr><td>另一个统计SDK</td><td>统计</td><td>统计隐私协议 https://stats.example.cn/p</td></tr></table>\n",
                     encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert [(s.name, s.link) for s in d.sdks] == [("示例推送SDK", "https://push.example.com/privacy"),
                                                    ("另一个统计SDK", "https://stats.example.cn/p")]
 
@@ -33,7 +28,7 @@ def test_bullet_records_with_their_labels_as_sibling_bullets(tmp_path):
                     "- Shared Information: running application list\n"
                     "- Beta Analytics SDK\n- Third Party: Beta Data Inc.\n- Purpose of Use: statistics\n"
                     "- Shared Information: Android ID\n", encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert [(s.name, s.company, s.data_types) for s in d.sdks] == [
         ("Alpha Push SDK", "Alpha Mobile Co., Ltd.", ("running-apps",)),
         ("Beta Analytics SDK", "Beta Data Inc.", ("android-id",))]
@@ -46,7 +41,7 @@ def test_company_line_before_the_name_line_belongs_to_that_record(tmp_path):
                     "第三方隐私政策链接：https://map.example.cn/privacy\n\n"
                     "第三方公司名称：丙丁支付有限公司\nSDK名称：丙丁支付SDK\n使用目的：完成支付\n"
                     "第三方隐私政策链接：https://pay.example.cn/privacy\n", encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert [(s.name, s.company, s.link) for s in d.sdks] == [
         ("甲乙地图", "甲乙科技有限公司", "https://map.example.cn/privacy"),
         ("丙丁支付SDK", "丙丁支付有限公司", "https://pay.example.cn/privacy")]
@@ -62,7 +57,7 @@ def test_constant_lines_each_over_its_purpose(tmp_path):
     path.write_text("## What the app may ask for\n\n> android.permission.READ_CONTACTS\n\n**Used to suggest friends.**\n\n"
                     "> android.permission.RECORD_AUDIO\n\nUsed to send voice notes.\n\n"
                     "> android.permission.NFC\n\n**Used to pair with a tag.**\n", encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert _pairs(d) == [("Used to pair with a tag.", "android.permission.NFC"),
                          ("Used to send voice notes.", "android.permission.RECORD_AUDIO"),
                          ("Used to suggest friends.", "android.permission.READ_CONTACTS")]
@@ -75,7 +70,7 @@ def test_heading_that_is_a_one_word_constant_reference(tmp_path):
                     "### [INTERNET][INTERNET]\n\nNeeded to fetch the weather.\n\n"
                     "[VIBRATE]: https://developer.android.com/reference/android/Manifest.permission#VIBRATE\n",
                     encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert [p for _, p in _pairs(d)] == ["android.permission.VIBRATE", "android.permission.INTERNET"]
 
 
@@ -87,7 +82,7 @@ def test_item_line_with_description_and_scene_labels(tmp_path):
                     "2、ACCESS_COARSE_LOCATION 定位权限\n\n功能说明:基站定位。 使用场景和目的:签到时获取位置\n\n"
                     "3、ACCESS_FINE_LOCATION 定位权限\n\n功能说明:卫星定位。 使用场景和目的:签到时获取位置\n",
                     encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert _pairs(d) == [("发送语音留言", "android.permission.RECORD_AUDIO"),
                          ("签到时获取位置", "android.permission.ACCESS_COARSE_LOCATION"),
                          ("签到时获取位置", "android.permission.ACCESS_FINE_LOCATION")]
@@ -98,7 +93,7 @@ def test_long_introduction_line_makes_plain_labels_permission_items(tmp_path):
     path.write_text("## Use of information\n\nThe application asks for the following permissions because its built-in "
                     "scripting library lets your own programs use the features of your phone directly:\n"
                     "1. Camera (for the photo module)\n2. Record audio (for the sound module)\n", encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert _pairs(d) == [("Camera (for the photo module)", "android.permission.CAMERA"),
                          ("Record audio (for the sound module)", "android.permission.RECORD_AUDIO")]
 
@@ -110,7 +105,7 @@ def test_flattened_permission_table_permission_first_with_constants_column(tmp_p
                     "相机\n\nCAMERA\n\n使用摄像头拍照\n\n用于扫码添加好友\n\n"
                     "后台定位\n\nACCESS_BACKGROUND_LOCATION\n\n在后台获取位置\n\n用于行程记录\n\n"
                     "读取联系人\n\nREAD_CONTACTS\n\n读取通讯录\n\n用于邀请好友\n", encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert _pairs(d) == [("用于扫码添加好友", "android.permission.CAMERA"),
                          ("用于行程记录", "android.permission.ACCESS_BACKGROUND_LOCATION"),
                          ("用于邀请好友", "android.permission.READ_CONTACTS")]
@@ -123,7 +118,7 @@ def test_pipe_rows_closed_by_a_pipe_continue_a_cell_over_lines(tmp_path):
                     "网络权限 | 1、同步数据\n和用户信息 |\n拉取最新内容 | 可关闭 |\n"
                     "IMEI权限 | 识别设备 | 防止作弊 | 可关闭 |\n"
                     "相机权限 |\n1.拍照反馈 |\n拍照后发送给客服 |\n可关闭 |\n", encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert _pairs(d) == [("1.拍照反馈", "android.permission.CAMERA"),
                          ("1、同步数据 和用户信息", "android.permission.INTERNET"),
                          ("识别设备", "android.permission.READ_PHONE_STATE")]
@@ -132,7 +127,7 @@ def test_pipe_rows_closed_by_a_pipe_continue_a_cell_over_lines(tmp_path):
 def test_catalog_name_written_as_a_link_in_prose_with_the_list_after(tmp_path):
     # a single plain word is not spotted in prose, but written as a link to a page it is a mention;
     # the sentence ends with a colon: the bullets after it say what is collected
-    catalog = _catalog(entry("bugreporter", "Bugreporter"), entry("other", "Other Kit"))
+    catalog = memory_catalog(entry("bugreporter", "Bugreporter"), entry("other", "Other Kit"))
     path = tmp_path / "p.md"
     path.write_text("## Crashes\n\nWe rely on [Bugreporter](https://bugreporter.example/privacy) to learn about crashes. "
                     "It may gather, for instance:\n\n- the device model and Android version\n- the stack trace\n\n"
@@ -151,7 +146,7 @@ def test_permission_table_copied_with_blank_separated_cells(tmp_path):
                     "发送短信、接收 短信验证 自动填入验证码\n收到验证码时 是\n"
                     "获取应用账户 填写地址 快速填入收件人 是\n"
                     "读写系统设置 同步登录 多个服务共享登录状态 否\n", encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert [(s.name, tuple(p.removeprefix("android.permission.") for p in s.permissions)) for s in d.scenes] == [
         ("扫码登录 扫描网页上的二维码 是", ("CAMERA",)),
         ("短信验证 自动填入验证码 收到验证码时 是", ("RECEIVE_SMS", "SEND_SMS")),
@@ -162,7 +157,7 @@ def test_permission_table_copied_with_blank_separated_cells(tmp_path):
 def test_entry_name_written_inside_a_longer_descriptive_name():
     from auditor.policy.lexicon_data import load_lexicon
     from auditor.policy.resolve import Evidence, build_resolver
-    catalog = _catalog(entry("crashkit", "Crashkit", "崩溃宝"), entry("codecbuf", "Codecbuf"),
+    catalog = memory_catalog(entry("crashkit", "Crashkit", "崩溃宝"), entry("codecbuf", "Codecbuf"),
                        entry("crashboard", "Crashboard"))
     resolver = build_resolver(catalog, load_lexicon())
     assert resolver.resolve(Evidence(name="某某 Crashkit 闪退统计SDK")).id == "crashkit"
@@ -178,13 +173,13 @@ def test_long_english_labels_of_a_record(tmp_path):
                     "Function: to deliver notifications\nCategory of personal information collected:\n"
                     "  • Device information: to tell devices apart.\n"
                     "Link to the Operator's Privacy Policy: https://cargo.example/privacy\n", encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert [(s.name, s.company, s.link) for s in d.sdks] == [
         ("Cargo Push SDK", "Cargo Mobile Ltd.", "https://cargo.example/privacy")]
 
 
 def test_a_catalog_name_followed_by_store_is_the_app_store(tmp_path):
-    catalog = _catalog(entry("cloud-play", "Cloud Play", "CloudPlay"))
+    catalog = memory_catalog(entry("cloud-play", "Cloud Play", "CloudPlay"))
     path = tmp_path / "p.md"
     path.write_text("If you buy the Pro version in the CloudPlay Store, we receive the order number.\n\n"
                     "Crash reports are sent through CloudPlay when you opt in.\n", encoding="utf-8")
@@ -199,7 +194,7 @@ def test_common_base_named_with_what_it_does_is_that_product():
     from auditor.policy.resolve import Evidence, build_resolver
     base = dataclasses.replace(entry("acme-core", "Acme Core", "AcmeBase", category="framework"),
                                part_of=("acme-push", "acme-login"))
-    catalog = _catalog(base, entry("acme-push", "Acme Push Kit", category="push"),
+    catalog = memory_catalog(base, entry("acme-push", "Acme Push Kit", category="push"),
                        entry("acme-login", "Acme Account Kit", category="login-share"))
     resolver = build_resolver(catalog, load_lexicon())
     assert resolver.resolve(Evidence(name="AcmeBase", words="AcmeBase 用于推送消息")).id == "acme-push"
@@ -227,7 +222,7 @@ def test_sdk_record_written_on_one_line(tmp_path):
                     "收集个人信息类型:设备型号、OAID 隐私政策:https://ads.example.cn/privacy\n"
                     "SDK名称:丙丁统计SDK 使用目的:统计分析 运营方:丙丁数据有限公司 收集个人信息类型:IP地址\n",
                     encoding="utf-8")
-    d = read_policy(path, _catalog(entry("demo", "Demo")))
+    d = read_policy(path, memory_catalog(entry("demo", "Demo")))
     assert [(s.name, s.company, s.purpose, s.data_types, s.link) for s in d.sdks] == [
         ("甲乙广告SDK", "甲乙网络科技有限公司", "广告投放", ("oaid", "device-model"), "https://ads.example.cn/privacy"),
         ("丙丁统计SDK", "丙丁数据有限公司", "统计分析", ("ip",), "")]

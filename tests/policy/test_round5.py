@@ -3,19 +3,14 @@ words with expected values written by hand."""
 
 from __future__ import annotations
 
-from auditor.catalog.model import Catalog
 from auditor.policy import read_policy
-from tests.policy.helpers import entry
-
-
-def _catalog(*entries):
-    return Catalog(entries=tuple(entries), version="unit", sha256="0" * 64, source="memory")
+from tests.policy.helpers import entry, memory_catalog
 
 
 def _read(tmp_path, text, name="p.md", *entries):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return read_policy(path, _catalog(*(entries or (entry("demo", "Demo"),))))
+    return read_policy(path, memory_catalog(*(entries or (entry("demo", "Demo"),))))
 
 
 def test_sub_bullets_under_an_empty_label_are_its_value(tmp_path):
