@@ -26,6 +26,7 @@ class ExtractorKind(str, Enum):
     PIPE_TABLE = "pipe-table"
     FLAT_TABLE = "flat-table"
     KEY_VALUE = "key-value"
+    OBJECT_LITERAL = "object-literal"
     LIST = "list"
     PERMISSION_LIST = "permission-list"
     PROSE = "prose"
@@ -38,8 +39,8 @@ class ExtractorKind(str, Enum):
 
 _SHAPES = {
     ExtractorKind.HTML_TABLE: "table", ExtractorKind.PIPE_TABLE: "table", ExtractorKind.FLAT_TABLE: "table",
-    ExtractorKind.KEY_VALUE: "key-value", ExtractorKind.LIST: "list", ExtractorKind.PERMISSION_LIST: "list",
-    ExtractorKind.PROSE: "prose",
+    ExtractorKind.KEY_VALUE: "key-value", ExtractorKind.OBJECT_LITERAL: "key-value", ExtractorKind.LIST: "list",
+    ExtractorKind.PERMISSION_LIST: "list", ExtractorKind.PROSE: "prose",
 }
 
 

@@ -24,6 +24,7 @@ from auditor.inputs import read_bytes
 from auditor.policy.containers import docx_content, pdf_text
 from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
+from auditor.policy.literals import record_runs
 
 MAX_POLICY_BYTES = 50 * 1024 * 1024
 MAX_POLICY_CHARS = 8_000_000
@@ -38,6 +39,12 @@ MAX_LINE_CHARS = 4_000
 MAX_CELL_CHARS = 20_000
 """A table with a longer cell (a page laid out in a one-cell table) is read as lines, not as a table."""
 _HTML_RE = re.compile(r"<\s*(?:!doctype\s+html|html|body|p|div|table|h[1-6]|ul|ol|br)\b", re.IGNORECASE)
+_CODE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".json", ".json5"})
+"""Source files: one holding records (an SDK list as data) is read as lines even when its strings hold HTML."""
+MAX_SCRIPT_CHARS = 1_000_000
+"""A longer script is a bundle of code, not data: its records are not looked for."""
+_SCRIPT_START = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 _TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
@@ -66,12 +73,15 @@ def load_document(path: Path | str) -> Document:
             return _from_docx(name, data)
         raise PolicyError(f"{name}: a ZIP archive, not a policy (supported: text, HTML, Markdown, PDF, DOCX)")
     text, encoding = decode(name, data)
-    if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
-                                                  and len(_HTML_RE.findall(text[:20000])) >= 2):
+    html = suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
+                                                      and len(_HTML_RE.findall(text[:20000])) >= 2)
+    if html and suffix in _CODE_SUFFIXES and record_runs(_within(name, text, MAX_POLICY_CHARS).split("\n")):
+        html = False  # records whose strings hold markup ("<p>…</p>"): the data shape, not a page
+    if html:
         raw_lines, raw_tables = parse_html(_within(name, text, MAX_HTML_CHARS), name)
         lines = [Line(no, t, mark) for no, t, mark in raw_lines]
         tables = [Table(tuple(Row(tuple(cells), i, i) for i, cells in rows), "html") for rows in raw_tables]
-        return _checked(Document(name, "html", encoding, tuple(lines), tuple(tables)))
+        return _checked(_with_script_records(Document(name, "html", encoding, tuple(lines), tuple(tables)), text))
     fmt = "markdown" if suffix in (".md", ".markdown") else "text"
     text = _within(name, text, MAX_POLICY_CHARS)
     spans = _html_tables(text)
@@ -83,6 +93,37 @@ def load_document(path: Path | str) -> Document:
     if fmt == "markdown":
         raw, marks, indents = _markdown(raw)
     return _from_lines(name, fmt, encoding, raw, marks, indents)
+
+
+def _with_script_records(doc: Document, text: str) -> Document:
+    """``doc`` (a page read as HTML, scripts left out) with the source lines of the records its scripts hold
+    (a Vue page's SDK list kept as data in its ``<script>``), in line order."""
+    extra: list[Line] = []
+    pos = newlines = counted = 0  # newlines before ``counted``, counted as the scripts are found
+    while (start := _SCRIPT_START.search(text, pos)) is not None:
+        end = _SCRIPT_END.search(text, start.end())
+        stop = end.start() if end is not None else len(text)
+        raw = text[start.end():stop].split("\n") if stop - start.end() <= MAX_SCRIPT_CHARS else []
+        newlines += text.count("\n", counted, start.end())
+        counted = start.end()
+        base = newlines + 1  # line number of raw[0]
+        taken: set[int] = set()
+        for run in record_runs(raw):
+            if any(len(r.fields) >= 2 for r in run.records):
+                taken.update(range(run.first, run.last + 1))
+        extra += [Line(base + k, " ".join(raw[k].split()), "", _indent(raw[k])) for k in sorted(taken)
+                  if raw[k].strip()]
+        if end is None:
+            break
+        pos = end.end()
+    if not extra:
+        return doc
+    merged = sorted([(line.no, 0, k, line) for k, line in enumerate(doc.lines)]
+                    + [(line.no, 1, k, line) for k, line in enumerate(extra)], key=lambda t: t[:3])
+    moved = {k: i for i, (_, src, k, _) in enumerate(merged) if src == 0}
+    tables = tuple(replace(t, rows=tuple(replace(r, first=moved[r.first], last=moved[r.last]) for r in t.rows))
+                   for t in doc.tables)
+    return replace(doc, lines=tuple(line for *_, line in merged), tables=tables)
 
 
 def _html_tables(text: str) -> list[tuple[int, int]]:

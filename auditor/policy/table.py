@@ -41,6 +41,10 @@ class Grid:
     extractor: ExtractorKind
     header_found: bool = True
     """False when the reader could not tell a header row (roles then come from the cells only)."""
+    keyed: bool = False
+    """True when the first row is certainly the header and every other row one record of its own (the
+    records of an object literal under their keys): never a field/value table, a record with no name never
+    continues the one above."""
     notes: tuple[str, ...] = field(default=())
 
 
@@ -49,10 +53,10 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     rows = [r for r in grid.rows if any(c.strip() for c in r.cells) and not _separator(r.cells)]
     if len(rows) < 2:
         return None
-    records = field_records(rows, ctx)
+    records = None if grid.keyed else field_records(rows, ctx)
     if records is not None:
         rows = records
-    start = 0 if records is not None else _header_index(rows, ctx) if grid.header_found else None
+    start = 0 if records is not None or grid.keyed else _header_index(rows, ctx) if grid.header_found else None
     header = rows[start].cells if start is not None else ()
     body = rows[start + 1:] if start is not None else rows
     if not body:
@@ -60,7 +64,7 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     roles = column_roles(header, body, ctx)
     first, last = rows[0].first, rows[-1].last
     if "name" in roles:
-        sdks = _sdk_rows(roles, body, ctx)
+        sdks = _sdk_rows(roles, body, ctx, merge=not grid.keyed)
         if sdks:
             return Structure(grid.extractor, first, last, confidence if header else confidence - 0.2, sdks=tuple(sdks))
     if "permissions" in roles:
@@ -103,6 +107,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         if roles[i] is None:
             cells = [r.cells[i] for r in body if i < len(r.cells) and r.cells[i].strip()]
             roles[i] = _content_role(cells, roles, ctx)
+    _permission_titles(roles, body, ctx)
     if "name" not in roles and "title" in roles and SDK_FACTS & set(roles):
         roles[roles.index("title")] = "name"
     if "name" not in roles:
@@ -116,6 +121,22 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
     return roles
 
 
+def _permission_titles(roles: list[str | None], body: Sequence[Row], ctx: Context) -> None:
+    """A bare "名称" / "Name" column of permissions ("相机", "android.permission.CAMERA") in a table with no
+    permission column: the permission column (a permission list under "名称 | 说明")."""
+    if "permissions" in roles or "name" in roles or "title" not in roles:
+        return
+    col = roles.index("title")
+    cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
+    hits = sum(1 for c in cells if len(c) <= MAX_PERMISSION_TITLE and not sdk_like(c, ctx)
+               and ctx.lexicon.permissions_in(c, weak=True))
+    if cells and hits >= PERMISSION_SHARE * len(cells):
+        roles[col] = "permissions"
+
+
+PERMISSION_SHARE = 0.6
+MAX_PERMISSION_TITLE = 32
+"""A longer cell is a sentence, where a weak permission word ("相机", "Location") says nothing."""
 _NEVER_NAMES = frozenset({"company", "link", "website", "packages", "permissions", "data", "method", "index", "item"})
 NAME_SHARE = 0.6
 
@@ -207,7 +228,7 @@ def facts_from(fields: Sequence[tuple[str, str]]) -> RowFacts | None:
     )
 
 
-def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[SdkClaim]:
+def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge: bool = True) -> list[SdkClaim]:
     name_col = roles.index("name")
     rows: list[tuple[list[tuple[str, str]], int, int]] = []
     last_name = last_company = ""
@@ -217,7 +238,7 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> lis
         fields = [p for role, cell in zip(roles, cells) if cell.strip() for p in cell_fields(role, cell, ctx)]
         company = next((t for r, t in fields if r == "company"), "")
         same = name == last_name and company in ("", last_company) and row.first <= rows[-1][2] + 1 if rows else False
-        if rows and (not name or same):
+        if merge and rows and (not name or same):
             # a merged name cell (empty, or repeated by rowspan) / a row continued on the next line
             rows[-1] = (rows[-1][0] + [f for f in fields if f[0] != "name"], rows[-1][1], row.last)
             continue

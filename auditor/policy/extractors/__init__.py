@@ -11,6 +11,7 @@ from auditor.policy.extractors.flat_table import FlatTableExtractor
 from auditor.policy.extractors.html_table import HtmlTableExtractor
 from auditor.policy.extractors.item_list import ListExtractor
 from auditor.policy.extractors.key_value import KeyValueExtractor
+from auditor.policy.extractors.object_literal import ObjectLiteralExtractor
 from auditor.policy.extractors.permission_list import PermissionListExtractor
 from auditor.policy.extractors.pipe_table import PipeTableExtractor
 from auditor.policy.extractors.prose import ProseExtractor
@@ -19,6 +20,7 @@ REGISTRY: tuple[Extractor, ...] = (
     HtmlTableExtractor(),
     PipeTableExtractor(),
     FlatTableExtractor(),
+    ObjectLiteralExtractor(),
     KeyValueExtractor(),
     PermissionListExtractor(),
     ListExtractor(),

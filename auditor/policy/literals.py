@@ -1,0 +1,284 @@
+"""Object literals in source text: runs of sibling records (``[{ name: 'X SDK', company: '…' }, …]``).
+
+Apps often keep their third-party SDK list or permission list as data in a ``.ts`` / ``.js`` / ``.vue`` /
+``.json`` file. :func:`record_runs` finds, in JS or JSON syntax (quoted or bare keys, '…' "…" `…` strings,
+arrays, trailing commas, comments, string concatenation), every array of object literals and every object
+whose values are object literals, and returns each as a :class:`RecordRun` of :class:`Record` values: the
+record's keys as written, each with its value as text (an array of strings joined with "、", a nested object
+flattened), and the lines the record spans. A nested list of records (``{ title: '推送', children: [...] }``)
+is a run of its own and not a field of its parent.
+
+No lexicon here: what a key means is the reader's business (:mod:`auditor.policy.extractors.object_literal`).
+
+Bounded and linear: one left-to-right pass of a tokenizer over at most :data:`MAX_TOKENS` tokens, an explicit
+stack (no recursion) at most :data:`MAX_DEPTH` deep (deeper brackets are skipped), at most
+:data:`MAX_PARTS` tokens kept per item and
+:data:`MAX_TEXT` characters per value; an unterminated quote ends its line, an unterminated template literal
+or block comment ends the scan (as it would in JS).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+MAX_DEPTH = 64
+"""Brackets nested deeper than this are skipped (real data files nest 3-6 deep)."""
+MAX_PARTS = 64
+"""Tokens kept for one key/value item (a longer item is code, not data: the rest is ignored)."""
+MAX_TEXT = 4_000
+"""Characters of one value's text (a longer value is cut)."""
+MAX_TOKENS = 1_000_000
+"""Tokens (line ends included) read in one text, about 50,000 records of a real SDK list, 1-2 s at worst: the
+rest is not scanned."""
+MAX_KEYS = 32
+"""Keys of one record (the rest are ignored)."""
+
+_HINT_RE = re.compile(r"""\{\s*(?:"[^"\n]{1,40}"|'[^'\n]{1,40}'|[\w$]{1,40})\s*:(?!//)""")
+"""An object literal opening with a key: without one the text holds no record (checked before tokenizing)."""
+_TOKEN_RE = re.compile(r"""
+  (?P<nl>\n)
+| (?P<str>'[^'\\\n]*+(?:\\.[^'\\\n]*+)*+'|"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+")
+| (?P<tpl>`[^`\\]*+(?:\\.[^`\\]*+)*+`)
+| (?P<quote>['"`])
+| (?P<lc>//[^\n]*+)
+| (?P<bc>/\*)
+| (?P<key>(?<![\w$])[\w$]++[^\S\n]*+:(?!:))
+| (?P<punct>[{}\[\](),:])
+""", re.VERBOSE)
+"""What the scanner reads; everything else (words, numbers, operators, blanks) is skipped by the search.
+Possessive quantifiers and the look-behind keep every match linear."""
+_NO_TEMPLATE_RE = re.compile(_TOKEN_RE.pattern.replace("(?P<tpl>`", "(?P<tpl>(?!)`"), re.VERBOSE)
+"""The same without template literals (after one left unclosed: a backtick then only ends its line)."""
+_ESCAPE_RE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
+_ESCAPES = {"n": " ", "t": " ", "r": " ", "b": "", "f": "", "v": " ", "0": ""}
+_TAG_RE = re.compile(r"""<(?:a\b[^<>]{0,300}?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]{0,300}|/?[A-Za-z][^<>]{0,300})>""")
+"""A tag in a string value (its ``href`` kept)."""
+_CLOSERS = {"}": "{", "]": "[", ")": "("}
+JOINER = "、"
+"""Joins the strings of an array value."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One object literal: its keys as written, each with its value's text."""
+
+    fields: tuple[tuple[str, str], ...]
+    first: int
+    """Index of the line of its ``{``."""
+    last: int
+    """Index of the line of its ``}``."""
+
+
+@dataclass(frozen=True)
+class RecordRun:
+    """Sibling records: the object items of one array, or the object values of one object."""
+
+    records: tuple[Record, ...]
+    first: int
+    """Line index of the array's (object's) opening bracket."""
+    last: int
+    """Line index of its closing bracket."""
+
+
+@dataclass(frozen=True)
+class _Node:
+    """A closed bracket: an object, an array or a parenthesised group."""
+
+    kind: str
+    """``{``, ``[`` or ``(``."""
+    first: int
+    last: int
+    text: str
+    """The strings inside, flattened (at most :data:`MAX_TEXT` characters)."""
+    pairs: tuple[tuple[str, str | _Node], ...] = ()
+    """An object's keys and values (a value is a text or an object / array)."""
+    records: bool = False
+    """An array of objects or an object of objects (a run of its own)."""
+
+
+_Part = tuple[str, str, int] | _Node
+"""A token of the current item (kind, text, line) or a bracket closed inside it."""
+
+
+@dataclass
+class _Frame:
+    kind: str
+    first: int
+    items: list[tuple[str, str | _Node]] = field(default_factory=list)
+    """Completed items: (key, value) of an object ("" key in an array or a group)."""
+    parts: list[_Part] = field(default_factory=list)
+
+
+def record_runs(lines: Sequence[str]) -> list[RecordRun]:
+    """Every run of sibling records in ``lines`` (the lines of a document, joined by newlines), inner runs
+    before the runs holding them."""
+    text = "\n".join(lines)
+    if _HINT_RE.search(text) is None:
+        return []
+    return _Scanner().scan(text)
+
+
+class _Scanner:
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+        self.open: dict[str, int] = {"{": 0, "[": 0, "(": 0}
+        self.skipped = 0  # brackets open past MAX_DEPTH
+        self.runs: list[RecordRun] = []
+
+    def scan(self, text: str) -> list[RecordRun]:
+        line = 0
+        pattern = _TOKEN_RE
+        tokens = pattern.finditer(text)
+        budget = MAX_TOKENS
+        while (m := next(tokens, None)) is not None:  # (``tokens`` restarts past a skipped part)
+            kind = m.lastgroup
+            budget -= 1
+            if budget < 0:
+                break
+            if kind == "nl":
+                line += 1
+            elif kind == "punct":
+                self._punct(m.group(), line)
+            elif kind == "str":
+                self._part(("str", _unquote(m.group()), line))
+            elif kind == "key":
+                self._part(("key", m.group().rstrip(": \t"), line))
+            elif kind == "tpl":
+                value = m.group()
+                self._part(("str", _unquote(value), line))
+                line += value.count("\n")
+            elif kind == "quote":  # an unterminated string: the rest of its line is skipped
+                end = text.find("\n", m.start())
+                if end < 0:
+                    break
+                # no closing backtick after an unclosed one: later ones are not looked for past their line
+                pattern = _NO_TEMPLATE_RE if m.group() == "`" else pattern
+                tokens = pattern.finditer(text, end)
+            elif kind == "bc":
+                end = text.find("*/", m.end())
+                if end < 0:
+                    break
+                line += text.count("\n", m.end(), end)
+                tokens = pattern.finditer(text, end + 2)
+        self.skipped = 0
+        while self.stack:  # brackets left open at the end (cut text, the token bound): closed there
+            frame = self.stack.pop()
+            _finish(frame)
+            self._part(self._node(frame, line))
+        return self.runs
+
+    def _part(self, part: _Part) -> None:
+        if self.stack and not self.skipped:
+            parts = self.stack[-1].parts
+            if len(parts) < MAX_PARTS:
+                parts.append(part)
+
+    def _punct(self, p: str, line: int) -> None:
+        if p in "{[(":
+            if self.skipped or len(self.stack) >= MAX_DEPTH:
+                self.skipped += 1
+            else:
+                self.stack.append(_Frame(p, line))
+                self.open[p] += 1
+        elif p in _CLOSERS:
+            if self.skipped:
+                self.skipped -= 1
+                return
+            opener = _CLOSERS[p]
+            if not self.open[opener]:
+                return  # a closer with no opener: ignored
+            while self.stack[-1].kind != opener:  # unbalanced: drop the brackets left open inside
+                self.open[self.stack.pop().kind] -= 1
+            frame = self.stack.pop()
+            self.open[opener] -= 1
+            _finish(frame)
+            node = self._node(frame, line)
+            self._part(node)
+        elif self.stack and not self.skipped:
+            frame = self.stack[-1]
+            if p == ",":
+                _finish(frame)
+            elif frame.kind == "{" and len(frame.parts) == 1 and not isinstance(frame.parts[0], _Node) \
+                    and frame.parts[0][0] == "str":  # '"sdkName":' : a quoted key
+                frame.parts[0] = ("key", frame.parts[0][1], frame.parts[0][2])
+
+    def _node(self, frame: _Frame, line: int) -> _Node:
+        texts: list[str] = []
+        size = 0
+        for _, value in frame.items:
+            piece = value if isinstance(value, str) else value.text
+            if piece and size < MAX_TEXT:
+                texts.append(piece)
+                size += len(piece) + 1
+        sep = "；" if frame.kind == "{" else JOINER
+        text = sep.join(texts)[:MAX_TEXT]
+        objects = [v for _, v in frame.items if isinstance(v, _Node) and v.kind == "{"]
+        pairs = tuple(frame.items) if frame.kind == "{" else ()
+        runs = len(objects) >= (1 if frame.kind == "[" else 2)
+        node = _Node(frame.kind, frame.first, line, text, pairs, runs)
+        if runs:
+            records = tuple(r for r in (_record(o) for o in objects) if r is not None)
+            if records:
+                self.runs.append(RecordRun(records, frame.first, line))
+        return node
+
+
+def _finish(frame: _Frame) -> None:
+    """Close the current item of ``frame`` (at a comma or its closing bracket)."""
+    parts = frame.parts
+    if not parts:
+        return
+    frame.parts = []
+    if frame.kind == "{":
+        head = parts[0]
+        if len(parts) < 2 or isinstance(head, _Node) or head[0] != "key":
+            return  # a shorthand property, a method, a spread: not a key and its value
+        key, value = head[1], parts[1:]
+    else:
+        key, value = "", parts
+    frame.items.append((key, _value(value)))
+
+
+def _value(parts: list[_Part]) -> str | _Node:
+    """One value: a bracket alone is itself; anything else is the text of the strings in it."""
+    if len(parts) == 1 and isinstance(parts[0], _Node) and parts[0].kind != "(":
+        return parts[0]
+    texts = [p.text if isinstance(p, _Node) else p[1] for p in parts
+             if isinstance(p, _Node) or p[0] == "str"]
+    return "".join(t for t in texts if t)[:MAX_TEXT].strip()
+
+
+def _record(node: _Node) -> Record | None:
+    """The fields of one object (a nested run is not a field); None when no value has text."""
+    fields: list[tuple[str, str]] = []
+    for key, value in node.pairs[:MAX_KEYS]:
+        if isinstance(value, _Node):
+            if value.records:
+                continue  # a list of records under it ("children": [...]) is a run of its own
+            value = value.text
+        if value.strip():
+            fields.append((key, " ".join(value.split())))
+    return Record(tuple(fields), node.first, node.last) if fields else None
+
+
+def _unquote(token: str) -> str:
+    """The text of a string token, escapes decoded, markup taken out (a link keeps its address)."""
+    body = token[1:-1]
+    if "\\" in body:
+        body = _ESCAPE_RE.sub(_escape, body)
+    if "<" in body:
+        body = _TAG_RE.sub(lambda m: f" {m.group(1) or m.group(2) or ''} ", body)
+    return html.unescape(body) if "&" in body else body
+
+
+def _escape(m: re.Match[str]) -> str:
+    e = m.group(1)
+    if e[0] == "u" and len(e) > 1:
+        code = int(e[2:-1] if e[1] == "{" else e[1:], 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+    if e[0] == "x" and len(e) == 3:
+        return chr(int(e[1:], 16))
+    return _ESCAPES.get(e, e if e != "\n" else "")

@@ -1,0 +1,256 @@
+"""SDK and permission lists kept as data (JS / TS / JSON object literals, a Vue or HTML page's script), in our
+own words; expected rows, fields and lines written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy import read_policy
+from auditor.policy.extractors.object_literal import key_words
+from tests.policy.helpers import entry, memory_catalog
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(
+        entry("jpush", "JPush", "极光推送", vendor="Shenzhen Hexun Huagu Information Technology Co., Ltd."),
+        entry("umeng-analytics", "Umeng Analytics", "友盟统计"),
+        entry("bugly", "Bugly", "腾讯Bugly"),
+        entry("getui", "Getui Push", "个推推送"),
+    )
+
+
+def _read(tmp_path, name: str, text: str, catalog: Catalog):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_policy(path, catalog)
+
+
+TS_BARE_KEYS = """\
+// shown on the "third parties" page of the app
+export const partners: Partner[] = [
+  {
+    name: '极光推送SDK',
+    company: '深圳市和讯华谷信息技术有限公司',
+    purpose: '向您的手机发送通知',
+    info: '设备标识符（IMEI、Android ID）、网络状态',
+    url: 'https://www.jiguang.cn/license/privacy',
+  },
+  { name: '友盟统计SDK', company: '友盟同欣（北京）科技有限公司', purpose: `了解功能的使用次数`,
+    info: ['OAID', 'MAC地址'], url: "https://www.umeng.com/page/policy", },
+]
+"""
+
+
+def test_ts_export_with_bare_keys(tmp_path, catalog):
+    d = _read(tmp_path, "partners.ts", TS_BARE_KEYS, catalog)
+    rows = [(s.name, s.id, s.company, s.purpose, s.link, s.evidence.line_start, s.evidence.line_end, s.extractor)
+            for s in d.sdks]
+    assert rows == [
+        ("极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司", "向您的手机发送通知",
+         "https://www.jiguang.cn/license/privacy", 3, 9, "object-literal"),
+        ("友盟统计SDK", "umeng-analytics", "友盟同欣（北京）科技有限公司", "了解功能的使用次数",
+         "https://www.umeng.com/page/policy", 10, 11, "object-literal"),
+    ]
+    assert set(d.sdks[0].data_types) >= {"imei", "android-id"}
+    assert set(d.sdks[1].data_types) >= {"oaid", "mac"}
+
+
+JSON_QUOTED_KEYS = """\
+{
+  "updated": "2026-05-01",
+  "thirdPartyList": [
+    {"sdkName": "Bugly", "thirdParty": "深圳市腾讯计算机系统有限公司", "collectInfo": ["设备型号", "IMEI"],
+     "privacy_policy_url": "https://privacy.qq.com/bugly", "packageName": "com.tencent.bugly"},
+    {"sdkName": "\\u4e2a\\u63a8\\u63a8\\u9001SDK", "thirdParty": "每日互动股份有限公司",
+     "permissions": ["android.permission.READ_PHONE_STATE"], "privacy_policy_url": "https://docs.getui.com/privacy"}
+  ]
+}
+"""
+
+
+def test_json_with_quoted_camel_and_snake_keys(tmp_path, catalog):
+    d = _read(tmp_path, "third_party.json", JSON_QUOTED_KEYS, catalog)
+    assert [(s.name, s.id, s.company, s.link, s.evidence.line_start, s.evidence.line_end) for s in d.sdks] == [
+        ("Bugly", "bugly", "深圳市腾讯计算机系统有限公司", "https://privacy.qq.com/bugly", 4, 5),
+        ("个推推送SDK", "getui", "每日互动股份有限公司", "https://docs.getui.com/privacy", 6, 7),
+    ]
+    assert d.sdks[0].package_names == ("com.tencent.bugly",)
+    assert set(d.sdks[0].data_types) >= {"device-model", "imei"}
+    assert d.sdks[1].permissions == ("android.permission.READ_PHONE_STATE",)
+
+
+CHINESE_KEYS_NESTED = """\
+const 分组 = [
+  {
+    title: '消息推送',
+    children: [
+      { 名称: '极光推送SDK', 公司: '深圳市和讯华谷信息技术有限公司', 使用目的: '推送消息', 收集信息: '网络状态' },
+    ],
+  },
+  {
+    title: '数据统计', /* a second group */
+    children: [
+      { 名称: '友盟统计SDK', 公司: '友盟同欣（北京）科技有限公司', 使用目的: '统计分析' },
+    ],
+  },
+]
+"""
+
+
+def test_chinese_keys_in_nested_groups(tmp_path, catalog):
+    d = _read(tmp_path, "groups.js", CHINESE_KEYS_NESTED, catalog)
+    assert [(s.name, s.company, s.purpose, s.evidence.line_start) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", "推送消息", 5),
+        ("友盟统计SDK", "友盟同欣（北京）科技有限公司", "统计分析", 11),
+    ]
+    assert {s.extractor for s in d.sdks} == {"object-literal"}  # the group titles are not rows
+
+
+MENU = """\
+export const menu = [
+  { name: '首页', url: '/home', icon: 'home' },
+  { name: '消息中心', url: '/inbox', icon: 'bell' },
+  { name: '关于我们', url: '/about', icon: 'info' },
+]
+"""
+
+
+def test_a_record_list_that_is_not_an_sdk_list_gives_no_rows(tmp_path, catalog):
+    d = _read(tmp_path, "menu.ts", MENU, catalog)
+    assert d.sdks == ()
+
+
+PERMISSIONS = """\
+export default [
+  { name: '相机', desc: '拍摄并上传头像' },
+  { name: 'android.permission.RECORD_AUDIO', desc: '发送语音消息' },
+  { name: '麦克风', desc: '视频通话' },
+]
+"""
+
+
+def test_a_permission_record_list_gives_scene_permission_pairs(tmp_path, catalog):
+    d = _read(tmp_path, "perms.js", PERMISSIONS, catalog)
+    assert d.sdks == ()
+    pairs = sorted((p.permission, p.scene, p.evidence.line_start) for p in d.permissions)
+    assert pairs == [
+        ("android.permission.CAMERA", "拍摄并上传头像", 2),
+        ("android.permission.RECORD_AUDIO", "发送语音消息", 3),
+        ("android.permission.RECORD_AUDIO", "视频通话", 4),
+    ]
+
+
+LABEL_VALUE = """\
+const items = [
+  { label: 'SDK名称', value: '极光推送SDK' },
+  { label: '所属公司', value: '深圳市和讯华谷信息技术有限公司' },
+  { label: 'SDK名称', value: '友盟统计SDK' },
+  { label: '所属公司', value: '友盟同欣（北京）科技有限公司' },
+]
+"""
+
+
+def test_records_of_a_label_and_its_value_read_as_a_field_table(tmp_path, catalog):
+    d = _read(tmp_path, "items.js", LABEL_VALUE, catalog)
+    assert [(s.name, s.company, s.evidence.line_start, s.evidence.line_end) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", 2, 3),
+        ("友盟统计SDK", "友盟同欣（北京）科技有限公司", 4, 5),
+    ]
+
+
+MARKUP_IN_STRINGS = """\
+export default {
+  list: [
+    {
+      sdk: '极光推送SDK',
+      company: '<p>深圳市和讯华谷信息技术有限公司</p>',
+      link: '<a href="https://www.jiguang.cn/license/privacy">查看隐私政策</a>',
+    },
+    { sdk: '友盟统计SDK', company: '<b>友盟同欣（北京）科技有限公司</b>', link: '<a href="https://www.umeng.com/page/policy">查看</a>' },
+  ],
+}
+"""
+
+
+def test_a_source_file_whose_strings_hold_markup_is_read_as_data(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.ts", MARKUP_IN_STRINGS, catalog)
+    assert d.format == "text"
+    assert [(s.name, s.company, s.link, s.evidence.line_start) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy", 3),
+        ("友盟统计SDK", "友盟同欣（北京）科技有限公司", "https://www.umeng.com/page/policy", 8),
+    ]
+
+
+VUE = """\
+<template>
+  <div class="sdk-page">
+    <h2>第三方SDK目录</h2>
+    <p>以下为本应用接入的第三方SDK。</p>
+    <ul><li v-for="s in list" :key="s.name">{{ s.name }}</li></ul>
+  </div>
+</template>
+
+<script>
+export default {
+  data() {
+    return {
+      list: [
+        { name: '极光推送SDK', company: '深圳市和讯华谷信息技术有限公司', permission: 'READ_PHONE_STATE' },
+        { name: '友盟统计SDK', company: '友盟同欣（北京）科技有限公司' },
+      ],
+    }
+  },
+}
+</script>
+"""
+
+
+def test_records_in_a_vue_script_block(tmp_path, catalog):
+    d = _read(tmp_path, "SdkList.vue", VUE, catalog)
+    assert d.format == "html"
+    assert [(s.name, s.company, s.permissions, s.evidence.line_start, s.extractor) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", ("android.permission.READ_PHONE_STATE",), 14, "object-literal"),
+        ("友盟统计SDK", "友盟同欣（北京）科技有限公司", (), 15, "object-literal"),
+    ]
+
+
+HTML_PAGE = """\
+<!DOCTYPE html>
+<html><head><title>SDK</title><script src="/app.js"></script></head>
+<body>
+<h1>第三方共享清单</h1>
+<p>本页列出我们使用的第三方SDK。</p>
+<script>
+  window.partners = [
+    { "name": "极光推送SDK", "company": "深圳市和讯华谷信息技术有限公司" },
+    { "name": "友盟统计SDK", "company": "友盟同欣（北京）科技有限公司" }
+  ];
+  var theme = { color: 'blue', size: 2 };
+</script>
+<p>如有疑问请联系客服。</p>
+</body></html>
+"""
+
+
+def test_records_in_an_html_page_script(tmp_path, catalog):
+    d = _read(tmp_path, "partners.html", HTML_PAGE, catalog)
+    assert [(s.name, s.company, s.evidence.line_start) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", 8),
+        ("友盟统计SDK", "友盟同欣（北京）科技有限公司", 9),
+    ]
+    assert "color" not in " ".join(line for line in _lines(tmp_path / "partners.html"))  # other objects stay out
+
+
+def _lines(path):
+    from auditor.policy.loader import load_document
+    return [line.text for line in load_document(path).lines]
+
+
+@pytest.mark.parametrize(("key", "words"), [
+    ("sdkName", "sdk Name"), ("SDKName", "SDK Name"), ("privacy_policy_url", "privacy policy url"),
+    ("third-party", "third party"), ("名称", "名称"), ("collectInfo", "collect Info"),
+])
+def test_key_words(key, words):
+    assert key_words(key) == words
