@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Row
+from auditor.policy.period_rows import period_rows
 from auditor.policy.table import Grid, read_grid
 from auditor.policy.text import URL_ONLY_RE, URL_RE, company_like, continues, is_heading, name_like, width
 
@@ -62,9 +63,10 @@ class FlatTableExtractor:
         larger, until the rows stop before the batch's end: a header-like line over a long run of text costs
         only the cells its rows use."""
         if "name" not in roles:
-            fixed = _fixed_scene_rows(roles, doc, j, ctx)  # one line a cell, when rows read so
-            if fixed is not None:
-                return Structure(self.kind, i, fixed[-1].last, CONFIDENCE, scenes=tuple(fixed))
+            for skip in range(len(roles) - 1):  # records by the header's period; the first header cells may
+                periodic = period_rows(roles[skip:], doc.lines, j, ctx)  # be a title ("系统权限调用说明")
+                if periodic is not None:
+                    return Structure(self.kind, i + skip, periodic[-1].last, CONFIDENCE, scenes=tuple(periodic))
         limit = FIRST_BATCH
         while True:
             cells, complete = _cells(doc, j, "link" in roles, limit)
@@ -225,37 +227,6 @@ def _scene_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tup
         run = []
         used = k + 1
     return out, used
-
-
-MIN_FIXED_ROWS = 2
-MAX_FIXED_LINES = 2000
-"""Lines read as one-line cells after a header (a table of 8 columns and 250 rows)."""
-
-
-def _fixed_scene_rows(roles: list[str | None], doc: Document, start: int, ctx: Context
-                      ) -> list[SceneClaim] | None:
-    """Rows of exactly one cell per column, read by the header's roles, while every row's permission cells
-    name a permission, for a table whose permission column comes before its scene column ("相机" / "CAMERA"
-    / 说明 / 场景); None when fewer than :data:`MIN_FIXED_ROWS` rows read so, or the table has no scene column."""
-    n = len(roles)
-    perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
-    scene_col = next((i for role in ("scene", "purpose") for i, r in enumerate(roles) if r == role), None)
-    desc_cols = [i for i, r in enumerate(roles) if r in ("purpose", "description", "data") and i != scene_col]
-    if scene_col is None or not perm_cols or n < 3 or perm_cols[0] > scene_col:
-        return None  # scene first: rows anchored on their permission cell read merged scene cells too
-    out: list[SceneClaim] = []
-    pos = start
-    while pos + n <= min(len(doc.lines), start + MAX_FIXED_LINES):
-        chunk = [Cell(" ".join(doc.lines[k].text.split()), k, k) for k in range(pos, pos + n)]
-        perms = " ".join(chunk[i].text for i in perm_cols)
-        if not ctx.lexicon.permissions_in(perms, weak=True):
-            break
-        desc = " ".join(chunk[i].text for i in desc_cols)
-        written = [chunk[i].text for i in perm_cols if any(h.constant for h in ctx.lexicon.find(chunk[i].text, weak=True))]
-        perms = " ".join(written) or perms  # a column of constants says which of the label's permissions
-        out.append(SceneClaim(chunk[scene_col].text, desc, perms, chunk[0].first, chunk[-1].last))
-        pos += n
-    return out if len(out) >= MIN_FIXED_ROWS else None
 
 
 MAX_SPACED_HEADER = 160

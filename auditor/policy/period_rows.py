@@ -1,0 +1,180 @@
+"""Permission tables flattened one cell per line, read by the period of their header.
+
+    权限名称 / 权限功能说明 / 使用场景或目的        <- the header: three cells, so three lines a record
+    访问精确位置 / 获取精确地理位置 / 查找附近门店  <- the permission cell is the anchor of a record
+    相机 / 使用摄像头拍照 / 扫描条码时 / 上传头像时 <- a cell continued on a second line
+
+The header gives the period (its number of cells) and the role of each position (permission, scene,
+description...). Records are anchored on their permission cell, which must name a permission (a label or a
+constant): the next anchor is looked for one period further down, and a record continued over several lines
+or missing a cell moves the next anchor, so the records after it stay in step (re-synchronised on the next
+permission label, never shifted by a period counted blindly). A cell of a record is assigned by its position
+relative to the anchor; a scene cell missing before the anchor of a scene-first table is a merged cell: the
+scene above goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from auditor.policy.claims import Context, SceneClaim
+from auditor.policy.document import Line
+from auditor.policy.lexicon import fold
+from auditor.policy.text import TERMINAL, continues, is_heading, width
+
+MAX_LABEL_WIDTH = 40
+"""Display width of a permission cell (a label such as "读取/写入外置存储器", or a constant)."""
+MAX_LINES = 2000
+"""Lines read as cells after a header (a table of 8 columns and 250 rows)."""
+MIN_ROWS = 2
+SHIFTS = (1, -1, 2, 3, 4)
+"""Where else the next permission cell may stand, after the place one period down: lower (a cell continued
+on further lines), higher (a cell left out)."""
+_CONSTANT_RE = re.compile(r"^\W*(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\W*$")
+_FILLER_RE = re.compile(r"android\.permission\.|权限|permissions?|authority|access(?: to)?|the|your|[\W_]+")
+SCENE_ROLES = ("scene", "purpose")
+DESCRIPTION_ROLES = ("purpose", "description", "data")
+
+
+def period_rows(roles: Sequence[str | None], lines: Sequence[Line], start: int, ctx: Context
+                ) -> list[SceneClaim] | None:
+    """The scene rows of a flattened permission table whose header cells have ``roles`` and whose cells
+    start at line ``start``; None when fewer than :data:`MIN_ROWS` records are anchored on a permission cell
+    or the table has no scene column."""
+    n = len(roles)
+    perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
+    scene_col = next((i for role in SCENE_ROLES for i, r in enumerate(roles) if r == role), None)
+    if n < 2 or not perm_cols or scene_col is None:
+        return None
+    p = perm_cols[0]
+    end = _cell_end(lines, start)
+    anchors = _anchors(lines, start + p, end, n, ctx)
+    if len(anchors) < MIN_ROWS:
+        return None
+    records = _records(lines, anchors, start, end, n, p)
+    return _claims(lines, records, roles, perm_cols, scene_col, p)
+
+
+def _cell_end(lines: Sequence[Line], start: int) -> int:
+    """The first line after ``start`` that cannot be a cell: markup, a pipe row, a section heading."""
+    for k in range(start, min(len(lines), start + MAX_LINES)):
+        text = lines[k].text.strip()
+        if lines[k].mark or "|" in text or is_heading(text):
+            return k
+    return min(len(lines), start + MAX_LINES)
+
+
+def label_cell(text: str, ctx: Context, strict: bool) -> bool:
+    """A permission cell: short and naming a permission (a label, a constant); ``strict``: saying nothing
+    else ("访问精确位置", "相机（摄像头）", "CAMERA"), the test for a cell found off the period."""
+    text = text.strip()
+    if not text or text.endswith(TERMINAL) or (width(text) > MAX_LABEL_WIDTH and not _CONSTANT_RE.match(text)):
+        return False
+    if not ctx.lexicon.permissions_in(text, weak=True, derive=True):
+        return False
+    if not strict or _CONSTANT_RE.match(text):
+        return True
+    folded = fold(text)
+    total = len(_FILLER_RE.sub("", folded))
+    for hit in sorted(ctx.lexicon.find(text, weak=True), key=lambda h: -len(h.phrase)):
+        folded = folded.replace(hit.phrase, " ")
+    return len(_FILLER_RE.sub("", folded)) * 3 <= total
+
+
+def _anchors(lines: Sequence[Line], first: int, end: int, n: int, ctx: Context) -> list[int]:
+    """Line indexes of the permission cells: the first where the header puts it, each next one a period
+    further down, or near there when a record took more or fewer lines (a label saying only the permission)."""
+    if first >= end or not label_cell(lines[first].text, ctx, strict=False):
+        return []
+    anchors = [first]
+    while True:
+        expected = anchors[-1] + n
+        tries = [(expected, True)] + [(expected + d, True) for d in SHIFTS] + [(expected, False)]
+        found = next((k for k, strict in tries if anchors[-1] < k < end and label_cell(lines[k].text, ctx, strict)
+                      and (k == expected or _in_step(lines, k + n, end, ctx))), None)
+        if found is None:
+            return anchors
+        anchors.append(found)
+
+
+_Record = tuple[list[list[int]], int, list[list[int]]]
+"""The cells before a record's permission cell, the line of that cell, the cells after it (each cell the
+indexes of its lines)."""
+
+
+def _in_step(lines: Sequence[Line], k: int, end: int, ctx: Context) -> bool:
+    """A permission cell found off the period is a record's only when the records after it keep the
+    period: one period further down stands a permission cell too (or the table ends there)."""
+    if k == end:
+        return True
+    return any(label_cell(lines[j].text, ctx, strict=False) for j in (k, k + 1, k - 1) if j < end)
+
+
+def _records(lines: Sequence[Line], anchors: list[int], start: int, end: int, n: int, p: int) -> list[_Record]:
+    """Per anchor, the lines of the cells before it and after it."""
+    q = n - 1 - p  # cells after the permission cell
+    out: list[_Record] = []
+    before: list[list[int]] = [[k] for k in range(start, anchors[0])]
+    for r, a in enumerate(anchors):
+        if r + 1 < len(anchors):
+            gap = list(range(a + 1, anchors[r + 1]))
+        else:  # the last record: its cells after the anchor, and the lines that continue the last of them
+            gap = list(range(a + 1, min(end, a + 1 + q)))
+            while gap and gap[-1] + 1 < end and continues(lines[gap[-1]].text, lines[gap[-1] + 1].text):
+                gap.append(gap[-1] + 1)
+        cells = _join(lines, gap, q + (p if r + 1 < len(anchors) else 0))
+        after, nxt = cells[:q], cells[q:]
+        if len(cells) < q + p and r + 1 < len(anchors) and p:
+            # a short gap in a scene-first table: the cells after this anchor first, then the next record's
+            # cells nearest its anchor (a merged scene cell is the one left out)
+            after, nxt = cells[:min(q, len(cells))], cells[min(q, len(cells)):]
+        out.append((before, a, after))
+        before = nxt
+    return out
+
+
+def _join(lines: Sequence[Line], gap: list[int], want: int) -> list[list[int]]:
+    """The lines of a gap as cells: a line that continues the one above joins it while there are more lines
+    than cells wanted; lines still too many join the last cell after the anchor."""
+    cells = [[k] for k in gap]
+    k = 1
+    while len(cells) > want and k < len(cells):
+        if continues(lines[cells[k - 1][-1]].text, lines[cells[k][0]].text):
+            cells[k - 1] = cells[k - 1] + cells.pop(k)
+        else:
+            k += 1
+    while len(cells) > max(want, 1):
+        tail = cells.pop()
+        cells[-1] = cells[-1] + tail
+    return cells
+
+
+def _claims(lines: Sequence[Line], records: list[_Record], roles: Sequence[str | None], perm_cols: list[int],
+            scene_col: int, p: int) -> list[SceneClaim] | None:
+    """One scene row per record, its cells read by the header's roles."""
+    desc_cols = [i for i, r in enumerate(roles) if r in DESCRIPTION_ROLES and i != scene_col]
+    out: list[SceneClaim] = []
+    scene_above = ""
+    for before, anchor, after in records:
+        cols = {p: _text(lines, [anchor])}
+        for k, cell in enumerate(reversed(before)):  # cells before the anchor stand right-aligned against it
+            cols[p - 1 - k] = _text(lines, cell)
+        for k, cell in enumerate(after):  # cells after it left-aligned
+            cols[p + 1 + k] = _text(lines, cell)
+        perms = " ".join(cols[i] for i in perm_cols if cols.get(i))
+        scene = cols.get(scene_col, "")
+        if not scene and scene_col < p and len(before) < p:
+            scene = scene_above  # a merged scene cell: shown once over the rows it spans
+        desc = " ".join(cols[i] for i in desc_cols if cols.get(i))
+        if not scene and desc:
+            scene, desc = desc, ""
+        scene_above = scene
+        first = before[0][0] if before else anchor
+        last = after[-1][-1] if after else anchor
+        out.append(SceneClaim(scene, desc, perms, first, last))
+    return out if len(out) >= MIN_ROWS else None
+
+
+def _text(lines: Sequence[Line], cell: list[int]) -> str:
+    return " ".join(" ".join(lines[k].text.split()) for k in cell)
