@@ -77,6 +77,12 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     return None
 
 
+def _merged_across(cells: Sequence[str]) -> bool:
+    """A row whose one text fills every cell: a caption merged over the width of the table."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) >= 2 and len(filled) == len(cells) and len(set(filled)) == 1
+
+
 def _separator(cells: Sequence[str]) -> bool:
     return all(_SEPARATOR_RE.match(c) or not c.strip() for c in cells) and any(c.strip() for c in cells)
 
@@ -310,6 +316,8 @@ def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> l
     scene = ""
     for row in body:
         cells = list(row.cells) + [""] * (len(roles) - len(row.cells))
+        if _merged_across(cells):
+            continue  # a group caption merged over the row ("位置相关权限"): no scene, no row
         if scene_col is not None and cells[scene_col].strip():
             scene = cells[scene_col].strip()
         perms = " ".join(cells[i] for i in perm_cols if cells[i].strip())

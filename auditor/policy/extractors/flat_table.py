@@ -195,6 +195,10 @@ def _fit(texts: list[str], n: int) -> list[str]:
     return texts + [""] * (n - len(texts))
 
 
+_SENTENCE_END_RE = re.compile(r"[.。!?！？](?:\s|$)")
+"""A sentence ends in the text: a paragraph, never a permission cell (which lists labels or constants)."""
+
+
 def _scene_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tuple[list[SceneClaim], int]:
     """Rows of a flattened scene table, anchored on the cells that name permissions: the cells before a
     permission cell are its scene and description; a scene shown once (a merged cell) spans the rows below
@@ -205,7 +209,7 @@ def _scene_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tup
     scene = ""
     used = 0
     for k, cell in enumerate(cells):
-        if not ctx.lexicon.permissions_in(cell.text, weak=True):
+        if _SENTENCE_END_RE.search(cell.text) or not ctx.lexicon.permissions_in(cell.text, weak=True):
             run.append(cell)
             if (out and len(run) >= 3) or len(run) > 2 * n:
                 break

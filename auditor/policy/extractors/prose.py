@@ -39,13 +39,19 @@ _PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\s*to\s+(.{4,80}?),",
     r"\bfor the purposes? of\s+(.{4,120}?)(?=[,.;:]|$)",
     r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|$)",
-    r"\bwhen you\s+(.{4,80}?)(?=[,.;]|$)",
     r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)(?=[,.;:(]|$)",
     r"\b(?:in order to|so that|to)\s+(.{4,120}?)(?=[,.;:]|$)",
     r"(?:用于|以便|为了|为便于|为方便|便于)\s*(.{2,60}?)(?=[，,。；;]|而|$)",
-    r"(?:当您|在您|如您|您在)\s*(.{2,60}?)时",
-    r"^\s*(?:我们)?(?:在)?(.{2,20}?)(?:时)?(?:需要|需|会申请|将申请|会请求)",
+    r"^\s*(?!我们(?:需要|需|会|将))(?:我们)?(?:在)?(.{2,20}?)(?:时)?(?:需要|需|会申请|将申请|会请求)",
 ))
+_WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\bwhen(?:ever)? you\s+(.{4,80}?)(?=[,.;]|$)",
+    r"(?:当您|在您|如您|您在)\s*(.{2,60}?)时",
+))
+"""The business scene of a permission sentence: the moment the user acts ("when you scan a QR code",
+"当您使用扫一扫功能时"); the purpose clause is its description, or the scene when the sentence names no moment."""
+_WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECASE), re.compile(r"(?:当您|在您|如您|您在)"))
+"""A clause opening with a new moment starts the next permission's group, not the purpose of the one before."""
 _SDK_CUE_RE = re.compile(r"sdk|集成|接入|合作伙伴|合作方|integrat|partner", re.IGNORECASE)
 _SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11})"
                             r"\s?(?:SDK|sdk|Sdk)")
@@ -95,7 +101,7 @@ class ProseExtractor:
                 keys[(p, name)] = key
                 mentions.setdefault(p, []).append(name)
         out = []
-        scene_texts: dict[str, list[tuple[str, str]]] = {}  # this read's permission sentences, by text
+        scene_texts: dict[str, list[tuple[str, str, str]]] = {}  # this read's permission sentences, by text
         for p, (first, last) in enumerate(paragraphs):
             text = texts[p]
             if text not in scene_texts:
@@ -105,7 +111,8 @@ class ProseExtractor:
             rows = tuple(self._row(text, first, last, name, ctx, " ".join(
                 [_listed_after(doc, paragraphs, texts, p)] + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))))
                          for name in mentions.get(p, []))
-            scenes = tuple(SceneClaim(scene, "", part, first, last, sentence=True) for scene, part in scene_texts[text])
+            scenes = tuple(SceneClaim(scene, desc, part, first, last, sentence=True)
+                           for scene, desc, part in scene_texts[text])
             if rows or scenes:
                 out.append(Structure(self.kind, first, last, CONFIDENCE, sdks=rows, scenes=scenes))
         return out
@@ -311,11 +318,11 @@ def _login_purpose(sentence: str, name: str, ctx: Context) -> str:
     return "sharing" if "share" in cue or "分享" in cue else "third-party login"
 
 
-def _scenes(text: str, ctx: Context) -> list[tuple[str, str]]:
-    """``(scene, permission text)``, one per clause group of a sentence: a clause naming a permission starts
-    a group, the clauses after it (the purpose) join it; the scene is the group's purpose clause ("" when it
-    gives none)."""
-    out: list[tuple[str, str]] = []
+def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
+    """``(scene, description, permission text)``, one per clause group of a sentence: a clause naming a
+    permission starts a group, the clauses after it (the purpose) join it; the scene is the group's moment
+    (:data:`_WHEN`) or else its purpose clause ("" when it gives none)."""
+    out: list[tuple[str, str, str]] = []
     if not any(h.permissions for h in ctx.lexicon.find(text, weak=True)):
         return out
     for m in _SENTENCE_RE.finditer(text):
@@ -326,14 +333,19 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str]]:
             if ctx.lexicon.permissions_in(clause, prose=True, verbal=not cue):
                 groups.append(lead + [clause])
                 lead = []
-            elif groups:
-                groups[-1].append(clause)
+            elif groups and not any(p.match(clause.strip()) for p in _WHEN_OPENS):
+                groups[-1].append(clause)  # the purpose of the permission clause before
             else:
                 lead.append(clause)
         for group in groups:
             part = "".join(group).strip()
             if not ctx.lexicon.permissions_in(part, prose=True, verbal=not cue):
                 continue
-            scene = next((m2.group(1) for p in _PURPOSES for m2 in [p.search(part)] if m2), "")
-            out.append((scene.strip(" ,，"), part))
+            when = next((m2 for p in _WHEN for m2 in [p.search(part)] if m2), None)
+            purpose = next((m2 for p in _PURPOSES for m2 in [p.search(part)] if m2), None)
+            if when is not None and (purpose is None or not purpose.start() < when.start() < purpose.end(1)):
+                scene, desc = when.group(1), purpose.group(1) if purpose and when.group(1) not in purpose.group(1) else ""
+            else:  # no moment, or one inside the purpose ("为了在您外出时为照片添加地点"): the purpose
+                scene, desc = purpose.group(1) if purpose else "", ""
+            out.append((scene.strip(" ,，"), desc.strip(" ,，"), part))
     return out
