@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from auditor.policy.claims import Context, SceneClaim
 from auditor.policy.document import Line
@@ -32,13 +33,23 @@ SHIFTS = (1, -1, 2, 3, 4)
 """Where else the next permission cell may stand, after the place one period down: lower (a cell continued
 on further lines), higher (a cell left out)."""
 _CONSTANT_RE = re.compile(r"^\W*(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\W*$")
-_FILLER_RE = re.compile(r"android\.permission\.|权限|permissions?|authority|access(?: to)?|the|your|[\W_]+")
+_FILLER_RE = re.compile(r"android\.permission\.|权限|信息|permissions?|authority|access(?: to)?|the|your|[\W_]+")
+_NOTE_RE = re.compile(r"[(（][^()（）]*[)）]")
 SCENE_ROLES = ("scene", "purpose")
 DESCRIPTION_ROLES = ("purpose", "description", "data")
 
 
-def period_rows(roles: Sequence[str | None], lines: Sequence[Line], start: int, ctx: Context
-                ) -> list[SceneClaim] | None:
+@dataclass(frozen=True)
+class Reading:
+    """The scene rows of a table read by a period, and how many records stood off it."""
+
+    rows: tuple[SceneClaim, ...]
+    off_period: int
+    """Records whose permission cell was not one period below the one before (a continued or missing cell):
+    the fewer, the better the header's period fits the table."""
+
+
+def period_rows(roles: Sequence[str | None], lines: Sequence[Line], start: int, ctx: Context) -> Reading | None:
     """The scene rows of a flattened permission table whose header cells have ``roles`` and whose cells
     start at line ``start``; None when fewer than :data:`MIN_ROWS` records are anchored on a permission cell
     or the table has no scene column."""
@@ -49,11 +60,13 @@ def period_rows(roles: Sequence[str | None], lines: Sequence[Line], start: int, 
         return None
     p = perm_cols[0]
     end = _cell_end(lines, start)
-    anchors = _anchors(lines, start + p, end, n, ctx)
+    anchors = _anchors(lines, start + p, end, n, p, ctx)
     if len(anchors) < MIN_ROWS:
         return None
     records = _records(lines, anchors, start, end, n, p)
-    return _claims(lines, records, roles, perm_cols, scene_col, p)
+    claims = _claims(lines, records, roles, perm_cols, scene_col, p)
+    return None if claims is None else Reading(tuple(claims), sum(
+        1 for a, b in zip(anchors, anchors[1:]) if b - a != n))
 
 
 def _cell_end(lines: Sequence[Line], start: int) -> int:
@@ -75,14 +88,14 @@ def label_cell(text: str, ctx: Context, strict: bool) -> bool:
         return False
     if not strict or _CONSTANT_RE.match(text):
         return True
-    folded = fold(text)
+    folded = _NOTE_RE.sub(" ", fold(text))  # "（仅限前台使用）": a note on the permission
     total = len(_FILLER_RE.sub("", folded))
     for hit in sorted(ctx.lexicon.find(text, weak=True), key=lambda h: -len(h.phrase)):
         folded = folded.replace(hit.phrase, " ")
     return len(_FILLER_RE.sub("", folded)) * 3 <= total
 
 
-def _anchors(lines: Sequence[Line], first: int, end: int, n: int, ctx: Context) -> list[int]:
+def _anchors(lines: Sequence[Line], first: int, end: int, n: int, p: int, ctx: Context) -> list[int]:
     """Line indexes of the permission cells: the first where the header puts it, each next one a period
     further down, or near there when a record took more or fewer lines (a label saying only the permission)."""
     if first >= end or not label_cell(lines[first].text, ctx, strict=False):
@@ -90,9 +103,12 @@ def _anchors(lines: Sequence[Line], first: int, end: int, n: int, ctx: Context) 
     anchors = [first]
     while True:
         expected = anchors[-1] + n
-        tries = [(expected, True)] + [(expected + d, True) for d in SHIFTS] + [(expected, False)]
-        found = next((k for k, strict in tries if anchors[-1] < k < end and label_cell(lines[k].text, ctx, strict)
-                      and (k == expected or _in_step(lines, k + n, end, ctx))), None)
+        # one period down, a cell naming only a permission; one naming more where the records after it keep
+        # the period; then near there, a cell naming only a permission where they keep it; last, any
+        tries = [(expected, True, False), (expected, False, True)] + [(expected + d, True, True) for d in SHIFTS] \
+            + [(expected, False, False)]
+        found = next((k for k, strict, step in tries if anchors[-1] < k < end and label_cell(lines[k].text, ctx, strict)
+                      and (not step or _in_step(lines, k, end, n, p, ctx))), None)
         if found is None:
             return anchors
         anchors.append(found)
@@ -103,12 +119,12 @@ _Record = tuple[list[list[int]], int, list[list[int]]]
 indexes of its lines)."""
 
 
-def _in_step(lines: Sequence[Line], k: int, end: int, ctx: Context) -> bool:
-    """A permission cell found off the period is a record's only when the records after it keep the
-    period: one period further down stands a permission cell too (or the table ends there)."""
-    if k == end:
+def _in_step(lines: Sequence[Line], k: int, end: int, n: int, p: int, ctx: Context) -> bool:
+    """A permission cell found off the period (at ``k``) is a record's only when the records after it keep
+    the period: one period further down stands a permission cell too, or the cells end with this record."""
+    if end - k - 1 <= n - 1 - p:
         return True
-    return any(label_cell(lines[j].text, ctx, strict=False) for j in (k, k + 1, k - 1) if j < end)
+    return any(label_cell(lines[j].text, ctx, strict=False) for j in (k + n, k + n + 1, k + n - 1) if j < end)
 
 
 def _records(lines: Sequence[Line], anchors: list[int], start: int, end: int, n: int, p: int) -> list[_Record]:

@@ -49,7 +49,11 @@ class FlatTableExtractor:
             if len(header) < 2 or ("name" not in roles and "permissions" not in roles) or set(roles) == {"permissions"}:
                 i += 1
                 continue
-            structure = self._table(doc, ctx, header, roles, i, j, grids)
+            structure = self._periodic(doc, ctx, roles, i, j) if "name" not in roles else None
+            if structure is None and "name" not in roles and self._periodic_after(doc, ctx, cell_roles, i):
+                i += 1  # a title over the header ("应用权限说明"), which the header read from the next line fits
+                continue
+            structure = structure or self._table(doc, ctx, header, roles, i, j, grids)
             if structure is None:
                 i += 1
                 continue
@@ -57,16 +61,30 @@ class FlatTableExtractor:
             i = max(structure.last + 1, i + 1)
         return out + _spaced_tables(doc, ctx)
 
+    def _periodic(self, doc: Document, ctx: Context, roles: list[str | None], i: int, j: int) -> Structure | None:
+        """A permission table under the header of lines ``i..j-1`` read by its period (:mod:`auditor.policy.period_rows`). Its
+        first cells may be a title ("系统权限调用说明"): the reading whose records keep their period best wins,
+        then the one with the whole header."""
+        readings = [(r.off_period, skip, r) for skip in range(len(roles) - 1)
+                    for r in [period_rows(roles[skip:], doc.lines, j, ctx)] if r is not None]
+        if not readings:
+            return None
+        _, skip, best = min(readings, key=lambda t: t[:2])
+        return Structure(self.kind, i + skip, best.rows[-1].last, CONFIDENCE, scenes=best.rows)
+
+    def _periodic_after(self, doc: Document, ctx: Context, cell_roles: list[str | None], i: int) -> bool:
+        """True when a header read from the line after ``i`` gives a table read by its period."""
+        if i + 1 >= len(doc.lines) or cell_roles[i + 1] is None:
+            return False
+        header, j = _header(doc, cell_roles, i + 1)
+        roles = cell_roles[i + 1:j]
+        return len(header) >= 2 and "name" not in roles and self._periodic(doc, ctx, roles, i + 1, j) is not None
+
     def _table(self, doc: Document, ctx: Context, header: list[str], roles: list[str | None], i: int, j: int,
                grids: dict[object, tuple[int, Structure | None]]) -> Structure | None:
         """The table under the header of lines ``i..j-1``. Its cells are read a batch at a time, each batch
         larger, until the rows stop before the batch's end: a header-like line over a long run of text costs
         only the cells its rows use."""
-        if "name" not in roles:
-            for skip in range(len(roles) - 1):  # records by the header's period; the first header cells may
-                periodic = period_rows(roles[skip:], doc.lines, j, ctx)  # be a title ("系统权限调用说明")
-                if periodic is not None:
-                    return Structure(self.kind, i + skip, periodic[-1].last, CONFIDENCE, scenes=tuple(periodic))
         limit = FIRST_BATCH
         while True:
             cells, complete = _cells(doc, j, "link" in roles, limit)

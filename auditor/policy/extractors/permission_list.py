@@ -458,13 +458,25 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context, headers: tuple[bool, .
                 break
             k += 1
         if len(rows) >= 2:
-            scenes = tuple(SceneClaim(" ".join(t for t in texts if t), "", label, first, last)
-                           for label, texts, first, last in rows)
+            roles = [ctx.lexicon.role(t) for t in _TOKEN_SPLIT_RE.split(lines[i].text.strip()) if t]
+            scenes = tuple(_spaced_scene(label, texts, roles, first, last) for label, texts, first, last in rows)
             out.append(Structure(ExtractorKind.PERMISSION_LIST, i, rows[-1][3], CONFIDENCE, scenes=scenes))
             i = rows[-1][3] + 1
         else:
             i += 1
     return out
+
+
+def _spaced_scene(label: str, texts: list[str], roles: list[str | None], first: int, last: int) -> SceneClaim:
+    """A row of a blank-separated permission table: one line of exactly one cell per header column is read
+    by the header's roles (the scene column's cell the scene, the others its description); any other row's
+    text after its label is its scene."""
+    cells = [label] + _TOKEN_SPLIT_RE.split(texts[0].strip()) if len(texts) == 1 and texts[0].strip() else []
+    scene_col = next((k for role in ("scene", "purpose") for k, r in enumerate(roles) if r == role and k), None)
+    if scene_col is None or len(cells) != len(roles):
+        return SceneClaim(" ".join(t for t in texts if t), "", label, first, last)
+    desc = " ".join(c for k, c in enumerate(cells) if k and k != scene_col and roles[k] in ("purpose", "description"))
+    return SceneClaim(cells[scene_col], desc, label, first, last)
 
 
 def _spaced_header(line: Line, ctx: Context) -> bool:
