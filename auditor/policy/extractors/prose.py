@@ -318,6 +318,13 @@ def _login_purpose(sentence: str, name: str, ctx: Context) -> str:
     return "sharing" if "share" in cue or "分享" in cue else "third-party login"
 
 
+def _nested(when: re.Match[str], purpose: re.Match[str]) -> bool:
+    """True when the moment is said inside the purpose, which goes on after it ("为了在您外出拍摄时为照片添加
+    地点"): the purpose is the scene. A purpose that ends with the moment ("for microphone permission when
+    you record an answer") does not hold it."""
+    return purpose.start() < when.start() and when.end() < purpose.end(1) - 1
+
+
 def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
     """``(scene, description, permission text)``, one per clause group of a sentence: a clause naming a
     permission starts a group, the clauses after it (the purpose) join it; the scene is the group's moment
@@ -343,8 +350,9 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 continue
             when = next((m2 for p in _WHEN for m2 in [p.search(part)] if m2), None)
             purpose = next((m2 for p in _PURPOSES for m2 in [p.search(part)] if m2), None)
-            if when is not None and (purpose is None or not purpose.start() < when.start() < purpose.end(1)):
-                scene, desc = when.group(1), purpose.group(1) if purpose and when.group(1) not in purpose.group(1) else ""
+            if when is not None and (purpose is None or not _nested(when, purpose)):
+                apart = purpose is not None and (purpose.end(1) <= when.start() or when.end(1) <= purpose.start(1))
+                scene, desc = when.group(1), purpose.group(1) if purpose is not None and apart else ""
             else:  # no moment, or one inside the purpose ("为了在您外出时为照片添加地点"): the purpose
                 scene, desc = purpose.group(1) if purpose else "", ""
             out.append((scene.strip(" ,，"), desc.strip(" ,，"), part))
