@@ -103,12 +103,14 @@ def _anchors(lines: Sequence[Line], first: int, end: int, n: int, p: int, ctx: C
     anchors = [first]
     while True:
         expected = anchors[-1] + n
-        # one period down, a cell naming only a permission; one naming more where the records after it keep
-        # the period; then near there, a cell naming only a permission where they keep it; last, any
-        tries = [(expected, True, False), (expected, False, True)] + [(expected + d, True, True) for d in SHIFTS] \
-            + [(expected, False, False)]
+        # a cell naming only a permission, one period down or a line off, with another one a period below it
+        # (or the cells ending with its record); then one period down, such a cell; one naming more where the
+        # records after it keep the period; near there, a cell naming only a permission where they keep it;
+        # last, one period down, any cell naming a permission
+        tries = [(expected + d, True, 2) for d in (0, 1, -1)] + [(expected, True, 0), (expected, False, 1)] \
+            + [(expected + d, True, 1) for d in SHIFTS] + [(expected, False, 0)]
         found = next((k for k, strict, step in tries if anchors[-1] < k < end and label_cell(lines[k].text, ctx, strict)
-                      and (not step or _in_step(lines, k, end, n, p, ctx))), None)
+                      and (not step or _in_step(lines, k, end, n, p, ctx, exact=step == 2))), None)
         if found is None:
             return anchors
         anchors.append(found)
@@ -119,11 +121,14 @@ _Record = tuple[list[list[int]], int, list[list[int]]]
 indexes of its lines)."""
 
 
-def _in_step(lines: Sequence[Line], k: int, end: int, n: int, p: int, ctx: Context) -> bool:
+def _in_step(lines: Sequence[Line], k: int, end: int, n: int, p: int, ctx: Context, exact: bool = False) -> bool:
     """A permission cell found off the period (at ``k``) is a record's only when the records after it keep
-    the period: one period further down stands a permission cell too, or the cells end with this record."""
+    the period: one period further down stands a permission cell too, or the cells end with this record;
+    ``exact``: exactly one period down stands a cell naming only a permission."""
     if end - k - 1 <= n - 1 - p:
         return True
+    if exact:
+        return k + n < end and label_cell(lines[k + n].text, ctx, strict=True)
     return any(label_cell(lines[j].text, ctx, strict=False) for j in (k + n, k + n + 1, k + n - 1) if j < end)
 
 

@@ -116,6 +116,18 @@ def test_flat_cells_a_scene_cell_that_names_a_permission_is_not_taken_for_the_ne
     ]
 
 
+def test_flat_cells_a_merged_scene_cell_goes_on_over_the_next_permission(tmp_path):
+    # scene first; the second permission of 更换头像 is written without the scene (a merged cell), and its
+    # purpose cell names a permission too ("从相册选择"): the next record still starts at 语音消息
+    text = _lines("使用场景", "权限名称", "用途",
+                  "更换头像", "相机", "拍摄新头像", "存储", "从相册选择头像",
+                  "语音消息", "麦克风", "录制语音")
+    assert _pairs(_read(tmp_path, text)) == [
+        ("更换头像", (P + "CAMERA",) + STORAGE),
+        ("语音消息", (P + "RECORD_AUDIO",)),
+    ]
+
+
 def test_a_header_over_paragraphs_is_no_table(tmp_path):
     text = _lines("Privacy Policy", "", "How we use device permissions", "",
                   "We ask for camera access when you scan a QR code. When you record a voice note, the app "
