@@ -70,6 +70,10 @@ class Record:
     """Index of the line of its ``{``."""
     last: int
     """Index of the line of its ``}``."""
+    nested: tuple[tuple[str, str], ...] = ()
+    """Keys holding a list of records of their own (a run read apart), each with that list's text: the
+    reader decides whether it is a value of this record (``collect: [{ item: 'IMEI', … }]``) or a group's
+    children."""
 
 
 @dataclass(frozen=True)
@@ -252,16 +256,19 @@ def _value(parts: list[_Part]) -> str | _Node:
 
 
 def _record(node: _Node) -> Record | None:
-    """The fields of one object (a nested run is not a field); None when no value has text."""
+    """The fields of one object (a nested run is not a field); None when no value has text (its nested runs
+    are read on their own)."""
     fields: list[tuple[str, str]] = []
+    nested: list[tuple[str, str]] = []
     for key, value in node.pairs[:MAX_KEYS]:
         if isinstance(value, _Node):
-            if value.records:
-                continue  # a list of records under it ("children": [...]) is a run of its own
+            if value.records:  # a list of records under it ("children": [...]) is a run of its own
+                nested.append((key, " ".join(value.text.split())))
+                continue
             value = value.text
         if value.strip():
             fields.append((key, " ".join(value.split())))
-    return Record(tuple(fields), node.first, node.last) if fields else None
+    return Record(tuple(fields), node.first, node.last, tuple(nested)) if fields else None
 
 
 def _unquote(token: str) -> str:

@@ -254,3 +254,67 @@ def _lines(path):
 ])
 def test_key_words(key, words):
     assert key_words(key) == words
+
+
+UI_TABLE = """\
+<template>
+  <a-table :columns="columns" :data-source="rows" />
+</template>
+<script>
+const columns = [
+  { title: '第三方SDK名称', dataIndex: 'c1', key: 'c1' },
+  { title: '第三方公司名称', dataIndex: 'c2', key: 'c2' },
+  { title: '使用目的', dataIndex: 'c3', key: 'c3' },
+]
+const rows = [
+  { key: 1, c1: '极光推送SDK', c2: '深圳市和讯华谷信息技术有限公司', c3: '通知提醒' },
+  { key: 2, c1: '友盟统计SDK', c2: '友盟同欣（北京）科技有限公司', c3: '活跃用户统计' },
+]
+</script>
+"""
+
+
+def test_data_keys_named_by_the_column_definitions_of_a_ui_table(tmp_path, catalog):
+    d = _read(tmp_path, "Table.vue", UI_TABLE, catalog)
+    assert [(s.name, s.company, s.purpose, s.evidence.line_start) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", "通知提醒", 11),
+        ("友盟统计SDK", "友盟同欣（北京）科技有限公司", "活跃用户统计", 12),
+    ]
+
+
+NAMED_PERMISSIONS = """\
+export const PERMS = [
+  { name: '相机', permission: 'android.permission.CAMERA', purpose: '扫描商品条码' },
+  { name: '定位', permission: 'android.permission.ACCESS_FINE_LOCATION', purpose: '查找附近的门店' },
+]
+"""
+
+
+def test_permission_records_with_a_name_key_are_not_sdk_rows(tmp_path, catalog):
+    d = _read(tmp_path, "perms.ts", NAMED_PERMISSIONS, catalog)
+    assert d.sdks == ()
+    assert sorted((p.permission, p.scene, p.evidence.line_start) for p in d.permissions) == [
+        ("android.permission.ACCESS_FINE_LOCATION", "查找附近的门店", 3),
+        ("android.permission.CAMERA", "扫描商品条码", 2),
+    ]
+
+
+NESTED_DATA = """\
+export const list = [
+  {
+    sdkName: '极光推送SDK',
+    company: '深圳市和讯华谷信息技术有限公司',
+    collectInfo: [
+      { item: 'IMEI', purpose: '识别推送目标设备' },
+      { item: 'MAC地址', purpose: '识别推送目标设备' },
+    ],
+  },
+]
+"""
+
+
+def test_a_list_of_data_items_under_a_record_is_its_data(tmp_path, catalog):
+    d = _read(tmp_path, "list.ts", NESTED_DATA, catalog)
+    assert [(s.name, s.company, s.evidence.line_start, s.evidence.line_end) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", 2, 9)]
+    assert set(d.sdks[0].data_types) >= {"imei", "mac"}

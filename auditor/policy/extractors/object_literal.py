@@ -31,8 +31,10 @@ class ObjectLiteralExtractor:
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         out = []
-        for run in record_runs([line.text for line in doc.lines]):
-            structure = _read(run, ctx)
+        runs = record_runs([line.text for line in doc.lines])
+        labels = _column_labels(runs, ctx)
+        for run in runs:
+            structure = _read(run, ctx, labels)
             if structure is not None:
                 out.append(structure)
         return out
@@ -43,25 +45,64 @@ def key_words(key: str) -> str:
     return " ".join(_SPLIT_RE.sub(" ", key).split())
 
 
-def _read(run: RecordRun, ctx: Context) -> Structure | None:
+def _column_labels(runs: list[RecordRun], ctx: Context) -> dict[str, str]:
+    """Column definitions of a UI table (``{ title: 'SDK名称', dataIndex: 'sdk' }``, ``{ label: '所属公司',
+    prop: 'corp' }``, ``{ text: '用途', value: 'use' }``, ``{ headerName: '…', field: '…' }``): the title
+    each data key is shown under, when that title names a role."""
+    labels: dict[str, str] = {}
+    for run in runs:
+        for record in run.records:
+            fields = {k.casefold(): v for k, v in record.fields}
+            label = next((fields[k] for k in _LABEL_KEYS if k in fields), "")
+            key = next((fields[k] for k in _FIELD_KEYS if k in fields), "")
+            if label and _IDENTIFIER_RE.match(key) and ctx.lexicon.role(label) is not None:
+                labels.setdefault(key, label)
+    return labels
+
+
+_LABEL_KEYS = ("title", "label", "headername", "header", "text")
+_FIELD_KEYS = ("dataindex", "prop", "field", "accessorkey", "datafield", "value", "key")
+"""The keys UI table libraries name a column's title and its data key with (Ant Design, Element, Vuetify,
+ag-Grid, TanStack Table...)."""
+_IDENTIFIER_RE = re.compile(r"^[A-Za-z_$][\w$.]{0,40}$")
+
+
+def _read(run: RecordRun, ctx: Context, labels: dict[str, str]) -> Structure | None:
     pairs = _pairs(run, ctx)
     if pairs is not None and pairs.sdks:
         return pairs
+    records = [(r, r.fields + tuple(f for f in r.nested if _nested_value(f[0], ctx))) for r in run.records]
     keys: dict[str, int] = {}
-    for record in run.records:
-        for key, _ in record.fields:
+    for _, fields in records:
+        for key, _ in fields:
             if key not in keys and len(keys) < MAX_KEYS:
                 keys[key] = len(keys)
-    header = Row(tuple(key_words(k) for k in keys), run.records[0].first, run.records[0].first)
+    header = Row(tuple(labels.get(k) or key_words(k) for k in keys), run.records[0].first, run.records[0].first)
     rows = [header]
-    for record in run.records:
+    for record, fields in records:
         cells = [""] * len(keys)
-        for key, value in record.fields:
+        for key, value in fields:
             col = keys.get(key)
             if col is not None:
                 cells[col] = f"{cells[col]} {value}".strip()
         rows.append(Row(tuple(cells), record.first, record.last))
-    return _named(read_grid(Grid(tuple(rows), ExtractorKind.OBJECT_LITERAL, keyed=True), ctx, CONFIDENCE), ctx)
+    structure = read_grid(Grid(tuple(rows), ExtractorKind.OBJECT_LITERAL, keyed=True), ctx, CONFIDENCE)
+    named = _named(structure, ctx)
+    if named is None and structure is not None and structure.sdks:
+        # no record names an SDK: read without the name column ({ name: '相机', permission: 'CAMERA', … })
+        rows[0] = replace(header, cells=tuple("" if ctx.lexicon.role(c) in ("name", "title") else c for c in header.cells))
+        named = _named(read_grid(Grid(tuple(rows), ExtractorKind.OBJECT_LITERAL, keyed=True), ctx, CONFIDENCE), ctx)
+    return named
+
+
+_NESTED_ROLES = frozenset({"data", "item", "permissions", "purpose", "scene", "description", "method"})
+
+
+def _nested_value(key: str, ctx: Context) -> bool:
+    """A list of records under a key naming what a record collects or asks for (``collectInfo: [{ item:
+    'IMEI', purpose: '…' }]``) is part of the record; under any other key (``children``, ``items``) it is a
+    group's content, read on its own."""
+    return ctx.lexicon.role(key_words(key)) in _NESTED_ROLES
 
 
 def _pairs(run: RecordRun, ctx: Context) -> Structure | None:
