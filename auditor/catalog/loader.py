@@ -216,6 +216,7 @@ def _provenance(items: list[dict[str, Any]]) -> tuple[Provenance, ...]:
 
 def _vendor_from_dict(root: Path, d: dict[str, Any]) -> Vendor:
     return Vendor(**{**d, "provenance": _provenance(d["provenance"]),
+                     "other_legal_names": tuple(AliasSource(**o) for o in d.get("other_legal_names", ())),
                      "path": str(root / VENDORS_DIR / d["path"])})
 
 

@@ -92,6 +92,19 @@ VENDOR_FACT_FIELDS = ("legal_name", "legal_name_zh", "name_zh", "country", "priv
 
 
 @dataclass(frozen=True)
+class AliasSource:
+    """Where a name was seen: an entry's alias that is not the vendor's own product name (``aliases`` mapping
+    form), a vendor's other legal name (``other_legal_names``)."""
+
+    name: str
+    """The alias as written there."""
+    source: str
+    """``policy`` (a real privacy policy), ``vendor-docs``, ``corpus``, ``registry`` or ``manual``."""
+    ref: str = ""
+    """Where exactly: a URL, a policy file and row, a package."""
+
+
+@dataclass(frozen=True)
 class Vendor:
     """A company behind one or more SDKs (``sdk_catalog/vendors/<id>.yaml``), shared by its entries.
 
@@ -115,6 +128,9 @@ class Vendor:
     privacy_policy_url: str | None = None
     """The company's privacy policy (an entry's own ``privacy_policy_url`` wins over it)."""
     website: str | None = None
+    other_legal_names: tuple[AliasSource, ...] = ()
+    """Other registered companies of the same group that policies name for its SDKs (Tencent's
+    ``腾讯科技（深圳）有限公司`` beside ``深圳市腾讯计算机系统有限公司``), each with where it was seen."""
     path: str = field(default="", compare=False)
 
     def display(self, lang: str = "en") -> str:
@@ -125,7 +141,8 @@ class Vendor:
 
     def names(self) -> tuple[str, ...]:
         """Every name of the company (legal and short, both languages), for matching a policy's text."""
-        return tuple(n for n in (self.legal_name, self.legal_name_zh, self.name, self.name_zh) if n)
+        return tuple(n for n in (self.legal_name, self.legal_name_zh, self.name, self.name_zh,
+                                 *(o.name for o in self.other_legal_names)) if n)
 
 
 SWITCH_MEANINGS = ("auth-flag", "pre-init", "grant", "defer")
@@ -158,18 +175,6 @@ class PrivacySwitch:
     @property
     def method(self) -> str:
         return self.api.rpartition(".")[2]
-
-
-@dataclass(frozen=True)
-class AliasSource:
-    """Where an alias that is not the vendor's own product name was seen (``aliases`` mapping form)."""
-
-    name: str
-    """The alias as written there."""
-    source: str
-    """``policy`` (a real privacy policy), ``vendor-docs``, ``corpus``, ``registry`` or ``manual``."""
-    ref: str = ""
-    """Where exactly: a URL, a policy file and row, a package."""
 
 
 @dataclass(frozen=True)

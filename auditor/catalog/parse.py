@@ -40,7 +40,7 @@ _ENTRY_KEYS = {
     "provenance", "privacy_switches",
 }
 _ENTRY_REQUIRED = ("id", "name", "category", "signatures", "provenance")
-_VENDOR_KEYS = {"id", "name", *VENDOR_FACT_FIELDS, "provenance"}
+_VENDOR_KEYS = {"id", "name", *VENDOR_FACT_FIELDS, "other_legal_names", "provenance"}
 ENTRY_FIELDS_NAMEABLE = frozenset({*ENTRY_FACT_FIELDS, "vendor", "category", "name", "aliases", "signatures",
                                    "maven", "tracker", "kind"})
 """Field names a provenance item of an entry may list in ``fields``."""
@@ -159,9 +159,12 @@ def parse_vendor(file: Path, raw: bytes, problems: list[str]) -> Vendor | None:
         country=_country(check, data, "country", errs),
         privacy_policy_url=check.url(data, "privacy_policy_url"),
         website=check.url(data, "website"),
+        other_legal_names=parse_other_legal_names(data.get("other_legal_names"), errs),
         provenance=parse_provenance(data.get("provenance"), set(VENDOR_FACT_FIELDS) | {"name"}, errs),
         path=str(file),
     )
+    if {o.name for o in vendor.other_legal_names} & {vendor.legal_name, vendor.legal_name_zh}:
+        errs.append("'other_legal_names' repeats the vendor's legal name")
     if errs:
         problems.extend(f"{name}: {e}" for e in errs)
         return None
@@ -272,17 +275,41 @@ def parse_aliases(value: Any, errs: list[str]) -> tuple[tuple[str, ...], tuple[A
         if isinstance(item, str) and item.strip():
             names.append(item.strip())
             continue
-        if not (isinstance(item, dict) and set(item) <= {"name", "source", "ref"}
-                and all(isinstance(item.get(k), str) and item[k].strip() for k in ("name", "source", "ref"))):
+        sourced = _sourced_name(item, "alias", errs)
+        if sourced is None:
             errs.append("each alias must be a non-empty string or a mapping with string 'name', 'source', 'ref'")
             continue
-        if item["source"] not in ALIAS_SOURCES:
-            errs.append(f"alias '{item['name']}': source '{item['source']}' is not one of {', '.join(ALIAS_SOURCES)}")
-        names.append(item["name"].strip())
-        sources.append(AliasSource(item["name"].strip(), item["source"], item["ref"].strip()))
+        names.append(sourced.name)
+        sources.append(sourced)
     if len(set(names)) != len(names):
         errs.append("'aliases' has duplicates")
     return tuple(names), tuple(sources)
+
+
+def parse_other_legal_names(value: Any, errs: list[str]) -> tuple[AliasSource, ...]:
+    """A vendor's ``other_legal_names``: ``{name, source, ref}`` mappings (each name with where it was seen)."""
+    if value is None:
+        return ()
+    out: list[AliasSource] = []
+    for item in value if isinstance(value, list) else [None]:
+        sourced = _sourced_name(item, "other legal name", errs)
+        if sourced is None:
+            errs.append("'other_legal_names' must be a list of mappings with string 'name', 'source', 'ref'")
+            continue
+        out.append(sourced)
+    if len({o.name for o in out}) != len(out):
+        errs.append("'other_legal_names' has duplicates")
+    return tuple(out)
+
+
+def _sourced_name(item: Any, what: str, errs: list[str]) -> AliasSource | None:
+    """A ``{name, source, ref}`` mapping (None when it is not one); an unknown source is reported."""
+    if not (isinstance(item, dict) and set(item) <= {"name", "source", "ref"}
+            and all(isinstance(item.get(k), str) and item[k].strip() for k in ("name", "source", "ref"))):
+        return None
+    if item["source"] not in ALIAS_SOURCES:
+        errs.append(f"{what} '{item['name']}': source '{item['source']}' is not one of {', '.join(ALIAS_SOURCES)}")
+    return AliasSource(item["name"].strip(), item["source"], item["ref"].strip())
 
 
 def _kind(value: Any, errs: list[str]) -> SdkKind:

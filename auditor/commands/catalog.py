@@ -79,6 +79,7 @@ def _describe(e: SdkEntry, cat: Catalog) -> str:
         ("aliases", ", ".join(e.aliases)),
         ("vendor", f"{v.name} ({v.id})" if v else _UNKNOWN),
         ("legal name", known(v.legal_name) if v else ""), ("legal name (zh)", known(v.legal_name_zh) if v else ""),
+        ("other entities", ", ".join(o.name for o in v.other_legal_names) if v else ""),
         ("country", known(v.country) if v else ""), ("category", e.category),
         ("purpose", e.purpose.en if e.purpose else _UNKNOWN), ("website", known(e.website)),
         ("privacy policy", known(e.policy_url())), ("maven", ", ".join(e.maven)),

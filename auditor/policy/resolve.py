@@ -29,6 +29,8 @@ _WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+]{3,}(?![A-Za-z0-9])"
 MIN_SCORE = 2.0
 MIN_MARGIN = 1.0
 MEMO_LIMIT = 50_000
+MAX_COMPANY_POOL = 40
+"""A company with more entries than this adds to the candidates only those whose category the row names."""
 
 
 @dataclass(frozen=True)
@@ -202,9 +204,12 @@ class Resolver:
         by_host = {i for h in hosts if h for i in self.by_host.get(h, ())}
         by_company = set(self.by_company(ev.company)) if ev.company else set()
         pool = set(pkg) | by_url | set(by_name.candidates) | (by_host if len(by_host) <= 12 else set())
-        if by_company and len(by_company) <= 40:
-            pool |= by_company
         words = fold(ev.words or ev.name)
+        if by_company:  # a large group (Tencent, Google) adds only its entries of the kind the row names
+            pool |= by_company if len(by_company) <= MAX_COMPANY_POOL else {
+                i for i in by_company if i in self.products and self._category_hit(self.products[i], words)}
+        # a component competes with its own product only when the row's packages name the component
+        pool -= {i for i in pool if i not in pkg and i in self.products and set(self.products[i].part_of) & pool}
         said = {c for c, ws in self.lexicon.category_words.items() if any(w in words for w in ws)}
         out: dict[str, tuple[float, bool]] = {}
         for sdk_id in pool:

@@ -139,7 +139,7 @@ def vendor_dict(v: Vendor | None) -> dict[str, Any] | None:
         return None
     return {"id": v.id, "name": v.name, "name_zh": v.name_zh, "legal_name": v.legal_name,
             "legal_name_zh": v.legal_name_zh, "country": v.country, "privacy_policy_url": v.privacy_policy_url,
-            "website": v.website}
+            "website": v.website, "other_legal_names": [o.name for o in v.other_legal_names]}
 
 
 def sdk_dict(s: SdkHit) -> dict[str, Any]:

@@ -224,3 +224,34 @@ def test_a_stale_compiled_copy_is_ignored(tmp_path):
     compile_catalog(root)
     (root / "jpush.yaml").write_text((root / "jpush.yaml").read_text().replace("name: JPush", "name: JPush 2"))
     assert load_catalog(root).get("jpush").name == "JPush 2"
+
+
+def test_other_legal_names_carry_where_they_were_seen(tmp_path):
+    from auditor.catalog.loader import compile_catalog
+    from auditor.catalog.model import AliasSource
+
+    root = _copy_mini(tmp_path)
+    (root / "vendors" / "tencent.yaml").write_text(
+        "id: tencent\nname: Tencent\nlegal_name_zh: 甲乙丙计算机系统有限公司\nother_legal_names:\n"
+        "  - {name: 甲乙丙科技（深圳）有限公司, source: vendor-docs, ref: https://tencent.example/privacy}\n"
+        "provenance: [{source: manual, ref: unit-test fixture, fields: [legal_name_zh]}]\n", encoding="utf-8")
+    vendor = load_catalog(root).get("tencent-qq").vendor
+    assert vendor is not None
+    assert vendor.other_legal_names == (AliasSource("甲乙丙科技（深圳）有限公司", "vendor-docs", "https://tencent.example/privacy"),)
+    assert "甲乙丙科技（深圳）有限公司" in vendor.names() and "甲乙丙计算机系统有限公司" in vendor.names()
+    compile_catalog(root)  # the parsed copy holds them too
+    assert load_catalog(root).get("tencent-qq").vendor == vendor
+
+
+def test_other_legal_names_are_sourced_mappings_and_new_names(tmp_path):
+    root = _copy_mini(tmp_path)
+    (root / "vendors" / "tencent.yaml").write_text(
+        "id: tencent\nname: Tencent\nlegal_name_zh: 甲乙丙有限公司\nother_legal_names:\n"
+        "  - {name: 丁戊有限公司, source: rumour, ref: somewhere}\n"
+        "  - just a string\n"
+        "  - {name: 甲乙丙有限公司, source: policy, ref: a policy row}\n"
+        "provenance: [{source: manual, ref: unit-test fixture, fields: [legal_name_zh]}]\n", encoding="utf-8")
+    problems = _problems(root)
+    assert "vendors/tencent.yaml: other legal name '丁戊有限公司': source 'rumour' is not one of" in problems
+    assert "vendors/tencent.yaml: 'other_legal_names' must be a list of mappings" in problems
+    assert "vendors/tencent.yaml: 'other_legal_names' repeats the vendor's legal name" in problems

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-ORDER = ("id", "kind", "part_of", "name", "name_zh", "legal_name", "legal_name_zh", "aliases", "vendor", "country",
+ORDER = ("id", "kind", "part_of", "name", "name_zh", "legal_name", "legal_name_zh", "other_legal_names", "aliases", "vendor", "country",
          "category", "purpose", "website", "privacy_policy_url", "maven", "tracker", "signatures", "permissions",
          "data_collected", "examples", "provenance", "privacy_switches")
 MERGED = ("data_collected", "permissions", "part_of")
