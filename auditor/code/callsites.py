@@ -80,12 +80,10 @@ def dex_targets(refs: DexRefs, table: ApiTable) -> DexTargets:
             targets.reflect_lookups |= {idx}
     field_names = _string_indices(refs, set(table.field_names))
     if field_names:
-        wanted = set(field_names.values())
-        for idx, (class_idx, _type, name_idx) in enumerate(refs.field_ids_raw()):
-            if name_idx in wanted:
-                rules_f = table.field_rules(refs.type_name(class_idx), refs.dex.string(name_idx))
-                if rules_f:
-                    targets.fields[idx] = rules_f
+        for idx in refs.field_ids_named(set(field_names.values())):
+            rules_f = table.field_rules(*refs.field_key(idx))
+            if rules_f:
+                targets.fields[idx] = rules_f
     for rule in table.string_rules:
         for idx in refs.strings_with_prefix(rule.member):
             targets.strings[idx] = targets.strings.get(idx, ()) + (rule,)

@@ -276,7 +276,7 @@ def _implicit_edges(program: Program, clinit: dict[str, int]) -> Iterable[tuple[
         classes = refs.field_classes
         if int(fields.max()) >= len(classes):
             raise DexError(f"{refs.dex.path}: field index {int(fields.max())} out of range")
-        owner_type = np.array(classes, dtype=np.int64)[fields]
+        owner_type = classes[fields]
         inits = {t: [clinit[refs.type_name(t)]] for t in _distinct(owner_type) if refs.type_name(t) in clinit}
         at, dst = _lookup(owner_type, inits)
         keep = src[at] != dst

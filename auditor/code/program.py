@@ -8,7 +8,6 @@ the same class, the first one (in build order) wins, as on the device.
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -31,6 +30,7 @@ MAX_HIERARCHY_DEPTH = 256
 """Superclasses followed up from one class. Real apps stay under ~20 levels; a hostile DEX can chain
 thousands of classes (walking that from every class is quadratic) or make them extend each other."""
 _METHOD_ID = np.dtype([("class", "<u2"), ("proto", "<u2"), ("name", "<u4")])
+_FIELD_ID = np.dtype([("class", "<u2"), ("type", "<u2"), ("name", "<u4")])
 MethodKey = tuple[str, str, str]
 """``(dotted class, method name, DEX prototype)``."""
 
@@ -105,28 +105,33 @@ class DexRefs:
         """The class type index of each of these method ids (in range)."""
         return self._raw["class"][np.array(indices, dtype=np.int64)].tolist()  # type: ignore[no-any-return]
 
-    def field_ids_raw(self) -> list[tuple[int, int, int]]:
-        """``(class_idx, type_idx, name_idx)`` of every field id (read once; do not modify)."""
-        return self._fields_raw
+    def field_ids_named(self, name_indices: set[int]) -> list[int]:
+        """Indices of the field ids whose name is one of the string indices given (no resolution)."""
+        if not name_indices:
+            return []
+        wanted = np.fromiter(name_indices, dtype=np.int64, count=len(name_indices))
+        return np.nonzero(np.isin(self._fields["name"], wanted))[0].tolist()  # type: ignore[no-any-return]
 
     def field_key(self, idx: int) -> tuple[str, str]:
         """``(dotted class, field name)`` of a field id."""
-        raw = self._fields_raw
-        if not 0 <= idx < len(raw):
+        fields = self._fields
+        if not 0 <= idx < len(fields):
             raise DexError(f"{self.dex.path}: field index {idx} out of range")
-        class_idx, _type, name_idx = raw[idx]
+        class_idx, _type, name_idx = fields[idx].tolist()  # the field_id_item field order
         return self.type_name(class_idx), self.dex.string(name_idx)
 
     @cached_property
-    def _fields_raw(self) -> list[tuple[int, int, int]]:
+    def _fields(self) -> npt.NDArray[np.void]:
+        """The ``field_id_item`` table (a view of the file)."""
         dex = self.dex
-        return list(struct.iter_unpack("<HHI", dex.data[dex._field_ids_off:
-                                                         dex._field_ids_off + dex._field_ids_size * 8]))
+        if not dex._field_ids_size:
+            return np.zeros(0, _FIELD_ID)
+        return np.frombuffer(dex.data, dtype=_FIELD_ID, count=dex._field_ids_size, offset=dex._field_ids_off)
 
-    @cached_property
-    def field_classes(self) -> list[int]:
+    @property
+    def field_classes(self) -> npt.NDArray[np.int64]:
         """Type index of the declaring class of every field id."""
-        return [class_idx for class_idx, _type, _name in self._fields_raw]
+        return self._fields["class"].astype(np.int64)
 
     # -- strings (string_ids are sorted, so look-ups are binary searches) --------------------------------
     def _lower_bound(self, text: str) -> int:
