@@ -218,15 +218,29 @@ def _clinits(program: Program) -> dict[str, int]:
     return out
 
 
-def _class_init_pairs(program: Program, clinit: dict[str, int]) -> list[tuple[int, int]]:
-    """Edges 5 inside a class: constructors, static and private methods -> its ``<clinit>``."""
+def _class_init_pairs(program: Program, clinit: dict[str, int]) -> tuple[Array, Array]:
+    """Edges 5 inside a class: constructors, static and private methods -> its ``<clinit>`` (class by
+    class, in :meth:`ClassInfo.method_nodes` order)."""
+    methods = program.methods
+    if all(info.distinct for info in program.classes.values()):  # method_nodes() are the listed nodes
+        ids = program.ids
+        numbers = ids.number(0, list(clinit))
+        init_of = np.full(len(ids.strings[0]), -1, dtype=np.int64)  # class number -> its <clinit> node
+        init_of[numbers] = np.fromiter(clinit.values(), dtype=np.int64, count=len(clinit))
+        src, dst = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+        for cls, nodes in program.class_rows:  # every class's listed nodes, class by class
+            inits = init_of[cls]
+            keep = (inits >= 0) & (nodes != inits) & ~methods.dispatchable_at(nodes)
+            src.append(nodes[keep])
+            dst.append(inits[keep])
+        return np.concatenate(src), np.concatenate(dst)
+    dispatchable = methods.dispatchable
     pairs: list[tuple[int, int]] = []
-    dispatchable = program.methods.dispatchable
     for info in program.classes.values():
         init = clinit.get(info.name)
         if init is not None:
             pairs.extend((node, init) for node in info.method_nodes() if node != init and not dispatchable[node])
-    return pairs
+    return _pairs(pairs)
 
 
 def _lookup(keys: Array, table: dict[int, list[int]]) -> tuple[Array, Array]:
@@ -324,7 +338,7 @@ def build_call_graph(program: Program, extra_nodes: Iterable[int] = ()) -> CallG
     every = np.arange(n, dtype=np.int64)
     parts.append((every + n, every))
     parts.append(resolve)
-    parts.append(_pairs(_class_init_pairs(program, clinit)))
+    parts.append(_class_init_pairs(program, clinit))
     parts.extend(_implicit_edges(program, clinit))
     # node ids fit in int32 (fewer than 2**31 methods): half the memory of the edge lists at their peak
     src = np.concatenate([p[0].astype(np.int32) for p in parts])
