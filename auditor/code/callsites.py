@@ -19,6 +19,7 @@ import numpy as np
 from auditor.code.apis import ApiRule, ApiTable
 from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STRING, E_VIRTUAL
 from auditor.code.dexcode import MethodCode
+from auditor.code.keyids import distinct
 from auditor.code.program import DexRefs, Program
 
 _REFLECTION_LOOKUPS = frozenset({("java.lang.Class", "forName"), ("java.lang.Class", "getMethod"),
@@ -148,7 +149,7 @@ def _candidates(program: Program, dex: int, targets: DexTargets) -> list[int]:
             hit |= np.isin(ops.kind, kinds) & np.isin(ops.arg, np.fromiter(wanted, dtype=np.int64))
     if not hit.any():
         return []
-    items = np.unique(np.searchsorted(ops.ptr, np.nonzero(hit)[0], side="right") - 1)
+    items = distinct(np.searchsorted(ops.ptr, np.nonzero(hit)[0], side="right") - 1)
     item_of, node_of = program.item_nodes[dex]
     return sorted(node_of[np.isin(item_of, items)].tolist())
 

@@ -359,7 +359,7 @@ def bfs(graph: CallGraph, roots: Iterable[int], blocked: npt.NDArray[np.bool_] |
     earliest level, so the result is deterministic. ``max_depth`` bounds the number of call edges followed
     (virtual-call nodes do not count as steps)."""
     parent = np.full(graph.size, UNSEEN, dtype=np.int64)
-    front = np.unique(np.fromiter(roots, dtype=np.int64))
+    front = distinct(np.fromiter(roots, dtype=np.int64))
     parent[front] = ROOT
     indptr, indices = graph.indptr, graph.indices
     depth = np.zeros(graph.size, dtype=np.int32) if max_depth is not None else None

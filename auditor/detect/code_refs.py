@@ -171,12 +171,13 @@ def _count_references(dex: DexFile, sources: _Sources, source: Array, row: Array
 def _collect_hosts(dex: DexFile, sources: _Sources, source: Array, row: Array, kind: Kinds, arg: Array,
                    facts: CodeFacts) -> None:
     from auditor.code.codescan import E_STRING
+    from auditor.code.keyids import distinct
 
     unclaimed = np.array(sources.unclaimed, dtype=bool)
     strings = np.nonzero((kind == E_STRING) & unclaimed[source])[0]
     if not len(strings):
         return
-    found = {idx: hosts_in(dex.string(idx)) for idx in np.unique(arg[strings]).tolist()}
+    found = {idx: hosts_in(dex.string(idx)) for idx in distinct(arg[strings]).tolist()}
     with_hosts = [k for k, idx in zip(strings.tolist(), arg[strings].tolist()) if found[idx]]
     current_row, hosts = -1, set()
     room = False
