@@ -209,6 +209,13 @@ class DexFile:
         self.all_strings()
         return self._all_types
 
+    @cached_property
+    def all_type_names(self) -> list[str] | None:
+        """The dotted name of every ``type_ids`` entry (:func:`descriptor_to_class` of
+        :meth:`all_type_descriptors`; None where that is None)."""
+        descriptors = self.all_type_descriptors()
+        return None if descriptors is None else [descriptor_to_class(d) for d in descriptors]
+
     def _decode_all(self) -> list[str] | None:
         count, size = self._string_ids_size, self._size
         if not count:
@@ -264,8 +271,13 @@ class DexFile:
     @cached_property
     def class_names(self) -> tuple[str, ...]:
         """Dotted names of every class defined in this file (``class_defs``), in file order."""
-        out: list[str] = []
         base = self._class_defs_off
+        names = self.all_type_names
+        if names is not None and self._class_defs_size:  # class_idx: the first word of each class_def_item
+            idx = np.frombuffer(self.data, dtype="<u4", count=8 * self._class_defs_size, offset=base)[::8]
+            if not len(idx) or int(idx.max()) < len(names):
+                return tuple(map(names.__getitem__, idx.tolist()))
+        out: list[str] = []
         for i in range(self._class_defs_size):
             (class_idx,) = struct.unpack_from("<I", self.data, base + i * 32)
             out.append(self.type_name(class_idx))

@@ -14,7 +14,7 @@ from functools import cached_property
 import numpy as np
 import numpy.typing as npt
 
-from auditor.build.dex import DexError, DexFile, descriptor_to_class
+from auditor.build.dex import DexError, DexFile
 from auditor.code.codescan import CodeOps, scan_code
 from auditor.code.defined import DefinedMethods, MethodInfo
 from auditor.code.dexcode import (
@@ -63,8 +63,7 @@ class DexRefs:
     @cached_property
     def _type_names(self) -> list[str] | None:
         """The dotted name of every type id (None where the string table is read string by string)."""
-        descriptors = self.dex.all_type_descriptors()
-        return None if descriptors is None else [descriptor_to_class(d) for d in descriptors]
+        return self.dex.all_type_names
 
     def key_columns(self) -> tuple[Column, Column, Column]:
         """Class, name and prototype of every ``method_id_item``, each distinct index resolved once (from
