@@ -221,20 +221,17 @@ def _clinits(program: Program) -> dict[str, int]:
 def _class_init_pairs(program: Program, clinit: dict[str, int]) -> tuple[Array, Array]:
     """Edges 5 inside a class: constructors, static and private methods -> its ``<clinit>`` (class by
     class, in :meth:`ClassInfo.method_nodes` order)."""
-    methods = program.methods
-    if all(info.distinct for info in program.classes.values()):  # method_nodes() are the listed nodes
+    rows = program.method_rows()
+    if rows is not None:
         ids = program.ids
         numbers = ids.number(0, list(clinit))
         init_of = np.full(len(ids.strings[0]), -1, dtype=np.int64)  # class number -> its <clinit> node
         init_of[numbers] = np.fromiter(clinit.values(), dtype=np.int64, count=len(clinit))
-        src, dst = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
-        for cls, nodes in program.class_rows:  # every class's listed nodes, class by class
-            inits = init_of[cls]
-            keep = (inits >= 0) & (nodes != inits) & ~methods.dispatchable_at(nodes)
-            src.append(nodes[keep])
-            dst.append(inits[keep])
-        return np.concatenate(src), np.concatenate(dst)
-    dispatchable = methods.dispatchable
+        cls, nodes = rows
+        inits = init_of[cls]
+        keep = (inits >= 0) & (nodes != inits) & ~program.methods.dispatchable_at(nodes)
+        return nodes[keep], inits[keep]
+    dispatchable = program.methods.dispatchable
     pairs: list[tuple[int, int]] = []
     for info in program.classes.values():
         init = clinit.get(info.name)

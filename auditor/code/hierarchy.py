@@ -128,19 +128,10 @@ def _up(sup: Supertypes, cls: Array) -> tuple[Array, Array]:
 def dispatch_keys(program: Program, sup: Supertypes) -> tuple[Array, Array]:
     """Edges 2 as ``(above, below)`` packed keys: every virtual method a build class defines, to the same
     method of each direct build supertype, and on up from each supertype method reached (each once)."""
-    start_cls: list[int] = []
-    start_node: list[int] = []
     count = sup.count
-    rank = program.ids.tables[0]
-    for name, info in program.classes.items():
-        at = rank[name]
-        if count[at]:
-            nodes = info.method_nodes()
-            start_cls.extend([at] * len(nodes))
-            start_node.extend(nodes)
-    node = np.array(start_node, dtype=np.int64)
+    cls, node = _start_rows(program, count)
     keep = program.methods.dispatchable_at(node)
-    cls, node = np.array(start_cls, dtype=np.int64)[keep], node[keep]
+    cls, node = cls[keep], node[keep]
     below = program.ids.packed(node)
     sig = below % SIG
     above_out: list[Array] = []
@@ -159,6 +150,26 @@ def dispatch_keys(program: Program, sup: Supertypes) -> tuple[Array, Array]:
     if not above_out:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(above_out), np.concatenate(below_out)
+
+
+def _start_rows(program: Program, count: Array) -> tuple[Array, Array]:
+    """``(class number, node)`` of each method of each build class with some build supertype (``count``
+    of them per class number), class by class."""
+    rows = program.method_rows()
+    if rows is not None:
+        cls, node = rows
+        has = count[cls] > 0
+        return cls[has], node[has]
+    start_cls: list[int] = []
+    start_node: list[int] = []
+    rank = program.ids.tables[0]
+    for name, info in program.classes.items():
+        at = rank[name]
+        if count[at]:
+            nodes = info.method_nodes()
+            start_cls.extend([at] * len(nodes))
+            start_node.extend(nodes)
+    return np.array(start_cls, dtype=np.int64), np.array(start_node, dtype=np.int64)
 
 
 def resolve_keys(program: Program, sup: Supertypes, starts: Array) -> tuple[Array, Array]:

@@ -327,6 +327,16 @@ class Program:
             info.distinct = number not in odd
             at += size
 
+    def method_rows(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+        """``(class number, node)`` of every method of every class, class by class in :attr:`classes`
+        order, each class's as :meth:`ClassInfo.method_nodes` lists them (:attr:`class_rows` joined); None
+        when some class is not :attr:`ClassInfo.distinct` (hostile files: walk the classes instead)."""
+        if not all(info.distinct for info in self.classes.values()):
+            return None
+        empty = np.zeros(0, dtype=np.int64)
+        return (np.concatenate([empty, *(c for c, _n in self.class_rows)]),
+                np.concatenate([empty, *(n for _c, n in self.class_rows)]))
+
     def superclass_chain(self, name: str) -> list[ClassInfo]:
         """Build class ``name`` and its superclasses defined in the build, nearest first: each class once
         (a cyclic hierarchy ends where it loops) and at most :data:`MAX_HIERARCHY_DEPTH` of them."""

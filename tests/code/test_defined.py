@@ -64,3 +64,23 @@ def _uleb_len(data: bytearray, pos: int) -> bytes:
     while data[end] & 0x80:
         end += 1
     return bytes(data[pos:end + 1])
+
+
+def test_method_rows_list_each_class_methods_in_class_order_and_refuse_hostile_listings():
+    """``Program.method_rows`` (the arrays edges 2 and 5 are built from) name each class's methods, class by
+    class; a class listing another class's method (as above) makes it None, so the graph walks the classes."""
+    from dexgen import ClassSpec, MethodSpec, build_code_dex
+
+    from auditor.build.dex import DexFile
+    from auditor.code.program import build_program
+
+    program = build_program([DexFile(build_code_dex([ClassSpec("p.A", methods=(MethodSpec("y"), MethodSpec("z"))),
+                                                     ClassSpec("p.B", methods=(MethodSpec("y"),))]))])
+    rows = program.method_rows()
+    assert rows is not None
+    numbers = program.ids.tables[0]
+    assert rows[0].tolist() == [numbers["p.A"], numbers["p.A"], numbers["p.B"]]
+    assert rows[1].tolist() == [program.index[("p.A", "y", "()V")], program.index[("p.A", "z", "()V")],
+                                program.index[("p.B", "y", "()V")]]
+    program.classes["p.A"].distinct = False
+    assert program.method_rows() is None
