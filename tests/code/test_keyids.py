@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from auditor.code.keyids import KeyIds, MethodIndex, MethodKeys, distinct, member
+from auditor.code.keyids import KeyIds, MethodIndex, MethodKeys, column, distinct, member
 
 
 def _arr(*values: int) -> np.ndarray:
@@ -18,6 +18,22 @@ def test_distinct_and_member_are_sorted_set_operations():
     assert distinct(_arr()).tolist() == []
     assert member(_arr(4, 5, 10, 0), _arr(0, 5, 9)).tolist() == [False, True, False, True]
     assert member(_arr(3), _arr()).tolist() == [False]
+
+
+def test_column_positions_name_each_distinct_index_once_from_the_table_or_one_by_one():
+    table = ["a", "b", "c", "d", "e", "f", "g"]
+    asked: list[int] = []
+
+    def resolve(idx: int) -> str:
+        asked.append(idx)
+        return f"s{idx}"
+
+    at, names = column(_arr(6, 2, 6, 4, 2), table, resolve)  # the table covers every index
+    assert at.tolist() == [2, 0, 2, 1, 0] and names == ["c", "e", "g"] and asked == []
+    at, names = column(_arr(6, 2, 6, 9), table, resolve)  # index 9 is past the table: one by one
+    assert at.tolist() == [1, 0, 1, 2] and names == ["s2", "s6", "s9"] and asked == [2, 6, 9]
+    at, names = column(_arr(), table, resolve)
+    assert at.tolist() == [] and names == []
 
 
 def test_keys_round_trip_and_look_up_in_bulk_and_one_by_one():
