@@ -248,11 +248,10 @@ class DexFile:
             return None
         hi = int(end.max())
         text = self.data[lo:hi].decode("latin-1")  # one character per byte: byte offsets index it
-        high = np.zeros(hi - lo + 1, dtype=np.int64)
-        np.cumsum(buf[lo:hi] >= 0x80, out=high[1:])
+        high = np.flatnonzero(buf[lo:hi] >= 0x80)  # the bytes of non-ASCII characters (few)
         starts, stops = (pos - lo).tolist(), (end - lo).tolist()
         out = [text[a:b] for a, b in zip(starts, stops)]
-        for i in np.flatnonzero(high[end - lo] != high[pos - lo]).tolist():
+        for i in np.flatnonzero(np.searchsorted(high, end - lo) != np.searchsorted(high, pos - lo)).tolist():
             out[i] = _decode_mutf8(self.data[lo + starts[i]:lo + stops[i]])
         return out
 
