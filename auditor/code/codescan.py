@@ -144,8 +144,9 @@ def _widths(units: npt.NDArray[np.uint16], pos: npt.NDArray[np.int32], ends: npt
 
 
 def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64]
-                        ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Unit positions of every instruction (sorted) and the item each belongs to."""
+                        ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+    """Unit positions of every instruction (sorted) and the item each belongs to (int32, like every per
+    unit array here)."""
     total = int(sizes.sum())
     cum = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(sizes, out=cum[1:])
@@ -178,7 +179,7 @@ def _instruction_starts(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt
     if marked[bad_at]:
         _raise_malformed(code, starts, sizes, nxt, cum, width, total)
     local = np.nonzero(marked[:total])[0]
-    return pos[local].astype(np.int64), item_of_unit[local].astype(np.int64)
+    return pos[local], item_of_unit[local]
 
 
 def _raise_malformed(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64],
@@ -201,7 +202,7 @@ def _raise_malformed(code: DexCode, starts: npt.NDArray[np.int64], sizes: npt.ND
     raise DexError(f"{code.dex.path}: malformed code")  # pragma: no cover - marked[bad] implies one above
 
 
-def _events(code: DexCode, pos: npt.NDArray[np.int64], item: npt.NDArray[np.int64], items: int) -> CodeOps:
+def _events(code: DexCode, pos: npt.NDArray[np.int32], item: npt.NDArray[np.int32], items: int) -> CodeOps:
     units = code.units
     ops = units[pos] & 0xFF
     kind = _EVENT_OF_OP[ops]
