@@ -72,8 +72,8 @@ def supertypes(program: Program) -> Supertypes:
     """The hierarchy of the build's classes (numbering every class name they mention)."""
     classes = program.classes
     ids = program.ids
-    ids.number(0, [s for info in classes.values()  # classes without methods, supertypes nothing calls
-                   for s in (info.name, *((info.superclass,) if info.superclass else ()), *info.interfaces)])
+    # the supertypes no method key names yet (the build's classes are numbered as they are read)
+    ids.add(0, [s for info in classes.values() for s in ((info.superclass,) if info.superclass else ()) + info.interfaces])
     rank = ids.tables[0]
     size = len(rank)
     count = np.zeros(size, dtype=np.int64)

@@ -84,6 +84,12 @@ class KeyIds:
 
     def number(self, part: int, names: list[str]) -> Array:
         """The numbers of strings of one part (class 0, name 1, prototype 2), new ones numbered on."""
+        self.add(part, names)
+        return np.fromiter(map(self.tables[part].__getitem__, names), dtype=np.int64, count=len(names))
+
+    def add(self, part: int, names: list[str]) -> None:
+        """Number the strings of one part not numbered yet, in the order given (:meth:`number` without the
+        numbers)."""
         table, strings = self.tables[part], self.strings[part]
         fresh = list(dict.fromkeys(name for name in names if name not in table))
         if fresh:
@@ -92,7 +98,6 @@ class KeyIds:
                                f"{('class names', 'method names', 'method prototypes')[part]}")
             table.update(zip(fresh, range(len(strings), len(strings) + len(fresh))))
             strings.extend(fresh)
-        return np.fromiter(map(table.__getitem__, names), dtype=np.int64, count=len(names))
 
     def _one(self, part: int, name: str) -> int:
         """:meth:`number` of one string."""

@@ -42,6 +42,8 @@ def test_keys_round_trip_and_look_up_in_bulk_and_one_by_one():
     name = ids.number(1, ["run", "run", "<init>"])
     proto = ids.number(2, ["()V", "()V", "()V"])
     assert cls.tolist() == [0, 1, 0] and name.tolist() == [0, 0, 1] and proto.tolist() == [0, 0, 0]
+    ids.add(0, ["p.B", "p.Z", "p.Y", "p.Z"])  # only the new ones, numbered on in the order given
+    assert ids.strings[0] == ["p.A", "p.B", "p.Z", "p.Y"] and ids.tables[0]["p.Y"] == 3
     assert ids.extend(cls, name, proto).tolist() == [0, 1, 2]
     keys, index = MethodKeys(ids), MethodIndex(ids)
     assert len(keys) == 3
