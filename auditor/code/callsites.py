@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from auditor.code.apis import ApiRule, ApiTable
-from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STRING, E_VIRTUAL
+from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STRING, E_VIRTUAL, of_kinds
 from auditor.code.dexcode import MethodCode
 from auditor.code.keyids import distinct
 from auditor.code.program import DexRefs, Program
@@ -146,10 +146,10 @@ def _candidates(program: Program, dex: int, targets: DexTargets) -> list[int]:
     hit = np.zeros(len(ops.kind), dtype=bool)
     for kinds, wanted in (((E_INVOKE, E_VIRTUAL), methods), ((E_STRING,), strings), ((E_SGET_OBJECT,), fields)):
         if wanted:
-            hit |= np.isin(ops.kind, kinds) & np.isin(ops.arg, np.fromiter(wanted, dtype=np.int64))
+            hit |= of_kinds(ops.kind, kinds) & np.isin(ops.arg, np.fromiter(wanted, dtype=np.int64))
     if not hit.any():
         return []
-    items = distinct(np.searchsorted(ops.ptr, np.nonzero(hit)[0], side="right") - 1)
+    items = distinct(ops.item_of_event[np.nonzero(hit)[0]].astype(np.int64))
     item_of, node_of = program.item_nodes[dex]
     return sorted(node_of[np.isin(item_of, items)].tolist())
 

@@ -44,7 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from auditor.build.dex import DexError
-from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STATIC_FIELD, E_TYPE, E_VIRTUAL
+from auditor.code.codescan import E_INVOKE, E_SGET_OBJECT, E_STATIC_FIELD, E_TYPE, E_VIRTUAL, of_kinds
 from auditor.code.hierarchy import allocate, dispatch_keys, resolve_keys, supertypes
 from auditor.code.keyids import distinct, spans
 from auditor.code.program import ClassInfo, Program
@@ -90,10 +90,10 @@ def _events_of(program: Program, dex: int, kinds: tuple[int, ...]
                ) -> tuple[Array, Array, npt.NDArray[np.uint8]]:
     """``(node, operand, kind)`` of every event of the given kinds in one DEX file, per method holding it."""
     ops = program.ops[dex]
-    sel = np.nonzero(np.isin(ops.kind, kinds))[0]
+    sel = np.nonzero(of_kinds(ops.kind, kinds))[0]
     if not len(sel):
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint8)
-    item = np.searchsorted(ops.ptr, sel, side="right") - 1
+    item = ops.item_of_event[sel]
     items, nodes = program.item_nodes[dex]
     node_of_item = program.node_of_item[dex]
     if node_of_item is not None:  # one method per code item (always, in real files)

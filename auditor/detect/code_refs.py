@@ -136,7 +136,7 @@ def _collect(dex: DexFile, sources: _Sources, methods: MethodTable, ops: CodeOps
 
 def _count_references(dex: DexFile, sources: _Sources, source: Array, row: Array, kind: Kinds, arg: Array,
                       wanted_types: dict[int, str], facts: CodeFacts) -> None:
-    from auditor.code.codescan import E_INVOKE, E_TYPE, E_VIRTUAL
+    from auditor.code.codescan import E_INVOKE, E_TYPE, E_VIRTUAL, of_kinds
 
     target_names = sorted(set(wanted_types.values()))
     target_of_type = np.full(max(dex._type_ids_size, 1), -1, dtype=np.int64)
@@ -145,7 +145,7 @@ def _count_references(dex: DexFile, sources: _Sources, source: Array, row: Array
         target_of_type[wanted_idx] = number[name]
     method_class = np.frombuffer(dex.data, dtype="<u2", count=4 * dex.method_ref_count,
                                  offset=dex._method_ids_off)[0::4].astype(np.int64)
-    invoke = np.isin(kind, (E_INVOKE, E_VIRTUAL)) & (arg < len(method_class))
+    invoke = of_kinds(kind, (E_INVOKE, E_VIRTUAL)) & (arg < len(method_class))
     named = (kind == E_TYPE) & (arg < len(target_of_type))
     type_idx = np.full(len(arg), -1, dtype=np.int64)
     type_idx[invoke] = method_class[arg[invoke]]

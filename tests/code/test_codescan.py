@@ -83,3 +83,17 @@ def test_bad_offsets_are_refused():
     for off in (len(d.data) - 8, len(d.data) + 100, 0x70 + 2):
         with pytest.raises(DexError):
             scan_code(DexCode(d), [off])
+
+
+def test_event_kinds_and_items_of_a_scan():
+    """``of_kinds`` picks the events of the kinds asked; ``item_of_event`` names each event's code item
+    (empty items own none). Expected values written by hand."""
+    import numpy as np
+
+    from auditor.code.codescan import E_INVOKE, E_STRING, E_TYPE, E_VIRTUAL, CodeOps, of_kinds
+
+    kind = np.array([E_INVOKE, E_STRING, E_VIRTUAL, E_TYPE, E_INVOKE], dtype=np.uint8)
+    assert of_kinds(kind, (E_INVOKE, E_VIRTUAL)).tolist() == [True, False, True, False, True]
+    assert of_kinds(kind, (E_TYPE,)).tolist() == [False, False, False, True, False]
+    ops = CodeOps({}, np.array([0, 2, 2, 5], dtype=np.int64), kind, np.arange(5, dtype=np.int64))
+    assert ops.item_of_event.tolist() == [0, 0, 2, 2, 2]
