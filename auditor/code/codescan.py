@@ -68,8 +68,8 @@ _FEW_CHAINS = 8
 class CodeOps:
     """The operands of every code_item of one DEX file, grouped by code item (CSR layout)."""
 
-    item_of_offset: dict[int, int]
-    """code_off -> code item number."""
+    offsets: npt.NDArray[np.int64]
+    """The code offset of each code item, ascending (items are numbered in offset order)."""
     ptr: npt.NDArray[np.int64]
     """Events of item ``i`` are ``[ptr[i], ptr[i+1])``."""
     kind: npt.NDArray[np.uint8]
@@ -88,7 +88,15 @@ class CodeOps:
 
     def item(self, code_off: int) -> int:
         """Item number of a code offset (-1 for 0: no code)."""
-        return self.item_of_offset.get(code_off, -1) if code_off else -1
+        return int(self.items_at(np.array([code_off], dtype=np.int64))[0])
+
+    def items_at(self, code_off: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """Item number of each code offset (-1: 0, no code, or not a scanned item)."""
+        offsets = self.offsets
+        if not len(offsets):
+            return np.full(len(code_off), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(offsets, code_off), len(offsets) - 1)
+        return np.where((offsets[at] == code_off) & (code_off != 0), at, -1)
 
     def method_code(self, item: int) -> MethodCode:
         """The operands of one item as a :class:`MethodCode` (for the few methods looked at closely)."""
@@ -230,7 +238,7 @@ def _events(code: DexCode, pos: npt.NDArray[np.int32], item: npt.NDArray[np.int3
         arg[jumbo] |= units.take(at[jumbo] + 2, mode="clip").astype(np.int64) << 16
     ptr = np.zeros(items + 1, dtype=np.int64)
     np.cumsum(np.bincount(item[keep], minlength=items), out=ptr[1:])
-    return CodeOps({}, ptr, kind, arg)
+    return CodeOps(np.zeros(0, dtype=np.int64), ptr, kind, arg)
 
 
 def _slow_scan(code: DexCode, offsets: list[int]) -> CodeOps:
@@ -249,23 +257,24 @@ def _slow_scan(code: DexCode, offsets: list[int]) -> CodeOps:
             kinds.extend([event] * len(values))
             args.extend(values)
         ptr.append(len(kinds))
-    return CodeOps({}, np.array(ptr, dtype=np.int64), np.array(kinds, dtype=np.uint8),
+    return CodeOps(np.zeros(0, dtype=np.int64), np.array(ptr, dtype=np.int64), np.array(kinds, dtype=np.uint8),
                    np.array(args, dtype=np.int64))
 
 
 def scan_code(code: DexCode, code_offsets: list[int]) -> CodeOps:
     """Scan the code items at ``code_offsets`` (0 entries and repeats ignored)."""
     every = distinct(np.array(code_offsets, dtype=np.int64))
-    offsets = every[every != 0].tolist()
+    found = every[every != 0]
+    offsets = found.tolist()
     if not offsets:
-        return CodeOps({}, np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64))
+        return CodeOps(found, np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64))
     starts, sizes = _item_bounds(code, offsets)
     if (starts[1:] < (starts + sizes)[:-1]).any():
         ops = _slow_scan(code, offsets)
     else:
         pos, item = _instruction_starts(code, starts, sizes)
         ops = _events(code, pos, item, len(offsets))
-    return CodeOps(dict(zip(offsets, range(len(offsets)))), ops.ptr, ops.kind, ops.arg)
+    return CodeOps(found, ops.ptr, ops.kind, ops.arg)
 
 
 __all__ = ["E_INVOKE", "E_SGET_OBJECT", "E_STATIC_FIELD", "E_STRING", "E_TYPE", "E_VIRTUAL", "CodeOps",

@@ -296,7 +296,7 @@ class Program:
             ops = scan_code(code, code_off.tolist())
         self.ops.append(ops)
         node = nodes[method_idx]
-        item = _items(ops, code_off)
+        item = ops.items_at(code_off)
         self.methods.define(dex_no, node, access, item, code_off)
         self._share_out(refs, read, np.array(own_type, dtype=np.int64), count, method_idx, node)
         self.class_rows.append((np.repeat(self.ids.number(0, [info.name for _c, info in read]), count), node))
@@ -371,16 +371,6 @@ def _class_rows(tables: DexTables, class_nos: list[int]) -> tuple[npt.NDArray[np
     count = table.ptr[chosen + 1] - start
     row = spans(start, count)
     return count, table.method_idx[row], table.access[row], table.code_off[row]
-
-
-def _items(ops: CodeOps, code_off: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Code item number of each code offset (-1: no code)."""
-    offsets = np.fromiter(ops.item_of_offset, dtype=np.int64, count=len(ops.item_of_offset))
-    if not len(offsets):
-        return np.full(len(code_off), -1, dtype=np.int64)
-    at = np.minimum(np.searchsorted(offsets, code_off), len(offsets) - 1)
-    found = (offsets[at] == code_off) & (code_off != 0)
-    return np.where(found, at, -1)  # items are numbered in offset order (:func:`scan_code`)
 
 
 def build_program(dex_files: list[DexFile]) -> Program:

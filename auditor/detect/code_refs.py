@@ -118,13 +118,9 @@ def _collect(dex: DexFile, sources: _Sources, methods: MethodTable, ops: CodeOps
     source_of_class = np.array(sources.of_class, dtype=np.int64)
     per_class = np.diff(methods.ptr)
     source = np.repeat(source_of_class, per_class)  # per method row
-    offsets = np.fromiter(ops.item_of_offset, dtype=np.int64, count=len(ops.item_of_offset))
-    at = np.searchsorted(offsets, methods.code_off)
-    at_ok = np.minimum(at, max(len(offsets) - 1, 0))
-    has_code = (source >= 0) & (methods.code_off != 0) & (at < len(offsets))
-    has_code &= offsets[at_ok] == methods.code_off if len(offsets) else False
-    rows = np.nonzero(has_code)[0]
-    item = at[rows]
+    items = ops.items_at(methods.code_off)
+    rows = np.nonzero((source >= 0) & (items >= 0))[0]
+    item = items[rows]
     lo, hi = ops.ptr[item], ops.ptr[item + 1]
     count = hi - lo
     event = np.repeat(lo - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))

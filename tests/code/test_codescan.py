@@ -95,5 +95,5 @@ def test_event_kinds_and_items_of_a_scan():
     kind = np.array([E_INVOKE, E_STRING, E_VIRTUAL, E_TYPE, E_INVOKE], dtype=np.uint8)
     assert of_kinds(kind, (E_INVOKE, E_VIRTUAL)).tolist() == [True, False, True, False, True]
     assert of_kinds(kind, (E_TYPE,)).tolist() == [False, False, False, True, False]
-    ops = CodeOps({}, np.array([0, 2, 2, 5], dtype=np.int64), kind, np.arange(5, dtype=np.int64))
+    ops = CodeOps(np.zeros(3, dtype=np.int64), np.array([0, 2, 2, 5], dtype=np.int64), kind, np.arange(5, dtype=np.int64))
     assert ops.item_of_event.tolist() == [0, 0, 2, 2, 2]
