@@ -29,6 +29,9 @@ MAX_SIMILAR = 60
 COMMON_GRAM = 150
 """A bigram in more keys than this does not gather keys to compare (see :meth:`NameIndex._similar_keys`)."""
 MEMO_LIMIT = 50_000
+_ALTERNATIVES_RE = re.compile(r"\s+/\s+")
+"""Between two names of one product written side by side ("Google Firebase Analytics / Google Analytics for
+Firebase"): a slash with spaces around it ("微信/QQ" without them is one name or a pair, left whole)."""
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 
 
@@ -148,6 +151,9 @@ class NameIndex:
             ids = self.exact.get(form) or self.loose.get(form)
             if ids:  # ambiguous: several entries share the key
                 return Resolution(None, tuple(dict.fromkeys(ids))[:MAX_CANDIDATES])
+        products = self._named_by_parts(_ALTERNATIVES_RE.split(name))
+        if len(products) > 1:  # "Sentry / Firebase Crashlytics": two products, each a candidate
+            return Resolution(None, products[:MAX_CANDIDATES])
         for form in self._forms(name, stripped=False):
             hit = self._near(form)
             if hit:
@@ -224,6 +230,7 @@ class NameIndex:
         inner = _BRACKETS.findall(name)
         outer = _BRACKETS.sub(" ", name).strip()
         parts += [outer] + [p for p in inner if p.strip()]
+        parts += self._alternatives(outer)
         forms: list[str] = []
         for part in parts:
             key = normalize_name(fold(part))
@@ -231,6 +238,17 @@ class NameIndex:
                 if form and form not in forms:
                     forms.append(form)
         return forms
+
+    def _alternatives(self, name: str) -> list[str]:
+        """The names of ``"A / B"`` when they are two names of one product: none of them names another
+        catalog entry than the rest ("Firebase Analytics / Google Analytics for Firebase" yes; "Sentry /
+        Firebase Crashlytics", two products in one cell, no: that cell stays for the candidates)."""
+        parts = _ALTERNATIVES_RE.split(name) if _ALTERNATIVES_RE.search(name) else []
+        return [p for p in parts if p.strip()] if len(self._named_by_parts(parts)) <= 1 else []
+
+    def _named_by_parts(self, parts: list[str]) -> tuple[str, ...]:
+        """The entries the parts of ``"A / B"`` name exactly, in order."""
+        return tuple(dict.fromkeys(i for p in parts for i in (self.exact.get(normalize_name(fold(p))) or ())))
 
     def strip(self, key: str, vendors: bool = True) -> str:
         """Drop generic suffixes and (``vendors``) leading vendor words from a folded key (keeps something

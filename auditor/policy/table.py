@@ -29,7 +29,11 @@ _SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
 _INDEX_RE = re.compile(r"^\s*[(（]?\d{1,3}[.)）、]?\s*$")
 _LABEL_RE = re.compile(r"(?:^|(?<=[；;。\s]))([^：:；;。\s][^：:；;。]{0,15}?)\s*[：:](?!//)\s*")
 """A label inside a cell ("开发者：…"); the colon of a URL's scheme ("协议 https://…") is not one."""
-_EMBEDDED_COMPANY_RE = re.compile(r"^(.{2,60}?)\s*(?:\s[—–-]{1,2}\s|[（(])\s*(.{3,120}?)\s*[)）]?\s*$")
+_EMBEDDED_COMPANY_RE = (re.compile(r"^(.{2,60}?)\s[—–-]{1,2}\s+(.{3,120}?)\s*$"),
+                        re.compile(r"^(.{2,60}?)\s*[（(]\s*(.{3,120}?)\s*[)）]?\s*$"))
+"""``Product — Company`` (a dash with spaces around it), else ``产品（某某（北京）有限公司）`` (the company
+in brackets from the first one on): the dash first, so a bracket inside the product ("X (app) — Y Ltd")
+stays in the product."""
 MAX_HEADER_SCAN = 3
 
 
@@ -96,6 +100,8 @@ def _header_index(rows: list[Row], ctx: Context) -> int | None:
         named = [c for c in cells if ctx.lexicon.role(c) is not None and len(c) <= 32]
         if len(named) >= 2 and len(named) * 2 >= len(cells):
             return i
+        if len({ctx.lexicon.role(c) for c in named}) >= 3 and len(named) * 3 >= len(cells):
+            return i  # a wide table ("Location", "Transfer", "Accepted on"... beside Provider, Purpose, Data)
     return None
 
 
@@ -249,7 +255,8 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             rows[-1] = (rows[-1][0] + [f for f in fields if f[0] != "name"], rows[-1][1], row.last)
             continue
         last_name, last_company = name, company
-        if not name or not name_like(name) or ctx.lexicon.is_header(name):
+        split = _product_company(name)  # "Product — Company Ltd": the product is the name to judge
+        if not name or not name_like(split[0] if split else name) or ctx.lexicon.is_header(name):
             continue
         if "company" in roles and not company:
             fields = _shifted_company(fields)
@@ -274,10 +281,11 @@ def _shifted_company(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _product_company(cell: str) -> tuple[str, str] | None:
     """``Product — Company Ltd`` / ``产品（某某有限公司）``: the product and the company, when so written."""
-    m = _EMBEDDED_COMPANY_RE.match(cell)
-    if not m or not company_like(m.group(2)) or company_like(m.group(1)):
-        return None
-    return m.group(1).strip(), m.group(2).strip()
+    for pattern in _EMBEDDED_COMPANY_RE:
+        m = pattern.match(cell)
+        if m and company_like(m.group(2)) and not company_like(m.group(1)):
+            return m.group(1).strip(), m.group(2).strip()
+    return None
 
 
 def _split_company(name: str, fields: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -1,0 +1,86 @@
+"""Sub-processor tables in the GDPR style: many columns beside the SDK facts (role, location, transfer
+mechanism, date accepted), a "Provider" column holding ``Product — Company`` with long company names, and a
+product written under two names (``A / B``). Our own wording; expected values by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy import read_policy
+from tests.policy.helpers import entry
+
+HEADER = ("| # | Provider | Role | Purpose | Data categories | Location | Transfer | DPA / Terms | Accepted on |\n"
+          "|---|---|---|---|---|---|---|---|---|\n")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog(entries=(
+        entry("firebase-analytics", "Firebase Analytics", "Google Analytics for Firebase", vendor="Google LLC"),
+        entry("sentry", "Sentry", vendor="Functional Software, Inc."),
+        entry("firebase-crashlytics", "Firebase Crashlytics", vendor="Google LLC"),
+        entry("google-analytics", "Google Analytics", vendor="Google LLC"),
+        entry("firebase", "Firebase", vendor="Google LLC"),
+    ), version="unit", sha256="0" * 64, source="memory")
+
+
+def _rows(tmp_path, text: str, catalog: Catalog):
+    path = tmp_path / "processors.md"
+    path.write_text(text, encoding="utf-8")
+    return read_policy(path, catalog).sdks
+
+
+def test_wide_table_with_few_role_columns_still_has_a_header(tmp_path, catalog):
+    text = HEADER + (
+        "| 1 | Sentry — Functional Software, Inc. | Processor | Crash and error reports | IP address, device model "
+        "| United States | SCCs | https://sentry.io/legal/dpa/ | 2024-03-01 |\n")
+    rows = _rows(tmp_path, text, catalog)
+    assert [(r.name, r.id, r.company) for r in rows] == [("Sentry", "sentry", "Functional Software, Inc.")]
+    assert set(rows[0].data_types) == {"ip", "device-model"}
+    assert rows[0].link == "https://sentry.io/legal/dpa/"
+
+
+def test_long_provider_cell_is_judged_by_its_product_part(tmp_path, catalog):
+    # product 37 characters, company 40: together past what a name cell may hold, each part well within it
+    text = HEADER + (
+        "| 1 | Google Analytics for Firebase (app) — Google Ireland Limited / Google LLC | Processor "
+        "| Usage measurement | App instance identifier, IP address | EU and US | SCCs | Google terms | 2024-05-02 |\n"
+        "| 2 | Sentry — Functional Software, Inc. | Processor | Error reports | IP address | US | DPF | DPA | 2024 |\n")
+    rows = _rows(tmp_path, text, catalog)
+    assert [(r.name, r.company) for r in rows] == [
+        ("Google Analytics for Firebase (app)", "Google Ireland Limited / Google LLC"),
+        ("Sentry", "Functional Software, Inc."),
+    ]
+    assert rows[0].id == "firebase-analytics"
+
+
+def test_product_written_under_two_names(tmp_path, catalog):
+    text = HEADER + (
+        "| 1 | Google Firebase Analytics / Google Analytics for Firebase — Google LLC | Processor | Usage | IP address "
+        "| Global | SCCs | Terms | 2024 |\n"
+        "| 2 | Crash reporter / Firebase Crashlytics — Google LLC | Processor | Crashes | Device model "
+        "| Global | SCCs | Terms | 2024 |\n")
+    rows = _rows(tmp_path, text, catalog)
+    assert [(r.name, r.id) for r in rows] == [
+        ("Google Firebase Analytics / Google Analytics for Firebase", "firebase-analytics"),
+        ("Crash reporter / Firebase Crashlytics", "firebase-crashlytics"),
+    ]
+
+
+def test_two_products_in_one_cell_are_not_resolved_to_either(tmp_path, catalog):
+    # two different catalog products side by side: the row is not given one of them as a fact
+    text = HEADER + ("| 1 | Sentry / Firebase Crashlytics — Example Ltd | Processor | Errors | IP address | US | SCCs "
+                     "| DPA | 2024 |\n")
+    rows = _rows(tmp_path, text, catalog)
+    assert [r.name for r in rows] == ["Sentry / Firebase Crashlytics"]
+    assert rows[0].id is None
+    assert {"sentry", "firebase-crashlytics"} <= set(rows[0].candidates)
+
+
+def test_body_row_is_not_taken_for_a_header(tmp_path, catalog):
+    # a wide table without a header row: no row becomes the header, so the rows stay rows
+    text = ("| 1 | Sentry — Functional Software, Inc. | Processor | Errors | IP address | US | SCCs | DPA | 2024 |\n"
+            "| 2 | Firebase Crashlytics — Google LLC | Processor | Crashes | Device model | US | SCCs | DPA | 2024 |\n")
+    rows = _rows(tmp_path, text, catalog)
+    assert sorted(r.id for r in rows if r.id) == ["firebase-crashlytics", "sentry"]
