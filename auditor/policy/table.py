@@ -261,7 +261,7 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
         if "company" in roles and not company:
             fields = _shifted_company(fields)
         if "company" not in roles or roles.index("company") == name_col or not company:
-            fields = _split_company(name, fields)  # no company column, or an empty company cell
+            fields = split_company(name, fields)  # no company column, or an empty company cell
         rows.append((fields, row.first, row.last))
     out = []
     for fields, first, last in rows:
@@ -288,8 +288,9 @@ def _product_company(cell: str) -> tuple[str, str] | None:
     return None
 
 
-def _split_company(name: str, fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A name cell naming its company too, when the table has no company column."""
+def split_company(name: str, fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A name cell (or a record's name line) naming its company too ("Mixpanel (Mixpanel, Inc.)", "Sentry —
+    Functional Software, Inc."): the product as the name, the rest as the company."""
     split = _product_company(name)
     if split is None:
         return fields

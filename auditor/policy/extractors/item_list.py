@@ -97,7 +97,33 @@ def _bodies(lines: tuple[Line, ...]) -> list[str | None]:
         if key not in seen:
             seen[key] = _item_body(line)
         out.append(seen[key])
+    _unmarked_items(lines, out)
     return out
+
+
+def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
+    """Items that lost their markers (a list copied as plain text): the lines right after a line that ends
+    with a colon ("The app uses these SDKs:"), each opening with a short head and a separator ("OneSignal
+    (push) – collects…", "Sentry: crash reports…"), two or more of them."""
+    k, n = 0, len(lines)
+    while k < n:
+        if bodies[k] is not None or not lines[k].text.rstrip().endswith((":", "：")):
+            k += 1
+            continue
+        run = []
+        j = k + 1
+        while j < n and bodies[j] is None and lines[j].no == lines[j - 1].no + 1 and not lines[j].mark.startswith("h"):
+            text = lines[j].text.strip()
+            m = _HEAD_RE.match(text)
+            if (m is None or not m.group(2).strip() or width(m.group(1)) > MAX_LABEL_WIDTH
+                    or m.group(2).startswith("//") or text.endswith((":", "："))):
+                break  # no head; a link ("https://…"); a line that opens a list of its own
+            run.append(j)
+            j += 1
+        if len(run) >= 2:
+            for i in run:
+                bodies[i] = lines[i].text.strip()
+        k = j
 
 
 def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]:

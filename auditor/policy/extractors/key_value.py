@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from auditor.policy.analysis import OUTLINE, PAIR_RE
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
-from auditor.policy.table import SDK_FACTS, facts_from
+from auditor.policy.table import SDK_FACTS, facts_from, split_company
 from auditor.policy.text import continues, width
 
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
+MAX_LEAD = 2
+"""Sentences that may stand between a heading naming an SDK and its first label line."""
 CONFIDENCE = 0.8
 
 
@@ -57,6 +59,7 @@ class KeyValueExtractor:
         current: _Record | None = None
         lines = doc.lines
         names: dict[str, bool] = {}  # this read's name lines, by text (see _starts_record)
+        lead = -1  # the last line of sentences between a heading and its first label line (see _lead)
         for i, line in enumerate(lines):
             text = line.text
             pairs = ctx.lines[i].pairs
@@ -74,6 +77,10 @@ class KeyValueExtractor:
             if starts:
                 current = _Record("sdk", i, [("name", _MARKER_RE.sub("", text).strip())], i, lined=True)
                 records.append(current)
+                lead = _lead(lines, i, ctx)
+                continue
+            if current is not None and current.lined and i <= lead:
+                current.add("description", text.strip(), i, line.indent)  # what the heading's SDK is
                 continue
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)):
@@ -158,12 +165,30 @@ def _name_line(text: str, ctx: Context) -> bool:
     return True
 
 
+def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
+    """The last of the sentences (at most ``MAX_LEAD``) that stand between a heading naming an SDK (a catalog
+    name or an SDK word) and its first label line ("Mixpanel (Mixpanel, Inc.)" / "Mixpanel is an analytics
+    service provided by…" / "Personal Data processed: …"), or ``i`` when the label line follows at once or
+    the line is no such heading."""
+    if not (ctx.lines[i].heading or lines[i].mark.startswith("h")) or not _sdk_like(lines[i].text, ctx):
+        return i  # not a heading, or a heading of a section ("(III) Information from third parties")
+    for k in range(i + 1, min(i + 2 + MAX_LEAD, len(lines))):
+        facts = ctx.lines[k]
+        if facts.pairs:
+            return k - 1 if facts.pairs[0][0] in SDK_FACTS else i
+        if facts.heading or lines[k].mark.startswith("h") or not lines[k].text.strip():
+            return i
+    return i
+
+
 def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -> bool:  # type: ignore[type-arg]
-    """A name line directly followed by a label line of an SDK fact; ``names``: :func:`_name_line` of the texts
-    asked so far (a long policy repeats its name lines)."""
+    """A name line followed by a label line of an SDK fact (a heading: after at most ``MAX_LEAD`` sentences
+    saying what it is); ``names``: :func:`_name_line` of the texts asked so far (a long policy repeats its
+    name lines)."""
     if i + 1 >= len(lines) or ctx.lines[i].width > MAX_NAME_WIDTH + 8:
         return False
-    pairs = ctx.lines[i + 1].pairs  # a label line (so the pair pattern matches it)
+    label = _lead(lines, i, ctx) + 1
+    pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
     if not pairs or pairs[0][0] not in SDK_FACTS:
         return False
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
@@ -184,7 +209,10 @@ def _structure(record: _Record, ctx: Context) -> Structure | None:
     roles = {r for r, _ in record.fields}
     last = max(record.last, record.first)
     if record.kind == "sdk":
-        facts = facts_from(record.fields)
+        fields = record.fields
+        if record.lined and "company" not in roles:
+            fields = split_company(fields[0][1], fields)
+        facts = facts_from(fields)
         known = roles & SDK_FACTS
         if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")

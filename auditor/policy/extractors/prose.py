@@ -59,6 +59,7 @@ _ITEM_START_RE = re.compile(r"^\s*(?:[-*•·●]|\d{1,2}[.、)）]|[(（]\d{1,2
 _ITEM_LEAD_RE = re.compile(r"^.*?(?:集成了?|接入了?|如|包括|例如|integrates?|such as|including)\s*", re.IGNORECASE)
 _ITEM_TAIL_RE = re.compile(r"(?:广告服务|广告SDK|服务|等)$")
 _CLAUSE_RE = re.compile(r"[^,，]+[,，]?")
+_ENDS_WITH_URL_RE = re.compile(r"(?:https?://|www\.)\S+$")
 MAX_PARAGRAPH = 4
 CONFIDENCE = 0.3
 LOGIN_WINDOW = 60
@@ -187,11 +188,12 @@ def _paragraphs(doc: Document, ctx: Context) -> list[tuple[int, int]]:
 
 def _wrap_kind(line: Line, outline: bool) -> tuple[bool, bool, bool]:
     """How a line wraps into a paragraph with the line before or after it (the next source line):
-    ``(open, link, continues)``: it runs on (no sentence end, no heading, not short); it is only a link
-    ("…via this link:" / "https://…"), which joins the line before; it can continue the line before (no
-    markup, pipe, outline number or item marker; ``outline``: it opens with outline numbering)."""
+    ``(open, link, continues)``: it runs on (no sentence end, no closing link, no heading, not short); it is
+    only a link ("…via this link:" / "https://…"), which joins the line before; it can continue the line
+    before (no markup, pipe, outline number or item marker; ``outline``: it opens with outline numbering)."""
     text = line.text.rstrip()
-    opens = not line.mark.startswith("h") and not text.endswith(TERMINAL + ("|",)) and width(text) >= 40
+    opens = (not line.mark.startswith("h") and not text.endswith(TERMINAL + ("|",)) and width(text) >= 40
+             and not _ENDS_WITH_URL_RE.search(text))  # "…Privacy policy: https://…": an item ended
     link = not line.mark and URL_RE.match(line.text.strip()) is not None
     continues = not line.mark and "|" not in line.text and not outline and not _ITEM_START_RE.match(line.text)
     return opens, link, continues

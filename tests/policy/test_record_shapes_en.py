@@ -1,0 +1,106 @@
+"""Record shapes seen in English (and Chinese) policies, in our own words, expected values by hand:
+
+- a heading naming the SDK (with its company in brackets), one or two sentences saying what it is, then
+  label lines ("Personal Data processed: …", "Place of processing: … Privacy Policy <url>"), the layout
+  of generated policies;
+- a list whose markers were lost in a copy as plain text: the lines after "…the following SDKs:", each
+  "Name (use) – what it collects. Privacy policy: <url>".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy import read_policy
+from tests.policy.helpers import entry
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog(entries=(
+        entry("mixpanel", "Mixpanel", vendor="Mixpanel, Inc."),
+        entry("applovin", "AppLovin", vendor="AppLovin Corporation"),
+        entry("onesignal", "OneSignal", vendor="OneSignal, Inc."),
+        entry("revenuecat", "RevenueCat", vendor="RevenueCat, Inc."),
+        entry("sentry", "Sentry", vendor="Functional Software, Inc."),
+        entry("umeng-analytics", "Umeng Analytics", "友盟统计", vendor="Umeng Co., Ltd."),
+    ), version="unit", sha256="0" * 64, source="memory")
+
+
+def _read(tmp_path, name: str, text: str, catalog: Catalog):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_policy(path, catalog)
+
+
+HEADED = """<h3>Statistics</h3>
+<p>Services in this part let us count how the app is used.</p>
+<h4>Mixpanel (Mixpanel, Inc.)</h4>
+<p>Mixpanel counts screen views and taps for us; it is operated by Mixpanel, Inc.</p>
+<p>Personal Data processed: IP address; usage data.</p>
+<p>Place of processing: United States – <a href="https://mixpanel.com/legal/privacy-policy/">Privacy Policy</a>.</p>
+<h3>Ads</h3>
+<h4>AppLovin (AppLovin Corporation)</h4>
+<p>AppLovin shows ads inside the app.</p>
+<p>It lets advertisers pay per install.</p>
+<p>Personal Data processed: advertising identifier; geographic position.</p>
+<p>Place of processing: United States – <a href="https://www.applovin.com/privacy/">Privacy Policy</a>.</p>
+"""
+
+
+def test_heading_sentences_then_labels(tmp_path, catalog):
+    rows = _read(tmp_path, "p.html", HEADED, catalog).sdks
+    got = [(r.name, r.id, r.company, r.extractor, set(r.data_types), r.link) for r in rows]
+    assert got == [
+        ("Mixpanel", "mixpanel", "Mixpanel, Inc.", "key-value", {"ip"}, "https://mixpanel.com/legal/privacy-policy/"),
+        ("AppLovin", "applovin", "AppLovin Corporation", "key-value",
+         {"advertising-id", "location-fine", "location-coarse"}, "https://www.applovin.com/privacy/"),
+    ]
+
+
+def test_heading_of_a_policy_section_with_sentences_is_no_sdk(tmp_path, catalog):
+    text = ("<h3>(II) Information we receive from partners</h3>\n"
+            "<p>Partners may send us information about you when you agree to it.</p>\n"
+            "<p>We treat it as described below.</p>\n"
+            "<p>Purpose: to let you sign in.</p>\n"
+            "<p>Personal information: nickname and avatar.</p>\n")
+    assert _read(tmp_path, "s.html", text, catalog).sdks == ()
+
+
+def test_chinese_heading_sentence_then_labels(tmp_path, catalog):
+    text = ("### 友盟统计SDK\n"
+            "友盟统计是我们用来了解功能使用情况的统计工具。\n"
+            "使用目的：统计功能使用次数\n"
+            "收集的个人信息：设备标识符（OAID、Android ID）\n"
+            "第三方主体：友盟同欣（北京）科技有限公司\n")
+    rows = _read(tmp_path, "z.md", text, catalog).sdks
+    assert [(r.name, r.id, r.company, set(r.data_types)) for r in rows] == [
+        ("友盟统计SDK", "umeng-analytics", "友盟同欣（北京）科技有限公司", {"oaid", "android-id"})]
+
+
+UNMARKED = """Third-party services
+The app uses the following third-party SDKs:
+OneSignal (notifications) – collects a push token, IP address and device model. Privacy policy: https://onesignal.com/privacy_policy
+RevenueCat (subscriptions) – collects purchase history and an app user ID. Privacy policy: https://www.revenuecat.com/privacy
+Sentry (crash reports) – collects crash logs and the device model. Privacy policy: https://sentry.io/privacy/
+"""
+
+
+def test_items_that_lost_their_markers(tmp_path, catalog):
+    rows = _read(tmp_path, "u.txt", UNMARKED, catalog).sdks
+    got = [(r.id, set(r.data_types), r.link) for r in rows]
+    assert got == [
+        ("onesignal", {"ip", "device-model"}, "https://onesignal.com/privacy_policy"),
+        ("revenuecat", set(), "https://www.revenuecat.com/privacy"),
+        ("sentry", {"device-model"}, "https://sentry.io/privacy/"),
+    ]
+
+
+def test_a_sentence_and_its_link_line_are_not_items(tmp_path, catalog):
+    # one item-looking line and a link line under a colon: a paragraph and its link, not a list
+    text = ("We use these OneSignal features:\n"
+            "OneSignal Segments: it uses the data to group devices, as its page explains at\n"
+            "https://onesignal.com/privacy_policy in more detail.\n")
+    rows = _read(tmp_path, "l.txt", text, catalog).sdks
+    assert [(r.id, r.extractor) for r in rows] == [("onesignal", "prose")]
