@@ -133,7 +133,8 @@ def _html_tables(text: str) -> list[tuple[int, int]]:
     pos = 0
     while (start := _TABLE_START.search(text, pos)) is not None:
         end = _TABLE_END.search(text, start.end())
-        if end is None:
+        if end is None:  # a table left open (an excerpt cut inside it, a page that never closes it): to the end
+            spans.append((start.start(), len(text)))
             break
         spans.append((start.start(), end.end()))
         pos = end.end()

@@ -84,3 +84,17 @@ def test_body_row_is_not_taken_for_a_header(tmp_path, catalog):
             "| 2 | Firebase Crashlytics — Google LLC | Processor | Crashes | Device model | US | SCCs | DPA | 2024 |\n")
     rows = _rows(tmp_path, text, catalog)
     assert sorted(r.id for r in rows if r.id) == ["firebase-crashlytics", "sentry"]
+
+
+def test_html_table_left_open_in_markdown(tmp_path, catalog):
+    # an excerpt cut inside its table (no </table>, the last cell unclosed): the rows read still count
+    text = ("# SDK list\n\n"
+            "<table>\n  <tr><th>SDK名称</th><th>第三方主体</th><th>收集的信息</th></tr>\n"
+            "  <tr>\n    <td>Sentry</td>\n    <td>Functional Software, Inc.</td>\n    <td>IP地址、设备型号</td>\n  </tr>\n"
+            "  <tr>\n    <td>Firebase Crashlytics</td>\n    <td>Google LLC</td>\n    <td>设备型号、崩溃日志\n")
+    rows = _rows(tmp_path, text, catalog)
+    assert [(r.id, r.company, r.extractor) for r in rows] == [
+        ("sentry", "Functional Software, Inc.", "html-table"),
+        ("firebase-crashlytics", "Google LLC", "html-table"),
+    ]
+    assert set(rows[0].data_types) == {"ip", "device-model"}
