@@ -39,6 +39,10 @@ MAX_ROLE_CHARS = 48
 """Characters before a phrase searched for a verb ("we use your approximate location")."""
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
+_LINK_ROLES = frozenset({"link", "website"})
+_JOINED_RE = re.compile(r"[及和与或、/&＆]|\b(?:and|or)\b")
+"""A label that joins two things ("名称及链接", "隐私政策或官网链接", "Name and link"): its last word is not its
+only head."""
 ROLES = ("link", "website", "company", "data", "item", "permissions", "scene", "purpose", "method", "description",
          "packages", "index", "name", "title")
 """Column / key roles. ``title`` is a bare "名称" / "Name": an SDK name only in a table of SDK facts."""
@@ -361,10 +365,15 @@ class Lexicon:
         if exact:
             return exact
         best: tuple[int, int, str] | None = None
+        closing: tuple[int, int, str] | None = None  # a link word ending the label ("第三方SDK官网链接")
         for rank, (role, regex) in enumerate(self._field_regexes):
             for m in regex.finditer(folded):
                 key = (-len(m.group(1)), rank, role)
                 best = key if best is None or key < best else best
+                if role in _LINK_ROLES and m.end(1) == len(folded):
+                    closing = key if closing is None or key < closing else closing
+        if closing and not _JOINED_RE.search(folded):
+            return closing[2]  # the head word of the label is its last one: a link to what the words before name
         return best[2] if best else None
 
     def is_header(self, text: str) -> bool:

@@ -76,3 +76,21 @@ def test_data_types_and_negation(lexicon):
     assert [d for d, _ in kept] == ["ip"]
     conditional = lexicon.permissions_in("If you do not grant camera permission, scanning is off.", prose=True)
     assert [p for p, _ in conditional] == [P + "CAMERA"]
+
+
+@pytest.mark.parametrize("label, role", [
+    # the last word of a label is its head: a link to what the words before name
+    ("第三方SDK官网链接", "website"),
+    ("SDK隐私说明链接", "link"),
+    ("SDK privacy policy URL", "link"),
+    ("SDK官网", "website"),
+    # two things joined: the longest word still decides
+    ("SDK名称及链接", "name"),
+    ("SDK名称/链接", "name"),
+    ("隐私政策或官网链接", "link"),
+    # no link word at the end: unchanged
+    ("第三方SDK名称", "name"),
+    ("第三方SDK提供方的公司名称", "company"),
+])
+def test_label_whose_last_word_is_a_link(lexicon, label, role):
+    assert lexicon.role(label) == role
