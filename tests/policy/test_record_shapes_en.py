@@ -104,3 +104,16 @@ def test_a_sentence_and_its_link_line_are_not_items(tmp_path, catalog):
             "https://onesignal.com/privacy_policy in more detail.\n")
     rows = _read(tmp_path, "l.txt", text, catalog).sdks
     assert [(r.id, r.extractor) for r in rows] == [("onesignal", "prose")]
+
+
+def test_prose_row_takes_the_unmarked_list_its_sentence_introduces(tmp_path, catalog):
+    text = ("Ads\n"
+            "We show ads through AppLovin. AppLovin may collect the following from your device:\n"
+            "Identifiers: the advertising ID of the device.\n"
+            "Network: the IP address and the carrier.\n"
+            "How we use data\n"
+            "We read your contacts only when you invite a friend.\n")
+    rows = _read(tmp_path, "a.txt", text, catalog).sdks
+    assert [(r.id, r.extractor) for r in rows] == [("applovin", "prose")]
+    assert {"advertising-id", "ip"} <= set(rows[0].data_types)
+    assert "contacts" not in rows[0].data_types  # past the list: not what the sentence introduced

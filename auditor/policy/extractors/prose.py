@@ -130,6 +130,8 @@ class ProseExtractor:
 
 
 MAX_LISTED_AFTER = 8
+_HEAD_ITEM_RE = re.compile(r"^\s*(?!https?:)[^:：。.!?！？]{2,40}[:：]\s*\S")
+"""An item that lost its marker: a short head and a colon ("Device Identifiers: such as…")."""
 MAX_TABLE_AFTER = 120
 _TABLE_CUE_RE = re.compile(r"如下表|下表|以下表格|下列表格|following table|table below", re.IGNORECASE)
 
@@ -156,11 +158,12 @@ def _listed_after(doc: Document, paragraphs: list[tuple[int, int]], texts: list[
     if not texts[p].rstrip().endswith((":", "：")):
         return ""
     out: list[str] = []
-    for q in range(p + 1, min(len(paragraphs), p + 1 + MAX_LISTED_AFTER)):
-        line = doc.lines[paragraphs[q][0]]
-        if line.mark != "li" and not _ITEM_START_RE.match(line.text):
-            break
-        out.append(texts[q])
+    for k in range(paragraphs[p][1] + 1, min(len(doc.lines), paragraphs[p][1] + 1 + MAX_LISTED_AFTER)):
+        line = doc.lines[k]
+        marked = line.mark == "li" or _ITEM_START_RE.match(line.text) is not None
+        if not marked and (line.no != doc.lines[k - 1].no + 1 or not _HEAD_ITEM_RE.match(line.text)):
+            break  # an item without a marker follows the line before it directly
+        out.append(line.text)
     return " ".join(out)
 
 
