@@ -6,6 +6,7 @@ per text run is constant (no re-joining of the text gathered so far)."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from auditor.errors import PolicyError
@@ -201,11 +202,23 @@ def _span(value: str | None) -> int:
         return 1
 
 
+_UNENDED_TAG_RE = re.compile(r"<(?=[A-Za-z/?]|![^-])([^<>]*)(?=<|$)")
+"""A tag that another ``<`` (or the end) interrupts before its ``>``: text, not a tag. The standard parser
+rescans from each such ``<`` to the end of the page, so a page of them ("<table <table …") took quadratic time."""
+
+
+def _ended(text: str) -> str:
+    """``text`` with the tags and comments that never end written as text (see :data:`_UNENDED_TAG_RE`; a
+    ``<!--`` after the last ``-->`` is never closed, and the parser would look for its end from each one)."""
+    last = text.rfind("-->") + 3 if "-->" in text else 0
+    return _UNENDED_TAG_RE.sub(r"&lt;\1", text[:last] + text[last:].replace("<!--", "&lt;!--"))
+
+
 def parse_html(text: str, source: str = "policy") -> tuple[list[tuple[int, str, str]], list[list[tuple[int, list[str]]]]]:
     """Lines ``(source line, text, mark)`` in order, and tables as rows ``(index into lines, cells)``."""
     parser = _Parser()
     try:
-        parser.feed(text)
+        parser.feed(_ended(text))
         parser.close()
     except _TooManyElements:
         raise PolicyError(f"{source}: HTML page has more than {MAX_ELEMENTS} elements or {MAX_CELLS} table "

@@ -178,6 +178,10 @@ LINEAR = {
     "unclosed-tables.md": "<table " * 70_000,
     "many-links.html": "<html><body><p>" + '<a href="https://x.example/">l</a> ' * 20_000 + "</p></body></html>",
     "many-tables.md": "<table><tr><td>x</td></tr></table>\n" * 10_000,
+    # tags and comments that never end: the standard HTML parser looked for the end from each one (before:
+    # 8,000 unended tags 4.7 s, 70,000 unended comments 56 s)
+    "unended-tags.html": "<html><body><p>x</p>" + "<table " * 70_000,
+    "unended-comments.html": "<html><body><p>x</p><!-- closed -->" + "<!-- " * 70_000,
 }
 
 
