@@ -91,6 +91,7 @@ CATEGORIES: tuple[Term, ...] = (
     Term("identity", "Identity verification and one-tap login", "身份认证与一键登录"),
     Term("framework", "App framework and runtime", "应用框架与运行时"),
     Term("game-engine", "Game engine", "游戏引擎"),
+    Term("game-services", "Game services: account, payment and channel (联运) SDKs", "游戏服务与联运"),
     Term("ui", "UI components", "界面组件"),
     Term("utility", "Utility library", "工具库"),
     Term("database", "Database", "数据库"),
