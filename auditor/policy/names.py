@@ -151,7 +151,7 @@ class NameIndex:
             ids = self.exact.get(form) or self.loose.get(form)
             if ids:  # ambiguous: several entries share the key
                 return Resolution(None, tuple(dict.fromkeys(ids))[:MAX_CANDIDATES])
-        products = self._named_by_parts(_ALTERNATIVES_RE.split(name))
+        products = self._named_by_parts(_ALTERNATIVES_RE.split(name)) if _ALTERNATIVES_RE.search(name) else ()
         if len(products) > 1:  # "Sentry / Firebase Crashlytics": two products, each a candidate
             return Resolution(None, products[:MAX_CANDIDATES])
         for form in self._forms(name, stripped=False):

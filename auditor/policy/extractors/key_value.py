@@ -170,12 +170,14 @@ def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
     name or an SDK word) and its first label line ("Mixpanel (Mixpanel, Inc.)" / "Mixpanel is an analytics
     service provided by…" / "Personal Data processed: …"), or ``i`` when the label line follows at once or
     the line is no such heading."""
-    if not (ctx.lines[i].heading or lines[i].mark.startswith("h")) or not _sdk_like(lines[i].text, ctx):
-        return i  # not a heading, or a heading of a section ("(III) Information from third parties")
+    if not (ctx.lines[i].heading or lines[i].mark.startswith("h")):
+        return i
     for k in range(i + 1, min(i + 2 + MAX_LEAD, len(lines))):
         facts = ctx.lines[k]
         if facts.pairs:
-            return k - 1 if facts.pairs[0][0] in SDK_FACTS else i
+            if k == i + 1 or facts.pairs[0][0] not in SDK_FACTS or not _sdk_like(lines[i].text, ctx):
+                return i  # labels at once, none of an SDK, or a section's heading ("(III) Information from …")
+            return k - 1
         if facts.heading or lines[k].mark.startswith("h") or not lines[k].text.strip():
             return i
     return i
