@@ -16,13 +16,26 @@ _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _T2S_RE = re.compile("[" + re.escape(TRADITIONAL) + "]")
 
 
+REGIONAL = {
+    "隐私权政策": "隐私政策", "隐私权": "隐私", "个人资料": "个人信息", "使用者": "用户",
+    "装置识别码": "设备标识符", "广告识别码": "广告标识符", "装置": "设备", "资讯": "信息", "网路": "网络",
+    "位址": "地址", "应用程式": "应用程序", "软体": "软件", "剪贴簿": "剪贴板", "简讯": "短信", "相簿": "相册",
+    "影片": "视频", "联络人": "联系人", "储存": "存储", "推播": "推送", "行动电话": "手机", "行动网络": "移动网络",
+}
+"""Words of Traditional-Chinese policies (Taiwan, Hong Kong) that differ from the Simplified ones in more
+than their characters, as they read after character folding ("裝置識別碼" -> "装置识别码" -> "设备标识符",
+"隱私權政策", "個人資料", "網路", "位址", "推播"): the lexicon's phrases are written in Simplified Chinese."""
+_REGIONAL_RE = re.compile("|".join(sorted(map(re.escape, REGIONAL), key=len, reverse=True)))
+
+
 def fold(text: str) -> str:
-    """Fold text for matching: NFKC (full-width to ASCII), Traditional to Simplified Chinese, split run-on
-    words ("authorityRead"), case-fold, collapse whitespace."""
+    """Fold text for matching: NFKC (full-width to ASCII), Traditional to Simplified Chinese (characters,
+    then the words of :data:`REGIONAL`), split run-on words ("authorityRead"), case-fold, collapse
+    whitespace."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         if _T2S_RE.search(text):  # translate() looks up every character: only when there is one to map
-            text = text.translate(T2S)
+            text = _REGIONAL_RE.sub(lambda m: REGIONAL[m.group(0)], text.translate(T2S))
     text = _CAMEL_RE.sub(" ", text)
     return " ".join(text.casefold().split())
 

@@ -94,3 +94,33 @@ def test_data_types_and_negation(lexicon):
 ])
 def test_label_whose_last_word_is_a_link(lexicon, label, role):
     assert lexicon.role(label) == role
+
+
+@pytest.mark.parametrize("traditional, simplified", [
+    ("隱私權政策", "隐私政策"),
+    ("收集個人資料類型", "收集个人信息类型"),
+    ("裝置識別碼（廣告識別碼）、IP位址", "设备标识符(广告标识符)、ip地址"),
+    ("網路狀態、應用程式清單", "网络状态、应用程序清单"),
+    ("推播通知設定", "推送通知设定"),
+])
+def test_traditional_chinese_words_fold_to_simplified_ones(traditional, simplified):
+    from auditor.policy.lexicon import fold
+    assert fold(traditional) == simplified
+
+
+def test_simplified_text_keeps_its_words():
+    # the regional words are mapped only in Traditional text: "装置" stays in a Simplified sentence
+    from auditor.policy.lexicon import fold
+    assert fold("安全装置与使用者协议") == "安全装置与使用者协议"
+
+
+def test_traditional_record_reads_data_and_link(tmp_path):
+    from tests.policy.helpers import entry, memory_catalog
+    from auditor.policy import read_policy
+    path = tmp_path / "tw.txt"
+    path.write_text("第三方SDK名稱：Example Analytics SDK\n提供方：Example Co., Ltd.\n"
+                    "收集個人資料類型：廣告識別碼、IP位址、網路狀態\n隱私權政策：https://example.com/privacy\n",
+                    encoding="utf-8")
+    rows = read_policy(path, memory_catalog(entry("example-analytics", "Example Analytics"))).sdks
+    assert [(r.id, set(r.data_types), r.link) for r in rows] == [
+        ("example-analytics", {"advertising-id", "ip", "network-state"}, "https://example.com/privacy")]
