@@ -25,6 +25,7 @@ def catalog() -> Catalog:
         entry("revenuecat", "RevenueCat", vendor="RevenueCat, Inc."),
         entry("sentry", "Sentry", vendor="Functional Software, Inc."),
         entry("umeng-analytics", "Umeng Analytics", "友盟统计", vendor="Umeng Co., Ltd."),
+        entry("firebase-crashlytics", "Firebase Crashlytics", vendor="Google LLC"),
     ), version="unit", sha256="0" * 64, source="memory")
 
 
@@ -117,3 +118,13 @@ def test_prose_row_takes_the_unmarked_list_its_sentence_introduces(tmp_path, cat
     assert [(r.id, r.extractor) for r in rows] == [("applovin", "prose")]
     assert {"advertising-id", "ip"} <= set(rows[0].data_types)
     assert "contacts" not in rows[0].data_types  # past the list: not what the sentence introduced
+
+
+def test_prose_data_goes_to_the_sdk_its_sentence_names(tmp_path, catalog):
+    # one paragraph, three SDKs: a sentence about one of them (by a short form of its name) gives that one
+    # its data; a sentence naming none gives every SDK of the paragraph its data
+    text = ("We use OneSignal, RevenueCat and Firebase Crashlytics to notify you, sell subscriptions and fix "
+            "crashes. Crashlytics collects crash traces and the device model. OneSignal keeps a push token "
+            "and your IP address. Each of them sees the app version and the language.\n")
+    rows = {r.id: set(r.data_types) for r in _read(tmp_path, "p.md", text, catalog).sdks}
+    assert rows == {"onesignal": {"ip"}, "revenuecat": set(), "firebase-crashlytics": {"device-model"}}

@@ -109,17 +109,24 @@ class ProseExtractor:
                 scene_texts[text] = _scenes(text, ctx)
             if p not in mentions and not scene_texts[text]:
                 continue
+            named = mentions.get(p, [])
             rows = tuple(self._row(text, first, last, name, ctx, " ".join(
-                [_listed_after(doc, paragraphs, texts, p)] + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))))
-                         for name in mentions.get(p, []))
+                [_listed_after(doc, paragraphs, texts, p)] + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))),
+                named) for name in named)
             scenes = tuple(SceneClaim(scene, desc, part, first, last, sentence=True)
                            for scene, desc, part in scene_texts[text])
             if rows or scenes:
                 out.append(Structure(self.kind, first, last, CONFIDENCE, sdks=rows, scenes=scenes))
         return out
 
-    def _row(self, text: str, first: int, last: int, name: str, ctx: Context, after: str = "") -> SdkClaim:
+    def _row(self, text: str, first: int, last: int, name: str, ctx: Context, after: str = "",
+             named: list[str] | None = None) -> SdkClaim:
         sentence = next((m.group(0) for m in _SENTENCE_RE.finditer(text) if name in m.group(0)), text)
+        mine = _name_words(name)
+        others = {w for n in named or () if n != name for w in _name_words(n)} - mine
+        if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID.")
+            text = "".join(m.group(0) for m in _SENTENCE_RE.finditer(text)
+                           if any(w in m.group(0) for w in mine) or not any(w in m.group(0) for w in others))
         company = _COMPANY_CUE_RE.search(sentence)
         found = next((g for g in company.groups() if g), "") if company else ""
         purpose = _login_purpose(sentence, name, ctx)
@@ -127,6 +134,12 @@ class ProseExtractor:
         return SdkClaim(RowFacts(name=name, company=found.strip() if company_like(found) else "",
                                  purpose=purpose, data=f"{text} {after}".strip(),
                                  link=linked.group(1) if linked else ""), first, last)
+
+
+def _name_words(name: str) -> set[str]:
+    """What a later sentence may call an SDK by: its name, each of its Latin words of four letters or more
+    ("Crashlytics" of "Firebase Crashlytics")."""
+    return {name} | {w for w in re.findall(r"[A-Za-z][\w-]{3,}", name) if w.casefold() != "sdk"}
 
 
 MAX_LISTED_AFTER = 8
