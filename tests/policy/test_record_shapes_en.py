@@ -128,3 +128,12 @@ def test_prose_data_goes_to_the_sdk_its_sentence_names(tmp_path, catalog):
             "and your IP address. Each of them sees the app version and the language.\n")
     rows = {r.id: set(r.data_types) for r in _read(tmp_path, "p.md", text, catalog).sdks}
     assert rows == {"onesignal": {"ip"}, "revenuecat": set(), "firebase-crashlytics": {"device-model"}}
+
+
+def test_plain_word_name_right_after_a_verb_of_using(tmp_path, catalog):
+    # "Sentry" and "Mixpanel" have no inner capital, so running text alone does not make them names; right
+    # after "uses"/"use" they are; a capitalised word that is no catalog name ("Cookies") stays a word
+    text = ("We use Cookies to remember you. Our app uses Sentry for error reports.\n\n"
+            "Statistics: we rely on Mixpanel. Use Settings to turn them off.\n")
+    rows = _read(tmp_path, "v.md", text, catalog).sdks
+    assert [(r.name, r.id) for r in rows] == [("Sentry", "sentry"), ("Mixpanel", "mixpanel")]

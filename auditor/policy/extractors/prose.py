@@ -52,6 +52,12 @@ _WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
 "当您使用扫一扫功能时"); the purpose clause is its description, or the scene when the sentence names no moment."""
 _WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECASE), re.compile(r"(?:当您|在您|如您|您在)"))
 """A clause opening with a new moment starts the next permission's group, not the purpose of the one before."""
+_USE_VERB_RE = re.compile(r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)\b")
+_USED_NAME_RE = re.compile(r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)\s+"
+                           r"([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
+"""A capitalised name right after a verb of using, in a sentence ("Our app uses Sentry for error reports"):
+there a plain word that is a catalog name ("Sentry", "Branch", "Adjust") names the SDK, which elsewhere in
+running text it would not (the verb is matched case-sensitively: "Use" opening a heading is not one)."""
 _SDK_CUE_RE = re.compile(r"sdk|集成|接入|合作伙伴|合作方|integrat|partner", re.IGNORECASE)
 _SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11})"
                             r"\s?(?:SDK|sdk|Sdk)")
@@ -245,6 +251,13 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     for m in _MD_LINK_RE.finditer(text) if "](" in text else ():  # "[Crashlytics](https://…)": a name as a link
         if exact(m.group(1).strip()):
             found.append((m.start(1), m.end(1), m.group(1).strip()))
+    for m in _USED_NAME_RE.finditer(text) if _USE_VERB_RE.search(text) else ():  # "we use Sentry for …"
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):  # the longest run of capitalised words that is a catalog name
+            span = " ".join(words[:k]).rstrip(".-")  # "… uses Google Play Billing.": not the full stop
+            if exact(span) and not ctx.lexicon.generic(span) and not ctx.lexicon.general(span):
+                found.append((m.start(1), m.start(1) + len(span), span))
+                break
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         for start in [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]:
             span = text[start:m.end()]
