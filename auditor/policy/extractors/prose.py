@@ -52,9 +52,9 @@ _WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
 "当您使用扫一扫功能时"); the purpose clause is its description, or the scene when the sentence names no moment."""
 _WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECASE), re.compile(r"(?:当您|在您|如您|您在)"))
 """A clause opening with a new moment starts the next permission's group, not the purpose of the one before."""
-_USE_VERB_RE = re.compile(r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)\b")
-_USED_NAME_RE = re.compile(r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)\s+"
-                           r"([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
+_USE_VERB = r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)"
+_USE_VERB_RE = re.compile(_USE_VERB + r"\b")
+_USED_NAME_RE = re.compile(_USE_VERB + r"\s+([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
 """A capitalised name right after a verb of using, in a sentence ("Our app uses Sentry for error reports"):
 there a plain word that is a catalog name ("Sentry", "Branch", "Adjust") names the SDK, which elsewhere in
 running text it would not (the verb is matched case-sensitively: "Use" opening a heading is not one)."""
