@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.catalog.model import Catalog, Provenance, SdkEntry, Signatures, Vendor
+from auditor.policy import read_policy
+from auditor.policy.model import Disclosure
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples" / "policies"
@@ -44,3 +46,10 @@ def small_catalog() -> Catalog:
         ),
         version="unit", sha256="0" * 64, source="memory",
     )
+
+
+def read_text(tmp_path: Path, name: str, text: str, catalog: Catalog) -> Disclosure:
+    """Write ``text`` to ``tmp_path / name`` (UTF-8) and read it with the policy reader."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_policy(path, catalog)

@@ -115,8 +115,8 @@ def test_simplified_text_keeps_its_words():
 
 
 def test_traditional_record_reads_data_and_link(tmp_path):
-    from tests.policy.helpers import entry, memory_catalog
     from auditor.policy import read_policy
+    from tests.policy.helpers import entry, memory_catalog
     path = tmp_path / "tw.txt"
     path.write_text("第三方SDK名稱：Example Analytics SDK\n提供方：Example Co., Ltd.\n"
                     "收集個人資料類型：廣告識別碼、IP位址、網路狀態\n隱私權政策：https://example.com/privacy\n",

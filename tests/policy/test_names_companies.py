@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
-from auditor.policy import read_policy
 from tests.policy.helpers import entry
+from tests.policy.helpers import read_text as _read
 
 
 @pytest.fixture(scope="module")
@@ -17,12 +17,6 @@ def catalog() -> Catalog:
         entry("firebase-analytics", "Firebase Analytics", "Google Analytics for Firebase"),
         entry("mixpanel", "Mixpanel"), entry("jpush", "JPush", "极光推送"),
     ), version="unit", sha256="0" * 64, source="memory")
-
-
-def _read(tmp_path, name: str, text: str, catalog: Catalog):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read_policy(path, catalog)
 
 
 def test_company_inside_the_name_cell_when_the_company_cell_is_empty(tmp_path, catalog):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
-from auditor.policy import read_policy
 from auditor.policy.extractors.object_literal import key_words
 from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
 
 
 @pytest.fixture(scope="module")
@@ -19,12 +19,6 @@ def catalog() -> Catalog:
         entry("bugly", "Bugly", "腾讯Bugly"),
         entry("getui", "Getui Push", "个推推送"),
     )
-
-
-def _read(tmp_path, name: str, text: str, catalog: Catalog):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read_policy(path, catalog)
 
 
 TS_BARE_KEYS = """\

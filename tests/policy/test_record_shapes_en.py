@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
-from auditor.policy import read_policy
 from tests.policy.helpers import entry
+from tests.policy.helpers import read_text as _read
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +27,6 @@ def catalog() -> Catalog:
         entry("umeng-analytics", "Umeng Analytics", "友盟统计", vendor="Umeng Co., Ltd."),
         entry("firebase-crashlytics", "Firebase Crashlytics", vendor="Google LLC"),
     ), version="unit", sha256="0" * 64, source="memory")
-
-
-def _read(tmp_path, name: str, text: str, catalog: Catalog):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read_policy(path, catalog)
 
 
 HEADED = """<h3>Statistics</h3>

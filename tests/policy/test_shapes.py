@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
-from auditor.policy import read_policy
 from tests.policy.helpers import entry
+from tests.policy.helpers import read_text as _read
 
 P = "android.permission."
 
@@ -31,12 +31,6 @@ def catalog() -> Catalog:
         e("sensors-analytics", "Sensors Analytics", "神策SDK", "神策数据", vendor="Sensors Data Network Technology"),
         e("xiaomi-push", "Xiaomi Push", "小米推送", vendor="Beijing Xiaomi Mobile Software Co., Ltd."),
     ), version="unit", sha256="0" * 64, source="memory")
-
-
-def _read(tmp_path, name: str, text: str, catalog: Catalog):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read_policy(path, catalog)
 
 
 def test_html_table_company_first_with_package_column_and_td_header(tmp_path, catalog):

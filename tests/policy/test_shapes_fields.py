@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
-from auditor.policy import read_policy
 from tests.policy.helpers import entry
+from tests.policy.helpers import read_text as _read
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +20,6 @@ def catalog() -> Catalog:
         entry("xiaomi-push", "Xiaomi Push", "小米推送", vendor="Beijing Xiaomi Mobile Software Co., Ltd."),
         entry("sentry", "Sentry", vendor="Functional Software, Inc."),
     ), version="unit", sha256="0" * 64, source="memory")
-
-
-def _read(tmp_path, name: str, text: str, catalog: Catalog):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read_policy(path, catalog)
 
 
 def test_field_value_table_flattened_one_cell_per_line(tmp_path, catalog):
