@@ -74,6 +74,8 @@ class Record:
     """Keys holding a list of records of their own (a run read apart), each with that list's text: the
     reader decides whether it is a value of this record (``collect: [{ item: 'IMEI', … }]``) or a group's
     children."""
+    children: tuple[tuple[Record, ...], ...] = ()
+    """The records of each list in :attr:`nested`, in the same order (the same records as that run's)."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class _Node:
     """An object's keys and values (a value is a text or an object / array)."""
     records: bool = False
     """An array of objects or an object of objects (a run of its own)."""
+    children: tuple[Record, ...] = ()
+    """That run's records."""
 
 
 _Part = tuple[str, str, int] | _Node
@@ -222,12 +226,12 @@ class _Scanner:
         objects = [v for _, v in frame.items if isinstance(v, _Node) and v.kind == "{"]
         pairs = tuple(frame.items) if frame.kind == "{" else ()
         runs = len(objects) >= (1 if frame.kind == "[" else 2)
-        node = _Node(frame.kind, frame.first, line, text, pairs, runs)
+        records: tuple[Record, ...] = ()
         if runs:
             records = tuple(r for r in (_record(o) for o in objects) if r is not None)
             if records:
                 self.runs.append(RecordRun(records, frame.first, line))
-        return node
+        return _Node(frame.kind, frame.first, line, text, pairs, runs, records)
 
 
 def _finish(frame: _Frame) -> None:
@@ -260,15 +264,17 @@ def _record(node: _Node) -> Record | None:
     are read on their own)."""
     fields: list[tuple[str, str]] = []
     nested: list[tuple[str, str]] = []
+    children: list[tuple[Record, ...]] = []
     for key, value in node.pairs[:MAX_KEYS]:
         if isinstance(value, _Node):
             if value.records:  # a list of records under it ("children": [...]) is a run of its own
                 nested.append((key, " ".join(value.text.split())))
+                children.append(value.children)
                 continue
             value = value.text
         if value.strip():
             fields.append((key, " ".join(value.split())))
-    return Record(tuple(fields), node.first, node.last, tuple(nested)) if fields else None
+    return Record(tuple(fields), node.first, node.last, tuple(nested), tuple(children)) if fields else None
 
 
 def _unquote(token: str) -> str:

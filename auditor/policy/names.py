@@ -32,6 +32,9 @@ MEMO_LIMIT = 50_000
 _ALTERNATIVES_RE = re.compile(r"\s+/\s+")
 """Between two names of one product written side by side ("Google Firebase Analytics / Google Analytics for
 Firebase"): a slash with spaces around it ("微信/QQ" without them is one name or a pair, left whole)."""
+_ORDINAL_RE = re.compile(r"^\s*(?:[(（]\d{1,3}[)）]|\d{1,3}[)）、]|\d{1,3}\.(?!\d)|[①-⑳])\s*(?=\S)")
+"""A list number written before a name in a cell or a record ("1、极光推送SDK", "(2) Bugly", "3. Firebase"), not a
+version ("3.0")."""
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 
 
@@ -226,6 +229,7 @@ class NameIndex:
         return list(forms)
 
     def _forms_of(self, name: str, stripped: bool) -> list[str]:
+        name = _ORDINAL_RE.sub("", name, count=1)
         parts = [name]
         inner = _BRACKETS.findall(name)
         outer = _BRACKETS.sub(" ", name).strip()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Row
 from auditor.policy.field_table import field_records
-from auditor.policy.text import URL_RE, company_like, name_like, packages, urls
+from auditor.policy.text import URL_RE, company_like, cued_company, name_like, packages, urls
 
 SDK_FACTS = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method", "scene"})
 _SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -180,7 +180,7 @@ def _content_role(cells: list[str], roles: list[str | None], ctx: Context) -> st
 
     if share(lambda c: _INDEX_RE.match(c)) >= 0.8:
         return "index"
-    if share(lambda c: URL_RE.search(c)) >= 0.6 and "link" not in roles:
+    if share(_link_cell) >= 0.6 and "link" not in roles:
         return "link"
     if share(lambda c: packages(c)) >= 0.5 and "packages" not in roles:
         return "packages"
@@ -192,7 +192,18 @@ def _content_role(cells: list[str], roles: list[str | None], ctx: Context) -> st
         return "data"
     if "name" not in roles and share(lambda c: name_like(c) and sdk_like(c, ctx)) >= 0.5:
         return "name"
+    if share(lambda c: len(c) >= 40 and not name_like(c)) >= 0.6:
+        return "description"  # sentences about the row ("该SDK由…提供，会收集您的…")
     return None
+
+
+def _link_cell(cell: str) -> bool:
+    """A cell that is a link: an address with at most a label beside it, not a sentence that ends in one."""
+    return bool(URL_RE.search(cell)) and len(URL_RE.sub("", cell).strip()) <= MAX_LINK_LABEL
+
+
+MAX_LINK_LABEL = 40
+"""Characters beside the address in a link cell ("隐私政策链接：https://…", "Privacy policy: https://…")."""
 
 
 def sdk_like(cell: str, ctx: Context) -> bool:
@@ -262,6 +273,9 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             fields = _shifted_company(fields)
         if "company" not in roles or roles.index("company") == name_col or not company:
             fields = split_company(name, fields)  # no company column, or an empty company cell
+        if not any(r == "company" for r, _ in fields):
+            cued = next((c for r, t in fields if r in _SENTENCE_ROLES and (c := cued_company(t))), "")
+            fields = fields + [("company", cued)] if cued else fields  # "该SDK由某某有限公司提供"
         rows.append((fields, row.first, row.last))
     out = []
     for fields, first, last in rows:
@@ -269,6 +283,10 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
         if facts is not None:
             out.append(SdkClaim(facts, first, last))
     return out
+
+
+_SENTENCE_ROLES = ("description", "purpose", "data", "scene")
+"""Cells written as sentences, where a row may name its company ("由…提供")."""
 
 
 def _shifted_company(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:

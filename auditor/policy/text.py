@@ -30,6 +30,12 @@ COMPANY_RE = re.compile(
     r"oy|ab|a/s|plc|s\.p\.a|k\.k|company|technologies|technology)\b\.?)\s*(?:[（(][^）)]*[）)])?\s*$",
     re.IGNORECASE,
 )
+COMPANY_CUE_RE = re.compile(
+    r"(?:\bfrom|\bby|\bof|provided by|operated by|offered by)\s+(?:the\s+)?([A-Z][\w&.,' -]{2,80}?"
+    r"(?:Limited|Ltd\.?|LLC|Inc\.?|GmbH|Corporation|Corp\.?|B\.V\.|S\.A\.|AG|Co\.,? Ltd\.?))"
+    r"|由\s*[“\"]?([^”\"，。,]{2,60}?(?:有限公司|公司))[”\"]?\s*(?:提供|开发|运营)"
+)
+"""A company named as the one behind something ("provided by X Ltd.", "由某某有限公司提供")."""
 _PACKAGE_RE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-zA-Z_][\w]*){1,8})(?![\w/@-]|\.[a-zA-Z])")
 _PACKAGE_ROOTS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "de", "uk", "jp", "kr", "fr", "ru", "us", "in", "br", "it", "nl"])
 _DOMAIN_TAILS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "html", "htm", "php", "jsp", "aspx", "shtml"])
@@ -71,6 +77,13 @@ def name_like(cell: str) -> bool:
     """Could be an SDK name cell: short, few words, no sentence ending."""
     cell = cell.strip()
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，"))
+
+
+def cued_company(text: str) -> str:
+    """The company ``text`` says something comes from ("该SDK由某某有限公司提供", "provided by X Ltd."), else ""."""
+    m = COMPANY_CUE_RE.search(text)
+    found = next((g for g in m.groups() if g), "").strip() if m else ""
+    return found if company_like(found) else ""
 
 
 def company_like(text: str) -> bool:

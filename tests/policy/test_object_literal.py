@@ -312,3 +312,69 @@ def test_a_list_of_data_items_under_a_record_is_its_data(tmp_path, catalog):
     assert [(s.name, s.company, s.evidence.line_start, s.evidence.line_end) for s in d.sdks] == [
         ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", 2, 9)]
     assert set(d.sdks[0].data_types) >= {"imei", "mac"}
+
+
+TITLED_LABEL_LISTS = """\
+export const sections = [
+  {
+    tit: '1、极光推送SDK',
+    list: [
+      { name: '使用目的', value: '向您的手机发送通知' },
+      { name: '第三方主体', value: '深圳市和讯华谷信息技术有限公司' },
+      { name: '收集个人信息类型', value: '设备标识符（IMEI、Android ID）、位置信息' },
+      { name: '所需权限', value: '网络权限、读取手机状态权限' },
+      { name: '隐私政策链接', value: 'https://www.jiguang.cn/license/privacy' },
+    ],
+  },
+  {
+    tit: '2、友盟统计SDK',
+    list: [
+      { name: '使用目的', value: '了解功能的使用次数' },
+      { name: '第三方主体', value: '友盟同欣（北京）科技有限公司' },
+      { name: '收集个人信息类型', value: 'OAID' },
+    ],
+  },
+]
+"""
+
+
+def test_a_titled_record_over_a_list_of_labels_and_values_is_one_row(tmp_path, catalog):
+    d = _read(tmp_path, "sections.ts", TITLED_LABEL_LISTS, catalog)
+    assert [(s.name, s.id, s.company, s.evidence.line_start, s.evidence.line_end) for s in d.sdks] == [
+        ("1、极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司", 2, 11),
+        ("2、友盟统计SDK", "umeng-analytics", "友盟同欣（北京）科技有限公司", 12, 19),
+    ]
+    jpush = d.sdks[0]
+    assert {"imei", "android-id"} <= set(jpush.data_types)
+    assert set(jpush.permissions) == {"android.permission.INTERNET", "android.permission.READ_PHONE_STATE"}
+    assert jpush.link == "https://www.jiguang.cn/license/privacy"
+    assert d.sdks[1].data_types == ("oaid",)
+
+
+GROUP_OVER_DESCRIBED_RECORDS = """\
+export default [
+  {
+    tit: '第三方SDK列表',
+    list: [
+      {
+        name: '极光推送SDK',
+        value: '为了向您推送消息，我们接入了极光推送SDK，该SDK由深圳市和讯华谷信息技术有限公司提供，会收集您的设备标识符（IMEI、Android ID）。隐私政策：https://www.jiguang.cn/license/privacy',
+      },
+      {
+        name: '友盟统计SDK',
+        value: '用于统计功能的使用次数，由友盟同欣（北京）科技有限公司提供，收集OAID。隐私政策：https://www.umeng.com/page/policy',
+      },
+    ],
+  },
+]
+"""
+
+
+def test_a_group_title_is_no_row_and_a_described_record_keeps_its_facts(tmp_path, catalog):
+    d = _read(tmp_path, "third.ts", GROUP_OVER_DESCRIBED_RECORDS, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司"),
+        ("友盟统计SDK", "友盟同欣（北京）科技有限公司"),
+    ]
+    assert {"imei", "android-id"} <= set(d.sdks[0].data_types)
+    assert "oaid" in d.sdks[1].data_types

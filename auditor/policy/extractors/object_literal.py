@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from auditor.policy.claims import Context, ExtractorKind, SdkClaim, Structure
 from auditor.policy.document import Document, Row
-from auditor.policy.literals import MAX_KEYS, RecordRun, record_runs
+from auditor.policy.literals import MAX_KEYS, Record, RecordRun, record_runs
 from auditor.policy.table import Grid, read_grid, sdk_like
 from auditor.policy.text import company_like
 
@@ -31,13 +31,48 @@ class ObjectLiteralExtractor:
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         out = []
-        runs = record_runs([line.text for line in doc.lines])
+        runs, folded = _fold(record_runs([line.text for line in doc.lines]), ctx)
         labels = _column_labels(runs, ctx)
         for run in runs:
+            if run.records in folded:
+                continue
             structure = _read(run, ctx, labels)
             if structure is not None:
                 out.append(structure)
         return out
+
+
+def _fold(runs: list[RecordRun], ctx: Context) -> tuple[list[RecordRun], set[tuple[Record, ...]]]:
+    """Label/value lists under a record folded into it: ``{ tit: '极光推送SDK', list: [{ name: '使用目的',
+    value: '…' }, { name: '第三方主体', value: '…' }] }`` is one record with the fields 使用目的 and 第三方主体.
+    Returns the runs with those fields added, and the folded lists (not read again on their own)."""
+    folded: set[tuple[Record, ...]] = set()
+    out = []
+    for run in runs:
+        records = []
+        for record in run.records:
+            lists = [(key, child, _label_values(child, ctx)) for (key, _), child in zip(record.nested, record.children, strict=True)]
+            if any(pairs is not None for _, _, pairs in lists):
+                folded.update(child for _, child, pairs in lists if pairs is not None)
+                record = replace(
+                    record, fields=record.fields + tuple(f for _, _, pairs in lists if pairs is not None for f in pairs),
+                    nested=tuple(n for n, (_, _, pairs) in zip(record.nested, lists, strict=True) if pairs is None),
+                    children=tuple(child for _, child, pairs in lists if pairs is None))
+            records.append(record)
+        out.append(replace(run, records=tuple(records)))
+    return out, folded
+
+
+def _label_values(records: tuple[Record, ...], ctx: Context) -> tuple[tuple[str, str], ...] | None:
+    """Records of one label and its value each (``{ label: 'SDK名称', value: '友盟' }``, ``{ label: '所属公司',
+    value: '…' }``…) as (label, value) pairs; None for any other records."""
+    if len(records) < 2 or any(len(r.fields) != 2 for r in records):
+        return None
+    keys = [k for k, _ in records[0].fields]
+    if any([k for k, _ in r.fields] != keys for r in records) or \
+            not all(ctx.lexicon.is_header(r.fields[0][1]) for r in records):
+        return None  # labels are header words exactly ("SDK名称", "所属公司"), not names of things
+    return tuple((r.fields[0][1], r.fields[1][1]) for r in records)
 
 
 def key_words(key: str) -> str:
@@ -71,7 +106,10 @@ def _read(run: RecordRun, ctx: Context, labels: dict[str, str]) -> Structure | N
     pairs = _pairs(run, ctx)
     if pairs is not None and pairs.sdks:
         return pairs
-    records = [(r, r.fields + tuple(f for f in r.nested if _nested_value(f[0], ctx))) for r in run.records]
+    records = [(r, r.fields + tuple(f for f in r.nested if _nested_value(f[0], ctx))) for r in run.records
+               if not _group(r, ctx)]
+    if not records:
+        return None
     keys: dict[str, int] = {}
     for _, fields in records:
         for key, _ in fields:
@@ -95,6 +133,12 @@ def _read(run: RecordRun, ctx: Context, labels: dict[str, str]) -> Structure | N
     return named
 
 
+def _group(record: Record, ctx: Context) -> bool:
+    """A group's heading: one field (its title) over lists of records read on their own (``{ tit: '第三方SDK列表',
+    list: [{ name: '极光推送SDK', … }] }``), not a row."""
+    return len(record.fields) == 1 and any(not _nested_value(key, ctx) for key, _ in record.nested)
+
+
 _NESTED_ROLES = frozenset({"data", "item", "permissions", "purpose", "scene", "description", "method"})
 
 
@@ -108,13 +152,10 @@ def _nested_value(key: str, ctx: Context) -> bool:
 def _pairs(run: RecordRun, ctx: Context) -> Structure | None:
     """Records of one label and its value each (``{ label: 'SDK名称', value: '友盟' }``, ``{ label: '所属公司',
     value: '…' }``…): a field/value table, read as one."""
-    if len(run.records) < 2 or any(len(r.fields) != 2 for r in run.records):
+    pairs = _label_values(run.records, ctx)
+    if pairs is None:
         return None
-    keys = [k for k, _ in run.records[0].fields]
-    if any([k for k, _ in r.fields] != keys for r in run.records) or \
-            not all(ctx.lexicon.is_header(r.fields[0][1]) for r in run.records):
-        return None  # labels are header words exactly ("SDK名称", "所属公司"), not names of things
-    rows = tuple(Row((r.fields[0][1], r.fields[1][1]), r.first, r.last) for r in run.records)
+    rows = tuple(Row(pair, r.first, r.last) for pair, r in zip(pairs, run.records, strict=True))
     return _named(read_grid(Grid(rows, ExtractorKind.OBJECT_LITERAL), ctx, CONFIDENCE), ctx)
 
 

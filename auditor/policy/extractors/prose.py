@@ -21,7 +21,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
-from auditor.policy.text import TERMINAL, URL_RE, company_like, width
+from auditor.policy.text import TERMINAL, URL_RE, cued_company, width
 
 _STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(\s*<?(?:https?://|www\.)[^)\s>]+>?\s*\)")
@@ -30,11 +30,6 @@ _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和|及)\s*")
 _ENUM_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/)\s*")
 _TOKEN_NOISE_RE = re.compile(r"\b(?:accounts?|platforms?|etc|other|the|your)\b|账号|帐号|账户|等|平台", re.IGNORECASE)
-_COMPANY_CUE_RE = re.compile(
-    r"(?:\bfrom|\bby|\bof|provided by|operated by|offered by)\s+(?:the\s+)?([A-Z][\w&.,' -]{2,80}?"
-    r"(?:Limited|Ltd\.?|LLC|Inc\.?|GmbH|Corporation|Corp\.?|B\.V\.|S\.A\.|AG|Co\.,? Ltd\.?))"
-    r"|由\s*[“\"]?([^”\"，。,]{2,60}?(?:有限公司|公司))[”\"]?\s*(?:提供|开发|运营)"
-)
 _PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\s*to\s+(.{4,80}?),",
     r"\bfor the purposes? of\s+(.{4,120}?)(?=[,.;:]|$)",
@@ -133,11 +128,10 @@ class ProseExtractor:
         if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID.")
             text = "".join(m.group(0) for m in _SENTENCE_RE.finditer(text)
                            if any(w in m.group(0) for w in mine) or not any(w in m.group(0) for w in others))
-        company = _COMPANY_CUE_RE.search(sentence)
-        found = next((g for g in company.groups() if g), "") if company else ""
+        found = cued_company(sentence)
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
-        return SdkClaim(RowFacts(name=name, company=found.strip() if company_like(found) else "",
+        return SdkClaim(RowFacts(name=name, company=found,
                                  purpose=purpose, data=f"{text} {after}".strip(),
                                  link=linked.group(1) if linked else ""), first, last)
 

@@ -1,0 +1,78 @@
+"""Rows whose facts are written as sentences in a cell ("该SDK由某某有限公司提供，会收集…"), and names with a
+list number before them; in our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(
+        entry("jpush", "JPush", "极光推送"),
+        entry("umeng-analytics", "Umeng Analytics", "友盟统计"),
+        entry("sentry", "Sentry"),
+    )
+
+
+DESCRIBED = """\
+| SDK | 说明 |
+| --- | --- |
+| 1. 极光推送SDK | 为了向您推送消息，该SDK由深圳市和讯华谷信息技术有限公司提供，会收集设备标识符（IMEI、Android ID），详见 https://www.jiguang.cn/license/privacy |
+| 2、友盟统计SDK | 用于统计功能的使用次数，由友盟同欣（北京）科技有限公司提供，收集OAID，详见 https://www.umeng.com/page/policy |
+"""
+
+
+def test_a_sentence_cell_gives_company_data_and_link(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.md", DESCRIBED, catalog)
+    assert [(s.name, s.id, s.company, s.link) for s in d.sdks] == [
+        ("1. 极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
+        ("2、友盟统计SDK", "umeng-analytics", "友盟同欣（北京）科技有限公司", "https://www.umeng.com/page/policy"),
+    ]
+    assert set(d.sdks[0].data_types) == {"imei", "android-id"}
+    assert d.sdks[1].data_types == ("oaid",)
+
+
+DESCRIBED_EN = """\
+| Library | Notes |
+| --- | --- |
+| Sentry SDK | Crash reports, provided by Functional Software, Inc.; it receives the device model and the IP address. See https://sentry.io/privacy/ |
+"""
+
+
+def test_an_english_sentence_cell_names_the_company(tmp_path, catalog):
+    d = _read(tmp_path, "libs.md", DESCRIBED_EN, catalog)
+    assert [(s.name, s.id, s.company) for s in d.sdks] == [("Sentry SDK", "sentry", "Functional Software, Inc.")]
+    assert {"device-model", "ip"} <= set(d.sdks[0].data_types)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("1、极光推送SDK", "jpush"), ("(2) 友盟统计SDK", "umeng-analytics"), ("3. Sentry", "sentry"),
+    ("①极光推送", "jpush"),
+])
+def test_a_list_number_before_a_name_does_not_hide_it(tmp_path, catalog, name, expected):
+    d = _read(tmp_path, "n.md", f"| SDK名称 | 第三方公司 |\n| --- | --- |\n| {name} | 某某有限公司 |\n", catalog)
+    assert [(s.name, s.id) for s in d.sdks] == [(name, expected)]
+
+
+@pytest.mark.parametrize("name, bare", [
+    ("1、极光推送SDK", "极光推送SDK"), ("(2) 友盟统计SDK", "友盟统计SDK"), ("3. Sentry", "Sentry"), ("①极光推送", "极光推送"),
+])
+def test_a_list_number_is_not_part_of_the_looked_up_name(name, bare, catalog):
+    from auditor.policy.lexicon_data import load_lexicon
+    from auditor.policy.resolve import build_resolver
+
+    names = build_resolver(catalog, load_lexicon()).names
+    assert names.forms(name) == names.forms(bare)
+
+
+def test_a_version_number_is_not_a_list_number(catalog):
+    from auditor.policy.lexicon_data import load_lexicon
+    from auditor.policy.resolve import build_resolver
+
+    names = build_resolver(catalog, load_lexicon()).names
+    assert names.forms("3.0 SDK") != names.forms("0 SDK")
