@@ -88,8 +88,7 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for part in (p for chunk in _SPLIT_RE.split(text) for p in _one_line_record(chunk, lexicon)):
         m = PAIR_RE.match(part)
-        role = lexicon.role(m.group(1)) if m and width(m.group(1)) <= 48 and not _SENTENCE_LABEL_RE.match(
-            m.group(1)) else None
+        role = _label_role(m.group(1), lexicon) if m and width(m.group(1)) <= 48 else None
         if role == "permissions" and m and lexicon.permissions_in(m.group(1), weak=True):
             role = None  # "相机权限：用于拍照" names a permission, it is not a field
         if role in (None, "title", "index"):
@@ -102,6 +101,19 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
+def _label_role(label: str, lexicon: Lexicon) -> str | None:
+    """The role of a label; None for a label that reads like a sentence, except a label with a short aside
+    after a comma ("第三方隐私政策链接，仅供参考：", "Privacy policy, for reference:")."""
+    if not _SENTENCE_LABEL_RE.match(label):
+        return lexicon.role(label)
+    head, _, aside = label.replace("，", ",").partition(",")
+    if width(aside.strip()) <= MAX_ASIDE and "," not in aside and not _SENTENCE_LABEL_RE.match(head):
+        return lexicon.role(label[:len(head)])
+    return None
+
+
+MAX_ASIDE = 12
+"""Display width of an aside after a label's comma ("仅供参考", "for reference")."""
 _INNER_LABEL_RE = re.compile(r"(?<=\s)([^\s:：；;]{2,16})\s*[:：](?!//)")
 MAX_RECORD_LINE = 600
 

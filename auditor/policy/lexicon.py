@@ -374,7 +374,25 @@ class Lexicon:
                     closing = key if closing is None or key < closing else closing
         if closing and not _JOINED_RE.search(folded):
             return closing[2]  # the head word of the label is its last one: a link to what the words before name
+        if best and best[2] == "name" and not _JOINED_RE.search(folded):
+            head = self._head_role(folded)
+            if head:
+                return head
         return best[2] if best else None
+
+    def _head_role(self, folded: str) -> str | None:
+        """The role of what follows a leading name word ("SDK用途", "SDK功能", "SDK厂商", "服务用途": the purpose /
+        the company of the SDK, not its name), when those words name another role."""
+        for role, regex in self._field_regexes:
+            if role != "name":
+                continue
+            for m in regex.finditer(folded):
+                if m.start(1) == 0 and m.end(1) < len(folded):
+                    rest = folded[m.end(1):].strip(" :：/-_·")
+                    head = self._role(rest) if rest else None
+                    if head not in (None, "name", "title", "index"):
+                        return head
+        return None
 
     def is_header(self, text: str) -> bool:
         """True when ``text`` is exactly a header / key phrase ("SDK名称", "Permission"): a repeated header

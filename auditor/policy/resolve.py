@@ -26,6 +26,10 @@ from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+]{3,}(?![A-Za-z0-9])")
+_SECOND_LEVEL = frozenset({"com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn", "ac.cn", "com.hk", "com.tw", "com.sg",
+                           "co.uk", "org.uk", "co.jp", "ne.jp", "or.jp", "co.kr", "or.kr", "com.au", "net.au",
+                           "com.br", "co.in", "co.id", "com.my", "co.nz", "com.tr", "com.mx", "com.ru"})
+"""Public second-level suffixes: ``x.com.cn`` is a registrable domain, as ``x.com`` is."""
 MIN_SCORE = 2.0
 MIN_MARGIN = 1.0
 MEMO_LIMIT = 50_000
@@ -201,7 +205,7 @@ class Resolver:
         urls = [url_key(u) for u in ev.links]
         hosts = [host(u) for u in ev.links]
         by_url = {i for u in urls for i in self.by_url.get(u, ())}
-        by_host = {i for h in hosts if h for i in self.by_host.get(h, ())}
+        by_host = {i for h in hosts if h for i in self.host_ids(h)}
         by_company = set(self.by_company(ev.company)) if ev.company else set()
         pool = set(pkg) | by_url | set(by_name.candidates) | (by_host if len(by_host) <= 12 else set())
         words = fold(ev.words or ev.name)
@@ -228,6 +232,20 @@ class Resolver:
                         or (sdk_id in by_company and (category or name_sim >= 0.5) and not other_kind))
             out[sdk_id] = (score, decisive)
         return out
+
+    def host_ids(self, name: str) -> tuple[str, ...]:
+        """Entries whose pages are on host ``name``, else on the nearest parent host that is still one site's
+        own (``support.weixin.qq.com`` -> ``weixin.qq.com``; never a registrable domain like ``qq.com``, which
+        many products share)."""
+        labels = name.split(".")
+        for k in range(len(labels) - 1):
+            parent = labels[k:]
+            if k and (len(parent) <= 2 or (len(parent) == 3 and ".".join(parent[1:]) in _SECOND_LEVEL)):
+                break
+            ids = self.by_host.get(".".join(parent))
+            if ids:
+                return ids
+        return ()
 
     def _category_hit(self, product: Product, words: str) -> bool:
         return any(w in words for w in self.lexicon.category_words.get(product.category, ()))

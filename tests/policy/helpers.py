@@ -15,14 +15,14 @@ SEEDS = REPO / ".." / "shared" / "seeds"
 
 
 def entry(sdk_id: str, name: str, *aliases: str, vendor: str = "Example Co., Ltd.", vendor_zh: str | None = None,
-          category: str = "other", classes: tuple[str, ...] = ()) -> SdkEntry:
+          category: str = "other", classes: tuple[str, ...] = (), privacy: str | None = None) -> SdkEntry:
     """A minimal catalog entry for unit tests."""
     return SdkEntry(
         id=sdk_id, name=name, category=category,
         vendor=Vendor(id="example", name=vendor, legal_name=vendor, legal_name_zh=vendor_zh,
                       provenance=(Provenance("manual"),)),
         signatures=Signatures(classes=classes or (f"com.example.{sdk_id.replace('-', '')}",)),
-        examples=(), provenance=(Provenance("manual"),), aliases=tuple(aliases),
+        examples=(), provenance=(Provenance("manual"),), aliases=tuple(aliases), privacy_policy_url=privacy,
     )
 
 
