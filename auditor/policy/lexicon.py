@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from auditor.policy.phrases import (
+    ENUMERATED_PERMISSION_RE,
     PERMISSION_AFTER_RE,
     PhraseMatcher,
     contains,
@@ -26,6 +27,7 @@ from auditor.policy.phrases import (
     fold as fold,
 )
 
+_BRACKETED_RE = re.compile(r"[(（][^()（）]*[)）]")
 _CONST_RE = re.compile(r"(?<![\w.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w])")
 _FOREIGN_CONST_RE = re.compile(r"(?<![\w.])(?!android\.)[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.permission\.[\w.]+")
 """A permission constant of another platform (HarmonyOS ``ohos.permission.X``), folded."""
@@ -223,18 +225,39 @@ class Lexicon:
         hits = self._constants(text, folded, strict=weak is not True)
         names = proper_names(text, folded) if allow_weak else []
         foreign = [m.span() for m in _FOREIGN_CONST_RE.finditer(folded)] if ".permission." in folded else []
+        listed_before = self._listed_before(folded) if "权限" in folded else []
         for start, phrase, listed in self._phrases(folded, distribute=allow_weak):
             if any(a <= start < b for a, b in foreign):
                 continue  # "ohos.permission.INTERNET": another platform's permission, not Android's
             inside = any(a <= start < b for a, b in names)  # "Open Camera": a name, not the camera
             before = folded[max(0, start - VERB_WINDOW):start]
-            named = PERMISSION_AFTER_RE.match(folded, start + len(phrase)) is not None
+            named = PERMISSION_AFTER_RE.match(folded, start + len(phrase)) is not None or any(
+                a <= start < b for a, b in listed_before)  # "相机、相册、存储等权限": each item is named one
             if named:
                 before += " 权限"  # "设备存储（SD卡）权限": the permission word follows the data word
             hit = self._hit(phrase, listed, before, start, allow_weak and not inside, weak is True, named)
             if hit is not None and not (prose and self.negated(folded, start)):
                 hits.append(hit)
         return sorted(hits, key=lambda h: h.start)
+
+    def _listed_before(self, folded: str) -> list[tuple[int, int]]:
+        """Spans of items listed before one permission word ("相机、相册、存储等权限"), when every item is a
+        word for something a permission guards; a data list ending in one ("IP地址、存储权限") is not one."""
+        assert self._matcher is not None
+        out = []
+        for m in ENUMERATED_PERMISSION_RE.finditer(folded):
+            items = [i for i in re.split(r"[、/]", _BRACKETED_RE.sub("", m.group())) if i.strip()]
+            if all("权限" not in item and self._guards(item) for item in items):
+                out.append(m.span())
+        return out
+
+    def _guards(self, item: str) -> bool:
+        """``item`` is a word for something a permission guards (相机, 相册, 位置信息), nothing more."""
+        assert self._matcher is not None
+        found = self._matcher.finditer(item)
+        return bool(found) and all(
+            any(t.permissions or any(self.data_permissions.get(d) for d in t.data_types)
+                for t in self._by_phrase.get(listed, ())) for _, _, listed in found)
 
     def _phrases(self, folded: str, distribute: bool) -> list[tuple[int, str, str]]:
         """``(start, text matched, phrase as listed)`` of the lexicon phrases in ``folded``."""

@@ -171,6 +171,9 @@ def _render(trie: dict[str, object]) -> str:
 PERMISSION_AFTER_RE = re.compile(
     r"[)）\]】\s]{0,3}(?:的)?(?:相关|等)?(?:数据|信息|文件|读写|访问|使用)?(?:相关)?\s?(?:权限|permissions?\b|authorit)")
 """A permission word right after a data word ("相册权限", "SD卡数据权限", "日历相关权限", "location permission")."""
+_ITEM = r"[^、，,。；;:：()（）\s]{1,12}(?:[(（][^()（）]{0,80}[)）])?"
+ENUMERATED_PERMISSION_RE = re.compile(r"(?:" + _ITEM + r"[、/])+" + _ITEM + r"?(?=(?:等|的)?(?:相关)?权限)")
+"""Items listed before one permission word ("相机、相册、存储、位置信息等权限"): each is a permission."""
 _PROPER_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+\b")
 
 

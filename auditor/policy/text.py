@@ -36,6 +36,20 @@ COMPANY_CUE_RE = re.compile(
     r"|由\s*[“\"]?([^”\"，。,]{2,60}?(?:有限公司|公司))[”\"]?\s*(?:提供|开发|运营)"
 )
 """A company named as the one behind something ("provided by X Ltd.", "由某某有限公司提供")."""
+WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\bwhen(?:ever)? you\s+(.{4,80}?)(?=[,.;]|$)",
+    r"(?:当您|在您|如您|您在)\s*(.{2,60}?)时",
+))
+"""The business scene of a permission sentence: the moment the user acts ("when you scan a QR code",
+"当您使用扫一扫功能时"); the purpose clause is its description, or the scene when the sentence names no moment."""
+
+
+def moment(text: str) -> str:
+    """The moment ``text`` says the user acts (:data:`WHEN`), or ""."""
+    m = next((m for p in WHEN for m in [p.search(text)] if m), None)
+    return m.group(1).strip(" ,，") if m else ""
+
+
 _PACKAGE_RE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-zA-Z_][\w]*){1,8})(?![\w/@-]|\.[a-zA-Z])")
 _PACKAGE_ROOTS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "de", "uk", "jp", "kr", "fr", "ru", "us", "in", "br", "it", "nl"])
 _DOMAIN_TAILS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "html", "htm", "php", "jsp", "aspx", "shtml"])

@@ -18,6 +18,7 @@ from auditor.policy.text import continues, width
 
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
+_PERMISSION_WORD_RE = re.compile(r"权限|permission", re.IGNORECASE)
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
 MAX_LEAD = 2
@@ -230,6 +231,13 @@ def _structure(record: _Record, ctx: Context) -> Structure | None:
                                       values.get("description"))))
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE,
                          scenes=(SceneClaim(scene, desc, values["permissions"], record.first, last),))
+    asked = " ".join(filter(None, (values.get("data"), values.get("item"))))
+    if record.kind == "scene" and values.get("scene") and _PERMISSION_WORD_RE.search(asked) and \
+            ctx.lexicon.permissions_in(asked, prose=True, verbal=True):
+        # a personal-information record ("业务功能：扫一扫" / "个人信息类型：相机权限、…") whose data names a permission
+        return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1,
+                         scenes=(SceneClaim(values["scene"], values.get("purpose", ""), asked, record.first, last,
+                                            sentence=True),))
     if len(record.fields) >= 2:
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
     return None

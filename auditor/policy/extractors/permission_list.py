@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
-from auditor.policy.text import HEADING_RE, TERMINAL, width
+from auditor.policy.text import HEADING_RE, TERMINAL, moment, width
 
 _ITEM_RE = re.compile(
-    r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）]"
+    r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）](?!\d)"
+    r"|\d{1,2}(?:\.\d{1,2})+(?=\s)"
     r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳]|[-*•·●▪◦])\s*(.+)$"
 )
 _NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])")
@@ -295,6 +296,11 @@ def _describes(lines: tuple[Line, ...], i: int, ask: _Lines) -> bool:
     return not ask.label(nxt) or width(nxt.text.strip()) >= width(lines[i].text.strip()) + MIN_DESCRIPTION_EXTRA
 
 
+def _sentence(label: str) -> bool:
+    """An item written as a sentence ("当您拨打客服电话时，我们需要您授予拨打电话权限。"): its moment is the scene."""
+    return label.rstrip().endswith(TERMINAL) and bool(moment(label))
+
+
 def _is_label(line: Line, ctx: Context, verbal: bool = True) -> bool:
     """A short line that is mostly a phrase using a permission ("查看网络状态", not the data "Approximate
     location" of a data-safety list); ``verbal=False``: any permission word ("录音")."""
@@ -314,7 +320,7 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) 
     if not details:  # a label that says only the permission names no scene (a constant: its text is the scene)
         if _constant_only(label, ctx) or (not item.rest and _only_permission(label, ctx)):
             return [SceneClaim("", item.rest, label, i, i)], i
-        return [SceneClaim(label, item.rest, label, i, i)], i
+        return [SceneClaim(moment(label) if _sentence(label) else label, item.rest, label, i, i)], i
     labelled = [(k, *_labelled(lines[k], ctx)) for k in details]
     if any(role == "scene" for _, role, _ in labelled):
         scenes: list[SceneClaim] = []

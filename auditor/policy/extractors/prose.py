@@ -21,11 +21,12 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
-from auditor.policy.text import TERMINAL, URL_RE, cued_company, width
+from auditor.policy.text import TERMINAL, URL_RE, WHEN, cued_company, width
 
 _STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(\s*<?(?:https?://|www\.)[^)\s>]+>?\s*\)")
-_SENTENCE_RE = re.compile(r"[^.。!?！？;；]+[.。!?！？;；]?")
+_SENTENCE_RE = re.compile(r"(?:[^.。!?！？;；]|\.(?=\d))+[.。!?！？;；]?")
+"""A sentence; a dot before a digit ("2.3", "v1.2") does not end one."""
 _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in order)\b)")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和|及)\s*")
 _ENUM_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/)\s*")
@@ -39,12 +40,6 @@ _PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"(?:用于|以便|为了|为便于|为方便|便于)\s*(.{2,60}?)(?=[，,。；;]|而|$)",
     r"^\s*(?!我们(?:需要|需|会|将))(?:我们)?(?:在)?(.{2,20}?)(?:时)?(?:需要|需|会申请|将申请|会请求)",
 ))
-_WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"\bwhen(?:ever)? you\s+(.{4,80}?)(?=[,.;]|$)",
-    r"(?:当您|在您|如您|您在)\s*(.{2,60}?)时",
-))
-"""The business scene of a permission sentence: the moment the user acts ("when you scan a QR code",
-"当您使用扫一扫功能时"); the purpose clause is its description, or the scene when the sentence names no moment."""
 _WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECASE), re.compile(r"(?:当您|在您|如您|您在)"))
 """A clause opening with a new moment starts the next permission's group, not the purpose of the one before."""
 _USE_VERB = r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)"
@@ -59,7 +54,8 @@ _SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3
 _ITEM_START_RE = re.compile(r"^\s*(?:[-*•·●]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[a-zA-Z][.)、])")
 _ITEM_LEAD_RE = re.compile(r"^.*?(?:集成了?|接入了?|如|包括|例如|integrates?|such as|including)\s*", re.IGNORECASE)
 _ITEM_TAIL_RE = re.compile(r"(?:广告服务|广告SDK|服务|等)$")
-_CLAUSE_RE = re.compile(r"[^,，]+[,，]?")
+_CLAUSE_RE = re.compile(r"(?:[^,，(（]|[(（][^)）]*[)）]?)+[,，]?")
+"""A clause; commas inside brackets do not end one ("位置信息(为实现定位功能,我们可能会收集您的GPS)等权限")."""
 _ENDS_WITH_URL_RE = re.compile(r"(?:https?://|www\.)\S+$")
 MAX_PARAGRAPH = 4
 CONFIDENCE = 0.3
@@ -353,7 +349,7 @@ def _nested(when: re.Match[str], purpose: re.Match[str]) -> bool:
 def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
     """``(scene, description, permission text)``, one per clause group of a sentence: a clause naming a
     permission starts a group, the clauses after it (the purpose) join it; the scene is the group's moment
-    (:data:`_WHEN`) or else its purpose clause ("" when it gives none)."""
+    (:data:`auditor.policy.text.WHEN`) or else its purpose clause ("" when it gives none)."""
     out: list[tuple[str, str, str]] = []
     if not any(h.permissions for h in ctx.lexicon.find(text, weak=True)):
         return out
@@ -373,7 +369,7 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
             part = "".join(group).strip()
             if not ctx.lexicon.permissions_in(part, prose=True, verbal=not cue):
                 continue
-            when = next((m2 for p in _WHEN for m2 in [p.search(part)] if m2), None)
+            when = next((m2 for p in WHEN for m2 in [p.search(part)] if m2), None)
             purpose = next((m2 for p in _PURPOSES for m2 in [p.search(part)] if m2), None)
             if when is not None and (purpose is None or not _nested(when, purpose)):
                 apart = purpose is not None and (purpose.end(1) <= when.start() or when.end(1) <= purpose.start(1))

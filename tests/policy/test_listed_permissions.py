@@ -1,0 +1,63 @@
+"""Permissions listed before one permission word ("相机、相册、存储等权限"), personal-information records whose
+data names a permission, and sentences numbered "2.3"; in our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.lexicon_data import load_lexicon
+from tests.policy.helpers import memory_catalog
+from tests.policy.helpers import read_text as _read
+
+A = "android.permission."
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog()
+
+
+@pytest.mark.parametrize("text, perms", [
+    ("我们会申请相机、麦克风、日历等权限", {"CAMERA", "RECORD_AUDIO", "READ_CALENDAR"}),
+    ("需要您授予相机、通讯录的相关权限", {"CAMERA", "READ_CONTACTS"}),
+    # a data list that ends in one permission: only that one
+    ("我们会收集设备标识信息（IMEI、MAC）、IP地址、存储权限", {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}),
+    ("我们会收集您的昵称、头像、相机权限", {"CAMERA"}),
+])
+def test_items_listed_before_one_permission_word(text, perms):
+    found = {p.removeprefix(A) for p, _ in load_lexicon().permissions_in(text, prose=True, verbal=True)}
+    assert found == perms
+
+
+RECORDS = """\
+个人信息收集清单
+1.业务功能:扫一扫
+个人信息类型:相机权限、读写外部存储权限
+收集目的:扫描会员卡
+2.业务功能:账号登录
+个人信息类型:手机号、密码
+收集目的:登录
+"""
+
+
+def test_a_personal_information_record_whose_data_names_a_permission_is_a_scene(tmp_path, catalog):
+    d = _read(tmp_path, "list.txt", RECORDS, catalog)
+    assert [(s.name, {p.removeprefix(A) for p in s.permissions}) for s in d.scenes] == [
+        ("扫一扫", {"CAMERA", "READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}),
+    ]
+
+
+PROSE = """\
+2.1 当您注册账号时，我们会收集您的手机号码。
+2.3 当您使用拍照识别功能时，我们需要您授予相机、相册、位置信息（为实现定位，我们可能会使用GPS、附近的Wi-Fi）等权限。
+2.4 当您拨打客服电话时，我们需要您授予拨打电话权限。
+"""
+
+
+def test_numbered_sentences_and_commas_inside_brackets(tmp_path, catalog):
+    d = _read(tmp_path, "prose.txt", PROSE, catalog)
+    got = {s.name: {p.removeprefix(A) for p in s.permissions} for s in d.scenes}
+    assert got["使用拍照识别功能"] >= {"CAMERA", "ACCESS_FINE_LOCATION"}
+    assert got["拨打客服电话"] == {"CALL_PHONE"}
+    assert set(got) == {"使用拍照识别功能", "拨打客服电话"}
