@@ -42,6 +42,8 @@ MAX_ROLE_CHARS = 48
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})
+_HEAD_ROLES = frozenset({"purpose", "scene", "description", "method"})
+"""Roles whose word heads a label after "的" ("调用权限的目的": a purpose, not a permission)."""
 _JOINED_RE = re.compile(r"[及和与或、/&＆]|\b(?:and|or)\b")
 """A label that joins two things ("名称及链接", "隐私政策或官网链接", "Name and link"): its last word is not its
 only head."""
@@ -124,6 +126,8 @@ class Lexicon:
     """Folded SDK names that say what an SDK does, not which one ("统计SDK", "push SDK")."""
     not_names: tuple[str, ...] = ()
     """Folded words of a sentence or heading about SDKs in general, never of one SDK's name ("我们", "our")."""
+    scene_classes: tuple[str, ...] = ()
+    """Folded scene cells that only class a function ("基本业务功能", "all features"), never which one."""
     platforms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """``ios`` / ``android`` -> folded words naming the platform of a section or line."""
     company_words: tuple[str, ...] = ()
@@ -395,8 +399,13 @@ class Lexicon:
                 best = key if best is None or key < best else best
                 if role in _LINK_ROLES and m.end(1) == len(folded):
                     closing = key if closing is None or key < closing else closing
+                elif role in _HEAD_ROLES and m.end(1) == len(folded) and m.start(1) > 0 and \
+                        folded[m.start(1) - 1] == "的":
+                    closing = key if closing is None or key < closing else closing
         if closing and not _JOINED_RE.search(folded):
-            return closing[2]  # the head word of the label is its last one: a link to what the words before name
+            # the head word of the label is its last one: a link to what the words before name, the purpose
+            # of what they name ("调用权限的目的", "收集个人信息的目的")
+            return closing[2]
         if best and best[2] == "name" and not _JOINED_RE.search(folded):
             head = self._head_role(folded)
             if head:
@@ -437,6 +446,10 @@ class Lexicon:
         """True when ``name`` reads as words about SDKs in general ("Third-party SDKs we use", "以下第三方SDK")."""
         folded = fold(name)
         return any(contains(folded, w) for w in self.not_names)
+
+    def scene_class(self, text: str) -> bool:
+        """True when ``text`` only classes a function ("核心业务功能", "Basic functions"), not names one."""
+        return fold(text).strip(" .。:：") in self.scene_classes
 
     def platform(self, text: str) -> str | None:
         """``ios`` or ``android`` when ``text`` names exactly one of them."""

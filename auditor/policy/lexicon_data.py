@@ -103,6 +103,7 @@ def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] 
         not_disclosures=_phrases(data.get("not_disclosures"), "not_disclosures", problems),
         platforms=platforms, constants=constants, data_permissions=data_permissions,
         not_names=_phrases(data.get("not_names"), "not_names", problems),
+        scene_classes=_phrases(data.get("scene_classes"), "scene_classes", problems),
         verbs=_phrases(data.get("permission_verbs"), "permission_verbs", problems), category_words=categories,
         company_words=_phrases(companies.get("legal"), "companies.legal", problems)
         + _phrases(companies.get("places"), "companies.places", problems),

@@ -335,9 +335,27 @@ def _data_scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context)
     return out
 
 
+def _restates(col: int, perm_cols: list[int], body: Sequence[Row], ctx: Context) -> bool:
+    """Most cells of ``col`` only say again which permission their row is ("获取大概位置" beside
+    ACCESS_COARSE_LOCATION, "相机" beside CAMERA): the permission's label, not the scene it is used in."""
+    said = again = 0
+    for row in body:
+        cell = row.cells[col].strip() if col < len(row.cells) else ""
+        perms = " ".join(row.cells[i] for i in perm_cols if i < len(row.cells))
+        if not cell or not perms.strip():
+            continue
+        said += 1
+        own = {p for p, _ in ctx.lexicon.permissions_in(perms, weak=True, derive=True)}
+        named = {p for p, _ in ctx.lexicon.permissions_in(cell, weak=True, derive=True)}
+        again += bool(named) and named <= own
+    return said > 0 and again * 5 >= said * 3
+
+
 def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[SceneClaim]:
     perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
-    scene_col = next((i for role in ("scene", "purpose", "description") for i, r in enumerate(roles) if r == role), None)
+    candidates = [i for role in ("scene", "purpose", "description") for i, r in enumerate(roles) if r == role]
+    telling = [i for i in candidates if not _restates(i, perm_cols, body, ctx)]
+    scene_col = (telling or candidates or [None])[0]
     desc_cols = [i for i, r in enumerate(roles) if r in ("purpose", "description", "data") and i != scene_col]
     out: list[SceneClaim] = []
     scene = ""
@@ -350,6 +368,9 @@ def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> l
         perms = " ".join(cells[i] for i in perm_cols if cells[i].strip())
         desc = " ".join(cells[i].strip() for i in desc_cols if cells[i].strip())
         if not perms.strip() or ctx.lexicon.is_header(perms):
+            continue
+        if ctx.lexicon.scene_class(scene) and desc:  # "核心业务功能": its purpose says which function
+            out.append(SceneClaim(desc, "", perms, row.first, row.last))
             continue
         out.append(SceneClaim(scene or desc, desc if scene else "", perms, row.first, row.last))
     return out
