@@ -355,7 +355,7 @@ def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> l
     perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
     candidates = [i for role in ("scene", "purpose", "description") for i, r in enumerate(roles) if r == role]
     telling = [i for i in candidates if not _restates(i, perm_cols, body, ctx)]
-    scene_col = (telling or candidates or [None])[0]
+    scene_col = next(iter(telling or candidates), None)
     desc_cols = [i for i, r in enumerate(roles) if r in ("purpose", "description", "data") and i != scene_col]
     out: list[SceneClaim] = []
     scene = ""
