@@ -14,7 +14,7 @@ from auditor.policy.lexicon import Lexicon, fold
 from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
 from auditor.policy.names import Resolution
 from auditor.policy.resolve import Evidence, Resolver
-from auditor.policy.text import clean_collected, hosts, packages, urls
+from auditor.policy.text import clean_collected, coordinates, hosts, packages, urls
 from auditor.vocab import DATA_TYPES
 
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
@@ -34,8 +34,9 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))
     row_urls = urls(f.link) or hosts(f.link) or urls(" ".join((f.data, f.permissions, f.purpose, f.other, f.scene)))
     pkgs = tuple(dict.fromkeys(packages(" ".join((f.name, f.packages, f.data, f.other)))))
+    coords = tuple(coordinates(" ".join((f.name, f.packages, f.data, f.other))))
     ev = Evidence(name=f.name, company=f.company, links=tuple(row_urls), packages=pkgs,
-                  words=" ".join((f.name, f.purpose, f.scene)), hints=_hints(f.name, f.purpose))
+                  words=" ".join((f.name, f.purpose, f.scene)), hints=_hints(f.name, f.purpose), coordinates=coords)
     res = memo.get(ev) if memo is not None else None
     if not isinstance(res, Resolution):
         res = resolver.resolve(ev)

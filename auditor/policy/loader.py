@@ -74,7 +74,8 @@ def load_document(path: Path | str) -> Document:
         raise PolicyError(f"{name}: a ZIP archive, not a policy (supported: text, HTML, Markdown, PDF, DOCX)")
     text, encoding = decode(name, data)
     html = suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
-                                                      and len(_HTML_RE.findall(text[:20000])) >= 2)
+                                                      and len(_HTML_RE.findall(text[:20000])) >= 2) \
+        or _html_page(text)
     if html and suffix in _CODE_SUFFIXES and record_runs(_within(name, text, MAX_POLICY_CHARS).split("\n")):
         html = False  # records whose strings hold markup ("<p>…</p>"): the data shape, not a page
     if html:
@@ -93,6 +94,22 @@ def load_document(path: Path | str) -> Document:
     if fmt == "markdown":
         raw, marks, indents = _markdown(raw)
     return _from_lines(name, fmt, encoding, raw, marks, indents)
+
+
+_MARKDOWN_LINE_RE = re.compile(r"^\s*(?:[|#]|[-*+]\s|>\s|\d{1,3}[.)]\s)")
+MIN_PAGE_TAGS = 4
+
+
+def _html_page(text: str) -> bool:
+    """A Markdown or text file that is an HTML page (a page saved as ``.md``, formatted with tags and
+    attributes over many lines): it opens and ends with a tag, has many block tags, and next to no Markdown
+    lines (a README opening with ``<p align="center">…</p>`` stays Markdown)."""
+    head = text[:20000]
+    body = text.strip()
+    if not body.startswith("<") or not body.endswith(">") or len(_HTML_RE.findall(head)) < MIN_PAGE_TAGS:
+        return False
+    lines = [t for t in head.splitlines() if t.strip()]
+    return sum(1 for t in lines if _MARKDOWN_LINE_RE.match(t)) * 20 < len(lines)
 
 
 def _with_script_records(doc: Document, text: str) -> Document:

@@ -49,6 +49,8 @@ class Evidence:
     """Name, purpose and scene text, for category words."""
     hints: tuple[str, ...] = ()
     """Other names the row goes by, tried first ("Google Sign-In" for "Google" listed for login)."""
+    coordinates: tuple[str, ...] = ()
+    """Maven coordinates the row names (``com.google.firebase:firebase-auth``): as strong as package names."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class Resolver:
     by_core: Mapping[str, tuple[str, ...]]
     packages: tuple[tuple[str, str], ...]
     """(prefix, id), longest prefix first."""
+    by_maven: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """``group:artifact`` -> ids."""
     _cores: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _kind_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     _company_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -76,7 +80,7 @@ class Resolver:
             if len(set(hinted)) == 1:
                 return Resolution(hinted[0], (), "exact")
         by_name = self.names.resolve(ev.name)
-        pkg = self.by_packages(ev.packages)
+        pkg = self.by_coordinates(ev.coordinates) or self.by_packages(ev.packages)
         generic = self.generic(ev.name)
         if by_name.id and by_name.how == "loose" and not self._same_vendor(ev.name, by_name.id):
             by_name = Resolution(None, (by_name.id,))  # "华为游戏服务" is not "谷歌游戏服务" with the vendor dropped
@@ -171,6 +175,10 @@ class Resolver:
             return None
         owned = [i for i in self.by_company(vendor) if self.products[i].category in categories]
         return owned[0] if len(owned) == 1 else None
+
+    def by_coordinates(self, coordinates: tuple[str, ...]) -> list[str]:
+        """Entries published under the Maven coordinates a row names."""
+        return list(dict.fromkeys(i for c in coordinates for i in self.by_maven.get(c.lower(), ())))
 
     def by_packages(self, names: tuple[str, ...]) -> list[str]:
         out: list[str] = []
@@ -275,7 +283,10 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
     by_url: dict[str, list[str]] = {}
     by_core: dict[str, list[str]] = {}
     pkgs: list[tuple[str, str]] = []
+    by_maven: dict[str, list[str]] = {}
     for p in items:
+        for coordinate in p.maven:
+            by_maven.setdefault(coordinate.lower(), []).append(p.sdk_id)
         for h in p.hosts:
             by_host.setdefault(h, []).append(p.sdk_id)
         for u in p.urls:
@@ -290,6 +301,7 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
         names=build_index(catalog, lexicon), lexicon=lexicon, products={p.sdk_id: p for p in items},
         by_host={k: tuple(v) for k, v in by_host.items()}, by_url={k: tuple(v) for k, v in by_url.items()},
         by_core={k: tuple(v) for k, v in by_core.items()}, packages=tuple(pkgs),
+        by_maven={k: tuple(v) for k, v in by_maven.items()},
         _cores=tuple(sorted(by_core)),
         _kind_words=frozenset(normalize_name(fold(w)) for ws in lexicon.category_words.values() for w in ws
                               if normalize_name(fold(w))),

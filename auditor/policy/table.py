@@ -50,6 +50,9 @@ class Grid:
     records of an object literal under their keys): never a field/value table, a record with no name never
     continues the one above."""
     notes: tuple[str, ...] = field(default=())
+    header_first: bool = False
+    """True when the first row is certainly the header (a Markdown table's row over its ``|---|`` line),
+    whatever its words: its unknown titles get roles from the cells below."""
 
 
 def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | None:
@@ -61,6 +64,8 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     if records is not None:
         rows = records
     start = 0 if records is not None or grid.keyed else _header_index(rows, ctx) if grid.header_found else None
+    if start is None and grid.header_first and records is None:
+        start = 0
     header = rows[start].cells if start is not None else ()
     body = rows[start + 1:] if start is not None else rows
     if not body:
@@ -124,12 +129,16 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         roles[roles.index("title")] = "name"
     if "name" not in roles:
         _name_by_content(roles, body, ctx)
-    if "name" not in roles and "company" in roles:
+    titled = "name" in roles and header and roles.index("name") < len(header) and \
+        ctx.lexicon.role(header[roles.index("name")]) == "name"
+    if "company" in roles and not titled:
         col = roles.index("company")
         cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
         products = sum(1 for c in cells if not company_like(c) or _product_company(c))
         if cells and products * 2 > len(cells):
-            roles[col] = "name"  # a "Provider" column holding "Product — Company" cells
+            if "name" in roles:  # a column named by its cells only gives way to the titled one
+                roles[roles.index("name")] = None
+            roles[col] = "name"  # a "Provider" column holding "Product — Company" cells, or products
     return roles
 
 

@@ -143,6 +143,17 @@ def first_url(*texts: str) -> str:
     return ""
 
 
+_MAVEN_RE = re.compile(r"(?<![\w.:/@-])([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)+):([a-zA-Z][\w.-]*)(?::[\w.+-]+)?(?![\w:/])")
+
+
+def coordinates(text: str) -> list[str]:
+    """Maven / Gradle coordinates written in ``text`` (``com.google.firebase:firebase-auth[:22.1.0]``), as
+    ``group:artifact``."""
+    if ":" not in (text or ""):
+        return []
+    return list(dict.fromkeys(f"{m.group(1)}:{m.group(2)}" for m in _MAVEN_RE.finditer(URL_RE.sub(" ", text))))
+
+
 def packages(text: str) -> list[str]:
     """Java package names written in ``text`` (``com.tencent.bugly``), URLs and domains left out."""
     text = URL_RE.sub(" ", plain_links(text or ""))

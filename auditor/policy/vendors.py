@@ -33,6 +33,8 @@ class Product:
     vendor_id: str = ""
     part_of: tuple[str, ...] = ()
     """Products this entry is a part of (a common base: HMS Core in Push Kit, Account Kit…)."""
+    maven: tuple[str, ...] = ()
+    """Its Maven coordinates (``group:artifact``)."""
 
 
 def products(catalog: Catalog) -> tuple[Product, ...]:
@@ -51,7 +53,7 @@ def _product(entry: SdkEntry) -> Product:
         hosts=tuple(dict.fromkeys(h for h in (host(u) for u in pages) if h)),
         urls=tuple(dict.fromkeys(url_key(u) for u in pages)),
         packages=entry.signatures.classes, category=entry.category, purpose=purpose,
-        vendor_id=vendor.id if vendor else "", part_of=tuple(entry.part_of),
+        vendor_id=vendor.id if vendor else "", part_of=tuple(entry.part_of), maven=tuple(entry.maven),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from auditor.policy.claims import Context, ExtractorKind, Structure
-from auditor.policy.document import Document, Row
+from auditor.policy.document import Document, Line, Row
 from auditor.policy.field_table import label_role
 from auditor.policy.table import Grid, read_grid, sdk_like
 from auditor.policy.text import unbalanced
@@ -31,7 +31,7 @@ class PipeTableExtractor:
         # what a region reads depends only on the texts of its lines: a region repeated further down (a long
         # policy repeats its tables) is read once, its structure moved to where the repeat stands
         read: dict[tuple[str, ...], tuple[int, Structure | None]] = {}
-        for start, end in _regions(ctx, owned):
+        for start, end in _regions(ctx, owned, doc.lines):
             key = tuple(doc.lines[k].text for k in range(start, end + 1))
             seen = read.get(key)
             if seen is None:
@@ -45,7 +45,12 @@ class PipeTableExtractor:
         return out
 
 
-def _regions(ctx: Context, owned: set[int]) -> list[tuple[int, int]]:
+def _whole_row(text: str) -> bool:
+    """A line holding two cells or more (not one cell of a header stacked one per line)."""
+    return sum(1 for c in _cells(text)[0] if c.strip()) >= 2
+
+
+def _regions(ctx: Context, owned: set[int], lines: tuple[Line, ...]) -> list[tuple[int, int]]:
     """Runs of pipe lines (short gaps of plain lines inside a run are continuations)."""
     out: list[tuple[int, int]] = []
     facts = ctx.lines
@@ -57,6 +62,9 @@ def _regions(ctx: Context, owned: set[int]) -> list[tuple[int, int]]:
         start = end = i
         j = i + 1
         while j < n and j not in owned:
+            if facts[j].piped and j - 1 > start and j + 1 < n and facts[j + 1].separator and \
+                    not facts[j].separator and _whole_row(lines[j].text):
+                break  # a row of cells over a separator: the header of the next table
             if facts[j].piped:
                 end = j
             elif j - end > MAX_GAP or facts[j].heading:
@@ -144,7 +152,8 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
     if pending and any(pending):
         rows.append(Row(tuple(pending + [""] * (width - len(pending))), pending_first, lines[-1][0]))
     anchored = _anchored(rows, lines[body_from:], header, ctx)
-    return Grid(tuple(anchored or rows), ExtractorKind.PIPE_TABLE)
+    over_separator = body_from == 1 and lines[0][0] + 1 < len(ctx.lines) and ctx.lines[lines[0][0] + 1].separator
+    return Grid(tuple(anchored or rows), ExtractorKind.PIPE_TABLE, header_first=over_separator)
 
 
 def _anchored(rows: list[Row], body: list[tuple[int, str]], header: list[str], ctx: Context) -> list[Row] | None:

@@ -24,6 +24,9 @@ from auditor.policy.names import case_key
 from auditor.policy.text import TERMINAL, URL_RE, WHEN, cued_company, width
 
 _STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
+_LINK_WORDS = frozenset({"here", "click here", "this", "this link", "link", "this page", "more", "read more",
+                         "learn more", "see more", "details", "more details", "more information", "website"})
+"""What a link says when it names no product ("[Here](https://…) you can find…")."""
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(\s*<?(?:https?://|www\.)[^)\s>]+>?\s*\)")
 _SENTENCE_RE = re.compile(r"(?:[^.。!?！？;；]|\.(?=\d))+[.。!?！？;；]?")
 """A sentence; a dot before a digit ("2.3", "v1.2") does not end one."""
@@ -239,8 +242,9 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     written with an SDK suffix; the longest at each start, without overlaps."""
     found = list(ctx.names.spot(text))
     for m in _MD_LINK_RE.finditer(text) if "](" in text else ():  # "[Crashlytics](https://…)": a name as a link
-        if exact(m.group(1).strip()):
-            found.append((m.start(1), m.end(1), m.group(1).strip()))
+        label = m.group(1).strip()
+        if exact(label) and label.casefold() not in _LINK_WORDS and ctx.lexicon.role(label) not in ("link", "website"):
+            found.append((m.start(1), m.end(1), label))
     for m in _USED_NAME_RE.finditer(text) if _USE_VERB_RE.search(text) else ():  # "we use Sentry for …"
         words = m.group(1).split()
         for k in range(len(words), 0, -1):  # the longest run of capitalised words that is a catalog name
