@@ -130,7 +130,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
     if "name" not in roles:
         _name_by_content(roles, body, ctx)
     titled = "name" in roles and header and roles.index("name") < len(header) and \
-        ctx.lexicon.role(header[roles.index("name")]) == "name"
+        ctx.lexicon.role(header[roles.index("name")]) in ("name", "title")
     if "company" in roles and not titled:
         col = roles.index("company")
         cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
