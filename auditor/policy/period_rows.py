@@ -108,7 +108,8 @@ def _anchors(lines: Sequence[Line], first: int, end: int, n: int, p: int, ctx: C
         # records after it keep the period; near there, a cell naming only a permission where they keep it;
         # last, one period down, any cell naming a permission
         tries = [(expected + d, True, 2) for d in (0, 1, -1)] + [(expected, True, 0), (expected, False, 1)] \
-            + [(expected + d, True, 1) for d in SHIFTS] + [(expected, False, 0)]
+            + [(expected + d, True, 1) for d in SHIFTS] + [(expected, False, 0)] \
+            + [(expected + n, True, 0)]  # exactly past a row of data, not a permission ("剪切板")
         found = next((k for k, strict, step in tries if anchors[-1] < k < end and label_cell(lines[k].text, ctx, strict)
                       and (not step or _in_step(lines, k, end, n, p, ctx, exact=step == 2))), None)
         if found is None:

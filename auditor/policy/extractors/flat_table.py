@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Row
-from auditor.policy.period_rows import period_rows
+from auditor.policy.period_rows import label_cell, period_rows
 from auditor.policy.table import Grid, read_grid
 from auditor.policy.text import URL_ONLY_RE, URL_RE, company_like, continues, is_heading, name_like, width
 
@@ -65,11 +65,13 @@ class FlatTableExtractor:
         """A permission table under the header of lines ``i..j-1`` read by its period (:mod:`auditor.policy.period_rows`). Its
         first cells may be a title ("系统权限调用说明"): the reading whose records keep their period best wins,
         then the one with the whole header."""
-        readings = [(r.off_period, skip, r) for skip in range(len(roles) - 1)
-                    for r in [period_rows(roles[skip:], doc.lines, j, ctx)] if r is not None]
+        readings = [(r.off_period, skip + extra, skip, r) for extra in range(_titles_after(doc, j, ctx) + 1)
+                    for skip in range(len(roles) - 1)
+                    for r in [period_rows(list(roles[skip:]) + [None] * extra, doc.lines, j + extra, ctx)]
+                    if r is not None]
         if not readings:
             return None
-        _, skip, best = min(readings, key=lambda t: t[:2])
+        _, _, skip, best = min(readings, key=lambda t: t[:2])
         return Structure(self.kind, i + skip, best.rows[-1].last, CONFIDENCE, scenes=best.rows)
 
     def _periodic_after(self, doc: Document, ctx: Context, cell_roles: list[str | None], i: int) -> bool:
@@ -113,6 +115,24 @@ def _read(grid: Grid, ctx: Context, grids: dict[object, tuple[int, Structure | N
         grids[key] = (base, structure)
         return structure
     return seen[1].shifted(base - seen[0]) if seen[1] is not None else None
+
+
+MAX_EXTRA_TITLES = 2
+
+
+def _titles_after(doc: Document, j: int, ctx: Context) -> int:
+    """How many lines after a header at ``j`` could be more column titles the lexicon does not know ("适用系统"):
+    short, not a sentence, a label line or a link (at most :data:`MAX_EXTRA_TITLES`; the reading whose
+    records keep their period best decides)."""
+    k = j
+    while k < min(len(doc.lines), j + MAX_EXTRA_TITLES):
+        text = doc.lines[k].text.strip()
+        if doc.lines[k].mark or not text or width(text) > MAX_HEADER_WIDTH // 3 or text.endswith(
+                ("。", ".", ";", "；", ",", "，")) or _KEYED_RE.search(text) or URL_RE.search(text) \
+                or label_cell(text, ctx, strict=False):
+            break  # a permission cell is the first cell of a row
+        k += 1
+    return k - j
 
 
 def _cell_roles(doc: Document, ctx: Context) -> list[str | None]:
