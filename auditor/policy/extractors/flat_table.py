@@ -65,7 +65,9 @@ class FlatTableExtractor:
         """A permission table under the header of lines ``i..j-1`` read by its period (:mod:`auditor.policy.period_rows`). Its
         first cells may be a title ("系统权限调用说明"): the reading whose records keep their period best wins,
         then the one with the whole header."""
-        readings = [(r.off_period, skip + extra, skip, r) for extra in range(_titles_after(doc, j, ctx) + 1)
+        # a permission-first table whose first cell after the header is no permission: the header goes on
+        titles = _titles_after(doc, j, ctx) if roles and roles[0] == "permissions" else 0
+        readings = [(r.off_period, skip + extra, skip, r) for extra in range(titles + 1)
                     for skip in range(len(roles) - 1)
                     for r in [period_rows(list(roles[skip:]) + [None] * extra, doc.lines, j + extra, ctx)]
                     if r is not None]
