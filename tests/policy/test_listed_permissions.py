@@ -61,3 +61,24 @@ def test_numbered_sentences_and_commas_inside_brackets(tmp_path, catalog):
     assert got["使用拍照识别功能"] >= {"CAMERA", "ACCESS_FINE_LOCATION"}
     assert got["拨打客服电话"] == {"CALL_PHONE"}
     assert set(got) == {"使用拍照识别功能", "拨打客服电话"}
+
+
+FUNCTIONS = """\
+1、扫码入会
+涉及的权限/个人信息：相机权限
+目的：扫描会员码
+2、消息提醒
+涉及的权限/个人信息：通知权限、日历权限
+目的：提醒您参加活动
+3、极光推送SDK
+第三方公司：深圳市和讯华谷信息技术有限公司
+涉及的权限/个人信息：读取电话状态权限
+"""
+
+
+def test_a_numbered_function_over_the_permissions_it_asks_for_is_a_scene(tmp_path, catalog):
+    d = _read(tmp_path, "functions.txt", FUNCTIONS, catalog)
+    assert [(s.name, {p.removeprefix(A) for p in s.permissions}) for s in d.scenes] == [
+        ("扫码入会", {"CAMERA"}), ("消息提醒", {"POST_NOTIFICATIONS", "READ_CALENDAR"}),
+    ]
+    assert [s.name for s in d.sdks] == ["极光推送SDK"]

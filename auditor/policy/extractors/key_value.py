@@ -115,6 +115,8 @@ _USE_ONLY = frozenset({"permissions", "scene"})
 """Facts that alone do not make an SDK record of an unknown name: a section listing the permissions it asks
 for is a permission list, not a row."""
 _LEADING = frozenset({"company"})
+_OWNER_ROLES = frozenset({"company", "link", "website", "packages"})
+"""Facts only an SDK row has: who provides it, its pages, its code."""
 """Roles a record may state on the line before its name line ("第三方公司名称：X" then "SDK名称：Y")."""
 
 
@@ -211,6 +213,13 @@ def _sdk_like(text: str, ctx: Context) -> bool:
 def _structure(record: _Record, ctx: Context) -> Structure | None:
     roles = {r for r, _ in record.fields}
     last = max(record.last, record.first)
+    if record.kind == "sdk" and record.lined and not roles & _OWNER_ROLES and not _sdk_like(record.fields[0][1], ctx):
+        asked = " ".join(v for r, v in record.fields if r in ("data", "item", "permissions"))
+        if _PERMISSION_WORD_RE.search(asked) and ctx.lexicon.permissions_in(asked, prose=True, verbal=True):
+            # "2、一键登录" over "涉及的权限/个人信息：网络权限、读取电话状态" / "目的：…": a function and what it asks for
+            purpose = " ".join(v for r, v in record.fields if r == "purpose")
+            return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1, scenes=(
+                SceneClaim(record.fields[0][1], purpose, asked, record.first, last, sentence=True),))
     if record.kind == "sdk":
         fields = record.fields
         if record.lined and "company" not in roles:
