@@ -42,6 +42,8 @@ MAX_ROLE_CHARS = 48
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})
+_CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")
+_CJK_GAP_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _HEAD_ROLES = frozenset({"purpose", "scene", "description", "method"})
 """Roles whose word heads a label after "的" ("调用权限的目的": a purpose, not a permission)."""
 _JOINED_RE = re.compile(r"[及和与或、/&＆]|\b(?:and|or)\b")
@@ -327,10 +329,13 @@ class Lexicon:
         (``CAMERA``) only in a permission cell or quoted."""
         hits: list[Hit] = []
         seen: set[str] = set()
-        for m in _CONST_RE.finditer(unicodedata.normalize("NFKC", text)):
+        normal = unicodedata.normalize("NFKC", text)
+        for m in _CONST_RE.finditer(normal):
             full = "android.permission." + m.group(2)
-            if full in seen or (full not in self.constants and not m.group(1)):
-                continue
+            if m.group(1) and full not in self.constants:
+                full = self._mended(full, normal, m.end())
+            if full in seen or (full not in self.constants and not (m.group(1) and "_" in full)):
+                continue  # an unknown bare word, or "android.permission.READ" cut from a mistyped constant
             quoted = m.start() > 0 and text[m.start() - 1] in "`'\"“‘["  # [CAMERA]: a Markdown reference label
             if "_" not in m.group(2) and not m.group(1) and strict and not quoted:
                 continue
@@ -343,6 +348,18 @@ class Lexicon:
                     seen.add(full)
                     hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
         return hits
+
+    def _mended(self, full: str, text: str, end: int) -> str:
+        """A constant written with blanks for underscores ("android.permission.READ PHONE_STATE"): the known
+        constant the words after ``full`` complete, else ``full``."""
+        tail = _CONST_TAIL_RE.match(text, end)
+        if tail:
+            words = tail.group(0).split()
+            for k in range(len(words), 0, -1):
+                mended = "_".join([full] + words[:k])
+                if mended in self.constants:
+                    return mended
+        return full
 
     def permissions_in(self, text: str, weak: bool | None = None, prose: bool = False,
                        verbal: bool = False, derive: bool = False) -> list[tuple[str, str]]:
@@ -385,7 +402,7 @@ class Lexicon:
         return self._roles[key]
 
     def _role(self, header: str) -> str | None:
-        folded = fold(header).strip(" :：*#|`")
+        folded = _CJK_GAP_RE.sub("", fold(header).strip(" :：*#|`"))  # "权限 说明": a page's layout, one word
         if not folded or len(folded) > MAX_ROLE_CHARS:
             return None
         exact = self._field_exact.get(folded)

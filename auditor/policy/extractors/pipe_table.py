@@ -87,14 +87,17 @@ def _cells(text: str) -> tuple[list[str], bool]:
 
 
 def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
+    stacked = _over_separator(doc, start, end, ctx)
     lines = [(k, doc.lines[k].text) for k in range(start, end + 1) if not ctx.lines[k].separator]
     if not lines:
         return None
     first_cells, _ = _cells(lines[0][1])
-    pairs = _field_pairs(lines, ctx) if len(first_cells) == 1 else None
+    pairs = _field_pairs(lines, ctx) if len(first_cells) == 1 and not stacked else None
     if pairs is not None:
         return Grid(tuple(pairs), ExtractorKind.PIPE_TABLE)
-    if len(first_cells) >= 2:
+    if stacked:
+        header, body_from = stacked, len(stacked)
+    elif len(first_cells) >= 2:
         header, body_from = first_cells, 1
     else:
         header, body_from = _stacked_header(lines, ctx)
@@ -231,6 +234,21 @@ def _open(cell: str) -> bool:
     """A cell closed too early: it ends with a list separator (a lone "/" is a whole cell: "none")."""
     cell = cell.strip()
     return (len(cell) > 1 and cell.endswith(("、", ",", "，", "/"))) or unbalanced(cell)
+
+
+def _over_separator(doc: Document, start: int, end: int, ctx: Context) -> list[str]:
+    """A header written one cell per line over a separator row of as many cells ("权限名称 |" … "管理路径 |"
+    then "---|---|…|"): its cells; [] when the region does not open so."""
+    cells: list[str] = []
+    for k in range(start, min(end + 1, start + MAX_HEADER_CELLS + 1)):
+        if ctx.lines[k].separator:
+            width = len([c for c in _cells(doc.lines[k].text)[0] if c.strip()])
+            return cells if len(cells) >= 2 and width == len(cells) else []
+        line_cells = [c for c in _cells(doc.lines[k].text)[0] if c.strip()]
+        if len(line_cells) != 1:
+            return []
+        cells.append(line_cells[0])
+    return []
 
 
 def _stacked_header(lines: list[tuple[int, str]], ctx: Context) -> tuple[list[str], int]:
