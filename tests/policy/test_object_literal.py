@@ -378,3 +378,35 @@ def test_a_group_title_is_no_row_and_a_described_record_keeps_its_facts(tmp_path
     ]
     assert {"imei", "android-id"} <= set(d.sdks[0].data_types)
     assert "oaid" in d.sdks[1].data_types
+
+
+LOOSE_LABELS = """\
+export const thirdParty = [
+  {
+    tit: '极光推送',
+    list: [
+      { name: 'SDK用途', value: '向您推送通知' },
+      { name: '第三方主体名称', value: '深圳市和讯华谷信息技术有限公司' },
+      { name: '收集的个人信息类型', value: 'Android ID、网络信息' },
+      { name: '申请的系统权限', value: '网络权限' },
+    ],
+  },
+  {
+    tit: '友盟统计',
+    list: [
+      { name: 'SDK用途', value: '统计分析' },
+      { name: '第三方主体名称', value: '友盟同欣（北京）科技有限公司' },
+      { name: '申请的系统权限', value: '读取手机状态权限' },
+    ],
+  },
+]
+"""
+
+
+def test_labels_that_name_a_role_without_being_exact_header_words(tmp_path, catalog):
+    d = _read(tmp_path, "third.ts", LOOSE_LABELS, catalog)
+    assert [(s.name, s.id, s.company, s.permissions) for s in d.sdks] == [
+        ("极光推送", "jpush", "深圳市和讯华谷信息技术有限公司", ("android.permission.INTERNET",)),
+        ("友盟统计", "umeng-analytics", "友盟同欣（北京）科技有限公司", ("android.permission.READ_PHONE_STATE",)),
+    ]
+    assert "android-id" in d.sdks[0].data_types

@@ -21,6 +21,8 @@ from auditor.policy.literals import MAX_KEYS, Record, RecordRun, record_runs
 from auditor.policy.table import Grid, read_grid, sdk_like
 from auditor.policy.text import company_like
 
+MAX_LABEL = 24
+"""Characters of a field label (a longer text is a value)."""
 CONFIDENCE = 0.92
 """Above a key-value block's (0.8-0.85) and prose: a record's keys say what each value is."""
 _SPLIT_RE = re.compile(r"[_\-.]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -69,10 +71,19 @@ def _label_values(records: tuple[Record, ...], ctx: Context) -> tuple[tuple[str,
     if len(records) < 2 or any(len(r.fields) != 2 for r in records):
         return None
     keys = [k for k, _ in records[0].fields]
-    if any([k for k, _ in r.fields] != keys for r in records) or \
-            not all(ctx.lexicon.is_header(r.fields[0][1]) for r in records):
-        return None  # labels are header words exactly ("SDK名称", "所属公司"), not names of things
+    if any([k for k, _ in r.fields] != keys for r in records) or not all(_label(r.fields[0][1], ctx) for r in records):
+        return None
     return tuple((r.fields[0][1], r.fields[1][1]) for r in records)
+
+
+def _label(text: str, ctx: Context) -> bool:
+    """A field label: header words exactly ("SDK名称", "所属公司"), or words naming a role other than the name
+    ("申请的系统权限", "SDK用途") that are no catalog name; never the name of a thing ("极光推送SDK")."""
+    if ctx.lexicon.is_header(text):
+        return True
+    return ctx.lexicon.role(text) not in (None, "name", "title", "index") and not ctx.names.known(text) and \
+        len(text) <= MAX_LABEL
+
 
 
 def key_words(key: str) -> str:
