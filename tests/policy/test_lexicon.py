@@ -124,3 +124,14 @@ def test_traditional_record_reads_data_and_link(tmp_path):
     rows = read_policy(path, memory_catalog(entry("example-analytics", "Example Analytics"))).sdks
     assert [(r.id, set(r.data_types), r.link) for r in rows] == [
         ("example-analytics", {"advertising-id", "ip", "network-state"}, "https://example.com/privacy")]
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("SIM序列号", "iccid"), ("网络信息状态", "network-state"), ("type of internet connection", "network-state"),
+    ("当前WiFi接入的状态以及WLAN热点的信息", "wifi-info"), ("手机屏幕尺寸/型号", "device-model"),
+    ("应用当前正在运行的进程名", "running-apps"), ("安装的应用信息", "installed-apps"),
+    # the carrier is telephony state (TelephonyManager), not the connection
+    ("mobile carrier", "phone-state"), ("运营商信息", "phone-state"),
+])
+def test_data_words_of_real_policies(lexicon, text, tag):
+    assert tag in {d for d, _ in lexicon.data_types_in(text, cell=True)}
