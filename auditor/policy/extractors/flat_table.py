@@ -45,11 +45,15 @@ class FlatTableExtractor:
                 i += 1
                 continue
             header, j = _header(doc, cell_roles, i)
+            j = _linked_width(doc, cell_roles, i, j)
+            header = header[:j - i]
             roles = cell_roles[i:j]  # the role of each header cell (``_cell_roles`` asked the lexicon)
-            if len(header) < 2 or ("name" not in roles and "permissions" not in roles) or set(roles) == {"permissions"}:
+            if len(header) < 2 or ("name" not in roles and "permissions" not in roles and not _named_by_company(roles)) \
+                    or set(roles) == {"permissions"}:
                 i += 1
                 continue
-            structure = self._periodic(doc, ctx, roles, i, j) if "name" not in roles else None
+            named = "name" in roles or _named_by_company(roles)
+            structure = self._periodic(doc, ctx, roles, i, j) if not named else None
             if structure is None and "name" not in roles and self._periodic_after(doc, ctx, cell_roles, i):
                 i += 1  # a title over the header ("应用权限说明"), which the header read from the next line fits
                 continue
@@ -92,17 +96,42 @@ class FlatTableExtractor:
         limit = FIRST_BATCH
         while True:
             cells, complete = _cells(doc, j, "link" in roles, limit)
-            if "name" in roles:
+            named = "name" in roles or _named_by_company(roles)
+            if named:
                 rows, end = _sdk_rows(roles, cells)
             else:
                 scenes, end = _scene_rows(roles, cells, ctx)
             if complete or end + 2 * len(roles) + 4 < len(cells):  # the rows ended inside this batch
                 break
             limit *= 4
-        if "name" in roles:
+        if "name" in roles or _named_by_company(roles):
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
         return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None
+
+
+def _linked_width(doc: Document, cell_roles: list[str | None], i: int, j: int) -> int:
+    """Where the header of lines ``i..j-1`` ends when it has a link column: the first rows' cells may name roles
+    too ("推送通知功能", "华为消息推送服务"), so the header is cut where the link cells below fall in its link
+    column, one a row (``j`` when no cut fits better)."""
+    roles = cell_roles[i:j]
+    if "link" not in roles:
+        return j
+    for end in range(j, i + 1, -1):
+        link = next((k for k, r in enumerate(cell_roles[i:end]) if r == "link"), None)
+        if link is None:
+            continue
+        cells, _ = _cells(doc, end, True, 4 * (end - i))
+        at = [k for k, c in enumerate(cells) if URL_RE.search(c.text)]
+        if len(at) >= 2 and all(k % (end - i) == link for k in at):
+            return end
+    return j
+
+
+def _named_by_company(roles: list[str | None]) -> bool:
+    """A header whose only naming column is the third party's ("第三方名称") beside its data and link columns:
+    an SDK table whose rows the party's column names (the table model decides by its cells)."""
+    return "company" in roles and "link" in roles and "data" in roles
 
 
 def _read(grid: Grid, ctx: Context, grids: dict[object, tuple[int, Structure | None]]) -> Structure | None:
@@ -147,7 +176,7 @@ def _cell_roles(doc: Document, ctx: Context) -> list[str | None]:
         if key not in seen:
             text = line.text.strip()
             seen[key] = None if (line.mark or "|" in text or width(text) > MAX_HEADER_WIDTH
-                                 or text.endswith(("。", ".", ";", "；")) or _KEYED_RE.search(text)
+                                 or text.endswith(("。", ".", ";", "；", ":", "：")) or _KEYED_RE.search(text)
                                  or is_heading(text) or URL_RE.search(text) or _caption(text, ctx)) \
                 else ctx.lexicon.role(text)
         out.append(seen[key])
