@@ -30,6 +30,7 @@ class ExtractorKind(str, Enum):
     LIST = "list"
     PERMISSION_LIST = "permission-list"
     PROSE = "prose"
+    DOCUMENT = "document"
 
     @property
     def shape(self) -> str:
@@ -40,7 +41,7 @@ class ExtractorKind(str, Enum):
 _SHAPES = {
     ExtractorKind.HTML_TABLE: "table", ExtractorKind.PIPE_TABLE: "table", ExtractorKind.FLAT_TABLE: "table",
     ExtractorKind.KEY_VALUE: "key-value", ExtractorKind.OBJECT_LITERAL: "key-value", ExtractorKind.LIST: "list",
-    ExtractorKind.PERMISSION_LIST: "list", ExtractorKind.PROSE: "prose",
+    ExtractorKind.PERMISSION_LIST: "list", ExtractorKind.PROSE: "prose", ExtractorKind.DOCUMENT: "prose",
 }
 
 

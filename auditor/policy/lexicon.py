@@ -128,6 +128,8 @@ class Lexicon:
     """Folded SDK names that say what an SDK does, not which one ("统计SDK", "push SDK")."""
     not_names: tuple[str, ...] = ()
     """Folded words of a sentence or heading about SDKs in general, never of one SDK's name ("我们", "our")."""
+    developer_cues: tuple[str, ...] = ()
+    """Folded words a page addresses SDK integrators with ("开发者", "your app")."""
     scene_classes: tuple[str, ...] = ()
     """Folded scene cells that only class a function ("基本业务功能", "all features"), never which one."""
     platforms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

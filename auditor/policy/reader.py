@@ -41,7 +41,7 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     resolver = resolver or build_resolver(catalog, lexicon)
     ctx = Context(lexicon, resolver.names, analyse(doc.lines, lexicon))
     order = [e.kind for e in REGISTRY]
-    structured = [s for e in REGISTRY if e.kind is not ExtractorKind.PROSE for s in e.extract(doc, ctx)]
+    structured = [s for e in REGISTRY if e.kind not in _LAST for s in e.extract(doc, ctx)]
     kept = settle(structured, order)
     # prose is the least confident stage: it reads only the lines no kept structure owns (same outcome as
     # settling everything at once, without reading every table cell as a sentence)
@@ -49,6 +49,8 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     fallback = replace(ctx, claimed=claimed)
     prose = [s for e in REGISTRY if e.kind is ExtractorKind.PROSE for s in e.extract(doc, fallback)]
     kept = settle(kept + prose, order)
+    # the page's own SDK owns no lines: it is named where a prose mention may stand too (see _prose_once)
+    kept += [s for e in REGISTRY if e.kind is ExtractorKind.DOCUMENT for s in e.extract(doc, fallback)]
     sdks: list[SdkDisclosure] = []
     scene_claims: list[SceneClaim] = []
     memo: dict[object, object] = {}  # this read's resolutions, by evidence (a long policy repeats names)
@@ -67,21 +69,46 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     found: dict[tuple[str, bool], list[tuple[str, str]]] = {}  # this read's permission texts, mapped
     for scene in scene_claims:
         perms.extend(scene_permissions(doc, scene, lexicon, found))
+    permissions = tuple(_dedupe(perms))
+    data_types = _data_types(doc, ctx.lines)
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
-        sdks=tuple(_prose_once(sdks)), permissions=tuple(_dedupe(perms)),
-        data_types=_data_types(doc, ctx.lines), scenes=scenes(doc, scene_claims, lexicon),
+        sdks=tuple(_with_page(r, data_types, permissions) for r in _prose_once(sdks)), permissions=permissions,
+        data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
     )
 
 
+def _with_page(row: SdkDisclosure, data_types: tuple[DataTypeMention, ...],
+               permissions: tuple[PermissionDisclosure, ...]) -> SdkDisclosure:
+    """The page's own SDK (:mod:`auditor.policy.extractors.subject`) with what the whole page names."""
+    if row.extractor != ExtractorKind.DOCUMENT.value:
+        return row
+    types = sorted({d.data_type for d in data_types}, key=lambda d: _DATA_ORDER.get(d, 99))
+    return replace(row, data_types=tuple(types), permissions=tuple(sorted({p.permission for p in permissions})))
+
+
+_LAST = frozenset({ExtractorKind.PROSE, ExtractorKind.DOCUMENT})
+"""Stages after the structured shapes: prose reads only the lines no kept structure owns."""
+_RANK = {ExtractorKind.PROSE.value: 1, ExtractorKind.DOCUMENT.value: 2}
+"""How weak a row's evidence is: a structured row (0) over the page's own SDK (2) over a prose mention (1) of
+the same SDK; the page's own SDK carries what the whole page says, a mention only its sentence."""
+
+
 def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
-    """A prose mention adds an SDK only when no structured row names the same entry (or the same name)."""
-    named = {r.id for r in rows if r.extractor != ExtractorKind.PROSE.value and r.id}
-    names = {r.name.casefold() for r in rows if r.extractor != ExtractorKind.PROSE.value}
+    """A prose mention, or the page's own SDK, adds an SDK only when no structured row names the same entry
+    (or the same name); the page's own SDK replaces a prose mention of it."""
+    def stronger(rank: int) -> tuple[set[str], set[str]]:
+        kept = [r for r in rows if _RANK.get(r.extractor, 0) == 0 or _RANK.get(r.extractor, 0) > rank]
+        return {r.id for r in kept if r.id}, {r.name.casefold() for r in kept}
+
+    by_rank = {rank: stronger(rank) for rank in (1, 2)}
     out = []
     for row in rows:
-        if row.extractor == ExtractorKind.PROSE.value and ((row.id and row.id in named) or row.name.casefold() in names):
-            continue
+        rank = _RANK.get(row.extractor, 0)
+        if rank:
+            ids, names = by_rank[rank]
+            if (row.id and row.id in ids) or row.name.casefold() in names:
+                continue
         out.append(row)
     return out
 

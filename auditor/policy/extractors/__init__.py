@@ -15,6 +15,7 @@ from auditor.policy.extractors.object_literal import ObjectLiteralExtractor
 from auditor.policy.extractors.permission_list import PermissionListExtractor
 from auditor.policy.extractors.pipe_table import PipeTableExtractor
 from auditor.policy.extractors.prose import ProseExtractor
+from auditor.policy.extractors.subject import DocumentSubjectExtractor
 
 REGISTRY: tuple[Extractor, ...] = (
     HtmlTableExtractor(),
@@ -25,5 +26,7 @@ REGISTRY: tuple[Extractor, ...] = (
     PermissionListExtractor(),
     ListExtractor(),
     ProseExtractor(),
+    DocumentSubjectExtractor(),
 )
-"""Every extractor, in tie-break order (structured shapes before lists, lists before prose)."""
+"""Every extractor, in tie-break order (structured shapes before lists, lists before prose, prose before the
+document's own SDK)."""

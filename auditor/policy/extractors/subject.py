@@ -1,0 +1,96 @@
+"""The document's own SDK: an SDK vendor's compliance page or data disclosure ("云发布SDK合规说明", "Data
+collected by the Google Mobile Ads SDK") describes one SDK, often without a row naming it; what the page says
+is collected and asked for is that SDK's.
+
+A page is a vendor's when it addresses the developers who integrate the SDK (two or more of the lexicon's
+``developer_cues``: "开发者", "最终用户", "your app", "end users"...). Its subject is the name written before
+"SDK" that most of the page's "… SDK" mentions share ("云发布SDK" in "在使用云发布SDK过程中", "二、云发布SDK功能…"),
+when it is written in the page's opening lines and at least twice. The reader gives its row the data types
+and permissions the whole page names, and keeps it only when no structured row names the same SDK, in place of
+a prose mention of it (:func:`auditor.policy.reader.read_document`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
+from auditor.policy.document import Document
+from auditor.policy.lexicon import fold
+
+CONFIDENCE = 0.2
+"""Below prose: the page's own SDK never displaces a row read from the text."""
+MIN_CUES = 2
+"""Developer cues that make a page a vendor's."""
+OPENING_LINES = 12
+"""Lines (not blank) where the subject must be written: a page's title and first paragraph."""
+MIN_MENTIONS = 2
+RIVAL_FACTOR = 2
+"""How many times more often the subject is written than any other name before "SDK"."""
+MAX_SCAN_CHARS = 200_000
+_LATIN_BEFORE_RE = re.compile(r"((?:[A-Z][\w.+-]*\s+){0,3}[A-Z][\w.+-]*)\s*SDK\b")
+"""Capitalised words right before "SDK" ("the Google Mobile Ads SDK" -> "Google Mobile Ads")."""
+_CJK_BEFORE_RE = re.compile(r"([\u3400-\u9fffA-Za-z0-9+.]{1,16})\s?SDK", re.IGNORECASE)
+MAX_CJK_NAME = 8
+"""Characters of a CJK name before "SDK" (the run before it also holds the words of the sentence)."""
+_NOT_NAMES = frozenset({"本", "该", "此", "各", "其", "第三方", "the", "this", "our", "your", "an", "a", "any"})
+_LEAD_WORDS = ("使用", "集成", "接入", "在", "的", "将", "您", "及", "与", "和", "对", "为", "是", "该", "本")
+"""Words of the sentence a CJK name before "SDK" may begin with: never the name's own first word."""
+
+
+class DocumentSubjectExtractor:
+    kind = ExtractorKind.DOCUMENT
+
+    def extract(self, doc: Document, ctx: Context) -> list[Structure]:
+        text = "\n".join(line.text for line in doc.lines)[:MAX_SCAN_CHARS]
+        folded = fold(text)
+        if sum(folded.count(cue) for cue in ctx.lexicon.developer_cues) < MIN_CUES:
+            return []
+        found = _subject(doc, ctx)
+        if found is None:
+            return []
+        name, line = found
+        return [Structure(self.kind, line, line, CONFIDENCE, sdks=(SdkClaim(RowFacts(name=name), line, line),))]
+
+
+def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
+    """The name most of the page's "… SDK" mentions share, with the line of its first mention."""
+    mentions: list[tuple[int, list[str]]] = []  # per mention: its line and the names it may be written with
+    for i, line in enumerate(doc.lines[:20_000]):
+        for m in _LATIN_BEFORE_RE.finditer(line.text):
+            words = m.group(1).split()
+            mentions.append((i, [" ".join(words[k:]) for k in range(len(words)) if words[k].casefold() not in _NOT_NAMES]))
+        for m in _CJK_BEFORE_RE.finditer(line.text):
+            run = m.group(1)
+            if run.isascii():
+                continue  # Latin names are the pattern above's
+            mentions.append((i, [run[k:] for k in range(max(0, len(run) - MAX_CJK_NAME), len(run) - 1)]))
+    if len(mentions) < MIN_MENTIONS:
+        return None
+    counts: Counter[str] = Counter(n for _, names in mentions for n in set(names))
+    usable = {n for n, c in counts.items() if c >= MIN_MENTIONS and n.casefold() not in _NOT_NAMES
+              and not n.startswith(_LEAD_WORDS) and not ctx.lexicon.general(n)}
+    # each mention as the fullest of its names the page writes again ("为帮助开发者在使用移动推送" -> "移动推送")
+    written: Counter[str] = Counter(
+        max(found, key=len) for _, names in mentions if (found := [n for n in names if n in usable]))
+    if not written:
+        return None
+    (best, top), *rest = written.most_common()
+    if top < MIN_MENTIONS or (rest and top < RIVAL_FACTOR * rest[0][1]):
+        return None  # two SDKs written about as often: a page about several, not about one
+    first = next((i for i, names in mentions if best in names), None)
+    if first is None or first not in _opening(doc):
+        return None
+    return f"{best}{' ' if best.isascii() else ''}SDK", first
+
+
+def _opening(doc: Document) -> set[int]:
+    """Indexes of the first :data:`OPENING_LINES` lines with text."""
+    out: set[int] = set()
+    for i, line in enumerate(doc.lines):
+        if line.text.strip():
+            out.add(i)
+            if len(out) >= OPENING_LINES:
+                break
+    return out

@@ -1,0 +1,88 @@
+"""An SDK vendor's page about its own SDK: the SDK is the page's subject, with what the whole page says it
+collects and asks for; in our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+A = "android.permission."
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("jpush", "JPush", "极光推送"), entry("admob", "Google AdMob", "Google Mobile Ads"))
+
+
+ZH_PAGE = """\
+快传SDK合规使用说明
+
+为帮助开发者在使用快传SDK的过程中落实个人信息保护要求，保护最终用户的权益，特制定本说明。
+
+一、快传SDK申请的系统权限
+权限 | 是否必选 | 用途 |
+INTERNET | 是 | 联网传输文件 |
+ACCESS_NETWORK_STATE | 是 | 判断网络是否可用 |
+
+二、快传SDK收集的个人信息
+功能 | 个人信息字段 | 目的 |
+文件传输 | 设备型号、系统版本、IP地址 | 选择传输线路 |
+"""
+
+
+def test_a_vendor_page_gives_its_own_sdk_with_what_the_page_names(tmp_path, catalog):
+    d = _read(tmp_path, "page.txt", ZH_PAGE, catalog)
+    assert [(s.name, s.extractor) for s in d.sdks] == [("快传SDK", "document")]
+    row = d.sdks[0]
+    assert {"device-model", "ip"} <= set(row.data_types)
+    assert {p.removeprefix(A) for p in row.permissions} == {"INTERNET", "ACCESS_NETWORK_STATE"}
+    assert row.evidence.line_start == 1
+
+
+EN_PAGE = """\
+Data disclosure for the Google Mobile Ads SDK
+
+The Google Mobile Ads SDK collects the following data automatically. As the app developer, you decide
+whether to declare it in your app's privacy section.
+
+* IP address: used to estimate where a request comes from.
+* Advertising ID: used to show and measure ads.
+
+The Google Mobile Ads SDK encrypts this data in transit.
+"""
+
+
+def test_an_english_vendor_page_replaces_the_prose_mention_of_its_sdk(tmp_path, catalog):
+    d = _read(tmp_path, "page.md", EN_PAGE, catalog)
+    assert [(s.name, s.id, s.extractor) for s in d.sdks] == [("Google Mobile Ads SDK", "admob", "document")]
+    assert {"ip", "advertising-id"} <= set(d.sdks[0].data_types)
+
+
+APP_POLICY = """\
+隐私政策
+
+我们使用极光推送SDK向您推送消息。极光推送SDK会收集您的设备标识符（Android ID）。
+我们会收集您的手机号码用于登录。
+"""
+
+
+def test_an_app_policy_naming_one_sdk_is_no_vendor_page(tmp_path, catalog):
+    d = _read(tmp_path, "policy.txt", APP_POLICY, catalog)
+    assert [s.extractor for s in d.sdks] == ["prose"]
+    assert "phone-number" not in d.sdks[0].data_types
+
+
+TWO_SDKS = """\
+厂商通道SDK接入说明
+
+开发者接入小米推送SDK和华为推送SDK时，需要在隐私政策中告知最终用户。
+小米推送SDK收集设备标识符。华为推送SDK收集应用信息。
+"""
+
+
+def test_a_page_about_two_sdks_has_no_single_subject(tmp_path, catalog):
+    d = _read(tmp_path, "channels.txt", TWO_SDKS, catalog)
+    assert "document" not in [s.extractor for s in d.sdks]
