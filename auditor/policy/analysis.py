@@ -72,7 +72,8 @@ def _facts(text: str, lexicon: Lexicon) -> LineFacts:
     return LineFacts(
         width=width(text), heading=is_heading(text), outline=HEADING_RE.match(text) is not None,
         piped=piped(text), separator=SEPARATOR_RE.match(text) is not None,
-        pairs=tuple(label_pairs(text, lexicon)), data_types=tuple(lexicon.data_types_in(text, prose=True)),
+        pairs=tuple(label_pairs(text, lexicon)),
+        data_types=() if "|" in text and lexicon.denied_row(text) else tuple(lexicon.data_types_in(text, prose=True)),
     )
 
 

@@ -128,6 +128,8 @@ class Lexicon:
     """Folded SDK names that say what an SDK does, not which one ("统计SDK", "push SDK")."""
     not_names: tuple[str, ...] = ()
     """Folded words of a sentence or heading about SDKs in general, never of one SDK's name ("我们", "our")."""
+    negative_answers: tuple[str, ...] = ()
+    """Folded table cells that answer "no" ("No", "否", "不涉及")."""
     developer_cues: tuple[str, ...] = ()
     """Folded words a page addresses SDK integrators with ("开发者", "your app")."""
     scene_classes: tuple[str, ...] = ()
@@ -465,6 +467,15 @@ class Lexicon:
         """True when ``name`` reads as words about SDKs in general ("Third-party SDKs we use", "以下第三方SDK")."""
         folded = fold(name)
         return any(contains(folded, w) for w in self.not_names)
+
+    def denied_row(self, text: str) -> bool:
+        """A table row (cells between pipes) whose every cell but those naming data answers "no"
+        ("Precise location | No | No"): it discloses nothing."""
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        if len(cells) < 2:
+            return False
+        answers = [c for c in cells if c and not self.data_types_in(c, cell=True)]
+        return bool(answers) and all(fold(c).strip(" .。") in self.negative_answers for c in answers)
 
     def scene_class(self, text: str) -> bool:
         """True when ``text`` only classes a function ("核心业务功能", "Basic functions"), not names one."""

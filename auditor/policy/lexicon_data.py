@@ -100,6 +100,7 @@ def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] 
         negations=_phrases(negation.get("words"), "negation.words", problems),
         conditions=_phrases(negation.get("conditions"), "negation.conditions", problems),
         negation_exceptions=_phrases(negation.get("exceptions"), "negation.exceptions", problems),
+        negative_answers=_phrases(negation.get("answers"), "negation.answers", problems),
         not_disclosures=_phrases(data.get("not_disclosures"), "not_disclosures", problems),
         platforms=platforms, constants=constants, data_permissions=data_permissions,
         not_names=_phrases(data.get("not_names"), "not_names", problems),

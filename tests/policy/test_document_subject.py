@@ -86,3 +86,27 @@ TWO_SDKS = """\
 def test_a_page_about_two_sdks_has_no_single_subject(tmp_path, catalog):
     d = _read(tmp_path, "channels.txt", TWO_SDKS, catalog)
     assert "document" not in [s.extractor for s in d.sdks]
+
+
+SURVEY = """\
+# Data collected by the Quick SDK
+
+As the app developer, you declare this data in your app's Data safety form. The Quick SDK sends it over TLS.
+
+<table>
+<tr><th>Data type</th><th>Collected</th><th>Shared</th></tr>
+<tr><td>Approximate location</td><td>No</td><td>No</td></tr>
+<tr><td>Device or other IDs (Advertising ID)</td><td>Yes</td><td>Yes</td></tr>
+</table>
+
+| Data type | Collected | Shared |
+| --- | --- | --- |
+| Contacts | 否 | 否 |
+| IP address | Yes | No |
+"""
+
+
+def test_rows_answering_no_disclose_nothing(tmp_path, catalog):
+    d = _read(tmp_path, "survey.md", SURVEY, catalog)
+    assert {m.data_type for m in d.data_types} == {"advertising-id", "ip"}
+    assert [(s.name, set(s.data_types)) for s in d.sdks] == [("Quick SDK", {"advertising-id", "ip"})]
