@@ -58,6 +58,8 @@ _TAG_RE = re.compile(r"""<(?:a\b[^<>]{0,300}?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>
 """A tag in a string value (its ``href`` kept)."""
 _CLOSERS = {"}": "{", "]": "[", ")": "("}
 JOINER = "、"
+_LABELLED_RE = re.compile(r"^[^:：，,。；;]{1,24}[:：]\s*\S")
+"""A string that is a label and its value ("第三方名称：…"): an array of them is a record's fields."""
 """Joins the strings of an array value."""
 
 
@@ -221,7 +223,8 @@ class _Scanner:
             if piece and size < MAX_TEXT:
                 texts.append(piece)
                 size += len(piece) + 1
-        sep = "；" if frame.kind == "{" else JOINER
+        labelled = sum(1 for t in texts if _LABELLED_RE.match(t))
+        sep = "；" if frame.kind == "{" or (len(texts) >= 2 and labelled * 2 > len(texts)) else JOINER
         text = sep.join(texts)[:MAX_TEXT]
         objects = [v for _, v in frame.items if isinstance(v, _Node) and v.kind == "{"]
         pairs = tuple(frame.items) if frame.kind == "{" else ()

@@ -410,3 +410,27 @@ def test_labels_that_name_a_role_without_being_exact_header_words(tmp_path, cata
         ("友盟统计", "umeng-analytics", "友盟同欣（北京）科技有限公司", ("android.permission.READ_PHONE_STATE",)),
     ]
     assert "android-id" in d.sdks[0].data_types
+
+
+LABEL_STRINGS = """\
+export const sdkData = [
+  {
+    tit: '极光推送SDK',
+    list: [
+      '第三方名称：深圳市和讯华谷信息技术有限公司',
+      '收集个人信息类型：Android ID',
+      '所需权限：网络权限',
+    ],
+  },
+  { tit: '友盟统计SDK', list: ['第三方名称：友盟同欣（北京）科技有限公司', '收集个人信息类型：OAID'] },
+]
+"""
+
+
+def test_a_list_of_label_strings_is_a_records_fields(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.ts", LABEL_STRINGS, catalog)
+    assert [(s.name, s.company, s.data_types) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", ("android-id",)),
+        ("友盟统计SDK", "友盟同欣（北京）科技有限公司", ("oaid",)),
+    ]
+    assert d.sdks[0].permissions == ("android.permission.INTERNET",)
