@@ -29,6 +29,8 @@ MIN_MENTIONS = 2
 RIVAL_FACTOR = 2
 """How many times more often the subject is written than any other name before "SDK"."""
 MAX_SCAN_CHARS = 200_000
+MAX_LINES = 20_000
+"""Lines searched for "… SDK" mentions."""
 _LATIN_BEFORE_RE = re.compile(r"((?:[A-Z][\w.+-]*\s+){0,3}[A-Z][\w.+-]*)\s*SDK\b")
 """Capitalised words right before "SDK" ("the Google Mobile Ads SDK" -> "Google Mobile Ads")."""
 _CJK_BEFORE_RE = re.compile(r"([\u3400-\u9fffA-Za-z0-9+.]{1,16})\s?SDK", re.IGNORECASE)
@@ -43,12 +45,11 @@ class DocumentSubjectExtractor:
     kind = ExtractorKind.DOCUMENT
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
-        text = "\n".join(line.text for line in doc.lines)[:MAX_SCAN_CHARS]
-        folded = fold(text)
-        if sum(folded.count(cue) for cue in ctx.lexicon.developer_cues) < MIN_CUES:
-            return []
-        found = _subject(doc, ctx)
+        found = _subject(doc, ctx)  # first: most pages name no SDK twice, and folding the page costs more
         if found is None:
+            return []
+        folded = fold("\n".join(line.text for line in doc.lines)[:MAX_SCAN_CHARS])
+        if sum(folded.count(cue) for cue in ctx.lexicon.developer_cues) < MIN_CUES:
             return []
         name, line = found
         return [Structure(self.kind, line, line, CONFIDENCE, sdks=(SdkClaim(RowFacts(name=name), line, line),))]
@@ -57,7 +58,9 @@ class DocumentSubjectExtractor:
 def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
     """The name most of the page's "… SDK" mentions share, with the line of its first mention."""
     mentions: list[tuple[int, list[str]]] = []  # per mention: its line and the names it may be written with
-    for i, line in enumerate(doc.lines[:20_000]):
+    for i, line in enumerate(doc.lines[:MAX_LINES]):
+        if "sdk" not in line.text.lower():
+            continue
         for m in _LATIN_BEFORE_RE.finditer(line.text):
             words = m.group(1).split()
             mentions.append((i, [" ".join(words[k:]) for k in range(len(words)) if words[k].casefold() not in _NOT_NAMES]))
