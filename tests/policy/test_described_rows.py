@@ -76,3 +76,10 @@ def test_a_version_number_is_not_a_list_number(catalog):
 
     names = build_resolver(catalog, load_lexicon()).names
     assert names.forms("3.0 SDK") != names.forms("0 SDK")
+
+
+def test_a_vendor_named_without_legal_form_after_provided_by(tmp_path, catalog):
+    text = ("Crash reports: We use Sentry (a service provided by Google) to receive crash reports.\n\n"
+            "Analytics: We use Umeng Analytics (a tool provided by Someone Unknown) to count visits.\n")
+    d = _read(tmp_path, "p.txt", text, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [("Sentry", "Google"), ("Umeng Analytics", "")]

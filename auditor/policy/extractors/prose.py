@@ -127,12 +127,27 @@ class ProseExtractor:
         if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID.")
             text = "".join(m.group(0) for m in _SENTENCE_RE.finditer(text)
                            if any(w in m.group(0) for w in mine) or not any(w in m.group(0) for w in others))
-        found = cued_company(sentence)
+        found = cued_company(sentence) or _provided_by(sentence, ctx)
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
         return SdkClaim(RowFacts(name=name, company=found,
                                  purpose=purpose, data=f"{text} {after}".strip(),
                                  link=linked.group(1) if linked else ""), first, last)
+
+
+_PROVIDED_BY_RE = re.compile(r"\b(?:provided|operated|offered|developed|owned|run) by\s+(?:the\s+)?"
+                             r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
+"""A company named without its legal form after a verb of providing ("a service provided by Google")."""
+
+
+def _provided_by(sentence: str, ctx: Context) -> str:
+    """The company a sentence says provides something, when it is a vendor the catalog knows by that name
+    ("provided by Google"); "" otherwise."""
+    m = _PROVIDED_BY_RE.search(sentence)
+    if m is None:
+        return ""
+    name = m.group(1).rstrip(".")
+    return name if case_key(name).casefold() in ctx.names.vendors else ""
 
 
 def _name_words(name: str) -> set[str]:
