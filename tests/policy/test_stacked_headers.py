@@ -52,3 +52,18 @@ def test_spaced_cjk_words_of_a_label(label, role):
 ])
 def test_constants_written_with_blanks(text, perms):
     assert [p.removeprefix(A) for p, _ in load_lexicon().permissions_in(text, weak=True)] == perms
+
+
+REPEATED_ROLE = "".join(f"{c} |\n" for c in (
+    "权限名称", "权限描述", "使用场景", "权限开启方式",
+    "相机", "使用摄像头拍照", "扫码、拍摄头像", "用户主动开启",
+    "MAC地址", "获取设备MAC地址", "设备识别", "默认",
+    "麦克风", "录音", "语音输入", "用户主动开启",
+))
+
+
+def test_a_stacked_header_may_title_two_columns_with_one_role(tmp_path, catalog):
+    d = _read(tmp_path, "perm.txt", REPEATED_ROLE, catalog)
+    assert [(s.name, tuple(p.removeprefix(A) for p in s.permissions)) for s in d.scenes] == [
+        ("扫码、拍摄头像", ("CAMERA",)), ("语音输入", ("RECORD_AUDIO",)),
+    ]

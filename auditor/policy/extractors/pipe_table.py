@@ -10,6 +10,7 @@ import re
 from auditor.policy.claims import Context, ExtractorKind, Structure
 from auditor.policy.document import Document, Line, Row
 from auditor.policy.field_table import label_role
+from auditor.policy.period_rows import label_cell
 from auditor.policy.table import Grid, read_grid, sdk_like
 from auditor.policy.text import unbalanced
 
@@ -251,6 +252,10 @@ def _over_separator(doc: Document, start: int, end: int, ctx: Context) -> list[s
     return []
 
 
+_REPEATABLE = frozenset({"permissions", "description", "data", "link"})
+"""Roles a table may title several columns with."""
+
+
 def _stacked_header(lines: list[tuple[int, str]], ctx: Context) -> tuple[list[str], int]:
     """A header written one cell per line: the leading cells that name new roles (one unknown cell is
     allowed between two that do)."""
@@ -262,6 +267,9 @@ def _stacked_header(lines: list[tuple[int, str]], ctx: Context) -> tuple[list[st
         if len(cells) != 1 or len(cells[0]) > 24:
             break
         role = ctx.lexicon.role(cells[0])
+        if role in seen and role in _REPEATABLE and not label_cell(cells[0], ctx, strict=False):
+            header.append(cells[0])  # "权限名称" then "权限开启方式": a second title of that role, not a row's cell
+            continue
         if role is None or role in seen:
             nxt = _cells(lines[i + 1][1])[0] if i + 1 < len(lines) else []
             nxt_role = ctx.lexicon.role(nxt[0]) if len(nxt) == 1 else None
