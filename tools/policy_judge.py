@@ -161,7 +161,8 @@ class Judge:
         self.catalog = catalog
         self.by_name: dict[str, set[str]] = {}
         for entry in catalog.entries:
-            for name in (entry.name, entry.id.replace("-", " "), *_alias_names(entry.aliases)):
+            for name in (entry.name, entry.id.replace("-", " "), *((entry.name_zh,) if entry.name_zh else ()),
+                         *_alias_names(entry.aliases)):
                 self.by_name.setdefault(norm(name), set()).add(entry.id)
         self.fixed: dict[str, set[str]] = {}
         for path in (ids_file, *more):  # later files (a corpus's own) override earlier ones

@@ -328,7 +328,7 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
     loose: dict[str, list[str]] = {}
     by_id: dict[str, list[str]] = {}
     for entry in catalog.entries:
-        for name in (entry.name, entry.id.replace("-", " "), *entry.aliases):
+        for name in (entry.name, entry.id.replace("-", " "), *((entry.name_zh,) if entry.name_zh else ()), *entry.aliases):
             key = normalize_name(fold(name))
             if not key:
                 continue

@@ -83,3 +83,11 @@ def test_a_vendor_named_without_legal_form_after_provided_by(tmp_path, catalog):
             "Analytics: We use Umeng Analytics (a tool provided by Someone Unknown) to count visits.\n")
     d = _read(tmp_path, "p.txt", text, catalog)
     assert [(s.name, s.company) for s in d.sdks] == [("Sentry", "Google"), ("Umeng Analytics", "")]
+
+
+def test_an_entrys_chinese_name_is_looked_up(tmp_path):
+    from dataclasses import replace as _replace
+
+    cat = memory_catalog(_replace(entry("aliyun-emas-update", "Alibaba Cloud EMAS Cloud Release"), name_zh="云发布"))
+    d = _read(tmp_path, "t.md", "| SDK名称 | 第三方公司 |\n| --- | --- |\n| 云发布SDK | 阿里云计算有限公司 |\n", cat)
+    assert [(s.name, s.id) for s in d.sdks] == [("云发布SDK", "aliyun-emas-update")]
