@@ -434,3 +434,35 @@ def test_a_list_of_label_strings_is_a_records_fields(tmp_path, catalog):
         ("友盟统计SDK", "友盟同欣（北京）科技有限公司", ("oaid",)),
     ]
     assert d.sdks[0].permissions == ("android.permission.INTERNET",)
+
+
+UNEVEN_LABEL_RECORDS = """\
+export const thirdSdk = [
+  {
+    tit: '极光推送',
+    list: [
+      { name: '使用目的', value: '向您推送通知' },
+      { name: '第三方名称', value: '深圳市和讯华谷信息技术有限公司' },
+      { name: '收集个人信息类型', value: 'Android ID' },
+      { name: '备注', value: '' },
+      { name: '隐私政策链接', value: 'https://www.jiguang.cn/license/privacy', type: 'link' },
+    ],
+  },
+  {
+    tit: '友盟统计',
+    list: [
+      { name: '第三方名称', value: '友盟同欣（北京）科技有限公司' },
+      { name: '隐私政策链接', value: 'https://www.umeng.com/page/policy', type: 'link' },
+    ],
+  },
+]
+"""
+
+
+def test_label_records_with_an_empty_value_or_an_extra_key(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.ts", UNEVEN_LABEL_RECORDS, catalog)
+    assert [(s.name, s.company, s.link, s.extractor) for s in d.sdks] == [
+        ("极光推送", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy", "object-literal"),
+        ("友盟统计", "友盟同欣（北京）科技有限公司", "https://www.umeng.com/page/policy", "object-literal"),
+    ]
+    assert d.sdks[0].data_types == ("android-id",)

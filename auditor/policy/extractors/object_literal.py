@@ -68,12 +68,15 @@ def _fold(runs: list[RecordRun], ctx: Context) -> tuple[list[RecordRun], set[tup
 def _label_values(records: tuple[Record, ...], ctx: Context) -> tuple[tuple[str, str], ...] | None:
     """Records of one label and its value each (``{ label: 'SDK名称', value: '友盟' }``, ``{ label: '所属公司',
     value: '…' }``…) as (label, value) pairs; None for any other records."""
-    if len(records) < 2 or any(len(r.fields) != 2 for r in records):
+    full = [r for r in records if len(r.fields) >= 2]
+    if len(full) < 2:
         return None
-    keys = [k for k, _ in records[0].fields]
-    if any([k for k, _ in r.fields] != keys for r in records) or not all(_label(r.fields[0][1], ctx) for r in records):
+    first, second = full[0].fields[0][0], full[0].fields[1][0]
+    # a record may lack its value ({ name: '隐私政策', value: '' }) or carry more keys (…, type: 'link')
+    if any(r.fields[0][0] != first or (len(r.fields) > 1 and r.fields[1][0] != second) for r in records) or \
+            not all(_label(r.fields[0][1], ctx) for r in records):
         return None
-    return tuple((r.fields[0][1], r.fields[1][1]) for r in records)
+    return tuple((r.fields[0][1], " ".join(v for _, v in r.fields[1:])) for r in records)
 
 
 def _label(text: str, ctx: Context) -> bool:
