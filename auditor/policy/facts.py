@@ -54,7 +54,10 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> s
     """Permissions of a row: everything its permission cell names; from its data text, the phrases that use
     a permission ("读取外部存储", "定位权限"), or everything when the data text is itself mostly a list of
     permission uses (seed-002-style "Range of PI collected: Use Bluetooth, read external memory cards…")."""
-    perms = {p for p, _ in lexicon.permissions_in(permission_text, weak=True, derive=True)}
+    found = lexicon.permissions_in(permission_text, weak=True, derive=True)
+    perms = {p for p, _ in found}
+    if any(phrase.startswith("android.permission.") for _, phrase in found):
+        return perms  # a cell of full constants says exactly which: the data text adds none
     data_text = _STATE_NOTE_RE.sub(" ", data_text)  # "通知栏状态（如通知栏权限）": a state read, not a permission used
     every = [h for h in lexicon.find(data_text, weak=True) if h.permissions or h.data_types]
     uses = [h for h in lexicon.find(data_text, weak=False) if h.permissions and h.verbal]

@@ -87,10 +87,15 @@ def is_heading(line: str) -> bool:
     return bool(_NUMBERED_TITLE_RE.match(text)) and width(text) <= 60 and not text.endswith(TERMINAL + (",", "，"))
 
 
+_TEMPLATE_RE = re.compile(r"\{\{|\}\}|\$\{|<%|%>")
+"""Template placeholders ("{{ item.name }}", "${name}"): page code, never a name as written."""
+
+
 def name_like(cell: str) -> bool:
     """Could be an SDK name cell: short, few words, no sentence ending."""
     cell = cell.strip()
-    return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，"))
+    return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，")) \
+        and not _TEMPLATE_RE.search(cell)
 
 
 def cued_company(text: str) -> str:

@@ -91,3 +91,19 @@ def test_an_entrys_chinese_name_is_looked_up(tmp_path):
     cat = memory_catalog(_replace(entry("aliyun-emas-update", "Alibaba Cloud EMAS Cloud Release"), name_zh="云发布"))
     d = _read(tmp_path, "t.md", "| SDK名称 | 第三方公司 |\n| --- | --- |\n| 云发布SDK | 阿里云计算有限公司 |\n", cat)
     assert [(s.name, s.id) for s in d.sdks] == [("云发布SDK", "aliyun-emas-update")]
+
+
+def test_a_cell_of_full_constants_is_the_rows_permissions(tmp_path, catalog):
+    text = ("| SDK名称 | 所需权限 | 收集信息 |\n| --- | --- | --- |\n"
+            "| 极光推送SDK | android.permission.ACCESS_NETWORK_STATE | 读取手机状态和身份、存储的个人文件 |\n"
+            "| 友盟统计SDK | 网络权限 | 读取手机状态和身份 |\n")
+    d = _read(tmp_path, "t.md", text, catalog)
+    assert [(s.name, s.permissions) for s in d.sdks] == [
+        ("极光推送SDK", ("android.permission.ACCESS_NETWORK_STATE",)),
+        ("友盟统计SDK", ("android.permission.INTERNET", "android.permission.READ_PHONE_STATE")),
+    ]
+
+
+def test_a_template_placeholder_is_no_name(tmp_path, catalog):
+    text = "{{ index + 1 }}. {{ item.name }}\n使用目的：{{ item.purpose }}\n第三方公司：{{ item.company }}\n"
+    assert _read(tmp_path, "t.vue.txt", text, catalog).sdks == ()

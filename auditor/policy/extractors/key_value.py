@@ -14,7 +14,7 @@ from auditor.policy.analysis import OUTLINE, PAIR_RE
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
 from auditor.policy.table import SDK_FACTS, facts_from, split_company
-from auditor.policy.text import continues, width
+from auditor.policy.text import continues, name_like, width
 
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
@@ -158,7 +158,7 @@ def _name_line(text: str, ctx: Context) -> bool:
     name = _MARKER_RE.sub("", text).strip()
     if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
         return False
-    if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name):
+    if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name):
         return False
     sdk_like = _sdk_like(name, ctx)
     if ctx.lexicon.general(name) and not ctx.names.known(name):
