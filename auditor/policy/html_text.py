@@ -14,6 +14,8 @@ from auditor.errors import PolicyError
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
     "footer", "dt", "dd", "dl", "blockquote", "pre", "hr", "title", "tr", "table", "caption", "main", "nav",
+    # the containers of mini-program / uni-app pages (WXML, .vue for uni-app), which write <view> for <div>
+    "view", "scroll-view", "swiper-item", "cover-view",
 }
 _SKIP = {"script", "style", "head", "noscript", "svg"}  # not <template>: Vue pages keep their text there
 _MARKS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "li": "li", "dt": "li"}

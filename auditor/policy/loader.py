@@ -38,7 +38,7 @@ MAX_LINE_CHARS = 4_000
 """A longer line is cut into pieces at sentence ends (real paragraphs stay under ~1,500 characters)."""
 MAX_CELL_CHARS = 20_000
 """A table with a longer cell (a page laid out in a one-cell table) is read as lines, not as a table."""
-_HTML_RE = re.compile(r"<\s*(?:!doctype\s+html|html|body|p|div|table|h[1-6]|ul|ol|br)\b", re.IGNORECASE)
+_HTML_RE = re.compile(r"<\s*(?:!doctype\s+html|html|body|p|div|table|h[1-6]|ul|ol|br|view)\b", re.IGNORECASE)
 _CODE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".json", ".json5"})
 """Source files: one holding records (an SDK list as data) is read as lines even when its strings hold HTML."""
 MAX_SCRIPT_CHARS = 1_000_000

@@ -125,6 +125,11 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
             cells = [r.cells[i] for r in body if i < len(r.cells) and r.cells[i].strip()]
             roles[i] = _content_role(cells, roles, ctx)
     _permission_titles(roles, body, ctx)
+    if "name" in roles and "title" in roles and not _titled_as(header, roles.index("name"), ctx, "name"):
+        col = roles.index("title")
+        cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
+        if cells and sum(1 for c in cells if name_like(c)) * 5 >= len(cells) * 4:
+            roles[roles.index("name")] = None  # a "Name" column beats one only its cells named (a slug "admob")
     if "name" not in roles and "title" in roles and SDK_FACTS & set(roles):
         roles[roles.index("title")] = "name"
     if "name" not in roles:
@@ -140,6 +145,11 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
                 roles[roles.index("name")] = None
             roles[col] = "name"  # a "Provider" column holding "Product — Company" cells, or products
     return roles
+
+
+def _titled_as(header: Sequence[str], col: int, ctx: Context, role: str) -> bool:
+    """The header gives column ``col`` this role (not its cells)."""
+    return col < len(header) and bool(header[col].strip()) and ctx.lexicon.role(header[col]) == role
 
 
 def _permission_titles(roles: list[str | None], body: Sequence[Row], ctx: Context) -> None:
@@ -197,6 +207,8 @@ def _content_role(cells: list[str], roles: list[str | None], ctx: Context) -> st
         return "company"
     if share(lambda c: ctx.lexicon.permissions_in(c, weak=False, verbal=True) and len(c) <= 80) >= 0.5:
         return "permissions"
+    if share(_path) >= 0.6:
+        return None  # file names ("images/admob.png"): page assets, not data
     if share(lambda c: ctx.lexicon.data_types_in(c, cell=True)) >= 0.5:
         return "data"
     if "name" not in roles and share(lambda c: name_like(c) and sdk_like(c, ctx)) >= 0.5:
@@ -204,6 +216,14 @@ def _content_role(cells: list[str], roles: list[str | None], ctx: Context) -> st
     if share(lambda c: len(c) >= 40 and not name_like(c)) >= 0.6:
         return "description"  # sentences about the row ("该SDK由…提供，会收集您的…")
     return None
+
+
+_PATH_RE = re.compile(r"^[\w.@-]*(?:/[\w.@-]+)+\.[A-Za-z0-9]{2,5}$|^[\w-]+\.(?:png|jpe?g|gif|svg|webp|ico)$", re.IGNORECASE)
+
+
+def _path(cell: str) -> bool:
+    """A file path or name ("images/admob.png", "logo.svg"), not a URL."""
+    return bool(_PATH_RE.match(cell.strip())) and not URL_RE.search(cell)
 
 
 def _link_cell(cell: str) -> bool:

@@ -93,6 +93,9 @@ class KeyValueExtractor:
     def _pairs(self, records: list[_Record], current: _Record | None, pairs: tuple[tuple[str, str], ...],
                i: int, indent: int) -> _Record:
         for role, value in pairs:
+            if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 and \
+                    [r for r, v in current.fields if r == "name" or v.strip()] == ["name"] and not current.lined:
+                role = "description"  # "SDK名称：友盟SDK" then "服务类型：使用数据分析": what it is, not a new record
             has = current is not None and any(r == role for r, _ in current.fields)
             carried: list[tuple[str, str]] = []
             if role == "name":
