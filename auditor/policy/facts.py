@@ -111,9 +111,9 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
         perms = sorted({p for m in texts.values() for p, _ in claim_permissions(m, lexicon)})
         if not perms:
             continue
-        descs = list(dict.fromkeys(m.description for m in members if m.description))
+        name = members[0].scene or members[0].description  # no scene given: its description names it
+        descs = [d for d in dict.fromkeys(m.description for m in members if m.description) if d != name]
         first = min(m.first for m in members)
         last = max(m.last for m in members)
-        out.append(Scene(members[0].scene or members[0].description, "; ".join(descs), tuple(perms),
-                         doc.span(first, last)))
+        out.append(Scene(name, "; ".join(descs), tuple(perms), doc.span(first, last)))
     return tuple(sorted(out, key=lambda s: s.evidence.line_start))

@@ -82,3 +82,43 @@ def test_a_numbered_function_over_the_permissions_it_asks_for_is_a_scene(tmp_pat
         ("扫码入会", {"CAMERA"}), ("消息提醒", {"POST_NOTIFICATIONS", "READ_CALENDAR"}),
     ]
     assert [s.name for s in d.sdks] == ["极光推送SDK"]
+
+
+EN_OUTLINE = """\
+3. User Permissions
+  3.1. The App requests the following permissions to function properly:
+  3.1.1. Geo-Location
+    • Purpose: To show the nearest pickup point.
+  3.1.2. File Access
+    • Purpose: To keep delivery photos on the device.
+  3.1.3. Camera Access
+    • Purpose: To scan parcel barcodes.
+4. Data Security
+"""
+
+
+def test_an_outline_numbered_permission_list_in_english(tmp_path, catalog):
+    d = _read(tmp_path, "terms.txt", EN_OUTLINE, catalog)
+    assert d.sdks == ()
+    got = {s.name: {p.removeprefix(A) for p in s.permissions} for s in d.scenes}
+    assert got == {"Geo-Location": {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"},
+                   "File Access": {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}, "Camera Access": {"CAMERA"}}
+
+
+BACKTICKED = """\
+## 权限说明
+
+主要权限用途：
+
+- `INTERNET`：连接服务器
+- `SYSTEM_ALERT_WINDOW`：显示悬浮球
+- 存储权限：选择图片上传
+"""
+
+
+def test_a_section_about_permissions_is_no_sdk_and_its_items_are_scenes(tmp_path, catalog):
+    d = _read(tmp_path, "README.md", BACKTICKED, catalog)
+    assert d.sdks == ()
+    got = {s.name: {p.removeprefix(A) for p in s.permissions} for s in d.scenes}
+    assert got["连接服务器"] == {"INTERNET"} and got["显示悬浮球"] == {"SYSTEM_ALERT_WINDOW"}
+    assert [s.description for s in d.scenes if s.name == "连接服务器"] == [""]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from auditor.policy.analysis import OUTLINE, PAIR_RE
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
+from auditor.policy.lexicon import fold
 from auditor.policy.table import SDK_FACTS, facts_from, split_company
 from auditor.policy.text import continues, name_like, width
 
@@ -163,11 +164,15 @@ def _name_line(text: str, ctx: Context) -> bool:
         return False
     if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name):
         return False
+    if not re.search(r"sdk|插件|组件|\bkit\b", name, re.IGNORECASE) and any(
+            h.phrase == fold(name) and (h.data_types or h.permissions) for h in ctx.lexicon.find(name, weak=True)):
+        return False  # exactly a data or permission word ("Geo-Location", "Camera Access"), even if a library has it
     sdk_like = _sdk_like(name, ctx)
     if ctx.lexicon.general(name) and not ctx.names.known(name):
         return False
-    if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.data_types_in(name, cell=True)):
-        return False
+    if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.data_types_in(name, cell=True)
+                         or _PERMISSION_WORD_RE.search(name)):
+        return False  # a permission or data item, or a section about permissions ("权限与能力说明")
     return True
 
 

@@ -42,6 +42,9 @@ MAX_BARE_LABEL = 28
 MIN_BARE_ITEMS = 3
 MIN_DESCRIPTION_EXTRA = 4
 MAX_INTRO_WIDTH = 200
+MAX_NUMBERED_INTRO = 100
+"""Display width of a numbered line that introduces permission items (longer: an item of its own)."""
+_SDK_RE = re.compile(r"sdk", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[,，;；。!?！？]|\.(?:\s|$)")
 MAX_FEATURE_WIDTH = 80
 MAX_PLAIN_LINES = 3
@@ -172,7 +175,7 @@ class _Lines:
         heading (:func:`_section_heading`)."""
         key = (line.text, line.mark)
         if key not in self._kinds:
-            self._kinds[key] = (_introduces(line), _section_heading(line))
+            self._kinds[key] = (_introduces(line, self.ctx), _section_heading(line))
         return self._kinds[key]
 
     def constant(self, line: Line) -> bool:
@@ -218,11 +221,15 @@ def _refused(rest: str, ctx: Context) -> bool:
     return bool(clause) and ctx.lexicon.negated(clause, len(clause))
 
 
-def _introduces(line: Line) -> bool:
-    """A plain line that ends with a colon and speaks of permissions: the items after it are permissions."""
+def _introduces(line: Line, ctx: Context) -> bool:
+    """A plain line that ends with a colon and speaks of permissions: the items after it are permissions. A
+    numbered one introduces too when it names no permission itself ("3.1. The App requests the following
+    permissions:"); one that names one is an item ("1. 为了提供如下功能，我们需要访问您的相机权限：")."""
     text = line.text.strip()
     return not line.mark and text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
-        _PERMISSION_WORD_RE.search(text) is not None and _ITEM_RE.match(text) is None
+        _PERMISSION_WORD_RE.search(text) is not None and (_ITEM_RE.match(text) is None or (
+            width(text) <= MAX_NUMBERED_INTRO and not ctx.lexicon.permissions_in(text, weak=False)
+            and not _SDK_RE.search(text)))
 
 
 def _section_heading(line: Line) -> bool:
