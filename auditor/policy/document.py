@@ -58,6 +58,9 @@ class Document:
     """Every non-empty text line, in order."""
     tables: tuple[Table, ...] = ()
     """Tables with structure from the format itself (HTML/DOCX); pipe tables are found later."""
+    code: tuple[str, ...] = ()
+    """For a source-code file, each line as written in the code (index for index with :attr:`lines`, whose
+    text is the words the line shows: :mod:`auditor.policy.code_text`); empty for other formats."""
 
     def span(self, first: int, last: int, text: str | None = None) -> Span:
         """Evidence for lines ``first..last`` (indexes), with ``text`` or those lines as the excerpt."""

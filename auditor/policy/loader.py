@@ -23,6 +23,7 @@ from auditor.errors import PolicyError
 from auditor.inputs import read_bytes
 from auditor.policy.containers import docx_content, pdf_text
 from auditor.policy.document import Document, Line, Row, Table
+from auditor.policy.code_text import CODE_SUFFIXES, human_text
 from auditor.policy.html_text import parse_html
 from auditor.policy.literals import record_runs
 
@@ -93,7 +94,21 @@ def load_document(path: Path | str) -> Document:
     marks = [""] * len(raw)
     if fmt == "markdown":
         raw, marks, indents = _markdown(raw)
+    if suffix in CODE_SUFFIXES:
+        return _from_code(name, encoding, raw, indents)
     return _from_lines(name, fmt, encoding, raw, marks, indents)
+
+
+def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> Document:
+    """A source file: each line as the words it shows (:func:`human_text`), its code kept beside it."""
+    lines: list[Line] = []
+    code: list[str] = []
+    for i, t in enumerate(raw):
+        if t.strip():
+            shown = human_text(t)
+            lines.append(Line(i + 1, " ".join((shown if shown is not None else t).split()), "", indents[i]))
+            code.append(" ".join(t.split()))
+    return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
 
 
 _MARKDOWN_LINE_RE = re.compile(r"^\s*(?:[|#]|[-*+]\s|>\s|\d{1,3}[.)]\s)")
@@ -332,13 +347,16 @@ def _checked(doc: Document) -> Document:
         return doc if len(tables) == len(doc.tables) else replace(doc, tables=tables)
     lines: list[Line] = []
     moved: list[tuple[int, int]] = []  # old index -> (first, last) new index
-    for line in doc.lines:
+    code: list[str] = []
+    for k, line in enumerate(doc.lines):
         first = len(lines)
         lines.extend(replace(line, text=piece) for piece in _pieces(line.text))
         moved.append((first, len(lines) - 1))
+        if doc.code:  # a cut line's code stays with its first piece (the others show no code of their own)
+            code.extend([doc.code[k]] + [""] * (len(lines) - first - 1))
     tables = tuple(replace(t, rows=tuple(replace(r, first=moved[r.first][0], last=moved[r.last][1]) for r in t.rows))
                    for t in tables)
-    return replace(doc, lines=tuple(lines), tables=tables)
+    return replace(doc, lines=tuple(lines), tables=tables, code=tuple(code))
 
 
 _SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|[。！？；]")

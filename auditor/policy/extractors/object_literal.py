@@ -33,7 +33,7 @@ class ObjectLiteralExtractor:
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         out = []
-        runs, folded = _fold(record_runs([line.text for line in doc.lines]), ctx)
+        runs, folded = _fold(record_runs(list(doc.code) if doc.code else [line.text for line in doc.lines]), ctx)
         labels = _column_labels(runs, ctx)
         for run in runs:
             if run.records in folded:

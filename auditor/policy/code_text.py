@@ -1,0 +1,66 @@
+"""The human text of a line of app source code: policy text kept in string literals (``Text('SDK名称：极光推送')``,
+``"收集个人信息：" + "设备标识符"``) or between markup tags (``<Text style={s.label}>第三方公司：…</Text>``).
+
+Apps keep their privacy pages in code: React / React Native (JSX), Vue, Flutter (Dart), Kotlin / Java
+(Android), Swift, Python. Read as plain text, such a line carries the code around its words, which hides a
+label from the label pattern and puts quotes and brackets into names and values. :func:`human_text` returns
+the words a line shows, or None when the line shows none (code, imports, identifiers) and is kept as written.
+The loader keeps every line's source too (:attr:`auditor.policy.document.Document.code`): records kept as
+data (object literals) are read from the code itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+CODE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".dart", ".kt",
+                           ".kts", ".java", ".swift", ".py", ".m", ".mm", ".svelte"})
+"""Source files whose lines are read through :func:`human_text` (not ``.json``: all of it is data)."""
+_STRING_RE = re.compile(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\\n]|\\.)*)`""")
+_TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
+_EXPRESSION_RE = re.compile(r"\{[^{}'\"`]*\}")
+"""A JSX / template expression without text of its own (``{styles.label}``, ``{index}``)."""
+_PROPERTY_RE = re.compile(r"""^\s*[{,]?\s*(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*:(?!:)""")
+"""A line opening with an object property (``name: '…'``, ``"company": "…"``, ``{ tit: '…'``)."""
+_ESCAPE_RE = re.compile(r"\\(?:[nrt]|u[0-9a-fA-F]{4}|.)")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_WORDS_RE = re.compile(r"[A-Za-z]{2,}(?:[,.;:()'-]?\s+[A-Za-z]{2,}){2,}")
+"""Three words or more: a sentence or a label, not an identifier, a path or a key."""
+
+
+def human_text(line: str) -> str | None:
+    """The words ``line`` shows (its strings' text, or the text between its tags), None when it shows none or
+    is a property of an object literal (``name: '极光推送'``: data, read as such from the code)."""
+    if _PROPERTY_RE.match(line):
+        return None
+    if "<" in line and _TAG_RE.search(line):
+        shown = _EXPRESSION_RE.sub(" ", _TAG_RE.sub(" ", line))
+        text = _strings(shown) or " ".join(shown.split())
+        return text if _human(text) else None
+    text = _strings(line)
+    return text if text and _human(text) else None
+
+
+def _strings(line: str) -> str:
+    """The text of the string literals in ``line`` that hold words, joined."""
+    parts = []
+    for m in _STRING_RE.finditer(line):
+        body = next((g for g in m.groups() if g is not None), "")
+        body = _ESCAPE_RE.sub(_unescape, body)
+        if _human(body):
+            parts.append(body.strip())
+    return " ".join(parts)
+
+
+def _unescape(m: re.Match[str]) -> str:
+    s = m.group(0)
+    if s in ("\\n", "\\r", "\\t"):
+        return " "
+    if s.startswith("\\u") and len(s) == 6:
+        return chr(int(s[2:], 16))
+    return s[1:]
+
+
+def _human(text: str) -> bool:
+    """Words a reader sees: CJK text, or a run of three words or more."""
+    return bool(_CJK_RE.search(text) or _WORDS_RE.search(text))

@@ -1,0 +1,64 @@
+"""Policy text kept in app source code (JSX, Dart, Kotlin, Java): the words a line shows, read as the policy;
+in our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.code_text import human_text
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.mark.parametrize("line, shown", [
+    ("            Text('SDK名称：极光推送SDK'),", "SDK名称：极光推送SDK"),
+    ('    "收集个人信息：" + "设备标识符（Android ID）",', "收集个人信息： 设备标识符（Android ID）"),
+    ("  <Text style={styles.label}>第三方公司：深圳市和讯华谷信息技术有限公司</Text>", "第三方公司：深圳市和讯华谷信息技术有限公司"),
+    ("  <p className=\"row\">We use Sentry to receive crash reports.</p>", "We use Sentry to receive crash reports."),
+    ("  'Line one\\nline two of the policy text',", "Line one line two of the policy text"),
+    # code only, or a property of an object literal (read as data from the code)
+    ("import 'package:flutter/material.dart';", None),
+    ("    final String key = 'utf-8';", None),
+    ("  name: '极光推送SDK',", None),
+    ("    return <View style={styles.box}>", None),
+])
+def test_the_words_a_line_shows(line, shown):
+    assert human_text(line) == shown
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("jpush", "JPush", "极光推送"), entry("umeng", "Umeng Analytics", "友盟统计"))
+
+
+DART = """\
+class PrivacyPage extends StatelessWidget {
+  @override
+  Widget build(BuildContext context) {
+    return Column(children: [
+      Text('第三方SDK名称：极光推送SDK'),
+      Text('第三方公司名称：深圳市和讯华谷信息技术有限公司'),
+      Text('收集个人信息：设备标识符（Android ID、OAID）'),
+      Text('第三方SDK名称：友盟统计SDK'),
+      Text('第三方公司名称：友盟同欣（北京）科技有限公司'),
+      Text('收集个人信息：设备标识符（IMEI）'),
+    ]);
+  }
+}
+"""
+
+
+def test_labels_in_flutter_text_widgets(tmp_path, catalog):
+    d = _read(tmp_path, "privacy_page.dart", DART, catalog)
+    assert [(s.name, s.id, s.company) for s in d.sdks] == [
+        ("极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司"), ("友盟统计SDK", "umeng", "友盟同欣（北京）科技有限公司"),
+    ]
+    assert set(d.sdks[0].data_types) == {"android-id", "oaid"}
+    assert d.sdks[0].evidence.line_start == 5
+
+
+def test_object_literal_records_are_still_read_from_the_code(tmp_path, catalog):
+    text = "export const sdks = [\n  { name: '极光推送SDK', company: '深圳市和讯华谷信息技术有限公司' },\n  { name: '友盟统计SDK', company: '友盟同欣（北京）科技有限公司' },\n]\n"
+    d = _read(tmp_path, "sdks.ts", text, catalog)
+    assert [(s.name, s.extractor) for s in d.sdks] == [("极光推送SDK", "object-literal"), ("友盟统计SDK", "object-literal")]
