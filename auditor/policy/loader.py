@@ -21,9 +21,9 @@ from pathlib import Path
 
 from auditor.errors import PolicyError
 from auditor.inputs import read_bytes
+from auditor.policy.code_text import CODE_SUFFIXES, human_text
 from auditor.policy.containers import docx_content, pdf_text
 from auditor.policy.document import Document, Line, Row, Table
-from auditor.policy.code_text import CODE_SUFFIXES, human_text
 from auditor.policy.html_text import parse_html
 from auditor.policy.literals import record_runs
 
