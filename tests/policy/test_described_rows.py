@@ -107,3 +107,16 @@ def test_a_cell_of_full_constants_is_the_rows_permissions(tmp_path, catalog):
 def test_a_template_placeholder_is_no_name(tmp_path, catalog):
     text = "{{ index + 1 }}. {{ item.name }}\n使用目的：{{ item.purpose }}\n第三方公司：{{ item.company }}\n"
     assert _read(tmp_path, "t.vue.txt", text, catalog).sdks == ()
+
+
+def test_an_app_store_named_alone_is_no_sdk(tmp_path):
+    from auditor.catalog.loader import load_catalog  # the shipped catalog has an entry named "Google Play"
+
+    text = ("According to the Google Play Policy Update, Google Play requires that Developers disclose how their "
+            "app uses data. Purchases use Google Play Billing to take payments.\n")
+    assert [s.id for s in _read(tmp_path, "p.txt", text, load_catalog()).sdks] == ["google-play-billing"]
+
+
+def test_a_data_category_heading_is_no_sdk(tmp_path, catalog):
+    text = "Usage Data\nPurpose: to improve the app\nCollected: pages visited\n\nSentry\nPurpose: crash reports\nOperator: Functional Software, Inc.\n"
+    assert [s.name for s in _read(tmp_path, "p.txt", text, catalog).sdks] == ["Sentry"]

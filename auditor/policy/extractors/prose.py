@@ -24,6 +24,8 @@ from auditor.policy.names import case_key
 from auditor.policy.text import TERMINAL, URL_RE, WHEN, cued_company, width
 
 _STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
+_STORE_NAME_RE = re.compile(r"google\s*play|app\s*store|apple\s+app\s+store|(?:huawei\s+)?appgallery|应用宝", re.IGNORECASE)
+"""An app store named alone (a product of it is written with its own name: "Google Play Billing")."""
 _LINK_WORDS = frozenset({"here", "click here", "this", "this link", "link", "this page", "more", "read more",
                          "learn more", "see more", "details", "more details", "more information", "website"})
 """What a link says when it names no product ("[Here](https://…) you can find…")."""
@@ -278,8 +280,8 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     end = -1
     for start, stop, span in found:
         if start >= end:
-            if _STORE_RE.match(text, stop):
-                continue  # "the Google Play Store": the app store, not an SDK
+            if _STORE_RE.match(text, stop) or _STORE_NAME_RE.fullmatch(span):
+                continue  # "the Google Play Store", "available on Google Play": the app store, not an SDK
             names.append((start, span))
             end = stop
     return names
