@@ -33,13 +33,13 @@ _FOREIGN_CONST_RE = re.compile(r"(?<![\w.])(?!android\.)[a-z][a-z0-9]*(?:\.[a-z0
 """A permission constant of another platform (HarmonyOS ``ohos.permission.X``), folded."""
 _PAIRED_CONST_RE = re.compile(r"(?<![\w.])([A-Z]{3,})/([A-Z]{3,})_([A-Z0-9]+(?:_[A-Z0-9]+)*)(?![\w])")
 """Two constants written with one shared tail (``READ/WRITE_EXTERNAL_STORAGE``)."""
-_SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|读取、写入|读取和写入)")
+_SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|读取、写入|读取和写入|读取及写入|读取与写入|读和写)")
 VERB_WINDOW = 16
 MEMO_LIMIT = 200_000
 MAX_ROLE_CHARS = 48
 """A header or key longer than this (folded) names no role."""
 """Characters before a phrase searched for a verb ("we use your approximate location")."""
-_SHARED_HINT_RE = re.compile(r"[/、]|读写|收发")
+_SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})
 _CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")

@@ -122,3 +122,9 @@ def test_a_section_about_permissions_is_no_sdk_and_its_items_are_scenes(tmp_path
     got = {s.name: {p.removeprefix(A) for p in s.permissions} for s in d.scenes}
     assert got["连接服务器"] == {"INTERNET"} and got["显示悬浮球"] == {"SYSTEM_ALERT_WINDOW"}
     assert [s.description for s in d.scenes if s.name == "连接服务器"] == [""]
+
+
+@pytest.mark.parametrize("text", ["读取和写入存储", "读取及写入外部存储", "读和写SD卡"])
+def test_read_and_write_joined_by_a_conjunction(text):
+    found = {p.removeprefix(A) for p, _ in load_lexicon().permissions_in(text, weak=True)}
+    assert found == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}
