@@ -121,9 +121,9 @@ _USE_ONLY = frozenset({"permissions", "scene"})
 """Facts that alone do not make an SDK record of an unknown name: a section listing the permissions it asks
 for is a permission list, not a row."""
 _LEADING = frozenset({"company"})
+"""Roles a record may state on the line before its name line ("第三方公司名称：X" then "SDK名称：Y")."""
 _OWNER_ROLES = frozenset({"company", "link", "website", "packages"})
 """Facts only an SDK row has: who provides it, its pages, its code."""
-"""Roles a record may state on the line before its name line ("第三方公司名称：X" then "SDK名称：Y")."""
 
 
 def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tuple[str, str]]:
