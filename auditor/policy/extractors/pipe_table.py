@@ -243,8 +243,8 @@ def _over_separator(doc: Document, start: int, end: int, ctx: Context) -> list[s
     cells: list[str] = []
     for k in range(start, min(end + 1, start + MAX_HEADER_CELLS + 1)):
         if ctx.lines[k].separator:
-            width = len([c for c in _cells(doc.lines[k].text)[0] if c.strip()])
-            return cells if len(cells) >= 2 and width == len(cells) else []
+            columns = len([c for c in _cells(doc.lines[k].text)[0] if c.strip()])
+            return cells if len(cells) >= 2 and columns == len(cells) else []
         line_cells = [c for c in _cells(doc.lines[k].text)[0] if c.strip()]
         if len(line_cells) != 1:
             return []

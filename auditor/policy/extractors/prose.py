@@ -143,8 +143,8 @@ _PROVIDED_BY_RE = re.compile(r"\b(?:provided|operated|offered|developed|owned|ru
 
 
 def _provided_by(sentence: str, ctx: Context) -> str:
-    """The company a sentence says provides something, when it is a vendor the catalog knows by that name
-    ("provided by Google"); "" otherwise."""
+    """The company a sentence says provides something, when the name is one of the lexicon's vendor words
+    (``sdk_names.vendor_words``: "provided by Google"); "" otherwise."""
     m = _PROVIDED_BY_RE.search(sentence)
     if m is None:
         return ""
