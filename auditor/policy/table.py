@@ -302,9 +302,7 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             fields = _shifted_company(fields)
         if "company" not in roles or roles.index("company") == name_col or not company:
             fields = split_company(name, fields)  # no company column, or an empty company cell
-        if not any(r == "company" for r, _ in fields):
-            cued = next((c for r, t in fields if r in _SENTENCE_ROLES and (c := cued_company(t))), "")
-            fields = fields + [("company", cued)] if cued else fields  # "该SDK由某某有限公司提供"
+        fields = with_cued_company(fields)
         rows.append((fields, row.first, row.last))
     out = []
     for fields, first, last in rows:
@@ -316,6 +314,15 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
 
 _SENTENCE_ROLES = ("description", "purpose", "data", "scene")
 """Cells written as sentences, where a row may name its company ("由…提供")."""
+
+
+def with_cued_company(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``fields`` with the company a sentence of the row names ("该SDK由某某有限公司提供", "provided by X Ltd."),
+    when the row has no company of its own."""
+    if any(r == "company" for r, _ in fields):
+        return fields
+    cued = next((c for r, t in fields if r in _SENTENCE_ROLES and (c := cued_company(t))), "")
+    return fields + [("company", cued)] if cued else fields
 
 
 def _shifted_company(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -120,3 +120,12 @@ def test_an_app_store_named_alone_is_no_sdk(tmp_path):
 def test_a_data_category_heading_is_no_sdk(tmp_path, catalog):
     text = "Usage Data\nPurpose: to improve the app\nCollected: pages visited\n\nSentry\nPurpose: crash reports\nOperator: Functional Software, Inc.\n"
     assert [s.name for s in _read(tmp_path, "p.txt", text, catalog).sdks] == ["Sentry"]
+
+
+def test_a_block_whose_purpose_sentence_names_the_company(tmp_path, catalog):
+    text = ("1. 极光推送SDK\n使用目的：推送消息，该SDK由深圳市和讯华谷信息技术有限公司提供\n收集信息：设备标识符（Android ID）\n\n"
+            "2. 友盟统计SDK\n使用目的：统计分析\n第三方公司：友盟同欣（北京）科技有限公司\n")
+    d = _read(tmp_path, "kv.txt", text, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司"), ("友盟统计SDK", "友盟同欣（北京）科技有限公司"),
+    ]

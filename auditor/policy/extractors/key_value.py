@@ -14,7 +14,7 @@ from auditor.policy.analysis import OUTLINE, PAIR_RE
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
 from auditor.policy.lexicon import fold
-from auditor.policy.table import SDK_FACTS, facts_from, split_company
+from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued_company
 from auditor.policy.text import continues, name_like, width
 
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
@@ -236,7 +236,7 @@ def _structure(record: _Record, ctx: Context) -> Structure | None:
         fields = record.fields
         if record.lined and "company" not in roles:
             fields = split_company(fields[0][1], fields)
-        facts = facts_from(fields)
+        facts = facts_from(with_cued_company(list(fields)))
         known = roles & SDK_FACTS
         if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
