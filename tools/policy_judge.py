@@ -28,7 +28,7 @@ from auditor.catalog.model import Catalog
 IDS_FILE = Path(__file__).with_name("policy_eval_ids.yaml")
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _PART_SPLIT = re.compile(r"\s*(?:/|\+|,|;|，|；|、|\bor\b|\band\b)\s*")
-_GENERIC_TAIL = re.compile(r"(?:\s+(?:sdk|ads?|ad sdk|push channel|component|mediation|login|share|pay))+$", re.IGNORECASE)
+_GENERIC_TAIL = re.compile(r"(?:\s+(?:sdk|ads?|ad sdk|ad network|ads network|network|push channel|component|mediation|login|share|pay))+$", re.IGNORECASE)
 _STOP = frozenset(["the", "and", "or", "to", "of", "for", "used", "use", "a", "an", "in", "on", "with", "by", "from", "is", "are", "be", "as", "at", "this", "that", "such"])
 SCENE_MIN = 0.25
 

@@ -36,8 +36,9 @@ rest is not scanned."""
 MAX_KEYS = 32
 """Keys of one record (the rest are ignored)."""
 
-_HINT_RE = re.compile(r"""\{\s*(?:"[^"\n]{1,40}"|'[^'\n]{1,40}'|[\w$]{1,40})\s*:(?!//)""")
-"""An object literal opening with a key: without one the text holds no record (checked before tokenizing)."""
+_HINT_RE = re.compile(r"""\{\s*(?:"[^"\n]{1,40}"|'[^'\n]{1,40}'|[\w$]{1,40})\s*:(?!//)|\(\s*[\w$]{1,40}\s*(?:=(?![=>])|:(?!:))""")
+"""An object literal opening with a key, or a call opening with a named argument: without one the text holds
+no record (checked before tokenizing)."""
 _TOKEN_RE = re.compile(r"""
   (?P<nl>\n)
 | (?P<str>'[^'\\\n]*+(?:\\.[^'\\\n]*+)*+'|"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+")
@@ -46,6 +47,7 @@ _TOKEN_RE = re.compile(r"""
 | (?P<lc>//[^\n]*+)
 | (?P<bc>/\*)
 | (?P<key>(?<![\w$])[\w$]++[^\S\n]*+:(?!:))
+| (?P<arg>(?<![\w$.])[\w$]++[^\S\n]*+=(?![=>]))
 | (?P<punct>[{}\[\](),:])
 """, re.VERBOSE)
 """What the scanner reads; everything else (words, numbers, operators, blanks) is skipped by the search.
@@ -107,6 +109,8 @@ class _Node:
     """An array of objects or an object of objects (a run of its own)."""
     children: tuple[Record, ...] = ()
     """That run's records."""
+    call: bool = False
+    """A call with two or more named arguments (``GDPRNetwork(name = "AdMob", link = "…")``): a record."""
 
 
 _Part = tuple[str, str, int] | _Node
@@ -120,6 +124,9 @@ class _Frame:
     items: list[tuple[str, str | _Node]] = field(default_factory=list)
     """Completed items: (key, value) of an object ("" key in an array or a group)."""
     parts: list[_Part] = field(default_factory=list)
+    calls: list[_Node] = field(default_factory=list)
+    """Calls with named arguments closed inside this bracket (``GDPRNetwork(name = "AdMob", link = …)``):
+    siblings, a run of records when there are two or more."""
 
 
 def record_runs(lines: Sequence[str]) -> list[RecordRun]:
@@ -156,6 +163,8 @@ class _Scanner:
                 self._part(("str", _unquote(m.group()), line))
             elif kind == "key":
                 self._part(("key", m.group().rstrip(": \t"), line))
+            elif kind == "arg":  # a named argument ("name = 'AdMob'" in a Kotlin / Python call)
+                self._part(("arg", m.group().rstrip("= \t"), line))
             elif kind == "tpl":
                 value = m.group()
                 self._part(("str", _unquote(value), line))
@@ -206,6 +215,8 @@ class _Scanner:
             self.open[opener] -= 1
             _finish(frame)
             node = self._node(frame, line)
+            if node.call and self.stack and not self.skipped:
+                self.stack[-1].calls.append(node)
             self._part(node)
         elif self.stack and not self.skipped:
             frame = self.stack[-1]
@@ -226,15 +237,19 @@ class _Scanner:
         labelled = sum(1 for t in texts if _LABELLED_RE.match(t))
         sep = "；" if frame.kind == "{" or (len(texts) >= 2 and labelled * 2 > len(texts)) else JOINER
         text = sep.join(texts)[:MAX_TEXT]
-        objects = [v for _, v in frame.items if isinstance(v, _Node) and v.kind == "{"]
-        pairs = tuple(frame.items) if frame.kind == "{" else ()
+        keyed = tuple((k, v) for k, v in frame.items if k)
+        call = frame.kind == "(" and len(keyed) >= 2
+        objects = [v for _, v in frame.items if isinstance(v, _Node) and (v.kind == "{" or v.call)]
+        if frame.kind != "[" and len(objects) < 2 and len(frame.calls) >= 2:
+            objects = frame.calls  # calls written one after another in a body ("val A = X(…)" "val B = X(…)")
+        pairs = tuple(frame.items) if frame.kind == "{" else keyed if call else ()
         runs = len(objects) >= (1 if frame.kind == "[" else 2)
         records: tuple[Record, ...] = ()
         if runs:
             records = tuple(r for r in (_record(o) for o in objects) if r is not None)
             if records:
                 self.runs.append(RecordRun(records, frame.first, line))
-        return _Node(frame.kind, frame.first, line, text, pairs, runs, records)
+        return _Node(frame.kind, frame.first, line, text, pairs, runs, records, call)
 
 
 def _finish(frame: _Frame) -> None:
@@ -243,11 +258,13 @@ def _finish(frame: _Frame) -> None:
     if not parts:
         return
     frame.parts = []
+    head = parts[0]
     if frame.kind == "{":
-        head = parts[0]
         if len(parts) < 2 or isinstance(head, _Node) or head[0] != "key":
             return  # a shorthand property, a method, a spread: not a key and its value
         key, value = head[1], parts[1:]
+    elif frame.kind == "(" and len(parts) >= 2 and not isinstance(head, _Node) and head[0] in ("arg", "key"):
+        key, value = head[1], parts[1:]  # a named argument: "name = 'AdMob'", Dart / Swift "name: 'AdMob'"
     else:
         key, value = "", parts
     frame.items.append((key, _value(value)))
@@ -255,7 +272,7 @@ def _finish(frame: _Frame) -> None:
 
 def _value(parts: list[_Part]) -> str | _Node:
     """One value: a bracket alone is itself; anything else is the text of the strings in it."""
-    if len(parts) == 1 and isinstance(parts[0], _Node) and parts[0].kind != "(":
+    if len(parts) == 1 and isinstance(parts[0], _Node) and (parts[0].kind != "(" or parts[0].call):
         return parts[0]
     texts = [p.text if isinstance(p, _Node) else p[1] for p in parts
              if isinstance(p, _Node) or p[0] == "str"]

@@ -62,3 +62,55 @@ def test_object_literal_records_are_still_read_from_the_code(tmp_path, catalog):
     text = "export const sdks = [\n  { name: '极光推送SDK', company: '深圳市和讯华谷信息技术有限公司' },\n  { name: '友盟统计SDK', company: '友盟同欣（北京）科技有限公司' },\n]\n"
     d = _read(tmp_path, "sdks.ts", text, catalog)
     assert [(s.name, s.extractor) for s in d.sdks] == [("极光推送SDK", "object-literal"), ("友盟统计SDK", "object-literal")]
+
+
+KOTLIN_CALLS = """\
+object Partners {
+    val ADMOB = Partner(
+        name = "AdMob",
+        link = "https://policies.google.com/privacy",
+        isAds = true
+    )
+    val SENTRY = Partner(
+        name = "Sentry",
+        link = "https://sentry.io/privacy/",
+        isAds = false
+    )
+    val UMENG = Partner(
+        name = "Umeng Analytics",
+        link = "https://www.umeng.com/page/policy"
+    )
+    val TINYADS = Partner(
+        name = "TinyAds",
+        link = "https://tinyads.example/privacy"
+    )
+}
+"""
+
+
+def test_calls_with_named_arguments_are_records(tmp_path):
+    cat = memory_catalog(entry("admob", "Google AdMob", "AdMob"), entry("sentry", "Sentry"),
+                         entry("umeng", "Umeng Analytics"))
+    d = _read(tmp_path, "Partners.kt", KOTLIN_CALLS, cat)
+    assert [(s.name, s.id, s.link, s.extractor) for s in d.sdks] == [
+        ("AdMob", "admob", "https://policies.google.com/privacy", "object-literal"),
+        ("Sentry", "sentry", "https://sentry.io/privacy/", "object-literal"),
+        ("Umeng Analytics", "umeng", "https://www.umeng.com/page/policy", "object-literal"),
+        ("TinyAds", None, "https://tinyads.example/privacy", "object-literal"),
+    ]
+
+
+DART_LIST = """\
+final sdks = [
+  Sdk(name: 'AdMob', company: 'Google LLC', data: 'Advertising ID'),
+  Sdk(name: 'Sentry', company: 'Functional Software, Inc.', data: 'device model'),
+];
+"""
+
+
+def test_a_dart_list_of_constructor_calls(tmp_path):
+    cat = memory_catalog(entry("admob", "Google AdMob", "AdMob"), entry("sentry", "Sentry"))
+    d = _read(tmp_path, "sdks.dart", DART_LIST, cat)
+    assert [(s.name, s.company, s.data_types) for s in d.sdks] == [
+        ("AdMob", "Google LLC", ("advertising-id",)), ("Sentry", "Functional Software, Inc.", ("device-model",)),
+    ]

@@ -19,8 +19,10 @@ from auditor.policy.claims import Context, ExtractorKind, SdkClaim, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.literals import MAX_KEYS, Record, RecordRun, record_runs
 from auditor.policy.table import Grid, read_grid, sdk_like
-from auditor.policy.text import company_like
+from auditor.policy.text import company_like, name_like
 
+MIN_NAMED = 3
+"""Records of a list that must name known SDKs for its other records to count as SDKs too."""
 MAX_LABEL = 24
 """Characters of a field label (a longer text is a value)."""
 CONFIDENCE = 0.92
@@ -177,8 +179,11 @@ def _named(structure: Structure | None, ctx: Context) -> Structure | None:
     """``structure`` with only the SDK rows that name an SDK (:func:`_sdk_row`); None when none is left."""
     if structure is None or not structure.sdks:
         return structure
-    sdks = tuple(c for c in structure.sdks if _sdk_row(c, ctx))
-    return replace(structure, sdks=sdks) if sdks else None
+    named = [c for c in structure.sdks if _sdk_row(c, ctx)]
+    if len(named) >= MIN_NAMED and len(named) * 2 >= len(structure.sdks):
+        # most records name an SDK: the others of the list are SDKs the catalog does not know ("Glispa")
+        named = [c for c in structure.sdks if _sdk_row(c, ctx) or name_like(c.facts.name)]
+    return replace(structure, sdks=tuple(named)) if named else None
 
 
 def _sdk_row(claim: SdkClaim, ctx: Context) -> bool:
