@@ -103,3 +103,27 @@ def test_numbered_permissions_after_an_intro_line(tmp_path):
         ("麦克风权限", (P + "RECORD_AUDIO",)),
     ]
     assert P + "READ_CALENDAR" not in {p.permission for p in d.permissions}
+
+
+def _scenes_of(tmp_path, text, name="p.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, Catalog(entries=(), version="unit", sha256="0" * 64, source="memory"))
+    return [(s.name, s.permissions) for s in d.scenes]
+
+
+def test_a_permission_line_over_the_uses_listed_under_it(tmp_path):
+    text = ("### Permission rationale\n**Camera, Microphone**\n- to record a walk as a video\n\n"
+            "**Location**\n- to tag a video with the place\n- to draw the route on a map\n")
+    assert _scenes_of(tmp_path, text) == [
+        ("Camera, Microphone", (P + "CAMERA", P + "RECORD_AUDIO")),
+        ("to tag a video with the place", (P + "ACCESS_COARSE_LOCATION", P + "ACCESS_FINE_LOCATION")),
+        ("to draw the route on a map", (P + "ACCESS_COARSE_LOCATION", P + "ACCESS_FINE_LOCATION")),
+    ]
+
+
+def test_the_systems_own_description_of_a_permission_is_no_scene(tmp_path):
+    text = ("应用权限\n\n写入外部存储\n\n允许程序写入外部存储，如SD卡上写文件\n\n"
+            "防止手机休眠\n\n允许该应用阻止手机进入休眠状态\n\n"
+            "录音\n\n允许应用录制音频，用于语音消息\n")
+    assert _scenes_of(tmp_path, text, "p.txt") == [("语音消息", (P + "RECORD_AUDIO",))]

@@ -51,6 +51,11 @@ MAX_PLAIN_LINES = 3
 CONFIDENCE = 0.75
 FEATURE_CONFIDENCE = 0.5
 SCENE_ROLES = ("scene", "purpose", "description")
+_DEFINITION_RE = re.compile(r"\s*(?:允许(?:该|此|本)?(?:应用|程序|软件|应用程序)|allows? (?:the |an )?(?:app|application)s?\b)",
+                            re.IGNORECASE)
+"""The system's description of a permission ("允许应用访问…", "Allows the app to…"): what it permits, not a use."""
+_PURPOSE_MARK_RE = re.compile(r"以(?!及|上|下|外|内|便)|以便|用于|为了|便于|\b(?:for|in order to|so that)\b", re.IGNORECASE)
+"""Words that give a description a purpose of the app's own ("…以排查故障", "… for crash reports")."""
 _FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权限|permissions?|the|authority|access")
 
 
@@ -78,13 +83,18 @@ class PermissionListExtractor:
         out.extend(spaced)
         owned = {k for st in spaced for k in range(st.first, st.last + 1)}
         quiet = kinds.quiet
+        # a permission label line over the uses listed under it ("Camera, Microphone" / "- to record videos")
+        over = [kinds.bare[k] and not lines[k].mark and k + 1 < len(lines) and _marked(lines[k + 1])
+                for k in range(len(lines))]
+        heads = frozenset(k for k, o in enumerate(over) if o)
         i = 0
         while i < len(lines):
-            if i in owned or (quiet[i] and i not in bare):
+            if i in owned or (quiet[i] and i not in bare and not over[i]):
                 i += 1
                 continue
             line = lines[i]
-            item = ask.item(line, i, topic) or (_Item(line.text.strip(), "", i) if i in bare else None)
+            item = ask.item(line, i, topic) or (_Item(line.text.strip(), "", i) if i in bare else None) or (
+                _Item(line.text.strip(), "", i, heading=True) if over[i] else None)  # it heads its list
             introduces, section = ask.kind(line)
             if item is None and introduces:
                 topic = True  # "我们可能向您申请以下权限：", "The app requests these permissions:"
@@ -101,7 +111,7 @@ class PermissionListExtractor:
                 continue
             if item.heading:
                 platform = ask.platform(line.text) or platform
-            scenes, last = _scenes(lines, item, ctx, bare)
+            scenes, last = _scenes(lines, item, ctx, bare, heads)
             if _refused(item.rest, ctx):
                 scenes = []  # "通讯录权限：我们不会读取您的通讯录": the item says the permission is not used
             if platform != "ios" and ask.platform(item.label) != "ios":
@@ -318,11 +328,12 @@ def _is_label(line: Line, ctx: Context, verbal: bool = True) -> bool:
     return bool(hits) and sum(len(h.phrase) for h in hits) * 10 >= 6 * len(fold(text))
 
 
-def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) -> tuple[list[SceneClaim], int]:
+def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
+            heads: frozenset[int] = frozenset()) -> tuple[list[SceneClaim], int]:
     """The scenes of an item and its last line: labelled scene lines (one scene each, with the purpose line
     that follows as description), nested feature items (one scene each), or the item's own text."""
     i = item.first
-    details, last = _detail_lines(lines, item, ctx, bare)
+    details, last = _detail_lines(lines, item, ctx, bare, heads)
     label = item.label
     if not details:  # a label that says only the permission names no scene (a constant: its text is the scene)
         if _constant_only(label, ctx) or (not item.rest and _only_permission(label, ctx)):
@@ -348,6 +359,8 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) 
     prefer = [value for _, role, value in labelled if role in SCENE_ROLES]
     plain = [value for _, role, value in labelled if role is None]
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
+    if _DEFINITION_RE.match(text) and not _PURPOSE_MARK_RE.search(text):
+        return [SceneClaim("", "", label, i, last)], last  # Android's own words for the permission: no use of it
     named = not _constant_only(label, ctx) and (text or not _only_permission(label, ctx))
     return [SceneClaim(label if named else "", text, label, i, last)], last
 
@@ -392,7 +405,8 @@ def _labelled(line: Line, ctx: Context) -> tuple[str | None, str]:
     return (role if role in SCENE_ROLES else "other"), value
 
 
-def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int]) -> tuple[list[int], int]:
+def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
+                  heads: frozenset[int] = frozenset()) -> tuple[list[int], int]:
     """The lines that belong to an item: nested deeper; after a label ending with a colon, items of another
     marker kind; labelled lines; a few plain lines; up to the next item, heading or bare label."""
     i = item.first
@@ -403,7 +417,8 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
     plain = 0
     for k in range(i + 1, min(len(lines), i + 1 + MAX_DETAIL_LINES)):
         line = lines[k]
-        if k in bare or line.mark.startswith("h") or (_section_heading(line) and not _ITEM_RE.match(line.text)):
+        if k in bare or k in heads or line.mark.startswith("h") or (
+                _section_heading(line) and not _ITEM_RE.match(line.text)):
             break
         if i in bare and out:
             break  # a bare label owns one description line
