@@ -123,7 +123,9 @@ def test_a_permission_line_over_the_uses_listed_under_it(tmp_path):
 
 
 def test_the_systems_own_description_of_a_permission_is_no_scene(tmp_path):
-    text = ("应用权限\n\n写入外部存储\n\n允许程序写入外部存储，如SD卡上写文件\n\n"
+    text = ("用户权限\n\n应用权限\n\n完全的网络访问权限\n\n允许该应用创建网络套接字和使用自定义网络协议\n\n"
+            "写入外部存储\n\n允许程序写入外部存储，如SD卡上写文件\n\n"
+            "查看网络状态\n\n允许应用程序查看所有网络的状态\n\n"
             "防止手机休眠\n\n允许该应用阻止手机进入休眠状态\n\n"
             "录音\n\n允许应用录制音频，用于语音消息\n")
-    assert _scenes_of(tmp_path, text, "p.txt") == [("语音消息", (P + "RECORD_AUDIO",))]
+    assert _scenes_of(tmp_path, text, "p.txt") == [("录音", (P + "RECORD_AUDIO",))]
