@@ -3,8 +3,10 @@
 Apps often keep their third-party SDK list or permission list as data in a ``.ts`` / ``.js`` / ``.vue`` /
 ``.json`` file. :func:`record_runs` finds, in JS or JSON syntax (quoted or bare keys, '…' "…" `…` strings,
 arrays, trailing commas, comments, string concatenation), every array of object literals and every object
-whose values are object literals, and returns each as a :class:`RecordRun` of :class:`Record` values: the
-record's keys as written, each with its value as text (an array of strings joined with "、", a nested object
+whose values are object literals, and calls with named arguments written one after another or in a list
+(Kotlin / Python ``Partner(name = "AdMob", link = "…")``, Dart / Swift ``Sdk(name: 'AdMob')``), and returns
+each as a :class:`RecordRun` of :class:`Record` values: the record's keys as written, each with its value as
+text (an array of strings joined with "、", or with "；" when they are "label：value" strings; a nested object
 flattened), and the lines the record spans. A nested list of records (``{ title: '推送', children: [...] }``)
 is a run of its own and not a field of its parent.
 
