@@ -128,3 +128,19 @@ def test_a_section_about_permissions_is_no_sdk_and_its_items_are_scenes(tmp_path
 def test_read_and_write_joined_by_a_conjunction(text):
     found = {p.removeprefix(A) for p, _ in load_lexicon().permissions_in(text, weak=True)}
     assert found == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}
+
+
+ONE_FEATURE = """\
+11. 为了提供如下功能，我们需要访问您的短信权限：
+
+* 绑定手机号码时读取短信验证码，自动填写
+
+我们会采用符合业界标准的安全措施保护您的信息。
+"""
+
+
+def test_one_feature_under_an_item_that_opens_with_a_colon(tmp_path, catalog):
+    d = _read(tmp_path, "perm.md", ONE_FEATURE, catalog)
+    assert [(s.name, tuple(p.removeprefix(A) for p in s.permissions)) for s in d.scenes] == [
+        ("绑定手机号码时读取短信验证码，自动填写", ("READ_SMS",)),
+    ]

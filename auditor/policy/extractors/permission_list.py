@@ -353,8 +353,10 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
             elif role in ("purpose", "description") and not scenes:
                 lead.append(value)
         return scenes, last
-    if len(details) >= 2 and all(role is None and _marked(lines[k]) and width(value) <= MAX_FEATURE_WIDTH
-                                 and not value.endswith(TERMINAL) for k, role, value in labelled):
+    opens = lines[i].text.rstrip().endswith((":", "："))  # "…需要访问您的短信权限：" over the features that use it
+    if len(details) >= (1 if opens else 2) and all(
+            role is None and _marked(lines[k]) and width(value) <= MAX_FEATURE_WIDTH and not value.endswith(TERMINAL)
+            for k, role, value in labelled):
         return [SceneClaim(value, item.rest, label, k, k) for k, _, value in labelled], last
     prefer = [value for _, role, value in labelled if role in SCENE_ROLES]
     plain = [value for _, role, value in labelled if role is None]
@@ -430,8 +432,8 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
             if not item.heading and not labelled and not (opens and _marker_kind(line) != kind):
                 break
         elif not _marked(line) and not deeper and not labelled:
-            if item.rest or plain >= MAX_PLAIN_LINES:
-                break
+            if item.rest or plain >= MAX_PLAIN_LINES or (opens and out):
+                break  # (after the items a colon opened, a plain line is the text going on)
             plain += 1
         out.append(k)
     return out, (out[-1] if out else i)
