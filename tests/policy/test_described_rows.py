@@ -129,3 +129,17 @@ def test_a_block_whose_purpose_sentence_names_the_company(tmp_path, catalog):
     assert [(s.name, s.company) for s in d.sdks] == [
         ("极光推送SDK", "深圳市和讯华谷信息技术有限公司"), ("友盟统计SDK", "友盟同欣（北京）科技有限公司"),
     ]
+
+
+def test_a_sentence_under_a_name_like_label_is_no_sdk(tmp_path, catalog):
+    text = ("1. Information We Collect and How We Use It\n"
+            "To provide our features, we require access to certain device capabilities. We only request these "
+            "permissions when absolutely necessary:\n"
+            "· Camera Access: * Why we need it: To enable fast scanning of codes.\n"
+            "How we handle it: The camera feed is processed locally on your device.\n"
+            "· Photo Library Access: * Why we need it: To allow you to scan codes directly from pictures saved in "
+            "your gallery without opening the camera.\n"
+            "How we handle it: We only access the specific picture you select.\n"
+            "· Location Data: * Why we need it: To make codes that share where you are.\n"
+            "How we handle it: Location is read only when you use this feature.\n")
+    assert _read(tmp_path, "p.txt", text, catalog).sdks == ()

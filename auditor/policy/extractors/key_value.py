@@ -240,6 +240,8 @@ def _structure(record: _Record, ctx: Context) -> Structure | None:
         known = roles & SDK_FACTS
         if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
+        if not name_like(facts.name) and not ctx.names.known(facts.name):
+            return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …")
         confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2 else 0.0)
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, confidence,
                          sdks=(SdkClaim(facts, record.first, last),))
