@@ -125,7 +125,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
             cells = [r.cells[i] for r in body if i < len(r.cells) and r.cells[i].strip()]
             roles[i] = _content_role(cells, roles, ctx)
     _permission_titles(roles, body, ctx)
-    if "name" in roles and "title" in roles and not _titled_as(header, roles.index("name"), ctx, "name"):
+    if "name" in roles and "title" in roles and not _titled_as(header, roles.index("name"), ctx, ("name",)):
         col = roles.index("title")
         cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
         if cells and sum(1 for c in cells if name_like(c)) * 5 >= len(cells) * 4:
@@ -134,8 +134,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         roles[roles.index("title")] = "name"
     if "name" not in roles:
         _name_by_content(roles, body, ctx)
-    titled = "name" in roles and header and roles.index("name") < len(header) and \
-        ctx.lexicon.role(header[roles.index("name")]) in ("name", "title")
+    titled = "name" in roles and _titled_as(header, roles.index("name"), ctx, ("name", "title"))
     if "company" in roles and not titled:
         col = roles.index("company")
         cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
@@ -147,9 +146,9 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
     return roles
 
 
-def _titled_as(header: Sequence[str], col: int, ctx: Context, role: str) -> bool:
-    """The header gives column ``col`` this role (not its cells)."""
-    return col < len(header) and bool(header[col].strip()) and ctx.lexicon.role(header[col]) == role
+def _titled_as(header: Sequence[str], col: int, ctx: Context, roles: tuple[str, ...]) -> bool:
+    """The header gives column ``col`` one of these roles (not its cells)."""
+    return col < len(header) and bool(header[col].strip()) and ctx.lexicon.role(header[col]) in roles
 
 
 def _permission_titles(roles: list[str | None], body: Sequence[Row], ctx: Context) -> None:

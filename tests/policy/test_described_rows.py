@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
+from auditor.policy.lexicon_data import load_lexicon
+from auditor.policy.names import NameIndex
+from auditor.policy.resolve import build_resolver
 from tests.policy.helpers import entry, memory_catalog
 from tests.policy.helpers import read_text as _read
 
@@ -17,6 +20,11 @@ def catalog() -> Catalog:
         entry("umeng-analytics", "Umeng Analytics", "友盟统计"),
         entry("sentry", "Sentry"),
     )
+
+
+@pytest.fixture(scope="module")
+def names(catalog: Catalog) -> NameIndex:
+    return build_resolver(catalog, load_lexicon()).names
 
 
 DESCRIBED = """\
@@ -62,19 +70,11 @@ def test_a_list_number_before_a_name_does_not_hide_it(tmp_path, catalog, name, e
 @pytest.mark.parametrize("name, bare", [
     ("1、极光推送SDK", "极光推送SDK"), ("(2) 友盟统计SDK", "友盟统计SDK"), ("3. Sentry", "Sentry"), ("①极光推送", "极光推送"),
 ])
-def test_a_list_number_is_not_part_of_the_looked_up_name(name, bare, catalog):
-    from auditor.policy.lexicon_data import load_lexicon
-    from auditor.policy.resolve import build_resolver
-
-    names = build_resolver(catalog, load_lexicon()).names
+def test_a_list_number_is_not_part_of_the_looked_up_name(name, bare, names):
     assert names.forms(name) == names.forms(bare)
 
 
-def test_a_version_number_is_not_a_list_number(catalog):
-    from auditor.policy.lexicon_data import load_lexicon
-    from auditor.policy.resolve import build_resolver
-
-    names = build_resolver(catalog, load_lexicon()).names
+def test_a_version_number_is_not_a_list_number(names):
     assert names.forms("3.0 SDK") != names.forms("0 SDK")
 
 

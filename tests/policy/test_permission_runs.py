@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from auditor.catalog.model import Catalog
 from auditor.policy import read_policy
+from tests.policy.helpers import memory_catalog, read_text
 
 P = "android.permission."
 
@@ -106,10 +107,7 @@ def test_numbered_permissions_after_an_intro_line(tmp_path):
 
 
 def _scenes_of(tmp_path, text, name="p.md"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    d = read_policy(path, Catalog(entries=(), version="unit", sha256="0" * 64, source="memory"))
-    return [(s.name, s.permissions) for s in d.scenes]
+    return [(s.name, s.permissions) for s in read_text(tmp_path, name, text, memory_catalog()).scenes]
 
 
 def test_a_permission_line_over_the_uses_listed_under_it(tmp_path):

@@ -94,9 +94,9 @@ class FlatTableExtractor:
         larger, until the rows stop before the batch's end: a header-like line over a long run of text costs
         only the cells its rows use."""
         limit = FIRST_BATCH
+        named = "name" in roles or _named_by_company(roles)
         while True:
             cells, complete = _cells(doc, j, "link" in roles, limit)
-            named = "name" in roles or _named_by_company(roles)
             if named:
                 rows, end = _sdk_rows(roles, cells)
             else:
@@ -104,7 +104,7 @@ class FlatTableExtractor:
             if complete or end + 2 * len(roles) + 4 < len(cells):  # the rows ended inside this batch
                 break
             limit *= 4
-        if "name" in roles or _named_by_company(roles):
+        if named:
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
         return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None

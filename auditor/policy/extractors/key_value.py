@@ -20,6 +20,8 @@ from auditor.policy.text import continues, name_like, width
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
 _PERMISSION_WORD_RE = re.compile(r"权限|permission", re.IGNORECASE)
+_SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
+"""A word that says a name is an SDK's ("极光推送SDK", "插件", "ML Kit")."""
 _DATA_CATEGORY_RE = re.compile(r"(?:\b(?:data|information|info|details)|信息|数据|资料)\s*[:：]?\s*$", re.IGNORECASE)
 """A name line ending like a category of personal data ("Usage Data", "Log Data:", "设备信息")."""
 MAX_NAME_WIDTH = 60
@@ -166,7 +168,7 @@ def _name_line(text: str, ctx: Context) -> bool:
         return False
     if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name):
         return False
-    if not re.search(r"sdk|插件|组件|\bkit\b", name, re.IGNORECASE) and any(
+    if not _SDK_WORD_RE.search(name) and any(
             h.phrase == fold(name) and (h.data_types or h.permissions) for h in ctx.lexicon.find(name, weak=True)):
         return False  # exactly a data or permission word ("Geo-Location", "Camera Access"), even if a library has it
     sdk_like = _sdk_like(name, ctx)
@@ -219,7 +221,7 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
 
 def _sdk_like(text: str, ctx: Context) -> bool:
     name = _MARKER_RE.sub("", text).strip()
-    return bool(re.search(r"sdk|插件|组件|\bkit\b", name, re.IGNORECASE)) or ctx.names.known(name)
+    return bool(_SDK_WORD_RE.search(name)) or ctx.names.known(name)
 
 
 def _structure(record: _Record, ctx: Context) -> Structure | None:
