@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from auditor.catalog.model import Catalog
+from auditor.policy.text import without_ruby
 
 IDS_FILE = Path(__file__).with_name("policy_eval_ids.yaml")
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
@@ -34,7 +35,9 @@ SCENE_MIN = 0.25
 
 
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").casefold()
+    """NFKC, case-folded, without inline pinyin annotations (a truth written "系統(tǒng)" as the page shows it is
+    the same text as the reader's "系統")."""
+    return without_ruby(unicodedata.normalize("NFKC", text or "")).casefold()
 
 
 def norm(text: str) -> str:

@@ -26,6 +26,7 @@ from auditor.policy.containers import docx_content, pdf_text
 from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
 from auditor.policy.literals import record_runs
+from auditor.policy.text import without_ruby
 
 MAX_POLICY_BYTES = 50 * 1024 * 1024
 MAX_POLICY_CHARS = 8_000_000
@@ -74,6 +75,7 @@ def load_document(path: Path | str) -> Document:
             return _from_docx(name, data)
         raise PolicyError(f"{name}: a ZIP archive, not a policy (supported: text, HTML, Markdown, PDF, DOCX)")
     text, encoding = decode(name, data)
+    text = without_ruby(text)
     html = suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
                                                       and len(_HTML_RE.findall(text[:20000])) >= 2) \
         or _html_page(text)

@@ -21,10 +21,13 @@ REGIONAL = {
     "装置识别码": "设备标识符", "广告识别码": "广告标识符", "装置": "设备", "资讯": "信息", "网路": "网络",
     "位址": "地址", "应用程式": "应用程序", "软体": "软件", "剪贴簿": "剪贴板", "简讯": "短信", "相簿": "相册",
     "影片": "视频", "联络人": "联系人", "储存": "存储", "推播": "推送", "行动电话": "手机", "行动网络": "移动网络",
+    "许可权": "权限", "撷取": "获取", "档案": "文件", "情境": "场景", "存取": "访问", "行事历": "日历", "相片": "照片",
+    "萤幕": "屏幕", "摄影机": "摄像头", "讯息": "消息", "记忆卡": "存储卡", "侦测": "检测",
 }
 """Words of Traditional-Chinese policies (Taiwan, Hong Kong) that differ from the Simplified ones in more
 than their characters, as they read after character folding ("裝置識別碼" -> "装置识别码" -> "设备标识符",
-"隱私權政策", "個人資料", "網路", "位址", "推播"): the lexicon's phrases are written in Simplified Chinese."""
+"隱私權政策", "個人資料", "網路", "位址", "推播"; "許可權" for a permission, "擷取" for obtaining, "使用情境" for the
+scene of use): the lexicon's phrases are written in Simplified Chinese."""
 _REGIONAL_RE = re.compile("|".join(sorted(map(re.escape, REGIONAL), key=len, reverse=True)))
 
 

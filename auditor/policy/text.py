@@ -182,3 +182,24 @@ def clean_collected(text: str) -> str:
     text = URL_RE.sub(" ", plain_links(text or ""))
     text = _BOILERPLATE_RE.sub(" ", text)
     return " ".join(text.split()).strip(" .,;:，。；：、")
+
+
+PERMISSION_WORD = r"权限|權限|許可權|许可权"
+"""The Chinese word for a permission, Simplified and Traditional ("權限"; Taiwan's "許可權"), for patterns that
+read a line as written (the lexicon folds Traditional text itself)."""
+
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_RUBY_RE = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[" + _TONE + r"][a-zü]*)\)")
+_TONELESS_RUBY_RE = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]{1,6})\)")
+MIN_RUBY = 3
+"""Tone-marked annotations a text must have before toneless ones ("們(men)") are read as annotations too."""
+
+
+def without_ruby(text: str) -> str:
+    """The text without pinyin annotations copied inline from a page's ruby text ("權(quán)限" -> "權限",
+    "設(shè)備"): a syllable with a tone mark in brackets right after a Chinese character, and, in a text with
+    at least ``MIN_RUBY`` of those, a toneless syllable in the same place."""
+    if "(" not in text:
+        return text
+    stripped, n = _RUBY_RE.subn("", text)
+    return _TONELESS_RUBY_RE.sub("", stripped) if n >= MIN_RUBY else stripped

@@ -102,6 +102,9 @@ def test_label_whose_last_word_is_a_link(lexicon, label, role):
     ("裝置識別碼（廣告識別碼）、IP位址", "设备标识符(广告标识符)、ip地址"),
     ("網路狀態、應用程式清單", "网络状态、应用程序清单"),
     ("推播通知設定", "推送通知设定"),
+    # Taiwan's words for a permission, obtaining, files and the scene of use
+    ("系統許可權名稱", "系统权限名称"), ("擷取裝置資訊", "获取设备信息"), ("讀取檔案", "读取文件"),
+    ("使用情境與目的", "使用场景与目的"),
 ])
 def test_traditional_chinese_words_fold_to_simplified_ones(traditional, simplified):
     from auditor.policy.lexicon import fold
@@ -135,3 +138,39 @@ def test_traditional_record_reads_data_and_link(tmp_path):
 ])
 def test_data_words_of_real_policies(lexicon, text, tag):
     assert tag in {d for d, _ in lexicon.data_types_in(text, cell=True)}
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("定位權(quán)限", "定位權限"),
+    ("設(shè)備型號(hào)", "設備型號"),
+    # toneless syllables only in a text that has tone-marked ones too
+    ("我(wǒ)們(men)的(de)設(shè)備(bèi)", "我們的設備"),
+    # no annotation: an English word, a bracketed abbreviation, a toneless word alone
+    ("設備(IMEI)", "設備(IMEI)"), ("应用(app)", "应用(app)"), ("信息(ip)地址", "信息(ip)地址"),
+])
+def test_inline_pinyin_annotations_are_dropped(written, shown):
+    from auditor.policy.text import without_ruby
+    assert without_ruby(written) == shown
+
+
+def test_traditional_permission_list_with_pinyin_reads_its_scenes(tmp_path):
+    # a page copied with its ruby text: "權(quán)限" is the permission word, each item over the line saying its use
+    from auditor.policy import read_policy
+    from tests.policy.helpers import memory_catalog
+    path = tmp_path / "tw.txt"
+    path.write_text("(1)定位權(quán)限\n進(jìn)入地圖頁時(shí),需要定位權(quán)限來顯示附近門店\n"
+                    "(2)相機(jī)權(quán)限\n您掃描二維碼時(shí),我們會(huì)請求相機(jī)權(quán)限\n", encoding="utf-8")
+    scenes = read_policy(path, memory_catalog()).scenes
+    assert [(s.name, set(s.permissions)) for s in scenes] == [
+        ("定位權限", {"android.permission.ACCESS_FINE_LOCATION", "android.permission.ACCESS_COARSE_LOCATION"}),
+        ("相機權限", {"android.permission.CAMERA"})]
+
+
+def test_taiwan_permission_word_heads_a_permission_list(tmp_path):
+    from auditor.policy import read_policy
+    from tests.policy.helpers import memory_catalog
+    path = tmp_path / "tw.txt"
+    path.write_text("(1)相機許可權：掃描二維碼、拍攝頭像\n(2)麥克風許可權：發送語音訊息\n", encoding="utf-8")
+    scenes = read_policy(path, memory_catalog()).scenes
+    assert [set(s.permissions) for s in scenes] == [
+        {"android.permission.CAMERA"}, {"android.permission.RECORD_AUDIO"}]

@@ -15,11 +15,11 @@ from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, 
 from auditor.policy.document import Document
 from auditor.policy.lexicon import fold
 from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued_company
-from auditor.policy.text import continues, name_like, width
+from auditor.policy.text import PERMISSION_WORD, continues, name_like, width
 
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
-_PERMISSION_WORD_RE = re.compile(r"权限|permission", re.IGNORECASE)
+_PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
 """A word that says a name is an SDK's ("极光推送SDK", "插件", "ML Kit")."""
 _DATA_CATEGORY_RE = re.compile(r"(?:\b(?:data|information|info|details)|信息|数据|资料)\s*[:：]?\s*$", re.IGNORECASE)

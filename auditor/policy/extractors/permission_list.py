@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
-from auditor.policy.text import HEADING_RE, TERMINAL, moment, width
+from auditor.policy.text import HEADING_RE, PERMISSION_WORD, TERMINAL, moment, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）](?!\d)"
@@ -31,7 +31,7 @@ _ITEM_RE = re.compile(
 )
 _NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _LABEL_SPLIT_RE = re.compile(r"\s*[:：]\s*")
-_PERMISSION_WORD_RE = re.compile(r"权限|permission|authorit", re.IGNORECASE)
+_PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission|authorit", re.IGNORECASE)
 _CONSTANT_RE = re.compile(r"[A-Z]{2,}_[A-Z]|android\.permission\.")
 _LABEL_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?([^:：]{1,24}?)\s*[:：]\s*(.*)$")
 _INNER_LABEL_RE = re.compile(r"(?<=\s)([^\s:：]{2,12})\s*[:：](?!//)\s*")
