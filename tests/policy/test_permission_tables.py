@@ -323,3 +323,37 @@ def test_storage_and_phone_words_in_sentences_are_not_permissions():
                      "我们会申请短信权限以外的权限发送短信验证码。"):
         perms = {p.removeprefix(P) for p, _ in lexicon.permissions_in(sentence, prose=True)}
         assert not perms & {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE", "READ_PHONE_STATE"}, sentence
+
+
+# --- tables copied one cell per line whose rows each hold a line of constants ----------------------------
+
+def test_rows_marked_by_their_constants_label_before(tmp_path):
+    # the header's cells and a row's function and scene joined on one line; each row's label over its constants
+    text = _lines("系统权限清单", "权限名称/权限标识 功能说明 使用场景",
+                  "读取电话状态", "READ_PHONE_STATE", "读取设备识别码 登录风控校验",
+                  "振动", "VIBRATE", "允许振动 新消息提醒",
+                  "位置权限", "ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION", "获取位置信息 考勤打卡",
+                  "相机", "CAMERA", "允许拍照 扫码登录")
+    assert _pairs(_read(tmp_path, text)) == [
+        ("读取设备识别码 登录风控校验", (P + "READ_PHONE_STATE",)),
+        ("允许振动 新消息提醒", (P + "VIBRATE",)),
+        ("获取位置信息 考勤打卡", LOCATION),
+        ("允许拍照 扫码登录", (P + "CAMERA",))]
+
+
+def test_rows_marked_by_their_constants_label_after(tmp_path):
+    # constant, label, what it does, the scene: the last line of a row is its scene
+    text = _lines("Android 权限", "权限名称", "说明", "场景",
+                  "INTERNET", "网络", "访问网络", "用于同步您的笔记",
+                  "RECORD_AUDIO", "麦克风", "允许录音", "用于发送语音留言",
+                  "CAMERA", "相机", "允许拍照", "当您扫描二维码时使用")
+    d = _read(tmp_path, text)
+    assert _pairs(d) == [("用于同步您的笔记", (P + "INTERNET",)), ("用于发送语音留言", (P + "RECORD_AUDIO",)),
+                         ("当您扫描二维码时使用", (P + "CAMERA",))]
+    assert [s.description for s in d.scenes] == ["网络 访问网络", "麦克风 允许录音", "相机 允许拍照"]
+
+
+def test_two_constant_lines_make_no_table(tmp_path):
+    # a single bare constant word outside a run of constant rows is no row of its own
+    text = _lines("我们会申请以下权限：", "CAMERA", "扫码时使用", "其他说明", "INTERNET", "联网")
+    assert (P + "INTERNET") not in {p for s in _read(tmp_path, text).scenes for p in s.permissions}

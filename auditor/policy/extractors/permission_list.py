@@ -7,6 +7,8 @@
     - android.permission.INTERNET /   - This permission is used to…  -> the nested lines are the purpose
     ### Location Permissions (ACCESS_FINE_LOCATION) / * Required for: … -> a heading naming a permission
     读取手机状态和身份 / 允许应用访问设备的电话功能…                   -> bare labels, each over its description
+    位置权限 / ACCESS_FINE_LOCATION / 获取位置 / 用于打卡  (x3 or more) -> a table copied one cell per line, each
+                                                                     row found by its line of constants
 
 An item counts when its label has a permission constant, says "权限"/"permission", or sits in a section
 whose heading is about permissions; a bare label line counts only when it is mostly a permission phrase and
@@ -17,6 +19,7 @@ permission, with nothing said of its use, gives the permission without a scene.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
@@ -79,7 +82,7 @@ class PermissionListExtractor:
         ask = _Lines(ctx)
         kinds = ask.classify(lines)
         bare = _bare_labels(lines, ask, kinds.bare)
-        spaced = _spaced_tables(lines, ctx, kinds.spaced_header)
+        spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask)
         out.extend(spaced)
         owned = {k for st in spaced for k in range(st.first, st.last + 1)}
         quiet = kinds.quiet
@@ -537,3 +540,73 @@ def _spaced_label(label: str, ctx: Context) -> bool:
     return bool(label) and (width(label) <= MAX_SPACED_LABEL or _FULL_CONSTANT_RE.fullmatch(label) is not None) \
         and not _ROW_NUMBER_RE.match(label) \
         and bool(ctx.lexicon.permissions_in(label, weak=True, derive=True))
+
+
+MIN_ANCHORED_ROWS = 3
+MAX_ANCHOR_GAP = 5
+"""Lines between two rows' constants in a table copied one cell per line (label, function, scene...)."""
+MAX_ROW_LABEL = 30
+ANCHORED_CONFIDENCE = 0.82
+"""Above a flattened table (whose rows the constants mark more surely than a count of cells)."""
+
+
+_PREFIX = "android.permission."
+
+
+def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
+    """Permission tables copied one cell per line whose rows each hold a line of only constants (one known
+    constant word, "VIBRATE", counts in such a line): runs of at
+    least ``MIN_ANCHORED_ROWS`` such lines, at most ``MAX_ANCHOR_GAP`` lines apart. Each row is one scene: the
+    constants its permissions, the last of its other lines the scene, the rest its description. A row's own
+    label may stand on the line before its constants ("读取手机/电话状态" / "READ_PHONE_STATE" / …): so when the
+    line before the first row's constants is such a label, and each row leaves at least two lines before the
+    next row's constants; otherwise every line after a row's constants is the row's ("INTERNET" / "网络" / …)."""
+    groups: list[list[int]] = []  # [first, last] of each run of constant lines
+    constants = ask.ctx.lexicon.constants
+    for k, line in enumerate(lines):
+        if not line.mark.startswith("h") and (ask.constant(line) or _PREFIX + line.text.strip() in constants):
+            if groups and groups[-1][1] == k - 1:
+                groups[-1][1] = k
+            else:
+                groups.append([k, k])
+    runs: list[list[list[int]]] = []
+    for g in groups:
+        gap = g[0] - runs[-1][-1][1] - 1 if runs else -1
+        if runs and 1 <= gap <= MAX_ANCHOR_GAP and not any(
+                _section_heading(lines[k]) for k in range(runs[-1][-1][1] + 1, g[0])):
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    out: list[Structure] = []
+    for run in runs:
+        if len(run) < MIN_ANCHORED_ROWS:
+            continue
+        gaps = [b[0] - a[1] - 1 for a, b in zip(run, run[1:])]
+        before = run[0][0] - 1
+        labelled = before >= 0 and _row_label(lines[before], ask) and min(gaps) >= 2
+        usual = Counter(gaps).most_common(1)[0][0]
+        tail = max(0, usual - (1 if labelled else 0))  # the last row: as many lines as most rows
+        scenes = []
+        for n, (first, last) in enumerate(run):
+            end = run[n + 1][0] - (2 if labelled else 1) if n + 1 < len(run) else \
+                min(len(lines) - 1, last + tail)
+            texts = []
+            for k in range(last + 1, end + 1):
+                if lines[k].mark.startswith("h") or _section_heading(lines[k]):
+                    end = k - 1
+                    break
+                texts.append(lines[k].text.strip())
+            constants = " ".join(lines[k].text.strip() for k in range(first, last + 1))
+            scene = texts[-1] if texts else ""
+            description = " ".join(texts[:-1])
+            scenes.append(SceneClaim(scene, description, constants, first - (1 if labelled else 0), max(end, last)))
+        out.append(Structure(ExtractorKind.PERMISSION_LIST, scenes[0].first, scenes[-1].last, ANCHORED_CONFIDENCE,
+                             scenes=tuple(scenes)))
+    return out
+
+
+def _row_label(line: Line, ask: _Lines) -> bool:
+    """A short line naming a permission in words, over the constants of its row ("读取/写入外置存储")."""
+    text = line.text.strip()
+    return width(text) <= MAX_ROW_LABEL and not text.endswith(TERMINAL) and not ask.constant(line) \
+        and bool(ask.ctx.lexicon.permissions_in(text, weak=True, derive=True))
