@@ -596,10 +596,10 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
                     end = k - 1
                     break
                 texts.append(lines[k].text.strip())
-            constants = " ".join(lines[k].text.strip() for k in range(first, last + 1))
+            written = " ".join(lines[k].text.strip() for k in range(first, last + 1))
             scene = texts[-1] if texts else ""
             description = " ".join(texts[:-1])
-            scenes.append(SceneClaim(scene, description, constants, first - (1 if labelled else 0), max(end, last)))
+            scenes.append(SceneClaim(scene, description, written, first - (1 if labelled else 0), max(end, last)))
         out.append(Structure(ExtractorKind.PERMISSION_LIST, scenes[0].first, scenes[-1].last, ANCHORED_CONFIDENCE,
                              scenes=tuple(scenes)))
     return out
