@@ -69,3 +69,14 @@ def test_two_column_table_with_a_header_row_stays_a_table_of_columns(tmp_path, c
     d = _read(tmp_path, "p.md", text, catalog)
     assert [(s.name, s.id, s.purpose) for s in d.sdks] == [
         ("极光推送SDK", "jpush", "推送消息"), ("小米推送SDK", "xiaomi-push", "小米手机推送")]
+
+
+def test_labels_whose_values_stand_on_the_next_line(tmp_path, catalog):
+    # a page copied with each label and its value in their own elements: "使用目的:" then "消息推送"
+    text = ("第三方SDK清单\n\n极光推送SDK\n\n使用目的:\n\n消息推送\n\n合作方主体:\n\n深圳市和讯华谷信息技术有限公司\n\n"
+            "涉及个人信息:\n\n设备标识符、IP地址\n\n小米推送SDK\n\n使用目的:\n\n小米手机上的消息推送\n\n合作方主体:\n\n"
+            "北京小米移动软件有限公司\n\n涉及个人信息:\n\n设备型号\n")
+    rows = _read(tmp_path, "p.txt", text, catalog).sdks
+    assert [(r.name, r.id, r.company, r.purpose, set(r.data_types)) for r in rows] == [
+        ("极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司", "消息推送", {"ip"}),
+        ("小米推送SDK", "xiaomi-push", "北京小米移动软件有限公司", "小米手机上的消息推送", {"device-model"})]

@@ -76,6 +76,10 @@ class KeyValueExtractor:
             if pairs:
                 current = self._pairs(records, current, pairs, i, line.indent)
                 continue
+            if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
+                    and not current.fields[-1][1]:
+                current.extend(text, i)  # "使用目的:" over "一键登录": a label of a record, its value on the next line
+                continue
             starts = _starts_record(lines, i, ctx, names)
             if ctx.lines[i].heading and not starts:
                 current = None
