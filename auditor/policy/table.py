@@ -253,6 +253,8 @@ def cell_fields(role: str | None, text: str, ctx: Context) -> list[tuple[str, st
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         value = text[m.end():end].strip(" ；;")
         label_role = ctx.lexicon.role(m.group(1))
+        if label_role == "name" and role not in (None, "name"):
+            label_role = "title"  # "集成的SDK含有：Facebook SDK" in a link cell: what the row bundles, not its name
         if value and label_role:
             parts.append((label_role, value))
     return parts

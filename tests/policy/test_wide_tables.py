@@ -98,3 +98,15 @@ def test_html_table_left_open_in_markdown(tmp_path, catalog):
         ("firebase-crashlytics", "Google LLC", "html-table"),
     ]
     assert set(rows[0].data_types) == {"ip", "device-model"}
+
+
+def test_a_labelled_sdk_inside_a_link_cell_is_not_the_rows_name(tmp_path, catalog):
+    # the link cell says which SDK the row's SDK bundles: the row is still the one its name cell names
+    text = ("<table><tr><th>SDK名称</th><th>第三方名称</th><th>收集信息</th><th>隐私政策链接</th></tr>"
+            "<tr><td>Acme客服SDK</td><td>示例科技有限公司</td><td>设备型号</td>"
+            "<td>https://acme.example.com/privacy 该SDK集成的SDK：Sentry</td></tr></table>")
+    path = tmp_path / "p.html"
+    path.write_text(text, encoding="utf-8")
+    rows = read_policy(path, catalog).sdks
+    assert [(r.name, r.id, r.company, r.link) for r in rows] == [
+        ("Acme客服SDK", None, "示例科技有限公司", "https://acme.example.com/privacy")]
