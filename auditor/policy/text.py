@@ -91,11 +91,15 @@ _TEMPLATE_RE = re.compile(r"\{\{|\}\}|\$\{|<%|%>")
 """Template placeholders ("{{ item.name }}", "${name}"): page code, never a name as written."""
 
 
+NOT_NAME_RE = re.compile(r"(?:https?://|www\.)\S+|\[[ xX]\]\s.*")
+"""A bare address, or a task-list item ("[x] Basic structure"): never the name of an SDK."""
+
+
 def name_like(cell: str) -> bool:
-    """Could be an SDK name cell: short, few words, no sentence ending."""
+    """Could be an SDK name cell: short, few words, no sentence ending, not a bare address or a task item."""
     cell = cell.strip()
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，")) \
-        and not _TEMPLATE_RE.search(cell)
+        and not _TEMPLATE_RE.search(cell) and not NOT_NAME_RE.fullmatch(cell)
 
 
 def cued_company(text: str) -> str:

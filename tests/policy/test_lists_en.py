@@ -29,3 +29,17 @@ def test_service_bullets_with_companies(tmp_path):
     ]
     assert set(d.sdks[0].data_types) == {"advertising-id", "location-coarse"}
     assert d.sdks[2].data_types == ("device-model",)
+
+
+def test_bare_addresses_and_task_items_are_no_sdk_rows(tmp_path):
+    # setup links per platform and a README's task list sit among SDK-like words, but name no SDK
+    catalog = Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"),), version="unit", sha256="0" * 64,
+                      source="memory")
+    path = tmp_path / "guide.md"
+    path.write_text("The SDK setup guides:\n\n- Android: https://docs.example.com/sdk/android/setup.html\n"
+                    "- iOS: https://docs.example.com/sdk/ios/setup.html\n\nProgress:\n\n"
+                    "- [x] Add the crash SDK\n- [ ] Add the Sentry SDK release hook\n\n"
+                    "Third-party SDKs:\n\n- Sentry SDK: crash reports\n- Acme Push SDK: notifications\n",
+                    encoding="utf-8")
+    assert [(r.name, r.id) for r in read_policy(path, catalog).sdks] == [
+        ("Sentry SDK", "sentry"), ("Acme Push SDK", None)]

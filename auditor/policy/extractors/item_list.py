@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
-from auditor.policy.text import company_like, name_like, width
+from auditor.policy.text import NOT_NAME_RE, company_like, name_like, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
@@ -38,6 +38,9 @@ _OWNER_RE = re.compile(r"^(.{2,60}?)\s*[（(]([^（）()]{3,120})[)）]$")
 MAX_LABEL_WIDTH = 40
 _LABEL_HEAD_RE = re.compile(r"\s*[:：]\s*|\s[-–—]\s")
 CONFIDENCE = 0.7
+_PLATFORM_RE = re.compile(r"(?:android|ios|harmony\s?os|鸿蒙|安卓|windows|macos|web|h5)(?:\s*(?:端|版|系统|平台))?",
+                          re.IGNORECASE)
+"""An item named only by a platform ("- Android: <setup link>"): what a line is about, not an SDK."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class ListExtractor:
             listed = sum(1 for it in group if it.sdk_like) * 2 >= len(group) and len(group) >= 2
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             for it in group:
+                if NOT_NAME_RE.fullmatch(it.name.strip()) or _PLATFORM_RE.fullmatch(it.name.strip()):
+                    continue  # "- iOS: https://…/quickstart.html", "[x] Basic structure": no SDK
                 if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5
                                         and not ctx.lexicon.data_types_in(it.name, cell=True))):
                     continue  # in a list of SDKs, an item naming data ("设备信息（设备型号、IP地址）") is no SDK
