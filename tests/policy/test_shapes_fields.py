@@ -80,3 +80,16 @@ def test_labels_whose_values_stand_on_the_next_line(tmp_path, catalog):
     assert [(r.name, r.id, r.company, r.purpose, set(r.data_types)) for r in rows] == [
         ("极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司", "消息推送", {"ip"}),
         ("小米推送SDK", "xiaomi-push", "北京小米移动软件有限公司", "小米手机上的消息推送", {"device-model"})]
+
+
+def test_a_function_heading_over_the_sdk_its_sharing_type_names(tmp_path, catalog):
+    # blocks headed by what they are for; the SDK is named in brackets in the sharing-type line
+    text = ("Service providers we share data with\n\nFinding nearby speakers\n\n  • Third party name: Acme Inc.\n"
+            "  • Sharing type: Embed SDK (Acme Link SDK)\n  • Shared data: IP address, Bluetooth address\n"
+            "  • Purpose of use: finding and pairing nearby speakers\n\nCrash statistics\n\n"
+            "  • Third party name: Functional Software, Inc.\n  • Sharing type: SDK (Sentry)\n"
+            "  • Shared data: device model\n")
+    rows = _read(tmp_path, "p.txt", text, catalog).sdks
+    assert [(r.name, r.id, r.company, r.purpose) for r in rows] == [
+        ("Acme Link SDK", None, "Acme Inc.", "finding and pairing nearby speakers"),
+        ("Sentry", "sentry", "Functional Software, Inc.", "Crash statistics")]

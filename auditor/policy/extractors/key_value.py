@@ -228,6 +228,27 @@ def _sdk_like(text: str, ctx: Context) -> bool:
     return bool(_SDK_WORD_RE.search(name)) or ctx.names.known(name)
 
 
+_EMBEDDED_RE = re.compile(r"(?:嵌入|集成|接入|embed(?:ded)?|integrated)?\s*(?:第三方)?\s*SDK\s*[（(]\s*([^()（）]{2,40}?)\s*[)）]",
+                          re.IGNORECASE)
+"""A sharing-type value that names the SDK in brackets ("Embed SDK (Tianqin SDK)", "嵌入SDK（天琴SDK）")."""
+
+
+def _embedded_name(record: _Record, ctx: Context) -> list[tuple[str, str]]:
+    """The record's fields, with the SDK its method names in brackets as its name when the heading names a
+    function ("Discovering and connecting to devices" / "Sharing type: Embed SDK (Tianqin SDK)"); the heading
+    is then the purpose, unless the record gives one."""
+    fields = record.fields
+    if not record.lined or _sdk_like(fields[0][1], ctx):
+        return fields
+    for role, value in fields[1:]:
+        m = _EMBEDDED_RE.search(value) if role == "method" else None
+        if m and name_like(m.group(1)) and _sdk_like(m.group(1), ctx):
+            rest = [(r, v) for r, v in fields[1:]]
+            heading = [] if any(r == "purpose" for r, _ in rest) else [("purpose", fields[0][1])]
+            return [("name", m.group(1).strip())] + heading + rest
+    return fields
+
+
 def _structure(record: _Record, ctx: Context) -> Structure | None:
     roles = {r for r, _ in record.fields}
     last = max(record.last, record.first)
@@ -239,7 +260,7 @@ def _structure(record: _Record, ctx: Context) -> Structure | None:
             return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1, scenes=(
                 SceneClaim(record.fields[0][1], purpose, asked, record.first, last, sentence=True),))
     if record.kind == "sdk":
-        fields = record.fields
+        fields = _embedded_name(record, ctx)
         if record.lined and "company" not in roles:
             fields = split_company(fields[0][1], fields)
         facts = facts_from(with_cued_company(list(fields)))
