@@ -20,6 +20,8 @@ class Line:
     indent: int = 0
     """Leading blanks of the source line (a tab counts 4): how deep a list item is nested. 0 for HTML, PDF
     and DOCX."""
+    bold: bool = False
+    """The line is only bold words, no sentence (Markdown "**Unity**"): a heading in all but its markup."""
 
 
 @dataclass(frozen=True)

@@ -189,7 +189,7 @@ def _with_html_tables(name: str, fmt: str, encoding: str, text: str, spans: list
         marks = [""] * len(raw)
         if fmt == "markdown":
             raw, marks, indents = _markdown(raw)
-        lines += [Line(first_no + i, " ".join(t.split()), marks[i], indents[i]) for i, t in enumerate(raw) if t.strip()]
+        lines += [_line(first_no + i, t, marks[i], indents[i]) for i, t in enumerate(raw) if t.strip()]
         if span is None:
             break
         offset = newlines + text.count("\n", pos, span[0])
@@ -211,11 +211,24 @@ def _indent(line: str) -> int:
     return len(lead.replace("\t", "    "))
 
 
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-{3,})\s*$")
+_MD_BOLD_LINE = re.compile(r"^\s{0,3}\*\*[^*]{1,60}(?<![.。!！?？;；])\*\*\s*$")
+"""A line of only bold words, not a sentence ("**Unity**", not "**Used to read photos.**")."""
+
+
 def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
-    """Markdown lines without quote, heading and bullet markup (kept as each line's mark) or emphasis, and
-    each line's indent (after the quote markup)."""
+    """Markdown lines without quote, heading and bullet markup (kept as each line's mark: ``h1``..``h6``
+    (also for a title underlined with ``===`` / ``---``), ``li``, or ``b`` for a line of only bold words) or
+    emphasis, and each line's indent (after the quote markup)."""
     lines, marks, indents = [], [], []
     for ln in raw:  # each pattern is tried only when its marker character is in the line
+        if lines and ln[:1] in "=-" and _SETEXT.match(ln) and lines[-1].strip() and not marks[-1] \
+                and (ln[:1] == "=" or not _MARKDOWN_LINE_RE.match(lines[-1])):
+            marks[-1] = "h1" if ln[:1] == "=" else "h2"  # "Privacy Policy" over "=====": a heading
+            lines.append("")
+            marks.append("")
+            indents.append(0)
+            continue
         if ">" in ln:
             ln = _MD_QUOTE.sub("", ln)
         indents.append(_indent(ln))
@@ -225,6 +238,8 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
             mark, ln = f"h{len(heading.group(1))}", ln[heading.end():]
         elif ln.lstrip()[:1] in ("-", "*", "+") and _MD_BULLET.match(ln):
             mark, ln = "li", _MD_BULLET.sub("", ln)
+        if not mark and "**" in ln and _MD_BOLD_LINE.match(ln):
+            mark = "b"  # a line of only bold words ("**Unity**" over its paragraph): see Line.bold
         ln = ln.replace("**", "").replace("__", "")
         if "\\" in ln:
             ln = _MD_ESCAPE.sub(r"\1", ln)
@@ -323,9 +338,16 @@ def _checked_text(name: str, text: str, enc: str) -> str:
 
 def _from_lines(name: str, fmt: str, encoding: str, raw: list[str], marks: list[str] | None = None,
                 indents: list[int] | None = None) -> Document:
-    lines = tuple(Line(i + 1, " ".join(t.split()), marks[i] if marks else "", indents[i] if indents else 0)
+    lines = tuple(_line(i + 1, t, marks[i] if marks else "", indents[i] if indents else 0)
                   for i, t in enumerate(raw) if t.strip())
     return _checked(Document(name, fmt, encoding, lines))
+
+
+def _line(no: int, text: str, mark: str, indent: int) -> Line:
+    """A text line; Markdown's mark ``b`` (a line of only bold words) becomes :attr:`Line.bold`."""
+    if mark == "b":
+        return Line(no, " ".join(text.split()), "", indent, bold=True)
+    return Line(no, " ".join(text.split()), mark, indent)
 
 
 def _from_docx(name: str, data: bytes) -> Document:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
-from auditor.policy.text import NOT_NAME_RE, company_like, name_like, width
+from auditor.policy.text import NOT_NAME_RE, URL_RE, company_like, cued_company, name_like, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
@@ -60,7 +60,7 @@ class ListExtractor:
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         bodies = _bodies(doc.lines)
         items = _items(doc, ctx, bodies)
-        out = []
+        out = _service_sections(doc, ctx)
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
         for group in _groups(items):
             listed = sum(1 for it in group if it.sdk_like) * 2 >= len(group) and len(group) >= 2
@@ -249,3 +249,70 @@ def _facts(doc: Document, it: _Item) -> RowFacts:
         purpose=next((g for g in purpose.groups() if g), "").strip() if purpose else it.rest[:200].strip(),
         data=text, link=f"{it.link} {text}".strip(),
     )
+
+
+_THIRD_PARTY_RE = re.compile(r"third[- ]?part(?:y|ies)|第三方|\bsdks?\b|librar(?:y|ies)|service providers?|合作方|"
+                             r"服务商|\bpartners?\b", re.IGNORECASE)
+"""Words of a section about the services an app uses ("Use of third-party services", "第三方SDK")."""
+_PRODUCT_OF_RE = re.compile(r"\b(?:is|are) (?:a |an )?(?:product|service|sdk|library|tool)s? (?:of|from|by|provided by)\b"
+                            r"|\bprovided by\b|\boperated by\b|由.{2,40}?(?:提供|开发|运营)", re.IGNORECASE)
+"""A paragraph saying whose product its heading is ("App Center is a product of Microsoft Corporation")."""
+_OUTLINE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.、)]?|[(（]\d{1,2}[)）])\s*")
+_SDK_END_RE = re.compile(r"(?:sdk|\bkit|插件|组件)\s*(?:[（(][^（）()]*[)）])?$", re.IGNORECASE)
+"""A name ending with an SDK word ("极光推送SDK", "ML Kit"), not a title opening with one ("SDK 初始化说明")."""
+MAX_SECTION_NAME = 40
+MAX_LEAD_LINES = 3
+
+
+def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
+    """Sections of a policy part about third-party services, one heading a service over its paragraphs
+    ("## Use of third-party services" / "### Visual Studio App Center" / "App Center is a product of…"): the
+    sibling headings under a heading (or after a lead sentence) about third parties, from the first, while
+    each names a service (a catalog name, an SDK word, or a paragraph saying whose product it is); the
+    first heading that names none ends the run (the policy's own sections follow)."""
+    lines = doc.lines
+    heads = [k for k, line in enumerate(lines) if line.mark.startswith("h") or line.bold]
+    levels = {k: lines[k].mark or "h7" for k in heads}  # a bold line: below every marked heading
+    out: list[Structure] = []
+    taken: set[int] = set()
+    for n, k in enumerate(heads):
+        if k in taken:
+            continue
+        level = levels[k]
+        parent = next((heads[j] for j in range(n - 1, -1, -1) if levels[heads[j]] < level), None)
+        lead = range(max((parent + 1) if parent is not None else 0, k - MAX_LEAD_LINES), k)
+        context = " ".join([lines[parent].text] if parent is not None else []) + " " + \
+            " ".join(lines[j].text for j in lead if not lines[j].mark.startswith("h"))
+        if parent is not None and n and heads[n - 1] != parent:
+            continue  # not the first heading under its parent: a run starts at the first sibling only
+        if not _THIRD_PARTY_RE.search(context):
+            continue
+        for m, h in enumerate(heads[n:], start=n):
+            if levels[h] < level:
+                break
+            if levels[h] > level:
+                continue  # a sub-heading inside a service's section
+            end = next((heads[j] - 1 for j in range(m + 1, len(heads)) if levels[heads[j]] <= level),
+                       len(lines) - 1)
+            name = _OUTLINE_NUMBER_RE.sub("", lines[h].text).strip()
+            body = " ".join(lines[j].text for j in range(h + 1, end + 1))
+            if end <= h or not _service_name(name, body, ctx):
+                break
+            taken.add(h)
+            facts = RowFacts(name=name, company=cued_company(body), purpose="", data=body,
+                             link=next((u.group(0) for u in URL_RE.finditer(body)), ""))
+            out.append(Structure(ExtractorKind.LIST, h, end, CONFIDENCE, sdks=(SdkClaim(facts, h, end),)))
+    return out
+
+
+def _service_name(name: str, body: str, ctx: Context) -> bool:
+    """A heading that names a service: short and name-like, no kind of data, permission or policy section,
+    and a catalog name, an SDK word, or a paragraph under it saying whose product it is."""
+    if not name or width(name) > MAX_SECTION_NAME or not name_like(name) or NOT_NAME_RE.fullmatch(name) \
+            or _PLATFORM_RE.fullmatch(name) or ctx.lexicon.is_header(name):
+        return False
+    known = ctx.names.known(name)
+    if not known and (ctx.lexicon.general(name) or ctx.lexicon.data_types_in(name, cell=True)
+                      or ctx.lexicon.permissions_in(name, weak=True) or _DATA_WORD_RE.search(name)):
+        return False
+    return known or bool(_SDK_END_RE.search(name)) or bool(_PRODUCT_OF_RE.search(body[:300]))
