@@ -220,7 +220,9 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
     """Markdown lines without quote, heading and bullet markup (kept as each line's mark: ``h1``..``h6``
     (also for a title underlined with ``===`` / ``---``), ``li``, or ``b`` for a line of only bold words) or
     emphasis, and each line's indent (after the quote markup)."""
-    lines, marks, indents = [], [], []
+    lines: list[str] = []
+    marks: list[str] = []
+    indents: list[int] = []
     for ln in raw:  # each pattern is tried only when its marker character is in the line
         if lines and ln[:1] in "=-" and _SETEXT.match(ln) and lines[-1].strip() and not marks[-1] \
                 and (ln[:1] == "=" or not _MARKDOWN_LINE_RE.match(lines[-1])):
