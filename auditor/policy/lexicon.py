@@ -50,8 +50,10 @@ _JOINED_RE = re.compile(r"[及和与或、/&＆]|\b(?:and|or)\b")
 """A label that joins two things ("名称及链接", "隐私政策或官网链接", "Name and link"): its last word is not its
 only head."""
 ROLES = ("link", "website", "company", "data", "item", "permissions", "scene", "purpose", "method", "description",
-         "packages", "index", "name", "title")
-"""Column / key roles. ``title`` is a bare "名称" / "Name": an SDK name only in a table of SDK facts."""
+         "packages", "choice", "index", "name", "title")
+"""Column / key roles. ``title`` is a bare "名称" / "Name": an SDK name only in a table of SDK facts. ``choice``
+is what the user may do about it and what follows ("是否可关闭", "Will I be asked", "关闭后的影响", "适用系统"):
+a column of a permission table that is neither the permission nor its scene."""
 
 
 @dataclass(frozen=True)

@@ -357,3 +357,15 @@ def test_two_constant_lines_make_no_table(tmp_path):
     # a single bare constant word outside a run of constant rows is no row of its own
     text = _lines("我们会申请以下权限：", "CAMERA", "扫码时使用", "其他说明", "INTERNET", "联网")
     assert (P + "INTERNET") not in {p for s in _read(tmp_path, text).scenes for p in s.permissions}
+
+
+def test_flat_cells_with_columns_about_what_the_user_may_do(tmp_path):
+    # columns saying whether the user is asked, whether it can be turned off and what happens then: neither the
+    # permission nor its scene, and two of them in a row do not end the header
+    text = _lines("系统权限列表", "权限名称", "使用场景或目的", "是否询问", "是否可关闭", "关闭后的影响",
+                  "相机", "扫描二维码添加设备", "是", "是", "无法扫码",
+                  "麦克风", "发送语音留言", "是", "是", "无法发送语音",
+                  "位置", "查找附近的门店", "是", "是", "无法推荐附近门店")
+    assert _pairs(_read(tmp_path, text)) == [
+        ("扫描二维码添加设备", (P + "CAMERA",)), ("发送语音留言", (P + "RECORD_AUDIO",)),
+        ("查找附近的门店", LOCATION)]

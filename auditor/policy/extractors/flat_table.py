@@ -194,6 +194,10 @@ def _caption(text: str, ctx: Context) -> bool:
         sum(1 for t in tokens if ctx.lexicon.role(t) is not None) >= 1
 
 
+_REPEATED = frozenset({"permissions", "choice"})
+"""Roles a header may give two columns ("是否询问" then "是否可关闭")."""
+
+
 def _header(doc: Document, cell_roles: list[str | None], i: int) -> tuple[list[str], int]:
     """Consecutive short lines that each name a new column role."""
     header: list[str] = []
@@ -201,7 +205,7 @@ def _header(doc: Document, cell_roles: list[str | None], i: int) -> tuple[list[s
     j = i
     while j < len(doc.lines) and len(header) < MAX_COLUMNS:
         role = cell_roles[j]
-        if role is None or (role in seen and role != "permissions"):  # "权限名称" then "相关权限" (the constants)
+        if role is None or (role in seen and role not in _REPEATED):  # "权限名称" then "相关权限" (the constants)
             break
         seen.add(role)
         header.append(doc.lines[j].text.strip())
