@@ -84,9 +84,15 @@ def piped(text: str) -> bool:
     return text.startswith("|") or text.endswith("|") or text.count("|") >= 2 or bool(SEPARATOR_RE.match(text))
 
 
+_ATTRIBUTE_RE = re.compile(r"\b[A-Za-z]\w*:[A-Za-z]\w*\s*=\s*[\"']")
+"""An XML attribute with a namespace (``android:name="…"``)."""
+
+
 def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     """``(role, value)`` pairs of a label line (several when ";"-separated), or []."""
     out: list[tuple[str, str]] = []
+    if ":" in text and _ATTRIBUTE_RE.search(text):
+        return out  # 'uses-permission android:name="…"': markup quoted in the text, not a label
     for part in (p for chunk in _SPLIT_RE.split(text) for p in _one_line_record(chunk, lexicon)):
         m = PAIR_RE.match(part)
         role = _label_role(m.group(1), lexicon) if m and width(m.group(1)) <= 48 else None

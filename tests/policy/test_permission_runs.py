@@ -127,3 +127,23 @@ def test_the_systems_own_description_of_a_permission_is_no_scene(tmp_path):
             "防止手机休眠\n\n允许该应用阻止手机进入休眠状态\n\n"
             "录音\n\n允许应用录制音频，用于语音消息\n")
     assert _scenes_of(tmp_path, text, "p.txt") == [("录音", (P + "RECORD_AUDIO",))]
+
+
+def test_items_over_the_manifest_lines_of_their_permissions(tmp_path):
+    # each numbered item is followed by the uses-permission lines it asks for, then what it is used for
+    text = ("1. Location of the phone\n\nuses-permission android:name=\"android.permission.ACCESS_FINE_LOCATION\"\n\n"
+            "uses-permission android:name=\"android.permission.ACCESS_COARSE_LOCATION\"\n\n"
+            "Used to show the weather where you are.\n\n2. The microphone\n\n"
+            "uses-permission android:name=\"android.permission.RECORD_AUDIO\"\n\nUsed for voice notes.\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert [(s.name, s.description, s.permissions) for s in d.scenes] == [
+        ("Location of the phone", "Used to show the weather where you are.",
+         (P + "ACCESS_COARSE_LOCATION", P + "ACCESS_FINE_LOCATION")),
+        ("The microphone", "Used for voice notes.", (P + "RECORD_AUDIO",))]
+
+
+def test_a_namespaced_attribute_is_no_label(tmp_path):
+    from auditor.policy.analysis import label_pairs
+    from auditor.policy.lexicon_data import load_lexicon
+    assert label_pairs('uses-permission android:name="android.permission.CAMERA"', load_lexicon()) == []
+    assert label_pairs("所需权限：相机", load_lexicon()) == [("permissions", "相机")]

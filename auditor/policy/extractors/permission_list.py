@@ -90,14 +90,20 @@ class PermissionListExtractor:
         over = [kinds.bare[k] and not lines[k].mark and k + 1 < len(lines) and _marked(lines[k + 1])
                 for k in range(len(lines))]
         heads = frozenset(k for k, o in enumerate(over) if o)
+        # a list item over a line that writes permission constants out ("3. Access to the camera" /
+        # 'uses-permission android:name="android.permission.CAMERA"'): a permission item whatever its words
+        over_constants = frozenset(k for k in range(len(lines) - 1) if _marked(lines[k]) and not kinds.bare[k]
+                                   and _constants_written(lines[k + 1].text, ctx)
+                                   and not _constants_written(lines[k].text, ctx))
         i = 0
         while i < len(lines):
-            if i in owned or (quiet[i] and i not in bare and not over[i]):
+            if i in owned or (quiet[i] and i not in bare and not over[i] and i not in over_constants):
                 i += 1
                 continue
             line = lines[i]
             item = ask.item(line, i, topic) or (_Item(line.text.strip(), "", i) if i in bare else None) or (
-                _Item(line.text.strip(), "", i, heading=True) if over[i] else None)  # it heads its list
+                _Item(line.text.strip(), "", i, heading=True) if over[i] else None) or (  # it heads its list
+                _Item(_body(line), "", i) if i in over_constants else None)  # its constants written below it
             introduces, section = ask.kind(line)
             if item is None and introduces:
                 topic = True  # "我们可能向您申请以下权限：", "The app requests these permissions:"
@@ -361,13 +367,28 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
             role is None and _marked(lines[k]) and width(value) <= MAX_FEATURE_WIDTH and not value.endswith(TERMINAL)
             for k, role, value in labelled):
         return [SceneClaim(value, item.rest, label, k, k) for k, _, value in labelled], last
+    written = [lines[k].text for k, role, _ in labelled
+               if role in (None, "other") and _constants_written(lines[k].text, ctx)]
     prefer = [value for _, role, value in labelled if role in SCENE_ROLES]
-    plain = [value for _, role, value in labelled if role is None]
+    plain = [value for k, role, value in labelled if role is None and lines[k].text not in written]
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
+    asked = " ".join([label] + written)  # "定位权限" over "ACCESS_FINE_LOCATION" / "ACCESS_COARSE_LOCATION"
     if _DEFINITION_RE.match(text) and not _PURPOSE_MARK_RE.search(text):
-        return [SceneClaim("", "", label, i, last)], last  # Android's own words for the permission: no use of it
+        return [SceneClaim("", "", asked, i, last)], last  # Android's own words for the permission: no use of it
     named = not _constant_only(label, ctx) and (text or not _only_permission(label, ctx))
-    return [SceneClaim(label if named else "", text, label, i, last)], last
+    return [SceneClaim(label if named else "", text, asked, i, last)], last
+
+
+MAX_WRITTEN_LINE = 120
+
+
+def _constants_written(text: str, ctx: Context) -> bool:
+    """A line under an item that writes its permissions out ("ACCESS_FINE_LOCATION",
+    'uses-permission android:name="android.permission.CAMERA"'): constants and markup, no sentence."""
+    text = text.strip()
+    return width(text) <= MAX_WRITTEN_LINE and not text.endswith(TERMINAL) and _CONSTANT_RE.search(text) is not None \
+        and _written_constant(text, ctx) and not re.search(r"[\u3400-\u9fff]|\b(?:to|for|used|when|the)\b", text,
+                                                           re.IGNORECASE)
 
 
 def _constant_only(label: str, ctx: Context) -> bool:
