@@ -147,3 +147,11 @@ def test_a_namespaced_attribute_is_no_label(tmp_path):
     from auditor.policy.lexicon_data import load_lexicon
     assert label_pairs('uses-permission android:name="android.permission.CAMERA"', load_lexicon()) == []
     assert label_pairs("所需权限：相机", load_lexicon()) == [("permissions", "相机")]
+
+
+def test_the_moment_a_permission_is_called_is_its_scene(tmp_path):
+    text = ("1、相机权限\n使用目的：拍摄头像\n调用时机：您点击更换头像时\n2、麦克风权限\n使用目的：语音输入\n"
+            "调用时机：您按住说话按钮时\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("您点击更换头像时", (P + "CAMERA",)), ("您按住说话按钮时", (P + "RECORD_AUDIO",))]
