@@ -49,6 +49,9 @@ _HEAD_ROLES = frozenset({"purpose", "scene", "description", "method"})
 _JOINED_RE = re.compile(r"[及和与或、/&＆]|\b(?:and|or)\b")
 """A label that joins two things ("名称及链接", "隐私政策或官网链接", "Name and link"): its last word is not its
 only head."""
+MAX_CUT = 2
+MIN_COMPLETED = len("android.permission.") + 10
+"""A cut constant is completed only when at least ten letters of it are written."""
 ROLES = ("link", "website", "company", "data", "item", "permissions", "scene", "purpose", "method", "description",
          "packages", "choice", "index", "name", "title")
 """Column / key roles. ``title`` is a bare "名称" / "Name": an SDK name only in a table of SDK facts. ``choice``
@@ -340,6 +343,8 @@ class Lexicon:
             full = "android.permission." + m.group(2)
             if m.group(1) and full not in self.constants:
                 full = self._mended(full, normal, m.end())
+            if full not in self.constants and "_" in m.group(2):
+                full = self._completed(full)
             if full in seen or (full not in self.constants and not (m.group(1) and "_" in full)):
                 continue  # an unknown bare word, or "android.permission.READ" cut from a mistyped constant
             quoted = m.start() > 0 and text[m.start() - 1] in "`'\"“‘["  # [CAMERA]: a Markdown reference label
@@ -354,6 +359,14 @@ class Lexicon:
                     seen.add(full)
                     hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
         return hits
+
+    def _completed(self, full: str) -> str:
+        """A constant with its last letters cut ("READ_EXTERNAL_STORAG"): the one known constant it begins,
+        at most ``MAX_CUT`` letters longer, else ``full``."""
+        if len(full) < MIN_COMPLETED:
+            return full
+        found = [c for c in self.constants if c.startswith(full) and len(c) - len(full) <= MAX_CUT]
+        return found[0] if len(found) == 1 else full
 
     def _mended(self, full: str, text: str, end: int) -> str:
         """A constant written with blanks for underscores ("android.permission.READ PHONE_STATE"): the known

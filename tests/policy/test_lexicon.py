@@ -174,3 +174,16 @@ def test_taiwan_permission_word_heads_a_permission_list(tmp_path):
     scenes = read_policy(path, memory_catalog()).scenes
     assert [set(s.permissions) for s in scenes] == [
         {"android.permission.CAMERA"}, {"android.permission.RECORD_AUDIO"}]
+
+
+@pytest.mark.parametrize("text, constant", [
+    ("android.permission.READ_EXTERNAL_STORAG", "android.permission.READ_EXTERNAL_STORAGE"),
+    ("ACCESS_FINE_LOCATIO", "android.permission.ACCESS_FINE_LOCATION"),
+])
+def test_a_constant_with_its_last_letters_cut_is_completed(lexicon, text, constant):
+    assert [p for p, _ in lexicon.permissions_in(text, weak=True)] == [constant]
+
+
+def test_a_short_cut_constant_is_not_guessed(lexicon):
+    # "READ_CONT" could begin READ_CONTACTS only, but too little of it is written to say so
+    assert lexicon.permissions_in("READ_CONT", weak=True) == []
