@@ -43,3 +43,17 @@ def test_bare_addresses_and_task_items_are_no_sdk_rows(tmp_path):
                     encoding="utf-8")
     assert [(r.name, r.id) for r in read_policy(path, catalog).sdks] == [
         ("Sentry SDK", "sentry"), ("Acme Push SDK", None)]
+
+
+def test_prose_names_a_product_linked_to_its_own_site_and_each_row_keeps_its_own_link(tmp_path):
+    catalog = Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"),), version="unit", sha256="0" * 64,
+                      source="memory")
+    path = tmp_path / "privacy.md"
+    path.write_text("The app uses [Countly Lite](https://countlylite.example/) to count launches. Its privacy "
+                    "policy is [here](https://countlylite.example/privacy). The app also integrates the Sentry SDK "
+                    "for crash reports; see [Sentry's policy](https://sentry.io/privacy/). Read our "
+                    "[blog](https://blog.example.org/) for news.\n", encoding="utf-8")
+    rows = read_policy(path, catalog).sdks
+    assert [(r.name, r.id, r.link) for r in rows] == [
+        ("Countly Lite", None, "https://countlylite.example/privacy"),
+        ("Sentry SDK", "sentry", "https://sentry.io/privacy/")]

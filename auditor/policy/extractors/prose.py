@@ -21,7 +21,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
-from auditor.policy.text import TERMINAL, URL_RE, WHEN, cued_company, width
+from auditor.policy.text import TERMINAL, URL_RE, WHEN, cued_company, name_like, width
 
 _STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
 _STORE_NAME_RE = re.compile(r"google\s*play|app\s*store|apple\s+app\s+store|(?:huawei\s+)?appgallery|应用宝", re.IGNORECASE)
@@ -29,7 +29,7 @@ _STORE_NAME_RE = re.compile(r"google\s*play|app\s*store|apple\s+app\s+store|(?:h
 _LINK_WORDS = frozenset({"here", "click here", "this", "this link", "link", "this page", "more", "read more",
                          "learn more", "see more", "details", "more details", "more information", "website"})
 """What a link says when it names no product ("[Here](https://…) you can find…")."""
-_MD_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(\s*<?(?:https?://|www\.)[^)\s>]+>?\s*\)")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(\s*<?((?:https?://|www\.)[^)\s>]+)>?\s*\)")
 _SENTENCE_RE = re.compile(r"(?:[^.。!?！？;；]|\.(?=\d))+[.。!?！？;；]?")
 """A sentence; a dot before a digit ("2.3", "v1.2") does not end one."""
 _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in order)\b)")
@@ -134,7 +134,7 @@ class ProseExtractor:
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
         return SdkClaim(RowFacts(name=name, company=found,
                                  purpose=purpose, data=f"{text} {after}".strip(),
-                                 link=linked.group(1) if linked else ""), first, last)
+                                 link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
 
 
 _PROVIDED_BY_RE = re.compile(r"\b(?:provided|operated|offered|developed|owned|run) by\s+(?:the\s+)?"
@@ -254,14 +254,49 @@ def _names_data(name: str, ctx: Context) -> bool:
     return any(h.data_types and h.phrase == folded for h in ctx.lexicon.find(name, weak=True))
 
 
+MIN_SITE_NAME = 4
+
+
+def _best_link(name: str, text: str, linked: str) -> str:
+    """The row's link among the addresses of its sentences: one on the SDK's own site first, its privacy page
+    before its home page; else the address its name links to; else "" (the reader then takes the first)."""
+    key = re.sub(r"[^a-z0-9]", "", re.sub(r"(?i)\bsdk\b", "", name).casefold())
+    found = [u.rstrip(".,;:") for u in URL_RE.findall(text)]
+    own = [u for u in found if len(key) >= MIN_SITE_NAME and key in re.sub(r"[^a-z0-9]", "", _host(u))]
+    if own:
+        return next((u for u in own if "privac" in u.casefold()), own[0])
+    return linked
+
+
+def _host(url: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/", 1)[0].split(":", 1)[0]
+
+
+def _own_site(label: str, url: str) -> bool:
+    """A link whose text is the name of the site it points to ("[TelemetryDeck](https://telemetrydeck.com/)"):
+    the product's own name, as a paragraph that says the app uses it writes it."""
+    key = re.sub(r"[^a-z0-9]", "", label.casefold())
+    parts = _host(url).split(".")
+    if len(parts) < 2:
+        return False
+    site = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]  # "x.com.cn": x
+    return len(key) >= MIN_SITE_NAME and key == re.sub(r"[^a-z0-9]", "", site)
+
+
+_SECOND_LEVEL = frozenset({"com", "co", "net", "org", "gov", "edu", "ac"})
+
+
 def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[int, str]]:
     """Distinctive catalog names and aliases in running text (:meth:`NameIndex.spot`) and catalog names
     written with an SDK suffix; the longest at each start, without overlaps."""
     found = list(ctx.names.spot(text))
     for m in _MD_LINK_RE.finditer(text) if "](" in text else ():  # "[Crashlytics](https://…)": a name as a link
         label = m.group(1).strip()
-        if exact(label) and label.casefold() not in _LINK_WORDS and ctx.lexicon.role(label) not in ("link", "website"):
-            found.append((m.start(1), m.end(1), label))
+        if label.casefold() in _LINK_WORDS or ctx.lexicon.role(label) in ("link", "website"):
+            continue
+        if exact(label) or (_own_site(label, m.group(2)) and _USE_VERB_RE.search(text) and name_like(label)
+                            and not ctx.lexicon.general(label) and not ctx.lexicon.generic(label)):
+            found.append((m.start(1), m.end(1), label))  # a catalog name, or a product linked to its own site
     for m in _USED_NAME_RE.finditer(text) if _USE_VERB_RE.search(text) else ():  # "we use Sentry for …"
         words = m.group(1).split()
         for k in range(len(words), 0, -1):  # the longest run of capitalised words that is a catalog name
