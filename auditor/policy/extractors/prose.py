@@ -269,7 +269,8 @@ def _best_link(name: str, text: str, linked: str) -> str:
 
 
 def _host(url: str) -> str:
-    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/", 1)[0].split(":", 1)[0]
+    host: str = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/", 1)[0].split(":", 1)[0]
+    return host
 
 
 def _own_site(label: str, url: str) -> bool:
