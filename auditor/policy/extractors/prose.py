@@ -261,7 +261,7 @@ def _best_link(name: str, text: str, linked: str) -> str:
     """The row's link among the addresses of its sentences: one on the SDK's own site first, its privacy page
     before its home page; else the address its name links to; else "" (the reader then takes the first)."""
     key = re.sub(r"[^a-z0-9]", "", re.sub(r"(?i)\bsdk\b", "", name).casefold())
-    found = [u.rstrip(".,;:") for u in URL_RE.findall(text)]
+    found: list[str] = [u.rstrip(".,;:") for u in URL_RE.findall(text)]
     own = [u for u in found if len(key) >= MIN_SITE_NAME and key in re.sub(r"[^a-z0-9]", "", _host(u))]
     if own:
         return next((u for u in own if "privac" in u.casefold()), own[0])
@@ -269,8 +269,7 @@ def _best_link(name: str, text: str, linked: str) -> str:
 
 
 def _host(url: str) -> str:
-    host: str = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/", 1)[0].split(":", 1)[0]
-    return host
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/", 1)[0].split(":", 1)[0]
 
 
 def _own_site(label: str, url: str) -> bool:
