@@ -369,3 +369,26 @@ def test_flat_cells_with_columns_about_what_the_user_may_do(tmp_path):
     assert _pairs(_read(tmp_path, text)) == [
         ("扫描二维码添加设备", (P + "CAMERA",)), ("发送语音留言", (P + "RECORD_AUDIO",)),
         ("查找附近的门店", LOCATION)]
+
+
+def test_a_list_of_constants_is_no_flattened_table(tmp_path):
+    # bulleted constants under what needs them are a list: no scene is made of the items between them
+    text = ("## Permissions\n\n- Used by the analytics library:\n  - android.permission.INTERNET\n"
+            "  - android.permission.ACCESS_NETWORK_STATE\n- Used by the push library:\n"
+            "  - android.permission.WAKE_LOCK\n  - android.permission.VIBRATE\n- Used by the map:\n"
+            "  - android.permission.ACCESS_FINE_LOCATION\n")
+    scenes = _read(tmp_path, text, "p.md").scenes
+    assert all(s.name != "Used by the push library:" or s.permissions == (P + "VIBRATE", P + "WAKE_LOCK")
+               for s in scenes)
+    assert not any(P + "INTERNET" in s.permissions and "push" in s.name for s in scenes)
+
+
+def test_rows_marked_by_constants_under_titles_without_a_use_have_no_scene(tmp_path):
+    # a table of what each permission is, with no column of what it is used for: permissions, no scenes
+    text = _lines("权限列表", "权限名称", "权限标识", "权限说明",
+                  "网络权限", "INTERNET", "访问网络",
+                  "相机权限", "CAMERA", "使用摄像头",
+                  "麦克风权限", "RECORD_AUDIO", "使用麦克风录音")
+    d = _read(tmp_path, text)
+    assert d.scenes == ()
+    assert {p.permission for p in d.permissions} == {P + "INTERNET", P + "CAMERA", P + "RECORD_AUDIO"}

@@ -93,3 +93,12 @@ def test_a_function_heading_over_the_sdk_its_sharing_type_names(tmp_path, catalo
     assert [(r.name, r.id, r.company, r.purpose) for r in rows] == [
         ("Acme Link SDK", None, "Acme Inc.", "finding and pairing nearby speakers"),
         ("Sentry", "sentry", "Functional Software, Inc.", "Crash statistics")]
+
+
+def test_an_empty_link_label_does_not_take_the_next_records_name(tmp_path, catalog):
+    # the link was lost when the page was copied: the next line names the next SDK, it is no address
+    text = ("1. 极光推送SDK\n- 使用目的: 消息推送\n- 隐私政策链接:\n2. 小米推送SDK\n- 使用目的: 小米手机推送\n"
+            "- 隐私政策链接:\n")
+    rows = _read(tmp_path, "p.txt", text, catalog).sdks
+    assert [(r.name, r.id, r.purpose) for r in rows] == [
+        ("极光推送SDK", "jpush", "消息推送"), ("小米推送SDK", "xiaomi-push", "小米手机推送")]

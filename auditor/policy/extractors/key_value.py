@@ -15,7 +15,7 @@ from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, 
 from auditor.policy.document import Document
 from auditor.policy.lexicon import fold
 from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued_company
-from auditor.policy.text import PERMISSION_WORD, continues, name_like, width
+from auditor.policy.text import PERMISSION_WORD, URL_RE, continues, hosts, name_like, width
 
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
@@ -76,11 +76,12 @@ class KeyValueExtractor:
             if pairs:
                 current = self._pairs(records, current, pairs, i, line.indent)
                 continue
-            if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
-                    and not current.fields[-1][1]:
-                current.extend(text, i)  # "使用目的:" over "一键登录": a label of a record, its value on the next line
-                continue
             starts = _starts_record(lines, i, ctx, names)
+            if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
+                    and not current.fields[-1][1] and _value_below(current, text, starts, ctx.lines[i + 1].pairs
+                                                                   if i + 1 < len(lines) else ()):
+                current.extend(text, i)  # "使用目的:" over "一键登录": a label of a record, its value on the next line
+                continue  # (not a name line over labels the record has had: a label left empty ends its record)
             if ctx.lines[i].heading and not starts:
                 current = None
                 continue
@@ -156,6 +157,15 @@ def _sibling_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) 
     """A bullet that starts a record of its own: its label lines follow as bullets at the same depth
     ("- Huawei Push Kit" / "- Third Party: …"), not deeper under it."""
     return i + 1 < len(lines) and lines[i].indent <= lines[i + 1].indent and _starts_record(lines, i, ctx, names)
+
+
+def _value_below(record: _Record, text: str, starts: bool, pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the line after a label the record left empty is that label's value: an address under a link
+    label; under any other, a line that is not the name line of the next record (one over a label of a role
+    this record has had already)."""
+    if record.fields[-1][0] in ("link", "website"):
+        return bool(URL_RE.search(text) or hosts(text))
+    return not (starts and bool(pairs) and any(r == pairs[0][0] for r, _ in record.fields))
 
 
 def _loose_pair(text: str) -> bool:

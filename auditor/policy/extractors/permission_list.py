@@ -584,8 +584,8 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
     next row's constants; otherwise every line after a row's constants is the row's ("INTERNET" / "网络" / …)."""
     groups: list[list[int]] = []  # [first, last] of each run of constant lines
     constants = ask.ctx.lexicon.constants
-    for k, line in enumerate(lines):
-        if not line.mark.startswith("h") and (ask.constant(line) or _PREFIX + line.text.strip() in constants):
+    for k, line in enumerate(lines):  # (a list of constants is a list, not a table's cells)
+        if not line.mark and (ask.constant(line) or _PREFIX + line.text.strip() in constants):
             if groups and groups[-1][1] == k - 1:
                 groups[-1][1] = k
             else:
@@ -605,6 +605,8 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
         gaps = [b[0] - a[1] - 1 for a, b in zip(run, run[1:])]
         before = run[0][0] - 1
         labelled = before >= 0 and _row_label(lines[before], ask) and min(gaps) >= 2
+        titled = _titles_over(lines, run[0][0] - (1 if labelled else 0), ask.ctx)
+        sceneless = bool(titled) and not titled & {"scene", "purpose"}  # titles, but no column of a use
         usual = Counter(gaps).most_common(1)[0][0]
         tail = max(0, usual - (1 if labelled else 0))  # the last row: as many lines as most rows
         scenes = []
@@ -618,12 +620,32 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
                     break
                 texts.append(lines[k].text.strip())
             written = " ".join(lines[k].text.strip() for k in range(first, last + 1))
+            if texts and _DEFINITION_RE.match(texts[-1]) and not _PURPOSE_MARK_RE.search(texts[-1]):
+                texts = []  # Android's own words for the permission ("允许应用访问网络"): no use of it
+            if sceneless:
+                texts = []  # what the permission is, under titles naming no use: the permission alone
             scene = texts[-1] if texts else ""
             description = " ".join(texts[:-1])
             scenes.append(SceneClaim(scene, description, written, first - (1 if labelled else 0), max(end, last)))
         out.append(Structure(ExtractorKind.PERMISSION_LIST, scenes[0].first, scenes[-1].last, ANCHORED_CONFIDENCE,
                              scenes=tuple(scenes)))
     return out
+
+
+MAX_TITLE_LINES = 8
+
+
+def _titles_over(lines: tuple[Line, ...], start: int, ctx: Context) -> set[str]:
+    """The roles of the column titles right over a table's first row: title lines, one a line or several on
+    one line separated by blanks ("权限名称/权限key 权限功能说明 使用场景或目的")."""
+    roles: set[str] = set()
+    for k in range(start - 1, max(-1, start - 1 - MAX_TITLE_LINES), -1):
+        text = lines[k].text.strip()
+        found = {r for r in [ctx.lexicon.role(text)] + [ctx.lexicon.role(t) for t in text.split()] if r}
+        if not found or lines[k].mark.startswith("h"):
+            break
+        roles |= found
+    return roles
 
 
 def _row_label(line: Line, ask: _Lines) -> bool:
