@@ -57,3 +57,16 @@ def test_prose_names_a_product_linked_to_its_own_site_and_each_row_keeps_its_own
     assert [(r.name, r.id, r.link) for r in rows] == [
         ("Countly Lite", None, "https://countlylite.example/privacy"),
         ("Sentry SDK", "sentry", "https://sentry.io/privacy/")]
+
+
+def test_what_the_app_says_it_does_not_use_is_no_row_and_no_permission(tmp_path):
+    catalog = Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"), entry("google-analytics", "Google Analytics")),
+                      version="unit", sha256="0" * 64, source="memory")
+    path = tmp_path / "privacy.md"
+    path.write_text("## Permissions\n\nThe app asks for `CAMERA` to scan barcodes.\n\nWe do not request:\n\n"
+                    "- `INTERNET` - the app works offline.\n- `READ_CONTACTS` - never needed.\n\n"
+                    "## Third parties\n\nWe do not use Google Analytics. We use Sentry for crash reports.\n\n"
+                    "The app contains:\n\n- No advertising SDK\n- No social-media SDK\n", encoding="utf-8")
+    d = read_policy(path, catalog)
+    assert [(r.name, r.id) for r in d.sdks] == [("Sentry", "sentry")]
+    assert {p.permission for p in d.permissions} == {"android.permission.CAMERA"}

@@ -38,6 +38,8 @@ _OWNER_RE = re.compile(r"^(.{2,60}?)\s*[（(]([^（）()]{3,120})[)）]$")
 MAX_LABEL_WIDTH = 40
 _LABEL_HEAD_RE = re.compile(r"\s*[:：]\s*|\s[-–—]\s")
 CONFIDENCE = 0.7
+_NONE_RE = re.compile(r"(?:no|not|without|none)\s|(?:无|没有|未使用|未集成|未接入|不含|不包含|不使用|不集成)", re.IGNORECASE)
+"""An item saying the app has none of something ("No advertising SDK", "无广告SDK")."""
 _PLATFORM_RE = re.compile(r"(?:android|ios|harmony\s?os|鸿蒙|安卓|windows|macos|web|h5)(?:\s*(?:端|版|系统|平台))?",
                           re.IGNORECASE)
 """An item named only by a platform ("- Android: <setup link>"): what a line is about, not an SDK."""
@@ -207,7 +209,10 @@ def _groups(items: list[_Item]) -> list[list[_Item]]:
 
 
 def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
-    """``(name, rest, link, SDK-like)`` of an item's text, or None when it names nothing."""
+    """``(name, rest, link, SDK-like)`` of an item's text, or None when it names nothing (or says the app has
+    none of it: "No advertising SDK", "无第三方统计SDK")."""
+    if _NONE_RE.match(body):
+        return None
     known = ctx.names.known
 
     def sdk_like(name: str) -> bool:

@@ -96,8 +96,10 @@ class PermissionListExtractor:
                                    and _constants_written(lines[k + 1].text, ctx)
                                    and not _constants_written(lines[k].text, ctx))
         i = 0
+        refusing = False  # under a line saying the app does not ask for what follows ("We do not request:")
         while i < len(lines):
             if i in owned or (quiet[i] and i not in bare and not over[i] and i not in over_constants):
+                refusing = _refusing(lines[i], ctx)
                 i += 1
                 continue
             line = lines[i]
@@ -108,6 +110,7 @@ class PermissionListExtractor:
             if item is None and introduces:
                 topic = True  # "我们可能向您申请以下权限：", "The app requests these permissions:"
             if item is None:
+                refusing = _refusing(line, ctx)
                 feature = ask.feature(line, i) if platform != "ios" else None
                 if feature is not None:
                     out.append(feature)
@@ -121,7 +124,7 @@ class PermissionListExtractor:
             if item.heading:
                 platform = ask.platform(line.text) or platform
             scenes, last = _scenes(lines, item, ctx, bare, heads)
-            if _refused(item.rest, ctx):
+            if refusing or _refused(item.rest, ctx):
                 scenes = []  # "通讯录权限：我们不会读取您的通讯录": the item says the permission is not used
             if platform != "ios" and ask.platform(item.label) != "ios":
                 out.append(Structure(self.kind, i, last, CONFIDENCE, scenes=tuple(scenes)))
@@ -238,6 +241,12 @@ def _refused(rest: str, ctx: Context) -> bool:
     """True when the text of an item opens with a negated clause ("我们不会读取…", "We do not use …")."""
     clause = _CLAUSE_END_RE.split(fold(rest).strip(), maxsplit=1)[0]
     return bool(clause) and ctx.lexicon.negated(clause, len(clause))
+
+
+def _refusing(line: Line, ctx: Context) -> bool:
+    """A line over a list saying the app does not ask for what the list names ("We do not request:")."""
+    text = line.text.rstrip()
+    return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and _refused(text, ctx)
 
 
 def _introduces(line: Line, ctx: Context) -> bool:

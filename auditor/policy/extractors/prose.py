@@ -238,14 +238,29 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
         found.append((start, name))
     found.sort()
     out: list[tuple[str, str]] = []
-    for _, name in found:
+    for start, name in found:
         if _names_data(name, ctx) or ctx.lexicon.generic(name):
             continue  # "OAID" in a list of identifiers: data; "ad SDKs": a kind of SDK, not one SDK
+        if _denied(text, start, ctx):
+            continue  # "We do not use Google Analytics", "No Firebase", "未集成友盟SDK"
         sdk_id = exact(name)
         key = sdk_id or case_key(name).casefold()
         if all(k != key for _, k in out):
             out.append((name, key))
     return out
+
+
+_NO_RE = re.compile(r"(?:\b(?:no|without)\s+|(?:无|没有|未使用|未集成|未接入|不含|不包含|不使用|不集成)\s*)$", re.IGNORECASE)
+"""Words right before a name that say the app has none of it ("No Firebase", "without Sentry", "未集成友盟")."""
+
+
+def _denied(text: str, start: int, ctx: Context) -> bool:
+    """True when the sentence naming an SDK at ``start`` says the app does not use it."""
+    head = text[max(0, start - 80):start]
+    if _NO_RE.search(head):
+        return True
+    folded = fold(head)
+    return ctx.lexicon.negated(folded, len(folded))
 
 
 def _names_data(name: str, ctx: Context) -> bool:
