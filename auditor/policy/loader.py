@@ -340,8 +340,11 @@ def _checked_text(name: str, text: str, enc: str) -> str:
 
 def _from_lines(name: str, fmt: str, encoding: str, raw: list[str], marks: list[str] | None = None,
                 indents: list[int] | None = None) -> Document:
-    lines = tuple(_line(i + 1, t, marks[i] if marks else "", indents[i] if indents else 0)
-                  for i, t in enumerate(raw) if t.strip())
+    if marks and "b" in marks:
+        lines = tuple(_line(i + 1, t, marks[i], indents[i] if indents else 0) for i, t in enumerate(raw) if t.strip())
+    else:
+        lines = tuple(Line(i + 1, " ".join(t.split()), marks[i] if marks else "", indents[i] if indents else 0)
+                      for i, t in enumerate(raw) if t.strip())
     return _checked(Document(name, fmt, encoding, lines))
 
 

@@ -195,6 +195,7 @@ read a line as written (the lexicon folds Traditional text itself)."""
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _RUBY_RE = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]*[" + _TONE + r"][a-zü]*)\)")
 _TONELESS_RUBY_RE = re.compile(r"(?<=[\u3400-\u9fff])\((?:[a-zü]{1,6})\)")
+_TONE_RE = re.compile("[" + _TONE + "]")
 MIN_RUBY = 3
 """Tone-marked annotations a text must have before toneless ones ("們(men)") are read as annotations too."""
 
@@ -203,7 +204,7 @@ def without_ruby(text: str) -> str:
     """The text without pinyin annotations copied inline from a page's ruby text ("權(quán)限" -> "權限",
     "設(shè)備"): a syllable with a tone mark in brackets right after a Chinese character, and, in a text with
     at least ``MIN_RUBY`` of those, a toneless syllable in the same place."""
-    if "(" not in text:
+    if "(" not in text or not _TONE_RE.search(text):
         return text
     stripped, n = _RUBY_RE.subn("", text)
     return _TONELESS_RUBY_RE.sub("", stripped) if n >= MIN_RUBY else stripped

@@ -92,14 +92,15 @@ class PermissionListExtractor:
         heads = frozenset(k for k, o in enumerate(over) if o)
         # a list item over a line that writes permission constants out ("3. Access to the camera" /
         # 'uses-permission android:name="android.permission.CAMERA"'): a permission item whatever its words
-        over_constants = frozenset(k for k in range(len(lines) - 1) if _marked(lines[k]) and not kinds.bare[k]
+        below = [k - 1 for k, line in enumerate(lines) if k and ("_" in line.text or "permission." in line.text)]
+        over_constants = frozenset(k for k in below if _marked(lines[k]) and not kinds.bare[k]
                                    and _constants_written(lines[k + 1].text, ctx)
                                    and not _constants_written(lines[k].text, ctx))
         i = 0
         refusing = False  # under a line saying the app does not ask for what follows ("We do not request:")
         while i < len(lines):
             if i in owned or (quiet[i] and i not in bare and not over[i] and i not in over_constants):
-                refusing = _refusing(lines[i], ctx)
+                refusing = lines[i].text[-1:] in (":", "：") and _refusing(lines[i], ctx)
                 i += 1
                 continue
             line = lines[i]
@@ -110,7 +111,7 @@ class PermissionListExtractor:
             if item is None and introduces:
                 topic = True  # "我们可能向您申请以下权限：", "The app requests these permissions:"
             if item is None:
-                refusing = _refusing(line, ctx)
+                refusing = line.text[-1:] in (":", "：") and _refusing(line, ctx)
                 feature = ask.feature(line, i) if platform != "ios" else None
                 if feature is not None:
                     out.append(feature)
@@ -391,6 +392,11 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
 MAX_WRITTEN_LINE = 120
 
 
+def _may_write_constants(text: str) -> bool:
+    """A quick test before the lexicon is asked: a constant has an underscore or is written in full."""
+    return "_" in text or "permission." in text
+
+
 def _constants_written(text: str, ctx: Context) -> bool:
     """A line under an item that writes its permissions out ("ACCESS_FINE_LOCATION",
     'uses-permission android:name="android.permission.CAMERA"'): constants and markup, no sentence."""
@@ -593,8 +599,11 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
     next row's constants; otherwise every line after a row's constants is the row's ("INTERNET" / "网络" / …)."""
     groups: list[list[int]] = []  # [first, last] of each run of constant lines
     constants = ask.ctx.lexicon.constants
-    for k, line in enumerate(lines):  # (a list of constants is a list, not a table's cells)
-        if not line.mark and (ask.constant(line) or _PREFIX + line.text.strip() in constants):
+    maybe = [k for k, line in enumerate(lines)  # (a list of constants is a list, not a table's cells)
+             if not line.mark and (_may_write_constants(line.text) or line.text.isupper())]
+    for k in maybe:
+        line = lines[k]
+        if ask.constant(line) or _PREFIX + line.text.strip() in constants:
             if groups and groups[-1][1] == k - 1:
                 groups[-1][1] = k
             else:
