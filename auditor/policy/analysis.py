@@ -29,9 +29,10 @@ PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + OUTLINE + r"|[(（]?
 personal information collected:"), after an optional bullet or outline number."""
 _SPLIT_RE = re.compile(r"\s*[；;]\s*")
 _SENTENCE_LABEL_RE = re.compile(r"\s*(?:(?:we|you|i|they|it|this app|the app|our app)\s|我们|您|本应用|本软件|本产品)"
-                                r"|.*[，,](?![^（(]*[）)])", re.IGNORECASE)
-"""A label that reads like a sentence ("We use the following services:", "为提供服务，我们会向您申请下列权限：":
-a pronoun, or a comma outside brackets) introduces a list; it is not a field."""
+                                r"|.*[，,](?![^（(]*[）)])|.*(?:如下|如下所示|as follows)\s*$", re.IGNORECASE)
+"""A label that reads like a sentence ("We use the following services:", "为提供服务，我们会向您申请下列权限：",
+"目前接入的第三方SDK列明如下："): a pronoun, a comma outside brackets, "as follows") introduces a list; it is not
+a field."""
 SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 """A Markdown table separator row (``|---|:--:|``)."""
 

@@ -102,3 +102,11 @@ def test_an_empty_link_label_does_not_take_the_next_records_name(tmp_path, catal
     rows = _read(tmp_path, "p.txt", text, catalog).sdks
     assert [(r.name, r.id, r.purpose) for r in rows] == [
         ("极光推送SDK", "jpush", "消息推送"), ("小米推送SDK", "xiaomi-push", "小米手机推送")]
+
+
+def test_a_sentence_ending_as_follows_is_no_label_and_the_maker_is_the_company(tmp_path, catalog):
+    text = ("目前本应用接入的第三方SDK列明如下：\n\n1、SDK名称：小米推送SDK\n\n厂家：北京小米移动软件有限公司\n\n"
+            "使用目的：消息推送\n\n使用的敏感系统权限：READ PHONE STATE(读取设备信息)\n")
+    rows = _read(tmp_path, "p.txt", text, catalog).sdks
+    assert [(r.name, r.id, r.company, r.permissions) for r in rows] == [
+        ("小米推送SDK", "xiaomi-push", "北京小米移动软件有限公司", ("android.permission.READ_PHONE_STATE",))]
