@@ -22,7 +22,7 @@ from auditor.policy.text import NOT_NAME_RE, URL_RE, company_like, cued_company,
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
     r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]|[(（]\d{1,2}[)）]"
-    r"|[a-zA-Z][.)）、]\s*)(.+)$"
+    r"|[a-zA-Z][.)）、]\s*|[•●▪◦]\s*)(.+)$"
 )
 _QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")
 _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,，\-–—]?\s*(.*)$")
@@ -64,8 +64,9 @@ class ListExtractor:
         items = _items(doc, ctx, bodies)
         out = _service_sections(doc, ctx)
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
-        for group in _groups(items):
-            listed = sum(1 for it in group if it.sdk_like) * 2 >= len(group) and len(group) >= 2
+        for group in _groups(items, doc):
+            listed = (sum(1 for it in group if it.sdk_like) * 2 >= len(group) and len(group) >= 2) \
+                or _introduced(doc, group[0].first)
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             for it in group:
                 if NOT_NAME_RE.fullmatch(it.name.strip()) or _PLATFORM_RE.fullmatch(it.name.strip()):
@@ -197,11 +198,14 @@ def _paragraph(text: str) -> bool:
     return width(text) > 80 and text.rstrip().endswith(("。", ".", "！", "!", "；", ";"))
 
 
-def _groups(items: list[_Item]) -> list[list[_Item]]:
-    """Items of one list: each starts at most a few lines after the previous one ends."""
+def _groups(items: list[_Item], doc: Document) -> list[list[_Item]]:
+    """Items of one list: each starts at most a few lines after the previous one ends, and not under a line
+    of its own that opens another list ("Your rights:")."""
     groups: list[list[_Item]] = []
     for it in items:
-        if groups and it.first - groups[-1][-1].last <= 2:
+        opened = bool(groups) and groups[-1][-1].first != it.first - 1 \
+            and doc.lines[it.first - 1].text.rstrip().endswith((":", "："))
+        if groups and it.first - groups[-1][-1].last <= 2 and not opened:
             groups[-1].append(it)
         else:
             groups.append([it])
@@ -267,6 +271,19 @@ _SDK_END_RE = re.compile(r"(?:sdk|\bkit|插件|组件)\s*(?:[（(][^（）()]*[)
 """A name ending with an SDK word ("极光推送SDK", "ML Kit"), not a title opening with one ("SDK 初始化说明")."""
 MAX_SECTION_NAME = 40
 MAX_LEAD_LINES = 3
+
+
+_LEAD_RE = re.compile(r"(?:we|this app|the app|app|本应用|我们|本产品|本软件)\s*(?:use|uses|integrate|integrates|"
+                      r"work with|rely on|使用|接入|集成|引入)", re.IGNORECASE)
+
+
+def _introduced(doc: Document, first: int) -> bool:
+    """A list right under a line saying the app uses the third parties it lists ("We use the following
+    third-party services:", "本应用接入了以下第三方SDK："): its items are those services, known or not."""
+    if first == 0:
+        return False
+    text = doc.lines[first - 1].text.strip(" '\"`")
+    return text.endswith((":", "：")) and bool(_THIRD_PARTY_RE.search(text)) and bool(_LEAD_RE.search(text))
 
 
 def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
