@@ -92,14 +92,14 @@ _TEMPLATE_RE = re.compile(r"\{\{|\}\}|\$\{|<%|%>")
 
 
 NOT_NAME_RE = re.compile(r"(?:https?://|www\.)\S+|\[[ xX]\]\s.*")
-"""A bare address, or a task-list item ("[x] Basic structure"): never the name of an SDK."""
+"""A bare address, or a task-list item ("[x] Basic structure"): never the name of an SDK (list items, headings)."""
 
 
 def name_like(cell: str) -> bool:
-    """Could be an SDK name cell: short, few words, no sentence ending, not a bare address or a task item."""
+    """Could be an SDK name cell: short, few words, no sentence ending."""
     cell = cell.strip()
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，")) \
-        and not _TEMPLATE_RE.search(cell) and not NOT_NAME_RE.fullmatch(cell)
+        and not _TEMPLATE_RE.search(cell)
 
 
 def cued_company(text: str) -> str:

@@ -83,3 +83,12 @@ def test_bullets_under_a_line_saying_the_app_uses_these_third_parties(tmp_path):
                     encoding="utf-8")
     assert [(r.name, r.id) for r in read_policy(path, catalog).sdks] == [
         ("Sentry", "sentry"), ("Acme Maps", None), ("Zeta Chat", None)]
+
+
+def test_a_property_of_an_sdk_in_a_list_of_data_is_no_sdk(tmp_path):
+    catalog = Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"),), version="unit", sha256="0" * 64,
+                      source="memory")
+    path = tmp_path / "vendor.txt"
+    path.write_text("The SDK collects:\n• IP address;\n• SDK version;\n• Timestamp;\n• Device model;\n",
+                    encoding="utf-8")
+    assert read_policy(path, catalog).sdks == ()

@@ -38,6 +38,8 @@ _OWNER_RE = re.compile(r"^(.{2,60}?)\s*[（(]([^（）()]{3,120})[)）]$")
 MAX_LABEL_WIDTH = 40
 _LABEL_HEAD_RE = re.compile(r"\s*[:：]\s*|\s[-–—]\s")
 CONFIDENCE = 0.7
+_SDK_FIELD_RE = re.compile(r"(?:sdk|插件)\s*(?:version|versions|版本号?|name|名称|type|类型|id)", re.IGNORECASE)
+"""An item naming a property of an SDK ("SDK version", "SDK版本号") in a list of data: a field, not an SDK."""
 _NONE_RE = re.compile(r"(?:no|not|without|none)\s|(?:无|没有|未使用|未集成|未接入|不含|不包含|不使用|不集成)", re.IGNORECASE)
 """An item saying the app has none of something ("No advertising SDK", "无广告SDK")."""
 _PLATFORM_RE = re.compile(r"(?:android|ios|harmony\s?os|鸿蒙|安卓|windows|macos|web|h5)(?:\s*(?:端|版|系统|平台))?",
@@ -69,7 +71,8 @@ class ListExtractor:
                 or _introduced(doc, group[0].first)
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             for it in group:
-                if NOT_NAME_RE.fullmatch(it.name.strip()) or _PLATFORM_RE.fullmatch(it.name.strip()):
+                if NOT_NAME_RE.fullmatch(it.name.strip()) or _PLATFORM_RE.fullmatch(it.name.strip()) \
+                        or _SDK_FIELD_RE.fullmatch(it.name.strip(" ;；.。")):
                     continue  # "- iOS: https://…/quickstart.html", "[x] Basic structure": no SDK
                 if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5
                                         and not ctx.lexicon.data_types_in(it.name, cell=True))):
