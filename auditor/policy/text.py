@@ -95,11 +95,16 @@ NOT_NAME_RE = re.compile(r"(?:https?://|www\.)\S+|\[[ xX]\]\s.*")
 """A bare address, or a task-list item ("[x] Basic structure"): never the name of an SDK (list items, headings)."""
 
 
+_TASK_RE = re.compile(r"\[[ xX]\]\s")
+"""A task-list item ("[x] Basic structure")."""
+
+
 def name_like(cell: str) -> bool:
-    """Could be an SDK name cell: short, few words, no sentence ending."""
+    """Could be an SDK name cell: short, few words, no sentence ending, no task-list item. (A bare address
+    is no name either (:data:`NOT_NAME_RE`), but a flattened table still counts its cells by this test.)"""
     cell = cell.strip()
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，")) \
-        and not _TEMPLATE_RE.search(cell)
+        and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell)
 
 
 def cued_company(text: str) -> str:
