@@ -105,12 +105,32 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
     """A source file: each line as the words it shows (:func:`human_text`), its code kept beside it."""
     lines: list[Line] = []
     code: list[str] = []
+    bare_before = False  # the line before is text written bare in the code (no quotes, no markup)
     for i, t in enumerate(raw):
         if t.strip():
             shown = human_text(t)
-            lines.append(Line(i + 1, " ".join((shown if shown is not None else t).split()), "", indents[i]))
+            text = " ".join((shown if shown is not None else t).split())
+            bare = shown is None and _BARE_TEXT_RE.match(text) is not None
+            if bare and bare_before and lines[-1].no == i and _HUMAN_RE.search(text) \
+                    and not _LIST_MARK_RE.match(text) and not lines[-1].text.endswith(_ENDS) \
+                    and not _LABEL_COLON_RE.search(lines[-1].text):
+                # an element's text wrapped by a formatter ("Sentry" / "SDK：主要收集…"): one line of text
+                lines[-1] = Line(lines[-1].no, f"{lines[-1].text} {text}", "", lines[-1].indent)
+                code[-1] = f"{code[-1]} {' '.join(t.split())}"
+                continue
+            bare_before = bare
+            lines.append(Line(i + 1, text, "", indents[i]))
             code.append(" ".join(t.split()))
     return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
+
+
+_BARE_TEXT_RE = re.compile(r"^[^<>{}()\[\]=;\"'`]+$")
+"""A line of code that is text written bare (JSX text between tags, a line inside a multi-line string)."""
+_HUMAN_RE = re.compile(r"[\u3400-\u9fff]|[A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){2,}")
+_LIST_MARK_RE = re.compile(r"^(?:[-*•·●▪◦]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])")
+_ENDS = ("。", ".", "；", ";", "：", ":", "！", "!", "？", "?", "，", ",")
+_LABEL_COLON_RE = re.compile(r"[:：]")
+"""A line with a colon is a label line or a sentence of its own, never the first half of a wrapped one."""
 
 
 _MARKDOWN_LINE_RE = re.compile(r"^\s*(?:[|#]|[-*+]\s|>\s|\d{1,3}[.)]\s)")

@@ -114,3 +114,19 @@ def test_a_dart_list_of_constructor_calls(tmp_path):
     assert [(s.name, s.company, s.data_types) for s in d.sdks] == [
         ("AdMob", "Google LLC", ("advertising-id",)), ("Sentry", "Functional Software, Inc.", ("device-model",)),
     ]
+
+
+def test_jsx_text_wrapped_over_lines_by_a_formatter_is_one_line(tmp_path):
+    # a React Native page: each item's text wrapped by the formatter, the name on one line and its facts below
+    from auditor.policy import read_policy
+    from tests.policy.helpers import entry, memory_catalog
+    catalog = memory_catalog(entry("sentry", "Sentry SDK", "Sentry"))
+    path = tmp_path / "Policy.tsx"
+    path.write_text("<Text style={styles.title}>接入第三方SDK清单：</Text>\n<Text style={styles.item}>\n"
+                    "    Sentry\n    SDK：主要收集崩溃信息，用于异常监控；\n</Text>\n<Text style={styles.item}>\n"
+                    "    Acme推送\n    SDK：主要收集设备标识信息，用于消息推送；\n</Text>\n", encoding="utf-8")
+    from auditor.policy.loader import load_document
+    texts = [line.text for line in load_document(path).lines]
+    assert "Sentry SDK：主要收集崩溃信息，用于异常监控；" in texts
+    assert "Acme推送 SDK：主要收集设备标识信息，用于消息推送；" in texts
+    assert [(r.name, r.id) for r in read_policy(path, catalog).sdks][:1] == [("Sentry SDK", "sentry")]
