@@ -155,3 +155,11 @@ def test_the_moment_a_permission_is_called_is_its_scene(tmp_path):
     d = read_text(tmp_path, "p.txt", text, memory_catalog())
     assert [(s.name, s.permissions) for s in d.scenes] == [
         ("您点击更换头像时", (P + "CAMERA",)), ("您按住说话按钮时", (P + "RECORD_AUDIO",))]
+
+
+def test_a_scene_label_over_the_uses_it_lists(tmp_path):
+    text = ("一、相机权限\n1.1 权限说明：用于拍照和扫码\n1.2 使用场景：\n- 拍照上传头像\n- 扫码登录\n"
+            "1.3 权限控制：您可随时关闭\n二、麦克风权限\n2.1 权限说明：用于录音\n2.2 使用场景：\n- 发送语音消息\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("拍照上传头像、扫码登录", (P + "CAMERA",)), ("发送语音消息", (P + "RECORD_AUDIO",))]

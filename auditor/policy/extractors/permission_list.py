@@ -18,6 +18,7 @@ permission, with nothing said of its use, gives the permission without a scene.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -362,7 +363,11 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
     if any(role == "scene" for _, role, _ in labelled):
         scenes: list[SceneClaim] = []
         lead: list[str] = []  # a purpose written before the first scene line belongs to it
-        for k, role, value in labelled:
+        for n, (k, role, value) in enumerate(labelled):
+            if role == "scene" and not value:  # "使用场景：" over the items it lists: those items
+                listed = list(itertools.takewhile(lambda x: x[1] is None and _marked(lines[x[0]]), labelled[n + 1:]))
+                value = "、".join(v for _, _, v in listed)
+                k = listed[-1][0] if listed else k
             if role == "scene":
                 scenes.append(SceneClaim(value, " ".join(lead), label, k, k))
                 lead = []
@@ -456,6 +461,7 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
     kind = _marker_kind(head)
     out: list[int] = []
     plain = 0
+    listing = False  # after a scene label with nothing after its colon ("使用场景：" over "- 扫码登录" …)
     for k in range(i + 1, min(len(lines), i + 1 + MAX_DETAIL_LINES)):
         line = lines[k]
         if k in bare or k in heads or line.mark.startswith("h") or (
@@ -463,8 +469,13 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
             break
         if i in bare and out:
             break  # a bare label owns one description line
+        role, value = _labelled(line, ctx)
+        if listing and role is None and _marked(line) and _marker_kind(line) != kind:
+            out.append(k)  # an item of the scenes the label lists
+            continue
+        listing = role == "scene" and not value
         deeper = line.indent > head.indent and not item.heading
-        labelled = _labelled(line, ctx)[0] in SCENE_ROLES
+        labelled = role in SCENE_ROLES
         if _marked(line) and not deeper:
             if item.heading and _item(line, k, ctx, False) is not None:
                 break  # another permission, named outright
