@@ -33,8 +33,7 @@ def test_service_bullets_with_companies(tmp_path):
 
 def test_bare_addresses_and_task_items_are_no_sdk_rows(tmp_path):
     # setup links per platform and a README's task list sit among SDK-like words, but name no SDK
-    catalog = Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"),), version="unit", sha256="0" * 64,
-                      source="memory")
+    catalog = _sentry_only()
     path = tmp_path / "guide.md"
     path.write_text("The SDK setup guides:\n\n- Android: https://docs.example.com/sdk/android/setup.html\n"
                     "- iOS: https://docs.example.com/sdk/ios/setup.html\n\nProgress:\n\n"
@@ -46,8 +45,7 @@ def test_bare_addresses_and_task_items_are_no_sdk_rows(tmp_path):
 
 
 def test_prose_names_a_product_linked_to_its_own_site_and_each_row_keeps_its_own_link(tmp_path):
-    catalog = Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"),), version="unit", sha256="0" * 64,
-                      source="memory")
+    catalog = _sentry_only()
     path = tmp_path / "privacy.md"
     path.write_text("The app uses [Countly Lite](https://countlylite.example/) to count launches. Its privacy "
                     "policy is [here](https://countlylite.example/privacy). The app also integrates the Sentry SDK "
@@ -74,8 +72,7 @@ def test_what_the_app_says_it_does_not_use_is_no_row_and_no_permission(tmp_path)
 
 def test_bullets_under_a_line_saying_the_app_uses_these_third_parties(tmp_path):
     # plain-text bullets (•) under "We use the following third-party services:": each item is one, known or not
-    catalog = Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"),), version="unit", sha256="0" * 64,
-                      source="memory")
+    catalog = _sentry_only()
     path = tmp_path / "privacy.txt"
     path.write_text("We use the following third-party services:\n• Sentry - crash reports\n"
                     "• Acme Maps - showing stores on a map\n• Zeta Chat - customer support\n\n"
@@ -86,9 +83,14 @@ def test_bullets_under_a_line_saying_the_app_uses_these_third_parties(tmp_path):
 
 
 def test_a_property_of_an_sdk_in_a_list_of_data_is_no_sdk(tmp_path):
-    catalog = Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"),), version="unit", sha256="0" * 64,
-                      source="memory")
+    catalog = _sentry_only()
     path = tmp_path / "vendor.txt"
     path.write_text("The SDK collects:\n• IP address;\n• SDK version;\n• Timestamp;\n• Device model;\n",
                     encoding="utf-8")
     assert read_policy(path, catalog).sdks == ()
+
+
+def _sentry_only() -> Catalog:
+    """A catalog that knows one SDK, Sentry."""
+    return Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"),), version="unit", sha256="0" * 64,
+                   source="memory")
