@@ -274,6 +274,8 @@ _SDK_END_RE = re.compile(r"(?:sdk|\bkit|插件|组件)\s*(?:[（(][^（）()]*[)
 """A name ending with an SDK word ("极光推送SDK", "ML Kit"), not a title opening with one ("SDK 初始化说明")."""
 MAX_SECTION_NAME = 40
 MAX_LEAD_LINES = 3
+MAX_BODY_LINES = 40
+"""Lines of a service's section read for its facts."""
 
 
 _LEAD_RE = re.compile(r"(?:we|this app|the app|app|本应用|我们|本产品|本软件)\s*(?:use|uses|integrate|integrates|"
@@ -297,33 +299,42 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
     first heading that names none ends the run (the policy's own sections follow)."""
     lines = doc.lines
     heads = [k for k, line in enumerate(lines) if line.mark.startswith("h") or line.bold]
-    levels = {k: lines[k].mark or "h7" for k in heads}  # a bold line: below every marked heading
+    levels = [lines[k].mark or "h7" for k in heads]  # a bold line: below every marked heading
+    parents: list[int | None] = []  # the nearest heading above of a higher level, by a stack (linear)
+    stack: list[int] = []
+    for n, level in enumerate(levels):
+        while stack and levels[stack[-1]] >= level:
+            stack.pop()
+        parents.append(stack[-1] if stack else None)
+        stack.append(n)
+    ends = [len(lines) - 1] * len(heads)  # the line before the next heading of the same or a higher level
+    stack = []
+    for n, level in enumerate(levels):
+        while stack and levels[stack[-1]] >= level:
+            ends[stack.pop()] = heads[n] - 1
+        stack.append(n)
     out: list[Structure] = []
     taken: set[int] = set()
     for n, k in enumerate(heads):
-        if k in taken:
-            continue
-        level = levels[k]
-        parent = next((heads[j] for j in range(n - 1, -1, -1) if levels[heads[j]] < level), None)
-        lead = range(max((parent + 1) if parent is not None else 0, k - MAX_LEAD_LINES), k)
-        context = " ".join([lines[parent].text] if parent is not None else []) + " " + \
-            " ".join(lines[j].text for j in lead if not lines[j].mark.startswith("h"))
-        if parent is not None and n and heads[n - 1] != parent:
-            continue  # not the first heading under its parent: a run starts at the first sibling only
+        parent = parents[n]
+        if n in taken or (parent is not None and parent != n - 1):
+            continue  # taken by a run, or not the first heading under its parent: a run starts there only
+        first = heads[parent] + 1 if parent is not None else 0
+        context = " ".join([lines[heads[parent]].text] if parent is not None else []) + " " + \
+            " ".join(lines[j].text for j in range(max(first, k - MAX_LEAD_LINES), k) if not lines[j].mark.startswith("h"))
         if not _THIRD_PARTY_RE.search(context):
             continue
-        for m, h in enumerate(heads[n:], start=n):
-            if levels[h] < level:
+        for m in range(n, len(heads)):
+            if levels[m] < levels[n]:
                 break
-            if levels[h] > level:
+            if levels[m] > levels[n]:
                 continue  # a sub-heading inside a service's section
-            end = next((heads[j] - 1 for j in range(m + 1, len(heads)) if levels[heads[j]] <= level),
-                       len(lines) - 1)
+            h, end = heads[m], ends[m]
             name = _OUTLINE_NUMBER_RE.sub("", lines[h].text).strip()
-            body = " ".join(lines[j].text for j in range(h + 1, end + 1))
+            body = " ".join(lines[j].text for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1))
             if end <= h or not _service_name(name, body, ctx):
                 break
-            taken.add(h)
+            taken.add(m)
             facts = RowFacts(name=name, company=cued_company(body), purpose="", data=body,
                              link=next((u.group(0) for u in URL_RE.finditer(body)), ""))
             out.append(Structure(ExtractorKind.LIST, h, end, CONFIDENCE, sdks=(SdkClaim(facts, h, end),)))
