@@ -601,16 +601,17 @@ _PREFIX = "android.permission."
 
 
 def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
-    """Permission tables copied one cell per line whose rows each hold a line of only constants (one known
-    constant word, "VIBRATE", counts in such a line): runs of at
-    least ``MIN_ANCHORED_ROWS`` such lines, at most ``MAX_ANCHOR_GAP`` lines apart. Each row is one scene: the
-    constants its permissions, the last of its other lines the scene, the rest its description. A row's own
+    """Permission tables copied one cell per line whose rows each hold a line of only constants (a known
+    one-word constant, "VIBRATE", counts): runs of at least ``MIN_ANCHORED_ROWS`` such lines, at most
+    ``MAX_ANCHOR_GAP`` lines apart. Each row is one scene: the constants its permissions, the last of its other
+    lines the scene, the rest its description; under column titles that name no use, no scene. A row's own
     label may stand on the line before its constants ("读取手机/电话状态" / "READ_PHONE_STATE" / …): so when the
     line before the first row's constants is such a label, and each row leaves at least two lines before the
-    next row's constants; otherwise every line after a row's constants is the row's ("INTERNET" / "网络" / …)."""
+    next row's constants; otherwise every line after a row's constants is the row's ("INTERNET" / "网络" / …).
+    Only unmarked lines count: constants as list items are a list, not a table's cells."""
     groups: list[list[int]] = []  # [first, last] of each run of constant lines
     constants = ask.ctx.lexicon.constants
-    maybe = [k for k, line in enumerate(lines)  # (a list of constants is a list, not a table's cells)
+    maybe = [k for k, line in enumerate(lines)
              if not line.mark and (_may_write_constants(line.text) or line.text.isupper())]
     for k in maybe:
         line = lines[k]
