@@ -94,3 +94,10 @@ def _sentry_only() -> Catalog:
     """A catalog that knows one SDK, Sentry."""
     return Catalog(entries=(entry("sentry", "Sentry SDK", "Sentry"),), version="unit", sha256="0" * 64,
                    source="memory")
+
+
+def test_a_negation_about_something_else_keeps_the_sdk(tmp_path):
+    path = tmp_path / "privacy.md"
+    path.write_text("We do not sell your data, and crash reports are sent through the Sentry SDK.\n"
+                    "We do not use Acme Analytics SDK.\n", encoding="utf-8")
+    assert [(r.name, r.id) for r in read_policy(path, _sentry_only()).sdks] == [("Sentry SDK", "sentry")]

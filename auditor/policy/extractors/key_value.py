@@ -253,7 +253,7 @@ def _embedded_name(record: _Record, ctx: Context) -> list[tuple[str, str]]:
     for role, value in fields[1:]:
         m = _EMBEDDED_RE.search(value) if role == "method" else None
         if m and name_like(m.group(1)) and _sdk_like(m.group(1), ctx):
-            rest = [(r, v) for r, v in fields[1:]]
+            rest = list(fields[1:])
             heading = [] if any(r == "purpose" for r, _ in rest) else [("purpose", fields[0][1])]
             return [("name", m.group(1).strip())] + heading + rest
     return fields

@@ -241,7 +241,7 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     for start, name in found:
         if _names_data(name, ctx) or ctx.lexicon.generic(name):
             continue  # "OAID" in a list of identifiers: data; "ad SDKs": a kind of SDK, not one SDK
-        if _denied(text, start, ctx):
+        if _denied(text, start):
             continue  # "We do not use Google Analytics", "No Firebase", "未集成友盟SDK"
         sdk_id = exact(name)
         key = sdk_id or case_key(name).casefold()
@@ -254,13 +254,18 @@ _NO_RE = re.compile(r"(?:\b(?:no|without)\s+|(?:无|没有|未使用|未集成|�
 """Words right before a name that say the app has none of it ("No Firebase", "without Sentry", "未集成友盟")."""
 
 
-def _denied(text: str, start: int, ctx: Context) -> bool:
-    """True when the sentence naming an SDK at ``start`` says the app does not use it."""
+_NOT_USED_RE = re.compile(
+    r"(?:\b(?:do|does|did|will)\s+not|\b(?:don't|doesn't|didn't|won't|never|no longer))\s+(?:use|integrate|include|"
+    r"embed|contain|rely on|work with|share [^,.;]{0,40}? with)\b[^,.;:!?，。；：！？]*$"
+    r"|(?:不使用|未使用|未集成|未接入|不集成|不接入|没有使用|没有集成|没有接入)[^,.;:!?，。；：！？]*$", re.IGNORECASE)
+"""A clause saying the app does not use what it names next ("We do not use Google Analytics", "本应用未集成友盟统计")
+(not any negation: "We do not sell your data; crash reports go to Sentry" names an SDK the app uses)."""
+
+
+def _denied(text: str, start: int) -> bool:
+    """True when the words right before an SDK named at ``start`` say the app does not use it."""
     head = text[max(0, start - 80):start]
-    if _NO_RE.search(head):
-        return True
-    folded = fold(head)
-    return ctx.lexicon.negated(folded, len(folded))
+    return bool(_NO_RE.search(head) or _NOT_USED_RE.search(head))
 
 
 def _names_data(name: str, ctx: Context) -> bool:
