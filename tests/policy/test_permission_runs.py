@@ -163,3 +163,11 @@ def test_a_scene_label_over_the_uses_it_lists(tmp_path):
     d = read_text(tmp_path, "p.txt", text, memory_catalog())
     assert [(s.name, s.permissions) for s in d.scenes] == [
         ("拍照上传头像、扫码登录", (P + "CAMERA",)), ("发送语音消息", (P + "RECORD_AUDIO",))]
+
+
+def test_a_list_under_a_line_with_another_negation_still_asks(tmp_path):
+    # "未经您同意，我们不会开启以下权限：" introduces what the app does ask for; "我们不会申请以下权限：" does not
+    text = ("未经您同意，我们不会开启以下权限：\n1、相机权限：扫码登录\n2、麦克风权限：语音输入\n"
+            "我们不会申请以下权限：\n1、通讯录权限：无\n2、短信权限：无\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert {p.permission for p in d.permissions} == {P + "CAMERA", P + "RECORD_AUDIO"}

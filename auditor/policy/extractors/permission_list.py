@@ -245,10 +245,17 @@ def _refused(rest: str, ctx: Context) -> bool:
     return bool(clause) and ctx.lexicon.negated(clause, len(clause))
 
 
+_REFUSING_RE = re.compile(r"(?:\b(?:do|does|will)\s+not|\b(?:don't|doesn't|won't|never))\s+(?:request|ask for|need|"
+                          r"require|use|access)\b|(?:不会|不|未|无需)(?:申请|请求|获取|使用|需要|调用)", re.IGNORECASE)
+"""Words saying the app does not ask for something ("We do not request", "我们不会申请"), not any negation
+("未经您同意，我们不会开启以下权限" introduces what it does ask for)."""
+
+
 def _refusing(line: Line, ctx: Context) -> bool:
     """A line over a list saying the app does not ask for what the list names ("We do not request:")."""
     text = line.text.rstrip()
-    return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and _refused(text, ctx)
+    return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and _REFUSING_RE.search(text) is not None \
+        and _refused(text, ctx)
 
 
 def _introduces(line: Line, ctx: Context) -> bool:
