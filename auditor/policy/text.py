@@ -91,12 +91,12 @@ _TEMPLATE_RE = re.compile(r"\{\{|\}\}|\$\{|<%|%>")
 """Template placeholders ("{{ item.name }}", "${name}"): page code, never a name as written."""
 
 
-NOT_NAME_RE = re.compile(r"(?:https?://|www\.)\S+|\[[ xX]\]\s.*")
-"""A bare address, or a task-list item ("[x] Basic structure"): never the name of an SDK (list items, headings)."""
-
-
 _TASK_RE = re.compile(r"\[[ xX]\]\s")
 """A task-list item ("[x] Basic structure")."""
+NOT_NAME_RE = re.compile(r"(?:https?://|www\.)\S+|" + _TASK_RE.pattern + ".*")
+"""A bare address, or a task-list item: never the name of an SDK (list items, headings)."""
+NONE_WORDS = r"无(?!线)|没有|未使用|未集成|未接入|不含|不包含|不使用|不集成"
+"""Chinese words saying an app has none of what follows ("无广告SDK", "未集成友盟"; not 无线, wireless)."""
 
 
 def name_like(cell: str) -> bool:

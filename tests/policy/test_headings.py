@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from auditor.policy import read_policy
-from tests.policy.helpers import small_catalog
+from tests.policy.helpers import entry, memory_catalog, read_text, small_catalog
+
+SENTRY = memory_catalog(entry("sentry", "Sentry", vendor="Functional Software, Inc."))
 
 
 def test_numbered_headings_are_not_sdk_rows(tmp_path):
@@ -21,36 +23,23 @@ def test_numbered_headings_are_not_sdk_rows(tmp_path):
 def test_one_heading_a_service_under_a_third_party_section(tmp_path):
     # sibling headings under a section about third parties, each over what that service does: one row each,
     # the company from "is a product of"; the run ends at the first heading that names no service
-    from auditor.policy import read_policy
-    from tests.policy.helpers import entry, memory_catalog
-    catalog = memory_catalog(entry("sentry", "Sentry", vendor="Functional Software, Inc."))
-    path = tmp_path / "privacy.md"
-    path.write_text("# Privacy\n\n## 3. Third-party services\n\n### Sentry\n\nWe send crash reports to Sentry.\n\n"
-                    "### Acme Insights\n\nAcme Insights is a product of Acme Corporation. It counts screen views.\n"
-                    "Read more at https://acme.example.com/privacy.\n\n### Your rights\n\nYou may ask us to delete data.\n",
-                    encoding="utf-8")
-    rows = read_policy(path, catalog).sdks
+    text = ("# Privacy\n\n## 3. Third-party services\n\n### Sentry\n\nWe send crash reports to Sentry.\n\n"
+            "### Acme Insights\n\nAcme Insights is a product of Acme Corporation. It counts screen views.\n"
+            "Read more at https://acme.example.com/privacy.\n\n### Your rights\n\nYou may ask us to delete data.\n")
+    rows = read_text(tmp_path, "privacy.md", text, SENTRY).sdks
     assert [(r.name, r.id, r.company, r.link, r.extractor) for r in rows] == [
         ("Sentry", "sentry", "", "", "list"),
         ("Acme Insights", None, "Acme Corporation", "https://acme.example.com/privacy", "list")]
 
 
 def test_bold_lines_and_underlined_titles_are_headings_of_services(tmp_path):
-    from auditor.policy import read_policy
-    from tests.policy.helpers import entry, memory_catalog
-    catalog = memory_catalog(entry("sentry", "Sentry", vendor="Functional Software, Inc."))
-    path = tmp_path / "privacy.md"
-    path.write_text("Privacy Policy\n==============\n\nInformation Collection and Use\n------------------------------\n\n"
-                    "The app uses the following third party services.\n\n**Sentry**\n\nCrash reports go to Sentry.\n\n"
-                    "**Log Data**\n\nWe may collect your IP address.\n\n**Acme Analytics SDK**\n\nIt counts sessions.\n",
-                    encoding="utf-8")
-    assert [(r.name, r.id) for r in read_policy(path, catalog).sdks] == [("Sentry", "sentry")]
+    text = ("Privacy Policy\n==============\n\nInformation Collection and Use\n------------------------------\n\n"
+            "The app uses the following third party services.\n\n**Sentry**\n\nCrash reports go to Sentry.\n\n"
+            "**Log Data**\n\nWe may collect your IP address.\n\n**Acme Analytics SDK**\n\nIt counts sessions.\n")
+    assert [(r.name, r.id) for r in read_text(tmp_path, "privacy.md", text, SENTRY).sdks] == [("Sentry", "sentry")]
 
 
 def test_service_like_headings_outside_a_third_party_section_are_no_rows(tmp_path):
-    from auditor.policy import read_policy
-    from tests.policy.helpers import memory_catalog
-    path = tmp_path / "notes.md"
-    path.write_text("# Release notes\n\n## Changes\n\n### Acme Insights\n\nAcme Insights is a product of Acme "
-                    "Corporation.\n\n### Bug fixes\n\nFixed a crash.\n", encoding="utf-8")
-    assert read_policy(path, memory_catalog()).sdks == ()
+    text = ("# Release notes\n\n## Changes\n\n### Acme Insights\n\nAcme Insights is a product of Acme "
+            "Corporation.\n\n### Bug fixes\n\nFixed a crash.\n")
+    assert read_text(tmp_path, "notes.md", text, memory_catalog()).sdks == ()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
-from auditor.policy.text import NOT_NAME_RE, URL_RE, company_like, cued_company, name_like, width
+from auditor.policy.text import NONE_WORDS, NOT_NAME_RE, URL_RE, company_like, cued_company, name_like, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
@@ -40,8 +40,7 @@ _LABEL_HEAD_RE = re.compile(r"\s*[:：]\s*|\s[-–—]\s")
 CONFIDENCE = 0.7
 _SDK_FIELD_RE = re.compile(r"(?:sdk|插件)\s*(?:version|versions|版本号?|name|名称|type|类型|id)", re.IGNORECASE)
 """An item naming a property of an SDK ("SDK version", "SDK版本号") in a list of data: a field, not an SDK."""
-_NONE_RE = re.compile(r"(?:no|not|without|none)\s|(?:无(?!线)|没有|未使用|未集成|未接入|不含|不包含|不使用|不集成)",
-                      re.IGNORECASE)
+_NONE_RE = re.compile(r"(?:no|not|without|none)\s|(?:" + NONE_WORDS + ")", re.IGNORECASE)
 """An item saying the app has none of something ("No advertising SDK", "无广告SDK")."""
 _PLATFORM_RE = re.compile(r"(?:android|ios|harmony\s?os|鸿蒙|安卓|windows|macos|web|h5)(?:\s*(?:端|版|系统|平台))?",
                           re.IGNORECASE)

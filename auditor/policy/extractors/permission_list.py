@@ -93,7 +93,7 @@ class PermissionListExtractor:
         heads = frozenset(k for k, o in enumerate(over) if o)
         # a list item over a line that writes permission constants out ("3. Access to the camera" /
         # 'uses-permission android:name="android.permission.CAMERA"'): a permission item whatever its words
-        below = [k - 1 for k, line in enumerate(lines) if k and ("_" in line.text or "permission." in line.text)]
+        below = [k - 1 for k, line in enumerate(lines) if k and _may_write_constants(line.text)]
         over_constants = frozenset(k for k in below if _marked(lines[k]) and not kinds.bare[k]
                                    and _constants_written(lines[k + 1].text, ctx)
                                    and not _constants_written(lines[k].text, ctx))

@@ -21,7 +21,8 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
-from auditor.policy.text import TERMINAL, URL_RE, WHEN, cued_company, name_like, width
+from auditor.policy.text import NONE_WORDS, TERMINAL, URL_RE, WHEN, cued_company, name_like, width
+from auditor.policy.vendors import host
 
 _STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
 _STORE_NAME_RE = re.compile(r"google\s*play|app\s*store|apple\s+app\s+store|(?:huawei\s+)?appgallery|应用宝", re.IGNORECASE)
@@ -250,7 +251,7 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     return out
 
 
-_NO_RE = re.compile(r"(?:\b(?:no|without)\s+|(?:无|没有|未使用|未集成|未接入|不含|不包含|不使用|不集成)\s*)$", re.IGNORECASE)
+_NO_RE = re.compile(r"(?:\b(?:no|without)\s+|(?:" + NONE_WORDS + r")\s*)$", re.IGNORECASE)
 """Words right before a name that say the app has none of it ("No Firebase", "without Sentry", "未集成友盟")."""
 
 
@@ -282,21 +283,17 @@ def _best_link(name: str, text: str, linked: str) -> str:
     before its home page; else the address its name links to; else "" (the reader then takes the first)."""
     key = re.sub(r"[^a-z0-9]", "", re.sub(r"(?i)\bsdk\b", "", name).casefold())
     found: list[str] = [u.rstrip(".,;:") for u in URL_RE.findall(text)]
-    own = [u for u in found if len(key) >= MIN_SITE_NAME and key in re.sub(r"[^a-z0-9]", "", _host(u))]
+    own = [u for u in found if len(key) >= MIN_SITE_NAME and key in re.sub(r"[^a-z0-9]", "", host(u))]
     if own:
         return next((u for u in own if "privac" in u.casefold()), own[0])
     return linked
-
-
-def _host(url: str) -> str:
-    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/", 1)[0].split(":", 1)[0]
 
 
 def _own_site(label: str, url: str) -> bool:
     """A link whose text is the name of the site it points to ("[TelemetryDeck](https://telemetrydeck.com/)"):
     the product's own name, as a paragraph that says the app uses it writes it."""
     key = re.sub(r"[^a-z0-9]", "", label.casefold())
-    parts = _host(url).split(".")
+    parts = host(url).split(".")
     if len(parts) < 2:
         return False
     site = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]  # "x.com.cn": x
