@@ -71,10 +71,10 @@ def test_what_the_app_says_it_does_not_use_is_no_row_and_no_permission(tmp_path)
 
 
 def test_bullets_under_a_line_saying_the_app_uses_these_third_parties(tmp_path):
-    # plain-text bullets (•) under "We use the following third-party services:": each item is one, known or not
+    # plain-text bullets (•) under "The app uses these third-party services:": each item is one, known or not
     catalog = _sentry_only()
     path = tmp_path / "privacy.txt"
-    path.write_text("We use the following third-party services:\n• Sentry - crash reports\n"
+    path.write_text("The app uses these third-party services:\n• Sentry - crash reports\n"
                     "• Acme Maps - showing stores on a map\n• Zeta Chat - customer support\n\n"
                     "Your rights:\n• Access - ask for a copy of your data\n• Deletion - ask us to delete it\n",
                     encoding="utf-8")

@@ -268,7 +268,7 @@ _THIRD_PARTY_RE = re.compile(r"third[- ]?part(?:y|ies)|第三方|\bsdks?\b|libra
 """Words of a section about the services an app uses ("Use of third-party services", "第三方SDK")."""
 _PRODUCT_OF_RE = re.compile(r"\b(?:is|are) (?:a |an )?(?:product|service|sdk|library|tool)s? (?:of|from|by|provided by)\b"
                             r"|\bprovided by\b|\boperated by\b|由.{2,40}?(?:提供|开发|运营)", re.IGNORECASE)
-"""A paragraph saying whose product its heading is ("App Center is a product of Microsoft Corporation")."""
+"""A paragraph saying whose product its heading is ("Acme Insights is a product of Acme Corporation")."""
 _OUTLINE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.、)]?|[(（]\d{1,2}[)）])\s*")
 _SDK_END_RE = re.compile(r"(?:sdk|\bkit|插件|组件)\s*(?:[（(][^（）()]*[)）])?$", re.IGNORECASE)
 """A name ending with an SDK word ("极光推送SDK", "ML Kit"), not a title opening with one ("SDK 初始化说明")."""
@@ -293,7 +293,7 @@ def _introduced(doc: Document, first: int) -> bool:
 
 def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
     """Sections of a policy part about third-party services, one heading a service over its paragraphs
-    ("## Use of third-party services" / "### Visual Studio App Center" / "App Center is a product of…"): the
+    ("## Third-party services" / "### Acme Insights" / "Acme Insights is a product of…"): the
     sibling headings under a heading (or after a lead sentence) about third parties, from the first, while
     each names a service (a catalog name, an SDK word, or a paragraph saying whose product it is); the
     first heading that names none ends the run (the policy's own sections follow)."""

@@ -74,7 +74,7 @@ def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
     counts: Counter[str] = Counter(n for _, names in mentions for n in set(names))
     usable = {n for n, c in counts.items() if c >= MIN_MENTIONS and n.casefold() not in _NOT_NAMES
               and not n.startswith(_LEAD_WORDS) and not ctx.lexicon.general(n)}
-    # each mention as the fullest of its names the page writes again ("为帮助开发者在使用移动推送" -> "移动推送")
+    # each mention as the fullest of its names the page writes again ("帮助开发者接入消息推送" -> "消息推送")
     written: Counter[str] = Counter(
         max(found, key=len) for _, names in mentions if (found := [n for n in names if n in usable]))
     if not written:
