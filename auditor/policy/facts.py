@@ -7,14 +7,15 @@ public model (:class:`SdkDisclosure`, :class:`Scene`, :class:`PermissionDisclosu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from auditor.policy.claims import ExtractorKind, SceneClaim, SdkClaim
 from auditor.policy.document import Document
 from auditor.policy.lexicon import Lexicon, fold
 from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
-from auditor.policy.names import Resolution
+from auditor.policy.names import NameIndex, Resolution
 from auditor.policy.resolve import Evidence, Resolver
-from auditor.policy.text import clean_collected, coordinates, hosts, packages, urls
+from auditor.policy.text import clean_collected, coordinates, hosts, name_like, packages, urls
 from auditor.vocab import DATA_TYPES
 
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
@@ -48,6 +49,24 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
         link=row_urls[0] if row_urls else "", kind=kind.shape, evidence=doc.span(claim.first, claim.last),
         extractor=kind.value, scene=f.scene, method=f.method, package_names=pkgs,
     )
+
+
+_SEVERAL_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|[、，/]|以及|及|和|与)\s*")
+"""Between the names of a row that names several products ("AdMob and Facebook Audience Network")."""
+_BRACKET_RE = re.compile(r"[()（）\[\]【】]")
+
+
+def each_named(claim: SdkClaim, names: NameIndex) -> list[SdkClaim]:
+    """One claim per product when the row's name lists several and at least two of them are catalog names
+    ("AppLovin, AdColony and Vungle"), every part reads as a name and the whole is no catalog name; they share
+    the row's other facts. Otherwise the claim itself."""
+    name = claim.facts.name
+    if not _SEVERAL_RE.search(name) or _BRACKET_RE.search(name) or names.known(name):
+        return [claim]  # (a list in brackets says what one product covers: "分享SDK（微博、QQ）")
+    parts = [p.strip() for p in _SEVERAL_RE.split(name)]
+    if len(parts) < 2 or not all(p and name_like(p) for p in parts) or sum(names.known(p) for p in parts) < 2:
+        return [claim]
+    return [replace(claim, facts=replace(claim.facts, name=p)) for p in parts]
 
 
 def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> set[str]:

@@ -17,7 +17,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim
 from auditor.policy.coordinator import settle
 from auditor.policy.document import Document
 from auditor.policy.extractors import REGISTRY
-from auditor.policy.facts import scene_permissions, scenes, sdk_disclosure
+from auditor.policy.facts import each_named, scene_permissions, scenes, sdk_disclosure
 from auditor.policy.lexicon import Lexicon
 from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import load_document
@@ -56,7 +56,7 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     memo: dict[object, object] = {}  # this read's resolutions, by evidence (a long policy repeats names)
     rows: dict[tuple[RowFacts, ExtractorKind], SdkDisclosure] = {}  # this read's rows, by what they say
     for structure in kept:
-        for claim in structure.sdks:
+        for claim in (c for named in structure.sdks for c in each_named(named, resolver.names)):
             key = (claim.facts, structure.extractor)
             row = rows.get(key)
             if row is None:
