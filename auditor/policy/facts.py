@@ -51,7 +51,7 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     )
 
 
-_SEVERAL_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|[、，/]|以及|及|和|与)\s*")
+_SEVERAL_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|[、，]|以及|及|和|与)\s*")
 """Between the names of a row that names several products ("AdMob and Facebook Audience Network")."""
 _BRACKET_RE = re.compile(r"[()（）\[\]【】]")
 
@@ -62,7 +62,8 @@ def each_named(claim: SdkClaim, names: NameIndex) -> list[SdkClaim]:
     the row's other facts. Otherwise the claim itself."""
     name = claim.facts.name
     if not _SEVERAL_RE.search(name) or _BRACKET_RE.search(name) or names.known(name):
-        return [claim]  # (a list in brackets says what one product covers: "分享SDK（微博、QQ）")
+        return [claim]  # (a list in brackets says what one product covers: "分享SDK（微博、QQ）"; "X / Y" is
+        # mostly one product under two names)
     parts = [p.strip() for p in _SEVERAL_RE.split(name)]
     if len(parts) < 2 or not all(p and name_like(p) for p in parts) or sum(names.known(p) for p in parts) < 2:
         return [claim]
