@@ -15,7 +15,7 @@ from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, 
 from auditor.policy.document import Document
 from auditor.policy.lexicon import fold
 from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued_company
-from auditor.policy.text import PERMISSION_WORD, URL_RE, continues, hosts, name_like, width
+from auditor.policy.text import PERMISSION_WORD, URL_RE, company_like, continues, hosts, name_like, width
 
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
@@ -59,6 +59,7 @@ class _Record:
 
 class KeyValueExtractor:
     kind = ExtractorKind.KEY_VALUE
+    _named_by_party = False
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         records: list[_Record] = []
@@ -66,6 +67,7 @@ class KeyValueExtractor:
         lines = doc.lines
         names: dict[str, bool] = {}  # this read's name lines, by text (see _starts_record)
         lead = -1  # the last line of sentences between a heading and its first label line (see _lead)
+        self._named_by_party = _named_by_party(ctx)
         for i, line in enumerate(lines):
             text = line.text
             pairs = ctx.lines[i].pairs
@@ -103,6 +105,8 @@ class KeyValueExtractor:
     def _pairs(self, records: list[_Record], current: _Record | None, pairs: tuple[tuple[str, str], ...],
                i: int, indent: int) -> _Record:
         for role, value in pairs:
+            if role == "company" and self._named_by_party and name_like(value) and not company_like(value):
+                role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way
             if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 and \
                     [r for r, v in current.fields if r == "name" or v.strip()] == ["name"] and not current.lined:
                 role = "description"  # "SDK名称：友盟SDK" then "服务类型：使用数据分析": what it is, not a new record
@@ -151,6 +155,23 @@ def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tu
         current.last = i - 2
         return [moved]
     return []
+
+
+def _named_by_party(ctx: Context) -> bool:
+    """Whether the page's records are named by their party's label ("第三方名称：极光推送", "Third party: AdMob"): no
+    record has a name label, and most values of its company labels are catalog products, not legal entities
+    (at least two), as a table's third-party column is read by its cells."""
+    products = companies = 0
+    for facts in ctx.lines:
+        for role, value in facts.pairs:
+            if role == "name":
+                return False
+            if role == "company":
+                if company_like(value):
+                    companies += 1
+                elif ctx.names.known(value):
+                    products += 1
+    return products >= 2 and products > companies
 
 
 def _sibling_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -> bool:  # type: ignore[type-arg]
@@ -274,7 +295,7 @@ def _structure(record: _Record, ctx: Context) -> Structure | None:
         if record.lined and "company" not in roles:
             fields = split_company(fields[0][1], fields)
         facts = facts_from(with_cued_company(list(fields)))
-        known = roles & SDK_FACTS
+        known = {r for r, v in fields if v.strip()} & SDK_FACTS  # (a label left empty states nothing)
         if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
         if not name_like(facts.name) and not ctx.names.known(facts.name):

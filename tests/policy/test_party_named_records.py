@@ -1,0 +1,36 @@
+"""Key-value records named by the third party's label ("第三方名称：<product>") and Hong Kong style data labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.policy.helpers import read_text, small_catalog
+
+PARTY_NAMED = """3.2 SDK的使用
+3.2.1 本应用接入下列第三方：
+3.2.1.1 第三方名称：极光推送
+用途：向您发送通知
+收集个人资料类型：IP地址、WiFi状态
+3.2.1.2 第三方名称：小米推送
+用途：小米手机上的通知
+收集个人资料类型：设备型号
+3.2.1.3 第三方名称：某某客服组件
+用途：在线客服
+收集个人资料类型：设备型号
+"""
+
+
+def test_records_named_by_the_party_label_are_the_products(tmp_path: Path) -> None:
+    rows = read_text(tmp_path, "p.txt", PARTY_NAMED, small_catalog()).sdks
+    assert [(r.name, r.id, r.company) for r in rows] == [
+        ("极光推送", "jpush", ""), ("小米推送", "xiaomi-push", ""), ("某某客服组件", None, "")]
+    assert set(rows[0].data_types) == {"ip", "wifi-info"}
+    assert rows[1].data_types == ("device-model",)
+
+
+def test_a_party_label_holding_legal_entities_stays_the_company(tmp_path: Path) -> None:
+    text = ("第三方名称：深圳市和讯华谷信息技术有限公司\nSDK名称：极光推送\n用途：推送\n\n"
+            "第三方名称：北京小米移动软件有限公司\nSDK名称：小米推送\n用途：推送\n")
+    rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
+    assert [(r.name, r.company) for r in rows] == [("极光推送", "深圳市和讯华谷信息技术有限公司"),
+                                                   ("小米推送", "北京小米移动软件有限公司")]
