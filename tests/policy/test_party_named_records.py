@@ -34,3 +34,10 @@ def test_a_party_label_holding_legal_entities_stays_the_company(tmp_path: Path) 
     rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
     assert [(r.name, r.company) for r in rows] == [("极光推送", "深圳市和讯华谷信息技术有限公司"),
                                                    ("小米推送", "北京小米移动软件有限公司")]
+
+
+def test_a_field_table_of_one_sdk_with_its_version_and_size_is_one_row(tmp_path: Path) -> None:
+    text = ("# 基本信息\n\n| 字段 | 内容 |\n| --- | --- |\n| SDK名称 | 极光推送 |\n| SDK版本 | 5.0.1 |\n"
+            "| SDK大小 | 1.2MB |\n| SDK MD5 | 0123456789abcdef0123456789abcdef |\n| SDK功能 | 消息推送 |\n")
+    rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
+    assert [(r.name, r.id, r.purpose) for r in rows] == [("极光推送", "jpush", "消息推送")]
