@@ -132,6 +132,6 @@ def _one_line_record(part: str, lexicon: Lexicon) -> list[str]:
     m = PAIR_RE.match(part) if len(part) <= MAX_RECORD_LINE else None
     if m is None or lexicon.role(m.group(1)) != "name":
         return [part]
-    cuts = [c.start() for c in _INNER_LABEL_RE.finditer(part) if lexicon.role(c.group(1)) not in (None, "title", "index")]
+    cuts = [c.start() for c in _INNER_LABEL_RE.finditer(part, m.end(1)) if lexicon.role(c.group(1)) not in (None, "title", "index")]
     bounds = [0] + cuts + [len(part)]
     return [part[a:b].strip() for a, b in zip(bounds, bounds[1:]) if part[a:b].strip()]

@@ -107,7 +107,7 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
     code: list[str] = []
     bare_before = False  # the line before is text written bare in the code (no quotes, no markup)
     for i, t in enumerate(raw):
-        if t.strip():
+        if t.strip() and not _TAGS_ONLY_RE.match(t):  # (a line of only tags shows nothing, as a blank one)
             shown = human_text(t)
             text = " ".join((shown if shown is not None else t).split())
             bare = shown is None and _BARE_TEXT_RE.match(text) is not None
@@ -124,6 +124,8 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
     return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
 
 
+_TAGS_ONLY_RE = re.compile(r"^\s*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>\s*)+$")
+"""A line of markup tags only (``<Text style={s.p}>``, ``</View>``)."""
 _BARE_TEXT_RE = re.compile(r"^[^<>{}()\[\]=;\"'`]+$")
 """A line of code that is text written bare (JSX text between tags, a line inside a multi-line string)."""
 _HUMAN_RE = re.compile(r"[\u3400-\u9fff]|[A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){2,}")

@@ -130,3 +130,14 @@ def test_jsx_text_wrapped_over_lines_by_a_formatter_is_one_line(tmp_path):
     assert "Sentry SDK：主要收集崩溃信息，用于异常监控；" in texts
     assert "Acme推送 SDK：主要收集设备标识信息，用于消息推送；" in texts
     assert [(r.name, r.id) for r in read_policy(path, catalog).sdks][:1] == [("Sentry SDK", "sentry")]
+
+
+def test_lines_of_only_tags_are_no_text(tmp_path, catalog):
+    # elements opened and closed on lines of their own: the tags are layout, never a record's name line
+    tsx = ("<Para level={3}>第三方SDK列表：</Para>\n<Para level={4}>\n  1. SDK名称：极光推送SDK\n</Para>\n"
+           "<Para>开发者：深圳市和讯华谷信息技术有限公司</Para>\n<Para>\n  个人信息：设备标识符（OAID）\n</Para>\n"
+           "<Para level={4}>\n  2. SDK名称：友盟统计SDK\n</Para>\n<Para>\n  个人信息：设备型号\n</Para>\n")
+    d = _read(tmp_path, "Policy.tsx", tsx, catalog)
+    assert [(s.name, s.id) for s in d.sdks] == [("极光推送SDK", "jpush"), ("友盟统计SDK", "umeng")]
+    assert d.sdks[0].company == "深圳市和讯华谷信息技术有限公司" and d.sdks[0].data_types == ("oaid",)
+    assert d.sdks[1].data_types == ("device-model",)

@@ -41,3 +41,11 @@ def test_a_field_table_of_one_sdk_with_its_version_and_size_is_one_row(tmp_path:
             "| SDK大小 | 1.2MB |\n| SDK MD5 | 0123456789abcdef0123456789abcdef |\n| SDK功能 | 消息推送 |\n")
     rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
     assert [(r.name, r.id, r.purpose) for r in rows] == [("极光推送", "jpush", "消息推送")]
+
+
+def test_a_numbered_name_label_is_a_label(tmp_path: Path) -> None:
+    # "1. SDK名称：…" opens a record like "SDK名称：…"; a list title ending in a colon is no name of its own
+    text = "第三方SDK清单：\n1. SDK名称：极光推送\n开发者：深圳市和讯华谷信息技术有限公司\n2. SDK名称：小米推送\n用途：推送\n"
+    rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
+    assert [(r.name, r.id, r.company) for r in rows] == [
+        ("极光推送", "jpush", "深圳市和讯华谷信息技术有限公司"), ("小米推送", "xiaomi-push", "")]

@@ -108,7 +108,7 @@ class KeyValueExtractor:
             if role == "company" and self._named_by_party and name_like(value) and not company_like(value):
                 role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way
             if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 and \
-                    [r for r, v in current.fields if r == "name" or v.strip()] == ["name"] and not current.lined:
+                    [r for r, v in current.fields if v.strip()] == ["name"] and not current.lined:
                 role = "description"  # "SDK名称：友盟SDK" then "服务类型：使用数据分析": what it is, not a new record
             has = current is not None and any(r == role for r, _ in current.fields)
             carried: list[tuple[str, str]] = []
