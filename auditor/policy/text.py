@@ -99,12 +99,23 @@ NONE_WORDS = r"无(?!线)|没有|未使用|未集成|未接入|不含|不包含|
 """Chinese words saying an app has none of what follows ("无广告SDK", "未集成友盟"; not 无线, wireless)."""
 
 
+DATA_CATEGORY_RE = re.compile(r"(?:\b(?:data|information|info|details)|信息|数据|资料)\s*[:：]?\s*$", re.IGNORECASE)
+"""A name ending like a category of personal data ("Usage Data", "Log Data:", "设备信息")."""
+
+
 def name_like(cell: str) -> bool:
     """Could be an SDK name cell: short, few words, no sentence ending, no task-list item. (A bare address
     is no name either (:data:`NOT_NAME_RE`), but a flattened table still counts its cells by this test.)"""
     cell = cell.strip()
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，")) \
-        and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell)
+        and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \
+        and not _TAG_ONLY_RE.match(cell)
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+"""A letter of any script: a name has one ("{", "}, {", "/**" are code)."""
+_TAG_ONLY_RE = re.compile(r"^(?:</?[A-Za-z][\w-]*\s*/?>\s*)+$")
+"""A markup tag left in the text ("<br/>")."""
 
 
 def cued_company(text: str) -> str:

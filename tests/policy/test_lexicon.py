@@ -51,6 +51,9 @@ def test_short_permission_name_is_rejected():
                                        P + "QUERY_ALL_PACKAGES"}),
     ("读取手机状态和身份", {P + "READ_PHONE_STATE"}),
     ("ＣＡＭＥＲＡ ｐｅｒｍｉｓｓｉｏｎ", {P + "CAMERA"}),  # full-width letters
+    # the labels of Android's permissions as widely written in Chinese developer docs
+    ("访问GSM网络信息", {P + "ACCESS_NETWORK_STATE"}), ("访问Wi-Fi网络状态信息", {P + "ACCESS_WIFI_STATE"}),
+    ("改变WiFi连接状态", {P + "CHANGE_WIFI_STATE"}), ("允许程序打开网络套接字", {P + "INTERNET"}),
 ])
 def test_permission_phrases(lexicon, text, expected):
     assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected

@@ -17,7 +17,16 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
-from auditor.policy.text import NONE_WORDS, NOT_NAME_RE, URL_RE, company_like, cued_company, name_like, width
+from auditor.policy.text import (
+    DATA_CATEGORY_RE,
+    NONE_WORDS,
+    NOT_NAME_RE,
+    URL_RE,
+    company_like,
+    cued_company,
+    name_like,
+    width,
+)
 
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
@@ -79,6 +88,8 @@ class ListExtractor:
                     continue  # in a list of SDKs, an item naming data ("设备信息（设备型号、IP地址）") is no SDK
                 if data_list and _data_item(it, ctx) and not _SDK_WORD_RE.search(it.name):
                     continue  # "OAID" among "地理位置信息", "WiFi 信息": a kind of data, not the OAID SDK
+                if not it.sdk_like and DATA_CATEGORY_RE.search(it.name):
+                    continue  # "Log Data" among the services a policy links to: a section of data, no SDK
                 if not _SDK_WORD_RE.search(it.name):
                     if in_permission_list is None:
                         in_permission_list = _permission_lists(bodies, ctx)

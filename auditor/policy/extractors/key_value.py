@@ -15,15 +15,22 @@ from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, 
 from auditor.policy.document import Document
 from auditor.policy.lexicon import fold
 from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued_company
-from auditor.policy.text import PERMISSION_WORD, URL_RE, company_like, continues, hosts, name_like, width
+from auditor.policy.text import (
+    DATA_CATEGORY_RE,
+    PERMISSION_WORD,
+    URL_RE,
+    company_like,
+    continues,
+    hosts,
+    name_like,
+    width,
+)
 
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
 """A word that says a name is an SDK's ("极光推送SDK", "插件", "ML Kit")."""
-_DATA_CATEGORY_RE = re.compile(r"(?:\b(?:data|information|info|details)|信息|数据|资料)\s*[:：]?\s*$", re.IGNORECASE)
-"""A name line ending like a category of personal data ("Usage Data", "Log Data:", "设备信息")."""
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
 MAX_LEAD = 2
@@ -212,7 +219,7 @@ def _name_line(text: str, ctx: Context) -> bool:
     if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.data_types_in(name, cell=True)
                          or _PERMISSION_WORD_RE.search(name)):
         return False  # a permission or data item, or a section about permissions ("权限与能力说明")
-    if not sdk_like and _DATA_CATEGORY_RE.search(name):
+    if not sdk_like and DATA_CATEGORY_RE.search(name):
         return False  # a category of data ("Usage Data", "设备信息"), not what collects it
     return True
 

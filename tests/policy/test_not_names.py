@@ -1,0 +1,25 @@
+"""Things that are never an SDK row's name: code punctuation, a tag left in the text, a category of data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.policy.text import name_like
+from tests.policy.helpers import read_text, small_catalog
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("{", False), ("}, {", False), ("/**", False), ("<br/>", False), ("--", False),
+    ("JPush", True), ("极光推送", True), ("U-App", True), ("360加固", True),
+])
+def test_a_name_has_a_letter_and_is_no_tag(cell: str, expected: bool) -> None:
+    assert name_like(cell) is expected
+
+
+def test_a_data_section_linked_among_the_services_is_no_row(tmp_path: Path) -> None:
+    text = ("The app uses these third-party services:\n\n* [JPush](https://example.com/jpush)\n"
+            "* [AppsFlyer](https://example.com/appsflyer)\n* [Log Data](https://example.com/privacy)\n")
+    rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
+    assert [r.name for r in rows] == ["JPush", "AppsFlyer"]
