@@ -49,3 +49,14 @@ def test_a_numbered_name_label_is_a_label(tmp_path: Path) -> None:
     rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
     assert [(r.name, r.id, r.company) for r in rows] == [
         ("极光推送", "jpush", "深圳市和讯华谷信息技术有限公司"), ("小米推送", "xiaomi-push", "")]
+
+
+def test_sentences_between_two_labels_of_a_record_do_not_end_it(tmp_path: Path) -> None:
+    text = ("第三方SDK\n（1）极光推送\n使用目的：消息推送\n推送服务会在后台保持一条长连接。\n"
+            "收集个人信息字段：设备型号\n开启推送后，消息会及时到达。\n使用方式：SDK本机采集\n所属机构：深圳市和讯华谷信息技术有限公司\n"
+            "（2）小米推送\n使用目的：小米设备上的推送\n所属机构：北京小米移动软件有限公司\n")
+    rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
+    assert [(r.name, r.id, r.company, r.method) for r in rows] == [
+        ("极光推送", "jpush", "深圳市和讯华谷信息技术有限公司", "SDK本机采集"),
+        ("小米推送", "xiaomi-push", "北京小米移动软件有限公司", "")]
+    assert rows[0].data_types == ("device-model",)  # the asides are not its data

@@ -106,6 +106,10 @@ class KeyValueExtractor:
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)):
                 current.extend(text, i)
                 continue
+            if current is not None and current.kind == "sdk" and _label_follows(lines, i, ctx, current, names):
+                current.fields.append(("note", text.strip()))  # a sentence between two labels of the record
+                current.last = i
+                continue
             current = None
         return [s for s in (_structure(r, ctx) for r in records) if s is not None]
 
@@ -179,6 +183,25 @@ def _named_by_party(ctx: Context) -> bool:
                 elif ctx.names.known(value):
                     products += 1
     return products >= 2 and products > companies
+
+
+MAX_ASIDE_LINES = 2
+"""Sentences that may stand between two label lines of one record ("使用目的：…" / "你注册…时，…" / "所属机构：…")."""
+
+
+def _label_follows(lines: tuple, i: int, ctx: Context, current: _Record,  # type: ignore[type-arg]
+                   names: dict[str, bool]) -> bool:
+    """Whether a label of an SDK fact the record has not given yet follows within :data:`MAX_ASIDE_LINES`
+    lines, before any heading or name line: the sentences between are an aside of the record (kept out of
+    its facts), not its end."""
+    given = {r for r, _ in current.fields}
+    for k in range(i + 1, min(i + 1 + MAX_ASIDE_LINES, len(lines))):
+        pairs = ctx.lines[k].pairs
+        if pairs:
+            return pairs[0][0] in SDK_FACTS and pairs[0][0] not in given
+        if ctx.lines[k].heading or _starts_record(lines, k, ctx, names):
+            return False
+    return False
 
 
 def _sibling_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -> bool:  # type: ignore[type-arg]
