@@ -107,7 +107,13 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
     code: list[str] = []
     bare_before = False  # the line before is text written bare in the code (no quotes, no markup)
     for i, t in enumerate(raw):
-        if t.strip() and not _TAGS_ONLY_RE.match(t):  # (a line of only tags shows nothing, as a blank one)
+        if not t.strip():
+            if lines and lines[-1].text:
+                lines.append(Line(i + 1, "", "", 0))  # a blank line in a string's text ends its paragraph
+                code.append("")
+            bare_before = False
+            continue
+        if not _TAGS_ONLY_RE.match(t):  # (a line of only tags shows nothing)
             shown = human_text(t)
             text = " ".join((shown if shown is not None else t).split())
             bare = shown is None and _BARE_TEXT_RE.match(text) is not None

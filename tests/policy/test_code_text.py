@@ -141,3 +141,13 @@ def test_lines_of_only_tags_are_no_text(tmp_path, catalog):
     assert [(s.name, s.id) for s in d.sdks] == [("极光推送SDK", "jpush"), ("友盟统计SDK", "umeng")]
     assert d.sdks[0].company == "深圳市和讯华谷信息技术有限公司" and d.sdks[0].data_types == ("oaid",)
     assert d.sdks[1].data_types == ("device-model",)
+
+
+def test_a_blank_line_in_a_string_ends_its_paragraph(tmp_path, catalog):
+    # a Markdown policy kept in a Dart raw string: the labels of a data list end at the blank line, so the
+    # links to the services below are not read as the last label's value
+    dart = ("const policy = '''\n**What we collect**\n\n- **Personal information:** the email you sign up with.\n"
+            "- **Usage:** which screens you open.\n\n[JPush](https://example.com/jpush-privacy)\n\n"
+            "[友盟统计](https://example.com/umeng-privacy)\n''';\n")
+    rows = _read(tmp_path, "policy.dart", dart, catalog).sdks
+    assert [(r.name, r.id) for r in rows] == [("JPush", "jpush"), ("友盟统计", "umeng")]
