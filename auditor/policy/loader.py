@@ -113,7 +113,7 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
                 code.append("")
             bare_before = False
             continue
-        if not _TAGS_ONLY_RE.match(t):  # (a line of only tags shows nothing)
+        if not _TAGS_ONLY_RE.match(t) and not _COMMENTED_RE.match(t):  # (tags only, or code commented out)
             shown = human_text(t)
             text = " ".join((shown if shown is not None else t).split())
             bare = shown is None and _BARE_TEXT_RE.match(text) is not None
@@ -130,6 +130,8 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
     return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
 
 
+_COMMENTED_RE = re.compile(r"^\s*//")
+"""A line commented out (``//   name: '…SDK',``): code the app does not run, text it does not show."""
 _TAGS_ONLY_RE = re.compile(r"^\s*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>\s*)+$")
 """A line of markup tags only (``<Text style={s.p}>``, ``</View>``)."""
 _BARE_TEXT_RE = re.compile(r"^[^<>{}()\[\]=;\"'`]+$")

@@ -151,3 +151,10 @@ def test_a_blank_line_in_a_string_ends_its_paragraph(tmp_path, catalog):
             "[友盟统计](https://example.com/umeng-privacy)\n''';\n")
     rows = _read(tmp_path, "policy.dart", dart, catalog).sdks
     assert [(r.name, r.id) for r in rows] == [("JPush", "jpush"), ("友盟统计", "umeng")]
+
+
+def test_a_record_commented_out_is_not_read(tmp_path, catalog):
+    text = ("export const sdks = [\n  { name: '极光推送SDK', company: '深圳市和讯华谷信息技术有限公司' },\n"
+            "  // {\n  //   name: '友盟统计SDK',\n  //   company: '友盟同欣（北京）科技有限公司',\n  // },\n]\n")
+    d = _read(tmp_path, "sdks.ts", text, catalog)
+    assert [s.name for s in d.sdks] == ["极光推送SDK"]
