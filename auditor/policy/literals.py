@@ -61,6 +61,8 @@ _ESCAPES = {"n": " ", "t": " ", "r": " ", "b": "", "f": "", "v": " ", "0": ""}
 _TAG_RE = re.compile(r"""<(?:a\b[^<>]{0,300}?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')[^<>]{0,300}|/?[A-Za-z][^<>]{0,300})>""")
 """A tag in a string value (its ``href`` kept)."""
 _CLOSERS = {"}": "{", "]": "[", ")": "("}
+_ROOT = "^"
+"""The kind of the bottom frame: the text around every bracket (never closed by one)."""
 JOINER = "、"
 _LABELLED_RE = re.compile(r"^[^:：，,。；;]{1,24}[:：]\s*\S")
 """A string that is a label and its value ("第三方名称：…"): an array of them is a record's fields."""
@@ -142,7 +144,9 @@ def record_runs(lines: Sequence[str]) -> list[RecordRun]:
 
 class _Scanner:
     def __init__(self) -> None:
-        self.stack: list[_Frame] = []
+        self.stack: list[_Frame] = [_Frame(_ROOT, 0)]
+        """The text itself is the bottom frame: objects written one after another at the top level (an
+        excerpt cut out of its array) are a run too, when there are two or more."""
         self.open: dict[str, int] = {"{": 0, "[": 0, "(": 0}
         self.skipped = 0  # brackets open past MAX_DEPTH
         self.runs: list[RecordRun] = []
@@ -245,7 +249,7 @@ class _Scanner:
         if frame.kind != "[" and len(objects) < 2 and len(frame.calls) >= 2:
             objects = frame.calls  # calls written one after another in a body ("val A = X(…)" "val B = X(…)")
         pairs = tuple(frame.items) if frame.kind == "{" else keyed if call else ()
-        runs = len(objects) >= (1 if frame.kind == "[" else 2)
+        runs = len(objects) >= (1 if frame.kind == "[" else 2)  # (the top level: two, as an object's values)
         records: tuple[Record, ...] = ()
         if runs:
             records = tuple(r for r in (_record(o) for o in objects) if r is not None)
@@ -269,7 +273,10 @@ def _finish(frame: _Frame) -> None:
         key, value = head[1], parts[1:]  # a named argument: "name = 'AdMob'", Dart / Swift "name: 'AdMob'"
     else:
         key, value = "", parts
-    frame.items.append((key, _value(value)))
+    item = _value(value)
+    if frame.kind == _ROOT and not (isinstance(item, _Node) and (item.kind == "{" or item.call)):
+        return  # the top level keeps only its objects
+    frame.items.append((key, item))
 
 
 def _value(parts: list[_Part]) -> str | _Node:
