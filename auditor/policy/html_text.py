@@ -60,6 +60,8 @@ class _Parser(HTMLParser):
         self._cell: _Cell | None = None
         self._href: list[tuple[str, int]] = []
         """Open links: (href, number of text pieces gathered when the link opened)."""
+        self._texts = 0
+        """React Native ``<Text>`` elements open (the outermost is a paragraph; WXML's ``<text>`` is inline)."""
 
     # text outside tables -------------------------------------------------------------------------
     def _flush(self) -> None:
@@ -108,6 +110,11 @@ class _Parser(HTMLParser):
             if tag in ("br", "p", "li", "div") and self._cell is not None:
                 self._cell.parts.append(" ")
             return
+        if tag == "text" and (self.get_starttag_text() or "").startswith("<Text"):
+            self._texts += 1
+            if self._texts == 1:
+                self._flush()  # a React Native <Text>: a paragraph, unless inside another one (a bold span)
+            return
         if tag in _BLOCK:
             self._flush()
             self._mark = _MARKS.get(tag, "")
@@ -131,6 +138,11 @@ class _Parser(HTMLParser):
         if self._grids:
             if tag in ("td", "th") and len(self._grids) == 1:
                 self._cell = None
+            return
+        if tag == "text" and self._texts:
+            self._texts -= 1
+            if not self._texts:
+                self._flush()
             return
         if tag in _BLOCK:
             self._flush()

@@ -158,3 +158,17 @@ def test_a_record_commented_out_is_not_read(tmp_path, catalog):
             "  // {\n  //   name: '友盟统计SDK',\n  //   company: '友盟同欣（北京）科技有限公司',\n  // },\n]\n")
     d = _read(tmp_path, "sdks.ts", text, catalog)
     assert [s.name for s in d.sdks] == ["极光推送SDK"]
+
+
+def test_each_react_native_text_element_is_a_paragraph(tmp_path):
+    # a page of <View>/<Text> read as markup: each outer <Text> is a line, a <Text> inside one is a bold span
+    from auditor.policy.loader import load_document
+    path = tmp_path / "Perms.js"
+    path.write_text("<View style={styles.box}>\n  <Text style={styles.p}>\n    本应用使用的权限：\n  </Text>\n"
+                    "  <Text style={styles.p}>\n    <Text style={{fontWeight: 'bold'}}>android.permission.CAMERA 相机权限：</Text>"
+                    "扫描二维码时使用。\n  </Text>\n  <Text style={styles.p}>\n    <Text style={{fontWeight: 'bold'}}>"
+                    "android.permission.RECORD_AUDIO 麦克风权限：</Text>发送语音消息时使用。\n  </Text>\n</View>\n",
+                    encoding="utf-8")
+    texts = [line.text for line in load_document(path).lines]
+    assert [t.replace("： ", "：") for t in texts] == ["本应用使用的权限：", "android.permission.CAMERA 相机权限：扫描二维码时使用。",
+                     "android.permission.RECORD_AUDIO 麦克风权限：发送语音消息时使用。"]

@@ -144,3 +144,12 @@ def test_one_feature_under_an_item_that_opens_with_a_colon(tmp_path, catalog):
     assert [(s.name, tuple(p.removeprefix(A) for p in s.permissions)) for s in d.scenes] == [
         ("绑定手机号码时读取短信验证码，自动填写", ("READ_SMS",)),
     ]
+
+
+def test_unmarked_lines_opening_with_a_constant_are_items(tmp_path):
+    # each permission on a line of its own, no bullet: the constant and its name, then its use
+    text = ("本应用会申请以下权限：\nandroid.permission.CAMERA 相机权限：扫描二维码时使用。\n"
+            "android.permission.RECORD_AUDIO 麦克风权限：发送语音消息时使用。\n")
+    d = _read(tmp_path, "p.txt", text, memory_catalog())
+    pairs = {(p.permission.removeprefix("android.permission."), p.description) for p in d.permissions}
+    assert pairs == {("CAMERA", "扫描二维码时使用。"), ("RECORD_AUDIO", "发送语音消息时使用。")}

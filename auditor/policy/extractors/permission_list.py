@@ -285,7 +285,8 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
             return _Item(text, "", i, heading=True)
         return None
     m = _ITEM_RE.match(line.text)
-    body = m.group(1).strip() if m else line.text.strip() if line.mark == "li" else ""
+    body = m.group(1).strip() if m else line.text.strip() if line.mark == "li" or _LEADING_CONSTANT_RE.match(line.text) \
+        else ""
     if not body:
         return None
     parts = _LABEL_SPLIT_RE.split(body, maxsplit=1)
@@ -295,6 +296,12 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label)):
         return None
     return _Item(label.strip(), rest.strip(), i)
+
+
+_LEADING_CONSTANT_RE = re.compile(
+    r"^\s*(?:android\.permission\.[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b[^:：]{0,40}[:：]")
+"""An unmarked line opening with a permission constant and its label ("android.permission.CAMERA 相机权限：…"):
+an item as a marked one is."""
 
 
 def _written_constant(text: str, ctx: Context) -> bool:
