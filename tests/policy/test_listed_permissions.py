@@ -153,3 +153,19 @@ def test_unmarked_lines_opening_with_a_constant_are_items(tmp_path):
     d = _read(tmp_path, "p.txt", text, memory_catalog())
     pairs = {(p.permission.removeprefix("android.permission."), p.description) for p in d.permissions}
     assert pairs == {("CAMERA", "扫描二维码时使用。"), ("RECORD_AUDIO", "发送语音消息时使用。")}
+
+
+def test_a_function_based_on_a_device_capability_is_a_permission_item(tmp_path):
+    # the standard wording "基于<能力>的附加功能" names the permission without the word 权限
+    text = ("（二）附加功能\n（1）基于摄像头（相机）的附加功能：\n目的：拍摄头像。\n方式：打开相机取景。\n"
+            "（2）基于麦克风的附加功能：\n目的：录制口语练习。\n")
+    d = _read(tmp_path, "p.txt", text, memory_catalog())
+    got = {(p.permission.removeprefix("android.permission."), " ".join((p.scene, p.description)))
+           for p in d.permissions}
+    assert any(perm == "CAMERA" and "拍摄头像" in words for perm, words in got)
+    assert any(perm == "RECORD_AUDIO" and "录制口语练习" in words for perm, words in got)
+
+
+def test_a_heading_over_a_purpose_and_a_method_only_is_no_sdk_row(tmp_path):
+    text = "附加功能\n目的：拍摄头像。\n方式：打开相机取景。\n"
+    assert _read(tmp_path, "p.txt", text, memory_catalog()).sdks == ()

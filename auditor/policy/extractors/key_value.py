@@ -328,6 +328,8 @@ def _structure(record: _Record, ctx: Context) -> Structure | None:
         known = {r for r, v in fields if v.strip()} & SDK_FACTS  # (a label left empty states nothing)
         if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
+        if record.lined and not roles & (_OWNER_ROLES | {"data"}) and not _sdk_like(facts.name, ctx):
+            return None  # "附加功能" over "目的：…" / "方式：…": a function described, no SDK's record
         if not name_like(facts.name) and not ctx.names.known(facts.name):
             return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …")
         confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2 else 0.0)

@@ -293,9 +293,14 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     label, rest = (parts[0], parts[1]) if len(parts) == 2 else (body, "")
     if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True):
         return None
-    if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label)):
+    if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label) or _BASED_ON_RE.search(label)):
         return None
     return _Item(label.strip(), rest.strip(), i)
+
+
+_BASED_ON_RE = re.compile(r"基于.{1,30}的(?:附加|扩展|基本)?(?:业务)?功能|features? (?:based on|that use) (?:the |your )?\w")
+"""A function named by the device capability it rests on ("基于摄像头（相机）的附加功能", "features that use the
+camera"): the standard wording of a permission item."""
 
 
 _LEADING_CONSTANT_RE = re.compile(
