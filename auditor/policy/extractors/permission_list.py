@@ -298,9 +298,9 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     return _Item(label.strip(), rest.strip(), i)
 
 
-_BASED_ON_RE = re.compile(r"基于.{1,30}的(?:附加|扩展|基本)?(?:业务)?功能|features? (?:based on|that use) (?:the |your )?\w")
-"""A function named by the device capability it rests on ("基于摄像头（相机）的附加功能", "features that use the
-camera"): the standard wording of a permission item."""
+_BASED_ON_RE = re.compile(r"基于.{1,30}的(?:附加|扩展|基本)?(?:业务)?功能")
+"""A function named by the device capability it rests on ("基于摄像头（相机）的附加功能"): the standard wording of a
+permission item in Chinese policies."""
 
 
 _LEADING_CONSTANT_RE = re.compile(
