@@ -23,3 +23,11 @@ def test_a_data_section_linked_among_the_services_is_no_row(tmp_path: Path) -> N
             "* [AppsFlyer](https://example.com/appsflyer)\n* [Log Data](https://example.com/privacy)\n")
     rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
     assert [r.name for r in rows] == ["JPush", "AppsFlyer"]
+
+
+def test_etc_and_a_privacy_policy_heading_are_no_rows(tmp_path: Path) -> None:
+    text = ("We integrate SDKs such as JPush, AppsFlyer,\netc. to deliver messages.\n\n"
+            "SDK隐私协议\n第三方名称：深圳市和讯华谷信息技术有限公司\n链接：https://example.com/privacy\n")
+    names = [r.name for r in read_text(tmp_path, "p.txt", text, small_catalog()).sdks]
+    assert "etc." not in names and "etc" not in names and "SDK隐私协议" not in names
+    assert {"JPush", "AppsFlyer"} <= set(names)
