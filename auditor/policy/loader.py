@@ -370,12 +370,38 @@ def _checked_text(name: str, text: str, enc: str) -> str:
 
 def _from_lines(name: str, fmt: str, encoding: str, raw: list[str], marks: list[str] | None = None,
                 indents: list[int] | None = None) -> Document:
+    if any(t.count("\\n") >= MIN_ESCAPED_BREAKS for t in raw):
+        return _from_escaped(name, fmt, encoding, raw)
     if marks and "b" in marks:
         lines = tuple(_line(i + 1, t, marks[i], indents[i] if indents else 0) for i, t in enumerate(raw) if t.strip())
     else:
         lines = tuple(Line(i + 1, " ".join(t.split()), marks[i] if marks else "", indents[i] if indents else 0)
                       for i, t in enumerate(raw) if t.strip())
     return _checked(Document(name, fmt, encoding, lines))
+
+
+MIN_ESCAPED_BREAKS = 3
+"""Written line breaks (``\\n``, two characters) a line must hold to be text kept in a string of a data file."""
+_ESCAPED_BREAK_RE = re.compile(r"(?:\\r)?\\n")
+_ESCAPED_BLANK_RE = re.compile(r"\\[tr]")
+
+
+def _from_escaped(name: str, fmt: str, encoding: str, raw: list[str]) -> Document:
+    """A text whose lines hold policy text with its line breaks written as ``\\n`` (a SQL migration, an XML
+    string resource, a JSON value read as text): each such line is cut at them, every piece keeping the
+    line's number; the line as written is kept as its first piece's code (records are read from it)."""
+    lines: list[Line] = []
+    code: list[str] = []
+    for i, t in enumerate(raw):
+        pieces = _ESCAPED_BREAK_RE.split(t) if t.count("\\n") >= MIN_ESCAPED_BREAKS else [t]
+        first = True
+        for piece in pieces:
+            text = " ".join(_ESCAPED_BLANK_RE.sub(" ", piece).replace('\\"', '"').split())
+            if text:
+                lines.append(Line(i + 1, text, "", _indent(piece)))
+                code.append(" ".join(t.split()) if first else "")
+                first = False
+    return _checked(Document(name, fmt, encoding, tuple(lines), code=tuple(code)))
 
 
 def _line(no: int, text: str, mark: str, indent: int) -> Line:

@@ -172,3 +172,14 @@ def test_each_react_native_text_element_is_a_paragraph(tmp_path):
     texts = [line.text for line in load_document(path).lines]
     assert [t.replace("： ", "：") for t in texts] == ["本应用使用的权限：", "android.permission.CAMERA 相机权限：扫描二维码时使用。",
                      "android.permission.RECORD_AUDIO 麦克风权限：发送语音消息时使用。"]
+
+
+def test_text_with_written_line_breaks_is_cut_at_them(tmp_path, catalog):
+    # an Android string resource keeps the policy on one line, its breaks written as \n
+    xml = ('<resources>\n  <string name="sdk_list">第三方SDK清单：\\n1. SDK名称：极光推送SDK\\n'
+           '\\t\\t第三方公司：深圳市和讯华谷信息技术有限公司\\n\\t\\t收集个人信息：设备标识符（OAID）\\n'
+           '2. SDK名称：友盟统计SDK\\n\\t\\t第三方公司：友盟同欣（北京）科技有限公司\\n</string>\n</resources>\n')
+    d = _read(tmp_path, "strings.xml", xml, catalog)
+    assert [(s.name, s.id, s.company) for s in d.sdks] == [
+        ("极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司"), ("友盟统计SDK", "umeng", "友盟同欣（北京）科技有限公司")]
+    assert d.sdks[0].data_types == ("oaid",) and d.sdks[0].evidence.line_start == 2
