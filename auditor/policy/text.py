@@ -109,11 +109,15 @@ def name_like(cell: str) -> bool:
     cell = cell.strip()
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，")) \
         and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \
-        and not _TAG_ONLY_RE.match(cell)
+        and not _TAG_ONLY_RE.match(cell) and not _POLICY_ONLY_RE.match(cell)
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 """A letter of any script: a name has one ("{", "}, {", "/**" are code)."""
+_POLICY_ONLY_RE = re.compile(r"^(?:第三方|third[- ]party\s*)?(?:sdk\s*)?(?:隐私(?:权)?(?:政策|协议)|privacy\s+(?:policy|notice|statement))"
+                             r"\s*$", re.IGNORECASE)
+"""Only the words of a privacy page ("SDK隐私协议", "Privacy Policy"): a link's label, no name ("AdMob Privacy
+Policy" names AdMob)."""
 _TAG_ONLY_RE = re.compile(r"^(?:</?[A-Za-z][\w-]*\s*/?>\s*)+$")
 """A markup tag left in the text ("<br/>")."""
 

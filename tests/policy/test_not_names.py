@@ -12,6 +12,7 @@ from tests.policy.helpers import read_text, small_catalog
 
 @pytest.mark.parametrize("cell, expected", [
     ("{", False), ("}, {", False), ("/**", False), ("<br/>", False), ("--", False),
+    ("SDK隐私协议", False), ("Privacy Policy", False), ("第三方隐私政策", False), ("AdMob Privacy Policy", True),
     ("JPush", True), ("极光推送", True), ("U-App", True), ("360加固", True),
 ])
 def test_a_name_has_a_letter_and_is_no_tag(cell: str, expected: bool) -> None:
@@ -31,3 +32,10 @@ def test_etc_and_a_privacy_policy_heading_are_no_rows(tmp_path: Path) -> None:
     names = [r.name for r in read_text(tmp_path, "p.txt", text, small_catalog()).sdks]
     assert "etc." not in names and "etc" not in names and "SDK隐私协议" not in names
     assert {"JPush", "AppsFlyer"} <= set(names)
+
+
+def test_a_link_to_a_service_privacy_page_names_the_service(tmp_path: Path) -> None:
+    text = ("The app uses these third-party services:\n\n* [JPush Privacy Policy](https://example.com/jpush)\n"
+            "* [AppsFlyer](https://example.com/appsflyer)\n* [Acme Tracker Privacy Policy](https://example.com/acme)\n")
+    rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
+    assert [(r.name, r.id) for r in rows] == [("JPush", "jpush"), ("AppsFlyer", "appsflyer"), ("Acme Tracker", None)]

@@ -226,6 +226,10 @@ def _groups(items: list[_Item], doc: Document) -> list[list[_Item]]:
     return groups
 
 
+_POLICY_TAIL_RE = re.compile(r"\s*(?:'s\s*)?(?:privacy\s+(?:policy|notice|statement)|隐私(?:权)?(?:政策|协议))\s*$", re.IGNORECASE)
+"""The words of a privacy page after a service's name in a link's text ("AdMob Privacy Policy")."""
+
+
 def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     """``(name, rest, link, SDK-like)`` of an item's text, or None when it names nothing (or says the app has
     none of it: "No advertising SDK", "无第三方统计SDK")."""
@@ -241,7 +245,8 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         return m.group(1).strip(), m.group(2), "", sdk_like(m.group(1)) or "SDK" in m.group(2).upper()[:20]
     m = _MD_LINK_RE.match(body)
     if m:
-        return m.group(1).strip(), m.group(3), m.group(2), sdk_like(m.group(1))
+        name = _POLICY_TAIL_RE.sub("", m.group(1)).strip() or m.group(1).strip()  # "[AdMob Privacy Policy](…)"
+        return name, m.group(3), m.group(2), sdk_like(name)
     m = _BRACKET_RE.match(body)
     if m and sdk_like(m.group(2)) and (known(m.group(2)) or not re.search(r"[、，,;；]", m.group(2))):
         # "推送通知消息（OPPO推送SDK）"; not a bracketed list ("应用信息（应用名、包含的SDK信息、…）")
