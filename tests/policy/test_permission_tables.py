@@ -392,3 +392,10 @@ def test_rows_marked_by_constants_under_titles_without_a_use_have_no_scene(tmp_p
     d = _read(tmp_path, text)
     assert d.scenes == ()
     assert {p.permission for p in d.permissions} == {P + "INTERNET", P + "CAMERA", P + "RECORD_AUDIO"}
+
+
+def test_a_used_by_column_names_the_scene(tmp_path):
+    text = ("| Permission | Used by | Notes |\n|---|---|---|\nCAMERA | Receipt scanner | Asked when you scan. |\n"
+            "RECORD_AUDIO | Voice notes | Asked when you record. |\n")
+    assert _pairs(_read(tmp_path, text, "p.md")) == [("Receipt scanner", (P + "CAMERA",)),
+                                                     ("Voice notes", (P + "RECORD_AUDIO",))]
