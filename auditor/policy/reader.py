@@ -17,6 +17,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim
 from auditor.policy.coordinator import settle
 from auditor.policy.document import Document
 from auditor.policy.extractors import REGISTRY
+from auditor.policy.extractors.prose import collecting_subjects
 from auditor.policy.facts import each_named, scene_permissions, scenes, sdk_disclosure
 from auditor.policy.lexicon import Lexicon
 from auditor.policy.lexicon_data import load_lexicon
@@ -49,6 +50,8 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     fallback = replace(ctx, claimed=claimed)
     prose = [s for e in REGISTRY if e.kind is ExtractorKind.PROSE for s in e.extract(doc, fallback)]
     kept = settle(kept + prose, order)
+    # an SDK a permission item names as what collects ("友盟+SDK需要收集…"): a prose row beside that item
+    kept += collecting_subjects(doc, [s for s in kept if s.extractor is ExtractorKind.PERMISSION_LIST], ctx)
     # the page's own SDK owns no lines: it is named where a prose mention may stand too (see _prose_once)
     kept += [s for e in REGISTRY if e.kind is ExtractorKind.DOCUMENT for s in e.extract(doc, fallback)]
     sdks: list[SdkDisclosure] = []

@@ -7,7 +7,7 @@ import pytest
 
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon_data import load_lexicon
-from tests.policy.helpers import memory_catalog
+from tests.policy.helpers import entry, memory_catalog
 from tests.policy.helpers import read_text as _read
 
 A = "android.permission."
@@ -169,3 +169,11 @@ def test_a_function_based_on_a_device_capability_is_a_permission_item(tmp_path):
 def test_a_heading_over_a_purpose_and_a_method_only_is_no_sdk_row(tmp_path):
     text = "附加功能\n目的：拍摄头像。\n方式：打开相机取景。\n"
     assert _read(tmp_path, "p.txt", text, memory_catalog()).sdks == ()
+
+
+def test_an_sdk_a_permission_item_names_as_what_collects_is_a_row(tmp_path):
+    catalog = memory_catalog(entry("umeng", "Umeng Analytics", "友盟+"), entry("jpush", "JPush", "极光推送"))
+    text = ("我们会申请以下权限：\n1. 读取设备状态：友盟+SDK需要收集您的设备识别码，用于统计分析。\n"
+            "2. 通知权限：用于极光推送向您发送消息。\n")
+    rows = _read(tmp_path, "p.txt", text, catalog).sdks
+    assert [(r.name, r.id, r.extractor) for r in rows] == [("友盟+SDK", "umeng", "prose")]

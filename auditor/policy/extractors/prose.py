@@ -451,3 +451,28 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 scene, desc = purpose.group(1) if purpose else "", ""
             out.append((scene.strip(" ,，"), desc.strip(" ,，"), part))
     return out
+
+
+_SUBJECT_RE = re.compile(r"^\s*(?:SDK)?\s*(?:需要|会|将|可能会|需|会通过|需要通过)\s*(?:收集|获取|采集|通过|读取|使用|访问)")
+"""What follows an SDK that is the subject of a sentence saying it collects ("友盟+SDK需要收集您的…")."""
+
+
+def collecting_subjects(doc: Document, structures: list[Structure], ctx: Context) -> list[Structure]:
+    """SDKs that a permission item's text names as what collects ("1. 读取设备状态：友盟+SDK需要收集您的设备
+    识别码…", "…集成友盟+SDK,友盟+SDK需要收集…"): a catalog name right before words saying it needs or
+    collects something. Read only in the lines of those permission structures; one prose row per SDK."""
+    out: list[Structure] = []
+    seen: set[str] = set()
+    for structure in structures:
+        for k in range(structure.first, structure.last + 1):
+            text = doc.lines[k].text
+            for start, end, span in ctx.names.spot(text):
+                key = ctx.names.resolve_exact(span)
+                if key is None or key in seen or not _SUBJECT_RE.match(text[end:]):
+                    continue
+                seen.add(key)
+                name = text[start:end] + ("SDK" if text[end:end + 3].upper() == "SDK" else "")
+                out.append(Structure(ExtractorKind.PROSE, k, k, CONFIDENCE,
+                                     sdks=(SdkClaim(RowFacts(name=name, data=text), k, k),)))
+    return out
+
