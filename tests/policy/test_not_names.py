@@ -39,3 +39,11 @@ def test_a_link_to_a_service_privacy_page_names_the_service(tmp_path: Path) -> N
             "* [AppsFlyer](https://example.com/appsflyer)\n* [Acme Tracker Privacy Policy](https://example.com/acme)\n")
     rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
     assert [(r.name, r.id) for r in rows] == [("JPush", "jpush"), ("AppsFlyer", "appsflyer"), ("Acme Tracker", None)]
+
+
+def test_links_after_a_run_of_labels_are_not_its_last_value(tmp_path: Path) -> None:
+    # a link's scheme colon makes no label: the links after a list of labelled items are the services used
+    text = ("What we collect\n- Contact details: the email you give us.\n- Usage: the screens you open.\n"
+            "[JPush](https://example.com/jpush-privacy)\n[AppsFlyer](https://example.com/af-privacy)\n")
+    rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
+    assert {"JPush", "AppsFlyer"} <= {r.name for r in rows}

@@ -219,10 +219,14 @@ def _value_below(record: _Record, text: str, starts: bool, pairs: tuple[tuple[st
     return not (starts and bool(pairs) and any(r == pairs[0][0] for r, _ in record.fields))
 
 
+_LINK_ONLY_RE = re.compile(r"^\s*(?:\[[^\]]{1,80}\]\(\s*<?https?://[^)\s]+>?\s*\)|<?https?://\S+>?)\s*$")
+"""A line that is only a link ("[AdMob](https://…)", a bare address): its scheme's colon makes no label."""
+
+
 def _loose_pair(text: str) -> bool:
     """"设备标识符(Android ID)：用于…" under a label: a sub-item written as an unknown label."""
     m = PAIR_RE.match(text)
-    return m is not None and width(m.group(1)) <= 48
+    return m is not None and width(m.group(1)) <= 48 and not _LINK_ONLY_RE.match(text)
 
 
 def _name_line(text: str, ctx: Context) -> bool:
