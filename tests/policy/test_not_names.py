@@ -47,3 +47,9 @@ def test_links_after_a_run_of_labels_are_not_its_last_value(tmp_path: Path) -> N
             "[JPush](https://example.com/jpush-privacy)\n[AppsFlyer](https://example.com/af-privacy)\n")
     rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
     assert {"JPush", "AppsFlyer"} <= {r.name for r in rows}
+
+
+def test_a_section_on_what_is_collected_is_no_sdk_row(tmp_path: Path) -> None:
+    text = ("Information Collection and Use\n- Personal Information: the email you give us.\n"
+            "- Usage Data: the screens you open.\n")
+    assert read_text(tmp_path, "p.txt", text, small_catalog()).sdks == ()

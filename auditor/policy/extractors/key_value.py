@@ -334,6 +334,10 @@ def _structure(record: _Record, ctx: Context) -> Structure | None:
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
         if record.lined and not roles & (_OWNER_ROLES | {"data"}) and not _sdk_like(facts.name, ctx):
             return None  # "附加功能" over "目的：…" / "方式：…": a function described, no SDK's record
+        if record.lined and not roles & _OWNER_ROLES and not _sdk_like(facts.name, ctx) and \
+                ctx.lexicon.role(facts.name) in ("data", "item"):
+            # "Information Collection and Use" over "Personal Information: …": a section on what is collected
+            return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
         if not name_like(facts.name) and not ctx.names.known(facts.name):
             return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …")
         confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2 else 0.0)
