@@ -53,3 +53,11 @@ def test_a_section_on_what_is_collected_is_no_sdk_row(tmp_path: Path) -> None:
     text = ("Information Collection and Use\n- Personal Information: the email you give us.\n"
             "- Usage Data: the screens you open.\n")
     assert read_text(tmp_path, "p.txt", text, small_catalog()).sdks == ()
+
+
+def test_apps_looked_for_on_the_device_are_no_sdks(tmp_path: Path) -> None:
+    looked_for = "为展示分享入口，本应用会查询极光推送、小米推送、友盟统计等应用的安装状态。\n"
+    assert read_text(tmp_path, "a.txt", looked_for, small_catalog()).sdks == ()
+    used = "为提供推送和统计服务，我们集成了极光推送、小米推送、友盟统计。\n"
+    assert {r.id for r in read_text(tmp_path, "b.txt", used, small_catalog()).sdks} == {
+        "jpush", "xiaomi-push", "umeng-analytics"}

@@ -244,11 +244,26 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
             continue  # "OAID" in a list of identifiers: data; "ad SDKs": a kind of SDK, not one SDK
         if _denied(text, start):
             continue  # "We do not use Google Analytics", "No Firebase", "未集成友盟SDK"
+        if _INSTALLED_RE.search(_sentence_at(text, start)):
+            continue  # "本应用会查询微信、微博…的安装状态": apps looked for on the device, not SDKs in the app
         sdk_id = exact(name)
         key = sdk_id or case_key(name).casefold()
         if all(k != key for _, k in out):
             out.append((name, key))
     return out
+
+
+_INSTALLED_RE = re.compile(r"安装状态|是否(?:已)?安装|已安装的?(?:应用|软件)|\bis installed\b|\bare installed\b|installed apps",
+                           re.IGNORECASE)
+"""Words of a sentence about the apps installed on the device: the apps it names are looked for, not used."""
+_SENTENCE_END_RE = re.compile(r"[。！？；!?;]|\.(?=\s|$)")
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds position ``at``."""
+    start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END_RE.search(text, at)
+    return text[start:end.end() if end else len(text)]
 
 
 _NO_RE = re.compile(r"(?:\b(?:no|without)\s+|(?:" + NONE_WORDS + r")\s*)$", re.IGNORECASE)
