@@ -399,3 +399,10 @@ def test_a_used_by_column_names_the_scene(tmp_path):
             "RECORD_AUDIO | Voice notes | Asked when you record. |\n")
     assert _pairs(_read(tmp_path, text, "p.md")) == [("Receipt scanner", (P + "CAMERA",)),
                                                      ("Voice notes", (P + "RECORD_AUDIO",))]
+
+
+def test_of_two_purpose_columns_the_one_restating_the_permission_is_not_the_scene(tmp_path):
+    text = ("| 权限 | 用途 | 目的 |\n|---|---|---|\n| android.permission.CAMERA | 使用相机 | 扫描快递单号 |\n"
+            "| android.permission.ACCESS_FINE_LOCATION | 访问精确位置 | 推荐附近的门店 |\n")
+    assert _pairs(_read(tmp_path, text, "p.md")) == [("扫描快递单号", (P + "CAMERA",)),
+                                                     ("推荐附近的门店", (P + "ACCESS_FINE_LOCATION",))]
