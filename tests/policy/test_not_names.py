@@ -61,3 +61,10 @@ def test_apps_looked_for_on_the_device_are_no_sdks(tmp_path: Path) -> None:
     used = "为提供推送和统计服务，我们集成了极光推送、小米推送、友盟统计。\n"
     assert {r.id for r in read_text(tmp_path, "b.txt", used, small_catalog()).sdks} == {
         "jpush", "xiaomi-push", "umeng-analytics"}
+
+
+def test_a_user_account_at_a_service_is_data_not_the_sdk(tmp_path: Path) -> None:
+    never = "我们绝不会收集：\n- 你的姓名、手机号、小米推送账户\n"
+    assert read_text(tmp_path, "a.md", never, small_catalog()).sdks == ()
+    login = "我们集成了第三方登录SDK，支持 Google Sign-In 账号登录。\n"
+    assert [r.id for r in read_text(tmp_path, "b.md", login, small_catalog()).sdks] == ["google-sign-in"]

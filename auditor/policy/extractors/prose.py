@@ -244,6 +244,8 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
             continue  # "OAID" in a list of identifiers: data; "ad SDKs": a kind of SDK, not one SDK
         if _denied(text, start):
             continue  # "We do not use Google Analytics", "No Firebase", "未集成友盟SDK"
+        if _ACCOUNT_RE.match(text, start + len(name)):
+            continue  # "支付宝账户", "your Google account": a user's account, data, not the SDK
         if _INSTALLED_RE.search(_sentence_at(text, start)):
             continue  # "本应用会查询微信、微博…的安装状态": apps looked for on the device, not SDKs in the app
         sdk_id = exact(name)
@@ -253,6 +255,9 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     return out
 
 
+_ACCOUNT_RE = re.compile(r"\s*(?:账户|账号|帐号|帐户|accounts?\b)(?!\s*(?:登录|登陆|授权|绑定|log\s?-?in|sign))",
+                         re.IGNORECASE)
+"""Words right after a name that make it a user's account (not a login with it: "微信账号登录")."""
 _INSTALLED_RE = re.compile(r"安装状态|是否(?:已)?安装|已安装的?(?:应用|软件)|\bis installed\b|\bare installed\b|installed apps",
                            re.IGNORECASE)
 """Words of a sentence about the apps installed on the device: the apps it names are looked for, not used."""
