@@ -54,7 +54,9 @@ def _strings(line: str) -> str:
 
 def _unescape(m: re.Match[str]) -> str:
     s = m.group(0)
-    if s in ("\\n", "\\r", "\\t"):
+    if s == "\\n":
+        return "\n"  # a line break the string shows: the loader cuts the line there
+    if s in ("\\r", "\\t"):
         return " "
     if s.startswith("\\u") and len(s) == 6:
         return chr(int(s[2:], 16))

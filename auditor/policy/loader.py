@@ -125,8 +125,10 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
                 code[-1] = f"{code[-1]} {' '.join(t.split())}"
                 continue
             bare_before = bare
-            lines.append(Line(i + 1, text, "", indents[i]))
-            code.append(" ".join(t.split()))
+            pieces = [" ".join(p.split()) for p in shown.split("\n")] if shown and "\n" in shown else [text]
+            pieces = [p for p in pieces if p] or [text]
+            lines.extend(Line(i + 1, p, "", indents[i]) for p in pieces)  # its string's breaks cut the line
+            code.extend([" ".join(t.split())] + [""] * (len(pieces) - 1))
     return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
 
 

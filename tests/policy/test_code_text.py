@@ -16,7 +16,7 @@ from tests.policy.helpers import read_text as _read
     ('    "收集个人信息：" + "设备标识符（Android ID）",', "收集个人信息： 设备标识符（Android ID）"),
     ("  <Text style={styles.label}>第三方公司：深圳市和讯华谷信息技术有限公司</Text>", "第三方公司：深圳市和讯华谷信息技术有限公司"),
     ("  <p className=\"row\">We use Sentry to receive crash reports.</p>", "We use Sentry to receive crash reports."),
-    ("  'Line one\\nline two of the policy text',", "Line one line two of the policy text"),
+    ("  'Line one\\nline two of the policy text',", "Line one\nline two of the policy text"),  # a shown break
     # code only, or a property of an object literal (read as data from the code)
     ("import 'package:flutter/material.dart';", None),
     ("    final String key = 'utf-8';", None),
@@ -183,3 +183,13 @@ def test_text_with_written_line_breaks_is_cut_at_them(tmp_path, catalog):
     assert [(s.name, s.id, s.company) for s in d.sdks] == [
         ("极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司"), ("友盟统计SDK", "umeng", "友盟同欣（北京）科技有限公司")]
     assert d.sdks[0].data_types == ("oaid",) and d.sdks[0].evidence.line_start == 2
+
+
+def test_a_line_break_written_in_a_string_cuts_the_line(tmp_path):
+    from auditor.policy.loader import load_document
+    path = tmp_path / "Perms.kt"
+    path.write_text('val items = listOf(\n    "一、相机（CAMERA）" to "用途：扫描二维码。\\n调用时机：点击扫一扫时。",\n)\n',
+                    encoding="utf-8")
+    lines = load_document(path).lines
+    assert [(line.no, line.text) for line in lines if line.no == 2] == [
+        (2, "一、相机（CAMERA） 用途：扫描二维码。"), (2, "调用时机：点击扫一扫时。")]
