@@ -406,3 +406,10 @@ def test_of_two_purpose_columns_the_one_restating_the_permission_is_not_the_scen
             "| android.permission.ACCESS_FINE_LOCATION | 访问精确位置 | 推荐附近的门店 |\n")
     assert _pairs(_read(tmp_path, text, "p.md")) == [("扫描快递单号", (P + "CAMERA",)),
                                                      ("推荐附近的门店", (P + "ACCESS_FINE_LOCATION",))]
+
+
+def test_a_function_class_in_singular_gives_way_to_the_purpose(tmp_path):
+    text = ("| Permission | Service Function | Purpose |\n|---|---|---|\n| Camera | Additional function | To scan receipts. |\n"
+            "| Microphone | Core function | To record voice notes. |\n")
+    assert _pairs(_read(tmp_path, text, "p.md")) == [("To scan receipts.", (P + "CAMERA",)),
+                                                     ("To record voice notes.", (P + "RECORD_AUDIO",))]
