@@ -115,7 +115,7 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
             continue
         if not _TAGS_ONLY_RE.match(t) and not _COMMENTED_RE.match(t):  # (tags only, or code commented out)
             shown = human_text(t)
-            text = " ".join((shown if shown is not None else t).split())
+            text = " ".join((shown if shown is not None else _DELIMITER_RE.sub("", t)).split())
             bare = shown is None and _BARE_TEXT_RE.match(text) is not None
             if bare and bare_before and lines[-1].no == i and _HUMAN_RE.search(text) \
                     and not _LIST_MARK_RE.match(text) and not lines[-1].text.endswith(_ENDS) \
@@ -132,6 +132,8 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
     return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
 
 
+_DELIMITER_RE = re.compile(r"""^\s*[rRfFbB]?(?:'{3}|"{3}|`)|(?:'{3}|"{3}|`)\s*[,;)]*\s*$""")
+"""The quotes that open or close a multi-line string on a line of its text ('''• Internet: …)."""
 _COMMENTED_RE = re.compile(r"^\s*//")
 """A line commented out (``//   name: '…SDK',``): code the app does not run, text it does not show."""
 _TAGS_ONLY_RE = re.compile(r"^\s*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>\s*)+$")

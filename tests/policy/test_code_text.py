@@ -193,3 +193,12 @@ def test_a_line_break_written_in_a_string_cuts_the_line(tmp_path):
     lines = load_document(path).lines
     assert [(line.no, line.text) for line in lines if line.no == 2] == [
         (2, "一、相机（CAMERA） 用途：扫描二维码。"), (2, "调用时机：点击扫一扫时。")]
+
+
+def test_the_quotes_opening_a_multi_line_string_are_not_text(tmp_path):
+    from auditor.policy.loader import load_document
+    path = tmp_path / "page.dart"
+    path.write_text("section(\n  'Permissions',\n  '''• Camera: to scan receipts\n• Internet: to sync data''',\n)\n",
+                    encoding="utf-8")
+    texts = [line.text for line in load_document(path).lines]
+    assert "• Camera: to scan receipts" in texts and "• Internet: to sync data" in texts
