@@ -235,6 +235,7 @@ class NameIndex:
         outer = _BRACKETS.sub(" ", name).strip()
         parts += [outer] + [p for p in inner if p.strip()]
         parts += self._alternatives(outer)
+        parts += [_BRAND_PLUS_RE.sub("", p) for p in parts if _BRAND_PLUS_RE.search(p)]
         forms: list[str] = []
         for part in parts:
             key = normalize_name(fold(part))
@@ -314,6 +315,11 @@ class NameIndex:
                     floor = max(0.5, heapq.nlargest(MAX_CANDIDATES, scored.values())[-1])
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
         return tuple(sdk_id for sdk_id, _ in ranked[:MAX_CANDIDATES])
+
+
+_BRAND_PLUS_RE = re.compile(r"(?<=[\u3400-\u9fff])\+(?=\s*[\u3400-\u9fffA-Za-z])")
+"""A plus written after a Chinese brand before the product's words ("友盟+消息推送SDK"): the brand's mark, the
+name reads the same without it ("友盟消息推送SDK")."""
 
 
 def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:

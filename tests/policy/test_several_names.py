@@ -33,3 +33,11 @@ def test_a_list_in_brackets_is_what_one_row_covers(tmp_path: Path) -> None:
     text = "| SDK名称 | 公司 | 用途 |\n|---|---|---|\n| 推送SDK（极光推送、小米推送） | 示例公司 | 消息推送 |\n"
     rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
     assert [r.name for r in rows] == ["推送SDK（极光推送、小米推送）"]
+
+
+def test_a_brand_plus_before_the_product_words_reads_as_the_brand(tmp_path: Path) -> None:
+    from tests.policy.helpers import entry, memory_catalog
+    catalog = memory_catalog(entry("umeng-push", "Umeng Push", "友盟推送"), entry("umeng", "Umeng Analytics", "友盟+"))
+    text = "| SDK名称 | 用途 |\n|---|---|\n| 友盟+推送SDK | 消息推送 |\n| 友盟+ | 统计 |\n"
+    rows = read_text(tmp_path, "p.md", text, catalog).sdks
+    assert [(r.name, r.id) for r in rows] == [("友盟+推送SDK", "umeng-push"), ("友盟+", "umeng")]
