@@ -109,11 +109,19 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
+_OWNED_NAME_RE = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{0,20}[)）]){2,60}?"
+                            r"(?:公司|集团|研究院|Inc\.?|Ltd\.?|LLC|GmbH|Limited|Corporation)[)）]\s*$", re.IGNORECASE)
+"""A name followed by its company in brackets: the SDK itself, not the label of one."""
+
+
 def _label_role(label: str, lexicon: Lexicon) -> str | None:
     """The role of a label; None for a label that reads like a sentence, except a label with a short aside
     after a comma ("第三方隐私政策链接，仅供参考：", "Privacy policy, for reference:")."""
     if not _SENTENCE_LABEL_RE.match(label):
-        return lexicon.role(label)
+        role = lexicon.role(label)
+        if role == "name" and _OWNED_NAME_RE.search(label) and not lexicon.is_header(label):
+            return None  # "阿里云OSS SDK（阿里云计算有限公司）：文件存储…": an SDK and its company, then what it does
+        return role
     head, _, aside = label.replace("，", ",").partition(",")
     if width(aside.strip()) <= MAX_ASIDE and "," not in aside and not _SENTENCE_LABEL_RE.match(head):
         return lexicon.role(label[:len(head)])

@@ -43,7 +43,8 @@ _COMPANY_RE = re.compile(r"由\s*[“\"「]?([^”\"」，。,]{2,60}?)[”\"」
 _PURPOSE_RE = re.compile(r"用于\s*[“\"]?([^”\"。]{2,120})|\bfor\s+(.{3,120}?)(?:[.;]|$)", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件|\bkit\b", re.IGNORECASE)
 MAX_NESTED = 8
-_OWNER_RE = re.compile(r"^(.{2,60}?)\s*[（(]([^（）()]{3,120})[)）]$")
+_OWNER_RE = re.compile(r"^(.{2,60}?)\s*[（(]((?:[^（）()]|[（(][^（）()]{0,20}[)）]){3,120})[)）]$")
+"""A name and its company in brackets ("Google AdMob (Google LLC)", "支付宝SDK（支付宝（中国）网络技术有限公司）")."""
 MAX_LABEL_WIDTH = 40
 _LABEL_HEAD_RE = re.compile(r"\s*[:：]\s*|\s[-–—]\s")
 CONFIDENCE = 0.7
