@@ -33,6 +33,9 @@ def label_role(text: str, ctx: Context) -> str | None:
 
 def field_records(rows: Sequence[Row], ctx: Context) -> list[Row] | None:
     """``rows`` of a field/value table as a header row plus one row per record; None for any other table."""
+    wide = _columns_of_records(rows, ctx)
+    if wide is not None:
+        return wide
     pairs: list[tuple[str, str, str, Row]] = []  # label, its role, value, source row
     for row in rows:
         cells = [c.strip() for c in row.cells if c.strip()]
@@ -71,3 +74,28 @@ def field_records(rows: Sequence[Row], ctx: Context) -> list[Row] | None:
             cells[k] = f"{cells[k]} {value}".strip()
         out.append(Row(tuple(cells), record[0][2].first, record[-1][2].last))
     return out
+
+
+MAX_RECORD_COLUMNS = 6
+
+
+def _columns_of_records(rows: Sequence[Row], ctx: Context) -> list[Row] | None:
+    """A field/value table whose value columns are records side by side (``SDK名称 | X Android SDK | X iOS SDK``):
+    a header of its field labels and one row per value column; None for any other table. Every row has its
+    label on the left; the first (after a row of column titles, if any) names the SDK."""
+    widths = {len(r.cells) for r in rows}
+    if len(widths) != 1 or not 3 <= next(iter(widths)) <= MAX_RECORD_COLUMNS or len(rows) < 3:
+        return None
+    if label_role(rows[0].cells[0], ctx) != "name":
+        rows = rows[1:]  # a row of column titles over them ("字段 | Android | iOS")
+    labels = [r.cells[0].strip().rstrip(":：").strip() for r in rows]
+    roles = [label_role(label, ctx) for label in labels]
+    if roles[0] != "name" or sum(1 for r in roles if r) < MIN_LABEL_SHARE * len(rows) or len(set(roles) - {None}) < 2:
+        return None
+    header = Row(tuple(labels), rows[0].first, rows[0].first)
+    out = [header]
+    for col in range(1, next(iter(widths))):
+        cells = tuple(r.cells[col].strip() for r in rows)
+        if cells[0]:
+            out.append(Row(cells, rows[0].first, rows[-1].last))
+    return out if len(out) > 1 else None

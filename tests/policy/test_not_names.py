@@ -68,3 +68,17 @@ def test_a_user_account_at_a_service_is_data_not_the_sdk(tmp_path: Path) -> None
     assert read_text(tmp_path, "a.md", never, small_catalog()).sdks == ()
     login = "我们集成了第三方登录SDK，支持 Google Sign-In 账号登录。\n"
     assert [r.id for r in read_text(tmp_path, "b.md", login, small_catalog()).sdks] == ["google-sign-in"]
+
+
+def test_words_about_the_sdk_are_no_names(tmp_path: Path) -> None:
+    text = ("| 数据 | Android | 用途 |\n| --- | --- | --- |\n| 系统语言 | SDK 读取 | 展示语言 |\n| 访客标识 | SDK 生成并保存 | 恢复会话 |\n\n"
+            "退出登录不等同于：\n\n- 清空 SDK 的全部本地缓存；\n- SDK 初始化完成后再次调用；\n")
+    assert read_text(tmp_path, "p.md", text, small_catalog()).sdks == ()
+
+
+def test_a_field_table_with_one_column_per_platform_is_one_row_each(tmp_path: Path) -> None:
+    text = ("| 字段 | Android | iOS |\n| --- | --- | --- |\n| SDK 名称 | Acme Chat Android SDK | Acme Chat iOS SDK |\n"
+            "| 提供方 | 某某软件有限公司 | 某某软件有限公司 |\n| 使用目的 | 在线客服 | 在线客服 |\n| 权限 | 网络 | 网络 |\n")
+    rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
+    assert [(r.name, r.company, r.purpose) for r in rows] == [
+        ("Acme Chat Android SDK", "某某软件有限公司", "在线客服"), ("Acme Chat iOS SDK", "某某软件有限公司", "在线客服")]
