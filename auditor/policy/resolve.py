@@ -25,6 +25,8 @@ from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, bigrams,
 from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+_SNAKE_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+"""A snake_case identifier (a Flutter or Python package's name)."""
 _WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+]{3,}(?![A-Za-z0-9])")
 _SECOND_LEVEL = frozenset({"com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn", "ac.cn", "com.hk", "com.tw", "com.sg",
                            "co.uk", "org.uk", "co.jp", "ne.jp", "or.jp", "co.kr", "or.kr", "com.au", "net.au",
@@ -129,7 +131,8 @@ class Resolver:
         编解码", "Google ML Kit Document Scanner"): distinctive names spotted in it and whole Latin words that
         are an entry's exact name (not vendor or generic words); None when they name none or several."""
         ids = {self.names.resolve_exact(span) for _, _, span in self.names.spot(name) if not self.kind_only(span)}
-        ids |= {self.names.resolve_exact(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
+        if not _SNAKE_RE.fullmatch(name.strip()):  # a package's identifier ("network_info_plus") is one word
+            ids |= {self.names.resolve_exact(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
         ids.discard(None)
         return next(iter(ids)) if len(ids) == 1 else None
 

@@ -50,3 +50,14 @@ def test_an_item_naming_an_sdk_and_its_company_before_a_colon_is_a_row(tmp_path:
     assert [(r.name, r.id, r.company) for r in rows] == [
         ("极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司"), ("小米推送SDK", "xiaomi-push", "北京小米（中国）移动软件有限公司")]
     assert rows[0].data_types == ("oaid",) and rows[1].data_types == ("device-model",)
+
+
+def test_a_table_of_package_identifiers_is_one_row_each_and_not_resolved_by_a_word(tmp_path: Path) -> None:
+    from tests.policy.helpers import entry, memory_catalog
+    catalog = memory_catalog(entry("firebase", "Firebase Cloud Messaging", "Firebase Messaging"),
+                             entry("plusone", "Plus One", "Plus"))
+    text = ("| SDK 名称 | 用途 | 隐私政策 |\n|---|---|---|\n| Firebase Messaging | 推送通知 | [Privacy](https://example.com/p) |\n"
+            "| acme_blue_plus | 蓝牙连接 | 仅本地使用 |\n| scanner_kit_plus | 扫码 | 仅本地使用 |\n| info_plus | 读取版本 | 仅本地使用 |\n")
+    rows = read_text(tmp_path, "p.md", text, catalog).sdks
+    assert [(r.name, r.id) for r in rows] == [("Firebase Messaging", "firebase"), ("acme_blue_plus", None),
+                                             ("scanner_kit_plus", None), ("info_plus", None)]

@@ -175,6 +175,9 @@ def _anchored(rows: list[Row], body: list[tuple[int, str]], header: list[str], c
 
     if all(sdk_name(r.cells[0].strip()) for r in rows[1:]):
         return None  # every row is named by an SDK: read as is
+    if all(len(_cells(text)[0]) >= width and not ctx.lexicon.permissions_in(_cells(text)[0][0], weak=False)
+           for _, text in body):
+        return None  # every line has all its cells, each opening with a name: no cell spans rows
     data_col = next((i for i, h in enumerate(header) if ctx.lexicon.role(h) == "data"), width - 1)
     out = [rows[0]]
     cells: list[str] = []
