@@ -13,6 +13,7 @@ from tests.policy.helpers import read_text, small_catalog
 @pytest.mark.parametrize("cell, expected", [
     ("{", False), ("}, {", False), ("/**", False), ("<br/>", False), ("--", False),
     ("SDK隐私协议", False), ("Privacy Policy", False), ("第三方隐私政策", False), ("AdMob Privacy Policy", True),
+    ("{sdk.name}", False), ("fontWeight = FontWeight.Bold", False),
     ("JPush", True), ("极光推送", True), ("U-App", True), ("360加固", True),
 ])
 def test_a_name_has_a_letter_and_is_no_tag(cell: str, expected: bool) -> None:
