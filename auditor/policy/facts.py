@@ -61,9 +61,10 @@ def each_named(claim: SdkClaim, names: NameIndex) -> list[SdkClaim]:
     ("AppLovin, AdColony and Vungle"), every part reads as a name and the whole is no catalog name; they share
     the row's other facts. Otherwise the claim itself."""
     name = claim.facts.name
+    # a list in brackets says what one product covers ("分享SDK（微博、QQ）"); "X / Y" is mostly one product
+    # under two names, so a slash does not separate
     if not _SEVERAL_RE.search(name) or _BRACKET_RE.search(name) or names.known(name):
-        return [claim]  # (a list in brackets says what one product covers: "分享SDK（微博、QQ）"; "X / Y" is
-        # mostly one product under two names)
+        return [claim]
     parts = [p.strip() for p in _SEVERAL_RE.split(name)]
     if len(parts) < 2 or not all(p and name_like(p) for p in parts) or sum(names.known(p) for p in parts) < 2:
         return [claim]

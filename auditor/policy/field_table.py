@@ -77,6 +77,7 @@ def field_records(rows: Sequence[Row], ctx: Context) -> list[Row] | None:
 
 
 MAX_RECORD_COLUMNS = 6
+"""Columns of a field/value table with one record per value column (the label column and up to five)."""
 
 
 def _columns_of_records(rows: Sequence[Row], ctx: Context) -> list[Row] | None:

@@ -2,8 +2,9 @@
 
 Apps often keep their third-party SDK list or permission list as data in a ``.ts`` / ``.js`` / ``.vue`` /
 ``.json`` file. :func:`record_runs` finds, in JS or JSON syntax (quoted or bare keys, '…' "…" `…` strings,
-arrays, trailing commas, comments, string concatenation), every array of object literals and every object
-whose values are object literals, and calls with named arguments written one after another or in a list
+arrays, trailing commas, comments, string concatenation), every array of object literals, every object
+whose values are object literals, two or more objects written one after another at the top level (an
+excerpt cut out of its array), and calls with named arguments written one after another or in a list
 (Kotlin / Python ``Partner(name = "AdMob", link = "…")``, Dart / Swift ``Sdk(name: 'AdMob')``), and returns
 each as a :class:`RecordRun` of :class:`Record` values: the record's keys as written, each with its value as
 text (an array of strings joined with "、", or with "；" when they are "label：value" strings; a nested object

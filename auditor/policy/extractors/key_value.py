@@ -66,7 +66,6 @@ class _Record:
 
 class KeyValueExtractor:
     kind = ExtractorKind.KEY_VALUE
-    _named_by_party = False
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         records: list[_Record] = []
@@ -74,7 +73,7 @@ class KeyValueExtractor:
         lines = doc.lines
         names: dict[str, bool] = {}  # this read's name lines, by text (see _starts_record)
         lead = -1  # the last line of sentences between a heading and its first label line (see _lead)
-        self._named_by_party = _named_by_party(ctx)
+        by_party = _named_by_party(ctx)
         for i, line in enumerate(lines):
             text = line.text
             pairs = ctx.lines[i].pairs
@@ -83,7 +82,7 @@ class KeyValueExtractor:
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
-                current = self._pairs(records, current, pairs, i, line.indent)
+                current = self._pairs(records, current, pairs, i, line.indent, by_party)
                 continue
             starts = _starts_record(lines, i, ctx, names)
             if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
@@ -114,9 +113,9 @@ class KeyValueExtractor:
         return [s for s in (_structure(r, ctx) for r in records) if s is not None]
 
     def _pairs(self, records: list[_Record], current: _Record | None, pairs: tuple[tuple[str, str], ...],
-               i: int, indent: int) -> _Record:
+               i: int, indent: int, by_party: bool = False) -> _Record:
         for role, value in pairs:
-            if role == "company" and self._named_by_party and name_like(value) and not company_like(value):
+            if role == "company" and by_party and name_like(value) and not company_like(value):
                 role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way
             if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 and \
                     [r for r, v in current.fields if v.strip()] == ["name"] and not current.lined:

@@ -258,8 +258,7 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
 _ACCOUNT_RE = re.compile(r"\s*(?:账户|账号|帐号|帐户|accounts?\b)(?!\s*(?:登录|登陆|授权|绑定|log\s?-?in|sign))",
                          re.IGNORECASE)
 """Words right after a name that make it a user's account (not a login with it: "微信账号登录")."""
-_INSTALLED_RE = re.compile(r"安装状态|是否(?:已)?安装|已安装的?(?:应用|软件)|\bis installed\b|\bare installed\b|installed apps",
-                           re.IGNORECASE)
+_INSTALLED_RE = re.compile(r"安装状态|是否(?:已)?安装|\bwhether\b[^.;]{0,80}\b(?:is|are) installed\b", re.IGNORECASE)
 """Words of a sentence about the apps installed on the device: the apps it names are looked for, not used."""
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;]|\.(?=\s|$)")
 
