@@ -120,7 +120,7 @@ def _label_role(label: str, lexicon: Lexicon) -> str | None:
     if not _SENTENCE_LABEL_RE.match(label):
         role = lexicon.role(label)
         if role == "name" and _OWNED_NAME_RE.search(label) and not lexicon.is_header(label):
-            return None  # "阿里云OSS SDK（阿里云计算有限公司）：文件存储…": an SDK and its company, then what it does
+            return None  # "某某SDK（某某有限公司）：用途；收集…": an SDK and its company, then what it does
         return role
     head, _, aside = label.replace("，", ",").partition(",")
     if width(aside.strip()) <= MAX_ASIDE and "," not in aside and not _SENTENCE_LABEL_RE.match(head):

@@ -135,7 +135,7 @@ def test_jsx_text_wrapped_over_lines_by_a_formatter_is_one_line(tmp_path):
 def test_lines_of_only_tags_are_no_text(tmp_path, catalog):
     # elements opened and closed on lines of their own: the tags are layout, never a record's name line
     tsx = ("<Para level={3}>第三方SDK列表：</Para>\n<Para level={4}>\n  1. SDK名称：极光推送SDK\n</Para>\n"
-           "<Para>开发者：深圳市和讯华谷信息技术有限公司</Para>\n<Para>\n  个人信息：设备标识符（OAID）\n</Para>\n"
+           "<Para>开发者：深圳市和讯华谷信息技术有限公司</Para>\n<Para>\n  个人信息：设备标识（OAID）\n</Para>\n"
            "<Para level={4}>\n  2. SDK名称：友盟统计SDK\n</Para>\n<Para>\n  个人信息：设备型号\n</Para>\n")
     d = _read(tmp_path, "Policy.tsx", tsx, catalog)
     assert [(s.name, s.id) for s in d.sdks] == [("极光推送SDK", "jpush"), ("友盟统计SDK", "umeng")]
@@ -177,7 +177,7 @@ def test_each_react_native_text_element_is_a_paragraph(tmp_path):
 def test_text_with_written_line_breaks_is_cut_at_them(tmp_path, catalog):
     # an Android string resource keeps the policy on one line, its breaks written as \n
     xml = ('<resources>\n  <string name="sdk_list">第三方SDK清单：\\n1. SDK名称：极光推送SDK\\n'
-           '\\t\\t第三方公司：深圳市和讯华谷信息技术有限公司\\n\\t\\t收集个人信息：设备标识符（OAID）\\n'
+           '\\t\\t第三方公司：深圳市和讯华谷信息技术有限公司\\n\\t\\t收集个人信息：设备标识（OAID）\\n'
            '2. SDK名称：友盟统计SDK\\n\\t\\t第三方公司：友盟同欣（北京）科技有限公司\\n</string>\n</resources>\n')
     d = _read(tmp_path, "strings.xml", xml, catalog)
     assert [(s.name, s.id, s.company) for s in d.sdks] == [

@@ -157,7 +157,7 @@ def test_unmarked_lines_opening_with_a_constant_are_items(tmp_path):
 
 def test_a_function_based_on_a_device_capability_is_a_permission_item(tmp_path):
     # the standard wording "基于<能力>的附加功能" names the permission without the word 权限
-    text = ("（二）附加功能\n（1）基于摄像头（相机）的附加功能：\n目的：拍摄头像。\n方式：打开相机取景。\n"
+    text = ("（二）附加功能\n（1）基于相机的扩展功能：\n目的：拍摄头像。\n方式：打开相机取景。\n"
             "（2）基于麦克风的附加功能：\n目的：录制口语练习。\n")
     d = _read(tmp_path, "p.txt", text, memory_catalog())
     got = {(p.permission.removeprefix("android.permission."), " ".join((p.scene, p.description)))

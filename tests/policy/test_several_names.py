@@ -44,7 +44,7 @@ def test_a_brand_plus_before_the_product_words_reads_as_the_brand(tmp_path: Path
 
 
 def test_an_item_naming_an_sdk_and_its_company_before_a_colon_is_a_row(tmp_path: Path) -> None:
-    text = ("以下是我们使用的第三方SDK清单：\n\n1. 极光推送SDK（深圳市和讯华谷信息技术有限公司）：消息推送；收集设备标识符（OAID）；"
+    text = ("本应用用到的第三方SDK：\n\n1. 极光推送SDK（深圳市和讯华谷信息技术有限公司）：推送通知；收集设备标识（OAID）；"
             "隐私政策：https://example.com/jpush\n2. 小米推送SDK（北京小米（中国）移动软件有限公司）：小米设备推送；收集设备型号\n")
     rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
     assert [(r.name, r.id, r.company) for r in rows] == [

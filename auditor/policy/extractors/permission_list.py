@@ -299,7 +299,7 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
 
 
 _BASED_ON_RE = re.compile(r"基于.{1,30}的(?:附加|扩展|基本)?(?:业务)?功能")
-"""A function named by the device capability it rests on ("基于摄像头（相机）的附加功能"): the standard wording of a
+"""A function named by the device capability it rests on ("基于麦克风的扩展功能"): the standard wording of a
 permission item in Chinese policies."""
 
 
