@@ -109,7 +109,7 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
-_OWNED_NAME_RE = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{0,20}[)）]){2,60}?"
+OWNED_NAME_RE = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{0,20}[)）]){2,60}?"
                             r"(?:公司|集团|研究院|Inc\.?|Ltd\.?|LLC|GmbH|Limited|Corporation)[)）]\s*$", re.IGNORECASE)
 """A name followed by its company in brackets: the SDK itself, not the label of one."""
 
@@ -119,7 +119,7 @@ def _label_role(label: str, lexicon: Lexicon) -> str | None:
     after a comma ("第三方隐私政策链接，仅供参考：", "Privacy policy, for reference:")."""
     if not _SENTENCE_LABEL_RE.match(label):
         role = lexicon.role(label)
-        if role == "name" and _OWNED_NAME_RE.search(label) and not lexicon.is_header(label):
+        if role == "name" and OWNED_NAME_RE.search(label) and not lexicon.is_header(label):
             return None  # "某某SDK（某某有限公司）：用途；收集…": an SDK and its company, then what it does
         return role
     head, _, aside = label.replace("，", ",").partition(",")

@@ -131,3 +131,38 @@ def test_plain_word_name_right_after_a_verb_of_using(tmp_path, catalog):
             "Statistics: we rely on Mixpanel. Use Settings to turn them off.\n")
     rows = _read(tmp_path, "v.md", text, catalog).sdks
     assert [(r.name, r.id) for r in rows] == [("Sentry", "sentry"), ("Mixpanel", "mixpanel")]
+
+
+PLAIN = """Statistics
+Services in this part let us count how the app is used.
+
+Mixpanel (Mixpanel, Inc.)
+Mixpanel counts screen views and taps for us.
+Personal Data processed: IP address; usage data.
+Place of processing: United States - Privacy Policy.
+
+Fonts
+Glyphwork Type (Glyphwork Labs Ltd.)
+Glyphwork Type draws the app's typefaces from its servers.
+Personal Data processed: IP address.
+"""
+
+
+def test_named_with_provider_then_sentences_then_labels_as_plain_text(tmp_path, catalog):
+    """The same layout copied as text (headings are plain lines): a line naming a service with its provider
+    in brackets heads the record the labels below it describe, known to the catalog or not."""
+    rows = _read(tmp_path, "p.txt", PLAIN, catalog).sdks
+    got = [(r.name, r.id, r.company, r.extractor, set(r.data_types)) for r in rows]
+    assert got == [
+        ("Mixpanel", "mixpanel", "Mixpanel, Inc.", "key-value", {"ip"}),
+        ("Glyphwork Type", None, "Glyphwork Labs Ltd.", "key-value", {"ip"}),
+    ]
+
+
+def test_provider_in_brackets_without_labels_below_is_no_record(tmp_path, catalog):
+    text = ("Glyphwork Type (Glyphwork Labs Ltd.)\n"
+            "Glyphwork Type draws the app's typefaces.\n"
+            "It is loaded when the app starts.\n"
+            "The app shows a notice first.\n"
+            "Personal Data processed: IP address.\n")
+    assert [r.name for r in _read(tmp_path, "q.txt", text, catalog).sdks if r.extractor == "key-value"] == []

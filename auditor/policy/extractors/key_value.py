@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from auditor.policy.analysis import OUTLINE, PAIR_RE
+from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
 from auditor.policy.lexicon import fold
@@ -255,12 +255,13 @@ def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
     name or an SDK word) and its first label line ("Mixpanel (Mixpanel, Inc.)" / "Mixpanel is an analytics
     service provided by…" / "Personal Data processed: …"), or ``i`` when the label line follows at once or
     the line is no such heading."""
-    if not (ctx.lines[i].heading or lines[i].mark.startswith("h")):
+    owned = OWNED_NAME_RE.search(lines[i].text) is not None  # "Crashlytics (Google LLC)": names its provider
+    if not (owned or ctx.lines[i].heading or lines[i].mark.startswith("h")):
         return i
     for k in range(i + 1, min(i + 2 + MAX_LEAD, len(lines))):
         facts = ctx.lines[k]
         if facts.pairs:
-            if k == i + 1 or facts.pairs[0][0] not in SDK_FACTS or not _sdk_like(lines[i].text, ctx):
+            if k == i + 1 or facts.pairs[0][0] not in SDK_FACTS or not (owned or _sdk_like(lines[i].text, ctx)):
                 return i  # labels at once, none of an SDK, or a section's heading ("(III) Information from …")
             return k - 1
         if facts.heading or lines[k].mark.startswith("h") or not lines[k].text.strip():
