@@ -101,3 +101,61 @@ def test_a_negation_about_something_else_keeps_the_sdk(tmp_path):
     path.write_text("We do not sell your data, and crash reports are sent through the Sentry SDK.\n"
                     "We do not use Acme Analytics SDK.\n", encoding="utf-8")
     assert [(r.name, r.id) for r in read_policy(path, _sentry_only()).sdks] == [("Sentry SDK", "sentry")]
+
+
+def _four_known() -> Catalog:
+    return Catalog(entries=(
+        entry("google-admob", "Google AdMob", "AdMob"), entry("onesignal", "OneSignal", "One Signal"),
+        entry("sentry", "Sentry"), entry("mixpanel", "Mixpanel"),
+    ), version="unit", sha256="0" * 64, source="memory")
+
+
+LINKED_HTML = """<p>Some services below may identify you. Their privacy pages, for the third-party services the app uses</p>
+<ul><li><a href="https://ads.example.com/privacy">AdMob</a></li>
+<li><a href="https://push.example.com/privacy_policy">One Signal</a></li>
+<li><a href="https://tiles.example.org/privacy">Tilecraft</a></li>
+<li><a href="https://crash.example.com/privacy">Sentry</a></li></ul>
+<p>Log Data</p>
+"""
+
+
+def test_html_link_items_keep_their_names_and_addresses(tmp_path):
+    """An HTML link item reads as its text (the name) and its href (the row's link); in a list of services
+    mostly known, an unknown name is a row too."""
+    path = tmp_path / "p.html"
+    path.write_text(LINKED_HTML, encoding="utf-8")
+    rows = read_policy(path, _four_known()).sdks
+    assert [(s.name, s.id, s.link, s.extractor) for s in rows] == [
+        ("AdMob", "google-admob", "https://ads.example.com/privacy", "list"),
+        ("One Signal", "onesignal", "https://push.example.com/privacy_policy", "list"),
+        ("Tilecraft", None, "https://tiles.example.org/privacy", "list"),
+        ("Sentry", "sentry", "https://crash.example.com/privacy", "list"),
+    ]
+
+
+def test_names_one_per_line_under_a_third_party_line_copied_as_text(tmp_path):
+    """The same list copied as text: only the names are left, one a line, under the line about third parties."""
+    text = ("Some services below may identify you. Their privacy pages, for the third-party services the app uses\n"
+            "AdMob\nOne Signal\nTilecraft\nSentry\n\nLog Data\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = read_policy(path, _four_known()).sdks
+    assert [(s.name, s.id) for s in rows] == [
+        ("AdMob", "google-admob"), ("One Signal", "onesignal"), ("Tilecraft", None), ("Sentry", "sentry")]
+
+
+def test_short_lines_under_a_third_party_line_that_are_mostly_unknown_are_no_rows(tmp_path):
+    text = ("Some services below may identify you. Their privacy pages, for the third-party services the app uses\n"
+            "Tilecraft\nQuillbox\nSentry\nNorthwind Maps\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [s.name for s in read_policy(path, _four_known()).sdks if s.extractor == "list"] == []
+
+
+def test_company_lines_break_a_run_of_names(tmp_path):
+    """A table copied one cell per line (name, company) is no list of bare names: company lines end the run."""
+    text = ("The third-party SDKs the app uses and the companies that provide them\n"
+            "AdMob\nGoogle LLC\nOne Signal\nOneSignal, Inc.\nSentry\nFunctional Software, Inc.\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    assert "Google LLC" not in [s.name for s in read_policy(path, _four_known()).sdks]

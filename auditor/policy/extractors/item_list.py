@@ -36,6 +36,8 @@ _ITEM_RE = re.compile(
 )
 _QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")
 _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,，\-–—]?\s*(.*)$")
+_LINKED_RE = re.compile(r"^([^:：()（）\[\]]{2,60}?)\s+<?(https?://[^\s>]+)>?$")
+"""An item that is a name and its address (an HTML link item: the link's text, then its ``href``)."""
 _BRACKET_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\s*(.*?))?\s*[。.;；]?\s*$")
 _HEAD_RE = re.compile(r"^(.{2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
 _COMPANY_RE = re.compile(r"由\s*[“\"「]?([^”\"」，。,]{2,60}?)[”\"」]?\s*(?:公司)?\s*(?:提供|开发|运营)"
@@ -74,6 +76,7 @@ class ListExtractor:
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         bodies = _bodies(doc.lines)
+        _bare_names(doc.lines, bodies, ctx)
         items = _items(doc, ctx, bodies)
         out = _service_sections(doc, ctx)
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
@@ -150,6 +153,37 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
             for i in run:
                 bodies[i] = lines[i].text.strip()
         k = j
+
+
+MIN_BARE_NAMES = 3
+MAX_BARE_NAME = 40
+_SENTENCE_END_RE = re.compile(r"[。.!?！？;；:：,，]$")
+
+
+def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> None:
+    """Items that lost their markers and are only names (a list of links copied as plain text): a run of at
+    least :data:`MIN_BARE_NAMES` short lines, each a name and nothing else (no sentence, address or company),
+    right under a line about the third parties an app uses ("…third-party service providers used by the
+    app"), at least half of them catalog names."""
+    k, n = 0, len(lines)
+    while k < n:
+        if bodies[k] is not None or not _THIRD_PARTY_RE.search(lines[k].text) or width(lines[k].text) <= MAX_BARE_NAME:
+            k += 1
+            continue
+        run: list[int] = []
+        j = k + 1
+        while j < n and bodies[j] is None and not lines[j].mark.startswith("h") and not lines[j].bold:
+            text = lines[j].text.strip()
+            if width(text) > MAX_BARE_NAME or _SENTENCE_END_RE.search(text) or not name_like(text) \
+                    or NOT_NAME_RE.fullmatch(text) or company_like(text) or ctx.lexicon.is_header(text) \
+                    or ctx.lexicon.data_types_in(text, cell=True) or ctx.lexicon.permissions_in(text, weak=True):
+                break
+            run.append(j)
+            j += 1
+        if len(run) >= MIN_BARE_NAMES and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run):
+            for i in run:
+                bodies[i] = lines[i].text.strip()
+        k = max(j, k + 1)
 
 
 def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]:
@@ -251,6 +285,10 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     if m:
         name = _POLICY_TAIL_RE.sub("", m.group(1)).strip() or m.group(1).strip()  # "[AdMob Privacy Policy](…)"
         return name, m.group(3), m.group(2), sdk_like(name)
+    m = _LINKED_RE.match(body)
+    if m and name_like(m.group(1)) and not NOT_NAME_RE.fullmatch(m.group(1).strip()):
+        name = _POLICY_TAIL_RE.sub("", m.group(1)).strip() or m.group(1).strip()  # an HTML link's text, its href
+        return name, "", m.group(2), sdk_like(name)
     m = _BRACKET_RE.match(body)
     if m and sdk_like(m.group(2)) and (known(m.group(2)) or not re.search(r"[、，,;；]", m.group(2))):
         # "推送通知消息（OPPO推送SDK）"; not a bracketed list ("应用信息（应用名、包含的SDK信息、…）")
