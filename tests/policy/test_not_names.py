@@ -83,3 +83,25 @@ def test_a_field_table_with_one_column_per_platform_is_one_row_each(tmp_path: Pa
     rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
     assert [(r.name, r.company, r.purpose) for r in rows] == [
         ("Acme Chat Android SDK", "某某软件有限公司", "在线客服"), ("Acme Chat iOS SDK", "某某软件有限公司", "在线客服")]
+
+
+PHONES = ("我们接入了厂商推送SDK。如您使用魅族/vivo/oppo/华为/小米手机时，魅族/vivo/oppo/华为/小米SDK需要读取您的设备识别号，"
+          "用于下发通知。\n")
+
+
+def test_phone_brands_listed_before_a_device_noun_are_no_rows(tmp_path: Path, real_catalog) -> None:
+    """"如您使用…/小米手机时": the items up to the device noun are phones, not SDKs (nor is "小米手机时")."""
+    rows = read_text(tmp_path, "p.txt", PHONES, real_catalog).sdks
+    assert [r.name for r in rows] == []
+
+
+def test_a_purpose_clause_after_an_enumeration_of_sdks_is_no_name(tmp_path: Path, real_catalog) -> None:
+    rows = read_text(tmp_path, "p.txt", "我们集成了魅族、vivo、oppo推送SDK，用于下发通知。\n", real_catalog).sdks
+    assert "用于下发通知" not in [r.name for r in rows]
+    assert "oppo-push" in [r.id for r in rows]
+
+
+@pytest.fixture(scope="module")
+def real_catalog():
+    from auditor.catalog.loader import load_catalog
+    return load_catalog()

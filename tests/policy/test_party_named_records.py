@@ -60,3 +60,22 @@ def test_sentences_between_two_labels_of_a_record_do_not_end_it(tmp_path: Path) 
         ("极光推送", "jpush", "深圳市和讯华谷信息技术有限公司", "SDK本机采集"),
         ("小米推送", "xiaomi-push", "北京小米移动软件有限公司", "")]
     assert rows[0].data_types == ("device-model",)  # the asides are not its data
+
+
+LABELLED = """1. SDK名称：极光推送
+所涉信息：设备型号、IP地址
+作用：消息推送
+2. SDK名称：某某客服组件
+适配范围：安卓与iOS
+开发者：某某网络科技有限公司
+"""
+
+
+def test_a_label_under_the_name_label_is_never_more_of_the_name(tmp_path: Path) -> None:
+    """"所涉信息" is a data label; a label we do not know ("适配范围") under the name label is a fact of the record,
+    not more words of its name, and the labels after it still belong to it."""
+    rows = read_text(tmp_path, "p.txt", LABELLED, small_catalog()).sdks
+    assert [(r.name, r.id, r.company, set(r.data_types)) for r in rows] == [
+        ("极光推送", "jpush", "", {"device-model", "ip"}),
+        ("某某客服组件", None, "某某网络科技有限公司", set()),
+    ]

@@ -103,6 +103,10 @@ class KeyValueExtractor:
                 continue
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)):
+                if current.fields[-1][0] == "name" and _loose_pair(text):
+                    current.fields.append(("note", text.strip()))  # a label we do not know under the name label:
+                    current.last = i  # a fact of the record, never more words of its name
+                    continue
                 current.extend(text, i)
                 continue
             if current is not None and current.kind == "sdk" and _label_follows(lines, i, ctx, current, names):

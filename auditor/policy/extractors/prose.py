@@ -383,9 +383,19 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
     return out
 
 
+_DEVICE_TAIL_RE = re.compile(r"(?:手机|机型|终端|设备|\bphones?|\bdevices?|\bhandsets?)\s*(?:时|上|中|用户|users?)?$", re.IGNORECASE)
+"""An enumeration item ending with a device noun ("小米手机时"): the items up to it are brands of phones
+("如您使用华为/小米/OPPO手机时"), not SDKs."""
+
+
 def _enumeration(chunk: str, offset: int, ctx: Context, exact: Callable[[str], str | None]
                  ) -> list[tuple[int, str]]:
     items = [p for p in _ENUM_SPLIT_RE.split(chunk) if p.strip()]
+    devices = [k for k, p in enumerate(items) if _DEVICE_TAIL_RE.search(p.strip(" 。.，,"))]
+    if devices:  # only the items after the last phone brand's device noun may name SDKs
+        cut = devices[-1] + 1
+        offset += chunk.find(items[cut]) if cut < len(items) else len(chunk)
+        chunk, items = chunk[chunk.find(items[cut]):] if cut < len(items) else "", items[cut:]
     if len(items) < 3:
         return []
     stripped = [_strip_item(p) for p in items]
@@ -408,10 +418,14 @@ def _strip_item(item: str) -> str:
     return item if item and len(item) <= 30 and len(item.split()) <= 4 else ""
 
 
+_CLAUSE_WORDS_RE = re.compile(r"用于|为了|以便|需要|您|我们|时$")
+"""Words of a clause, not of a name ("用于下发通知", "小米手机时")."""
+
+
 def _plain_name(item: str, ctx: Context) -> bool:
-    """An unknown enumeration item reads as a name: no data, permission or general words in it."""
-    return not (ctx.lexicon.data_types_in(item) or ctx.lexicon.permissions_in(item, weak=False)
-                or ctx.lexicon.general(item))
+    """An unknown enumeration item reads as a name: no data, permission, general or clause words in it."""
+    return not (_CLAUSE_WORDS_RE.search(item) or ctx.lexicon.data_types_in(item)
+                or ctx.lexicon.permissions_in(item, weak=False) or ctx.lexicon.general(item))
 
 
 def _tokens(chunk: str) -> list[str]:
