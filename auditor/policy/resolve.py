@@ -35,6 +35,8 @@ _SECOND_LEVEL = frozenset({"com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn", "ac
 MIN_SCORE = 2.0
 MIN_MARGIN = 1.0
 MEMO_LIMIT = 50_000
+MIN_NAME_SIMILARITY = 0.5
+"""How close a row's name must be to an entry's (:meth:`Resolver._similarity`) to count as naming it in part."""
 MAX_COMPANY_POOL = 40
 """A company with more entries than this adds to the candidates only those whose category the row names."""
 
@@ -97,7 +99,8 @@ class Resolver:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
         if ranked:
             best, (score, decisive) = ranked[0]
-            second = ranked[1][1][0] if len(ranked) > 1 else 0.0
+            rivals = self._rivals(ev, pkg, best, [i for i, _ in ranked[1:]])
+            second = scores[rivals[0]][0] if rivals else 0.0
             if decisive and score >= MIN_SCORE and score - second >= MIN_MARGIN:
                 return Resolution(best, (), "evidence")
         if by_name.id and by_name.how == "near" and not generic:
@@ -239,10 +242,28 @@ class Resolver:
             # (a Kuaishou login row is not the Kuaishou ads SDK)
             other_kind = bool(said) and not category
             decisive = (sdk_id in pkg or (sdk_id in by_url and not other_kind)
-                        or (sdk_id in by_host and (category or name_sim >= 0.5) and not other_kind)
-                        or (sdk_id in by_company and (category or name_sim >= 0.5) and not other_kind))
+                        or (sdk_id in by_host and (category or name_sim >= MIN_NAME_SIMILARITY) and not other_kind)
+                        or (sdk_id in by_company and (category or name_sim >= MIN_NAME_SIMILARITY) and not other_kind))
             out[sdk_id] = (score, decisive)
         return out
+
+    def _rivals(self, ev: Evidence, pkg: list[str], best: str, others: list[str]) -> list[str]:
+        """The entries that compete with the best one. When the row's company is a vendor we know: only that
+        vendor's entries and those the row's packages or addresses point to (another vendor's product of
+        the same kind, found by its name alone, is not what a row from this company discloses); and of
+        those, when the row's name also resembles the best one's ("流式语音识别SDK": "火山引擎语音识别") and says
+        what kind of SDK it is, only entries of that kind (or named by its packages). A name that resembles
+        none ("性能加速库") keeps every entry of the vendor as a rival: the catalog may lack the product."""
+        by_company = set(self.by_company(ev.company)) if ev.company else set()
+        if not by_company:
+            return others
+        pointed = set(pkg) | {i for u in ev.links for i in self.by_url.get(url_key(u), ())} \
+            | {i for u in ev.links if host(u) for i in self.host_ids(host(u))}
+        words = fold(ev.words or ev.name)
+        said = any(any(w in words for w in ws) for ws in self.lexicon.category_words.values()) \
+            and self._similarity(ev.name, best) >= MIN_NAME_SIMILARITY
+        return [i for i in others if (i in by_company or i in pointed) and (
+            i in pkg or not said or i not in self.products or self._category_hit(self.products[i], words))]
 
     def host_ids(self, name: str) -> tuple[str, ...]:
         """Entries whose pages are on host ``name``, else on the nearest parent host that is still one site's
@@ -279,6 +300,11 @@ class Resolver:
         return best
 
 
+_SHARED_HOST_RE = re.compile(r"^(?:privacy|policies|policy|legal|terms|agreement|agreements|docs)\.")
+"""A vendor's site of legal pages or documents ("privacy.qq.com" holds every Tencent product's policy): no
+product's own host. A page address there still points to its product (``by_url``)."""
+
+
 def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
     """Indexes over ``catalog`` for :meth:`Resolver.resolve`."""
     items = products(catalog)
@@ -291,7 +317,8 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
         for coordinate in p.maven:
             by_maven.setdefault(coordinate.lower(), []).append(p.sdk_id)
         for h in p.hosts:
-            by_host.setdefault(h, []).append(p.sdk_id)
+            if not _SHARED_HOST_RE.match(h):
+                by_host.setdefault(h, []).append(p.sdk_id)
         for u in p.urls:
             by_url.setdefault(u, []).append(p.sdk_id)
         for name in p.vendor_names:

@@ -1,0 +1,57 @@
+"""Resolution of a row by its company, link and kind when its name is generic (in-memory catalog, expected ids
+by hand): another vendor's product of the same kind does not compete with the row's own vendor's one, and a
+vendor's shared site of legal pages points to no one product."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.lexicon_data import load_lexicon
+from auditor.policy.resolve import Evidence, Resolver, build_resolver
+from tests.policy.helpers import entry, memory_catalog
+
+ACME = "Acme Cloud Co., Ltd."
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    catalog: Catalog = memory_catalog(
+        entry("acme-speech", "Acme Speech Engine", vendor=ACME, category="speech"),
+        entry("acme-applog", "Acme AppLog", vendor=ACME, category="analytics",
+              privacy="https://developer.acme-cloud.com/applog/privacy"),
+        entry("acme-apm", "Acme Insight", vendor=ACME, category="apm", privacy="https://developer.acme-cloud.com/insight/privacy"),
+        entry("acme-crash", "Acme Crash Reporter", vendor=ACME, category="crash",
+              privacy="https://privacy.acme-cloud.com/doc/crash-reporter"),
+        entry("voxa-asr", "Streaming Speech Recognizer", vendor="Voxa Voice Inc.", category="speech"),
+    )
+    return build_resolver(catalog, load_lexicon())
+
+
+def test_the_vendors_one_product_of_the_kind_named_beats_another_vendors_namesake(resolver: Resolver) -> None:
+    """The row's company makes Acme's speech engine the answer, though Voxa's name is nearer the row's."""
+    ev = Evidence(name="Streaming speech engine SDK", company=ACME, words="Streaming speech engine SDK")
+    assert resolver.resolve(ev).id == "acme-speech"
+
+
+def test_without_the_company_the_two_namesakes_stay_candidates(resolver: Resolver) -> None:
+    ev = Evidence(name="Streaming speech engine SDK", words="Streaming speech engine SDK")
+    res = resolver.resolve(ev)
+    assert res.id is None and {"acme-speech", "voxa-asr"} <= set(res.candidates)
+
+
+def test_a_page_on_the_vendors_shared_privacy_site_points_to_no_one_product(resolver: Resolver) -> None:
+    """privacy.<vendor> holds the policy of every product of the vendor: the crash reporter's policy being there
+    says nothing of a face verification row whose policy is there too."""
+    ev = Evidence(name="Face verification SDK", links=("https://privacy.acme-cloud.com/doc/face-check",),
+                  words="Face verification SDK")
+    res = resolver.resolve(ev)
+    assert res.id is None and "acme-crash" not in res.candidates
+
+
+def test_a_name_resembling_no_entry_keeps_the_vendors_other_kinds_as_rivals(resolver: Resolver) -> None:
+    """A "performance booster" row of Acme's: 'performance' is the kind of Acme's monitoring entry, but the
+    name resembles no entry (the catalog may lack the booster), so Acme's other entries stay rivals."""
+    ev = Evidence(name="Performance booster", company=ACME, links=("https://developer.acme-cloud.com/booster/data",),
+                  words="Performance booster")
+    assert resolver.resolve(ev).id is None
