@@ -84,6 +84,29 @@ def test_a_numbered_function_over_the_permissions_it_asks_for_is_a_scene(tmp_pat
     assert [s.name for s in d.sdks] == ["极光推送SDK"]
 
 
+FUNCTIONS_WITH_DATA_ONLY = """\
+1、账号登录
+涉及的权限/个人信息：手机号码、验证码
+目的：登录
+2、运营商一键登录
+涉及的权限/个人信息：网络权限、读取电话状态
+目的：免输入验证码登录
+3、扫码入会
+涉及的权限/个人信息：相机权限
+目的：扫描会员码
+"""
+
+
+def test_a_function_among_functions_is_no_sdk_row_and_one_data_word_leaves_a_name(tmp_path, catalog):
+    """Item 1 asks for no permission, but its siblings are the app's functions: it is one too, not an SDK.
+    Item 2's name holds a data word (运营商, carrier data) among other words: still a function's name."""
+    d = _read(tmp_path, "functions.txt", FUNCTIONS_WITH_DATA_ONLY, catalog)
+    assert d.sdks == ()
+    assert [(s.name, {p.removeprefix(A) for p in s.permissions}) for s in d.scenes] == [
+        ("运营商一键登录", {"INTERNET", "READ_PHONE_STATE"}), ("扫码入会", {"CAMERA"}),
+    ]
+
+
 EN_OUTLINE = """\
 3. User Permissions
   3.1. The App requests the following permissions to function properly:

@@ -114,7 +114,8 @@ class KeyValueExtractor:
                 current.last = i
                 continue
             current = None
-        return [s for s in (_structure(r, ctx) for r in records) if s is not None]
+        features = any(_feature(r, ctx) is not None for r in records)
+        return [s for s in (_structure(r, ctx, features) for r in records) if s is not None]
 
     def _pairs(self, records: list[_Record], current: _Record | None, pairs: tuple[tuple[str, str], ...],
                i: int, indent: int, by_party: bool = False) -> _Record:
@@ -246,12 +247,19 @@ def _name_line(text: str, ctx: Context) -> bool:
     sdk_like = _sdk_like(name, ctx)
     if ctx.lexicon.general(name) and not ctx.names.known(name):
         return False
-    if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.data_types_in(name, cell=True)
+    if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or _mostly_data(name, ctx)
                          or _PERMISSION_WORD_RE.search(name)):
         return False  # a permission or data item, or a section about permissions ("权限与能力说明")
     if not sdk_like and DATA_CATEGORY_RE.search(name):
         return False  # a category of data ("Usage Data", "设备信息"), not what collects it
     return True
+
+
+def _mostly_data(name: str, ctx: Context) -> bool:
+    """Whether data words make up half the name or more ("设备信息（设备型号、IP地址）", "Location"), not one word
+    of a function's name ("通信运营商一键登录/注册": 运营商 is carrier data, the name is a way to log in)."""
+    phrases = {h.phrase for h in ctx.lexicon.find(name, weak=True) if h.data_types}
+    return bool(phrases) and sum(width(p) for p in phrases) * 2 >= width(fold(name))
 
 
 def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
@@ -318,16 +326,35 @@ def _embedded_name(record: _Record, ctx: Context) -> list[tuple[str, str]]:
     return fields
 
 
-def _structure(record: _Record, ctx: Context) -> Structure | None:
+def _feature(record: _Record, ctx: Context) -> Structure | None:
+    """A record headed by the name of a function of the app, not of an SDK (no owner fact, no SDK word or
+    catalog name), whose data names the permissions it asks for ("2、一键登录" over "涉及的权限/个人信息：网络权限、
+    读取电话状态" / "目的：…"): a scene, else None."""
+    roles = {r for r, _ in record.fields}
+    if not (record.kind == "sdk" and record.lined and not roles & _OWNER_ROLES
+            and not _sdk_like(record.fields[0][1], ctx)):
+        return None
+    asked = " ".join(v for r, v in record.fields if r in ("data", "item", "permissions"))
+    if not (_PERMISSION_WORD_RE.search(asked) and ctx.lexicon.permissions_in(asked, prose=True, verbal=True)):
+        return None
+    purpose = " ".join(v for r, v in record.fields if r == "purpose")
+    last = max(record.last, record.first)
+    return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1, scenes=(
+        SceneClaim(record.fields[0][1], purpose, asked, record.first, last, sentence=True),))
+
+
+def _structure(record: _Record, ctx: Context, features: bool = False) -> Structure | None:
+    """What a record is: an SDK row, a scene, or a data record; ``features``: whether some record of the page
+    is a function of the app with the permissions it asks for (:func:`_feature`)."""
     roles = {r for r, _ in record.fields}
     last = max(record.last, record.first)
-    if record.kind == "sdk" and record.lined and not roles & _OWNER_ROLES and not _sdk_like(record.fields[0][1], ctx):
-        asked = " ".join(v for r, v in record.fields if r in ("data", "item", "permissions"))
-        if _PERMISSION_WORD_RE.search(asked) and ctx.lexicon.permissions_in(asked, prose=True, verbal=True):
-            # "2、一键登录" over "涉及的权限/个人信息：网络权限、读取电话状态" / "目的：…": a function and what it asks for
-            purpose = " ".join(v for r, v in record.fields if r == "purpose")
-            return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1, scenes=(
-                SceneClaim(record.fields[0][1], purpose, asked, record.first, last, sentence=True),))
+    feature = _feature(record, ctx)
+    if feature is not None:
+        return feature
+    if features and record.kind == "sdk" and record.lined and not roles & _OWNER_ROLES \
+            and not _sdk_like(record.fields[0][1], ctx):
+        # "1、常规登录/注册" over "涉及的个人信息：手机号" among functions that ask for permissions: a function too
+        return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
     if record.kind == "sdk":
         fields = _embedded_name(record, ctx)
         if record.lined and "company" not in roles:
