@@ -53,6 +53,10 @@ _MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_MD_INLINE_TAG = re.compile(r"</?(?:br|b|strong|i|em|u|span|font|sup|sub|small|mark|center)\b[^<>]{0,200}?/?>", re.IGNORECASE)
+"""Inline HTML a Markdown line may hold ("…images<br/>", "<b>Sentry</b>"): markup, not words."""
+_MD_HTML_LINK = re.compile(r"<a\s[^<>]{0,300}?href\s*=\s*[\"']([^\"'<>]+)[\"'][^<>]{0,300}>([^<>]{1,200})</a>", re.IGNORECASE)
+"""An HTML link in a Markdown line: read as the Markdown link it stands for."""
 _MD_EMPHASIS = re.compile(r"(?<![A-Za-z0-9_*])[_*]([^_*\s](?:[^_*]*?[^_*\s])?)[_*](?![A-Za-z0-9_*])")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -267,6 +271,8 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
             continue
         if ">" in ln:
             ln = _MD_QUOTE.sub("", ln)
+            if "<" in ln:
+                ln = _MD_INLINE_TAG.sub(" ", _MD_HTML_LINK.sub(r"[\2](\1)", ln)).rstrip()
         indents.append(_indent(ln))
         mark = ""
         heading = _MD_HEADING.match(ln) if "#" in ln else None

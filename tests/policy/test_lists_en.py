@@ -159,3 +159,38 @@ def test_company_lines_break_a_run_of_names(tmp_path):
     path = tmp_path / "p.txt"
     path.write_text(text, encoding="utf-8")
     assert "Google LLC" not in [s.name for s in read_policy(path, _four_known()).sdks]
+
+
+LINKED_LINES = """## Libraries
+
+This app relies on these libraries, which may gather some data:
+
+[OneSignal](https://push.example.com/privacy_policy) - for notifications<br/>
+[Tilecraft](https://tiles.example.org/privacy) - for map tiles<br/>
+<a href="https://crash.example.com/privacy">Sentry</a> - for crash reports<br>
+"""
+
+
+def test_linked_names_one_a_line_after_a_colon_line_with_inline_html(tmp_path):
+    """Markdown lines that lost their bullets, each a linked name and its use, after the colon line and a blank
+    line; inline HTML (<br/>, an <a href> link) is markup: each row keeps its own address."""
+    path = tmp_path / "p.md"
+    path.write_text(LINKED_LINES, encoding="utf-8")
+    rows = read_policy(path, _four_known()).sdks
+    assert [(s.name, s.id, s.link, s.extractor) for s in rows] == [
+        ("OneSignal", "onesignal", "https://push.example.com/privacy_policy", "list"),
+        ("Tilecraft", None, "https://tiles.example.org/privacy", "list"),
+        ("Sentry", "sentry", "https://crash.example.com/privacy", "list"),
+    ]
+
+
+def test_a_prose_rows_link_is_its_own_address_whole(tmp_path):
+    """A paragraph naming two services, each linked: the address of each row is written whole (a dot or a
+    question mark inside an address ends no sentence)."""
+    text = ("We use [OneSignal](https://push.example.com/privacy_policy?lang=en) for notifications and "
+            "[Sentry](https://crash.example.com/privacy) for crash reports; both may see your IP address.\n")
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    rows = read_policy(path, _four_known()).sdks
+    assert [(s.name, s.link) for s in rows] == [
+        ("OneSignal", "https://push.example.com/privacy_policy?lang=en"), ("Sentry", "https://crash.example.com/privacy")]

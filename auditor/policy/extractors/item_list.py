@@ -133,7 +133,8 @@ def _bodies(lines: tuple[Line, ...]) -> list[str | None]:
 def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
     """Items that lost their markers (a list copied as plain text): the lines right after a line that ends
     with a colon ("The app uses these SDKs:"), each opening with a short head and a separator ("OneSignal
-    (push) – collects…", "Sentry: crash reports…"), two or more of them."""
+    (push) – collects…", "Sentry: crash reports…") or with a linked name ("[Sentry](https://…) - crashes"),
+    two or more of them."""
     k, n = 0, len(lines)
     while k < n:
         if bodies[k] is not None or not lines[k].text.rstrip().endswith((":", "：")):
@@ -141,8 +142,13 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
             continue
         run = []
         j = k + 1
-        while j < n and bodies[j] is None and lines[j].no == lines[j - 1].no + 1 and not lines[j].mark.startswith("h"):
+        while j < n and bodies[j] is None and lines[j].no - lines[j - 1].no <= (2 if j == k + 1 else 1) \
+                and not lines[j].mark.startswith("h"):  # a blank line may follow the colon line, not the items
             text = lines[j].text.strip()
+            if _MD_LINK_RE.match(text) and not text.endswith((":", "：")):
+                run.append(j)  # "[OneSignal](https://…) - push notifications": a linked name and its use
+                j += 1
+                continue
             m = _HEAD_RE.match(text)
             if (m is None or not m.group(2).strip() or width(m.group(1)) > MAX_LABEL_WIDTH
                     or m.group(2).startswith("//") or text.endswith((":", "："))):

@@ -31,7 +31,9 @@ _LINK_WORDS = frozenset({"here", "click here", "this", "this link", "link", "thi
                          "learn more", "see more", "details", "more details", "more information", "website"})
 """What a link says when it names no product ("[Here](https://…) you can find…")."""
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(\s*<?((?:https?://|www\.)[^)\s>]+)>?\s*\)")
-_SENTENCE_RE = re.compile(r"(?:[^.。!?！？;；]|\.(?=\d))+[.。!?！？;；]?")
+_SENTENCE_RE = re.compile(r"(?:https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?。]|[^.。!?！？;；]|\.(?=[A-Za-z0-9/_-]))+"
+                          r"[.。!?！？;；]?")
+"""A sentence: up to its end mark; an address, a decimal or a dotted name ("onesignal.com") holds none."""
 """A sentence; a dot before a digit ("2.3", "v1.2") does not end one."""
 _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in order)\b)")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和|及)\s*")
