@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 
 OUTLINE = r"\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=\D)\s*"
 """A multi-level outline number written against its text ("2.1.3第三方SDK提供方：", "2.1微信SDK")."""
-PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + OUTLINE + r"|[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,48}?)\s*[:：]\s*(.*)$")
+PAIR_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?(?:" + OUTLINE + r"|[(（]?\d{1,2}[.)）、]\s*)?([^:：]{1,48}?)\s*[:：](?!//)\s*(.*)$")
 """A ``label：value`` line (the label at most 48 characters, as wide as the lexicon reads roles: "Category of
-personal information collected:"), after an optional bullet or outline number."""
+personal information collected:"), after an optional bullet or outline number; the colon of an address's
+scheme ("https://") is no label's."""
 _SPLIT_RE = re.compile(r"\s*[；;]\s*")
 _SENTENCE_LABEL_RE = re.compile(r"\s*(?:(?:we|you|i|they|it|this app|the app|our app)\s|我们|您|本应用|本软件|本产品)"
                                 r"|.*[，,](?![^（(]*[）)])|.*(?:如下|如下所示|as follows)\s*$", re.IGNORECASE)

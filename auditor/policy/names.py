@@ -50,6 +50,10 @@ class Resolution:
     """``exact`` (name or alias), ``loose`` (suffix/vendor words dropped), ``near`` (edit distance) or ""."""
 
 
+MIN_FAMILY_WORD = 4
+"""Letters of a family's word before an alias ("Firebase"): shorter words are too common to tell a family."""
+
+
 @dataclass(frozen=True)
 class NameIndex:
     """Catalog names and aliases, folded, for one catalog and lexicon."""
@@ -154,6 +158,9 @@ class NameIndex:
             ids = self.exact.get(form) or self.loose.get(form)
             if ids:  # ambiguous: several entries share the key
                 return Resolution(None, tuple(dict.fromkeys(ids))[:MAX_CANDIDATES])
+        family = self._family_named(name)
+        if family is not None:
+            return Resolution(family, (), "loose")
         products = self._named_by_parts(_ALTERNATIVES_RE.split(name)) if _ALTERNATIVES_RE.search(name) else ()
         if len(products) > 1:  # "Sentry / Firebase Crashlytics": two products, each a candidate
             return Resolution(None, products[:MAX_CANDIDATES])
@@ -162,6 +169,21 @@ class NameIndex:
             if hit:
                 return Resolution(hit, (), "near")
         return Resolution(None, self.candidates(forms))
+
+    def _family_named(self, name: str) -> str | None:
+        """The entry a name written with its family's word before an alias names ("Firebase Firestore":
+        "Firestore" is an alias of the entry named "Firebase Realtime Database and Cloud Firestore"): the
+        rest of the name is exactly one entry's name, and one of that entry's names opens with the word."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        head = next(iter(self._forms(words[0])), "")
+        if len(head) < MIN_FAMILY_WORD:
+            return None
+        found = self.resolve_exact(" ".join(words[1:]), family=False)
+        if found is None or not any(k.startswith(head) and k != head for k in self.by_id.get(found, ())):
+            return None
+        return found
 
     def spot(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, span)`` of the distinctive names written in running text, found in one pass over
@@ -198,14 +220,15 @@ class NameIndex:
         """True when ``name`` is a catalog name or alias (exactly, or with suffix/vendor words dropped)."""
         return self.resolve_exact(name) is not None
 
-    def resolve_exact(self, name: str) -> str | None:
-        """The id ``name`` names exactly or loosely (no edit distance), when only one entry has it."""
+    def resolve_exact(self, name: str, family: bool = True) -> str | None:
+        """The id ``name`` names exactly or loosely (no edit distance), when only one entry has it; also one
+        written with its family's word before an alias (:meth:`_family_named`) unless ``family`` is False."""
         for table in (self.exact, self.loose):
             for form in self._forms(name):
                 ids = table.get(form)
                 if ids and len(set(ids)) == 1:
                     return ids[0]
-        return None
+        return self._family_named(name) if family else None
 
     def grams_of(self, key: str) -> frozenset[str]:
         """The bigrams of an indexed key."""

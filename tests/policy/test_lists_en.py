@@ -194,3 +194,35 @@ def test_a_prose_rows_link_is_its_own_address_whole(tmp_path):
     rows = read_policy(path, _four_known()).sdks
     assert [(s.name, s.link) for s in rows] == [
         ("OneSignal", "https://push.example.com/privacy_policy?lang=en"), ("Sentry", "https://crash.example.com/privacy")]
+
+
+THIRD_PARTIES = """## Error reports
+
+Crash details are collected by [Bugtrail](https://bugtrail.io/) on a server we run ourselves.
+
+## Third parties
+
+The third-party services below are used and may gather more data.
+
+[Tilecraft](https://tiles.example.org/) to draw the maps.
+[Quillbox Messaging](https://quillbox.example.com/docs/messaging) is used for notifications.
+[Quillbox Vault](https://quillbox.example.com/docs/vault) is used to keep your notes.
+"""
+
+
+def test_linked_lines_under_a_third_party_sentence_and_a_service_that_collects(tmp_path):
+    """Lines opening with a linked name under a sentence about third parties (no colon) are that list's items;
+    "collected by [Bugtrail](its own site)" names a service as "we use" does; "Quillbox Vault" is the family's
+    word before an alias of the entry named "Quillbox Storage" (its alias "Vault")."""
+    catalog = Catalog(entries=(
+        entry("quillbox-messaging", "Quillbox Messaging"), entry("quillbox-storage", "Quillbox Storage", "Vault"),
+    ), version="unit", sha256="0" * 64, source="memory")
+    path = tmp_path / "p.md"
+    path.write_text(THIRD_PARTIES, encoding="utf-8")
+    rows = read_policy(path, catalog).sdks
+    assert [(s.name, s.id, s.link) for s in rows] == [
+        ("Bugtrail", None, "https://bugtrail.io/"),
+        ("Tilecraft", None, "https://tiles.example.org/"),
+        ("Quillbox Messaging", "quillbox-messaging", "https://quillbox.example.com/docs/messaging"),
+        ("Quillbox Vault", "quillbox-storage", "https://quillbox.example.com/docs/vault"),
+    ]

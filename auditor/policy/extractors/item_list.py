@@ -134,10 +134,12 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
     """Items that lost their markers (a list copied as plain text): the lines right after a line that ends
     with a colon ("The app uses these SDKs:"), each opening with a short head and a separator ("OneSignal
     (push) – collects…", "Sentry: crash reports…") or with a linked name ("[Sentry](https://…) - crashes"),
-    two or more of them."""
+    two or more of them. After a line about third parties that does not end with a colon ("These third parties
+    are used."), only lines opening with a linked name."""
     k, n = 0, len(lines)
     while k < n:
-        if bodies[k] is not None or not lines[k].text.rstrip().endswith((":", "：")):
+        colon = lines[k].text.rstrip().endswith((":", "："))
+        if bodies[k] is not None or not (colon or _THIRD_PARTY_RE.search(lines[k].text)):
             k += 1
             continue
         run = []
@@ -149,6 +151,8 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
                 run.append(j)  # "[OneSignal](https://…) - push notifications": a linked name and its use
                 j += 1
                 continue
+            if not colon:
+                break
             m = _HEAD_RE.match(text)
             if (m is None or not m.group(2).strip() or width(m.group(1)) > MAX_LABEL_WIDTH
                     or m.group(2).startswith("//") or text.endswith((":", "："))):
@@ -158,7 +162,7 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
         if len(run) >= 2:
             for i in run:
                 bodies[i] = lines[i].text.strip()
-        k = j
+        k = max(j, k + 1)
 
 
 MIN_BARE_NAMES = 3

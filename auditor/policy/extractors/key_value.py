@@ -111,6 +111,9 @@ class KeyValueExtractor:
                 continue
             if current is not None and current.kind == "sdk" and _label_follows(lines, i, ctx, current, names):
                 current.fields.append(("note", text.strip()))  # a sentence between two labels of the record
+                address = URL_RE.search(text)
+                if address and not any(r in ("link", "website") for r, _ in current.fields):
+                    current.fields.append(("link", address.group(0)))  # "其隐私政策（https://…）说明如下：": its link
                 current.last = i
                 continue
             current = None

@@ -52,6 +52,9 @@ _WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECAS
 """A clause opening with a new moment starts the next permission's group, not the purpose of the one before."""
 _USE_VERB = r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)"
 _USE_VERB_RE = re.compile(_USE_VERB + r"\b")
+_BY_SERVICE_RE = re.compile(r"\b(?:collected|processed|handled|powered|provided|analy[sz]ed|tracked|reported|sent)"
+                            r"\s+(?:by|through|via|to)\b", re.IGNORECASE)
+"""Words saying a service does the work ("usage data is collected by [Aptabase](…)"), as "we use" does."""
 _USED_NAME_RE = re.compile(_USE_VERB + r"\s+([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
 """A capitalised name right after a verb of using, in a sentence ("Our app uses Sentry for error reports"):
 there a plain word that is a catalog name ("Sentry", "Branch", "Adjust") names the SDK, which elsewhere in
@@ -332,7 +335,8 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         label = m.group(1).strip()
         if label.casefold() in _LINK_WORDS or ctx.lexicon.role(label) in ("link", "website"):
             continue
-        if exact(label) or (_own_site(label, m.group(2)) and _USE_VERB_RE.search(text) and name_like(label)
+        if exact(label) or (_own_site(label, m.group(2)) and (_USE_VERB_RE.search(text) or _BY_SERVICE_RE.search(text))
+                            and name_like(label)
                             and not ctx.lexicon.general(label) and not ctx.lexicon.generic(label)):
             found.append((m.start(1), m.end(1), label))  # a catalog name, or a product linked to its own site
     for m in _USED_NAME_RE.finditer(text) if _USE_VERB_RE.search(text) else ():  # "we use Sentry for …"
