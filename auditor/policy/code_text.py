@@ -37,17 +37,24 @@ def human_text(line: str) -> str | None:
         shown = _EXPRESSION_RE.sub(" ", _TAG_RE.sub(" ", line))
         text = _strings(shown) or " ".join(shown.split())
         return text if _human(text) else None
-    text = _strings(line)
-    return text if text and _human(text) else None
+    only = _ONLY_STRINGS_RE.fullmatch(line) is not None
+    text = _strings(line, only)
+    return text if text and (only or _human(text)) else None
 
 
-def _strings(line: str) -> str:
-    """The text of the string literals in ``line`` that hold words, joined."""
+_ONLY_STRINGS_RE = re.compile(r"""\s*[(\[+]?\s*(?:(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\+?\s*)+[)\],;+]*\s*""")
+"""A line of only string literals (a long text written over lines: ``"• Full name\\n"``, ``'…' +``): all of it is
+text, however short each piece."""
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+
+
+def _strings(line: str, only: bool = False) -> str:
+    """The text of the string literals in ``line`` that hold words (any with a letter when ``only``), joined."""
     parts = []
     for m in _STRING_RE.finditer(line):
         body = next((g for g in m.groups() if g is not None), "")
         body = _ESCAPE_RE.sub(_unescape, body)
-        if _human(body):
+        if _human(body) or (only and _LETTERS_RE.search(body)):
             parts.append(body.strip())
     return " ".join(parts)
 

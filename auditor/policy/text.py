@@ -87,9 +87,9 @@ def is_heading(line: str) -> bool:
     return bool(_NUMBERED_TITLE_RE.match(text)) and width(text) <= 60 and not text.endswith(TERMINAL + (",", "，"))
 
 
-_TEMPLATE_RE = re.compile(r"\{\{|\}\}|\$\{|<%|%>|^\s*\{[\w$.\[\]'\"]+\}\s*$|\b[a-z]\w*\s*=\s*[A-Za-z\"'\d]")
-"""Template placeholders ("{{ item.name }}", "${name}", a JSX "{sdk.name}") and code arguments ("fontWeight =
-FontWeight.Bold"): page code, never a name as written."""
+_TEMPLATE_RE = re.compile(r"\{\{|\}\}|\$\{|<%|%>|^\s*\{[\w$.\[\]'\"]+\}\s*$|\b[a-z]\w*\s*=\s*[A-Za-z\"'\d]|=\s*$")
+"""Template placeholders ("{{ item.name }}", "${name}", a JSX "{sdk.name}"), code arguments ("fontWeight =
+FontWeight.Bold") and declarations ("const String privacyPolicyUse ="): page code, never a name as written."""
 
 
 _TASK_RE = re.compile(r"\[[ xX]\]\s")

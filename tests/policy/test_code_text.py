@@ -22,6 +22,10 @@ from tests.policy.helpers import read_text as _read
     ("    final String key = 'utf-8';", None),
     ("  name: '极光推送SDK',", None),
     ("    return <View style={styles.box}>", None),
+    # a line of only string literals is text however short ("• Email" over several such lines of one text)
+    ('    "• Email address\\n"', "• Email address"),
+    ("    '• Crash logs' +", "• Crash logs"),
+    ("    final String key = 'a';", None),
 ])
 def test_the_words_a_line_shows(line, shown):
     assert human_text(line) == shown
@@ -202,3 +206,22 @@ def test_the_quotes_opening_a_multi_line_string_are_not_text(tmp_path):
                     encoding="utf-8")
     texts = [line.text for line in load_document(path).lines]
     assert "• Camera: to scan receipts" in texts and "• Internet: to sync data" in texts
+
+
+DART_TEXT = """const String thirdPartyText =
+    "The app sends data to these services:\\n"
+    "• Sentry\\n"
+    "• Device model\\n";
+
+const String usePurposeText =
+    "The data is used to:\\n"
+    "• Fix crashes\\n"
+    "• Keep the app stable";
+"""
+
+
+def test_a_declaration_line_is_no_name_and_short_lines_of_a_string_are_text(tmp_path):
+    """"const String usePurposeText =" over a label line is code, not an SDK's name; the short pieces of a
+    text written one string a line ("• Sentry\\n") are read as its lines."""
+    d = _read(tmp_path, "p.dart", DART_TEXT, memory_catalog(entry("sentry", "Sentry")))
+    assert [s.name for s in d.sdks] == ["Sentry"]
