@@ -139,7 +139,8 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
     k, n = 0, len(lines)
     while k < n:
         colon = lines[k].text.rstrip().endswith((":", "："))
-        if bodies[k] is not None or not (colon or _THIRD_PARTY_RE.search(lines[k].text)):
+        if bodies[k] is not None or not (colon or (k + 1 < n and lines[k + 1].text.lstrip().startswith("[")
+                                                     and _THIRD_PARTY_RE.search(lines[k].text))):
             k += 1
             continue
         run = []
@@ -177,8 +178,9 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
     app"), at least half of them catalog names."""
     k, n = 0, len(lines)
     while k < n:
-        if bodies[k] is not None or not _THIRD_PARTY_RE.search(lines[k].text) or width(lines[k].text) <= MAX_BARE_NAME:
-            k += 1
+        if bodies[k] is not None or ctx.lines[k].width <= MAX_BARE_NAME or k + 1 >= n \
+                or ctx.lines[k + 1].width > MAX_BARE_NAME or not _THIRD_PARTY_RE.search(lines[k].text):
+            k += 1  # (the cheap tests first: this runs on every line of the page)
             continue
         run: list[int] = []
         j = k + 1
