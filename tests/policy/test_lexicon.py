@@ -138,6 +138,9 @@ def test_traditional_record_reads_data_and_link(tmp_path):
     ("应用当前正在运行的进程名", "running-apps"), ("安装的应用信息", "installed-apps"),
     # the carrier is telephony state (TelephonyManager), not the connection
     ("mobile carrier", "phone-state"), ("运营商信息", "phone-state"),
+    # the standard's long names of the identifiers, and how the connection is made
+    ("国际移动用户标识码", "imsi"), ("国际移动设备标识码", "imei"), ("联网方式", "network-state"),
+    ("网络连接类型", "network-state"),
 ])
 def test_data_words_of_real_policies(lexicon, text, tag):
     assert tag in {d for d, _ in lexicon.data_types_in(text, cell=True)}
