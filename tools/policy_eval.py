@@ -222,12 +222,14 @@ def _score_scenes(c: Counter[str], truth: dict[str, Any], report: dict[str, Any]
         if _recall(need, have) < len(need):
             got = f"{reported[ri]['name']!r} {sorted(have)}" if ri is not None else "no scene"
             say(f"scene {scene['scene']!r}: {got} (want {need})")
-    matched = {ri: si for si, ri in pairs.items()}
+    matched: dict[int, list[int]] = {}  # a reported scene may hold the uses of several truth scenes
+    for si, ri in pairs.items():
+        matched.setdefault(ri, []).append(si)
     for ri, rep in enumerate(reported):
         have = {short(p) for p in rep["permissions"]}
         c["pairs_reported"] += len(have)
         if ri in matched:
-            c["pairs_ok"] += _ok(have, scenes[matched[ri]], "permissions")
+            c["pairs_ok"] += len({p for si in matched[ri] for p in have if _ok({p}, scenes[si], "permissions")})
         elif have:
             say(f"extra scene {rep['name']!r} {sorted(have)} (lines {rep['evidence']['lines']})")
 

@@ -143,7 +143,10 @@ def scene_similarity(truth: str, name: str, description: str) -> float:
 
 
 def match_scenes(truth: list[dict[str, Any]], reported: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """One-to-one ``(truth scene index, reported scene index)`` by word overlap."""
+    """``(truth scene index, reported scene index)`` by word overlap: one to one first, best pairs first; then a
+    truth scene left over matches a reported scene already matched when that scene holds one of its
+    permissions (a use written once for two permissions, where the truth writes it once per permission:
+    "用于预约提醒" for READ_CALENDAR and WRITE_CALENDAR)."""
     scored = sorted(((-scene_similarity(t["scene"], r["name"], r.get("description") or ""), si, ri)
                      for si, t in enumerate(truth) for ri, r in enumerate(reported)), key=lambda x: x)
     used_s: dict[int, int] = {}
@@ -154,6 +157,13 @@ def match_scenes(truth: list[dict[str, Any]], reported: list[dict[str, Any]]) ->
         if si not in used_s and ri not in used_r:
             used_s[si] = ri
             used_r.add(ri)
+    for neg, si, ri in scored:
+        if -neg < SCENE_MIN:
+            break
+        if si not in used_s and ri in used_r:
+            wanted = {a for item in truth[si].get("permissions") or [] for a in alternatives(item)}
+            if wanted & {short(p) for p in reported[ri].get("permissions") or []}:
+                used_s[si] = ri
     return sorted(used_s.items())
 
 

@@ -1,0 +1,31 @@
+"""The policy scorer's scene matching (``tools/policy_judge.match_scenes``), on hand-written scenes."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tools.policy_eval import _score_scenes
+from tools.policy_judge import match_scenes
+
+P = "android.permission."
+
+
+def _reported(name: str, *perms: str) -> dict:
+    return {"name": name, "description": "", "permissions": [P + p for p in perms], "evidence": {"lines": [1, 1]}}
+
+
+def test_one_reported_use_for_two_permissions_matches_both_truth_scenes():
+    truth = [{"scene": "READ_CALENDAR：活动预约提醒", "permissions": ["READ_CALENDAR"]},
+             {"scene": "WRITE_CALENDAR：活动预约提醒", "permissions": ["WRITE_CALENDAR"]}]
+    reported = [_reported("用于活动预约提醒", "READ_CALENDAR", "WRITE_CALENDAR")]
+    assert match_scenes(truth, reported) == [(0, 0), (1, 0)]
+    c: Counter[str] = Counter()
+    _score_scenes(c, {"scene_permissions": truth}, {"scenes": reported}, lambda _s: None)
+    assert (c["pairs_hit"], c["pairs_total"], c["pairs_ok"], c["pairs_reported"]) == (2, 2, 2, 2)
+
+
+def test_a_matched_scene_without_the_permission_takes_no_second_truth_scene():
+    truth = [{"scene": "扫码登录", "permissions": ["CAMERA"]},
+             {"scene": "扫码登录后保存图片", "permissions": ["WRITE_EXTERNAL_STORAGE"]}]
+    reported = [_reported("扫码登录", "CAMERA")]
+    assert match_scenes(truth, reported) == [(0, 0)]
