@@ -200,3 +200,13 @@ def test_an_sdk_a_permission_item_names_as_what_collects_is_a_row(tmp_path):
             "2. 通知权限：用于极光推送向您发送消息。\n")
     rows = _read(tmp_path, "p.txt", text, catalog).sdks
     assert [(r.name, r.id, r.extractor) for r in rows] == [("友盟+SDK", "umeng", "prose")]
+
+
+def test_a_sentence_saying_the_app_does_not_ask_for_a_permission_is_no_scene(tmp_path, catalog):
+    text = ("The app works offline. It does not request or use any permission related to the network "
+            "(such as android.permission.INTERNET or android.permission.ACCESS_NETWORK_STATE).\n"
+            "We will never request access to your location without your consent. We request access to your location to "
+            "show nearby stores on the map.\n"
+            "在无法获取设备识别码的情况下，我们使用随机编号统计活跃设备。\n")
+    d = _read(tmp_path, "p.txt", text, catalog)
+    assert {p.removeprefix(A) for s in d.scenes for p in s.permissions} == {"ACCESS_COARSE_LOCATION", "ACCESS_FINE_LOCATION"}

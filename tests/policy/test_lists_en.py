@@ -226,3 +226,16 @@ def test_linked_lines_under_a_third_party_sentence_and_a_service_that_collects(t
         ("Quillbox Messaging", "quillbox-messaging", "https://quillbox.example.com/docs/messaging"),
         ("Quillbox Vault", "quillbox-storage", "https://quillbox.example.com/docs/vault"),
     ]
+
+
+def test_names_each_over_its_address_under_a_colon_line(tmp_path):
+    """Two names under a colon line, each over the address of its privacy page (a generated policy copied as
+    text): both rows, each with its own address."""
+    text = ("The app uses third-party services. Privacy policies of the services used in the app:\n\n"
+            "AdMob\nhttps://ads.example.com/privacy\nhttps://ads.example.com/partners\n\n"
+            "Tilecraft\n\nhttps://tiles.example.org/privacy\n\nSharing your data\n\nWe never sell it.\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = read_policy(path, _four_known()).sdks
+    assert [(s.name, s.link) for s in rows] == [
+        ("AdMob", "https://ads.example.com/privacy"), ("Tilecraft", "https://tiles.example.org/privacy")]

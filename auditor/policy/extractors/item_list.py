@@ -166,6 +166,7 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
         k = max(j, k + 1)
 
 
+_ADDRESS_ONLY_RE = re.compile(r"<?https?://\S+>?")
 MIN_BARE_NAMES = 3
 MAX_BARE_NAME = 40
 _SENTENCE_END_RE = re.compile(r"[。.!?！？;；:：,，]$")
@@ -175,7 +176,8 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
     """Items that lost their markers and are only names (a list of links copied as plain text): a run of at
     least :data:`MIN_BARE_NAMES` short lines, each a name and nothing else (no sentence, address or company),
     right under a line about the third parties an app uses ("…third-party service providers used by the
-    app"), at least half of them catalog names."""
+    app"), at least half of them catalog names; two are enough under a line that ends with a colon. A bare
+    address under a name (its privacy page) stays in the run, as the item's nested line."""
     k, n = 0, len(lines)
     while k < n:
         if bodies[k] is not None or ctx.lines[k].width <= MAX_BARE_NAME or k + 1 >= n \
@@ -183,16 +185,24 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
             k += 1  # (the cheap tests first: this runs on every line of the page)
             continue
         run: list[int] = []
+        addressed: set[int] = set()  # names with an address line under them
         j = k + 1
         while j < n and bodies[j] is None and not lines[j].mark.startswith("h") and not lines[j].bold:
             text = lines[j].text.strip()
+            if run and _ADDRESS_ONLY_RE.fullmatch(text):
+                addressed.add(run[-1])
+                j += 1
+                continue
             if width(text) > MAX_BARE_NAME or _SENTENCE_END_RE.search(text) or not name_like(text) \
                     or NOT_NAME_RE.fullmatch(text) or company_like(text) or ctx.lexicon.is_header(text) \
                     or ctx.lexicon.data_types_in(text, cell=True) or ctx.lexicon.permissions_in(text, weak=True):
                 break
             run.append(j)
             j += 1
-        if len(run) >= MIN_BARE_NAMES and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run):
+        if addressed:  # names written over their addresses: a name without one is the page's next title
+            run = run[:next((m for m, i in enumerate(run) if i not in addressed), len(run))]
+        least = 2 if lines[k].text.rstrip().endswith((":", "：")) else MIN_BARE_NAMES
+        if len(run) >= least and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run):
             for i in run:
                 bodies[i] = lines[i].text.strip()
         k = max(j, k + 1)

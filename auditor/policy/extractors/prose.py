@@ -458,6 +458,15 @@ def _nested(when: re.Match[str], purpose: re.Match[str]) -> bool:
     return purpose.start() < when.start() and when.end() < purpose.end(1) - 1
 
 
+_REFUSES_RE = re.compile(r"(?:\b(?:do|does|will|did)\s+not|\b(?:don't|doesn't|won't|never|cannot|can't)|\bunable to)\s*"
+                         r"(?:request|ask for|need|require|use|access|collect|obtain|get)\b"
+                         r"|(?:不会|不|无需|并不|从不|无法)(?:申请|请求|获取|使用|需要|调用|收集)", re.IGNORECASE)
+"""Words saying the app does not (or cannot) ask for what the sentence names ("does not request or use any
+permissions related to internet connectivity (such as android.permission.INTERNET)", "在无法获取设备识别码的情况下")."""
+_UNLESS_RE = re.compile(r"\b(?:without|unless|until|before)\b|未经|除非|之前|同意前", re.IGNORECASE)
+"""…unless it is only until the user agrees ("We will not access your camera without your consent")."""
+
+
 def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
     """``(scene, description, permission text)``, one per clause group of a sentence: a clause naming a
     permission starts a group, the clauses after it (the purpose) join it; the scene is the group's moment
@@ -481,6 +490,8 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
             part = "".join(group).strip()
             if not ctx.lexicon.permissions_in(part, prose=True, verbal=not cue):
                 continue
+            if _REFUSES_RE.search(part) and not _UNLESS_RE.search(part):
+                continue  # "it does not request … (such as android.permission.INTERNET)": no use of it
             when = next((m2 for p in WHEN for m2 in [p.search(part)] if m2), None)
             purpose = next((m2 for p in _PURPOSES for m2 in [p.search(part)] if m2), None)
             if when is not None and (purpose is None or not _nested(when, purpose)):
