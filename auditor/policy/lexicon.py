@@ -59,6 +59,11 @@ is what the user may do about it and what follows ("是否可关闭", "Will I be
 a column of a permission table that is neither the permission nor its scene."""
 
 
+EXACT_MARK = "="
+"""A field phrase written ``=操作系统`` names its role only as the whole header or key, never inside a longer
+one ("操作系统版本" is data, not the platform column)."""
+
+
 @dataclass(frozen=True)
 class Term:
     """One lexicon phrase and what it names."""
@@ -187,11 +192,11 @@ class Lexicon:
         exact: dict[str, str] = {}
         for role in ROLES:
             for phrase in self.fields.get(role, ()):
-                exact.setdefault(phrase, role)
+                exact.setdefault(phrase.removeprefix(EXACT_MARK), role)
         object.__setattr__(self, "_field_exact", exact)
         object.__setattr__(self, "_generic_keys", frozenset(g.replace(" ", "") for g in self.generic_names))
         object.__setattr__(self, "_field_regexes", tuple(
-            (role, pattern_all([p for p in self.fields.get(role, ()) if len(p) >= 2]))
+            (role, pattern_all([p for p in self.fields.get(role, ()) if len(p) >= 2 and not p.startswith(EXACT_MARK)]))
             for role in ROLES if self.fields.get(role)))
 
     def company_core(self, company: str) -> str:

@@ -413,3 +413,44 @@ def test_a_function_class_in_singular_gives_way_to_the_purpose(tmp_path):
             "| Microphone | Core function | To record voice notes. |\n")
     assert _pairs(_read(tmp_path, text, "p.md")) == [("To scan receipts.", (P + "CAMERA",)),
                                                      ("To record voice notes.", (P + "RECORD_AUDIO",))]
+
+
+FLAT_WITH_PLATFORMS = """设备权限
+操作系统
+对应业务功能与调用权限目的
+是否询问
+用户可否关闭权限
+相机权限
+Android/iOS
+用于扫描会员卡上的二维码。
+是
+是
+闪光灯权限
+Android/iOS
+扫码时光线不足，打开闪光灯。
+否
+否
+麦克风权限
+Android
+用于语音搜索商品。
+是
+是
+"""
+
+
+def test_a_flat_table_with_a_platform_column_and_a_permission_in_its_first_cell(tmp_path):
+    """"操作系统" is a column of the header (not data), "用户可否关闭权限" asks whether it can be turned off, and
+    "相机权限" right under the header is the first cell of a row, not one more column title."""
+    d = _read(tmp_path, FLAT_WITH_PLATFORMS)
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("用于扫描会员卡上的二维码。", (P + "CAMERA",)),
+        ("扫码时光线不足，打开闪光灯。", (P + "FLASHLIGHT",)),
+        ("用于语音搜索商品。", (P + "RECORD_AUDIO",)),
+    ]
+
+
+def test_an_exact_field_phrase_names_its_role_only_whole():
+    from auditor.policy.lexicon_data import load_lexicon
+    lexicon = load_lexicon()
+    assert lexicon.role("操作系统") == "choice" and lexicon.is_header("操作系统")
+    assert lexicon.role("操作系统版本") != "choice"

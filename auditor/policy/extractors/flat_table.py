@@ -179,6 +179,8 @@ def _cell_roles(doc: Document, ctx: Context) -> list[str | None]:
                                  or text.endswith(("。", ".", ";", "；", ":", "：")) or _KEYED_RE.search(text)
                                  or is_heading(text) or URL_RE.search(text) or _caption(text, ctx)) \
                 else ctx.lexicon.role(text)
+            if seen[key] == "permissions" and ctx.lexicon.permissions_in(text, weak=True):
+                seen[key] = None  # "摄像头权限" names one permission: a cell of the column, not its title ("设备权限")
         out.append(seen[key])
     return out
 
