@@ -76,18 +76,30 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     data_types = _data_types(doc, ctx.lines)
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
-        sdks=tuple(_with_page(r, data_types, permissions) for r in _prose_once(sdks)), permissions=permissions,
+        sdks=tuple(_with_page(r, data_types, permissions, _subjects(sdks)) for r in _prose_once(sdks)),
+        permissions=permissions,
         data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
     )
 
 
+def _subjects(rows: list[SdkDisclosure]) -> tuple[set[str], set[str]]:
+    """Ids and folded names of the page's own SDK (:mod:`auditor.policy.extractors.subject`)."""
+    own = [r for r in rows if r.extractor == ExtractorKind.DOCUMENT.value]
+    return {r.id for r in own if r.id}, {r.name.casefold() for r in own}
+
+
 def _with_page(row: SdkDisclosure, data_types: tuple[DataTypeMention, ...],
-               permissions: tuple[PermissionDisclosure, ...]) -> SdkDisclosure:
-    """The page's own SDK (:mod:`auditor.policy.extractors.subject`) with what the whole page names."""
-    if row.extractor != ExtractorKind.DOCUMENT.value:
+               permissions: tuple[PermissionDisclosure, ...],
+               subjects: tuple[set[str], set[str]] = (set(), set())) -> SdkDisclosure:
+    """The page's own SDK with what the whole page names, also when a row of the page names it (a vendor's
+    sheet of its SDK: "SDK名称 | MobPush" over the page's permission table); other rows as they are."""
+    ids, names = subjects
+    own = row.extractor == ExtractorKind.DOCUMENT.value or (row.id and row.id in ids) or row.name.casefold() in names
+    if not own:
         return row
-    types = sorted({d.data_type for d in data_types}, key=lambda d: _DATA_ORDER.get(d, 99))
-    return replace(row, data_types=tuple(types), permissions=tuple(sorted({p.permission for p in permissions})))
+    types = sorted({d.data_type for d in data_types} | set(row.data_types), key=lambda d: _DATA_ORDER.get(d, 99))
+    perms = {p.permission for p in permissions} | set(row.permissions)
+    return replace(row, data_types=tuple(types), permissions=tuple(sorted(perms)))
 
 
 _LAST = frozenset({ExtractorKind.PROSE, ExtractorKind.DOCUMENT})

@@ -110,3 +110,47 @@ def test_rows_answering_no_disclose_nothing(tmp_path, catalog):
     d = _read(tmp_path, "survey.md", SURVEY, catalog)
     assert {m.data_type for m in d.data_types} == {"advertising-id", "ip"}
     assert [(s.name, set(s.data_types)) for s in d.sdks] == [("Quick SDK", {"advertising-id", "ip"})]
+
+
+SHEET = """# JPush
+
+## SDK information
+
+| Field | Value |
+| ---- | ---- |
+| SDK名称 | JPush |
+| SDK版本 | 5.0.1 |
+| SDK大小 | 900kb |
+
+## Permissions
+
+| 权限名 | 用途 |
+| ---- | ---- |
+| android.permission.INTERNET | 连接网络 |
+| android.permission.READ_PHONE_STATE | 获取设备IMEI，生成设备标识 |
+"""
+
+
+def test_a_page_titled_with_one_sdks_name_gives_that_sdks_row_what_the_page_names(tmp_path, catalog):
+    """"# JPush" over an SDK sheet and a permission table: the sheet's row is the page's own SDK, with the
+    permissions and data the page names."""
+    rows = _read(tmp_path, "p.md", SHEET, catalog).sdks
+    assert [(r.name, r.id, set(r.permissions), set(r.data_types)) for r in rows] == [
+        ("JPush", "jpush", {A + "INTERNET", A + "READ_PHONE_STATE"}, {"imei"})]
+
+
+APP_WITH_ONE_SDK = """# 快读App隐私政策
+
+| SDK名称 | 第三方主体 | 收集的信息 |
+| ---- | ---- | ---- |
+| 极光推送 | 深圳市和讯华谷信息技术有限公司 | 设备型号 |
+
+| 权限名 | 用途 |
+| ---- | ---- |
+| android.permission.CAMERA | 扫码登录 |
+"""
+
+
+def test_an_apps_policy_with_one_sdk_keeps_the_apps_permissions_to_itself(tmp_path, catalog):
+    rows = _read(tmp_path, "p.md", APP_WITH_ONE_SDK, catalog).sdks
+    assert [(r.name, r.permissions, r.data_types) for r in rows] == [("极光推送", (), ("device-model",))]

@@ -1,6 +1,7 @@
 """The document's own SDK: an SDK vendor's compliance page or data disclosure ("云发布SDK合规说明", "Data
 collected by the Google Mobile Ads SDK") describes one SDK, often without a row naming it; what the page says
-is collected and asked for is that SDK's.
+is collected and asked for is that SDK's. A page titled with one SDK's catalog name ("# MobPush") is that
+SDK's too.
 
 A page is a vendor's when it addresses the developers who integrate the SDK (two or more of the lexicon's
 ``developer_cues``: "开发者", "最终用户", "your app", "end users"...). Its subject is the name written before
@@ -45,6 +46,10 @@ class DocumentSubjectExtractor:
     kind = ExtractorKind.DOCUMENT
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
+        titled = _titled(doc, ctx)
+        if titled is not None:
+            name, line = titled
+            return [Structure(self.kind, line, line, CONFIDENCE, sdks=(SdkClaim(RowFacts(name=name), line, line),))]
         found = _subject(doc, ctx)  # first: most pages name no SDK twice, and folding the page costs more
         if found is None:
             return []
@@ -53,6 +58,24 @@ class DocumentSubjectExtractor:
             return []
         name, line = found
         return [Structure(self.kind, line, line, CONFIDENCE, sdks=(SdkClaim(RowFacts(name=name), line, line),))]
+
+
+_TITLE_TAIL_RE = re.compile(r"\s*(?:sdk)?\s*(?:合规(?:使用)?(?:说明|指南|指引)|隐私(?:政策|协议)|privacy\s+policy|"
+                            r"compliance\s+guide)?\s*$", re.IGNORECASE)
+
+
+def _titled(doc: Document, ctx: Context) -> tuple[str, int] | None:
+    """A page titled with one SDK's name ("# MobPush", "Sentry SDK 隐私政策"): the first line of the page is a
+    top heading whose words, bar "SDK" and the words of a compliance or privacy page, are exactly one catalog
+    entry's name. An app's own policy is titled with the app's name."""
+    first = next((i for i, line in enumerate(doc.lines) if line.text.strip()), None)
+    if first is None or doc.lines[first].mark != "h1":
+        return None
+    title = doc.lines[first].text.strip()
+    name = _TITLE_TAIL_RE.sub("", title).strip()
+    if not name or ctx.names.resolve_exact(name, family=False) is None or ctx.lexicon.generic(name):
+        return None
+    return name, first
 
 
 def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
