@@ -112,7 +112,8 @@ def name_like(cell: str) -> bool:
     cell = cell.strip()
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，")) \
         and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \
-        and not _TAG_ONLY_RE.match(cell) and not _POLICY_ONLY_RE.match(cell) and not SDK_PHRASE_RE.search(cell)
+        and not _TAG_ONLY_RE.match(cell) and not _POLICY_ONLY_RE.match(cell) and not SDK_PHRASE_RE.search(cell) \
+        and not _CONTACT_RE.match(cell)
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -121,6 +122,9 @@ _POLICY_ONLY_RE = re.compile(r"^(?:第三方|third[- ]party\s*)?(?:sdk\s*)?(?:�
                              r"\s*$", re.IGNORECASE)
 """Only the words of a privacy page ("SDK隐私协议", "Privacy Policy"): a link's label, no name ("AdMob Privacy
 Policy" names AdMob)."""
+_CONTACT_RE = re.compile(r"^(?:\d+[.、]\s*)?(?:contact(?:\s+(?:us|me|information|info|details))?|about\s+(?:us|me)|"
+                         r"联系我们|联系方式|如何联系我们|关于我们)\s*$", re.IGNORECASE)
+"""The policy's contact section ("Contact", "联系我们"): its "Developer:" and "Email:" lines are the app's."""
 SDK_PHRASE_RE = re.compile(r"^SDK\s*[\u4e00-\u9fff]|SDK\s*的", re.IGNORECASE)
 """Words about an SDK, not its name: "SDK" opening a Chinese phrase ("SDK 读取", "SDK初始化完成后") or owning
 what follows ("SDK 的全部本地缓存")."""

@@ -15,6 +15,7 @@ from tests.policy.helpers import read_text, small_catalog
     ("SDK隐私协议", False), ("Privacy Policy", False), ("第三方隐私政策", False), ("AdMob Privacy Policy", True),
     ("{sdk.name}", False), ("fontWeight = FontWeight.Bold", False),
     ("JPush", True), ("极光推送", True), ("U-App", True), ("360加固", True),
+    ("Contact", False), ("Contact us", False), ("联系我们", False), ("Contact Center SDK", True),
 ])
 def test_a_name_has_a_letter_and_is_no_tag(cell: str, expected: bool) -> None:
     assert name_like(cell) is expected
@@ -105,3 +106,13 @@ def test_a_purpose_clause_after_an_enumeration_of_sdks_is_no_name(tmp_path: Path
 def real_catalog():
     from auditor.catalog.loader import load_catalog
     return load_catalog()
+
+
+def test_kinds_of_party_and_the_contact_section_are_no_rows(tmp_path: Path) -> None:
+    """"Analytics providers" beside a named service is a kind of party; "## Contact" over "Developer:" and
+    "Website:" lines is the policy's contact section, not a record of an SDK."""
+    text = ("### Service providers\nWe may share data with providers who help us run the app:\n"
+            "- Analytics providers\n- Sign-in (Google Sign-In)\n\n## Contact\n\nDeveloper: Jane Roe\n\n"
+            "Website: https://example.org/app\n")
+    rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
+    assert [r.name for r in rows] == ["Google Sign-In"]

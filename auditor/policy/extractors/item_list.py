@@ -97,6 +97,8 @@ class ListExtractor:
                     continue  # "OAID" among "地理位置信息", "WiFi 信息": a kind of data, not the OAID SDK
                 if not it.sdk_like and DATA_CATEGORY_RE.search(it.name):
                     continue  # "Log Data" among the services a policy links to: a section of data, no SDK
+                if not it.sdk_like and _KIND_OF_PARTY_RE.fullmatch(it.name.strip()):
+                    continue  # "Analytics providers", "Cloud storage services": a kind of party, no name
                 if not _SDK_WORD_RE.search(it.name):
                     if in_permission_list is None:
                         in_permission_list = _permission_lists(bodies, ctx)
@@ -166,6 +168,10 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
         k = max(j, k + 1)
 
 
+_KIND_OF_PARTY_RE = re.compile(r"[A-Z]?[a-z-]+(?:\s+[a-z-]+)*\s+(?:providers|services|partners|processors|vendors|networks|"
+                               r"companies|tools|libraries|sdks|platforms)")
+"""Ordinary words, then a plural kind of party ("Analytics providers", "Cloud storage services"): what kind of
+third party, not one's name (a name has capitals of its own: "Google Play Services")."""
 _ADDRESS_ONLY_RE = re.compile(r"<?https?://\S+>?")
 MIN_BARE_NAMES = 3
 MAX_BARE_NAME = 40
