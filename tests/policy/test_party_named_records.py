@@ -79,3 +79,24 @@ def test_a_label_under_the_name_label_is_never_more_of_the_name(tmp_path: Path) 
         ("极光推送", "jpush", "", {"device-model", "ip"}),
         ("某某客服组件", None, "某某网络科技有限公司", set()),
     ]
+
+
+HEADED_PRODUCT = """1.1 第三方SDK
+1.1.1 小米推送SDK（仅安卓）
+第三方主体：小米科技有限责任公司
+产品名称：小米 SDK
+共享信息：设备型号
+1.1.2 某某客服组件
+第三方主体：某某网络科技有限公司
+产品名称：客服 SDK
+"""
+
+
+def test_a_name_label_under_a_heading_naming_a_product_says_it_again(tmp_path: Path) -> None:
+    """The heading names a catalog product; "产品名称" under it writes the same product more loosely: one row,
+    named by the heading. Under a heading that names no product, the name label names the record."""
+    rows = read_text(tmp_path, "p.txt", HEADED_PRODUCT, small_catalog()).sdks
+    assert [(r.name, r.id, r.company) for r in rows] == [
+        ("小米推送SDK（仅安卓）", "xiaomi-push", "小米科技有限责任公司"),
+        ("客服 SDK", None, "某某网络科技有限公司"),
+    ]

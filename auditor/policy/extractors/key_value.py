@@ -8,6 +8,7 @@ scene rows; runs of labelled lines that name no SDK (a personal-information list
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE
@@ -82,7 +83,7 @@ class KeyValueExtractor:
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
-                current = self._pairs(records, current, pairs, i, line.indent, by_party)
+                current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known)
                 continue
             starts = _starts_record(lines, i, ctx, names)
             if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
@@ -121,13 +122,19 @@ class KeyValueExtractor:
         return [s for s in (_structure(r, ctx, features) for r in records) if s is not None]
 
     def _pairs(self, records: list[_Record], current: _Record | None, pairs: tuple[tuple[str, str], ...],
-               i: int, indent: int, by_party: bool = False) -> _Record:
+               i: int, indent: int, by_party: bool = False,
+               known: Callable[[str], bool] = lambda _name: False) -> _Record:
         for role, value in pairs:
             if role == "company" and by_party and name_like(value) and not company_like(value):
                 role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way
             if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 and \
                     [r for r, v in current.fields if v.strip()] == ["name"] and not current.lined:
                 role = "description"  # "SDK名称：友盟SDK" then "服务类型：使用数据分析": what it is, not a new record
+            elif role == "name" and current is not None and current.kind == "sdk" and current.lined \
+                    and current.last == i - 1 and len(current.fields) > 1 and known(current.fields[0][1]) \
+                    and not any(r == "name" for r, _ in current.fields[1:]):
+                role = "description"  # "1.1.1小米推送 SDK" / "第三方主体：…" / "产品名称：小米 SDK": the heading
+                # names a catalog product, the label says it again (a heading of a section, "安卓端SDK", does not)
             has = current is not None and any(r == role for r, _ in current.fields)
             carried: list[tuple[str, str]] = []
             if role == "name":
