@@ -116,3 +116,13 @@ def test_kinds_of_party_and_the_contact_section_are_no_rows(tmp_path: Path) -> N
             "Website: https://example.org/app\n")
     rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
     assert [r.name for r in rows] == ["Google Sign-In"]
+
+
+def test_unknown_items_of_a_list_of_data_are_no_sdks(tmp_path: Path) -> None:
+    """"例如IMEI/Android ID/AppsFlyer/JPush/AMAZONID/事件时间": the list opens with data, so its unknown items are
+    data too, not SDK names; a list of SDKs followed by the data they need keeps its SDKs."""
+    text = ("我们的合作伙伴集成SDK后会向我们传输您的个人信息，例如IMEI/Android ID/AppsFlyer/JPush/AMAZONID/事件时间/设备语言。\n"
+            "我们的产品集成JPush，AppsFlyer，需要获取您的设备型号，IMEI等信息。\n")
+    names = [r.name for r in read_text(tmp_path, "p.txt", text, small_catalog()).sdks]
+    assert not {"AMAZONID", "事件时间", "设备语言"} & set(names)
+    assert {"JPush", "AppsFlyer"} <= set(names)

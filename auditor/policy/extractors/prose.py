@@ -409,6 +409,8 @@ def _enumeration(chunk: str, offset: int, ctx: Context, exact: Callable[[str], s
     if sum(known) < 2:  # checked before any lexicon work: most enumerations list data, not SDKs
         return []
     start = known.index(True)
+    if any(ctx.lexicon.data_types_in(p, cell=True) for p in items[max(0, start - 2):start]):
+        return []  # "例如IMEI/Android ID/IDFA/AMAZONID/事件发生时间…": a list of data, whatever names it holds
     run: list[str] = []
     for n, k in zip(stripped[start:], known[start:]):
         if not n or not (k or _plain_name(n, ctx)):
