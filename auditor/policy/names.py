@@ -220,6 +220,15 @@ class NameIndex:
         """True when ``name`` is a catalog name or alias (exactly, or with suffix/vendor words dropped)."""
         return self.resolve_exact(name) is not None
 
+    def resolve_strict(self, name: str) -> str | None:
+        """The id ``name`` is exactly a name or alias of (its folded forms; no loose key with vendor and
+        suffix words dropped: "openSDK" is not "Tencent Open SDK"), when only one entry has it."""
+        for form in self._forms(name):
+            ids = self.exact.get(form)
+            if ids and len(set(ids)) == 1:
+                return ids[0]
+        return None
+
     def resolve_exact(self, name: str, family: bool = True) -> str | None:
         """The id ``name`` names exactly or loosely (no edit distance), when only one entry has it; also one
         written with its family's word before an alias (:meth:`_family_named`) unless ``family`` is False."""

@@ -135,7 +135,7 @@ class Resolver:
         are an entry's exact name (not vendor or generic words); None when they name none or several."""
         ids = {self.names.resolve_exact(span) for _, _, span in self.names.spot(name) if not self.kind_only(span)}
         if not _SNAKE_RE.fullmatch(name.strip()):  # a package's identifier ("network_info_plus") is one word
-            ids |= {self.names.resolve_exact(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
+            ids |= {self.names.resolve_strict(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
         ids.discard(None)
         return next(iter(ids)) if len(ids) == 1 else None
 

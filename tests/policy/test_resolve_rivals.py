@@ -55,3 +55,13 @@ def test_a_name_resembling_no_entry_keeps_the_vendors_other_kinds_as_rivals(reso
     ev = Evidence(name="Performance booster", company=ACME, links=("https://developer.acme-cloud.com/booster/data",),
                   words="Performance booster")
     assert resolver.resolve(ev).id is None
+
+
+def test_a_word_of_a_name_is_an_entry_only_when_it_is_that_entrys_name_whole() -> None:
+    """"openSDK" in "Vidshort openSDK" is not "Tencent Open SDK" with the vendor and "SDK" dropped: it says no
+    entry, so the row stays unresolved (the whole word "Sentry" in "Sentry crash SDK" still names Sentry)."""
+    catalog = memory_catalog(entry("qq-connect", "QQ Connect", "Tencent Open SDK", vendor="Tencent"),
+                             entry("sentry", "Sentry"))
+    resolver = build_resolver(catalog, load_lexicon())
+    assert resolver.resolve(Evidence(name="Vidshort openSDK（安卓版）")).id is None
+    assert resolver.resolve(Evidence(name="Sentry 崩溃监控组件")).id == "sentry"
