@@ -54,6 +54,8 @@ def test_short_permission_name_is_rejected():
     # the labels of Android's permissions as widely written in Chinese developer docs
     ("访问GSM网络信息", {P + "ACCESS_NETWORK_STATE"}), ("访问Wi-Fi网络状态信息", {P + "ACCESS_WIFI_STATE"}),
     ("改变WiFi连接状态", {P + "CHANGE_WIFI_STATE"}), ("允许程序打开网络套接字", {P + "INTERNET"}),
+    # the calendar permission is a group, as the storage permission: reading and writing events
+    ("日历权限", {P + "READ_CALENDAR", P + "WRITE_CALENDAR"}), ("读取日历", {P + "READ_CALENDAR"}),
 ])
 def test_permission_phrases(lexicon, text, expected):
     assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected

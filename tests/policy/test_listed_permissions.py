@@ -79,7 +79,8 @@ FUNCTIONS = """\
 def test_a_numbered_function_over_the_permissions_it_asks_for_is_a_scene(tmp_path, catalog):
     d = _read(tmp_path, "functions.txt", FUNCTIONS, catalog)
     assert [(s.name, {p.removeprefix(A) for p in s.permissions}) for s in d.scenes] == [
-        ("扫码入会", {"CAMERA"}), ("消息提醒", {"POST_NOTIFICATIONS", "READ_CALENDAR"}),
+        # "日历权限" is Android's calendar group: reading and writing events
+        ("扫码入会", {"CAMERA"}), ("消息提醒", {"POST_NOTIFICATIONS", "READ_CALENDAR", "WRITE_CALENDAR"}),
     ]
     assert [s.name for s in d.sdks] == ["极光推送SDK"]
 
