@@ -454,3 +454,22 @@ def test_an_exact_field_phrase_names_its_role_only_whole():
     lexicon = load_lexicon()
     assert lexicon.role("操作系统") == "choice" and lexicon.is_header("操作系统")
     assert lexicon.role("操作系统版本") != "choice"
+
+
+PLAIN_TITLED = """Permissions Used
+
+The app may ask for access to some features of your phone:
+
+  • Location - To tag the photos you take with the place.
+  • Camera – To take photos in the app.
+  • Storage -To keep your photos on the phone.
+"""
+
+
+def test_dash_items_under_a_plain_title_about_permissions(tmp_path):
+    """A copy as text keeps "Permissions Used" as a plain line: it still titles a section about permissions,
+    and each bullet's label before a dash is the permission, the rest its use."""
+    d = _read(tmp_path, PLAIN_TITLED)
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("Location", LOCATION), ("Camera", (P + "CAMERA",)), ("Storage", STORAGE)]
+    assert d.scenes[0].description == "To tag the photos you take with the place."

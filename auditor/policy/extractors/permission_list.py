@@ -34,7 +34,7 @@ _ITEM_RE = re.compile(
     r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳]|[-*•·●▪◦])\s*(.+)$"
 )
 _NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])")
-_LABEL_SPLIT_RE = re.compile(r"\s*[:：]\s*")
+_LABEL_SPLIT_RE = re.compile(r"\s*[:：]\s*|\s+[-–—]+\s*")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission|authorit", re.IGNORECASE)
 _CONSTANT_RE = re.compile(r"[A-Z]{2,}_[A-Z]|android\.permission\.")
 _LABEL_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?([^:：]{1,24}?)\s*[:：]\s*(.*)$")
@@ -199,7 +199,7 @@ class _Lines:
         heading (:func:`_section_heading`)."""
         key = (line.text, line.mark)
         if key not in self._kinds:
-            self._kinds[key] = (_introduces(line, self.ctx), _section_heading(line))
+            self._kinds[key] = (_introduces(line, self.ctx), _section_heading(line) or _permission_title(line, self.ctx))
         return self._kinds[key]
 
     def constant(self, line: Line) -> bool:
@@ -273,6 +273,19 @@ def _section_heading(line: Line) -> bool:
     """A heading of the policy's outline (not a numbered item: "1. 地理位置" is an item)."""
     text = line.text.strip()
     return line.mark.startswith("h") or (HEADING_RE.match(text) is not None and width(text) <= 60)
+
+
+MAX_TITLE_WIDTH = 40
+_TITLE_END_RE = re.compile(r"[.。:：;；,，!?！？]$")
+
+
+def _permission_title(line: Line, ctx: Context) -> bool:
+    """A plain short line that titles a section about permissions in general ("Permissions Used", "应用权限"),
+    a heading that lost its markup in a copy as text; not one naming a permission ("相机权限")."""
+    text = line.text.strip()
+    return not line.mark and width(text) <= MAX_TITLE_WIDTH and not _TITLE_END_RE.search(text) \
+        and _ITEM_RE.match(text) is None and _PERMISSION_WORD_RE.search(text) is not None \
+        and not ctx.lexicon.permissions_in(text, weak=True) and not _CONSTANT_RE.search(text)
 
 
 def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
