@@ -473,3 +473,22 @@ def test_dash_items_under_a_plain_title_about_permissions(tmp_path):
     assert [(s.name, s.permissions) for s in d.scenes] == [
         ("Location", LOCATION), ("Camera", (P + "CAMERA",)), ("Storage", STORAGE)]
     assert d.scenes[0].description == "To tag the photos you take with the place."
+
+
+FOLLOWING = """<p>The app requests the following permissions. You may decline any of them.</p>
+<ul>
+<li><strong>Location (while the app is in use):</strong> To find the repair shop nearest to you.</li>
+<li><strong>Photos / Media:</strong> Only to pick a picture of the damage to upload.</li>
+</ul>
+<p>We do not request the following permissions: contacts, SMS.</p>
+"""
+
+
+def test_a_sentence_pointing_to_the_permissions_below_opens_their_list(tmp_path):
+    """"…requests the following permissions." (no colon) opens the list below; "Photos / Media" is the photo
+    permission when it labels an item of that list."""
+    d = _read(tmp_path, FOLLOWING, "p.html")
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("Location (while the app is in use)", LOCATION),
+        ("Photos / Media", (P + "READ_EXTERNAL_STORAGE", P + "READ_MEDIA_IMAGES")),
+    ]

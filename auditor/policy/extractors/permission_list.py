@@ -258,11 +258,19 @@ def _refusing(line: Line, ctx: Context) -> bool:
         and _refused(text, ctx)
 
 
+_FOLLOWING_RE = re.compile(r"\bfollowing\s+(?:\w+\s+)?permissions\b|\bpermissions\s+(?:listed\s+)?below\b|以下(?:\S{0,4})权限|"
+                           r"如下(?:\S{0,4})权限|下列(?:\S{0,4})权限", re.IGNORECASE)
+"""Words pointing to the permissions listed next ("requests the following permissions", "申请以下系统权限")."""
+
+
 def _introduces(line: Line, ctx: Context) -> bool:
     """A plain line that ends with a colon and speaks of permissions: the items after it are permissions. A
     numbered one introduces too when it names no permission itself ("3.1. The App requests the following
     permissions:"); one that names one is an item ("1. 为了提供如下功能，我们需要访问您的相机权限：")."""
     text = line.text.strip()
+    if not line.mark and width(text) <= MAX_INTRO_WIDTH and _FOLLOWING_RE.search(text) \
+            and not _REFUSING_RE.search(text) and _ITEM_RE.match(text) is None:
+        return True  # "The app requests the following permissions. You may decline any of them."
     return not line.mark and text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
         _PERMISSION_WORD_RE.search(text) is not None and (_ITEM_RE.match(text) is None or (
             width(text) <= MAX_NUMBERED_INTRO and not ctx.lexicon.permissions_in(text, weak=False)
