@@ -166,3 +166,35 @@ def test_provider_in_brackets_without_labels_below_is_no_record(tmp_path, catalo
             "The app shows a notice first.\n"
             "Personal Data processed: IP address.\n")
     assert [r.name for r in _read(tmp_path, "q.txt", text, catalog).sdks if r.extractor == "key-value"] == []
+
+
+NESTED_SUMMARY = """Personal Data collected for the following purposes and using the following services:
+
+    • Statistics
+
+      • Mixpanel
+
+        Personal Data: Usage Data; device information
+
+    • Hosting and backend infrastructure
+
+      • Glyphwork Cloud
+
+    • Infrastructure monitoring
+
+      • Firebase Crashlytics
+
+        Personal Data: crash information
+
+      • Glyphwork Trace
+"""
+
+
+def test_a_nested_summary_of_services_under_their_purposes(tmp_path, catalog):
+    """Purposes are bullets with services nested under them, each service's labels deeper still: a bullet
+    as shallow as a service's own is the next service (also the last one, with no labels), and a purpose is
+    no service."""
+    rows = _read(tmp_path, "p.txt", NESTED_SUMMARY, catalog).sdks
+    assert [(r.name, r.id) for r in rows] == [
+        ("Mixpanel", "mixpanel"), ("Glyphwork Cloud", None), ("Firebase Crashlytics", "firebase-crashlytics"),
+        ("Glyphwork Trace", None)]

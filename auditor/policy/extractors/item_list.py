@@ -81,10 +81,14 @@ class ListExtractor:
         out = _service_sections(doc, ctx)
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
         for group in _groups(items, doc):
-            listed = (sum(1 for it in group if it.sdk_like) * 2 >= len(group) and len(group) >= 2) \
+            parents = _parents(group, doc)
+            leaves = [it for it in group if it.first not in parents]  # the titles of kinds count as none
+            listed = (sum(1 for it in leaves if it.sdk_like) * 2 >= len(leaves) and len(leaves) >= 2) \
                 or _introduced(doc, group[0].first)
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             for it in group:
+                if it.first in parents and not it.sdk_like:
+                    continue  # "• Infrastructure monitoring" over "  • Crashlytics": the kind of what is below
                 if NOT_NAME_RE.fullmatch(it.name.strip()) or _PLATFORM_RE.fullmatch(it.name.strip()) \
                         or _SDK_FIELD_RE.fullmatch(it.name.strip(" ;；.。")):
                     continue  # "- iOS: https://…/quickstart.html", "[x] Basic structure": no SDK
@@ -108,6 +112,12 @@ class ListExtractor:
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
         return out
+
+
+def _parents(group: list[_Item], doc: Document) -> set[int]:
+    """Items of a nested list with items of their own under them (the next item deeper): the titles of
+    the kinds of service listed below them, not services."""
+    return {a.first for a, b in zip(group, group[1:]) if doc.lines[b.first].indent > doc.lines[a.first].indent}
 
 
 def _item_body(line: Line) -> str | None:

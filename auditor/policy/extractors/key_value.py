@@ -51,6 +51,8 @@ class _Record:
 
     lined: bool = False
     """The record was started by a name line (not a name label)."""
+    head_indent: int = -1
+    """Indent of that name line: a bullet no deeper is the next record's, not a sub-item of this one."""
     opened: bool = False
     """The record's permission label has no value of its own: its items follow on the lines below."""
 
@@ -79,7 +81,8 @@ class KeyValueExtractor:
             text = line.text
             pairs = ctx.lines[i].pairs
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
-                    line.indent > current.indent or _SUBITEM_RE.match(text)) and not _sibling_record(lines, i, ctx, names):
+                    line.indent > current.indent or _SUBITEM_RE.match(text)) and not _sibling_record(lines, i, ctx, names) \
+                    and not (_SUBITEM_RE.match(text) and line.indent <= current.head_indent):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
@@ -95,7 +98,8 @@ class KeyValueExtractor:
                 current = None
                 continue
             if starts:
-                current = _Record("sdk", i, [("name", _MARKER_RE.sub("", text).strip())], i, lined=True)
+                current = _Record("sdk", i, [("name", _MARKER_RE.sub("", text).strip())], i, lined=True,
+                                  head_indent=line.indent if _SUBITEM_RE.match(text) else -1)
                 records.append(current)
                 lead = _lead(lines, i, ctx)
                 continue
@@ -103,7 +107,8 @@ class KeyValueExtractor:
                 current.add("description", text.strip(), i, line.indent)  # what the heading's SDK is
                 continue
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
-                    (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)):
+                    (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)) \
+                    and not (_SUBITEM_RE.match(text) and line.indent <= current.head_indent):
                 if current.fields[-1][0] == "name" and _loose_pair(text):
                     current.fields.append(("note", text.strip()))  # a label we do not know under the name label:
                     current.last = i  # a fact of the record, never more words of its name
