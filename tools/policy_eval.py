@@ -212,19 +212,21 @@ def _score_row(c: Counter[str], row: dict[str, Any], rep: dict[str, Any], judge:
 def _score_scenes(c: Counter[str], truth: dict[str, Any], report: dict[str, Any], say: Callable[[str], None]) -> None:
     scenes = list(truth.get("scene_permissions") or [])
     reported = list(report.get("scenes") or [])
-    pairs = dict(match_scenes(scenes, reported))
+    pairs = match_scenes(scenes, reported)
+    by_truth: dict[int, list[int]] = {}  # a truth scene may be written as several reported ones
+    matched: dict[int, list[int]] = {}  # a reported scene may hold the uses of several truth scenes
+    for si, ri in pairs:
+        by_truth.setdefault(si, []).append(ri)
+        matched.setdefault(ri, []).append(si)
     for si, scene in enumerate(scenes):
         need = _items(scene, "permissions")
         c["pairs_total"] += len(need)
-        ri = pairs.get(si)
-        have = {short(p) for p in reported[ri]["permissions"]} if ri is not None else set()
+        mine = by_truth.get(si, [])
+        have = {short(p) for ri in mine for p in reported[ri]["permissions"]}
         c["pairs_hit"] += _recall(need, have)
         if _recall(need, have) < len(need):
-            got = f"{reported[ri]['name']!r} {sorted(have)}" if ri is not None else "no scene"
+            got = f"{reported[mine[0]]['name']!r} {sorted(have)}" if mine else "no scene"
             say(f"scene {scene['scene']!r}: {got} (want {need})")
-    matched: dict[int, list[int]] = {}  # a reported scene may hold the uses of several truth scenes
-    for si, ri in pairs.items():
-        matched.setdefault(ri, []).append(si)
     for ri, rep in enumerate(reported):
         have = {short(p) for p in rep["permissions"]}
         c["pairs_reported"] += len(have)

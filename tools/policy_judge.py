@@ -146,7 +146,8 @@ def match_scenes(truth: list[dict[str, Any]], reported: list[dict[str, Any]]) ->
     """``(truth scene index, reported scene index)`` by word overlap: one to one first, best pairs first; then a
     truth scene left over matches a reported scene already matched when that scene holds one of its
     permissions (a use written once for two permissions, where the truth writes it once per permission:
-    "用于预约提醒" for READ_CALENDAR and WRITE_CALENDAR)."""
+    "用于预约提醒" for READ_CALENDAR and WRITE_CALENDAR), and a reported scene left over matches a truth scene
+    already matched when it holds one of that scene's permissions (the other way round)."""
     scored = sorted(((-scene_similarity(t["scene"], r["name"], r.get("description") or ""), si, ri)
                      for si, t in enumerate(truth) for ri, r in enumerate(reported)), key=lambda x: x)
     used_s: dict[int, int] = {}
@@ -157,14 +158,19 @@ def match_scenes(truth: list[dict[str, Any]], reported: list[dict[str, Any]]) ->
         if si not in used_s and ri not in used_r:
             used_s[si] = ri
             used_r.add(ri)
+    pairs = set(used_s.items())
     for neg, si, ri in scored:
         if -neg < SCENE_MIN:
             break
-        if si not in used_s and ri in used_r:
-            wanted = {a for item in truth[si].get("permissions") or [] for a in alternatives(item)}
-            if wanted & {short(p) for p in reported[ri].get("permissions") or []}:
-                used_s[si] = ri
-    return sorted(used_s.items())
+        wanted = {a for item in truth[si].get("permissions") or [] for a in alternatives(item)}
+        holds = bool(wanted & {short(p) for p in reported[ri].get("permissions") or []})
+        if si not in used_s and ri in used_r and holds:
+            used_s[si] = ri
+            pairs.add((si, ri))
+        elif ri not in used_r and si in used_s and holds:  # the same use written once per permission
+            used_r.add(ri)
+            pairs.add((si, ri))
+    return sorted(pairs)
 
 
 class Judge:

@@ -29,3 +29,12 @@ def test_a_matched_scene_without_the_permission_takes_no_second_truth_scene():
              {"scene": "扫码登录后保存图片", "permissions": ["WRITE_EXTERNAL_STORAGE"]}]
     reported = [_reported("扫码登录", "CAMERA")]
     assert match_scenes(truth, reported) == [(0, 0)]
+
+
+def test_one_truth_use_written_once_per_permission_matches_both_reported_scenes():
+    truth = [{"scene": "check outgoing calls for the call sensor", "permissions": ["PROCESS_OUTGOING_CALLS", "READ_CALL_LOG"]}]
+    reported = [_reported("PROCESS_OUTGOING_CALLS (check outgoing calls for the call sensor)", "PROCESS_OUTGOING_CALLS"),
+                _reported("READ_CALL_LOG (check outgoing calls for the call sensor)", "READ_CALL_LOG")]
+    c: Counter[str] = Counter()
+    _score_scenes(c, {"scene_permissions": truth}, {"scenes": reported}, lambda _s: None)
+    assert (c["pairs_hit"], c["pairs_total"], c["pairs_ok"], c["pairs_reported"]) == (2, 2, 2, 2)
