@@ -154,3 +154,42 @@ APP_WITH_ONE_SDK = """# 快读App隐私政策
 def test_an_apps_policy_with_one_sdk_keeps_the_apps_permissions_to_itself(tmp_path, catalog):
     rows = _read(tmp_path, "p.md", APP_WITH_ONE_SDK, catalog).sdks
     assert [(r.name, r.permissions, r.data_types) for r in rows] == [("极光推送", (), ("device-model",))]
+
+
+GUIDE = """# 某某人机验证第三代-合规指南
+
+依据相关法律法规，开发者在接入SDK前应向最终用户告知。本说明应详细说明SDK各项可选个人信息的用途；开发者应详细说明SDK
+收集的信息，开发者应详细说明SDK的权限。
+
+| 权限 | 用途 |
+|---|---|
+| android.permission.INTERNET | 网络访问 |
+"""
+
+LIVE = """- 为帮助开发者向终端用户实现SDK产品的功能，我们会收集以下信息。
+- 为实现SDK产品的功能，开发者应用会申请权限。为实现SDK的升级，我们会检查版本。
+
+#### 1.1 Rally SDK
+
+Rally SDK 是为开发者提供实时音视频服务的软件开发包；Rally SDK 需要以下权限。
+
+| 权限 | 用途 |
+|---|---|
+| android.permission.RECORD_AUDIO | 连麦 |
+"""
+
+
+def test_a_vendor_guide_titled_with_its_product_and_sentence_words_are_no_subject(tmp_path, catalog):
+    """A compliance guide for developers titled "X-合规指南" is X's page, X known to the catalog or not; the
+    words right before "SDK" in a sentence ("应详细说明SDK", "实现SDK") are never the subject."""
+    rows = _read(tmp_path, "g.md", GUIDE, catalog).sdks
+    assert [(r.name, r.extractor, r.permissions) for r in rows] == [
+        ("某某人机验证第三代", "document", (A + "INTERNET",))]
+    rows = _read(tmp_path, "l.md", LIVE, catalog).sdks
+    assert [(r.name, r.extractor, r.permissions) for r in rows] == [("Rally SDK", "document", (A + "RECORD_AUDIO",))]
+
+
+def test_an_sdk_and_its_maker_in_one_sentence_is_a_row(tmp_path, catalog):
+    text = "本协议适用于集成了广告SDK的应用。Tallyad SDK 由 Northwind Media Limited 自主研发并运营，数据由我们掌控。\n"
+    rows = _read(tmp_path, "p.txt", text, catalog).sdks
+    assert [(r.name, r.extractor) for r in rows] == [("Tallyad SDK", "prose")]

@@ -100,3 +100,23 @@ def test_a_name_label_under_a_heading_naming_a_product_says_it_again(tmp_path: P
         ("小米推送SDK（仅安卓）", "xiaomi-push", "小米科技有限责任公司"),
         ("客服 SDK", None, "某某网络科技有限公司"),
     ]
+
+
+BY_SHARING_TYPE = """第三方公司名称：甲乙地图有限公司
+共享类型：内嵌 SDK（甲乙地图 SDK）
+共享信息：设备型号、IP地址
+第三方个人信息处理规则：https://map.example.cn/privacy
+第三方公司名称：丙丁科技有限公司
+共享类型：内嵌 SDK（丙丁推送 SDK）
+共享信息：OAID
+"""
+
+
+def test_records_without_a_name_label_named_by_their_sharing_type(tmp_path: Path) -> None:
+    """Records opened by their company label, one after another, each naming its SDK only in its sharing
+    type's brackets: one row each, with the record's facts."""
+    rows = read_text(tmp_path, "p.txt", BY_SHARING_TYPE, small_catalog()).sdks
+    assert [(r.name, r.company, r.data_types, r.link, r.extractor) for r in rows] == [
+        ("甲乙地图 SDK", "甲乙地图有限公司", ("ip", "device-model"), "https://map.example.cn/privacy", "key-value"),
+        ("丙丁推送 SDK", "丙丁科技有限公司", ("oaid",), "", "key-value"),
+    ]

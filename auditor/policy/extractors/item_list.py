@@ -92,8 +92,8 @@ class ListExtractor:
                 if NOT_NAME_RE.fullmatch(it.name.strip()) or _PLATFORM_RE.fullmatch(it.name.strip()) \
                         or _SDK_FIELD_RE.fullmatch(it.name.strip(" ;；.。")):
                     continue  # "- iOS: https://…/quickstart.html", "[x] Basic structure": no SDK
-                if it.sdk_like and SDK_PHRASE_RE.search(it.name) and not ctx.names.known(it.name):
-                    continue  # "SDK 初始化完成后", "清空 SDK 的全部本地缓存": words about the SDK, no name
+                if it.sdk_like and (SDK_PHRASE_RE.search(it.name) or not name_like(it.name)) and not ctx.names.known(it.name):
+                    continue  # "SDK 初始化完成后", "为实现SDK产品的功能": words about the SDK, no name
                 if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5
                                         and not ctx.lexicon.data_types_in(it.name, cell=True))):
                     continue  # in a list of SDKs, an item naming data ("设备信息（设备型号、IP地址）") is no SDK

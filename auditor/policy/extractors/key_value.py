@@ -148,6 +148,8 @@ class KeyValueExtractor:
             elif role in ("scene", "permissions") and (current is None or current.kind == "data"
                                                        or (current.kind == "scene" and has)):
                 start = "scene"
+            elif current is not None and current.kind == "data" and has and role == current.fields[0][0]:
+                start = "data"  # the label that opened the record again: the next record of the same labels
             else:
                 start = "data" if current is None else ""
             if start or current is None:
@@ -358,9 +360,22 @@ def _feature(record: _Record, ctx: Context) -> Structure | None:
         SceneClaim(record.fields[0][1], purpose, asked, record.first, last, sentence=True),))
 
 
+def _named_by_method(record: _Record, ctx: Context) -> _Record:
+    """A record with no name whose sharing type names the SDK in brackets ("第三方公司名称：高德软件有限公司" /
+    "共享类型：内嵌 SDK(高德地图 SDK)" / "共享信息：…"): that SDK's record; any other record as it is."""
+    if record.kind != "data" or not any(r == "company" for r, _ in record.fields):
+        return record
+    for role, value in record.fields:
+        m = _EMBEDDED_RE.search(value) if role == "method" else None
+        if m and name_like(m.group(1)) and _sdk_like(m.group(1), ctx):
+            return _Record("sdk", record.first, [("name", m.group(1).strip())] + record.fields, record.last)
+    return record
+
+
 def _structure(record: _Record, ctx: Context, features: bool = False) -> Structure | None:
     """What a record is: an SDK row, a scene, or a data record; ``features``: whether some record of the page
     is a function of the app with the permissions it asks for (:func:`_feature`)."""
+    record = _named_by_method(record, ctx)
     roles = {r for r, _ in record.fields}
     last = max(record.last, record.first)
     feature = _feature(record, ctx)

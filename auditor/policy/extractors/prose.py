@@ -21,7 +21,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
-from auditor.policy.text import NONE_WORDS, TERMINAL, URL_RE, WHEN, cued_company, name_like, width
+from auditor.policy.text import NONE_WORDS, TERMINAL, URL_RE, WHEN, company_like, cued_company, name_like, width
 from auditor.policy.vendors import host
 
 _STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
@@ -52,6 +52,10 @@ _WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECAS
 """A clause opening with a new moment starts the next permission's group, not the purpose of the one before."""
 _USE_VERB = r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)"
 _USE_VERB_RE = re.compile(_USE_VERB + r"\b")
+_PROVIDED_SDK_RE = re.compile(r"((?:[A-Za-z][\w.+-]*\s){0,3}[A-Za-z][\w.+-]*\s?SDK|[\u3400-\u9fffA-Za-z0-9+]{2,12}SDK)\s*"
+                              r"(?:是|系)?由\s*(.{3,80}?)\s*(?:自主|独立)?(?:研发|开发|提供|运营|负责)")
+"""An SDK and its maker in one sentence ("Adsplus SDK 由 Hongkong hispark network limited 自主研发并运营"): a row,
+known to the catalog or not."""
 _BY_SERVICE_RE = re.compile(r"\b(?:collected|processed|handled|powered|provided|analy[sz]ed|tracked|reported|sent)"
                             r"\s+(?:by|through|via|to)\b", re.IGNORECASE)
 """Words saying a service does the work ("usage data is collected by [Aptabase](…)"), as "we use" does."""
@@ -346,6 +350,11 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
             if exact(span) and not ctx.lexicon.generic(span) and not ctx.lexicon.general(span):
                 found.append((m.start(1), m.start(1) + len(span), span))
                 break
+    for m in _PROVIDED_SDK_RE.finditer(text) if "由" in text else ():  # "X SDK 由某某有限公司研发并运营"
+        name = m.group(1).strip()
+        if not name.startswith(("本", "该", "此", "其", "各")) and name_like(name) and company_like(m.group(2)) \
+                and not ctx.lexicon.general(name) and not ctx.lexicon.generic(name):
+            found.append((m.start(1), m.start(1) + len(name), name))  # an SDK whose maker the sentence names
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         for start in [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]:
             span = text[start:m.end()]

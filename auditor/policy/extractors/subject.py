@@ -19,6 +19,7 @@ from collections import Counter
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document
 from auditor.policy.lexicon import fold
+from auditor.policy.text import name_like
 
 CONFIDENCE = 0.2
 """Below prose: the page's own SDK never displaces a row read from the text."""
@@ -37,7 +38,10 @@ _LATIN_BEFORE_RE = re.compile(r"((?:[A-Z][\w.+-]*\s+){0,3}[A-Z][\w.+-]*)\s*SDK\b
 _CJK_BEFORE_RE = re.compile(r"([\u3400-\u9fffA-Za-z0-9+.]{1,16})\s?SDK", re.IGNORECASE)
 MAX_CJK_NAME = 8
 """Characters of a CJK name before "SDK" (the run before it also holds the words of the sentence)."""
-_NOT_NAMES = frozenset({"本", "该", "此", "各", "其", "第三方", "the", "this", "our", "your", "an", "a", "any"})
+_NOT_NAMES = frozenset({"本", "该", "此", "各", "其", "第三方", "the", "this", "our", "your", "an", "a", "any",
+                        # words of the sentence right before "SDK" ("为实现SDK产品的功能", "上述SDK", "否则SDK…")
+                        "实现", "为实现", "使用", "集成", "接入", "提供", "上述", "相关", "对应", "通过", "调用", "否则",
+                        "设备", "更新", "升级", "最新", "以下", "下列", "所述"})
 _LEAD_WORDS = ("使用", "集成", "接入", "在", "的", "将", "您", "及", "与", "和", "对", "为", "是", "该", "本")
 """Words of the sentence a CJK name before "SDK" may begin with: never the name's own first word."""
 
@@ -53,29 +57,40 @@ class DocumentSubjectExtractor:
         found = _subject(doc, ctx)  # first: most pages name no SDK twice, and folding the page costs more
         if found is None:
             return []
-        folded = fold("\n".join(line.text for line in doc.lines)[:MAX_SCAN_CHARS])
-        if sum(folded.count(cue) for cue in ctx.lexicon.developer_cues) < MIN_CUES:
+        if _developer_cues(doc, ctx) < MIN_CUES:
             return []
         name, line = found
         return [Structure(self.kind, line, line, CONFIDENCE, sdks=(SdkClaim(RowFacts(name=name), line, line),))]
 
 
-_TITLE_TAIL_RE = re.compile(r"\s*(?:sdk)?\s*(?:合规(?:使用)?(?:说明|指南|指引)|隐私(?:政策|协议)|privacy\s+policy|"
-                            r"compliance\s+guide)?\s*$", re.IGNORECASE)
+_COMPLIANCE_RE = re.compile(r"合规(?:使用)?(?:说明|指南|指引)|compliance\s+guide", re.IGNORECASE)
+"""The words of an SDK vendor's compliance guide for the developers who integrate its SDK."""
+_TITLE_TAIL_RE = re.compile(r"\s*[-—–:：]?\s*(?:sdk)?\s*(?:" + _COMPLIANCE_RE.pattern + r"|隐私(?:政策|协议)|privacy\s+policy)?\s*$",
+                            re.IGNORECASE)
 
 
 def _titled(doc: Document, ctx: Context) -> tuple[str, int] | None:
     """A page titled with one SDK's name ("# MobPush", "Sentry SDK 隐私政策"): the first line of the page is a
     top heading whose words, bar "SDK" and the words of a compliance or privacy page, are exactly one catalog
-    entry's name. An app's own policy is titled with the app's name."""
+    entry's name; or, known or not, the name a vendor's compliance guide for developers is titled with
+    ("# 某某行为验证-合规指南"). An app's own policy is titled with the app's name and "隐私政策"."""
     first = next((i for i, line in enumerate(doc.lines) if line.text.strip()), None)
     if first is None or doc.lines[first].mark != "h1":
         return None
     title = doc.lines[first].text.strip()
     name = _TITLE_TAIL_RE.sub("", title).strip()
-    if not name or ctx.names.resolve_exact(name, family=False) is None or ctx.lexicon.generic(name):
+    if not name or ctx.lexicon.generic(name) or ctx.lexicon.general(name):
         return None
-    return name, first
+    if ctx.names.resolve_exact(name, family=False) is not None:
+        return name, first
+    if _COMPLIANCE_RE.search(title) and name_like(name) and _developer_cues(doc, ctx) >= MIN_CUES:
+        return name, first
+    return None
+
+
+def _developer_cues(doc: Document, ctx: Context) -> int:
+    folded = fold("\n".join(line.text for line in doc.lines)[:MAX_SCAN_CHARS])
+    return sum(folded.count(cue) for cue in ctx.lexicon.developer_cues)
 
 
 def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
