@@ -492,3 +492,24 @@ def test_a_sentence_pointing_to_the_permissions_below_opens_their_list(tmp_path)
         ("Location (while the app is in use)", LOCATION),
         ("Photos / Media", (P + "READ_EXTERNAL_STORAGE", P + "READ_MEDIA_IMAGES")),
     ]
+
+
+IOS_ITEM = """个人信息权限清单
+一、使用相机权限
+业务场景：扫码收款
+使用目的：扫描二维码
+二、使用面容ID权限(IOS)
+业务场景：面容解锁
+三、使用通知权限
+业务场景：收款
+使用目的：语音播报到账
+四、使用麦克风权限
+业务场景：在线客服
+"""
+
+
+def test_an_item_noted_ios_among_numbered_items_is_no_ios_section(tmp_path):
+    """"二、使用面容ID权限(IOS)" is one iOS item of the numbered list: the Android items after it still count."""
+    d = _read(tmp_path, IOS_ITEM)
+    assert [(s.name, s.permissions) for s in d.scenes] == [
+        ("扫码收款", (P + "CAMERA",)), ("收款", (P + "POST_NOTIFICATIONS",)), ("在线客服", (P + "RECORD_AUDIO",))]

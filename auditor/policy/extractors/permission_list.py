@@ -118,7 +118,9 @@ class PermissionListExtractor:
                     out.append(feature)
                     i = feature.last + 1
                     continue
-                if section:
+                if section and _ITEM_RE.match(line.text) and _PLATFORM_NOTE_RE.search(line.text):
+                    pass  # "七、使用面容ID权限(IOS)" among the numbered permission items: an iOS item, not a section
+                elif section:
                     topic = bool(_PERMISSION_WORD_RE.search(line.text))
                     platform = ask.platform(line.text)
                 i += 1
@@ -283,6 +285,8 @@ def _section_heading(line: Line) -> bool:
     return line.mark.startswith("h") or (HEADING_RE.match(text) is not None and width(text) <= 60)
 
 
+_PLATFORM_NOTE_RE = re.compile(r"[（(]\s*(?:ios|iphone|android|安卓|苹果)[^()（）]{0,8}[)）]\s*$", re.IGNORECASE)
+"""A platform noted in brackets after an item ("使用面容ID权限(IOS)"): the item's own, not a section's."""
 MAX_TITLE_WIDTH = 40
 _TITLE_END_RE = re.compile(r"[.。:：;；,，!?！？]$")
 
