@@ -513,3 +513,10 @@ def test_an_item_noted_ios_among_numbered_items_is_no_ios_section(tmp_path):
     d = _read(tmp_path, IOS_ITEM)
     assert [(s.name, s.permissions) for s in d.scenes] == [
         ("扫码收款", (P + "CAMERA",)), ("收款", (P + "POST_NOTIFICATIONS",)), ("在线客服", (P + "RECORD_AUDIO",))]
+
+
+def test_dash_items_under_an_outline_numbered_title_about_permissions(tmp_path):
+    text = ("3) What the app does\n3.1 Your photos\n- Kept on the phone.\n3.2 Android permissions & purpose\n"
+            "- Camera: Take photos with a date stamp.\n- Internet: Check for updates.\n3.3 Logs\n")
+    d = _read(tmp_path, text)
+    assert [(s.name, s.permissions) for s in d.scenes] == [("Camera", (P + "CAMERA",)), ("Internet", (P + "INTERNET",))]

@@ -287,16 +287,20 @@ def _section_heading(line: Line) -> bool:
 
 _PLATFORM_NOTE_RE = re.compile(r"[（(]\s*(?:ios|iphone|android|安卓|苹果)[^()（）]{0,8}[)）]\s*$", re.IGNORECASE)
 """A platform noted in brackets after an item ("使用面容ID权限(IOS)"): the item's own, not a section's."""
+_OUTLINE_TITLE_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
+"""A title numbered by its place in the outline ("3.2 Android permissions & purpose")."""
 MAX_TITLE_WIDTH = 40
 _TITLE_END_RE = re.compile(r"[.。:：;；,，!?！？]$")
 
 
 def _permission_title(line: Line, ctx: Context) -> bool:
-    """A plain short line that titles a section about permissions in general ("Permissions Used", "应用权限"),
-    a heading that lost its markup in a copy as text; not one naming a permission ("相机权限")."""
+    """A plain short line that titles a section about permissions in general ("Permissions Used", "应用权限",
+    "3.2 Android permissions & purpose"), a heading that lost its markup in a copy as text; not one naming a
+    permission ("相机权限")."""
     text = line.text.strip()
     return not line.mark and width(text) <= MAX_TITLE_WIDTH and not _TITLE_END_RE.search(text) \
-        and _ITEM_RE.match(text) is None and _PERMISSION_WORD_RE.search(text) is not None \
+        and (_ITEM_RE.match(text) is None or _OUTLINE_TITLE_RE.match(text) is not None) \
+        and _PERMISSION_WORD_RE.search(text) is not None \
         and not ctx.lexicon.permissions_in(text, weak=True) and not _CONSTANT_RE.search(text)
 
 
