@@ -239,3 +239,17 @@ def test_names_each_over_its_address_under_a_colon_line(tmp_path):
     rows = read_policy(path, _four_known()).sdks
     assert [(s.name, s.link) for s in rows] == [
         ("AdMob", "https://ads.example.com/privacy"), ("Tilecraft", "https://tiles.example.org/privacy")]
+
+
+def test_dash_bullets_of_a_page_copied_as_text_are_list_items(tmp_path):
+    """A web page's list copied as text keeps "- " before each item: the items are a list's (company in
+    brackets, another known name, an unknown service among known ones)."""
+    text = ("3) Third-party services we use\nWe rely on a few third parties to run the app:\n"
+            "- AdMob (Google LLC): ads in the free version. See policies.example.com/privacy.\n"
+            "- Sentry: crash reports.\n- Tilecraft: map tiles.\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = read_policy(path, _four_known()).sdks
+    assert [(s.name, s.id, s.company, s.extractor) for s in rows] == [
+        ("AdMob", "google-admob", "Google LLC", "list"), ("Sentry", "sentry", "", "list"),
+        ("Tilecraft", None, "", "list")]
