@@ -103,6 +103,13 @@ def test_a_negation_about_something_else_keeps_the_sdk(tmp_path):
     assert [(r.name, r.id) for r in read_policy(path, _sentry_only()).sdks] == [("Sentry SDK", "sentry")]
 
 
+def _read_rows(tmp_path, name: str, text: str, catalog: Catalog):
+    """The policy reader's disclosure of ``text`` written to ``tmp_path / name``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_policy(path, catalog)
+
+
 def _four_known() -> Catalog:
     return Catalog(entries=(
         entry("google-admob", "Google AdMob", "AdMob"), entry("onesignal", "OneSignal", "One Signal"),
@@ -122,9 +129,7 @@ LINKED_HTML = """<p>Some services below may identify you. Their privacy pages, f
 def test_html_link_items_keep_their_names_and_addresses(tmp_path):
     """An HTML link item reads as its text (the name) and its href (the row's link); in a list of services
     mostly known, an unknown name is a row too."""
-    path = tmp_path / "p.html"
-    path.write_text(LINKED_HTML, encoding="utf-8")
-    rows = read_policy(path, _four_known()).sdks
+    rows = _read_rows(tmp_path, "p.html", LINKED_HTML, _four_known()).sdks
     assert [(s.name, s.id, s.link, s.extractor) for s in rows] == [
         ("AdMob", "google-admob", "https://ads.example.com/privacy", "list"),
         ("One Signal", "onesignal", "https://push.example.com/privacy_policy", "list"),
@@ -137,9 +142,7 @@ def test_names_one_per_line_under_a_third_party_line_copied_as_text(tmp_path):
     """The same list copied as text: only the names are left, one a line, under the line about third parties."""
     text = ("Some services below may identify you. Their privacy pages, for the third-party services the app uses\n"
             "AdMob\nOne Signal\nTilecraft\nSentry\n\nLog Data\n")
-    path = tmp_path / "p.txt"
-    path.write_text(text, encoding="utf-8")
-    rows = read_policy(path, _four_known()).sdks
+    rows = _read_rows(tmp_path, "p.txt", text, _four_known()).sdks
     assert [(s.name, s.id) for s in rows] == [
         ("AdMob", "google-admob"), ("One Signal", "onesignal"), ("Tilecraft", None), ("Sentry", "sentry")]
 
@@ -147,18 +150,14 @@ def test_names_one_per_line_under_a_third_party_line_copied_as_text(tmp_path):
 def test_short_lines_under_a_third_party_line_that_are_mostly_unknown_are_no_rows(tmp_path):
     text = ("Some services below may identify you. Their privacy pages, for the third-party services the app uses\n"
             "Tilecraft\nQuillbox\nSentry\nNorthwind Maps\n")
-    path = tmp_path / "p.txt"
-    path.write_text(text, encoding="utf-8")
-    assert [s.name for s in read_policy(path, _four_known()).sdks if s.extractor == "list"] == []
+    assert [s.name for s in _read_rows(tmp_path, "p.txt", text, _four_known()).sdks if s.extractor == "list"] == []
 
 
 def test_company_lines_break_a_run_of_names(tmp_path):
     """A table copied one cell per line (name, company) is no list of bare names: company lines end the run."""
     text = ("The third-party SDKs the app uses and the companies that provide them\n"
             "AdMob\nGoogle LLC\nOne Signal\nOneSignal, Inc.\nSentry\nFunctional Software, Inc.\n")
-    path = tmp_path / "p.txt"
-    path.write_text(text, encoding="utf-8")
-    assert "Google LLC" not in [s.name for s in read_policy(path, _four_known()).sdks]
+    assert "Google LLC" not in [s.name for s in _read_rows(tmp_path, "p.txt", text, _four_known()).sdks]
 
 
 LINKED_LINES = """## Libraries
@@ -174,9 +173,7 @@ This app relies on these libraries, which may gather some data:
 def test_linked_names_one_a_line_after_a_colon_line_with_inline_html(tmp_path):
     """Markdown lines that lost their bullets, each a linked name and its use, after the colon line and a blank
     line; inline HTML (<br/>, an <a href> link) is markup: each row keeps its own address."""
-    path = tmp_path / "p.md"
-    path.write_text(LINKED_LINES, encoding="utf-8")
-    rows = read_policy(path, _four_known()).sdks
+    rows = _read_rows(tmp_path, "p.md", LINKED_LINES, _four_known()).sdks
     assert [(s.name, s.id, s.link, s.extractor) for s in rows] == [
         ("OneSignal", "onesignal", "https://push.example.com/privacy_policy", "list"),
         ("Tilecraft", None, "https://tiles.example.org/privacy", "list"),
@@ -189,9 +186,7 @@ def test_a_prose_rows_link_is_its_own_address_whole(tmp_path):
     question mark inside an address ends no sentence)."""
     text = ("We use [OneSignal](https://push.example.com/privacy_policy?lang=en) for notifications and "
             "[Sentry](https://crash.example.com/privacy) for crash reports; both may see your IP address.\n")
-    path = tmp_path / "p.md"
-    path.write_text(text, encoding="utf-8")
-    rows = read_policy(path, _four_known()).sdks
+    rows = _read_rows(tmp_path, "p.md", text, _four_known()).sdks
     assert [(s.name, s.link) for s in rows] == [
         ("OneSignal", "https://push.example.com/privacy_policy?lang=en"), ("Sentry", "https://crash.example.com/privacy")]
 
@@ -217,9 +212,7 @@ def test_linked_lines_under_a_third_party_sentence_and_a_service_that_collects(t
     catalog = Catalog(entries=(
         entry("quillbox-messaging", "Quillbox Messaging"), entry("quillbox-storage", "Quillbox Storage", "Vault"),
     ), version="unit", sha256="0" * 64, source="memory")
-    path = tmp_path / "p.md"
-    path.write_text(THIRD_PARTIES, encoding="utf-8")
-    rows = read_policy(path, catalog).sdks
+    rows = _read_rows(tmp_path, "p.md", THIRD_PARTIES, catalog).sdks
     assert [(s.name, s.id, s.link) for s in rows] == [
         ("Bugtrail", None, "https://bugtrail.io/"),
         ("Tilecraft", None, "https://tiles.example.org/"),
@@ -234,9 +227,7 @@ def test_names_each_over_its_address_under_a_colon_line(tmp_path):
     text = ("The app uses third-party services. Privacy policies of the services used in the app:\n\n"
             "AdMob\nhttps://ads.example.com/privacy\nhttps://ads.example.com/partners\n\n"
             "Tilecraft\n\nhttps://tiles.example.org/privacy\n\nSharing your data\n\nWe never sell it.\n")
-    path = tmp_path / "p.txt"
-    path.write_text(text, encoding="utf-8")
-    rows = read_policy(path, _four_known()).sdks
+    rows = _read_rows(tmp_path, "p.txt", text, _four_known()).sdks
     assert [(s.name, s.link) for s in rows] == [
         ("AdMob", "https://ads.example.com/privacy"), ("Tilecraft", "https://tiles.example.org/privacy")]
 
@@ -247,9 +238,7 @@ def test_dash_bullets_of_a_page_copied_as_text_are_list_items(tmp_path):
     text = ("3) Third-party services we use\nWe rely on a few third parties to run the app:\n"
             "- AdMob (Google LLC): ads in the free version. See policies.example.com/privacy.\n"
             "- Sentry: crash reports.\n- Tilecraft: map tiles.\n")
-    path = tmp_path / "p.txt"
-    path.write_text(text, encoding="utf-8")
-    rows = read_policy(path, _four_known()).sdks
+    rows = _read_rows(tmp_path, "p.txt", text, _four_known()).sdks
     assert [(s.name, s.id, s.company, s.extractor) for s in rows] == [
         ("AdMob", "google-admob", "Google LLC", "list"), ("Sentry", "sentry", "", "list"),
         ("Tilecraft", None, "", "list")]
