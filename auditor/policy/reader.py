@@ -74,9 +74,10 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
         perms.extend(scene_permissions(doc, scene, lexicon, found))
     permissions = tuple(_dedupe(perms))
     data_types = _data_types(doc, ctx.lines)
+    subjects = _subjects(sdks)
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
-        sdks=tuple(_with_page(r, data_types, permissions, _subjects(sdks)) for r in _prose_once(sdks)),
+        sdks=tuple(_with_page(r, data_types, permissions, subjects) for r in _prose_once(sdks)),
         permissions=permissions,
         data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
     )
