@@ -105,6 +105,7 @@ def test_a_name_label_under_a_heading_naming_a_product_says_it_again(tmp_path: P
 BY_SHARING_TYPE = """第三方公司名称：甲乙地图有限公司
 共享类型：内嵌 SDK（甲乙地图 SDK）
 共享信息：设备型号、IP地址
+使用场景：设置家庭位置
 第三方个人信息处理规则：https://map.example.cn/privacy
 第三方公司名称：丙丁科技有限公司
 共享类型：内嵌 SDK（丙丁推送 SDK）
@@ -114,7 +115,7 @@ BY_SHARING_TYPE = """第三方公司名称：甲乙地图有限公司
 
 def test_records_without_a_name_label_named_by_their_sharing_type(tmp_path: Path) -> None:
     """Records opened by their company label, one after another, each naming its SDK only in its sharing
-    type's brackets: one row each, with the record's facts."""
+    type's brackets: one row each, with the record's facts (its scene label is one of them, not a new record)."""
     rows = read_text(tmp_path, "p.txt", BY_SHARING_TYPE, small_catalog()).sdks
     assert [(r.name, r.company, r.data_types, r.link, r.extractor) for r in rows] == [
         ("甲乙地图 SDK", "甲乙地图有限公司", ("ip", "device-model"), "https://map.example.cn/privacy", "key-value"),

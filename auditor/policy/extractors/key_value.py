@@ -145,9 +145,9 @@ class KeyValueExtractor:
             if role == "name":
                 start = "sdk"
                 carried = _carried(records, current, i)
-            elif role in ("scene", "permissions") and (current is None or current.kind == "data"
-                                                       or (current.kind == "scene" and has)):
-                start = "scene"
+            elif role in ("scene", "permissions") and (current is None or (current.kind == "data" and not any(
+                    r == "company" for r, _ in current.fields)) or (current.kind == "scene" and has)):
+                start = "scene"  # (a record with a company is a party's: its scene label is one of its facts)
             elif current is not None and current.kind == "data" and has and role == current.fields[0][0]:
                 start = "data"  # the label that opened the record again: the next record of the same labels
             else:
