@@ -61,6 +61,10 @@ class _Record:
         self.last, self.loose, self.indent = line, 0, indent
         self.opened = self.opened or (role == "permissions" and not value.strip())
 
+    def next_bullet(self, text: str, indent: int) -> bool:
+        """A bullet no deeper than the record's name line: the next record's, not a sub-item of this one."""
+        return indent <= self.head_indent and _SUBITEM_RE.match(text) is not None
+
     def extend(self, text: str, line: int) -> None:
         role, value = self.fields[-1]
         self.fields[-1] = (role, f"{value} {text}".strip())
@@ -82,7 +86,7 @@ class KeyValueExtractor:
             pairs = ctx.lines[i].pairs
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
                     line.indent > current.indent or _SUBITEM_RE.match(text)) and not _sibling_record(lines, i, ctx, names) \
-                    and not (_SUBITEM_RE.match(text) and line.indent <= current.head_indent):
+                    and not current.next_bullet(text, line.indent):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
@@ -108,7 +112,7 @@ class KeyValueExtractor:
                 continue
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)) \
-                    and not (_SUBITEM_RE.match(text) and line.indent <= current.head_indent):
+                    and not current.next_bullet(text, line.indent):
                 if current.fields[-1][0] == "name" and _loose_pair(text):
                     current.fields.append(("note", text.strip()))  # a label we do not know under the name label:
                     current.last = i  # a fact of the record, never more words of its name
@@ -123,8 +127,10 @@ class KeyValueExtractor:
                 current.last = i
                 continue
             current = None
-        features = any(_feature(r, ctx) is not None for r in records)
-        return [s for s in (_structure(r, ctx, features) for r in records) if s is not None]
+        shaped = [_named_by_method(r, ctx) for r in records]
+        functions = [_feature(r, ctx) for r in shaped]
+        features = any(f is not None for f in functions)
+        return [s for s in (f or _structure(r, ctx, features) for r, f in zip(shaped, functions)) if s is not None]
 
     def _pairs(self, records: list[_Record], current: _Record | None, pairs: tuple[tuple[str, str], ...],
                i: int, indent: int, by_party: bool = False,
@@ -334,22 +340,35 @@ def _embedded_name(record: _Record, ctx: Context) -> list[tuple[str, str]]:
     fields = record.fields
     if not record.lined or _sdk_like(fields[0][1], ctx):
         return fields
-    for role, value in fields[1:]:
+    name = _embedded_sdk(fields[1:], ctx)
+    if name is None:
+        return fields
+    rest = list(fields[1:])
+    heading = [] if any(r == "purpose" for r, _ in rest) else [("purpose", fields[0][1])]
+    return [("name", name)] + heading + rest
+
+
+def _embedded_sdk(fields: list[tuple[str, str]], ctx: Context) -> str | None:
+    """The SDK a sharing type names in brackets ("内嵌 SDK（高德地图 SDK）"), if one of ``fields`` does."""
+    for role, value in fields:
         m = _EMBEDDED_RE.search(value) if role == "method" else None
         if m and name_like(m.group(1)) and _sdk_like(m.group(1), ctx):
-            rest = list(fields[1:])
-            heading = [] if any(r == "purpose" for r, _ in rest) else [("purpose", fields[0][1])]
-            return [("name", m.group(1).strip())] + heading + rest
-    return fields
+            return m.group(1).strip()
+    return None
+
+
+def _function_named(record: _Record, ctx: Context) -> bool:
+    """A record headed by a name line that names no SDK (no owner fact, no SDK word or catalog name): the
+    name of a function of the app."""
+    return record.kind == "sdk" and record.lined and not {r for r, _ in record.fields} & _OWNER_ROLES \
+        and not _sdk_like(record.fields[0][1], ctx)
 
 
 def _feature(record: _Record, ctx: Context) -> Structure | None:
-    """A record headed by the name of a function of the app, not of an SDK (no owner fact, no SDK word or
-    catalog name), whose data names the permissions it asks for ("2、一键登录" over "涉及的权限/个人信息：网络权限、
-    读取电话状态" / "目的：…"): a scene, else None."""
-    roles = {r for r, _ in record.fields}
-    if not (record.kind == "sdk" and record.lined and not roles & _OWNER_ROLES
-            and not _sdk_like(record.fields[0][1], ctx)):
+    """A record headed by the name of a function of the app (:func:`_function_named`) whose data names the
+    permissions it asks for ("2、一键登录" over "涉及的权限/个人信息：网络权限、读取电话状态" / "目的：…"): a scene,
+    else None."""
+    if not _function_named(record, ctx):
         return None
     asked = " ".join(v for r, v in record.fields if r in ("data", "item", "permissions"))
     if not (_PERMISSION_WORD_RE.search(asked) and ctx.lexicon.permissions_in(asked, prose=True, verbal=True)):
@@ -365,24 +384,16 @@ def _named_by_method(record: _Record, ctx: Context) -> _Record:
     "共享类型：内嵌 SDK(高德地图 SDK)" / "共享信息：…"): that SDK's record; any other record as it is."""
     if record.kind != "data" or not any(r == "company" for r, _ in record.fields):
         return record
-    for role, value in record.fields:
-        m = _EMBEDDED_RE.search(value) if role == "method" else None
-        if m and name_like(m.group(1)) and _sdk_like(m.group(1), ctx):
-            return _Record("sdk", record.first, [("name", m.group(1).strip())] + record.fields, record.last)
-    return record
+    name = _embedded_sdk(record.fields, ctx)
+    return record if name is None else _Record("sdk", record.first, [("name", name)] + record.fields, record.last)
 
 
 def _structure(record: _Record, ctx: Context, features: bool = False) -> Structure | None:
-    """What a record is: an SDK row, a scene, or a data record; ``features``: whether some record of the page
-    is a function of the app with the permissions it asks for (:func:`_feature`)."""
-    record = _named_by_method(record, ctx)
+    """What a record that is no function asking for permissions (:func:`_feature`) is: an SDK row, a scene
+    record or a data record; ``features``: whether some record of the page is such a function."""
     roles = {r for r, _ in record.fields}
     last = max(record.last, record.first)
-    feature = _feature(record, ctx)
-    if feature is not None:
-        return feature
-    if features and record.kind == "sdk" and record.lined and not roles & _OWNER_ROLES \
-            and not _sdk_like(record.fields[0][1], ctx):
+    if features and _function_named(record, ctx):
         # "1、常规登录/注册" over "涉及的个人信息：手机号" among functions that ask for permissions: a function too
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
     if record.kind == "sdk":
