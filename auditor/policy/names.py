@@ -220,24 +220,25 @@ class NameIndex:
         """True when ``name`` is a catalog name or alias (exactly, or with suffix/vendor words dropped)."""
         return self.resolve_exact(name) is not None
 
-    def resolve_strict(self, name: str) -> str | None:
-        """The id ``name`` is exactly a name or alias of (its folded forms; no loose key with vendor and
-        suffix words dropped: "openSDK" is not "Tencent Open SDK"), when only one entry has it."""
-        for form in self._forms(name):
-            ids = self.exact.get(form)
-            if ids and len(set(ids)) == 1:
-                return ids[0]
-        return None
-
-    def resolve_exact(self, name: str, family: bool = True) -> str | None:
-        """The id ``name`` names exactly or loosely (no edit distance), when only one entry has it; also one
-        written with its family's word before an alias (:meth:`_family_named`) unless ``family`` is False."""
-        for table in (self.exact, self.loose):
+    def _unique(self, name: str, tables: tuple[Mapping[str, tuple[str, ...]], ...]) -> str | None:
+        """The one id a form of ``name`` has in the first of ``tables`` that gives one."""
+        for table in tables:
             for form in self._forms(name):
                 ids = table.get(form)
                 if ids and len(set(ids)) == 1:
                     return ids[0]
-        return self._family_named(name) if family else None
+        return None
+
+    def resolve_strict(self, name: str) -> str | None:
+        """The id ``name`` is exactly a name or alias of (its folded forms; no loose key with vendor and
+        suffix words dropped: "openSDK" is not "Tencent Open SDK"), when only one entry has it."""
+        return self._unique(name, (self.exact,))
+
+    def resolve_exact(self, name: str, family: bool = True) -> str | None:
+        """The id ``name`` names exactly or loosely (no edit distance), when only one entry has it; also one
+        written with its family's word before an alias (:meth:`_family_named`) unless ``family`` is False."""
+        found = self._unique(name, (self.exact, self.loose))
+        return found if found is not None or not family else self._family_named(name)
 
     def grams_of(self, key: str) -> frozenset[str]:
         """The bigrams of an indexed key."""

@@ -216,10 +216,7 @@ class Resolver:
 
     def _scores(self, ev: Evidence, by_name: Resolution, pkg: list[str], generic: bool
                 ) -> dict[str, tuple[float, bool]]:
-        urls = [url_key(u) for u in ev.links]
-        hosts = [host(u) for u in ev.links]
-        by_url = {i for u in urls for i in self.by_url.get(u, ())}
-        by_host = {i for h in hosts if h for i in self.host_ids(h)}
+        by_url, by_host = self._linked(ev)
         by_company = set(self.by_company(ev.company)) if ev.company else set()
         pool = set(pkg) | by_url | set(by_name.candidates) | (by_host if len(by_host) <= 12 else set())
         words = fold(ev.words or ev.name)
@@ -247,6 +244,12 @@ class Resolver:
             out[sdk_id] = (score, decisive)
         return out
 
+    def _linked(self, ev: Evidence) -> tuple[set[str], set[str]]:
+        """The entries the row's links point to: by the page's address, and by its site (:meth:`host_ids`)."""
+        by_url = {i for u in ev.links for i in self.by_url.get(url_key(u), ())}
+        by_host = {i for u in ev.links if (h := host(u)) for i in self.host_ids(h)}
+        return by_url, by_host
+
     def _rivals(self, ev: Evidence, pkg: list[str], best: str, others: list[str]) -> list[str]:
         """The entries that compete with the best one. When the row's company is a vendor we know: only that
         vendor's entries and those the row's packages or addresses point to (another vendor's product of
@@ -257,8 +260,8 @@ class Resolver:
         by_company = set(self.by_company(ev.company)) if ev.company else set()
         if not by_company:
             return others
-        pointed = set(pkg) | {i for u in ev.links for i in self.by_url.get(url_key(u), ())} \
-            | {i for u in ev.links if host(u) for i in self.host_ids(host(u))}
+        by_url, by_host = self._linked(ev)
+        pointed = set(pkg) | by_url | by_host
         words = fold(ev.words or ev.name)
         said = any(any(w in words for w in ws) for ws in self.lexicon.category_words.values()) \
             and self._similarity(ev.name, best) >= MIN_NAME_SIMILARITY

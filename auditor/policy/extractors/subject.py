@@ -50,15 +50,11 @@ class DocumentSubjectExtractor:
     kind = ExtractorKind.DOCUMENT
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
-        titled = _titled(doc, ctx)
-        if titled is not None:
-            name, line = titled
-            return [Structure(self.kind, line, line, CONFIDENCE, sdks=(SdkClaim(RowFacts(name=name), line, line),))]
-        found = _subject(doc, ctx)  # first: most pages name no SDK twice, and folding the page costs more
+        found = _titled(doc, ctx)
         if found is None:
-            return []
-        if _developer_cues(doc, ctx) < MIN_CUES:
-            return []
+            found = _subject(doc, ctx)  # first: most pages name no SDK twice, and folding the page costs more
+            if found is None or _developer_cues(doc, ctx) < MIN_CUES:
+                return []
         name, line = found
         return [Structure(self.kind, line, line, CONFIDENCE, sdks=(SdkClaim(RowFacts(name=name), line, line),))]
 
