@@ -1,6 +1,6 @@
 """Score the policy reader (``auditor policy --format json``) on a corpus with hand-written truth.
 
-    python tools/policy_eval.py DIR [--part all|tuned|held-out] [--format text|json] [--detail]
+    python tools/policy_eval.py DIR [DIR ...] [--part all|tuned|held-out] [--format text|json] [--detail]
 
 ``DIR`` holds policy files and a ``TRUTH.json`` in the format of ``../shared/policies/README.md``. For each
 file the reader's JSON (exactly what ``auditor policy FILE --format json`` prints) is compared with the truth,
@@ -272,6 +272,18 @@ def evaluate(directory: Path, part: str = "all", catalog_dir: Path | None = None
     return groups
 
 
+def pooled(results: list[dict[str, Counter[str]]], names: list[str]) -> dict[str, Counter[str]]:
+    """The groups of several corpora with their counts summed (each file keeps its corpus's name)."""
+    if len(results) == 1:
+        return results[0]
+    out: dict[str, Counter[str]] = {}
+    for groups, corpus in zip(results, names):
+        for key, counts in groups.items():
+            key = f"file:{corpus}/{key[5:]}" if key.startswith("file:") else key
+            out.setdefault(key, Counter()).update(counts)
+    return out
+
+
 def figures(counts: Counter[str]) -> dict[str, Any]:
     """Ratios (None when the denominator is 0) and raw counts."""
     out: dict[str, Any] = {}
@@ -309,7 +321,7 @@ def render(groups: dict[str, Counter[str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("directory", type=Path)
+    parser.add_argument("directory", type=Path, nargs="+", help="one corpus, or several: their counts are summed")
     parser.add_argument("--part", choices=("all",) + PARTS, default="all")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--catalog", type=Path, default=None)
@@ -317,16 +329,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--detail-held-out", action="store_true", help="also of held-out files (not while tuning)")
     parser.add_argument("--split", action="store_true", help="print the split and exit")
     args = parser.parse_args(argv)
-    if not (args.directory / "TRUTH.json").is_file():
-        print(f"{args.directory}: no TRUTH.json", file=sys.stderr)
+    missing = [d for d in args.directory if not (d / "TRUTH.json").is_file()]
+    if missing:
+        print(f"{missing[0]}: no TRUTH.json", file=sys.stderr)
         return 2
     if args.split:
-        truth = load_truth(args.directory)
-        for name, part in sorted(split(truth, truth).items(), key=lambda kv: (kv[1], kv[0])):
-            print(f"{part}\t{family_of(shape_of(name, truth[name]))}\t{name}")
+        for directory in args.directory:
+            truth = load_truth(directory)
+            for name, part in sorted(split(truth, truth).items(), key=lambda kv: (kv[1], kv[0])):
+                print(f"{part}\t{family_of(shape_of(name, truth[name]))}\t{name}")
         return 0
     detail = (lambda name, line: print(f"{name}: {line}", file=sys.stderr)) if args.detail else None
-    groups = evaluate(args.directory, args.part, args.catalog, detail, args.detail_held_out)
+    groups = pooled([evaluate(d, args.part, args.catalog, detail, args.detail_held_out) for d in args.directory],
+                    [d.name for d in args.directory])
     if args.format == "json":
         print(json.dumps({k: figures(v) for k, v in sorted(groups.items())}, ensure_ascii=False, indent=1))
     else:

@@ -38,3 +38,32 @@ def test_one_truth_use_written_once_per_permission_matches_both_reported_scenes(
     c: Counter[str] = Counter()
     _score_scenes(c, {"scene_permissions": truth}, {"scenes": reported}, lambda _s: None)
     assert (c["pairs_hit"], c["pairs_total"], c["pairs_ok"], c["pairs_reported"]) == (2, 2, 2, 2)
+
+
+def _corpus(root, name: str, policy: str, rows: list[str]):
+    import json
+    d = root / name
+    d.mkdir()
+    (d / "en-links-app.md").write_text(policy, encoding="utf-8")
+    truth = {"en-links-app.md": {"sdk_rows": [
+        {"name": n, "company": None, "identity": n, "package_names": [], "data_types": [], "permissions": [],
+         "link": None, "optional": False} for n in rows], "scene_permissions": [], "doc_data_types": [],
+        "doc_permissions": []}}
+    (d / "TRUTH.json").write_text(json.dumps(truth), encoding="utf-8")
+    return d
+
+
+def test_several_corpora_are_scored_together(tmp_path, capsys):
+    """Two corpora, three hand-written rows in all: the totals are the sums, each file keeps its corpus."""
+    import json
+
+    from tools.policy_eval import main
+    one = _corpus(tmp_path, "one", "The app uses these third-party services:\n\n- [Sentry](https://sentry.io/privacy)\n"
+                  "- [OneSignal](https://onesignal.com/privacy_policy)\n", ["Sentry", "OneSignal"])
+    two = _corpus(tmp_path, "two", "The app uses these third-party services:\n\n- [Mixpanel](https://mixpanel.com/legal)\n"
+                  "- [Sentry](https://sentry.io/privacy)\n", ["Mixpanel"])
+    assert main([str(one), str(two), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["total"]["files"], out["total"]["sdk_recall_n"], out["total"]["sdk_precision_n"]) == (2, "3/3", "3/4")
+    assert {"file:one/en-links-app.md", "file:two/en-links-app.md"} <= set(out)
+    assert main([str(one), str(tmp_path / "none")]) == 2
