@@ -89,7 +89,7 @@ def is_heading(line: str) -> bool:
 
 _TEMPLATE_RE = re.compile(r"\{\{|\}\}|\$\{|<%|%>|^\s*\{[\w$.\[\]'\"]+\}\s*$|\b[a-z]\w*\s*=\s*[A-Za-z\"'\d]|=\s*$")
 """Template placeholders ("{{ item.name }}", "${name}", a JSX "{sdk.name}"), code arguments ("fontWeight =
-FontWeight.Bold") and declarations ("const String privacyPolicyUse ="): page code, never a name as written."""
+FontWeight.Bold") and declarations ("const String policyText ="): page code, never a name as written."""
 
 
 _TASK_RE = re.compile(r"\[[ xX]\]\s")

@@ -126,7 +126,7 @@ SHEET = """# JPush
 
 | 权限名 | 用途 |
 | ---- | ---- |
-| android.permission.INTERNET | 连接网络 |
+| android.permission.INTERNET | 网络通信 |
 | android.permission.READ_PHONE_STATE | 获取设备IMEI，生成设备标识 |
 """
 

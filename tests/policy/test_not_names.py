@@ -109,10 +109,10 @@ def real_catalog():
 
 
 def test_kinds_of_party_and_the_contact_section_are_no_rows(tmp_path: Path) -> None:
-    """"Analytics providers" beside a named service is a kind of party; "## Contact" over "Developer:" and
+    """"Marketing providers" beside a named service is a kind of party; "## Contact" over "Developer:" and
     "Website:" lines is the policy's contact section, not a record of an SDK."""
     text = ("### Service providers\nWe may share data with providers who help us run the app:\n"
-            "- Analytics providers\n- Sign-in (Google Sign-In)\n\n## Contact\n\nDeveloper: Jane Roe\n\n"
+            "- Marketing providers\n- Sign-in (Google Sign-In)\n\n## Contact\n\nDeveloper: Jane Roe\n\n"
             "Website: https://example.org/app\n")
     rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
     assert [r.name for r in rows] == ["Google Sign-In"]

@@ -475,9 +475,9 @@ def test_dash_items_under_a_plain_title_about_permissions(tmp_path):
     assert d.scenes[0].description == "To tag the photos you take with the place."
 
 
-FOLLOWING = """<p>The app requests the following permissions. You may decline any of them.</p>
+FOLLOWING = """<p>This app asks for the following permissions. Each can be refused.</p>
 <ul>
-<li><strong>Location (while the app is in use):</strong> To find the repair shop nearest to you.</li>
+<li><strong>Location (only while open):</strong> To find the repair shop nearest to you.</li>
 <li><strong>Photos / Media:</strong> Only to pick a picture of the damage to upload.</li>
 </ul>
 <p>We do not request the following permissions: contacts, SMS.</p>
@@ -485,11 +485,11 @@ FOLLOWING = """<p>The app requests the following permissions. You may decline an
 
 
 def test_a_sentence_pointing_to_the_permissions_below_opens_their_list(tmp_path):
-    """"…requests the following permissions." (no colon) opens the list below; "Photos / Media" is the photo
+    """"…asks for the following permissions." (no colon) opens the list below; "Photos / Media" is the photo
     permission when it labels an item of that list."""
     d = _read(tmp_path, FOLLOWING, "p.html")
     assert [(s.name, s.permissions) for s in d.scenes] == [
-        ("Location (while the app is in use)", LOCATION),
+        ("Location (only while open)", LOCATION),
         ("Photos / Media", (P + "READ_EXTERNAL_STORAGE", P + "READ_MEDIA_IMAGES")),
     ]
 
@@ -516,7 +516,7 @@ def test_an_item_noted_ios_among_numbered_items_is_no_ios_section(tmp_path):
 
 
 def test_dash_items_under_an_outline_numbered_title_about_permissions(tmp_path):
-    text = ("3) What the app does\n3.1 Your photos\n- Kept on the phone.\n3.2 Android permissions & purpose\n"
+    text = ("3) What the app does\n3.1 Your photos\n- Kept on the phone.\n3.2 Android permissions and their uses\n"
             "- Camera: Take photos with a date stamp.\n- Internet: Check for updates.\n3.3 Logs\n")
     d = _read(tmp_path, text)
     assert [(s.name, s.permissions) for s in d.scenes] == [("Camera", (P + "CAMERA",)), ("Internet", (P + "INTERNET",))]

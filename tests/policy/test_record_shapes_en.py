@@ -168,7 +168,7 @@ def test_provider_in_brackets_without_labels_below_is_no_record(tmp_path, catalo
     assert [r.name for r in _read(tmp_path, "q.txt", text, catalog).sdks if r.extractor == "key-value"] == []
 
 
-NESTED_SUMMARY = """Personal Data collected for the following purposes and using the following services:
+NESTED_SUMMARY = """Personal Data is processed for these purposes, with these services:
 
     • Statistics
 
@@ -176,11 +176,11 @@ NESTED_SUMMARY = """Personal Data collected for the following purposes and using
 
         Personal Data: Usage Data; device information
 
-    • Hosting and backend infrastructure
+    • Server hosting
 
       • Glyphwork Cloud
 
-    • Infrastructure monitoring
+    • Error monitoring
 
       • Firebase Crashlytics
 

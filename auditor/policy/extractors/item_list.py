@@ -88,7 +88,7 @@ class ListExtractor:
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             for it in group:
                 if it.first in parents and not it.sdk_like:
-                    continue  # "• Infrastructure monitoring" over "  • Crashlytics": the kind of what is below
+                    continue  # "• Error monitoring" over "  • Crashlytics": the kind of what is below
                 if NOT_NAME_RE.fullmatch(it.name.strip()) or _PLATFORM_RE.fullmatch(it.name.strip()) \
                         or _SDK_FIELD_RE.fullmatch(it.name.strip(" ;；.。")):
                     continue  # "- iOS: https://…/quickstart.html", "[x] Basic structure": no SDK
@@ -102,7 +102,7 @@ class ListExtractor:
                 if not it.sdk_like and DATA_CATEGORY_RE.search(it.name):
                     continue  # "Log Data" among the services a policy links to: a section of data, no SDK
                 if not it.sdk_like and _KIND_OF_PARTY_RE.fullmatch(it.name.strip()):
-                    continue  # "Analytics providers", "Cloud storage services": a kind of party, no name
+                    continue  # "Marketing providers", "Backup storage services": a kind of party, no name
                 if not _SDK_WORD_RE.search(it.name):
                     if in_permission_list is None:
                         in_permission_list = _permission_lists(bodies, ctx)
@@ -146,8 +146,8 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
     """Items that lost their markers (a list copied as plain text): the lines right after a line that ends
     with a colon ("The app uses these SDKs:"), each opening with a short head and a separator ("OneSignal
     (push) – collects…", "Sentry: crash reports…") or with a linked name ("[Sentry](https://…) - crashes"),
-    two or more of them. After a line about third parties that does not end with a colon ("These third parties
-    are used."), only lines opening with a linked name."""
+    two or more of them. After a line about third parties that does not end with a colon ("Some third
+    parties also see this data."), only lines opening with a linked name."""
     k, n = 0, len(lines)
     while k < n:
         colon = lines[k].text.rstrip().endswith((":", "："))
@@ -180,7 +180,7 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
 
 _KIND_OF_PARTY_RE = re.compile(r"[A-Z]?[a-z-]+(?:\s+[a-z-]+)*\s+(?:providers|services|partners|processors|vendors|networks|"
                                r"companies|tools|libraries|sdks|platforms)")
-"""Ordinary words, then a plural kind of party ("Analytics providers", "Cloud storage services"): what kind of
+"""Ordinary words, then a plural kind of party ("Marketing providers", "Backup storage services"): what kind of
 third party, not one's name (a name has capitals of its own: "Google Play Services")."""
 _ADDRESS_ONLY_RE = re.compile(r"<?https?://\S+>?")
 MIN_BARE_NAMES = 3

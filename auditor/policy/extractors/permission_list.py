@@ -262,7 +262,7 @@ def _refusing(line: Line, ctx: Context) -> bool:
 
 _FOLLOWING_RE = re.compile(r"\bfollowing\s+(?:\w+\s+)?permissions\b|\bpermissions\s+(?:listed\s+)?below\b|以下(?:\S{0,4})权限|"
                            r"如下(?:\S{0,4})权限|下列(?:\S{0,4})权限", re.IGNORECASE)
-"""Words pointing to the permissions listed next ("requests the following permissions", "申请以下系统权限")."""
+"""Words pointing to the permissions listed next ("asks for the following permissions", "申请以下系统权限")."""
 
 
 def _introduces(line: Line, ctx: Context) -> bool:
@@ -272,7 +272,7 @@ def _introduces(line: Line, ctx: Context) -> bool:
     text = line.text.strip()
     if not line.mark and width(text) <= MAX_INTRO_WIDTH and _FOLLOWING_RE.search(text) \
             and not _REFUSING_RE.search(text) and _ITEM_RE.match(text) is None:
-        return True  # "The app requests the following permissions. You may decline any of them."
+        return True  # "This app asks for the following permissions. Each can be refused."
     return not line.mark and text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
         _PERMISSION_WORD_RE.search(text) is not None and (_ITEM_RE.match(text) is None or (
             width(text) <= MAX_NUMBERED_INTRO and not ctx.lexicon.permissions_in(text, weak=False)
@@ -288,14 +288,14 @@ def _section_heading(line: Line) -> bool:
 _PLATFORM_NOTE_RE = re.compile(r"[（(]\s*(?:ios|iphone|android|安卓|苹果)[^()（）]{0,8}[)）]\s*$", re.IGNORECASE)
 """A platform noted in brackets after an item ("使用面容ID权限(IOS)"): the item's own, not a section's."""
 _OUTLINE_TITLE_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
-"""A title numbered by its place in the outline ("3.2 Android permissions & purpose")."""
+"""A title numbered by its place in the outline ("3.2 Android permissions and their uses")."""
 MAX_TITLE_WIDTH = 40
 _TITLE_END_RE = re.compile(r"[.。:：;；,，!?！？]$")
 
 
 def _permission_title(line: Line, ctx: Context) -> bool:
     """A plain short line that titles a section about permissions in general ("Permissions Used", "应用权限",
-    "3.2 Android permissions & purpose"), a heading that lost its markup in a copy as text; not one naming a
+    "3.2 Android permissions and their uses"), a heading that lost its markup in a copy as text; not one naming a
     permission ("相机权限")."""
     text = line.text.strip()
     return not line.mark and width(text) <= MAX_TITLE_WIDTH and not _TITLE_END_RE.search(text) \

@@ -58,7 +58,7 @@ _PROVIDED_SDK_RE = re.compile(r"((?:[A-Za-z][\w.+-]*\s){0,3}[A-Za-z][\w.+-]*\s?S
 known to the catalog or not."""
 _BY_SERVICE_RE = re.compile(r"\b(?:collected|processed|handled|powered|provided|analy[sz]ed|tracked|reported|sent)"
                             r"\s+(?:by|through|via|to)\b", re.IGNORECASE)
-"""Words saying a service does the work ("usage data is collected by [Aptabase](…)"), as "we use" does."""
+"""Words saying a service does the work ("crash details are collected by [Bugtrail](…)"), as "we use" does."""
 _USED_NAME_RE = re.compile(_USE_VERB + r"\s+([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
 """A capitalised name right after a verb of using, in a sentence ("Our app uses Sentry for error reports"):
 there a plain word that is a catalog name ("Sentry", "Branch", "Adjust") names the SDK, which elsewhere in
@@ -472,8 +472,8 @@ def _nested(when: re.Match[str], purpose: re.Match[str]) -> bool:
 _REFUSES_RE = re.compile(r"(?:\b(?:do|does|will|did)\s+not|\b(?:don't|doesn't|won't|never|cannot|can't)|\bunable to)\s*"
                          r"(?:request|ask for|need|require|use|access|collect|obtain|get)\b"
                          r"|(?:不会|不|无需|并不|从不|无法)(?:申请|请求|获取|使用|需要|调用|收集)", re.IGNORECASE)
-"""Words saying the app does not (or cannot) ask for what the sentence names ("does not request or use any
-permissions related to internet connectivity (such as android.permission.INTERNET)", "在无法获取设备识别码的情况下")."""
+"""Words saying the app does not (or cannot) ask for what the sentence names ("works offline and asks for no
+network permission (such as android.permission.INTERNET)", "在无法获取设备识别码的情况下")."""
 _UNLESS_RE = re.compile(r"\b(?:without|unless|until|before)\b|未经|除非|之前|同意前", re.IGNORECASE)
 """…unless it is only until the user agrees ("We will not access your camera without your consent")."""
 
