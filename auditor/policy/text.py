@@ -36,6 +36,12 @@ COMPANY_CUE_RE = re.compile(
     r"|由\s*[“\"]?([^”\"，。,]{2,60}?(?:有限公司|公司))[”\"]?\s*(?:提供|开发|运营)"
 )
 """A company named as the one behind something ("provided by X Ltd.", "由某某有限公司提供")."""
+REFUSAL_RE = re.compile(r"(?:\b(?:do|does|will|did)\s+not|\b(?:don't|doesn't|won't|never|cannot|can't)|\bunable to)\s*"
+                        r"(?:request|ask for|need|require|use|access|collect|obtain|get)\b"
+                        r"|(?:不会|不|未|无需|并不|从不|无法)(?:申请|请求|获取|使用|需要|调用|收集)", re.IGNORECASE)
+"""Words saying the app does not (or cannot) ask for what follows ("We do not request", "asks for no network
+permission", "我们不会申请", "在无法获取设备识别码的情况下"): a permission sentence or a list intro so worded
+gives no scene. Not any negation: "未经您同意，我们不会开启以下权限" introduces what the app does ask for."""
 WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\bwhen(?:ever)? you\s+(.{4,80}?)(?=[,.;]|$)",
     r"(?:当您|在您|如您|您在)\s*(.{2,60}?)时",

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
-from auditor.policy.text import HEADING_RE, PERMISSION_WORD, TERMINAL, moment, width
+from auditor.policy.text import HEADING_RE, PERMISSION_WORD, REFUSAL_RE, TERMINAL, moment, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）](?!\d)"
@@ -247,16 +247,10 @@ def _refused(rest: str, ctx: Context) -> bool:
     return bool(clause) and ctx.lexicon.negated(clause, len(clause))
 
 
-_REFUSING_RE = re.compile(r"(?:\b(?:do|does|will)\s+not|\b(?:don't|doesn't|won't|never))\s+(?:request|ask for|need|"
-                          r"require|use|access)\b|(?:不会|不|未|无需)(?:申请|请求|获取|使用|需要|调用)", re.IGNORECASE)
-"""Words saying the app does not ask for something ("We do not request", "我们不会申请"), not any negation
-("未经您同意，我们不会开启以下权限" introduces what it does ask for)."""
-
-
 def _refusing(line: Line, ctx: Context) -> bool:
     """A line over a list saying the app does not ask for what the list names ("We do not request:")."""
     text = line.text.rstrip()
-    return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and _REFUSING_RE.search(text) is not None \
+    return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and REFUSAL_RE.search(text) is not None \
         and _refused(text, ctx)
 
 
@@ -271,7 +265,7 @@ def _introduces(line: Line, ctx: Context) -> bool:
     permissions:"); one that names one is an item ("1. 为了提供如下功能，我们需要访问您的相机权限：")."""
     text = line.text.strip()
     if not line.mark and width(text) <= MAX_INTRO_WIDTH and _FOLLOWING_RE.search(text) \
-            and not _REFUSING_RE.search(text) and _ITEM_RE.match(text) is None:
+            and not REFUSAL_RE.search(text) and _ITEM_RE.match(text) is None:
         return True  # "This app asks for the following permissions. Each can be refused."
     return not line.mark and text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
         _PERMISSION_WORD_RE.search(text) is not None and (_ITEM_RE.match(text) is None or (

@@ -21,7 +21,17 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
-from auditor.policy.text import NONE_WORDS, TERMINAL, URL_RE, WHEN, company_like, cued_company, name_like, width
+from auditor.policy.text import (
+    NONE_WORDS,
+    REFUSAL_RE,
+    TERMINAL,
+    URL_RE,
+    WHEN,
+    company_like,
+    cued_company,
+    name_like,
+    width,
+)
 from auditor.policy.vendors import host
 
 _STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
@@ -469,11 +479,6 @@ def _nested(when: re.Match[str], purpose: re.Match[str]) -> bool:
     return purpose.start() < when.start() and when.end() < purpose.end(1) - 1
 
 
-_REFUSES_RE = re.compile(r"(?:\b(?:do|does|will|did)\s+not|\b(?:don't|doesn't|won't|never|cannot|can't)|\bunable to)\s*"
-                         r"(?:request|ask for|need|require|use|access|collect|obtain|get)\b"
-                         r"|(?:不会|不|无需|并不|从不|无法)(?:申请|请求|获取|使用|需要|调用|收集)", re.IGNORECASE)
-"""Words saying the app does not (or cannot) ask for what the sentence names ("works offline and asks for no
-network permission (such as android.permission.INTERNET)", "在无法获取设备识别码的情况下")."""
 _UNLESS_RE = re.compile(r"\b(?:without|unless|until|before)\b|未经|除非|之前|同意前", re.IGNORECASE)
 """…unless it is only until the user agrees ("We will not access your camera without your consent")."""
 
@@ -501,7 +506,7 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
             part = "".join(group).strip()
             if not ctx.lexicon.permissions_in(part, prose=True, verbal=not cue):
                 continue
-            if _REFUSES_RE.search(part) and not _UNLESS_RE.search(part):
+            if REFUSAL_RE.search(part) and not _UNLESS_RE.search(part):
                 continue  # "it does not request … (such as android.permission.INTERNET)": no use of it
             when = next((m2 for p in WHEN for m2 in [p.search(part)] if m2), None)
             purpose = next((m2 for p in _PURPOSES for m2 in [p.search(part)] if m2), None)
