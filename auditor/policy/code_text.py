@@ -42,6 +42,31 @@ def human_text(line: str) -> str | None:
     return text if text and (only or _human(text)) else None
 
 
+def markup_text(lines: list[str]) -> str:
+    """The page a source file keeps in string literals, one line for each line of the file (code shows
+    nothing): each literal's text, a written line break (``\\n``) as ``<br>``, to be read as HTML."""
+    out = []
+    pending = ""  # a break that ends a line's text opens the next line (where the text after it is written)
+    for line in lines:
+        parts = []
+        for m in _STRING_RE.finditer(line):
+            body = next((g for g in m.groups() if g is not None), "")
+            parts.append(_ESCAPE_RE.sub(lambda e: "<br>" if e.group(0) == "\\n" else _unescape(e), body))
+        text = pending + "".join(parts).rstrip()
+        pending = "<br>" if text.endswith("<br>") else ""
+        out.append(text.removesuffix("<br>") if pending else text)
+    return "\n".join(out)
+
+
+def markup_in_strings(lines: list[str]) -> bool:
+    """True when the markup of a source file sits inside its string literals, most lines that hold a tag being
+    strings only (an HTML page written as ``"<p>\\n" +`` lines of a Java or Kotlin constant): the page is the
+    strings' text (:func:`markup_text`), not the file with its code."""
+    tagged = [t for t in lines if "<" in t and _TAG_RE.search(t)]
+    strings = sum(1 for t in tagged if _ONLY_STRINGS_RE.fullmatch(t) is not None)
+    return len(tagged) >= 2 and strings * 10 >= len(tagged) * 7
+
+
 _ONLY_STRINGS_RE = re.compile(r"""\s*[(\[+]?\s*(?:(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\+?\s*)+[)\],;+]*\s*""")
 """A line of only string literals (a long text written over lines: ``"• Full name\\n"``, ``'…' +``): all of it is
 text, however short each piece."""

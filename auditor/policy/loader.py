@@ -21,7 +21,7 @@ from pathlib import Path
 
 from auditor.errors import PolicyError
 from auditor.inputs import read_bytes
-from auditor.policy.code_text import CODE_SUFFIXES, human_text
+from auditor.policy.code_text import CODE_SUFFIXES, human_text, markup_in_strings, markup_text
 from auditor.policy.containers import docx_content, pdf_text
 from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
@@ -85,6 +85,8 @@ def load_document(path: Path | str) -> Document:
         or _html_page(text)
     if html and suffix in _CODE_SUFFIXES and record_runs(_within(name, text, MAX_POLICY_CHARS).split("\n")):
         html = False  # records whose strings hold markup ("<p>…</p>"): the data shape, not a page
+    if html and suffix in CODE_SUFFIXES and markup_in_strings(text[:MAX_POLICY_CHARS].splitlines()):
+        text = markup_text(_within(name, text, MAX_HTML_CHARS).splitlines())  # a page kept in strings ("<p>\\n" +)
     if html:
         raw_lines, raw_tables = parse_html(_within(name, text, MAX_HTML_CHARS), name)
         lines = [Line(no, t, mark) for no, t, mark in raw_lines]

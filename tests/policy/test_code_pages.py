@@ -89,3 +89,51 @@ def test_a_name_like_label_right_after_the_name_is_an_attribute(tmp_path, catalo
         ("友盟SDK", "https://www.umeng.com/page/policy"), ("Sentry SDK", "https://sentry.io/privacy/"),
     ]
     assert {"imei", "android-id"} <= set(d.sdks[0].data_types)
+
+
+JAVA_PAGE = '''\
+public final class Legal {
+    public static final String POLICY =
+            "<p>\\n" +
+            "<b>Third parties</b>\\n" +
+            "</p>\\n" +
+            "<p>\\n" +
+            "Our game relies on third-party services that may gather data about you.\\n" +
+            "\\n" +
+            "Privacy pages of the third-party services this game relies on\\n" +
+            "\\n" +
+            "\\n" +
+            "    AdMob\\n" +
+            "\\n" +
+            "    Sentry\\n" +
+            "\\n" +
+            "    Umeng Analytics\\n" +
+            "</p>\\n" +
+            "<p>\\n" +
+            "<b>Contact</b>\\n" +
+            "</p>\\n";
+}
+'''
+
+
+def test_a_page_kept_in_java_string_literals_reads_as_the_page_it_shows(tmp_path, catalog):
+    d = _read(tmp_path, "Legal.java", JAVA_PAGE, catalog)
+    assert [(s.name, s.id, s.evidence.line_start) for s in d.sdks] == [
+        ("AdMob", "admob", 12), ("Sentry", "sentry", 14), ("Umeng Analytics", "umeng", 16),
+    ]
+
+
+NUMBERED_IN_CODE = '''\
+    void showPermissions(StringBuilder sb) {
+        sb.append("开始使用前，我们会请求以下权限，您可以拒绝：\\n");
+        sb.append("1、相机权限：用于拍摄头像；\\n" +
+                "2、存储权限：用于保存海报图片；\\n" +
+                "3、拨打电话权限：用于联系门店。");
+    }
+'''
+
+
+def test_numbered_items_indented_by_the_code_are_items_of_one_list(tmp_path, catalog):
+    d = _read(tmp_path, "Perms.java", NUMBERED_IN_CODE, catalog)
+    got = {(p.permission.removeprefix("android.permission."), p.evidence.line_start) for p in d.permissions}
+    assert got == {("CAMERA", 3), ("READ_EXTERNAL_STORAGE", 4), ("WRITE_EXTERNAL_STORAGE", 4), ("CALL_PHONE", 5)}

@@ -242,3 +242,23 @@ def test_dash_bullets_of_a_page_copied_as_text_are_list_items(tmp_path):
     assert [(s.name, s.id, s.company, s.extractor) for s in rows] == [
         ("AdMob", "google-admob", "Google LLC", "list"), ("Sentry", "sentry", "", "list"),
         ("Tilecraft", None, "", "list")]
+
+
+def test_a_nested_list_of_data_under_a_service_names_no_sdk(tmp_path):
+    # "Advertising ID" is a catalog name too; under "AdMob receives:" among other kinds of data it is data
+    catalog = Catalog(entries=(
+        entry("google-admob", "Google AdMob", "AdMob"), entry("gaid", "Advertising ID", "Google Advertising ID"),
+        entry("sentry", "Sentry"),
+    ), version="unit", sha256="0" * 64, source="memory")
+    text = ("## What leaves your phone\n\n"
+            "- **Crash reports**: when the app stops, Sentry receives the stack trace.\n"
+            "- **Ads in the free edition**: Google AdMob receives, to pick ads:\n"
+            "  - Advertising ID\n"
+            "  - Device model\n"
+            "  - Approximate location (country)\n"
+            "- **Purchases**: handled by the store, we never see card numbers.\n")
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, catalog)
+    assert "gaid" not in {s.id for s in d.sdks}
+    assert "Advertising ID" not in {s.name for s in d.sdks}

@@ -86,6 +86,7 @@ class ListExtractor:
             listed = (sum(1 for it in leaves if it.sdk_like) * 2 >= len(leaves) and len(leaves) >= 2) \
                 or _introduced(doc, group[0].first)
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
+            data_runs = _data_runs(group, doc, ctx)
             for it in group:
                 if it.first in parents and not it.sdk_like:
                     continue  # "• Error monitoring" over "  • Crashlytics": the kind of what is below
@@ -97,7 +98,7 @@ class ListExtractor:
                 if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5
                                         and not ctx.lexicon.data_types_in(it.name, cell=True))):
                     continue  # in a list of SDKs, an item naming data ("设备信息（设备型号、IP地址）") is no SDK
-                if data_list and _data_item(it, ctx) and not _SDK_WORD_RE.search(it.name):
+                if (data_list or it.first in data_runs) and _data_item(it, ctx) and not _SDK_WORD_RE.search(it.name):
                     continue  # "OAID" among "地理位置信息", "WiFi 信息": a kind of data, not the OAID SDK
                 if not it.sdk_like and DATA_CATEGORY_RE.search(it.name):
                     continue  # "Log Data" among the services a policy links to: a section of data, no SDK
@@ -205,6 +206,9 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
         j = k + 1
         while j < n and bodies[j] is None and not lines[j].mark.startswith("h") and not lines[j].bold:
             text = lines[j].text.strip()
+            if not text:  # the blank line a text kept in code keeps (other formats drop it)
+                j += 1
+                continue
             if run and _ADDRESS_ONLY_RE.fullmatch(text):
                 addressed.add(run[-1])
                 j += 1
@@ -239,7 +243,7 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
         name, rest, link, sdk_like = parsed
         last = i
         for k in range(i + 1, min(len(lines), i + 1 + MAX_NESTED)):
-            if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline:
+            if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline or not lines[k].text:
                 break
             last = k
         if not rest and not link and last > i and _paragraph(lines[i + 1].text):
@@ -277,6 +281,24 @@ def _permission_lists(bodies: list[str | None], ctx: Context) -> set[int]:
 _FIELD_ROLES = frozenset({"name", "company", "purpose", "data", "link", "website", "permissions", "method", "scene",
                           "packages"})
 _DATA_WORD_RE = re.compile(r"(?:信息|数据|\binformation|\bdata)\s*$", re.IGNORECASE)
+
+
+def _data_runs(group: list[_Item], doc: Document, ctx: Context) -> set[int]:
+    """Items of the nested runs of a list that name data for the most part: the sub-list under an item
+    ("AdMob collects: - Advertising ID - Device information - Interaction with ads"), read apart from the
+    items around it, which may name services."""
+    out: set[int] = set()
+    runs: list[list[_Item]] = []
+    for a, b in zip([None, *group], group):
+        depth = doc.lines[b.first].indent
+        if a is None or depth != doc.lines[a.first].indent:
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    for run in runs:
+        if len(run) >= 2 and sum(1 for it in run if _data_item(it, ctx)) * 2 > len(run):
+            out.update(it.first for it in run)
+    return out
 
 
 def _data_item(it: _Item, ctx: Context) -> bool:

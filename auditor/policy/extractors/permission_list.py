@@ -516,7 +516,7 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
             out.append(k)  # an item of the scenes the label lists
             continue
         listing = role == "scene" and not value
-        deeper = line.indent > head.indent and not item.heading
+        deeper = line.indent > head.indent and not item.heading and not _next_number(head, line)
         labelled = role in SCENE_ROLES
         if _marked(line) and not deeper:
             if item.heading and _item(line, k, ctx, False) is not None:
@@ -529,6 +529,16 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
             plain += 1
         out.append(k)
     return out, (out[-1] if out else i)
+
+
+_DIGITS_RE = re.compile(r"^\s*[(（]?\s*(\d{1,2})\s*[.、．)）]")
+
+
+def _next_number(head: Line, line: Line) -> bool:
+    """True when ``line`` is numbered one more than ``head`` ("1、…" then "2、…"): the next item of the same
+    list however far it is indented (a text kept in code, whose lines take the indentation of the code)."""
+    a, b = _DIGITS_RE.match(head.text), _DIGITS_RE.match(line.text)
+    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
 
 
 def _marker_kind(line: Line) -> str:
