@@ -262,3 +262,17 @@ def test_a_nested_list_of_data_under_a_service_names_no_sdk(tmp_path):
     d = read_policy(path, catalog)
     assert "gaid" not in {s.id for s in d.sdks}
     assert "Advertising ID" not in {s.name for s in d.sdks}
+
+
+def test_a_list_of_the_third_party_services_data_is_shared_with_names_unknown_services(tmp_path):
+    catalog = _sentry_only()
+    text = ("## Sharing\n\nWe share data only with third-party services the app cannot work without:\n\n"
+            "- **Pocketbase:** keeps your account and your saved boards.\n"
+            "- **Plausible:** counts visits to the help pages.\n"
+            "- **Sentry:** receives crash reports.\n\n"
+            "## Your rights\n\nWe may share your information in the following cases:\n\n"
+            "- **Legal Duties:** when a court orders it.\n- **Company Sale:** if the business is sold.\n")
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, catalog)
+    assert [s.name for s in d.sdks] == ["Pocketbase", "Plausible", "Sentry"]

@@ -396,8 +396,12 @@ MAX_BODY_LINES = 40
 """Lines of a service's section read for its facts."""
 
 
-_LEAD_RE = re.compile(r"(?:we|this app|the app|app|本应用|我们|本产品|本软件)\s*(?:use|uses|integrate|integrates|"
-                      r"work with|rely on|使用|接入|集成|引入)", re.IGNORECASE)
+_LEAD_RE = re.compile(r"(?:we|this app|the app|app|本应用|我们|本产品|本软件)\s*(?:(?:only|also|currently|may)\s+)?"
+                      r"(?:use|uses|integrate|integrates|work with|rely on|使用|接入|集成|引入)"
+                      r"|\bshare\b.{0,40}\bwith (?:the following |these )?third[- ]?party (?:services|sdks?|libraries|tools)\b",
+                      re.IGNORECASE)
+"""The app using what the line names ("We only use…", "本应用接入了…"), or sharing with the third-party services
+it lists ("We only share information with third-party services that are essential…:")."""
 
 
 def _introduced(doc: Document, first: int) -> bool:
