@@ -211,3 +211,18 @@ def test_a_sentence_saying_the_app_does_not_ask_for_a_permission_is_no_scene(tmp
             "在无法获取设备识别码的情况下，我们使用随机编号统计活跃设备。\n")
     d = _read(tmp_path, "p.txt", text, catalog)
     assert {p.removeprefix(A) for s in d.scenes for p in s.permissions} == {"ACCESS_COARSE_LOCATION", "ACCESS_FINE_LOCATION"}
+
+
+LABEL_SENTENCES = """\
+## Permissions
+
+Camera permission. The app needs the camera to read receipts when you add an expense.
+
+Contacts access. Used to split a bill with a friend from your address book.
+"""
+
+
+def test_a_sentence_that_only_names_a_permission_takes_the_use_the_next_sentence_gives(tmp_path, catalog):
+    d = _read(tmp_path, "policy.md", LABEL_SENTENCES, catalog)
+    got = {(p.permission.removeprefix(A), p.scene) for p in d.permissions}
+    assert got == {("CAMERA", "add an expense"), ("READ_CONTACTS", "split a bill with a friend from your address book")}

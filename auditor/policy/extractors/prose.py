@@ -483,6 +483,30 @@ _UNLESS_RE = re.compile(r"\b(?:without|unless|until|before)\b|未经|除非|之�
 """…unless it is only until the user agrees ("We will not access your camera without your consent")."""
 
 
+MAX_LABEL_SENTENCE = 40
+"""How wide a sentence that is only a permission's name may be ("Camera permission.", "Contacts access.")."""
+
+
+def _with_labels(text: str, ctx: Context) -> list[str]:
+    """The sentences of ``text``; a sentence that only names a permission ("Phone permission." opening a
+    paragraph) is read with the sentence after it, which says what the app uses it for."""
+    sentences = [m.group(0) for m in _SENTENCE_RE.finditer(text)]
+    out: list[str] = []
+    label = ""
+    for sentence in sentences:
+        if label:
+            out.append(f"{label} {sentence.strip()}")
+            label = ""
+            continue
+        if width(sentence.strip()) <= MAX_LABEL_SENTENCE and len(sentence.split()) <= 4 \
+                and ctx.lexicon.permissions_in(sentence, prose=True, verbal=False) \
+                and not any(p.search(sentence) for p in WHEN + _PURPOSES):
+            label = sentence.strip().rstrip(".。")
+            continue
+        out.append(sentence)
+    return out + ([label] if label else [])
+
+
 def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
     """``(scene, description, permission text)``, one per clause group of a sentence: a clause naming a
     permission starts a group, the clauses after it (the purpose) join it; the scene is the group's moment
@@ -490,11 +514,11 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     if not any(h.permissions for h in ctx.lexicon.find(text, weak=True)):
         return out
-    for m in _SENTENCE_RE.finditer(text):
+    for sentence in _with_labels(text, ctx):
         groups: list[list[str]] = []
         lead: list[str] = []  # clauses before the first permission clause ("To scan a card, …")
-        cue = ctx.lexicon.has_cue(fold(m.group(0)))
-        for clause in _CLAUSE_RE.findall(m.group(0)):
+        cue = ctx.lexicon.has_cue(fold(sentence))
+        for clause in _CLAUSE_RE.findall(sentence):
             if ctx.lexicon.permissions_in(clause, prose=True, verbal=not cue):
                 groups.append(lead + [clause])
                 lead = []
