@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from auditor.policy.text import width
+
 CODE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".dart", ".kt",
                            ".kts", ".java", ".swift", ".py", ".m", ".mm", ".svelte"})
 """Source files whose lines are read through :func:`human_text` (not ``.json``: all of it is data)."""
@@ -32,7 +34,7 @@ def human_text(line: str) -> str | None:
     """The words ``line`` shows (its strings' text, or the text between its tags), None when it shows none or
     is a property of an object literal (``name: '极光推送'``: data, read as such from the code)."""
     if _PROPERTY_RE.match(line):
-        return None
+        return _block_text(line)
     if "<" in line and _TAG_RE.search(line):
         shown = _EXPRESSION_RE.sub(" ", _TAG_RE.sub(" ", line))
         text = _strings(shown) or " ".join(shown.split())
@@ -40,6 +42,24 @@ def human_text(line: str) -> str | None:
     only = _ONLY_STRINGS_RE.fullmatch(line) is not None
     text = _strings(line, only)
     return text if text and (only or _human(text)) else None
+
+
+_ONE_LINE_RECORD_RE = re.compile(r"^\s*\{.*\}\s*[,;]?\s*$")
+_TAG_VALUE_RE = re.compile(r"^[A-Za-z_][\w-]{0,24}$")
+MIN_BLOCK_TEXT = 12
+
+
+def _block_text(line: str) -> str | None:
+    """The text of a block of content kept as a one-line record (``{ type: 'bullet', text: '（1）相机权限：…' }``):
+    its one value of words, when every other value is a tag (``'bullet'``, ``'p'``); None for any other record
+    (an SDK's record names it and says more: data, read as such from the code)."""
+    if _ONE_LINE_RECORD_RE.match(line) is None:
+        return None
+    bodies = [_ESCAPE_RE.sub(_unescape, next(g for g in m.groups() if g is not None)) for m in _STRING_RE.finditer(line)]
+    words = [b for b in bodies if not _TAG_VALUE_RE.match(b)]
+    if len(words) != 1 or not _human(words[0]) or width(words[0]) < MIN_BLOCK_TEXT:
+        return None
+    return words[0].strip()
 
 
 def markup_text(lines: list[str]) -> str:

@@ -137,3 +137,31 @@ def test_numbered_items_indented_by_the_code_are_items_of_one_list(tmp_path, cat
     d = _read(tmp_path, "Perms.java", NUMBERED_IN_CODE, catalog)
     got = {(p.permission.removeprefix("android.permission."), p.evidence.line_start) for p in d.permissions}
     assert got == {("CAMERA", 3), ("READ_EXTERNAL_STORAGE", 4), ("WRITE_EXTERNAL_STORAGE", 4), ("CALL_PHONE", 5)}
+
+
+CONTENT_BLOCKS = """\
+export const sections = [
+  {
+    title: '二、我们申请的权限',
+    blocks: [
+      { type: 'p', text: '以下权限仅在您使用对应功能时申请，您可以随时关闭。' },
+      { type: 'bullet', text: '（1）相机权限：用于扫描快递单号。' },
+      { type: 'bullet', text: '（2）麦克风权限：用于语音搜索商品。' },
+    ],
+  },
+  {
+    title: '三、第三方SDK',
+    blocks: [
+      { type: 'note', text: '统计分析类' },
+      { type: 'bullet', text: 'SDK名称：Sentry SDK；开发者：Functional Software, Inc.；用途：收集崩溃日志' },
+    ],
+  },
+]
+"""
+
+
+def test_blocks_of_content_kept_as_one_line_records_are_the_text_they_show(tmp_path, catalog):
+    d = _read(tmp_path, "privacy.ts", CONTENT_BLOCKS, catalog)
+    got = {(p.permission.removeprefix("android.permission."), p.evidence.line_start) for p in d.permissions}
+    assert got == {("CAMERA", 6), ("RECORD_AUDIO", 7)}
+    assert [(s.name, s.id, s.company) for s in d.sdks] == [("Sentry SDK", "sentry", "Functional Software, Inc.")]

@@ -126,3 +126,11 @@ def test_unknown_items_of_a_list_of_data_are_no_sdks(tmp_path: Path) -> None:
     names = [r.name for r in read_text(tmp_path, "p.txt", text, small_catalog()).sdks]
     assert not {"AMAZONID", "事件时间", "设备语言"} & set(names)
     assert {"JPush", "AppsFlyer"} <= set(names)
+
+
+def test_the_title_of_a_kind_of_sdk_over_labels_is_no_row(tmp_path: Path) -> None:
+    text = ("第三方SDK清单\n\n语音与 AI 类\n用途：语音客服\n共享字段：录音片段\n\n"
+            "系统与框架类（不涉及个人信息）\n用途：运行框架\n\n"
+            "极光推送SDK\n用途：消息推送\n共享字段：设备标识符（Android ID）\n")
+    d = read_text(tmp_path, "sdk.txt", text, small_catalog())
+    assert [s.name for s in d.sdks] == ["极光推送SDK"]

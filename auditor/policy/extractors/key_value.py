@@ -275,7 +275,13 @@ def _name_line(text: str, ctx: Context) -> bool:
         return False  # a permission or data item, or a section about permissions ("权限与能力说明")
     if not sdk_like and DATA_CATEGORY_RE.search(name):
         return False  # a category of data ("Usage Data", "设备信息"), not what collects it
+    if not sdk_like and _KIND_RE.search(name):
+        return False  # a kind of SDK over the records of its kind ("支付与登录类", "框架类（不外传个人信息）")
     return True
+
+
+_KIND_RE = re.compile(r"类\s*(?:[（(][^()（）]*[)）])?$")
+"""A name that ends in 类 ("kind"), a note in brackets after it or not: the title of a group of SDKs."""
 
 
 def _mostly_data(name: str, ctx: Context) -> bool:
