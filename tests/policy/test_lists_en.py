@@ -276,3 +276,18 @@ def test_a_list_of_the_third_party_services_data_is_shared_with_names_unknown_se
     path.write_text(text, encoding="utf-8")
     d = read_policy(path, catalog)
     assert [s.name for s in d.sdks] == ["Pocketbase", "Plausible", "Sentry"]
+
+
+def test_a_comma_inside_brackets_separates_no_head_and_a_note_keeps_a_data_item(tmp_path):
+    # "Device information (model, OS)" is one item of data; with its siblings it makes the list one of data
+    catalog = Catalog(entries=(
+        entry("unity-ads", "Unity Ads"), entry("gaid", "Advertising ID", "Google Advertising ID"),
+    ), version="unit", sha256="0" * 64, source="memory")
+    text = ("2. Services we use\n"
+            "a) Unity Ads\nShows the ads between levels.\nThese services may collect:\n"
+            "- Advertising ID (or a similar identifier)\n- IP address\n- Device information (model, OS, language)\n"
+            "- Usage data (e.g., ads seen, taps)\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, catalog)
+    assert [s.id for s in d.sdks] == ["unity-ads"]

@@ -39,7 +39,9 @@ _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,�
 _LINKED_RE = re.compile(r"^([^:：()（）\[\]]{2,60}?)\s+<?(https?://[^\s>]+)>?$")
 """An item that is a name and its address (an HTML link item: the link's text, then its ``href``)."""
 _BRACKET_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\s*(.*?))?\s*[。.;；]?\s*$")
-_HEAD_RE = re.compile(r"^(.{2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
+_HEAD_RE = re.compile(r"^((?:[^(（]|[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]){2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
+"""An item's head and the rest after a separator; a separator inside brackets separates nothing ("Device
+information (model, OS, language)" is one head)."""
 _COMPANY_RE = re.compile(r"由\s*[“\"「]?([^”\"」，。,]{2,60}?)[”\"」]?\s*(?:公司)?\s*(?:提供|开发|运营)"
                          r"|(?:provided|operated|developed|offered|run)\s+by\s+([A-Z][^,.;()]{2,80}"
                          r"(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co|GmbH|AB|B\.V|S\.A|PBC)\b\.?)?)", re.IGNORECASE)
@@ -303,7 +305,12 @@ def _data_runs(group: list[_Item], doc: Document, ctx: Context) -> set[int]:
 
 def _data_item(it: _Item, ctx: Context) -> bool:
     """An item that names a kind of personal data ("OAID", "WiFi 信息", "Device model")."""
-    return not it.rest and (bool(ctx.lexicon.data_types_in(it.name, cell=True)) or bool(_DATA_WORD_RE.search(it.name)))
+    return not it.rest and (bool(ctx.lexicon.data_types_in(it.name, cell=True))
+                            or bool(_DATA_WORD_RE.search(_NOTE_RE.sub("", it.name))))
+
+
+_NOTE_RE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+"""A note in brackets at the end of an item ("Device information (model, OS)")."""
 
 
 def _paragraph(text: str) -> bool:
