@@ -291,3 +291,20 @@ def test_a_comma_inside_brackets_separates_no_head_and_a_note_keeps_a_data_item(
     path.write_text(text, encoding="utf-8")
     d = read_policy(path, catalog)
     assert [s.id for s in d.sdks] == ["unity-ads"]
+
+
+def test_items_of_data_under_a_service_item_are_what_it_collects(tmp_path):
+    catalog = Catalog(entries=(
+        entry("unity-ads", "Unity Ads"), entry("gaid", "Advertising ID", "Google Advertising ID"),
+        entry("play-billing", "Google Play Billing"),
+    ), version="unit", sha256="0" * 64, source="memory")
+    text = ("Services in the game:\n"
+            "a) Unity Ads\nShows the ads between levels.\nIt may collect:\n"
+            "- Advertising ID\n- IP address\n- Device model (and OS version)\n"
+            "b) Google Play Billing\nHandles the purchase of extra levels.\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    d = read_policy(path, catalog)
+    assert [s.id for s in d.sdks] == ["unity-ads", "play-billing"]
+    assert set(d.sdks[0].data_types) == {"advertising-id", "ip", "device-model"}
+    assert d.sdks[1].data_types == ()

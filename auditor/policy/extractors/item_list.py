@@ -244,7 +244,11 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
             continue
         name, rest, link, sdk_like = parsed
         last = i
+        owner = not _data_body(body, ctx)  # (an item of data owns none)
         for k in range(i + 1, min(len(lines), i + 1 + MAX_NESTED)):
+            if bodies[k] is not None and sdk_like and owner and _data_body(bodies[k], ctx):
+                last = k  # "- IP address" under "Unity Ads … may collect:": what the SDK collects
+                continue
             if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline or not lines[k].text:
                 break
             last = k
@@ -301,6 +305,15 @@ def _data_runs(group: list[_Item], doc: Document, ctx: Context) -> set[int]:
         if len(run) >= 2 and sum(1 for it in run if _data_item(it, ctx)) * 2 > len(run):
             out.update(it.first for it in run)
     return out
+
+
+def _data_body(body: str, ctx: Context) -> bool:
+    """An item's text that is only a kind of data ("IP address", "Device information (model, OS)")."""
+    m = _HEAD_RE.match(body)
+    if (m is not None and m.group(2).strip()) or _SDK_WORD_RE.search(body) or URL_RE.search(body):
+        return False
+    name = body.strip(" 。.;；")
+    return bool(ctx.lexicon.data_types_in(name, cell=True)) or bool(_DATA_WORD_RE.search(_NOTE_RE.sub("", name)))
 
 
 def _data_item(it: _Item, ctx: Context) -> bool:
