@@ -26,6 +26,7 @@ from auditor.policy.phrases import (
 from auditor.policy.phrases import (
     fold as fold,
 )
+from auditor.policy.text import width
 
 _BRACKETED_RE = re.compile(r"[(（][^()（）]*[)）]")
 _CONST_RE = re.compile(r"(?<![\w.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w])")
@@ -414,6 +415,13 @@ class Lexicon:
             for dt in hit.data_types:
                 seen.setdefault(dt, hit.phrase)
         return list(seen.items())
+
+    def mostly_data(self, name: str) -> bool:
+        """Whether data words make up half of ``name`` or more ("设备信息（设备型号、IP地址）", "IP address"), not one
+        word of a function's name ("通信运营商一键登录/注册": 运营商 is carrier data, the name is a way to log in;
+        "分享照片到微信")."""
+        phrases = {h.phrase for h in self.find(name, weak=True) if h.data_types}
+        return bool(phrases) and sum(width(p) for p in phrases) * 2 >= width(fold(name))
 
     def role(self, header: str) -> str | None:
         """The role of a column header or block key: an exact phrase, else the longest phrase it contains

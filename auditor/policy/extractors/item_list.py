@@ -246,7 +246,8 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
         last = i
         owner = not _data_body(body, ctx)  # (an item of data owns none)
         for k in range(i + 1, min(len(lines), i + 1 + MAX_NESTED)):
-            if bodies[k] is not None and sdk_like and owner and _data_body(bodies[k], ctx):
+            item = bodies[k]
+            if item is not None and sdk_like and owner and _data_body(item, ctx):
                 last = k  # "- IP address" under "Unity Ads … may collect:": what the SDK collects
                 continue
             if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline or not lines[k].text:
@@ -312,8 +313,8 @@ def _data_body(body: str, ctx: Context) -> bool:
     m = _HEAD_RE.match(body)
     if (m is not None and m.group(2).strip()) or _SDK_WORD_RE.search(body) or URL_RE.search(body):
         return False
-    name = body.strip(" 。.;；")
-    return bool(ctx.lexicon.data_types_in(name, cell=True)) or bool(_DATA_WORD_RE.search(_NOTE_RE.sub("", name)))
+    name = _NOTE_RE.sub("", body.strip(" 。.;；"))
+    return ctx.lexicon.mostly_data(name) or _DATA_WORD_RE.search(name) is not None
 
 
 def _data_item(it: _Item, ctx: Context) -> bool:

@@ -270,7 +270,7 @@ def _name_line(text: str, ctx: Context) -> bool:
     sdk_like = _sdk_like(name, ctx)
     if ctx.lexicon.general(name) and not ctx.names.known(name):
         return False
-    if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or _mostly_data(name, ctx)
+    if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.mostly_data(name)
                          or _PERMISSION_WORD_RE.search(name)):
         return False  # a permission or data item, or a section about permissions ("权限与能力说明")
     if not sdk_like and DATA_CATEGORY_RE.search(name):
@@ -282,13 +282,6 @@ def _name_line(text: str, ctx: Context) -> bool:
 
 _KIND_RE = re.compile(r"类\s*(?:[（(][^()（）]*[)）])?$")
 """A name that ends in 类 ("kind"), a note in brackets after it or not: the title of a group of SDKs."""
-
-
-def _mostly_data(name: str, ctx: Context) -> bool:
-    """Whether data words make up half the name or more ("设备信息（设备型号、IP地址）", "Location"), not one word
-    of a function's name ("通信运营商一键登录/注册": 运营商 is carrier data, the name is a way to log in)."""
-    phrases = {h.phrase for h in ctx.lexicon.find(name, weak=True) if h.data_types}
-    return bool(phrases) and sum(width(p) for p in phrases) * 2 >= width(fold(name))
 
 
 def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
