@@ -137,6 +137,9 @@ class Lexicon:
     """Folded phrases that contain a data or permission word but disclose neither ("crash location")."""
     generic_names: tuple[str, ...] = ()
     """Folded SDK names that say what an SDK does, not which one ("统计SDK", "push SDK")."""
+    ordinary_names: tuple[str, ...] = ()
+    """Folded ordinary words for what an app or SDK does ("platform", "feedback", "定位"): a catalog name that
+    comes down to one once its vendor and suffix words are dropped gives no loose key (:mod:`auditor.policy.names`)."""
     not_names: tuple[str, ...] = ()
     """Folded words of a sentence or heading about SDKs in general, never of one SDK's name ("我们", "our")."""
     negative_answers: tuple[str, ...] = ()

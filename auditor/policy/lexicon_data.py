@@ -95,6 +95,7 @@ def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] 
         name_suffixes=_phrases(names.get("suffixes"), "sdk_names.suffixes", problems),
         vendor_words=_phrases(names.get("vendor_words"), "sdk_names.vendor_words", problems),
         generic_names=_phrases(names.get("generic"), "sdk_names.generic", problems),
+        ordinary_names=_phrases(names.get("ordinary"), "sdk_names.ordinary", problems),
         login_cues=_phrases(prose.get("login_cues"), "prose.login_cues", problems),
         list_markers=_phrases(prose.get("list_markers"), "prose.list_markers", problems),
         negations=_phrases(negation.get("words"), "negation.words", problems),

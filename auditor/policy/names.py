@@ -362,6 +362,9 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
     vendors = tuple(sorted({normalize_name(v) for v in lexicon.vendor_words if normalize_name(v)}, key=len,
                            reverse=True))
     probe = NameIndex({}, {}, suffixes, vendors)
+    # what a name comes down to that names no product: an ordinary word, a vendor, a generic name, a category word
+    ordinary = {normalize_name(w) for w in (*lexicon.ordinary_names, *lexicon.generic_names, *lexicon.vendor_words,
+                                            *(w for ws in lexicon.category_words.values() for w in ws))}
     exact: dict[str, list[str]] = {}
     distinctive: dict[str, str] = {}
     loose: dict[str, list[str]] = {}
@@ -383,7 +386,7 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
             outer = normalize_name(fold(_BRACKETS.sub(" ", name)))  # "Google Play services location (Fused…)"
             for part in [key, outer] + [normalize_name(fold(p)) for p in _BRACKETS.findall(name)]:
                 stripped = probe.strip(part)
-                if stripped and entry.id not in loose.setdefault(stripped, []):
+                if stripped and stripped not in ordinary and entry.id not in loose.setdefault(stripped, []):
                     loose[stripped].append(entry.id)
     return NameIndex({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in loose.items()},
                      suffixes, vendors, distinctive, {k: tuple(v) for k, v in by_id.items()})

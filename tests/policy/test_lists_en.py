@@ -308,3 +308,15 @@ def test_items_of_data_under_a_service_item_are_what_it_collects(tmp_path):
     assert [s.id for s in d.sdks] == ["unity-ads", "play-billing"]
     assert set(d.sdks[0].data_types) == {"advertising-id", "ip", "device-model"}
     assert d.sdks[1].data_types == ()
+
+
+def test_an_item_of_data_makes_no_list_of_services(tmp_path):
+    # a catalog name among the items ("Advertising ID") that names data does not make the others services
+    catalog = Catalog(entries=(
+        entry("gaid", "Advertising ID", "Google Advertising ID"), entry("sentry", "Sentry"),
+    ), version="unit", sha256="0" * 64, source="memory")
+    text = ("What the SDK collects\nAdvertising identifier\n- gaid (Google Advertising ID) (optional)\n"
+            "Device\n- Platform\n")
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_policy(path, catalog).sdks == ()

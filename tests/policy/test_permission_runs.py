@@ -55,13 +55,13 @@ def test_an_item_of_a_permission_list_is_not_an_sdk_row(tmp_path):
             "- **Microphone**: to dictate notes\n"
             "- **Billing**: to buy the full version\n\n"
             "## Services\n\n"
-            "- **Billing**: payments for the full version\n"
+            "- **Google Play Billing**: payments for the full version\n"
             "- **Acme Push SDK**: reminders\n")
     path = tmp_path / "p.md"
     path.write_text(text, encoding="utf-8")
     d = read_policy(path, catalog)
     assert [(s.name, s.id, s.evidence.line_start) for s in d.sdks] == [
-        ("Billing", "google-play-billing", 11), ("Acme Push SDK", "acme-push", 12)]
+        ("Google Play Billing", "google-play-billing", 11), ("Acme Push SDK", "acme-push", 12)]
     assert [(s.name, s.permissions) for s in d.scenes] == [
         ("Camera", (P + "CAMERA",)), ("Microphone", (P + "RECORD_AUDIO",))]
 

@@ -42,3 +42,15 @@ def test_unresolved_gets_candidates(index):
 def test_short_names_are_not_fuzzed(index):
     assert index.resolve("Google").id is None
     assert index.resolve("Login").id is None
+
+
+def test_a_catalog_name_that_comes_down_to_an_ordinary_word_gives_no_loose_key():
+    # dropping the vendor and the suffix leaves "platform", "feedback", "定位": words, not products; "bugly" stays
+    from tests.policy.helpers import entry, memory_catalog
+    index = build_index(memory_catalog(
+        entry("baidu-platform", "Baidu PlatformSDK"), entry("tencent-feedback", "Tencent Feedback"),
+        entry("baidu-location", "百度定位SDK"), entry("tencent-bugly", "Tencent Bugly"),
+    ), load_lexicon())
+    assert [index.known(n) for n in ("Platform", "Feedback", "定位", "Bugly")] == [False, False, False, True]
+    assert index.resolve("Baidu PlatformSDK").id == "baidu-platform"
+    assert index.resolve("百度定位SDK").id == "baidu-location"

@@ -85,7 +85,8 @@ class ListExtractor:
         for group in _groups(items, doc):
             parents = _parents(group, doc)
             leaves = [it for it in group if it.first not in parents]  # the titles of kinds count as none
-            listed = (sum(1 for it in leaves if it.sdk_like) * 2 >= len(leaves) and len(leaves) >= 2) \
+            listed = (sum(1 for it in leaves if it.sdk_like and not _data_item(it, ctx)) * 2 >= len(leaves)
+                      and len(leaves) >= 2) \
                 or _introduced(doc, group[0].first)
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             data_runs = _data_runs(group, doc, ctx)
@@ -102,6 +103,10 @@ class ListExtractor:
                     continue  # in a list of SDKs, an item naming data ("设备信息（设备型号、IP地址）") is no SDK
                 if (data_list or it.first in data_runs) and _data_item(it, ctx) and not _SDK_WORD_RE.search(it.name):
                     continue  # "OAID" among "地理位置信息", "WiFi 信息": a kind of data, not the OAID SDK
+                if (data_list or it.first in data_runs) and not it.sdk_like:
+                    continue  # "Platform" among "Device model", "Network type": data the list does not know
+                if _data_body(it.head, ctx):
+                    continue  # "gaid (Android Advertising ID) (Optional)" alone under a heading: data
                 if not it.sdk_like and DATA_CATEGORY_RE.search(it.name):
                     continue  # "Log Data" among the services a policy links to: a section of data, no SDK
                 if not it.sdk_like and _KIND_OF_PARTY_RE.fullmatch(it.name.strip()):
@@ -319,8 +324,8 @@ def _data_body(body: str, ctx: Context) -> bool:
 
 def _data_item(it: _Item, ctx: Context) -> bool:
     """An item that names a kind of personal data ("OAID", "WiFi 信息", "Device model")."""
-    return not it.rest and (bool(ctx.lexicon.data_types_in(it.name, cell=True))
-                            or bool(_DATA_WORD_RE.search(_NOTE_RE.sub("", it.name))))
+    return (not it.rest and (bool(ctx.lexicon.data_types_in(it.name, cell=True))
+                             or bool(_DATA_WORD_RE.search(_NOTE_RE.sub("", it.name))))) or _data_body(it.head, ctx)
 
 
 _NOTE_RE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
