@@ -134,3 +134,21 @@ def test_the_title_of_a_kind_of_sdk_over_labels_is_no_row(tmp_path: Path) -> Non
             "极光推送SDK\n用途：消息推送\n共享字段：设备标识符（Android ID）\n")
     d = read_text(tmp_path, "sdk.txt", text, small_catalog())
     assert [s.name for s in d.sdks] == ["极光推送SDK"]
+
+
+def test_a_second_name_like_label_in_a_record_is_the_service_it_gives(tmp_path: Path) -> None:
+    # "服务" may name a record where no other label does; after "SDK名称：" it says what the SDK does
+    text = ("第三方SDK清单\n"
+            "1）SDK名称：极光推送\n服务：消息推送\n收集个人信息：设备标识符（Android ID）\n"
+            "2）SDK名称：某某播放器\nSDK厂家：某某科技有限公司\n服务：在线点播\n收集个人信息：IP地址、设备型号\n"
+            "[iOS]\n收集信息：IDFA\n")
+    d = read_text(tmp_path, "sdk.txt", text, small_catalog())
+    assert [(s.name, s.company) for s in d.sdks] == [("极光推送", ""), ("某某播放器", "某某科技有限公司")]
+    assert set(d.sdks[1].data_types) == {"ip", "device-model"}
+
+
+def test_records_numbered_in_outline_each_named_by_the_same_label(tmp_path: Path) -> None:
+    text = ("3.2.2.1 第三方名称：极光推送\n功能：消息推送\n收集个人资料类型：设备标识符\n"
+            "3.2.2.2 第三方名称：友盟统计\n功能：统计分析\n收集个人资料类型：手机状态和身份\n")
+    d = read_text(tmp_path, "sdk.txt", text, small_catalog())
+    assert [s.name for s in d.sdks] == ["极光推送", "友盟统计"]

@@ -21,6 +21,7 @@ from auditor.policy.text import (
     DATA_CATEGORY_RE,
     NONE_WORDS,
     NOT_NAME_RE,
+    PLATFORM_ONLY_RE,
     SDK_PHRASE_RE,
     URL_RE,
     company_like,
@@ -57,9 +58,6 @@ _SDK_FIELD_RE = re.compile(r"(?:sdk|插件)\s*(?:version|versions|版本号?|nam
 """An item naming a property of an SDK ("SDK version", "SDK版本号") in a list of data: a field, not an SDK."""
 _NONE_RE = re.compile(r"(?:no|not|without|none)\s|(?:" + NONE_WORDS + ")", re.IGNORECASE)
 """An item saying the app has none of something ("No advertising SDK", "无广告SDK")."""
-_PLATFORM_RE = re.compile(r"(?:android|ios|harmony\s?os|鸿蒙|安卓|windows|macos|web|h5)(?:\s*(?:端|版|系统|平台))?",
-                          re.IGNORECASE)
-"""An item named only by a platform ("- Android: <setup link>"): what a line is about, not an SDK."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,7 @@ class ListExtractor:
             for it in group:
                 if it.first in parents and not it.sdk_like:
                     continue  # "• Error monitoring" over "  • Crashlytics": the kind of what is below
-                if NOT_NAME_RE.fullmatch(it.name.strip()) or _PLATFORM_RE.fullmatch(it.name.strip()) \
+                if NOT_NAME_RE.fullmatch(it.name.strip()) or PLATFORM_ONLY_RE.fullmatch(it.name.strip()) \
                         or _SDK_FIELD_RE.fullmatch(it.name.strip(" ;；.。")):
                     continue  # "- iOS: https://…/quickstart.html", "[x] Basic structure": no SDK
                 if it.sdk_like and (SDK_PHRASE_RE.search(it.name) or not name_like(it.name)) and not ctx.names.known(it.name):
@@ -493,7 +491,7 @@ def _service_name(name: str, body: str, ctx: Context) -> bool:
     """A heading that names a service: short and name-like, no kind of data, permission or policy section,
     and a catalog name, an SDK word, or a paragraph under it saying whose product it is."""
     if not name or width(name) > MAX_SECTION_NAME or not name_like(name) or NOT_NAME_RE.fullmatch(name) \
-            or _PLATFORM_RE.fullmatch(name) or ctx.lexicon.is_header(name):
+            or PLATFORM_ONLY_RE.fullmatch(name) or ctx.lexicon.is_header(name):
         return False
     known = ctx.names.known(name)
     if not known and (ctx.lexicon.general(name) or ctx.lexicon.data_types_in(name, cell=True)

@@ -19,6 +19,7 @@ from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
     PERMISSION_WORD,
+    PLATFORM_ONLY_RE,
     URL_RE,
     company_like,
     continues,
@@ -55,6 +56,8 @@ class _Record:
     """Indent of that name line: a bullet no deeper is the next record's, not a sub-item of this one."""
     opened: bool = False
     """The record's permission label has no value of its own: its items follow on the lines below."""
+    label: str = ""
+    """The label of the line that opened the record ("SDK名称"), folded, without the line's marker."""
 
     def add(self, role: str, value: str, line: int, indent: int = 0) -> None:
         self.fields.append((role, value))
@@ -90,7 +93,7 @@ class KeyValueExtractor:
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
-                current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known)
+                current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known, _label(text))
                 continue
             starts = _starts_record(lines, i, ctx, names)
             if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
@@ -134,7 +137,7 @@ class KeyValueExtractor:
 
     def _pairs(self, records: list[_Record], current: _Record | None, pairs: tuple[tuple[str, str], ...],
                i: int, indent: int, by_party: bool = False,
-               known: Callable[[str], bool] = lambda _name: False) -> _Record:
+               known: Callable[[str], bool] = lambda _name: False, label: str = "") -> _Record:
         for role, value in pairs:
             if role == "company" and by_party and name_like(value) and not company_like(value):
                 role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way
@@ -146,6 +149,10 @@ class KeyValueExtractor:
                     and not any(r == "name" for r, _ in current.fields[1:]):
                 role = "description"  # "1.1.1小米推送 SDK" / "第三方主体：…" / "产品名称：小米 SDK": the heading
                 # names a catalog product, the label says it again (a heading of a section, "安卓端SDK", does not)
+            elif role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 \
+                    and _label_named(current) and label != current.label \
+                    and not (_SDK_WORD_RE.search(value) or known(value)):
+                role = "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record
             has = current is not None and any(r == role for r, _ in current.fields)
             carried: list[tuple[str, str]] = []
             if role == "name":
@@ -159,11 +166,27 @@ class KeyValueExtractor:
             else:
                 start = "data" if current is None else ""
             if start or current is None:
-                current = _Record(start or "data", i - 1 if carried else i, list(carried))
+                current = _Record(start or "data", i - 1 if carried else i, list(carried), label=label)
                 records.append(current)
             current.add(role, value, i, indent)
         assert current is not None  # every call has at least one pair
         return current
+
+
+_LABEL_OF_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,3}(?:\.\d{1,3})*\s*[)）.、．]?\s*|[-*•·●]\s*)?([^:：]{1,30})[:：]")
+
+
+def _label(text: str) -> str:
+    """The label a label line opens with, folded, without its marker ("18）SDK名称：…" -> "sdk名称")."""
+    m = _LABEL_OF_RE.match(text)
+    return fold(m.group(1)).replace(" ", "") if m else ""
+
+
+def _label_named(record: _Record) -> bool:
+    """Whether a name label opened the record ("SDK名称：…", not a heading line) and no second party's line has
+    come since (a record without a name label of its own, "16）第三方公司名称：…", may follow)."""
+    return not record.lined and bool(record.fields) and record.fields[0][0] == "name" \
+        and sum(r == "company" for r, _ in record.fields) <= 1
 
 
 _USE_ONLY = frozenset({"permissions", "scene"})
@@ -262,8 +285,9 @@ def _name_line(text: str, ctx: Context) -> bool:
     name = _MARKER_RE.sub("", text).strip()
     if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
         return False
-    if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name):
-        return False
+    if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name) \
+            or PLATFORM_ONLY_RE.fullmatch(name):
+        return False  # (a platform over the lines about it: "[iOS]", "Android端")
     if not _SDK_WORD_RE.search(name) and any(
             h.phrase == fold(name) and (h.data_types or h.permissions) for h in ctx.lexicon.find(name, weak=True)):
         return False  # exactly a data or permission word ("Geo-Location", "Camera Access"), even if a library has it
