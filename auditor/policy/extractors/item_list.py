@@ -69,6 +69,8 @@ class _Item:
     rest: str
     link: str
     sdk_like: bool
+    data: bool = False
+    """The item's text is only a kind of data (:func:`_data_body`)."""
 
 
 class ListExtractor:
@@ -103,7 +105,7 @@ class ListExtractor:
                     continue  # "OAID" among "地理位置信息", "WiFi 信息": a kind of data, not the OAID SDK
                 if (data_list or it.first in data_runs) and not it.sdk_like:
                     continue  # "Platform" among "Device model", "Network type": data the list does not know
-                if _data_body(it.head, ctx):
+                if it.data:
                     continue  # "gaid (Android Advertising ID) (Optional)" alone under a heading: data
                 if not it.sdk_like and DATA_CATEGORY_RE.search(it.name):
                     continue  # "Log Data" among the services a policy links to: a section of data, no SDK
@@ -237,6 +239,13 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
     out: list[_Item] = []
     lines = doc.lines
     names: dict[str, tuple[str, str, str, bool] | None] = {}  # this read's items, by text
+    datas: dict[str, bool] = {}  # whether an item's text is only data (_data_body), by text
+
+    def data(text: str) -> bool:
+        if text not in datas:
+            datas[text] = _data_body(text, ctx)
+        return datas[text]
+
     for i, body in enumerate(bodies):
         if body is None:
             continue
@@ -247,10 +256,10 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
             continue
         name, rest, link, sdk_like = parsed
         last = i
-        owner = not _data_body(body, ctx)  # (an item of data owns none)
+        owner = not data(body)  # (an item of data owns none)
         for k in range(i + 1, min(len(lines), i + 1 + MAX_NESTED)):
             item = bodies[k]
-            if item is not None and sdk_like and owner and _data_body(item, ctx):
+            if item is not None and sdk_like and owner and data(item):
                 last = k  # "- IP address" under "Unity Ads … may collect:": what the SDK collects
                 continue
             if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline or not lines[k].text:
@@ -261,7 +270,7 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
         if body.rstrip().endswith((":", "：")) and i + 1 < len(lines) and \
                 any(role == "name" for role, _ in ctx.lines[i + 1].pairs):
             continue  # "App 应披露 ShareSDK：" over "SDK 名称：ShareSDK" …: the record below names itself
-        out.append(_Item(i, last, name, body, rest, link, sdk_like))
+        out.append(_Item(i, last, name, body, rest, link, sdk_like, data(body)))
     return out
 
 
@@ -323,7 +332,7 @@ def _data_body(body: str, ctx: Context) -> bool:
 def _data_item(it: _Item, ctx: Context) -> bool:
     """An item that names a kind of personal data ("OAID", "WiFi 信息", "Device model")."""
     return (not it.rest and (bool(ctx.lexicon.data_types_in(it.name, cell=True))
-                             or bool(_DATA_WORD_RE.search(_NOTE_RE.sub("", it.name))))) or _data_body(it.head, ctx)
+                             or bool(_DATA_WORD_RE.search(_NOTE_RE.sub("", it.name))))) or it.data
 
 
 _NOTE_RE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
