@@ -320,3 +320,17 @@ def test_an_item_of_data_makes_no_list_of_services(tmp_path):
     path = tmp_path / "p.txt"
     path.write_text(text, encoding="utf-8")
     assert read_policy(path, catalog).sdks == ()
+
+
+def test_names_after_no_and_names_said_removed_are_no_rows(tmp_path):
+    catalog = Catalog(entries=(
+        entry("google-admob", "Google AdMob", "AdMob"), entry("fan", "Facebook Audience Network"),
+        entry("bugly", "Tencent Bugly", "Bugly"), entry("crashlytics", "Firebase Crashlytics"),
+        entry("onesignal", "OneSignal"),
+    ), version="unit", sha256="0" * 64, source="memory")
+    text = ("<h2>Third-party SDKs</h2>\n<p>The game shows no ads (no AdMob, Facebook Audience Network or others).</p>\n"
+            "<p>The previously integrated Tencent Bugly SDK has been removed; crashes now go to Firebase Crashlytics.</p>\n"
+            "<p>OneSignal was removed in version 2.</p>\n")
+    path = tmp_path / "p.html"
+    path.write_text(text, encoding="utf-8")
+    assert [s.id for s in read_policy(path, catalog).sdks] == ["crashlytics"]

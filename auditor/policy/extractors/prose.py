@@ -261,8 +261,8 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     for start, name in found:
         if _names_data(name, ctx) or ctx.lexicon.generic(name):
             continue  # "OAID" in a list of identifiers: data; "ad SDKs": a kind of SDK, not one SDK
-        if _denied(text, start):
-            continue  # "We do not use Google Analytics", "No Firebase", "未集成友盟SDK"
+        if _denied(text, start) or _removed(text, start, start + len(name)):
+            continue  # "We do not use Google Analytics", "No Firebase", "未集成友盟SDK", "X has been removed"
         if _ACCOUNT_RE.match(text, start + len(name)):
             continue  # "支付宝账户", "your Google account": a user's account, data, not the SDK
         if _INSTALLED_RE.search(_sentence_at(text, start)):
@@ -289,8 +289,21 @@ def _sentence_at(text: str, at: int) -> str:
     return text[start:end.end() if end else len(text)]
 
 
-_NO_RE = re.compile(r"(?:\b(?:no|without)\s+|(?:" + NONE_WORDS + r")\s*)$", re.IGNORECASE)
-"""Words right before a name that say the app has none of it ("No Firebase", "without Sentry", "未集成友盟")."""
+_NO_RE = re.compile(r"(?:\b(?:no|without)\s+|(?:" + NONE_WORDS + r")\s*)"
+                    r"(?:[^,.;:()（）、，；。]{1,40}?(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|、|，))?$", re.IGNORECASE)
+"""Words right before a name that say the app has none of it ("No Firebase", "without Sentry", "未集成友盟"), also
+of a later name of the list they open ("no AdMob, Facebook Audience Network, etc.")."""
+_REMOVED_RE = re.compile(r"^[^.;:!?。；：！？]{0,60}?(?:\b(?:has|have|had|was|were)\s+been\s+removed|\b(?:was|were|is|are)\s+"
+                         r"(?:removed|no longer used)|\bno longer (?:used|integrated|included)|已(?:被)?(?:移除|删除|下线|停用)"
+                         r"|不再(?:使用|集成|接入))", re.IGNORECASE)
+_FORMERLY_RE = re.compile(r"\b(?:previously|formerly)\s+(?:integrated|used|included|embedded)\s+(?:the\s+)?$"
+                          r"|(?:曾经|此前|之前)(?:接入|集成|使用)的?$", re.IGNORECASE)
+
+
+def _removed(text: str, start: int, end: int) -> bool:
+    """True when the clause of a name says the app had it and no longer has ("the previously integrated X SDK
+    has been removed", "X and Y SDKs have been removed", "X已移除")."""
+    return _REMOVED_RE.search(text[end:end + 120]) is not None or _FORMERLY_RE.search(text[max(0, start - 60):start]) is not None
 
 
 _NOT_USED_RE = re.compile(
