@@ -45,8 +45,9 @@ _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|
 _LINK_ROLES = frozenset({"link", "website"})
 _CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")
 _CJK_GAP_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
-_HEAD_ROLES = frozenset({"purpose", "scene", "description", "method"})
-"""Roles whose word heads a label after "的" ("调用权限的目的": a purpose, not a permission)."""
+_HEAD_ROLES = frozenset({"purpose", "scene", "description", "method", "permissions", "data"})
+"""Roles whose word heads a label after "的" ("调用权限的目的": a purpose, not a permission; "实现SDK产品功能所需的权限":
+permissions, not a name)."""
 _JOINED_RE = re.compile(r"[及和与或、/&＆]|\b(?:and|or)\b")
 """A label that joins two things ("名称及链接", "隐私政策或官网链接", "Name and link"): its last word is not its
 only head."""

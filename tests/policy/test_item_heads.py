@@ -16,3 +16,28 @@ def test_a_company_in_brackets_with_brackets_of_its_own_stays_in_the_head(tmp_pa
     assert [(s.id, s.company) for s in d.sdks] == [
         ("jpush", "深圳市和讯华谷信息技术有限公司（极光）"), ("umeng-analytics", "友盟同欣（北京）科技有限公司"),
     ]
+
+
+def test_an_item_that_enumerates_what_is_collected_names_no_sdk(tmp_path: Path) -> None:
+    text = ("i. Device information\n- We collect the following:\n"
+            "- SDK/API version, IP address, platform, timestamp, app version, channel, time zone\n"
+            "- These data only go to the statistics platform we run ourselves (JPush).\n")
+    d = read_text(tmp_path, "p.txt", text, small_catalog())
+    # the sentence names JPush (a prose mention); neither item is a list row
+    assert [(s.name, s.extractor) for s in d.sdks] == [("JPush", "prose")]
+
+
+def test_a_label_whose_last_word_is_permissions_holds_permissions(tmp_path: Path) -> None:
+    text = ("第三方SDK名称：极光推送\n第三方SDK提供方的公司名称：深圳市和讯华谷信息技术有限公司\n"
+            "实现SDK产品功能所需的权限：无\n处理的个人信息类型：设备标识符\n")
+    d = read_text(tmp_path, "p.md", text, small_catalog())
+    assert [(s.name, s.company) for s in d.sdks] == [("极光推送", "深圳市和讯华谷信息技术有限公司")]
+
+
+def test_numbered_items_whose_heads_hold_a_field_word_stay_items(tmp_path: Path) -> None:
+    # "（2）小米推送服务：…" holds 服务 ("service", a name label on its own) but is no label of the record above
+    text = ("使用 SDK 名称：友盟统计\n隐私权政策链接：https://www.umeng.com/page/policy\n"
+            "（2）小米推送服务：为了推送消息，我们集成了小米推送，它会收集设备标识符。\n"
+            "（3）极光推送：为了推送消息，极光推送会收集设备标识符。\n")
+    d = read_text(tmp_path, "p.txt", text, small_catalog())
+    assert {"umeng-analytics", "xiaomi-push", "jpush"} <= {s.id for s in d.sdks}

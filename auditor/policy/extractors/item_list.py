@@ -361,6 +361,24 @@ _POLICY_TAIL_RE = re.compile(r"\s*(?:'s\s*)?(?:privacy\s+(?:policy|notice|statem
 """The words of a privacy page after a service's name in a link's text ("AdMob Privacy Policy")."""
 
 
+MAX_BRACKETED_FUNCTION = 40
+"""How wide the words before a bracketed SDK may be ("推送通知消息（OPPO推送SDK）"); a sentence that ends with a name
+in brackets ("…passed to our own statistics system (ECS).") is no item named so."""
+_ENUMERATION_SPLIT_RE = re.compile(r"\s*[,，、;；]\s*")
+MIN_ENUMERATED = 4
+
+
+def _data_enumeration(body: str, ctx: Context) -> bool:
+    """An item that enumerates, comma after comma, what is collected, no label opening it: at least half of its
+    parts name data, or none is a catalog name ("SDK/API/JS code version, IP address, platform, timestamp, …")."""
+    parts = [p for p in _ENUMERATION_SPLIT_RE.split(body) if p.strip()]
+    if len(parts) < MIN_ENUMERATED or re.search(r"[:：]|\s[-–—]\s", body):
+        return False  # (a label opens the item: "支付宝SDK（…）：支付服务；收集…")
+    if sum(1 for p in parts if ctx.lexicon.data_types_in(p, cell=True) or _DATA_WORD_RE.search(p)) * 2 >= len(parts):
+        return True
+    return not any(ctx.names.known(p.strip(" .。")) for p in parts)
+
+
 def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     """``(name, rest, link, SDK-like)`` of an item's text, or None when it names nothing (or says the app has
     none of it: "No advertising SDK", "无第三方统计SDK")."""
@@ -382,8 +400,11 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     if m and name_like(m.group(1)) and not NOT_NAME_RE.fullmatch(m.group(1).strip()):
         name = _POLICY_TAIL_RE.sub("", m.group(1)).strip() or m.group(1).strip()  # an HTML link's text, its href
         return name, "", m.group(2), sdk_like(name)
+    if _data_enumeration(body, ctx):
+        return None  # "SDK/API/JS code version, IP address, platform, …": what is collected, not a name
     m = _BRACKET_RE.match(body)
-    if m and sdk_like(m.group(2)) and (known(m.group(2)) or not re.search(r"[、，,;；]", m.group(2))):
+    if m and sdk_like(m.group(2)) and (known(m.group(2)) or not re.search(r"[、，,;；]", m.group(2))) \
+            and width(m.group(1)) <= MAX_BRACKETED_FUNCTION:
         # "推送通知消息（OPPO推送SDK）"; not a bracketed list ("应用信息（应用名、包含的SDK信息、…）")
         return m.group(2).strip(), " ".join(filter(None, (m.group(1), m.group(3) or ""))), "", True
     m = _HEAD_RE.match(body)

@@ -93,7 +93,9 @@ class KeyValueExtractor:
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
-                current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known, _label(text))
+                label = _label(text)  # (a field's label as such, "服务"; not "（6）腾讯服务：" with a role inside)
+                current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known,
+                                      label if ctx.lexicon.is_header(label) else "")
                 continue
             starts = _starts_record(lines, i, ctx, names)
             if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
@@ -150,7 +152,7 @@ class KeyValueExtractor:
                 role = "description"  # "1.1.1小米推送 SDK" / "第三方主体：…" / "产品名称：小米 SDK": the heading
                 # names a catalog product, the label says it again (a heading of a section, "安卓端SDK", does not)
             elif role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 \
-                    and _label_named(current) and label != current.label \
+                    and _label_named(current) and label and label != current.label \
                     and not (_SDK_WORD_RE.search(value) or known(value)):
                 role = "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record
             has = current is not None and any(r == role for r, _ in current.fields)
