@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；）)\]|]+", re.IGNORECASE)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；）)\]|\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+", re.IGNORECASE)
+"""An address as written; full-width punctuation right after it ends it ("…/privacy/】了解", "…/policy。"), Chinese
+words do not (a page's path may be Chinese: "…/QQ互联SDK隐私保护声明")."""
 URL_ONLY_RE = re.compile(r"^\s*[<(\[]?(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HEADING_RE = re.compile(

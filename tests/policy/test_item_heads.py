@@ -41,3 +41,19 @@ def test_numbered_items_whose_heads_hold_a_field_word_stay_items(tmp_path: Path)
             "（3）极光推送：为了推送消息，极光推送会收集设备标识符。\n")
     d = read_text(tmp_path, "p.txt", text, small_catalog())
     assert {"umeng-analytics", "xiaomi-push", "jpush"} <= {s.id for s in d.sdks}
+
+
+def test_the_next_number_of_the_list_around_a_record_is_no_sub_item_of_it(tmp_path: Path) -> None:
+    text = ("我们接入的第三方服务如下：\n（1）友盟：\n本应用已集成友盟统计\n"
+            "使用 SDK 名称：友盟统计\n隐私权政策链接：https://www.umeng.com/page/policy\n"
+            "（2）极光推送：为了推送消息，我们集成了极光推送SDK，它会收集设备标识符。\n"
+            "（3）小米推送：为了推送消息，我们集成了小米推送，它会收集设备标识符。\n")
+    d = read_text(tmp_path, "p.txt", text, small_catalog())
+    assert {"umeng-analytics", "jpush", "xiaomi-push"} <= {s.id for s in d.sdks}
+    assert next(s for s in d.sdks if s.id == "umeng-analytics").evidence.line_end <= 5
+
+
+def test_full_width_punctuation_ends_an_address(tmp_path: Path) -> None:
+    from auditor.policy.text import URL_RE
+    assert URL_RE.findall("详见【https://lbs.example.com/home/privacy/】了解更多。见https://a.example.com/p。") == [
+        "https://lbs.example.com/home/privacy/", "https://a.example.com/p"]

@@ -89,7 +89,7 @@ class KeyValueExtractor:
             pairs = ctx.lines[i].pairs
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
                     line.indent > current.indent or _SUBITEM_RE.match(text)) and not _sibling_record(lines, i, ctx, names) \
-                    and not current.next_bullet(text, line.indent):
+                    and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs:
@@ -253,6 +253,24 @@ def _label_follows(lines: tuple, i: int, ctx: Context, current: _Record,  # type
             return pairs[0][0] in SDK_FACTS and pairs[0][0] not in given
         if ctx.lines[k].heading or _starts_record(lines, k, ctx, names):
             return False
+    return False
+
+
+_NUMBER_RE = re.compile(r"^\s*([(（])?\s*(\d{1,2})\s*([)）.、])")
+MAX_OUTER_DISTANCE = 12
+
+
+def _outer_item(lines: tuple, first: int, text: str) -> bool:  # type: ignore[type-arg]
+    """Whether a numbered line is the next item of a list the record sits in ("（1）友盟：" … record … "（2）
+    TalkingData：…"): an item numbered one less, in the same style, opens the lines just above the record."""
+    m = _NUMBER_RE.match(text)
+    if m is None or int(m.group(2)) < 2:
+        return False
+    want = (m.group(1) or "", str(int(m.group(2)) - 1), m.group(3))
+    for k in range(first - 1, max(-1, first - 1 - MAX_OUTER_DISTANCE), -1):
+        prev = _NUMBER_RE.match(lines[k].text)
+        if prev is not None and (prev.group(1) or "", prev.group(2).lstrip("0") or "0", prev.group(3)) == want:
+            return True
     return False
 
 
