@@ -10,6 +10,11 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；）)\]|\u3000-\u303f\
 words do not (a page's path may be Chinese: "…/QQ互联SDK隐私保护声明")."""
 URL_ONLY_RE = re.compile(r"^\s*[<(\[]?(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def link_text(text: str) -> str:
+    """``text`` with each Markdown link as the words it shows ("[INTERNET](https://…)" -> "INTERNET")."""
+    return _MD_LINK_RE.sub(lambda m: m.group(1), text) if "](" in text else text
 HEADING_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:[IVXLC]{1,5}|[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
     r"|(?:[IVXLC]{1,5}|[一二三四五六七八九十]{1,3})\s*[.、．](?!\w*\.)"

@@ -226,3 +226,28 @@ def test_a_sentence_that_only_names_a_permission_takes_the_use_the_next_sentence
     d = _read(tmp_path, "policy.md", LABEL_SENTENCES, catalog)
     got = {(p.permission.removeprefix(A), p.scene) for p in d.permissions}
     assert got == {("CAMERA", "add an expense"), ("READ_CONTACTS", "split a bill with a friend from your address book")}
+
+
+LINKED_CONSTANTS = """\
+## Permissions
+
+### [ACCESS_FINE_LOCATION](https://developer.android.com/reference/android/Manifest.permission#ACCESS_FINE_LOCATION)
+
+Needed to draw the track of a hike.
+
+### VIBRATE
+
+Needed to buzz at each kilometre.
+
+## Permissions the map plug-in asks for
+
+* [INTERNET](https://developer.android.com/reference/android/Manifest.permission#INTERNET)
+"""
+
+
+def test_permission_constants_written_as_links_or_alone_in_a_heading(tmp_path, catalog):
+    d = _read(tmp_path, "PRIVACY.md", LINKED_CONSTANTS, catalog)
+    got = {(p.permission.removeprefix(A), p.description) for p in d.permissions}
+    assert got == {("ACCESS_FINE_LOCATION", "Needed to draw the track of a hike."),
+                   ("VIBRATE", "Needed to buzz at each kilometre."), ("INTERNET", "")}
+    assert all("https" not in p.scene for p in d.permissions)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
-from auditor.policy.text import HEADING_RE, PERMISSION_WORD, REFUSAL_RE, TERMINAL, moment, width
+from auditor.policy.text import HEADING_RE, PERMISSION_WORD, REFUSAL_RE, TERMINAL, link_text, moment, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）](?!\d)"
@@ -302,16 +302,19 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     """The permission item the line starts, if any: a marked item whose label names a permission, or a
     heading that names one permission (a constant or a permission phrase, not just "Permissions")."""
     if line.mark.startswith("h"):
-        text = line.text.strip()
+        text = link_text(line.text.strip())
         if width(text) <= MAX_LABEL_WIDTH and ctx.lexicon.permissions_in(text, weak=False) and \
                 (_written_constant(text, ctx) or _PERMISSION_WORD_RE.search(text)):
             return _Item(text, "", i, heading=True)
+        if _CONSTANT_WORDS_RE.fullmatch(text) and ctx.lexicon.permissions_in(text, weak=True):
+            return _Item(text, "", i, heading=True)  # "### VIBRATE", "### INTERNET": a constant of one word
         return None
     m = _ITEM_RE.match(line.text)
     body = m.group(1).strip() if m else line.text.strip() if line.mark == "li" or _LEADING_CONSTANT_RE.match(line.text) \
         else ""
     if not body:
         return None
+    body = link_text(body)  # "[INTERNET](https://developer.android.com/…)": the permission, not its page
     parts = _LABEL_SPLIT_RE.split(body, maxsplit=1)
     label, rest = (parts[0], parts[1]) if len(parts) == 2 else (body, "")
     if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True):
@@ -321,6 +324,8 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     return _Item(label.strip(), rest.strip(), i)
 
 
+_CONSTANT_WORDS_RE = re.compile(r"[A-Z][A-Z0-9_]{2,}(?:\s*(?:,|/|&|and)\s*[A-Z][A-Z0-9_]{2,})*")
+"""A heading of permission constants only, in capitals ("VIBRATE", "CAMERA / RECORD_AUDIO")."""
 _BASED_ON_RE = re.compile(r"基于.{1,30}的(?:附加|扩展|基本)?(?:业务)?功能")
 """A function named by the device capability it rests on ("基于麦克风的扩展功能"): the standard wording of a
 permission item in Chinese policies."""
