@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from auditor.catalog.model import Catalog
 from auditor.policy import read_policy
-from tests.policy.helpers import entry
+from tests.policy.helpers import entry, memory_catalog, read_text
 
 
 def test_service_bullets_with_companies(tmp_path):
@@ -246,10 +246,9 @@ def test_dash_bullets_of_a_page_copied_as_text_are_list_items(tmp_path):
 
 def test_a_nested_list_of_data_under_a_service_names_no_sdk(tmp_path):
     # "Advertising ID" is a catalog name too; under "AdMob receives:" among other kinds of data it is data
-    catalog = Catalog(entries=(
+    catalog = memory_catalog(
         entry("google-admob", "Google AdMob", "AdMob"), entry("gaid", "Advertising ID", "Google Advertising ID"),
-        entry("sentry", "Sentry"),
-    ), version="unit", sha256="0" * 64, source="memory")
+        entry("sentry", "Sentry"))
     text = ("## What leaves your phone\n\n"
             "- **Crash reports**: when the app stops, Sentry receives the stack trace.\n"
             "- **Ads in the free edition**: Google AdMob receives, to pick ads:\n"
@@ -257,9 +256,7 @@ def test_a_nested_list_of_data_under_a_service_names_no_sdk(tmp_path):
             "  - Device model\n"
             "  - Approximate location (country)\n"
             "- **Purchases**: handled by the store, we never see card numbers.\n")
-    path = tmp_path / "p.md"
-    path.write_text(text, encoding="utf-8")
-    d = read_policy(path, catalog)
+    d = read_text(tmp_path, "p.md", text, catalog)
     assert "gaid" not in {s.id for s in d.sdks}
     assert "Advertising ID" not in {s.name for s in d.sdks}
 
@@ -272,39 +269,31 @@ def test_a_list_of_the_third_party_services_data_is_shared_with_names_unknown_se
             "- **Sentry:** receives crash reports.\n\n"
             "## Your rights\n\nWe may share your information in the following cases:\n\n"
             "- **Legal Duties:** when a court orders it.\n- **Company Sale:** if the business is sold.\n")
-    path = tmp_path / "p.md"
-    path.write_text(text, encoding="utf-8")
-    d = read_policy(path, catalog)
+    d = read_text(tmp_path, "p.md", text, catalog)
     assert [s.name for s in d.sdks] == ["Pocketbase", "Plausible", "Sentry"]
 
 
 def test_a_comma_inside_brackets_separates_no_head_and_a_note_keeps_a_data_item(tmp_path):
     # "Device information (model, OS)" is one item of data; with its siblings it makes the list one of data
-    catalog = Catalog(entries=(
-        entry("unity-ads", "Unity Ads"), entry("gaid", "Advertising ID", "Google Advertising ID"),
-    ), version="unit", sha256="0" * 64, source="memory")
+    catalog = memory_catalog(
+        entry("unity-ads", "Unity Ads"), entry("gaid", "Advertising ID", "Google Advertising ID"))
     text = ("2. Services we use\n"
             "a) Unity Ads\nShows the ads between levels.\nThese services may collect:\n"
             "- Advertising ID (or a similar identifier)\n- IP address\n- Device information (model, OS, language)\n"
             "- Usage data (e.g., ads seen, taps)\n")
-    path = tmp_path / "p.txt"
-    path.write_text(text, encoding="utf-8")
-    d = read_policy(path, catalog)
+    d = read_text(tmp_path, "p.txt", text, catalog)
     assert [s.id for s in d.sdks] == ["unity-ads"]
 
 
 def test_items_of_data_under_a_service_item_are_what_it_collects(tmp_path):
-    catalog = Catalog(entries=(
+    catalog = memory_catalog(
         entry("unity-ads", "Unity Ads"), entry("gaid", "Advertising ID", "Google Advertising ID"),
-        entry("play-billing", "Google Play Billing"),
-    ), version="unit", sha256="0" * 64, source="memory")
+        entry("play-billing", "Google Play Billing"))
     text = ("Services in the game:\n"
             "a) Unity Ads\nShows the ads between levels.\nIt may collect:\n"
             "- Advertising ID\n- IP address\n- Device model (and OS version)\n"
             "b) Google Play Billing\nHandles the purchase of extra levels.\n")
-    path = tmp_path / "p.txt"
-    path.write_text(text, encoding="utf-8")
-    d = read_policy(path, catalog)
+    d = read_text(tmp_path, "p.txt", text, catalog)
     assert [s.id for s in d.sdks] == ["unity-ads", "play-billing"]
     assert set(d.sdks[0].data_types) == {"advertising-id", "ip", "device-model"}
     assert d.sdks[1].data_types == ()
@@ -312,25 +301,19 @@ def test_items_of_data_under_a_service_item_are_what_it_collects(tmp_path):
 
 def test_an_item_of_data_makes_no_list_of_services(tmp_path):
     # a catalog name among the items ("Advertising ID") that names data does not make the others services
-    catalog = Catalog(entries=(
-        entry("gaid", "Advertising ID", "Google Advertising ID"), entry("sentry", "Sentry"),
-    ), version="unit", sha256="0" * 64, source="memory")
+    catalog = memory_catalog(
+        entry("gaid", "Advertising ID", "Google Advertising ID"), entry("sentry", "Sentry"))
     text = ("What the SDK collects\nAdvertising identifier\n- gaid (Google Advertising ID) (optional)\n"
             "Device\n- Platform\n")
-    path = tmp_path / "p.txt"
-    path.write_text(text, encoding="utf-8")
-    assert read_policy(path, catalog).sdks == ()
+    assert read_text(tmp_path, "p.txt", text, catalog).sdks == ()
 
 
 def test_names_after_no_and_names_said_removed_are_no_rows(tmp_path):
-    catalog = Catalog(entries=(
+    catalog = memory_catalog(
         entry("google-admob", "Google AdMob", "AdMob"), entry("fan", "Facebook Audience Network"),
         entry("bugly", "Tencent Bugly", "Bugly"), entry("crashlytics", "Firebase Crashlytics"),
-        entry("onesignal", "OneSignal"),
-    ), version="unit", sha256="0" * 64, source="memory")
+        entry("onesignal", "OneSignal"))
     text = ("<h2>Third-party SDKs</h2>\n<p>The game shows no ads (no AdMob, Facebook Audience Network or others).</p>\n"
             "<p>The previously integrated Tencent Bugly SDK has been removed; crashes now go to Firebase Crashlytics.</p>\n"
             "<p>OneSignal was removed in version 2.</p>\n")
-    path = tmp_path / "p.html"
-    path.write_text(text, encoding="utf-8")
-    assert [s.id for s in read_policy(path, catalog).sdks] == ["crashlytics"]
+    assert [s.id for s in read_text(tmp_path, "p.html", text, catalog).sdks] == ["crashlytics"]
