@@ -125,7 +125,8 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
             bare = shown is None and _BARE_TEXT_RE.match(text) is not None
             if bare and bare_before and lines[-1].no == i and _HUMAN_RE.search(text) \
                     and not _LIST_MARK_RE.match(text) and not lines[-1].text.endswith(_ENDS) \
-                    and not _LABEL_COLON_RE.search(lines[-1].text):
+                    and not _LABEL_COLON_RE.search(lines[-1].text) \
+                    and not (indents[i] > lines[-1].indent and _LABEL_OPENS_RE.match(text)):
                 # an element's text wrapped by a formatter ("Sentry" / "SDK：主要收集…"): one line of text
                 lines[-1] = Line(lines[-1].no, f"{lines[-1].text} {text}", "", lines[-1].indent)
                 code[-1] = f"{code[-1]} {' '.join(t.split())}"
@@ -151,6 +152,9 @@ _LIST_MARK_RE = re.compile(r"^(?:[-*•·●▪◦]|\d{1,2}[.、)）]|[(（]\d{1
 _ENDS = ("。", ".", "；", ";", "：", ":", "！", "!", "？", "?", "，", ",")
 _LABEL_COLON_RE = re.compile(r"[:：]")
 """A line with a colon is a label line or a sentence of its own, never the first half of a wrapped one."""
+_LABEL_OPENS_RE = re.compile(r"^[^:：,，。.]{1,20}[:：]")
+"""A line indented under the one before that opens with a label ("1. 微信OpenSDK" over "   开发者：…") is a line of
+its own, not the second half of a wrapped one ("Sentry" over "SDK：主要收集…", at one indent, is)."""
 
 
 _MARKDOWN_LINE_RE = re.compile(r"^\s*(?:[|#]|[-*+]\s|>\s|\d{1,3}[.)]\s)")

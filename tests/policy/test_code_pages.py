@@ -165,3 +165,25 @@ def test_blocks_of_content_kept_as_one_line_records_are_the_text_they_show(tmp_p
     got = {(p.permission.removeprefix("android.permission."), p.evidence.line_start) for p in d.permissions}
     assert got == {("CAMERA", 6), ("RECORD_AUDIO", 7)}
     assert [(s.name, s.id, s.company) for s in d.sdks] == [("Sentry SDK", "sentry", "Functional Software, Inc.")]
+
+
+VUE_NUMBERED = """\
+<template>
+  <view class="policy">
+本应用集成了以下第三方SDK：
+1. 友盟SDK
+   开发者：友盟同欣（北京）科技有限公司
+   收集信息范围：设备信息（Android ID、OAID）
+2. Sentry SDK
+   开发者：Functional Software, Inc.
+   收集信息范围：崩溃日志
+  </view>
+</template>
+"""
+
+
+def test_a_label_line_under_a_bare_name_line_in_a_template_is_its_own_line(tmp_path, catalog):
+    d = _read(tmp_path, "Policy.vue", VUE_NUMBERED, catalog)
+    assert [(s.name, s.id, s.company) for s in d.sdks] == [
+        ("友盟SDK", "umeng", "友盟同欣（北京）科技有限公司"), ("Sentry SDK", "sentry", "Functional Software, Inc."),
+    ]

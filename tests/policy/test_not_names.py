@@ -152,3 +152,10 @@ def test_records_numbered_in_outline_each_named_by_the_same_label(tmp_path: Path
             "3.2.2.2 第三方名称：友盟统计\n功能：统计分析\n收集个人资料类型：手机状态和身份\n")
     d = read_text(tmp_path, "sdk.txt", text, small_catalog())
     assert [s.name for s in d.sdks] == ["极光推送", "友盟统计"]
+
+
+def test_a_line_that_enumerates_data_heads_no_record(tmp_path: Path) -> None:
+    text = ("SDK名称：极光推送\n收集信息：\n[iOS]\n设备ID（IDFA 用户授权才收集）、IDFV\n获取信息（未收集）：\n"
+            "传感器信息、剪切板内容。\n")
+    d = read_text(tmp_path, "sdk.txt", text, small_catalog())
+    assert [s.name for s in d.sdks] == ["极光推送"]

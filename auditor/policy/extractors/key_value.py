@@ -315,6 +315,7 @@ def _name_line(text: str, ctx: Context) -> bool:
     if ctx.lexicon.general(name) and not ctx.names.known(name):
         return False
     if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.mostly_data(name)
+                         or _data_parts(name, ctx)
                          or _PERMISSION_WORD_RE.search(name)):
         return False  # a permission or data item, or a section about permissions ("权限与能力说明")
     if not sdk_like and DATA_CATEGORY_RE.search(name):
@@ -322,6 +323,15 @@ def _name_line(text: str, ctx: Context) -> bool:
     if not sdk_like and _KIND_RE.search(name):
         return False  # a kind of SDK over the records of its kind ("支付与登录类", "框架类（不外传个人信息）")
     return True
+
+
+_PARTS_RE = re.compile(r"\s*[、,，;；]\s*")
+
+
+def _data_parts(name: str, ctx: Context) -> bool:
+    """A line that enumerates data ("设备ID（IDFA 用户授权才收集）、IDFV"): two parts or more, half of them naming data."""
+    parts = [p for p in _PARTS_RE.split(name) if p]
+    return len(parts) >= 2 and sum(1 for p in parts if ctx.lexicon.data_types_in(p, cell=True)) * 2 >= len(parts)
 
 
 _KIND_RE = re.compile(r"类\s*(?:[（(][^()（）]*[)）])?$")
