@@ -77,7 +77,7 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     subjects = _subjects(sdks)
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
-        sdks=tuple(_with_page(r, data_types, permissions, subjects) for r in _prose_once(sdks)),
+        sdks=tuple(_with_page(r, data_types, permissions, subjects) for r in _same_sdk(_prose_once(sdks))),
         permissions=permissions,
         data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
     )
@@ -127,6 +127,19 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
                 continue
         out.append(row)
     return out
+
+
+def _same_sdk(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
+    """Rows of one catalog entry that leave its company or link empty take them from another row of the same
+    entry in the same policy (an SDK named in a data table's cell, and in a record of its own below)."""
+    company: dict[str, str] = {}
+    link: dict[str, str] = {}
+    for r in rows:
+        if r.id:
+            company.setdefault(r.id, r.company) if r.company else None
+            link.setdefault(r.id, r.link) if r.link else None
+    return [replace(r, company=r.company or company.get(r.id, ""), link=r.link or link.get(r.id, ""))
+            if r.id and ((not r.company and r.id in company) or (not r.link and r.id in link)) else r for r in rows]
 
 
 def _dedupe(items: list[PermissionDisclosure]) -> list[PermissionDisclosure]:

@@ -57,3 +57,13 @@ def test_full_width_punctuation_ends_an_address(tmp_path: Path) -> None:
     from auditor.policy.text import URL_RE
     assert URL_RE.findall("详见【https://lbs.example.com/home/privacy/】了解更多。见https://a.example.com/p。") == [
         "https://lbs.example.com/home/privacy/", "https://a.example.com/p"]
+
+
+def test_a_row_of_an_sdk_takes_the_company_and_link_another_row_of_it_gives(tmp_path: Path) -> None:
+    # the data table names the SDK in a cell; its own record below says who provides it and where its policy is
+    text = ("| 数据类别 | 用途 | 第三方SDK |\n|---|---|---|\n| 设备标识符 | 消息推送 | 极光推送 |\n\n"
+            "极光推送\n- 提供方：深圳市和讯华谷信息技术有限公司\n- 隐私政策：https://www.jiguang.cn/license/privacy\n")
+    d = read_text(tmp_path, "p.md", text, small_catalog())
+    rows = [s for s in d.sdks if s.id == "jpush"]
+    assert len(rows) >= 2
+    assert {(s.company, s.link) for s in rows} == {("深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy")}
