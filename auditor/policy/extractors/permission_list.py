@@ -83,7 +83,7 @@ class PermissionListExtractor:
         ask = _Lines(ctx)
         kinds = ask.classify(lines)
         bare = _bare_labels(lines, ask, kinds.bare)
-        spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask)
+        spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx)
         out.extend(spaced)
         owned = {k for st in spaced for k in range(st.first, st.last + 1)}
         quiet = kinds.quiet
@@ -563,6 +563,53 @@ _FULL_CONSTANT_RE = re.compile(r"(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-
 """A permission constant, however long ("android.permission.WRITE_EXTERNAL_STORAGE")."""
 MAX_SPACED_LINES = 80
 MAX_SPACED_HEADER = 160
+
+
+_GLUED_HEADER_RE = re.compile(r"序号[\u4e00-\u9fff/、（）()]{0,12}权限[\u4e00-\u9fff/、（）()]{2,24}")
+"""The header of a permission table whose cells lost their separators (text taken from a page or a PDF): the row
+number's column, the permission's, the use's ("序号权限用途说明可否关闭")."""
+_GLUED_ROW_RE = re.compile(r"(\d{1,2})(?=[\u4e00-\u9fffA-Za-z])(.+)")
+_CLOSABLE_RE = re.compile(r"[。；;]?\s*[是否]\s*$")
+"""A last cell saying whether the permission can be switched off ("是", "否"), glued to the use."""
+MAX_GLUED_LABEL = 20
+MAX_LEAD_CHARS = 4
+"""Characters a glued row's permission phrase may start after ("访问大致的地理位置…": 访问 before it)."""
+
+
+def _glued_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
+    """Permission tables whose cells lost their separators: a glued header (:data:`_GLUED_HEADER_RE`), then rows
+    numbered 1, 2, 3… each opening with its permission's label ("1读取及写入储存器权限读取或缓存资源文件…"): the
+    label runs to the first "权限" or, without one, to the end of the first permission phrase; the rest is the
+    use (a last "是/否" cell dropped)."""
+    out: list[Structure] = []
+    for i, line in enumerate(lines):
+        if line.mark or not _GLUED_HEADER_RE.fullmatch(line.text.strip()):
+            continue
+        scenes: list[SceneClaim] = []
+        for k in range(i + 1, min(len(lines), i + 1 + MAX_SPACED_LINES)):
+            m = _GLUED_ROW_RE.fullmatch(lines[k].text.strip())
+            if m is None or int(m.group(1)) != len(scenes) + 1:
+                break
+            label, use = _glued_cells(m.group(2), ctx)
+            if not label:
+                break
+            scenes.append(SceneClaim(_CLOSABLE_RE.sub("", use).strip(" ，,。"), "", label, k, k))
+        if len(scenes) >= 2:
+            out.append(Structure(ExtractorKind.PERMISSION_LIST, i, scenes[-1].last, CONFIDENCE, scenes=tuple(scenes)))
+    return out
+
+
+def _glued_cells(text: str, ctx: Context) -> tuple[str, str]:
+    """``(permission label, the rest)`` of a glued row's text, or ``("", text)`` when it opens with no permission."""
+    end = text.find("权限")
+    if 0 < end <= MAX_GLUED_LABEL:
+        label = text[:end + 2]
+        return (label, text[end + 2:]) if ctx.lexicon.permissions_in(label, weak=True) else ("", text)
+    hits = [h for h in ctx.lexicon.find(text[:MAX_GLUED_LABEL], weak=True) if h.permissions and h.start <= MAX_LEAD_CHARS]
+    if not hits:
+        return "", text
+    stop = max(h.start + len(h.phrase) for h in hits)
+    return text[:stop], text[stop:]
 
 
 def _spaced_tables(lines: tuple[Line, ...], ctx: Context, headers: tuple[bool, ...]) -> list[Structure]:
