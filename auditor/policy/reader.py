@@ -134,12 +134,13 @@ def _same_sdk(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
     entry in the same policy (an SDK named in a data table's cell, and in a record of its own below)."""
     company: dict[str, str] = {}
     link: dict[str, str] = {}
-    for r in rows:
-        if r.id:
-            company.setdefault(r.id, r.company) if r.company else None
-            link.setdefault(r.id, r.link) if r.link else None
-    return [replace(r, company=r.company or company.get(r.id, ""), link=r.link or link.get(r.id, ""))
-            if r.id and ((not r.company and r.id in company) or (not r.link and r.id in link)) else r for r in rows]
+    for r in rows:  # the first row of an entry that states each fact
+        if r.id and r.company:
+            company.setdefault(r.id, r.company)
+        if r.id and r.link:
+            link.setdefault(r.id, r.link)
+    return [replace(r, company=r.company or company.get(r.id, ""), link=r.link or link.get(r.id, "")) if r.id else r
+            for r in rows]
 
 
 def _dedupe(items: list[PermissionDisclosure]) -> list[PermissionDisclosure]:

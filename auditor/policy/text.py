@@ -67,6 +67,8 @@ _PACKAGE_RE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-zA-Z_][\w]*){1,8
 _PACKAGE_ROOTS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "de", "uk", "jp", "kr", "fr", "ru", "us", "in", "br", "it", "nl"])
 _DOMAIN_TAILS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "html", "htm", "php", "jsp", "aspx", "shtml"])
 _WIDE_RE = re.compile("[\u2e81-\U0010ffff]")
+ENUMERATION_SPLIT_RE = re.compile(r"\s*[,，、;；]\s*")
+"""Between the parts of an enumeration ("IMEI、MAC地址", "IP address, platform, timestamp")."""
 PLATFORM_ONLY_RE = re.compile(r"[\[【(（]?\s*(?:android|ios|harmony\s?os|鸿蒙|安卓|windows|macos|web|h5)"
                               r"(?:\s*(?:端|版|系统|平台))?\s*[\]】)）]?", re.IGNORECASE)
 """A name that is only a platform ("Android", "[iOS]", "安卓端"): what the lines under it are about, not an SDK."""

@@ -19,6 +19,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, St
 from auditor.policy.document import Document, Line
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
+    ENUMERATION_SPLIT_RE,
     NONE_WORDS,
     NOT_NAME_RE,
     PLATFORM_ONLY_RE,
@@ -364,14 +365,13 @@ _POLICY_TAIL_RE = re.compile(r"\s*(?:'s\s*)?(?:privacy\s+(?:policy|notice|statem
 MAX_BRACKETED_FUNCTION = 40
 """How wide the words before a bracketed SDK may be ("推送通知消息（OPPO推送SDK）"); a sentence that ends with a name
 in brackets ("…passed to our own statistics system (ECS).") is no item named so."""
-_ENUMERATION_SPLIT_RE = re.compile(r"\s*[,，、;；]\s*")
 MIN_ENUMERATED = 4
 
 
 def _data_enumeration(body: str, ctx: Context) -> bool:
     """An item that enumerates, comma after comma, what is collected, no label opening it: at least half of its
     parts name data, or none is a catalog name ("SDK/API/JS code version, IP address, platform, timestamp, …")."""
-    parts = [p for p in _ENUMERATION_SPLIT_RE.split(body) if p.strip()]
+    parts = [p for p in ENUMERATION_SPLIT_RE.split(body) if p.strip()]
     if len(parts) < MIN_ENUMERATED or re.search(r"[:：]|\s[-–—]\s", body):
         return False  # (a label opens the item: "支付宝SDK（…）：支付服务；收集…")
     if sum(1 for p in parts if ctx.lexicon.data_types_in(p, cell=True) or _DATA_WORD_RE.search(p)) * 2 >= len(parts):

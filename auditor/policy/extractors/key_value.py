@@ -18,6 +18,7 @@ from auditor.policy.lexicon import fold
 from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued_company
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
+    ENUMERATION_SPLIT_RE,
     PERMISSION_WORD,
     PLATFORM_ONLY_RE,
     URL_RE,
@@ -325,12 +326,9 @@ def _name_line(text: str, ctx: Context) -> bool:
     return True
 
 
-_PARTS_RE = re.compile(r"\s*[、,，;；]\s*")
-
-
 def _data_parts(name: str, ctx: Context) -> bool:
     """A line that enumerates data ("设备ID（IDFA 用户授权才收集）、IDFV"): two parts or more, half of them naming data."""
-    parts = [p for p in _PARTS_RE.split(name) if p]
+    parts = [p for p in ENUMERATION_SPLIT_RE.split(name) if p]
     return len(parts) >= 2 and sum(1 for p in parts if ctx.lexicon.data_types_in(p, cell=True)) * 2 >= len(parts)
 
 
