@@ -57,18 +57,25 @@ _BRACKET_RE = re.compile(r"[()（）\[\]【】]")
 
 
 def each_named(claim: SdkClaim, names: NameIndex) -> list[SdkClaim]:
-    """One claim per product when the row's name lists several and at least two of them are catalog names
-    ("AppLovin, AdColony and Vungle"), every part reads as a name and the whole is no catalog name; they share
-    the row's other facts. Otherwise the claim itself."""
-    name = claim.facts.name
+    """One claim per product when the row's name lists several (:func:`named_parts`); they share the row's
+    other facts. Otherwise the claim itself."""
+    parts = named_parts(claim.facts.name, names)
+    if not parts:
+        return [claim]
+    return [replace(claim, facts=replace(claim.facts, name=p)) for p in parts]
+
+
+def named_parts(name: str, names: NameIndex) -> list[str]:
+    """The products a name lists ("AppLovin, AdColony and Vungle") when at least two of them are catalog
+    names, every part reads as a name and the whole is no catalog name; else no part."""
     # a list in brackets says what one product covers ("分享SDK（微博、QQ）"); "X / Y" is mostly one product
     # under two names, so a slash does not separate
     if not _SEVERAL_RE.search(name) or _BRACKET_RE.search(name) or names.known(name):
-        return [claim]
+        return []
     parts = [p.strip() for p in _SEVERAL_RE.split(name)]
     if len(parts) < 2 or not all(p and name_like(p) for p in parts) or sum(names.known(p) for p in parts) < 2:
-        return [claim]
-    return [replace(claim, facts=replace(claim.facts, name=p)) for p in parts]
+        return []
+    return parts
 
 
 def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> set[str]:

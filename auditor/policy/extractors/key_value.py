@@ -16,6 +16,7 @@ from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, 
 from auditor.policy.document import Document
 from auditor.policy.lexicon import fold
 from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued_company
+from auditor.policy.facts import named_parts
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,
@@ -375,8 +376,10 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
 
 
 def _sdk_like(text: str, ctx: Context) -> bool:
+    """An SDK word, a catalog name, or a list of catalog names ("Facebook Analytics for Apps and Unity
+    Analytics")."""
     name = _MARKER_RE.sub("", text).strip()
-    return bool(_SDK_WORD_RE.search(name)) or ctx.names.known(name)
+    return bool(_SDK_WORD_RE.search(name)) or ctx.names.known(name) or bool(named_parts(name, ctx.names))
 
 
 _EMBEDDED_RE = re.compile(r"(?:嵌入|集成|接入|embed(?:ded)?|integrated)?\s*(?:第三方)?\s*SDK\s*[（(]\s*([^()（）]{2,40}?)\s*[)）]",
@@ -413,6 +416,16 @@ def _function_named(record: _Record, ctx: Context) -> bool:
     name of a function of the app."""
     return record.kind == "sdk" and record.lined and not {r for r, _ in record.fields} & _OWNER_ROLES \
         and not _sdk_like(record.fields[0][1], ctx)
+
+
+MAX_DATA_PHRASE = 60
+"""Display width of a data value that may list data in words of its own ("Cookies and Usage Data")."""
+
+
+def _data_listed(value: str, ctx: Context) -> bool:
+    """A data value that lists data: it names a data type, or it is a short phrase (a longer text that names
+    none is a passage about something else)."""
+    return bool(value.strip()) and (width(value) <= MAX_DATA_PHRASE or bool(ctx.lexicon.data_types_in(value)))
 
 
 def _feature(record: _Record, ctx: Context) -> Structure | None:
@@ -455,8 +468,11 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         known = {r for r, v in fields if v.strip()} & SDK_FACTS  # (a label left empty states nothing)
         if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
-        if record.lined and not roles & (_OWNER_ROLES | {"data"}) and not _sdk_like(facts.name, ctx):
-            return None  # "附加功能" over "目的：…" / "方式：…": a function described, no SDK's record
+        if record.lined and not roles & _OWNER_ROLES and not _sdk_like(facts.name, ctx) and \
+                not _data_listed(" ".join(v for r, v in fields if r == "data"), ctx):
+            # "附加功能" over "目的：…" / "方式：…", or "消费积分规则" over "数据处理：积分记录仅用于对账，我们仅留存…"
+            # (a passage naming no personal data): a function described, no SDK's record
+            return None
         if record.lined and not roles & _OWNER_ROLES and not _sdk_like(facts.name, ctx) and \
                 ctx.lexicon.role(facts.name) in ("data", "item"):
             # "Information Collection and Use" over "Personal Information: …": a section on what is collected

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
-from auditor.policy.text import HEADING_RE, PERMISSION_WORD, REFUSAL_RE, TERMINAL, link_text, moment, width
+from auditor.policy.text import HEADING_RE, PERMISSION_WORD, REFUSAL_RE, TERMINAL, WITHDRAWAL_RE, link_text, moment, width
 
 _ITEM_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）](?!\d)"
@@ -234,11 +234,18 @@ def _feature(line: Line, ctx: Context) -> tuple[str, str, str] | None:
     if len(parts) != 2 or not 2 <= width(parts[0]) <= 40:
         return None
     label, rest = parts[0].strip(), parts[1].strip()
+    if _withdrawal(rest):
+        return None  # "授权撤回权：可随时撤回位置、相册等授权": a right of the user, not a feature
     text = f"{label}：{rest}"
     cue = ctx.lexicon.has_cue(fold(text))
     if not ctx.lexicon.permissions_in(text, prose=True, verbal=not cue):
         return None
     return label, rest, text
+
+
+def _withdrawal(rest: str) -> bool:
+    """The text of an item opens with the user's right to take a permission back (``text.WITHDRAWAL_RE``)."""
+    return WITHDRAWAL_RE.match(_CLAUSE_END_RE.split(rest.strip(), maxsplit=1)[0]) is not None
 
 
 def _refused(rest: str, ctx: Context) -> bool:
@@ -403,6 +410,8 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
     details, last = _detail_lines(lines, item, ctx, bare, heads)
     label = item.label
     if not details:  # a label that says only the permission names no scene (a constant: its text is the scene)
+        if _withdrawal(item.rest):
+            return [SceneClaim("", "", label, i, i)], i  # "Camera: you can revoke it at any time": no use said
         if _constant_only(label, ctx) or (not item.rest and _only_permission(label, ctx)):
             return [SceneClaim("", item.rest, label, i, i)], i
         return [SceneClaim(moment(label) if _sentence(label) else label, item.rest, label, i, i)], i

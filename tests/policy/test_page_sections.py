@@ -1,0 +1,137 @@
+"""Text that is about something else than an SDK list or a permission use, in our own words: a page kept as
+section records in code, a user's right to take permissions back, a numbered rule headed by its title.
+Expected rows and pairs written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(
+        entry("google-admob", "Google AdMob", "AdMob"),
+        entry("firebase-crashlytics", "Firebase Crashlytics", "Crashlytics"),
+        entry("applovin", "AppLovin"),
+        entry("vungle", "Vungle"),
+        entry("umeng-analytics", "Umeng Analytics", "友盟统计"),
+    )
+
+
+SECTIONS_JS = """\
+export const sections = [
+  {
+    id: "saved-files",
+    title: "4. Saved Files",
+    content: [
+      `Every clip you keep is written to the storage of your phone, in its Movies folder.`,
+      `The app asks for the storage permission only to write those clips.`,
+      `We never look at the photos, contacts or other files already on the phone.`
+    ]
+  },
+  {
+    id: "ads-and-crash-reports",
+    title: "5. Ads and Crash Reports",
+    content: [
+      `Some builds of the app include these third-party SDKs:`,
+    ],
+    list: [
+      `Google AdMob: shows banner ads and may read the advertising ID of the device.`,
+      `Firebase Crashlytics: sends a report with the stack trace when the app crashes.`
+    ]
+  },
+];
+"""
+
+
+def test_page_sections_kept_as_records_leave_their_text_to_be_read(tmp_path, catalog):
+    # records keyed only id / title / content / list are the sections of a page, not a personal-data table:
+    # the SDKs and the permission their text names are read as from any page
+    d = _read(tmp_path, "sections.js", SECTIONS_JS, catalog)
+    assert sorted(r.id for r in d.sdks) == ["firebase-crashlytics", "google-admob"]
+    assert {p.permission for p in d.permissions} >= {"android.permission.WRITE_EXTERNAL_STORAGE"}
+
+
+DATA_RECORDS_JS = """\
+export const collected = [
+  { item: '设备型号', purpose: '适配屏幕显示' },
+  { item: '手机号码', purpose: '登录与找回账号' },
+];
+"""
+
+
+def test_records_keyed_by_data_words_stay_a_data_list(tmp_path, catalog):
+    # the guard above keeps a real personal-data list: its keys say what each value is, and nothing in it is
+    # an SDK row
+    d = _read(tmp_path, "collected.ts", DATA_RECORDS_JS, catalog)
+    assert d.sdks == ()
+
+
+WITHDRAWAL_ZH = """\
+五、您的权利
+1. 查阅权：您可以在“我的-设置”中查看账号资料。
+2. 撤回授权：您可以随时撤回相机、位置、通知等非必要授权，撤回后不影响其他功能。
+3. 相机权限：用于扫描商品条码。
+"""
+
+
+def test_a_right_to_take_permissions_back_is_no_scene(tmp_path, catalog):
+    # (the permissions the right names may still be reported as permissions of the app, with no scene)
+    d = _read(tmp_path, "rights.txt", WITHDRAWAL_ZH, catalog)
+    pairs = {(p.scene, p.permission.rsplit(".", 1)[-1], (p.evidence.line_start, p.evidence.line_end)) for p in d.permissions if p.scene}
+    assert pairs == {("相机权限", "CAMERA", (4, 4))}
+
+
+WITHDRAWAL_EN = """\
+How we use device permissions:
+- Camera: you can revoke this permission at any time in the system settings.
+- Microphone: used to record the voice notes you attach to a task.
+"""
+
+
+def test_an_item_opening_with_revoking_its_permission_is_no_scene(tmp_path, catalog):
+    d = _read(tmp_path, "revoke.md", WITHDRAWAL_EN, catalog)
+    assert {(p.scene, p.permission.rsplit(".", 1)[-1]) for p in d.permissions if p.scene} == {
+        ("Microphone", "RECORD_AUDIO")}
+
+
+NUMBERED_RULE_ZH = """\
+3.1 会员积分规则
+（1）积分获取与用途：用户完成订单或参加官方活动可获得积分，积分可在下单时按比例抵扣货款，不可转让、不可兑换现金，具体规则以活动页面公示为准。
+（2）数据处理：积分的增减记录只用于核对账目和兑现权益，我们只保留必要的账目信息，不会把积分记录提供给其他任何公司。
+3.2 第三方SDK
+友盟统计SDK
+使用目的：统计应用的使用情况
+收集信息：设备型号、OAID
+"""
+
+
+def test_a_numbered_rule_whose_data_label_holds_a_passage_is_no_sdk_row(tmp_path, catalog):
+    d = _read(tmp_path, "rules.txt", NUMBERED_RULE_ZH, catalog)
+    assert [r.name for r in d.sdks] == ["友盟统计SDK"]
+
+
+IUBENDA_LIKE = """\
+Advertising
+
+  - AppLovin and Vungle
+
+  - Personal Data: various kinds of Data as described in the privacy policies of these services
+
+Analytics
+
+  - Traffic Counter
+
+  - Personal Data: Usage Data as described in the privacy policy of the service, kept for twelve months
+"""
+
+
+def test_a_record_headed_by_several_catalog_names_is_kept_whatever_its_data_says(tmp_path, catalog):
+    # "AppLovin and Vungle" lists two catalog names; "Traffic Counter" names no SDK and its data value is a
+    # passage naming no personal data
+    d = _read(tmp_path, "services.txt", IUBENDA_LIKE, catalog)
+    assert sorted(r.id or r.name for r in d.sdks) == ["applovin", "vungle"]
