@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
+from auditor.policy.facts import named_parts
 from auditor.policy.lexicon import fold
 from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued_company
-from auditor.policy.facts import named_parts
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,

@@ -26,7 +26,16 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
-from auditor.policy.text import HEADING_RE, PERMISSION_WORD, REFUSAL_RE, TERMINAL, WITHDRAWAL_RE, link_text, moment, width
+from auditor.policy.text import (
+    HEADING_RE,
+    PERMISSION_WORD,
+    REFUSAL_RE,
+    TERMINAL,
+    WITHDRAWAL_RE,
+    link_text,
+    moment,
+    width,
+)
 
 _ITEM_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）](?!\d)"
