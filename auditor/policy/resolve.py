@@ -91,7 +91,7 @@ class Resolver:
         if by_name.id and by_name.how in ("exact", "loose") and not generic:
             if len(pkg) == 1 and by_name.id not in pkg:
                 return Resolution(pkg[0], (), "package")
-            return self.refined(by_name, ev.words, pkg)
+            return self.refined(by_name, ev.words, pkg, ev.name)
         owned = self.vendor_category(ev.name)
         if owned and (not pkg or owned in pkg):
             return Resolution(owned, (), "vendor")
@@ -111,10 +111,11 @@ class Resolver:
         ids = [i for i, _ in ranked[:MAX_CANDIDATES]] or list(by_name.candidates)
         return Resolution(None, tuple(dict.fromkeys(ids + list(by_name.candidates)))[:MAX_CANDIDATES])
 
-    def refined(self, by_name: Resolution, words: str, pkg: list[str]) -> Resolution:
+    def refined(self, by_name: Resolution, words: str, pkg: list[str], name: str = "") -> Resolution:
         """A name of a common base or framework ("Firebase", "华为HMS") whose row says what it does ("analyze
         crashes", "推送"): the one product of that kind the base is part of (or, with no such link, of the same
-        vendor); else the name's own entry."""
+        vendor whose names carry the row's name: "Firebase" -> "Firebase Crashlytics", never "Google Play
+        Services" -> "Firebase Crashlytics"); else the name's own entry."""
         base = self.products.get(by_name.id or "")
         if base is None or base.category != "framework" or pkg:
             return by_name
@@ -125,7 +126,9 @@ class Resolver:
         kinds = {c for c, n in longest.items() if n == top and n}  # the longest words say what it does
         if len(kinds) != 1:
             return by_name
-        pool = base.part_of or tuple(i for i, p in self.products.items() if base.vendor_id and p.vendor_id == base.vendor_id)
+        family = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name)))) if name else ""
+        pool = base.part_of or tuple(i for i, p in self.products.items() if base.vendor_id and p.vendor_id == base.vendor_id
+                                     and (not family or any(family in k for k in self.names.keys_of(i))))
         found = [i for i in pool if i in self.products and self.products[i].category in kinds]
         return Resolution(found[0], (), "purpose") if len(found) == 1 else by_name
 

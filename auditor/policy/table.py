@@ -30,10 +30,12 @@ _INDEX_RE = re.compile(r"^\s*[(（]?\d{1,3}[.)）、]?\s*$")
 _LABEL_RE = re.compile(r"(?:^|(?<=[；;。\s]))([^：:；;。\s][^：:；;。]{0,15}?)\s*[：:](?!//)\s*")
 """A label inside a cell ("开发者：…"); the colon of a URL's scheme ("协议 https://…") is not one."""
 _EMBEDDED_COMPANY_RE = (re.compile(r"^(.{2,60}?)\s[—–-]{1,2}\s+(.{3,120}?)\s*$"),
+                        re.compile(r"^(.{2,60}?)\s+(\S{2,60}(?:公司|集团|研究院|工作室))\s*$"),
                         re.compile(r"^(.{2,60}?)\s*[（(]\s*(.{3,120}?)\s*[)）]?\s*$"))
-"""``Product — Company`` (a dash with spaces around it), else ``产品（某某（北京）有限公司）`` (the company
-in brackets from the first one on): the dash first, so a bracket inside the product ("X (app) — Y Ltd")
-stays in the product."""
+"""``Product — Company`` (a dash with spaces around it); ``产品 某某（中国）有限公司`` (a Chinese company name
+after the last space: a cell of two lines, the product over its company); else ``产品（某某（北京）有限公司）``
+(the company in brackets from the first one on). The dash first, so a bracket inside the product ("X (app) —
+Y Ltd") stays in the product; the two lines before the bracket, so a bracket inside the company stays in it."""
 MAX_HEADER_SCAN = 3
 
 

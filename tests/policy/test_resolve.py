@@ -54,3 +54,22 @@ def test_a_catalog_name_that_comes_down_to_an_ordinary_word_gives_no_loose_key()
     assert [index.known(n) for n in ("Platform", "Feedback", "定位", "Bugly")] == [False, False, False, True]
     assert index.resolve("Baidu PlatformSDK").id == "baidu-platform"
     assert index.resolve("百度定位SDK").id == "baidu-location"
+
+
+def test_a_framework_named_with_what_it_does_resolves_only_within_its_own_family(tmp_path):
+    # "Firebase" used for crash reports is Firebase Crashlytics; "Google Play Services" used for crash reports
+    # stays Google Play Services: Crashlytics, same vendor, does not carry that name
+    from tests.policy.helpers import entry, memory_catalog
+    from tests.policy.helpers import read_text
+    catalog = memory_catalog(
+        entry("firebase-common", "Firebase Common", "Firebase", category="framework"),
+        entry("google-play-services-base", "Google Play Services", category="framework"),
+        entry("firebase-crashlytics", "Firebase Crashlytics", category="crash"),
+        entry("google-admob", "Google AdMob", category="ads"),
+    )
+    text = ("Third-party services used by the app:\n\n"
+            "- Firebase (crash reporting)\n"
+            "- Google Play Services (in-app updates and crash reporting)\n")
+    d = read_text(tmp_path, "services.md", text, catalog)
+    assert [(r.name.split(" (")[0], r.id) for r in d.sdks] == [
+        ("Firebase", "firebase-crashlytics"), ("Google Play Services", "google-play-services-base")]
