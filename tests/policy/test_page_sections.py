@@ -135,3 +135,42 @@ def test_a_record_headed_by_several_catalog_names_is_kept_whatever_its_data_says
     # passage naming no personal data
     d = _read(tmp_path, "services.txt", IUBENDA_LIKE, catalog)
     assert sorted(r.id or r.name for r in d.sdks) == ["applovin", "vungle"]
+
+
+UNMARKED_ITEMS_JAVA = """\
+String notice = "欢迎使用本应用。\\n" +
+        "为了让扫码和客服功能正常工作，本应用需要获取以下权限：\\n" +
+        "存储权限：用于保存您生成的二维码图片；\\n" +
+        "位置权限：根据您所在的城市，推荐附近的门店；\\n" +
+        "相机权限：用于扫描商品二维码。";
+"""
+
+
+def test_unmarked_label_lines_under_a_permission_intro_are_permission_items(tmp_path, catalog):
+    # each line under "需要获取以下权限：" is one item: its label the permission, its text the use (the
+    # location line says no "用于", the item still gives its pair)
+    d = _read(tmp_path, "Notice.java", UNMARKED_ITEMS_JAVA, catalog)
+    got = {(p.permission.rsplit(".", 1)[-1], p.evidence.line_start) for p in d.permissions if p.scene}
+    assert got == {("READ_EXTERNAL_STORAGE", 3), ("WRITE_EXTERNAL_STORAGE", 3), ("ACCESS_FINE_LOCATION", 4),
+                   ("ACCESS_COARSE_LOCATION", 4), ("CAMERA", 5)}
+    location = next(p for p in d.permissions if p.permission.endswith("ACCESS_FINE_LOCATION"))
+    assert "推荐附近的门店" in f"{location.scene} {location.description}"
+
+
+LINK_DEFINITIONS_MD = """\
+## Permissions
+
+The app requests these permissions:
+
+- [CAMERA][camera] to scan barcodes.
+
+From Android 13 the app no longer asks for storage.
+
+[CAMERA]: https://developer.android.com/reference/android/Manifest.permission#CAMERA
+[VIBRATE]: https://developer.android.com/reference/android/Manifest.permission#VIBRATE
+"""
+
+
+def test_markdown_link_definitions_under_a_permission_intro_are_no_items(tmp_path, catalog):
+    d = _read(tmp_path, "permissions.md", LINK_DEFINITIONS_MD, catalog)
+    assert {p.permission.rsplit(".", 1)[-1] for p in d.permissions if p.scene} == {"CAMERA"}

@@ -31,6 +31,7 @@ from auditor.policy.text import (
     PERMISSION_WORD,
     REFUSAL_RE,
     TERMINAL,
+    URL_ONLY_RE,
     WITHDRAWAL_RE,
     link_text,
     moment,
@@ -327,7 +328,7 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
         return None
     m = _ITEM_RE.match(line.text)
     body = m.group(1).strip() if m else line.text.strip() if line.mark == "li" or _LEADING_CONSTANT_RE.match(line.text) \
-        else ""
+        or (topic and not line.mark and _label_only(line.text, ctx)) else ""
     if not body:
         return None
     body = link_text(body)  # "[INTERNET](https://developer.android.com/…)": the permission, not its page
@@ -480,6 +481,15 @@ def _constant_only(label: str, ctx: Context) -> bool:
     """True when a label is only a permission constant ("**android.permission.CAMERA**"): no words of a
     scene, so the text under it is the scene."""
     return _written_constant(label, ctx) and _only_permission(label, ctx)
+
+
+def _label_only(text: str, ctx: Context) -> bool:
+    """An unmarked line opening with a short label that names only a permission ("存储权限：用于…", "Camera:
+    to scan codes"): under a line introducing permissions, an item as a marked one is."""
+    parts = _LABEL_SPLIT_RE.split(text.strip(), maxsplit=1)
+    # (not a Markdown link definition, "[CAMERA]: https://developer.android.com/…": an address, no use)
+    return len(parts) == 2 and bool(parts[1]) and not URL_ONLY_RE.match(parts[1]) and width(parts[0]) <= MAX_BARE_LABEL and \
+        bool(ctx.lexicon.permissions_in(parts[0], weak=True)) and _only_permission(parts[0], ctx)
 
 
 def _only_permission(label: str, ctx: Context) -> bool:
