@@ -193,3 +193,37 @@ def test_an_sdk_and_its_maker_in_one_sentence_is_a_row(tmp_path, catalog):
     text = "本协议适用于集成了广告SDK的应用。Tallyad SDK 由 Northwind Media Limited 自主研发并运营，数据由我们掌控。\n"
     rows = _read(tmp_path, "p.txt", text, catalog).sdks
     assert [(r.name, r.extractor) for r in rows] == [("Tallyad SDK", "prose")]
+
+
+NAMED_ONCE_EN = """\
+Publishing with our SDK
+
+To measure installs for your app, our SDK reads the Google Advertising ID and the Android ID of the device.
+End users can reset the advertising ID in the settings of their phone.
+
+What to disclose in your privacy policy
+
+State that your app uses our SDK and link to our privacy page. A sample paragraph for app developers:
+
+"This app uses the Tallyhop SDK to attribute installs to advertising campaigns."
+"""
+
+
+def test_a_vendor_page_naming_its_sdk_once_and_referring_back_to_it(tmp_path, catalog):
+    # one name ("Tallyhop SDK"), written only once and late; the page speaks of "our SDK" from its first lines
+    d = _read(tmp_path, "publishing.txt", NAMED_ONCE_EN, catalog)
+    assert [(s.name, s.extractor) for s in d.sdks] == [("Tallyhop SDK", "document")]
+    assert {"advertising-id", "android-id"} <= set(d.sdks[0].data_types)
+
+
+TWO_NAMED_ONCE_EN = """\
+Integrating our SDK
+
+Your app may use the Tallyhop SDK for attribution or the Quillmark SDK for deep links; end users can opt out.
+App developers should disclose both in their privacy policy.
+"""
+
+
+def test_two_sdks_named_once_each_make_no_page_subject(tmp_path, catalog):
+    d = _read(tmp_path, "integrating.txt", TWO_NAMED_ONCE_EN, catalog)
+    assert [s.extractor for s in d.sdks if s.extractor == "document"] == []

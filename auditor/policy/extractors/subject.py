@@ -103,10 +103,11 @@ def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
             if run.isascii():
                 continue  # Latin names are the pattern above's
             mentions.append((i, [run[k:] for k in range(max(0, len(run) - MAX_CJK_NAME), len(run) - 1)]))
-    if len(mentions) < MIN_MENTIONS:
+    if not mentions:
         return None
     counts: Counter[str] = Counter(n for _, names in mentions for n in set(names))
-    usable = {n for n, c in counts.items() if c >= MIN_MENTIONS and n.casefold() not in _NOT_NAMES
+    least = 1 if _anaphora(doc) else MIN_MENTIONS
+    usable = {n for n, c in counts.items() if c >= least and n.casefold() not in _NOT_NAMES
               and not n.startswith(_LEAD_WORDS) and not ctx.lexicon.general(n)}
     # each mention as the fullest of its names the page writes again ("帮助开发者接入消息推送" -> "消息推送")
     written: Counter[str] = Counter(
@@ -114,12 +115,25 @@ def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
     if not written:
         return None
     (best, top), *rest = written.most_common()
-    if top < MIN_MENTIONS or (rest and top < RIVAL_FACTOR * rest[0][1]):
+    referred = _anaphora(doc) if not rest and top < MIN_MENTIONS else []
+    # "Metrix SDK" once, and "our SDK", "the SDK" elsewhere: the one SDK the page is about
+    if top + len(referred) < MIN_MENTIONS or (rest and top < RIVAL_FACTOR * rest[0][1]):
         return None  # two SDKs written about as often: a page about several, not about one
     first = next((i for i, names in mentions if best in names), None)
-    if first is None or first not in _opening(doc):
+    opening = _opening(doc)
+    if first is None or not (first in opening or (referred and referred[0] in opening)):
         return None
     return f"{best}{' ' if best.isascii() else ''}SDK", first
+
+
+_ANAPHORA_RE = re.compile(r"\b(?:the|our|this)\s+SDK\b|(?:本|该|此|我们的|我司)\s?SDK", re.IGNORECASE)
+"""The page's SDK referred back to ("our SDK", "the SDK", "该SDK") rather than named again."""
+
+
+def _anaphora(doc: Document) -> list[int]:
+    """The lines where the page refers back to its SDK (:data:`_ANAPHORA_RE`), once per reference."""
+    return [i for i, line in enumerate(doc.lines[:MAX_LINES]) if "sdk" in line.text.lower()
+            for _ in _ANAPHORA_RE.finditer(line.text)]
 
 
 def _opening(doc: Document) -> set[int]:
