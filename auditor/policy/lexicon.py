@@ -32,6 +32,8 @@ _BRACKETED_RE = re.compile(r"[(（][^()（）]*[)）]")
 _CONST_RE = re.compile(r"(?<![\w.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w])")
 _FOREIGN_CONST_RE = re.compile(r"(?<![\w.])(?!android\.)[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.permission\.[\w.]+")
 """A permission constant of another platform (HarmonyOS ``ohos.permission.X``), folded."""
+_TITLE_WORDS_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,5}\b")
+"""Capitalised words in a row: a permission constant may be spelled so ("Receive Boot Completed")."""
 _PAIRED_CONST_RE = re.compile(r"(?<![\w.])([A-Z]{3,})/([A-Z]{3,})_([A-Z0-9]+(?:_[A-Z0-9]+)*)(?![\w])")
 """Two constants written with one shared tail (``READ/WRITE_EXTERNAL_STORAGE``)."""
 _SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|读取、写入|读取和写入|读取及写入|读取与写入|读和写)")
@@ -362,6 +364,14 @@ class Lexicon:
                 continue
             seen.add(full)
             hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
+        for m in _TITLE_WORDS_RE.finditer(normal) if " " in normal else ():
+            # a constant spelled in capitalised words ("Receive Boot Completed", "Access Fine Location")
+            # (the whole run only: "User Activity Information" is no USER_ACTIVITY)
+            full = "android.permission." + "_".join(m.group(0).split()).upper()
+            if full in self.constants and full not in seen:
+                seen.add(full)
+                hits.append(Hit(" ".join(m.group(0).split()).casefold(), min(m.start(), len(folded)), (full,), (),
+                                constant=True))
         for m in _PAIRED_CONST_RE.finditer(text) if "/" in text else ():  # READ/WRITE_EXTERNAL_STORAGE: both
             for verb in (m.group(1), m.group(2)):
                 full = f"android.permission.{verb}_{m.group(3)}"

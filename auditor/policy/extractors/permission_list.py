@@ -454,7 +454,8 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
     plain = [value for k, role, value in labelled if role is None and lines[k].text not in written]
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
     asked = " ".join([label] + written)  # "定位权限" over "ACCESS_FINE_LOCATION" / "ACCESS_COARSE_LOCATION"
-    if _DEFINITION_RE.match(text) and not _PURPOSE_MARK_RE.search(text):
+    stated = any(role in ("scene", "purpose") for _, role, _ in labelled)  # "Purpose: Allows the app to…"
+    if _DEFINITION_RE.match(text) and not _PURPOSE_MARK_RE.search(text) and not stated:
         return [SceneClaim("", "", asked, i, last)], last  # Android's own words for the permission: no use of it
     named = not _constant_only(label, ctx) and (text or not _only_permission(label, ctx))
     return [SceneClaim(label if named else "", text, asked, i, last)], last

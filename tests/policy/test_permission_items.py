@@ -1,0 +1,91 @@
+"""Permission items in shapes seen in real lists, in our own words: unmarked label lines under an intro, a
+labelled purpose worded like Android's definition, constants spelled in capitalised words. Expected pairs
+written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("umeng-analytics", "Umeng Analytics", "友盟统计"))
+
+
+UNMARKED_ITEMS_JAVA = """\
+String notice = "欢迎使用本应用。\\n" +
+        "为了让扫码和客服功能正常工作，本应用需要获取以下权限：\\n" +
+        "存储权限：用于保存您生成的二维码图片；\\n" +
+        "位置权限：根据您所在的城市，推荐附近的门店；\\n" +
+        "相机权限：用于扫描商品二维码。";
+"""
+
+
+def test_unmarked_label_lines_under_a_permission_intro_are_permission_items(tmp_path, catalog):
+    # each line under "需要获取以下权限：" is one item: its label the permission, its text the use (the
+    # location line says no "用于", the item still gives its pair)
+    d = _read(tmp_path, "Notice.java", UNMARKED_ITEMS_JAVA, catalog)
+    got = {(p.permission.rsplit(".", 1)[-1], p.evidence.line_start) for p in d.permissions if p.scene}
+    assert got == {("READ_EXTERNAL_STORAGE", 3), ("WRITE_EXTERNAL_STORAGE", 3), ("ACCESS_FINE_LOCATION", 4),
+                   ("ACCESS_COARSE_LOCATION", 4), ("CAMERA", 5)}
+    location = next(p for p in d.permissions if p.permission.endswith("ACCESS_FINE_LOCATION"))
+    assert "推荐附近的门店" in f"{location.scene} {location.description}"
+
+
+LINK_DEFINITIONS_MD = """\
+## Permissions
+
+### [CAMERA][CAMERA]
+
+Used to scan barcodes.
+
+From Android 13 the app no longer asks for storage.
+
+[CAMERA]: https://developer.android.com/reference/android/Manifest.permission#CAMERA
+[VIBRATE]: https://developer.android.com/reference/android/Manifest.permission#VIBRATE
+"""
+
+
+def test_markdown_link_definitions_under_a_permission_intro_are_no_items(tmp_path, catalog):
+    d = _read(tmp_path, "permissions.md", LINK_DEFINITIONS_MD, catalog)
+    assert any(p.permission.endswith(".CAMERA") and p.evidence.line_start == 3 for p in d.permissions)
+    assert not [p for p in d.permissions if p.evidence.line_start >= 9 and (p.scene or p.description)]
+
+
+PURPOSE_LABELLED_MD = """\
+## Permissions
+
+### Speaker Routing (android.permission.MODIFY_AUDIO_SETTINGS)
+- **Purpose:** Allows the app to play alarms through the speaker while headphones are plugged in
+
+### Boot (android.permission.RECEIVE_BOOT_COMPLETED)
+- **Description:** Allows an application to receive the broadcast sent when the system finishes booting
+"""
+
+
+def test_a_labelled_purpose_worded_like_androids_definition_is_still_the_use(tmp_path, catalog):
+    # "Purpose: Allows the app to…" states the use; "Description: Allows an application to…" is Android's
+    # own wording of the permission, no use of it
+    d = _read(tmp_path, "permissions.md", PURPOSE_LABELLED_MD, catalog)
+    by_perm = {p.permission.rsplit(".", 1)[-1]: f"{p.scene} {p.description}" for p in d.permissions}
+    assert "play alarms through the speaker" in by_perm["MODIFY_AUDIO_SETTINGS"]
+    assert "finishes booting" not in by_perm["RECEIVE_BOOT_COMPLETED"]
+
+
+SPELLED_CONSTANTS_MD = """\
+Permissions the app requests:
+
+- **Receive Boot Completed:** to start the reminder service again after the phone restarts.
+- **Post Notifications:** to show the reminders.
+
+The statistics screen shows your In-App User Activity Information.
+"""
+
+
+def test_a_permission_constant_spelled_in_capitalised_words(tmp_path, catalog):
+    d = _read(tmp_path, "permissions.md", SPELLED_CONSTANTS_MD, catalog)
+    assert {p.permission.rsplit(".", 1)[-1] for p in d.permissions} == {"RECEIVE_BOOT_COMPLETED", "POST_NOTIFICATIONS"}
