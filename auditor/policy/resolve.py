@@ -57,6 +57,9 @@ class Evidence:
     """Maven coordinates the row names (``com.google.firebase:firebase-auth``): as strong as package names."""
 
 
+_FAMILY_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]+")
+
+
 @dataclass(frozen=True)
 class Resolver:
     """Name index plus evidence indexes over one catalog (build with :func:`build_resolver`)."""
@@ -126,11 +129,18 @@ class Resolver:
         kinds = {c for c, n in longest.items() if n == top and n}  # the longest words say what it does
         if len(kinds) != 1:
             return by_name
-        family = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name)))) if name else ""
+        family = self._family(name)
         pool = base.part_of or tuple(i for i, p in self.products.items() if base.vendor_id and p.vendor_id == base.vendor_id
-                                     and (not family or any(family in k for k in self.names.keys_of(i))))
+                                     and (not family or any(k.startswith(family) for k in self.names.keys_of(i))))
         found = [i for i in pool if i in self.products and self.products[i].category in kinds]
         return Resolution(found[0], (), "purpose") if len(found) == 1 else by_name
+
+    def _family(self, name: str) -> str:
+        """The first word of a name that is no vendor word ("Firebase" in "Google Firebase (push)" and in
+        "firebase_core", "play" in "Google Play Services"): the family the name's products are named by; ""
+        when it is shorter than three letters."""
+        words = [w for w in _FAMILY_WORD_RE.findall(fold(_BRACKETS.sub(" ", name))) if w not in self.names.vendors]
+        return words[0] if words and len(words[0]) >= 3 else ""
 
     def contained(self, name: str) -> str | None:
         """The one entry whose own name is written inside a longer name ("腾讯 Bugly 闪退统计SDK", "Protobuf

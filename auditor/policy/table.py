@@ -82,20 +82,10 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
         scenes = _scene_rows(roles, body, ctx)
         if scenes:
             return Structure(grid.extractor, first, last, confidence - 0.05, scenes=tuple(scenes))
-    if any(r not in (None, "index") for r in roles) and not (grid.keyed and not _region_keys(header, ctx)):
+    if any(r not in (None, "index") for r in roles):
         scenes = _data_scene_rows(roles, body, ctx)
         return Structure(grid.extractor, first, last, confidence - 0.3, scenes=tuple(scenes), data=not scenes)
     return None
-
-
-_REGION_ROLES = frozenset({"data", "item", "purpose", "scene", "method", "permissions"})
-
-
-def _region_keys(header: Sequence[str], ctx: Context) -> bool:
-    """Some key of the records names what a personal-data list holds (``info``, ``purpose``, ``scene``…).
-    Records keyed only ``id`` / ``title`` / ``content`` are sections of a page, not a data list, however
-    much data their text mentions: they leave their lines to the extractors that read the text."""
-    return any(ctx.lexicon.role(h) in _REGION_ROLES for h in header if h.strip())
 
 
 def _merged_across(cells: Sequence[str]) -> bool:

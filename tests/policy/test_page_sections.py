@@ -1,5 +1,5 @@
-"""Text that is about something else than an SDK list or a permission use, in our own words: a page kept as
-section records in code, a user's right to take permissions back, a numbered rule headed by its title.
+"""Text that is about something else than an SDK list or a permission use, in our own words: a user's right
+to take permissions back, a numbered rule headed by its title, a record of data kept in code.
 Expected rows and pairs written by hand."""
 
 from __future__ import annotations
@@ -14,46 +14,10 @@ from tests.policy.helpers import read_text as _read
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
     return memory_catalog(
-        entry("google-admob", "Google AdMob", "AdMob"),
-        entry("firebase-crashlytics", "Firebase Crashlytics", "Crashlytics"),
         entry("applovin", "AppLovin"),
         entry("vungle", "Vungle"),
         entry("umeng-analytics", "Umeng Analytics", "友盟统计"),
     )
-
-
-SECTIONS_JS = """\
-export const sections = [
-  {
-    id: "saved-files",
-    title: "4. Saved Files",
-    content: [
-      `Every clip you keep is written to the storage of your phone, in its Movies folder.`,
-      `The app asks for the storage permission only to write those clips.`,
-      `We never look at the photos, contacts or other files already on the phone.`
-    ]
-  },
-  {
-    id: "ads-and-crash-reports",
-    title: "5. Ads and Crash Reports",
-    content: [
-      `Some builds of the app include these third-party SDKs:`,
-    ],
-    list: [
-      `Google AdMob: shows banner ads and may read the advertising ID of the device.`,
-      `Firebase Crashlytics: sends a report with the stack trace when the app crashes.`
-    ]
-  },
-];
-"""
-
-
-def test_page_sections_kept_as_records_leave_their_text_to_be_read(tmp_path, catalog):
-    # records keyed only id / title / content / list are the sections of a page, not a personal-data table:
-    # the SDKs and the permission their text names are read as from any page
-    d = _read(tmp_path, "sections.js", SECTIONS_JS, catalog)
-    assert sorted(r.id for r in d.sdks) == ["firebase-crashlytics", "google-admob"]
-    assert {p.permission for p in d.permissions} >= {"android.permission.WRITE_EXTERNAL_STORAGE"}
 
 
 DATA_RECORDS_JS = """\
@@ -65,8 +29,7 @@ export const collected = [
 
 
 def test_records_keyed_by_data_words_stay_a_data_list(tmp_path, catalog):
-    # the guard above keeps a real personal-data list: its keys say what each value is, and nothing in it is
-    # an SDK row
+    # a personal-data list kept as records: its keys say what each value is, and nothing in it is an SDK row
     d = _read(tmp_path, "collected.ts", DATA_RECORDS_JS, catalog)
     assert d.sdks == ()
 

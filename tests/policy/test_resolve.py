@@ -59,8 +59,7 @@ def test_a_catalog_name_that_comes_down_to_an_ordinary_word_gives_no_loose_key()
 def test_a_framework_named_with_what_it_does_resolves_only_within_its_own_family(tmp_path):
     # "Firebase" used for crash reports is Firebase Crashlytics; "Google Play Services" used for crash reports
     # stays Google Play Services: Crashlytics, same vendor, does not carry that name
-    from tests.policy.helpers import entry, memory_catalog
-    from tests.policy.helpers import read_text
+    from tests.policy.helpers import entry, memory_catalog, read_text
     catalog = memory_catalog(
         entry("firebase-common", "Firebase Common", "Firebase", category="framework"),
         entry("google-play-services-base", "Google Play Services", category="framework"),
