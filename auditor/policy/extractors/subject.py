@@ -106,7 +106,8 @@ def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
     if not mentions:
         return None
     counts: Counter[str] = Counter(n for _, names in mentions for n in set(names))
-    least = 1 if _anaphora(doc) else MIN_MENTIONS
+    referring = _anaphora(doc)
+    least = 1 if referring else MIN_MENTIONS
     usable = {n for n, c in counts.items() if c >= least and n.casefold() not in _NOT_NAMES
               and not n.startswith(_LEAD_WORDS) and not ctx.lexicon.general(n)}
     # each mention as the fullest of its names the page writes again ("帮助开发者接入消息推送" -> "消息推送")
@@ -115,7 +116,7 @@ def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
     if not written:
         return None
     (best, top), *rest = written.most_common()
-    referred = _anaphora(doc) if not rest and top < MIN_MENTIONS else []
+    referred = referring if not rest and top < MIN_MENTIONS else []
     # "Metrix SDK" once, and "our SDK", "the SDK" elsewhere: the one SDK the page is about
     if top + len(referred) < MIN_MENTIONS or (rest and top < RIVAL_FACTOR * rest[0][1]):
         return None  # two SDKs written about as often: a page about several, not about one
