@@ -129,11 +129,11 @@ DATA_CATEGORY_RE = re.compile(r"(?:\b(?:data|information|info|details)|信息|�
 
 def name_like(cell: str) -> bool:
     """Could be an SDK name cell: short, few words, no sentence ending, no task-list item, a letter in it, no
-    page code (template, tag, JSX expression, code argument), not only a privacy page's words, not words about
+    page code (template, tag, JSX expression, code argument, a call or block opened: "Text("), not only a privacy page's words, not words about
     an SDK ("SDK 读取"). (A bare address is no name either (:data:`NOT_NAME_RE`), but a flattened table still
     counts its cells by this test.)"""
     cell = cell.strip()
-    return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，")) \
+    return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，", "(", "{", "[", "=")) \
         and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \
         and not _TAG_ONLY_RE.match(cell) and not _POLICY_ONLY_RE.match(cell) and not SDK_PHRASE_RE.search(cell) \
         and not _CONTACT_RE.match(cell) and not _CLAUSE_OPENING_RE.match(cell)

@@ -98,3 +98,36 @@ def test_a_record_headed_by_several_catalog_names_is_kept_whatever_its_data_says
     # passage naming no personal data
     d = _read(tmp_path, "services.txt", IUBENDA_LIKE, catalog)
     assert sorted(r.id or r.name for r in d.sdks) == ["applovin", "vungle"]
+
+
+COMPOSE_KT = """\
+Section("第三方 SDK") {
+    Text(
+        "SDK 名称：友盟统计SDK",
+        style = MaterialTheme.typography.bodySmall,
+        color = MaterialTheme.colorScheme.onSurface
+    )
+    Text(
+        "服务类型：统计分析",
+        style = MaterialTheme.typography.bodySmall,
+        color = MaterialTheme.colorScheme.onSurface
+    )
+    Text(
+        "收集个人信息类型：OAID、网络类型",
+        style = MaterialTheme.typography.bodySmall,
+        color = MaterialTheme.colorScheme.onSurface
+    )
+    Text(
+        "隐私政策链接：https://example.com/umeng-privacy",
+        style = MaterialTheme.typography.bodySmall,
+        color = MaterialTheme.colorScheme.primary
+    )
+}
+"""
+
+
+def test_a_call_opened_in_code_is_no_sdk_name(tmp_path, catalog):
+    # "Text(" over a label line is the code that shows it, never a row named "Text("
+    d = _read(tmp_path, "Sdks.kt", COMPOSE_KT, catalog)
+    assert [r.name for r in d.sdks if "(" in r.name] == []
+    assert [r.id for r in d.sdks] == ["umeng-analytics"]
