@@ -56,6 +56,11 @@ def test_short_permission_name_is_rejected():
     ("改变WiFi连接状态", {P + "CHANGE_WIFI_STATE"}), ("允许程序打开网络套接字", {P + "INTERNET"}),
     # the calendar permission is a group, as the storage permission: reading and writing events
     ("日历权限", {P + "READ_CALENDAR", P + "WRITE_CALENDAR"}), ("读取日历", {P + "READ_CALENDAR"}),
+    # Android's Chinese labels for installing packages and drawing over other apps; Wi-Fi spelled with a hyphen
+    ("请求安装文件包", {P + "REQUEST_INSTALL_PACKAGES"}), ("显示在其他应用上方", {P + "SYSTEM_ALERT_WINDOW"}),
+    ("Wi-Fi状态权限", {P + "ACCESS_WIFI_STATE"}),
+    # a permission constant spelled in capitalised words
+    ("Receive Boot Completed", {P + "RECEIVE_BOOT_COMPLETED"}),
 ])
 def test_permission_phrases(lexicon, text, expected):
     assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected
