@@ -317,3 +317,19 @@ def test_names_after_no_and_names_said_removed_are_no_rows(tmp_path):
             "<p>The previously integrated Tencent Bugly SDK has been removed; crashes now go to Firebase Crashlytics.</p>\n"
             "<p>OneSignal was removed in version 2.</p>\n")
     assert [s.id for s in read_text(tmp_path, "p.html", text, catalog).sdks] == ["crashlytics"]
+
+
+def test_a_list_under_sharing_with_service_providers_names_those_providers(tmp_path):
+    # "We share data only with service providers…:" introduces the services: names the catalog does not know
+    # ("Keyward", "Bucketly") are rows too; a list of kinds of recipients under other words is not
+    catalog = memory_catalog(entry("revenuecat", "RevenueCat"))
+    text = ("Data Sharing\n\n"
+            "We never sell personal information. We share data only with service providers who help us run the app:\n\n"
+            "• Keyward — sign-in and account sessions\n"
+            "• Bucketly — storage for the photos you upload\n"
+            "• RevenueCat — subscription billing\n\n"
+            "We may also disclose information to:\n\n"
+            "• Professional advisers\n"
+            "• Law enforcement, where the law requires it\n")
+    d = read_text(tmp_path, "sharing.md", text, catalog)
+    assert [s.name for s in d.sdks] == ["Keyward", "Bucketly", "RevenueCat"]

@@ -452,10 +452,12 @@ MAX_BODY_LINES = 40
 
 _LEAD_RE = re.compile(r"(?:we|this app|the app|app|本应用|我们|本产品|本软件)\s*(?:(?:only|also|currently|may)\s+)?"
                       r"(?:use|uses|integrate|integrates|work with|rely on|使用|接入|集成|引入)"
-                      r"|\bshare\b.{0,40}\bwith (?:the following |these )?third[- ]?party (?:services|sdks?|libraries|tools)\b",
+                      r"|\bshare\b.{0,40}\bwith (?:the following |these |our )?(?:third[- ]?party (?:services|sdks?|libraries|tools)"
+                      r"|(?:third[- ]?party )?service providers)\b",
                       re.IGNORECASE)
 """The app using what the line names ("We only use…", "本应用接入了…"), or sharing with the third-party services
-it lists ("We only share information with third-party services that are essential…:")."""
+or service providers it lists ("We only share information with third-party services that are essential…:",
+"We share data only with service providers who help us operate the app:")."""
 
 
 def _introduced(doc: Document, first: int) -> bool:
