@@ -46,8 +46,10 @@ class _Grid:
 class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[int, str, str]] = []
+        self.lines: list[tuple[int, str, str, int]] = []
         self._mark = ""
+        self._lists = 0
+        """``<ul>`` / ``<ol>`` open around the text: a list item's depth (a nested list's items are indented)."""
         self.tables: list[list[tuple[int, list[str]]]] = []
         self._buf: list[str] = []
         self._buf_text = False
@@ -71,7 +73,8 @@ class _Parser(HTMLParser):
             return
         text = " ".join("".join(self._buf).split())
         if text:
-            self.lines.append((self._buf_line, text, self._mark))
+            indent = 2 * max(0, self._lists - 1) if self._mark == "li" else 0
+            self.lines.append((self._buf_line, text, self._mark, indent))
         self._buf = []
         self._mark = ""
         self._buf_text = False
@@ -118,6 +121,8 @@ class _Parser(HTMLParser):
         if tag in _BLOCK:
             self._flush()
             self._mark = _MARKS.get(tag, "")
+            if tag in ("ul", "ol"):
+                self._lists += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
@@ -146,6 +151,8 @@ class _Parser(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+            if tag in ("ul", "ol"):
+                self._lists = max(0, self._lists - 1)
 
     def _parts(self) -> list[str]:
         """The text pieces being gathered (of the current cell, or of the current line): links remember how
@@ -200,7 +207,7 @@ class _Parser(HTMLParser):
         rows: list[tuple[int, list[str]]] = []
         for line_no, row in out:
             rows.append((len(self.lines), row))
-            self.lines.append((line_no, " | ".join(c for c in row if c), ""))
+            self.lines.append((line_no, " | ".join(c for c in row if c), "", 0))
         if rows:
             self.tables.append(rows)
 
@@ -228,8 +235,9 @@ def _ended(text: str) -> str:
     return _UNENDED_TAG_RE.sub(r"&lt;\1", text[:last] + text[last:].replace("<!--", "&lt;!--"))
 
 
-def parse_html(text: str, source: str = "policy") -> tuple[list[tuple[int, str, str]], list[list[tuple[int, list[str]]]]]:
-    """Lines ``(source line, text, mark)`` in order, and tables as rows ``(index into lines, cells)``."""
+def parse_html(text: str, source: str = "policy") -> tuple[list[tuple[int, str, str, int]], list[list[tuple[int, list[str]]]]]:
+    """Lines ``(source line, text, mark, indent)`` in order (the indent of a list item: two per list it is
+    nested in), and tables as rows ``(index into lines, cells)``."""
     parser = _Parser()
     try:
         parser.feed(_ended(text))

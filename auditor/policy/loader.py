@@ -89,7 +89,7 @@ def load_document(path: Path | str) -> Document:
         text = markup_text(_within(name, text, MAX_HTML_CHARS).splitlines())  # a page kept in strings ("<p>\\n" +)
     if html:
         raw_lines, raw_tables = parse_html(_within(name, text, MAX_HTML_CHARS), name)
-        lines = [Line(no, t, mark) for no, t, mark in raw_lines]
+        lines = [Line(no, t, mark, indent) for no, t, mark, indent in raw_lines]
         tables = [Table(tuple(Row(tuple(cells), i, i) for i, cells in rows), "html") for rows in raw_tables]
         return _checked(_with_script_records(Document(name, "html", encoding, tuple(lines), tuple(tables)), text))
     fmt = "markdown" if suffix in (".md", ".markdown") else "text"
@@ -239,7 +239,7 @@ def _with_html_tables(name: str, fmt: str, encoding: str, text: str, spans: list
         offset = newlines + text.count("\n", pos, span[0])
         raw_lines, raw_tables = parse_html(text[span[0]:span[1]], name)
         base = len(lines)
-        lines += [Line(no + offset, t, mark) for no, t, mark in raw_lines]
+        lines += [Line(no + offset, t, mark, indent) for no, t, mark, indent in raw_lines]
         tables += [Table(tuple(Row(tuple(cells), base + i, base + i) for i, cells in rows), "html")
                    for rows in raw_tables]
         newlines = offset + text.count("\n", span[0], span[1])

@@ -333,3 +333,18 @@ def test_a_list_under_sharing_with_service_providers_names_those_providers(tmp_p
             "• Law enforcement, where the law requires it\n")
     d = read_text(tmp_path, "sharing.md", text, catalog)
     assert [s.name for s in d.sdks] == ["Keyward", "Bucketly", "RevenueCat"]
+
+
+def test_a_nested_html_list_keeps_its_depth(tmp_path):
+    # the items of an inner <ul> are indented under the item that holds them (two per list level), as a
+    # Markdown list's are: the head ("Processors, such as:") and its services are not one flat run
+    from auditor.policy.loader import load_document
+    page = ("<p>We may share data with:</p>\n<ul>\n<li>Other members, when you message them.</li>\n"
+            "<li>Processors, such as:\n<ul>\n<li>Firebase Crashlytics</li>\n<li>Sentry</li>\n</ul>\n</li>\n"
+            "<li>Authorities, when the law requires it.</li>\n</ul>\n")
+    path = tmp_path / "sharing.html"
+    path.write_text(page, encoding="utf-8")
+    got = [(line.text, line.mark, line.indent) for line in load_document(path).lines]
+    assert got == [("We may share data with:", "", 0), ("Other members, when you message them.", "li", 0),
+                   ("Processors, such as:", "li", 0), ("Firebase Crashlytics", "li", 2), ("Sentry", "li", 2),
+                   ("Authorities, when the law requires it.", "li", 0)]
