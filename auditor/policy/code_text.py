@@ -44,6 +44,18 @@ def human_text(line: str) -> str | None:
     return text if text and (only or _human(text)) else None
 
 
+def string_indent(line: str) -> int:
+    """Spaces opening the text of a line made of string literals only (``'  - 收集信息：…\\n' +``): the text's
+    own indent inside the string, which the code's indent does not show."""
+    if _ONLY_STRINGS_RE.fullmatch(line) is None:
+        return 0
+    m = _STRING_RE.search(line)
+    if m is None:
+        return 0
+    text = next(g for g in m.groups() if g is not None)
+    return len(text) - len(text.lstrip(" "))
+
+
 _ONE_LINE_RECORD_RE = re.compile(r"^\s*\{.*\}\s*[,;]?\s*$")
 _TAG_VALUE_RE = re.compile(r"^[A-Za-z_][\w-]{0,24}$")
 MIN_BLOCK_TEXT = 12

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from auditor.errors import PolicyError
 from auditor.inputs import read_bytes
-from auditor.policy.code_text import CODE_SUFFIXES, human_text, markup_in_strings, markup_text
+from auditor.policy.code_text import CODE_SUFFIXES, human_text, markup_in_strings, markup_text, string_indent
 from auditor.policy.containers import docx_content, pdf_text
 from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
@@ -134,7 +134,8 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
             bare_before = bare
             pieces = [" ".join(p.split()) for p in shown.split("\n")] if shown and "\n" in shown else [text]
             pieces = [p for p in pieces if p] or [text]
-            lines.extend(Line(i + 1, p, "", indents[i]) for p in pieces)  # its string's breaks cut the line
+            inner = string_indent(t) if shown is not None else 0  # ('  - 收集信息：…' under '• 友盟统计')
+            lines.extend(Line(i + 1, p, "", indents[i] + inner) for p in pieces)  # its string's breaks cut the line
             code.extend([" ".join(t.split())] + [""] * (len(pieces) - 1))
     return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
 

@@ -348,3 +348,22 @@ def test_a_nested_html_list_keeps_its_depth(tmp_path):
     assert got == [("We may share data with:", "", 0), ("Other members, when you message them.", "li", 0),
                    ("Processors, such as:", "li", 0), ("Firebase Crashlytics", "li", 2), ("Sentry", "li", 2),
                    ("Authorities, when the law requires it.", "li", 0)]
+
+
+def test_labelled_facts_nested_under_a_service_item(tmp_path):
+    # "  - Data collected: …" / "  - Privacy policy: …" indented under "• Name: what it does" are that row's
+    # facts, in a text file and in a Dart string whose own spaces carry the indent
+    catalog = memory_catalog(entry("sentry", "Sentry"), entry("umeng-analytics", "Umeng Analytics", "友盟统计"))
+    text = ("The Android build includes these third-party SDKs:\n\n"
+            "• Sentry: crash reports\n"
+            "  - Data collected: device model, IP address\n"
+            "  - Privacy policy: https://example.com/sentry-privacy\n\n"
+            "• 友盟统计：使用统计\n"
+            "  - 收集信息：OAID\n"
+            "  - 隐私政策：https://example.com/umeng-privacy\n")
+    dart = "final notice =\n" + "".join(f"    '{line}\\n'\n" for line in text.splitlines()) + "    '';\n"
+    for name, body in (("sdks.txt", text), ("notice.dart", dart)):
+        d = read_text(tmp_path, name, body, catalog)
+        got = [(s.id, s.link, sorted(s.data_types)) for s in d.sdks]
+        assert got == [("sentry", "https://example.com/sentry-privacy", ["device-model", "ip"]),
+                       ("umeng-analytics", "https://example.com/umeng-privacy", ["oaid"])], name

@@ -13,7 +13,7 @@ list where most items are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
@@ -92,6 +92,8 @@ class ListExtractor:
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             data_runs = _data_runs(group, doc, ctx)
             for it in group:
+                if it.sdk_like:
+                    it = replace(it, last=_attribute_lines(doc, it, ctx))  # "  - 收集信息：…" under it: its facts
                 if it.first in parents and not it.sdk_like:
                     continue  # "• Error monitoring" over "  • Crashlytics": the kind of what is below
                 if NOT_NAME_RE.fullmatch(it.name.strip()) or PLATFORM_ONLY_RE.fullmatch(it.name.strip()) \
@@ -121,6 +123,30 @@ class ListExtractor:
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
         return out
+
+
+_ATTRIBUTE_ROLES = frozenset({"data", "link", "website", "company", "purpose", "permissions", "method", "scene",
+                              "description", "packages"})
+_SUB_MARK_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]?\d{1,2}[)）.、])\s*")
+
+
+def _attribute_lines(doc: Document, it: _Item, ctx: Context) -> int:
+    """The last line of an item with the labelled facts nested right under it ("• 友盟统计：统计分析" over
+    "  - 收集信息：设备信息" / "  - 隐私政策：https://…"): each line deeper than the item, a label naming a
+    fact of a row and its value."""
+    indent, last = doc.lines[it.first].indent, it.last
+    for k in range(it.last + 1, min(len(doc.lines), it.last + 1 + MAX_ATTRIBUTE_LINES)):
+        line = doc.lines[k]
+        if line.indent <= indent or line.mark.startswith("h"):
+            break
+        parts = _LABEL_HEAD_RE.split(_SUB_MARK_RE.sub("", line.text, count=1), maxsplit=1)
+        if len(parts) != 2 or not parts[1].strip() or ctx.lexicon.role(parts[0]) not in _ATTRIBUTE_ROLES:
+            break
+        last = k
+    return last
+
+
+MAX_ATTRIBUTE_LINES = 12
 
 
 def _parents(group: list[_Item], doc: Document) -> set[int]:
