@@ -268,6 +268,7 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
     lines: list[str] = []
     marks: list[str] = []
     indents: list[int] = []
+    wrapped: int | None = None  # the list item the line before was the wrapped rest of
     for ln in raw:  # each pattern is tried only when its marker character is in the line
         if lines and ln[:1] in "=-" and _SETEXT.match(ln) and lines[-1].strip() and not marks[-1] \
                 and (ln[:1] == "=" or not _MARKDOWN_LINE_RE.match(lines[-1])):
@@ -292,9 +293,20 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
         ln = ln.replace("**", "").replace("__", "")
         if "\\" in ln:
             ln = _MD_ESCAPE.sub(r"\1", ln)
-        lines.append(_MD_EMPHASIS.sub(r"\1", ln) if "_" in ln or "*" in ln else ln)
+        ln = _MD_EMPHASIS.sub(r"\1", ln) if "_" in ln or "*" in ln else ln
+        item = wrapped if wrapped is not None else len(lines) - 1 if lines and marks[-1] == "li" else None
+        wrapped = None
+        if not mark and indents[-1] > 0 and item is not None and _MD_WRAPPED_RE.match(ln) \
+                and not lines[item].rstrip().endswith((":", "：")):
+            lines[item] = f"{lines[item].rstrip()} {ln.strip()}"  # "- The scene value…, used" / "  only to…"
+            ln, wrapped = "", item
+        lines.append(ln)
         marks.append(mark)
     return lines, marks, indents
+
+
+_MD_WRAPPED_RE = re.compile(r"^\s+[a-z(]")
+"""An indented line opening in lower case: the rest of a list item wrapped onto the next line."""
 
 
 def _within(name: str, text: str, limit: int) -> str:

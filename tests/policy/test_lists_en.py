@@ -367,3 +367,21 @@ def test_labelled_facts_nested_under_a_service_item(tmp_path):
         got = [(s.id, s.link, sorted(s.data_types)) for s in d.sdks]
         assert got == [("sentry", "https://example.com/sentry-privacy", ["device-model", "ip"]),
                        ("umeng-analytics", "https://example.com/umeng-privacy", ["oaid"])], name
+
+
+def test_a_markdown_item_wrapped_onto_an_indented_line_is_one_item(tmp_path):
+    # "  only to measure…" continues the item above it: no record headed by it, no row named by it
+    from auditor.policy.loader import load_document
+    catalog = memory_catalog(entry("sentry", "Sentry"))
+    text = ("**Data collected:**\n\n"
+            "- A random install identifier, kept until the app is removed, and the campaign that\n"
+            "  brought the user to the app, used\n"
+            "  only to measure which campaigns work\n\n"
+            "We use Sentry for crash reports.\n")
+    path = tmp_path / "sdk.md"
+    path.write_text(text, encoding="utf-8")
+    items = [(line.no, line.mark) for line in load_document(path).lines if line.mark == "li"]
+    assert items == [(3, "li")]
+    assert [line.text for line in load_document(path).lines if line.no == 3][0].endswith("which campaigns work")
+    d = read_text(tmp_path, "sdk2.md", text, catalog)
+    assert [s.name for s in d.sdks] == ["Sentry"]
