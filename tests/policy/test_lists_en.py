@@ -385,3 +385,13 @@ def test_a_markdown_item_wrapped_onto_an_indented_line_is_one_item(tmp_path):
     assert [line.text for line in load_document(path).lines if line.no == 3][0].endswith("which campaigns work")
     d = read_text(tmp_path, "sdk2.md", text, catalog)
     assert [s.name for s in d.sdks] == ["Sentry"]
+
+
+def test_a_bold_heading_after_a_list_ends_its_last_item(tmp_path):
+    # "**Sentry**" over its own paragraph is a section, not the text of the last item "- Quillmark": its link
+    # is Sentry's, never Quillmark's
+    catalog = memory_catalog(entry("sentry", "Sentry"), entry("admob", "AdMob"))
+    text = ("The app uses the following third party services:\n\n- AdMob\n- Sentry\n- Quillmark\n\n"
+            "**Sentry**\n\nCrash reports are sent to Sentry, see their [privacy policy](https://example.com/sentry).\n")
+    d = read_text(tmp_path, "services.md", text, catalog)
+    assert [(s.name, s.link) for s in d.sdks if s.name == "Quillmark"] == [("Quillmark", "")]

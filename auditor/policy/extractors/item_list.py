@@ -289,8 +289,9 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
             if item is not None and sdk_like and owner and data(item):
                 last = k  # "- IP address" under "Unity Ads … may collect:": what the SDK collects
                 continue
-            if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline or not lines[k].text:
-                break
+            if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline or not lines[k].text \
+                    or (lines[k].bold and lines[k].indent <= lines[i].indent):
+                break  # (a line of only bold words at the item's depth, "**Admob**": a heading, not its text)
             last = k
         if not rest and not link and last > i and _paragraph(lines[i + 1].text):
             continue  # "（6）友盟统计" over a paragraph: a section title, the paragraph is prose
