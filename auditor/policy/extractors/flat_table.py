@@ -215,6 +215,11 @@ def _header(doc: Document, cell_roles: list[str | None], i: int) -> tuple[list[s
     return header, j
 
 
+_CONSTANT_LINE_RE = re.compile(r"(?:android\.permission\.[A-Za-z0-9_.]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)"
+                               r"(?:\s*[,，、;；]?\s*(?:android\.permission\.[A-Za-z0-9_.]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+))*")
+"""A line of permission constants only, written out (``android.permission.X``) or with an underscore."""
+
+
 def _cells(doc: Document, start: int, link_column: bool = False, limit: int | None = None) -> tuple[list[Cell], bool]:
     """Logical cells from ``start``: wrapped lines joined, up to the next heading (at most ``limit``), and
     whether they run to that heading. With a link column, a line that is only a URL is a cell of its own
@@ -228,6 +233,9 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
         prev = cells[-1].text.split("\n")[-1] if cells else ""
         if link_column and URL_ONLY_RE.match(text) and not prev.rstrip().endswith((":", "：")):
             cells.append(Cell(text, k, k))
+        elif cells and _CONSTANT_LINE_RE.fullmatch(text) and _CONSTANT_LINE_RE.fullmatch(prev):
+            # one permission a line: "android.permission.INTERNET" over "android.permission.CAMERA", one cell
+            cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
         elif cells and continues(prev, text):
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
         else:
