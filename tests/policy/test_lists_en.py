@@ -4,6 +4,8 @@ company (legal suffix included), a negated mention is no row."""
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.catalog.model import Catalog
 from auditor.policy import read_policy
 from tests.policy.helpers import entry, memory_catalog, read_text
@@ -261,16 +263,28 @@ def test_a_nested_list_of_data_under_a_service_names_no_sdk(tmp_path):
     assert "Advertising ID" not in {s.name for s in d.sdks}
 
 
-def test_a_list_of_the_third_party_services_data_is_shared_with_names_unknown_services(tmp_path):
-    catalog = _sentry_only()
-    text = ("## Sharing\n\nWe share data only with third-party services the app cannot work without:\n\n"
-            "- **Pocketbase:** keeps your account and your saved boards.\n"
-            "- **Plausible:** counts visits to the help pages.\n"
-            "- **Sentry:** receives crash reports.\n\n"
-            "## Your rights\n\nWe may share your information in the following cases:\n\n"
-            "- **Legal Duties:** when a court orders it.\n- **Company Sale:** if the business is sold.\n")
-    d = read_text(tmp_path, "p.md", text, catalog)
-    assert [s.name for s in d.sdks] == ["Pocketbase", "Plausible", "Sentry"]
+@pytest.mark.parametrize("text, expected", [
+    (("## Sharing\n\nWe share data only with third-party services the app cannot work without:\n\n"
+      "- **Pocketbase:** keeps your account and your saved boards.\n"
+      "- **Plausible:** counts visits to the help pages.\n"
+      "- **Sentry:** receives crash reports.\n\n"
+      "## Your rights\n\nWe may share your information in the following cases:\n\n"
+      "- **Legal Duties:** when a court orders it.\n- **Company Sale:** if the business is sold.\n"),
+     ["Pocketbase", "Plausible", "Sentry"]),
+    # "…with service providers…:" introduces them too; a list of kinds of recipients under other words does not
+    (("Data Sharing\n\n"
+      "We never sell personal information. We share data only with service providers who help us run the app:\n\n"
+      "• Keyward — sign-in and account sessions\n"
+      "• Bucketly — storage for the photos you upload\n"
+      "• Sentry — crash reports\n\n"
+      "We may also disclose information to:\n\n"
+      "• Professional advisers\n"
+      "• Law enforcement, where the law requires it\n"),
+     ["Keyward", "Bucketly", "Sentry"]),
+])
+def test_a_list_of_the_services_data_is_shared_with_names_unknown_services(tmp_path, text, expected):
+    d = read_text(tmp_path, "p.md", text, _sentry_only())
+    assert [s.name for s in d.sdks] == expected
 
 
 def test_a_comma_inside_brackets_separates_no_head_and_a_note_keeps_a_data_item(tmp_path):
@@ -317,22 +331,6 @@ def test_names_after_no_and_names_said_removed_are_no_rows(tmp_path):
             "<p>The previously integrated Tencent Bugly SDK has been removed; crashes now go to Firebase Crashlytics.</p>\n"
             "<p>OneSignal was removed in version 2.</p>\n")
     assert [s.id for s in read_text(tmp_path, "p.html", text, catalog).sdks] == ["crashlytics"]
-
-
-def test_a_list_under_sharing_with_service_providers_names_those_providers(tmp_path):
-    # "We share data only with service providers…:" introduces the services: names the catalog does not know
-    # ("Keyward", "Bucketly") are rows too; a list of kinds of recipients under other words is not
-    catalog = memory_catalog(entry("revenuecat", "RevenueCat"))
-    text = ("Data Sharing\n\n"
-            "We never sell personal information. We share data only with service providers who help us run the app:\n\n"
-            "• Keyward — sign-in and account sessions\n"
-            "• Bucketly — storage for the photos you upload\n"
-            "• RevenueCat — subscription billing\n\n"
-            "We may also disclose information to:\n\n"
-            "• Professional advisers\n"
-            "• Law enforcement, where the law requires it\n")
-    d = read_text(tmp_path, "sharing.md", text, catalog)
-    assert [s.name for s in d.sdks] == ["Keyward", "Bucketly", "RevenueCat"]
 
 
 def test_a_nested_html_list_keeps_its_depth(tmp_path):
