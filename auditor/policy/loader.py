@@ -273,6 +273,7 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
         if lines and ln[:1] in "=-" and _SETEXT.match(ln) and lines[-1].strip() and not marks[-1] \
                 and (ln[:1] == "=" or not _MARKDOWN_LINE_RE.match(lines[-1])):
             marks[-1] = "h1" if ln[:1] == "=" else "h2"  # "Privacy Policy" over "=====": a heading
+            wrapped = None
             lines.append("")
             marks.append("")
             indents.append(0)
