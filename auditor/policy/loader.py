@@ -291,6 +291,8 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
             mark, ln = "li", _MD_BULLET.sub("", ln)
         if not mark and "**" in ln and _MD_BOLD_LINE.match(ln):
             mark = "b"  # a line of only bold words ("**Unity**" over its paragraph): see Line.bold
+        if mark == "li" and ln.lstrip().startswith(("**", "__")):
+            ln = _MD_BOLD_HEAD.sub(r"\1 — ", ln, count=1)  # "- **Sentry** for crash reports": the name, then its use
         ln = ln.replace("**", "").replace("__", "")
         if "\\" in ln:
             ln = _MD_ESCAPE.sub(r"\1", ln)
@@ -306,6 +308,8 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
     return lines, marks, indents
 
 
+_MD_BOLD_HEAD = re.compile(r"^(\s*(?:\*\*|__)[^*_:：]{2,60}?(?:\*\*|__))\s+(?=[a-z])")
+"""A list item opening with bold words followed by lower-case words: the bold words are what the item names."""
 _MD_WRAPPED_RE = re.compile(r"^\s+[a-z(]")
 """An indented line opening in lower case: the rest of a list item wrapped onto the next line."""
 

@@ -112,21 +112,28 @@ the same SDK; the page's own SDK carries what the whole page says, a mention onl
 
 def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
     """A prose mention, or the page's own SDK, adds an SDK only when no structured row names the same entry
-    (or the same name); the page's own SDK replaces a prose mention of it."""
+    (or the same name); the page's own SDK replaces a prose mention of it. A row naming no data takes the data
+    types of the prose mentions of its entry it stands for."""
     def stronger(rank: int) -> tuple[set[str], set[str]]:
         kept = [r for r in rows if _RANK.get(r.extractor, 0) == 0 or _RANK.get(r.extractor, 0) > rank]
         return {r.id for r in kept if r.id}, {r.name.casefold() for r in kept}
 
     by_rank = {rank: stronger(rank) for rank in (1, 2)}
     out = []
+    said: dict[str, list[str]] = {}  # what the dropped mentions of an entry say it collects
     for row in rows:
         rank = _RANK.get(row.extractor, 0)
         if rank:
             ids, names = by_rank[rank]
             if (row.id and row.id in ids) or row.name.casefold() in names:
+                if row.id and rank == 1:
+                    said.setdefault(row.id, []).extend(row.data_types)
                 continue
         out.append(row)
-    return out
+    # a row that names no data takes what a sentence naming the same SDK says it collects ("AdMob may collect
+    # device identifiers (such as the Advertising ID)" above "- AdMob for ad delivery")
+    return [replace(r, data_types=tuple(dict.fromkeys(said[r.id]))) if r.id in said and said[r.id] and not r.data_types
+            else r for r in out]
 
 
 def _same_sdk(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:

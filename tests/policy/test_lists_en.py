@@ -393,3 +393,15 @@ def test_a_bold_heading_after_a_list_ends_its_last_item(tmp_path):
             "**Sentry**\n\nCrash reports are sent to Sentry, see their [privacy policy](https://example.com/sentry).\n")
     d = read_text(tmp_path, "services.md", text, catalog)
     assert [(s.name, s.link) for s in d.sdks if s.name == "Quillmark"] == [("Quillmark", "")]
+
+
+def test_a_listed_service_takes_what_a_sentence_about_it_says_it_collects(tmp_path):
+    # the list row states no data; the sentence above it says what the same SDK collects. "- **Sentry** for
+    # crash reports": the bold words are the name, the rest its use
+    catalog = memory_catalog(entry("google-admob", "Google AdMob", "AdMob"), entry("sentry", "Sentry"))
+    text = ("### Ads\nWe show banner ads with AdMob. AdMob may collect the advertising ID of the device.\n\n"
+            "## Sharing\nWe share data only with:\n- **Sentry** for crash reports\n- **Google AdMob** for ads\n\n"
+            "No other party receives your data.\n")
+    d = read_text(tmp_path, "p.md", text, catalog)
+    assert [(s.name, s.extractor, s.data_types) for s in d.sdks] == [
+        ("Sentry", "list", ()), ("Google AdMob", "list", ("advertising-id",))]
