@@ -405,3 +405,16 @@ def test_a_listed_service_takes_what_a_sentence_about_it_says_it_collects(tmp_pa
     d = read_text(tmp_path, "p.md", text, catalog)
     assert [(s.name, s.extractor, s.data_types) for s in d.sdks] == [
         ("Sentry", "list", ()), ("Google AdMob", "list", ("advertising-id",))]
+
+
+def test_the_items_beside_a_nested_list_of_sdks_are_not_sdks(tmp_path):
+    # the outer items name kinds of recipients; only the inner list names services
+    catalog = memory_catalog(entry("firebase-crashlytics", "Firebase Crashlytics"), entry("sentry", "Sentry"),
+                             entry("firebase-auth", "Firebase Authentication"))
+    page = ("<p>We may share data with:</p>\n<ul>\n<li>Other members, when you message them.</li>\n"
+            "<li>Processors, such as:\n<ul>\n<li>Firebase Authentication</li>\n<li>Firebase Crashlytics</li>\n"
+            "<li>Sentry</li>\n<li>Quillpost mail relay</li>\n</ul>\n</li>\n"
+            "<li>Public authorities</li>\n<li>Buyers in a merger</li>\n</ul>\n")
+    d = read_text(tmp_path, "sharing.html", page, catalog)
+    assert [s.name for s in d.sdks] == ["Firebase Authentication", "Firebase Crashlytics", "Sentry",
+                                        "Quillpost mail relay"]

@@ -86,12 +86,15 @@ class ListExtractor:
         for group in _groups(items, doc):
             parents = _parents(group, doc)
             leaves = [it for it in group if it.first not in parents]  # the titles of kinds count as none
-            listed = (sum(1 for it in leaves if it.sdk_like and not _data_item(it, ctx)) * 2 >= len(leaves)
-                      and len(leaves) >= 2) \
-                or _introduced(doc, group[0].first)
+            # a list of SDKs at each depth of a nested list: the items beside the SDKs, not those above them
+            # ("Successors in a merger" beside "Processors, such as:" over "Firebase Crashlytics", "Sentry")
+            listed_at = {depth: _sdk_list([it for it in leaves if doc.lines[it.first].indent == depth], ctx)
+                         for depth in {doc.lines[it.first].indent for it in group}}
+            introduced = _introduced(doc, group[0].first)
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             data_runs = _data_runs(group, doc, ctx)
             for it in group:
+                listed = listed_at[doc.lines[it.first].indent] or introduced
                 if it.sdk_like:
                     it = replace(it, last=_attribute_lines(doc, it, ctx))  # "  - 收集信息：…" under it: its facts
                 if it.first in parents and not it.sdk_like:
@@ -123,6 +126,11 @@ class ListExtractor:
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
         return out
+
+
+def _sdk_list(items: list[_Item], ctx: Context) -> bool:
+    """At least two items, and at least half of them name an SDK (not data)."""
+    return len(items) >= 2 and sum(1 for it in items if it.sdk_like and not _data_item(it, ctx)) * 2 >= len(items)
 
 
 _ATTRIBUTE_ROLES = frozenset({"data", "link", "website", "company", "purpose", "permissions", "method", "scene",
