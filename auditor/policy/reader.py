@@ -132,8 +132,8 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
         out.append(row)
     # a row that names no data takes what a sentence naming the same SDK says it collects ("AdMob may collect
     # device identifiers (such as the Advertising ID)" above "- AdMob for ad delivery")
-    return [replace(r, data_types=tuple(dict.fromkeys(said[r.id]))) if r.id in said and said[r.id] and not r.data_types
-            else r for r in out]
+    return [replace(r, data_types=tuple(sorted(set(said[r.id]), key=lambda d: _DATA_ORDER.get(d, 99))))
+            if r.id in said and said[r.id] and not r.data_types else r for r in out]
 
 
 def _same_sdk(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
