@@ -310,8 +310,8 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
 
 _MD_BOLD_HEAD = re.compile(r"^(\s*(?:\*\*|__)[^*_:：]{2,60}?(?:\*\*|__))\s+(?=[a-z])")
 """A list item opening with bold words followed by lower-case words: the bold words are what the item names."""
-_MD_WRAPPED_RE = re.compile(r"^\s+[a-z(]")
-"""An indented line opening in lower case: the rest of a list item wrapped onto the next line."""
+_MD_WRAPPED_RE = re.compile(r"^\s+[a-z(`]")
+"""An indented line opening in lower case or with a code span: the rest of a list item wrapped onto the next line."""
 
 
 def _within(name: str, text: str, limit: int) -> str:

@@ -89,3 +89,20 @@ The statistics screen shows your In-App User Activity Information.
 def test_a_permission_constant_spelled_in_capitalised_words(tmp_path, catalog):
     d = _read(tmp_path, "permissions.md", SPELLED_CONSTANTS_MD, catalog)
     assert {p.permission.rsplit(".", 1)[-1] for p in d.permissions} == {"RECEIVE_BOOT_COMPLETED", "POST_NOTIFICATIONS"}
+
+
+WRAPPED_CONSTANTS_MD = """\
+## Permissions we ask for
+
+- **Location** (`ACCESS_FINE_LOCATION` /
+  `ACCESS_COARSE_LOCATION`). Asked only when you pin a café to the map.
+- **Camera** (`CAMERA`). Asked only when you scan a menu code.
+"""
+
+
+def test_a_markdown_item_wrapped_before_a_code_span_keeps_its_constants(tmp_path, catalog):
+    # the second line of the first item opens with a code span: still the item's text, so both location
+    # constants are its permissions
+    d = _read(tmp_path, "permissions.md", WRAPPED_CONSTANTS_MD, catalog)
+    got = {(p.permission.rsplit(".", 1)[-1], p.evidence.line_start) for p in d.permissions}
+    assert {("ACCESS_FINE_LOCATION", 3), ("ACCESS_COARSE_LOCATION", 3), ("CAMERA", 5)} <= got
