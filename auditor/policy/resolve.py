@@ -58,6 +58,7 @@ class Evidence:
 
 
 _FAMILY_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]+")
+"""A word of a folded name: a run of Latin letters and digits, or of CJK characters (:meth:`Resolver._family`)."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class Resolver:
         ids = [i for i, _ in ranked[:MAX_CANDIDATES]] or list(by_name.candidates)
         return Resolution(None, tuple(dict.fromkeys(ids + list(by_name.candidates)))[:MAX_CANDIDATES])
 
-    def refined(self, by_name: Resolution, words: str, pkg: list[str], name: str = "") -> Resolution:
+    def refined(self, by_name: Resolution, words: str, pkg: list[str], name: str) -> Resolution:
         """A name of a common base or framework ("Firebase", "华为HMS") whose row says what it does ("analyze
         crashes", "推送"): the one product of that kind the base is part of (or, with no such link, of the same
         vendor whose names carry the row's name: "Firebase" -> "Firebase Crashlytics", never "Google Play

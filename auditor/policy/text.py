@@ -15,6 +15,8 @@ _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\
 def link_text(text: str) -> str:
     """``text`` with each Markdown link as the words it shows ("[INTERNET](https://…)" -> "INTERNET")."""
     return _MD_LINK_RE.sub(lambda m: m.group(1), text) if "](" in text else text
+
+
 HEADING_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:[IVXLC]{1,5}|[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
     r"|(?:[IVXLC]{1,5}|[一二三四五六七八九十]{1,3})\s*[.、．](?!\w*\.)"
@@ -129,9 +131,9 @@ DATA_CATEGORY_RE = re.compile(r"(?:\b(?:data|information|info|details)|信息|�
 
 def name_like(cell: str) -> bool:
     """Could be an SDK name cell: short, few words, no sentence ending, no task-list item, a letter in it, no
-    page code (template, tag, JSX expression, code argument, a call or block opened: "Text("), not only a privacy page's words, not words about
-    an SDK ("SDK 读取"). (A bare address is no name either (:data:`NOT_NAME_RE`), but a flattened table still
-    counts its cells by this test.)"""
+    page code (template, tag, JSX expression, code argument, a call or block opened: "Text("), not only a
+    privacy page's words, not words about an SDK ("SDK 读取"). (A bare address is no name either
+    (:data:`NOT_NAME_RE`), but a flattened table still counts its cells by this test.)"""
     cell = cell.strip()
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，", "(", "{", "[", "=")) \
         and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \

@@ -253,14 +253,19 @@ def _feature(line: Line, ctx: Context) -> tuple[str, str, str] | None:
     return label, rest, text
 
 
+def _first_clause(text: str) -> str:
+    """The words of ``text`` up to its first clause end (comma, semicolon, sentence end)."""
+    return _CLAUSE_END_RE.split(text.strip(), maxsplit=1)[0]
+
+
 def _withdrawal(rest: str) -> bool:
     """The text of an item opens with the user's right to take a permission back (``text.WITHDRAWAL_RE``)."""
-    return WITHDRAWAL_RE.match(_CLAUSE_END_RE.split(rest.strip(), maxsplit=1)[0]) is not None
+    return WITHDRAWAL_RE.match(_first_clause(rest)) is not None
 
 
 def _refused(rest: str, ctx: Context) -> bool:
     """True when the text of an item opens with a negated clause ("我们不会读取…", "We do not use …")."""
-    clause = _CLAUSE_END_RE.split(fold(rest).strip(), maxsplit=1)[0]
+    clause = _first_clause(fold(rest))
     return bool(clause) and ctx.lexicon.negated(clause, len(clause))
 
 
