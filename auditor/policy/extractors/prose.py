@@ -55,7 +55,8 @@ _PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|$)",
     r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)(?=[,.;:(]|$)",
     r"\b(?:in order to|so that|to)\s+(.{4,120}?)(?=[,.;:]|$)",
-    r"(?:用于|以便|为了|为便于|为方便|便于)\s*(.{2,60}?)(?=[，,。；;]|而|$)",
+    r"(?:用于|以便|便于)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
+    r"(?:为了|为便于|为方便)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # before it, often only a courtesy ("为了给您带来更好的服务")
     r"^\s*(?!我们(?:需要|需|会|将))(?:我们)?(?:在)?(.{2,20}?)(?:时)?(?:需要|需|会申请|将申请|会请求)",
 ))
 _WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECASE), re.compile(r"(?:当您|在您|如您|您在)"))

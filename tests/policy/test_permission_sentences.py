@@ -1,0 +1,34 @@
+"""Permissions asked for in one sentence each (an app's permission prompts kept as string constants), in our
+own words: the use said after the permission is its scene, not a courtesy said before it. Expected pairs
+written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("umeng-analytics", "Umeng Analytics", "友盟统计"))
+
+
+PROMPTS_KT = """\
+object PermissionTips {
+    const val CAMERA = "为了向您提供更优质的服务，需要获取您的相机权限，用于扫描快递单号。"
+    const val AUDIO = "为了给您更好的体验，需要获取您的音频权限，用于语音搜索商品。"
+    const val LOCATION = "为了方便您查找附近网点，需要获取您的位置权限。"
+}
+"""
+
+
+def test_the_use_after_the_permission_is_the_scene(tmp_path, catalog):
+    d = _read(tmp_path, "PermissionTips.kt", PROMPTS_KT, catalog)
+    scenes = {p.permission.rsplit(".", 1)[-1]: p.scene for p in d.permissions if p.scene}
+    assert scenes["CAMERA"] == "扫描快递单号"
+    assert scenes["RECORD_AUDIO"] == "语音搜索商品"  # "音频权限": the microphone
+    # no use said after it: the purpose before it is all the sentence gives
+    assert scenes["ACCESS_FINE_LOCATION"] == "方便您查找附近网点"
