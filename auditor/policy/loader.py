@@ -5,7 +5,8 @@ many bytes read; containers are inflated under their own bounds (:mod:`auditor.p
 parsed with an element budget, the text is at most :data:`MAX_POLICY_CHARS` characters, a line longer than
 :data:`MAX_LINE_CHARS` is cut into pieces at sentence ends (each keeps its line number), and a table with a
 cell longer than :data:`MAX_CELL_CHARS` is read as lines, not as a table.
-Formats are detected by content first (PDF and ZIP magic, HTML tags), then by extension. Encodings: BOM,
+Formats are detected by content first (PDF and ZIP magic, HTML tags), then by extension; an Android resource
+file (``.xml`` with the Android namespace, or a ``<resources>`` file) is read as the text it shows. Encodings: BOM,
 UTF-8, UTF-16 without BOM, GB18030/GBK, then charset-normalizer's best guess; binary content and text
 that decodes to garbage are refused with :class:`PolicyError`.
 """
@@ -26,6 +27,7 @@ from auditor.policy.containers import docx_content, pdf_text
 from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
 from auditor.policy.literals import record_runs
+from auditor.policy.resource_text import is_android_resource, resource_lines
 from auditor.policy.text import without_ruby
 
 MAX_POLICY_BYTES = 50 * 1024 * 1024
@@ -80,6 +82,8 @@ def load_document(path: Path | str) -> Document:
         raise PolicyError(f"{name}: a ZIP archive, not a policy (supported: text, HTML, Markdown, PDF, DOCX)")
     text, encoding = decode(name, data)
     text = without_ruby(text)
+    if suffix == ".xml" and is_android_resource(text):
+        return _from_resource(name, encoding, _within(name, text, MAX_HTML_CHARS))
     html = suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
                                                       and len(_HTML_RE.findall(text[:20000])) >= 2) \
         or _html_page(text)
@@ -107,8 +111,19 @@ def load_document(path: Path | str) -> Document:
     return _from_lines(name, fmt, encoding, raw, marks, indents)
 
 
-def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> Document:
-    """A source file: each line as the words it shows (:func:`human_text`), its code kept beside it."""
+def _from_resource(name: str, encoding: str, text: str) -> Document:
+    """An Android layout or values file: the lines of text it shows (:func:`resource_lines`), blank lines
+    kept where a value had one."""
+    lines = [Line(no, t, "", 0) for no, t in resource_lines(text)]
+    while lines and not lines[-1].text:
+        lines.pop()
+    return _checked(Document(name, "text", encoding, tuple(lines)))
+
+
+def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], commented: bool = False) -> Document:
+    """A source file: each line as the words it shows (:func:`human_text`), its code kept beside it. Lines
+    commented out show nothing, unless nothing else shows any words (a page kept whole in comments, the file
+    the user asked to read): then they are read with their comment marks dropped."""
     lines: list[Line] = []
     code: list[str] = []
     bare_before = False  # the line before is text written bare in the code (no quotes, no markup)
@@ -119,6 +134,8 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
                 code.append("")
             bare_before = False
             continue
+        if commented and _COMMENTED_RE.match(t):
+            t = _COMMENTED_RE.sub(lambda m: m.group(0)[:-2], t, count=1)
         if not _TAGS_ONLY_RE.match(t) and not _COMMENTED_RE.match(t):  # (tags only, or code commented out)
             shown = human_text(t)
             text = " ".join((shown if shown is not None else _DELIMITER_RE.sub("", t)).split())
@@ -137,6 +154,8 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int]) -> 
             inner = string_indent(t) if shown is not None else 0  # ('  - 收集信息：…' under '• 友盟统计')
             lines.extend(Line(i + 1, p, "", indents[i] + inner) for p in pieces)  # its string's breaks cut the line
             code.extend([" ".join(t.split())] + [""] * (len(pieces) - 1))
+    if not commented and not any(line.text for line in lines) and any(_COMMENTED_RE.match(t) for t in raw):
+        return _from_code(name, encoding, raw, indents, commented=True)
     return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
 
 

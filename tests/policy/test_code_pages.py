@@ -187,3 +187,31 @@ def test_a_label_line_under_a_bare_name_line_in_a_template_is_its_own_line(tmp_p
     assert [(s.name, s.id, s.company) for s in d.sdks] == [
         ("友盟SDK", "umeng", "友盟同欣（北京）科技有限公司"), ("Sentry SDK", "sentry", "Functional Software, Inc."),
     ]
+
+
+COMMENTED_DART = """\
+// class PrivacyPage extends StatelessWidget {
+//   Widget build(BuildContext context) {
+//     return Column(children: [
+//       Text('第三方SDK说明'),
+//       Text('我们接入了友盟SDK，用于统计崩溃，会收集您的设备型号。'),
+//       Text('隐私政策：https://www.umeng.com/policy'),
+//     ]);
+//   }
+// }
+"""
+
+LIVE_AND_COMMENTED_DART = """\
+Widget build(BuildContext context) {
+  return Text('我们接入了Google AdMob，用于展示广告。');
+  // return Text('我们接入了友盟SDK，用于统计崩溃。');
+}
+"""
+
+
+def test_a_page_kept_whole_in_comments_is_read_and_commented_lines_beside_live_text_are_not(tmp_path, catalog):
+    d = _read(tmp_path, "privacy_page.dart", COMMENTED_DART, catalog)
+    assert [(r.id, r.evidence.line_start) for r in d.sdks] == [("umeng", 5)]
+    # the file shows words of its own: code commented out beside them shows nothing
+    d = _read(tmp_path, "page.dart", LIVE_AND_COMMENTED_DART, catalog)
+    assert [r.id for r in d.sdks] == ["admob"]

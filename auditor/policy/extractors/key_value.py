@@ -90,7 +90,8 @@ class KeyValueExtractor:
             text = line.text
             pairs = ctx.lines[i].pairs
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
-                    line.indent > current.indent or _SUBITEM_RE.match(text)) and not _sibling_record(lines, i, ctx, names) \
+                    line.indent > current.indent or _SUBITEM_RE.match(text)) \
+                    and (_next_in_list(lines, i, ctx, current) or not _sibling_record(lines, i, ctx, names)) \
                     and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
@@ -280,6 +281,16 @@ def _sibling_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) 
     """A bullet that starts a record of its own: its label lines follow as bullets at the same depth
     ("- Huawei Push Kit" / "- Third Party: …"), not deeper under it."""
     return i + 1 < len(lines) and lines[i].indent <= lines[i + 1].indent and _starts_record(lines, i, ctx, names)
+
+
+def _next_in_list(lines: tuple, i: int, ctx: Context, record: _Record) -> bool:  # type: ignore[type-arg]
+    """A bullet right after a bullet an SDK's record took as part of a value, with the same marker at the same
+    indent: the next item of that list ("• 设备信息（…）" then "• 运动轨迹数据（坐标、时间戳、速度）" under "共享信息类型："),
+    however much it reads like a name over the record's next label."""
+    before, line = lines[i - 1], lines[i]
+    mark = _SUBITEM_RE.match(line.text)
+    return record.kind == "sdk" and record.last == i - 1 and i > record.first + 1 and not ctx.lines[i - 1].pairs \
+        and mark is not None and before.indent == line.indent and before.text.lstrip().startswith(mark.group(0).strip())
 
 
 def _value_below(record: _Record, text: str, starts: bool, pairs: tuple[tuple[str, str], ...]) -> bool:

@@ -1,0 +1,74 @@
+"""The text an Android resource file shows: a layout's ``android:text`` (and hint, title, summary…) values and
+a values file's ``<string>`` / ``<item>`` texts, in file order, each with the line it starts on.
+
+Apps keep privacy text in resources: a layout of cards, one per SDK (``android:text="穿山甲广告SDK"`` over
+``android:text="提供方：…"``), the privacy dialog's strings in ``res/values/strings.xml``. Read as plain text,
+every line carries attributes around its words (``android:layout_width="wrap_content"``); read as a page,
+the text in attributes is lost. Comments are left out: the app shows none of them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_ANDROID_RE = re.compile(r"xmlns:android\s*=|<resources[\s>]|\bandroid:text\s*=")
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_TEXT_ATTRIBUTE_RE = re.compile(
+    r"(?<![\w:])(?:android|app):(?:text|hint|title|summary|contentDescription|label|description|"
+    r"textOn|textOff|summaryOn|summaryOff|dialogTitle|dialogMessage)\s*=\s*\"([^\"]*)\"")
+"""Attributes whose value the app shows (``tools:text`` is shown only in the layout editor)."""
+_ELEMENT_TEXT_RE = re.compile(r"<(string|item)\b[^>]*?(?<!/)>(.*?)</\1\s*>", re.DOTALL)
+_CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_INNER_TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
+_ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|.)")
+_NOT_TEXT_RE = re.compile(r"(?:[#@?].*|[\d.]+(?:dp|dip|sp|px|pt|mm|in)?|true|false|[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*)")
+"""A value no reader sees as text: a colour, a reference, a dimension, a flag, an identifier ("wrap_content")."""
+
+
+def is_android_resource(text: str) -> bool:
+    """An Android layout or values file (it declares the Android namespace, or is a ``<resources>`` file)."""
+    return text.lstrip().startswith("<") and _ANDROID_RE.search(text[:20000]) is not None
+
+
+def resource_lines(text: str) -> list[tuple[int, str]]:
+    """``(line number, text)`` of each line of text the resource file shows, in file order; a value's line
+    breaks (written ``\\n``, or real ones) cut it into lines, each numbered where it stands in the file."""
+    text = _COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    found: list[tuple[int, str]] = []
+    for m in _TEXT_ATTRIBUTE_RE.finditer(text):
+        found.append((m.start(1), m.group(1)))
+    for m in _ELEMENT_TEXT_RE.finditer(text):
+        found.append((m.start(2), m.group(2)))
+    found.sort()
+    out: list[tuple[int, str]] = []
+    line, counted = 1, 0  # the line number at ``counted`` (the values are in file order)
+    for start, raw in found:
+        if _NOT_TEXT_RE.fullmatch(raw.strip()):
+            continue  # a style's value or a reference to another resource, not text
+        line += text.count("\n", counted, start)
+        counted = start
+        body = _CDATA_RE.sub(lambda m: m.group(1), raw)
+        body = _INNER_TAG_RE.sub("", body) if "<" in body else body  # <b>, <a href=…> inside a string
+        body = html.unescape(body)
+        pieces = body.split("\n")  # a real line break inside the value
+        for k, piece in enumerate(pieces):
+            shown = _ESCAPE_RE.sub(_unescape, piece)
+            for sub in shown.split("\n"):  # a written "\n"
+                sub = " ".join(sub.split())
+                if sub:
+                    out.append((line + k, sub))
+                elif not sub and out and out[-1][1]:
+                    out.append((line + k, ""))  # a blank line inside a value ends its paragraph
+    return out
+
+
+def _unescape(m: re.Match[str]) -> str:
+    s = m.group(0)
+    if s == "\\n":
+        return "\n"
+    if s in ("\\t", "\\r"):
+        return " "
+    if s.startswith("\\u") and len(s) == 6:
+        return chr(int(s[2:], 16))
+    return s[1:]  # \' \" \@ \? \\
