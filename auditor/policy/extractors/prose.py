@@ -74,6 +74,10 @@ _USED_NAME_RE = re.compile(_USE_VERB + r"\s+([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][
 """A capitalised name right after a verb of using, in a sentence ("Our app uses Sentry for error reports"):
 there a plain word that is a catalog name ("Sentry", "Branch", "Adjust") names the SDK, which elsewhere in
 running text it would not (the verb is matched case-sensitively: "Use" opening a heading is not one)."""
+_NAME_USED_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s+"
+                           r"(?:is|are)\s+(?:used|integrated)\b")
+"""A capitalised name opening a sentence that says it is used ("Firebase is used to report crashes."): the
+passive of :data:`_USED_NAME_RE`, read the same way."""
 _SDK_CUE_RE = re.compile(r"sdk|集成|接入|合作伙伴|合作方|integrat|partner", re.IGNORECASE)
 _SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11})"
                             r"\s?(?:SDK|sdk|Sdk)")
@@ -367,7 +371,8 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
                             and name_like(label)
                             and not ctx.lexicon.general(label) and not ctx.lexicon.generic(label)):
             found.append((m.start(1), m.end(1), label))  # a catalog name, or a product linked to its own site
-    for m in _USED_NAME_RE.finditer(text) if _USE_VERB_RE.search(text) else ():  # "we use Sentry for …"
+    used = [*_USED_NAME_RE.finditer(text), *_NAME_USED_RE.finditer(text)] if _USE_VERB_RE.search(text) else ()
+    for m in used:  # "we use Sentry for …", "Sentry is used for …"
         words = m.group(1).split()
         for k in range(len(words), 0, -1):  # the longest run of capitalised words that is a catalog name
             span = " ".join(words[:k]).rstrip(".-")  # "… uses Google Play Billing.": not the full stop
@@ -402,9 +407,11 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
     name on, while items stay name-like; at least two must be catalog names. And platforms listed after a
     login/sharing cue ("log in with accounts such as Facebook, Twitter or Google")."""
     out: list[tuple[int, str]] = []
-    if _SDK_CUE_RE.search(text):
-        for chunk_m in re.finditer(r"[^。；;()（）:：]+", text):
+    cued = _SDK_CUE_RE.search(text) is not None
+    for chunk_m in re.finditer(r"[^。；;()（）:：]+", text):
+        if cued:
             out += _enumeration(chunk_m.group(0), chunk_m.start(), ctx, exact)
+        out += _beside_distinctive(chunk_m.group(0), chunk_m.start(), ctx, exact)
     folded = fold(text)
     if not any(cue in folded for cue in ctx.lexicon.login_cues):
         return out  # a marker counts only after a login/sharing cue
@@ -450,6 +457,31 @@ def _enumeration(chunk: str, offset: int, ctx: Context, exact: Callable[[str], s
             break
         run.append(n)
     return [(offset + max(0, chunk.find(n)), n) for n in run]
+
+
+_SIBLING_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\band\b|\bor\b)\s*")
+_PLAIN_WORD_RE = re.compile(r"[A-Z][a-z]{3,}")
+"""One capitalised word ("Firebase", "Vungle"): a catalog name written so is read as one only beside another."""
+
+
+def _beside_distinctive(chunk: str, offset: int, ctx: Context, exact: Callable[[str], str | None]
+                        ) -> list[tuple[int, str]]:
+    """Plain capitalised words that are catalog names, enumerated beside a distinctive catalog name ("Firebase,
+    Facebook Analytics and our own statistics", "(Firebase, AdMob, Maps)"): there each names its SDK, as it
+    does after a verb of using (the spotter reads running text for distinctive names only)."""
+    if "," not in chunk and "，" not in chunk and "、" not in chunk and "/" not in chunk:
+        return []
+    items = [p.strip(" \"'“”") for p in _SIBLING_SPLIT_RE.split(chunk)]
+    plain = [p for p in items if _PLAIN_WORD_RE.fullmatch(p) and exact(p) and not ctx.lexicon.generic(p)
+             and not ctx.lexicon.general(p)]
+    if not plain or not any(exact(span) for _, _, span in ctx.names.spot(chunk)):
+        return []
+    out = []
+    for p in plain:
+        at = re.search(rf"(?<![\w.-]){re.escape(p)}(?![\w-])", chunk)
+        if at is not None:
+            out.append((offset + at.start(), p))
+    return out
 
 
 def _strip_item(item: str) -> str:

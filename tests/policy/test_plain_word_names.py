@@ -1,0 +1,43 @@
+"""SDKs named by one plain capitalised word ("Firebase", "Vungle") in running text, in our own words: such a
+word is a name beside a distinctive catalog name in one enumeration, or opening a sentence that says it is
+used; alone it is an ordinary word. Expected rows written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(
+        entry("firebase-common", "Firebase", "Firebase SDK"), entry("facebook-analytics", "Facebook Analytics"),
+        entry("admob", "Google AdMob", "AdMob"), entry("vungle", "Vungle"), entry("unity", "Unity"),
+    )
+
+
+def test_a_plain_word_beside_a_distinctive_name_in_an_enumeration_is_a_name(tmp_path, catalog):
+    text = ("# Statistics\n\n"
+            "Usage events are passed only to these statistics platforms: Firebase, Facebook Analytics and our "
+            "own server.\n\n"
+            "Ads are served by partners (AdMob, Vungle, Maps).\n")
+    d = _read(tmp_path, "policy.md", text, catalog)
+    assert sorted(r.id for r in d.sdks) == ["admob", "facebook-analytics", "firebase-common", "vungle"]
+    assert next(r for r in d.sdks if r.id == "vungle").name == "Vungle"
+
+
+def test_a_plain_word_opening_a_sentence_that_says_it_is_used_is_a_name(tmp_path, catalog):
+    text = "## Crash reports\n\n- Firebase is used to send crash reports, which may include your device model.\n"
+    d = _read(tmp_path, "policy.md", text, catalog)
+    assert [(r.id, r.name) for r in d.sdks] == [("firebase-common", "Firebase")]
+
+
+def test_plain_words_without_a_distinctive_name_beside_them_are_ordinary_words(tmp_path, catalog):
+    # (a guard: it passes before this rule too) catalog names written as ordinary words, no SDK beside them,
+    # no verb of using
+    text = "Our team values Unity, Clarity and Focus.\n\nVungle, Unity and Firebase are words we like.\n"
+    d = _read(tmp_path, "policy.txt", text, catalog)
+    assert d.sdks == ()
