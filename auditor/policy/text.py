@@ -178,8 +178,12 @@ def plain_links(text: str) -> str:
     return re.sub(r"<((?:https?://|www\.)[^>\s]+)>", r"\1", text)
 
 
+_URL_TAIL_RE = re.compile(r"(?:[.,;:]|\*+/)+$")
+"""What ends a sentence or a block comment right after an address ("…/policy.", "…/policy*/"), not the address."""
+
+
 def urls(text: str) -> list[str]:
-    return [m.group(0).rstrip(".,;:") for m in URL_RE.finditer(plain_links(text or ""))]
+    return [_URL_TAIL_RE.sub("", m.group(0)) for m in URL_RE.finditer(plain_links(text or ""))]
 
 
 _HOST_RE = re.compile(r"(?<![\w./@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}([a-z]{2,12})(?:/[^\s<>\"'，。；）)\]|]*)?)",
@@ -197,7 +201,7 @@ def hosts(text: str) -> list[str]:
     for m in _HOST_RE.finditer(plain_links(text or "")):
         labels = m.group(1).split("/")[0].split(".")
         if m.group(2).lower() in _TOP_LEVEL and labels[0].lower() not in _PACKAGE_ROOTS:
-            out.append(m.group(1).rstrip(".,;:"))
+            out.append(_URL_TAIL_RE.sub("", m.group(1)))
     return out
 
 

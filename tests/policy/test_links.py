@@ -39,3 +39,11 @@ def test_flattened_table_link_cells_stay_cells(tmp_path):
         ("Bugly SDK", "tencent-bugly", "某某计算机系统有限公司", "上报崩溃", "https://example.com/bugly-privacy"),
         ("QQ互联SDK", "tencent-qq", "某某计算机系统有限公司", "QQ登录", "https://example.com/qq-privacy"),
     ]
+
+
+def test_a_comment_closing_right_after_an_address_is_not_part_of_it():
+    from auditor.policy.text import urls
+    # a policy kept in a block comment of a source file: "/* … 隐私政策：https://example.cn/policy*/"
+    assert urls("隐私政策：https://example.cn/policy*/") == ["https://example.cn/policy"]
+    assert hosts("privacy: example.cn/policy */") == ["example.cn/policy"]
+    assert urls("See https://example.com/a*b/privacy.") == ["https://example.com/a*b/privacy"]
