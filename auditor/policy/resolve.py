@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
+import ahocorasick
 from dataclasses import dataclass, field
 
 from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon import Lexicon, fold
-from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, bigrams, build_index
+from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, bigrams, build_index, is_distinctive
 from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+_CJK_KEY_RE = re.compile(r"[\u3400-\u9fff]{2,}")
 _SNAKE_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 """A snake_case identifier (a Flutter or Python package's name)."""
 _WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+]{3,}(?![A-Za-z0-9])")
@@ -80,6 +83,8 @@ class Resolver:
     _company_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     _category_keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     """The lexicon's category words as name keys (:func:`normalize_name`; empty ones left out)."""
+    _cjk_keys: ahocorasick.Automaton | None = field(default=None, compare=False, repr=False)
+    """Loose name keys all in Chinese (two characters or more) that one entry has: ``key -> (key, id)``."""
 
     def resolve(self, ev: Evidence) -> Resolution:
         """The entry ``ev`` names, or None with candidates; never raises."""
@@ -151,7 +156,28 @@ class Resolver:
         if not _SNAKE_RE.fullmatch(name.strip()):  # a package's identifier ("network_info_plus") is one word
             ids |= {self.names.resolve_strict(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
         ids.discard(None)
+        if not ids:
+            ids = self._keys_inside(name)
         return next(iter(ids)) if len(ids) == 1 else None
+
+    def _keys_inside(self, name: str) -> set[str | None]:
+        """Entries whose name, once its suffix and vendor words are dropped, is written inside a longer name
+        with words of its own ("天翼账号认证SDK": 天翼账号; "TikTok Business SDK": TikTok): a Chinese key of one
+        entry inside the name (the longest at each place), or a distinctive Latin word that is such a key."""
+        key = normalize_name(fold(name))
+        spans = sorted(((end - len(k) + 1, end + 1, sdk_id) for end, (k, sdk_id) in self._cjk_keys.iter(key)),
+                       key=lambda t: (t[0], t[0] - t[1])) if self._cjk_keys is not None and key else []
+        ids: set[str | None] = set()
+        reach = -1
+        for start, stop, sdk_id in spans:
+            if stop > reach:  # not inside a longer key found before it
+                ids.add(sdk_id)
+                reach = stop
+        for word in _WORD_RE.findall(name):
+            found = self.names.loose.get(normalize_name(fold(word)), ()) if is_distinctive(word) else ()
+            if len(set(found)) == 1:
+                ids.add(found[0])
+        return ids
 
     def generic(self, name: str) -> bool:
         """A name that does not say which SDK: a generic phrase, only what the SDK does ("语音识别 SDK"), or
@@ -344,8 +370,14 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
                 by_core[core].append(p.sdk_id)
         pkgs.extend((prefix, p.sdk_id) for prefix in p.packages)
     pkgs.sort(key=lambda kv: (-len(kv[0]), kv[0]))
+    names = build_index(catalog, lexicon)
+    cjk_keys = ahocorasick.Automaton()
+    for key, ids in names.loose.items():
+        if _CJK_KEY_RE.fullmatch(key) and len(set(ids)) == 1:
+            cjk_keys.add_word(key, (key, ids[0]))
+    cjk_keys.make_automaton()
     return Resolver(
-        names=build_index(catalog, lexicon), lexicon=lexicon, products={p.sdk_id: p for p in items},
+        names=names, lexicon=lexicon, products={p.sdk_id: p for p in items},
         by_host={k: tuple(v) for k, v in by_host.items()}, by_url={k: tuple(v) for k, v in by_url.items()},
         by_core={k: tuple(v) for k, v in by_core.items()}, packages=tuple(pkgs),
         by_maven={k: tuple(v) for k, v in by_maven.items()},
@@ -353,4 +385,5 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
         _kind_words=frozenset(normalize_name(fold(w)) for ws in lexicon.category_words.values() for w in ws
                               if normalize_name(fold(w))),
         _category_keys={c: tuple(k for k in map(normalize_name, ws) if k) for c, ws in lexicon.category_words.items()},
+        _cjk_keys=cjk_keys if len(cjk_keys) else None,
     )

@@ -72,3 +72,22 @@ def test_a_framework_named_with_what_it_does_resolves_only_within_its_own_family
     d = read_text(tmp_path, "services.md", text, catalog)
     assert [(r.name.split(" (")[0], r.id) for r in d.sdks] == [
         ("Firebase", "firebase-crashlytics"), ("Google Play Services", "google-play-services-base")]
+
+
+def test_a_name_with_words_of_its_own_around_an_entrys_key_resolves_to_that_entry():
+    from auditor.catalog.model import Catalog
+    from auditor.policy.resolve import Evidence, build_resolver
+    from tests.policy.helpers import entry
+    catalog = Catalog(entries=(
+        entry("tianyi-account", "天翼账号SDK"), entry("tiktok-sdk", "TikTok SDK"), entry("amap-location", "高德定位SDK"),
+        entry("amap-navi", "高德导航SDK"), entry("wechat", "微信SDK"),
+    ), version="unit", sha256="0" * 64, source="memory")
+    resolver = build_resolver(catalog, load_lexicon())
+
+    def resolved(name: str) -> str | None:
+        return resolver.resolve(Evidence(name=name, words=name)).id
+
+    assert resolved("天翼账号认证SDK") == "tianyi-account"  # the key 天翼账号, with 认证 of the policy's own
+    assert resolved("Marketing measurement (TikTok Business SDK)") == "tiktok-sdk"
+    assert resolved("微信与天翼账号登录组件") is None  # two entries' keys inside: which one, the name does not say
+    assert resolved("Business Marketing SDK") is None  # plain words are no entry's key
