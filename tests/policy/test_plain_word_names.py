@@ -1,6 +1,7 @@
 """SDKs named by one plain capitalised word ("Firebase", "Vungle") in running text, in our own words: such a
 word is a name beside a distinctive catalog name in one enumeration, or opening a sentence that says it is
-used; alone it is an ordinary word. Expected rows written by hand."""
+used, or written after its vendor's name ("Google Firebase"); alone it is an ordinary word. Expected rows
+written by hand."""
 
 from __future__ import annotations
 
@@ -41,3 +42,11 @@ def test_plain_words_without_a_distinctive_name_beside_them_are_ordinary_words(t
     text = "Our team values Unity, Clarity and Focus.\n\nVungle, Unity and Firebase are words we like.\n"
     d = _read(tmp_path, "policy.txt", text, catalog)
     assert d.sdks == ()
+
+
+def test_a_vendor_word_before_a_plain_catalog_name_makes_it_a_name(tmp_path, catalog):
+    # "Google" is a vendor word of the lexicon; "Google Firebase" is no alias of the catalog, "Firebase" is
+    text = ("## Crashes\n\nIf the app crashes, Google Firebase will also collect some statistics about the crash. "
+            "Your files are kept on Google Drive.\n")
+    d = _read(tmp_path, "policy.md", text, catalog)
+    assert [(r.id, r.name) for r in d.sdks] == [("firebase-common", "Google Firebase")]

@@ -379,6 +379,13 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
             if exact(span) and not ctx.lexicon.generic(span) and not ctx.lexicon.general(span):
                 found.append((m.start(1), m.start(1) + len(span), span))
                 break
+    for m in _vendor_named_re(ctx.lexicon.vendor_words).finditer(text):  # "Google Firebase", "Tencent Bugly"
+        words = m.group(0).split()
+        for k in range(len(words), 1, -1):  # the longest run, the vendor and one word at least, that is a name
+            span = " ".join(words[:k]).rstrip(".-")
+            if exact(span) and not ctx.lexicon.generic(span) and not ctx.lexicon.general(span):
+                found.append((m.start(), m.start() + len(span), span))
+                break
     for m in _PROVIDED_SDK_RE.finditer(text) if "由" in text else ():  # "X SDK 由某某有限公司研发并运营"
         name = m.group(1).strip()
         if not name.startswith(("本", "该", "此", "其", "各")) and name_like(name) and company_like(m.group(2)) \
@@ -400,6 +407,16 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
             names.append((start, span))
             end = stop
     return names
+
+
+@functools.cache
+def _vendor_named_re(vendors: tuple[str, ...]) -> re.Pattern[str]:
+    """A Latin vendor word (``sdk_names.vendor_words``, any case) then capitalised words: a product written
+    with its vendor's name before a name the catalog has without it ("Google Firebase")."""
+    latin = sorted({v for v in vendors if v.isascii()}, key=len, reverse=True)
+    if not latin:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w.-])(?i:" + "|".join(re.escape(v) for v in latin) + r")\s+[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2}")
 
 
 def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[int, str]]:
