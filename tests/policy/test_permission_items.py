@@ -106,3 +106,16 @@ def test_a_markdown_item_wrapped_before_a_code_span_keeps_its_constants(tmp_path
     d = _read(tmp_path, "permissions.md", WRAPPED_CONSTANTS_MD, catalog)
     got = {(p.permission.rsplit(".", 1)[-1], p.evidence.line_start) for p in d.permissions}
     assert {("ACCESS_FINE_LOCATION", 3), ("ACCESS_COARSE_LOCATION", 3), ("CAMERA", 5)} <= got
+
+
+REFUSING_ITEM_MD = """\
+## Permissions
+
+- `CAMERA`: used to scan the QR code on a parcel.
+- The app does **not** request Location, Contacts or Microphone access.
+"""
+
+
+def test_an_item_of_one_sentence_saying_the_app_does_not_ask_gives_no_scene(tmp_path, catalog):
+    d = _read(tmp_path, "permissions.md", REFUSING_ITEM_MD, catalog)
+    assert {p.rsplit(".", 1)[-1] for s in d.scenes for p in s.permissions} == {"CAMERA"}

@@ -138,8 +138,9 @@ class PermissionListExtractor:
             if item.heading:
                 platform = ask.platform(line.text) or platform
             scenes, last = _scenes(lines, item, ctx, bare, heads)
-            if refusing or _refused(item.rest, ctx):
-                scenes = []  # "通讯录权限：我们不会读取您的通讯录": the item says the permission is not used
+            if refusing or _refused(item.rest or item.label, ctx):
+                scenes = []  # "通讯录权限：我们不会读取您的通讯录": the item says the permission is not used (an item
+                # of one sentence says so in its label: "The app does **not** request Location, SMS…")
             if platform != "ios" and ask.platform(item.label) != "ios":
                 out.append(Structure(self.kind, i, last, CONFIDENCE, scenes=tuple(scenes)))
             i = last + 1
