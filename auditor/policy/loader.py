@@ -91,6 +91,8 @@ def load_document(path: Path | str) -> Document:
         html = False  # records whose strings hold markup ("<p>…</p>"): the data shape, not a page
     if html and suffix in CODE_SUFFIXES and markup_in_strings(text[:MAX_POLICY_CHARS].splitlines()):
         text = markup_text(_within(name, text, MAX_HTML_CHARS).splitlines())  # a page kept in strings ("<p>\\n" +)
+    if html and suffix in CODE_SUFFIXES:
+        text = _JSX_STRING_RE.sub(_jsx_string, text)  # "{'关于极光推送SDK：'}" between tags: the words it shows
     if html:
         raw_lines, raw_tables = parse_html(_within(name, text, MAX_HTML_CHARS), name)
         lines = [Line(no, t, mark, indent) for no, t, mark, indent in raw_lines]
@@ -109,6 +111,16 @@ def load_document(path: Path | str) -> Document:
     if suffix in CODE_SUFFIXES:
         return _from_code(name, encoding, raw, indents)
     return _from_lines(name, fmt, encoding, raw, marks, indents)
+
+
+_JSX_STRING_RE = re.compile(r"""\{\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")\s*\}""")
+"""A JSX expression that is one string literal (``{'《隐私政策》'}``): text a page of code shows as written."""
+_JS_ESCAPE_RE = re.compile(r"\\(.)")
+
+
+def _jsx_string(m: re.Match[str]) -> str:
+    body = m.group(1) if m.group(1) is not None else m.group(2)
+    return _JS_ESCAPE_RE.sub(lambda e: "\n" if e.group(1) == "n" else e.group(1), body)
 
 
 def _from_resource(name: str, encoding: str, text: str) -> Document:

@@ -1,6 +1,7 @@
 """Policy text kept in app code: a record list whose slug key is no name, asset paths that are no data, a
 mini-program / uni-app page written with <view> and <text>, and key-value blocks with a second name-like
-label; in our own words, expected values written by hand."""
+label, a React Native page of string expressions, "关于X：" / "About X:" over the facts of X; in our own
+words, expected values written by hand."""
 
 from __future__ import annotations
 
@@ -215,3 +216,41 @@ def test_a_page_kept_whole_in_comments_is_read_and_commented_lines_beside_live_t
     # the file shows words of its own: code commented out beside them shows nothing
     d = _read(tmp_path, "page.dart", LIVE_AND_COMMENTED_DART, catalog)
     assert [r.id for r in d.sdks] == ["admob"]
+
+
+REACT_NATIVE_PAGE = """\
+export default function Privacy() {
+  return (
+    <View style={styles.page}>
+      <Text style={styles.title}>隐私政策</Text>
+      <Text style={styles.body}>
+        {'为了统计应用的使用情况，我们接入了友盟SDK。'}
+      </Text>
+      <Text style={styles.label}>
+        {'关于友盟SDK：'}
+      </Text>
+      <Text style={styles.body}>
+        {'使用目的：统计页面访问次数'}
+      </Text>
+      <Text style={styles.body}>
+        {"信息收集：设备型号、OAID"}
+      </Text>
+    </View>
+  );
+}
+"""
+
+
+def test_a_react_native_page_reads_its_string_expressions_and_about_x_introduces_a_record(tmp_path, catalog):
+    d = _read(tmp_path, "Privacy.tsx", REACT_NATIVE_PAGE, catalog)
+    assert [(r.id, r.name, r.kind) for r in d.sdks] == [("umeng", "友盟SDK", "key-value")]
+    umeng = d.sdks[0]
+    assert umeng.purpose == "统计页面访问次数"
+    assert set(umeng.data_types) == {"device-model", "oaid"}
+    assert "{" not in " ".join(line for line in umeng.evidence.text.split())
+
+
+def test_about_x_introduces_the_record_of_x_in_english_too(tmp_path, catalog):
+    text = "We use a few services.\n\nAbout the Sentry SDK:\nPurpose: crash reports\nData collected: device model, IP address\n"
+    d = _read(tmp_path, "policy.txt", text, catalog)
+    assert [(r.id, r.name, r.kind, r.purpose) for r in d.sdks] == [("sentry", "Sentry SDK", "key-value", "crash reports")]

@@ -95,7 +95,8 @@ class KeyValueExtractor:
                     and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
-            if pairs:
+            if pairs and not (pairs == (("name", ""),) and _ABOUT_RE.match(_MARKER_RE.sub("", text).strip())):
+                # ("关于极光推送SDK：" reads as a name label left empty: it introduces the record, see _name_line)
                 label = _label(text)  # (a field's label as such, "服务"; not "（6）腾讯服务：" with a role inside)
                 current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known,
                                       label if ctx.lexicon.is_header(label) else "")
@@ -110,7 +111,7 @@ class KeyValueExtractor:
                 current = None
                 continue
             if starts:
-                current = _Record("sdk", i, [("name", _MARKER_RE.sub("", text).strip())], i, lined=True,
+                current = _Record("sdk", i, [("name", _head_name(text))], i, lined=True,
                                   head_indent=line.indent if _SUBITEM_RE.match(text) else -1)
                 records.append(current)
                 lead = _lead(lines, i, ctx)
@@ -312,10 +313,25 @@ def _loose_pair(text: str) -> bool:
     return m is not None and width(m.group(1)) <= 48 and not _LINK_ONLY_RE.match(text)
 
 
+_ABOUT_RE = re.compile(r"^(?:关于|(?:about|regarding)\s+(?:the\s+)?)(.+?)\s*[:：]$", re.IGNORECASE)
+"""A line introducing what is said of a product ("关于极光推送SDK：", "About the Sentry SDK:")."""
+
+
+def _head_name(text: str) -> str:
+    """The name a record's name line gives: without its list marker, nor the words introducing it ("关于…：")."""
+    name = _MARKER_RE.sub("", text).strip()
+    about = _ABOUT_RE.match(name)
+    return about.group(1).strip() if about else name
+
+
 def _name_line(text: str, ctx: Context) -> bool:
     """A short line that can name an SDK (not a sentence, a label, a heading of a section of the policy or
-    the label of a permission / data item)."""
+    the label of a permission / data item); a line introducing what is said of one ("关于极光推送SDK：") names it
+    when the name is SDK-like."""
     name = _MARKER_RE.sub("", text).strip()
+    about = _ABOUT_RE.match(name)
+    if about:
+        return width(about.group(1)) <= MAX_NAME_WIDTH and _sdk_like(about.group(1), ctx)
     if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
         return False
     if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name) \
