@@ -5,7 +5,8 @@ Apps often keep their third-party SDK list or permission list as data in a ``.ts
 arrays, trailing commas, comments, string concatenation), every array of object literals, every object
 whose values are object literals, two or more objects written one after another at the top level (an
 excerpt cut out of its array), and calls with named arguments written one after another or in a list
-(Kotlin / Python ``Partner(name = "AdMob", link = "…")``, Dart / Swift ``Sdk(name: 'AdMob')``), and returns
+(Kotlin / Python ``Partner(name = "AdMob", link = "…")``, Dart / Swift ``Sdk(name: 'AdMob')``; a list built by
+a call, ``listOf(Partner(…))``, is an array), and returns
 each as a :class:`RecordRun` of :class:`Record` values: the record's keys as written, each with its value as
 text (an array of strings joined with "、", or with "；" when they are "label：value" strings; a nested object
 flattened), and the lines the record spans. A nested list of records (``{ title: '推送', children: [...] }``)
@@ -51,6 +52,8 @@ _TOKEN_RE = re.compile(r"""
 | (?P<bc>/\*)
 | (?P<key>(?<![\w$])[\w$]++[^\S\n]*+:(?!:))
 | (?P<arg>(?<![\w$.])[\w$]++[^\S\n]*+=(?![=>]))
+| (?P<list>(?<![\w$.])(?:listOf|mutableListOf|arrayListOf|arrayOf|setOf|mutableSetOf|persistentListOf|List\.of|Arrays\.asList)
+    (?:<[^<>()\n]{0,80}>)?[^\S\n]*+\()
 | (?P<punct>[{}\[\](),:])
 """, re.VERBOSE)
 """What the scanner reads; everything else (words, numbers, operators, blanks) is skipped by the search.
@@ -132,6 +135,8 @@ class _Frame:
     calls: list[_Node] = field(default_factory=list)
     """Calls with named arguments closed inside this bracket (``GDPRNetwork(name = "AdMob", link = …)``):
     siblings, a run of records when there are two or more."""
+    listing: bool = False
+    """The parentheses of a call that builds a list (Kotlin ``listOf(``, Java ``List.of(``): an array."""
 
 
 def record_runs(lines: Sequence[str]) -> list[RecordRun]:
@@ -166,6 +171,10 @@ class _Scanner:
                 line += 1
             elif kind == "punct":
                 self._punct(m.group(), line)
+            elif kind == "list":  # "listOf(": an array written as a call
+                self._punct("(", line)
+                if self.stack and not self.skipped and self.stack[-1].kind == "(":
+                    self.stack[-1].listing = True
             elif kind == "str":
                 self._part(("str", _unquote(m.group()), line))
             elif kind == "key":
@@ -250,7 +259,7 @@ class _Scanner:
         if frame.kind != "[" and len(objects) < 2 and len(frame.calls) >= 2:
             objects = frame.calls  # calls written one after another in a body ("val A = X(…)" "val B = X(…)")
         pairs = tuple(frame.items) if frame.kind == "{" else keyed if call else ()
-        runs = len(objects) >= (1 if frame.kind == "[" else 2)  # (the top level: two, as an object's values)
+        runs = len(objects) >= (1 if frame.kind == "[" or frame.listing else 2)  # (the top level: two, as an object's values)
         records: tuple[Record, ...] = ()
         if runs:
             records = tuple(r for r in (_record(o) for o in objects) if r is not None)

@@ -94,3 +94,20 @@ def test_hostile_input_is_read_in_bounded_work():
 
 def test_brackets_left_open_at_the_end_are_closed_there():
     assert [r.fields for run in _runs("x = [{ a: '1' },\n{ b: '2'") for r in run.records] == [(("a", "1"),), (("b", "2"),)]
+
+
+def test_a_list_built_by_a_call_is_an_array_even_of_one_record():
+    kotlin = [
+        "val partners = listOf(",
+        "    Partner(",
+        '        name = "Example Crash SDK",',
+        '        company = "Example Co., Ltd.",',
+        '        data = "设备型号"',
+        "    )",
+        ")",
+        "Column(Text(text = \"关于\", style = bold))",  # one call with named arguments, in no list: no record
+    ]
+    runs = record_runs(kotlin)
+    assert [[r.fields for r in run.records] for run in runs] == [
+        [(("name", "Example Crash SDK"), ("company", "Example Co., Ltd."), ("data", "设备型号"))]]
+    assert (runs[0].records[0].first, runs[0].records[0].last) == (1, 5)
