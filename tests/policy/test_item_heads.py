@@ -67,3 +67,13 @@ def test_a_row_of_an_sdk_takes_the_company_and_link_another_row_of_it_gives(tmp_
     rows = [s for s in d.sdks if s.id == "jpush"]
     assert len(rows) >= 2
     assert {(s.company, s.link) for s in rows} == {("深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy")}
+
+
+
+def test_by_inside_a_word_or_the_apps_developer_names_no_company() -> None:
+    from auditor.policy.extractors.item_list import item_company
+    assert item_company("该SDK会收集路由器标识（BSSID、SSID、MAC）及IP地址、网络运营商信息") == ""  # 路由器, 运营商
+    assert item_company("手机号码由APP开发者主动提供，用于一键登录") == ""  # the app's developer
+    assert item_company("由北京小米移动软件有限公司提供，用于推送消息") == "北京小米移动软件有限公司"
+    assert item_company("由高德提供定位服务") == "高德"
+    assert item_company("a map service provided by Example Maps, Inc. for directions") == "Example Maps, Inc."

@@ -44,9 +44,12 @@ _BRACKET_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\
 _HEAD_RE = re.compile(r"^((?:[^(（]|[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]){2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
 """An item's head and the rest after a separator; a separator inside brackets separates nothing ("Device
 information (model, OS, language)" is one head)."""
-_COMPANY_RE = re.compile(r"由\s*[“\"「]?([^”\"」，。,]{2,60}?)[”\"」]?\s*(?:公司)?\s*(?:提供|开发|运营)"
+_COMPANY_RE = re.compile(r"(?<![路自理缘经来])由\s*[“\"「]?([^”\"」，。,、]{2,60}?)[”\"」]?\s*(?:提供|开发(?!者)|运营(?!商))"
                          r"|(?:provided|operated|developed|offered|run)\s+by\s+([A-Z][^,.;()]{2,80}"
                          r"(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co|GmbH|AB|B\.V|S\.A|PBC)\b\.?)?)", re.IGNORECASE)
+"""A company named as the one behind the item ("由某某公司提供", "provided by X Inc."); not 由 inside a word
+(路由器, 自由, 理由) nor 开发/运营 inside one (开发者, 运营商)."""
+_NOT_COMPANY_RE = re.compile(r"开发者|用户|您|我们|本应用|\b(?:you|users?|we|us)\b", re.IGNORECASE)
 _PURPOSE_RE = re.compile(r"用于\s*[“\"]?([^”\"。]{2,120})|\bfor\s+(.{3,120}?)(?:[.;]|$)", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件|\bkit\b", re.IGNORECASE)
 MAX_NESTED = 8
@@ -453,10 +456,17 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     return head, rest, "", sdk_like(head)
 
 
+def item_company(text: str) -> str:
+    """The company an item's text names as the one behind it (:data:`_COMPANY_RE`), "" when none or when the
+    words name the app's developer, the user or us ("由APP开发者主动提供")."""
+    m = _COMPANY_RE.search(text)
+    found = next((g for g in m.groups() if g), "").strip() if m else ""
+    return "" if _NOT_COMPANY_RE.search(found) else found
+
+
 def _facts(doc: Document, it: _Item) -> RowFacts:
     nested = " ".join(doc.lines[k].text for k in range(it.first + 1, it.last + 1))
     text = f"{it.rest} {nested}".strip()
-    company = _COMPANY_RE.search(it.rest)
     purpose = _PURPOSE_RE.search(it.rest)
     name, owner = it.name, ""
     m = _OWNER_RE.match(it.name)
@@ -464,7 +474,7 @@ def _facts(doc: Document, it: _Item) -> RowFacts:
         name, owner = m.group(1).strip(), m.group(2).strip()  # "Google AdMob (Google LLC)"
     return RowFacts(
         name=name,
-        company=next((g for g in company.groups() if g), "").strip() if company else owner,
+        company=item_company(it.rest) or owner,
         purpose=next((g for g in purpose.groups() if g), "").strip() if purpose else it.rest[:200].strip(),
         data=text, link=f"{it.link} {text}".strip(),
     )
