@@ -1,5 +1,5 @@
 """SDK tables flattened one cell per line whose rows' first cells name roles too, named by the third party's
-column; in our own words, expected values written by hand."""
+column, copied a cell a paragraph; in our own words, expected values written by hand."""
 
 from __future__ import annotations
 
@@ -100,3 +100,56 @@ def test_a_flat_table_with_one_permission_a_line_keeps_its_rows(tmp_path, catalo
     got = [(s.name, s.link, sorted(p.rsplit(".", 1)[-1] for p in s.permissions)) for s in d.sdks]
     assert got == [("极光推送SDK", "https://example.com/jpush-privacy", ["ACCESS_NETWORK_STATE", "INTERNET", "VIBRATE"]),
                    ("腾讯Bugly", "https://example.com/bugly-privacy", ["INTERNET"])]
+
+
+PARAGRAPH_CELLS = """\
+附件：第三方SDK列表
+
+第三方公司名称
+
+产品/服务
+
+涉及个人信息
+
+使用场景
+
+使用目的
+
+第三方链接
+
+深圳市和讯华谷信息技术有限公司
+
+极光推送
+
+设备标识符（IMEI、Android ID、OAID）、MAC地址、应用安装列表、设备型号、操作系统版本、网络类型
+
+推送消息时
+
+推送消息
+
+https://www.jiguang.cn/license/privacy
+
+深圳市腾讯计算机系统有限公司
+
+Bugly
+
+设备型号、系统版本、Android ID
+
+应用崩溃时
+
+收集崩溃信息
+
+https://bugly.qq.com/v2/contract
+"""
+
+
+def test_a_table_copied_a_cell_a_paragraph_keeps_a_cell_after_a_blank_line_apart(tmp_path, catalog):
+    # the long data cell does not end a sentence, so the next line would read on from it; the blank
+    # line between them, as between every two cells of this table, makes it the next cell
+    d = _read(tmp_path, "sdk.txt", PARAGRAPH_CELLS, catalog)
+    rows = {r.id: r for r in d.sdks}
+    assert set(rows) == {"jpush", "bugly"}
+    assert rows["jpush"].link == "https://www.jiguang.cn/license/privacy"
+    assert rows["jpush"].purpose == "推送消息"
+    assert rows["bugly"].link == "https://bugly.qq.com/v2/contract"
+    assert rows["bugly"].company == "深圳市腾讯计算机系统有限公司"

@@ -95,10 +95,19 @@ class FlatTableExtractor:
         only the cells its rows use."""
         limit = FIRST_BATCH
         named = "name" in roles or _named_by_company(roles)
+        # a header whose titles stand apart (blank lines between) may write a cell a paragraph: then a line after
+        # a blank one starts a cell even when its text reads on from the line before ("…、MAC" / "用户登录账号后").
+        # With a link column closing each row, the reading whose rows have the header's width more often wins.
+        spaced = "link" in roles and named and j - i >= 2 and doc.lines[j - 1].no - doc.lines[j - 2].no > 1
         while True:
             cells, complete = _cells(doc, j, "link" in roles, limit)
             if named:
-                rows, end = _sdk_rows(roles, cells)
+                rows, end, whole = _sdk_rows(roles, cells)
+                if spaced:
+                    cells_apart, complete_apart = _cells(doc, j, True, limit, apart=True)
+                    rows_apart, end_apart, whole_apart = _sdk_rows(roles, cells_apart)
+                    if whole_apart > whole:
+                        cells, complete, rows, end = cells_apart, complete_apart, rows_apart, end_apart
             else:
                 scenes, end = _scene_rows(roles, cells, ctx)
             if complete or end + 2 * len(roles) + 4 < len(cells):  # the rows ended inside this batch
@@ -220,14 +229,17 @@ _CONSTANT_LINE_RE = re.compile(r"(?:android\.permission\.[A-Za-z0-9_.]+|[A-Z][A-
 """A line of permission constants only, written out (``android.permission.X``) or with an underscore."""
 
 
-def _cells(doc: Document, start: int, link_column: bool = False, limit: int | None = None) -> tuple[list[Cell], bool]:
+def _cells(doc: Document, start: int, link_column: bool = False, limit: int | None = None,
+           apart: bool = False) -> tuple[list[Cell], bool]:
     """Logical cells from ``start``: wrapped lines joined, up to the next heading (at most ``limit``), and
     whether they run to that heading. With a link column, a line that is only a URL is a cell of its own
-    (unless the line before ends with a colon)."""
+    (unless the line before ends with a colon). ``apart``: a line after a blank line starts a cell, however
+    its text reads (a table copied a cell a paragraph)."""
     cells: list[Cell] = []
     complete = True
     for k in range(start, len(doc.lines)):
         text = doc.lines[k].text.strip()
+        after_blank = apart and k > start and doc.lines[k].no - doc.lines[k - 1].no > 1
         if is_heading(text) or "|" in text or doc.lines[k].mark:
             break  # headings and list items are markup, never cells of a flattened table
         prev = cells[-1].text.split("\n")[-1] if cells else ""
@@ -236,7 +248,7 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
         elif cells and _CONSTANT_LINE_RE.fullmatch(text) and _CONSTANT_LINE_RE.fullmatch(prev):
             # one permission a line: "android.permission.INTERNET" over "android.permission.CAMERA", one cell
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
-        elif cells and continues(prev, text):
+        elif cells and not after_blank and continues(prev, text):
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
         else:
             cells.append(Cell(text, k, k))
@@ -247,11 +259,13 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
     return [Cell(" ".join(c.text.split()), c.first, c.last) for c in cells], complete
 
 
-def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], int]:
-    """Rows of a flattened SDK table and how many cells they used: ``n`` cells a row, or up to the cell
-    holding the row's link when the last column holds links."""
+def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], int, int]:
+    """Rows of a flattened SDK table, how many cells they used, and how many of them had one cell for each
+    column (no more, no less): ``n`` cells a row, or up to the cell holding the row's link when the last
+    column holds links."""
     n = len(roles)
     rows: list[Row] = []
+    whole = 0
     linked = any(URL_RE.search(c.text) for c in cells[:n]) and not any(URL_RE.search(c.text) for c in cells[:n - 1])
     pos = 0
     while pos < len(cells):
@@ -267,8 +281,9 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
             if len(chunk) < 2:
                 break
         rows.append(Row(tuple(_fit([c.text for c in chunk], n)), chunk[0].first, chunk[-1].last))
+        whole += len(chunk) == n
         pos += len(chunk)
-    return rows, pos
+    return rows, pos, whole
 
 
 def _fit(texts: list[str], n: int) -> list[str]:
