@@ -254,3 +254,12 @@ def test_about_x_introduces_the_record_of_x_in_english_too(tmp_path, catalog):
     text = "We use a few services.\n\nAbout the Sentry SDK:\nPurpose: crash reports\nData collected: device model, IP address\n"
     d = _read(tmp_path, "policy.txt", text, catalog)
     assert [(r.id, r.name, r.kind, r.purpose) for r in d.sdks] == [("sentry", "Sentry SDK", "key-value", "crash reports")]
+
+
+def test_line_breaks_a_string_expression_writes_break_the_lines_of_a_page_read_as_markup(tmp_path, catalog):
+    page = ('export const Policy = () => (\n  <div>\n    <p>{"我们会申请以下权限：\\n• 相机权限：用于扫描商品条码\\n'
+            '• 存储权限：用于保存小票图片"}</p>\n  </div>\n);\n')
+    d = _read(tmp_path, "Policy.jsx", page, catalog)
+    got = {p.rsplit(".", 1)[-1]: f"{s.name} {s.description}" for s in d.scenes for p in s.permissions}
+    assert "扫描商品条码" in got["CAMERA"] and "保存小票图片" not in got["CAMERA"]
+    assert "保存小票图片" in got["WRITE_EXTERNAL_STORAGE"] and "扫描商品条码" not in got["WRITE_EXTERNAL_STORAGE"]
