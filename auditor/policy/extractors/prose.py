@@ -374,6 +374,7 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     used = [*_USED_NAME_RE.finditer(text), *_NAME_USED_RE.finditer(text)] if _USE_VERB_RE.search(text) else ()
     for m in used:  # "we use Sentry for …", "Sentry is used for …"
         words = m.group(1).split()
+        words = words[:next((k + 1 for k, w in enumerate(words) if w.endswith(".")), len(words))]  # one sentence
         for k in range(len(words), 0, -1):  # the longest run of capitalised words that is a catalog name
             span = " ".join(words[:k]).rstrip(".-")  # "… uses Google Play Billing.": not the full stop
             if exact(span) and not ctx.lexicon.generic(span) and not ctx.lexicon.general(span):
