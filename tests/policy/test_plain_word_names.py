@@ -24,9 +24,10 @@ def test_a_plain_word_beside_a_distinctive_name_in_an_enumeration_is_a_name(tmp_
     text = ("# Statistics\n\n"
             "Usage events are passed only to these statistics platforms: Firebase, Facebook Analytics and our "
             "own server.\n\n"
-            "Ads are served by partners (AdMob, Vungle, Maps).\n")
+            "Ads are served by partners (AdMob, Vungle, Maps).\n\n"
+            "Rewarded videos are provided by Google AdMob, Unity. The app shows no other ads.\n")
     d = _read(tmp_path, "policy.md", text, catalog)
-    assert sorted(r.id for r in d.sdks) == ["admob", "facebook-analytics", "firebase-common", "vungle"]
+    assert sorted(r.id for r in d.sdks) == ["admob", "facebook-analytics", "firebase-common", "unity", "vungle"]
     assert next(r for r in d.sdks if r.id == "vungle").name == "Vungle"
 
 

@@ -489,7 +489,10 @@ def _beside_distinctive(chunk: str, offset: int, ctx: Context, exact: Callable[[
     does after a verb of using (the spotter reads running text for distinctive names only)."""
     if "," not in chunk and "，" not in chunk and "、" not in chunk and "/" not in chunk:
         return []
-    items = [p.strip(" \"'“”") for p in _SIBLING_SPLIT_RE.split(chunk)]
+    items: list[str] = []
+    for part in _SIBLING_SPLIT_RE.split(chunk):
+        sentences = re.split(r"[.!?]\s+", part)  # an enumeration may end a sentence ("…, Unity, Vungle. The app…"):
+        items += {sentences[0].strip(" .\"'“”"), sentences[-1].strip(" .\"'“”")}  # the words up to, or after, a stop
     plain = [p for p in items if _PLAIN_WORD_RE.fullmatch(p) and exact(p) and not ctx.lexicon.generic(p)
              and not ctx.lexicon.general(p)]
     if not plain or not any(exact(span) for _, _, span in ctx.names.spot(chunk)):
