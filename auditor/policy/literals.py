@@ -172,8 +172,9 @@ class _Scanner:
             elif kind == "punct":
                 self._punct(m.group(), line)
             elif kind == "list":  # "listOf(": an array written as a call
+                depth = len(self.stack)
                 self._punct("(", line)
-                if self.stack and not self.skipped and self.stack[-1].kind == "(":
+                if len(self.stack) > depth:  # (not past MAX_DEPTH)
                     self.stack[-1].listing = True
             elif kind == "str":
                 self._part(("str", _unquote(m.group()), line))

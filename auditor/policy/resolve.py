@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import ahocorasick
-from dataclasses import dataclass, field
 
 from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
@@ -169,7 +169,7 @@ class Resolver:
                        key=lambda t: (t[0], t[0] - t[1])) if self._cjk_keys is not None and key else []
         ids: set[str | None] = set()
         reach = -1
-        for start, stop, sdk_id in spans:
+        for _, stop, sdk_id in spans:
             if stop > reach:  # not inside a longer key found before it
                 ids.add(sdk_id)
                 reach = stop

@@ -58,7 +58,7 @@ def resource_lines(text: str) -> list[tuple[int, str]]:
                 sub = " ".join(sub.split())
                 if sub:
                     out.append((line + k, sub))
-                elif not sub and out and out[-1][1]:
+                elif out and out[-1][1]:
                     out.append((line + k, ""))  # a blank line inside a value ends its paragraph
     return out
 
