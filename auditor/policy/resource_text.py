@@ -13,12 +13,13 @@ import html
 import re
 
 _ANDROID_RE = re.compile(r"xmlns:android\s*=|<resources[\s>]|\bandroid:text\s*=")
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _TEXT_ATTRIBUTE_RE = re.compile(
     r"(?<![\w:])(?:android|app):(?:text|hint|title|summary|contentDescription|label|description|"
-    r"textOn|textOff|summaryOn|summaryOff|dialogTitle|dialogMessage)\s*=\s*\"([^\"]*)\"")
-"""Attributes whose value the app shows (``tools:text`` is shown only in the layout editor)."""
-_ELEMENT_TEXT_RE = re.compile(r"<(string|item)\b[^>]*?(?<!/)>(.*?)</\1\s*>", re.DOTALL)
+    r"textOn|textOff|summaryOn|summaryOff|dialogTitle|dialogMessage)\s*=\s*\"([^\"<]*)\"")
+"""Attributes whose value the app shows (``tools:text`` is shown only in the layout editor). A value holds no
+``<`` (XML writes it ``&lt;``): an unclosed quote stops at the next tag, and every scan is linear."""
+_ELEMENT_TAG_RE = re.compile(r"<(/?)(string|item)\b[^<>]*?(/?)>")
+"""An opening or closing ``<string>`` / ``<item>`` tag (a self-closing one holds no text)."""
 _CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _INNER_TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
 _ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|.)")
@@ -34,12 +35,17 @@ def is_android_resource(text: str) -> bool:
 def resource_lines(text: str) -> list[tuple[int, str]]:
     """``(line number, text)`` of each line of text the resource file shows, in file order; a value's line
     breaks (written ``\\n``, or real ones) cut it into lines, each numbered where it stands in the file."""
-    text = _COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _without_comments(text)
     found: list[tuple[int, str]] = []
     for m in _TEXT_ATTRIBUTE_RE.finditer(text):
         found.append((m.start(1), m.group(1)))
-    for m in _ELEMENT_TEXT_RE.finditer(text):
-        found.append((m.start(2), m.group(2)))
+    opened: tuple[str, int] | None = None  # the element open and where its text starts (they do not nest)
+    for m in _ELEMENT_TAG_RE.finditer(text):
+        if not m.group(1) and not m.group(3):
+            opened = (m.group(2), m.end())
+        elif m.group(1) and opened is not None and opened[0] == m.group(2):
+            found.append((opened[1], text[opened[1]:m.start()]))
+            opened = None
     found.sort()
     out: list[tuple[int, str]] = []
     line, counted = 1, 0  # the line number at ``counted`` (the values are in file order)
@@ -61,6 +67,19 @@ def resource_lines(text: str) -> list[tuple[int, str]]:
                 elif out and out[-1][1]:
                     out.append((line + k, ""))  # a blank line inside a value ends its paragraph
     return out
+
+
+def _without_comments(text: str) -> str:
+    """``text`` with its comments blanked (their line breaks kept); an unclosed one runs to the end. Linear."""
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) != -1:
+        end = text.find("-->", start + 4)
+        stop = len(text) if end == -1 else end + 3
+        out += [text[pos:start], "\n" * text.count("\n", start, stop)]
+        pos = stop
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _unescape(m: re.Match[str]) -> str:

@@ -129,3 +129,18 @@ def test_a_values_file_reads_as_its_strings(tmp_path, catalog):
     assert [r.id for r in d.sdks] == ["umeng-analytics"]
     camera = [p for p in d.permissions if p.permission.endswith(".CAMERA")]
     assert camera and camera[0].scene == "拍摄票据"
+
+
+@pytest.mark.parametrize("text", [
+    "<resources>" + '<string name="a">' * 100_000,  # elements never closed
+    '<LinearLayout xmlns:android="x">' + 'android:text="<' * 100_000,  # quotes never closed
+    "<resources><!--" * 100_000,  # comments never closed
+], ids=["elements", "quotes", "comments"])
+def test_a_broken_resource_file_is_read_or_refused_in_one_pass(tmp_path, text):
+    # each scan stops at the next tag or quote: a broken file of 100,000 openings reads at once (scanning to
+    # the end from each of them would take minutes); it shows no text, the one-line refusal of an empty policy
+    from auditor.errors import PolicyError
+    path = tmp_path / "broken.xml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyError, match="no text"):
+        load_document(path)
