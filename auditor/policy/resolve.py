@@ -169,15 +169,21 @@ class Resolver:
                        key=lambda t: (t[0], t[0] - t[1])) if self._cjk_keys is not None and key else []
         ids: set[str | None] = set()
         reach = -1
-        for _, stop, sdk_id in spans:
+        for start, stop, sdk_id in spans:
             if stop > reach:  # not inside a longer key found before it
-                ids.add(sdk_id)
+                ids.add(sdk_id if self._kind_agrees(key[:start] + key[stop:], sdk_id) else None)
                 reach = stop
         for word in _WORD_RE.findall(name):
             found = self.names.loose.get(normalize_name(fold(word)), ()) if is_distinctive(word) else ()
             if len(set(found)) == 1:
                 ids.add(found[0])
         return ids
+
+    def _kind_agrees(self, rest: str, sdk_id: str) -> bool:
+        """Whether the words of a name around an entry's key ("广告" of "抖音广告") say no other kind of SDK than
+        the entry is: a brand's key inside the name of another of its products is not that entry."""
+        kinds = {c for c, words in self._category_keys.items() if any(w in rest for w in words)}
+        return not kinds or self.products[sdk_id].category in kinds
 
     def generic(self, name: str) -> bool:
         """A name that does not say which SDK: a generic phrase, only what the SDK does ("语音识别 SDK"), or

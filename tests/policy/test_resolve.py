@@ -81,6 +81,7 @@ def test_a_name_with_words_of_its_own_around_an_entrys_key_resolves_to_that_entr
     catalog = Catalog(entries=(
         entry("tianyi-account", "天翼账号SDK"), entry("tiktok-sdk", "TikTok SDK"), entry("amap-location", "高德定位SDK"),
         entry("amap-navi", "高德导航SDK"), entry("wechat", "微信SDK"),
+        entry("douyin-share", "抖音分享SDK", "抖音SDK", category="login-share"),
     ), version="unit", sha256="0" * 64, source="memory")
     resolver = build_resolver(catalog, load_lexicon())
 
@@ -91,3 +92,5 @@ def test_a_name_with_words_of_its_own_around_an_entrys_key_resolves_to_that_entr
     assert resolved("Marketing measurement (TikTok Business SDK)") == "tiktok-sdk"
     assert resolved("微信与天翼账号登录组件") is None  # two entries' keys inside: which one, the name does not say
     assert resolved("Business Marketing SDK") is None  # plain words are no entry's key
+    assert resolved("抖音登录组件") == "douyin-share"  # 登录: the kind of the entry
+    assert resolved("抖音广告") is None  # the brand's key inside the name of another kind of its products (ads)
