@@ -18,6 +18,9 @@ _BLOCK = {
     "view", "scroll-view", "swiper-item", "cover-view",
 }
 _SKIP = {"script", "style", "head", "noscript", "svg"}  # not <template>: Vue pages keep their text there
+_LINK_TAGS = frozenset({"a", "link"})
+"""Elements whose ``href`` is a link the text shows: ``<a>``, and a page of code's ``<Link href=…>…</Link>``
+(React / Next.js; the tag name read lower-cased). A ``<link>`` of a page's head is skipped with the head."""
 _MARKS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "li": "li", "dt": "li"}
 MAX_SPAN = 50
 MAX_ELEMENTS = 150_000
@@ -60,8 +63,8 @@ class _Parser(HTMLParser):
         self._skip = 0
         self._grids: list[_Grid] = []
         self._cell: _Cell | None = None
-        self._href: list[tuple[str, int]] = []
-        """Open links: (href, number of text pieces gathered when the link opened)."""
+        self._href: list[tuple[str, str, int]] = []
+        """Open links: (tag, href, number of text pieces gathered when the link opened)."""
         self._texts = 0
         """React Native ``<Text>`` elements open (the outermost is a paragraph; WXML's ``<text>`` is inline)."""
 
@@ -88,9 +91,9 @@ class _Parser(HTMLParser):
             return
         if self._skip:
             return
-        if tag == "a":
+        if tag in _LINK_TAGS:
             href = dict(attrs).get("href") or ""
-            self._href.append((href if href.startswith(("http://", "https://")) else "", len(self._parts())))
+            self._href.append((tag, href if href.startswith(("http://", "https://")) else "", len(self._parts())))
         if tag == "table" and len(self._grids) == 0:
             self._flush()
             self._grids.append(_Grid())
@@ -130,8 +133,8 @@ class _Parser(HTMLParser):
             return
         if self._skip:
             return
-        if tag == "a" and self._href:
-            href, start = self._href.pop()
+        if tag in _LINK_TAGS and self._href and self._href[-1][0] == tag:
+            _, href, start = self._href.pop()
             if href and href not in "".join(self._parts()[start:]):  # the target, when the link text hides it
                 self.handle_data(f" {href} ")
         if tag == "table" and self._grids:

@@ -263,3 +263,32 @@ def test_line_breaks_a_string_expression_writes_break_the_lines_of_a_page_read_a
     got = {p.rsplit(".", 1)[-1]: f"{s.name} {s.description}" for s in d.scenes for p in s.permissions}
     assert "扫描商品条码" in got["CAMERA"] and "保存小票图片" not in got["CAMERA"]
     assert "保存小票图片" in got["WRITE_EXTERNAL_STORAGE"] and "扫描商品条码" not in got["WRITE_EXTERNAL_STORAGE"]
+
+
+NEXT_LINKS_PAGE = """\
+export default function Privacy() {
+  return (
+    <section>
+      <h2>Third-Party Services</h2>
+      <p>We use the following third-party services, which may collect data:</p>
+      <ul>
+        <li>
+          <strong>Sentry</strong>: Used for crash reporting in our games.
+          <ul>
+            <li>
+              <Link href="https://sentry.io/privacy/" target="_blank">
+                Sentry Privacy Policy
+              </Link>
+            </li>
+          </ul>
+        </li>
+      </ul>
+    </section>
+  );
+}
+"""
+
+
+def test_a_link_component_keeps_its_address_and_a_nested_policy_link_is_its_items(tmp_path, catalog):
+    d = _read(tmp_path, "privacy.tsx", NEXT_LINKS_PAGE, catalog)
+    assert [(r.id, r.name, r.link) for r in d.sdks] == [("sentry", "Sentry", "https://sentry.io/privacy/")]
