@@ -116,6 +116,12 @@ def _strings(line: str, only: bool = False) -> str:
     return " ".join(parts)
 
 
+def unescaped(text: str) -> str:
+    """``text`` with a string literal's escapes read (``\\n`` a line break, ``\\t`` a blank, ``\\u4e2d`` its
+    character, ``\\'`` a quote): Java, Kotlin, JS and Android resource strings write them alike."""
+    return _ESCAPE_RE.sub(_unescape, text)
+
+
 def _unescape(m: re.Match[str]) -> str:
     s = m.group(0)
     if s == "\\n":

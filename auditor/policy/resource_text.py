@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from auditor.policy.code_text import unescaped
+
 _ANDROID_RE = re.compile(r"xmlns:android\s*=|<resources[\s>]|\bandroid:text\s*=")
 _TEXT_ATTRIBUTE_RE = re.compile(
     r"(?<![\w:])(?:android|app):(?:text|hint|title|summary|contentDescription|label|description|"
@@ -22,7 +24,6 @@ _ELEMENT_TAG_RE = re.compile(r"<(/?)(string|item)\b[^<>]*?(/?)>")
 """An opening or closing ``<string>`` / ``<item>`` tag (a self-closing one holds no text)."""
 _CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _INNER_TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
-_ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|.)")
 _NOT_TEXT_RE = re.compile(r"(?:[#@?].*|[\d.]+(?:dp|dip|sp|px|pt|mm|in)?|true|false|[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*)")
 """A value no reader sees as text: a colour, a reference, a dimension, a flag, an identifier ("wrap_content")."""
 
@@ -59,7 +60,7 @@ def resource_lines(text: str) -> list[tuple[int, str]]:
         body = html.unescape(body)
         pieces = body.split("\n")  # a real line break inside the value
         for k, piece in enumerate(pieces):
-            shown = _ESCAPE_RE.sub(_unescape, piece)
+            shown = unescaped(piece)
             for sub in shown.split("\n"):  # a written "\n"
                 sub = " ".join(sub.split())
                 if sub:
@@ -81,13 +82,3 @@ def _without_comments(text: str) -> str:
     out.append(text[pos:])
     return "".join(out)
 
-
-def _unescape(m: re.Match[str]) -> str:
-    s = m.group(0)
-    if s == "\\n":
-        return "\n"
-    if s in ("\\t", "\\r"):
-        return " "
-    if s.startswith("\\u") and len(s) == 6:
-        return chr(int(s[2:], 16))
-    return s[1:]  # \' \" \@ \? \\
