@@ -119,3 +119,14 @@ REFUSING_ITEM_MD = """\
 def test_an_item_of_one_sentence_saying_the_app_does_not_ask_gives_no_scene(tmp_path, catalog):
     d = _read(tmp_path, "permissions.md", REFUSING_ITEM_MD, catalog)
     assert {p.rsplit(".", 1)[-1] for s in d.scenes for p in s.permissions} == {"CAMERA"}
+
+
+def test_the_last_sentence_of_a_paragraph_introduces_its_list_whatever_the_sentences_before_deny(tmp_path, catalog):
+    # "does not collect … on our servers" opens the paragraph; its last sentence asks for the permissions listed
+    text = ("1. Data and permissions\n"
+            "The App does not collect or store personal information on our servers. For its basic functions, it "
+            "requests the following permissions on your device:\n"
+            "- Contacts – to show your contact list for quick dial\n"
+            "- Camera – to scan the QR code on a parcel\n")
+    d = _read(tmp_path, "p.txt", text, catalog)
+    assert {p.rsplit(".", 1)[-1] for s in d.scenes for p in s.permissions} == {"READ_CONTACTS", "CAMERA"}

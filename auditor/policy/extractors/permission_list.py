@@ -271,10 +271,16 @@ def _refused(rest: str, ctx: Context) -> bool:
 
 
 def _refusing(line: Line, ctx: Context) -> bool:
-    """A line over a list saying the app does not ask for what the list names ("We do not request:")."""
-    text = line.text.rstrip()
+    """A line over a list saying the app does not ask for what the list names ("We do not request:"); of a line
+    of several sentences, the last one introduces the list ("It collects no PII. It requests these permissions:"
+    asks for them)."""
+    text = _LAST_SENTENCE_RE.split(line.text.rstrip())[-1]
     return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and REFUSAL_RE.search(text) is not None \
         and _refused(text, ctx)
+
+
+_LAST_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|(?<=[。！？])")
+"""Where a sentence ends and the next begins (a full stop, then a capital; a Chinese full stop)."""
 
 
 _FOLLOWING_RE = re.compile(r"\bfollowing\s+(?:\w+\s+)?permissions\b|\bpermissions\s+(?:listed\s+)?below\b|以下(?:\S{0,4})权限|"
@@ -286,11 +292,22 @@ def _introduces(line: Line, ctx: Context) -> bool:
     """A plain line that ends with a colon and speaks of permissions: the items after it are permissions. A
     numbered one introduces too when it names no permission itself ("3.1. The App requests the following
     permissions:"); one that names one is an item ("1. 为了提供如下功能，我们需要访问您的相机权限：")."""
+    if line.mark:
+        return False
     text = line.text.strip()
-    if not line.mark and width(text) <= MAX_INTRO_WIDTH and _FOLLOWING_RE.search(text) \
+    if _intro_text(text, ctx):
+        return True
+    last = _LAST_SENTENCE_RE.split(text)[-1]  # a paragraph whose last sentence introduces the list ("The app
+    return last != text and _ITEM_RE.match(text) is None and last.endswith((":", "：")) \
+        and _intro_text(last, ctx)  # collects no PII. It requests…:"); not a numbered item's last sentence
+
+
+def _intro_text(text: str, ctx: Context) -> bool:
+    """:func:`_introduces` of the text of an unmarked line."""
+    if width(text) <= MAX_INTRO_WIDTH and _FOLLOWING_RE.search(text) \
             and not REFUSAL_RE.search(text) and _ITEM_RE.match(text) is None:
         return True  # "This app asks for the following permissions. Each can be refused."
-    return not line.mark and text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
+    return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
         _PERMISSION_WORD_RE.search(text) is not None and (_ITEM_RE.match(text) is None or (
             width(text) <= MAX_NUMBERED_INTRO and not ctx.lexicon.permissions_in(text, weak=False)
             and not _SDK_RE.search(text)))
