@@ -297,9 +297,10 @@ def _introduces(line: Line, ctx: Context) -> bool:
     text = line.text.strip()
     if _intro_text(text, ctx):
         return True
-    last = _LAST_SENTENCE_RE.split(text)[-1]  # a paragraph whose last sentence introduces the list ("The app
-    return last != text and _ITEM_RE.match(text) is None and last.endswith((":", "：")) \
-        and _intro_text(last, ctx)  # collects no PII. It requests…:"); not a numbered item's last sentence
+    # a paragraph whose last sentence introduces the list ("The app collects no PII. It requests…:"); not the last
+    # sentence of a numbered item ("1.2.7 “vivo推送”：…。需要收集的设备权限包括：")
+    last = _LAST_SENTENCE_RE.split(text)[-1]
+    return last != text and _ITEM_RE.match(text) is None and last.endswith((":", "：")) and _intro_text(last, ctx)
 
 
 def _intro_text(text: str, ctx: Context) -> bool:
