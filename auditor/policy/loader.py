@@ -14,11 +14,11 @@ that decodes to garbage are refused with :class:`PolicyError`.
 from __future__ import annotations
 
 import codecs
-import html
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
+from html import escape as html_escape
 from pathlib import Path
 
 from auditor.errors import PolicyError
@@ -122,7 +122,7 @@ _JS_ESCAPE_RE = re.compile(r"\\(.)")
 def _jsx_string(m: re.Match[str]) -> str:
     """The text of one string expression, for the markup parser: a line break it writes (``\\n``) breaks the line."""
     body = m.group(1) if m.group(1) is not None else m.group(2)
-    return _JS_ESCAPE_RE.sub(lambda e: "<br>" if e.group(1) == "n" else html.escape(e.group(1), quote=False), body)
+    return _JS_ESCAPE_RE.sub(lambda e: "<br>" if e.group(1) == "n" else html_escape(e.group(1), quote=False), body)
 
 
 def _from_resource(name: str, encoding: str, text: str) -> Document:
