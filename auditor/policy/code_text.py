@@ -83,11 +83,17 @@ def markup_text(lines: list[str]) -> str:
         parts = []
         for m in _STRING_RE.finditer(line):
             body = next((g for g in m.groups() if g is not None), "")
-            parts.append(_ESCAPE_RE.sub(lambda e: "<br>" if e.group(0) == "\\n" else _unescape(e), body))
+            parts.append(markup_string(body))
         text = pending + "".join(parts).rstrip()
         pending = "<br>" if text.endswith("<br>") else ""
         out.append(text.removesuffix("<br>") if pending else text)
     return "\n".join(out)
+
+
+def markup_string(body: str) -> str:
+    """The text of one string literal's body for a markup parser: its escapes read, a written line break
+    (``\\n``) as ``<br>``."""
+    return _ESCAPE_RE.sub(lambda e: "<br>" if e.group(0) == "\\n" else _unescape(e), body)
 
 
 def markup_in_strings(lines: list[str]) -> bool:

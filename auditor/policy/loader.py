@@ -18,12 +18,18 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
-from html import escape as html_escape
 from pathlib import Path
 
 from auditor.errors import PolicyError
 from auditor.inputs import read_bytes
-from auditor.policy.code_text import CODE_SUFFIXES, human_text, markup_in_strings, markup_text, string_indent
+from auditor.policy.code_text import (
+    CODE_SUFFIXES,
+    human_text,
+    markup_in_strings,
+    markup_string,
+    markup_text,
+    string_indent,
+)
 from auditor.policy.containers import docx_content, pdf_text
 from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
@@ -116,13 +122,11 @@ def load_document(path: Path | str) -> Document:
 
 _JSX_STRING_RE = re.compile(r"""\{\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")\s*\}""")
 """A JSX expression that is one string literal (``{'《隐私政策》'}``): text a page of code shows as written."""
-_JS_ESCAPE_RE = re.compile(r"\\(.)")
 
 
 def _jsx_string(m: re.Match[str]) -> str:
-    """The text of one string expression, for the markup parser: a line break it writes (``\\n``) breaks the line."""
-    body = m.group(1) if m.group(1) is not None else m.group(2)
-    return _JS_ESCAPE_RE.sub(lambda e: "<br>" if e.group(1) == "n" else html_escape(e.group(1), quote=False), body)
+    """The text of one string expression, for the markup parser (:func:`markup_string`: ``\\n`` breaks the line)."""
+    return markup_string(m.group(1) if m.group(1) is not None else m.group(2))
 
 
 def _from_resource(name: str, encoding: str, text: str) -> Document:

@@ -292,3 +292,11 @@ export default function Privacy() {
 def test_a_link_component_keeps_its_address_and_a_nested_policy_link_is_its_items(tmp_path, catalog):
     d = _read(tmp_path, "privacy.tsx", NEXT_LINKS_PAGE, catalog)
     assert [(r.id, r.name, r.link) for r in d.sdks] == [("sentry", "Sentry", "https://sentry.io/privacy/")]
+
+
+def test_a_string_expression_in_a_page_read_as_markup_reads_its_escapes_as_string_literals_do(tmp_path, catalog):
+    # "\u76f8\u673a\u6743\u9650" is 相机权限 written as escapes, as in any other string literal of the file
+    page = ('export const Policy = () => (\n  <div>\n    <p>{"我们会申请以下权限：\\n'
+            '\\u76f8\\u673a\\u6743\\u9650：用于扫描商品条码"}</p>\n  </div>\n);\n')
+    d = _read(tmp_path, "Policy.jsx", page, catalog)
+    assert {p.rsplit(".", 1)[-1] for s in d.scenes for p in s.permissions} == {"CAMERA"}
