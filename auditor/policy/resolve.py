@@ -182,8 +182,12 @@ class Resolver:
     def _kind_agrees(self, rest: str, sdk_id: str) -> bool:
         """Whether the words of a name around an entry's key ("广告" of "抖音广告") say no other kind of SDK than
         the entry is: a brand's key inside the name of another of its products is not that entry."""
-        kinds = {c for c, words in self._category_keys.items() if any(w in rest for w in words)}
+        kinds = self._kinds_in(rest)
         return not kinds or self.products[sdk_id].category in kinds
+
+    def _kinds_in(self, key: str) -> set[str]:
+        """The categories whose words (the lexicon's ``category_words``) a name key holds ("推送" -> push)."""
+        return {c for c, words in self._category_keys.items() if any(w in key for w in words)}
 
     def generic(self, name: str) -> bool:
         """A name that does not say which SDK: a generic phrase, only what the SDK does ("语音识别 SDK"), or
@@ -222,7 +226,7 @@ class Resolver:
         if not vendor:
             return None
         rest = key[len(vendor):]
-        categories = {c for c, words in self._category_keys.items() if any(w in rest for w in words)}
+        categories = self._kinds_in(rest)
         if not categories:
             return None
         owned = [i for i in self.by_company(vendor) if self.products[i].category in categories]
