@@ -95,7 +95,7 @@ class KeyValueExtractor:
                     and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
-            if pairs and not (pairs == (("name", ""),) and _ABOUT_RE.match(_MARKER_RE.sub("", text).strip())):
+            if pairs and not (pairs == (("name", ""),) and _about(text)):
                 # ("关于极光推送SDK：" reads as a name label left empty: it introduces the record, see _name_line)
                 label = _label(text)  # (a field's label as such, "服务"; not "（6）腾讯服务：" with a role inside)
                 current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known,
@@ -317,21 +317,25 @@ _ABOUT_RE = re.compile(r"^(?:关于|(?:about|regarding)\s+(?:the\s+)?)(.+?)\s*[:
 """A line introducing what is said of a product ("关于极光推送SDK：", "About the Sentry SDK:")."""
 
 
+def _about(text: str) -> str:
+    """The name a line introduces what is said of ("关于极光推送SDK：" -> "极光推送SDK"), "" for any other line."""
+    about = _ABOUT_RE.match(_MARKER_RE.sub("", text).strip())
+    return about.group(1).strip() if about else ""
+
+
 def _head_name(text: str) -> str:
     """The name a record's name line gives: without its list marker, nor the words introducing it ("关于…：")."""
-    name = _MARKER_RE.sub("", text).strip()
-    about = _ABOUT_RE.match(name)
-    return about.group(1).strip() if about else name
+    return _about(text) or _MARKER_RE.sub("", text).strip()
 
 
 def _name_line(text: str, ctx: Context) -> bool:
     """A short line that can name an SDK (not a sentence, a label, a heading of a section of the policy or
     the label of a permission / data item); a line introducing what is said of one ("关于极光推送SDK：") names it
     when the name is SDK-like."""
-    name = _MARKER_RE.sub("", text).strip()
-    about = _ABOUT_RE.match(name)
+    about = _about(text)
     if about:
-        return width(about.group(1)) <= MAX_NAME_WIDTH and _sdk_like(about.group(1), ctx)
+        return width(about) <= MAX_NAME_WIDTH and _sdk_like(about, ctx)
+    name = _MARKER_RE.sub("", text).strip()
     if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
         return False
     if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name) \
