@@ -162,7 +162,7 @@ def test_a_line_that_enumerates_data_heads_no_record(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("cell, expected", [
-    ("For app conversion tracking", False), ("To show ads", False), ("In order to measure installs", False),
+    ("For counting installs from ads", False), ("To show ads", False), ("In order to measure installs", False),
     ("When you log in", False), ("Google Analytics for Firebase", True), ("Tapjoy", True), ("Forter SDK", True),
 ])
 def test_an_english_clause_opening_is_no_name(cell: str, expected: bool) -> None:
@@ -171,7 +171,7 @@ def test_an_english_clause_opening_is_no_name(cell: str, expected: bool) -> None
 
 def test_an_item_opening_with_a_clause_names_the_sdk_it_uses_not_the_clause(tmp_path: Path) -> None:
     text = ("## Third-party services\n\n"
-            "- For app conversion tracking, we use AppsFlyer. AppsFlyer collects your advertising ID.\n"
+            "- For counting installs from our ads, we use AppsFlyer. AppsFlyer receives your advertising ID.\n"
             "- For crash reports, we use Example Crash Kit.\n")
     d = read_text(tmp_path, "p.md", text, small_catalog())
     assert [r.name for r in d.sdks] == ["AppsFlyer"]

@@ -112,7 +112,7 @@ REFUSING_ITEM_MD = """\
 ## Permissions
 
 - `CAMERA`: used to scan the QR code on a parcel.
-- The app does **not** request Location, Contacts or Microphone access.
+- We do **not** ask for your location, your contacts or the microphone.
 """
 
 
@@ -122,10 +122,10 @@ def test_an_item_of_one_sentence_saying_the_app_does_not_ask_gives_no_scene(tmp_
 
 
 def test_the_last_sentence_of_a_paragraph_introduces_its_list_whatever_the_sentences_before_deny(tmp_path, catalog):
-    # "does not collect … on our servers" opens the paragraph; its last sentence asks for the permissions listed
+    # "We do not collect…" opens the paragraph; its last sentence asks for the permissions listed
     text = ("1. Data and permissions\n"
-            "The App does not collect or store personal information on our servers. For its basic functions, it "
-            "requests the following permissions on your device:\n"
+            "We do not collect anything you type into the app. To work at all, it asks for the "
+            "following permissions:\n"
             "- Contacts – to show your contact list for quick dial\n"
             "- Camera – to scan the QR code on a parcel\n")
     d = _read(tmp_path, "p.txt", text, catalog)

@@ -140,7 +140,7 @@ class PermissionListExtractor:
             scenes, last = _scenes(lines, item, ctx, bare, heads)
             if refusing or _refused(item.rest or item.label, ctx):
                 scenes = []  # "通讯录权限：我们不会读取您的通讯录": the item says the permission is not used (an item
-                # of one sentence says so in its label: "The app does **not** request Location, SMS…")
+                # of one sentence says so in its label: "We do **not** ask for your location or SMS…")
             if platform != "ios" and ask.platform(item.label) != "ios":
                 out.append(Structure(self.kind, i, last, CONFIDENCE, scenes=tuple(scenes)))
             i = last + 1
