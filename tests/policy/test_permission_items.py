@@ -130,3 +130,21 @@ def test_the_last_sentence_of_a_paragraph_introduces_its_list_whatever_the_sente
             "- Camera – to scan the QR code on a parcel\n")
     d = _read(tmp_path, "p.txt", text, catalog)
     assert {p.rsplit(".", 1)[-1] for s in d.scenes for p in s.permissions} == {"READ_CONTACTS", "CAMERA"}
+
+
+BULLETED_PERMISSIONS = """\
+二、我们申请的权限
+• 相机权限：用于拍摄商品照片。
+• 后台保活权限：用于在后台持续同步订单。
+• 唤醒锁权限：防止同步过程中设备休眠。
+• 通知权限：用于提醒您订单状态的变化。
+"""
+
+
+def test_a_bullet_with_an_unknown_permission_label_does_not_swallow_the_bullets_after_it(tmp_path, catalog):
+    # "后台保活权限" is no permission the lexicon knows; read as a label with its value, it must not take the
+    # next bullets (same glyph, same indent) as more of that value: they are the list's next items
+    d = _read(tmp_path, "perms.txt", BULLETED_PERMISSIONS, catalog)
+    uses = {p.permission.rsplit(".", 1)[-1]: (p.scene, p.description) for p in d.permissions if p.scene}
+    assert uses.get("WAKE_LOCK") == ("唤醒锁权限", "防止同步过程中设备休眠。")
+    assert uses.get("POST_NOTIFICATIONS") == ("通知权限", "用于提醒您订单状态的变化。")

@@ -31,6 +31,8 @@ from auditor.policy.text import (
 )
 
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
+_BULLET_RE = re.compile(r"^\s*([-*•·●▪◦])\s")
+"""A line's bullet glyph (not a number: "（1）" under "• 标签：…" is a sub-item whatever the indent)."""
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
@@ -60,6 +62,9 @@ class _Record:
     """The record's permission label has no value of its own: its items follow on the lines below."""
     label: str = ""
     """The label of the line that opened the record ("SDK名称"), folded, without the line's marker."""
+    bullet: tuple[str, int] | None = None
+    """The bullet glyph and indent of a label line with its value that opened the record ("• 后台运行权限：用于…"):
+    a bullet of the same glyph at the same indent is the list's next item, not more of that value."""
 
     def add(self, role: str, value: str, line: int, indent: int = 0) -> None:
         self.fields.append((role, value))
@@ -69,6 +74,10 @@ class _Record:
     def next_bullet(self, text: str, indent: int) -> bool:
         """A bullet no deeper than the record's name line: the next record's, not a sub-item of this one."""
         return indent <= self.head_indent and _SUBITEM_RE.match(text) is not None
+
+    def sibling(self, text: str, indent: int) -> bool:
+        """Whether ``text`` is the next item of the list whose item opened the record (see ``bullet``)."""
+        return self.bullet is not None and indent == self.bullet[1] and text.lstrip().startswith(self.bullet[0])
 
     def extend(self, text: str, line: int) -> None:
         role, value = self.fields[-1]
@@ -92,14 +101,19 @@ class KeyValueExtractor:
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
                     line.indent > current.indent or _SUBITEM_RE.match(text)) \
                     and (_next_in_list(lines, i, ctx, current) or not _sibling_record(lines, i, ctx, names)) \
-                    and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text):
+                    and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text) \
+                    and not current.sibling(text, line.indent):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs and not (pairs == (("name", ""),) and _about(text)):
                 # ("关于极光推送SDK：" reads as a name label left empty: it introduces the record, see _name_line)
                 label = _label(text)  # (a field's label as such, "服务"; not "（6）腾讯服务：" with a role inside)
+                opened = current
                 current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known,
                                       label if ctx.lexicon.is_header(label) else "")
+                glyph = _BULLET_RE.match(text)
+                if current is not opened and current.first == i and glyph and any(v.strip() for _, v in pairs):
+                    current.bullet = (glyph.group(1), line.indent)
                 continue
             starts = _starts_record(lines, i, ctx, names)
             if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
@@ -121,7 +135,7 @@ class KeyValueExtractor:
                 continue
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)) \
-                    and not current.next_bullet(text, line.indent):
+                    and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent):
                 if current.fields[-1][0] == "name" and _loose_pair(text):
                     current.fields.append(("note", text.strip()))  # a label we do not know under the name label:
                     current.last = i  # a fact of the record, never more words of its name
