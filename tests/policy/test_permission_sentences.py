@@ -32,3 +32,20 @@ def test_the_use_after_the_permission_is_the_scene(tmp_path, catalog):
     assert scenes["RECORD_AUDIO"] == "语音搜索商品"  # "音频权限": the microphone
     # no use said after it: the purpose before it is all the sentence gives
     assert scenes["ACCESS_FINE_LOCATION"] == "方便您查找附近网点"
+
+
+PROMPTS_JAVA = """\
+public final class Prompts {
+    public static final String SCAN = "\\"邻里集市\\"需要授予相机权限才能使用扫码核销功能。";
+    public static final String NEARBY = "\\"邻里集市\\"附近摊位功能需要定位权限，如果您拒绝定位权限，将无法查看附近摊位。";
+}
+"""
+
+
+def test_the_feature_a_permission_enables_is_its_scene_and_the_quoted_app_name_is_not(tmp_path, catalog):
+    # "需要…权限才能使用X": X is what the permission is for; "“App”X功能需要…": the quoted name opening the
+    # prompt is the app's, the feature after it the scene
+    d = _read(tmp_path, "Prompts.java", PROMPTS_JAVA, catalog)
+    scenes = {p.permission.rsplit(".", 1)[-1]: p.scene for p in d.permissions if p.scene}
+    assert scenes["CAMERA"] == "扫码核销功能"
+    assert scenes["ACCESS_FINE_LOCATION"] == "附近摊位功能"

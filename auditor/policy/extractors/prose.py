@@ -57,7 +57,9 @@ _PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:in order to|so that|to)\s+(.{4,120}?)(?=[,.;:]|$)",
     r"(?:用于|以便|便于)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
     r"(?:为了|为便于|为方便)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # before it, often only a courtesy ("为了给您带来更好的服务")
-    r"^\s*(?!我们(?:需要|需|会|将))(?:我们)?(?:在)?(.{2,20}?)(?:时)?(?:需要|需|会申请|将申请|会请求)",
+    r"(?:才能|才可以|才可|方可)(?:正常)?(?:使用)?\s*(.{2,60}?)(?=[，,。；;]|$)",  # what it enables ("需要相机权限才能使用扫码功能")
+    r"^\s*(?:[“\"「][^”\"」]{1,20}[”\"」](?!功能|服务|时))?(?!我们(?:需要|需|会|将))(?:我们)?(?:在)?(.{2,20}?)(?:时)?"
+    r"(?:需要|需|会申请|将申请|会请求)",  # (a quoted name opening it is the app's: "“某App”扫码功能需要…")
 ))
 _WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECASE), re.compile(r"(?:当您|在您|如您|您在)"))
 """A clause opening with a new moment starts the next permission's group, not the purpose of the one before."""
