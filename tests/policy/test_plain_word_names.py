@@ -51,3 +51,13 @@ def test_a_vendor_word_before_a_plain_catalog_name_makes_it_a_name(tmp_path, cat
             "Your files are kept on Google Drive.\n")
     d = _read(tmp_path, "policy.md", text, catalog)
     assert [(r.id, r.name) for r in d.sdks] == [("firebase-common", "Google Firebase")]
+
+
+def test_a_plain_word_after_a_chinese_verb_of_using_is_a_name(tmp_path, catalog):
+    # "集成了Vungle": the Chinese "integrates" as the English "uses"; the Latin name ends where the Chinese
+    # words resume; without such a verb the plain word stays an ordinary word
+    text = ("四、第三方服务\n"
+            "本应用集成了Vungle用于展示激励视频广告，Vungle可能会收集设备型号。\n"
+            "我们的Unity版本号会显示在设置页中。\n")
+    d = _read(tmp_path, "policy.txt", text, catalog)
+    assert [r.id for r in d.sdks] == ["vungle"]

@@ -76,6 +76,9 @@ _USED_NAME_RE = re.compile(_USE_VERB + r"\s+([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][
 """A capitalised name right after a verb of using, in a sentence ("Our app uses Sentry for error reports"):
 there a plain word that is a catalog name ("Sentry", "Branch", "Adjust") names the SDK, which elsewhere in
 running text it would not (the verb is matched case-sensitively: "Use" opening a heading is not one)."""
+_ZH_USED_NAME_RE = re.compile(r"(?:集成|接入|使用|采用|引入)了?\s*([A-Z][A-Za-z0-9_.-]*[a-z][A-Za-z0-9_.-]*"
+                              r"(?:\s[A-Z][A-Za-z0-9_.-]*){0,2})")
+"""The same after a Chinese verb of using ("本应用集成了Sentry用于崩溃报告"): the name in Latin letters only."""
 _NAME_USED_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s+"
                            r"(?:is|are)\s+(?:used|integrated)\b")
 """A capitalised name opening a sentence that says it is used ("Firebase is used to report crashes."): the
@@ -373,8 +376,9 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
                             and name_like(label)
                             and not ctx.lexicon.general(label) and not ctx.lexicon.generic(label)):
             found.append((m.start(1), m.end(1), label))  # a catalog name, or a product linked to its own site
-    used = [*_USED_NAME_RE.finditer(text), *_NAME_USED_RE.finditer(text)] if _USE_VERB_RE.search(text) else ()
-    for m in used:  # "we use Sentry for …", "Sentry is used for …"
+    used = [*_USED_NAME_RE.finditer(text), *_NAME_USED_RE.finditer(text)] if _USE_VERB_RE.search(text) else []
+    used += _ZH_USED_NAME_RE.finditer(text)
+    for m in used:  # "we use Sentry for …", "Sentry is used for …", "集成了Sentry"
         words = m.group(1).split()
         words = words[:next((k + 1 for k, w in enumerate(words) if w.endswith(".")), len(words))]  # one sentence
         for k in range(len(words), 0, -1):  # the longest run of capitalised words that is a catalog name
