@@ -43,3 +43,15 @@ def test_service_like_headings_outside_a_third_party_section_are_no_rows(tmp_pat
     text = ("# Release notes\n\n## Changes\n\n### Acme Insights\n\nAcme Insights is a product of Acme "
             "Corporation.\n\n### Bug fixes\n\nFixed a crash.\n")
     assert read_text(tmp_path, "notes.md", text, memory_catalog()).sdks == ()
+
+
+def test_headings_of_libraries_each_over_its_own_address_or_its_company(tmp_path):
+    # under a section about SDKs, a heading is a library's when the first lines under it give an address that
+    # spells its name (its repository) or a company (maybe with its city after it); the run still ends at the
+    # first heading with neither
+    text = ("## 第三方SDK使用说明\n\n### Pixel Sorter\n\nhttps://github.com/someone/pixelsorter\n\n图片排序工具。\n\n"
+            "### 地址解析库\n\n工具类\n\n北京某某地图信息有限公司 北京市\n\n### Glimmer2\n\n"
+            "https://example.org/glimmer/docs\n\n动画效果。\n\n### 用户权利\n\n您可以随时联系我们。\n")
+    rows = read_text(tmp_path, "README.md", text, memory_catalog()).sdks
+    assert [(r.name, r.company) for r in rows] == [
+        ("Pixel Sorter", ""), ("地址解析库", "北京某某地图信息有限公司"), ("Glimmer2", "")]

@@ -493,6 +493,10 @@ MAX_SECTION_NAME = 40
 MAX_LEAD_LINES = 3
 MAX_BODY_LINES = 40
 """Lines of a service's section read for its facts."""
+MAX_HEAD_LINES = 3
+"""First lines of a service's section where its own address or its company may stand."""
+MIN_OWN_KEY = 4
+"""Letters of a name an address must spell to be the named product's own (shorter ones spell anything)."""
 
 
 _LEAD_RE = re.compile(r"(?:we|this app|the app|app|本应用|我们|本产品|本软件)\s*(?:(?:only|also|currently|may)\s+)?"
@@ -555,18 +559,21 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
             h, end = heads[m], ends[m]
             name = _OUTLINE_NUMBER_RE.sub("", lines[h].text).strip()
             body = " ".join(lines[j].text for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1))
-            if end <= h or not _service_name(name, body, ctx):
+            head = [t for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1) if (t := lines[j].text.strip())]
+            if end <= h or not _service_name(name, body, ctx, head[:MAX_HEAD_LINES]):
                 break
             taken.add(m)
-            facts = RowFacts(name=name, company=cued_company(body), purpose="", data=body,
+            facts = RowFacts(name=name, company=cued_company(body) or _company_line(head[:MAX_HEAD_LINES]), purpose="", data=body,
                              link=next((u.group(0) for u in URL_RE.finditer(body)), ""))
             out.append(Structure(ExtractorKind.LIST, h, end, CONFIDENCE, sdks=(SdkClaim(facts, h, end),)))
     return out
 
 
-def _service_name(name: str, body: str, ctx: Context) -> bool:
+def _service_name(name: str, body: str, ctx: Context, head: list[str] = []) -> bool:  # noqa: B006 (read only)
     """A heading that names a service: short and name-like, no kind of data, permission or policy section,
-    and a catalog name, an SDK word, or a paragraph under it saying whose product it is."""
+    and a catalog name, an SDK word, a paragraph under it saying whose product it is, or first lines under it
+    ( ``head``) giving the product's own address or its company ("### Markwon" over
+    "https://github.com/noties/Markwon"; "### 设备标识生成库" over "…有限公司 上海市")."""
     if not name or width(name) > MAX_SECTION_NAME or not name_like(name) or NOT_NAME_RE.fullmatch(name) \
             or PLATFORM_ONLY_RE.fullmatch(name) or ctx.lexicon.is_header(name):
         return False
@@ -574,4 +581,29 @@ def _service_name(name: str, body: str, ctx: Context) -> bool:
     if not known and (ctx.lexicon.general(name) or ctx.lexicon.data_types_in(name, cell=True)
                       or ctx.lexicon.permissions_in(name, weak=True) or _DATA_WORD_RE.search(name)):
         return False
-    return known or bool(_SDK_END_RE.search(name)) or bool(_PRODUCT_OF_RE.search(body[:300]))
+    return known or bool(_SDK_END_RE.search(name)) or bool(_PRODUCT_OF_RE.search(body[:300])) \
+        or any(_own_address(name, t) for t in head) \
+        or bool(_company_line(head))
+
+
+_PLACE_TAIL_RE = re.compile(r"\s+\S{1,12}$")
+"""A short word after a company on its line ("…有限公司 上海市", "Acme Corporation USA"): its place."""
+
+
+def _company_line(head: list[str]) -> str:
+    """The company a short line of ``head`` is, maybe with its place after it ("支付宝(中国)网络技术有限公司
+    上海市" -> "支付宝(中国)网络技术有限公司"); "" when none is."""
+    for text in head:
+        if width(text) <= MAX_SECTION_NAME + 20:
+            for company in (text, _PLACE_TAIL_RE.sub("", text)):
+                if company_like(company):
+                    return company
+    return ""
+
+
+def _own_address(name: str, text: str) -> bool:
+    """An address in ``text`` that spells ``name`` ("Byte Units": ``github.com/JakeWharton/byteunits``;
+    "Okhttp3": ``github.com/square/okhttp``): the named product's own site or repository."""
+    key = re.sub(r"[^a-z0-9]", "", name.casefold())
+    key = key.rstrip("0123456789") or key
+    return len(key) >= MIN_OWN_KEY and any(key in re.sub(r"[^a-z0-9]", "", u.casefold()) for u in URL_RE.findall(text))
