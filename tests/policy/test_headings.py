@@ -55,3 +55,13 @@ def test_headings_of_libraries_each_over_its_own_address_or_its_company(tmp_path
     rows = read_text(tmp_path, "README.md", text, memory_catalog()).sdks
     assert [(r.name, r.company) for r in rows] == [
         ("Pixel Sorter", ""), ("地址解析库", "北京某某地图信息有限公司"), ("Glimmer2", "")]
+
+
+def test_a_heading_naming_a_service_with_its_use_in_brackets(tmp_path):
+    # "Sentry (Crash Reports)": the name before the bracketed use is what is checked against the catalog and
+    # spelled by the address; the row keeps the heading as written
+    text = ("## Third-Party Services\n\n### Sentry (Crash Reports)\n\nReceives crash traces.\n\n"
+            "### Quillbase (Sync & Backup)\n\nStores your notes.\n\n[Privacy](https://quillbase.example/privacy)\n\n"
+            "## Contact\n\nWrite to us.\n")
+    rows = read_text(tmp_path, "privacy.md", text, SENTRY).sdks
+    assert [(r.name, r.id) for r in rows] == [("Sentry (Crash Reports)", "sentry"), ("Quillbase (Sync & Backup)", None)]

@@ -577,15 +577,18 @@ def _service_name(name: str, body: str, ctx: Context, head: list[str] = []) -> b
     if not name or width(name) > MAX_SECTION_NAME or not name_like(name) or NOT_NAME_RE.fullmatch(name) \
             or PLATFORM_ONLY_RE.fullmatch(name) or ctx.lexicon.is_header(name):
         return False
-    known = ctx.names.known(name)
+    core = _PURPOSE_TAIL_RE.sub("", name) or name  # "Supabase (Database & Authentication)": "Supabase"
+    known = ctx.names.known(name) or (core != name and ctx.names.known(core))
     if not known and (ctx.lexicon.general(name) or ctx.lexicon.data_types_in(name, cell=True)
                       or ctx.lexicon.permissions_in(name, weak=True) or _DATA_WORD_RE.search(name)):
         return False
     return known or bool(_SDK_END_RE.search(name)) or bool(_PRODUCT_OF_RE.search(body[:300])) \
-        or any(_own_address(name, t) for t in head) \
+        or any(_own_address(core, t) for t in head) \
         or bool(_company_line(head))
 
 
+_PURPOSE_TAIL_RE = re.compile(r"\s*[（(][^（）()]{2,40}[)）]\s*$")
+"""What a heading says a service is for, in brackets after its name ("Supabase (Database & Authentication)")."""
 _PLACE_TAIL_RE = re.compile(r"\s+\S{1,12}$")
 """A short word after a company on its line ("…有限公司 上海市", "Acme Corporation USA"): its place."""
 
