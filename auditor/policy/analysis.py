@@ -98,6 +98,10 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     for part in (p for chunk in _SPLIT_RE.split(text) for p in _one_line_record(chunk, lexicon)):
         m = PAIR_RE.match(part)
         role = _label_role(m.group(1), lexicon) if m and width(m.group(1)) <= 48 else None
+        named = _named_first(m, role, lexicon) if m and not out else None
+        if named is not None:
+            out += named  # "1. 某某SDK：收集目的：…；收集方式：…": the item's name, then its first field
+            continue
         if role == "permissions" and m and lexicon.permissions_in(m.group(1), weak=True):
             role = None  # "相机权限：用于拍照" names a permission, it is not a field
         if role in (None, "title", "index"):
@@ -108,6 +112,35 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         assert m is not None
         out.append((role, m.group(2).strip()))
     return out
+
+
+_NAME_LABEL_RE = re.compile(r"^[^\s:：，,。]{2,}(?:\s[^\s:：，,。]+){0,3}$")
+"""Text that may be a name written as a label: a few words, no sentence punctuation."""
+_SDK_WORD_RE = re.compile(r"sdk|库|组件|插件|框架|\bkit\b", re.IGNORECASE)
+"""A word saying a name is a software component's ("某某SDK", "开发通用工具库", "OkHttp框架")."""
+
+
+def _balanced(text: str) -> bool:
+    """No bracket left open or closed without its pair ("宝宝日记（Android 包名" is cut inside an aside)."""
+    return text.count("（") + text.count("(") == text.count("）") + text.count(")")
+
+
+def _named_first(m: re.Match[str], role: str | None, lexicon: Lexicon) -> list[tuple[str, str]] | None:
+    """An item written as its name then its fields on one line ("1. 某某SDK：收集目的：用于推送；…"): a label
+    no field role is read for (or read as the name field, being an SDK name) over a value that opens with a
+    field's label is the item's own name. ``[("name", name), (role, value)]``, or None for any other line."""
+    label, value = m.group(1).strip(), m.group(2).strip()
+    if role not in (None, "name") or lexicon.is_header(label) or not _NAME_LABEL_RE.match(label) \
+            or not _SDK_WORD_RE.search(label):
+        return None  # ("Camera Access: Why we need it: …": a permission's item, not an SDK's)
+    inner = PAIR_RE.match(value)
+    if inner is None or width(inner.group(1)) > 48 or not _balanced(inner.group(1)):
+        return None
+    inner_role = _label_role(inner.group(1), lexicon)
+    if inner_role in (None, "title", "index", "name") or (
+            inner_role == "permissions" and lexicon.permissions_in(inner.group(1), weak=True)):
+        return None
+    return [("name", label), (inner_role, inner.group(2).strip())]
 
 
 OWNED_NAME_RE = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{0,20}[)）]){2,60}?"

@@ -29,7 +29,7 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     and its catalog id from all that evidence."""
     f = claim.facts
     lexicon = resolver.lexicon
-    mapped = " ".join(filter(None, (f.data, f.permissions)))
+    mapped = " ".join(filter(None, (f.data, f.permissions, f.method)))
     cell = kind is not ExtractorKind.PROSE
     perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}")) if cell else []
     data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))

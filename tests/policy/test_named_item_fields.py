@@ -1,0 +1,40 @@
+"""An SDK item written as its name, then its fields on the same line ("1. 某某SDK：收集目的：…；收集方式：…"), in
+our own words: the name before the first field's label is the row's name, its fields the row's facts, and the
+personal data a "collection method" field lists is the row's data. Expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("jpush", "JPush", "极光推送SDK", "极光推送"))
+
+
+ITEMS = """\
+七、第三方SDK说明
+我们接入了以下第三方SDK：
+1. 极光推送SDK：收集目的：向您发送订单提醒；收集方式：自动收集设备型号、OAID；隐私政策：https://www.jiguang.cn/license/privacy
+2. 星图地址解析组件：收集目的：把坐标转换为地址；收集方式：在您搜索地址时收集IP地址；隐私政策：https://map.example.cn/privacy
+八、联系我们
+"""
+
+
+def test_an_item_of_a_name_then_labelled_fields_on_one_line(tmp_path, catalog):
+    d = _read(tmp_path, "policy.vue", ITEMS, catalog)
+    rows = [(r.name, r.id, r.purpose, r.link, r.data_types) for r in d.sdks]
+    assert rows == [
+        ("极光推送SDK", "jpush", "向您发送订单提醒", "https://www.jiguang.cn/license/privacy", ("oaid", "device-model")),
+        ("星图地址解析组件", None, "把坐标转换为地址", "https://map.example.cn/privacy", ("ip",)),
+    ]
+
+
+def test_a_code_key_or_an_aside_cut_by_its_colon_is_no_name(tmp_path, catalog):
+    text = ('const sections = [\n  { children: "收集目的：向您发送订单提醒" },\n]\n'
+            "适用应用：小书房（Android 包名：com.example.shelf）\n")
+    assert _read(tmp_path, "page.js", text, catalog).sdks == ()
