@@ -200,3 +200,13 @@ def test_a_constant_with_its_last_letters_cut_is_completed(lexicon, text, consta
 def test_a_short_cut_constant_is_not_guessed(lexicon):
     # "READ_CONT" could begin READ_CONTACTS only, but too little of it is written to say so
     assert lexicon.permissions_in("READ_CONT", weak=True) == []
+
+
+@pytest.mark.parametrize("label, constant", [
+    # Chinese names apps give these two permissions in their lists (the system's own are 防止手机休眠 and 闹钟和提醒)
+    ("屏幕唤醒权限", "android.permission.WAKE_LOCK"),
+    ("闹钟权限", "android.permission.SCHEDULE_EXACT_ALARM"),
+    ("系统闹铃权限", "android.permission.SCHEDULE_EXACT_ALARM"),
+])
+def test_everyday_chinese_names_of_wake_lock_and_alarms(lexicon, label, constant):
+    assert [p for p, _ in lexicon.permissions_in(label)] == [constant]
