@@ -148,3 +148,24 @@ def test_a_bullet_with_an_unknown_permission_label_does_not_swallow_the_bullets_
     uses = {p.permission.rsplit(".", 1)[-1]: (p.scene, p.description) for p in d.permissions if p.scene}
     assert uses.get("WAKE_LOCK") == ("唤醒锁权限", "防止同步过程中设备休眠。")
     assert uses.get("POST_NOTIFICATIONS") == ("通知权限", "用于提醒您订单状态的变化。")
+
+
+LABELLED_ITEMS = """\
+我们在以下场景调用系统权限：
+相机权限
+-使用场景：扫描包裹上的条码
+-调用时机：首次点击扫码按钮时
+-拒绝后果：无法扫码
+麦克风权限
+-使用场景：语音留言
+-调用时机：仅在您按住说话时
+"""
+
+
+def test_the_timing_of_a_request_is_no_second_scene_beside_the_use(tmp_path, catalog):
+    # "调用时机" says when the app asks; beside a labelled use it is that use's detail, never a scene of its own
+    d = _read(tmp_path, "perms.txt", LABELLED_ITEMS, catalog)
+    assert sorted((s.name, s.permissions) for s in d.scenes) == [
+        ("扫描包裹上的条码", ("android.permission.CAMERA",)),
+        ("语音留言", ("android.permission.RECORD_AUDIO",)),
+    ]

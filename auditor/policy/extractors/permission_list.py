@@ -450,6 +450,10 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
             return [SceneClaim("", item.rest, label, i, i)], i
         return [SceneClaim(moment(label) if _sentence(label) else label, item.rest, label, i, i)], i
     labelled = [(k, *_labelled(lines[k], ctx)) for k in details]
+    timing = {k for k, role, _ in labelled if role == "scene" and _TIMING_RE.match(lines[k].text)}
+    if timing and any(role == "scene" and k not in timing for k, role, _ in labelled):
+        # "应用场景：扫码" and "调用时机：仅在使用相关功能时": the scene, and when the app asks (no second scene)
+        labelled = [(k, "description" if k in timing else role, value) for k, role, value in labelled]
     if any(role == "scene" for _, role, _ in labelled):
         scenes: list[SceneClaim] = []
         lead: list[str] = []  # a purpose written before the first scene line belongs to it
@@ -486,6 +490,9 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
 
 
 MAX_WRITTEN_LINE = 120
+_TIMING_RE = re.compile(r"^\s*[-*•·●]?\s*[^:：]{0,12}时机\s*[:：]|^\s*[-*•·●]?\s*(?:timing|when (?:it is )?(?:requested|asked))\s*:",
+                        re.IGNORECASE)
+"""A label saying when the app asks for a permission ("调用时机：", "申请时机：", "Timing:"), not what for."""
 
 
 def _may_write_constants(text: str) -> bool:
