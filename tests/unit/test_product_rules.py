@@ -94,3 +94,22 @@ def test_a_parts_data_is_held_against_its_products_row_and_the_finding_says_so(p
     message = beyond["alibaba-accs-agoo"]
     assert message.startswith(catalog["alibaba-accs-agoo"].name + ", part of " + catalog["umeng-push"].name + ":")
     assert "android-id" in message and message.endswith("which that product's policy row does not mention")
+
+
+def test_an_unresolved_row_whose_candidates_hold_one_undisclosed_sdk_makes_it_medium(parts):
+    # the policy writes "定位SDK" (no company, no link): the reader leaves it unresolved with candidates; the
+    # build holds one of them, so the finding is not "the policy does not name it" but "it may be that row"
+    row = SdkRowD("定位SDK", None, candidates=("baidu-location", "amap-location", "tencent-location"))
+    _, found = _undisclosed(parts, ["com.baidu.location.LocationClient"], [row])
+    finding = found["baidu-location"]
+    assert finding.severity.label == "medium"
+    assert "定位SDK" in finding.message and "amap-location" in finding.message
+    assert any(e.source == "policy" for e in finding.evidence)
+
+
+def test_an_unresolved_row_whose_candidates_hold_several_undisclosed_sdks_excuses_none(parts):
+    row = SdkRowD("地图定位SDK", None, candidates=("baidu-location", "amap-map"))
+    classes = ["com.baidu.location.LocationClient", "com.amap.api.maps.MapView"]
+    _, found = _undisclosed(parts, classes, [row])
+    assert {(k, f.severity.label) for k, f in found.items()} == {("baidu-location", "high"), ("amap-map", "high")}
+    assert all("地图定位SDK" not in f.message for f in found.values())

@@ -19,7 +19,10 @@ SDK_UNDISCLOSED = RuleInfo(
     "Reported per product: the parts a product ships with (a vendor's shared core, device-id or login "
     "modules) are listed under it and are covered when the policy names the product. When the policy names "
     "another product of the same vendor, the finding says so. SDKs whose category collects no personal data "
-    "(image loading, networking, UI...) are reported as low.",
+    "(image loading, networking, UI...) are reported as low. When the policy names an SDK only by a name no "
+    "catalog entry is alone in matching (\"推送SDK\", \"Mobile Ads SDK\") and this SDK is the one undisclosed SDK "
+    "of the build among that name's candidates, the finding points at that row and is reported as medium: "
+    "the row most likely means it, but says so too vaguely to be checked.",
     precision="high", fix="name it in the policy's SDK list, or remove it",
     basis=(
         "Class, component and library signatures on package boundaries (the build) against the SDK names "
@@ -93,9 +96,10 @@ def check_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
     assert ctx.policy is not None
     disclosed = ctx.policy.sdk_ids
     hits = {h.sdk_id: h for h in ctx.scan.sdks}
-    for hit in ctx.scan.sdks:
-        if hit.product is not None or _covering_products(ctx, hit.sdk_id) & disclosed:
-            continue
+    undisclosed = [h for h in ctx.scan.sdks
+                   if h.product is None and not _covering_products(ctx, h.sdk_id) & disclosed]
+    generic_rows = _generic_rows(ctx, undisclosed)
+    for hit in undisclosed:
         entry = ctx.catalog[hit.sdk_id]
         parts = [hits[p] for p in hit.parts if p in hits]
         quiet = entry.category in _QUIET_CATEGORIES and not entry.data_collected and not any(
@@ -107,13 +111,39 @@ def check_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
         evidence = _build_location(hit)
         for part in parts:
             evidence += _build_location(part, 1)
+        severity = Severity.LOW if quiet else None
+        generic = generic_rows.get(hit.sdk_id)
+        if generic is not None:  # a policy row whose name the catalog cannot single out may be this SDK
+            others = [c for c in generic.candidates if c not in _covering_products(ctx, hit.sdk_id)]
+            message += (f"; the policy may name it as {generic.name!r}, a name no catalog entry is alone in "
+                        f"matching (it could also be {', '.join(others)})" if others else
+                        f"; the policy may name it as {generic.name!r}, a name no catalog entry is alone in matching")
+            message += ": if that row is this SDK, write its product name and vendor there"
+            evidence.append(generic.location)
+            severity = severity or Severity.MEDIUM
         siblings = _same_vendor_rows(ctx, hit.sdk_id)
         if siblings:
             names = ", ".join(dict.fromkeys(ctx.catalog[r.sdk_id].name for r in siblings if r.sdk_id))
             message += (f". The policy names {names}, another product of the same vendor "
                         f"({_vendor_label(hit)}), not this one")
             evidence += [r.location for r in siblings[:2]]
-        yield ctx.finding(SDK_UNDISCLOSED, hit.sdk_id, message, evidence, Severity.LOW if quiet else None)
+        yield ctx.finding(SDK_UNDISCLOSED, hit.sdk_id, message, evidence, severity)
+
+
+def _generic_rows(ctx: AuditContext, undisclosed: list[SdkHit]) -> dict[str, SdkRow]:
+    """Undisclosed SDKs a policy row may name under a name the catalog cannot single out: an unresolved row
+    ("推送SDK", "Mobile Ads SDK") whose candidates cover exactly one of the undisclosed SDKs of the build,
+    by that SDK's id. The build then says which of its candidates the row most likely is; a row whose
+    candidates cover several stays as ambiguous as it was and excuses none."""
+    assert ctx.policy is not None
+    out: dict[str, SdkRow] = {}
+    for row in ctx.policy.rows:
+        if row.sdk_id or not row.candidates:
+            continue
+        covered = [h.sdk_id for h in undisclosed if _covering_products(ctx, h.sdk_id) & set(row.candidates)]
+        if len(covered) == 1:
+            out.setdefault(covered[0], row)
+    return out
 
 
 def _same_vendor_rows(ctx: AuditContext, sdk_id: str) -> list[SdkRow]:
