@@ -210,3 +210,13 @@ def test_a_short_cut_constant_is_not_guessed(lexicon):
 ])
 def test_everyday_chinese_names_of_wake_lock_and_alarms(lexicon, label, constant):
     assert [p for p, _ in lexicon.permissions_in(label)] == [constant]
+
+
+@pytest.mark.parametrize("text, types", [
+    # "general location" is said of a city or country read from the IP address: the coarse location only
+    ("device model, general location (city or country)", ["device-model", "location-coarse"]),
+    ("non-precise location", ["location-coarse"]),
+    ("your location", ["location-fine", "location-coarse"]),
+])
+def test_general_location_is_the_coarse_one(lexicon, text, types):
+    assert [d for d, _ in lexicon.data_types_in(text, cell=True)] == types
