@@ -67,3 +67,16 @@ def test_several_corpora_are_scored_together(tmp_path, capsys):
     assert (out["total"]["files"], out["total"]["sdk_recall_n"], out["total"]["sdk_precision_n"]) == (2, "3/3", "3/4")
     assert {"file:one/en-links-app.md", "file:two/en-links-app.md"} <= set(out)
     assert main([str(one), str(tmp_path / "none")]) == 2
+
+
+def test_the_gate_evaluation_counts_alarms_on_named_sdks_and_on_decoys(tmp_path):
+    """A policy naming Sentry and OneSignal, whose truth also lists Mixpanel (a row the text lost): the build
+    holds the three, plus decoys; SDK-UNDISCLOSED must fire on Mixpanel only of the three, and on every decoy."""
+    from tools.gate_eval import evaluate
+    one = _corpus(tmp_path, "one", "The app uses these third-party services:\n\n- [Sentry](https://sentry.io/privacy)\n"
+                  "- [OneSignal](https://onesignal.com/privacy_policy)\n\nWe keep our logs ourselves.\n",
+                  ["Sentry", "OneSignal", "Mixpanel"])
+    c = evaluate([one], "all", decoys=4)
+    assert (c["files"], c["named"]) == (1, 3)
+    assert c["named:high"] + c["named:medium"] + c["named:low"] == 1        # Mixpanel: the policy never names it
+    assert sum(c[f"decoy:{s}"] for s in ("high", "medium", "low")) == c["decoys"] > 0
