@@ -227,3 +227,13 @@ App developers should disclose both in their privacy policy.
 def test_two_sdks_named_once_each_make_no_page_subject(tmp_path, catalog):
     d = _read(tmp_path, "integrating.txt", TWO_NAMED_ONCE_EN, catalog)
     assert [s.extractor for s in d.sdks if s.extractor == "document"] == []
+
+
+def test_a_page_saying_what_its_one_sdk_collects_is_that_sdks_disclosure(tmp_path, catalog):
+    # no word addressed to developers, but the page is about what one SDK (known to no catalog) collects
+    text = ("Data reference\n\nWhat the Orbitly Messaging SDK gathers\n\n"
+            "The Orbitly Messaging SDK collects the items below to deliver campaigns.\n\n"
+            "Device\n  • Advertising ID, when the user allows it\n  • Network type\n")
+    rows = _read(tmp_path, "orbitly.txt", text, catalog).sdks
+    assert [(r.name, r.extractor) for r in rows] == [("Orbitly Messaging SDK", "document")]
+    assert set(rows[0].data_types) == {"advertising-id", "network-state"}

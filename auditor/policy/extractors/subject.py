@@ -53,7 +53,7 @@ class DocumentSubjectExtractor:
         found = _titled(doc, ctx)
         if found is None:
             found = _subject(doc, ctx)  # first: most pages name no SDK twice, and folding the page costs more
-            if found is None or _developer_cues(doc, ctx) < MIN_CUES:
+            if found is None or (_developer_cues(doc, ctx) < MIN_CUES and not _collecting(doc, found[0])):
                 return []
         name, line = found
         return [Structure(self.kind, line, line, CONFIDENCE, sdks=(SdkClaim(RowFacts(name=name), line, line),))]
@@ -82,6 +82,19 @@ def _titled(doc: Document, ctx: Context) -> tuple[str, int] | None:
     if _COMPLIANCE_RE.search(title) and name_like(name) and _developer_cues(doc, ctx) >= MIN_CUES:
         return name, first
     return None
+
+
+_COLLECTS_RE = r"\s+(?:collects|gathers|captures|may collect|will collect|can collect)\b"
+
+
+def _collecting(doc: Document, name: str) -> bool:
+    """Whether the page says its subject SDK, named in Latin letters, collects ("The Smartech Android SDK
+    collects the following…"): a page about what one SDK collects is that SDK's data disclosure, whoever it
+    addresses. (Not Chinese "某某SDK收集": app policies say it of "三方SDK" and every SDK they list.)"""
+    if not name.isascii():
+        return False
+    said = re.compile(re.escape(name) + _COLLECTS_RE, re.IGNORECASE)
+    return any(said.search(line.text) for line in doc.lines[:MAX_LINES] if "sdk" in line.text.lower())
 
 
 def _developer_cues(doc: Document, ctx: Context) -> int:
