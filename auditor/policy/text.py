@@ -51,11 +51,14 @@ REFUSAL_RE = re.compile(r"(?:\b(?:do|does|will|did)\s+not|\b(?:don't|doesn't|won
 """Words saying the app does not (or cannot) ask for what follows ("We do not request", "asks for no network
 permission", "我们不会申请", "在无法获取设备识别码的情况下"): a permission sentence or a list intro so worded
 gives no scene. Not any negation: "未经您同意，我们不会开启以下权限" introduces what the app does ask for."""
-WITHDRAWAL_RE = re.compile(r"^(?:[^,，;；。]{0,12}?)(?:撤回|撤销|收回|取消|关闭)[^,，;；。]{0,30}?(?:授权|权限|许可)"
+WITHDRAWAL_RE = re.compile(r"^(?:[^,，;；。]{0,16}?)(?:撤回|撤销|收回|取消|关闭)[^,，;；。]{0,30}?(?:授权|权限|许可)"
                            r"|^(?:\w+\s+){0,6}?(?:revoke|withdraw|turn\s+off|disable)\b[^,;.]{0,40}?"
-                           r"\b(?:permissions?|access|consent|authori[sz]ations?)\b", re.IGNORECASE)
+                           r"\b(?:permissions?|access|consent|authori[sz]ations?)\b"
+                           r"|^(?:\w+\s+){0,6}?(?:control|manage|change|adjust)\b[^,;.]{0,40}?\b(?:permissions?|access)\b"
+                           r"[^,;.]{0,50}?\bsettings\b", re.IGNORECASE)
 """A clause opening with the user's right to take a permission back ("可随时撤回位置、相册等授权", "You can revoke
-these permissions at any time"): what the user may do, not a use the app makes of the permission."""
+these permissions at any time", "You can control location permissions in your device settings"): what the
+user may do, not a use the app makes of the permission."""
 WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\bwhen(?:ever)? you\s+(.{4,80}?)(?=[,.;]|$)",
     r"(?:当您|在您|如您|您在)\s*(.{2,60}?)时",

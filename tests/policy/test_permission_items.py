@@ -169,3 +169,18 @@ def test_the_timing_of_a_request_is_no_second_scene_beside_the_use(tmp_path, cat
         ("扫描包裹上的条码", ("android.permission.CAMERA",)),
         ("语音留言", ("android.permission.RECORD_AUDIO",)),
     ]
+
+
+CONTROLS = """\
+## Permissions
+- Camera: used to photograph receipts.
+- You can manage camera access at any time through your device settings.
+- 位置权限管理：您可以随时在系统设置中开启/关闭位置权限
+- 您可以随时在系统设置中关闭通讯录权限，关闭后不影响其他功能
+"""
+
+
+def test_items_saying_the_user_can_switch_a_permission_off_name_no_scene(tmp_path, catalog):
+    # what the user may do with a permission (manage it in settings, turn it off) is no use the app makes of it
+    d = _read(tmp_path, "perms.md", CONTROLS, catalog)
+    assert [(s.name, s.permissions) for s in d.scenes] == [("Camera", ("android.permission.CAMERA",))]

@@ -444,7 +444,7 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
     details, last = _detail_lines(lines, item, ctx, bare, heads)
     label = item.label
     if not details:  # a label that says only the permission names no scene (a constant: its text is the scene)
-        if _withdrawal(item.rest):
+        if _withdrawal(item.rest) or (not item.rest and _withdrawal(label)):
             return [SceneClaim("", "", label, i, i)], i  # "Camera: you can revoke it at any time": no use said
         if _constant_only(label, ctx) or (not item.rest and _only_permission(label, ctx)):
             return [SceneClaim("", item.rest, label, i, i)], i
