@@ -154,7 +154,12 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
             continue
         if commented and _COMMENTED_RE.match(t):
             t = _COMMENTED_RE.sub(lambda m: m.group(0)[:-2], t, count=1)
-        if not _TAGS_ONLY_RE.match(t) and not _COMMENTED_RE.match(t):  # (tags only, or code commented out)
+        if _TAGS_ONLY_RE.match(t) and not _COMMENTED_RE.match(t):
+            said = _said(t)  # a component showing text through a prop (<Bullet text="…" />)
+            lines.extend(Line(i + 1, p, "", indents[i]) for p in said)
+            code.extend(" ".join(t.split()) for _ in said)
+            bare_before = False
+        elif not _COMMENTED_RE.match(t):  # (code commented out shows nothing)
             shown = human_text(t)
             text = " ".join((shown if shown is not None else _DELIMITER_RE.sub("", t)).split())
             bare = shown is None and _BARE_TEXT_RE.match(text) is not None
@@ -175,6 +180,27 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
     if not commented and not any(line.text for line in lines) and any(_COMMENTED_RE.match(t) for t in raw):
         return _from_code(name, encoding, raw, indents, commented=True)
     return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
+
+
+_COMPONENT_PROP_RE = re.compile(
+    r"<(?:[A-Z][\w.]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=\s)|"  # a React / React Native component, a custom element
+    r"\s(?:text|title|label|content|desc|description|note|subtitle|message)\s*=\s*"
+    r"(?:\"([^\"<>{}]+)\"|'([^'<>{}]+)'|\{\s*(?:\"([^\"<>{}]+)\"|'([^'<>{}]+)')\s*\})")
+"""A component's tag, then each prop it shows as text (``<Bullet text="…" />``, ``<uni-list-item title='…'>``):
+only props after a component's name match a group (an HTML element's ``title`` is a tooltip)."""
+
+
+def _said(line: str) -> list[str]:
+    """The texts the components of a line of tags show through their props, when they are words."""
+    out, inside = [], False
+    for m in _COMPONENT_PROP_RE.finditer(line):
+        value = next((g for g in m.groups() if g), None)
+        if value is None:
+            inside = True  # a component opens: its props follow
+            continue
+        if inside and _HUMAN_RE.search(value):
+            out.append(" ".join(value.split()))
+    return out
 
 
 _DELIMITER_RE = re.compile(r"""^\s*[rRfFbB]?(?:'{3}|"{3}|`)|(?:'{3}|"{3}|`)\s*[,;)]*\s*$""")

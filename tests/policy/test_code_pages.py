@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
+from auditor.policy.loader import load_document
 from tests.policy.helpers import entry, memory_catalog
 from tests.policy.helpers import read_text as _read
 
@@ -300,3 +301,19 @@ def test_a_string_expression_in_a_page_read_as_markup_reads_its_escapes_as_strin
             '\\u76f8\\u673a\\u6743\\u9650：用于扫描商品条码"}</p>\n  </div>\n);\n')
     d = _read(tmp_path, "Policy.jsx", page, catalog)
     assert {p.rsplit(".", 1)[-1] for s in d.scenes for p in s.permissions} == {"CAMERA"}
+
+
+def test_the_text_a_component_shows_through_a_prop_is_read(tmp_path):
+    # React Native / uni-app pages pass visible text as props (<Bullet text="…" />, <uni-list-item title='…'>);
+    # a tag without words in its props, or an HTML element's tooltip, gives no line
+    page = ("export function Privacy() {\n  return (\n    <Section title=\"四、权限说明\">\n"
+            "      <Bullet text=\"定位权限：用于推荐附近的自习室。\" />\n"
+            "      <uni-list-item title='摄像头权限：用于扫描座位二维码。' />\n"
+            "      <Spacer height={12} />\n      <a title=\"tooltip words here\" href=\"#top\">顶部</a>\n"
+            "    </Section>\n  );\n}\n")
+    path = tmp_path / "Privacy.tsx"
+    path.write_text(page, encoding="utf-8")
+    texts = [line.text for line in load_document(path).lines if line.text]
+    shown = [t for t in texts if "权限" in t]
+    assert shown == ["四、权限说明", "定位权限：用于推荐附近的自习室。", "摄像头权限：用于扫描座位二维码。"]
+    assert not any("tooltip" in t for t in texts)
