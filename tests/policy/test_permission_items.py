@@ -184,3 +184,12 @@ def test_items_saying_the_user_can_switch_a_permission_off_name_no_scene(tmp_pat
     # what the user may do with a permission (manage it in settings, turn it off) is no use the app makes of it
     d = _read(tmp_path, "perms.md", CONTROLS, catalog)
     assert [(s.name, s.permissions) for s in d.scenes] == [("Camera", ("android.permission.CAMERA",))]
+
+
+def test_permissions_listed_after_a_label_each_with_its_use_in_brackets(tmp_path, catalog):
+    text = "设备权限：麦克风权限（用于口语跟读评分）、存储权限（可选，用于缓存课程音频）。\n"
+    d = _read(tmp_path, "perms.txt", text, catalog)
+    assert sorted((s.name, s.permissions) for s in d.scenes) == [
+        ("口语跟读评分", ("android.permission.RECORD_AUDIO",)),
+        ("缓存课程音频", ("android.permission.READ_EXTERNAL_STORAGE", "android.permission.WRITE_EXTERNAL_STORAGE")),
+    ]

@@ -37,6 +37,9 @@ _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
 """A word that says a name is an SDK's ("极光推送SDK", "插件", "ML Kit")."""
+_BRACKETED_USE_RE = re.compile(r"([^、，,;；（()）]{2,30}?)\s*[（(][^（()）]{0,20}?(?:用于|用来|以便|\bfor\b)\s*([^（()）]{2,60})[)）]",
+                               re.IGNORECASE)
+"""A permission with its use in brackets after it ("相机权限（用于实时姿态检测）", "Camera (for scanning)")."""
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
 MAX_LEAD = 2
@@ -530,6 +533,11 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
     values = {r: " ".join(v for rr, v in record.fields if rr == r) for r in roles}
     if record.kind == "scene" and record.opened and not (values.get("scene") or values.get("purpose")):
         return None  # "所需权限：" over items that each give a permission and its use: a permission list
+    if record.kind == "scene" and values.get("permissions") and not (values.get("scene") or values.get("purpose")):
+        uses = [(m.group(2).strip(), m.group(1).strip()) for m in _BRACKETED_USE_RE.finditer(values["permissions"])]
+        if uses:  # "设备权限：相机权限（用于姿态检测）、相册权限（可选，用于头像设置）": each permission's own use
+            return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE,
+                             scenes=tuple(SceneClaim(use, "", asked, record.first, last) for use, asked in uses))
     if record.kind == "scene" and values.get("permissions"):
         scene = values.get("scene") or values.get("purpose", "")
         desc = " ".join(filter(None, (values.get("purpose") if values.get("scene") else "",
