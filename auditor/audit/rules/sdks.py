@@ -115,9 +115,8 @@ def check_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
         generic = generic_rows.get(hit.sdk_id)
         if generic is not None:  # a policy row whose name the catalog cannot single out may be this SDK
             others = [c for c in generic.candidates if c not in _covering_products(ctx, hit.sdk_id)]
-            message += (f"; the policy may name it as {generic.name!r}, a name no catalog entry is alone in "
-                        f"matching (it could also be {', '.join(others)})" if others else
-                        f"; the policy may name it as {generic.name!r}, a name no catalog entry is alone in matching")
+            message += f"; the policy may name it as {generic.name!r}, a name no catalog entry is alone in matching"
+            message += f" (it could also be {', '.join(others)})" if others else ""
             message += ": if that row is this SDK, write its product name and vendor there"
             evidence.append(generic.location)
             severity = severity or Severity.MEDIUM

@@ -13,6 +13,7 @@ list where most items are.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
@@ -560,19 +561,20 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
             name = _OUTLINE_NUMBER_RE.sub("", lines[h].text).strip()
             body = " ".join(lines[j].text for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1))
             head = [t for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1) if (t := lines[j].text.strip())]
-            if end <= h or not _service_name(name, body, ctx, head[:MAX_HEAD_LINES]):
+            head = head[:MAX_HEAD_LINES]
+            if end <= h or not _service_name(name, body, ctx, head):
                 break
             taken.add(m)
-            facts = RowFacts(name=name, company=cued_company(body) or _company_line(head[:MAX_HEAD_LINES]), purpose="", data=body,
+            facts = RowFacts(name=name, company=cued_company(body) or _company_line(head), purpose="", data=body,
                              link=next((u.group(0) for u in URL_RE.finditer(body)), ""))
             out.append(Structure(ExtractorKind.LIST, h, end, CONFIDENCE, sdks=(SdkClaim(facts, h, end),)))
     return out
 
 
-def _service_name(name: str, body: str, ctx: Context, head: list[str] = []) -> bool:  # noqa: B006 (read only)
+def _service_name(name: str, body: str, ctx: Context, head: Sequence[str] = ()) -> bool:
     """A heading that names a service: short and name-like, no kind of data, permission or policy section,
     and a catalog name, an SDK word, a paragraph under it saying whose product it is, or first lines under it
-    ( ``head``) giving the product's own address or its company ("### Markwon" over
+    (``head``) giving the product's own address or its company ("### Markwon" over
     "https://github.com/noties/Markwon"; "### 设备标识生成库" over "…有限公司 上海市")."""
     if not name or width(name) > MAX_SECTION_NAME or not name_like(name) or NOT_NAME_RE.fullmatch(name) \
             or PLATFORM_ONLY_RE.fullmatch(name) or ctx.lexicon.is_header(name):
@@ -593,7 +595,7 @@ _PLACE_TAIL_RE = re.compile(r"\s+\S{1,12}$")
 """A short word after a company on its line ("…有限公司 上海市", "Acme Corporation USA"): its place."""
 
 
-def _company_line(head: list[str]) -> str:
+def _company_line(head: Sequence[str]) -> str:
     """The company a short line of ``head`` is, maybe with its place after it ("支付宝(中国)网络技术有限公司
     上海市" -> "支付宝(中国)网络技术有限公司"); "" when none is."""
     for text in head:
