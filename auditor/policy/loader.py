@@ -161,6 +161,9 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
             bare_before = False
         elif not _COMMENTED_RE.match(t):  # (code commented out shows nothing)
             shown = human_text(t)
+            key = _PERMISSION_KEY_RE.search(t) if shown is not None and "ermission" in t.replace("PERMISSIONS", "ermission") else None
+            if key is not None and "\n" not in shown:
+                shown = f"{_CODE_PREFIX_RE.sub('android.permission.', key.group(1))}：{shown}"  # (see _PERMISSION_KEY_RE)
             text = " ".join((shown if shown is not None else _DELIMITER_RE.sub("", t)).split())
             bare = shown is None and _BARE_TEXT_RE.match(text) is not None
             if bare and bare_before and lines[-1].no == i and _HUMAN_RE.search(text) \
@@ -182,6 +185,15 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
     return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
 
 
+_PERMISSION_KEY_RE = re.compile(
+    r"(?<![\w.])((?:android\.)?Manifest\.permission\.[A-Z][A-Z0-9_]*|android\.permission\.[A-Z][A-Z0-9_]*|"
+    r"(?:PermissionsAndroid\.)?PERMISSIONS\.[A-Z][A-Z0-9_]*|Permission\.[a-z][A-Za-z]*)"
+    r"\]?\s*(?:,|:|\bto\b|=>|->)\s*[rR]?[\"'`]")
+"""A permission written as code, keying the string after it: a map or pair of permissions and their uses
+(``Permission.camera: '用于…'`` in Dart, ``Pair(Manifest.permission.CAMERA, "用于…")`` in Kotlin,
+``[PermissionsAndroid.PERMISSIONS.CAMERA]: '…'`` in React Native). The string alone does not say which."""
+_CODE_PREFIX_RE = re.compile(r"^(?:(?:android\.)?Manifest\.permission\.|(?:PermissionsAndroid\.)?PERMISSIONS\.)")
+"""How code writes a constant's ``android.permission.`` (shown as the constant's full name)."""
 _COMPONENT_PROP_RE = re.compile(
     r"<(?:[A-Z][\w.]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=\s)|"  # a React / React Native component, a custom element
     r"\s(?:text|title|label|content|desc|description|note|subtitle|message)\s*=\s*"

@@ -317,3 +317,27 @@ def test_the_text_a_component_shows_through_a_prop_is_read(tmp_path):
     shown = [t for t in texts if "权限" in t]
     assert shown == ["四、权限说明", "定位权限：用于推荐附近的自习室。", "摄像头权限：用于扫描座位二维码。"]
     assert not any("tooltip" in t for t in texts)
+
+
+def test_a_map_of_permissions_written_as_code_keeps_each_permission_with_its_use(tmp_path, catalog):
+    # the string alone does not say which permission it explains: the key written as code does
+    # (permission_handler's Permission.x in Dart)
+    page = ("class PermissionTexts {\n  static const Map<Permission, String> reasons = {\n"
+            "    Permission.camera: '用于拍摄打卡照片',\n"
+            "    Permission.microphone: '用于录制语音日记',\n"
+            "    Permission.location: '用于记录跑步路线',\n  };\n}\n")
+    d = _read(tmp_path, "permission_texts.dart", page, catalog)
+    uses = {p.permission.rsplit(".", 1)[-1]: p.description for p in d.permissions}
+    assert uses["CAMERA"] == "用于拍摄打卡照片"
+    assert uses["RECORD_AUDIO"] == "用于录制语音日记"
+    assert uses["ACCESS_FINE_LOCATION"] == "用于记录跑步路线"
+
+
+def test_permission_keys_in_kotlin_and_react_native_are_shown_as_the_constant(tmp_path):
+    page = ('val reasons = mapOf(Pair(Manifest.permission.CAMERA, "用于扫描会员码"))\n'
+            "const tips = { [PermissionsAndroid.PERMISSIONS.RECORD_AUDIO]: '用于语音搜索' };\n"
+            'val plain = "没有权限的说明文字"\n')
+    path = tmp_path / "Reasons.kt"
+    path.write_text(page, encoding="utf-8")
+    assert [line.text for line in load_document(path).lines] == [
+        "android.permission.CAMERA：用于扫描会员码", "android.permission.RECORD_AUDIO：用于语音搜索", "没有权限的说明文字"]
