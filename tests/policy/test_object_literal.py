@@ -466,3 +466,17 @@ def test_label_records_with_an_empty_value_or_an_extra_key(tmp_path, catalog):
         ("友盟统计", "友盟同欣（北京）科技有限公司", "https://www.umeng.com/page/policy", "object-literal"),
     ]
     assert d.sdks[0].data_types == ("android-id",)
+
+
+def test_a_pages_sections_kept_as_data_are_read_as_its_text(tmp_path, catalog):
+    # { heading, body } records are a page's sections, not a table: the permission sentences of a body are read
+    # as sentences (before, the body column was taken for a column of personal data and owned the lines)
+    page = ("export const policy = {\n  sections: [\n"
+            "    { heading: '一、我们收集的信息', body: '我们收集您的手机号、设备型号和IP地址，用于登录与安全保障。' },\n"
+            "    { heading: '二、设备权限', body: '相机权限用于扫描快递面单；位置权限用于推荐附近的驿站。' },\n"
+            "  ],\n};\n")
+    d = _read(tmp_path, "policy.js", page, catalog)
+    assert sorted((s.name, s.permissions) for s in d.scenes) == [
+        ("扫描快递面单", ("android.permission.CAMERA",)),
+        ("推荐附近的驿站", ("android.permission.ACCESS_COARSE_LOCATION", "android.permission.ACCESS_FINE_LOCATION")),
+    ]

@@ -124,8 +124,8 @@ def _read(run: RecordRun, ctx: Context, labels: dict[str, str]) -> Structure | N
         return pairs
     records = [(r, r.fields + tuple(f for f in r.nested if _nested_value(f[0], ctx))) for r in run.records
                if not _group(r, ctx)]
-    if not records:
-        return None
+    if not records or all(key_words(k).casefold() in _SECTION_KEYS for r, fields in records for k, _ in fields):
+        return None  # a page's sections kept as data ({ heading: '…', body: '…' }): its text, read as text
     keys: dict[str, int] = {}
     for _, fields in records:
         for key, _ in fields:
@@ -147,6 +147,11 @@ def _read(run: RecordRun, ctx: Context, labels: dict[str, str]) -> Structure | N
         rows[0] = replace(header, cells=tuple("" if ctx.lexicon.role(c) in ("name", "title") else c for c in header.cells))
         named = _named(read_grid(Grid(tuple(rows), ExtractorKind.OBJECT_LITERAL, keyed=True), ctx, CONFIDENCE), ctx)
     return named
+
+
+_SECTION_KEYS = frozenset({"id", "key", "heading", "title", "subtitle", "body", "content", "text", "paragraph",
+                           "paragraphs", "desc", "description", "summary", "intro"})
+"""The keys of a page's sections kept as data: a heading and its text, not the columns of a table."""
 
 
 def _group(record: Record, ctx: Context) -> bool:
