@@ -480,3 +480,17 @@ def test_a_pages_sections_kept_as_data_are_read_as_its_text(tmp_path, catalog):
         ("扫描快递面单", ("android.permission.CAMERA",)),
         ("推荐附近的驿站", ("android.permission.ACCESS_COARSE_LOCATION", "android.permission.ACCESS_FINE_LOCATION")),
     ]
+
+
+def test_one_json_block_per_sdk_in_markdown_is_one_list(tmp_path, catalog):
+    # a developer page writes each SDK as a JSON block under its own heading; a table between two blocks is read
+    # on its own (the blocks around it are two lists, not one stretching over it)
+    page = ("## 第三方SDK\n\n### 星云推送SDK\n```json\n{\n  \"sdk_name\": \"星云推送SDK\",\n"
+            "  \"provider\": \"杭州星云网络有限公司\",\n  \"personal_info\": [\"设备型号\", \"OAID\"]\n}\n```\n\n"
+            "### 厂商通道\n| SDK名称 | 公司 |\n|---|---|\n| 荣耀推送SDK | 荣耀终端有限公司 |\n\n"
+            "### 云帆统计SDK\n```json\n{\n  \"sdk_name\": \"云帆统计SDK\",\n  \"provider\": \"北京云帆数据有限公司\",\n"
+            "  \"privacy_policy\": \"https://yunfan.example.cn/privacy\"\n}\n```\n")
+    d = _read(tmp_path, "sdks.md", page, catalog)
+    assert [(r.name, r.company) for r in d.sdks] == [
+        ("星云推送SDK", "杭州星云网络有限公司"), ("荣耀推送SDK", "荣耀终端有限公司"), ("云帆统计SDK", "北京云帆数据有限公司")]
+    assert d.sdks[0].data_types == ("oaid", "device-model") and d.sdks[2].link == "https://yunfan.example.cn/privacy"

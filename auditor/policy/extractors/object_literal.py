@@ -35,7 +35,11 @@ class ObjectLiteralExtractor:
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         out = []
-        runs, folded = _fold(record_runs(list(doc.code) if doc.code else [line.text for line in doc.lines]), ctx)
+        texts = list(doc.code) if doc.code else [line.text for line in doc.lines]
+        found = record_runs(texts)
+        if not found and doc.format == "markdown":
+            found = record_runs(_fenced_objects(texts))
+        runs, folded = _fold(found, ctx)
         labels = _column_labels(runs, ctx)
         for run in runs:
             if run.records in folded:
@@ -44,6 +48,30 @@ class ObjectLiteralExtractor:
             if structure is not None:
                 out.append(structure)
         return out
+
+
+_FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
+_TABLE_LINE_RE = re.compile(r"^\s*\|")
+
+
+def _fenced_objects(texts: list[str]) -> list[str]:
+    """A Markdown page's code blocks that each hold one object (one JSON block per SDK under its heading), as one
+    array: the text between blocks blanked, the first fence "[", the fences between blocks ",", the last "]".
+    Line for line, so records keep their lines. Blank when fewer than two blocks open with "{"."""
+    out = [""] * len(texts)
+    fences = [k for k, t in enumerate(texts) if _FENCE_RE.match(t)]
+    blocks = [(a, b) for a, b in zip(fences[::2], fences[1::2])
+              if next((t.strip() for t in texts[a + 1:b] if t.strip()), "").startswith("{")]
+    if len(blocks) < 2:
+        return out
+    for n, (a, b) in enumerate(blocks):
+        apart = n == 0 or any(_TABLE_LINE_RE.match(t) for t in texts[blocks[n - 1][1] + 1:a])
+        if apart and n:
+            out[blocks[n - 1][1]] = "]"  # a table between two blocks: the array ends before it, another starts after
+        out[a] = "[" if apart else ","
+        out[a + 1:b] = texts[a + 1:b]
+    out[blocks[-1][1]] = "]"
+    return out
 
 
 def _fold(runs: list[RecordRun], ctx: Context) -> tuple[list[RecordRun], set[tuple[Record, ...]]]:
