@@ -220,3 +220,9 @@ def test_everyday_chinese_names_of_wake_lock_and_alarms(lexicon, label, constant
 ])
 def test_general_location_is_the_coarse_one(lexicon, text, types):
     assert [d for d, _ in lexicon.data_types_in(text, cell=True)] == types
+
+
+def test_google_plays_name_of_the_phone_state_permission_group(lexicon):
+    # the Play Store lists READ_PHONE_STATE to users as "Device ID & call information"
+    assert [p for p, _ in lexicon.permissions_in("Device ID & call information: to verify your account")] == [
+        "android.permission.READ_PHONE_STATE"]
