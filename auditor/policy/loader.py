@@ -194,25 +194,21 @@ _PERMISSION_KEY_RE = re.compile(
 ``[PermissionsAndroid.PERMISSIONS.CAMERA]: '…'`` in React Native). The string alone does not say which."""
 _CODE_PREFIX_RE = re.compile(r"^(?:(?:android\.)?Manifest\.permission\.|(?:PermissionsAndroid\.)?PERMISSIONS\.)")
 """How code writes a constant's ``android.permission.`` (shown as the constant's full name)."""
-_COMPONENT_PROP_RE = re.compile(
-    r"<(?:[A-Z][\w.]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=\s)|"  # a React / React Native component, a custom element
-    r"\s(?:text|title|label|content|desc|description|note|subtitle|message)\s*=\s*"
-    r"(?:\"([^\"<>{}]+)\"|'([^'<>{}]+)'|\{\s*(?:\"([^\"<>{}]+)\"|'([^'<>{}]+)')\s*\})")
-"""A component's tag, then each prop it shows as text (``<Bullet text="…" />``, ``<uni-list-item title='…'>``):
-only props after a component's name match a group (an HTML element's ``title`` is a tooltip)."""
+_COMPONENT_TAG_RE = re.compile(r"<(?:[A-Z][\w.]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(\s(?:=>|[^<>])*)>")
+"""A component's start tag in a page of code, its props after the name (an arrow function among them,
+``onPress={() => …}``, does not close it): a React / React Native component (``<Bullet``) or a custom element
+(``<uni-list-item``); not an HTML element, whose ``title`` is a tooltip."""
+_TEXT_PROP_RE = re.compile(r"(?<!\S)(?:text|title|label|content|desc|description|note|subtitle|message)\s*=\s*"
+                           r"(?:\"([^\"<>{}]+)\"|'([^'<>{}]+)'|\{\s*(?:\"([^\"<>{}]+)\"|'([^'<>{}]+)')\s*\})")
+"""A prop whose value a component shows as text (``text="…"``, ``title='…'``, ``label={'…'}``)."""
 
 
 def _said(line: str) -> list[str]:
-    """The texts the components of a line of tags show through their props, when they are words."""
-    out, inside = [], False
-    for m in _COMPONENT_PROP_RE.finditer(line):
-        value = next((g for g in m.groups() if g), None)
-        if value is None:
-            inside = True  # a component opens: its props follow
-            continue
-        if inside and _HUMAN_RE.search(value):
-            out.append(" ".join(value.split()))
-    return out
+    """The texts the components of a line of tags show through their props, when they are words
+    (``<Bullet text="…" />``, ``<uni-list-item title='…'>``)."""
+    return [" ".join(value.split()) for tag in _COMPONENT_TAG_RE.finditer(line)
+            for prop in _TEXT_PROP_RE.finditer(tag.group(1))
+            if _HUMAN_RE.search(value := next(g for g in prop.groups() if g))]
 
 
 _DELIMITER_RE = re.compile(r"""^\s*[rRfFbB]?(?:'{3}|"{3}|`)|(?:'{3}|"{3}|`)\s*[,;)]*\s*$""")

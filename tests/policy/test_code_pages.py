@@ -310,13 +310,14 @@ def test_the_text_a_component_shows_through_a_prop_is_read(tmp_path):
             "      <Bullet text=\"定位权限：用于推荐附近的自习室。\" />\n"
             "      <uni-list-item title='摄像头权限：用于扫描座位二维码。' />\n"
             "      <Spacer height={12} />\n      <a title=\"tooltip words here\" href=\"#top\">顶部</a>\n"
+            "      <Note text=\"（以上内容可在设置中修改）\" /><img title=\"another tooltip words here\" src=\"a.png\" />\n"
             "    </Section>\n  );\n}\n")
     path = tmp_path / "Privacy.tsx"
     path.write_text(page, encoding="utf-8")
     texts = [line.text for line in load_document(path).lines if line.text]
     shown = [t for t in texts if "权限" in t]
     assert shown == ["四、权限说明", "定位权限：用于推荐附近的自习室。", "摄像头权限：用于扫描座位二维码。"]
-    assert not any("tooltip" in t for t in texts)
+    assert not any("tooltip" in t for t in texts)  # (also after a component on the same line)
 
 
 def test_a_map_of_permissions_written_as_code_keeps_each_permission_with_its_use(tmp_path, catalog):
