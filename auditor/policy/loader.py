@@ -161,9 +161,9 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
             bare_before = False
         elif not _COMMENTED_RE.match(t):  # (code commented out shows nothing)
             shown = human_text(t)
-            key = _PERMISSION_KEY_RE.search(t) if shown is not None and "ERMISSION" in t.upper() else None
-            if shown is not None and key is not None and "\n" not in shown:
-                shown = f"{_CODE_PREFIX_RE.sub('android.permission.', key.group(1))}：{shown}"  # (see _PERMISSION_KEY_RE)
+            if shown is not None and "\n" not in shown and "ermission" in t.casefold() \
+                    and (key := _PERMISSION_KEY_RE.search(t)) is not None:  # (see _PERMISSION_KEY_RE)
+                shown = f"{_CODE_PREFIX_RE.sub('android.permission.', key.group(1))}：{shown}"
             text = " ".join((shown if shown is not None else _DELIMITER_RE.sub("", t)).split())
             bare = shown is None and _BARE_TEXT_RE.match(text) is not None
             if bare and bare_before and lines[-1].no == i and _HUMAN_RE.search(text) \

@@ -152,7 +152,7 @@ def _read(run: RecordRun, ctx: Context, labels: dict[str, str]) -> Structure | N
         return pairs
     records = [(r, r.fields + tuple(f for f in r.nested if _nested_value(f[0], ctx))) for r in run.records
                if not _group(r, ctx)]
-    if not records or all(key_words(k).casefold() in _SECTION_KEYS for r, fields in records for k, _ in fields):
+    if not records or all(key_words(k).casefold() in _SECTION_KEYS for _, fields in records for k, _ in fields):
         return None  # a page's sections kept as data ({ heading: '…', body: '…' }): its text, read as text
     keys: dict[str, int] = {}
     for _, fields in records:
