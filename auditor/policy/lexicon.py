@@ -449,6 +449,8 @@ class Lexicon:
 
     def _role(self, header: str) -> str | None:
         folded = _CJK_GAP_RE.sub("", fold(header).strip(" :：*#|`"))  # "权限 说明": a page's layout, one word
+        if not folded and fold(header).strip(" :：*|`") == "#":
+            folded = "#"  # the title of a row-number column, not a Markdown heading's mark
         if not folded or len(folded) > MAX_ROLE_CHARS:
             return None
         exact = self._field_exact.get(folded)

@@ -108,6 +108,13 @@ class FlatTableExtractor:
                     rows_apart, end_apart, whole_apart = _sdk_rows(roles, cells_apart)
                     if whole_apart > whole:
                         cells, complete, rows, end = cells_apart, complete_apart, rows_apart, end_apart
+                # a long cell and the short one after it may read as one wrapped cell ("…Wi-Fi 列表" then "支付宝
+                # 隐私说明"); a table copied a cell a line reads with every line a cell: the reading whose cells
+                # fit their columns better wins, when it reads as many rows (the joined one when they fit alike)
+                cells_lines, complete_lines = _cells(doc, j, "link" in roles, limit, each_line=True)
+                rows_lines, end_lines, _ = _sdk_rows(roles, cells_lines)
+                if len(rows_lines) >= len(rows) and _fit_count(roles, rows_lines) > _fit_count(roles, rows):
+                    cells, complete, rows, end = cells_lines, complete_lines, rows_lines, end_lines
             else:
                 scenes, end = _scene_rows(roles, cells, ctx)
             if complete or end + 2 * len(roles) + 4 < len(cells):  # the rows ended inside this batch
@@ -230,16 +237,16 @@ _CONSTANT_LINE_RE = re.compile(r"(?:android\.permission\.[A-Za-z0-9_.]+|[A-Z][A-
 
 
 def _cells(doc: Document, start: int, link_column: bool = False, limit: int | None = None,
-           apart: bool = False) -> tuple[list[Cell], bool]:
+           apart: bool = False, each_line: bool = False) -> tuple[list[Cell], bool]:
     """Logical cells from ``start``: wrapped lines joined, up to the next heading (at most ``limit``), and
     whether they run to that heading. With a link column, a line that is only a URL is a cell of its own
     (unless the line before ends with a colon). ``apart``: a line after a blank line starts a cell, however
-    its text reads (a table copied a cell a paragraph)."""
+    its text reads (a table copied a cell a paragraph); ``each_line``: every line starts a cell."""
     cells: list[Cell] = []
     complete = True
     for k in range(start, len(doc.lines)):
         text = doc.lines[k].text.strip()
-        after_blank = apart and k > start and doc.lines[k].no - doc.lines[k - 1].no > 1
+        after_blank = k > start and (each_line or (apart and doc.lines[k].no - doc.lines[k - 1].no > 1))
         if is_heading(text) or "|" in text or doc.lines[k].mark:
             break  # headings and list items are markup, never cells of a flattened table
         prev = cells[-1].text.split("\n")[-1] if cells else ""
@@ -259,6 +266,10 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
     return [Cell(" ".join(c.text.split()), c.first, c.last) for c in cells], complete
 
 
+_ROW_NUMBER_RE = re.compile(r"[(（]?\d{1,3}[.)）、]?|[一二三四五六七八九十]{1,3}、?")
+"""The cell of a row-number column ("1", "2.", "（3）", "四、")."""
+
+
 def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], int, int]:
     """Rows of a flattened SDK table, how many cells they used, and how many of them had one cell for each
     column (no more, no less): ``n`` cells a row, or up to the cell holding the row's link when the last
@@ -267,9 +278,12 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
     rows: list[Row] = []
     whole = 0
     linked = any(URL_RE.search(c.text) for c in cells[:n]) and not any(URL_RE.search(c.text) for c in cells[:n - 1])
+    numbered = roles[0] == "index"  # a row number opens each row ("序号", "#"): the name is the cell after it
     pos = 0
     while pos < len(cells):
-        if not name_like(cells[pos].text):
+        if numbered and not (_ROW_NUMBER_RE.fullmatch(cells[pos].text) and pos + 1 < len(cells)):
+            break
+        if not name_like(cells[pos + numbered].text):
             break
         if linked:
             end = next((k for k in range(pos, min(len(cells), pos + n + 3)) if URL_RE.search(cells[k].text)), None)
@@ -284,6 +298,14 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
         whole += len(chunk) == n
         pos += len(chunk)
     return rows, pos, whole
+
+
+def _fit_count(roles: list[str | None], rows: list[Row]) -> int:
+    """How many of ``rows`` read as their columns say: a name that is no company's, a company where the
+    company column stands."""
+    return sum(all((role != "name" or (name_like(cell) and not company_like(cell)))
+                   and (role != "company" or company_like(cell)) for role, cell in zip(roles, row.cells))
+               for row in rows)
 
 
 def _fit(texts: list[str], n: int) -> list[str]:

@@ -1,0 +1,106 @@
+"""SDK tables flattened one cell a line with no blank lines between cells: a long cell followed by a short one
+is two cells when the rows read so better than with the two joined; a row-number column ("序号", "#") opens
+each row. In our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("jpush", "JPush", "极光推送"), entry("bugly", "Bugly", "腾讯Bugly"),
+                          entry("wechat", "WeChat Open SDK", "微信开放平台SDK"))
+
+
+# the data cells are long and end without a full stop; the link cells show the link's text only
+LINK_TEXTS = """\
+SDK名称
+第三方名称
+使用目的
+收集个人信息
+第三方隐私政策
+极光推送SDK
+深圳市和讯华谷信息技术有限公司
+向用户发送应用内的消息通知与活动提醒
+设备标识符（Android ID、OAID）、网络类型、运营商信息、应用列表（可选）、粗略位置信息（可选）、设备型号
+极光推送隐私政策
+腾讯Bugly
+深圳市腾讯计算机系统有限公司
+收集应用崩溃与卡顿信息以便定位问题
+设备型号、操作系统版本、应用版本、崩溃时的线程堆栈、内存使用情况、网络类型以及设备的屏幕方向信息
+Bugly隐私政策
+微信开放平台SDK
+深圳市腾讯计算机系统有限公司
+帮助用户分享内容到微信
+设备型号、网络类型
+微信隐私保护指引
+"""
+
+
+def test_a_long_cell_and_the_short_link_text_after_it_are_two_cells(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", LINK_TEXTS, catalog)
+    assert [(s.name, s.id, s.company) for s in d.sdks] == [
+        ("极光推送SDK", "jpush", "深圳市和讯华谷信息技术有限公司"),
+        ("腾讯Bugly", "bugly", "深圳市腾讯计算机系统有限公司"),
+        ("微信开放平台SDK", "wechat", "深圳市腾讯计算机系统有限公司"),
+    ]
+    assert "android-id" in d.sdks[0].data_types
+
+
+WRAPPED = """\
+SDK名称
+第三方名称
+收集个人信息
+隐私政策链接
+极光推送SDK
+深圳市和讯华谷信息技术有限公司
+设备标识符（Android ID、OAID）、网络类型、运营商信息、应用列表、粗略位置信息以及设备型号与系统版本等
+信息，用于推送消息
+https://www.jiguang.cn/license/privacy
+腾讯Bugly
+深圳市腾讯计算机系统有限公司
+设备型号、操作系统版本
+https://privacy.qq.com/bugly
+"""
+
+
+def test_a_cell_wrapped_over_two_lines_stays_one_cell(tmp_path, catalog):
+    # guard: the line after a long unended one goes on with it when the rows read so as well
+    d = _read(tmp_path, "sdk.txt", WRAPPED, catalog)
+    assert [(s.id, s.company, s.link) for s in d.sdks] == [
+        ("jpush", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
+        ("bugly", "深圳市腾讯计算机系统有限公司", "https://privacy.qq.com/bugly"),
+    ]
+
+
+NUMBERED = """\
+{index}
+SDK名称
+提供方
+用途
+隐私政策
+1
+极光推送SDK
+深圳市和讯华谷信息技术有限公司
+消息推送
+https://www.jiguang.cn/license/privacy
+2
+腾讯Bugly
+深圳市腾讯计算机系统有限公司
+崩溃分析
+https://privacy.qq.com/bugly
+"""
+
+
+@pytest.mark.parametrize("index", ["序号", "#"])
+def test_a_row_number_column_opens_each_row(tmp_path, catalog, index):
+    d = _read(tmp_path, "sdk.txt", NUMBERED.format(index=index), catalog)
+    assert [(s.name, s.company, s.link) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
+        ("腾讯Bugly", "深圳市腾讯计算机系统有限公司", "https://privacy.qq.com/bugly"),
+    ]
