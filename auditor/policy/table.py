@@ -98,12 +98,19 @@ def _separator(cells: Sequence[str]) -> bool:
     return all(_SEPARATOR_RE.match(c) or not c.strip() for c in cells) and any(c.strip() for c in cells)
 
 
+_LEGAL_ENTITY_RE = re.compile(r"有限(?:责任)?公司\s*$|股份有限公司|\b(?:co\.?,?\s*ltd|ltd|limited|inc|llc|gmbh)\b\.?\s*$",
+                              re.IGNORECASE)
+"""A registered company's name ("…网络技术有限公司", "… Co., Ltd.", "… Inc."): never a column title."""
+
+
 def _header_index(rows: list[Row], ctx: Context) -> int | None:
     """The first of the top rows whose cells mostly name roles (a ``<td>`` header row counts too)."""
     for i, row in enumerate(rows[:MAX_HEADER_SCAN]):
         cells = [c for c in row.cells if c.strip()]
         if len(cells) > 1 and len(set(cells)) == 1:
             continue  # a caption merged over the whole width, not a row of column titles
+        if any(URL_RE.search(c) or _LEGAL_ENTITY_RE.search(c) for c in cells):
+            continue  # an address or a registered company's name: a row of data, whatever words it holds
         named = [c for c in cells if ctx.lexicon.role(c) is not None and len(c) <= 32]
         if len(named) >= 2 and len(named) * 2 >= len(cells):
             return i
@@ -126,7 +133,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         roles.append(role)
     for i in range(width):
         if roles[i] is None:
-            cells = [r.cells[i] for r in body if i < len(r.cells) and r.cells[i].strip()]
+            cells = [r.cells[i] for r in body if i < len(r.cells) and _filled(r.cells[i])]
             roles[i] = _content_role(cells, roles, ctx)
     _permission_titles(roles, body, ctx)
     if "name" in roles and "title" in roles and not _titled_as(header, roles.index("name"), ctx, ("name",)):
@@ -148,6 +155,14 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
                 roles[roles.index("name")] = None
             roles[col] = "name"  # a "Provider" column holding "Product — Company" cells, or products
     return roles
+
+
+_NOTHING_RE = re.compile(r"^\s*(?:[-—–/／_.·]+|无|暂无|none|n/?a)\s*$", re.IGNORECASE)
+"""A cell that says "nothing here" ("-", "/", "无", "N/A"): it tells nothing of what its column holds."""
+
+
+def _filled(cell: str) -> bool:
+    return bool(cell.strip()) and not _NOTHING_RE.match(cell)
 
 
 def _titled_as(header: Sequence[str], col: int, ctx: Context, roles: tuple[str, ...]) -> bool:
@@ -182,7 +197,7 @@ def _name_by_content(roles: list[str | None], body: Sequence[Row], ctx: Context)
     for i, role in enumerate(roles):
         if role in _NEVER_NAMES:
             continue
-        cells = [r.cells[i] for r in body if i < len(r.cells) and r.cells[i].strip()]
+        cells = [r.cells[i] for r in body if i < len(r.cells) and _filled(r.cells[i])]
         if len(cells) < 2:
             continue
         share = sum(1 for c in cells if name_like(c) and sdk_like(c, ctx)) / len(cells)
