@@ -104,3 +104,79 @@ def test_a_row_number_column_opens_each_row(tmp_path, catalog, index):
         ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
         ("腾讯Bugly", "深圳市腾讯计算机系统有限公司", "https://privacy.qq.com/bugly"),
     ]
+
+
+# a table copied a cell a line, each cell closed by a bar; one English title is long
+BARRED_EN = """\
+Third-Party Company |
+Product / Type |
+Purpose of Use |
+Third-Party Privacy / Processing Policy |
+Shenzhen Hexun Huagu Information Technology Co., Ltd. |
+JPush SDK |
+Deliver push notifications |
+https://www.jiguang.cn/license/privacy |
+Shenzhen Tencent Computer Systems Co., Ltd. |
+Bugly SDK |
+Crash reporting |
+https://privacy.qq.com/bugly |
+"""
+
+
+def test_a_long_english_title_stays_in_a_barred_header(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", BARRED_EN, catalog)
+    assert [(s.id, s.company, s.link) for s in d.sdks] == [
+        ("jpush", "Shenzhen Hexun Huagu Information Technology Co., Ltd.", "https://www.jiguang.cn/license/privacy"),
+        ("bugly", "Shenzhen Tencent Computer Systems Co., Ltd.", "https://privacy.qq.com/bugly"),
+    ]
+
+
+# the first row's address ends with a slash; the next row opens with its number
+BARRED_NUMBERED = """\
+序号 |
+SDK名称 |
+提供方 |
+隐私政策 |
+1 |
+极光推送SDK |
+深圳市和讯华谷信息技术有限公司 |
+https://www.jiguang.cn/ |
+2 |
+腾讯Bugly |
+深圳市腾讯计算机系统有限公司 |
+https://privacy.qq.com/ |
+"""
+
+
+def test_an_address_ending_in_a_slash_closes_its_cell(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", BARRED_NUMBERED, catalog)
+    assert [(s.id, s.company, s.link) for s in d.sdks] == [
+        ("jpush", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/"),
+        ("bugly", "深圳市腾讯计算机系统有限公司", "https://privacy.qq.com/"),
+    ]
+
+
+# a permission table copied a cell a line, each cell closed by a bar; its four titles are not four labels
+# each over a value (which would make it a field/value table of two records)
+BARRED_PERMISSIONS = """\
+Device permission |
+Service function |
+Description of the scene |
+Whether it can be turned off |
+Camera |
+Scanning |
+Scan a QR code to add a friend |
+Yes. Only scanning stops working |
+Microphone |
+Voice chat |
+Send a voice message to a friend |
+Yes. Only voice chat stops working |
+"""
+
+
+def test_a_barred_permission_table_with_four_titles_reads_its_rows(tmp_path, catalog):
+    d = _read(tmp_path, "perms.txt", BARRED_PERMISSIONS, catalog)
+    by_permission = {p.permission: p.scene for p in d.permissions}
+    assert set(by_permission) == {"android.permission.CAMERA", "android.permission.RECORD_AUDIO"}
+    assert "Scan" in by_permission["android.permission.CAMERA"]
+    assert "Voice" in by_permission["android.permission.RECORD_AUDIO"]

@@ -13,12 +13,15 @@ from auditor.policy.field_table import label_role
 from auditor.policy.period_rows import label_cell
 from auditor.policy.table import Grid, read_grid, sdk_like
 from auditor.policy.text import unbalanced
+from auditor.policy.text import width as display_width
 
 CONFIDENCE = 0.85
 MAX_GAP = 2
 MAX_HEADER_CELLS = 12
 MAX_LEAD = 2
 """Lines over a stacked header that may be skipped (a caption, a row of empty cells)."""
+MAX_TITLE_WIDTH = 48
+"""Display width of one title of a header written a cell a line ("Third-Party Privacy / Processing Policy")."""
 FIELD_SHARE = 0.7
 """Share of labels followed by a value for a one-cell-per-line run to be a field/value table."""
 
@@ -93,7 +96,8 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
     if not lines:
         return None
     first_cells, _ = _cells(lines[0][1])
-    pairs = _field_pairs(lines, ctx) if len(first_cells) == 1 and not stacked else None
+    pairs = _field_pairs(lines, ctx) if len(first_cells) == 1 and not stacked and _leading_titles(lines, ctx) < 3 \
+        else None
     if pairs is not None:
         return Grid(tuple(pairs), ExtractorKind.PIPE_TABLE)
     if stacked:
@@ -225,6 +229,19 @@ def _field_pairs(lines: list[tuple[int, str]], ctx: Context) -> list[Row] | None
     return rows
 
 
+def _leading_titles(lines: list[tuple[int, str]], ctx: Context) -> int:
+    """How many one-cell lines open the region each naming a new role: three or more are the titles of a
+    header written a cell a line ("Company |", "Product |", "Purpose |"), not labels each over its value."""
+    seen: set[str] = set()
+    for _, text in lines[:MAX_HEADER_CELLS]:
+        cells, _ = _cells(text)
+        role = ctx.lexicon.role(cells[0]) if len(cells) == 1 and display_width(cells[0]) <= MAX_TITLE_WIDTH else None
+        if role is None or role in seen:
+            break
+        seen.add(role)
+    return len(seen)
+
+
 def _join_last(rows: list[Row], pending: list[str], text: str, k: int) -> None:
     """Append ``text`` to the last cell read (of the row being gathered, else of the last row)."""
     if pending:
@@ -235,9 +252,14 @@ def _join_last(rows: list[Row], pending: list[str], text: str, k: int) -> None:
 
 
 def _open(cell: str) -> bool:
-    """A cell closed too early: it ends with a list separator (a lone "/" is a whole cell: "none")."""
+    """A cell closed too early: it ends with a list separator (a lone "/" is a whole cell: "none"; an address
+    may end with one: "https://example.com/")."""
     cell = cell.strip()
-    return (len(cell) > 1 and cell.endswith(("、", ",", "，", "/"))) or unbalanced(cell)
+    return (len(cell) > 1 and cell.endswith(("、", ",", "，", "/")) and not _URL_END_RE.search(cell)) \
+        or unbalanced(cell)
+
+
+_URL_END_RE = re.compile(r"(?:https?://|www\.)\S*/$", re.IGNORECASE)
 
 
 def _over_separator(doc: Document, start: int, end: int, ctx: Context) -> list[str]:
@@ -267,7 +289,7 @@ def _stacked_header(lines: list[tuple[int, str]], ctx: Context) -> tuple[list[st
     unknown = 0
     for i, (_, text) in enumerate(lines[:MAX_HEADER_CELLS]):
         cells, _ = _cells(text)
-        if len(cells) != 1 or len(cells[0]) > 24:
+        if len(cells) != 1 or display_width(cells[0]) > MAX_TITLE_WIDTH:
             break
         role = ctx.lexicon.role(cells[0])
         if role in seen and role in _REPEATABLE and not label_cell(cells[0], ctx, strict=False):
