@@ -32,7 +32,10 @@ MIN_ROWS = 2
 SHIFTS = (1, -1, 2, 3, 4)
 """Where else the next permission cell may stand, after the place one period down: lower (a cell continued
 on further lines), higher (a cell left out)."""
-_CONSTANT_RE = re.compile(r"^\W*(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\W*$")
+_CONSTANT_RE = re.compile(r"^\W*(?:(?:[a-z]+\.)*permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
+                          r"(?:[\s,，、/]+(?:(?:[a-z]+\.)*permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)*\W*$")
+"""A cell of permission constants only: one, or several side by side ("android.permission.READ_CALENDAR
+android.permission.WRITE_CALENDAR")."""
 _FILLER_RE = re.compile(r"android\.permission\.|权限|信息|permissions?|authority|access(?: to)?|the|your|[\W_]+")
 _NOTE_RE = re.compile(r"[(（][^()（）]*[)）]")
 SCENE_ROLES = ("scene", "purpose")
@@ -56,6 +59,8 @@ def period_rows(roles: Sequence[str | None], lines: Sequence[Line], start: int, 
     n = len(roles)
     perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
     scene_col = next((i for role in SCENE_ROLES for i, r in enumerate(roles) if r == role), None)
+    if scene_col is None and "description" in roles:  # "Permission | Description": what it is used for
+        scene_col = roles.index("description")
     if n < 2 or not perm_cols or scene_col is None:
         return None
     p = perm_cols[0]

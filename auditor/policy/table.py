@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Row
 from auditor.policy.field_table import field_records
-from auditor.policy.text import URL_RE, company_like, cued_company, name_like, packages, urls
+from auditor.policy.text import NOTHING_RE, URL_RE, company_like, cued_company, name_like, packages, urls
 
 SDK_FACTS = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method", "scene"})
 _SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -157,12 +157,9 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
     return roles
 
 
-_NOTHING_RE = re.compile(r"^\s*(?:[-—–/／_.·]+|无|暂无|none|n/?a)\s*$", re.IGNORECASE)
-"""A cell that says "nothing here" ("-", "/", "无", "N/A"): it tells nothing of what its column holds."""
-
-
 def _filled(cell: str) -> bool:
-    return bool(cell.strip()) and not _NOTHING_RE.match(cell)
+    """A cell that says something of what its column holds (not "-", "/", "无", "N/A")."""
+    return bool(cell.strip()) and not NOTHING_RE.match(cell)
 
 
 def _titled_as(header: Sequence[str], col: int, ctx: Context, roles: tuple[str, ...]) -> bool:

@@ -128,6 +128,10 @@ NONE_WORDS = r"无(?!线)|没有|未使用|未集成|未接入|不含|不包含|
 """Chinese words saying an app has none of what follows ("无广告SDK", "未集成友盟"; not 无线, wireless)."""
 
 
+NOTHING_RE = re.compile(r"^\s*(?:[-—–/／_.·]+|无|暂无|none|n/?a)\s*$", re.IGNORECASE)
+"""A cell that says "nothing here" ("-", "/", "无", "N/A")."""
+
+
 DATA_CATEGORY_RE = re.compile(r"(?:\b(?:data|information|info|details)|信息|数据|资料)\s*[:：]?\s*$", re.IGNORECASE)
 """A name ending like a category of personal data ("Usage Data", "Log Data:", "设备信息")."""
 

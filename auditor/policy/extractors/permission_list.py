@@ -28,6 +28,7 @@ from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.text import (
     HEADING_RE,
+    NOTHING_RE,
     PERMISSION_WORD,
     REFUSAL_RE,
     TERMINAL,
@@ -70,6 +71,19 @@ _DEFINITION_RE = re.compile(r"\s*(?:允许(?:该|此|本)?(?:应用|程序|软�
 """The system's description of a permission ("允许应用访问…", "Allows the app to…"): what it permits, not a use."""
 _PURPOSE_MARK_RE = re.compile(r"以(?!及|上|下|外|内|便)|以便|用于|为了|便于|\b(?:for|in order to|so that)\b", re.IGNORECASE)
 """Words that give a description a purpose of the app's own ("…以排查故障", "… for crash reports")."""
+_USE_RE = re.compile(_PURPOSE_MARK_RE.pattern + r"|用来|\bused (?:to|for|when)\b", re.IGNORECASE)
+"""A description saying what the app uses the permission for ("Used to scan…", "用于扫码"), not what it is."""
+MAX_DEFINITION_WIDTH = 16
+"""Display width of a description that may say only what a permission is ("使用麦克风录音", "访问网络")."""
+
+
+def _a_use(description: str) -> bool:
+    """A permission's description that says what the app uses it for: with a word of purpose ("Used to…",
+    "用于…"), or longer than the system's few words and not its sentence ("允许应用…")."""
+    return bool(_USE_RE.search(description)) or (
+        width(description) > MAX_DEFINITION_WIDTH and not _DEFINITION_RE.match(description))
+
+
 _FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权限|permissions?|the|authority|access")
 
 
@@ -816,8 +830,10 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
             written = " ".join(lines[k].text.strip() for k in range(first, last + 1))
             if texts and _DEFINITION_RE.match(texts[-1]) and not _PURPOSE_MARK_RE.search(texts[-1]):
                 texts = []  # Android's own words for the permission ("允许应用访问网络"): no use of it
-            if sceneless:
+            if sceneless and not ("description" in titled and texts and _a_use(texts[-1])):
                 texts = []  # what the permission is, under titles naming no use: the permission alone
+            while texts and NOTHING_RE.match(texts[-1]):
+                texts.pop()  # an empty last column ("备注" written "/"): the use stands before it
             scene = texts[-1] if texts else ""
             description = " ".join(texts[:-1])
             scenes.append(SceneClaim(scene, description, written, first - (1 if labelled else 0), max(end, last)))

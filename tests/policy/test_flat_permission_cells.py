@@ -1,0 +1,67 @@
+"""Permission tables flattened one cell a line: under "Permission / Description" the description says what
+the permission is used for; a cell may hold several constants side by side; a last column written "/" is
+no use. In our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import memory_catalog
+from tests.policy.helpers import read_text as _read
+
+P = "android.permission."
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog()
+
+
+DESCRIBED = """\
+Permission
+Description
+android.permission.CAMERA
+Used to scan the barcode on a parcel.
+android.permission.READ_CONTACTS android.permission.WRITE_CONTACTS
+Used to pick the person a parcel goes to.
+android.permission.ACCESS_FINE_LOCATION
+Used to show the nearest pick-up point.
+"""
+
+
+def test_the_description_column_is_the_use(tmp_path, catalog):
+    d = _read(tmp_path, "perms.txt", DESCRIBED, catalog)
+    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    assert set(uses) == {"CAMERA", "READ_CONTACTS", "WRITE_CONTACTS", "ACCESS_FINE_LOCATION"}
+    assert "barcode" in uses["CAMERA"]
+    assert "pick the person" in uses["READ_CONTACTS"] and "pick the person" in uses["WRITE_CONTACTS"]
+    assert "pick-up point" in uses["ACCESS_FINE_LOCATION"]
+
+
+REMARKS = """\
+权限名称
+权限功能
+使用场景及目的
+备注
+android.permission.CAMERA
+拍摄照片和视频
+用于扫描快递单上的条码
+/
+android.permission.RECORD_AUDIO
+录制音频
+用于给快递员发送语音留言
+/
+android.permission.READ_CALENDAR
+读取日历
+用于提醒您取件时间
+/
+"""
+
+
+def test_a_last_column_of_slashes_is_no_use(tmp_path, catalog):
+    d = _read(tmp_path, "perms.txt", REMARKS, catalog)
+    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    assert set(uses) == {"CAMERA", "RECORD_AUDIO", "READ_CALENDAR"}
+    assert "条码" in uses["CAMERA"] and "语音留言" in uses["RECORD_AUDIO"] and "取件时间" in uses["READ_CALENDAR"]
+    assert all(scene.strip() != "/" for scene in uses.values())
