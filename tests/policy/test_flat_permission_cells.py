@@ -65,3 +65,36 @@ def test_a_last_column_of_slashes_is_no_use(tmp_path, catalog):
     assert set(uses) == {"CAMERA", "RECORD_AUDIO", "READ_CALENDAR"}
     assert "条码" in uses["CAMERA"] and "语音留言" in uses["RECORD_AUDIO"] and "取件时间" in uses["READ_CALENDAR"]
     assert all(scene.strip() != "/" for scene in uses.values())
+
+
+# records of labelled fields under a plain heading: "Permission:" names the constant, "Purpose:" its use
+LABELLED_RECORDS = """\
+App permissions
+Permission: `READ_CONTACTS`
+Purpose: Used to pick the person a parcel goes to.
+
+Permission: `CAMERA`
+Purpose: Used to scan the barcode on a parcel.
+
+Permission: `RECORD_AUDIO`
+Purpose: Used to leave a voice note for the courier.
+
+Permission: `READ_CALENDAR`
+Purpose: Used to remind you of the pick-up time.
+
+Permission: `ACCESS_FINE_LOCATION`
+Purpose: Used to show the nearest pick-up point.
+
+Permission: `POST_NOTIFICATIONS`
+Purpose: Used to tell you when a parcel arrives.
+"""
+
+
+def test_labelled_permission_records_are_no_table_of_constant_cells(tmp_path, catalog):
+    d = _read(tmp_path, "perms.txt", LABELLED_RECORDS, catalog)
+    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    assert set(uses) == {"READ_CONTACTS", "CAMERA", "RECORD_AUDIO", "READ_CALENDAR", "ACCESS_FINE_LOCATION",
+                         "POST_NOTIFICATIONS"}
+    assert "pick the person" in uses["READ_CONTACTS"]
+    assert "barcode" in uses["CAMERA"] and "voice note" in uses["RECORD_AUDIO"] and "pick-up" in uses["READ_CALENDAR"]
+    assert "nearest" in uses["ACCESS_FINE_LOCATION"] and "arrives" in uses["POST_NOTIFICATIONS"]

@@ -767,6 +767,8 @@ def _spaced_label(label: str, ctx: Context) -> bool:
         and bool(ctx.lexicon.permissions_in(label, weak=True, derive=True))
 
 
+_LABELLED_RE = re.compile(r"^\s*[^\s:：`][^:：`]{0,30}[:：]\s*\S")
+"""A line opening with a label ("Permission: …", "权限：…")."""
 MIN_ANCHORED_ROWS = 3
 MAX_ANCHOR_GAP = 5
 """Lines between two rows' constants in a table copied one cell per line (label, function, scene...)."""
@@ -793,6 +795,8 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
              if not line.mark and (_may_write_constants(line.text) or line.text.isupper())]
     for k in maybe:
         line = lines[k]
+        if _LABELLED_RE.match(line.text):
+            continue  # "Permission: `CAMERA`": a labelled field of a record (key-value), not a table's cell
         if ask.constant(line) or _PREFIX + line.text.strip() in constants:
             if groups and groups[-1][1] == k - 1:
                 groups[-1][1] = k
