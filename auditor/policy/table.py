@@ -128,7 +128,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         role = ctx.lexicon.role(header[i]) if i < len(header) and header[i].strip() else None
         if role == "purpose" and role in roles:
             role = "description"  # a second purpose column ("用途", "目的"): what the row says of it too
-        elif role in roles and role not in ("data", "permissions", "description", "website", "link"):
+        elif role in roles and role not in ("data", "permissions", "description", "website", "link", "choice"):
             role = None
         roles.append(role)
     for i in range(width):

@@ -98,3 +98,42 @@ def test_labelled_permission_records_are_no_table_of_constant_cells(tmp_path, ca
     assert "pick the person" in uses["READ_CONTACTS"]
     assert "barcode" in uses["CAMERA"] and "voice note" in uses["RECORD_AUDIO"] and "pick-up" in uses["READ_CALENDAR"]
     assert "nearest" in uses["ACCESS_FINE_LOCATION"] and "arrives" in uses["POST_NOTIFICATIONS"]
+
+
+# a permission table copied a cell a line with closing bars; its third title is "Required?"
+REQUIRED_COLUMN = """\
+Permission |
+Purpose |
+Required? |
+Camera |
+Scan the code on the back of the lock |
+Required |
+Bluetooth |
+Open the lock when you stand next to it |
+Optional |
+Location |
+Find the locks shared with you nearby |
+Optional |
+"""
+
+
+def test_a_required_column_is_no_cell_of_a_row(tmp_path, catalog):
+    d = _read(tmp_path, "perms.txt", REQUIRED_COLUMN, catalog)
+    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    assert "back of the lock" in uses["CAMERA"]
+    assert "ACCESS_FINE_LOCATION" in uses and "nearby" in uses["ACCESS_FINE_LOCATION"]
+    assert not any("Required" in s or "Optional" in s for s in uses.values())
+
+
+# the last column says what turning a permission off breaks: it names no permission of the row
+IMPACT_COLUMN = """\
+| 设备权限 | 对应业务功能 | 调用权限目的 | 是否询问 | 可否关闭权限 | 关闭或拒绝权限的影响 |
+|---|---|---|---|---|---|
+| 接收短信 | 登录 | 自动填写短信验证码 | 是 | 是 | 无法自动填写验证码，也收不到通知 |
+| 相机 | 扫码 | 扫描设备上的二维码 | 是 | 是 | 无法扫码，也无法录音留言 |
+"""
+
+
+def test_a_column_of_what_refusing_breaks_names_no_permission(tmp_path, catalog):
+    d = _read(tmp_path, "perms.md", IMPACT_COLUMN, catalog)
+    assert {p.permission[len(P):] for p in d.permissions} == {"RECEIVE_SMS", "CAMERA"}

@@ -836,7 +836,7 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
                 texts = []  # Android's own words for the permission ("允许应用访问网络"): no use of it
             if sceneless and not ("description" in titled and texts and _a_use(texts[-1])):
                 texts = []  # what the permission is, under titles naming no use: the permission alone
-            while texts and NOTHING_RE.match(texts[-1]):
+            while texts and NOTHING_RE.match(texts[-1].rstrip("| ")):
                 texts.pop()  # an empty last column ("备注" written "/"): the use stands before it
             scene = texts[-1] if texts else ""
             description = " ".join(texts[:-1])

@@ -277,7 +277,7 @@ def _over_separator(doc: Document, start: int, end: int, ctx: Context) -> list[s
     return []
 
 
-_REPEATABLE = frozenset({"permissions", "description", "data", "link"})
+_REPEATABLE = frozenset({"permissions", "description", "data", "link", "choice"})
 """Roles a table may title several columns with."""
 
 
