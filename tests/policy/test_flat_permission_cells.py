@@ -137,3 +137,27 @@ IMPACT_COLUMN = """\
 def test_a_column_of_what_refusing_breaks_names_no_permission(tmp_path, catalog):
     d = _read(tmp_path, "perms.md", IMPACT_COLUMN, catalog)
     assert {p.permission[len(P):] for p in d.permissions} == {"RECEIVE_SMS", "CAMERA"}
+
+
+# rows marked by their constants; the last cell of each row only answers whether it is required
+ANSWERS = """\
+Permissions
+Description
+Remark
+CAMERA
+Used to scan the code on a parcel label.
+Required
+RECORD_AUDIO
+Records a voice note for the courier when you hold the button.
+Optional
+READ_CALENDAR
+Reminds you of the pick-up time you chose in the app.
+Optional
+"""
+
+
+def test_a_last_cell_answering_required_is_no_use(tmp_path, catalog):
+    d = _read(tmp_path, "perms.txt", ANSWERS, catalog)
+    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    assert "parcel label" in uses["CAMERA"] and "voice note" in uses["RECORD_AUDIO"]
+    assert "pick-up time" in uses["READ_CALENDAR"]

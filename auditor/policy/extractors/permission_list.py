@@ -769,6 +769,9 @@ def _spaced_label(label: str, ctx: Context) -> bool:
 
 _LABELLED_RE = re.compile(r"^\s*[^\s:：`][^:：`]{0,30}[:：]\s*\S")
 """A line opening with a label ("Permission: …", "权限：…")."""
+_ANSWER_RE = re.compile(r"^\s*(?:是|否|必选|可选|必须|必需|非必须|必要|非必要|required|optional|mandatory|yes|no)"
+                        r"(?:\s*[(（][^()（）]{0,30}[)）])?[\s.。]*$", re.IGNORECASE)
+"""A cell that only answers yes or no ("是", "Required", "Optional (core function)"): never a use."""
 MIN_ANCHORED_ROWS = 3
 MAX_ANCHOR_GAP = 5
 """Lines between two rows' constants in a table copied one cell per line (label, function, scene...)."""
@@ -832,12 +835,12 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
                     break
                 texts.append(lines[k].text.strip())
             written = " ".join(lines[k].text.strip() for k in range(first, last + 1))
+            while texts and (NOTHING_RE.match(texts[-1].rstrip("| ")) or _ANSWER_RE.match(texts[-1].rstrip("| "))):
+                texts.pop()  # a last column left empty ("备注": "/") or answering yes or no: the use stands before it
             if texts and _DEFINITION_RE.match(texts[-1]) and not _PURPOSE_MARK_RE.search(texts[-1]):
                 texts = []  # Android's own words for the permission ("允许应用访问网络"): no use of it
             if sceneless and not ("description" in titled and texts and _a_use(texts[-1])):
                 texts = []  # what the permission is, under titles naming no use: the permission alone
-            while texts and NOTHING_RE.match(texts[-1].rstrip("| ")):
-                texts.pop()  # an empty last column ("备注" written "/"): the use stands before it
             scene = texts[-1] if texts else ""
             description = " ".join(texts[:-1])
             scenes.append(SceneClaim(scene, description, written, first - (1 if labelled else 0), max(end, last)))
