@@ -180,3 +180,73 @@ def test_a_barred_permission_table_with_four_titles_reads_its_rows(tmp_path, cat
     assert set(by_permission) == {"android.permission.CAMERA", "android.permission.RECORD_AUDIO"}
     assert "Scan" in by_permission["android.permission.CAMERA"]
     assert "Voice" in by_permission["android.permission.RECORD_AUDIO"]
+
+
+# a caption over the titles (it reads as a title too), and one row whose link cell shows no address
+CAPTIONED = """\
+Third-party SDKs
+SDK
+Purpose
+Data Collected
+Privacy Policy
+`jpush_flutter`
+Push notifications
+Device identifiers
+https://www.jiguang.cn/license/privacy
+`flutter_bugly`
+Crash reporting
+Device model, OS version
+https://privacy.qq.com/bugly
+`local_auth`
+Unlock with a fingerprint
+Nothing leaves the device
+Uses the system API only
+`wechat_kit`
+Share to WeChat
+Device model
+https://weixin.qq.com/privacy
+"""
+
+
+def test_a_caption_over_the_titles_is_no_column(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", CAPTIONED, catalog)
+    assert [s.name for s in d.sdks] == ["`jpush_flutter`", "`flutter_bugly`", "`local_auth`", "`wechat_kit`"]
+    assert [s.link for s in d.sdks] == ["https://www.jiguang.cn/license/privacy", "https://privacy.qq.com/bugly", "",
+                                        "https://weixin.qq.com/privacy"]
+
+
+# eight titles; the last describes each third party's data security and is no second company column
+EIGHT_TITLES = """\
+第三方公司名称
+产品/类型
+共享信息名称
+使用目的
+使用场景
+共享方式
+第三方个人信息处理规则
+第三方数据安全能力描述
+深圳市和讯华谷信息技术有限公司
+极光推送SDK
+设备标识符、网络信息
+推送消息
+接收通知时
+SDK采集
+https://www.jiguang.cn/license/privacy
+去标识化处理
+深圳市腾讯计算机系统有限公司
+腾讯Bugly
+设备型号、系统版本
+崩溃分析
+应用崩溃时
+SDK采集
+https://privacy.qq.com/bugly
+加密传输
+"""
+
+
+def test_a_data_security_column_is_no_second_company(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", EIGHT_TITLES, catalog)
+    assert [(s.id, s.company, s.link) for s in d.sdks] == [
+        ("jpush", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
+        ("bugly", "深圳市腾讯计算机系统有限公司", "https://privacy.qq.com/bugly"),
+    ]

@@ -58,6 +58,10 @@ class FlatTableExtractor:
                 i += 1  # a title over the header ("应用权限说明"), which the header read from the next line fits
                 continue
             structure = structure or self._table(doc, ctx, header, roles, i, j, grids)
+            if structure is not None and len(header) >= 3 and roles[0] in ("name", "company") and "name" in roles[1:] \
+                    and _more_rows(self._table(doc, ctx, header[1:], roles[1:], i + 1, j, grids), structure):
+                i += 1  # a caption over the header ("Third-party SDKs"), which the rows read without fit better
+                continue
             if structure is None:
                 i += 1
                 continue
@@ -124,6 +128,15 @@ class FlatTableExtractor:
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
         return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None
+
+
+def _more_rows(other: Structure | None, structure: Structure) -> bool:
+    """``other`` reads more SDK rows that fit their columns than ``structure`` (a name no company's, a company
+    where there is one)."""
+    def fitting(s: Structure) -> int:
+        return sum(1 for c in s.sdks if name_like(c.facts.name) and not company_like(c.facts.name)
+                   and (not c.facts.company or company_like(c.facts.company)))
+    return other is not None and fitting(other) > fitting(structure)
 
 
 def _linked_width(doc: Document, cell_roles: list[str | None], i: int, j: int) -> int:
@@ -287,6 +300,8 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
             break
         if linked:
             end = next((k for k in range(pos, min(len(cells), pos + n + 3)) if URL_RE.search(cells[k].text)), None)
+            if end is None and pos + n <= len(cells) and not any(URL_RE.search(c.text) for c in cells[pos:pos + n]):
+                end = pos + n - 1  # a row whose link cell shows no address ("Uses device native API"): n cells
             if end is None or end - pos < 1:
                 break
             chunk = cells[pos:end + 1]
