@@ -117,6 +117,13 @@ class KeyValueExtractor:
                 glyph = _BULLET_RE.match(text)
                 if current is not opened and current.first == i and glyph and any(v.strip() for _, v in pairs):
                     current.bullet = (glyph.group(1), line.indent)
+                if current is not opened and current.first == i and current.kind == "sdk" and i > 0 \
+                        and (opened is None or opened.last < i - 1) and not ctx.lines[i - 1].pairs \
+                        and not any(r == "company" for r, _ in current.fields):
+                    above = _ITEM_MARK_RE.sub("", lines[i - 1].text).strip()
+                    if company_like(above) and line.indent >= lines[i - 1].indent:
+                        current.fields.insert(0, ("company", above))  # "1. 某某科技有限公司" over "产品/类型：某某SDK"
+                        current.first = i - 1
                 continue
             starts = _starts_record(lines, i, ctx, names)
             if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
@@ -196,6 +203,8 @@ class KeyValueExtractor:
         return current
 
 
+_ITEM_MARK_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,3}(?:\.\d{1,3})*\s*[)）.、．]\s*|[-*•·●]\s+)")
+"""The number or bullet that opens a list item ("1. ", "（2）", "- ")."""
 _LABEL_OF_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,3}(?:\.\d{1,3})*\s*[)）.、．]?\s*|[-*•·●]\s*)?([^:：]{1,30})[:：]")
 
 

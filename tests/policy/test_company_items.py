@@ -1,0 +1,70 @@
+"""Numbered items titled by a company, whose first label line names the product ("1. 某某有限公司" over
+"产品/类型：某某SDK"): the title is the row's company. In our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("jpush", "JPush", "极光推送"), entry("bugly", "Bugly", "腾讯Bugly"))
+
+
+ZH = """\
+## 第三方SDK列表
+
+1. 深圳市和讯华谷信息技术有限公司
+   产品/类型：极光推送SDK
+   使用目的：向用户推送消息
+   隐私政策：https://www.jiguang.cn/license/privacy
+2. 深圳市腾讯计算机系统有限公司
+   产品/类型：腾讯Bugly
+   使用目的：收集崩溃信息
+   隐私政策：https://privacy.qq.com/bugly
+"""
+
+EN = """\
+## Third-party SDKs
+
+1. Shenzhen Hexun Huagu Information Technology Co., Ltd.
+   Product: JPush SDK
+   Purpose: Deliver push notifications
+2. Shenzhen Tencent Computer Systems Co., Ltd.
+   Product: Bugly SDK
+   Purpose: Crash reporting
+"""
+
+
+def test_a_company_titled_item_gives_its_row_the_company(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.md", ZH, catalog)
+    assert [(s.id, s.company) for s in d.sdks] == [
+        ("jpush", "深圳市和讯华谷信息技术有限公司"), ("bugly", "深圳市腾讯计算机系统有限公司"),
+    ]
+
+
+def test_the_same_in_english(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.md", EN, catalog)
+    assert [(s.id, s.company) for s in d.sdks] == [
+        ("jpush", "Shenzhen Hexun Huagu Information Technology Co., Ltd."),
+        ("bugly", "Shenzhen Tencent Computer Systems Co., Ltd."),
+    ]
+
+
+SENTENCE_ABOVE = """\
+## 第三方SDK列表
+
+1. 我们接入的推送服务
+   产品/类型：极光推送SDK
+   使用目的：向用户推送消息
+"""
+
+
+def test_an_item_title_that_is_no_company_gives_none(tmp_path, catalog):
+    # guard: only a registered company's name is taken as the row's company
+    d = _read(tmp_path, "sdk.md", SENTENCE_ABOVE, catalog)
+    assert [(s.id, s.company) for s in d.sdks] == [("jpush", "")]
