@@ -68,3 +68,26 @@ def test_an_item_title_that_is_no_company_gives_none(tmp_path, catalog):
     # guard: only a registered company's name is taken as the row's company
     d = _read(tmp_path, "sdk.md", SENTENCE_ABOVE, catalog)
     assert [(s.id, s.company) for s in d.sdks] == [("jpush", "")]
+
+
+# one label line holds two labelled parts of its own: the developer, then the privacy policy
+NESTED = """\
+## 第三方SDK列表
+
+1. 极光推送SDK
+   功能：向用户推送消息
+   采集个人信息类型及目的：设备型号、网络状态，用于选择推送通道
+   开发者及隐私政策：开发者：深圳市和讯华谷信息技术有限公司； 隐私政策： https://www.jiguang.cn/license/privacy
+2. 腾讯Bugly
+   功能：收集崩溃信息
+   采集个人信息类型及目的：设备型号、系统版本，用于定位崩溃
+   开发者及隐私政策：开发者：深圳市腾讯计算机系统有限公司； 隐私政策： https://privacy.qq.com/bugly
+"""
+
+
+def test_labelled_parts_inside_a_label_line_are_read_by_their_labels(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.md", NESTED, catalog)
+    assert [(s.id, s.company, s.link) for s in d.sdks] == [
+        ("jpush", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
+        ("bugly", "深圳市腾讯计算机系统有限公司", "https://privacy.qq.com/bugly"),
+    ]

@@ -16,7 +16,7 @@ from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, 
 from auditor.policy.document import Document
 from auditor.policy.facts import named_parts
 from auditor.policy.lexicon import fold
-from auditor.policy.table import SDK_FACTS, facts_from, split_company, with_cued_company
+from auditor.policy.table import SDK_FACTS, cell_fields, facts_from, split_company, with_cued_company
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,
@@ -100,7 +100,7 @@ class KeyValueExtractor:
         by_party = _named_by_party(ctx)
         for i, line in enumerate(lines):
             text = line.text
-            pairs = ctx.lines[i].pairs
+            pairs = _nested(ctx.lines[i].pairs, ctx)
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
                     line.indent > current.indent or _SUBITEM_RE.match(text)) \
                     and (_next_in_list(lines, i, ctx, current) or not _sibling_record(lines, i, ctx, names)) \
@@ -201,6 +201,17 @@ class KeyValueExtractor:
             current.add(role, value, i, indent)
         assert current is not None  # every call has at least one pair
         return current
+
+
+def _nested(pairs: tuple[tuple[str, str], ...], ctx: Context) -> tuple[tuple[str, str], ...]:
+    """Label lines whose value holds labelled parts of its own ("开发者及隐私政策：开发者：X；隐私政策：https://…"):
+    each part under its own label's role, as a table cell's are read."""
+    if not any("：" in v or ":" in v for _, v in pairs):
+        return pairs
+    out: list[tuple[str, str]] = []
+    for role, value in pairs:
+        out.extend((cell_fields(role, value, ctx) if value else []) or [(role, value)])
+    return tuple(out)
 
 
 _ITEM_MARK_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,3}(?:\.\d{1,3})*\s*[)）.、．]\s*|[-*•·●]\s+)")
