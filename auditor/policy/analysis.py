@@ -153,7 +153,7 @@ def _label_role(label: str, lexicon: Lexicon) -> str | None:
     after a comma ("第三方隐私政策链接，仅供参考：", "Privacy policy, for reference:")."""
     if not _SENTENCE_LABEL_RE.match(label):
         role = lexicon.role(label)
-        if role == "name" and OWNED_NAME_RE.search(label) and not lexicon.is_header(label):
+        if role in ("name", "company") and OWNED_NAME_RE.search(label) and not lexicon.is_header(label):
             return None  # "某某SDK（某某有限公司）：用途；收集…": an SDK and its company, then what it does
         return role
     head, _, aside = label.replace("，", ",").partition(",")

@@ -36,6 +36,9 @@ _EMBEDDED_COMPANY_RE = (re.compile(r"^(.{2,60}?)\s[—–-]{1,2}\s+(.{3,120}?)\s
 after the last space: a cell of two lines, the product over its company); else ``产品（某某（北京）有限公司）``
 (the company in brackets from the first one on). The dash first, so a bracket inside the product ("X (app) —
 Y Ltd") stays in the product; the two lines before the bracket, so a bracket inside the company stays in it."""
+_PLACE_IN_COMPANY_RE = re.compile(r"^\s*[^（()）]{2,30}[（(][\u4e00-\u9fff]{2,4}[)）][^（()）]{0,30}"
+                                  r"(?:有限(?:责任)?公司|股份有限公司|集团|公司)\s*$")
+"""A Chinese company's name with its place in brackets ("腾讯科技（深圳）有限公司", "支付宝（中国）网络技术有限公司")."""
 MAX_HEADER_SCAN = 3
 
 
@@ -354,6 +357,8 @@ def _product_company(cell: str) -> tuple[str, str] | None:
     """``Product — Company Ltd`` / ``产品（某某有限公司）``: the product and the company, when so written."""
     for pattern in _EMBEDDED_COMPANY_RE:
         m = pattern.match(cell)
+        if m and pattern is _EMBEDDED_COMPANY_RE[2] and _PLACE_IN_COMPANY_RE.match(cell):
+            continue  # "腾讯科技（深圳）有限公司": a place in brackets inside a company's name, no product before it
         if m and company_like(m.group(2)) and not company_like(m.group(1)):
             return m.group(1).strip(), m.group(2).strip()
     return None

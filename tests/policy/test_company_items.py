@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
+from auditor.policy.table import split_company
 from tests.policy.helpers import entry, memory_catalog
 from tests.policy.helpers import read_text as _read
 
@@ -91,3 +92,56 @@ def test_labelled_parts_inside_a_label_line_are_read_by_their_labels(tmp_path, c
         ("jpush", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
         ("bugly", "深圳市腾讯计算机系统有限公司", "https://privacy.qq.com/bugly"),
     ]
+
+
+# a list of libraries with no SDK word right under a heading that says it lists the app's SDKs
+UNDER_HEADING = """\
+## 第三方SDK列表
+
+1. @capacitor/camera（Ionic）：拍照上传头像
+2. @capacitor/filesystem（Ionic）：保存导出的文件
+3. Avalonia.Android（.NET Foundation）：界面渲染
+
+## 我们如何保护您的信息
+
+1. 加密传输：全部数据经 HTTPS 传输
+"""
+
+
+def test_a_list_under_an_sdk_heading_lists_sdks(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.md", UNDER_HEADING, catalog)
+    names = [s.name for s in d.sdks]
+    assert len(names) == 3, names  # the camera plugin too: a package path names no data or permission
+    assert [n.split("（")[0] for n in names] == ["@capacitor/camera", "@capacitor/filesystem", "Avalonia.Android"]
+
+
+# a one-line record: the name, its company in brackets, then labelled fields
+NAME_WITH_COMPANY = """\
+## 第三方SDK列表
+
+- **极光推送SDK**（深圳市和讯华谷信息技术有限公司）：推送消息。收集的信息：设备标识符。隐私政策：https://www.jiguang.cn/license/privacy
+- **腾讯Bugly**（深圳市腾讯计算机系统有限公司）：崩溃分析。收集的信息：设备型号。隐私政策：https://privacy.qq.com/bugly
+"""
+
+
+def test_a_company_in_brackets_after_the_name_is_the_rows(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.md", NAME_WITH_COMPANY, catalog)
+    assert [(s.id, s.company) for s in d.sdks] == [
+        ("jpush", "深圳市和讯华谷信息技术有限公司"), ("bugly", "深圳市腾讯计算机系统有限公司"),
+    ]
+
+
+def test_a_place_in_brackets_inside_a_company_name_is_no_split():
+    # guard: "腾讯科技（深圳）有限公司" is one company, not a product "腾讯科技" of a company "深圳）有限公司"
+    fields = [("name", "腾讯科技（深圳）有限公司")]
+    assert split_company("腾讯科技（深圳）有限公司", fields) == fields
+    assert split_company("华为推送SDK（华为软件技术有限公司）", [("name", "华为推送SDK（华为软件技术有限公司）")]) == [
+        ("name", "华为推送SDK"), ("company", "华为软件技术有限公司")]
+
+
+def test_records_of_labels_under_an_sdk_heading_are_no_list_of_sdks(tmp_path, catalog):
+    # guard: "- Role: …" / "- When: …" repeated record after record are labels, not SDKs the heading lists
+    text = ("## Third-party SDKs\n\n- SDK: JPush SDK\n- Role: sends push notifications\n- When: after you sign in\n\n"
+            "- SDK: Bugly SDK\n- Role: reports crashes\n- When: when the app crashes\n")
+    d = _read(tmp_path, "sdk.md", text, catalog)
+    assert sorted(s.id or s.name for s in d.sdks) == ["bugly", "jpush"]

@@ -87,6 +87,7 @@ class ListExtractor:
         items = _items(doc, ctx, bodies)
         out = _service_sections(doc, ctx)
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
+        starts: dict[int, int] = {}  # the first line of the list each item line stands in (see _introduced)
         for group in _groups(items, doc):
             parents = _parents(group, doc)
             leaves = [it for it in group if it.first not in parents]  # the titles of kinds count as none
@@ -94,11 +95,11 @@ class ListExtractor:
             # ("Successors in a merger" beside "Processors, such as:" over "Firebase Crashlytics", "Sentry")
             listed_at = {depth: _sdk_list([it for it in leaves if doc.lines[it.first].indent == depth], ctx)
                          for depth in {doc.lines[it.first].indent for it in group}}
-            introduced = _introduced(doc, group[0].first)
+            introduced = {it.first: _introduced(doc, bodies, it.first, starts) for it in group}
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             data_runs = _data_runs(group, doc, ctx)
             for it in group:
-                listed = listed_at[doc.lines[it.first].indent] or introduced
+                listed = listed_at[doc.lines[it.first].indent] or introduced[it.first]
                 if it.sdk_like:
                     it = replace(it, last=_attribute_lines(doc, it, ctx))  # "  - 收集信息：…" under it: its facts
                 if it.first in parents and not it.sdk_like:
@@ -109,7 +110,8 @@ class ListExtractor:
                 if it.sdk_like and (SDK_PHRASE_RE.search(it.name) or not name_like(it.name)) and not ctx.names.known(it.name):
                     continue  # "SDK 初始化完成后", "为实现SDK产品的功能": words about the SDK, no name
                 if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5
-                                        and not ctx.lexicon.data_types_in(it.name, cell=True))):
+                                        and (_PACKAGE_PATH_RE.match(it.name)
+                                             or not ctx.lexicon.data_types_in(it.name, cell=True)))):
                     continue  # in a list of SDKs, an item naming data ("设备信息（设备型号、IP地址）") is no SDK
                 if (data_list or it.first in data_runs) and _data_item(it, ctx) and not _SDK_WORD_RE.search(it.name):
                     continue  # "OAID" among "地理位置信息", "WiFi 信息": a kind of data, not the OAID SDK
@@ -326,7 +328,7 @@ def _permission_lists(bodies: list[str | None], ctx: Context) -> set[int]:
             found = permission.get(body)
             if found is None:
                 head = _LABEL_HEAD_RE.split(body, maxsplit=1)[0]
-                found = permission[body] = bool(width(head) <= MAX_LABEL_WIDTH
+                found = permission[body] = bool(width(head) <= MAX_LABEL_WIDTH and not _PACKAGE_PATH_RE.match(head)
                                                 and ctx.lexicon.permissions_in(head, weak=True))
             labelled += found
             run.append(k)
@@ -337,6 +339,8 @@ def _permission_lists(bodies: list[str | None], ctx: Context) -> set[int]:
     return out
 
 
+_PACKAGE_PATH_RE = re.compile(r"^\s*(?:@[\w.-]+/[\w./-]+|[a-z][\w-]*/[a-z][\w-]*(?:/[\w-]+)*)(?=[\s（(:：]|$)")
+"""A library's package path ("@capacitor/camera", "firebase/analytics"): a name, whatever words it spells."""
 _FIELD_ROLES = frozenset({"name", "company", "purpose", "data", "link", "website", "permissions", "method", "scene",
                           "packages"})
 _DATA_WORD_RE = re.compile(r"(?:信息|数据|\binformation|\bdata)\s*$", re.IGNORECASE)
@@ -452,7 +456,7 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         return None
     if rest and ctx.lexicon.is_header(head.replace(" ", "")) and ctx.lexicon.role(head) in _FIELD_ROLES:
         return None  # "SDK 名称：X", "第三方主体：Y": a label line, an attribute of a record, never an item
-    if ctx.lexicon.permissions_in(head, weak=True) and not sdk_like(head):
+    if ctx.lexicon.permissions_in(head, weak=True) and not sdk_like(head) and not _PACKAGE_PATH_RE.match(head):
         return None
     return head, rest, "", sdk_like(head)
 
@@ -510,13 +514,42 @@ or service providers it lists ("We only share information with third-party servi
 "We share data only with service providers who help us operate the app:")."""
 
 
-def _introduced(doc: Document, first: int) -> bool:
-    """A list right under a line saying the app uses the third parties it lists ("We use the following
-    third-party services:", "本应用接入了以下第三方SDK："): its items are those services, known or not."""
+def _introduced(doc: Document, bodies: list[str | None], item: int, starts: dict[int, int]) -> bool:
+    """An item of a list right under a line saying the app uses the third parties it lists ("We use the
+    following third-party services:", "本应用接入了以下第三方SDK：") or under a heading saying it lists the app's
+    SDKs: the items are those services, known or not. ``bodies``: the item text of each line (None for no
+    item); ``starts``: this read's list starts, by item line."""
+    first = item
+    while first > 0 and first not in starts and bodies[first - 1] is not None \
+            and doc.lines[first - 1].indent == doc.lines[first].indent:
+        first -= 1  # the items above, rows of the list or not (a permission's item), stand in the same list
+    first = starts[item] = starts.get(first, first)
     if first == 0:
         return False
     text = doc.lines[first - 1].text.strip(" '\"`")
+    if doc.lines[first - 1].mark.startswith("h"):
+        # "## 第三方SDK列表", "### Third-party libraries"; not over records of labels ("- Role: …", "- When: …")
+        return bool(_SDK_HEADING_RE.search(text)) and _distinct_heads(doc, bodies, first)
     return text.endswith((":", "：")) and bool(_THIRD_PARTY_RE.search(text)) and bool(_LEAD_RE.search(text))
+
+
+def _distinct_heads(doc: Document, bodies: list[str | None], first: int) -> bool:
+    """The items of the list from line ``first`` open with different words (names), none twice (labels of
+    records written one under another do)."""
+    seen: set[str] = set()
+    k = first
+    while k < len(bodies) and bodies[k] is not None and doc.lines[k].indent == doc.lines[first].indent:
+        head = _LABEL_HEAD_RE.split(bodies[k] or "", maxsplit=1)[0].strip().casefold()
+        if head in seen:
+            return False
+        seen.add(head)
+        k += 1
+    return True
+
+
+_SDK_HEADING_RE = re.compile(r"sdks?|sdk(?:列表|清单|目录)|third[- ]?party (?:services|sdks?|librar(?:y|ies)|components|tools)"
+                             r"|第三方(?:服务|组件|插件|库|代码)|(?:open[- ]source |third[- ]?party )librar(?:y|ies)", re.IGNORECASE)
+"""A heading over a list of the SDKs or libraries an app uses (not of partners or data)."""
 
 
 def _service_sections(doc: Document, ctx: Context) -> list[Structure]:

@@ -145,7 +145,8 @@ class KeyValueExtractor:
                 continue
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)) \
-                    and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent):
+                    and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent) \
+                    and not _next_item(lines, current.first, i):
                 if current.fields[-1][0] == "name" and _loose_pair(text):
                     current.fields.append(("note", text.strip()))  # a label we do not know under the name label:
                     current.last = i  # a fact of the record, never more words of its name
@@ -201,6 +202,11 @@ class KeyValueExtractor:
             current.add(role, value, i, indent)
         assert current is not None  # every call has at least one pair
         return current
+
+
+def _next_item(lines: tuple, first: int, i: int) -> bool:  # type: ignore[type-arg]
+    """Line ``i`` is the next item of the list whose item (line ``first``) opened the record."""
+    return bool(lines[i].mark == "li" and lines[first].mark == "li" and lines[i].indent == lines[first].indent)
 
 
 def _nested(pairs: tuple[tuple[str, str], ...], ctx: Context) -> tuple[tuple[str, str], ...]:
@@ -530,8 +536,8 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
     if record.kind == "sdk":
         fields = _embedded_name(record, ctx)
-        if record.lined and "company" not in roles:
-            fields = split_company(fields[0][1], fields)
+        if "company" not in roles and fields and fields[0][0] == "name":
+            fields = split_company(fields[0][1], fields)  # "华为推送SDK（华为软件技术有限公司）": its company
         facts = facts_from(with_cued_company(list(fields)))
         known = {r for r, v in fields if v.strip()} & SDK_FACTS  # (a label left empty states nothing)
         if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
