@@ -161,3 +161,13 @@ def test_a_last_cell_answering_required_is_no_use(tmp_path, catalog):
     uses = {p.permission[len(P):]: p.scene for p in d.permissions}
     assert "parcel label" in uses["CAMERA"] and "voice note" in uses["RECORD_AUDIO"]
     assert "pick-up time" in uses["READ_CALENDAR"]
+
+
+def test_a_record_of_dashed_label_lines_keeps_its_later_labels(tmp_path, catalog):
+    # guard: each "- 标签：值" line is an item of the list too, yet a field of the record the first one opened
+    text = ("## 应用权限说明\n\n- 权限：`android.permission.INTERNET`\n- 类型：普通权限，安装时授予\n"
+            "- 使用场景：查询快递的物流信息\n- 调用时机：打开应用后\n\n"
+            "- 权限：`android.permission.CAMERA`\n- 类型：运行时权限\n- 使用场景：扫描快递单上的条码\n- 调用时机：点击扫码时\n")
+    d = _read(tmp_path, "perms.md", text, catalog)
+    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    assert "物流信息" in uses["INTERNET"] and "条码" in uses["CAMERA"]

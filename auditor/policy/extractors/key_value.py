@@ -111,6 +111,9 @@ class KeyValueExtractor:
             if pairs and not (pairs == (("name", ""),) and _about(text)):
                 # ("关于极光推送SDK：" reads as a name label left empty: it introduces the record, see _name_line)
                 label = _label(text)  # (a field's label as such, "服务"; not "（6）腾讯服务：" with a role inside)
+                if current is not None and _TIMING_LABEL_RE.match(text) and pairs[0][0] == "scene" \
+                        and any(r == "scene" for r, _ in current.fields):
+                    pairs = (("description", pairs[0][1]),) + pairs[1:]  # "调用时机：…" after the use: when, not a use
                 opened = current
                 current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known,
                                       label if ctx.lexicon.is_header(label) else "")
@@ -146,7 +149,7 @@ class KeyValueExtractor:
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)) \
                     and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent) \
-                    and not _next_item(lines, current.first, i):
+                    and not (len(ctx.lines[current.first].pairs) > 1 and _next_item(lines, current.first, i)):
                 if current.fields[-1][0] == "name" and _loose_pair(text):
                     current.fields.append(("note", text.strip()))  # a label we do not know under the name label:
                     current.last = i  # a fact of the record, never more words of its name
@@ -204,8 +207,14 @@ class KeyValueExtractor:
         return current
 
 
+_TIMING_LABEL_RE = re.compile(r"^\s*[-*•·●]?\s*[^:：]{0,12}时机\s*[:：]|^\s*[-*•·●]?\s*(?:timing|when (?:it is )?"
+                              r"(?:requested|asked))\s*:", re.IGNORECASE)
+"""A label saying when a permission is asked for ("调用时机：", "Timing:"): a fact of the use above, no use."""
+
+
 def _next_item(lines: tuple, first: int, i: int) -> bool:  # type: ignore[type-arg]
-    """Line ``i`` is the next item of the list whose item (line ``first``) opened the record."""
+    """Line ``i`` is the next item of the list whose item (line ``first``) opened the record (the caller asks
+    only of a record written on one line, its fields after its name: "- 某某SDK（某某公司）：…；收集的信息：…")."""
     return bool(lines[i].mark == "li" and lines[first].mark == "li" and lines[i].indent == lines[first].indent)
 
 
