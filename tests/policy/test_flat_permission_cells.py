@@ -171,3 +171,13 @@ def test_a_record_of_dashed_label_lines_keeps_its_later_labels(tmp_path, catalog
     d = _read(tmp_path, "perms.md", text, catalog)
     uses = {p.permission[len(P):]: p.scene for p in d.permissions}
     assert "物流信息" in uses["INTERNET"] and "条码" in uses["CAMERA"]
+
+
+def test_bullets_labelled_by_phrases_are_items_of_their_own(tmp_path, catalog):
+    # guard: "* **To Do X** : …" items under one another are each their own; the camera sentence keeps its use
+    text = ("## How we use your information\n\n* **To Provide Scanning** : We use the camera to scan the barcode on a parcel.\n"
+            "* **To Improve Reliability** : We read crash logs to fix app failures.\n"
+            "* **To Sync Data** : We keep your parcel history in cloud storage.\n")
+    d = _read(tmp_path, "p.md", text, catalog)
+    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    assert "CAMERA" in uses and "Scanning" in uses["CAMERA"]

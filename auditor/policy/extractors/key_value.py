@@ -149,7 +149,8 @@ class KeyValueExtractor:
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)) \
                     and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent) \
-                    and not (len(ctx.lines[current.first].pairs) > 1 and _next_item(lines, current.first, i)):
+                    and not ((len(ctx.lines[current.first].pairs) > 1 or _phrase_label(text))
+                             and _next_item(lines, current.first, i)):
                 if current.fields[-1][0] == "name" and _loose_pair(text):
                     current.fields.append(("note", text.strip()))  # a label we do not know under the name label:
                     current.last = i  # a fact of the record, never more words of its name
@@ -212,9 +213,21 @@ _TIMING_LABEL_RE = re.compile(r"^\s*[-*•·●]?\s*[^:：]{0,12}时机\s*[:：]
 """A label saying when a permission is asked for ("调用时机：", "Timing:"): a fact of the use above, no use."""
 
 
+def _phrase_label(text: str) -> bool:
+    """A line whose label is a phrase ("**To Improve Reliability** : …"), not a field's short label ("类型：…")."""
+    m = _LABEL_OF_RE.match(text)
+    label = m.group(1).strip(" *_`") if m else ""
+    return len(label.split()) >= 3 or width(label) > MAX_FIELD_LABEL
+
+
+MAX_FIELD_LABEL = 12
+"""Display width of a field's label ("使用场景", "调用时机", "Purpose")."""
+
+
 def _next_item(lines: tuple, first: int, i: int) -> bool:  # type: ignore[type-arg]
     """Line ``i`` is the next item of the list whose item (line ``first``) opened the record (the caller asks
-    only of a record written on one line, its fields after its name: "- 某某SDK（某某公司）：…；收集的信息：…")."""
+    only of a record written on one line, its fields after its name, "- 某某SDK（某某公司）：…；收集的信息：…", or of
+    a line labelled by a phrase: items of their own, where "- 类型：…" under "- 权限：…" is a field of the record)."""
     return bool(lines[i].mark == "li" and lines[first].mark == "li" and lines[i].indent == lines[first].indent)
 
 
