@@ -547,7 +547,7 @@ def _distinct_heads(doc: Document, bodies: list[str | None], first: int) -> bool
     return True
 
 
-_SDK_HEADING_RE = re.compile(r"sdks?|sdk(?:列表|清单|目录)|third[- ]?party (?:services|sdks?|librar(?:y|ies)|components|tools)"
+_SDK_HEADING_RE = re.compile(r"sdk(?:列表|清单|目录)|third[- ]?party (?:services|sdks?|librar(?:y|ies)|components|tools)"
                              r"|第三方(?:服务|组件|插件|库|代码)|(?:open[- ]source |third[- ]?party )librar(?:y|ies)", re.IGNORECASE)
 """A heading over a list of the SDKs or libraries an app uses (not of partners or data)."""
 
