@@ -109,6 +109,8 @@ _ONLY_STRINGS_RE = re.compile(r"""\s*[(\[+]?\s*(?:(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"
 """A line of only string literals (a long text written over lines: ``"• Full name\\n"``, ``'…' +``): all of it is
 text, however short each piece."""
 _LETTERS_RE = re.compile(r"[^\W\d_]")
+_TABLE_RULE_RE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
+"""A Markdown table's rule under its titles (``"| --- | --- |\\n" +``): part of the text a string of a table shows."""
 
 
 def _strings(line: str, only: bool = False) -> str:
@@ -117,7 +119,7 @@ def _strings(line: str, only: bool = False) -> str:
     for m in _STRING_RE.finditer(line):
         body = next((g for g in m.groups() if g is not None), "")
         body = _ESCAPE_RE.sub(_unescape, body)
-        if _human(body) or (only and _LETTERS_RE.search(body)):
+        if _human(body) or (only and (_LETTERS_RE.search(body) or _TABLE_RULE_RE.fullmatch(body.strip()))):
             parts.append(body.strip())
     return " ".join(parts)
 

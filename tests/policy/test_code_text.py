@@ -225,3 +225,17 @@ def test_a_declaration_line_is_no_name_and_short_lines_of_a_string_are_text(tmp_
     text written one string a line ("• Sentry\\n") are read as its lines."""
     d = _read(tmp_path, "p.dart", DART_TEXT, memory_catalog(entry("sentry", "Sentry")))
     assert [s.name for s in d.sdks] == ["Sentry"]
+
+
+def test_a_markdown_table_kept_in_concatenated_strings_keeps_its_rule(tmp_path):
+    # a Java string written over lines ("| … |\n" +): the rule under the titles has no letters, yet is the table's
+    text = ('public class Policy {\n    static final String TEXT =\n'
+            '        "## 权限用途说明\\n" +\n'
+            '        "| 权限 | 用途 |\\n" +\n'
+            '        "| --- | --- |\\n" +\n'
+            '        "| 相机 | 扫描快递单上的条码 |\\n" +\n'
+            '        "| 通知 | 提醒您取件 |\\n";\n}\n')
+    d = _read(tmp_path, "Policy.java", text, memory_catalog())
+    uses = {p.permission: p.scene for p in d.permissions}
+    assert "条码" in uses["android.permission.CAMERA"]
+    assert "取件" in uses["android.permission.POST_NOTIFICATIONS"]
