@@ -134,9 +134,14 @@ def _more_rows(other: Structure | None, structure: Structure) -> bool:
     """``other`` reads more SDK rows that fit their columns than ``structure`` (a name no company's, a company
     where there is one)."""
     def fitting(s: Structure) -> int:
-        return sum(1 for c in s.sdks if name_like(c.facts.name) and not company_like(c.facts.name)
+        return sum(1 for c in s.sdks if _product_name(c.facts.name)
                    and (not c.facts.company or company_like(c.facts.company)))
     return other is not None and fitting(other) > fitting(structure)
+
+
+def _product_name(cell: str) -> bool:
+    """A cell that reads as a product's name, not its company's."""
+    return name_like(cell) and not company_like(cell)
 
 
 def _linked_width(doc: Document, cell_roles: list[str | None], i: int, j: int) -> int:
@@ -318,7 +323,7 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
 def _fit_count(roles: list[str | None], rows: list[Row]) -> int:
     """How many of ``rows`` read as their columns say: a name that is no company's, a company where the
     company column stands."""
-    return sum(all((role != "name" or (name_like(cell) and not company_like(cell)))
+    return sum(all((role != "name" or _product_name(cell))
                    and (role != "company" or company_like(cell)) for role, cell in zip(roles, row.cells))
                for row in rows)
 

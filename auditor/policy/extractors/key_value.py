@@ -22,6 +22,7 @@ from auditor.policy.text import (
     ENUMERATION_SPLIT_RE,
     PERMISSION_WORD,
     PLATFORM_ONLY_RE,
+    TIMING_LABEL_RE,
     URL_RE,
     company_like,
     continues,
@@ -111,7 +112,7 @@ class KeyValueExtractor:
             if pairs and not (pairs == (("name", ""),) and _about(text)):
                 # ("关于极光推送SDK：" reads as a name label left empty: it introduces the record, see _name_line)
                 label = _label(text)  # (a field's label as such, "服务"; not "（6）腾讯服务：" with a role inside)
-                if current is not None and _TIMING_LABEL_RE.match(text) and pairs[0][0] == "scene" \
+                if current is not None and TIMING_LABEL_RE.match(text) and pairs[0][0] == "scene" \
                         and any(r == "scene" for r, _ in current.fields):
                     pairs = (("description", pairs[0][1]),) + pairs[1:]  # "调用时机：…" after the use: when, not a use
                 opened = current
@@ -123,7 +124,7 @@ class KeyValueExtractor:
                 if current is not opened and current.first == i and current.kind == "sdk" and i > 0 \
                         and (opened is None or opened.last < i - 1) and not ctx.lines[i - 1].pairs \
                         and not any(r == "company" for r, _ in current.fields):
-                    above = _ITEM_MARK_RE.sub("", lines[i - 1].text).strip()
+                    above = _MARKER_RE.sub("", lines[i - 1].text).strip()
                     if company_like(above) and line.indent >= lines[i - 1].indent:
                         current.fields.insert(0, ("company", above))  # "1. 某某科技有限公司" over "产品/类型：某某SDK"
                         current.first = i - 1
@@ -208,11 +209,6 @@ class KeyValueExtractor:
         return current
 
 
-_TIMING_LABEL_RE = re.compile(r"^\s*[-*•·●]?\s*[^:：]{0,12}时机\s*[:：]|^\s*[-*•·●]?\s*(?:timing|when (?:it is )?"
-                              r"(?:requested|asked))\s*:", re.IGNORECASE)
-"""A label saying when a permission is asked for ("调用时机：", "Timing:"): a fact of the use above, no use."""
-
-
 def _phrase_label(text: str) -> bool:
     """A line whose label is a phrase ("**To Improve Reliability** : …"), not a field's short label ("类型：…")."""
     m = _LABEL_OF_RE.match(text)
@@ -242,8 +238,6 @@ def _nested(pairs: tuple[tuple[str, str], ...], ctx: Context) -> tuple[tuple[str
     return tuple(out)
 
 
-_ITEM_MARK_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,3}(?:\.\d{1,3})*\s*[)）.、．]\s*|[-*•·●]\s+)")
-"""The number or bullet that opens a list item ("1. ", "（2）", "- ")."""
 _LABEL_OF_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,3}(?:\.\d{1,3})*\s*[)）.、．]?\s*|[-*•·●]\s*)?([^:：]{1,30})[:：]")
 
 

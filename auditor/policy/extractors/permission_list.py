@@ -32,6 +32,7 @@ from auditor.policy.text import (
     PERMISSION_WORD,
     REFUSAL_RE,
     TERMINAL,
+    TIMING_LABEL_RE,
     URL_ONLY_RE,
     WITHDRAWAL_RE,
     link_text,
@@ -464,7 +465,7 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
             return [SceneClaim("", item.rest, label, i, i)], i
         return [SceneClaim(moment(label) if _sentence(label) else label, item.rest, label, i, i)], i
     labelled = [(k, *_labelled(lines[k], ctx)) for k in details]
-    timing = {k for k, role, _ in labelled if role == "scene" and _TIMING_RE.match(lines[k].text)}
+    timing = {k for k, role, _ in labelled if role == "scene" and TIMING_LABEL_RE.match(lines[k].text)}
     if timing and any(role == "scene" and k not in timing for k, role, _ in labelled):
         # "应用场景：扫码" and "调用时机：仅在使用相关功能时": the scene, and when the app asks (no second scene)
         labelled = [(k, "description" if k in timing else role, value) for k, role, value in labelled]
@@ -504,9 +505,6 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
 
 
 MAX_WRITTEN_LINE = 120
-_TIMING_RE = re.compile(r"^\s*[-*•·●]?\s*[^:：]{0,12}时机\s*[:：]|^\s*[-*•·●]?\s*(?:timing|when (?:it is )?(?:requested|asked))\s*:",
-                        re.IGNORECASE)
-"""A label saying when the app asks for a permission ("调用时机：", "申请时机：", "Timing:"), not what for."""
 
 
 def _may_write_constants(text: str) -> bool:
@@ -772,6 +770,13 @@ _LABELLED_RE = re.compile(r"^\s*[^\s:：`][^:：`]{0,30}[:：]\s*\S")
 _ANSWER_RE = re.compile(r"^\s*(?:是|否|必选|可选|必须|必需|非必须|必要|非必要|required|optional|mandatory|yes|no)"
                         r"(?:\s*[(（][^()（）]{0,30}[)）])?[\s.。]*$", re.IGNORECASE)
 """A cell that only answers yes or no ("是", "Required", "Optional (core function)"): never a use."""
+
+
+def _no_use(cell: str) -> bool:
+    """A cell (closing bar aside) left empty ("/", "-") or answering yes or no: never a use."""
+    cell = cell.rstrip("| ")
+    return bool(NOTHING_RE.match(cell) or _ANSWER_RE.match(cell))
+
 MIN_ANCHORED_ROWS = 3
 MAX_ANCHOR_GAP = 5
 """Lines between two rows' constants in a table copied one cell per line (label, function, scene...)."""
@@ -835,7 +840,7 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
                     break
                 texts.append(lines[k].text.strip())
             written = " ".join(lines[k].text.strip() for k in range(first, last + 1))
-            while texts and (NOTHING_RE.match(texts[-1].rstrip("| ")) or _ANSWER_RE.match(texts[-1].rstrip("| "))):
+            while texts and _no_use(texts[-1]):
                 texts.pop()  # a last column left empty ("备注": "/") or answering yes or no: the use stands before it
             if texts and _DEFINITION_RE.match(texts[-1]) and not _PURPOSE_MARK_RE.search(texts[-1]):
                 texts = []  # Android's own words for the permission ("允许应用访问网络"): no use of it
