@@ -18,6 +18,11 @@ def catalog() -> Catalog:
     return memory_catalog()
 
 
+def _uses(tmp_path, name: str, text: str, catalog: Catalog) -> dict[str, str]:
+    """The scene read for each permission (constant without ``android.permission.``)."""
+    return {p.permission[len(P):]: p.scene for p in _read(tmp_path, name, text, catalog).permissions}
+
+
 DESCRIBED = """\
 Permission
 Description
@@ -31,8 +36,7 @@ Used to show the nearest pick-up point.
 
 
 def test_the_description_column_is_the_use(tmp_path, catalog):
-    d = _read(tmp_path, "perms.txt", DESCRIBED, catalog)
-    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    uses = _uses(tmp_path, "perms.txt", DESCRIBED, catalog)
     assert set(uses) == {"CAMERA", "READ_CONTACTS", "WRITE_CONTACTS", "ACCESS_FINE_LOCATION"}
     assert "barcode" in uses["CAMERA"]
     assert "pick the person" in uses["READ_CONTACTS"] and "pick the person" in uses["WRITE_CONTACTS"]
@@ -60,8 +64,7 @@ android.permission.READ_CALENDAR
 
 
 def test_a_last_column_of_slashes_is_no_use(tmp_path, catalog):
-    d = _read(tmp_path, "perms.txt", REMARKS, catalog)
-    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    uses = _uses(tmp_path, "perms.txt", REMARKS, catalog)
     assert set(uses) == {"CAMERA", "RECORD_AUDIO", "READ_CALENDAR"}
     assert "条码" in uses["CAMERA"] and "语音留言" in uses["RECORD_AUDIO"] and "取件时间" in uses["READ_CALENDAR"]
     assert all(scene.strip() != "/" for scene in uses.values())
@@ -91,8 +94,7 @@ Purpose: Used to tell you when a parcel arrives.
 
 
 def test_labelled_permission_records_are_no_table_of_constant_cells(tmp_path, catalog):
-    d = _read(tmp_path, "perms.txt", LABELLED_RECORDS, catalog)
-    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    uses = _uses(tmp_path, "perms.txt", LABELLED_RECORDS, catalog)
     assert set(uses) == {"READ_CONTACTS", "CAMERA", "RECORD_AUDIO", "READ_CALENDAR", "ACCESS_FINE_LOCATION",
                          "POST_NOTIFICATIONS"}
     assert "pick the person" in uses["READ_CONTACTS"]
@@ -118,8 +120,7 @@ Optional |
 
 
 def test_a_required_column_is_no_cell_of_a_row(tmp_path, catalog):
-    d = _read(tmp_path, "perms.txt", REQUIRED_COLUMN, catalog)
-    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    uses = _uses(tmp_path, "perms.txt", REQUIRED_COLUMN, catalog)
     assert "back of the lock" in uses["CAMERA"]
     assert "ACCESS_FINE_LOCATION" in uses and "nearby" in uses["ACCESS_FINE_LOCATION"]
     assert not any("Required" in s or "Optional" in s for s in uses.values())
@@ -157,19 +158,18 @@ Optional
 
 
 def test_a_last_cell_answering_required_is_no_use(tmp_path, catalog):
-    d = _read(tmp_path, "perms.txt", ANSWERS, catalog)
-    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    uses = _uses(tmp_path, "perms.txt", ANSWERS, catalog)
     assert "parcel label" in uses["CAMERA"] and "voice note" in uses["RECORD_AUDIO"]
     assert "pick-up time" in uses["READ_CALENDAR"]
 
 
 def test_a_record_of_dashed_label_lines_keeps_its_later_labels(tmp_path, catalog):
-    # guard: each "- 标签：值" line is an item of the list too, yet a field of the record the first one opened
+    # each "- 标签：值" line is an item of the list too, yet a field of the record the first one opened; the timing
+    # line after a use is no new record (before, "调用时机：打开应用后" became the camera's use)
     text = ("## 应用权限说明\n\n- 权限：`android.permission.INTERNET`\n- 类型：普通权限，安装时授予\n"
             "- 使用场景：查询快递的物流信息\n- 调用时机：打开应用后\n\n"
             "- 权限：`android.permission.CAMERA`\n- 类型：运行时权限\n- 使用场景：扫描快递单上的条码\n- 调用时机：点击扫码时\n")
-    d = _read(tmp_path, "perms.md", text, catalog)
-    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    uses = _uses(tmp_path, "perms.md", text, catalog)
     assert "物流信息" in uses["INTERNET"] and "条码" in uses["CAMERA"]
 
 
@@ -178,6 +178,5 @@ def test_bullets_labelled_by_phrases_are_items_of_their_own(tmp_path, catalog):
     text = ("## How we use your information\n\n* **To Provide Scanning** : We use the camera to scan the barcode on a parcel.\n"
             "* **To Improve Reliability** : We read crash logs to fix app failures.\n"
             "* **To Sync Data** : We keep your parcel history in cloud storage.\n")
-    d = _read(tmp_path, "p.md", text, catalog)
-    uses = {p.permission[len(P):]: p.scene for p in d.permissions}
+    uses = _uses(tmp_path, "p.md", text, catalog)
     assert "CAMERA" in uses and "Scanning" in uses["CAMERA"]
