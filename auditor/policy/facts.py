@@ -21,6 +21,8 @@ from auditor.vocab import DATA_TYPES
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
 _STATE_NOTE_RE = re.compile(r"(?<=状态)\s*[（(][^（）()]*[）)]|(?<=status)\s*\([^()]*\)", re.IGNORECASE)
 """The bracketed note after a state ("通知栏状态（如通知栏权限、用户点击行为）"): what is read, not a use."""
+_TRAILING_ASIDE_RE = re.compile(r"^(.*?\S)\s*[（(]\s*([^（）()]{2,60}?)\s*[)）]\s*$")
+"""A name with a last part in brackets ("Bugly (Tencent)", "Firebase Analytics（Google）")."""
 
 
 def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver: Resolver,
@@ -43,12 +45,23 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
         res = resolver.resolve(ev)
         if memo is not None:
             memo[ev] = res
+    name, company = (f.name, f.company) if f.company or not res.id else bracketed_vendor(f.name, res.id, resolver)
     return SdkDisclosure(
-        name=f.name, id=res.id, candidates=res.candidates if res.id is None else (), company=f.company,
+        name=name, id=res.id, candidates=res.candidates if res.id is None else (), company=company,
         purpose=f.purpose, collected=clean_collected(f.data), data_types=tuple(data), permissions=tuple(perms),
         link=row_urls[0] if row_urls else "", kind=kind.shape, evidence=doc.span(claim.first, claim.last),
         extractor=kind.value, scene=f.scene, method=f.method, package_names=pkgs,
     )
+
+
+def bracketed_vendor(name: str, sdk_id: str, resolver: Resolver) -> tuple[str, str]:
+    """``(name, company)`` of a row whose name ends with its vendor in brackets ("Bugly (Tencent)"): the bracket
+    is the company when it names the vendor of the very entry the row resolved to (a bracket naming anyone else,
+    a platform, a package or a feature stays part of the name); else ``(name, "")``."""
+    m = _TRAILING_ASIDE_RE.match(name)
+    if m and sdk_id in resolver.by_company(m.group(2)):
+        return m.group(1).strip(), m.group(2).strip()
+    return name, ""
 
 
 _SEVERAL_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|[、，]|以及|及|和|与)\s*")

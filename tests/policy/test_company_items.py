@@ -145,3 +145,32 @@ def test_records_of_labels_under_an_sdk_heading_are_no_list_of_sdks(tmp_path, ca
             "- SDK: Bugly SDK\n- Role: reports crashes\n- When: when the app crashes\n")
     d = _read(tmp_path, "sdk.md", text, catalog)
     assert sorted(s.id or s.name for s in d.sdks) == ["bugly", "jpush"]
+
+
+VENDOR_ASIDES = """\
+## Third-party SDKs we use
+
+- **Pushwoosh Notify** (Arrow Labs): delivers push notifications; collects the device model.
+- **CrashKeeper** (Android): crash reports; collects the OS version.
+- **Pushwoosh Notify Pro** (Pushwoosh Notify): the paid tier.
+"""
+
+
+def test_a_bracket_naming_the_vendor_of_the_resolved_sdk_is_the_rows_company(tmp_path):
+    catalog = memory_catalog(
+        entry("notify", "Pushwoosh Notify", vendor="Arrow Labs Limited"),
+        entry("crashkeeper", "CrashKeeper", vendor="Keeper Software Inc."),
+    )
+    rows = {r.id: r for r in _read(tmp_path, "asides.md", VENDOR_ASIDES, catalog).sdks}
+    assert (rows["notify"].name, rows["notify"].company) == ("Pushwoosh Notify", "Arrow Labs")
+    # a platform in brackets is no company: the name keeps it and the company stays unknown
+    assert (rows["crashkeeper"].name, rows["crashkeeper"].company) == ("CrashKeeper (Android)", "")
+
+
+def test_a_product_name_before_a_known_name_in_brackets_stays_the_name(tmp_path):
+    """"X Pro (X)": the words before the bracket are a product name themselves, so the bracket is an aside,
+    not the SDK the item is about (as it is in "推送通知消息（某某推送SDK）")."""
+    catalog = memory_catalog(entry("notify", "Pushwoosh Notify", vendor="Arrow Labs Limited"),
+                             entry("notify-pro", "Pushwoosh Notify Pro", vendor="Arrow Labs Limited"))
+    names = [r.name for r in _read(tmp_path, "asides.md", VENDOR_ASIDES, catalog).sdks]
+    assert "Pushwoosh Notify Pro (Pushwoosh Notify)" in names

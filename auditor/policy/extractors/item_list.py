@@ -447,8 +447,9 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         return None  # "SDK/API/JS code version, IP address, platform, …": what is collected, not a name
     m = _BRACKET_RE.match(body)
     if m and sdk_like(m.group(2)) and (known(m.group(2)) or not re.search(r"[、，,;；]", m.group(2))) \
-            and width(m.group(1)) <= MAX_BRACKETED_FUNCTION:
-        # "推送通知消息（OPPO推送SDK）"; not a bracketed list ("应用信息（应用名、包含的SDK信息、…）")
+            and width(m.group(1)) <= MAX_BRACKETED_FUNCTION and not sdk_like(m.group(1).strip()):
+        # "推送通知消息（OPPO推送SDK）"; not a bracketed list ("应用信息（应用名、包含的SDK信息、…）"), nor a name
+        # with an aside ("AppLovin MAX (AppLovin)": the product before its vendor)
         return m.group(2).strip(), " ".join(filter(None, (m.group(1), m.group(3) or ""))), "", True
     m = _HEAD_RE.match(body)
     head, rest = (m.group(1).strip(), m.group(2)) if m else (body.strip(" 。.;；"), "")
