@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditor.policy.text import HEADING_RE, is_heading, width
+from auditor.policy.text import HEADING_RE, SEPARATOR_RE, is_heading, width
 
 if TYPE_CHECKING:
     from auditor.policy.document import Line
@@ -34,10 +34,6 @@ _SENTENCE_LABEL_RE = re.compile(r"\s*(?:(?:we|you|i|they|it|this app|the app|our
 """A label that reads like a sentence ("We use the following services:", "为提供服务，我们会向您申请下列权限：",
 "目前接入的第三方SDK列明如下："): a pronoun, a comma outside brackets, "as follows") introduces a list; it is not
 a field."""
-SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-"""A Markdown table separator row (``|---|:--:|``)."""
-
-
 @dataclass(frozen=True)
 class LineFacts:
     """What the text of one line is (the same object for every line with the same text)."""

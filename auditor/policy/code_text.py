@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.policy.text import width
+from auditor.policy.text import SEPARATOR_RE, width
 
 CODE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".dart", ".kt",
                            ".kts", ".java", ".swift", ".py", ".m", ".mm", ".svelte"})
@@ -109,8 +109,6 @@ _ONLY_STRINGS_RE = re.compile(r"""\s*[(\[+]?\s*(?:(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"
 """A line of only string literals (a long text written over lines: ``"• Full name\\n"``, ``'…' +``): all of it is
 text, however short each piece."""
 _LETTERS_RE = re.compile(r"[^\W\d_]")
-_TABLE_RULE_RE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
-"""A Markdown table's rule under its titles (``"| --- | --- |\\n" +``): part of the text a string of a table shows."""
 
 
 def _strings(line: str, only: bool = False) -> str:
@@ -119,7 +117,8 @@ def _strings(line: str, only: bool = False) -> str:
     for m in _STRING_RE.finditer(line):
         body = next((g for g in m.groups() if g is not None), "")
         body = _ESCAPE_RE.sub(_unescape, body)
-        if _human(body) or (only and (_LETTERS_RE.search(body) or _TABLE_RULE_RE.fullmatch(body.strip()))):
+        # a Markdown table's rule under its titles ("| --- | --- |\\n" +) is part of the text a table's strings show
+        if _human(body) or (only and (_LETTERS_RE.search(body) or ("|" in body and SEPARATOR_RE.match(body)))):
             parts.append(body.strip())
     return " ".join(parts)
 

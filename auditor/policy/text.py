@@ -177,6 +177,10 @@ def cued_company(text: str) -> str:
     return found if company_like(found) else ""
 
 
+SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+"""A Markdown table's separator row, the rule under its titles (``|---|:--:|``)."""
+
+
 def company_like(text: str) -> bool:
     """Ends like a legal entity ("…有限公司", "Co., Ltd.", "Inc.", "GmbH")."""
     text = unicodedata.normalize("NFKC", text).strip().rstrip("；;,，。.")
