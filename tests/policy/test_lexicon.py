@@ -148,6 +148,10 @@ def test_traditional_record_reads_data_and_link(tmp_path):
     # the standard's long names of the identifiers, and how the connection is made
     ("国际移动用户标识码", "imsi"), ("国际移动设备标识码", "imei"), ("联网方式", "network-state"),
     ("网络连接类型", "network-state"),
+    # everyday names of the same data: the app list as "APP", the process list, a device's make, a sensor
+    ("已安装APP列表", "installed-apps"), ("应用程序列表", "installed-apps"), ("进程列表", "running-apps"),
+    ("device make and model", "device-model"), ("网络接入方式", "network-state"), ("加速度计", "sensors"),
+    ("Wi-Fi network information", "wifi-info"),
 ])
 def test_data_words_of_real_policies(lexicon, text, tag):
     assert tag in {d for d, _ in lexicon.data_types_in(text, cell=True)}
