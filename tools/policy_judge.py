@@ -30,6 +30,7 @@ IDS_FILE = Path(__file__).with_name("policy_eval_ids.yaml")
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _PART_SPLIT = re.compile(r"\s*(?:/|\+|,|;|，|；|、|\bor\b|\band\b)\s*")
 _GENERIC_TAIL = re.compile(r"(?:\s+(?:sdk|ads?|ad sdk|ad network|ads network|network|push channel|component|mediation|login|share|pay))+$", re.IGNORECASE)
+_SDK_TAIL = re.compile(r"\s*sdk$", re.IGNORECASE)
 _STOP = frozenset(["the", "and", "or", "to", "of", "for", "used", "use", "a", "an", "in", "on", "with", "by", "from", "is", "are", "be", "as", "at", "this", "that", "such"])
 SCENE_MIN = 0.25
 
@@ -183,6 +184,11 @@ class Judge:
             for name in (entry.name, entry.id.replace("-", " "), *((entry.name_zh,) if entry.name_zh else ()),
                          *_alias_names(entry.aliases)):
                 self.by_name.setdefault(norm(name), set()).add(entry.id)
+                bare = norm(_SDK_TAIL.sub("", fold(name).strip()))  # "数美 SDK" is named by "数美" too
+                if len(bare) >= _min_len(bare):
+                    self.by_name.setdefault(bare, set()).add(entry.id)
+        self.vendors = {norm(n) for entry in catalog.entries if entry.vendor
+                        for n in (entry.vendor.name, entry.vendor.legal_name) if n}
         self.fixed: dict[str, set[str]] = {}
         for path in (ids_file, *more):  # later files (a corpus's own) override earlier ones
             if path is not None and path.is_file():
@@ -200,7 +206,19 @@ class Judge:
             out |= self.by_name.get(norm(_GENERIC_TAIL.sub("", part)), set())
         for package in row.get("package_names") or []:
             out |= self._by_package(package)
-        return out
+        return out or self._by_words(identity)
+
+    def _by_words(self, identity: str) -> set[str]:
+        """An identity that names an entry and then says what it is ("Tencent Bugly crash reporting", "Chromium
+        network stack (Cronet)"): the entries its longest leading words name, at least two words unless the
+        one word names a single entry and is no vendor's name, or is that entry's id ("Google image search" names
+        no entry: "Google" is a vendor; "Chromium network stack" names ``chromium``)."""
+        words = fold(_BRACKETS.sub(" ", identity)).split()
+        for n in range(len(words) - 1, 0, -1):
+            hit = self.by_name.get(norm(" ".join(words[:n])), set())
+            if hit and (n >= 2 or (len(hit) == 1 and (norm(words[0]) not in self.vendors or words[0] in hit))):
+                return set(hit)
+        return set()
 
     def right(self, row: dict[str, Any], sdk_id: str | None) -> bool:
         expected = self.expected(row)

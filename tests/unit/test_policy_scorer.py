@@ -80,3 +80,21 @@ def test_the_gate_evaluation_counts_alarms_on_named_sdks_and_on_decoys(tmp_path)
     assert (c["files"], c["named"]) == (1, 3)
     assert c["named:high"] + c["named:medium"] + c["named:low"] == 1        # Mixpanel: the policy never names it
     assert sum(c[f"decoy:{s}"] for s in ("high", "medium", "low")) == c["decoys"] > 0
+
+
+def test_the_judge_reads_an_identity_that_names_an_entry_then_says_what_it_is():
+    from tests.policy.helpers import entry, memory_catalog
+    from tools.policy_judge import Judge
+
+    judge = Judge(memory_catalog(
+        entry("tencent-bugly", "Tencent Bugly", "Bugly", vendor="Tencent"),
+        entry("gson", "Gson", vendor="Google"),
+        entry("google-plus", "Google+", vendor="Google"),
+        entry("shumei", "数美 SDK", vendor="Shumei"),
+    ), None)
+    assert judge.expected({"identity": "Tencent Bugly crash reporting"}) == {"tencent-bugly"}
+    assert judge.expected({"identity": "Gson JSON library"}) == {"gson"}  # one word: the entry's own id
+    assert judge.expected({"identity": "Shumei (数美) risk-control SDK"}) == {"shumei"}  # "数美 SDK" named without "SDK"
+    # a vendor's name followed by words names no entry of that vendor ("Google+" folds to "google")
+    assert judge.expected({"identity": "Google image search"}) == set()
+    assert judge.right({"identity": "Google image search"}, None)
