@@ -34,6 +34,9 @@ _FOREIGN_CONST_RE = re.compile(r"(?<![\w.])(?!android\.)[a-z][a-z0-9]*(?:\.[a-z0
 """A permission constant of another platform (HarmonyOS ``ohos.permission.X``), folded."""
 _TITLE_WORDS_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,5}\b")
 """Capitalised words in a row: a permission constant may be spelled so ("Receive Boot Completed")."""
+_GLUED_CONST_RE = re.compile(r"(?<![\w.])(?:android\.permission\.)?([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![A-Z0-9_])")
+"""A constant run into the word after it, where a table's cells lost what parted them ("ACCESS_COARSE_LOCATIONMap
+position", "…_CONNECTED_DEVICEBLE group mode")."""
 _PAIRED_CONST_RE = re.compile(r"(?<![\w.])([A-Z]{3,})/([A-Z]{3,})_([A-Z0-9]+(?:_[A-Z0-9]+)*)(?![\w])")
 """Two constants written with one shared tail (``READ/WRITE_EXTERNAL_STORAGE``)."""
 _SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|读取、写入|读取和写入|读取及写入|读取与写入|读和写)")
@@ -173,7 +176,7 @@ class Lexicon:
     _verb_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _field_exact: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     _field_regexes: tuple[tuple[str, re.Pattern[str]], ...] = field(default=(), compare=False, repr=False)
-    _memo: dict[tuple[str, bool | None, bool], tuple[Hit, ...]] = field(
+    _memo: dict[tuple[str, bool | None, bool, bool], tuple[Hit, ...]] = field(
         default_factory=dict, compare=False, repr=False)
     """Results of :meth:`find` by (text, weak, prose): a pure function of its arguments, so a long policy
     that repeats a line, a cell or a label pays for it once. Bounded by ``MEMO_LIMIT``."""
@@ -230,27 +233,31 @@ class Lexicon:
         assert self._cue_regex is not None
         return bool(self._cue_regex.search(folded))
 
-    def find(self, text: str, weak: bool | None = None, prose: bool = False) -> list[Hit]:
+    def find(self, text: str, weak: bool | None = None, prose: bool = False, label: bool = False) -> list[Hit]:
         """Matches in ``text`` (see :meth:`_find`), memoised."""
-        key = (text, weak, prose)
+        key = (text, weak, prose, label)
         hits = self._memo.get(key)
         if hits is None:
             if len(self._memo) >= MEMO_LIMIT:
                 self._memo.clear()
-            hits = self._memo[key] = tuple(self._find(text, weak, prose))
+            hits = self._memo[key] = tuple(self._find(text, weak, prose, label))
         return list(hits)
 
-    def _find(self, text: str, weak: bool | None = None, prose: bool = False) -> list[Hit]:
+    def _find(self, text: str, weak: bool | None = None, prose: bool = False, label: bool = False) -> list[Hit]:
         """Matches in ``text``: lexicon phrases (longest first at each position, shared verbs distributed)
         and permission constants.
 
         ``weak``: True accepts weak permission words (a permission or data cell), False never, None only
-        when the text has a cue. ``prose``: drop matches in negated sentences.
+        when the text has a cue. ``prose``: drop matches in negated sentences. ``label``: the text is a
+        permission's label (a permission cell), whose capitalised words ("Media File Storage") are no name
+        of an app or product ("Open Camera", "Storage Isolation" elsewhere).
         """
         folded = fold(text)
         allow_weak = self.has_cue(folded) if weak is None else weak
         hits = self._constants(text, folded, strict=weak is not True)
-        names = proper_names(text, folded) if allow_weak else []
+        if prose:  # "The app does not declare ACCESS_BACKGROUND_LOCATION": no disclosure, as for a phrase
+            hits = [h for h in hits if not self.negated(folded, h.start)]
+        names = proper_names(text, folded) if allow_weak and not label else []
         foreign = [m.span() for m in _FOREIGN_CONST_RE.finditer(folded)] if ".permission." in folded else []
         listed_before = self._listed_before(folded) if "权限" in folded else []
         for start, phrase, listed in self._phrases(folded, distribute=allow_weak):
@@ -372,6 +379,14 @@ class Lexicon:
                 seen.add(full)
                 hits.append(Hit(" ".join(m.group(0).split()).casefold(), min(m.start(), len(folded)), (full,), (),
                                 constant=True))
+        for m in _GLUED_CONST_RE.finditer(normal) if "_" in normal else ():
+            if "android.permission." + m.group(1) in self.constants:
+                continue  # a constant as written (read above)
+            full = self.glued_constant(m.group(1))
+            if full and full not in seen:
+                seen.add(full)
+                hits.append(Hit(full.removeprefix("android.permission.").casefold(), min(m.start(), len(folded)),
+                                (full,), (), constant=True))
         for m in _PAIRED_CONST_RE.finditer(text) if "/" in text else ():  # READ/WRITE_EXTERNAL_STORAGE: both
             for verb in (m.group(1), m.group(2)):
                 full = f"android.permission.{verb}_{m.group(3)}"
@@ -379,6 +394,16 @@ class Lexicon:
                     seen.add(full)
                     hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
         return hits
+
+    def glued_constant(self, run: str) -> str:
+        """The longest known constant (``android.permission.X``) a run of capitals begins with, when the run goes
+        on past it (a constant glued to the next word: "ACCESS_COARSE_LOCATIONM…"); "" when none does."""
+        best = ""
+        for k in range(run.find("_") + 2, len(run)):
+            full = "android.permission." + run[:k]
+            if full in self.constants:
+                best = full
+        return best
 
     def _completed(self, full: str) -> str:
         """A constant with its last letters cut ("READ_EXTERNAL_STORAG"): the one known constant it begins,
@@ -407,7 +432,7 @@ class Lexicon:
         ``derive``: the text is a permission cell, where data it names stands for the permission that
         guards it ("位置信息" -> location permissions; see ``data_permissions`` in the lexicon)."""
         seen: dict[str, str] = {}
-        hits = self.find(text, weak, prose)
+        hits = self.find(text, weak, prose, label=derive)
         written = {p for h in hits if h.constant for p in h.permissions}
         for hit in hits:
             if verbal and not hit.verbal:

@@ -702,7 +702,7 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context, headers: tuple[bool, .
             line = lines[k]
             if line.mark.startswith("h") or _section_heading(line) or "|" in line.text or headers[k]:
                 break
-            label, _, rest = line.text.strip().partition(" ")
+            label, rest = _leading_label(line.text.strip(), ctx)
             if _spaced_label(label, ctx):
                 rows.append((label, [rest.strip()], k, k))
                 other = False
@@ -721,6 +721,27 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context, headers: tuple[bool, .
         else:
             i += 1
     return out
+
+
+_CONSTANT_RUN_RE = re.compile(r"(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
+                              r"(?:\s*[,，、/]\s*(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)*")
+
+
+def _leading_label(text: str, ctx: Context) -> tuple[str, str]:
+    """``(first cell, the rest)`` of a row of a blank-separated table: its first word, or the constants it opens
+    with ("ACCESS_FINE_LOCATION, ACCESS_COARSE_LOCATION …"), the last one cut where the next cell's text was run
+    into it ("…_LOCATIONMap position")."""
+    m = _CONSTANT_RUN_RE.match(text)
+    if m is None:
+        label, _, rest = text.partition(" ")
+        return label, rest
+    end = m.end()
+    last = re.split(r"[\s,，、/]+", m.group(0))[-1].removeprefix("android.permission.")
+    if "android.permission." + last not in ctx.lexicon.constants:
+        glued = ctx.lexicon.glued_constant(last)
+        if glued:
+            end = end - len(last) + len(glued) - len("android.permission.")
+    return text[:end], text[end:].strip()
 
 
 def _spaced_scene(label: str, texts: list[str], roles: list[str | None], first: int, last: int) -> SceneClaim:
@@ -760,7 +781,7 @@ def _other_label(label: str) -> bool:
 
 def _spaced_label(label: str, ctx: Context) -> bool:
     """The first cell of a row of a blank-separated permission table: a permission label."""
-    return bool(label) and (width(label) <= MAX_SPACED_LABEL or _FULL_CONSTANT_RE.fullmatch(label) is not None) \
+    return bool(label) and (width(label) <= MAX_SPACED_LABEL or _CONSTANT_RUN_RE.fullmatch(label) is not None) \
         and not _ROW_NUMBER_RE.match(label) \
         and bool(ctx.lexicon.permissions_in(label, weak=True, derive=True))
 

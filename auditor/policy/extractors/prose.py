@@ -316,12 +316,17 @@ def _removed(text: str, start: int, end: int) -> bool:
     return _REMOVED_RE.search(text[end:end + 120]) is not None or _FORMERLY_RE.search(text[max(0, start - 60):start]) is not None
 
 
+_LIST_GOES_ON = r"(?:(?!\bbut\b|\bhowever\b|\binstead\b|\bonly\b|但|而是|仅|只)[^.;:!?。；：！？])*$"
+"""The rest of a clause up to a name, commas included (a list: "not used for advertising, Firebase Analytics,
+AdMob"), unless the clause turns ("…, but we use Sentry")."""
 _NOT_USED_RE = re.compile(
-    r"(?:\b(?:do|does|did|will)\s+not|\b(?:don't|doesn't|didn't|won't|never|no longer))\s+(?:use|integrate|include|"
-    r"embed|contain|rely on|work with|share [^,.;]{0,40}? with)\b[^,.;:!?，。；：！？]*$"
-    r"|(?:不使用|未使用|未集成|未接入|不集成|不接入|没有使用|没有集成|没有接入)[^,.;:!?，。；：！？]*$", re.IGNORECASE)
-"""A clause saying the app does not use what it names next ("We do not use Google Analytics", "本应用未集成友盟统计")
-(not any negation: "We do not sell your data; crash reports go to Sentry" names an SDK the app uses)."""
+    r"(?:(?:\b(?:do|does|did|will)\s+not|\b(?:don't|doesn't|didn't|won't|never|no longer))\s+(?:use|integrate|include|"
+    r"embed|contain|rely on|work with|share [^,.;]{0,40}? with)\b"
+    r"|\b(?:is|are|was|were)\s+(?:not|never)\s+(?:used|shared)\s+(?:for|by|with|in)\b"
+    r"|不使用|未使用|未集成|未接入|不集成|不接入|没有使用|没有集成|没有接入|不用于)" + _LIST_GOES_ON, re.IGNORECASE)
+"""A clause saying the app does not use what it names next ("We do not use Google Analytics", "本应用未集成友盟统计",
+"They are not used for advertising, Firebase Analytics or AdMob") (not any negation: "We do not sell your data;
+crash reports go to Sentry" names an SDK the app uses)."""
 
 
 def _denied(text: str, start: int) -> bool:

@@ -1,0 +1,101 @@
+"""Permission tables whose cells lost what parted them, permission labels in capitalised words, and sentences
+that deny. In our own words; expected values written by hand from Android's permission list."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.lexicon import Lexicon
+from auditor.policy.lexicon_data import load_lexicon
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+P = "android.permission."
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("admob", "Google AdMob", "AdMob"), entry("crashlytics", "Firebase Crashlytics"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a constant run into the next cell's first word, in lower case or in capitals
+    ("ACCESS_COARSE_LOCATIONShow where you are", ["ACCESS_COARSE_LOCATION"]),
+    ("RECORD_AUDIOVoice notes", ["RECORD_AUDIO"]),
+    ("BLUETOOTH_CONNECTBLE pairing with the scale", ["BLUETOOTH_CONNECT"]),
+    # guard: a constant as written is itself, not a shorter one it begins with
+    ("FOREGROUND_SERVICE_LOCATION", ["FOREGROUND_SERVICE_LOCATION"]),
+])
+def test_a_constant_glued_to_the_next_word_is_read(lexicon, text, expected):
+    assert [p.removeprefix(P) for p, _ in lexicon.permissions_in(text, weak=True)] == expected
+
+
+GLUED_TABLE = """\
+Permissions the app declares
+
+Permission / areaUse in the appData involved
+ACCESS_FINE_LOCATION, ACCESS_COARSE_LOCATIONShowing the walk on the map.Where the phone is while you record.
+CAMERAScanning a receipt.The picture you take.
+RECORD_AUDIOVoice notes on a walk.What you say.
+"""
+
+
+def test_a_row_of_a_glued_table_opens_with_all_its_constants(tmp_path, catalog):
+    d = _read(tmp_path, "glued.txt", GLUED_TABLE, catalog)
+    uses = {p.permission.removeprefix(P): p.scene for p in d.permissions if p.scene}
+    assert uses["ACCESS_FINE_LOCATION"].startswith("Showing the walk on the map")
+    assert uses["ACCESS_COARSE_LOCATION"].startswith("Showing the walk on the map")
+
+
+def test_a_permission_label_in_capitalised_words_names_its_permission(lexicon):
+    # "Media File Storage" in a permission cell is a label, not the name of an app
+    found = {p.removeprefix(P) for p, _ in lexicon.permissions_in("Media File Storage", weak=True, derive=True)}
+    assert found == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}
+
+
+def test_a_title_case_app_name_in_a_data_cell_stays_a_name(lexicon):
+    # guard: in running text or a data cell, "Storage Isolation" is an app, not the storage it names
+    assert not lexicon.data_types_in("The following apps use it: Storage Isolation, Shizuku", cell=True)
+
+
+PERMISSION_TABLE = """\
+| Device permission | Service function | What it is used for |
+|---|---|---|
+| Camera | Core service function | Scanning a receipt |
+| Media File Storage | Core service function | Keeping downloaded maps |
+"""
+
+
+def test_a_class_of_function_in_english_takes_the_rows_use_as_scene(tmp_path, catalog):
+    d = _read(tmp_path, "perm.md", PERMISSION_TABLE, catalog)
+    scenes = {s.name: {p.removeprefix(P) for p in s.permissions} for s in d.scenes}
+    assert scenes == {"Scanning a receipt": {"CAMERA"},
+                      "Keeping downloaded maps": {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}}
+
+
+DENIED = """\
+## Permissions
+
+Permissions are asked for only where a feature needs them. They are not used for advertising, Firebase Crashlytics,
+Google AdMob or any tracking of our own.
+
+The app does not declare ACCESS_BACKGROUND_LOCATION.
+"""
+
+
+def test_sdks_and_constants_in_a_denying_sentence_are_no_disclosure(tmp_path, catalog):
+    d = _read(tmp_path, "denied.md", DENIED, catalog)
+    assert [s.name for s in d.sdks] == []
+    assert P + "ACCESS_BACKGROUND_LOCATION" not in {p.permission for p in d.permissions}
+
+
+def test_a_clause_that_turns_names_what_the_app_uses(tmp_path, catalog):
+    # guard: "not used for X, but for Y" denies only what comes before the turn
+    text = "## Services\n\nYour data is not used for advertising, but crash reports are sent to Firebase Crashlytics.\n"
+    assert [s.id for s in _read(tmp_path, "turn.md", text, catalog).sdks] == ["crashlytics"]
