@@ -138,6 +138,22 @@ def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, st
     return lexicon.permissions_in(claim.permissions, weak=True, derive=True)
 
 
+_REFUSAL_RE = re.compile(
+    r"[。；;.!！，,]\s*(?:但\s*)?(?:若|如果|如|倘若|假如|一旦|当)?\s*(?:您|你|用户)?\s*(?:拒绝|不同意|不授权|不授予|未授权|未授予|"
+    r"关闭|不开启|不允许|撤回|禁止)"
+    r"|[.;,]\s*(?:but\s+)?if\s+(?:you|the user)\s+(?:deny|denies|refuse|refuses|decline|declines|do not|don't|does not|"
+    r"disable|disables|turn off|turns off|revoke|revokes|reject|rejects)\b", re.IGNORECASE)
+"""Where a scene goes on to say what refusing the permission costs ("…新题库。若用户拒绝提供定位信息，…", "…; if you deny
+it, …"): what follows is no part of the scene."""
+MIN_SCENE = 2
+
+
+def without_refusal(scene: str) -> str:
+    """``scene`` up to the words on refusing its permission (:data:`_REFUSAL_RE`), when some words come before."""
+    m = _REFUSAL_RE.search(scene)
+    return scene[:m.start()].strip() if m and len(scene[:m.start()].strip()) >= MIN_SCENE else scene
+
+
 def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[Scene, ...]:
     """Scenes in policy order; rows of one scene (a merged scene cell, a repeated section) are one scene."""
     groups: dict[tuple[str, str], list[SceneClaim]] = {}

@@ -18,7 +18,7 @@ from auditor.policy.coordinator import settle
 from auditor.policy.document import Document
 from auditor.policy.extractors import REGISTRY
 from auditor.policy.extractors.prose import collecting_subjects
-from auditor.policy.facts import each_named, scene_permissions, scenes, sdk_disclosure
+from auditor.policy.facts import each_named, scene_permissions, scenes, sdk_disclosure, without_refusal
 from auditor.policy.lexicon import Lexicon
 from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import load_document
@@ -67,7 +67,7 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
             else:  # the same row written again: only its evidence differs
                 row = replace(row, evidence=doc.span(claim.first, claim.last))
             sdks.append(row)
-        scene_claims.extend(structure.scenes)
+        scene_claims.extend(replace(c, scene=without_refusal(c.scene)) if c.scene else c for c in structure.scenes)
     perms: list[PermissionDisclosure] = []
     found: dict[tuple[str, bool], list[tuple[str, str]]] = {}  # this read's permission texts, mapped
     for scene in scene_claims:

@@ -395,8 +395,14 @@ an item as a marked one is."""
 
 def _written_constant(text: str, ctx: Context) -> bool:
     """True when ``text`` writes a permission constant out (``ACCESS_FINE_LOCATION``, ``android.permission.X``,
-    a quoted or bracketed one-word ``[CAMERA]``)."""
-    return _CONSTANT_RE.search(text) is not None or any(h.constant for h in ctx.lexicon.find(text, weak=False))
+    a quoted or bracketed one-word ``[CAMERA]``, or one beside a word for the same permission: "相机 CAMERA")."""
+    if _CONSTANT_RE.search(text) is not None or any(h.constant for h in ctx.lexicon.find(text, weak=False)):
+        return True
+    if "|" in text:
+        return False  # a table's cell ("CAMERA 拍摄 |"): the table reads it
+    hits = ctx.lexicon.find(text, weak=True)
+    written = {p for h in hits if h.constant for p in h.permissions}
+    return bool(written) and bool(written & {p for h in hits if not h.constant for p in h.permissions})
 
 
 _CAPS_RE = re.compile(r"[A-Z]{3,}")
