@@ -125,6 +125,10 @@ class PermissionListExtractor:
         i = 0
         refusing = False  # under a line saying the app does not ask for what follows ("We do not request:")
         while i < len(lines):
+            marker = platform_marker(lines[i].text, ctx) if i not in owned else None
+            if marker:  # "[iOS]", "Android：": what follows is that platform's part
+                platform, i = marker, i + 1
+                continue
             if i in owned or (quiet[i] and i not in bare and not over[i] and i not in over_constants):
                 refusing = lines[i].text[-1:] in (":", "：") and _refusing(lines[i], ctx)
                 i += 1
@@ -590,7 +594,7 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
     for k in range(i + 1, min(len(lines), i + 1 + MAX_DETAIL_LINES)):
         line = lines[k]
         if k in bare or k in heads or line.mark.startswith("h") or (
-                _section_heading(line) and not _ITEM_RE.match(line.text)):
+                _section_heading(line) and not _ITEM_RE.match(line.text)) or platform_marker(line.text, ctx):
             break
         if i in bare and out:
             break  # a bare label owns one description line
@@ -612,6 +616,20 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
             plain += 1
         out.append(k)
     return out, (out[-1] if out else i)
+
+
+MAX_PLATFORM_MARKER = 12
+_MARKER_DRESS = "[]【】()（）:：*#- \t"
+
+
+def platform_marker(text: str, ctx: Context) -> str | None:
+    """The platform a line is only the name of ("[iOS]", "【Android】", "iOS端：", "Android:"): it opens that
+    platform's part of the text; None for any other line ("iPhone相册" names a permission)."""
+    core = text.strip().strip(_MARKER_DRESS)
+    if not core or width(core) > MAX_PLATFORM_MARKER or ctx.lexicon.permissions_in(core, weak=True):
+        return None
+    rest = re.sub(r"(?i)ios|android|安卓|苹果|鸿蒙|harmonyos|端|版本?|系统|平台|操作|和|与|/|\s", "", core)
+    return ctx.lexicon.platform(core) if not rest else None
 
 
 _DIGITS_RE = re.compile(r"^\s*[(（]?\s*(\d{1,2})\s*[.、．)）]")

@@ -617,8 +617,14 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 scene, desc = when.group(1), purpose.group(1) if purpose is not None and apart else ""
             else:  # no moment, or one inside the purpose ("为了在您外出时为照片添加地点"): the purpose
                 scene, desc = purpose.group(1) if purpose else "", ""
+            scene = "" if _CODE_REF_RE.match(scene) else scene
             out.append((scene.strip(" ,，"), desc.strip(" ,，"), part))
     return out
+
+
+_CODE_REF_RE = re.compile(r"\s*[\[`]|\s*[A-Za-z_]\w*(?:\.\w+)+\b")
+"""A purpose clause that is a reference to code ("required for [WifiManager.getNetworkSuggestions][…]", "for
+`Camera.open`"): no scene."""
 
 
 _SUBJECT_RE = re.compile(r"^\s*(?:SDK)?\s*(?:需要|会|将|可能会|需|会通过|需要通过)\s*(?:收集|获取|采集|通过|读取|使用|访问)")
