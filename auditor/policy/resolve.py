@@ -269,6 +269,9 @@ class Resolver:
         by_url, by_host = self._linked(ev)
         by_company = set(self.by_company(ev.company)) if ev.company else set()
         pool = set(pkg) | by_url | set(by_name.candidates) | (by_host if len(by_host) <= 12 else set())
+        named = by_name.id if by_name.id and by_name.how == "exact" else None
+        if named:  # a generic-looking name that is one entry's own name ("Maps SDK for Android")
+            pool.add(named)
         words = fold(ev.words or ev.name)
         if by_company:  # a large group (Tencent, Google) adds only its entries of the kind the row names
             pool |= by_company if len(by_company) <= MAX_COMPANY_POOL else {
@@ -283,8 +286,10 @@ class Resolver:
                 continue
             category = self._category_hit(product, words)
             name_sim = 0.0 if generic else self._similarity(ev.name, sdk_id)
+            linked = sdk_id in pkg or sdk_id in by_url or sdk_id in by_host  # (a large vendor alone says too little)
             score = (3.0 * (sdk_id in pkg) + 2.0 * (sdk_id in by_url) + 1.0 * (sdk_id in by_host)
-                     + 1.0 * (sdk_id in by_company) + 1.5 * name_sim + (1.0 if generic else 0.75) * category)
+                     + 1.0 * (sdk_id in by_company) + 1.5 * name_sim + (1.0 if generic else 0.75) * category
+                     + 1.0 * (sdk_id == named and linked))  # its own name, and the row's evidence points to it too
             # the vendor alone does not say which of its SDKs, and never one of another kind than the row says
             # (a Kuaishou login row is not the Kuaishou ads SDK)
             other_kind = bool(said) and not category
@@ -296,7 +301,7 @@ class Resolver:
 
     def _linked(self, ev: Evidence) -> tuple[set[str], set[str]]:
         """The entries the row's links point to: by the page's address, and by its site (:meth:`host_ids`)."""
-        by_url = {i for u in ev.links for i in self.by_url.get(url_key(u), ())}
+        by_url = {i for u in ev.links for key in _url_prefixes(url_key(u)) for i in self.by_url.get(key, ())}
         by_host = {i for u in ev.links if (h := host(u)) for i in self.host_ids(h)}
         return by_url, by_host
 
@@ -356,6 +361,18 @@ class Resolver:
 _SHARED_HOST_RE = re.compile(r"^(?:privacy|policies|policy|legal|terms|agreement|agreements|docs)\.")
 """A vendor's site of legal pages or documents ("privacy.qq.com" holds every Tencent product's policy): no
 product's own host. A page address there still points to its product (``by_url``)."""
+
+
+MAX_URL_DEPTH = 8
+
+
+def _url_prefixes(key: str) -> list[str]:
+    """A page's address and the addresses above it on its site, down to one path segment (a product's
+    documentation root names the pages under it: ``developers.google.com/maps/documentation/android-sdk/intro``
+    is under ``…/android-sdk``); never the bare host (that is :meth:`Resolver.host_ids`)."""
+    host, _, path = key.partition("/")
+    parts = [p for p in path.split("/") if p][:MAX_URL_DEPTH]
+    return [key] + ["/".join([host] + parts[:n]) for n in range(len(parts) - 1, 0, -1)]
 
 
 def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:

@@ -65,3 +65,29 @@ def test_a_word_of_a_name_is_an_entry_only_when_it_is_that_entrys_name_whole() -
     resolver = build_resolver(catalog, load_lexicon())
     assert resolver.resolve(Evidence(name="Vidshort openSDK（安卓版）")).id is None
     assert resolver.resolve(Evidence(name="Sentry 崩溃监控组件")).id == "sentry"
+
+
+@pytest.fixture(scope="module")
+def docs_resolver() -> Resolver:
+    from dataclasses import replace
+    maps = replace(entry("acme-maps", "Acme Maps Engine", "Maps SDK for Android", vendor=ACME, category="map-location"),
+                   website="https://developers.acme-cloud.com/maps/docs/android")
+    places = replace(entry("acme-places", "Acme Places", vendor=ACME, category="map-location"),
+                     website="https://developers.acme-cloud.com/places")
+    return build_resolver(memory_catalog(maps, places), load_lexicon())
+
+
+def test_a_page_under_a_products_documentation_root_points_to_that_product(docs_resolver: Resolver) -> None:
+    ev = Evidence(name="Mapping library", links=("https://developers.acme-cloud.com/maps/docs/android/start#setup",),
+                  words="Mapping library")
+    assert docs_resolver.resolve(ev).id == "acme-maps"
+
+
+def test_a_generic_looking_name_that_is_one_entrys_own_name_resolves_with_the_link_of_its_vendor(
+        docs_resolver: Resolver) -> None:
+    """"Maps SDK for Android" reads as a kind of SDK; it is also one entry's own alias, and the row's link is on
+    that entry's vendor's site, where another product of the same kind lives too."""
+    ev = Evidence(name="Maps SDK for Android", links=("https://developers.acme-cloud.com/",), words="Maps SDK for Android")
+    assert docs_resolver.resolve(ev).id == "acme-maps"
+    # guard: without a link, the generic-looking name alone does not decide
+    assert docs_resolver.resolve(Evidence(name="Maps SDK for Android", words="Maps SDK for Android")).id is None
