@@ -142,9 +142,10 @@ class ProseExtractor:
             if p not in mentions and not scene_texts[text]:
                 continue
             named = mentions.get(p, [])
+            below = _said_of_them(doc, paragraphs, texts, p) if named and p + 1 not in mentions else ""
             rows = tuple(self._row(text, first, last, name, ctx, " ".join(
-                [_listed_after(doc, paragraphs, texts, p)] + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))),
-                named) for name in named)
+                [_listed_after(doc, paragraphs, texts, p), below]
+                + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))), named) for name in named)
             scenes = tuple(SceneClaim(scene, desc, part, first, last, sentence=True)
                            for scene, desc, part in scene_texts[text])
             if rows or scenes:
@@ -206,6 +207,24 @@ def _named_over_lists(doc: Document, paragraphs: list[tuple[int, int]], texts: l
     return out
 
 
+_BACK_RE = re.compile(r"^\s*(?:these|those|such|the above|said|all of these)\s+(?:[\w-]+\s+){0,2}?(?:providers?|partners?|"
+                      r"networks?|services?|companies|sdks?|librar(?:y|ies)|third[- ]parties|vendors?|tools?)\b"
+                      r"|^\s*(?:上述|以上|这些|该等|前述)(?:的)?(?:第三方|SDK|sdk|合作方|服务商|服务提供商|合作伙伴|服务|机构)",
+                      re.IGNORECASE)
+"""A paragraph that goes on about the SDKs the one before it named ("These ad providers may collect…",
+"上述第三方SDK会收集…")."""
+
+
+def _said_of_them(doc: Document, paragraphs: list[tuple[int, int]], texts: list[str], p: int) -> str:
+    """The next paragraph (with the list it introduces) when it speaks of the SDKs paragraph ``p`` named."""
+    if p + 1 >= len(paragraphs) or not _BACK_RE.match(texts[p + 1]):
+        return ""
+    return f"{texts[p + 1]} {_listed_after(doc, paragraphs, texts, p + 1)}".strip()
+
+
+MAX_BARE_ITEM = 40
+
+
 def _listed_after(doc: Document, paragraphs: list[tuple[int, int]], texts: list[str], p: int) -> str:
     """The list items right after a paragraph that ends with a colon ("…may collect, including:" then
     "- Device model…"), or the table right after a paragraph that points to it ("…个人信息清单如下表所示"):
@@ -220,8 +239,11 @@ def _listed_after(doc: Document, paragraphs: list[tuple[int, int]], texts: list[
     for k in range(paragraphs[p][1] + 1, min(len(doc.lines), paragraphs[p][1] + 1 + MAX_LISTED_AFTER)):
         line = doc.lines[k]
         marked = line.mark == "li" or _ITEM_START_RE.match(line.text) is not None
-        if not marked and (line.no != doc.lines[k - 1].no + 1 or not _HEAD_ITEM_RE.match(line.text)):
-            break  # an item without a marker follows the line before it directly
+        apart = line.no != doc.lines[k - 1].no + 1
+        bare = apart and not line.mark and width(line.text.strip()) <= MAX_BARE_ITEM \
+            and not line.text.rstrip().endswith(TERMINAL)  # a text that lost its markers: short lines, blank between
+        if not marked and not bare and (apart or not _HEAD_ITEM_RE.match(line.text)):
+            break  # an item without a marker follows the line before it directly, or is a short line of its own
         out.append(line.text)
     return " ".join(out)
 

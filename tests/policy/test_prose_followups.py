@@ -1,0 +1,62 @@
+"""Prose naming SDKs, then a paragraph about them ("These ad providers may collect…") with its list, written as
+plain text whose list items lost their markers (short lines, a blank line between). In our own words; expected
+values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("admob", "Google AdMob", "AdMob"), entry("pangle", "穿山甲", "Pangle"))
+
+
+PLAIN = """\
+Advertising
+
+Our app shows ads served by partners such as Google AdMob.
+
+These ad partners may collect and use:
+
+Advertising ID
+
+IP address
+
+The data is used to show ads.
+"""
+
+
+def test_a_paragraph_about_the_sdks_named_before_gives_them_its_data(tmp_path, catalog):
+    rows = _read(tmp_path, "ads.txt", PLAIN, catalog).sdks
+    assert [(r.id, set(r.data_types)) for r in rows] == [("admob", {"advertising-id", "ip"})]
+
+
+ZH = """\
+我们接入了穿山甲SDK用于广告投放。
+
+上述第三方SDK可能收集：设备型号、OAID。
+"""
+
+
+def test_the_same_in_chinese(tmp_path, catalog):
+    rows = _read(tmp_path, "ads_zh.txt", ZH, catalog).sdks
+    assert [(r.id, set(r.data_types)) for r in rows] == [("pangle", {"device-model", "oaid"})]
+
+
+def test_a_paragraph_about_something_else_gives_nothing(tmp_path, catalog):
+    # guard: the next paragraph is about the app's own server, not the SDK named before it
+    text = "Our app shows ads served by Google AdMob.\n\nOur servers keep your IP address for 30 days.\n"
+    rows = _read(tmp_path, "other.txt", text, catalog).sdks
+    assert [(r.id, r.data_types) for r in rows] == [("admob", ())]
+
+
+def test_lines_that_follow_a_label_directly_are_no_bare_items(tmp_path, catalog):
+    # guard: under "as follows:", a line of its own right after it ("Vendor push") heads a record, not an item
+    text = ("Google AdMob serves our ads. For AdMob, add these lines:\nVendor push\nData: Android ID\n")
+    rows = {r.id: r for r in _read(tmp_path, "follow.txt", text, catalog).sdks}
+    assert "android-id" not in rows["admob"].data_types
