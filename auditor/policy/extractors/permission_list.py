@@ -620,16 +620,21 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
 
 MAX_PLATFORM_MARKER = 12
 _MARKER_DRESS = "[]【】()（）:：*#- \t"
+_PLATFORM_NAME_RE = re.compile(r"(?i)ios|android|安卓|苹果|鸿蒙|harmonyos")
+_PLATFORM_WORD_RE = re.compile(r"(?i)ios|android|安卓|苹果|鸿蒙|harmonyos|端|版本?|系统|平台|操作|和|与|/|\s")
+"""The words a platform's marker line is made of (a line with any other word is no marker)."""
 
 
 def platform_marker(text: str, ctx: Context) -> str | None:
     """The platform a line is only the name of ("[iOS]", "【Android】", "iOS端：", "Android:"): it opens that
     platform's part of the text; None for any other line ("iPhone相册" names a permission)."""
-    core = text.strip().strip(_MARKER_DRESS)
-    if not core or width(core) > MAX_PLATFORM_MARKER or ctx.lexicon.permissions_in(core, weak=True):
+    if len(text) > 2 * MAX_PLATFORM_MARKER or not _PLATFORM_NAME_RE.search(text):
         return None
-    rest = re.sub(r"(?i)ios|android|安卓|苹果|鸿蒙|harmonyos|端|版本?|系统|平台|操作|和|与|/|\s", "", core)
-    return ctx.lexicon.platform(core) if not rest else None
+    core = text.strip().strip(_MARKER_DRESS)
+    if not core or width(core) > MAX_PLATFORM_MARKER or _PLATFORM_WORD_RE.sub("", core) \
+            or ctx.lexicon.permissions_in(core, weak=True):
+        return None
+    return ctx.lexicon.platform(core)
 
 
 _DIGITS_RE = re.compile(r"^\s*[(（]?\s*(\d{1,2})\s*[.、．)）]")
