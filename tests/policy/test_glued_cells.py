@@ -99,3 +99,31 @@ def test_a_clause_that_turns_names_what_the_app_uses(tmp_path, catalog):
     # guard: "not used for X, but for Y" denies only what comes before the turn
     text = "## Services\n\nYour data is not used for advertising, but crash reports are sent to Firebase Crashlytics.\n"
     assert [s.id for s in _read(tmp_path, "turn.md", text, catalog).sdks] == ["crashlytics"]
+
+
+GLUED_SDK_ZH = """\
+第三方SDK共享清单
+序号SDK名称第三方主体涉及的个人信息种类使用目的隐私政策链接
+1示例推送SDK示例推送科技(杭州)有限公司设备信息:Android ID、OAID
+网络信息:IP地址
+用于推送消息https://push.example.cn/privacy
+2甲乙统计 SDK甲乙数据服务有限公司设备型号、IP地址用于统计分析https://stat.example.com/policy.html
+"""
+
+
+def test_an_sdk_table_whose_cells_lost_their_separators_reads_row_by_row(tmp_path):
+    catalog = memory_catalog(entry("push", "示例推送SDK"), entry("stat", "甲乙统计SDK"))
+    rows = _read(tmp_path, "glued_sdk.txt", GLUED_SDK_ZH, catalog).sdks
+    assert [(r.name, r.company, r.link) for r in rows] == [
+        ("示例推送SDK", "示例推送科技(杭州)有限公司", "https://push.example.cn/privacy"),
+        ("甲乙统计 SDK", "甲乙数据服务有限公司", "https://stat.example.com/policy.html"),
+    ]
+    assert set(rows[0].data_types) == {"android-id", "oaid", "ip"}
+    assert set(rows[1].data_types) == {"device-model", "ip"}
+
+
+def test_a_glued_line_that_is_no_header_reads_no_table(tmp_path):
+    # guard: a title run into words that are no column titles ("序号说明如下") is no header
+    text = "序号说明如下\n1示例推送SDK示例推送科技(杭州)有限公司设备信息\n"
+    catalog = memory_catalog(entry("push", "示例推送SDK"))
+    assert all(r.extractor != "flat-table" for r in _read(tmp_path, "no_header.txt", text, catalog).sdks)

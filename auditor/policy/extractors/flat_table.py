@@ -67,7 +67,7 @@ class FlatTableExtractor:
                 continue
             out.append(structure)
             i = max(structure.last + 1, i + 1)
-        return out + _spaced_tables(doc, ctx)
+        return out + _spaced_tables(doc, ctx) + _glued_tables(doc, ctx)
 
     def _periodic(self, doc: Document, ctx: Context, roles: list[str | None], i: int, j: int) -> Structure | None:
         """A permission table under the header of lines ``i..j-1`` read by its period (:mod:`auditor.policy.period_rows`). Its
@@ -435,3 +435,127 @@ def _spaced_cells(text: str, roles: list[str]) -> list[str] | None:
                 or (role == "name" and (not name_like(cell) or company_like(cell))):
             return None
     return tokens
+
+
+MAX_GLUED_HEADER = 80
+MAX_GLUED_TITLE = 16
+MIN_GLUED_COLUMNS = 3
+MAX_GLUED_ROW_LINES = 30
+_GLUED_ROW_RE = re.compile(r"^\s*(\d{1,3})(?=[^\d\s.、，,:：)）])(.+)$")
+_GLUED_NAME_RE = re.compile(r"^\s*(.{1,60}?(?:SDK|Sdk|sdk|Kit|KIT|插件|组件))(?![A-Za-z])")
+_GLUED_COMPANY_RE = re.compile(r"^\s*(.{2,60}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|Co\.,?\s?Ltd\.?|Inc\.|LLC|"
+                               r"Ltd\.?|Limited|GmbH|Corporation|Corp\.))")
+
+
+def _glued_tables(doc: Document, ctx: Context) -> list[Structure]:
+    """SDK tables whose cells lost what parted them (a page's table copied as text): a header of column titles
+    run together ("序号SDK名称第三方主体涉及的个人信息种类使用目的处理方式隐私政策链接"), then rows numbered 1, 2, 3…,
+    each opening with its number run into its first cell and going on over the lines up to the next number. A
+    row's cells are found by what ends them: a name by its SDK word (or a catalog name), a company by its legal
+    form, a link by its address; what lies between is the wide cell (data, purpose)."""
+    out: list[Structure] = []
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        titles = _glued_titles(lines[i].text, lines[i].mark, ctx)
+        if titles is None:
+            i += 1
+            continue
+        roles = [role for _, role in titles]
+        rows = [Row(tuple(t for t, _ in titles), i, i)]
+        k, texts, first = i + 1, [], i + 1
+        while k < len(lines) and k - first <= MAX_GLUED_ROW_LINES and not lines[k].mark.startswith("h") \
+                and "|" not in lines[k].text:
+            m = _GLUED_ROW_RE.match(lines[k].text)
+            if m and int(m.group(1)) == len(rows) + bool(texts):  # the next row opens
+                if texts:
+                    cells = _glued_cells(" ".join(texts), roles, ctx)
+                    if cells is None:
+                        break
+                    rows.append(Row(tuple(cells), first, k - 1))
+                texts, first = [m.group(2)], k
+            elif texts:
+                texts.append(lines[k].text.strip())
+            else:
+                break
+            k += 1
+        cells = _glued_cells(" ".join(texts), roles, ctx) if texts else None
+        if cells is not None:
+            rows.append(Row(tuple(cells), first, k - 1))
+        structure = read_grid(Grid(tuple(rows), ExtractorKind.FLAT_TABLE), ctx, CONFIDENCE) if len(rows) > 1 else None
+        if structure is not None:
+            out.append(structure)
+        i = structure.last + 1 if structure is not None else i + 1
+    return out
+
+
+def _glued_titles(text: str, mark: str, ctx: Context) -> list[tuple[str, str]] | None:
+    """``(title, role)`` of a header whose titles run together, split where every part is a title the lexicon
+    knows (the fewest titles the lexicon does not have exactly, then the shortest); None for any other line. The first title numbers the rows and one
+    names the SDK or its company."""
+    text = text.strip()
+    if mark or "|" in text or not 6 <= len(text) <= MAX_GLUED_HEADER or len(text.split()) >= MIN_GLUED_COLUMNS \
+            or ctx.lexicon.role(text[:4]) != "index" and ctx.lexicon.role(text[:2]) != "index":
+        return None
+    n = len(text)
+    # best[end][role of the last title]: (cost, titles) of text[:end]; a title the lexicon has exactly costs
+    # little, any other a whole unit and a little per letter; two titles of one role are never neighbours
+    best: list[dict[str, tuple[float, list[tuple[str, str]]]]] = [{} for _ in range(n + 1)]
+    best[0][""] = (0.0, [])
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_GLUED_TITLE), end):
+            title = text[start:end].strip()
+            if not best[start] or not title:
+                continue
+            role = ctx.lexicon.role(title)
+            if role is None:
+                continue
+            step = 0.01 if ctx.lexicon.is_header(title) else 1.0 + 0.01 * len(title)
+            for last, (cost, titles) in best[start].items():
+                if last != role and (role not in best[end] or cost + step < best[end][role][0]):
+                    best[end][role] = (cost + step, titles + [(title, role)])
+    if not best[n]:
+        return None
+    found = min(best[n].values(), key=lambda v: v[0])
+    if len(found[1]) < MIN_GLUED_COLUMNS:
+        return None
+    roles = [r for _, r in found[1]]
+    if roles[0] != "index" or len(set(roles)) != len(roles) or not {"name", "company"} & set(roles):
+        return None
+    return found[1]
+
+
+def _glued_cells(text: str, roles: list[str], ctx: Context) -> list[str] | None:
+    """A glued row's cells by the header's roles (the row number's cell left empty), or None when a name or
+    company cell cannot be found where the header puts it."""
+    cells = [""] * len(roles)
+    rest = text.strip()
+    link = ""
+    if "link" in roles or "website" in roles:
+        found = URL_RE.findall(rest)
+        if found:
+            link = found[-1]
+            rest = rest[:rest.rfind(link)].strip()
+    wide = next((k for k, r in enumerate(roles) if r in _WIDE_ROLES or r == "data"), None)
+    for k, role in enumerate(roles):
+        if role == "index":
+            continue
+        if role == "name":
+            m = _GLUED_NAME_RE.match(rest)
+            if m is None:
+                spot = next((end for start, end, _ in ctx.names.spot(rest) if start == 0), None)
+                if spot is None:
+                    return None
+                cells[k], rest = rest[:spot].strip(), rest[spot:]
+                continue
+            cells[k], rest = m.group(1).strip(), rest[m.end():]
+        elif role == "company":
+            m = _GLUED_COMPANY_RE.match(rest)
+            if m is None:
+                return None
+            cells[k], rest = m.group(1).strip(), rest[m.end():]
+        elif role in ("link", "website"):
+            cells[k] = link
+    if wide is not None:
+        cells[wide] = rest.strip()
+    return cells
