@@ -463,7 +463,8 @@ def _glued_tables(doc: Document, ctx: Context) -> list[Structure]:
             continue
         roles = [role for _, role in titles]
         rows = [Row(tuple(t for t, _ in titles), i, i)]
-        k, texts, first = i + 1, [], i + 1
+        texts: list[str] = []
+        k, first = i + 1, i + 1
         while k < len(lines) and k - first <= MAX_GLUED_ROW_LINES and not lines[k].mark.startswith("h") \
                 and "|" not in lines[k].text:
             m = _GLUED_ROW_RE.match(lines[k].text)
