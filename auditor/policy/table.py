@@ -76,11 +76,15 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     if not body:
         return None
     roles = column_roles(header, body, ctx)
+    body = _unshifted(roles, body, ctx)
     first, last = rows[0].first, rows[-1].last
     if "name" in roles:
         sdks = _sdk_rows(roles, body, ctx, merge=not grid.keyed)
         if sdks:
-            return Structure(grid.extractor, first, last, confidence if header else confidence - 0.2, sdks=tuple(sdks))
+            # an SDK's permissions with the scene of each ("SDK | 权限 | 使用场景"): scene pairs too
+            scenes = _scene_rows(roles, body, ctx) if "permissions" in roles and "scene" in roles else []
+            return Structure(grid.extractor, first, last, confidence if header else confidence - 0.2, sdks=tuple(sdks),
+                             scenes=tuple(scenes))
     if "permissions" in roles:
         scenes = _scene_rows(roles, body, ctx)
         if scenes:
@@ -89,6 +93,27 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
         scenes = _data_scene_rows(roles, body, ctx)
         return Structure(grid.extractor, first, last, confidence - 0.3, scenes=tuple(scenes), data=not scenes)
     return None
+
+
+_CONSTANTS_ONLY_RE = re.compile(r"^\s*(?:(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[\s,，、/]*)+$")
+
+
+def _unshifted(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[Row]:
+    """Rows of a table whose first column spans rows (a merged cell) written without that cell, their cells one
+    column to the left ("READ_EXTERNAL_STORAGE | 读取外部存储 | 用于… | |" under "SDK | 权限 | 描述 | 场景"): the
+    first cell holds only permission constants, the permission column is the second, the row's last cell is
+    empty. Such a row gets its empty first cell back; every other row stays as it is."""
+    if len(roles) < 3 or roles[0] == "permissions" or roles[1] != "permissions":
+        return list(body)
+    return [Row(("",) + tuple(row.cells[:-1]), row.first, row.last) if len(row.cells) == len(roles)
+            and shifted_left(row.cells, ctx) else row for row in body]
+
+
+def shifted_left(cells: Sequence[str], ctx: Context) -> bool:
+    """A row written without its first cell (see :func:`_unshifted`): it opens with permission constants only
+    and its last cell is empty."""
+    return len(cells) >= 3 and not cells[-1].strip() and _CONSTANTS_ONLY_RE.match(cells[0]) is not None \
+        and bool(ctx.lexicon.permissions_in(cells[0], weak=True))
 
 
 def _merged_across(cells: Sequence[str]) -> bool:

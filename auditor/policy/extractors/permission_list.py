@@ -43,8 +43,9 @@ from auditor.policy.text import (
 _ITEM_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）](?!\d)"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s)"
-    r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳]|[-*•·●▪◦])\s*(.+)$"
+    r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳]|[-*•·●▪◦](?!/))\s*(.+)$"
 )
+"""A list item and its text; not a block comment's end ("*/")."""
 _NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _LABEL_SPLIT_RE = re.compile(r"\s*[:：]\s*|\s+[-–—]+\s*")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission|authorit", re.IGNORECASE)
@@ -472,7 +473,8 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
         if _withdrawal(item.rest) or (not item.rest and _withdrawal(label)):
             return [SceneClaim("", "", label, i, i)], i  # "Camera: you can revoke it at any time": no use said
         if _constant_only(label, ctx) or (not item.rest and _only_permission(label, ctx)):
-            return [SceneClaim("", item.rest, label, i, i)], i
+            # (a text ending with a colon introduces a use written elsewhere: "CAMERA: 相机权限使用说明：")
+            return [SceneClaim("", "" if item.rest.rstrip().endswith((":", "：")) else item.rest, label, i, i)], i
         return [SceneClaim(moment(label) if _sentence(label) else label, item.rest, label, i, i)], i
     labelled = [(k, *_labelled(lines[k], ctx)) for k in details]
     timing = {k for k, role, _ in labelled if role == "scene" and TIMING_LABEL_RE.match(lines[k].text)}

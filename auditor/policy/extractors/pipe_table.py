@@ -11,7 +11,7 @@ from auditor.policy.claims import Context, ExtractorKind, Structure
 from auditor.policy.document import Document, Line, Row
 from auditor.policy.field_table import label_role
 from auditor.policy.period_rows import label_cell
-from auditor.policy.table import Grid, read_grid, sdk_like
+from auditor.policy.table import Grid, read_grid, sdk_like, shifted_left
 from auditor.policy.text import unbalanced
 from auditor.policy.text import width as display_width
 
@@ -179,9 +179,10 @@ def _anchored(rows: list[Row], body: list[tuple[int, str]], header: list[str], c
 
     if all(sdk_name(r.cells[0].strip()) for r in rows[1:]):
         return None  # every row is named by an SDK: read as is
-    if all(len(_cells(text)[0]) >= width and not ctx.lexicon.permissions_in(_cells(text)[0][0], weak=False)
-           for _, text in body):
-        return None  # every line has all its cells, each opening with a name: no cell spans rows
+    if all(len(cells) >= width and (not ctx.lexicon.permissions_in(cells[0], weak=False) or shifted_left(cells, ctx))
+           for cells in (_cells(text)[0] for _, text in body)):
+        return None  # every line has all its cells, each opening with a name (or written one to the left, its
+        # first cell left out under a merged one): no cell spans rows
     data_col = next((i for i, h in enumerate(header) if ctx.lexicon.role(h) == "data"), width - 1)
     out = [rows[0]]
     cells: list[str] = []
