@@ -49,6 +49,9 @@ _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})
 _CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")
+_OF_RE = re.compile(r"^([a-z][a-z ]{1,30}?) of (?:the |a |an |each )?([a-z][a-z ()/-]{1,40})$")
+"""An English title "A of B", whose head is A ("Purpose of the Permission" is a purpose, "Name of the Permission"
+names the permission)."""
 _CJK_GAP_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _HEAD_ROLES = frozenset({"purpose", "scene", "description", "method", "permissions", "data"})
 """Roles whose word heads a label after "的" ("调用权限的目的": a purpose, not a permission; "实现SDK产品功能所需的权限":
@@ -481,6 +484,14 @@ class Lexicon:
         exact = self._field_exact.get(folded)
         if exact:
             return exact
+        of = _OF_RE.match(folded)
+        if of:  # "Purpose of the Permission", "Name of the SDK": the head word before "of" says the role
+            head = self._role(of.group(1))
+            if head is not None and head not in ("title", "index"):
+                return head
+            rest = self._role(of.group(2))
+            if rest is not None:
+                return rest
         best: tuple[int, int, str] | None = None
         closing: tuple[int, int, str] | None = None  # a link word ending the label ("第三方SDK官网链接")
         for rank, (role, regex) in enumerate(self._field_regexes):

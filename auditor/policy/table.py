@@ -75,7 +75,7 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     body = rows[start + 1:] if start is not None else rows
     if not body:
         return None
-    roles = column_roles(header, body, ctx)
+    roles = _timing_described(column_roles(header, body, ctx), header)
     body = _unshifted(roles, body, ctx)
     first, last = rows[0].first, rows[-1].last
     if "name" in roles:
@@ -93,6 +93,26 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
         scenes = _data_scene_rows(roles, body, ctx)
         return Structure(grid.extractor, first, last, confidence - 0.3, scenes=tuple(scenes), data=not scenes)
     return None
+
+
+_TIMING_TITLE_RE = re.compile(r"时机|\btiming\b|\bwhen (?:it is )?(?:requested|asked)\b", re.IGNORECASE)
+_FUNCTION_TITLE_RE = re.compile(r"功能说明|功能描述|\bfunction\b", re.IGNORECASE)
+_PURPOSE_TITLE_RE = re.compile(r"目的|用途|场景|\bpurposes?\b|\bwhy\b|\breasons?\b", re.IGNORECASE)
+
+
+def _timing_described(roles: list[str | None], header: Sequence[str]) -> list[str | None]:
+    """Columns that say when the app asks ("调用时机", "Timing of Permission Requests") or what the permission
+    itself does ("权限功能说明", "Function of the Permission") beside one that says what for ("使用目的", "Purpose of
+    the Permission"): that one is the scene, the others describe it."""
+    purpose = [i for i, (r, h) in enumerate(zip(roles, header)) if r in ("scene", "purpose", "description")
+               and _PURPOSE_TITLE_RE.search(h) and not _TIMING_TITLE_RE.search(h) and not _FUNCTION_TITLE_RE.search(h)]
+    other = {i for i, (r, h) in enumerate(zip(roles, header)) if i not in purpose and (
+        (r == "scene" and _TIMING_TITLE_RE.search(h)) or (r == "purpose" and _FUNCTION_TITLE_RE.search(h)))}
+    if not purpose or not other:
+        return roles
+    chosen = purpose[0]  # (a second purpose column was read as a description: it is the use here)
+    return ["description" if i in other else ("purpose" if i == chosen and r == "description" else r)
+            for i, r in enumerate(roles)]
 
 
 _CONSTANTS_ONLY_RE = re.compile(r"^\s*(?:(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[\s,，、/]*)+$")

@@ -109,7 +109,8 @@ class PermissionListExtractor:
         ask = _Lines(ctx)
         kinds = ask.classify(lines)
         bare = _bare_labels(lines, ask, kinds.bare)
-        spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx)
+        spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx) \
+            + _manifest_comments(lines, ctx)
         out.extend(spaced)
         owned = {k for st in spaced for k in range(st.first, st.last + 1)}
         quiet = kinds.quiet
@@ -838,6 +839,41 @@ ANCHORED_CONFIDENCE = 0.82
 
 
 _PREFIX = "android.permission."
+
+
+_USES_PERMISSION_RE = re.compile(r"<uses-permission(?:-sdk-\d+)?\b[^>]*?android:name\s*=\s*[\"']([\w.]+)[\"']")
+_XML_COMMENT_RE = re.compile(r"<!--\s*(.*?)\s*-->")
+_SECTION_NOTE_RE = re.compile(r"[(（](?:开始|结束|start|end|begin)[)）]|^(?:start|end|begin)\b", re.IGNORECASE)
+"""A comment that marks where a block of permissions starts or ends ("…要求的权限(开始)"): no use."""
+MIN_MANIFEST_LINES = 2
+
+
+def _manifest_comments(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
+    """A manifest's permissions as an SDK's guide shows them, each under (or after) a comment saying what it is for
+    ("<!--检查网络可用性-->" over '<uses-permission android:name="android.permission.ACCESS_NETWORK_STATE"/>'): each
+    permission with its comment as scene; a comment that only names the permission, or marks where the block
+    starts or ends, gives none. Runs of at least ``MIN_MANIFEST_LINES`` such declarations."""
+    out: list[Structure] = []
+    run: list[SceneClaim] = []
+    start = -1
+    for k, line in enumerate(lines + (Line(0, ""),)):
+        m = _USES_PERMISSION_RE.search(line.text) if "uses-permission" in line.text else None
+        if m is None:
+            if _XML_COMMENT_RE.fullmatch(line.text.strip()) or not line.text.strip():
+                continue  # a comment over the next declaration, a blank line
+            if len(run) >= MIN_MANIFEST_LINES:
+                out.append(Structure(ExtractorKind.PERMISSION_LIST, start, run[-1].last, CONFIDENCE, scenes=tuple(run)))
+            run, start = [], -1
+            continue
+        after = _XML_COMMENT_RE.search(line.text, m.end())
+        before = _XML_COMMENT_RE.fullmatch(lines[k - 1].text.strip()) if k else None
+        note = after.group(1) if after else before.group(1) if before else ""
+        if not note or _SECTION_NOTE_RE.search(note) or _only_permission(note, ctx):
+            note = ""
+        if start < 0:
+            start = k - 1 if before else k
+        run.append(SceneClaim(note, "", m.group(1), k, k))
+    return out
 
 
 def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:

@@ -137,6 +137,9 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
                 rows[-1] = Row(last.cells[:-1] + (f"{last.cells[-1]} {text.strip()}".strip(),), last.first, k)
             continue
         cells, whole = _cells(text)
+        if closed and not pending and text.rstrip().endswith("|") and len(cells) == width - 1 and cells[0].strip():
+            rows.append(Row(tuple(cells) + ("",), k, k))  # a row closed without its last cell (left empty)
+            continue
         if whole and len(cells) >= width and not pending:
             extra = [c for c in cells[width:] if c]
             cells = cells[:width - 1] + [" ".join([cells[width - 1]] + extra)]
