@@ -62,3 +62,20 @@ def test_each_permission_of_a_manifest_excerpt_has_its_comment_as_scene(tmp_path
     # a comment that only names its permission, or marks the block's start or end, is no scene
     assert ("ACCESS_NETWORK_STATE", "") in pairs
     assert not any("(start)" in scene or "(end)" in scene for _, scene in pairs)
+
+
+BROKEN_ROWS = """\
+设备权限 | 对应业务功能 | 调用权限的目的 | 是否询问 | 可否关闭 |
+---|---|---|---|---|
+相机 | 扫描二维码 | 打开摄像头拍照 | 首次使用时询问 |
+是 |
+麦克风 | 语音输入 | 录制语音 | 使用时询问 |
+是 |
+"""
+
+
+def test_a_row_whose_last_cell_is_on_the_next_line_stays_one_row(tmp_path):
+    # guard: "… | 首次使用时询问 |" then "是 |": the row goes on, it is not closed without its last cell
+    d = _read(tmp_path, "broken.txt", BROKEN_ROWS, memory_catalog(entry("x", "X")))
+    pairs = {(p.permission.removeprefix(P), p.scene) for p in d.permissions if p.scene}
+    assert pairs == {("CAMERA", "扫描二维码"), ("RECORD_AUDIO", "语音输入")}

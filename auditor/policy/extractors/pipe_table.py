@@ -118,6 +118,8 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
     pending: list[str] = []
     pending_first = -1
     closed = lines[0][1].rstrip().endswith("|")  # rows close with a pipe: a line that does not, goes on
+    body_lines = lines[body_from:]
+    next_cells = {k: len(_cells(nxt)[0]) for (k, _), (_, nxt) in zip(body_lines, body_lines[1:])}
     carry = False
     for k, text in lines[body_from:]:
         if carry and "|" in text:  # "网络权限 | 1、获取数据" then "和用户信息 |": one cell over two lines
@@ -137,9 +139,10 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
                 rows[-1] = Row(last.cells[:-1] + (f"{last.cells[-1]} {text.strip()}".strip(),), last.first, k)
             continue
         cells, whole = _cells(text)
-        if closed and not pending and text.rstrip().endswith("|") and len(cells) == width - 1 and cells[0].strip():
-            rows.append(Row(tuple(cells) + ("",), k, k))  # a row closed without its last cell (left empty)
-            continue
+        if closed and not pending and text.rstrip().endswith("|") and len(cells) == width - 1 and cells[0].strip() \
+                and next_cells.get(k, width) >= width - 1:
+            rows.append(Row(tuple(cells) + ("",), k, k))  # a row closed without its last cell (left empty), the next
+            continue  # line a row of its own too (not the rest of this one: "是 |")
         if whole and len(cells) >= width and not pending:
             extra = [c for c in cells[width:] if c]
             cells = cells[:width - 1] + [" ".join([cells[width - 1]] + extra)]

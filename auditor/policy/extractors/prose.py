@@ -459,7 +459,9 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
     login/sharing cue ("log in with accounts such as Facebook, Twitter or Google")."""
     out: list[tuple[int, str]] = []
     cued = _SDK_CUE_RE.search(text) is not None
-    for chunk_m in re.finditer(r"[^。；;()（）:：]+", text):
+    # an address is no enumeration ("…/blob/main/sentry/src/…": its path's parts are no names)
+    masked = URL_RE.sub(lambda m: " " * len(m.group(0)), text) if "://" in text or "www." in text else text
+    for chunk_m in re.finditer(r"[^。；;()（）:：]+", masked):
         if cued:
             out += _enumeration(chunk_m.group(0), chunk_m.start(), ctx, exact)
         out += _beside_distinctive(chunk_m.group(0), chunk_m.start(), ctx, exact)

@@ -33,8 +33,9 @@ RIVAL_FACTOR = 2
 MAX_SCAN_CHARS = 200_000
 MAX_LINES = 20_000
 """Lines searched for "… SDK" mentions."""
-_LATIN_BEFORE_RE = re.compile(r"((?:[A-Z][\w.+-]*\s+){0,3}[A-Z][\w.+-]*)\s*SDK\b")
-"""Capitalised words right before "SDK" ("the Google Mobile Ads SDK" -> "Google Mobile Ads")."""
+_LATIN_BEFORE_RE = re.compile(r"((?:[A-Z][A-Za-z0-9.+-]*\s+){0,3}[A-Z][A-Za-z0-9.+-]*)\s*SDK(?![A-Za-z0-9])")
+"""Capitalised words right before "SDK" ("the Google Mobile Ads SDK" -> "Google Mobile Ads"), also in Chinese text
+("APMPlus SDK收集的字段")."""
 _CJK_BEFORE_RE = re.compile(r"([\u3400-\u9fffA-Za-z0-9+.]{1,16})\s?SDK", re.IGNORECASE)
 MAX_CJK_NAME = 8
 """Characters of a CJK name before "SDK" (the run before it also holds the words of the sentence)."""
