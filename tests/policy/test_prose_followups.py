@@ -60,3 +60,11 @@ def test_lines_that_follow_a_label_directly_are_no_bare_items(tmp_path, catalog)
     text = ("Google AdMob serves our ads. For AdMob, add these lines:\nVendor push\nData: Android ID\n")
     rows = {r.id: r for r in _read(tmp_path, "follow.txt", text, catalog).sdks}
     assert "android-id" not in rows["admob"].data_types
+
+
+def test_the_path_of_an_address_in_a_sentence_names_no_sdks(tmp_path):
+    catalog = memory_catalog(entry("acme", "Acme Tracker", "Acme"), entry("admob", "Google AdMob", "AdMob"))
+    text = ("By default the Acme SDK filters headers (see the [list](https://github.com/acme/acme-java/blob/main/"
+            "acme/src/main/java/io/acme/util/HttpUtils.java#L21-L34) of headers it drops).\n")
+    names = [r.name for r in _read(tmp_path, "path.md", text, catalog).sdks]
+    assert not {"main", "src", "io", "util"} & set(names)
