@@ -151,6 +151,9 @@ class Lexicon:
     comes down to one once its vendor and suffix words are dropped gives no loose key (:mod:`auditor.policy.names`)."""
     not_names: tuple[str, ...] = ()
     """Folded words of a sentence or heading about SDKs in general, never of one SDK's name ("我们", "our")."""
+    parties: tuple[str, ...] = ()
+    """Folded words for kinds of party an app shares data with that are no SDK ("商家", "卖方", "banks"): a row
+    so named (or a Chinese one ending so: "线下行权门店") is a party, not an SDK."""
     negative_answers: tuple[str, ...] = ()
     """Folded table cells that answer "no" ("No", "否", "不涉及")."""
     developer_cues: tuple[str, ...] = ()
@@ -547,6 +550,11 @@ class Lexicon:
         """True when ``name`` reads as words about SDKs in general ("Third-party SDKs we use", "以下第三方SDK")."""
         folded = fold(name)
         return any(contains(folded, w) for w in self.not_names)
+
+    def party(self, name: str) -> bool:
+        """True for a row named by a kind of party, not a product (:attr:`parties`)."""
+        folded = fold(name).strip(" .。")
+        return any(folded == p or (not p.isascii() and folded.endswith(p)) for p in self.parties)
 
     def denied_row(self, text: str) -> bool:
         """A table row (cells between pipes) whose every cell but those naming data answers "no"

@@ -105,6 +105,7 @@ def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] 
         not_disclosures=_phrases(data.get("not_disclosures"), "not_disclosures", problems),
         platforms=platforms, constants=constants, data_permissions=data_permissions,
         not_names=_phrases(data.get("not_names"), "not_names", problems),
+        parties=_phrases(data.get("parties"), "parties", problems),
         scene_classes=_phrases(data.get("scene_classes"), "scene_classes", problems),
         developer_cues=_phrases(data.get("developer_cues"), "developer_cues", problems),
         verbs=_phrases(data.get("permission_verbs"), "permission_verbs", problems), category_words=categories,

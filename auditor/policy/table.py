@@ -361,8 +361,9 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             continue
         last_name, last_company = name, company
         split = _product_company(name)  # "Product — Company Ltd": the product is the name to judge
-        if not name or not name_like(split[0] if split else name) or ctx.lexicon.is_header(name):
-            continue
+        if not name or not name_like(split[0] if split else name) or ctx.lexicon.is_header(name) \
+                or (ctx.lexicon.party(name) and not ctx.names.known(name)):
+            continue  # (a kind of party the app shares with, "商家", "线下行权门店": no SDK)
         if "company" in roles and not company:
             fields = _shifted_company(fields)
         if "company" not in roles or roles.index("company") == name_col or not company:

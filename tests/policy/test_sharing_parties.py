@@ -1,0 +1,28 @@
+"""A list of the parties an app shares data with names kinds of party ("商家", "卖方", "线下门店") beside
+products: the kinds are no SDK rows. In our own words; expected values written by hand."""
+
+from __future__ import annotations
+
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+LIST = """\
+第三方个人信息共享清单
+序号 | 第三方名称 | 共享场景 | 共享目的 | 共享信息 | 隐私政策链接 |
+---|---|---|---|---|---|
+1 | 商家 | 购买商品 | 商品交易 | 收货信息 | |
+2 | 线下提货门店 | 到店提货 | 线下履约 | 姓名、手机号 | |
+3 | 示例支付SDK | 在线支付 | 完成支付 | 设备型号 | https://pay.example.cn/privacy |
+"""
+
+
+def test_kinds_of_party_are_no_sdk_rows(tmp_path):
+    catalog = memory_catalog(entry("pay", "示例支付SDK"))
+    assert [r.name for r in _read(tmp_path, "parties.txt", LIST, catalog).sdks] == ["示例支付SDK"]
+
+
+def test_a_product_whose_name_ends_like_a_party_word_stays(tmp_path):
+    # guard: a catalog name is a product whatever its last word
+    catalog = memory_catalog(entry("pay", "示例支付SDK"), entry("bank", "示例银行"))
+    text = LIST.replace("| 1 | 商家 |", "| 1 | 示例银行 |").replace("1 | 商家 |", "1 | 示例银行 |")
+    assert "示例银行" in [r.name for r in _read(tmp_path, "bank.txt", text, catalog).sdks]
