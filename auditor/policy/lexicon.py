@@ -49,6 +49,7 @@ _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})
 _CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")
+_GENERAL_TAIL_RE = re.compile(r"(?:\s*(?:sdks?|类|等))+$")
 _OF_RE = re.compile(r"^([a-z][a-z ]{1,30}?) of (?:the |a |an |each )?([a-z][a-z ()/-]{1,40})$")
 """An English title "A of B", whose head is A ("Purpose of the Permission" is a purpose, "Name of the Permission"
 names the permission)."""
@@ -547,9 +548,21 @@ class Lexicon:
         return fold(name).replace(" ", "") in self._generic_keys
 
     def general(self, name: str) -> bool:
-        """True when ``name`` reads as words about SDKs in general ("Third-party SDKs we use", "以下第三方SDK")."""
-        folded = fold(name)
-        return any(contains(folded, w) for w in self.not_names)
+        """True when ``name`` reads as words about SDKs in general ("Third-party SDKs we use", "以下第三方SDK",
+        "SDK列表"): it has one of the English :attr:`not_names`, or opens or ends with a Chinese one, or is made of
+        them and "SDK" alone. A product with such a Chinese word inside its name ("卫士通第三方加密SDK") is none."""
+        folded = fold(name).strip(" .。:：")
+        found = [w for w in self.not_names if contains(folded, w)]
+        if not found:
+            return False
+        if any(w.isascii() for w in found):
+            return True  # an English name has no "we", "our", "partners" in it
+        bare = _GENERAL_TAIL_RE.sub("", folded).strip()
+        if any(bare.startswith(w) or bare.endswith(w) for w in found):
+            return True
+        for w in sorted(found, key=len, reverse=True):
+            bare = bare.replace(w, " ")
+        return len(re.sub(r"[\W_]+", "", bare)) <= 1
 
     def party(self, name: str) -> bool:
         """True for a row named by a kind of party, not a product (:attr:`parties`)."""

@@ -26,3 +26,32 @@ def test_a_product_whose_name_ends_like_a_party_word_stays(tmp_path):
     catalog = memory_catalog(entry("pay", "示例支付SDK"), entry("bank", "示例银行"))
     text = LIST.replace("| 1 | 商家 |", "| 1 | 示例银行 |").replace("1 | 商家 |", "1 | 示例银行 |")
     assert "示例银行" in [r.name for r in _read(tmp_path, "bank.txt", text, catalog).sdks]
+
+
+RECORDS = """\
+1.示例推送SDK
+
+使用目的：推送消息
+
+提供主体：示例推送科技有限公司
+
+2.安信第三方加密SDK
+
+使用目的：数据加密
+
+提供主体：安信数据安全有限公司
+"""
+
+
+def test_a_product_with_a_general_word_inside_its_name_is_a_record(tmp_path):
+    catalog = memory_catalog(entry("push", "示例推送SDK"))
+    names = [r.name for r in _read(tmp_path, "records.txt", RECORDS, catalog).sdks]
+    assert names == ["示例推送SDK", "安信第三方加密SDK"]
+
+
+def test_words_about_sdks_in_general_are_no_record(tmp_path):
+    # guard: "以下第三方SDK" / "SDK列表" open or end with general words
+    from auditor.policy.lexicon_data import load_lexicon
+    lexicon = load_lexicon()
+    assert lexicon.general("以下第三方SDK") and lexicon.general("SDK列表") and lexicon.general("Services we use")
+    assert not lexicon.general("安信第三方加密SDK")
