@@ -237,3 +237,15 @@ def test_a_page_saying_what_its_one_sdk_collects_is_that_sdks_disclosure(tmp_pat
     rows = _read(tmp_path, "orbitly.txt", text, catalog).sdks
     assert [(r.name, r.extractor) for r in rows] == [("Orbitly Messaging SDK", "document")]
     assert set(rows[0].data_types) == {"advertising-id", "network-state"}
+
+
+def test_a_name_whose_sdk_word_the_layout_put_on_the_next_line_is_the_pages_subject(tmp_path):
+    text = ("Developer compliance guide\n"
+            "When end users agree, the app collects device information through the\nQuillmetric\n"
+            "SDK for statistics. Share with partners:\nQuillmetric\n"
+            "SDK: collects the Android ID and OAID.\n"
+            "Initialize the Quillmetric SDK only after the end user agrees to your privacy policy.\n")
+    from tests.policy.helpers import entry, memory_catalog
+    from tests.policy.helpers import read_text as _read
+    rows = _read(tmp_path, "guide.txt", text, memory_catalog(entry("x", "X"))).sdks
+    assert [(r.name, r.extractor) for r in rows] == [("Quillmetric SDK", "document")]

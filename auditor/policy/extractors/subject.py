@@ -106,13 +106,17 @@ def _developer_cues(doc: Document, ctx: Context) -> int:
 def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
     """The name most of the page's "… SDK" mentions share, with the line of its first mention."""
     mentions: list[tuple[int, list[str]]] = []  # per mention: its line and the names it may be written with
-    for i, line in enumerate(doc.lines[:MAX_LINES]):
-        if "sdk" not in line.text.lower():
+    lines = doc.lines[:MAX_LINES]
+    for i, line in enumerate(lines):
+        text = line.text
+        if i + 1 < len(lines) and lines[i + 1].text.lstrip().startswith("SDK") and text[-1:].isalnum():
+            text += " SDK"  # a name whose "SDK" a page's layout put on the next line ("DataTower" / "SDK: …")
+        if "sdk" not in text.lower():
             continue
-        for m in _LATIN_BEFORE_RE.finditer(line.text):
+        for m in _LATIN_BEFORE_RE.finditer(text):
             words = m.group(1).split()
             mentions.append((i, [" ".join(words[k:]) for k in range(len(words)) if words[k].casefold() not in _NOT_NAMES]))
-        for m in _CJK_BEFORE_RE.finditer(line.text):
+        for m in _CJK_BEFORE_RE.finditer(text):
             run = m.group(1)
             if run.isascii():
                 continue  # Latin names are the pattern above's
