@@ -152,6 +152,9 @@ class Lexicon:
     comes down to one once its vendor and suffix words are dropped gives no loose key (:mod:`auditor.policy.names`)."""
     not_names: tuple[str, ...] = ()
     """Folded words of a sentence or heading about SDKs in general, never of one SDK's name ("我们", "our")."""
+    not_name_edges: tuple[str, ...] = ()
+    """Folded words that make a name general only at its start or end ("第三方SDK列表"), not inside a product's
+    own name ("卫士通第三方加密SDK")."""
     parties: tuple[str, ...] = ()
     """Folded words for kinds of party an app shares data with that are no SDK ("商家", "卖方", "banks"): a row
     so named (or a Chinese one ending so: "线下行权门店") is a party, not an SDK."""
@@ -549,14 +552,14 @@ class Lexicon:
 
     def general(self, name: str) -> bool:
         """True when ``name`` reads as words about SDKs in general ("Third-party SDKs we use", "以下第三方SDK",
-        "SDK列表"): it has one of the English :attr:`not_names`, or opens or ends with a Chinese one, or is made of
-        them and "SDK" alone. A product with such a Chinese word inside its name ("卫士通第三方加密SDK") is none."""
+        "SDK列表"): it has one of :attr:`not_names`, or opens or ends with one of :attr:`not_name_edges`, or is
+        made of them and "SDK" alone."""
         folded = fold(name).strip(" .。:：")
-        found = [w for w in self.not_names if contains(folded, w)]
+        if any(contains(folded, w) for w in self.not_names):
+            return True
+        found = [w for w in self.not_name_edges if contains(folded, w)]
         if not found:
             return False
-        if any(w.isascii() for w in found):
-            return True  # an English name has no "we", "our", "partners" in it
         bare = _GENERAL_TAIL_RE.sub("", folded).strip()
         if any(bare.startswith(w) or bare.endswith(w) for w in found):
             return True

@@ -54,4 +54,5 @@ def test_words_about_sdks_in_general_are_no_record(tmp_path):
     from auditor.policy.lexicon_data import load_lexicon
     lexicon = load_lexicon()
     assert lexicon.general("以下第三方SDK") and lexicon.general("SDK列表") and lexicon.general("Services we use")
+    assert lexicon.general("请告知用户您使用了某某SDK")  # a sentence to the reader, wherever its pronoun stands
     assert not lexicon.general("安信第三方加密SDK")
