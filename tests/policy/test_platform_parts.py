@@ -56,3 +56,9 @@ def test_a_purpose_that_is_a_code_reference_is_no_scene(tmp_path):
     d = _read(tmp_path, "code.md", CODE_REF, memory_catalog(entry("x", "X")))
     assert [s.name for s in d.scenes] == []
     assert P + "ACCESS_WIFI_STATE" in {p.permission for p in d.permissions}
+
+
+def test_the_sdk_a_sentence_says_needs_a_permission_is_no_scene(tmp_path):
+    text = "## 权限配置\n\n地图SDK需要使用网络、访问存储等系统权限，请在清单文件里添加如下权限。\n"
+    d = _read(tmp_path, "sdk.md", text, memory_catalog(entry("x", "X")))
+    assert [s.name for s in d.scenes] == []

@@ -641,11 +641,13 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 scene, desc = when.group(1), purpose.group(1) if purpose is not None and apart else ""
             else:  # no moment, or one inside the purpose ("为了在您外出时为照片添加地点"): the purpose
                 scene, desc = purpose.group(1) if purpose else "", ""
-            scene = "" if _CODE_REF_RE.match(scene) else scene
+            if _CODE_REF_RE.match(scene) or _SDK_SUBJECT_RE.search(scene.strip()) or ctx.names.known(scene.strip()):
+                scene = ""  # a reference to code, or the SDK that needs it ("地图SDK需要使用网络…"): no scene
             out.append((scene.strip(" ,，"), desc.strip(" ,，"), part))
     return out
 
 
+_SDK_SUBJECT_RE = re.compile(r"(?:sdk|插件|组件)$", re.IGNORECASE)
 _CODE_REF_RE = re.compile(r"\s*[\[`]|\s*[A-Za-z_]\w*(?:\.\w+)+\b")
 """A purpose clause that is a reference to code ("required for [WifiManager.getNetworkSuggestions][…]", "for
 `Camera.open`"): no scene."""
