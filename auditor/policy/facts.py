@@ -82,8 +82,15 @@ def named_parts(name: str, names: NameIndex) -> list[str]:
     """The products a name lists ("AppLovin, AdColony and Vungle") when at least two of them are catalog
     names, every part reads as a name and the whole is no catalog name; else no part."""
     # a list in brackets says what one product covers ("分享SDK（微博、QQ）"); "X / Y" is mostly one product
-    # under two names, so a slash does not separate
-    if not _SEVERAL_RE.search(name) or _BRACKET_RE.search(name) or names.known(name):
+    # under two names, so a slash separates only the names of two different entries ("Firebase Analytics /
+    # Crashlytics")
+    if _BRACKET_RE.search(name):
+        return []
+    if "/" in name and not _SEVERAL_RE.search(name):
+        slashed = [p.strip() for p in name.split("/")]
+        ids = [names.resolve_exact(p) if p and name_like(p) else None for p in slashed]
+        return slashed if len(slashed) >= 2 and all(ids) and len(set(ids)) == len(ids) else []
+    if not _SEVERAL_RE.search(name) or names.known(name):
         return []
     parts = [p.strip() for p in _SEVERAL_RE.split(name)]
     if len(parts) < 2 or not all(p and name_like(p) for p in parts) or sum(names.known(p) for p in parts) < 2:

@@ -405,11 +405,12 @@ class Lexicon:
                     hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
         return hits
 
-    def glued_constant(self, run: str) -> str:
+    def glued_constant(self, run: str, one_word: bool = False) -> str:
         """The longest known constant (``android.permission.X``) a run of capitals begins with, when the run goes
-        on past it (a constant glued to the next word: "ACCESS_COARSE_LOCATIONM…"); "" when none does."""
+        on past it (a constant glued to the next word: "ACCESS_COARSE_LOCATIONM…"); "" when none does. A
+        one-word constant ("VIBRATEH…") only when ``one_word`` (a table's permission cell)."""
         best = ""
-        for k in range(run.find("_") + 2, len(run)):
+        for k in range(2 if one_word else run.find("_") + 2, len(run)):
             full = "android.permission." + run[:k]
             if full in self.constants:
                 best = full

@@ -478,3 +478,32 @@ def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> l
             continue
         out.append(SceneClaim(scene or desc, desc if scene else "", perms, row.first, row.last))
     return out
+
+
+MAX_GLUED_TITLE = 16
+
+
+def split_titles(text: str, ctx: Context) -> list[tuple[str, str]] | None:
+    """``(title, role)`` of a header whose column titles run together ("序号SDK名称第三方主体…", "PermissionPurpose"):
+    split where every part is a title the lexicon knows, the fewest titles it does not have exactly, then the
+    shortest; two neighbours never share a role. None when the text does not split so."""
+    n = len(text)
+    # best[end][role of the last title]: (cost, titles) of text[:end]; a title the lexicon has exactly costs
+    # little, any other a whole unit and a little per letter
+    best: list[dict[str, tuple[float, list[tuple[str, str]]]]] = [{} for _ in range(n + 1)]
+    best[0][""] = (0.0, [])
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_GLUED_TITLE), end):
+            title = text[start:end].strip()
+            if not best[start] or not title:
+                continue
+            role = ctx.lexicon.role(title)
+            if role is None:
+                continue
+            step = 0.01 if ctx.lexicon.is_header(title) else 1.0 + 0.01 * len(title)
+            for last, (cost, titles) in best[start].items():
+                if last != role and (role not in best[end] or cost + step < best[end][role][0]):
+                    best[end][role] = (cost + step, titles + [(title, role)])
+    if not best[n]:
+        return None
+    return min(best[n].values(), key=lambda v: v[0])[1]

@@ -127,3 +127,32 @@ def test_a_glued_line_that_is_no_header_reads_no_table(tmp_path):
     text = "序号说明如下\n1示例推送SDK示例推送科技(杭州)有限公司设备信息\n"
     catalog = memory_catalog(entry("push", "示例推送SDK"))
     assert all(r.extractor != "flat-table" for r in _read(tmp_path, "no_header.txt", text, catalog).sdks)
+
+
+GLUED_PERMISSIONS_EN = """\
+2. Permissions We Request
+
+PermissionPurpose
+CAMERA / FLASHLIGHTTurn the torch on and off.
+VIBRATEShort buzz when a timer ends.
+POST_NOTIFICATIONSShow the running timer.
+INTERNET (auto-granted)Load ads and check purchases.
+
+3. Contact
+"""
+
+
+def test_a_permission_table_glued_under_glued_titles_reads_each_use(tmp_path, catalog):
+    d = _read(tmp_path, "glued_perm.txt", GLUED_PERMISSIONS_EN, catalog)
+    uses = {p.permission.removeprefix(P): p.scene for p in d.permissions if p.scene}
+    assert uses == {"CAMERA": "Turn the torch on and off", "FLASHLIGHT": "Turn the torch on and off",
+                    "VIBRATE": "Short buzz when a timer ends", "POST_NOTIFICATIONS": "Show the running timer",
+                    "INTERNET": "Load ads and check purchases"}
+
+
+def test_a_slash_between_two_names_of_one_product_keeps_one_row(tmp_path):
+    # guard: "X / Y" naming one entry twice is one product; naming two entries, two rows
+    catalog = memory_catalog(entry("umeng", "Umeng Analytics", "友盟统计"), entry("bugly", "Tencent Bugly"))
+    text = "## SDKs\n\n- 友盟统计 / Umeng Analytics: statistics\n- Umeng Analytics / Tencent Bugly: crash and statistics\n"
+    names = [r.name for r in _read(tmp_path, "slash.md", text, catalog).sdks]
+    assert names == ["友盟统计 / Umeng Analytics", "Umeng Analytics", "Tencent Bugly"]

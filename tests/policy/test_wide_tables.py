@@ -68,14 +68,14 @@ def test_product_written_under_two_names(tmp_path, catalog):
     ]
 
 
-def test_two_products_in_one_cell_are_not_resolved_to_either(tmp_path, catalog):
-    # two different catalog products side by side: the row is not given one of them as a fact
+def test_two_products_in_one_cell_are_two_rows_never_one_of_them(tmp_path, catalog):
+    # two different catalog products side by side, each named exactly: a row for each, with the cell's other
+    # facts (the row is never given just one of them); a slash between two names of one product stays one row
     text = HEADER + ("| 1 | Sentry / Firebase Crashlytics — Example Ltd | Processor | Errors | IP address | US | SCCs "
                      "| DPA | 2024 |\n")
     rows = _rows(tmp_path, text, catalog)
-    assert [r.name for r in rows] == ["Sentry / Firebase Crashlytics"]
-    assert rows[0].id is None
-    assert {"sentry", "firebase-crashlytics"} <= set(rows[0].candidates)
+    assert [(r.name, r.id, r.company) for r in rows] == [
+        ("Sentry", "sentry", "Example Ltd"), ("Firebase Crashlytics", "firebase-crashlytics", "Example Ltd")]
 
 
 def test_body_row_is_not_taken_for_a_header(tmp_path, catalog):

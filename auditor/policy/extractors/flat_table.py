@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.period_rows import label_cell, period_rows
-from auditor.policy.table import Grid, read_grid
+from auditor.policy.table import Grid, read_grid, split_titles
 from auditor.policy.text import URL_ONLY_RE, URL_RE, company_like, continues, is_heading, name_like, width
 
 CONFIDENCE = 0.8
@@ -438,7 +438,6 @@ def _spaced_cells(text: str, roles: list[str]) -> list[str] | None:
 
 
 MAX_GLUED_HEADER = 80
-MAX_GLUED_TITLE = 16
 MIN_GLUED_COLUMNS = 3
 MAX_GLUED_ROW_LINES = 30
 _GLUED_ROW_RE = re.compile(r"^\s*(\d{1,3})(?=[^\d\s.、，,:：)）])(.+)$")
@@ -491,39 +490,19 @@ def _glued_tables(doc: Document, ctx: Context) -> list[Structure]:
 
 
 def _glued_titles(text: str, mark: str, ctx: Context) -> list[tuple[str, str]] | None:
-    """``(title, role)`` of a header whose titles run together, split where every part is a title the lexicon
-    knows (the fewest titles the lexicon does not have exactly, then the shortest); None for any other line. The first title numbers the rows and one
-    names the SDK or its company."""
+    """``(title, role)`` of a header whose titles run together (:func:`auditor.policy.table.split_titles`); None
+    for any other line. The first title numbers the rows and one names the SDK or its company."""
     text = text.strip()
     if mark or "|" in text or not 6 <= len(text) <= MAX_GLUED_HEADER or len(text.split()) >= MIN_GLUED_COLUMNS \
             or ctx.lexicon.role(text[:4]) != "index" and ctx.lexicon.role(text[:2]) != "index":
         return None
-    n = len(text)
-    # best[end][role of the last title]: (cost, titles) of text[:end]; a title the lexicon has exactly costs
-    # little, any other a whole unit and a little per letter; two titles of one role are never neighbours
-    best: list[dict[str, tuple[float, list[tuple[str, str]]]]] = [{} for _ in range(n + 1)]
-    best[0][""] = (0.0, [])
-    for end in range(1, n + 1):
-        for start in range(max(0, end - MAX_GLUED_TITLE), end):
-            title = text[start:end].strip()
-            if not best[start] or not title:
-                continue
-            role = ctx.lexicon.role(title)
-            if role is None:
-                continue
-            step = 0.01 if ctx.lexicon.is_header(title) else 1.0 + 0.01 * len(title)
-            for last, (cost, titles) in best[start].items():
-                if last != role and (role not in best[end] or cost + step < best[end][role][0]):
-                    best[end][role] = (cost + step, titles + [(title, role)])
-    if not best[n]:
+    found = split_titles(text, ctx)
+    if found is None or len(found) < MIN_GLUED_COLUMNS:
         return None
-    found = min(best[n].values(), key=lambda v: v[0])
-    if len(found[1]) < MIN_GLUED_COLUMNS:
-        return None
-    roles = [r for _, r in found[1]]
+    roles = [r for _, r in found]
     if roles[0] != "index" or len(set(roles)) != len(roles) or not {"name", "company"} & set(roles):
         return None
-    return found[1]
+    return found
 
 
 def _glued_cells(text: str, roles: list[str], ctx: Context) -> list[str] | None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
+from auditor.policy.table import split_titles
 from auditor.policy.text import (
     HEADING_RE,
     NOTHING_RE,
@@ -110,7 +111,7 @@ class PermissionListExtractor:
         kinds = ask.classify(lines)
         bare = _bare_labels(lines, ask, kinds.bare)
         spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx) \
-            + _manifest_comments(lines, ctx)
+            + _manifest_comments(lines, ctx) + _glued_title_tables(lines, ctx)
         out.extend(spaced)
         owned = {k for st in spaced for k in range(st.first, st.last + 1)}
         quiet = kinds.quiet
@@ -839,6 +840,63 @@ ANCHORED_CONFIDENCE = 0.82
 
 
 _PREFIX = "android.permission."
+
+
+_GLUED_LABEL_RE = re.compile(r"(?:android\.permission\.)?[A-Z][A-Z0-9_]*(?:\s*[/,，、]\s*(?:android\.permission\.)?[A-Z][A-Z0-9_]*)*")
+_LABEL_NOTE_RE = re.compile(r"\s*[(（][^()（）]{1,30}[)）]")
+MAX_GLUED_TITLES_LINE = 60
+
+
+def _glued_title_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
+    """Permission tables whose cells lost what parted them, under a header of titles run together
+    ("PermissionPurpose", "权限名称使用目的"): each row opens with its constants, the last one run into the use
+    after it ("VIBRATEHaptic feedback…", "CAMERA / FLASHLIGHTToggle the torch", "INTERNET (auto-granted)Required
+    for…"); the rest of the row is its scene. Rows end at the first line that opens with no constant."""
+    out: list[Structure] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text.strip()
+        titles = split_titles(text, ctx) if not lines[i].mark and "|" not in text and " " not in text \
+            and 4 <= len(text) <= MAX_GLUED_TITLES_LINE else None
+        if not titles or len(titles) < 2 or titles[0][1] != "permissions" \
+                or not any(r in ("scene", "purpose", "description") for _, r in titles[1:]):
+            i += 1
+            continue
+        scenes: list[SceneClaim] = []
+        k = i + 1
+        while k < len(lines) and not lines[k].mark.startswith("h"):
+            label, rest = _glued_label(lines[k].text.strip(), ctx)
+            if not label:
+                break
+            scenes.append(SceneClaim(rest.strip(" .。"), "", label, k, k))
+            k += 1
+        if len(scenes) >= 2:
+            out.append(Structure(ExtractorKind.PERMISSION_LIST, i, scenes[-1].last, CONFIDENCE, scenes=tuple(scenes)))
+        i = k if len(scenes) >= 2 else i + 1
+    return out
+
+
+def _glued_label(text: str, ctx: Context) -> tuple[str, str]:
+    """``(constants, the rest)`` of a glued row: the constants it opens with, the last one cut where the use run
+    into it begins, and a note in brackets after them ("(auto-granted)"); ``("", text)`` when it opens with none."""
+    m = _GLUED_LABEL_RE.match(text)
+    if m is None:
+        return "", text
+    run = m.group(0)
+    last = re.split(r"\s*[/,，、]\s*", run)[-1].removeprefix("android.permission.")
+    end = m.end()
+    if "android.permission." + last not in ctx.lexicon.constants:
+        glued = ctx.lexicon.glued_constant(last, one_word=True)
+        if not glued:
+            return "", text
+        end = end - len(last) + len(glued) - len("android.permission.")
+    label = text[:end]
+    if not ctx.lexicon.permissions_in(label, weak=True):
+        return "", text
+    note = _LABEL_NOTE_RE.match(text, end)
+    if note:
+        label, end = text[:note.end()], note.end()
+    return label, text[end:]
 
 
 _USES_PERMISSION_RE = re.compile(r"<uses-permission(?:-sdk-\d+)?\b[^>]*?android:name\s*=\s*[\"']([\w.]+)[\"']")
