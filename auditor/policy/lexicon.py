@@ -49,6 +49,8 @@ _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})
 _CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")
+_PERMISSION_FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权限|permissions?|the|authority|access")
+"""Words around a permission's name that say no more of it."""
 _GENERAL_TAIL_RE = re.compile(r"(?:\s*(?:sdks?|类|等))+$")
 _OF_RE = re.compile(r"^([a-z][a-z ]{1,30}?) of (?:the |a |an |each )?([a-z][a-z ()/-]{1,40})$")
 """An English title "A of B", whose head is A ("Purpose of the Permission" is a purpose, "Name of the Permission"
@@ -567,6 +569,16 @@ class Lexicon:
         for w in sorted(found, key=len, reverse=True):
             bare = bare.replace(w, " ")
         return len(re.sub(r"[\W_]+", "", bare)) <= 1
+
+    def only_permission(self, text: str) -> bool:
+        """True when ``text`` says nothing but a permission ("android.permission.CAMERA", "相机权限", "modify or
+        delete the contents of your USB storage"): its phrases and the words around any permission taken away,
+        at most two letters are left."""
+        folded = fold(text)
+        for hit in sorted(self.find(text, weak=True), key=lambda h: -len(h.phrase)):
+            folded = folded.replace(hit.phrase, " ")
+        rest = _PERMISSION_FILLER_RE.sub(" ", folded)
+        return len(re.sub(r"[\W_]+", "", rest)) <= 2
 
     def party(self, name: str) -> bool:
         """True for a row named by a kind of party, not a product (:attr:`parties`)."""

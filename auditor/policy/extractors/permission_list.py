@@ -87,7 +87,6 @@ def _a_use(description: str) -> bool:
         width(description) > MAX_DEFINITION_WIDTH and not _DEFINITION_RE.match(description))
 
 
-_FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权限|permissions?|the|authority|access")
 
 
 @dataclass(frozen=True)
@@ -552,12 +551,8 @@ def _label_only(text: str, ctx: Context) -> bool:
 
 def _only_permission(label: str, ctx: Context) -> bool:
     """True when a label says nothing but the permission ("android.permission.CAMERA", "相机权限"): it names
-    no scene."""
-    folded = fold(label)
-    for hit in sorted(ctx.lexicon.find(label, weak=True), key=lambda h: -len(h.phrase)):
-        folded = folded.replace(hit.phrase, " ")
-    rest = _FILLER_RE.sub(" ", folded)
-    return len(re.sub(r"[\W_]+", "", rest)) <= 2
+    no scene (:meth:`auditor.policy.lexicon.Lexicon.only_permission`)."""
+    return ctx.lexicon.only_permission(label)
 
 
 def _marked(line: Line) -> bool:
