@@ -59,7 +59,7 @@ def bracketed_vendor(name: str, sdk_id: str, resolver: Resolver) -> tuple[str, s
     is the company when it names the vendor of the very entry the row resolved to (a bracket naming anyone else,
     a platform, a package or a feature stays part of the name); else ``(name, "")``."""
     m = _TRAILING_ASIDE_RE.match(name)
-    if m and sdk_id in resolver.by_company(m.group(2)):
+    if m and not packages(m.group(2)) and not urls(m.group(2)) and sdk_id in resolver.by_company(m.group(2)):
         return m.group(1).strip(), m.group(2).strip()
     return name, ""
 

@@ -174,3 +174,10 @@ def test_a_product_name_before_a_known_name_in_brackets_stays_the_name(tmp_path)
                              entry("notify-pro", "Pushwoosh Notify Pro", vendor="Arrow Labs Limited"))
     names = [r.name for r in _read(tmp_path, "asides.md", VENDOR_ASIDES, catalog).sdks]
     assert "Pushwoosh Notify Pro (Pushwoosh Notify)" in names
+
+
+def test_package_names_in_brackets_are_no_company(tmp_path):
+    catalog = memory_catalog(entry("amap", "高德地图", "AMap", vendor="AutoNavi Software Co., Ltd."))
+    text = "## SDK\n\n- 高德地图（com.amap.api, com.autonavi）：定位服务\n"
+    rows = _read(tmp_path, "pkg.md", text, catalog).sdks
+    assert [(r.id, r.company) for r in rows] == [("amap", "")]

@@ -249,3 +249,14 @@ def test_a_name_whose_sdk_word_the_layout_put_on_the_next_line_is_the_pages_subj
     from tests.policy.helpers import read_text as _read
     rows = _read(tmp_path, "guide.txt", text, memory_catalog(entry("x", "X"))).sdks
     assert [(r.name, r.extractor) for r in rows] == [("Quillmetric SDK", "document")]
+
+
+def test_the_common_tail_of_two_sdk_names_is_no_subject(tmp_path):
+    # "认证" ends both "号码认证SDK" and "Google认证SDK": what they do, not one SDK the page is about
+    text = ("开发者须知：最终用户使用前须同意隐私政策。\n"
+            "阿里云号码认证SDK\n涉及个人信息：手机号\n"
+            "Google认证SDK\n涉及个人信息：IP地址\n")
+    from tests.policy.helpers import entry, memory_catalog
+    from tests.policy.helpers import read_text as _read
+    rows = _read(tmp_path, "list.txt", text, memory_catalog(entry("x", "X"))).sdks
+    assert all(r.extractor != "document" for r in rows)

@@ -44,7 +44,9 @@ _NOT_NAMES = frozenset({"本", "该", "此", "各", "其", "第三方", "the", "
                         "实现", "为实现", "使用", "集成", "接入", "提供", "上述", "相关", "对应", "通过", "调用", "否则",
                         "设备", "更新", "升级", "最新", "以下", "下列", "所述"})
 _LEAD_WORDS = ("使用", "集成", "接入", "在", "的", "将", "您", "及", "与", "和", "对", "为", "是", "该", "本")
-"""Words of the sentence a CJK name before "SDK" may begin with: never the name's own first word."""
+"""Words of the sentence a CJK name before "SDK" may begin with: never the name's own first word. A CJK name
+counts only when written once at least as a whole run or right after one of them (or when it is a catalog
+name): "认证", the tail of "号码认证SDK" and of "Google认证SDK", is what both do, not one SDK."""
 
 
 class DocumentSubjectExtractor:
@@ -106,6 +108,7 @@ def _developer_cues(doc: Document, ctx: Context) -> int:
 def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
     """The name most of the page's "… SDK" mentions share, with the line of its first mention."""
     mentions: list[tuple[int, list[str]]] = []  # per mention: its line and the names it may be written with
+    bounded: set[str] = set()  # CJK names written once at least where a name starts (not only as a word's tail)
     lines = doc.lines[:MAX_LINES]
     for i, line in enumerate(lines):
         text = line.text
@@ -121,13 +124,16 @@ def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
             if run.isascii():
                 continue  # Latin names are the pattern above's
             mentions.append((i, [run[k:] for k in range(max(0, len(run) - MAX_CJK_NAME), len(run) - 1)]))
+            bounded.update(run[k:] for k in range(max(0, len(run) - MAX_CJK_NAME), len(run) - 1)
+                           if k == 0 or run[:k].endswith(_LEAD_WORDS))
     if not mentions:
         return None
     counts: Counter[str] = Counter(n for _, names in mentions for n in set(names))
     referring = _anaphora(doc)
     least = 1 if referring else MIN_MENTIONS
     usable = {n for n, c in counts.items() if c >= least and n.casefold() not in _NOT_NAMES
-              and not n.startswith(_LEAD_WORDS) and not ctx.lexicon.general(n)}
+              and not n.startswith(_LEAD_WORDS) and not ctx.lexicon.general(n)
+              and (n.isascii() or n in bounded or ctx.names.known(n))}
     # each mention as the fullest of its names the page writes again ("帮助开发者接入消息推送" -> "消息推送")
     written: Counter[str] = Counter(
         max(found, key=len) for _, names in mentions if (found := [n for n in names if n in usable]))
