@@ -181,3 +181,12 @@ def test_package_names_in_brackets_are_no_company(tmp_path):
     text = "## SDK\n\n- 高德地图（com.amap.api, com.autonavi）：定位服务\n"
     rows = _read(tmp_path, "pkg.md", text, catalog).sdks
     assert [(r.id, r.company) for r in rows] == [("amap", "")]
+
+
+def test_a_numbered_item_whose_name_carries_its_package_is_an_sdk_row(tmp_path):
+    # the item goes on to list what the library touches, comma after comma: it still opens with a library
+    catalog = memory_catalog(entry("jpush", "JPush", "极光推送"))
+    text = ("11.2 极光推送SDK，用于推送消息；\n"
+            "11.3 某图片库（com.example.imagepipeline），基础模块默认集成，用于加载图片；存储的个人文件，读取外置存储器、写入外置存储器；\n")
+    names = [r.name for r in _read(tmp_path, "items.txt", text, catalog).sdks]
+    assert "某图片库（com.example.imagepipeline）" in names

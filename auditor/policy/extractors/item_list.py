@@ -29,6 +29,7 @@ from auditor.policy.text import (
     company_like,
     cued_company,
     name_like,
+    packages,
     width,
 )
 
@@ -411,6 +412,9 @@ in brackets ("…passed to our own statistics system (ECS).") is no item named s
 MIN_ENUMERATED = 4
 
 
+_BRACKETED_RE = re.compile(r"[（(]([^（）()]{3,80})[)）]")
+
+
 def _data_enumeration(body: str, ctx: Context) -> bool:
     """An item that enumerates, comma after comma, what is collected, no label opening it: at least half of its
     parts name data, or none is a catalog name ("SDK/API/JS code version, IP address, platform, timestamp, …")."""
@@ -430,7 +434,9 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     known = ctx.names.known
 
     def sdk_like(name: str) -> bool:
-        return known(name) or (bool(_SDK_WORD_RE.search(name)) and not ctx.lexicon.general(name))
+        # (a library's package in brackets after its name says it is one: "fresco图片库（com.facebook.fresco）")
+        return known(name) or (bool(_SDK_WORD_RE.search(name)) and not ctx.lexicon.general(name)) \
+            or any(packages(b) for b in _BRACKETED_RE.findall(name))
 
     m = _QUOTED_RE.match(body)
     if m:
@@ -443,8 +449,11 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     if m and name_like(m.group(1)) and not NOT_NAME_RE.fullmatch(m.group(1).strip()):
         name = _POLICY_TAIL_RE.sub("", m.group(1)).strip() or m.group(1).strip()  # an HTML link's text, its href
         return name, "", m.group(2), sdk_like(name)
-    if _data_enumeration(body, ctx):
-        return None  # "SDK/API/JS code version, IP address, platform, …": what is collected, not a name
+    head = ENUMERATION_SPLIT_RE.split(body, maxsplit=1)[0].strip()
+    if not (known(head) or any(packages(b) for b in _BRACKETED_RE.findall(head))) and _data_enumeration(body, ctx):
+        # "SDK/API/JS code version, IP address, platform, …": what is collected, not a name (unless it opens with
+        # an SDK: "fresco图片库（com.facebook.fresco），…，读取外置存储器、写入外置存储器")
+        return None
     m = _BRACKET_RE.match(body)
     if m and sdk_like(m.group(2)) and (known(m.group(2)) or not re.search(r"[、，,;；]", m.group(2))) \
             and width(m.group(1)) <= MAX_BRACKETED_FUNCTION and not sdk_like(m.group(1).strip()):
