@@ -139,6 +139,14 @@ def test_traditional_record_reads_data_and_link(tmp_path):
         ("example-analytics", {"advertising-id", "ip", "network-state"}, "https://example.com/privacy")]
 
 
+@pytest.mark.parametrize("label, constant", [
+    # Android's own Chinese labels use 讯息 for messages
+    ("读取您的讯息（短信/彩信）", "READ_SMS"), ("接收讯息", "RECEIVE_SMS"),
+])
+def test_androids_chinese_message_labels(lexicon, label, constant):
+    assert "android.permission." + constant in {p for p, _ in lexicon.permissions_in(label, weak=True)}
+
+
 @pytest.mark.parametrize("text, tag", [
     ("SIM序列号", "iccid"), ("网络信息状态", "network-state"), ("type of internet connection", "network-state"),
     ("当前WiFi接入的状态以及WLAN热点的信息", "wifi-info"), ("手机屏幕尺寸/型号", "device-model"),
