@@ -33,6 +33,7 @@ from auditor.policy.text import (
     width,
 )
 from auditor.policy.vendors import host
+from auditor.policy.zh_t2s import T2S
 
 _STORE_RE = re.compile(r"\s*(?:store\b|商店|应用商店|应用市场)", re.IGNORECASE)
 _STORE_NAME_RE = re.compile(r"google\s*play|app\s*store|apple\s+app\s+store|(?:huawei\s+)?appgallery|应用宝", re.IGNORECASE)
@@ -616,7 +617,9 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     if not any(h.permissions for h in ctx.lexicon.find(text, weak=True)):
         return out
+    previous = ""  # the purpose the sentence before gave, for one that refers back to it ("该功能需要…")
     for sentence in _with_labels(text, ctx):
+        said = _purpose_of(sentence)
         groups: list[list[str]] = []
         lead: list[str] = []  # clauses before the first permission clause ("To scan a card, …")
         cue = ctx.lexicon.has_cue(fold(sentence))
@@ -634,17 +637,36 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 continue
             if REFUSAL_RE.search(part) and not _UNLESS_RE.search(part):
                 continue  # "it does not request … (such as android.permission.INTERNET)": no use of it
-            when = next((m2 for p in WHEN for m2 in [p.search(part)] if m2), None)
-            purpose = next((m2 for p in _PURPOSES for m2 in [p.search(part)] if m2), None)
+            simple = part.translate(T2S)  # (Traditional Chinese read by the same patterns, one character for one)
+            when = next((m2 for p in WHEN for m2 in [p.search(simple)] if m2), None)
+            purpose = next((m2 for p in _PURPOSES for m2 in [p.search(simple)] if m2), None)
             if when is not None and (purpose is None or not _nested(when, purpose)):
                 apart = purpose is not None and (purpose.end(1) <= when.start() or when.end(1) <= purpose.start(1))
-                scene, desc = when.group(1), purpose.group(1) if purpose is not None and apart else ""
+                scene = part[when.start(1):when.end(1)]
+                desc = part[purpose.start(1):purpose.end(1)] if purpose is not None and apart else ""
             else:  # no moment, or one inside the purpose ("为了在您外出时为照片添加地点"): the purpose
-                scene, desc = purpose.group(1) if purpose else "", ""
+                scene, desc = (part[purpose.start(1):purpose.end(1)] if purpose else ""), ""
             if _CODE_REF_RE.match(scene) or _SDK_SUBJECT_RE.search(scene.strip()) or ctx.names.known(scene.strip()):
                 scene = ""  # a reference to code, or the SDK that needs it ("地图SDK需要使用网络…"): no scene
+            if previous and (_ANAPHOR_SCENE_RE.match(scene.strip().translate(T2S))
+                             or (not scene.strip() and _ANAPHOR_OPENS_RE.match(sentence.translate(T2S)))):
+                scene = previous  # "为了提供定位服务，…。该功能需要用户授权…位置": the use the sentence before gave
             out.append((scene.strip(" ,，"), desc.strip(" ,，"), part))
+        previous = said or previous
     return out
+
+
+_ANAPHOR_SCENE_RE = re.compile(r"^(?:该|此|这|这个|这项|该项|此项|上述)(?:功能|服务|操作)?$|^(?:this|that|it|these)"
+                               r"(?: feature| function| service)?$", re.IGNORECASE)
+_ANAPHOR_OPENS_RE = re.compile(r"^\s*(?:该|此|这|这些|该项|此项|上述)|^\s*(?:this|that|it|these)\b", re.IGNORECASE)
+"""A sentence about the use the one before it named ("该功能需要…", "这需要…", "This requires…")."""
+
+
+def _purpose_of(sentence: str) -> str:
+    """What a sentence says something is for ("为了提供定位服务" -> "提供定位服务"), "" when it says nothing so."""
+    simple = sentence.translate(T2S)
+    m = next((m for p in _PURPOSES for m in [p.search(simple)] if m), None)
+    return sentence[m.start(1):m.end(1)].strip(" ,，") if m else ""
 
 
 _SDK_SUBJECT_RE = re.compile(r"(?:sdk|插件|组件)$", re.IGNORECASE)
