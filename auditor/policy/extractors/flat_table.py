@@ -456,7 +456,8 @@ def _glued_tables(doc: Document, ctx: Context) -> list[Structure]:
     lines = doc.lines
     i = 0
     while i < len(lines):
-        titles = _glued_titles(lines[i].text, lines[i].mark, ctx)
+        opens_row = i + 1 < len(lines) and _GLUED_ROW_RE.match(lines[i + 1].text) is not None  # (cheap test first)
+        titles = _glued_titles(lines[i].text, lines[i].mark, ctx) if opens_row else None
         if titles is None:
             i += 1
             continue

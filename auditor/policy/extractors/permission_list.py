@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
-from auditor.policy.table import split_titles
+from auditor.policy.table import MAX_GLUED_TITLE, split_titles
 from auditor.policy.text import (
     HEADING_RE,
     NOTHING_RE,
@@ -851,8 +851,10 @@ def _glued_title_tables(lines: tuple[Line, ...], ctx: Context) -> list[Structure
     i = 0
     while i < len(lines):
         text = lines[i].text.strip()
-        titles = split_titles(text, ctx) if not lines[i].mark and "|" not in text and " " not in text \
-            and 4 <= len(text) <= MAX_GLUED_TITLES_LINE else None
+        glued = not lines[i].mark and "|" not in text and " " not in text and 4 <= len(text) <= MAX_GLUED_TITLES_LINE \
+            and i + 1 < len(lines) and _GLUED_LABEL_RE.match(lines[i + 1].text.strip()) is not None \
+            and _PERMISSION_WORD_RE.search(text[:MAX_GLUED_TITLE]) is not None  # (cheap tests first)
+        titles = split_titles(text, ctx) if glued else None
         if not titles or len(titles) < 2 or titles[0][1] != "permissions" \
                 or not any(r in ("scene", "purpose", "description") for _, r in titles[1:]):
             i += 1
@@ -907,6 +909,8 @@ def _manifest_comments(lines: tuple[Line, ...], ctx: Context) -> list[Structure]
     permission with its comment as scene; a comment that only names the permission, or marks where the block
     starts or ends, gives none. Runs of at least ``MIN_MANIFEST_LINES`` such declarations."""
     out: list[Structure] = []
+    if not any("uses-permission" in line.text for line in lines):
+        return out
     run: list[SceneClaim] = []
     start = -1
     for k, line in enumerate(lines + (Line(0, ""),)):
