@@ -325,14 +325,16 @@ class Resolver:
 
     def host_ids(self, name: str) -> tuple[str, ...]:
         """Entries whose pages are on host ``name``, else on the nearest parent host that is still one site's
-        own (``support.weixin.qq.com`` -> ``weixin.qq.com``; never a registrable domain like ``qq.com``, which
-        many products share)."""
+        own (``support.weixin.qq.com`` -> ``weixin.qq.com``; a registrable domain like ``qq.com``, which many
+        products share, only when one entry alone is there)."""
         labels = name.split(".")
         for k in range(len(labels) - 1):
             parent = labels[k:]
-            if k and (len(parent) <= 2 or (len(parent) == 3 and ".".join(parent[1:]) in _SECOND_LEVEL)):
-                break
             ids = self.by_host.get(".".join(parent))
+            if k and (len(parent) <= 2 or (len(parent) == 3 and ".".join(parent[1:]) in _SECOND_LEVEL)):
+                # a registrable domain counts only when one entry alone has pages there
+                # ("docs.thinkingdata.cn" -> "thinkingdata.cn"; never "qq.com")
+                return ids if ids and len(set(ids)) == 1 else ()
             if ids:
                 return ids
         return ()

@@ -91,3 +91,14 @@ def test_a_generic_looking_name_that_is_one_entrys_own_name_resolves_with_the_li
     assert docs_resolver.resolve(ev).id == "acme-maps"
     # guard: without a link, the generic-looking name alone does not decide
     assert docs_resolver.resolve(Evidence(name="Maps SDK for Android", words="Maps SDK for Android")).id is None
+
+
+def test_a_page_on_a_products_own_domain_points_to_it_but_a_shared_domain_does_not() -> None:
+    from dataclasses import replace
+    solo = replace(entry("quill", "Quill Insights", vendor="Quill Data Co., Ltd.", category="analytics"),
+                   website="https://www.quilldata.cn/")
+    one = replace(entry("big-push", "Big Push", vendor=ACME, category="push"), website="https://push.bigco.com/")
+    two = replace(entry("big-maps", "Big Maps", vendor=ACME, category="map-location"), website="https://maps.bigco.com/")
+    resolver = build_resolver(memory_catalog(solo, one, two), load_lexicon())
+    assert resolver.host_ids("docs.quilldata.cn") == ("quill",)  # the registrable domain is one product's alone
+    assert resolver.host_ids("privacy.bigco.com") == ()  # shared by two products: it says which of them? no
