@@ -43,8 +43,10 @@ COMPANY_CUE_RE = re.compile(
     r"(?:\bfrom|\bby|\bof|provided by|operated by|offered by)\s+(?:the\s+)?([A-Z][\w&.,' -]{2,80}?"
     r"(?:Limited|Ltd\.?|LLC|Inc\.?|GmbH|Corporation|Corp\.?|B\.V\.|S\.A\.|AG|Co\.,? Ltd\.?))"
     r"|由\s*[“\"]?([^”\"，。,]{2,60}?(?:有限公司|公司))[”\"]?\s*(?:提供|开发|运营)"
+    r"|第三方\s*[（(]\s*([^（）()，,]{2,60}?(?:有限公司|公司))\s*[，,、]?\s*(?:以下(?:简)?称|下称)"
 )
-"""A company named as the one behind something ("provided by X Ltd.", "由某某有限公司提供")."""
+"""A company named as the one behind something ("provided by X Ltd.", "由某某有限公司提供"; a vendor's template
+clause "我们使用了第三方（某某有限公司，以下称“某某”）某某SDK服务")."""
 REFUSAL_RE = re.compile(r"(?:\b(?:do|does|will|did)\s+not|\b(?:don't|doesn't|won't|never|cannot|can't)|\bunable to)\s*"
                         r"(?:request|ask for|need|require|use|access|collect|obtain|get)\b"
                         r"|(?:不会|不|未|无需|并不|从不|无法)(?:申请|请求|获取|使用|需要|调用|收集)", re.IGNORECASE)

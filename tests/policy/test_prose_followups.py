@@ -68,3 +68,12 @@ def test_the_path_of_an_address_in_a_sentence_names_no_sdks(tmp_path):
             "acme/src/main/java/io/acme/util/HttpUtils.java#L21-L34) of headers it drops).\n")
     names = [r.name for r in _read(tmp_path, "path.md", text, catalog).sdks]
     assert not {"main", "src", "io", "util"} & set(names)
+
+
+def test_a_later_sentence_naming_the_sdk_with_its_company_gives_the_row_its_company(tmp_path):
+    catalog = memory_catalog(entry("quill", "QuillPush SDK", "QuillPush"))
+    text = ("QuillPush SDK 隐私政策\n\n"
+            "您务必告知用户，请在《隐私政策》中增加如下条款：\n\n"
+            "我们使用了第三方（杭州羽笔信息技术有限公司，以下称“羽笔”）QuillPush SDK 服务为您提供消息推送。\n")
+    rows = _read(tmp_path, "vendor.txt", text, catalog).sdks
+    assert [(r.id, r.company) for r in rows] == [("quill", "杭州羽笔信息技术有限公司")]

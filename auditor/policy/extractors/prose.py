@@ -146,7 +146,8 @@ class ProseExtractor:
             below = _said_of_them(doc, paragraphs, texts, p) if named and p + 1 not in mentions else ""
             rows = tuple(self._row(text, first, last, name, ctx, " ".join(
                 [_listed_after(doc, paragraphs, texts, p), below]
-                + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))), named) for name in named)
+                + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))), named,
+                " ".join(texts[q] for q in again.get(keys[(p, name)], []))) for name in named)
             scenes = tuple(SceneClaim(scene, desc, part, first, last, sentence=True)
                            for scene, desc, part in scene_texts[text])
             if rows or scenes:
@@ -154,14 +155,16 @@ class ProseExtractor:
         return out
 
     def _row(self, text: str, first: int, last: int, name: str, ctx: Context, after: str = "",
-             named: list[str] | None = None) -> SdkClaim:
+             named: list[str] | None = None, later: str = "") -> SdkClaim:
+        """``later``: the text of later paragraphs naming the same SDK (a sentence there may say whose it is)."""
         sentence = next((m.group(0) for m in _SENTENCE_RE.finditer(text) if name in m.group(0)), text)
         mine = _name_words(name)
         others = {w for n in named or () if n != name for w in _name_words(n)} - mine
         if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID.")
             text = "".join(m.group(0) for m in _SENTENCE_RE.finditer(text)
                            if any(w in m.group(0) for w in mine) or not any(w in m.group(0) for w in others))
-        found = cued_company(sentence) or _provided_by(sentence, ctx)
+        found = cued_company(sentence) or _provided_by(sentence, ctx) or next(
+            (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "")
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
         return SdkClaim(RowFacts(name=name, company=found,
