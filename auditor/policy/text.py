@@ -150,9 +150,12 @@ def name_like(cell: str) -> bool:
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，", "(", "{", "[", "=")) \
         and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \
         and not _TAG_ONLY_RE.match(cell) and not _POLICY_ONLY_RE.match(cell) and not SDK_PHRASE_RE.search(cell) \
-        and not _CONTACT_RE.match(cell) and not _CLAUSE_OPENING_RE.match(cell)
+        and not _CONTACT_RE.match(cell) and not _CLAUSE_OPENING_RE.match(cell) and not _ANNOTATION_RE.match(cell)
 
 
+_ANNOTATION_RE = re.compile(r"^@[A-Z]\w*(?:\(.*\))?$")
+"""A Java/Kotlin annotation on a line of its own ("@Composable", "@Override"): code, never a name (an npm scope
+"@capacitor/camera" is one)."""
 _LETTER_RE = re.compile(r"[^\W\d_]")
 """A letter of any script: a name has one ("{", "}, {", "/**" are code)."""
 _POLICY_ONLY_RE = re.compile(r"^(?:第三方|third[- ]party\s*)?(?:sdk\s*)?(?:隐私(?:权)?(?:政策|协议)|privacy\s+(?:policy|notice|statement))"

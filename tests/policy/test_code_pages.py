@@ -342,3 +342,9 @@ def test_permission_keys_in_kotlin_and_react_native_are_shown_as_the_constant(tm
     path.write_text(page, encoding="utf-8")
     assert [line.text for line in load_document(path).lines] == [
         "android.permission.CAMERA：用于扫描会员码", "android.permission.RECORD_AUDIO：用于语音搜索", "没有权限的说明文字"]
+
+
+def test_an_annotation_on_its_own_line_is_no_name():
+    from auditor.policy.text import name_like
+    assert not name_like("@Composable") and not name_like("@SuppressLint(\"NewApi\")")
+    assert name_like("@capacitor/camera")  # guard: an npm scope is a package's name
