@@ -79,3 +79,22 @@ def test_a_row_whose_last_cell_is_on_the_next_line_stays_one_row(tmp_path):
     d = _read(tmp_path, "broken.txt", BROKEN_ROWS, memory_catalog(entry("x", "X")))
     pairs = {(p.permission.removeprefix(P), p.scene) for p in d.permissions if p.scene}
     assert pairs == {("CAMERA", "扫描二维码"), ("RECORD_AUDIO", "语音输入")}
+
+
+FEATURES = """\
+### Query installed apps
+
+Tidy needs the `QUERY_ALL_PACKAGES` permission for several features.
+
+Features that use this permission:
+* "Leftovers" shows files of apps you removed. It needs to know which apps are installed.
+* "Sizes" lists how much space each app takes.
+
+### Notifications
+"""
+
+
+def test_features_listed_under_this_permission_are_its_scenes(tmp_path):
+    d = _read(tmp_path, "features.md", FEATURES, memory_catalog(entry("x", "X")))
+    scenes = {p.scene for p in d.permissions if p.permission == P + "QUERY_ALL_PACKAGES"}
+    assert {'"Leftovers" shows files of apps you removed', '"Sizes" lists how much space each app takes'} <= scenes

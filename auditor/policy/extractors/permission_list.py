@@ -110,7 +110,7 @@ class PermissionListExtractor:
         kinds = ask.classify(lines)
         bare = _bare_labels(lines, ask, kinds.bare)
         spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx) \
-            + _manifest_comments(lines, ctx) + _glued_title_tables(lines, ctx)
+            + _manifest_comments(lines, ctx) + _glued_title_tables(lines, ctx) + _features_listed(lines, ctx)
         out.extend(spaced)
         owned = {k for st in spaced for k in range(st.first, st.last + 1)}
         quiet = kinds.quiet
@@ -894,6 +894,46 @@ def _glued_label(text: str, ctx: Context) -> tuple[str, str]:
     if note:
         label, end = text[:note.end()], note.end()
     return label, text[end:]
+
+
+_FEATURES_INTRO_RE = re.compile(
+    r"\b(?:features?|functions?|functionality)\s+(?:that\s+|which\s+)?(?:use|uses|require|requires|need|needs|rely on)\s+"
+    r"(?:this|the|that)\s+permission\s*:\s*$"
+    r"|(?:以下|下列|如下)?(?:功能|场景|业务)(?:会|将)?(?:使用|需要|用到|依赖|申请)(?:该|此|这个|这项|上述)权限\s*[:：]\s*$", re.IGNORECASE)
+"""A line introducing the features that use the permission its section is about ("Features that use this
+permission:", "以下功能需要该权限：")."""
+MAX_SECTION_BACK = 12
+MAX_FEATURE_ITEMS = 20
+
+
+def _features_listed(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
+    """The features listed under a line introducing those that use "this permission", each a scene of the
+    permission the lines above name (up to the section's heading): its first sentence (a quoted feature name
+    before it kept)."""
+    out: list[Structure] = []
+    for i, line in enumerate(lines):
+        if not line.text.rstrip().endswith((":", "：")) or not _FEATURES_INTRO_RE.search(line.text):
+            continue
+        asked = ""
+        for k in range(i - 1, max(-1, i - 1 - MAX_SECTION_BACK), -1):
+            if ctx.lexicon.permissions_in(lines[k].text, weak=False):
+                asked = lines[k].text  # the nearest line above naming the permission
+                break
+            if lines[k].mark.startswith("h"):
+                break
+        if not asked:
+            continue
+        scenes: list[SceneClaim] = []
+        for k in range(i + 1, min(len(lines), i + 1 + MAX_FEATURE_ITEMS)):
+            if not _marked(lines[k]):
+                if scenes and not lines[k].mark and lines[k].text.strip() and not _section_heading(lines[k]):
+                    continue  # the item's text going on
+                break
+            first = re.split(r"(?<=[.。!?！？])\s", _body(lines[k]), maxsplit=1)[0]
+            scenes.append(SceneClaim(first.strip(" .。"), "", asked, k, k, sentence=True))
+        if scenes:
+            out.append(Structure(ExtractorKind.PERMISSION_LIST, i, scenes[-1].last, CONFIDENCE, scenes=tuple(scenes)))
+    return out
 
 
 _USES_PERMISSION_RE = re.compile(r"<uses-permission(?:-sdk-\d+)?\b[^>]*?android:name\s*=\s*[\"']([\w.]+)[\"']")
