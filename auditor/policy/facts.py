@@ -161,7 +161,6 @@ def without_refusal(scene: str) -> str:
     return scene[:m.start()].strip() if m and len(scene[:m.start()].strip()) >= MIN_SCENE else scene
 
 
-
 def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[Scene, ...]:
     """Scenes in policy order; rows of one scene (a merged scene cell, a repeated section) are one scene."""
     groups: dict[tuple[str, str], list[SceneClaim]] = {}

@@ -190,7 +190,7 @@ class Lexicon:
     _field_regexes: tuple[tuple[str, re.Pattern[str]], ...] = field(default=(), compare=False, repr=False)
     _memo: dict[tuple[str, bool | None, bool, bool], tuple[Hit, ...]] = field(
         default_factory=dict, compare=False, repr=False)
-    """Results of :meth:`find` by (text, weak, prose): a pure function of its arguments, so a long policy
+    """Results of :meth:`find` by (text, weak, prose, label): a pure function of its arguments, so a long policy
     that repeats a line, a cell or a label pays for it once. Bounded by ``MEMO_LIMIT``."""
     _roles: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
     """Results of :meth:`role` by header, likewise."""

@@ -75,7 +75,7 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     body = rows[start + 1:] if start is not None else rows
     if not body:
         return None
-    roles = _timing_described(column_roles(header, body, ctx), header)
+    roles = _purpose_is_scene(column_roles(header, body, ctx), header)
     body = _unshifted(roles, body, ctx)
     first, last = rows[0].first, rows[-1].last
     if "name" in roles:
@@ -100,7 +100,7 @@ _FUNCTION_TITLE_RE = re.compile(r"功能说明|功能描述|\bfunction\b", re.IG
 _PURPOSE_TITLE_RE = re.compile(r"目的|用途|场景|\bpurposes?\b|\bwhy\b|\breasons?\b", re.IGNORECASE)
 
 
-def _timing_described(roles: list[str | None], header: Sequence[str]) -> list[str | None]:
+def _purpose_is_scene(roles: list[str | None], header: Sequence[str]) -> list[str | None]:
     """Columns that say when the app asks ("调用时机", "Timing of Permission Requests") or what the permission
     itself does ("权限功能说明", "Function of the Permission") beside one that says what for ("使用目的", "Purpose of
     the Permission"): that one is the scene, the others describe it."""

@@ -756,20 +756,14 @@ _CONSTANT_RUN_RE = re.compile(r"(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z
 
 
 def _leading_label(text: str, ctx: Context) -> tuple[str, str]:
-    """``(first cell, the rest)`` of a row of a blank-separated table: its first word, or the constants it opens
-    with ("ACCESS_FINE_LOCATION, ACCESS_COARSE_LOCATION …"), the last one cut where the next cell's text was run
-    into it ("…_LOCATIONMap position")."""
-    m = _CONSTANT_RUN_RE.match(text)
-    if m is None:
-        label, _, rest = text.partition(" ")
-        return label, rest
-    end = m.end()
-    last = re.split(r"[\s,，、/]+", m.group(0))[-1].removeprefix("android.permission.")
-    if "android.permission." + last not in ctx.lexicon.constants:
-        glued = ctx.lexicon.glued_constant(last)
-        if glued:
-            end = end - len(last) + len(glued) - len("android.permission.")
-    return text[:end], text[end:].strip()
+    """``(first cell, the rest)`` of a row of a blank-separated table: the constants it opens with
+    ("ACCESS_FINE_LOCATION, ACCESS_COARSE_LOCATION …", the last one cut where the next cell's text was run into it:
+    :func:`_glued_label`), else its first word."""
+    label, rest = _glued_label(text, ctx)
+    if label:
+        return label, rest.strip()
+    label, _, rest = text.partition(" ")
+    return label, rest
 
 
 def _spaced_scene(label: str, texts: list[str], roles: list[str | None], first: int, last: int) -> SceneClaim:
