@@ -238,3 +238,9 @@ def test_google_plays_name_of_the_phone_state_permission_group(lexicon):
     # the Play Store lists READ_PHONE_STATE to users as "Device ID & call information"
     assert [p for p, _ in lexicon.permissions_in("Device ID & call information: to verify your account")] == [
         "android.permission.READ_PHONE_STATE"]
+
+
+@pytest.mark.parametrize("title", ["Publisher", "SDK Publisher", "Published by"])
+def test_a_publisher_is_the_rows_company(lexicon, title):
+    # the word package registries and SDK answer sheets use for who makes a library
+    assert lexicon.role(title) == "company"
