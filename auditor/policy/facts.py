@@ -15,7 +15,7 @@ from auditor.policy.lexicon import Lexicon, fold
 from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
 from auditor.policy.names import NameIndex, Resolution
 from auditor.policy.resolve import Evidence, Resolver
-from auditor.policy.text import clean_collected, coordinates, hosts, name_like, packages, urls
+from auditor.policy.text import clean_collected, coordinates, hosts, name_like, packages, urls, width
 from auditor.vocab import DATA_TYPES
 
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
@@ -153,12 +153,18 @@ _REFUSAL_RE = re.compile(
 """Where a scene goes on to say what refusing the permission costs ("…新题库。若用户拒绝提供定位信息，…", "…; if you deny
 it, …"): what follows is no part of the scene."""
 MIN_SCENE = 2
+MAX_PLAIN_SCENE = 40
+_MARKED_FEATURE_RE = re.compile(r"【([^【】]{2,40})】")
 
 
 def without_refusal(scene: str) -> str:
-    """``scene`` up to the words on refusing its permission (:data:`_REFUSAL_RE`), when some words come before."""
+    """``scene`` up to the words on refusing its permission (:data:`_REFUSAL_RE`), when some words come before;
+    a long sentence that marks the features it serves in 【】 ("…此项功能将用于【语音测评】和【绘本录制】功能…") is
+    those features."""
     m = _REFUSAL_RE.search(scene)
-    return scene[:m.start()].strip() if m and len(scene[:m.start()].strip()) >= MIN_SCENE else scene
+    scene = scene[:m.start()].strip() if m and len(scene[:m.start()].strip()) >= MIN_SCENE else scene
+    marked = _MARKED_FEATURE_RE.findall(scene) if width(scene) > MAX_PLAIN_SCENE else []
+    return "、".join(dict.fromkeys(f.strip() for f in marked if f.strip())) or scene
 
 
 def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[Scene, ...]:

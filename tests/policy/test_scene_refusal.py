@@ -33,3 +33,10 @@ ITEMS = """\
 def test_a_permission_items_scene_keeps_only_the_use(tmp_path):
     d = _read(tmp_path, "perm.txt", ITEMS, memory_catalog(entry("x", "X")))
     assert sorted(s.name for s in d.scenes) == ["扫描商品条码", "语音搜索商品"]
+
+
+def test_a_long_use_that_marks_its_features_is_those_features():
+    scene = "当您同意开启此项权限后，我们会调用您设备上的麦克风。此项功能将用于【跟读打分】和【儿歌录制】功能，并保存录音。"
+    assert without_refusal(scene) == "跟读打分、儿歌录制"
+    # guard: a short scene keeps its words, brackets and all
+    assert without_refusal("上传【头像】") == "上传【头像】"
