@@ -244,3 +244,19 @@ def test_google_plays_name_of_the_phone_state_permission_group(lexicon):
 def test_a_publisher_is_the_rows_company(lexicon, title):
     # the word package registries and SDK answer sheets use for who makes a library
     assert lexicon.role(title) == "company"
+
+
+@pytest.mark.parametrize("label, constant", [
+    # Android's own labels for these permissions (system settings, Google Play), in a permission cell
+    ("Reroute outgoing calls", "PROCESS_OUTGOING_CALLS"), ("Use accounts on the device", "USE_CREDENTIALS"),
+    ("Use fingerprint hardware", "USE_FINGERPRINT"), ("Control flashlight", "FLASHLIGHT"),
+    ("Network connections", "ACCESS_NETWORK_STATE"), ("Wi-Fi connections", "ACCESS_WIFI_STATE"),
+    ("Bluetooth settings", "BLUETOOTH_ADMIN"), ("Existing accounts on the phone", "GET_ACCOUNTS"),
+])
+def test_androids_plain_labels_in_a_permission_cell(lexicon, label, constant):
+    assert "android.permission." + constant in {p for p, _ in lexicon.permissions_in(label, weak=True, derive=True)}
+
+
+def test_plain_label_words_need_a_cue_in_prose(lexicon):
+    # guard: "network connections" in a sentence about transport is no permission
+    assert lexicon.permissions_in("All data travels over encrypted network connections.", prose=True) == []
