@@ -517,7 +517,7 @@ def _glued_cells(text: str, roles: list[str], ctx: Context) -> list[str] | None:
         if found:
             link = found[-1]
             rest = rest[:rest.rfind(link)].strip()
-    wide = next((k for k, r in enumerate(roles) if r in _WIDE_ROLES or r == "data"), None)
+    wide = next((k for k, r in enumerate(roles) if r in _WIDE_ROLES), None)
     for k, role in enumerate(roles):
         if role == "index":
             continue

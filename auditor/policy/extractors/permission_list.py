@@ -659,8 +659,6 @@ _TOKEN_SPLIT_RE = re.compile(r"\s+")
 _ROW_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．)）]")
 MIN_SPACED_COLUMNS = 3
 MAX_SPACED_LABEL = 40
-_FULL_CONSTANT_RE = re.compile(r"(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
-"""A permission constant, however long ("android.permission.WRITE_EXTERNAL_STORAGE")."""
 MAX_SPACED_LINES = 80
 MAX_SPACED_HEADER = 160
 

@@ -119,7 +119,7 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
     pending_first = -1
     closed = lines[0][1].rstrip().endswith("|")  # rows close with a pipe: a line that does not, goes on
     body_lines = lines[body_from:]
-    next_cells = {k: len(_cells(nxt)[0]) for (k, _), (_, nxt) in zip(body_lines, body_lines[1:])}
+    following = {k: nxt for (k, _), (_, nxt) in zip(body_lines, body_lines[1:])}  # (split only when asked)
     carry = False
     for k, text in lines[body_from:]:
         if carry and "|" in text:  # "网络权限 | 1、获取数据" then "和用户信息 |": one cell over two lines
@@ -140,7 +140,7 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
             continue
         cells, whole = _cells(text)
         if closed and not pending and text.rstrip().endswith("|") and len(cells) == width - 1 and cells[0].strip() \
-                and next_cells.get(k, width) >= width - 1:
+                and (k not in following or len(_cells(following[k])[0]) >= width - 1):
             rows.append(Row(tuple(cells) + ("",), k, k))  # a row closed without its last cell (left empty), the next
             continue  # line a row of its own too (not the rest of this one: "是 |")
         if whole and len(cells) >= width and not pending:

@@ -123,9 +123,9 @@ def _subject(doc: Document, ctx: Context) -> tuple[str, int] | None:
             run = m.group(1)
             if run.isascii():
                 continue  # Latin names are the pattern above's
-            mentions.append((i, [run[k:] for k in range(max(0, len(run) - MAX_CJK_NAME), len(run) - 1)]))
-            bounded.update(run[k:] for k in range(max(0, len(run) - MAX_CJK_NAME), len(run) - 1)
-                           if k == 0 or run[:k].endswith(_LEAD_WORDS))
+            starts = range(max(0, len(run) - MAX_CJK_NAME), len(run) - 1)
+            mentions.append((i, [run[k:] for k in starts]))
+            bounded.update(run[k:] for k in starts if k == 0 or run[:k].endswith(_LEAD_WORDS))
     if not mentions:
         return None
     counts: Counter[str] = Counter(n for _, names in mentions for n in set(names))
