@@ -5,7 +5,7 @@ from __future__ import annotations
 from auditor.catalog.model import Catalog
 from auditor.policy import read_policy
 from auditor.policy.text import hosts
-from tests.policy.helpers import entry
+from tests.policy.helpers import entry, memory_catalog, read_text
 
 
 def test_hosts_are_web_addresses_never_package_or_file_names():
@@ -47,3 +47,18 @@ def test_a_comment_closing_right_after_an_address_is_not_part_of_it():
     assert urls("隐私政策：https://example.cn/policy*/") == ["https://example.cn/policy"]
     assert hosts("privacy: example.cn/policy */") == ["example.cn/policy"]
     assert urls("See https://example.com/a*b/privacy.") == ["https://example.com/a*b/privacy"]
+
+
+def test_html_link_whose_text_carries_a_bracketed_aside_is_one_linked_item(tmp_path):
+    # an HTML list of links: the loader writes each as "<text> <href>"; a bracket in the text is no reason to
+    # cut the item at the colon of the address ("Maps (Example) https" / "//maps.example.com/…" before)
+    catalog = memory_catalog(entry("example-maps", "Example Maps", vendor="Example"),
+                             entry("example-ads", "Example Ads", vendor="Example"))
+    d = read_text(tmp_path, "p.html",
+                  "<p>Links to the privacy policies of third-party service providers used by our apps:</p>\n<ul>\n"
+                  '<li><a href="https://maps.example.com/privacy">Example Maps (Example)</a></li>\n'
+                  '<li><a href="https://ads.example.com/privacy">Example Ads</a></li>\n</ul>\n', catalog)
+    assert [(s.name, s.id, s.link) for s in d.sdks] == [
+        ("Example Maps", "example-maps", "https://maps.example.com/privacy"),
+        ("Example Ads", "example-ads", "https://ads.example.com/privacy"),
+    ]

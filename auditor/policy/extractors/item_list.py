@@ -40,7 +40,8 @@ _ITEM_RE = re.compile(
 )
 _QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")
 _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,，\-–—]?\s*(.*)$")
-_LINKED_RE = re.compile(r"^([^:：()（）\[\]]{2,60}?)\s+<?(https?://[^\s>]+)>?$")
+_LINKED_RE = re.compile(r"^([^:：()（）\[\]]{2,60}?(?:\s*[（(][^:：()（）\[\]]{1,40}[)）])?)\s+<?(https?://[^\s>]+)>?$")
+"""A linked name: an HTML link's text and its address ("Unity Ads https://…", "AdMob (Google) https://…")."""
 """An item that is a name and its address (an HTML link item: the link's text, then its ``href``)."""
 _BRACKET_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\s*(.*?))?\s*[。.;；]?\s*$")
 _HEAD_RE = re.compile(r"^((?:[^(（]|[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]){2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
