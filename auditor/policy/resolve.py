@@ -153,8 +153,12 @@ class Resolver:
         编解码", "Google ML Kit Document Scanner"): distinctive names spotted in it and whole Latin words that
         are an entry's exact name (not vendor or generic words); None when they name none or several."""
         ids = {self.names.resolve_exact(span) for _, _, span in self.names.spot(name) if not self.kind_only(span)}
-        if not _SNAKE_RE.fullmatch(name.strip()):  # a package's identifier ("network_info_plus") is one word
-            ids |= {self.names.resolve_strict(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
+        if _SNAKE_RE.fullmatch(_BRACKETS.sub(" ", name).strip()):
+            # a package's identifier ("network_info_plus", "flutter_bloc (v8.1.6)") is one word: the entry
+            # named by a word of it ("flutter") is not the package
+            ids.discard(None)
+            return next(iter(ids)) if len(ids) == 1 else None
+        ids |= {self.names.resolve_strict(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
         ids.discard(None)
         if not ids:
             ids = self._keys_inside(name)

@@ -94,3 +94,18 @@ def test_a_name_with_words_of_its_own_around_an_entrys_key_resolves_to_that_entr
     assert resolved("Business Marketing SDK") is None  # plain words are no entry's key
     assert resolved("抖音登录组件") == "douyin-share"  # 登录: the kind of the entry
     assert resolved("抖音广告") is None  # the brand's key inside the name of another kind of its products (ads)
+
+
+def test_a_package_identifier_with_a_version_is_one_word_never_the_entry_one_of_its_words_names():
+    # a Flutter / Dart package listed with its version ("somekit_cache (v2.1.0)"): the package is no entry,
+    # although "SomeKit" is one; written without a version it already stayed unresolved
+    from auditor.catalog.model import Catalog
+    from auditor.policy.resolve import Evidence, build_resolver
+    from tests.policy.helpers import entry
+    catalog = Catalog(entries=(entry("somekit", "SomeKit", category="framework"),
+                               entry("otherkit-ads", "OtherKit Ads", "otherkit_ads", category="ads")),
+                      version="unit", sha256="0" * 64, source="memory")
+    resolver = build_resolver(catalog, load_lexicon())
+    assert resolver.resolve(Evidence(name="somekit_cache")).id is None
+    assert resolver.resolve(Evidence(name="somekit_cache (v2.1.0)")).id is None
+    assert resolver.resolve(Evidence(name="otherkit_ads (v3.0.1)")).id == "otherkit-ads"  # its own alias
