@@ -113,3 +113,29 @@ def test_an_unresolved_row_whose_candidates_hold_several_undisclosed_sdks_excuse
     _, found = _undisclosed(parts, classes, [row])
     assert {(k, f.severity.label) for k, f in found.items()} == {("baidu-location", "high"), ("amap-map", "high")}
     assert all("地图定位SDK" not in f.message for f in found.values())
+
+
+FIREBASE = ["com.google.firebase.FirebaseApp", "com.google.firebase.crashlytics.FirebaseCrashlytics",
+            "com.google.firebase.analytics.FirebaseAnalytics"]
+
+
+def test_a_policy_naming_only_the_family_leaves_its_products_medium_and_says_so(parts):
+    # Firebase's docs: every product ships the Firebase core (com.google.firebase.FirebaseApp); a policy that
+    # writes "Firebase" names the family, not Crashlytics or Analytics: still to be fixed, but not "not named"
+    scan, found = _undisclosed(parts, FIREBASE, [SdkRowD("Firebase", "firebase-common")])
+    products = {h.sdk_id for h in scan.sdks if h.product is None}
+    assert {"firebase-crashlytics", "google-firebase-analytics"} <= products
+    for sdk_id in ("firebase-crashlytics", "google-firebase-analytics"):
+        finding = found[sdk_id]
+        assert finding.severity.label == "medium"
+        assert "only its family, 'Firebase'" in finding.message and "same vendor" not in finding.message
+        assert any(e.source == "policy" for e in finding.evidence)
+
+
+def test_a_framework_of_another_family_of_the_vendor_excuses_nothing(parts):
+    # "Google Play Services" is Google's, but Firebase Crashlytics is not one of its products by name
+    _, found = _undisclosed(parts, FIREBASE, [SdkRowD("Google Play Services", "google-play-services-base")])
+    assert found["firebase-crashlytics"].severity.label == "high"
+    assert "only its family" not in found["firebase-crashlytics"].message
+    _, found = _undisclosed(parts, FIREBASE, [])
+    assert found["firebase-crashlytics"].severity.label == "high"

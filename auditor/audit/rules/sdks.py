@@ -22,7 +22,9 @@ SDK_UNDISCLOSED = RuleInfo(
     "(image loading, networking, UI...) are reported as low. When the policy names an SDK only by a name no "
     "catalog entry is alone in matching (\"推送SDK\", \"Mobile Ads SDK\") and this SDK is the one undisclosed SDK "
     "of the build among that name's candidates, the finding points at that row and is reported as medium: "
-    "the row most likely means it, but says so too vaguely to be checked.",
+    "the row most likely means it, but says so too vaguely to be checked. When the policy names only the "
+    "family the SDK belongs to (a framework of the same vendor that ships in it, or whose name it carries: "
+    "\"Firebase\" for Firebase Crashlytics), the finding says so and is reported as medium.",
     precision="high", fix="name it in the policy's SDK list, or remove it",
     basis=(
         "Class, component and library signatures on package boundaries (the build) against the SDK names "
@@ -120,7 +122,13 @@ def check_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
             message += ": if that row is this SDK, write its product name and vendor there"
             evidence.append(generic.location)
             severity = severity or Severity.MEDIUM
-        siblings = _same_vendor_rows(ctx, hit.sdk_id)
+        family = _family_rows(ctx, hit.sdk_id)
+        if family and generic is None:  # the policy names the family this product belongs to, not the product
+            message += (f"; the policy names only its family, {family[0].name!r} "
+                        f"({ctx.catalog[family[0].sdk_id or ''].name}): name this product in the SDK list")
+            evidence.append(family[0].location)
+            severity = severity or Severity.MEDIUM
+        siblings = [r for r in _same_vendor_rows(ctx, hit.sdk_id) if r not in family]
         if siblings:
             names = ", ".join(dict.fromkeys(ctx.catalog[r.sdk_id].name for r in siblings if r.sdk_id))
             message += (f". The policy names {names}, another product of the same vendor "
@@ -142,6 +150,46 @@ def _generic_rows(ctx: AuditContext, undisclosed: list[SdkHit]) -> dict[str, Sdk
         covered = [h.sdk_id for h in undisclosed if _covering_products(ctx, h.sdk_id) & set(row.candidates)]
         if len(covered) == 1:
             out.setdefault(covered[0], row)
+    return out
+
+
+_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.casefold())
+
+
+def _family_word(ctx: AuditContext, framework_id: str) -> str:
+    """The word a framework's products are named by: the first word of its name that is no word of its
+    vendor's names, of three letters or more ("firebase" of "Firebase core", "play" of "Google Play
+    Services"); "" when there is none."""
+    entry = ctx.catalog[framework_id]
+    vendor = entry.vendor
+    own = {w for n in ((vendor.name, vendor.name_zh, vendor.legal_name) if vendor else ()) if n for w in _words(n)}
+    words = [w for w in _words(entry.name) if w not in own]
+    return words[0] if words and len(words[0]) >= 3 else ""
+
+
+def _family_rows(ctx: AuditContext, sdk_id: str) -> list[SdkRow]:
+    """Policy rows that name a framework of the same vendor which ``sdk_id`` is a product of: the framework
+    ships in it (``part_of``), or the product is named by the framework's family word ("Firebase" for Firebase
+    Crashlytics, "Google Play Services" for Google Play Billing)."""
+    if ctx.policy is None:
+        return []
+    entry = ctx.catalog[sdk_id]
+    vendor = entry.vendor
+    own = {w for n in ((vendor.name, vendor.name_zh, vendor.legal_name) if vendor else ()) if n for w in _words(n)}
+    names = [[w for w in _words(n) if w not in own] for n in (entry.name, *entry.aliases)]
+    out = []
+    for row in ctx.policy.rows:
+        framework = ctx.catalog.get(row.sdk_id) if row.sdk_id else None
+        if framework is None or framework.category != "framework" or row.sdk_id == sdk_id \
+                or not ctx.catalog.same_vendor(framework.id, sdk_id):
+            continue
+        word = _family_word(ctx, framework.id)
+        if sdk_id in framework.part_of or (word and any(n and n[0] == word for n in names)):
+            out.append(row)
     return out
 
 
