@@ -570,12 +570,13 @@ class Lexicon:
             bare = bare.replace(w, " ")
         return len(re.sub(r"[\W_]+", "", bare)) <= 1
 
-    def only_permission(self, text: str) -> bool:
+    def only_permission(self, text: str, label: bool = False) -> bool:
         """True when ``text`` says nothing but a permission ("android.permission.CAMERA", "相机权限", "modify or
         delete the contents of your USB storage"): its phrases and the words around any permission taken away,
-        at most two letters are left."""
+        at most two letters are left. ``label``: the text is a permission's label, whose capitalised words
+        ("Access Internet") are no name of an app (:meth:`find`)."""
         folded = fold(text)
-        for hit in sorted(self.find(text, weak=True), key=lambda h: -len(h.phrase)):
+        for hit in sorted(self.find(text, weak=True, label=label), key=lambda h: -len(h.phrase)):
             folded = folded.replace(hit.phrase, " ")
         rest = _PERMISSION_FILLER_RE.sub(" ", folded)
         return len(re.sub(r"[\W_]+", "", rest)) <= 2

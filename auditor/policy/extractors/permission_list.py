@@ -108,7 +108,7 @@ class PermissionListExtractor:
         lines = doc.lines
         ask = _Lines(ctx)
         kinds = ask.classify(lines)
-        bare = _bare_labels(lines, ask, kinds.bare)
+        bare = _bare_labels(lines, ask, kinds.bare) | _topic_labels(lines, ask, ctx)
         spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx) \
             + _manifest_comments(lines, ctx) + _glued_title_tables(lines, ctx) + _features_listed(lines, ctx)
         out.extend(spaced)
@@ -440,6 +440,54 @@ def _bare_labels(lines: tuple[Line, ...], ask: _Lines, candidates: tuple[bool, .
             group = []
         group.append(i)
     return runs
+
+
+MIN_TOPIC_ITEMS = 2
+MAX_TOPIC_LEAD = 2
+"""Paragraphs allowed between a line introducing permissions and its first label (:func:`_topic_labels`)."""
+
+
+def _topic_labels(lines: tuple[Line, ...], ask: _Lines, ctx: Context) -> set[int]:
+    """Lines naming only a permission, headings too ("Camera", "Location", "相机"), each over one paragraph
+    that describes its use, at least ``MIN_TOPIC_ITEMS`` of them in a row under a line introducing permissions
+    or titling a section on them ("Permissions Required"): that section's items, though their labels are
+    nouns (:func:`_bare_labels` wants phrases using a permission where it has no such title to go by)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        introduces, section = ask.kind(lines[i])
+        if not (introduces or (section and _PERMISSION_WORD_RE.search(lines[i].text))) or _topic_label(lines[i], ctx):
+            i += 1
+            continue
+        group: list[int] = []
+        k, lead = i + 1, 0
+        while k + 1 < len(lines):
+            if _topic_label(lines[k], ctx) and _topic_description(lines[k + 1], ask, ctx):
+                group.append(k)
+                k += 2
+            elif not group and lead < MAX_TOPIC_LEAD and not lines[k].mark.startswith("h") \
+                    and not _topic_label(lines[k], ctx):
+                lead, k = lead + 1, k + 1
+            else:
+                break
+        if len(group) >= MIN_TOPIC_ITEMS:
+            out.update(group)
+        i = max(k, i + 1)
+    return out
+
+
+def _topic_label(line: Line, ctx: Context) -> bool:
+    """A short line (a heading too) that names a permission and says nothing else ("Camera", "Read External
+    Storage", "相机权限")."""
+    text = line.text.strip().rstrip(":：")
+    return 0 < width(text) <= MAX_BARE_LABEL and not text.endswith(TERMINAL) and _ITEM_RE.match(text) is None \
+        and bool(ctx.lexicon.permissions_in(text, weak=True, derive=True)) and ctx.lexicon.only_permission(text, label=True)
+
+
+def _topic_description(line: Line, ask: _Lines, ctx: Context) -> bool:
+    """A paragraph under a permission label: plain text, no heading, no label or item of its own."""
+    return not line.mark.startswith("h") and not _marked(line) and not _topic_label(line, ctx) \
+        and not ask.label(line, verbal=False) and width(line.text.strip()) > MAX_BARE_LABEL // 2
 
 
 def _describes(lines: tuple[Line, ...], i: int, ask: _Lines) -> bool:
