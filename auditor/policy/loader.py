@@ -362,8 +362,9 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
             mark, ln = "li", _MD_BULLET.sub("", ln)
         if not mark and "**" in ln and _MD_BOLD_LINE.match(ln):
             mark = "b"  # a line of only bold words ("**Unity**" over its paragraph): see Line.bold
-        if mark == "li" and ln.lstrip().startswith(("**", "__")):
-            ln = _MD_BOLD_HEAD.sub(r"\1 — ", ln, count=1)  # "- **Sentry** for crash reports": the name, then its use
+        if (mark == "li" and ln.lstrip().startswith(("**", "__"))) or (not mark and "**" in ln and _MD_NUMBERED_BOLD.match(ln)):
+            # "- **Sentry** for crash reports", "1. **相机** 用于拍照": the name, then its use
+            ln = _MD_BOLD_HEAD.sub(r"\1 — ", ln, count=1)
         ln = ln.replace("**", "").replace("__", "")
         if "\\" in ln:
             ln = _MD_ESCAPE.sub(r"\1", ln)
@@ -379,8 +380,11 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
     return lines, marks, indents
 
 
-_MD_BOLD_HEAD = re.compile(r"^(\s*(?:\*\*|__)[^*_:：]{2,60}?(?:\*\*|__))\s+(?=[a-z])")
-"""A list item opening with bold words followed by lower-case words: the bold words are what the item names."""
+_MD_BOLD_HEAD = re.compile(r"^(\s*(?:\d{1,3}[.)、]\s*)?(?:\*\*|__)[^*_:：]{2,60}?(?:\*\*|__))\s+(?=[a-z\u3400-\u9fff])")
+"""A list item opening with bold words followed by lower-case or Chinese words: the bold words are what the item
+names."""
+_MD_NUMBERED_BOLD = re.compile(r"^\s*\d{1,3}[.)、]\s*\*\*")
+"""A numbered item opening with bold words ("1. **相机** 用于…")."""
 _MD_WRAPPED_RE = re.compile(r"^\s+[a-z(`]")
 """An indented line opening in lower case or with a code span: the rest of a list item wrapped onto the next line."""
 

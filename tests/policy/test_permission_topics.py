@@ -40,3 +40,54 @@ def test_plain_lines_naming_a_permission_under_a_chinese_permissions_title(tmp_p
 def test_the_same_words_without_a_permissions_title_are_no_permission_items(tmp_path):
     text = "About us\n\nCamera\n\nOur team loves taking photos of nature.\n\nLocation\n\nWe are based in Berlin, by the river.\n"
     assert read_text(tmp_path, "p.txt", text, memory_catalog()).scenes == ()
+
+
+def test_a_numbered_list_whose_bold_labels_name_only_permissions_needs_no_introducing_line(tmp_path):
+    # Markdown "1. **相机** 用于…": the bold words are the label though no colon follows them
+    text = ("1. **相机** 用于扫描商品条码。\n2. **麦克风** 语音搜索时录制您的声音。\n3. **位置信息** 用于推荐附近的门店。\n"
+            "4. **悬浮窗** 显示计时小窗。\n")
+    d = read_text(tmp_path, "p.md", text, memory_catalog())
+    assert _pairs(d) == [
+        ("相机", "用于扫描商品条码。", ["CAMERA"]),
+        ("麦克风", "语音搜索时录制您的声音。", ["RECORD_AUDIO"]),
+        ("位置信息", "用于推荐附近的门店。", ["ACCESS_COARSE_LOCATION", "ACCESS_FINE_LOCATION"]),
+        ("悬浮窗", "显示计时小窗。", ["SYSTEM_ALERT_WINDOW"]),
+    ]
+
+
+def test_a_label_alone_over_bullets_of_another_marker_has_one_scene_per_bullet(tmp_path):
+    text = ("1. 相机：用于扫描商品条码。\n2. 网络访问\n- 同步购物清单\n- 查询商品价格。\n3. 麦克风：用于语音搜索。\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert _pairs(d) == [
+        ("相机", "用于扫描商品条码。", ["CAMERA"]),
+        ("同步购物清单", "", ["INTERNET"]),
+        ("查询商品价格", "", ["INTERNET"]),
+        ("麦克风", "用于语音搜索。", ["RECORD_AUDIO"]),
+    ]
+
+
+def test_bullets_in_androids_own_words_under_a_label_are_no_uses(tmp_path):
+    # "Storage" over the system's own labels of the two storage permissions: what they allow, not what for
+    text = ("The following permissions are required:\na) Camera\n● take pictures and videos\nb) Storage\n"
+            "● read the contents of your SD card\n● modify or delete the contents of your SD card\nc) Location\n"
+            "● approximate location\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert all(s.name in ("", "Camera", "Storage", "Location") and not s.description for s in d.scenes)
+    assert {p.permission.removeprefix(A) for p in d.permissions} >= {"CAMERA", "READ_EXTERNAL_STORAGE",
+                                                                     "WRITE_EXTERNAL_STORAGE"}
+
+
+def test_a_numbered_list_of_data_is_no_list_of_permissions(tmp_path):
+    text = ("1. 设备信息：设备型号、操作系统版本。\n2. 日志信息：操作记录、崩溃日志。\n3. 账号信息：昵称、头像。\n")
+    assert read_text(tmp_path, "p.txt", text, memory_catalog()).scenes == ()
+
+
+def test_androids_own_storage_labels_name_their_permissions():
+    # AOSP's labels of READ_/WRITE_EXTERNAL_STORAGE on devices with an SD card or USB storage
+    from auditor.policy.lexicon_data import load_lexicon
+    lexicon = load_lexicon()
+    for text, perm in [("read the contents of your SD card", "READ_EXTERNAL_STORAGE"),
+                       ("modify or delete the contents of your SD card", "WRITE_EXTERNAL_STORAGE"),
+                       ("modify or delete the contents of your USB storage", "WRITE_EXTERNAL_STORAGE")]:
+        assert [p.removeprefix(A) for p, _ in lexicon.permissions_in(text, weak=True)] == [perm]
+        assert lexicon.only_permission(text, label=True)

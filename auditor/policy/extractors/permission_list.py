@@ -109,6 +109,7 @@ class PermissionListExtractor:
         ask = _Lines(ctx)
         kinds = ask.classify(lines)
         bare = _bare_labels(lines, ask, kinds.bare) | _topic_labels(lines, ask, ctx)
+        listed = _listed_items(lines, ctx)
         spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx) \
             + _manifest_comments(lines, ctx) + _glued_title_tables(lines, ctx) + _features_listed(lines, ctx)
         out.extend(spaced)
@@ -131,12 +132,12 @@ class PermissionListExtractor:
             if marker:  # "[iOS]", "Android：": what follows is that platform's part
                 platform, i = marker, i + 1
                 continue
-            if i in owned or (quiet[i] and i not in bare and not over[i] and i not in over_constants):
+            if i in owned or (quiet[i] and i not in bare and not over[i] and i not in over_constants and i not in listed):
                 refusing = lines[i].text[-1:] in (":", "：") and _refusing(lines[i], ctx)
                 i += 1
                 continue
             line = lines[i]
-            item = ask.item(line, i, topic) or (_Item(line.text.strip(), "", i) if i in bare else None) or (
+            item = ask.item(line, i, topic or i in listed) or (_listed_item(line, i) if i in listed else None) or (_Item(line.text.strip(), "", i) if i in bare else None) or (
                 _Item(line.text.strip(), "", i, heading=True) if over[i] else None) or (  # it heads its list
                 _Item(_body(line), "", i) if i in over_constants else None)  # its constants written below it
             introduces, section = ask.kind(line)
@@ -442,6 +443,67 @@ def _bare_labels(lines: tuple[Line, ...], ask: _Lines, candidates: tuple[bool, .
     return runs
 
 
+MAX_LISTED_GAP = 6
+"""Lines (its own nested ones) allowed between two items of one list (:func:`_listed_items`)."""
+
+
+def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
+    """Items of one list (numbered, or bulleted) whose labels all name only a permission ("1. 相机：用于拍照",
+    "2. 麦克风 — 语音输入", "- Location: …"), at least ``MIN_BARE_ITEMS`` of them: the list is about permissions
+    though no line introduces it, so each is a permission item (:func:`_item` asks for a topic before a label
+    of a bare word counts)."""
+    out: set[int] = set()
+    run: list[int] = []
+    kind = ""
+    for k, line in enumerate(lines):
+        this = _marker_kind(line) if (line.mark == "li" or _ITEM_RE.match(line.text)) else ""
+        if this and (not run or this == kind):
+            if _listed_label(line, ctx):
+                if run and k - run[-1] > MAX_LISTED_GAP:
+                    run = []
+                run.append(k)
+                kind = this
+                continue
+            if run and (this == kind or line.mark.startswith("h")):
+                out.update(run if len(run) >= MIN_BARE_ITEMS else ())
+                run = []
+        elif line.mark.startswith("h") or (run and k - run[-1] > MAX_LISTED_GAP):
+            out.update(run if len(run) >= MIN_BARE_ITEMS else ())
+            run = []
+    out.update(run if len(run) >= MIN_BARE_ITEMS else ())
+    return out
+
+
+def _over_other_items(lines: tuple[Line, ...], item: _Item) -> bool:
+    """An item of a label alone over items of another marker, which say its uses ("1. 读取电话状态" over
+    "- 用于来电报号")."""
+    kind = _marker_kind(lines[item.first])
+    nxt = lines[item.first + 1] if item.first + 1 < len(lines) else None
+    label = item.label.strip()
+    return not item.rest and bool(kind) and width(label) <= MAX_BARE_LABEL and not label.endswith(TERMINAL) and nxt is not None and _marked(nxt) and _marker_kind(nxt) not in (kind, "")
+
+
+def _listed_parts(line: Line) -> list[str]:
+    """An item's label and the rest of its text (one part when it has no colon or dash)."""
+    m = _ITEM_RE.match(line.text)
+    body = link_text(m.group(1).strip() if m else line.text.strip())
+    return [p.strip() for p in _LABEL_SPLIT_RE.split(body, maxsplit=1)]
+
+
+def _listed_item(line: Line, i: int) -> _Item:
+    """The item of a line of :func:`_listed_items` whose label names its permission by the data it guards
+    ("4. 位置信息 — 用于…"), which :func:`_item` does not take for a permission's label."""
+    parts = _listed_parts(line)
+    return _Item(parts[0], parts[1] if len(parts) == 2 else "", i)
+
+
+def _listed_label(line: Line, ctx: Context) -> bool:
+    """An item's label (before its colon or dash) names a permission and nothing else."""
+    label = _listed_parts(line)[0]
+    return 0 < width(label) <= MAX_BARE_LABEL and bool(ctx.lexicon.permissions_in(label, weak=True, derive=True)) \
+        and ctx.lexicon.only_permission(label, label=True)
+
+
 MIN_TOPIC_ITEMS = 2
 MAX_TOPIC_LEAD = 2
 """Paragraphs allowed between a line introducing permissions and its first label (:func:`_topic_labels`)."""
@@ -547,11 +609,16 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
             elif role in ("purpose", "description") and not scenes:
                 lead.append(value)
         return scenes, last
-    opens = lines[i].text.rstrip().endswith((":", "："))  # "…需要访问您的短信权限：" over the features that use it
+    if _over_other_items(lines, item) and all(ctx.lexicon.only_permission(v, label=True) for _, _, v in labelled):
+        return [SceneClaim("", "", label, i, last)], last  # "Camera" over "● take pictures and videos": Android's own
+        # words for the permission, no use of it
+    over = _over_other_items(lines, item)
+    opens = lines[i].text.rstrip().endswith((":", "：")) or over  # "…需要访问您的短信权限：" over the features that use it
     if len(details) >= (1 if opens else 2) and all(
-            role is None and _marked(lines[k]) and width(value) <= MAX_FEATURE_WIDTH and not value.endswith(TERMINAL)
-            for k, role, value in labelled):
-        return [SceneClaim(value, item.rest, label, k, k) for k, _, value in labelled], last
+            role is None and _marked(lines[k]) and width(value) <= MAX_FEATURE_WIDTH
+            and (over or not value.endswith(TERMINAL)) for k, role, value in labelled):
+        return [SceneClaim(value.rstrip("，,；;。. ") if over else value, item.rest, label, k, k)
+                for k, _, value in labelled], last
     written = [lines[k].text for k, role, _ in labelled
                if role in (None, "other") and _constants_written(lines[k].text, ctx)]
     prefer = [value for _, role, value in labelled if role in SCENE_ROLES]
@@ -633,8 +700,8 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
     marker kind; labelled lines; a few plain lines; up to the next item, heading or bare label."""
     i = item.first
     head = lines[i]
-    opens = head.text.rstrip().endswith((":", "：")) and not item.rest
     kind = _marker_kind(head)
+    opens = not item.rest and (head.text.rstrip().endswith((":", "：")) or _over_other_items(lines, item))
     out: list[int] = []
     plain = 0
     listing = False  # after a scene label with nothing after its colon ("使用场景：" over "- 扫码登录" …)
