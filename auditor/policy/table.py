@@ -82,7 +82,8 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
         sdks = _sdk_rows(roles, body, ctx, merge=not grid.keyed)
         if sdks:
             # an SDK's permissions with the scene of each ("SDK | 权限 | 使用场景"): scene pairs too
-            scenes = _scene_rows(roles, body, ctx) if "permissions" in roles and "scene" in roles else []
+            scenes = _scene_rows(roles, body, ctx) if "permissions" in roles and (
+                "scene" in roles or ("purpose" in roles and _permission_rows(roles, body))) else []
             return Structure(grid.extractor, first, last, confidence if header else confidence - 0.2, sdks=tuple(sdks),
                              scenes=tuple(scenes))
     if "permissions" in roles:
@@ -418,6 +419,23 @@ def split_company(name: str, fields: list[tuple[str, str]]) -> list[tuple[str, s
         return fields
     out = [(r, t) if r != "name" else ("name", split[0]) for r, t in fields]
     return out + [("company", split[1])]
+
+
+def _permission_rows(roles: list[str | None], body: Sequence[Row]) -> bool:
+    """An SDK's permissions one per row under its merged name ("233乐园内购SDK" spanning "ACCESS_WIFI_STATE | 用于…",
+    "INTERNET | …"): most rows with a permission have no name of their own (blank, or the merged cell repeated),
+    so each row's purpose is the use of its permission, not of an SDK."""
+    name_col = roles.index("name")
+    perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
+    with_perm = again = 0
+    previous = None
+    for row in body:
+        name = row.cells[name_col].strip() if name_col < len(row.cells) else ""
+        if any(i < len(row.cells) and row.cells[i].strip() for i in perm_cols):
+            with_perm += 1
+            again += not name or name == previous
+        previous = name or previous
+    return with_perm >= 2 and again * 2 >= with_perm
 
 
 def _data_scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[SceneClaim]:

@@ -1,0 +1,30 @@
+"""An SDK's permissions one per row under its merged name, each with its purpose; in our own words, expected
+values written by hand."""
+
+from __future__ import annotations
+
+from tests.policy.helpers import memory_catalog, read_text
+
+A = "android.permission."
+
+
+def test_rows_of_one_sdks_permissions_give_each_purpose_as_the_scene(tmp_path):
+    text = ("<table><tr><th>SDK名称</th><th>权限</th><th>用途和目的</th><th>申请时机</th></tr>\n"
+            '<tr><td rowspan="3">某某支付SDK</td><td>相机权限<br>CAMERA</td><td>扫描银行卡</td>'
+            "<td>用户点击扫描时申请</td></tr>\n"
+            "<tr><td>网络权限<br>INTERNET</td><td>提交支付订单</td><td>在清单中声明</td></tr>\n"
+            "<tr><td>读取电话状态<br>READ_PHONE_STATE</td><td>识别设备，防范欺诈</td><td>首次支付时申请</td></tr>\n"
+            "</table>\n")
+    d = read_text(tmp_path, "p.html", text, memory_catalog())
+    assert [s.name for s in d.sdks] == ["某某支付SDK"]
+    assert [(s.name, [p.removeprefix(A) for p in s.permissions]) for s in d.scenes] == [
+        ("扫描银行卡", ["CAMERA"]), ("提交支付订单", ["INTERNET"]), ("识别设备，防范欺诈", ["READ_PHONE_STATE"])]
+
+
+def test_a_table_of_several_sdks_with_their_permissions_gives_no_scenes(tmp_path):
+    # each row its own SDK: the purpose is the SDK's, not the use of one permission
+    text = ("| SDK名称 | 权限 | 用途和目的 |\n|---|---|---|\n"
+            "| 某某推送SDK | READ_PHONE_STATE | 推送消息 |\n| 某某统计SDK | ACCESS_NETWORK_STATE | 统计使用情况 |\n"
+            "| 某某地图SDK | ACCESS_FINE_LOCATION | 展示地图 |\n")
+    d = read_text(tmp_path, "p.md", text, memory_catalog())
+    assert len(d.sdks) == 3 and d.scenes == ()
