@@ -164,8 +164,9 @@ class NameIndex:
         products = self._named_by_parts(_ALTERNATIVES_RE.split(name)) if _ALTERNATIVES_RE.search(name) else ()
         if len(products) > 1:  # "Sentry / Firebase Crashlytics": two products, each a candidate
             return Resolution(None, products[:MAX_CANDIDATES])
-        for form in self._forms(name, stripped=False):
-            hit = self._near(form)
+        outer = _BRACKETS.sub(" ", name).strip() or name
+        for form in self._forms(outer, stripped=False):  # (never a bracketed aside: "Jumio (ID verification)"
+            hit = self._near(form)  # is no misspelt "JVerification")
             if hit:
                 return Resolution(hit, (), "near")
         return Resolution(None, self.candidates(forms))

@@ -109,3 +109,17 @@ def test_a_package_identifier_with_a_version_is_one_word_never_the_entry_one_of_
     assert resolver.resolve(Evidence(name="somekit_cache")).id is None
     assert resolver.resolve(Evidence(name="somekit_cache (v2.1.0)")).id is None
     assert resolver.resolve(Evidence(name="otherkit_ads (v3.0.1)")).id == "otherkit-ads"  # its own alias
+
+
+def test_a_bracketed_aside_is_never_taken_for_a_misspelt_name():
+    # "(ID verification)" is two edits from the alias "JVerification": what the row does, not a typo of it
+    from auditor.catalog.model import Catalog
+    from auditor.policy.resolve import Evidence, build_resolver
+    from tests.policy.helpers import entry
+    catalog = Catalog(entries=(entry("jverify", "JVerification", category="login-share"),
+                               entry("acme-id", "Acmeid", category="other")),
+                      version="unit", sha256="0" * 64, source="memory")
+    resolver = build_resolver(catalog, load_lexicon())
+    assert resolver.resolve(Evidence(name="Northwind Corporation (ID verification)")).id is None
+    assert resolver.resolve(Evidence(name="Acmeid Corporation (ID verification)")).id == "acme-id"
+    assert resolver.resolve(Evidence(name="JVerificaton")).id == "jverify"  # a misspelt name itself still is
