@@ -102,6 +102,25 @@ class RecordRun:
 
 
 @dataclass(frozen=True)
+class GridRun:
+    """An array of rows of cells: arrays of strings (``[["SDK名称", "公司"], ["Bugly", "腾讯"]]``), or objects each
+    holding one such array (``trList: [{ tdList: [{ text: "Bugly", url: "" }, …] }, …]``), a table kept as data."""
+
+    rows: tuple[tuple[tuple[str, ...], int, int], ...]
+    """Each row's cells (a cell's strings joined) and its first and last line indexes."""
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Literals:
+    """What :func:`scan_literals` finds: runs of sibling records and arrays of rows of cells."""
+
+    records: tuple[RecordRun, ...]
+    grids: tuple[GridRun, ...]
+
+
+@dataclass(frozen=True)
 class _Node:
     """A closed bracket: an object, an array or a parenthesised group."""
 
@@ -119,6 +138,9 @@ class _Node:
     """That run's records."""
     call: bool = False
     """A call with two or more named arguments (``GDPRNetwork(name = "AdMob", link = "…")``): a record."""
+    cells: tuple[str, ...] | None = None
+    """An array's items as the cells of a table row (each item's text), or an object's when its one key holds
+    such an array (``{ tdList: [...] }``); None otherwise."""
 
 
 _Part = tuple[str, str, int] | _Node
@@ -142,10 +164,24 @@ class _Frame:
 def record_runs(lines: Sequence[str]) -> list[RecordRun]:
     """Every run of sibling records in ``lines`` (the lines of a document, joined by newlines), inner runs
     before the runs holding them."""
+    return list(scan_literals(lines).records)
+
+
+def scan_literals(lines: Sequence[str]) -> Literals:
+    """The runs of sibling records (:func:`record_runs`) and the arrays of rows of cells (:class:`GridRun`) in
+    ``lines``, in one pass."""
     text = "\n".join(lines)
-    if _HINT_RE.search(text) is None:
-        return []
-    return _Scanner().scan(text)
+    if _HINT_RE.search(text) is None and _GRID_HINT_RE.search(text) is None:
+        return Literals((), ())
+    scanner = _Scanner()
+    runs = scanner.scan(text)
+    return Literals(tuple(runs), tuple(scanner.grids))
+
+
+_GRID_HINT_RE = re.compile(r"""\[\s*\[\s*["'`]""")
+"""An array opening with an array of strings: a table kept as rows of cells (checked before tokenizing)."""
+MIN_GRID_CELLS = 2
+MIN_GRID_ROWS = 2
 
 
 class _Scanner:
@@ -156,6 +192,7 @@ class _Scanner:
         self.open: dict[str, int] = {"{": 0, "[": 0, "(": 0}
         self.skipped = 0  # brackets open past MAX_DEPTH
         self.runs: list[RecordRun] = []
+        self.grids: list[GridRun] = []
 
     def scan(self, text: str) -> list[RecordRun]:
         line = 0
@@ -266,7 +303,28 @@ class _Scanner:
             records = tuple(r for r in (_record(o) for o in objects) if r is not None)
             if records:
                 self.runs.append(RecordRun(records, frame.first, line))
-        return _Node(frame.kind, frame.first, line, text, pairs, runs, records, call)
+        cells = _cells(frame)
+        if frame.kind == "[":
+            rows = [(v.cells, v.first, v.last) for _, v in frame.items if isinstance(v, _Node) and v.cells is not None]
+            if len(rows) >= MIN_GRID_ROWS and len(rows) == len(frame.items) \
+                    and sum(len(r[0]) >= MIN_GRID_CELLS for r in rows) * 2 > len(rows):
+                self.grids.append(GridRun(tuple(rows), frame.first, line))
+        return _Node(frame.kind, frame.first, line, text, pairs, runs, records, call, cells)
+
+
+def _cells(frame: _Frame) -> tuple[str, ...] | None:
+    """The cells of a row (:attr:`_Node.cells`): an array's items, each a string or a bracket whose strings make
+    the cell's text (``{ text: "Bugly", url: "" }``); an object whose one key holds an array of cells."""
+    if frame.kind == "[":
+        if not frame.items or any(isinstance(v, _Node) and v.kind == "[" and v.cells is not None
+                                  and len(v.cells) >= MIN_GRID_CELLS for _, v in frame.items):
+            return None  # (an array of rows is a table, not a row)
+        return tuple(" ".join((v if isinstance(v, str) else v.text.replace("；", " ")).split()) for _, v in frame.items)
+    if frame.kind == "{" and len(frame.items) == 1:  # (not a section's title over its paragraphs)
+        value = frame.items[0][1]
+        if isinstance(value, _Node) and value.kind == "[" and value.cells is not None:
+            return value.cells
+    return None
 
 
 def _finish(frame: _Frame) -> None:

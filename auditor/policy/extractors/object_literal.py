@@ -2,7 +2,9 @@
 '…', info: ['设备标识符', …], url: 'https://…' }, …]`` in a ``.ts`` / ``.js`` / ``.vue`` / ``.json`` file, or in
 an HTML page's script, see :mod:`auditor.policy.loader`).
 
-Each run of sibling records (:func:`auditor.policy.literals.record_runs`) is read as a table: its keys are
+An array of rows of cells (``[["SDK名称", "公司"], ["Bugly", "腾讯"]]``, ``trList: [{ tdList: [{ text: … }] }]``) is
+read as a table, its first row the header when its cells are titles. Each run of sibling records
+(:func:`auditor.policy.literals.record_runs`) is read as a table too: its keys are
 the header (``sdkName`` / ``privacy_url`` read as "sdk name" / "privacy url", then mapped through the same
 header lexicon as a table's), each record a row spanning the record's lines, and the table model
 (:func:`auditor.policy.table.read_grid`) turns it into SDK rows, scene rows or a data region. A record whose
@@ -17,7 +19,7 @@ from dataclasses import replace
 
 from auditor.policy.claims import Context, ExtractorKind, SdkClaim, Structure
 from auditor.policy.document import Document, Row
-from auditor.policy.literals import MAX_KEYS, Record, RecordRun, record_runs
+from auditor.policy.literals import MAX_KEYS, Record, RecordRun, record_runs, scan_literals
 from auditor.policy.table import Grid, read_grid, sdk_like
 from auditor.policy.text import company_like, name_like
 
@@ -36,9 +38,15 @@ class ObjectLiteralExtractor:
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         out = []
         texts = list(doc.code) if doc.code else [line.text for line in doc.lines]
-        found = record_runs(texts)
+        literals = scan_literals(texts)
+        found = list(literals.records)
         if not found and doc.format == "markdown":
             found = record_runs(_fenced_objects(texts))
+        for grid in literals.grids:  # a table kept as rows of cells: read as any table is
+            rows = tuple(Row(cells, first, last) for cells, first, last in grid.rows)
+            structure = _named(read_grid(Grid(rows, ExtractorKind.OBJECT_LITERAL), ctx, CONFIDENCE), ctx)
+            if structure is not None and (structure.sdks or structure.scenes):
+                out.append(structure)
         runs, folded = _fold(found, ctx)
         labels = _column_labels(runs, ctx)
         for run in runs:

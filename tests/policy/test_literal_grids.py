@@ -1,0 +1,57 @@
+"""Tables kept in code as rows of cells; in our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+from auditor.policy.literals import scan_literals
+from tests.policy.helpers import entry, memory_catalog, read_text
+
+ROWS = '''const rows = [
+  ["SDK名称", "第三方公司名称", "使用目的", "收集的个人信息"],
+  ["Bugly", "深圳市某某计算机系统有限公司", "崩溃日志收集", "设备型号、Android ID"],
+  ["某某统计", "某某（北京）科技有限公司", "统计分析", "设备标识符（OAID）"],
+];
+'''
+
+CELL_OBJECTS = '''export default {
+  trList: [
+    { tdList: [ { text: "第三方SDK名称", url: "" }, { text: "第三方公司名称", url: "" }, { text: "隐私政策", url: "" } ] },
+    { tdList: [ { text: "Bugly", url: "" }, { text: "深圳市某某计算机系统有限公司", url: "" },
+                { text: "隐私政策", url: "https://bugly.example.com/privacy" } ] },
+    { tdList: [ { text: "某某统计", url: "" }, { text: "某某（北京）科技有限公司", url: "" }, { text: "", url: "" } ] },
+  ]
+}
+'''
+
+
+def test_arrays_of_rows_are_grids_each_row_with_its_lines():
+    grids = scan_literals(ROWS.splitlines()).grids
+    assert [(g.first, g.last) for g in grids] == [(0, 4)]
+    assert [r for r in grids[0].rows] == [
+        (("SDK名称", "第三方公司名称", "使用目的", "收集的个人信息"), 1, 1),
+        (("Bugly", "深圳市某某计算机系统有限公司", "崩溃日志收集", "设备型号、Android ID"), 2, 2),
+        (("某某统计", "某某（北京）科技有限公司", "统计分析", "设备标识符（OAID）"), 3, 3),
+    ]
+    cells = [r[0] for r in scan_literals(CELL_OBJECTS.splitlines()).grids[0].rows]
+    assert cells[1] == ("Bugly", "深圳市某某计算机系统有限公司", "隐私政策 https://bugly.example.com/privacy")
+
+
+def test_sections_with_paragraphs_and_lists_of_words_are_no_grids():
+    text = '''const page = { sections: [
+  { title: "一、我们收集的信息", paragraphs: ["第一段。", "第二段。"] },
+  { title: "二、权限", paragraphs: ["相机权限：用于扫码。", "存储权限：用于缓存。"] },
+] };
+const words = ["相机", "麦克风", "存储"];
+'''
+    assert scan_literals(text.splitlines()).grids == ()
+
+
+def test_rows_of_cells_read_as_an_sdk_table(tmp_path):
+    catalog = memory_catalog(entry("tencent-bugly", "Tencent Bugly", "Bugly"))
+    for name, text in (("rows.js", ROWS), ("cells.js", CELL_OBJECTS)):
+        d = read_text(tmp_path, name, text, catalog)
+        assert [(s.name, s.id, s.company) for s in d.sdks] == [
+            ("Bugly", "tencent-bugly", "深圳市某某计算机系统有限公司"), ("某某统计", None, "某某（北京）科技有限公司")]
+    d = read_text(tmp_path, "rows2.js", ROWS, catalog)
+    assert [sorted(s.data_types) for s in d.sdks] == [["android-id", "device-model"], ["oaid"]]
+    d = read_text(tmp_path, "cells2.js", CELL_OBJECTS, catalog)
+    assert d.sdks[0].link == "https://bugly.example.com/privacy"
