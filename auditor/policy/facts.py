@@ -34,7 +34,9 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     mapped = " ".join(filter(None, (f.data, f.permissions, f.method)))
     cell = kind is not ExtractorKind.PROSE
     perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}")) if cell else []
-    data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))
+    # (a row's own text says what is not collected too: "a device-bound identifier (not the advertising ID)";
+    # the prose extractor reads negation in its own sentences)
+    data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell, prose=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))
     row_urls = urls(f.link) or hosts(f.link) or urls(" ".join((f.data, f.permissions, f.purpose, f.other, f.scene)))
     pkgs = tuple(dict.fromkeys(packages(" ".join((f.name, f.packages, f.data, f.other)))))
     coords = tuple(coordinates(" ".join((f.name, f.packages, f.data, f.other))))

@@ -14,6 +14,7 @@ that decodes to garbage are refused with :class:`PolicyError`.
 from __future__ import annotations
 
 import codecs
+import html as html_module
 import re
 import unicodedata
 from collections import Counter
@@ -109,7 +110,7 @@ def load_document(path: Path | str) -> Document:
     text = _within(name, text, MAX_POLICY_CHARS)
     spans = _html_tables(text)
     if spans:
-        return _checked(_with_html_tables(name, fmt, encoding, text, spans))
+        return _checked(_with_html_tables(name, fmt, encoding, text, spans, code=suffix in CODE_SUFFIXES))
     raw = text.splitlines()
     indents = [_indent(t) for t in raw]
     marks = [""] * len(raw)
@@ -138,13 +139,15 @@ def _from_resource(name: str, encoding: str, text: str) -> Document:
     return _checked(Document(name, "text", encoding, tuple(lines)))
 
 
-def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], commented: bool = False) -> Document:
+def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], commented: bool = False,
+               checked: bool = True) -> Document:
     """A source file: each line as the words it shows (:func:`human_text`), its code kept beside it. Lines
     commented out show nothing, unless nothing else shows any words (a page kept whole in comments, the file
     the user asked to read): then they are read with their comment marks dropped."""
     lines: list[Line] = []
     code: list[str] = []
     bare_before = False  # the line before is text written bare in the code (no quotes, no markup)
+    item_open = False
     for i, t in enumerate(raw):
         if not t.strip():
             if lines and lines[-1].text:
@@ -154,6 +157,7 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
             continue
         if commented and _COMMENTED_RE.match(t):
             t = _COMMENTED_RE.sub(lambda m: m.group(0)[:-2], t, count=1)
+        item_open, open_before = _ITEM_OPEN_RE.search(t) is not None, item_open  # "<li>" over the item's text
         if _TAGS_ONLY_RE.match(t) and not _COMMENTED_RE.match(t):
             said = _said(t)  # a component showing text through a prop (<Bullet text="…" />)
             lines.extend(Line(i + 1, p, "", indents[i]) for p in said)
@@ -165,7 +169,12 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
                     and (key := _PERMISSION_KEY_RE.search(t)) is not None:  # (see _PERMISSION_KEY_RE)
                 shown = f"{_CODE_PREFIX_RE.sub('android.permission.', key.group(1))}：{shown}"
             text = " ".join((shown if shown is not None else _DELIMITER_RE.sub("", t)).split())
-            bare = shown is None and _BARE_TEXT_RE.match(text) is not None
+            # JSX text: written bare, or beside inline tags and no string ("<strong>Unity</strong> &mdash; collects")
+            jsx = (shown is None and _BARE_TEXT_RE.match(text) is not None) or (
+                shown is not None and "<" in t and not _QUOTE_RE.search(t))
+            if jsx and "&" in text and _ENTITY_RE.search(text):
+                text = html_module.unescape(text)  # shown decoded ("&mdash;" as "—")
+            bare = jsx
             if bare and bare_before and lines[-1].no == i and _HUMAN_RE.search(text) \
                     and not _LIST_MARK_RE.match(text) and not lines[-1].text.endswith(_ENDS) \
                     and not _LABEL_COLON_RE.search(lines[-1].text) \
@@ -178,11 +187,13 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
             pieces = [" ".join(p.split()) for p in shown.split("\n")] if shown and "\n" in shown else [text]
             pieces = [p for p in pieces if p] or [text]
             inner = string_indent(t) if shown is not None else 0  # ('  - 收集信息：…' under '• 友盟统计')
-            lines.extend(Line(i + 1, p, "", indents[i] + inner) for p in pieces)  # its string's breaks cut the line
+            mark = "li" if open_before and len(pieces) == 1 else ""  # the text of an open <li>
+            lines.extend(Line(i + 1, p, mark, indents[i] + inner) for p in pieces)  # its string's breaks cut the line
             code.extend([" ".join(t.split())] + [""] * (len(pieces) - 1))
     if not commented and not any(line.text for line in lines) and any(_COMMENTED_RE.match(t) for t in raw):
-        return _from_code(name, encoding, raw, indents, commented=True)
-    return _checked(Document(name, "text", encoding, tuple(lines), code=tuple(code)))
+        return _from_code(name, encoding, raw, indents, commented=True, checked=checked)
+    doc = Document(name, "text", encoding, tuple(lines), code=tuple(code))
+    return _checked(doc) if checked else doc
 
 
 _PERMISSION_KEY_RE = re.compile(
@@ -209,6 +220,13 @@ def _said(line: str) -> list[str]:
     return [" ".join(value.split()) for tag in _COMPONENT_TAG_RE.finditer(line)
             for prop in _TEXT_PROP_RE.finditer(tag.group(1))
             if _HUMAN_RE.search(value := next(g for g in prop.groups() if g))]
+
+
+_ITEM_OPEN_RE = re.compile(r"<li\b[^<>]*>\s*$")
+"""A line of markup ending with an open list item: the text on the next line is that item."""
+_QUOTE_RE = re.compile(r"[\"'`]")
+_ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+"""An HTML entity in JSX text (``&mdash;``, ``&nbsp;``), which the page shows decoded."""
 
 
 _DELIMITER_RE = re.compile(r"""^\s*[rRfFbB]?(?:'{3}|"{3}|`)|(?:'{3}|"{3}|`)\s*[,;)]*\s*$""")
@@ -291,9 +309,12 @@ def _html_tables(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _with_html_tables(name: str, fmt: str, encoding: str, text: str, spans: list[tuple[int, int]]) -> Document:
-    """Markdown or text with HTML tables inside: the tables read as HTML, the rest line by line."""
+def _with_html_tables(name: str, fmt: str, encoding: str, text: str, spans: list[tuple[int, int]],
+                      code: bool = False) -> Document:
+    """Markdown, text or (``code``) a source file with HTML tables inside: the tables read as HTML, the rest
+    line by line (a source file's as the words it shows, :func:`_from_code`, its code kept beside them)."""
     lines: list[Line] = []
+    sources: list[str] = []
     tables: list[Table] = []
     pos = 0
     newlines = 0  # newlines before ``pos``, counted as ``pos`` moves (not from the start each time)
@@ -305,18 +326,24 @@ def _with_html_tables(name: str, fmt: str, encoding: str, text: str, spans: list
         marks = [""] * len(raw)
         if fmt == "markdown":
             raw, marks, indents = _markdown(raw)
-        lines += [_line(first_no + i, t, marks[i], indents[i]) for i, t in enumerate(raw) if t.strip()]
+        if code:
+            part = _from_code(name, encoding, raw, indents, checked=False)
+            lines += [replace(line, no=line.no + first_no - 1) for line in part.lines]
+            sources += part.code
+        else:
+            lines += [_line(first_no + i, t, marks[i], indents[i]) for i, t in enumerate(raw) if t.strip()]
         if span is None:
             break
         offset = newlines + text.count("\n", pos, span[0])
         raw_lines, raw_tables = parse_html(text[span[0]:span[1]], name)
         base = len(lines)
         lines += [Line(no + offset, t, mark, indent) for no, t, mark, indent in raw_lines]
+        sources += [t for _, t, _, _ in raw_lines]
         tables += [Table(tuple(Row(tuple(cells), base + i, base + i) for i, cells in rows), "html")
                    for rows in raw_tables]
         newlines = offset + text.count("\n", span[0], span[1])
         pos = span[1]
-    return Document(name, fmt, encoding, tuple(lines), tuple(tables))
+    return Document(name, fmt, encoding, tuple(lines), tuple(tables), code=tuple(sources) if code else ())
 
 
 def _indent(line: str) -> int:
