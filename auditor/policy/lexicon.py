@@ -593,7 +593,14 @@ class Lexicon:
         if len(cells) < 2:
             return False
         answers = [c for c in cells if c and not self.data_types_in(c, cell=True)]
-        return bool(answers) and all(fold(c).strip(" .。") in self.negative_answers for c in answers)
+        return bool(answers) and all(self._negative_answer(fold(c).strip(" .。")) for c in answers)
+
+    def _negative_answer(self, folded: str) -> bool:
+        """A cell answering "no" ("No", "否"), or opening with an answer of several words and saying when ("Not
+        collected by default", "不收集（默认关闭）")."""
+        return folded in self.negative_answers or any(
+            folded.startswith(a) and (len(a) > 3 or not a.isascii()) and len(a) >= 2 and not folded[len(a):len(a) + 1].isalnum()
+            for a in self.negative_answers)
 
     def scene_class(self, text: str) -> bool:
         """True when ``text`` only classes a function ("核心业务功能", "Basic functions"), not names one."""

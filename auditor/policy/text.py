@@ -150,7 +150,12 @@ def name_like(cell: str) -> bool:
     return 0 < len(cell) <= 60 and len(cell.split()) <= 8 and not cell.endswith(("。", ":", "：", ",", "，", "(", "{", "[", "=")) \
         and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \
         and not _TAG_ONLY_RE.match(cell) and not _POLICY_ONLY_RE.match(cell) and not SDK_PHRASE_RE.search(cell) \
-        and not _CONTACT_RE.match(cell) and not _CLAUSE_OPENING_RE.match(cell) and not _ANNOTATION_RE.match(cell)
+        and not _CONTACT_RE.match(cell) and not _CLAUSE_OPENING_RE.match(cell) and not _ANNOTATION_RE.match(cell) \
+        and not _ANSWER_RE.match(cell)
+
+
+_ANSWER_RE = re.compile(r"^(?:yes|no|true|false|none|n/?a|是|否|有|无)\W*$", re.IGNORECASE)
+"""An answer of a questionnaire's cell ("Yes.", "否"), never a name."""
 
 
 _ANNOTATION_RE = re.compile(r"^@[A-Z]\w*(?:\(.*\))?$")

@@ -28,3 +28,15 @@ def test_a_table_of_several_sdks_with_their_permissions_gives_no_scenes(tmp_path
             "| 某某地图SDK | ACCESS_FINE_LOCATION | 展示地图 |\n")
     d = read_text(tmp_path, "p.md", text, memory_catalog())
     assert len(d.sdks) == 3 and d.scenes == ()
+
+
+def test_a_questionnaire_answer_is_never_a_row_and_answers_saying_not_collected_deny_their_row(tmp_path):
+    from auditor.policy.lexicon_data import load_lexicon
+    from auditor.policy.text import name_like
+    assert not name_like("Yes.") and not name_like("否") and not name_like("N/A")
+    assert name_like("Yesway SDK") and name_like("Nofrills Analytics")
+    lexicon = load_lexicon()
+    assert lexicon.denied_row("Approximate location | Not collected by default.")
+    assert lexicon.denied_row("IMEI | 不收集")
+    assert not lexicon.denied_row("Approximate location | Collected for fraud prevention")
+    assert not lexicon.denied_row("Approximate location | Nothing else")
