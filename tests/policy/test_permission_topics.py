@@ -91,3 +91,16 @@ def test_androids_own_storage_labels_name_their_permissions():
                        ("modify or delete the contents of your USB storage", "WRITE_EXTERNAL_STORAGE")]:
         assert [p.removeprefix(A) for p, _ in lexicon.permissions_in(text, weak=True)] == [perm]
         assert lexicon.only_permission(text, label=True)
+
+
+def test_chinese_labels_of_storage_overlay_accounts_and_filesystems():
+    # the words Chinese policies label these permissions with (AOSP's zh label for MOUNT_UNMOUNT_FILESYSTEMS is
+    # "装载和卸载文件系统"); Traditional Chinese is read by the same words
+    from auditor.policy.lexicon_data import load_lexicon
+    lexicon = load_lexicon()
+    for text, perms in [("获取文件读写权限", {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}),
+                        ("獲取文件讀寫權限", {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}),
+                        ("显示悬浮框", {"SYSTEM_ALERT_WINDOW"}),
+                        ("获取手机已知的帐号列表", {"GET_ACCOUNTS"}),
+                        ("获取装载和卸载文件系统权限", {"MOUNT_UNMOUNT_FILESYSTEMS"})]:
+        assert {p.removeprefix(A) for p, _ in lexicon.permissions_in(text, weak=True)} == perms, text
