@@ -65,3 +65,12 @@ def test_a_heading_naming_a_service_with_its_use_in_brackets(tmp_path):
             "## Contact\n\nWrite to us.\n")
     rows = read_text(tmp_path, "privacy.md", text, SENTRY).sdks
     assert [(r.name, r.id) for r in rows] == [("Sentry (Crash Reports)", "sentry"), ("Quillbase (Sync & Backup)", None)]
+
+
+def test_a_record_heading_numbered_in_chinese_numerals_names_the_sdk_without_its_number(tmp_path):
+    from tests.policy.helpers import entry, memory_catalog, read_text
+    catalog = memory_catalog(entry("example-push", "Example Push", "某某推送"))
+    text = ("六、某某推送\n使用目的：消息推送\n收集个人信息：设备标识符（OAID）\n"
+            "七、某某地图SDK\n使用目的：展示地图\n收集个人信息：位置信息\n")
+    d = read_text(tmp_path, "p.txt", text, catalog)
+    assert [(s.name, s.id) for s in d.sdks] == [("某某推送", "example-push"), ("某某地图SDK", None)]
