@@ -108,7 +108,7 @@ class PermissionListExtractor:
         lines = doc.lines
         ask = _Lines(ctx)
         kinds = ask.classify(lines)
-        bare = _bare_labels(lines, ask, kinds.bare) | _topic_labels(lines, ask, ctx)
+        bare = _bare_labels(lines, ask, kinds.bare) | _topic_labels(lines, ask, ctx, kinds.quiet)
         listed = _listed_items(lines, ctx)
         spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx) \
             + _manifest_comments(lines, ctx) + _glued_title_tables(lines, ctx) + _features_listed(lines, ctx)
@@ -455,10 +455,14 @@ def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     kind = ""
+    labels: dict[str, bool] = {}  # each distinct line asked once (a long policy repeats its lines)
     for k, line in enumerate(lines):
-        this = _marker_kind(line) if (line.mark == "li" or _ITEM_RE.match(line.text)) else ""
+        this = _marker_kind(line) if (line.mark == "li" or _ITEM_START_RE.match(line.text)) else ""
         if this and (not run or this == kind):
-            if _listed_label(line, ctx):
+            label = labels.get(line.text)
+            if label is None:
+                label = labels[line.text] = _listed_label(line, ctx)
+            if label:
                 if run and k - run[-1] > MAX_LISTED_GAP:
                     run = []
                 run.append(k)
@@ -481,6 +485,10 @@ def _over_other_items(lines: tuple[Line, ...], item: _Item) -> bool:
     nxt = lines[item.first + 1] if item.first + 1 < len(lines) else None
     label = item.label.strip()
     return not item.rest and bool(kind) and width(label) <= MAX_BARE_LABEL and not label.endswith(TERMINAL) and nxt is not None and _marked(nxt) and _marker_kind(nxt) not in (kind, "")
+
+
+_ITEM_START_RE = re.compile(_ITEM_RE.pattern.replace(r"\s*(.+)$", ""))
+"""Where :data:`_ITEM_RE` matches, without reading the item's text."""
 
 
 def _listed_parts(line: Line) -> list[str]:
@@ -509,26 +517,38 @@ MAX_TOPIC_LEAD = 2
 """Paragraphs allowed between a line introducing permissions and its first label (:func:`_topic_labels`)."""
 
 
-def _topic_labels(lines: tuple[Line, ...], ask: _Lines, ctx: Context) -> set[int]:
+def _topic_labels(lines: tuple[Line, ...], ask: _Lines, ctx: Context, quiet: tuple[bool, ...]) -> set[int]:
     """Lines naming only a permission, headings too ("Camera", "Location", "相机"), each over one paragraph
     that describes its use, at least ``MIN_TOPIC_ITEMS`` of them in a row under a line introducing permissions
     or titling a section on them ("Permissions Required"): that section's items, though their labels are
     nouns (:func:`_bare_labels` wants phrases using a permission where it has no such title to go by)."""
     out: set[int] = set()
+    memo: dict[tuple[str, str], bool] = {}  # each distinct line asked once
+
+    def label(line: Line) -> bool:
+        key = (line.text, line.mark)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _topic_label(line, ctx)
+        return found
+
     i = 0
     while i < len(lines):
+        if quiet[i]:  # (introduces nothing, no section heading: :class:`_Kinds`)
+            i += 1
+            continue
         introduces, section = ask.kind(lines[i])
-        if not (introduces or (section and _PERMISSION_WORD_RE.search(lines[i].text))) or _topic_label(lines[i], ctx):
+        if not (introduces or (section and _PERMISSION_WORD_RE.search(lines[i].text))) or label(lines[i]):
             i += 1
             continue
         group: list[int] = []
         k, lead = i + 1, 0
         while k + 1 < len(lines):
-            if _topic_label(lines[k], ctx) and _topic_description(lines[k + 1], ask, ctx):
+            if label(lines[k]) and not label(lines[k + 1]) and _topic_description(lines[k + 1], ask, ctx):
                 group.append(k)
                 k += 2
             elif not group and lead < MAX_TOPIC_LEAD and not lines[k].mark.startswith("h") \
-                    and not _topic_label(lines[k], ctx):
+                    and not label(lines[k]):
                 lead, k = lead + 1, k + 1
             else:
                 break
@@ -548,8 +568,8 @@ def _topic_label(line: Line, ctx: Context) -> bool:
 
 def _topic_description(line: Line, ask: _Lines, ctx: Context) -> bool:
     """A paragraph under a permission label: plain text, no heading, no label or item of its own."""
-    return not line.mark.startswith("h") and not _marked(line) and not _topic_label(line, ctx) \
-        and not ask.label(line, verbal=False) and width(line.text.strip()) > MAX_BARE_LABEL // 2
+    return not line.mark.startswith("h") and not _marked(line) and width(line.text.strip()) > MAX_BARE_LABEL // 2 \
+        and not ask.label(line, verbal=False)
 
 
 def _describes(lines: tuple[Line, ...], i: int, ask: _Lines) -> bool:
