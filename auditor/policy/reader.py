@@ -8,6 +8,7 @@ Where a row comes from: its JSON ``extractor`` names the stage, ``evidence`` the
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     subjects = _subjects(sdks)
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
-        sdks=tuple(_with_page(r, data_types, permissions, subjects) for r in _same_sdk(_prose_once(sdks))),
+        sdks=tuple(_with_page(r, data_types, permissions, subjects) for r in _same_sdk(_prose_once(sdks), lexicon)),
         permissions=permissions,
         data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
     )
@@ -136,18 +137,38 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
             if r.id in said and said[r.id] and not r.data_types else r for r in out]
 
 
-def _same_sdk(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
-    """Rows of one catalog entry that leave its company or link empty take them from another row of the same
-    entry in the same policy (an SDK named in a data table's cell, and in a record of its own below)."""
+def _same_sdk(rows: list[SdkDisclosure], lexicon: Lexicon) -> list[SdkDisclosure]:
+    """Rows of one SDK that leave its company, link or permissions empty take them from another row of the same
+    SDK in the same policy (an SDK named in a data table's cell, in a record of its own below, and in a table of
+    its permissions). One SDK: one catalog entry, or, unresolved, one name written alike (spaces and punctuation
+    aside) that says which SDK it is (a generic name, "统计SDK", may be two companies' SDKs)."""
+    def key(r: SdkDisclosure) -> str:
+        if r.id:
+            return r.id
+        return "" if lexicon.generic(r.name) else "name:" + _NAME_KEY_RE.sub("", r.name.casefold())
+
     company: dict[str, str] = {}
     link: dict[str, str] = {}
-    for r in rows:  # the first row of an entry that states each fact
-        if r.id and r.company:
-            company.setdefault(r.id, r.company)
-        if r.id and r.link:
-            link.setdefault(r.id, r.link)
-    return [replace(r, company=r.company or company.get(r.id, ""), link=r.link or link.get(r.id, "")) if r.id else r
-            for r in rows]
+    perms: dict[str, tuple[str, ...]] = {}
+    for r in rows:  # the first row of an SDK that states each fact
+        k = key(r)
+        if k and r.company:
+            company.setdefault(k, r.company)
+        if k and r.link:
+            link.setdefault(k, r.link)
+        if k and r.permissions:
+            perms.setdefault(k, r.permissions)
+    out = []
+    for r in rows:
+        k = key(r)
+        if k and k != "name:":
+            r = replace(r, company=r.company or company.get(k, ""), link=r.link or link.get(k, ""),
+                        permissions=r.permissions or perms.get(k, ()))
+        out.append(r)
+    return out
+
+
+_NAME_KEY_RE = re.compile(r"[\W_]+")
 
 
 def _dedupe(items: list[PermissionDisclosure]) -> list[PermissionDisclosure]:

@@ -40,3 +40,18 @@ def test_a_questionnaire_answer_is_never_a_row_and_answers_saying_not_collected_
     assert lexicon.denied_row("IMEI | 不收集")
     assert not lexicon.denied_row("Approximate location | Collected for fraud prevention")
     assert not lexicon.denied_row("Approximate location | Nothing else")
+
+
+def test_an_unresolved_sdk_named_alike_in_two_places_takes_company_link_and_permissions_from_both(tmp_path):
+    # a record with the company and link, and a table of its permissions under a merged name written with a
+    # space: one SDK; a generic name ("统计SDK") in two places may be two companies' SDKs and stays as written
+    text = ("某某内购SDK\n第三方主体：北京某某科技有限公司\n隐私政策：https://sdk.example.cn/privacy\n\n"
+            "<table><tr><th>SDK名称</th><th>权限</th><th>用途和目的</th></tr>\n"
+            '<tr><td rowspan="2">某某 内购SDK</td><td>INTERNET</td><td>提交订单</td></tr>\n'
+            "<tr><td>READ_PHONE_STATE</td><td>风控</td></tr></table>\n\n"
+            "统计SDK\n第三方主体：甲公司\n\n| SDK名称 | 权限 |\n|---|---|\n| 统计SDK | ACCESS_NETWORK_STATE |\n")
+    d = read_text(tmp_path, "p.md", text, memory_catalog())
+    rows = [(s.name, s.company, s.link, sorted(p.removeprefix(A) for p in s.permissions)) for s in d.sdks]
+    assert ("某某内购SDK", "北京某某科技有限公司", "https://sdk.example.cn/privacy", ["INTERNET", "READ_PHONE_STATE"]) in rows
+    assert ("某某 内购SDK", "北京某某科技有限公司", "https://sdk.example.cn/privacy", ["INTERNET", "READ_PHONE_STATE"]) in rows
+    assert ("统计SDK", "甲公司", "", []) in rows
