@@ -104,3 +104,24 @@ def test_chinese_labels_of_storage_overlay_accounts_and_filesystems():
                         ("获取手机已知的帐号列表", {"GET_ACCOUNTS"}),
                         ("获取装载和卸载文件系统权限", {"MOUNT_UNMOUNT_FILESYSTEMS"})]:
         assert {p.removeprefix(A) for p, _ in lexicon.permissions_in(text, weak=True)} == perms, text
+
+
+def test_items_under_what_the_app_needs_access_to_name_the_permission_then_what_for(tmp_path):
+    text = ("The app also needs access to:\n"
+            "- The Bluetooth settings so that you can pair the scale without opening your phone's Settings.\n"
+            "- The internet to upload your measurements.\n"
+            "- Wi-Fi connections to list them while you set up a device.\n"
+            "It also needs to be able:\n"
+            "- To prevent your phone from sleeping while a measurement is uploaded.\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert [(s.name, s.description, [p.removeprefix(A) for p in s.permissions]) for s in d.scenes][:3] == [
+        ("The Bluetooth settings", "so that you can pair the scale without opening your phone's Settings.", ["BLUETOOTH_ADMIN"]),
+        ("The internet", "to upload your measurements.", ["INTERNET"]),
+        ("Wi-Fi connections", "to list them while you set up a device.", ["ACCESS_WIFI_STATE"]),
+    ]
+    assert "WAKE_LOCK" in {p.permission.removeprefix(A) for p in d.permissions}
+
+
+def test_the_same_items_with_no_line_saying_the_app_needs_them_are_no_permission_items(tmp_path):
+    text = "Our team loves:\n- The internet to share ideas.\n- Wi-Fi connections to stay in touch.\n"
+    assert read_text(tmp_path, "p.txt", text, memory_catalog()).scenes == ()

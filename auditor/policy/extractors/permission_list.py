@@ -331,9 +331,15 @@ def _intro_text(text: str, ctx: Context) -> bool:
             and not REFUSAL_RE.search(text) and _ITEM_RE.match(text) is None:
         return True  # "This app asks for the following permissions. Each can be refused."
     return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
-        _PERMISSION_WORD_RE.search(text) is not None and (_ITEM_RE.match(text) is None or (
+        (_PERMISSION_WORD_RE.search(text) is not None or _ACCESS_TO_RE.search(text) is not None) and (_ITEM_RE.match(text) is None or (
             width(text) <= MAX_NUMBERED_INTRO and not ctx.lexicon.permissions_in(text, weak=False)
             and not _SDK_RE.search(text)))
+
+
+_ACCESS_TO_RE = re.compile(r"\b(?:needs?|requires?|requests?|asks? for|uses?)\s+(?:\w+\s+){0,2}access to\s*:$|需要(?:访问|获取|使用)以下[^:：]{0,8}[:：]$",
+                           re.IGNORECASE)
+"""A line ending in what the app needs access to ("The app also needs access to:"): the items below are the
+things it asks permission for."""
 
 
 def _section_heading(line: Line) -> bool:
@@ -380,6 +386,11 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     body = link_text(body)  # "[INTERNET](https://developer.android.com/…)": the permission, not its page
     parts = _LABEL_SPLIT_RE.split(body, maxsplit=1)
     label, rest = (parts[0], parts[1]) if len(parts) == 2 else (body, "")
+    if not rest and topic:  # "The internet to send and receive data": the permission, then what for
+        split = _PURPOSE_SPLIT_RE.split(body, maxsplit=1)
+        if len(split) == 2 and width(split[0]) <= MAX_BARE_LABEL and ctx.lexicon.only_permission(split[0], label=True) \
+                and ctx.lexicon.permissions_in(split[0], weak=True, derive=True):
+            return _Item(split[0].strip(), split[1].strip(), i)  # (its capitalised words are no app's name)
     if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True):
         return None
     if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label) or _BASED_ON_RE.search(label)):
@@ -387,6 +398,8 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     return _Item(label.strip(), rest.strip(), i)
 
 
+_PURPOSE_SPLIT_RE = re.compile(r"\s+(?=(?:so that|so|in order to|to|for)\s)", re.IGNORECASE)
+"""Where an item naming a permission goes on to say what for ("The Bluetooth settings so that you can …")."""
 _CONSTANT_WORDS_RE = re.compile(r"[A-Z][A-Z0-9_]{2,}(?:\s*(?:,|/|&|and)\s*[A-Z][A-Z0-9_]{2,})*")
 """A heading of permission constants only, in capitals ("VIBRATE", "CAMERA / RECORD_AUDIO")."""
 _BASED_ON_RE = re.compile(r"基于.{1,30}的(?:附加|扩展|基本)?(?:业务)?功能")
