@@ -44,6 +44,16 @@ def human_text(line: str) -> str | None:
     return text if text and (only or _human(text)) else None
 
 
+def blank_strings(line: str) -> bool:
+    """A line of only string literals that show no words (``"\\n" +``, ``" " +``): a break in the text they
+    write, no text of its own."""
+    line = _CALL_OPEN_RE.sub("", line, count=1)  # '.append("\\n" +': the call's argument is the text
+    return _ONLY_STRINGS_RE.fullmatch(line) is not None and not _strings(line, only=True)
+
+
+_CALL_OPEN_RE = re.compile(r"^\s*\.?[A-Za-z_$][\w$]*\(")
+
+
 def string_indent(line: str) -> int:
     """Spaces opening the text of a line made of string literals only (``'  - 收集信息：…\\n' +``): the text's
     own indent inside the string, which the code's indent does not show."""

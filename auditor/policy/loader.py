@@ -25,6 +25,7 @@ from auditor.errors import PolicyError
 from auditor.inputs import read_bytes
 from auditor.policy.code_text import (
     CODE_SUFFIXES,
+    blank_strings,
     human_text,
     markup_in_strings,
     markup_string,
@@ -163,11 +164,15 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
             lines.extend(Line(i + 1, p, "", indents[i]) for p in said)
             code.extend(" ".join(t.split()) for _ in said)
             bare_before = False
+        elif not _COMMENTED_RE.match(t) and ('"' in t or "'" in t) and blank_strings(t):
+            bare_before = False  # '"\n" +': a break in the text the strings write, no text of its own
         elif not _COMMENTED_RE.match(t):  # (code commented out shows nothing)
             shown = human_text(t)
             if shown is not None and "\n" not in shown and "ermission" in t.casefold() \
                     and (key := _PERMISSION_KEY_RE.search(t)) is not None:  # (see _PERMISSION_KEY_RE)
                 shown = f"{_CODE_PREFIX_RE.sub('android.permission.', key.group(1))}：{shown}"
+            if shown is None and _CALL_ONLY_RE.match(t):
+                continue  # ".append(personalInformation1)": a call of names only shows no words of its own
             text = " ".join((shown if shown is not None else _DELIMITER_RE.sub("", t)).split())
             # JSX text: written bare, or beside inline tags and no string ("<strong>Unity</strong> &mdash; collects")
             jsx = (shown is None and _BARE_TEXT_RE.match(text) is not None) or (
@@ -224,6 +229,8 @@ def _said(line: str) -> list[str]:
 
 _ITEM_OPEN_RE = re.compile(r"<li\b[^<>]*>\s*$")
 """A line of markup ending with an open list item: the text on the next line is that item."""
+_CALL_ONLY_RE = re.compile(r"^\s*\.?[A-Za-z_$][\w$.]*\(\s*[A-Za-z_$][\w$.]*(?:\s*,\s*[A-Za-z_$][\w$.]*)*\s*\)\s*[;,]?\s*$")
+"""A line of code calling a function with names only (``.append(personalInformation1)``, ``show(dialog);``)."""
 _QUOTE_RE = re.compile(r"[\"'`]")
 _ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 """An HTML entity in JSX text (``&mdash;``, ``&nbsp;``), which the page shows decoded."""

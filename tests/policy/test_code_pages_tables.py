@@ -50,3 +50,32 @@ def test_a_rows_own_words_saying_what_it_does_not_collect(tmp_path):
     d = read_text(tmp_path, "p.md", text, catalog)
     assert [(s.name, sorted(s.data_types)) for s in d.sdks] == [
         ("Northwind Analytics", []), ("Contoso Metrics", ["advertising-id", "ip"])]
+
+
+KOTLIN = '''val text = SpannableStringBuilder()
+    .append("使用的SDK\\n" +
+            "\\n")
+    .append("1.某某统计SDK\\n" +
+            "\\n" +
+            "提供方名称：某某（北京）科技有限公司\\n" +
+            "\\n" +
+            "个人信息类型：")
+    .append(personalInformation1)
+    .append("\\n" +
+            "\\n" +
+            "个人信息字段：设备标识符（Android ID、OAID）\\n" +
+            "\\n")
+    .append("2.某某推送SDK\\n" +
+            "\\n" +
+            "提供方名称：某某推送科技有限公司\\n")
+'''
+
+
+def test_text_written_over_string_pieces_with_blank_breaks_and_calls_of_names(tmp_path):
+    # '"\\n" +' pieces write line breaks, ".append(personalInformation1)" a value the code holds elsewhere: no
+    # row is named by either, and each record keeps its labelled lines
+    d = read_text(tmp_path, "Policy.kt", KOTLIN, memory_catalog())
+    assert [(s.name, s.company, sorted(s.data_types)) for s in d.sdks] == [
+        ("某某统计SDK", "某某（北京）科技有限公司", ["android-id", "oaid"]),
+        ("某某推送SDK", "某某推送科技有限公司", []),
+    ]
