@@ -125,3 +125,19 @@ def test_items_under_what_the_app_needs_access_to_name_the_permission_then_what_
 def test_the_same_items_with_no_line_saying_the_app_needs_them_are_no_permission_items(tmp_path):
     text = "Our team loves:\n- The internet to share ideas.\n- Wi-Fi connections to stay in touch.\n"
     assert read_text(tmp_path, "p.txt", text, memory_catalog()).scenes == ()
+
+
+def test_permission_dialogs_kept_as_strings_title_asking_then_what_for(tmp_path):
+    text = ('<resources>\n'
+            '    <string name="perm_camera_title">%s 申请获取相机权限</string>\n'
+            '    <string name="perm_camera_desc">允许后，你可以扫描商品条码。</string>\n'
+            '    <string name="perm_camera_denied_title">相机权限未开启</string>\n'
+            '    <string name="perm_camera_denied_desc">请在设置中开启相机权限。</string>\n'
+            '    <string name="perm_video_title">%s 申请读取视频权限</string>\n'
+            '    <string name="perm_video_desc">允许后，你可以给朋友发送视频。</string>\n'
+            '</resources>\n')
+    d = read_text(tmp_path, "strings.xml", text, memory_catalog())
+    assert [(s.name, sorted(p.removeprefix(A) for p in s.permissions)) for s in d.scenes] == [
+        ("允许后，你可以扫描商品条码。", ["CAMERA"]),
+        ("允许后，你可以给朋友发送视频。", ["READ_EXTERNAL_STORAGE", "READ_MEDIA_VIDEO"]),
+    ]

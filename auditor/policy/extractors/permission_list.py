@@ -111,7 +111,8 @@ class PermissionListExtractor:
         bare = _bare_labels(lines, ask, kinds.bare) | _topic_labels(lines, ask, ctx, kinds.quiet)
         listed = _listed_items(lines, ctx)
         spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx) \
-            + _manifest_comments(lines, ctx) + _glued_title_tables(lines, ctx) + _features_listed(lines, ctx)
+            + _manifest_comments(lines, ctx) + _glued_title_tables(lines, ctx) + _features_listed(lines, ctx) \
+            + _asking_titles(lines, ctx)
         out.extend(spaced)
         owned = {k for st in spaced for k in range(st.first, st.last + 1)}
         quiet = kinds.quiet
@@ -1073,6 +1074,32 @@ def _features_listed(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
             scenes.append(SceneClaim(first.strip(" .。"), "", asked, k, k, sentence=True))
         if scenes:
             out.append(Structure(ExtractorKind.PERMISSION_LIST, i, scenes[-1].last, CONFIDENCE, scenes=tuple(scenes)))
+    return out
+
+
+_ASKING_TITLE_RE = re.compile(r"(?:申请|请求)(?:获取|使用|访问|开启|调用)?(?:您的|你的)?(.{1,16}?权限)(?:使用说明|说明)?\s*[?？]?\s*$")
+"""A dialog's title saying the app asks for a permission ("%s 申请获取相机权限", "正在请求使用麦克风权限"): the line
+after it says what for."""
+MAX_ASKING_TITLE = 30
+
+
+def _asking_titles(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
+    """Permission dialogs kept as text, each a title saying the app asks for a permission over the line saying
+    what the user gets by allowing it (an app's strings: "%s 申请获取麦克风权限" / "…你可以录制语音…"): that line is
+    the scene of the permission the title names."""
+    out: list[Structure] = []
+    for i in range(len(lines) - 1):
+        text = lines[i].text.strip()
+        if "权限" not in text or width(text) > MAX_ASKING_TITLE:
+            continue
+        m = _ASKING_TITLE_RE.search(text)
+        if m is None or not ctx.lexicon.permissions_in(m.group(1), weak=True, derive=True):
+            continue
+        use = lines[i + 1].text.strip()
+        if not use or _ASKING_TITLE_RE.search(use) or width(use) <= width(m.group(1)) or _refused(use, ctx):
+            continue
+        scene = SceneClaim(use, "", m.group(1), i, i + 1)
+        out.append(Structure(ExtractorKind.PERMISSION_LIST, i, i + 1, CONFIDENCE, scenes=(scene,)))
     return out
 
 
