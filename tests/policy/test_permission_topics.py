@@ -141,3 +141,18 @@ def test_permission_dialogs_kept_as_strings_title_asking_then_what_for(tmp_path)
         ("允许后，你可以扫描商品条码。", ["CAMERA"]),
         ("允许后，你可以给朋友发送视频。", ["READ_EXTERNAL_STORAGE", "READ_MEDIA_VIDEO"]),
     ]
+
+
+def test_headings_over_the_constant_they_stand_for_and_what_the_app_uses_it_for(tmp_path):
+    # the store's labels in capitals as headings, the system's description in italics, the constant, the use
+    text = ("# Permissions\n\n## NETWORK COMMUNICATION\n\n### FULL NETWORK ACCESS\n\n"
+            "_Allows the app to create network sockets._\n\n**android.permission.INTERNET**\n\n"
+            "The app goes online to sync your notes.\n\n### CONTROL VIBRATION\n\n_Allows the app to control the vibrator._\n\n"
+            "**android.permission.VIBRATE**\n\nThe app vibrates when a reminder is due.\n\n"
+            "## Android\n\n```xml\n<uses-permission android:name=\"android.permission.CAMERA\" />\n```\n")
+    d = read_text(tmp_path, "p.md", text, memory_catalog())
+    assert [(s.name, s.description, [p.removeprefix(A) for p in s.permissions]) for s in d.scenes
+            if s.name] == [
+        ("FULL NETWORK ACCESS", "The app goes online to sync your notes.", ["INTERNET"]),
+        ("CONTROL VIBRATION", "The app vibrates when a reminder is due.", ["VIBRATE"]),
+    ]

@@ -125,7 +125,7 @@ class PermissionListExtractor:
         below = [k - 1 for k, line in enumerate(lines) if k and _may_write_constants(line.text)]
         over_constants = frozenset(k for k in below if _marked(lines[k]) and not kinds.bare[k]
                                    and _constants_written(lines[k + 1].text, ctx)
-                                   and not _constants_written(lines[k].text, ctx))
+                                   and not _constants_written(lines[k].text, ctx)) | _headings_over_constants(lines, ctx)
         i = 0
         refusing = False  # under a line saying the app does not ask for what follows ("We do not request:")
         while i < len(lines):
@@ -657,6 +657,9 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
                if role in (None, "other") and _constants_written(lines[k].text, ctx)]
     prefer = [value for _, role, value in labelled if role in SCENE_ROLES]
     plain = [value for k, role, value in labelled if role is None and lines[k].text not in written]
+    uses = [v for v in plain if not _DEFINITION_RE.match(v)]
+    if written and uses and len(uses) < len(plain):
+        plain = uses  # the system's description of the permission, its constant, then what the app uses it for
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
     asked = " ".join([label] + written)  # "定位权限" over "ACCESS_FINE_LOCATION" / "ACCESS_COARSE_LOCATION"
     stated = any(role in ("scene", "purpose") for _, role, _ in labelled)  # "Purpose: Allows the app to…"
@@ -667,6 +670,29 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
 
 
 MAX_WRITTEN_LINE = 120
+
+
+_FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
+MAX_HEADING_GAP = 2
+"""Lines allowed between a heading and the line writing its permission constant (Android's own description)."""
+
+
+def _headings_over_constants(lines: tuple[Line, ...], ctx: Context) -> frozenset[int]:
+    """Headings in a permission's words, the store's label in capitals too ("### CREATE BLUETOOTH CONNECTIONS"),
+    over a line writing its constant out (after at most ``MAX_HEADING_GAP`` lines: the system's description):
+    permission items whatever their words."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        if not line.mark.startswith("h") or _constants_written(line.text, ctx) or platform_marker(line.text, ctx) \
+                or ctx.lexicon.platform(line.text):
+            continue  # (a platform's section, "2.1 Android", over its manifest excerpt: no permission's heading)
+        for j in range(k + 1, min(len(lines), k + 2 + MAX_HEADING_GAP)):
+            if lines[j].mark.startswith("h") or _FENCE_RE.match(lines[j].text):
+                break  # (a block of code: the declarations, no permission's own description)
+            if _may_write_constants(lines[j].text) and _constants_written(lines[j].text, ctx):
+                out.add(k)
+                break
+    return frozenset(out)
 
 
 def _may_write_constants(text: str) -> bool:
