@@ -156,3 +156,16 @@ def test_headings_over_the_constant_they_stand_for_and_what_the_app_uses_it_for(
         ("FULL NETWORK ACCESS", "The app goes online to sync your notes.", ["INTERNET"]),
         ("CONTROL VIBRATION", "The app vibrates when a reminder is due.", ["VIBRATE"]),
     ]
+
+
+def test_two_items_whose_labels_use_a_permission_are_a_permission_list_sdk_names_never(tmp_path):
+    text = ("1. 读取手机状态和身份\n统计用户使用情况时获取设备标识。\n2. 拍摄照片和视频\n扫码登录时使用。\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert [(s.name, [p.removeprefix(A) for p in s.permissions]) for s in d.scenes] == [
+        ("读取手机状态和身份", ["READ_PHONE_STATE"]), ("拍摄照片和视频", ["CAMERA"])]
+    # items naming push SDKs by their vendor ("小米推送"): SDKs, not the notification permission
+    from tests.policy.helpers import entry, memory_catalog as catalog_of
+    catalog = catalog_of(entry("xiaomi-push", "Xiaomi Push", "小米推送"), entry("meizu-push", "Meizu Push", "魅族推送"),
+                         entry("vivo-push", "vivo Push", "vivo推送"))
+    text = "1. “小米推送”：用于推送消息\n2. “魅族推送”：用于推送消息\n3. “vivo推送”：用于推送消息\n"
+    assert read_text(tmp_path, "q.txt", text, catalog).scenes == ()

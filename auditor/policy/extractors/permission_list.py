@@ -463,33 +463,45 @@ MAX_LISTED_GAP = 6
 
 def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
     """Items of one list (numbered, or bulleted) whose labels all name only a permission ("1. 相机：用于拍照",
-    "2. 麦克风 — 语音输入", "- Location: …"), at least ``MIN_BARE_ITEMS`` of them: the list is about permissions
-    though no line introduces it, so each is a permission item (:func:`_item` asks for a topic before a label
-    of a bare word counts)."""
+    "2. 麦克风 — 语音输入", "- Location: …"), at least ``MIN_BARE_ITEMS`` of them, or two whose labels are phrases
+    using a permission ("1. 读取手机状态和身份", "2. 访问手机存储设备"): the list is about permissions though no line
+    introduces it, so each is a permission item (:func:`_item` asks for a topic before a label of a bare word
+    counts)."""
     out: set[int] = set()
     run: list[int] = []
+    verbal: set[int] = set()
     kind = ""
-    labels: dict[str, bool] = {}  # each distinct line asked once (a long policy repeats its lines)
+    labels: dict[str, tuple[bool, bool]] = {}  # each distinct line asked once (a long policy repeats its lines)
+
+    def close() -> None:
+        if len(run) >= MIN_BARE_ITEMS or (len(run) >= MIN_VERBAL_ITEMS and verbal.issuperset(run)):
+            out.update(run)
+        run.clear()
+        verbal.clear()
+
     for k, line in enumerate(lines):
         this = _marker_kind(line) if (line.mark == "li" or _ITEM_START_RE.match(line.text)) else ""
         if this and (not run or this == kind):
             label = labels.get(line.text)
             if label is None:
                 label = labels[line.text] = _listed_label(line, ctx)
-            if label:
+            if label[0]:
                 if run and k - run[-1] > MAX_LISTED_GAP:
-                    run = []
+                    close()
                 run.append(k)
+                if label[1]:
+                    verbal.add(k)
                 kind = this
                 continue
             if run and (this == kind or line.mark.startswith("h")):
-                out.update(run if len(run) >= MIN_BARE_ITEMS else ())
-                run = []
+                close()
         elif line.mark.startswith("h") or (run and k - run[-1] > MAX_LISTED_GAP):
-            out.update(run if len(run) >= MIN_BARE_ITEMS else ())
-            run = []
-    out.update(run if len(run) >= MIN_BARE_ITEMS else ())
+            close()
+    close()
     return out
+
+
+MIN_VERBAL_ITEMS = 2
 
 
 def _over_other_items(lines: tuple[Line, ...], item: _Item) -> bool:
@@ -519,11 +531,14 @@ def _listed_item(line: Line, i: int) -> _Item:
     return _Item(parts[0], parts[1] if len(parts) == 2 else "", i)
 
 
-def _listed_label(line: Line, ctx: Context) -> bool:
-    """An item's label (before its colon or dash) names a permission and nothing else."""
+def _listed_label(line: Line, ctx: Context) -> tuple[bool, bool]:
+    """Whether an item's label (before its colon or dash) names a permission and nothing else, and whether it is
+    a phrase using it ("读取手机状态和身份", not "相机")."""
     label = _listed_parts(line)[0]
-    return 0 < width(label) <= MAX_BARE_LABEL and bool(ctx.lexicon.permissions_in(label, weak=True, derive=True)) \
-        and ctx.lexicon.only_permission(label, label=True)
+    named = 0 < width(label) <= MAX_BARE_LABEL and bool(ctx.lexicon.permissions_in(label, weak=True, derive=True)) \
+        and ctx.lexicon.only_permission(label, label=True) and not ctx.names.known(link_text(label).strip("“”\"'「」 "))
+    return named, named and bool(ctx.lexicon.permissions_in(label, weak=True, verbal=True, derive=True)) \
+        and not label.endswith(TERMINAL)
 
 
 MIN_TOPIC_ITEMS = 2
