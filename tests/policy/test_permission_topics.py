@@ -169,3 +169,10 @@ def test_two_items_whose_labels_use_a_permission_are_a_permission_list_sdk_names
                          entry("vivo-push", "vivo Push", "vivo推送"))
     text = "1. “小米推送”：用于推送消息\n2. “魅族推送”：用于推送消息\n3. “vivo推送”：用于推送消息\n"
     assert read_text(tmp_path, "q.txt", text, catalog).scenes == ()
+
+
+def test_an_sdk_named_in_quotes_with_the_permissions_it_holds_gives_no_scene(tmp_path):
+    text = ("1）“某某分享”包含的权限代码如下：网络访问权限、读取手机状态和身份；\n收集信息的目的：分享内容\n"
+            "2）“某某统计”包含的权限代码如下：网络访问权限、写入外部存储卡；\n收集信息的目的：数据统计\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert all(not s.name.startswith("“") for s in d.scenes)

@@ -268,8 +268,9 @@ def _feature(line: Line, ctx: Context) -> tuple[str, str, str] | None:
     if len(parts) != 2 or not 2 <= width(parts[0]) <= 40:
         return None
     label, rest = parts[0].strip(), parts[1].strip()
-    if _withdrawal(rest):
-        return None  # "授权撤回权：可随时撤回位置、相册等授权": a right of the user, not a feature
+    if _withdrawal(rest) or _QUOTED_OWNER_RE.match(label):
+        return None  # "授权撤回权：可随时撤回位置、相册等授权": a right of the user, not a feature; "“华为联运”包含的权限代码
+        # 如下：…": an SDK's permissions
     text = f"{label}：{rest}"
     cue = ctx.lexicon.has_cue(fold(text))
     if not ctx.lexicon.permissions_in(text, prose=True, verbal=not cue):
@@ -392,13 +393,15 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
         if len(split) == 2 and width(split[0]) <= MAX_BARE_LABEL and ctx.lexicon.only_permission(split[0], label=True) \
                 and ctx.lexicon.permissions_in(split[0], weak=True, derive=True):
             return _Item(split[0].strip(), split[1].strip(), i)  # (its capitalised words are no app's name)
-    if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True):
-        return None
+    if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True) or _QUOTED_OWNER_RE.match(label):
+        return None  # ("“Umeng 社会化分享”包含的权限代码如下": an SDK's record, its permissions, no use of one)
     if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label) or _BASED_ON_RE.search(label)):
         return None
     return _Item(label.strip(), rest.strip(), i)
 
 
+_QUOTED_OWNER_RE = re.compile(r"^\s*[“\"「『]([^”\"」』]{2,40})[”\"」』]\s*(?:SDK\s*)?(?:包含|使用|需要|申请|调用|涉及|获取)(?:的|了)?")
+"""A label opening with a quoted name that holds or asks for permissions ("“华为联运”包含的权限代码如下"): an SDK."""
 _PURPOSE_SPLIT_RE = re.compile(r"\s+(?=(?:so that|so|in order to|to|for)\s)", re.IGNORECASE)
 """Where an item naming a permission goes on to say what for ("The Bluetooth settings so that you can …")."""
 _CONSTANT_WORDS_RE = re.compile(r"[A-Z][A-Z0-9_]{2,}(?:\s*(?:,|/|&|and)\s*[A-Z][A-Z0-9_]{2,})*")
