@@ -74,3 +74,13 @@ def test_a_record_heading_numbered_in_chinese_numerals_names_the_sdk_without_its
             "七、某某地图SDK\n使用目的：展示地图\n收集个人信息：位置信息\n")
     d = read_text(tmp_path, "p.txt", text, catalog)
     assert [(s.name, s.id) for s in d.sdks] == [("某某推送", "example-push"), ("某某地图SDK", None)]
+
+
+def test_an_sdk_named_by_its_heading_over_a_label_giving_its_kind(tmp_path):
+    # "SDK类型：工具" under "（1）某某人脸SDK": the kind of SDK the heading names, never a record named "工具"
+    from tests.policy.helpers import memory_catalog, read_text
+    text = ("（1）某某人脸SDK\nSDK类型：工具\nSDK使用业务场景：更换银行卡\n公司名称：某某计算机系统有限公司\n"
+            "（2）某某推送SDK\nSDK类型：推送通知\n使用目的：消息推送\n公司名称：某某信息技术有限公司\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("某某人脸SDK", "某某计算机系统有限公司"), ("某某推送SDK", "某某信息技术有限公司")]

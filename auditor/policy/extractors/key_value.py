@@ -185,6 +185,10 @@ class KeyValueExtractor:
                     and not any(r == "name" for r, _ in current.fields[1:]):
                 role = "description"  # "1.1.1小米推送 SDK" / "第三方主体：…" / "产品名称：小米 SDK": the heading
                 # names a catalog product, the label says it again (a heading of a section, "安卓端SDK", does not)
+            elif role == "name" and current is not None and current.kind == "sdk" and current.lined \
+                    and current.last == i - 1 and [r for r, v in current.fields if v.strip()] == ["name"] \
+                    and width(value) <= MAX_KIND_VALUE and not (_SDK_WORD_RE.search(value) or known(value)):
+                role = "description"  # "（1）腾讯优图SDK" over "SDK类型：工具": the kind of SDK the heading's is
             elif role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 \
                     and _label_named(current) and label and label != current.label \
                     and not (_SDK_WORD_RE.search(value) or known(value)):
@@ -207,6 +211,10 @@ class KeyValueExtractor:
             current.add(role, value, i, indent)
         assert current is not None  # every call has at least one pair
         return current
+
+
+MAX_KIND_VALUE = 8
+"""Display width of a kind of SDK given under its name line ("工具", "推送通知")."""
 
 
 def _phrase_label(text: str) -> bool:
@@ -454,7 +462,9 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
         return False
     label = _lead(lines, i, ctx) + 1
     pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
-    if not pairs or pairs[0][0] not in SDK_FACTS:
+    kind = bool(pairs) and pairs[0][0] == "name" and 0 < width(pairs[0][1]) <= MAX_KIND_VALUE \
+        and not _sdk_like(pairs[0][1], ctx) and _sdk_like(lines[i].text, ctx)  # "腾讯优图SDK" over "SDK类型：工具"
+    if not pairs or (pairs[0][0] not in SDK_FACTS and not kind):
         return False
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
         return False  # "业务场景：…" under a feature name: a scene record, unless the name is an SDK's
