@@ -570,6 +570,9 @@ def _checked(doc: Document) -> Document:
     if not doc.lines:
         raise PolicyError(f"{doc.path}: policy has no text")
     _at_most(doc.path, sum(len(line.text) for line in doc.lines), MAX_POLICY_CHARS)
+    if any(line.text[:1] in _GLYPH_BULLETS for line in doc.lines):
+        doc = replace(doc, lines=tuple(replace(line, text=_GLYPH_BULLET_RE.sub("• ", line.text, count=1))
+                                       if line.text[:1] in _GLYPH_BULLETS else line for line in doc.lines))
     tables = tuple(t for t in doc.tables if all(len(c) <= MAX_CELL_CHARS for r in t.rows for c in r.cells))
     if all(len(line.text) <= MAX_LINE_CHARS for line in doc.lines):
         return doc if len(tables) == len(doc.tables) else replace(doc, tables=tables)
@@ -587,6 +590,9 @@ def _checked(doc: Document) -> Document:
     return replace(doc, lines=tuple(lines), tables=tables, code=tuple(code))
 
 
+_GLYPH_BULLETS = frozenset("✔✓✅☑➢➤►▶◆◇■□★☆❖→")
+"""Glyphs policies open list items with besides the usual bullets ("✔ Firebase Analytics", "➢ 相机权限")."""
+_GLYPH_BULLET_RE = re.compile("^[" + "".join(sorted(_GLYPH_BULLETS)) + r"]\ufe0f?\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|[。！？；]")
 
 

@@ -418,3 +418,12 @@ def test_the_items_beside_a_nested_list_of_sdks_are_not_sdks(tmp_path):
     d = read_text(tmp_path, "sharing.html", page, catalog)
     assert [s.name for s in d.sdks] == ["Firebase Authentication", "Firebase Crashlytics", "Sentry",
                                         "Quillpost mail relay"]
+
+
+def test_items_opened_by_check_marks_and_arrows_are_list_items(tmp_path):
+    from tests.policy.helpers import entry, memory_catalog, read_text
+    catalog = memory_catalog(entry("example-analytics", "Example Analytics"), entry("example-crash", "Example Crash"))
+    text = ("2.2 Data collected automatically (through SDKs)\nThe app uses the following services:\n"
+            "✔ Example Analytics\nCollects app usage data.\n✔ Example Crash\nCollects crash reports.\n")
+    d = read_text(tmp_path, "p.txt", text, catalog)
+    assert [s.name for s in d.sdks] == ["Example Analytics", "Example Crash"]
