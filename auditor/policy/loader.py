@@ -52,6 +52,7 @@ MAX_LINE_CHARS = 4_000
 MAX_CELL_CHARS = 20_000
 """A table with a longer cell (a page laid out in a one-cell table) is read as lines, not as a table."""
 _HTML_RE = re.compile(r"<\s*(?:!doctype\s+html|html|body|p|div|table|h[1-6]|ul|ol|br|view)\b", re.IGNORECASE)
+_ANY_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 _CODE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".json", ".json5"})
 """Source files: one holding records (an SDK list as data) is read as lines even when its strings hold HTML."""
 MAX_SCRIPT_CHARS = 1_000_000
@@ -93,9 +94,10 @@ def load_document(path: Path | str) -> Document:
     text = without_ruby(text)
     if suffix == ".xml" and is_android_resource(text):
         return _from_resource(name, encoding, _within(name, text, MAX_HTML_CHARS))
-    html = suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown", ".txt")
-                                                      and len(_HTML_RE.findall(text[:20000])) >= 2) \
-        or _html_page(text)
+    tags = len(_HTML_RE.findall(text[:20000]))
+    # (a page saved as ".html" holding no markup at all, a converter's text, is read as text)
+    html = (suffix in (".html", ".htm", ".xhtml") and (tags or _ANY_TAG_RE.search(text[:20000]) is not None)) \
+        or (suffix not in (".md", ".markdown", ".txt") and tags >= 2) or _html_page(text)
     if html and suffix in _CODE_SUFFIXES and record_runs(_within(name, text, MAX_POLICY_CHARS).split("\n")):
         html = False  # records whose strings hold markup ("<p>…</p>"): the data shape, not a page
     if html and suffix in CODE_SUFFIXES and markup_in_strings(text[:MAX_POLICY_CHARS].splitlines()):
@@ -112,7 +114,7 @@ def load_document(path: Path | str) -> Document:
     spans = _html_tables(text)
     if spans:
         return _checked(_with_html_tables(name, fmt, encoding, text, spans, code=suffix in CODE_SUFFIXES))
-    raw = text.splitlines()
+    raw = _rejoined_cells(text.splitlines())
     indents = [_indent(t) for t in raw]
     marks = [""] * len(raw)
     if fmt == "markdown":
@@ -421,6 +423,49 @@ _MD_NUMBERED_BOLD = re.compile(r"^\s*\d{1,3}[.)、]\s*\*\*")
 """A numbered item opening with bold words ("1. **相机** 用于…")."""
 _MD_WRAPPED_RE = re.compile(r"^\s+[a-z(`]")
 """An indented line opening in lower case or with a code span: the rest of a list item wrapped onto the next line."""
+
+
+MIN_CELL_BARS = 4
+"""Lines of a lone "|" a text must hold before its tables are taken for tables with cells broken over lines."""
+
+
+_SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def _rejoined_cells(raw: list[str]) -> list[str]:
+    """A converted page's tables whose cells broke over lines, each cell's lines then a line of a lone "|", a
+    row ending at a blank line ("友盟消息推送SDK" / "|" / "IMEI、IMSI…" / "|" / "推送消息" / ""): each row joined
+    into one line of cells between pipes, at its first line (its other lines left blank, so every line keeps its
+    number)."""
+    if sum(1 for t in raw if t.strip() == "|") < MIN_CELL_BARS or not any(_SEPARATOR_ROW_RE.match(t) for t in raw):
+        return raw  # (cells one per line with no table's rule under a header are a flattened table's own shape)
+    out = list(raw)
+    i, n = 0, len(raw)
+    while i < n:
+        if not raw[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < n and raw[j].strip():
+            j += 1
+        if j - i > 1 and any(t.strip() == "|" for t in raw[i:j]):
+            first = next(k for k in range(i, j) if raw[k].strip() == "|")
+            start = i
+            if first - i > 1 and _SEPARATOR_ROW_RE.match(next((t for t in raw[j:] if t.strip()), "")):
+                start = first - 1  # the paragraphs above a table's header, no blank line between: text of their own
+            cells: list[str] = []
+            cell: list[str] = []
+            for t in raw[start:j]:
+                if t.strip() == "|":
+                    cells.append(" ".join(cell))
+                    cell = []
+                else:
+                    cell.append(t.strip())
+            cells.append(" ".join(cell))
+            out[start] = " | ".join(cells)
+            out[start + 1:j] = [""] * (j - start - 1)
+        i = j
+    return out
 
 
 def _within(name: str, text: str, limit: int) -> str:

@@ -250,3 +250,18 @@ def test_a_data_security_column_is_no_second_company(tmp_path, catalog):
         ("jpush", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
         ("bugly", "深圳市腾讯计算机系统有限公司", "https://privacy.qq.com/bugly"),
     ]
+
+
+def test_a_converted_table_whose_cells_broke_over_lines_is_read_as_a_pipe_table(tmp_path):
+    # a page converted to text: each cell's lines, then a line of a lone "|", rows ending at a blank line
+    from tests.policy.helpers import entry, memory_catalog, read_text
+    catalog = memory_catalog(entry("example-push", "Example Push", "某某推送SDK"))
+    text = ("本应用接入的第三方SDK如下：\n"
+            "SDK名称\n|\n收集的个人信息\n|\n使用目的\n|\n所属公司  \n  \n---|---|---|---  \n  \n"
+            "某某推送SDK\n|\nIMEI、\nMAC地址\n|\n推送消息\n|\n某某科技有限公司  \n  \n"
+            "某某统计SDK\n|\nAndroid ID\n|\n统计用户数量\n|\n某某网络技术有限公司  \n  \n")
+    d = read_text(tmp_path, "page.html", text, catalog)
+    assert [(s.name, s.id, s.company, sorted(s.data_types)) for s in d.sdks] == [
+        ("某某推送SDK", "example-push", "某某科技有限公司", ["imei", "mac"]),
+        ("某某统计SDK", None, "某某网络技术有限公司", ["android-id"]),
+    ]
