@@ -427,3 +427,12 @@ def test_items_opened_by_check_marks_and_arrows_are_list_items(tmp_path):
             "✔ Example Analytics\nCollects app usage data.\n✔ Example Crash\nCollects crash reports.\n")
     d = read_text(tmp_path, "p.txt", text, catalog)
     assert [s.name for s in d.sdks] == ["Example Analytics", "Example Crash"]
+
+
+def test_a_bracket_saying_only_what_kind_of_sdk_an_item_is_leaves_the_name_before_it(tmp_path):
+    # "- Northwind (SDK advertising)": the bracket is the kind, the name is Northwind, known or not
+    from tests.policy.helpers import memory_catalog, read_text
+    text = ("You will find hereafter the list of our partners implementing SDKs through our applications:\n"
+            "- Northwind Games (analytical SDK)\n- Contoso (SDK advertising)\n- Fabrikam (advertising SDK)\n")
+    d = read_text(tmp_path, "p.md", text, memory_catalog())
+    assert [s.name.split(" (")[0] for s in d.sdks] == ["Northwind Games", "Contoso", "Fabrikam"]

@@ -43,6 +43,19 @@ _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,�
 _LINKED_RE = re.compile(r"^([^:：()（）\[\]]{2,60}?(?:\s*[（(][^:：()（）\[\]]{1,40}[)）])?)\s+<?(https?://[^\s>]+)>?$")
 """A linked name: an HTML link's text and its address ("Unity Ads https://…", "AdMob (Google) https://…")."""
 """An item that is a name and its address (an HTML link item: the link's text, then its ``href``)."""
+_KIND_FILLER_RE = re.compile(r"\b(?:sdks?|kits?|librar(?:y|ies)|tools?|for|of|and|the|an?|type)\b|[\W\d_]+|SDK|类|类型|工具",
+                             re.IGNORECASE)
+
+
+def _kind_only(text: str, ctx: Context) -> bool:
+    """Words saying only what kind of SDK a row is ("analytical SDK", "SDK advertising", "统计类SDK"): no name."""
+    folded = text.casefold()
+    for words in ctx.lexicon.category_words.values():
+        for w in sorted(words, key=len, reverse=True):
+            folded = folded.replace(w.casefold(), " ")
+    return not _KIND_FILLER_RE.sub("", folded).strip()
+
+
 _BRACKET_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\s*(.*?))?\s*[。.;；]?\s*$")
 _HEAD_RE = re.compile(r"^((?:[^(（]|[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]){2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
 """An item's head and the rest after a separator; a separator inside brackets separates nothing ("Device
@@ -457,6 +470,7 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         return None
     m = _BRACKET_RE.match(body)
     if m and sdk_like(m.group(2)) and (known(m.group(2)) or not re.search(r"[、，,;；]", m.group(2))) \
+            and not _kind_only(m.group(2), ctx) \
             and width(m.group(1)) <= MAX_BRACKETED_FUNCTION and not sdk_like(m.group(1).strip()):
         # "推送通知消息（OPPO推送SDK）"; not a bracketed list ("应用信息（应用名、包含的SDK信息、…）"), nor a name
         # with an aside ("AppLovin MAX (AppLovin)": the product before its vendor)
