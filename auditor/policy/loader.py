@@ -114,7 +114,7 @@ def load_document(path: Path | str) -> Document:
     spans = _html_tables(text)
     if spans:
         return _checked(_with_html_tables(name, fmt, encoding, text, spans, code=suffix in CODE_SUFFIXES))
-    raw = _rejoined_cells(text.splitlines())
+    raw = _tab_rows(_rejoined_cells(text.splitlines()))
     indents = [_indent(t) for t in raw]
     marks = [""] * len(raw)
     if fmt == "markdown":
@@ -184,6 +184,7 @@ def _from_code(name: str, encoding: str, raw: list[str], indents: list[int], com
             bare = jsx
             if bare and bare_before and lines[-1].no == i and _HUMAN_RE.search(text) \
                     and not _LIST_MARK_RE.match(text) and not lines[-1].text.endswith(_ENDS) \
+                    and " | " not in text and " | " not in lines[-1].text \
                     and not _LABEL_COLON_RE.search(lines[-1].text) \
                     and not (indents[i] > lines[-1].indent and _LABEL_OPENS_RE.match(text)):
                 # an element's text wrapped by a formatter ("Sentry" / "SDK：主要收集…"): one line of text
@@ -427,6 +428,27 @@ _MD_WRAPPED_RE = re.compile(r"^\s+[a-z(`]")
 
 MIN_CELL_BARS = 4
 """Lines of a lone "|" a text must hold before its tables are taken for tables with cells broken over lines."""
+
+
+_INNER_TABS_RE = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
+MIN_TAB_CELLS = 3
+
+
+def _tab_rows(raw: list[str]) -> list[str]:
+    """A table copied as tab-separated cells ("序号\tSDK名称\t授权用户权限\t…"): lines of at least
+    ``MIN_TAB_CELLS`` cells beside a line of as many, their tabs written as pipes (a pipe table's row)."""
+    if "\t" not in "".join(raw[:1]) and not any("\t" in t.strip() for t in raw):
+        return raw
+    counts = [len(_INNER_TABS_RE.findall(t.strip())) + 1 if "\t" in t.strip() else 0 for t in raw]
+    out = list(raw)
+    for k, n in enumerate(counts):
+        if n < MIN_TAB_CELLS:
+            continue
+        near = [counts[j] for j in (k - 1, k + 1, k - 2, k + 2) if 0 <= j < len(raw)]
+        if n in near:
+            indent = raw[k][:len(raw[k]) - len(raw[k].lstrip())]
+            out[k] = indent + _INNER_TABS_RE.sub(" | ", raw[k].strip())
+    return out
 
 
 _SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")

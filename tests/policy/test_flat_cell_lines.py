@@ -265,3 +265,20 @@ def test_a_converted_table_whose_cells_broke_over_lines_is_read_as_a_pipe_table(
         ("某某推送SDK", "example-push", "某某科技有限公司", ["imei", "mac"]),
         ("某某统计SDK", None, "某某网络技术有限公司", ["android-id"]),
     ]
+
+
+def test_a_table_copied_as_tab_separated_cells_is_read_as_a_table(tmp_path):
+    from tests.policy.helpers import entry, memory_catalog, read_text
+    catalog = memory_catalog(entry("example-push", "Example Push", "某某推送SDK"))
+    for name, head in (("p.txt", ""), ("p.vue", "<template>\n")):
+        text = (head + "目前，我们使用到的SDK包括：\n\n"
+                "\t\t序号\tSDK名称\t访问用户权限\tSDK功能\tSDK隐私协议网址\n"
+                "\t\t1\t某某推送SDK\t读取手机状态\t消息推送\thttps://push.example.cn/privacy\n"
+                "\t\t2\t某某地图SDK\t获取位置信息\t地图展示\thttps://map.example.cn/privacy\n")
+        d = read_text(tmp_path, name, text, catalog)
+        assert [(s.name, s.id, s.link) for s in d.sdks] == [
+            ("某某推送SDK", "example-push", "https://push.example.cn/privacy"),
+            ("某某地图SDK", None, "https://map.example.cn/privacy")], name
+    # a sentence with one tab inside is no table
+    d = read_text(tmp_path, "q.txt", "我们使用\t某某推送SDK\t推送消息。\n", catalog)
+    assert all("|" not in s.name for s in d.sdks)
