@@ -426,18 +426,14 @@ _MD_WRAPPED_RE = re.compile(r"^\s+[a-z(`]")
 """An indented line opening in lower case or with a code span: the rest of a list item wrapped onto the next line."""
 
 
-MIN_CELL_BARS = 4
-"""Lines of a lone "|" a text must hold before its tables are taken for tables with cells broken over lines."""
-
-
 _INNER_TABS_RE = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
 MIN_TAB_CELLS = 3
 
 
 def _tab_rows(raw: list[str]) -> list[str]:
-    """A table copied as tab-separated cells ("序号\tSDK名称\t授权用户权限\t…"): lines of at least
+    """A table copied as tab-separated cells ("序号", "SDK名称", "授权用户权限", … parted by tabs): lines of at least
     ``MIN_TAB_CELLS`` cells beside a line of as many, their tabs written as pipes (a pipe table's row)."""
-    if "\t" not in "".join(raw[:1]) and not any("\t" in t.strip() for t in raw):
+    if not any("\t" in t.strip() for t in raw):
         return raw
     counts = [len(_INNER_TABS_RE.findall(t.strip())) + 1 if "\t" in t.strip() else 0 for t in raw]
     out = list(raw)
@@ -451,6 +447,8 @@ def _tab_rows(raw: list[str]) -> list[str]:
     return out
 
 
+MIN_CELL_BARS = 4
+"""Lines of a lone "|" a text must hold before its tables are taken for tables with cells broken over lines."""
 _SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
 

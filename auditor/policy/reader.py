@@ -145,7 +145,8 @@ def _same_sdk(rows: list[SdkDisclosure], lexicon: Lexicon) -> list[SdkDisclosure
     def key(r: SdkDisclosure) -> str:
         if r.id:
             return r.id
-        return "" if lexicon.generic(r.name) else "name:" + _NAME_KEY_RE.sub("", r.name.casefold())
+        name = _NAME_KEY_RE.sub("", r.name.casefold())
+        return "" if not name or lexicon.generic(r.name) else "name:" + name
 
     company: dict[str, str] = {}
     link: dict[str, str] = {}
@@ -161,7 +162,7 @@ def _same_sdk(rows: list[SdkDisclosure], lexicon: Lexicon) -> list[SdkDisclosure
     out = []
     for r in rows:
         k = key(r)
-        if k and k != "name:":
+        if k:
             r = replace(r, company=r.company or company.get(k, ""), link=r.link or link.get(k, ""),
                         permissions=r.permissions or perms.get(k, ()))
         out.append(r)

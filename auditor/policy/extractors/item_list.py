@@ -41,8 +41,8 @@ _ITEM_RE = re.compile(
 _QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")
 _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,，\-–—]?\s*(.*)$")
 _LINKED_RE = re.compile(r"^([^:：()（）\[\]]{2,60}?(?:\s*[（(][^:：()（）\[\]]{1,40}[)）])?)\s+<?(https?://[^\s>]+)>?$")
-"""A linked name: an HTML link's text and its address ("Unity Ads https://…", "AdMob (Google) https://…")."""
-"""An item that is a name and its address (an HTML link item: the link's text, then its ``href``)."""
+"""An item that is a name and its address (an HTML link item: the link's text, then its ``href``; the text may end
+with an aside in brackets: "AdMob (Google) https://…")."""
 _KIND_FILLER_RE = re.compile(r"\b(?:sdks?|kits?|librar(?:y|ies)|tools?|for|of|and|the|an?|type)\b|[\W\d_]+|SDK|类|类型|工具",
                              re.IGNORECASE)
 

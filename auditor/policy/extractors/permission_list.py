@@ -133,12 +133,14 @@ class PermissionListExtractor:
             if marker:  # "[iOS]", "Android：": what follows is that platform's part
                 platform, i = marker, i + 1
                 continue
-            if i in owned or (quiet[i] and i not in bare and not over[i] and i not in over_constants and i not in listed):
+            if i in owned or (quiet[i] and i not in bare and not over[i] and i not in over_constants
+                              and i not in listed):
                 refusing = lines[i].text[-1:] in (":", "：") and _refusing(lines[i], ctx)
                 i += 1
                 continue
             line = lines[i]
-            item = ask.item(line, i, topic or i in listed) or (_listed_item(line, i) if i in listed else None) or (_Item(line.text.strip(), "", i) if i in bare else None) or (
+            item = ask.item(line, i, topic or i in listed) or (_listed_item(line, i) if i in listed else None) or (
+                _Item(line.text.strip(), "", i) if i in bare else None) or (
                 _Item(line.text.strip(), "", i, heading=True) if over[i] else None) or (  # it heads its list
                 _Item(_body(line), "", i) if i in over_constants else None)  # its constants written below it
             introduces, section = ask.kind(line)
@@ -333,13 +335,14 @@ def _intro_text(text: str, ctx: Context) -> bool:
             and not REFUSAL_RE.search(text) and _ITEM_RE.match(text) is None:
         return True  # "This app asks for the following permissions. Each can be refused."
     return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
-        (_PERMISSION_WORD_RE.search(text) is not None or _ACCESS_TO_RE.search(text) is not None) and (_ITEM_RE.match(text) is None or (
+        (_PERMISSION_WORD_RE.search(text) is not None or _ACCESS_TO_RE.search(text) is not None) and (
+            _ITEM_RE.match(text) is None or (
             width(text) <= MAX_NUMBERED_INTRO and not ctx.lexicon.permissions_in(text, weak=False)
             and not _SDK_RE.search(text)))
 
 
-_ACCESS_TO_RE = re.compile(r"\b(?:needs?|requires?|requests?|asks? for|uses?)\s+(?:\w+\s+){0,2}access to\s*:$|需要(?:访问|获取|使用)以下[^:：]{0,8}[:：]$",
-                           re.IGNORECASE)
+_ACCESS_TO_RE = re.compile(r"\b(?:needs?|requires?|requests?|asks? for|uses?)\s+(?:\w+\s+){0,2}access to\s*:$"
+                           r"|需要(?:访问|获取|使用)以下[^:：]{0,8}[:：]$", re.IGNORECASE)
 """A line ending in what the app needs access to ("The app also needs access to:"): the items below are the
 things it asks permission for."""
 
@@ -462,12 +465,13 @@ def _bare_labels(lines: tuple[Line, ...], ask: _Lines, candidates: tuple[bool, .
 
 MAX_LISTED_GAP = 6
 """Lines (its own nested ones) allowed between two items of one list (:func:`_listed_items`)."""
+MIN_VERBAL_ITEMS = 2
 
 
 def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
     """Items of one list (numbered, or bulleted) whose labels all name only a permission ("1. 相机：用于拍照",
-    "2. 麦克风 — 语音输入", "- Location: …"), at least ``MIN_BARE_ITEMS`` of them, or two whose labels are phrases
-    using a permission ("1. 读取手机状态和身份", "2. 访问手机存储设备"): the list is about permissions though no line
+    "2. 麦克风 — 语音输入", "- Location: …"), at least ``MIN_BARE_ITEMS`` of them, or ``MIN_VERBAL_ITEMS`` whose labels
+    are phrases using a permission ("1. 读取手机状态和身份", "2. 拍摄照片和视频"): the list is about permissions though no line
     introduces it, so each is a permission item (:func:`_item` asks for a topic before a label of a bare word
     counts)."""
     out: set[int] = set()
@@ -504,16 +508,14 @@ def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
     return out
 
 
-MIN_VERBAL_ITEMS = 2
-
-
 def _over_other_items(lines: tuple[Line, ...], item: _Item) -> bool:
     """An item of a label alone over items of another marker, which say its uses ("1. 读取电话状态" over
     "- 用于来电报号")."""
     kind = _marker_kind(lines[item.first])
     nxt = lines[item.first + 1] if item.first + 1 < len(lines) else None
     label = item.label.strip()
-    return not item.rest and bool(kind) and width(label) <= MAX_BARE_LABEL and not label.endswith(TERMINAL) and nxt is not None and _marked(nxt) and _marker_kind(nxt) not in (kind, "")
+    return not item.rest and bool(kind) and width(label) <= MAX_BARE_LABEL and not label.endswith(TERMINAL) \
+        and nxt is not None and _marked(nxt) and _marker_kind(nxt) not in (kind, "")
 
 
 _ITEM_START_RE = re.compile(_ITEM_RE.pattern.replace(r"\s*(.+)$", ""))
@@ -661,10 +663,10 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
             elif role in ("purpose", "description") and not scenes:
                 lead.append(value)
         return scenes, last
-    if _over_other_items(lines, item) and all(ctx.lexicon.only_permission(v, label=True) for _, _, v in labelled):
+    over = _over_other_items(lines, item)
+    if over and all(ctx.lexicon.only_permission(v, label=True) for _, _, v in labelled):
         return [SceneClaim("", "", label, i, last)], last  # "Camera" over "● take pictures and videos": Android's own
         # words for the permission, no use of it
-    over = _over_other_items(lines, item)
     opens = lines[i].text.rstrip().endswith((":", "：")) or over  # "…需要访问您的短信权限：" over the features that use it
     if len(details) >= (1 if opens else 2) and all(
             role is None and _marked(lines[k]) and width(value) <= MAX_FEATURE_WIDTH
