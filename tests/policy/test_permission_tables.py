@@ -520,3 +520,15 @@ def test_dash_items_under_an_outline_numbered_title_about_permissions(tmp_path):
             "- Camera: Take photos with a date stamp.\n- Internet: Check for updates.\n3.3 Logs\n")
     d = _read(tmp_path, text)
     assert [(s.name, s.permissions) for s in d.scenes] == [("Camera", (P + "CAMERA",)), ("Internet", (P + "INTERNET",))]
+
+
+def test_pipe_rows_broken_inside_a_cell_are_joined_back(tmp_path):
+    from tests.policy.helpers import memory_catalog, read_text
+    text = ("设备权限 | 业务功能 | 使用目的 | 是否询问 | 可否关闭\n---|---|---|---|---\n"
+            "网络权限 | 网络连接 | 联网获取数据 | 首次安装\n进行询问 | 建议保留\n"
+            "相机 | 扫码登录 | 扫描二维码 | 调用相关\n功能询问 | 是\n"
+            "日历 | 行程 | 将行程添加到日历 | 首次安装进行询问 | 是\n")
+    d = read_text(tmp_path, "p.md", text, memory_catalog())
+    got = {(p.permission.removeprefix("android.permission."), p.scene) for p in d.permissions}
+    assert {("INTERNET", "网络连接"), ("CAMERA", "扫码登录")} <= got
+    assert any("CALENDAR" in q.permission and q.scene == "行程" for q in d.permissions)

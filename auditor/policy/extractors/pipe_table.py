@@ -49,6 +49,10 @@ class PipeTableExtractor:
         return out
 
 
+_CJK_END_RE = re.compile(r"[\u3400-\u9fff]$")
+"""A cell ending in Chinese: its text goes on without a blank."""
+
+
 def _whole_row(text: str) -> bool:
     """A line holding two cells or more (not one cell of a header stacked one per line)."""
     return sum(1 for c in _cells(text)[0] if c.strip()) >= 2
@@ -158,6 +162,11 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
                 last = rows[-1]
                 rows[-1] = Row(last.cells[:-1] + (f"{last.cells[-1]} {cells[0]}".strip(),), last.first, k)
             continue
+        if pending and len(pending) + len(cells) == width + 1 and not closed:
+            # a row broken inside a cell ("网络权限 | 网络连接 | … | 首次安装" then "进行询问 | 建议保留"): the
+            # line's first cell goes on with the cell before the break
+            pending[-1] = f"{pending[-1]}{'' if _CJK_END_RE.search(pending[-1]) else ' '}{cells[0]}".strip()
+            cells = cells[1:]
         pending.extend(cells)
         while len(pending) >= width:
             rows.append(Row(tuple(pending[:width]), pending_first, k))
