@@ -77,3 +77,14 @@ def test_by_inside_a_word_or_the_apps_developer_names_no_company() -> None:
     assert item_company("由北京小米移动软件有限公司提供，用于推送消息") == "北京小米移动软件有限公司"
     assert item_company("由高德提供定位服务") == "高德"
     assert item_company("a map service provided by Example Maps, Inc. for directions") == "Example Maps, Inc."
+
+
+def test_a_numbered_item_naming_an_sdk_as_a_sentence_of_its_own(tmp_path):
+    # "（1）某某听书SDK。我们获取…": the name is the first sentence, what follows says what it does
+    from tests.policy.helpers import memory_catalog, read_text
+    text = ("8、合作伙伴SDK使用说明\n（1）某某听书SDK。我们获取您的设备唯一编号，用于记录您的收听历史。\n"
+            "（2）某某充电SDK。我们使用它获取您的IP地址，用于为您提供周边的充电站。\n"
+            "（3）某某查分SDK。我们使用它获取您的设备型号，用于驾照查分服务。\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert [(s.name, list(s.data_types)) for s in d.sdks] == [
+        ("某某听书SDK", []), ("某某充电SDK", ["ip"]), ("某某查分SDK", ["device-model"])]

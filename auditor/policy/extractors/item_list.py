@@ -56,6 +56,9 @@ def _kind_only(text: str, ctx: Context) -> bool:
     return not _KIND_FILLER_RE.sub("", folded).strip()
 
 
+_SDK_SENTENCE_RE = re.compile(r"^([^。，,:：；;]{2,40}?\s*SDK)\s*。\s*(\S.*)$", re.IGNORECASE)
+"""An item naming an SDK as a sentence of its own, then saying what it does ("（1）喜马拉雅SDK。我们获取…")."""
+MAX_SENTENCE_NAME = 40
 _BRACKET_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\s*(.*?))?\s*[。.;；]?\s*$")
 _HEAD_RE = re.compile(r"^((?:[^(（]|[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]){2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
 """An item's head and the rest after a separator; a separator inside brackets separates nothing ("Device
@@ -475,6 +478,9 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         # "推送通知消息（OPPO推送SDK）"; not a bracketed list ("应用信息（应用名、包含的SDK信息、…）"), nor a name
         # with an aside ("AppLovin MAX (AppLovin)": the product before its vendor)
         return m.group(2).strip(), " ".join(filter(None, (m.group(1), m.group(3) or ""))), "", True
+    m = _SDK_SENTENCE_RE.match(body)  # "喜马拉雅SDK。我们获取您的设备唯一编号，…": the name, then sentences about it
+    if m and width(m.group(1)) <= MAX_SENTENCE_NAME and name_like(m.group(1)) and not ctx.lexicon.general(m.group(1)):
+        return m.group(1).strip(), m.group(2), "", True
     m = _HEAD_RE.match(body)
     head, rest = (m.group(1).strip(), m.group(2)) if m else (body.strip(" 。.;；"), "")
     if width(head) > 60 or ctx.lexicon.is_header(head) or (ctx.lexicon.general(head) and not known(head)):
