@@ -190,3 +190,15 @@ def test_a_numbered_item_whose_name_carries_its_package_is_an_sdk_row(tmp_path):
             "11.3 某图片库（com.example.imagepipeline），基础模块默认集成，用于加载图片；存储的个人文件，读取外置存储器、写入外置存储器；\n")
     names = [r.name for r in _read(tmp_path, "items.txt", text, catalog).sdks]
     assert "某图片库（com.example.imagepipeline）" in names
+
+
+def test_a_product_named_where_its_provider_would_be(tmp_path):
+    # "供应商：某某推送SDK；使用目的：…": an SDK's name under the provider's label; a company there stays one
+    from tests.policy.helpers import memory_catalog, read_text
+    text = ("6. 消息推送服务供应商：\n（1）供应商：某某科技有限公司；使用目的：消息推送技术服务；收集信息：设备识别码。\n"
+            "（2）供应商：某某推送SDK；使用目的：消息推送技术服务；收集信息：Android ID。\n"
+            "（3）供应商：另一推送SDK；使用目的：消息推送服务；收集信息：OAID。\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    names = [s.name for s in d.sdks]
+    assert "某某推送SDK" in names and "另一推送SDK" in names
+    assert all(s.company != "某某推送SDK" for s in d.sdks)

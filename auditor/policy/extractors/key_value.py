@@ -175,8 +175,10 @@ class KeyValueExtractor:
                i: int, indent: int, by_party: bool = False,
                known: Callable[[str], bool] = lambda _name: False, label: str = "") -> _Record:
         for role, value in pairs:
-            if role == "company" and by_party and name_like(value) and not company_like(value):
-                role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way
+            if role == "company" and name_like(value) and not company_like(value) \
+                    and (by_party or _SDK_WORD_RE.search(value) is not None):
+                role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way;
+                # "供应商：华为推送SDK": a product named where its provider would be, wherever
             if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 and \
                     [r for r, v in current.fields if v.strip()] == ["name"] and not current.lined:
                 role = "description"  # "SDK名称：友盟SDK" then "服务类型：使用数据分析": what it is, not a new record
