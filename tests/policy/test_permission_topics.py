@@ -176,3 +176,13 @@ def test_an_sdk_named_in_quotes_with_the_permissions_it_holds_gives_no_scene(tmp
             "2）“某某统计”包含的权限代码如下：网络访问权限、写入外部存储卡；\n收集信息的目的：数据统计\n")
     d = read_text(tmp_path, "p.txt", text, memory_catalog())
     assert all(not s.name.startswith("“") for s in d.scenes)
+
+
+def test_a_question_asking_why_the_app_needs_permissions_introduces_its_answers(tmp_path):
+    text = ("WHY DOES THE APP REQUIRE PERMISSIONS?\n"
+            "Contacts : sharing contacts helps us suggest friends who already use the app\n"
+            "Location : captured at login to show offers near you\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    got = [(s.name, sorted(p.removeprefix(A) for p in s.permissions)) for s in d.scenes]
+    assert ("Contacts", ["READ_CONTACTS"]) in got
+    assert ("Location", ["ACCESS_COARSE_LOCATION", "ACCESS_FINE_LOCATION"]) in got

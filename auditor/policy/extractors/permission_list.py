@@ -334,6 +334,9 @@ def _intro_text(text: str, ctx: Context) -> bool:
     if width(text) <= MAX_INTRO_WIDTH and _FOLLOWING_RE.search(text) \
             and not REFUSAL_RE.search(text) and _ITEM_RE.match(text) is None:
         return True  # "This app asks for the following permissions. Each can be refused."
+    if text.endswith(("?", "？")) and width(text) <= MAX_INTRO_WIDTH and _WHY_RE.search(text) \
+            and _PERMISSION_WORD_RE.search(text) and _ITEM_RE.match(text) is None:
+        return True  # "WHY DOES THE APP REQUIRE PERMISSIONS?", "为什么需要这些权限？": the answers are its items
     return text.endswith((":", "：")) and width(text) <= MAX_INTRO_WIDTH and \
         (_PERMISSION_WORD_RE.search(text) is not None or _ACCESS_TO_RE.search(text) is not None) and (
             _ITEM_RE.match(text) is None or (
@@ -341,6 +344,7 @@ def _intro_text(text: str, ctx: Context) -> bool:
             and not _SDK_RE.search(text)))
 
 
+_WHY_RE = re.compile(r"\bwhy\b|为什么|为何", re.IGNORECASE)
 _ACCESS_TO_RE = re.compile(r"\b(?:needs?|requires?|requests?|asks? for|uses?)\s+(?:\w+\s+){0,2}access to\s*:$"
                            r"|需要(?:访问|获取|使用)以下[^:：]{0,8}[:：]$", re.IGNORECASE)
 """A line ending in what the app needs access to ("The app also needs access to:"): the items below are the
