@@ -202,3 +202,12 @@ def test_a_product_named_where_its_provider_would_be(tmp_path):
     names = [s.name for s in d.sdks]
     assert "某某推送SDK" in names and "另一推送SDK" in names
     assert all(s.company != "某某推送SDK" for s in d.sdks)
+
+
+def test_an_item_saying_which_company_its_sdk_belongs_to(tmp_path):
+    from tests.policy.helpers import memory_catalog, read_text
+    text = ("四、使用到的第三方服务商SDK\n"
+            "1、某某支付SDK：用于支付相关服务，需要获取您的设备唯一设备识别码；该SDK隶属于“某某金服“，收集类别为：个人常用设备信息。\n"
+            "2、某某推送SDK：用于推送消息；该SDK隶属于“某某信息”，收集类别为：个人常用设备信息。\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    assert [(s.name, s.company) for s in d.sdks] == [("某某支付SDK", "某某金服"), ("某某推送SDK", "某某信息")]

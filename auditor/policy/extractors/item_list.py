@@ -65,9 +65,10 @@ _HEAD_RE = re.compile(r"^((?:[^(（]|[(（](?:[^()（）]|[(（][^()（）]*[)�
 information (model, OS, language)" is one head)."""
 _COMPANY_RE = re.compile(r"(?<![路自理缘经来])由\s*[“\"「]?([^”\"」，。,、]{2,60}?)[”\"」]?\s*(?:提供|开发(?!者)|运营(?!商))"
                          r"|(?:provided|operated|developed|offered|run)\s+by\s+([A-Z][^,.;()]{2,80}"
-                         r"(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co|GmbH|AB|B\.V|S\.A|PBC)\b\.?)?)", re.IGNORECASE)
-"""A company named as the one behind the item ("由某某公司提供", "provided by X Inc."); not 由 inside a word
-(路由器, 自由, 理由) nor 开发/运营 inside one (开发者, 运营商)."""
+                         r"(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co|GmbH|AB|B\.V|S\.A|PBC)\b\.?)?)"
+                         r"|(?:SDK|sdk|其)\s*(?:隶属于|归属于|属于)\s*[“\"「]([^”“\"」，。,、；;]{2,40}?)[”“\"」]", re.IGNORECASE)
+"""A company named as the one behind the item ("由某某公司提供", "provided by X Inc.", "该SDK隶属于“某某”"); not 由
+inside a word (路由器, 自由, 理由) nor 开发/运营 inside one (开发者, 运营商)."""
 _NOT_COMPANY_RE = re.compile(r"开发者|用户|您|我们|本应用|\b(?:you|users?|we|us)\b", re.IGNORECASE)
 _PURPOSE_RE = re.compile(r"用于\s*[“\"]?([^”\"。]{2,120})|\bfor\s+(.{3,120}?)(?:[.;]|$)", re.IGNORECASE)
 _SDK_WORD_RE = re.compile(r"sdk|插件|\bkit\b", re.IGNORECASE)
