@@ -142,11 +142,16 @@ def _same_sdk(rows: list[SdkDisclosure], lexicon: Lexicon) -> list[SdkDisclosure
     SDK in the same policy (an SDK named in a data table's cell, in a record of its own below, and in a table of
     its permissions). One SDK: one catalog entry, or, unresolved, one name written alike (spaces and punctuation
     aside) that says which SDK it is (a generic name, "统计SDK", may be two companies' SDKs)."""
+    names: dict[str, str] = {}  # each distinct name's key computed once (a long policy repeats its rows)
+
     def key(r: SdkDisclosure) -> str:
         if r.id:
             return r.id
-        name = _NAME_KEY_RE.sub("", r.name.casefold())
-        return "" if not name or lexicon.generic(r.name) else "name:" + name
+        found = names.get(r.name)
+        if found is None:
+            name = _NAME_KEY_RE.sub("", r.name.casefold())
+            found = names[r.name] = "" if not name or lexicon.generic(r.name) else "name:" + name
+        return found
 
     company: dict[str, str] = {}
     link: dict[str, str] = {}
@@ -162,7 +167,7 @@ def _same_sdk(rows: list[SdkDisclosure], lexicon: Lexicon) -> list[SdkDisclosure
     out = []
     for r in rows:
         k = key(r)
-        if k:
+        if k and ((not r.company and k in company) or (not r.link and k in link) or (not r.permissions and k in perms)):
             r = replace(r, company=r.company or company.get(k, ""), link=r.link or link.get(k, ""),
                         permissions=r.permissions or perms.get(k, ()))
         out.append(r)

@@ -490,8 +490,12 @@ def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
         run.clear()
         verbal.clear()
 
+    marked: dict[tuple[str, str], str] = {}
     for k, line in enumerate(lines):
-        this = _marker_kind(line) if (line.mark == "li" or _ITEM_START_RE.match(line.text)) else ""
+        this = marked.get((line.text, line.mark))
+        if this is None:
+            this = marked[(line.text, line.mark)] = _marker_kind(line) if (
+                line.mark == "li" or _ITEM_START_RE.match(line.text)) else ""
         if this and (not run or this == kind):
             label = labels.get(line.text)
             if label is None:
@@ -1139,8 +1143,10 @@ def _asking_titles(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
     the scene of the permission the title names."""
     out: list[Structure] = []
     for i in range(len(lines) - 1):
+        if "权限" not in lines[i].text:
+            continue
         text = lines[i].text.strip()
-        if "权限" not in text or width(text) > MAX_ASKING_TITLE:
+        if width(text) > MAX_ASKING_TITLE:
             continue
         m = _ASKING_TITLE_RE.search(text)
         if m is None or not ctx.lexicon.permissions_in(m.group(1), weak=True, derive=True):
