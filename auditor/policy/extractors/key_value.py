@@ -175,8 +175,8 @@ class KeyValueExtractor:
                i: int, indent: int, by_party: bool = False,
                known: Callable[[str], bool] = lambda _name: False, label: str = "") -> _Record:
         for role, value in pairs:
-            if role == "company" and name_like(value) and not company_like(value) \
-                    and (by_party or _SDK_WORD_RE.search(value) is not None):
+            if role == "company" and (by_party or _SDK_WORD_RE.search(value) is not None) and name_like(value) \
+                    and not company_like(value):
                 role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way;
                 # "供应商：华为推送SDK": a product named where its provider would be, wherever
             if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 and \
