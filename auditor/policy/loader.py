@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import html as html_module
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -115,6 +116,8 @@ def load_document(path: Path | str) -> Document:
     if spans:
         return _checked(_with_html_tables(name, fmt, encoding, text, spans, code=suffix in CODE_SUFFIXES))
     raw = _tab_rows(_rejoined_cells(text.splitlines()))
+    if suffix in _JSON_SUFFIXES:
+        raw = _json_texts(raw)
     indents = [_indent(t) for t in raw]
     marks = [""] * len(raw)
     if fmt == "markdown":
@@ -424,6 +427,44 @@ _MD_NUMBERED_BOLD = re.compile(r"^\s*\d{1,3}[.)、]\s*\*\*")
 """A numbered item opening with bold words ("1. **相机** 用于…")."""
 _MD_WRAPPED_RE = re.compile(r"^\s+[a-z(`]")
 """An indented line opening in lower case or with a code span: the rest of a list item wrapped onto the next line."""
+
+
+_JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+_TEXT_KEYS = ("text", "content", "paragraph", "sentence")
+MAX_JSON_LINE = 1_000_000
+"""Characters of one line parsed as JSON (a longer one is kept as written)."""
+
+
+def _json_texts(raw: list[str]) -> list[str]:
+    """A policy kept as JSON paragraphs, a ``{"text": "…"}`` object per line (JSON Lines) or an array of them on
+    one line: each paragraph's text as a line of its own (a line that is no such object kept as written)."""
+    if not any('"text"' in t or '"content"' in t for t in raw[:50]):
+        return raw
+    out: list[str] = []
+    for t in raw:
+        stripped = t.strip().rstrip(",")
+        if stripped[:1] not in "[{" or len(stripped) > MAX_JSON_LINE:
+            out.append(t)
+            continue
+        try:
+            value = json.loads(stripped)
+        except ValueError:
+            out.append(t)
+            continue
+        items = value if isinstance(value, list) else [value]
+        texts = [_paragraph(item) for item in items]
+        if texts and all(x is not None for x in texts):
+            out.extend(x for x in texts if x is not None)
+        else:
+            out.append(t)
+    return out
+
+
+def _paragraph(item: object) -> str | None:
+    """The text of one JSON paragraph object (its ``text`` / ``content`` string), None for anything else."""
+    if not isinstance(item, dict):
+        return None
+    return next((v for k in _TEXT_KEYS if isinstance(v := item.get(k), str)), None)
 
 
 _INNER_TABS_RE = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")

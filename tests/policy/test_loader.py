@@ -122,3 +122,21 @@ def test_size_is_checked_before_reading(tmp_path, monkeypatch):
 def test_missing_file(tmp_path):
     with pytest.raises(PolicyError, match="cannot read"):
         read_policy(tmp_path / "nope.txt", small_catalog())
+
+
+def test_a_policy_kept_as_json_paragraphs_is_read_as_its_text(tmp_path):
+    # JSON Lines, a {"text": …} object per paragraph (other keys beside it), and an array of them on one line
+    from auditor.policy.loader import load_document
+    lines = ['{"id": 1, "text": "第三方SDK目录", "label": []}',
+             '{"id": 2, "text": "某某推送SDK：用于消息推送，收集设备标识符（OAID）。", "label": ["SDK"]}']
+    path = tmp_path / "p.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [line.text for line in load_document(path).lines] == [
+        "第三方SDK目录", "某某推送SDK：用于消息推送，收集设备标识符（OAID）。"]
+    path = tmp_path / "p.json"
+    path.write_text('[{"text": "隐私政策"}, {"text": "我们使用某某统计SDK。"}]\n', encoding="utf-8")
+    assert [line.text for line in load_document(path).lines] == ["隐私政策", "我们使用某某统计SDK。"]
+    # records of other keys stay data, read as records
+    path = tmp_path / "q.json"
+    path.write_text('[{"name": "某某统计SDK", "company": "某某有限公司"}]\n', encoding="utf-8")
+    assert "某某统计SDK" in load_document(path).lines[0].text and "company" in load_document(path).lines[0].text
