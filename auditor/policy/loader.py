@@ -448,7 +448,7 @@ def _json_texts(raw: list[str]) -> list[str]:
             continue
         try:
             value = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):  # (not JSON; nested too deep to be a paragraph)
             out.append(t)
             continue
         items = value if isinstance(value, list) else [value]

@@ -197,3 +197,12 @@ def test_loading_stays_linear(tmp_path, name):
     doc = load_document(path)
     assert time.monotonic() - start < 10
     assert doc.lines
+
+
+def test_json_paragraphs_nested_too_deep_are_text_not_a_crash(tmp_path):
+    """A JSON policy whose line nests 200,000 arrays: that line is no paragraph, kept as written; no traceback."""
+    path = tmp_path / "deep.json"
+    path.write_text('[{"text": "隐私政策"}]\n' + "[" * 200_000 + "]" * 200_000 + "\n", encoding="utf-8")
+    run = run_cli("policy", path, "--catalog", CATALOG, "--format", "json")
+    assert run.code == 0, run.stderr[-2000:]
+    assert "Traceback" not in run.stderr and run.seconds < TARGET_SECONDS
