@@ -187,6 +187,8 @@ def cued_company(text: str) -> str:
     return found if company_like(found) else ""
 
 
+FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
+"""A Markdown code fence, opening or closing a block of code."""
 SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 """A Markdown table's separator row, the rule under its titles (``|---|:--:|``)."""
 

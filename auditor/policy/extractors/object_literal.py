@@ -21,7 +21,7 @@ from auditor.policy.claims import Context, ExtractorKind, SdkClaim, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.literals import MAX_KEYS, Record, RecordRun, record_runs, scan_literals
 from auditor.policy.table import Grid, read_grid, sdk_like
-from auditor.policy.text import company_like, name_like
+from auditor.policy.text import FENCE_RE, company_like, name_like
 
 MIN_NAMED = 3
 """Records of a list that must name known SDKs for its other records to count as SDKs too."""
@@ -58,7 +58,6 @@ class ObjectLiteralExtractor:
         return out
 
 
-_FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
 _TABLE_LINE_RE = re.compile(r"^\s*\|")
 
 
@@ -67,7 +66,7 @@ def _fenced_objects(texts: list[str]) -> list[str]:
     array: the text between blocks blanked, the first fence "[", the fences between blocks ",", the last "]".
     Line for line, so records keep their lines. Blank when fewer than two blocks open with "{"."""
     out = [""] * len(texts)
-    fences = [k for k, t in enumerate(texts) if _FENCE_RE.match(t)]
+    fences = [k for k, t in enumerate(texts) if FENCE_RE.match(t)]
     blocks = [(a, b) for a, b in zip(fences[::2], fences[1::2])
               if next((t.strip() for t in texts[a + 1:b] if t.strip()), "").startswith("{")]
     if len(blocks) < 2:

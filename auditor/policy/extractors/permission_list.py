@@ -28,6 +28,7 @@ from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.table import MAX_GLUED_TITLE, split_titles
 from auditor.policy.text import (
+    FENCE_RE,
     HEADING_RE,
     NOTHING_RE,
     PERMISSION_WORD,
@@ -397,8 +398,7 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     label, rest = (parts[0], parts[1]) if len(parts) == 2 else (body, "")
     if not rest and topic:  # "The internet to send and receive data": the permission, then what for
         split = _PURPOSE_SPLIT_RE.split(body, maxsplit=1)
-        if len(split) == 2 and width(split[0]) <= MAX_BARE_LABEL and ctx.lexicon.only_permission(split[0], label=True) \
-                and ctx.lexicon.permissions_in(split[0], weak=True, derive=True):
+        if len(split) == 2 and _permission_label(split[0], ctx):
             return _Item(split[0].strip(), split[1].strip(), i)  # (its capitalised words are no app's name)
     if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True) or _QUOTED_OWNER_RE.match(label):
         return None  # ("“Umeng 社会化分享”包含的权限代码如下": an SDK's record, its permissions, no use of one)
@@ -548,8 +548,7 @@ def _listed_label(line: Line, ctx: Context) -> tuple[bool, bool]:
     """Whether an item's label (before its colon or dash) names a permission and nothing else, and whether it is
     a phrase using it ("读取手机状态和身份", not "相机")."""
     label = _listed_parts(line)[0]
-    named = 0 < width(label) <= MAX_BARE_LABEL and bool(ctx.lexicon.permissions_in(label, weak=True, derive=True)) \
-        and ctx.lexicon.only_permission(label, label=True) and not ctx.names.known(link_text(label).strip("“”\"'「」 "))
+    named = _permission_label(label, ctx) and not ctx.names.known(link_text(label).strip("“”\"'「」 "))
     return named, named and bool(ctx.lexicon.permissions_in(label, weak=True, verbal=True, derive=True)) \
         and not label.endswith(TERMINAL)
 
@@ -604,8 +603,14 @@ def _topic_label(line: Line, ctx: Context) -> bool:
     """A short line (a heading too) that names a permission and says nothing else ("Camera", "Read External
     Storage", "相机权限")."""
     text = line.text.strip().rstrip(":：")
-    return 0 < width(text) <= MAX_BARE_LABEL and not text.endswith(TERMINAL) and _ITEM_RE.match(text) is None \
-        and bool(ctx.lexicon.permissions_in(text, weak=True, derive=True)) and ctx.lexicon.only_permission(text, label=True)
+    return not text.endswith(TERMINAL) and _ITEM_RE.match(text) is None and _permission_label(text, ctx)
+
+
+def _permission_label(text: str, ctx: Context) -> bool:
+    """A short text naming a permission and nothing else, by the permission's words or the data it guards, its
+    capitalised words no app's name ("Camera", "Access Internet", "位置信息", "读取手机状态和身份")."""
+    return 0 < width(text) <= MAX_BARE_LABEL and bool(ctx.lexicon.permissions_in(text, weak=True, derive=True)) \
+        and ctx.lexicon.only_permission(text, label=True)
 
 
 def _topic_description(line: Line, ask: _Lines, ctx: Context) -> bool:
@@ -700,7 +705,6 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
 MAX_WRITTEN_LINE = 120
 
 
-_FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
 MAX_HEADING_GAP = 2
 """Lines allowed between a heading and the line writing its permission constant (Android's own description)."""
 
@@ -715,7 +719,7 @@ def _headings_over_constants(lines: tuple[Line, ...], ctx: Context) -> frozenset
                 or ctx.lexicon.platform(line.text):
             continue  # (a platform's section, "2.1 Android", over its manifest excerpt: no permission's heading)
         for j in range(k + 1, min(len(lines), k + 2 + MAX_HEADING_GAP)):
-            if lines[j].mark.startswith("h") or _FENCE_RE.match(lines[j].text):
+            if lines[j].mark.startswith("h") or FENCE_RE.match(lines[j].text):
                 break  # (a block of code: the declarations, no permission's own description)
             if _may_write_constants(lines[j].text) and _constants_written(lines[j].text, ctx):
                 out.add(k)
