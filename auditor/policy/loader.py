@@ -497,7 +497,9 @@ def _rejoined_cells(raw: list[str]) -> list[str]:
     """A converted page's tables whose cells broke over lines, each cell's lines then a line of a lone "|", a
     row ending at a blank line ("友盟消息推送SDK" / "|" / "IMEI、IMSI…" / "|" / "推送消息" / ""): each row joined
     into one line of cells between pipes, at its first line (its other lines left blank, so every line keeps its
-    number)."""
+    number). A header is the last cells over the separator row, as many as the separator has columns: what
+    stands above them with no blank line between (the last row of the table above, a heading, paragraphs) is
+    not part of it; and a row ends at a rule line ("==========")."""
     if sum(1 for t in raw if t.strip() == "|") < MIN_CELL_BARS or not any(_SEPARATOR_ROW_RE.match(t) for t in raw):
         return raw  # (cells one per line with no table's rule under a header are a flattened table's own shape)
     out = list(raw)
@@ -509,24 +511,42 @@ def _rejoined_cells(raw: list[str]) -> list[str]:
         j = i
         while j < n and raw[j].strip():
             j += 1
-        if j - i > 1 and any(t.strip() == "|" for t in raw[i:j]):
-            first = next(k for k in range(i, j) if raw[k].strip() == "|")
-            start = i
-            if first - i > 1 and _SEPARATOR_ROW_RE.match(next((t for t in raw[j:] if t.strip()), "")):
-                start = first - 1  # the paragraphs above a table's header, no blank line between: text of their own
-            cells: list[str] = []
-            cell: list[str] = []
-            for t in raw[start:j]:
-                if t.strip() == "|":
-                    cells.append(" ".join(cell))
-                    cell = []
-                else:
-                    cell.append(t.strip())
-            cells.append(" ".join(cell))
-            out[start] = " | ".join(cells)
-            out[start + 1:j] = [""] * (j - start - 1)
+        bars = [k for k in range(i, j) if raw[k].strip() == "|"]
+        rule = next((t for t in raw[j:] if t.strip()), "")
+        columns = rule.strip().strip("|").count("|") + 1 if _SEPARATOR_ROW_RE.match(rule) else 0
+        end = j
+        if columns and len(bars) >= columns - 1 and bars[-(columns - 1)] - 1 > i:
+            end = bars[-(columns - 1)] - 1  # the header's first cell
+            _join_cells(out, raw, end, j)
+        if bars and bars[0] < end:
+            _join_cells(out, raw, i, _row_end(raw, bars[0], end))
         i = j
     return out
+
+
+_SETEXT_RULE_RE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+
+
+def _row_end(raw: list[str], first_bar: int, end: int) -> int:
+    """Where a row of broken cells that ends by ``end`` stops: at a rule line ("==========", "----"), which
+    no cell holds (what follows it is a heading or a section of text)."""
+    last_bar = max(k for k in range(first_bar, end) if raw[k].strip() == "|")
+    return next((k for k in range(last_bar + 2, end) if _SETEXT_RULE_RE.match(raw[k])), end)
+
+
+def _join_cells(out: list[str], raw: list[str], start: int, end: int) -> None:
+    """Lines ``start``..``end`` (lone "|" lines between cells) as one line of cells at ``start``."""
+    cells: list[str] = []
+    cell: list[str] = []
+    for t in raw[start:end]:
+        if t.strip() == "|":
+            cells.append(" ".join(cell))
+            cell = []
+        else:
+            cell.append(t.strip())
+    cells.append(" ".join(cell))
+    out[start] = " | ".join(cells)
+    out[start + 1:end] = [""] * (end - start - 1)
 
 
 def _within(name: str, text: str, limit: int) -> str:

@@ -309,6 +309,8 @@ def cell_fields(role: str | None, text: str, ctx: Context) -> list[tuple[str, st
     rest under the column's role."""
     parts: list[tuple[str, str]] = []
     matches = [m for m in _LABEL_RE.finditer(text) if ctx.lexicon.role(m.group(1)) not in (None, "title", "index")]
+    if not matches and role == "company":
+        return _company_and_link(text)
     if not matches:
         return [(role, text)] if role else []
     head = text[:matches[0].start()].strip(" ；;")
@@ -323,6 +325,21 @@ def cell_fields(role: str | None, text: str, ctx: Context) -> list[tuple[str, st
         if value and label_role:
             parts.append((label_role, value))
     return parts
+
+
+_LINK_START_RE = re.compile(r"[\[(（<]*\s*(?:&lt;)?\s*(?:https?://|www\.)", re.IGNORECASE)
+
+
+def _company_and_link(text: str) -> list[tuple[str, str]]:
+    """A company cell that holds the company's privacy link too ("某某有限公司 [https://…](https://…)", under
+    "SDK所属公司及其隐私政策链接"): the company, then the link; a link alone is no company."""
+    m = _LINK_START_RE.search(text)
+    head = text[:m.start()].strip(" ：:;；,，") if m else ""
+    if m is not None and not head:
+        return [("link", text)]  # the link alone: no company written
+    if m is None or not company_like(head):
+        return [("company", text)]
+    return [("company", head), ("link", text[m.start():])]
 
 
 def facts_from(fields: Sequence[tuple[str, str]]) -> RowFacts | None:

@@ -205,8 +205,9 @@ def plain_links(text: str) -> str:
     return re.sub(r"<((?:https?://|www\.)[^>\s]+)>", r"\1", text)
 
 
-_URL_TAIL_RE = re.compile(r"(?:[.,;:]|\*+/)+$")
-"""What ends a sentence or a block comment right after an address ("…/policy.", "…/policy*/"), not the address."""
+_URL_TAIL_RE = re.compile(r"(?:[.,;:]|\*+/|&gt;?)+$")
+"""What ends a sentence, a block comment or an escaped bracket right after an address ("…/policy.",
+"…/policy*/", "&lt;https://…/policy&gt;"), not the address."""
 
 
 def urls(text: str) -> list[str]:

@@ -62,9 +62,10 @@ def _regions(ctx: Context, owned: set[int], lines: tuple[Line, ...]) -> list[tup
     """Runs of pipe lines (short gaps of plain lines inside a run are continuations)."""
     out: list[tuple[int, int]] = []
     facts = ctx.lines
+    bare = _bare_rows(lines, ctx)
     i, n = 0, len(facts)
     while i < n:
-        if i in owned or not facts[i].piped:
+        if i in owned or not (facts[i].piped or i in bare):
             i += 1
             continue
         start = end = i
@@ -73,7 +74,7 @@ def _regions(ctx: Context, owned: set[int], lines: tuple[Line, ...]) -> list[tup
             if facts[j].piped and j - 1 > start and j + 1 < n and facts[j + 1].separator and \
                     not facts[j].separator and _whole_row(lines[j].text):
                 break  # a row of cells over a separator: the header of the next table
-            if facts[j].piped:
+            if facts[j].piped or j in bare:
                 end = j
             elif j - end > MAX_GAP or facts[j].heading:
                 break
@@ -82,6 +83,34 @@ def _regions(ctx: Context, owned: set[int], lines: tuple[Line, ...]) -> list[tup
             out.append((start, end))
         i = end + 1
     return out
+
+
+def _bare_rows(lines: tuple[Line, ...], ctx: Context) -> set[int]:
+    """Lines of a two-column table written without outer pipes ("读取电话状态 | 用户身份认证", one pipe between
+    its cells, which alone does not make a line a table's): the line over a separator row of two columns
+    ("---|---") and the lines under it that have one pipe too (short gaps of plain lines between)."""
+    out: set[int] = set()
+    facts = ctx.lines
+    for s, f in enumerate(facts):
+        if not f.separator or lines[s].text.strip().strip("|").count("|") != 1:
+            continue
+        if s > 0 and _pipes(lines[s - 1].text) == 1:
+            out.add(s - 1)
+        gap = 0
+        for k in range(s + 1, len(facts)):
+            if facts[k].separator or facts[k].heading or gap > MAX_GAP:
+                break
+            if _pipes(lines[k].text) == 1:
+                out.add(k)
+                gap = 0
+            else:
+                gap += 1
+    return out
+
+
+def _pipes(text: str) -> int:
+    """Pipes of a line between its cells (not escaped, not at either end)."""
+    return len(re.findall(r"(?<!\\)\|", text.strip().strip("|")))
 
 
 def _cells(text: str) -> tuple[list[str], bool]:

@@ -1,0 +1,119 @@
+"""Tables of a page converted to text: a header whose cells broke over lines right under the last row of the
+table above and a section heading (no blank line between), a two-column table written without outer pipes,
+and a company cell that carries the company's privacy link. In our own words, expected values by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import entry, memory_catalog, read_text
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("example-push", "Example Push", "某某推送SDK"))
+
+
+# two tables one after the other: the permission table's last row, a section heading and the SDK table's
+# header cells follow each other with no blank line (as a converter wrote them)
+TWO_TABLES = """\
+**我们申请的权限**
+|
+**用途**
+~~
+---|---
+~~
+读取电话状态
+|
+识别设备
+~~
+访问照相机设备
+|
+扫描二维码
+==========
+**3. 我们如何使用SDK**
+我们接入的第三方SDK如下：
+SDK名称
+|
+收集的个人信息
+|
+使用目的
+|
+所属公司
+~~
+---|---|---|---
+~~
+某某推送SDK
+|
+IMEI、MAC地址
+|
+推送消息
+|
+某某科技有限公司
+~~
+某某统计SDK
+|
+Android ID
+|
+统计用户数量
+|
+某某网络技术有限公司
+~~
+""".replace("~~", "  ")  # (a converter's blank lines hold two spaces)
+
+
+def test_a_header_glued_to_the_table_and_heading_above_starts_its_own_table(tmp_path, catalog):
+    d = read_text(tmp_path, "page.html", TWO_TABLES, catalog)
+    assert [(s.name, s.id, s.company, sorted(s.data_types)) for s in d.sdks] == [
+        ("某某推送SDK", "example-push", "某某科技有限公司", ["imei", "mac"]),
+        ("某某统计SDK", None, "某某网络技术有限公司", ["android-id"]),
+    ]
+    pairs = sorted((p, s.name) for s in d.scenes for p in s.permissions)
+    assert pairs == [("android.permission.CAMERA", "扫描二维码"), ("android.permission.READ_PHONE_STATE", "识别设备")]
+
+
+# a two-column Markdown table without outer pipes: one pipe a row, under a "---|---" separator
+BARE = """\
+## 权限说明
+
+申请的权限 | 使用场景
+---|---
+读取电话状态 | 识别设备
+
+访问照相机设备 | 扫描二维码
+
+精确位置信息 | 附近门店
+"""
+
+
+def test_a_two_column_table_without_outer_pipes_reads_every_row(tmp_path, catalog):
+    d = read_text(tmp_path, "p.md", BARE, catalog)
+    pairs = sorted((p, s.name) for s in d.scenes for p in s.permissions)
+    assert pairs == [("android.permission.ACCESS_FINE_LOCATION", "附近门店"),
+                     ("android.permission.CAMERA", "扫描二维码"),
+                     ("android.permission.READ_PHONE_STATE", "识别设备")]
+
+
+def test_one_pipe_in_a_sentence_is_still_no_table(tmp_path, catalog):
+    text = "本应用使用相机 | 仅在扫码时。\n另一段说明文字。\n"
+    d = read_text(tmp_path, "p.md", text, catalog)
+    assert all("|" not in s.name for s in d.scenes)
+
+
+COMPANY_LINK = """\
+| SDK名称 | 收集的个人信息 | SDK所属公司及其隐私政策链接 |
+|---|---|---|
+| 某某推送SDK | IMEI | 某某科技有限公司 [https://push.example.cn/privacy](https://push.example.cn/privacy) |
+| 某某统计SDK | Android ID | 某某网络技术有限公司 &lt;https://stats.example.cn/policy&gt; |
+| 某某地图SDK | 位置信息 | https://map.example.cn/privacy |
+"""
+
+
+def test_a_company_cell_that_holds_the_privacy_link_gives_both(tmp_path, catalog):
+    d = read_text(tmp_path, "p.md", COMPANY_LINK, catalog)
+    assert [(s.name, s.company, s.link) for s in d.sdks] == [
+        ("某某推送SDK", "某某科技有限公司", "https://push.example.cn/privacy"),
+        ("某某统计SDK", "某某网络技术有限公司", "https://stats.example.cn/policy"),
+        ("某某地图SDK", "", "https://map.example.cn/privacy"),
+    ]
