@@ -224,6 +224,26 @@ def test_everyday_chinese_names_of_wake_lock_and_alarms(lexicon, label, constant
     assert [p for p, _ in lexicon.permissions_in(label)] == [constant]
 
 
+@pytest.mark.parametrize("label, constant", [
+    # names the widely copied Chinese permission tables give (e.g. CSDN's "Android权限中文对照": DISABLE_KEYGUARD
+    # "允许程序禁用键盘锁", READ_SYNC_STATS "读取同步状态", WRITE_SYNC_SETTINGS "允许程序写入同步设置",
+    # CHANGE_NETWORK_STATE "允许程序改变网络连接状态"), and everyday ones apps write in their lists
+    ("禁用键盘锁", "android.permission.DISABLE_KEYGUARD"),
+    ("读取同步状态", "android.permission.READ_SYNC_STATS"),
+    ("写入同步设置", "android.permission.WRITE_SYNC_SETTINGS"),
+    ("变更网络状态", "android.permission.CHANGE_NETWORK_STATE"),  # (was the network-state permission, ACCESS_…)
+    ("允许程序改变网络连接状态", "android.permission.CHANGE_NETWORK_STATE"),
+    ("显示系统窗口", "android.permission.SYSTEM_ALERT_WINDOW"),
+    ("允许设备震动", "android.permission.VIBRATE"),
+    ("写入日程提醒", "android.permission.WRITE_CALENDAR"),  # (was READ_CALENDAR, by the word 日程)
+    ("允许安装未知来源应用", "android.permission.REQUEST_INSTALL_PACKAGES"),
+    ("忽略电池优化", "android.permission.REQUEST_IGNORE_BATTERY_OPTIMIZATIONS"),
+    ("通信录权限", "android.permission.READ_CONTACTS"),  # a common way to write 通讯录
+])
+def test_chinese_names_from_common_permission_tables(lexicon, label, constant):
+    assert [p for p, _ in lexicon.permissions_in(label, weak=True, derive=True)] == [constant]
+
+
 @pytest.mark.parametrize("text, types", [
     # "general location" is said of a city or country read from the IP address: the coarse location only
     ("device model, general location (city or country)", ["device-model", "location-coarse"]),
