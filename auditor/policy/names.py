@@ -191,7 +191,8 @@ class NameIndex:
         the text with separators dropped (the keys' own form, :func:`case_key`). A Latin name must cover
         whole words (at most ``MAX_WORDS``, joined by spaces, dashes, dots...; one word only when it is not
         all lower case and has four letters or more; several only when one has a capital); a CJK name
-        must start with a CJK character and sit inside one run of CJK, letters and digits."""
+        must start with a CJK character and sit inside one run of CJK, letters and digits, and one of two
+        characters must not have Chinese on both sides (it may be part of other words there)."""
         if self._spotter is None:
             return []
         runs = [(m.start(), m.end()) for m in _SEPARATORS_RE.finditer(text)]
@@ -403,6 +404,7 @@ def bigrams(text: str) -> set[str]:
 _SEPARATORS_RE = re.compile(r"[\s\-_.,'·()（）【】\[\]/]+")
 _LATIN_SPAN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_]*(?:[\s\-_.,'·/]+[A-Za-z0-9][A-Za-z0-9.+\-_]*)*")
 _CJK_SPAN_RE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]*")
+_CJK_CHAR_RE = re.compile(r"[\u3400-\u9fff]")
 MAX_WORDS = 4
 
 
@@ -416,6 +418,9 @@ def _spotted(text: str, start: int, stop: int, span: str, key: str) -> bool:
         if len(words) == 1:
             return not span.islower() and len(span.rstrip(".")) >= 4
         return len(words) <= MAX_WORDS and any(ch.isupper() for ch in span)
+    if len(key) == 2 and 0 < start and stop < len(text) and _CJK_CHAR_RE.match(text[start - 1]) \
+            and _CJK_CHAR_RE.match(text[stop]):
+        return False  # two characters inside a run of Chinese may belong to its words ("交易信息" holds "易信")
     return len(key) >= 2 and _CJK_SPAN_RE.fullmatch(span) is not None
 
 

@@ -175,3 +175,22 @@ def test_an_item_opening_with_a_clause_names_the_sdk_it_uses_not_the_clause(tmp_
             "- For crash reports, we use Example Crash Kit.\n")
     d = read_text(tmp_path, "p.md", text, small_catalog())
     assert [r.name for r in d.sdks] == ["AppsFlyer"]
+
+
+def test_a_two_character_chinese_name_inside_other_words_is_not_spotted(tmp_path: Path) -> None:
+    # "交易信息" (transaction information) holds the characters of the messenger 易信; 个推 sits inside "每个推送"
+    from tests.policy.helpers import entry, memory_catalog
+    catalog = memory_catalog(entry("yixin", "Yixin", "易信"), entry("getui", "Getui", "个推"))
+    text = ("我们会将您的身份信息、交易信息进行存档。我们会为每个推送消息记录送达状态。\n"
+            "为实现消息推送，我们接入了个推，分享时可分享到易信、微信。\n")
+    d = read_text(tmp_path, "p.txt", text, catalog)
+    assert sorted((s.name, s.evidence.line_start) for s in d.sdks) == [("个推", 2), ("易信", 2)]
+
+
+@pytest.mark.parametrize("header, role", [
+    ("SDK提供者", "company"), ("SDK提供者信息", "company"), ("SDK提供商", "company"), ("提供者", "company"),
+    ("SDK名称", "name"), ("SDK类型", "name"),
+])
+def test_the_provider_of_an_sdk_is_its_company_column(header: str, role: str) -> None:
+    from auditor.policy.lexicon_data import load_lexicon
+    assert load_lexicon().role(header) == role

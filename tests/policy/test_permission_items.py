@@ -193,3 +193,33 @@ def test_permissions_listed_after_a_label_each_with_its_use_in_brackets(tmp_path
         ("口语跟读评分", ("android.permission.RECORD_AUDIO",)),
         ("缓存课程音频", ("android.permission.READ_EXTERNAL_STORAGE", "android.permission.WRITE_EXTERNAL_STORAGE")),
     ]
+
+
+# paragraphs with no list marker, each opening with a permission's label and a colon, and no line introducing
+# them as permissions (the sentence before is a long one ending in a comma)
+COLON_PARAGRAPHS = """\
+在您使用本应用时，为提供、维护和改善服务，本应用可能获取您设备的下列权限，
+
+访问位置：您可以授权本应用使用位置，我们将为您推荐附近的门店。
+
+访问相机：您可以使用摄像头扫描二维码；拍摄并上传头像。
+
+访问麦克风：您可以开启麦克风使用语音搜索。
+
+访问本地存储：您可以把下载的文件保存到手机存储。
+"""
+
+
+def test_unmarked_paragraphs_opening_with_permission_labels_are_a_permission_list(tmp_path, catalog):
+    d = _read(tmp_path, "policy.txt", COLON_PARAGRAPHS, catalog)
+    by_line = sorted({(p.evidence.line_start, p.permission.rsplit(".", 1)[-1]) for p in d.permissions if p.scene})
+    assert by_line == [(3, "ACCESS_COARSE_LOCATION"), (3, "ACCESS_FINE_LOCATION"), (5, "CAMERA"),
+                       (7, "RECORD_AUDIO"), (9, "READ_EXTERNAL_STORAGE"), (9, "WRITE_EXTERNAL_STORAGE")]
+
+
+def test_two_labelled_paragraphs_or_labels_naming_other_things_are_no_permission_list(tmp_path, catalog):
+    text = ("联系地址：北京市海淀区某某路1号\n联系电话：010-12345678\n电子邮箱：privacy@example.cn\n\n"
+            "访问相机：您可以扫码。\n\n这是另一段文字。\n\n访问麦克风：您可以语音搜索。\n")
+    d = _read(tmp_path, "policy.txt", text, catalog)
+    assert not [p for p in d.permissions if p.scene and p.evidence.line_start <= 3]
+    assert not [p for p in d.permissions if p.scene and p.evidence.line_start >= 5 and p.extractor == "permission-list"]

@@ -198,3 +198,32 @@ def test_a_nested_summary_of_services_under_their_purposes(tmp_path, catalog):
     assert [(r.name, r.id) for r in rows] == [
         ("Mixpanel", "mixpanel"), ("Glyphwork Cloud", None), ("Firebase Crashlytics", "firebase-crashlytics"),
         ("Glyphwork Trace", None)]
+
+
+# services whose record says only where their data is processed (no "Personal Data processed" line), with or
+# without a sentence between, as generated service lists write services that collect nothing of their own
+PLACE_ONLY = """Infrastructure monitoring
+Sentry (Functional Software, Inc.)
+Place of processing: United States
+Location
+Geofinder Places (Geofinder Labs, Inc.)
+A service that turns coordinates into the name of a place.
+Place of processing: Germany
+Logging in
+Cardbook Login (Cardbook Platforms Ltd)
+Place of processing: Ireland
+"""
+
+
+def test_a_service_named_with_its_provider_over_its_place_of_processing_is_a_record(tmp_path, catalog):
+    rows = _read(tmp_path, "p.txt", PLACE_ONLY, catalog).sdks
+    assert [(r.name, r.id, r.company, r.extractor) for r in rows] == [
+        ("Sentry", "sentry", "Functional Software, Inc.", "key-value"),
+        ("Geofinder Places", None, "Geofinder Labs, Inc.", "key-value"),
+        ("Cardbook Login", None, "Cardbook Platforms Ltd", "key-value"),
+    ]
+
+
+def test_a_place_of_processing_under_a_plain_title_makes_no_record(tmp_path, catalog):
+    text = "Hosting\nPlace of processing: United States\n"
+    assert _read(tmp_path, "q.txt", text, catalog).sdks == ()

@@ -448,7 +448,8 @@ def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
     for k in range(i + 1, min(i + 2 + MAX_LEAD, len(lines))):
         facts = ctx.lines[k]
         if facts.pairs:
-            if k == i + 1 or facts.pairs[0][0] not in SDK_FACTS or not (owned or _sdk_like(lines[i].text, ctx)):
+            if k == i + 1 or not (facts.pairs[0][0] in SDK_FACTS or (owned and facts.pairs[0][0] == "description")) \
+                    or not (owned or _sdk_like(lines[i].text, ctx)):
                 return i  # labels at once, none of an SDK, or a section's heading ("(III) Information from …")
             return k - 1
         if facts.heading or lines[k].mark.startswith("h") or not lines[k].text.strip():
@@ -466,7 +467,10 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
     kind = bool(pairs) and pairs[0][0] == "name" and 0 < width(pairs[0][1]) <= MAX_KIND_VALUE \
         and not _sdk_like(pairs[0][1], ctx) and _sdk_like(lines[i].text, ctx)  # "腾讯优图SDK" over "SDK类型：工具"
-    if not pairs or (pairs[0][0] not in SDK_FACTS and not kind):
+    # a name that names its provider ("Sentry (Functional Software, Inc.)") over where its data is processed
+    # ("Place of processing: United States"), as such service lists write every service
+    owned = pairs and pairs[0][0] == "description" and OWNED_NAME_RE.search(lines[i].text) is not None
+    if not pairs or (pairs[0][0] not in SDK_FACTS and not kind and not owned):
         return False
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
         return False  # "业务场景：…" under a feature name: a scene record, unless the name is an SDK's
@@ -570,7 +574,8 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         known = {r for r, v in fields if v.strip()} & SDK_FACTS  # (a label left empty states nothing)
         if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
-        if record.lined and not roles & _OWNER_ROLES and not _sdk_like(facts.name, ctx) and \
+        owned = bool((roles | {r for r, _ in fields}) & _OWNER_ROLES)  # (its name line may name its provider)
+        if record.lined and not owned and not _sdk_like(facts.name, ctx) and \
                 not _data_listed(" ".join(v for r, v in fields if r == "data"), ctx):
             # "附加功能" over "目的：…" / "方式：…", or "消费积分规则" over "数据处理：积分记录仅用于对账，我们仅留存…"
             # (a passage naming no personal data): a function described, no SDK's record

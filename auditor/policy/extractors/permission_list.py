@@ -477,7 +477,8 @@ def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
     "2. 麦克风 — 语音输入", "- Location: …"), at least ``MIN_BARE_ITEMS`` of them, or ``MIN_VERBAL_ITEMS`` whose labels
     are phrases using a permission ("1. 读取手机状态和身份", "2. 拍摄照片和视频"): the list is about permissions though no line
     introduces it, so each is a permission item (:func:`_item` asks for a topic before a label of a bare word
-    counts)."""
+    counts). Paragraphs with no marker that each open with such a label and a colon ("访问相机：…" then "访问麦克风：
+    …") are such a list when they follow each other."""
     out: set[int] = set()
     run: list[int] = []
     verbal: set[int] = set()
@@ -495,13 +496,14 @@ def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
         this = marked.get((line.text, line.mark))
         if this is None:
             this = marked[(line.text, line.mark)] = _marker_kind(line) if (
-                line.mark == "li" or _ITEM_START_RE.match(line.text)) else ""
+                line.mark == "li" or _ITEM_START_RE.match(line.text)) else \
+                "colon" if not line.mark and _COLON_LABEL_RE.match(line.text) else ""
         if this and (not run or this == kind):
             label = labels.get(line.text)
             if label is None:
                 label = labels[line.text] = _listed_label(line, ctx)
             if label[0]:
-                if run and k - run[-1] > MAX_LISTED_GAP:
+                if run and k - run[-1] > (1 if this == "colon" else MAX_LISTED_GAP):
                     close()
                 run.append(k)
                 if label[1]:
@@ -514,6 +516,12 @@ def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
             close()
     close()
     return out
+
+
+_COLON_LABEL_RE = re.compile(r"^\s*(?!\[)[^\s:：][^:：]{0,23}[:：](?!//)\s*(?!https?://|www\.)[^\s'\"`{\[(]")
+"""An unmarked paragraph opening with a short label and a colon ("访问相机：您可以使用摄像头扫码…"): with the
+paragraphs right after it that open alike, a list written without markers (:func:`_listed_items`); not a
+Markdown link definition ("[VIBRATE]: https://…"), an address or a key of code ("CAMERA: 'ohos.permission…'")."""
 
 
 def _over_other_items(lines: tuple[Line, ...], item: _Item) -> bool:
