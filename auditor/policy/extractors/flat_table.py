@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.period_rows import label_cell, period_rows
-from auditor.policy.table import Grid, read_grid, split_titles
+from auditor.policy.table import Grid, read_grid, sdk_like, split_titles
 from auditor.policy.text import URL_ONLY_RE, URL_RE, company_like, continues, is_heading, name_like, width
 
 CONFIDENCE = 0.8
@@ -44,7 +44,7 @@ class FlatTableExtractor:
             if cell_roles[i] is None:  # no header starts here
                 i += 1
                 continue
-            header, j = _header(doc, cell_roles, i)
+            header, j = _header(doc, cell_roles, i, ctx)
             j = _linked_width(doc, cell_roles, i, j)
             header = header[:j - i]
             roles = cell_roles[i:j]  # the role of each header cell (``_cell_roles`` asked the lexicon)
@@ -88,7 +88,7 @@ class FlatTableExtractor:
         """True when a header read from the line after ``i`` gives a table read by its period."""
         if i + 1 >= len(doc.lines) or cell_roles[i + 1] is None:
             return False
-        header, j = _header(doc, cell_roles, i + 1)
+        header, j = _header(doc, cell_roles, i + 1, ctx)
         roles = cell_roles[i + 1:j]
         return len(header) >= 2 and "name" not in roles and self._periodic(doc, ctx, roles, i + 1, j) is not None
 
@@ -125,6 +125,9 @@ class FlatTableExtractor:
                 break
             limit *= 4
         if named:
+            anchored, anchored_end = _anchored_rows(roles, cells, ctx)
+            if anchored and _reading(roles, anchored, ctx) > _reading(roles, rows, ctx):
+                rows, end = anchored, anchored_end  # rows of uneven length (cells left empty, or merged)
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
         return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None
@@ -234,19 +237,34 @@ _REPEATED = frozenset({"permissions", "choice"})
 """Roles a header may give two columns ("是否询问" then "是否可关闭")."""
 
 
-def _header(doc: Document, cell_roles: list[str | None], i: int) -> tuple[list[str], int]:
-    """Consecutive short lines that each name a new column role."""
+def _header(doc: Document, cell_roles: list[str | None], i: int, ctx: Context) -> tuple[list[str], int]:
+    """Consecutive short lines that each name a new column role, or a role again in a second title
+    (:func:`_title_again`)."""
     header: list[str] = []
     seen: set[str] = set()
     j = i
     while j < len(doc.lines) and len(header) < MAX_COLUMNS:
         role = cell_roles[j]
-        if role is None or (role in seen and role not in _REPEATED):  # "权限名称" then "相关权限" (the constants)
-            break
+        if role is None or (role in seen and role not in _REPEATED
+                            and not _title_again(doc.lines[j].text, role, header, ctx)):
+            break  # ("权限名称" then "相关权限": the constants, a cell)
         seen.add(role)
         header.append(doc.lines[j].text.strip())
         j += 1
     return header, j
+
+
+_KIND_TITLE_RE = re.compile(r"类型|类别|分类|\btype\b|\bcategory\b|\bkind\b", re.IGNORECASE)
+
+
+def _title_again(text: str, role: str, header: list[str], ctx: Context) -> bool:
+    """A second column title of a role the header has given, never a first row's cell ("某某SDK", "设备型号、
+    IMEI"): the SDK's name after the title of its kind ("SDK类型" then "插件名称"; not "第三方SDK", a caption, then
+    "SDK名称"), or a title of the data column that names no data ("SDK直接采集个人信息的情形")."""
+    if role == "name":
+        return ctx.lexicon.is_header(text) and any(_KIND_TITLE_RE.search(t) for t in header
+                                                  if ctx.lexicon.role(t) == "name")
+    return role == "data" and not ctx.lexicon.data_types_in(text, cell=True)
 
 
 _CONSTANT_LINE_RE = re.compile(r"(?:android\.permission\.[A-Za-z0-9_.]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)"
@@ -318,6 +336,121 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
         whole += len(chunk) == n
         pos += len(chunk)
     return rows, pos, whole
+
+
+MAX_ANCHOR_WIDTH = 40
+"""Display width of a cell that may open a row of :func:`_anchored_rows` (a name, not a sentence)."""
+
+
+def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tuple[list[Row], int]:
+    """Rows of a flattened SDK table whose rows have uneven numbers of cells (an empty cell copies as nothing, a
+    merged one stands once, a cell's lines may part into several): each row opens at a cell of the name
+    column that names an SDK, and its cells fall to the columns they read as (:func:`_aligned`). Rows and the
+    cells they used; none when the table does not open so."""
+    n = len(roles)
+    key = 1 if roles[0] == "index" and n > 2 else 0
+    if roles[key] != "name" or len(cells) <= key:
+        return [], 0
+
+    def opens(k: int) -> bool:
+        text = cells[k].text
+        return width(text) <= MAX_ANCHOR_WIDTH and sdk_like(text, ctx) and not company_like(text) \
+            and not _SENTENCE_END_RE.search(text) and not ctx.lexicon.is_header(text) \
+            and (key == 0 or bool(_ROW_NUMBER_RE.fullmatch(cells[k - 1].text)))
+
+    if not opens(key):
+        return [], 0
+    starts = [key]
+    for k in range(key + 1, len(cells)):
+        title = ctx.lexicon.is_header(cells[k].text) and ctx.lexicon.role(cells[k].text) == "name"
+        if k - starts[-1] > 2 * n + 2 or title:
+            break  # no row this long, or the name column's title (the header again): the table has ended
+        if opens(k) and k - starts[-1] > 1 + key:  # (the cell right after a row's name is of that row)
+            starts.append(k)
+    if len(starts) < 2:
+        return [], 0
+    # the last row ends where its cells read best (a paragraph after the table fits no column of it)
+    first = starts[-1] - key
+    ends = range(first + key + 2, min(len(cells), first + 2 * n + 2) + 1)
+    last = max(ends, key=lambda e: (_aligned(roles, [c.text for c in cells[first:e]], key, ctx)[0], -e),
+               default=min(len(cells), first + n))
+    bounds = [(a - key, b - key) for a, b in zip(starts, starts[1:])] + [(first, last)]
+    rows = []
+    for a, b in bounds:
+        chunk = cells[a:b]
+        texts = _aligned(roles, [c.text for c in chunk], key, ctx)[1]
+        rows.append(Row(tuple(texts), chunk[0].first, chunk[-1].last))
+    return rows, bounds[-1][1]
+
+
+_JOIN_COST = 0.4
+_EMPTY_COST = 0.8
+
+
+def _aligned(roles: list[str | None], texts: list[str], key: int, ctx: Context) -> tuple[float, list[str]]:
+    """The cells of one row set in the columns they read as, in order, and how well they read: each column
+    takes none, one or several consecutive cells (joined), the row's name in its name column; the best reading
+    by how well each cell fits its column (a company where the company column is, data where the data column
+    is...)."""
+    n, m = len(roles), len(texts)
+    fit = [[_fits(role, t, ctx) for t in texts] for role in roles]
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {}  # (cells used, columns filled) -> score, cuts
+
+    def solve(i: int, j: int) -> tuple[float, list[int]]:
+        if j == n:
+            return (0.0, []) if i == m else (float("-inf"), [])
+        if (i, j) in best:
+            return best[(i, j)]
+        if j <= key:  # the index and name columns take one cell each
+            options = [i + 1] if i < m else []
+        else:
+            options = list(range(i, m + 1))
+        result: tuple[float, list[int]] = (float("-inf"), [])
+        for k in options:
+            score = -_EMPTY_COST if k == i else sum(fit[j][i:k]) - _JOIN_COST * (k - i - 1)
+            rest, cuts = solve(k, j + 1)
+            if score + rest > result[0]:
+                result = (score + rest, [k] + cuts)
+        best[(i, j)] = result
+        return result
+
+    score, cuts = solve(0, 0)
+    if len(cuts) != n:
+        return float("-inf"), texts[:n] + [""] * (n - len(texts))
+    out, i = [], 0
+    for role, k in zip(roles, cuts):
+        part = texts[i:k]
+        if role == "company" and len(part) > 1:  # a provider's lines: its name, a phone number, "隐私政策"
+            part = [t for t in part if company_like(t)] or part
+        out.append(("；" if role == "company" else " ").join(part))
+        i = k
+    return score, out
+
+
+_LINK_WORDS_RE = re.compile(r"隐私|政策|协议|规则|privacy|policy|terms", re.IGNORECASE)
+
+
+def _fits(role: str | None, text: str, ctx: Context) -> float:
+    """How well a cell reads as one of a column of ``role``: a column of a kind of fact (data, permissions,
+    links) takes a cell that states none badly."""
+    if role == "company":
+        return 2.0 if company_like(text) else 0.0
+    if role == "data":
+        return 2.0 if ctx.lexicon.data_types_in(text, cell=True) else -0.5
+    if role == "permissions":
+        return 2.0 if ctx.lexicon.permissions_in(text, weak=True, derive=True) else -0.5
+    if role in ("link", "website"):
+        return 2.0 if URL_RE.search(text) else 0.5 if _LINK_WORDS_RE.search(text) else -0.5
+    if role == "name":
+        return 1.0 if _product_name(text) and width(text) <= MAX_ANCHOR_WIDTH else 0.0
+    if role in ("purpose", "description", "scene", "method"):
+        return 0.5 if not company_like(text) else 0.0
+    return 0.0
+
+
+def _reading(roles: list[str | None], rows: list[Row], ctx: Context) -> float:
+    """How well ``rows`` read: the sum of how each cell fits its column (:func:`_fits`)."""
+    return sum(_fits(role, cell, ctx) for row in rows for role, cell in zip(roles, row.cells) if cell)
 
 
 def _fit_count(roles: list[str | None], rows: list[Row]) -> int:
