@@ -271,6 +271,8 @@ class NameIndex:
         parts += [outer] + [p for p in inner if p.strip()]
         parts += self._alternatives(outer)
         parts += [_BRAND_PLUS_RE.sub("", p) for p in parts if _BRAND_PLUS_RE.search(p)]
+        parts += [bare for p in parts if _PLATFORM_WORD_RE.search(p)
+                  and (bare := _PLATFORM_WORD_RE.sub(" ", p).strip()) and normalize_name(fold(bare)) != "sdk"]
         forms: list[str] = []
         for part in parts:
             key = normalize_name(fold(part))
@@ -401,6 +403,9 @@ def bigrams(text: str) -> set[str]:
 
 
 
+_PLATFORM_WORD_RE = re.compile(r"(?<![A-Za-z])(?:android|ios)(?![A-Za-z])|安卓版?|鸿蒙版?", re.IGNORECASE)
+"""A platform written inside a product's name ("微博Android SDK", "QQ iOS SDK"): the name without it is looked up
+too (after the name as written)."""
 _SEPARATORS_RE = re.compile(r"[\s\-_.,'·()（）【】\[\]/]+")
 _LATIN_SPAN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_]*(?:[\s\-_.,'·/]+[A-Za-z0-9][A-Za-z0-9.+\-_]*)*")
 _CJK_SPAN_RE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]*")

@@ -123,3 +123,18 @@ def test_a_bracketed_aside_is_never_taken_for_a_misspelt_name():
     assert resolver.resolve(Evidence(name="Northwind Corporation (ID verification)")).id is None
     assert resolver.resolve(Evidence(name="Acmeid Corporation (ID verification)")).id == "acme-id"
     assert resolver.resolve(Evidence(name="JVerificaton")).id == "jverify"  # a misspelt name itself still is
+
+
+@pytest.mark.parametrize("name, expected", [
+    # a platform written inside the product's name ("微博Android SDK" in a table of Android SDKs)
+    ("极光推送Android SDK", "jpush"),
+    ("小米推送 iOS SDK", "xiaomi-push"),
+    ("友盟统计安卓版SDK", "umeng-analytics"),
+])
+def test_a_platform_inside_the_name_is_looked_past(index, name, expected):
+    assert index.resolve(name).id == expected
+
+
+def test_a_platform_alone_names_no_sdk(index):
+    assert index.resolve("Android SDK").id is None
+    assert index.resolve("iOS SDK").id is None
