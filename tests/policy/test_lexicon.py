@@ -239,6 +239,8 @@ def test_everyday_chinese_names_of_wake_lock_and_alarms(lexicon, label, constant
     ("允许安装未知来源应用", "android.permission.REQUEST_INSTALL_PACKAGES"),
     ("忽略电池优化", "android.permission.REQUEST_IGNORE_BATTERY_OPTIMIZATIONS"),
     ("通信录权限", "android.permission.READ_CONTACTS"),  # a common way to write 通讯录
+    ("悬浮于其他应用之上", "android.permission.SYSTEM_ALERT_WINDOW"),
+    ("悬浮在其他应用之上", "android.permission.SYSTEM_ALERT_WINDOW"),
 ])
 def test_chinese_names_from_common_permission_tables(lexicon, label, constant):
     assert [p for p, _ in lexicon.permissions_in(label, weak=True, derive=True)] == [constant]
