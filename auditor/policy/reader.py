@@ -25,6 +25,7 @@ from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import load_document
 from auditor.policy.model import DataTypeMention, Disclosure, PermissionDisclosure, SdkDisclosure
 from auditor.policy.resolve import Resolver, build_resolver
+from auditor.policy.unused import unused_spans, without_unused
 from auditor.vocab import DATA_TYPES
 
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
@@ -55,6 +56,7 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     kept += collecting_subjects(doc, [s for s in kept if s.extractor is ExtractorKind.PERMISSION_LIST], ctx)
     # the page's own SDK owns no lines: it is named where a prose mention may stand too (see _prose_once)
     kept += [s for e in REGISTRY if e.kind is ExtractorKind.DOCUMENT for s in e.extract(doc, fallback)]
+    kept = without_unused(kept, unused_spans(doc, ctx))  # "暂未接入的第三方服务": SDKs the app does not embed
     sdks: list[SdkDisclosure] = []
     scene_claims: list[SceneClaim] = []
     memo: dict[object, object] = {}  # this read's resolutions, by evidence (a long policy repeats names)
