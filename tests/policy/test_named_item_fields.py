@@ -38,3 +38,20 @@ def test_a_code_key_or_an_aside_cut_by_its_colon_is_no_name(tmp_path, catalog):
     text = ('const sections = [\n  { children: "收集目的：向您发送订单提醒" },\n]\n'
             "适用应用：小书房（Android 包名：com.example.shelf）\n")
     assert _read(tmp_path, "page.js", text, catalog).sdks == ()
+
+
+# a record's name line giving the SDK's code names in brackets, long enough that the line would not pass for a
+# name by its width alone
+CODE_NAMES = """\
+<p><strong>3. 某某联盟SDK</strong>（com.example.union、com.example.ads、com.example.ads.download、union-autowatch-example、com.example.weapon）</p>
+<p>第三方公司名称：某某广告有限公司</p>
+<p>共享信息：设备型号、OAID</p>
+<p>使用目的：广告投放</p>
+"""
+
+
+def test_a_name_line_with_a_long_bracket_of_code_names_heads_its_record(tmp_path, catalog):
+    d = _read(tmp_path, "p.html", CODE_NAMES, catalog)
+    assert [(s.company, sorted(s.data_types), s.package_names[:2]) for s in d.sdks] == [
+        ("某某广告有限公司", ["device-model", "oaid"], ("com.example.union", "com.example.ads"))]
+    assert d.sdks[0].name == "某某联盟SDK"  # (its code names are its package names)

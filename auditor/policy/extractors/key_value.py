@@ -139,7 +139,11 @@ class KeyValueExtractor:
                 current = None
                 continue
             if starts:
-                current = _Record("sdk", i, [("name", _head_name(text))], i, lined=True,
+                head = _head_name(text)
+                codes = _CODE_NAMES_RE.search(head)  # "快手联盟SDK（com.kuaishou、com.kwad…）": its code names
+                fields = [("name", _CODE_NAMES_RE.sub("", head).strip()), ("packages", codes.group(0).strip("()（）"))] \
+                    if codes and _CODE_NAMES_RE.sub("", head).strip() else [("name", head)]
+                current = _Record("sdk", i, fields, i, lined=True,
                                   head_indent=line.indent if _SUBITEM_RE.match(text) else -1)
                 records.append(current)
                 lead = _lead(lines, i, ctx)
@@ -405,6 +409,7 @@ def _name_line(text: str, ctx: Context) -> bool:
     if about:
         return width(about) <= MAX_NAME_WIDTH and _sdk_like(about, ctx)
     name = _MARKER_RE.sub("", text).strip()
+    name = _CODE_NAMES_RE.sub("", name).strip() or name  # (its code names in brackets are no words of it)
     if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
         return False
     if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name) \
@@ -425,6 +430,11 @@ def _name_line(text: str, ctx: Context) -> bool:
     if not sdk_like and _KIND_RE.search(name):
         return False  # a kind of SDK over the records of its kind ("支付与登录类", "框架类（不外传个人信息）")
     return True
+
+
+_CODE_NAMES_RE = re.compile(r"[(（]\s*(?=[^()（）]*[a-z]\.[a-z])[a-z][\w.\-]*(?:\s*[、,，;；/]\s*[a-z][\w.\-]*)+\s*[)）]")
+"""A bracket listing the code names of a name line's SDK, package names among them ("（com.kuaishou、com.kwad、
+com.ksad.download）"; not "(Mixpanel, Inc.)"): no words of the name, so they do not count against its width."""
 
 
 def _data_parts(name: str, ctx: Context) -> bool:
@@ -461,7 +471,8 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     """A name line followed by a label line of an SDK fact (a heading: after at most ``MAX_LEAD`` sentences
     saying what it is); ``names``: :func:`_name_line` of the texts asked so far (a long policy repeats its
     name lines)."""
-    if i + 1 >= len(lines) or ctx.lines[i].width > MAX_NAME_WIDTH + 8:
+    if i + 1 >= len(lines) or (ctx.lines[i].width > MAX_NAME_WIDTH + 8
+                               and width(_CODE_NAMES_RE.sub("", lines[i].text)) > MAX_NAME_WIDTH + 8):
         return False
     label = _lead(lines, i, ctx) + 1
     pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
