@@ -34,14 +34,19 @@ def unused_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
     lines = doc.lines
     n = len(lines)
     for i, line in enumerate(lines):
+        if not (ctx.lines[i].heading or line.mark or line.text.endswith((":", "：", ": ", "： "))):
+            continue  # (the common case, at the cost of a look at the line's facts)
         text = line.text.strip()
+        heading = _heading(doc, ctx, i) and len(text) <= MAX_TITLE_WIDTH
+        if not heading and not (len(text) <= MAX_INTRO_CHARS and text.endswith((":", "："))):
+            continue  # (only a title or a line introducing a list can say so: checked before the words)
         if not _NOT_USED_RE.search(text) or not _SUBJECT_RE.search(text) or _CONDITION_RE.search(text):
             continue
-        if _heading(doc, ctx, i) and len(text) <= MAX_TITLE_WIDTH:
+        if heading:
             end = next((k for k in range(i + 1, n) if _heading(doc, ctx, k)), n) - 1
             if end > i:
                 out.append((i + 1, end))
-        elif len(text) <= MAX_INTRO_CHARS and text.endswith((":", "：")):
+        else:
             k = i + 1
             while k < n and lines[k].mark == "li":
                 k += 1

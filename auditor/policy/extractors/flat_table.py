@@ -125,7 +125,8 @@ class FlatTableExtractor:
                 break
             limit *= 4
         if named:
-            anchored, anchored_end = _anchored_rows(roles, cells, ctx)
+            # (rows that each took one cell a column read as cut: no reading by what the cells say is needed)
+            anchored, anchored_end = _anchored_rows(roles, cells, ctx) if _uneven(roles, rows) else ([], 0)
             if anchored and _reading(roles, anchored, ctx) > _reading(roles, rows, ctx):
                 rows, end = anchored, anchored_end  # rows of uneven length (cells left empty, or merged)
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
@@ -338,6 +339,12 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
     return rows, pos, whole
 
 
+def _uneven(roles: list[str | None], rows: list[Row]) -> bool:
+    """Rows cut by the header's width that do not all read as their columns say (:func:`_fit_count`): the
+    table's rows may have uneven numbers of cells."""
+    return not rows or _fit_count(roles, rows) < len(rows)
+
+
 MAX_ANCHOR_WIDTH = 40
 """Display width of a cell that may open a row of :func:`_anchored_rows` (a name, not a sentence)."""
 
@@ -372,13 +379,14 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> 
     # the last row ends where its cells read best (a paragraph after the table fits no column of it)
     first = starts[-1] - key
     ends = range(first + key + 2, min(len(cells), first + 2 * n + 2) + 1)
-    last = max(ends, key=lambda e: (_aligned(roles, [c.text for c in cells[first:e]], key, ctx)[0], -e),
+    memo: dict[tuple[str | None, str], float] = {}
+    last = max(ends, key=lambda e: (_aligned(roles, [c.text for c in cells[first:e]], key, ctx, memo)[0], -e),
                default=min(len(cells), first + n))
     bounds = [(a - key, b - key) for a, b in zip(starts, starts[1:])] + [(first, last)]
     rows = []
     for a, b in bounds:
         chunk = cells[a:b]
-        texts = _aligned(roles, [c.text for c in chunk], key, ctx)[1]
+        texts = _aligned(roles, [c.text for c in chunk], key, ctx, memo)[1]
         rows.append(Row(tuple(texts), chunk[0].first, chunk[-1].last))
     return rows, bounds[-1][1]
 
@@ -387,13 +395,16 @@ _JOIN_COST = 0.4
 _EMPTY_COST = 0.8
 
 
-def _aligned(roles: list[str | None], texts: list[str], key: int, ctx: Context) -> tuple[float, list[str]]:
+def _aligned(roles: list[str | None], texts: list[str], key: int, ctx: Context,
+             memo: dict[tuple[str | None, str], float] | None = None) -> tuple[float, list[str]]:
     """The cells of one row set in the columns they read as, in order, and how well they read: each column
     takes none, one or several consecutive cells (joined), the row's name in its name column; the best reading
     by how well each cell fits its column (a company where the company column is, data where the data column
     is...)."""
     n, m = len(roles), len(texts)
-    fit = [[_fits(role, t, ctx) for t in texts] for role in roles]
+    memo = {} if memo is None else memo  # (one table's cells are weighed once for each role)
+    fit = [[memo[(role, t)] if (role, t) in memo else memo.setdefault((role, t), _fits(role, t, ctx)) for t in texts]
+           for role in roles]
     best: dict[tuple[int, int], tuple[float, list[int]]] = {}  # (cells used, columns filled) -> score, cuts
 
     def solve(i: int, j: int) -> tuple[float, list[int]]:
