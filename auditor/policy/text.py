@@ -36,16 +36,18 @@ _BOILERPLATE_RE = re.compile(
 COMPANY_RE = re.compile(
     r"(?:有限(?:责任)?公司|股份公司|有限公司|集团|公司|研究院)\s*(?:[（(][^）)]*[）)])?\s*$"
     r"|(?:\b(?:co\.?,?\s*ltd|ltd|limited|inc|llc|l\.l\.c|corp|corporation|gmbh|s\.?a\.?r?\.?l?|b\.v|pte|ag|"
-    r"oy|ab|a/s|plc|s\.p\.a|k\.k|company|technologies|technology)\b\.?)\s*(?:[（(][^）)]*[）)])?\s*$",
+    r"oy|ab|a/s|aps|plc|s\.p\.a|k\.k|company|technologies|technology)\b\.?)\s*(?:[（(][^）)]*[）)])?\s*$",
     re.IGNORECASE,
 )
 COMPANY_CUE_RE = re.compile(
-    r"(?:\bfrom|\bby|\bof|provided by|operated by|offered by)\s+(?:the\s+)?([A-Z][\w&.,' -]{2,80}?"
-    r"(?:Limited|Ltd\.?|LLC|Inc\.?|GmbH|Corporation|Corp\.?|B\.V\.|S\.A\.|AG|Co\.,? Ltd\.?))"
+    r"(?:\bfrom|\bby|\bof|provided by|operated by|offered by)\s+(?:the\s+)?((?:[A-Z]|[a-z](?=[A-Z]))[\w&.,'!@ -]{1,80}?"
+    r"(?:Limited|Ltd\.?|LLC|Inc\.?|GmbH|Corporation|Corp\.?|B\.V\.?|N\.V\.?|S\.A\.?|AG|ApS|A/S|Oy|PLC|"
+    r"Pte\.? Ltd\.?|Co\.,? Ltd\.?)(?![A-Za-z]))"
     r"|由\s*[“\"]?([^”\"，。,]{2,60}?(?:有限公司|公司))[”\"]?\s*(?:提供|开发|运营)"
     r"|第三方\s*[（(]\s*([^（）()，,]{2,60}?(?:有限公司|公司))\s*[，,、]?\s*(?:以下(?:简)?称|下称)"
 )
-"""A company named as the one behind something ("provided by X Ltd.", "由某某有限公司提供"; a vendor's template
+"""A company named as the one behind something ("provided by X Ltd.", "provided by iMobile Inc. (Japan)",
+"由某某有限公司提供"; a vendor's template
 clause "我们使用了第三方（某某有限公司，以下称“某某”）某某SDK服务")."""
 REFUSAL_RE = re.compile(r"(?:\b(?:do|does|will|did)\s+not|\b(?:don't|doesn't|won't|never|cannot|can't)|\bunable to)\s*"
                         r"(?:request|ask for|need|require|use|access|collect|obtain|get)\b"

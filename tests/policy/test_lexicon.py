@@ -241,6 +241,9 @@ def test_everyday_chinese_names_of_wake_lock_and_alarms(lexicon, label, constant
     ("通信录权限", "android.permission.READ_CONTACTS"),  # a common way to write 通讯录
     ("悬浮于其他应用之上", "android.permission.SYSTEM_ALERT_WINDOW"),
     ("悬浮在其他应用之上", "android.permission.SYSTEM_ALERT_WINDOW"),
+    # Android 14's partial photo access, not the photo and video permissions the bare word 媒体文件 stands for
+    ("读取用户选取的媒体文件", "android.permission.READ_MEDIA_VISUAL_USER_SELECTED"),
+    ("读取媒体文件位置信息", "android.permission.ACCESS_MEDIA_LOCATION"),
 ])
 def test_chinese_names_from_common_permission_tables(lexicon, label, constant):
     assert [p for p, _ in lexicon.permissions_in(label, weak=True, derive=True)] == [constant]

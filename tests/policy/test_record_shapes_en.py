@@ -227,3 +227,40 @@ def test_a_service_named_with_its_provider_over_its_place_of_processing_is_a_rec
 def test_a_place_of_processing_under_a_plain_title_makes_no_record(tmp_path, catalog):
     text = "Hosting\nPlace of processing: United States\n"
     assert _read(tmp_path, "q.txt", text, catalog).sdks == ()
+
+
+# a publisher's appendix: each partner's name on a line, a sentence opening with that name saying who provides
+# it, then its privacy policy
+SELF_DESCRIBED = """APPENDIX A - Advertising partners
+Partners listed below may collect the advertising identifier of your device.
+Glyphads
+Glyphads is an advertising service provided by Glyph Media Ltd (UK)
+Privacy Policy: https://glyphads.example/privacy
+Mixpanel
+Mixpanel is an analytics service provided by Mixpanel, Inc. (US)
+Privacy Policy: https://mixpanel.com/legal/privacy-policy/
+Tokiads
+Tokiads is an advertising service provided by iTokio Inc. (Japan)
+Privacy Policy: https://tokiads.example/privacy
+"""
+
+
+def test_a_name_over_a_sentence_saying_what_it_is_heads_its_record(tmp_path, catalog):
+    rows = _read(tmp_path, "p.txt", SELF_DESCRIBED, catalog).sdks
+    assert [(r.name, r.id, r.company, r.link) for r in rows] == [
+        ("Glyphads", None, "Glyph Media Ltd", "https://glyphads.example/privacy"),
+        ("Mixpanel", "mixpanel", "Mixpanel, Inc.", "https://mixpanel.com/legal/privacy-policy/"),
+        ("Tokiads", None, "iTokio Inc.", "https://tokiads.example/privacy"),
+    ]
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("Maio is an advertising service provided by iMobile Inc. (Japan)", "iMobile Inc."),
+    ("It is provided by Yahoo! Inc. (US)", "Yahoo! Inc."),
+    ("It is provided by My.Com B.V (Netherlands)", "My.Com B.V"),
+    ("It is provided by GameAnalytics ApS (Denmark)", "GameAnalytics ApS"),
+    ("It is provided by our partners, including Google Inc.", ""),  # no company's name opens it
+])
+def test_the_company_a_sentence_says_provides_it(sentence, company):
+    from auditor.policy.text import cued_company
+    assert cued_company(sentence) == company

@@ -453,18 +453,29 @@ def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
     service provided by…" / "Personal Data processed: …"), or ``i`` when the label line follows at once or
     the line is no such heading."""
     owned = OWNED_NAME_RE.search(lines[i].text) is not None  # "Crashlytics (Google LLC)": names its provider
-    if not (owned or ctx.lines[i].heading or lines[i].mark.startswith("h")):
+    described = i + 1 < len(lines) and _describes_itself(lines[i].text, lines[i + 1].text)
+    if not (owned or described or ctx.lines[i].heading or lines[i].mark.startswith("h")):
         return i
     for k in range(i + 1, min(i + 2 + MAX_LEAD, len(lines))):
         facts = ctx.lines[k]
         if facts.pairs:
             if k == i + 1 or not (facts.pairs[0][0] in SDK_FACTS or (owned and facts.pairs[0][0] == "description")) \
-                    or not (owned or _sdk_like(lines[i].text, ctx)):
+                    or not (owned or described or _sdk_like(lines[i].text, ctx)):
                 return i  # labels at once, none of an SDK, or a section's heading ("(III) Information from …")
             return k - 1
         if facts.heading or lines[k].mark.startswith("h") or not lines[k].text.strip():
             return i
     return i
+
+
+def _describes_itself(name_line: str, text: str) -> bool:
+    """A sentence that opens with the name its line above gives, saying what it is ("AdColony" over "AdColony is
+    an advertising service provided by AdColony, Inc."): the line above heads what is said of it."""
+    name = _MARKER_RE.sub("", name_line).strip().strip("*").strip()
+    if not name or width(name) > MAX_NAME_WIDTH:
+        return False
+    return re.match(re.escape(name) + r"(?:\s+(?:is|are|was|provides|offers)\b|\s*(?:是|为|由))", text.strip(),
+                    re.IGNORECASE) is not None
 
 
 def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -> bool:  # type: ignore[type-arg]
