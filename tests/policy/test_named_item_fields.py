@@ -55,3 +55,35 @@ def test_a_name_line_with_a_long_bracket_of_code_names_heads_its_record(tmp_path
     assert [(s.company, sorted(s.data_types), s.package_names[:2]) for s in d.sdks] == [
         ("某某广告有限公司", ["device-model", "oaid"], ("com.example.union", "com.example.ads"))]
     assert d.sdks[0].name == "某某联盟SDK"  # (its code names are its package names)
+
+
+# a record whose label lists its uses as items, the record's link after the last of them
+LISTED_USES = """\
+#### 5.1 某某地图SDK（com.example.map）
+
+**服务提供商**：某某地图软件有限公司
+**功能用途**：
+
++ 门店位置展示
++ 导航路线规划
++ 周边设施检索
+
+**隐私政策**：[https://map.example.cn/privacy](https://map.example.cn/privacy)
+
+#### 5.2 某某广告SDK（com.example.ads）
+
+**服务提供商**：某某广告网络技术有限公司
+**功能用途**：
+
++ 广告投放
++ 广告效果监测
+
+**隐私政策**：[https://ads.example.cn/privacy](https://ads.example.cn/privacy)
+"""
+
+
+def test_the_last_item_a_record_label_lists_is_no_record_of_its_own(tmp_path, catalog):
+    d = _read(tmp_path, "p.md", LISTED_USES, catalog)
+    assert [(s.company, s.link) for s in d.sdks] == [
+        ("某某地图软件有限公司", "https://map.example.cn/privacy"),
+        ("某某广告网络技术有限公司", "https://ads.example.cn/privacy")]

@@ -130,6 +130,10 @@ class KeyValueExtractor:
                         current.first = i - 1
                 continue
             starts = _starts_record(lines, i, ctx, names)
+            if starts and current is not None and current.last == i - 1 and not _sdk_like(text, ctx) \
+                    and _listed_value(lines, i, ctx, current.first):
+                starts = False  # the last of the items a label of the record lists ("功能用途：" / "+ 实时导航" /
+                # "+ 周边设施POI检索" / "隐私政策：…"), not a record of its own because a label follows it
             if current is not None and current.last == i - 1 and (len(current.fields) > 1 or current.lined) \
                     and not current.fields[-1][1] and _value_below(current, text, starts, ctx.lines[i + 1].pairs
                                                                    if i + 1 < len(lines) else ()):
@@ -151,8 +155,9 @@ class KeyValueExtractor:
             if current is not None and current.lined and i <= lead:
                 current.add("description", text.strip(), i, line.indent)  # what the heading's SDK is
                 continue
+            listed = current is not None and current.last == i - 1 and _listed_value(lines, i, ctx, current.first)
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
-                    (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text)) \
+                    (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text) or listed) \
                     and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent) \
                     and not ((len(ctx.lines[current.first].pairs) > 1 or _phrase_label(text))
                              and _next_item(lines, current.first, i)):
@@ -466,6 +471,20 @@ def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
         if facts.heading or lines[k].mark.startswith("h") or not lines[k].text.strip():
             return i
     return i
+
+
+def _listed_value(lines: tuple, i: int, ctx: Context, first: int) -> bool:  # type: ignore[type-arg]
+    """Line ``i`` is an item of a list that a label of the record opened at ``first`` has as its value: one of
+    a run of items at one indent right under a label line left empty ("功能用途：" over "+ 充电站展示", "+ 路线
+    规划"…), not the next record of a list of records."""
+    line = lines[i]
+    if line.mark != "li" or i == 0:
+        return False
+    k = i - 1
+    while k >= first and lines[k].mark == "li" and lines[k].indent == line.indent:
+        k -= 1
+    pairs = ctx.lines[k].pairs if first <= k < i - 1 else ()
+    return bool(pairs) and not pairs[-1][1].strip() and not lines[k].mark
 
 
 def _describes_itself(name_line: str, text: str) -> bool:
