@@ -348,3 +348,25 @@ def test_an_annotation_on_its_own_line_is_no_name():
     from auditor.policy.text import name_like
     assert not name_like("@Composable") and not name_like("@SuppressLint(\"NewApi\")")
     assert name_like("@capacitor/camera")  # guard: an npm scope is a package's name
+
+
+def test_a_record_in_one_string_of_a_code_file_ends_at_the_next_key(tmp_path):
+    # a Dart map: the SDK's record is one string, the permission list another; the record's bullets must not run
+    # on into the list (it would take the permissions the app asks for as the SDK's)
+    from tests.policy.helpers import entry, memory_catalog, read_text
+    text = (
+        "const texts = {\n"
+        "  'thirdParty':\n"
+        "      '本应用使用以下第三方服务：\\n某某统计SDK\\n• 服务商：某某网络技术有限公司\\n• 用途：统计崩溃\\n"
+        "• 隐私政策：https://stats.example.cn/privacy\\n• 采集数据：崩溃堆栈、设备型号、CPU 架构\\n"
+        "• 转发目标：企业微信、钉钉、飞书（非 SDK）',\n"
+        "  'permTitle': '权限说明',\n"
+        "  'permContent':\n"
+        "      '本应用只申请必要的权限，以下为完整的权限清单及用途说明：\\n必需权限：\\n"
+        "• 网络访问（INTERNET）：推送与更新检查\\n• 振动（VIBRATE）：推送提示振动\\n"
+        "可选权限：\\n• 电话状态（READ_PHONE_STATE）：来电通知识别',\n"
+        "};\n")
+    d = read_text(tmp_path, "texts.dart", text, memory_catalog(entry("example-stats", "Example Stats", "某某统计SDK")))
+    assert [(s.name, s.permissions) for s in d.sdks] == [("某某统计SDK", ())]
+    assert sorted(p.permission.rsplit(".", 1)[-1] for p in d.permissions if p.scene or p.description) == [
+        "INTERNET", "READ_PHONE_STATE", "VIBRATE"]

@@ -101,6 +101,9 @@ class KeyValueExtractor:
         by_party = _named_by_party(ctx)
         for i, line in enumerate(lines):
             text = line.text
+            if doc.code and _CODE_KEY_RE.match(text):
+                current = None  # "'privacyPermTitle': '权限说明',": a key of the page's code, the next text's own
+                continue
             pairs = _nested(ctx.lines[i].pairs, ctx)
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
                     line.indent > current.indent or _SUBITEM_RE.match(text)) \
@@ -471,6 +474,11 @@ def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
         if facts.heading or lines[k].mark.startswith("h") or not lines[k].text.strip():
             return i
     return i
+
+
+_CODE_KEY_RE = re.compile(r"""^\s*(['"`])[A-Za-z_$][\w$.-]*\1\s*:\s*(?:(['"`])[^'"`]{0,40}\2\s*,?\s*)?$""")
+"""A line of a source file that is only its code, a quoted key with a short string or none ("'privacyPermTitle':
+'权限说明',", "'privacyPermContent':"): what follows is another string, no more of a record in the one before."""
 
 
 def _listed_value(lines: tuple, i: int, ctx: Context, first: int) -> bool:  # type: ignore[type-arg]
