@@ -383,6 +383,13 @@ class Lexicon:
                 continue
             seen.add(full)
             hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
+        for m in _FOREIGN_CONST_RE.finditer(normal) if ".permission." in normal else ():
+            # a permission Android itself declares outside android.permission ("com.android.alarm.permission.
+            # SET_ALARM", "com.android.launcher.permission.INSTALL_SHORTCUT"); another platform's is none
+            full = m.group(0).rstrip(".")
+            if full in self.constants and full not in seen:
+                seen.add(full)
+                hits.append(Hit(full.casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
         for m in _TITLE_WORDS_RE.finditer(normal) if " " in normal else ():
             # a constant spelled in capitalised words ("Receive Boot Completed", "Access Fine Location")
             # (the whole run only: "User Activity Information" is no USER_ACTIVITY)

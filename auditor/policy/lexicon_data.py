@@ -42,10 +42,11 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
 
 
 def known_permissions() -> frozenset[str]:
-    """Full names of every AOSP permission (``auditor/data/permissions.json``)."""
+    """Full names of every AOSP permission (``auditor/data/permissions.json``), those Android declares outside
+    ``android.permission`` too ("com.android.alarm.permission.SET_ALARM")."""
     raw = resources.files("auditor").joinpath("data", "permissions.json").read_text(encoding="utf-8")
     names = json.loads(raw).get("permissions", {})
-    return frozenset(n for n in names if n.startswith("android.permission."))
+    return frozenset(n for n in names if ".permission." in n)
 
 
 def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] = frozenset()) -> Lexicon:

@@ -285,3 +285,19 @@ def test_androids_plain_labels_in_a_permission_cell(lexicon, label, constant):
 def test_plain_label_words_need_a_cue_in_prose(lexicon):
     # guard: "network connections" in a sentence about transport is no permission
     assert lexicon.permissions_in("All data travels over encrypted network connections.", prose=True) == []
+
+
+@pytest.mark.parametrize("text, constant", [
+    # permissions Android declares outside android.permission, written out or as the bare constant of SET_ALARM
+    ("com.android.alarm.permission.SET_ALARM", "com.android.alarm.permission.SET_ALARM"),
+    ("com.android.launcher.permission.INSTALL_SHORTCUT", "com.android.launcher.permission.INSTALL_SHORTCUT"),
+    ("#### SET_ALARM", "com.android.alarm.permission.SET_ALARM"),
+    ("设置闹钟", "com.android.alarm.permission.SET_ALARM"),
+])
+def test_androids_permissions_outside_its_main_package(lexicon, text, constant):
+    assert [p for p, _ in lexicon.permissions_in(text, weak=True)] == [constant]
+
+
+def test_another_platforms_permission_is_still_none(lexicon):
+    assert lexicon.permissions_in("ohos.permission.INTERNET", weak=True) == []
+
