@@ -103,8 +103,9 @@ class RecordRun:
 
 @dataclass(frozen=True)
 class GridRun:
-    """An array of rows of cells: arrays of strings (``[["SDK名称", "公司"], ["Bugly", "腾讯"]]``), or objects each
-    holding one such array (``trList: [{ tdList: [{ text: "Bugly", url: "" }, …] }, …]``), a table kept as data."""
+    """An array of rows of cells: arrays of strings (``[["SDK名称", "公司"], ["Bugly", "腾讯"]]``), objects each
+    holding one such array (``trList: [{ tdList: [{ text: "Bugly", url: "" }, …] }, …]``), or calls of strings
+    only in a list (``listOf(SdkInfo("Bugly", "腾讯", "https://…"), …)``), a table kept as data."""
 
     rows: tuple[tuple[tuple[str, ...], int, int], ...]
     """Each row's cells (a cell's strings joined) and its first and last line indexes."""
@@ -178,8 +179,9 @@ def scan_literals(lines: Sequence[str]) -> Literals:
     return Literals(tuple(runs), tuple(scanner.grids))
 
 
-_GRID_HINT_RE = re.compile(r"""\[\s*\[\s*["'`]""")
-"""An array opening with an array of strings: a table kept as rows of cells (checked before tokenizing)."""
+_GRID_HINT_RE = re.compile(r"""\[\s*\[\s*["'`]|(?:listOf|arrayOf|List\.of|asList)\b[^()\n]{0,80}\(\s*[\w$.]+\s*\(\s*["'`]""")
+"""An array opening with an array of strings, or a list built of calls of strings (``listOf(Sdk("A", …``): a
+table kept as rows of cells (checked before tokenizing)."""
 MIN_GRID_CELLS = 2
 MIN_GRID_ROWS = 2
 
@@ -304,7 +306,7 @@ class _Scanner:
             if records:
                 self.runs.append(RecordRun(records, frame.first, line))
         cells = _cells(frame)
-        if frame.kind == "[":
+        if frame.kind == "[" or frame.listing:  # (a list built by a call, "listOf(Sdk("A", "B"), …)", too)
             rows = [(v.cells, v.first, v.last) for _, v in frame.items if isinstance(v, _Node) and v.cells is not None]
             if len(rows) >= MIN_GRID_ROWS and len(rows) == len(frame.items) \
                     and sum(len(r[0]) >= MIN_GRID_CELLS for r in rows) * 2 > len(rows):
@@ -320,6 +322,10 @@ def _cells(frame: _Frame) -> tuple[str, ...] | None:
                                   and len(v.cells) >= MIN_GRID_CELLS for _, v in frame.items):
             return None  # (an array of rows is a table, not a row)
         return tuple(" ".join((v if isinstance(v, str) else v.text.replace("；", " ")).split()) for _, v in frame.items)
+    if frame.kind == "(" and not frame.listing and len(frame.items) >= MIN_GRID_CELLS \
+            and all(not k and isinstance(v, str) for k, v in frame.items):
+        return tuple(" ".join(v.split()) for _, v in frame.items if isinstance(v, str))  # a call of strings only:
+        # SdkInfo("A", "B", "…")
     if frame.kind == "{" and len(frame.items) == 1:  # (not a section's title over its paragraphs)
         value = frame.items[0][1]
         if isinstance(value, _Node) and value.kind == "[" and value.cells is not None:
@@ -350,8 +356,9 @@ def _finish(frame: _Frame) -> None:
 
 def _value(parts: list[_Part]) -> str | _Node:
     """One value: a bracket alone is itself; anything else is the text of the strings in it."""
-    if len(parts) == 1 and isinstance(parts[0], _Node) and (parts[0].kind != "(" or parts[0].call):
-        return parts[0]
+    if len(parts) == 1 and isinstance(parts[0], _Node) and (parts[0].kind != "(" or parts[0].call
+                                                             or parts[0].cells is not None):
+        return parts[0]  # (a call of strings only stays a bracket: a row of cells in a list)
     texts = [p.text if isinstance(p, _Node) else p[1] for p in parts
              if isinstance(p, _Node) or p[0] == "str"]
     return "".join(t for t in texts if t)[:MAX_TEXT].strip()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Row
 from auditor.policy.field_table import field_records
-from auditor.policy.text import NOTHING_RE, URL_RE, company_like, cued_company, name_like, packages, urls
+from auditor.policy.text import NOTHING_RE, URL_RE, company_like, cued_company, name_like, packages, urls, width
 
 SDK_FACTS = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method", "scene"})
 _SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -194,6 +194,8 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         roles[roles.index("title")] = "name"
     if "name" not in roles:
         _name_by_content(roles, body, ctx)
+    if "name" not in roles and not any(h.strip() for h in header) and ("company" in roles or "link" in roles):
+        _products_beside(roles, body)
     titled = "name" in roles and _titled_as(header, roles.index("name"), ctx, ("name", "title"))
     if "company" in roles and not titled:
         col = roles.index("company")
@@ -234,6 +236,23 @@ MAX_PERMISSION_TITLE = 32
 """A longer cell is a sentence, where a weak permission word ("相机", "Location") says nothing."""
 _NEVER_NAMES = frozenset({"company", "link", "website", "packages", "permissions", "data", "method", "index", "item"})
 NAME_SHARE = 0.6
+
+
+MAX_PRODUCT_WIDTH = 40
+
+
+def _products_beside(roles: list[str | None], body: Sequence[Row]) -> None:
+    """A table with no header (rows kept as data: ``SdkInfo("穿山甲", "北京…有限公司", "https://…")``) whose
+    companies or links stand beside a column of short names that are no company's nor addresses: that
+    column (the first such) names the rows' products."""
+    for i, role in enumerate(roles):
+        if role is not None:
+            continue
+        cells = [r.cells[i] for r in body if i < len(r.cells) and _filled(r.cells[i])]
+        if len(cells) >= 2 and sum(1 for c in cells if name_like(c) and width(c) <= MAX_PRODUCT_WIDTH
+                                   and not company_like(c) and not URL_RE.search(c)) * 5 >= len(cells) * 4:
+            roles[i] = "name"
+            return
 
 
 def _name_by_content(roles: list[str | None], body: Sequence[Row], ctx: Context) -> None:

@@ -55,3 +55,34 @@ def test_rows_of_cells_read_as_an_sdk_table(tmp_path):
     assert [sorted(s.data_types) for s in d.sdks] == [["android-id", "device-model"], ["oaid"]]
     d = read_text(tmp_path, "cells2.js", CELL_OBJECTS, catalog)
     assert d.sdks[0].link == "https://bugly.example.com/privacy"
+
+
+# a list of an SDK list's rows written as constructor calls with positional arguments (a Kotlin data class)
+POSITIONAL_KT = """\
+data class SdkInfo(val name: String, val vendor: String, val policyUrl: String)
+
+object Sdks {
+    val ALL: List<SdkInfo> = listOf(
+        SdkInfo("某某广告联盟", "某某广告网络技术有限公司", "https://ads.example.cn/privacy"),
+        SdkInfo("Example Push", "Example Push Co., Ltd.", "https://push.example.com/privacy"),
+        SdkInfo("星图统计", "星图数据科技有限公司", "https://stats.example.cn/policy"),
+    )
+}
+
+fun log() { Log.d("Sdks", "loaded") }
+"""
+
+
+def test_positional_calls_in_a_list_are_the_rows_of_a_table(tmp_path):
+    catalog = memory_catalog(entry("example-push", "Example Push"))
+    d = read_text(tmp_path, "Sdks.kt", POSITIONAL_KT, catalog)
+    assert [(s.name, s.id, s.company, s.link) for s in d.sdks] == [
+        ("某某广告联盟", None, "某某广告网络技术有限公司", "https://ads.example.cn/privacy"),
+        ("Example Push", "example-push", "Example Push Co., Ltd.", "https://push.example.com/privacy"),
+        ("星图统计", None, "星图数据科技有限公司", "https://stats.example.cn/policy"),
+    ]
+
+
+def test_calls_of_strings_outside_a_list_are_no_table():
+    code = 'Log.d("Sdks", "loaded")\nprintln("a", "b")\nval x = Pair("one", "two")\n'
+    assert scan_literals(code.split("\n")).grids == ()
