@@ -223,3 +223,12 @@ def test_two_labelled_paragraphs_or_labels_naming_other_things_are_no_permission
     d = _read(tmp_path, "policy.txt", text, catalog)
     assert not [p for p in d.permissions if p.scene and p.evidence.line_start <= 3]
     assert not [p for p in d.permissions if p.scene and p.evidence.line_start >= 5 and p.extractor == "permission-list"]
+
+
+def test_one_item_of_another_kind_does_not_end_a_list_of_permission_labels(tmp_path, catalog):
+    # no line introduces the list; an iOS-only item stands between the labels
+    text = ("4. 权限说明\n- 相机：扫码添加设备。\n- 麦克风：与设备语音对讲。\n- 本地网络（iOS）：在局域网内搜索设备。\n"
+            "- 照片/媒体/文件：选择并上传头像。\n- 蓝牙：连接附近的设备。\n")
+    d = _read(tmp_path, "policy.txt", text, catalog)
+    assert sorted({p.permission.rsplit(".", 1)[-1] for p in d.permissions if p.scene}) == [
+        "BLUETOOTH", "BLUETOOTH_CONNECT", "CAMERA", "READ_EXTERNAL_STORAGE", "RECORD_AUDIO", "WRITE_EXTERNAL_STORAGE"]

@@ -510,8 +510,8 @@ def _listed_items(lines: tuple[Line, ...], ctx: Context) -> set[int]:
                     verbal.add(k)
                 kind = this
                 continue
-            if run and (this == kind or line.mark.startswith("h")):
-                close()
+            if run and (line.mark.startswith("h") or (this == kind and (k - run[-1] > 2 or this == "colon"))):
+                close()  # (one item of another kind between labels, "- 本地网络(iOS)：…", does not end the list)
         elif line.mark.startswith("h") or (run and k - run[-1] > MAX_LISTED_GAP):
             close()
     close()
