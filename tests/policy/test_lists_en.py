@@ -436,3 +436,29 @@ def test_a_bracket_saying_only_what_kind_of_sdk_an_item_is_leaves_the_name_befor
             "- Northwind Games (analytical SDK)\n- Contoso (SDK advertising)\n- Fabrikam (advertising SDK)\n")
     d = read_text(tmp_path, "p.md", text, memory_catalog())
     assert [s.name.split(" (")[0] for s in d.sdks] == ["Northwind Games", "Contoso", "Fabrikam"]
+
+
+def test_paragraphs_each_a_name_and_its_link_are_a_list_of_services(tmp_path):
+    # a page's third parties kept as paragraphs, "<strong>Name</strong> — <a href=…>…</a>", under a heading that
+    # says nothing (a template placeholder)
+    from tests.policy.helpers import entry, memory_catalog, read_text
+    text = ("<h3><?php echo $t('thirdParty') ?></h3>\n"
+            "<p><strong>Glyphads</strong> &mdash; <a href=\"https://glyphads.example/privacy\">https://glyphads.example/privacy</a></p>\n"
+            "<p><strong>Mixpanel</strong> &mdash; <a href=\"https://mixpanel.com/legal/privacy-policy/\">https://mixpanel.com/legal/privacy-policy/</a></p>\n"
+            "<p>Contact: privacy@example.com</p>\n")
+    d = read_text(tmp_path, "privacy.php", text, memory_catalog(entry("mixpanel", "Mixpanel")))
+    assert [(s.name, s.id, s.link) for s in d.sdks] == [
+        ("Glyphads", None, "https://glyphads.example/privacy"),
+        ("Mixpanel", "mixpanel", "https://mixpanel.com/legal/privacy-policy/")]
+
+
+def test_one_name_and_its_link_alone_is_no_list(tmp_path):
+    from tests.policy.helpers import memory_catalog, read_text
+    d = read_text(tmp_path, "p.txt", "Our site — https://example.com\n\nWe care about privacy.\n", memory_catalog())
+    assert d.sdks == ()
+
+
+def test_labelled_links_are_no_list_of_names(tmp_path):
+    from tests.policy.helpers import memory_catalog, read_text
+    text = "Policy: https://example.com/policy\nPrivacy: https://example.com/privacy\n"
+    assert read_text(tmp_path, "p.txt", text, memory_catalog()).sdks == ()

@@ -207,7 +207,34 @@ def _bodies(lines: tuple[Line, ...]) -> list[str | None]:
             seen[key] = _item_body(line)
         out.append(seen[key])
     _unmarked_items(lines, out)
+    _named_links(lines, out)
     return out
+
+
+_NAMED_LINK_RE = re.compile(r"^([^\s:：|—–-][^:：|—–]{0,40}?)\s*(?:\s[-–—]\s|[—–])\s*<?(?:https?://|www\.)\S+?>?\s*$")
+"""A line that is a name and its link only, parted by a dash ("Appodeal — https://www.appodeal.com/privacy-policy/";
+not a label, "Policy: https://…")."""
+MIN_NAMED_LINKS = 2
+
+
+def _named_links(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
+    """Lines that each give only a name and its link, two or more one after another ("Appodeal —
+    https://…" then "Countly — https://…", a page's list of third parties kept as paragraphs): list items,
+    whatever stands above them."""
+    k, n = 0, len(lines)
+    while k < n:
+        j = k
+        while j < n and bodies[j] is None and not lines[j].mark.startswith("h") \
+                and (m := _NAMED_LINK_RE.match(lines[j].text.strip())) is not None and name_like(m.group(1)):
+            j += 1
+        if j - k >= MIN_NAMED_LINKS:
+            for i in range(k, j):
+                m = _NAMED_LINK_RE.match(lines[i].text.strip())
+                if m is None:
+                    continue
+                address = lines[i].text.strip()[m.end(1):].strip(" :：—–-<>")
+                bodies[i] = f"[{m.group(1).strip()}]({address})"  # read as a linked name is
+        k = max(j, k + 1)
 
 
 def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
