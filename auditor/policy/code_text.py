@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.policy.text import SEPARATOR_RE, width
+from auditor.policy.text import CJK_RE, SEPARATOR_RE, width
 
 CODE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".dart", ".kt",
                            ".kts", ".java", ".swift", ".py", ".m", ".mm", ".svelte"})
@@ -25,7 +25,6 @@ _EXPRESSION_RE = re.compile(r"\{[^{}'\"`]*\}")
 _PROPERTY_RE = re.compile(r"""^\s*[{,]?\s*(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*:(?!:)""")
 """A line opening with an object property (``name: '…'``, ``"company": "…"``, ``{ tit: '…'``)."""
 _ESCAPE_RE = re.compile(r"\\(?:[nrt]|u[0-9a-fA-F]{4}|.)")
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _WORDS_RE = re.compile(r"[A-Za-z]{2,}(?:[,.;:()'-]?\s+[A-Za-z]{2,}){2,}")
 """Three words or more: a sentence or a label, not an identifier, a path or a key."""
 
@@ -152,4 +151,4 @@ def _unescape(m: re.Match[str]) -> str:
 
 def _human(text: str) -> bool:
     """Words a reader sees: CJK text, or a run of three words or more."""
-    return bool(_CJK_RE.search(text) or _WORDS_RE.search(text))
+    return bool(CJK_RE.search(text) or _WORDS_RE.search(text))

@@ -525,6 +525,7 @@ def _rejoined_cells(raw: list[str]) -> list[str]:
 
 
 _SETEXT_RULE_RE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+"""A line of a rule only ("==========", "---"): under a heading, or between sections; never in a cell."""
 
 
 def _row_end(raw: list[str], first_bar: int, end: int) -> int:

@@ -22,6 +22,7 @@ import ahocorasick
 from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon import Lexicon, fold
+from auditor.policy.text import CJK_RE
 
 MAX_CANDIDATES = 3
 MAX_SIMILAR = 60
@@ -409,7 +410,6 @@ too (after the name as written)."""
 _SEPARATORS_RE = re.compile(r"[\s\-_.,'·()（）【】\[\]/]+")
 _LATIN_SPAN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_]*(?:[\s\-_.,'·/]+[A-Za-z0-9][A-Za-z0-9.+\-_]*)*")
 _CJK_SPAN_RE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]*")
-_CJK_CHAR_RE = re.compile(r"[\u3400-\u9fff]")
 MAX_WORDS = 4
 
 
@@ -423,8 +423,8 @@ def _spotted(text: str, start: int, stop: int, span: str, key: str) -> bool:
         if len(words) == 1:
             return not span.islower() and len(span.rstrip(".")) >= 4
         return len(words) <= MAX_WORDS and any(ch.isupper() for ch in span)
-    if len(key) == 2 and 0 < start and stop < len(text) and _CJK_CHAR_RE.match(text[start - 1]) \
-            and _CJK_CHAR_RE.match(text[stop]):
+    if len(key) == 2 and 0 < start and stop < len(text) and CJK_RE.match(text[start - 1]) \
+            and CJK_RE.match(text[stop]):
         return False  # two characters inside a run of Chinese may belong to its words ("交易信息" holds "易信")
     return len(key) >= 2 and _CJK_SPAN_RE.fullmatch(span) is not None
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+CJK_RE = re.compile(r"[\u3400-\u9fff]")
+"""A Chinese character (CJK Unified Ideographs and Extension A)."""
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；）)\]|\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+", re.IGNORECASE)
 """An address as written; full-width punctuation right after it ends it ("…/privacy/】了解", "…/policy。"), Chinese
 words do not (a page's path may be Chinese: "…/QQ互联SDK隐私保护声明")."""
@@ -47,8 +49,7 @@ COMPANY_CUE_RE = re.compile(
     r"|第三方\s*[（(]\s*([^（）()，,]{2,60}?(?:有限公司|公司))\s*[，,、]?\s*(?:以下(?:简)?称|下称)"
 )
 """A company named as the one behind something ("provided by X Ltd.", "provided by iMobile Inc. (Japan)",
-"由某某有限公司提供"; a vendor's template
-clause "我们使用了第三方（某某有限公司，以下称“某某”）某某SDK服务")."""
+"由某某有限公司提供"; a vendor's template clause "我们使用了第三方（某某有限公司，以下称“某某”）某某SDK服务")."""
 REFUSAL_RE = re.compile(r"(?:\b(?:do|does|will|did)\s+not|\b(?:don't|doesn't|won't|never|cannot|can't)|\bunable to)\s*"
                         r"(?:request|ask for|need|require|use|access|collect|obtain|get)\b"
                         r"|(?:不会|不|未|无需|并不|从不|无法)(?:申请|请求|获取|使用|需要|调用|收集)", re.IGNORECASE)

@@ -10,7 +10,7 @@ from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.period_rows import label_cell, period_rows
 from auditor.policy.table import Grid, read_grid, sdk_like, split_titles
-from auditor.policy.text import URL_ONLY_RE, URL_RE, company_like, continues, is_heading, name_like, width
+from auditor.policy.text import CJK_RE, URL_ONLY_RE, URL_RE, company_like, continues, is_heading, name_like, width
 
 CONFIDENCE = 0.8
 MAX_HEADER_WIDTH = 48
@@ -18,7 +18,6 @@ MAX_COLUMNS = 8
 _KEYED_RE = re.compile(r"[:：]\s*\S")
 FIRST_BATCH = 64
 """Cells read for a table at first (then four times as many, until its rows end inside a batch)."""
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _CAPTION_RE = re.compile(r"(?:列表|清单|目录|一览表?|\blist|\bdirectory)\s*$", re.IGNORECASE)
 
 
@@ -230,7 +229,7 @@ def _caption(text: str, ctx: Context) -> bool:
     if _CAPTION_RE.search(text):
         return True
     tokens = text.split()
-    return len(tokens) >= 3 and all(_CJK_RE.search(t) for t in tokens) and \
+    return len(tokens) >= 3 and all(CJK_RE.search(t) for t in tokens) and \
         sum(1 for t in tokens if ctx.lexicon.role(t) is not None) >= 1
 
 
@@ -392,7 +391,9 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> 
 
 
 _JOIN_COST = 0.4
+"""What one more cell in a column costs a reading (:func:`_aligned`): a cell a line is the common shape."""
 _EMPTY_COST = 0.8
+"""What a column left empty costs a reading: fewer cells than columns happen (an empty cell copies as nothing)."""
 
 
 def _aligned(roles: list[str | None], texts: list[str], key: int, ctx: Context,
@@ -403,8 +404,11 @@ def _aligned(roles: list[str | None], texts: list[str], key: int, ctx: Context,
     is...)."""
     n, m = len(roles), len(texts)
     memo = {} if memo is None else memo  # (one table's cells are weighed once for each role)
-    fit = [[memo[(role, t)] if (role, t) in memo else memo.setdefault((role, t), _fits(role, t, ctx)) for t in texts]
-           for role in roles]
+    for role in roles:
+        for t in texts:
+            if (role, t) not in memo:
+                memo[(role, t)] = _fits(role, t, ctx)
+    fit = [[memo[(role, t)] for t in texts] for role in roles]
     best: dict[tuple[int, int], tuple[float, list[int]]] = {}  # (cells used, columns filled) -> score, cuts
 
     def solve(i: int, j: int) -> tuple[float, list[int]]:
@@ -439,6 +443,7 @@ def _aligned(roles: list[str | None], texts: list[str], key: int, ctx: Context,
 
 
 _LINK_WORDS_RE = re.compile(r"隐私|政策|协议|规则|privacy|policy|terms", re.IGNORECASE)
+"""The words a link cell shows in place of its address ("隐私政策", "Privacy Policy")."""
 
 
 def _fits(role: str | None, text: str, ctx: Context) -> float:

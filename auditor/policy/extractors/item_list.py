@@ -225,6 +225,7 @@ def _named_links(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
     while k < n:
         j = k
         while j < n and bodies[j] is None and not lines[j].mark.startswith("h") \
+                and ("://" in lines[j].text or "www." in lines[j].text) \
                 and (m := _NAMED_LINK_RE.match(lines[j].text.strip())) is not None and name_like(m.group(1)):
             j += 1
         if j - k >= MIN_NAMED_LINKS:

@@ -146,11 +146,7 @@ class KeyValueExtractor:
                 current = None
                 continue
             if starts:
-                head = _head_name(text)
-                codes = _CODE_NAMES_RE.search(head)  # "快手联盟SDK（com.kuaishou、com.kwad…）": its code names
-                fields = [("name", _CODE_NAMES_RE.sub("", head).strip()), ("packages", codes.group(0).strip("()（）"))] \
-                    if codes and _CODE_NAMES_RE.sub("", head).strip() else [("name", head)]
-                current = _Record("sdk", i, fields, i, lined=True,
+                current = _Record("sdk", i, _name_fields(_head_name(text)), i, lined=True,
                                   head_indent=line.indent if _SUBITEM_RE.match(text) else -1)
                 records.append(current)
                 lead = _lead(lines, i, ctx)
@@ -445,6 +441,14 @@ _CODE_NAMES_RE = re.compile(r"[(（]\s*(?=[^()（）]*[a-z]\.[a-z])[a-z][\w.\-]*
 com.ksad.download）"; not "(Mixpanel, Inc.)"): no words of the name, so they do not count against its width."""
 
 
+def _name_fields(head: str) -> list[tuple[str, str]]:
+    """The fields a record's name line gives: its name, and the code names it lists in brackets as its package
+    names ("快手联盟SDK（com.kuaishou、com.kwad…）")."""
+    codes = _CODE_NAMES_RE.search(head)
+    name = _CODE_NAMES_RE.sub("", head).strip() if codes else ""
+    return [("name", name), ("packages", codes.group(0).strip("()（）"))] if codes and name else [("name", head)]
+
+
 def _data_parts(name: str, ctx: Context) -> bool:
     """A line that enumerates data ("设备ID（IDFA 用户授权才收集）、IDFV"): two parts or more, half of them naming data."""
     parts = [p for p in ENUMERATION_SPLIT_RE.split(name) if p]
@@ -461,8 +465,9 @@ def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
     service provided by…" / "Personal Data processed: …"), or ``i`` when the label line follows at once or
     the line is no such heading."""
     owned = OWNED_NAME_RE.search(lines[i].text) is not None  # "Crashlytics (Google LLC)": names its provider
-    described = i + 1 < len(lines) and _describes_itself(lines[i].text, lines[i + 1].text)
-    if not (owned or described or ctx.lines[i].heading or lines[i].mark.startswith("h")):
+    heading = owned or ctx.lines[i].heading or lines[i].mark.startswith("h")
+    described = not heading and i + 1 < len(lines) and _describes_itself(lines[i].text, lines[i + 1].text)
+    if not (heading or described):
         return i
     for k in range(i + 1, min(i + 2 + MAX_LEAD, len(lines))):
         facts = ctx.lines[k]
@@ -498,11 +503,17 @@ def _listed_value(lines: tuple, i: int, ctx: Context, first: int) -> bool:  # ty
 def _describes_itself(name_line: str, text: str) -> bool:
     """A sentence that opens with the name its line above gives, saying what it is ("AdColony" over "AdColony is
     an advertising service provided by AdColony, Inc."): the line above heads what is said of it."""
+    text = text.strip()
+    if not text or text[:2].casefold() not in name_line.casefold():
+        return False  # (the common case, decided before the name line's marker is taken off)
     name = _MARKER_RE.sub("", name_line).strip().strip("*").strip()
-    if not name or width(name) > MAX_NAME_WIDTH:
+    if not name or width(name) > MAX_NAME_WIDTH or text[:len(name)].casefold() != name.casefold():
         return False
-    return re.match(re.escape(name) + r"(?:\s+(?:is|are|was|provides|offers)\b|\s*(?:是|为|由))", text.strip(),
-                    re.IGNORECASE) is not None
+    return _SAYS_WHAT_RE.match(text, len(name)) is not None
+
+
+_SAYS_WHAT_RE = re.compile(r"\s+(?:is|are|was|provides|offers)\b|\s*(?:是|为|由)", re.IGNORECASE)
+"""Words after a name that say what it is ("AdColony is …", "某某SDK是…", "…由某某公司提供")."""
 
 
 def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -> bool:  # type: ignore[type-arg]

@@ -49,6 +49,8 @@ class PipeTableExtractor:
         return out
 
 
+_PIPE_RE = re.compile(r"(?<!\\)\|")
+"""A pipe between cells (not an escaped one, ``\\|``)."""
 _CJK_END_RE = re.compile(r"[\u3400-\u9fff]$")
 """A cell ending in Chinese: its text goes on without a blank."""
 
@@ -110,7 +112,7 @@ def _bare_rows(lines: tuple[Line, ...], ctx: Context) -> set[int]:
 
 def _pipes(text: str) -> int:
     """Pipes of a line between its cells (not escaped, not at either end)."""
-    return len(re.findall(r"(?<!\\)\|", text.strip().strip("|")))
+    return len(_PIPE_RE.findall(text.strip().strip("|")))
 
 
 def _cells(text: str) -> tuple[list[str], bool]:
@@ -120,7 +122,7 @@ def _cells(text: str) -> tuple[list[str], bool]:
     inner = text.removeprefix("|")
     inner = inner.removesuffix("|")
     return [c.strip().strip("`").strip() if c.strip().startswith("`") and c.strip().endswith("`") else c.strip()
-            for c in re.split(r"(?<!\\)\|", inner)], whole
+            for c in _PIPE_RE.split(inner)], whole
 
 
 def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
