@@ -49,3 +49,16 @@ def test_the_feature_a_permission_enables_is_its_scene_and_the_quoted_app_name_i
     scenes = {p.permission.rsplit(".", 1)[-1]: p.scene for p in d.permissions if p.scene}
     assert scenes["CAMERA"] == "扫码核销功能"
     assert scenes["ACCESS_FINE_LOCATION"] == "附近摊位功能"
+
+
+def test_what_enabling_a_permission_lets_one_do_is_its_scene(tmp_path):
+    # "在您开启…权限后，您可以 Y": Y is the use; a sentence saying one may switch it off again names no use
+    from tests.policy.helpers import memory_catalog, read_text
+    text = ("在您开启音频设置权限后（可能涉及的权限有“允许程序修改全局音频设置”、“允许程序录制音频”），您能够调节游戏音量大小；\n"
+            "我们会在适当时机请求权限。\n"
+            "在您授权位置权限后，您可以随时在系统设置中关闭。\n")
+    d = read_text(tmp_path, "p.txt", text, memory_catalog())
+    scenes = {p.permission.rsplit(".", 1)[-1]: p.scene for p in d.permissions}
+    assert scenes["RECORD_AUDIO"] == "调节游戏音量大小"
+    assert scenes["MODIFY_AUDIO_SETTINGS"] == "调节游戏音量大小"
+    assert "关闭" not in scenes.get("ACCESS_FINE_LOCATION", "")
