@@ -38,7 +38,7 @@ from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
 from auditor.policy.literals import record_runs
 from auditor.policy.resource_text import is_android_resource, resource_lines
-from auditor.policy.text import without_ruby
+from auditor.policy.text import inner_pipes, without_ruby
 
 MAX_POLICY_BYTES = 50 * 1024 * 1024
 MAX_POLICY_CHARS = 8_000_000
@@ -513,7 +513,7 @@ def _rejoined_cells(raw: list[str]) -> list[str]:
             j += 1
         bars = [k for k in range(i, j) if raw[k].strip() == "|"]
         rule = next((t for t in raw[j:] if t.strip()), "")
-        columns = rule.strip().strip("|").count("|") + 1 if _SEPARATOR_ROW_RE.match(rule) else 0
+        columns = inner_pipes(rule) + 1 if _SEPARATOR_ROW_RE.match(rule) else 0
         end = j
         if columns and len(bars) >= columns - 1 and bars[-(columns - 1)] - 1 > i:
             end = bars[-(columns - 1)] - 1  # the header's first cell

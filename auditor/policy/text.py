@@ -194,6 +194,13 @@ FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
 """A Markdown code fence, opening or closing a block of code."""
 SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 """A Markdown table's separator row, the rule under its titles (``|---|:--:|``)."""
+PIPE_RE = re.compile(r"(?<!\\)\|")
+"""A pipe between cells (not an escaped one, ``\\|``)."""
+
+
+def inner_pipes(text: str) -> int:
+    """Pipes of a table row between its cells (not escaped, not at either end): its columns less one."""
+    return len(PIPE_RE.findall(text.strip().strip("|")))
 
 
 def company_like(text: str) -> bool:

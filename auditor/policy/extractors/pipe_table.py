@@ -12,7 +12,7 @@ from auditor.policy.document import Document, Line, Row
 from auditor.policy.field_table import label_role
 from auditor.policy.period_rows import label_cell
 from auditor.policy.table import Grid, read_grid, sdk_like, shifted_left
-from auditor.policy.text import unbalanced
+from auditor.policy.text import PIPE_RE, inner_pipes, unbalanced
 from auditor.policy.text import width as display_width
 
 CONFIDENCE = 0.85
@@ -49,8 +49,6 @@ class PipeTableExtractor:
         return out
 
 
-_PIPE_RE = re.compile(r"(?<!\\)\|")
-"""A pipe between cells (not an escaped one, ``\\|``)."""
 _CJK_END_RE = re.compile(r"[\u3400-\u9fff]$")
 """A cell ending in Chinese: its text goes on without a blank."""
 
@@ -94,25 +92,20 @@ def _bare_rows(lines: tuple[Line, ...], ctx: Context) -> set[int]:
     out: set[int] = set()
     facts = ctx.lines
     for s, f in enumerate(facts):
-        if not f.separator or lines[s].text.strip().strip("|").count("|") != 1:
+        if not f.separator or inner_pipes(lines[s].text) != 1:
             continue
-        if s > 0 and _pipes(lines[s - 1].text) == 1:
+        if s > 0 and inner_pipes(lines[s - 1].text) == 1:
             out.add(s - 1)
         gap = 0
         for k in range(s + 1, len(facts)):
             if facts[k].separator or facts[k].heading or gap > MAX_GAP:
                 break
-            if _pipes(lines[k].text) == 1:
+            if inner_pipes(lines[k].text) == 1:
                 out.add(k)
                 gap = 0
             else:
                 gap += 1
     return out
-
-
-def _pipes(text: str) -> int:
-    """Pipes of a line between its cells (not escaped, not at either end)."""
-    return len(_PIPE_RE.findall(text.strip().strip("|")))
 
 
 def _cells(text: str) -> tuple[list[str], bool]:
@@ -122,7 +115,7 @@ def _cells(text: str) -> tuple[list[str], bool]:
     inner = text.removeprefix("|")
     inner = inner.removesuffix("|")
     return [c.strip().strip("`").strip() if c.strip().startswith("`") and c.strip().endswith("`") else c.strip()
-            for c in _PIPE_RE.split(inner)], whole
+            for c in PIPE_RE.split(inner)], whole
 
 
 def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
