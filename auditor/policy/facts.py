@@ -68,7 +68,6 @@ def bracketed_vendor(name: str, sdk_id: str, resolver: Resolver) -> tuple[str, s
 
 _SEVERAL_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|[、，]|以及|及|和|与)\s*")
 """Between the names of a row that names several products ("AdMob and Facebook Audience Network")."""
-_BRACKET_RE = re.compile(r"[()（）\[\]【】]")
 
 
 def each_named(claim: SdkClaim, names: NameIndex) -> list[SdkClaim]:
@@ -81,23 +80,41 @@ def each_named(claim: SdkClaim, names: NameIndex) -> list[SdkClaim]:
 
 
 def named_parts(name: str, names: NameIndex) -> list[str]:
-    """The products a name lists ("AppLovin, AdColony and Vungle") when at least two of them are catalog
-    names, every part reads as a name and the whole is no catalog name; else no part."""
+    """The products a name lists ("AppLovin, AdColony and Vungle"; "Google AdSense and Google Ad Manager") when
+    every part reads as a name, the whole is no catalog name, and at least two parts are catalog names or one
+    is and every other is plainly a product's own name (:data:`_PRODUCT_FORM_RE`); else no part. Separators
+    inside brackets part nothing ("Meta ads conversion tracking (Meta pixel) and Adjust" is two)."""
     # a list in brackets says what one product covers ("分享SDK（微博、QQ）"); "X / Y" is mostly one product
     # under two names, so a slash separates only the names of two different entries ("Firebase Analytics /
     # Crashlytics")
-    if _BRACKET_RE.search(name):
+    if _LISTED_ASIDE_RE.search(name):
         return []
     if "/" in name and not _SEVERAL_RE.search(name):
         slashed = [p.strip() for p in name.split("/")]
         ids = [names.resolve_exact(p) if p and name_like(p) else None for p in slashed]
         return slashed if len(slashed) >= 2 and all(ids) and len(set(ids)) == len(ids) else []
-    if not _SEVERAL_RE.search(name) or names.known(name):
+    blanked = _BRACKETED_RE.sub(lambda m: " " * len(m.group(0)), name)
+    if not _SEVERAL_RE.search(blanked) or names.known(name):
         return []
-    parts = [p.strip() for p in _SEVERAL_RE.split(name)]
-    if len(parts) < 2 or not all(p and name_like(p) for p in parts) or sum(names.known(p) for p in parts) < 2:
+    cuts = [0, *(x for m in _SEVERAL_RE.finditer(blanked) for x in m.span()), len(name)]
+    parts = [name[cuts[k]:cuts[k + 1]].strip() for k in range(0, len(cuts), 2)]
+    if len(parts) < 2 or not all(p and name_like(p) for p in parts):
         return []
-    return parts
+    known = [names.known(_BRACKETED_RE.sub("", p).strip()) for p in parts]
+    if sum(known) >= 2 or (sum(known) == 1 and all(k or _PRODUCT_FORM_RE.match(p) for k, p in zip(known, parts))):
+        return parts
+    return []
+
+
+_LISTED_ASIDE_RE = re.compile(r"[(（\[【][^)）\]】]*(?:[,、，]|\sand\s|和|及|以及|与)[^)）\]】]*[)）\]】]|^[^(（\[【]*[)）\]】]"
+                              r"|[(（\[【][^)）\]】]*$")
+"""A bracket listing what one product covers ("分享SDK（微博、QQ）"), or a bracket left open or never opened."""
+_BRACKETED_RE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+_PRODUCT_FORM_RE = re.compile(r"^(?:[A-Z][A-Za-z0-9.+-]*(?: [A-Z0-9][A-Za-z0-9.+-]*){1,4}|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*)"
+                              r"(?:\s*\([^)]*\))?$")
+"""A Latin product name as written: two to five words each opening with a capital or a digit, or one word in
+CamelCase, an aside in brackets at most ("Google AdSense", "HyphenateLite SDK", "Firebase Cloud Messaging"; not
+"Share", which names what the product before it does)."""
 
 
 def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> set[str]:

@@ -61,3 +61,27 @@ def test_a_table_of_package_identifiers_is_one_row_each_and_not_resolved_by_a_wo
     rows = read_text(tmp_path, "p.md", text, catalog).sdks
     assert [(r.name, r.id) for r in rows] == [("Firebase Messaging", "firebase"), ("acme_blue_plus", None),
                                              ("scanner_kit_plus", None), ("info_plus", None)]
+
+
+def test_one_catalog_name_beside_products_named_in_their_own_words_is_one_row_each(tmp_path: Path) -> None:
+    # one part the catalog knows (JPush) and the others written as products' names ("Pager Lite SDK", "FooKit")
+    text = ("Third-party services:\n\n- Product: Acme Pager SDK\n- Purpose: push messages\n\n"
+            "- Products: Pager Lite SDK, FooKit, JPush\n- Third-party Company: Example Push Co., Ltd.\n"
+            "- Purpose: message delivery\n")
+    rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
+    assert [r.name for r in rows] == ["Acme Pager SDK", "Pager Lite SDK", "FooKit", "JPush"]
+    assert {r.company for r in rows[1:]} == {"Example Push Co., Ltd."}
+
+
+def test_an_aside_in_brackets_stays_with_its_part_and_parts_no_list(tmp_path: Path) -> None:
+    text = "- Advertising\n  - Xiaomi Push (Mi Push) and Acme Ad Manager\n  - Personal Data: Usage Data\n"
+    rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
+    assert [(r.name, r.id) for r in rows] == [("Xiaomi Push", "xiaomi-push"), ("Acme Ad Manager", None)]
+
+
+def test_a_word_for_what_the_product_does_is_no_product_of_its_own(tmp_path: Path) -> None:
+    # guard: "Share" / "analytics" say what the catalog product before them does
+    text = "- Social\n  - JPush and Share\n  - Personal Data: Usage Data\n- Stats\n  - AppsFlyer and in-app analytics\n" \
+           "  - Personal Data: Usage Data\n"
+    rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
+    assert "Share" not in {r.name for r in rows} and "in-app analytics" not in {r.name for r in rows}
