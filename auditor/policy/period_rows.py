@@ -29,6 +29,9 @@ MAX_LABEL_WIDTH = 40
 MAX_LINES = 2000
 """Lines read as cells after a header (a table of 8 columns and 250 rows)."""
 MIN_ROWS = 2
+MAX_SKIPPED = 3
+"""Records in a row whose label names no permission ("剪切板", a label the lexicon lacks) that a reading steps
+over, a period each, to the next permission cell."""
 SHIFTS = (1, -1, 2, 3, 4)
 """Where else the next permission cell may stand, after the place one period down: lower (a cell continued
 on further lines), higher (a cell left out)."""
@@ -114,12 +117,21 @@ def _anchors(lines: Sequence[Line], first: int, end: int, n: int, p: int, ctx: C
         # last, one period down, any cell naming a permission
         tries = [(expected + d, True, 2) for d in (0, 1, -1)] + [(expected, True, 0), (expected, False, 1)] \
             + [(expected + d, True, 1) for d in SHIFTS] + [(expected, False, 0)] \
-            + [(expected + n, True, 0)]  # exactly past a row of data, not a permission ("剪切板")
+            + [(expected + m * n, True, 0) for m in range(1, MAX_SKIPPED + 1)
+               if all(_short_cell(lines[expected + t * n].text) for t in range(1, m) if expected + t * n < end)]
+        # (exactly past rows of data or of labels the lexicon does not know, "剪切板", "album": the cells a
+        # period apart are short labels too)
         found = next((k for k, strict, step in tries if anchors[-1] < k < end and label_cell(lines[k].text, ctx, strict)
                       and (not step or _in_step(lines, k, end, n, p, ctx, exact=step == 2))), None)
         if found is None:
             return anchors
         anchors.append(found)
+
+
+def _short_cell(text: str) -> bool:
+    """A cell that could be a record's label: short, no sentence."""
+    text = text.strip()
+    return bool(text) and width(text) <= MAX_LABEL_WIDTH and not text.endswith(TERMINAL)
 
 
 _Record = tuple[list[list[int]], int, list[list[int]]]
@@ -135,7 +147,13 @@ def _in_step(lines: Sequence[Line], k: int, end: int, n: int, p: int, ctx: Conte
         return True
     if exact:
         return k + n < end and label_cell(lines[k + n].text, ctx, strict=True)
-    return any(label_cell(lines[j].text, ctx, strict=False) for j in (k + n, k + n + 1, k + n - 1) if j < end)
+    # (or past records whose short labels name no permission, a period each)
+    for m in range(1, MAX_SKIPPED + 1):
+        if any(label_cell(lines[j].text, ctx, strict=False) for j in (k + m * n, k + m * n + 1, k + m * n - 1) if j < end):
+            return True
+        if k + m * n >= end or not _short_cell(lines[k + m * n].text):
+            return False
+    return False
 
 
 def _records(lines: Sequence[Line], anchors: list[int], start: int, end: int, n: int, p: int) -> list[_Record]:

@@ -180,3 +180,78 @@ def test_bullets_labelled_by_phrases_are_items_of_their_own(tmp_path, catalog):
             "* **To Sync Data** : We keep your parcel history in cloud storage.\n")
     uses = _uses(tmp_path, "p.md", text, catalog)
     assert "CAMERA" in uses and "Scanning" in uses["CAMERA"]
+
+
+SKIPPED_LABELS = """\
+Permission list
+
+Permission name
+
+Usage scenario
+
+Required or optional
+
+Can be turned off
+
+Applicable system
+
+camera
+
+Scanning a parcel's barcode when you book a pick-up
+
+YES
+
+YES
+
+Android/iOS
+
+nearby printers
+
+Finding a label printer on your network
+
+YES
+
+YES
+
+Android/iOS
+
+home screen widget
+
+Showing the next delivery on the home screen
+
+NO
+
+NO
+
+Android
+
+Bluetooth
+
+Pairing the hand-held scanner over Bluetooth
+
+YES
+
+YES
+
+Android/iOS
+
+Update and install applications
+
+Installing the latest version of the app
+
+YES
+
+NO
+
+Android
+"""
+
+
+def test_rows_whose_labels_name_no_permission_keep_the_rows_after_them_in_step(tmp_path, catalog):
+    # two rows in a row whose labels name no permission ("nearby printers", "home screen widget") are stepped
+    # over a period each; the "YES" / "Android/iOS" cells are never scenes
+    uses = _uses(tmp_path, "perms.txt", SKIPPED_LABELS, catalog)
+    assert uses["CAMERA"] == "Scanning a parcel's barcode when you book a pick-up"
+    assert uses["BLUETOOTH"] == "Pairing the hand-held scanner over Bluetooth"
+    assert uses["REQUEST_INSTALL_PACKAGES"] == "Installing the latest version of the app"
+    assert not {"YES", "NO", "Android", "Android/iOS"} & set(uses.values())
