@@ -62,3 +62,22 @@ def test_what_enabling_a_permission_lets_one_do_is_its_scene(tmp_path):
     assert scenes["RECORD_AUDIO"] == "调节游戏音量大小"
     assert scenes["MODIFY_AUDIO_SETTINGS"] == "调节游戏音量大小"
     assert "关闭" not in scenes.get("ACCESS_FINE_LOCATION", "")
+
+
+NOT_DECLARED = """\
+### 本应用不做的事
+
+- 不进行任何网络请求（应用未声明 INTERNET 权限，所有功能离线运行）
+- 不调用相机权限，扫码功能由系统相机完成
+
+### 权限说明
+
+- 通知权限：用于提醒您喝水
+"""
+
+
+def test_a_permission_the_app_says_it_does_not_declare_is_not_disclosed(tmp_path, catalog):
+    d = _read(tmp_path, "PRIVACY.md", NOT_DECLARED, catalog)
+    perms = {p.permission.rsplit(".", 1)[-1] for p in d.permissions}
+    assert "INTERNET" not in perms and "CAMERA" not in perms
+    assert "POST_NOTIFICATIONS" in perms
