@@ -62,7 +62,8 @@ _SCRIPT_START = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
 _SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 _TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
-_MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_MD_QUOTE = re.compile(r"^(?:\s{0,3}|(\s{4,}))(?:>\s?)+")
+"""A blockquote's markers; deeper than three spaces (a quote inside a list item) the indent stays."""
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -390,7 +391,7 @@ def _markdown(raw: list[str]) -> tuple[list[str], list[str], list[int]]:
             indents.append(0)
             continue
         if ">" in ln:
-            ln = _MD_QUOTE.sub("", ln)
+            ln = _MD_QUOTE.sub(lambda m: m.group(1) or "", ln)
             if "<" in ln:
                 ln = _MD_INLINE_TAG.sub(" ", _MD_HTML_LINK.sub(r"[\2](\1)", ln)).rstrip()
         indents.append(_indent(ln))

@@ -197,6 +197,11 @@ class KeyValueExtractor:
                 # names a catalog product, the label says it again (a heading of a section, "安卓端SDK", does not)
             elif role == "name" and current is not None and current.kind == "sdk" and current.lined \
                     and current.last == i - 1 and [r for r, v in current.fields if v.strip()] == ["name"] \
+                    and _CODE_NAME_RE.match(value.strip()):
+                # "极光推送SDK" over "SDK名称：cn.jpush.android": the heading names it, the label gives its code name
+                role = "packages" if "." in value else "description"
+            elif role == "name" and current is not None and current.kind == "sdk" and current.lined \
+                    and current.last == i - 1 and [r for r, v in current.fields if v.strip()] == ["name"] \
                     and width(value) <= MAX_KIND_VALUE and not (_SDK_WORD_RE.search(value) or known(value)):
                 role = "description"  # "（1）腾讯优图SDK" over "SDK类型：工具": the kind of SDK the heading's is
             elif role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 \
@@ -223,6 +228,9 @@ class KeyValueExtractor:
         return current
 
 
+_CODE_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*(?:[.:][a-z][\w-]*)*$")
+"""A code name: lower case, with dots or none ("cn.jpush.android", "com.meizu.flyme.internet:push", "onesignal");
+with dots it is a package's name."""
 MAX_KIND_VALUE = 8
 """Display width of a kind of SDK given under its name line ("工具", "推送通知")."""
 
@@ -530,7 +538,10 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     # a name that names its provider ("Sentry (Functional Software, Inc.)") over where its data is processed
     # ("Place of processing: United States"), as such service lists write every service
     owned = pairs and pairs[0][0] == "description" and OWNED_NAME_RE.search(lines[i].text) is not None
-    if not pairs or (pairs[0][0] not in SDK_FACTS and not kind and not owned):
+    # an SDK's name over its code name given as its name ("极光推送SDK" / "SDK名称：cn.jpush.android")
+    code = bool(pairs) and pairs[0][0] == "name" and _CODE_NAME_RE.match(pairs[0][1].strip()) is not None \
+        and _sdk_like(lines[i].text, ctx)
+    if not pairs or (pairs[0][0] not in SDK_FACTS and not kind and not owned and not code):
         return False
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
         return False  # "业务场景：…" under a feature name: a scene record, unless the name is an SDK's
