@@ -171,8 +171,10 @@ _POLICY_ONLY_RE = re.compile(r"^(?:第三方|third[- ]party\s*)?(?:sdk\s*)?(?:�
 """Only the words of a privacy page ("SDK隐私协议", "Privacy Policy"): a link's label, no name ("AdMob Privacy
 Policy" names AdMob)."""
 _CLAUSE_OPENING_RE = re.compile(r"^(?:为了|为保证|为保障|为实现|为帮助|为便于|为方便|如果|如您|当您|在您|若您|我们|您的|您在"
-                                r"|(?i:for|to|in order to|so that|if|when|whenever|while|because)\s)")
-"""A clause of a sentence ("为保证终端用户能正常使用SDK产品…", "For counting installs from ads, we use…"), never a name."""
+                                r"|(?i:for|to|in order to|so that|if|when|whenever|while|because)\s"
+                                r"|(?i:before|after|once|unless|until|upon)\s+(?=[a-z]))")
+"""A clause of a sentence ("为保证终端用户能正常使用SDK产品…", "For counting installs from ads, we use…", "Before adopting a
+new SDK, …"), never a name ("After Effects SDK" is one)."""
 _CONTACT_RE = re.compile(r"^(?:\d+[.、]\s*)?(?:contact(?:\s+(?:us|me|information|info|details))?|about\s+(?:us|me)|"
                          r"联系我们|联系方式|如何联系我们|关于我们)\s*$", re.IGNORECASE)
 """The policy's contact section ("Contact", "联系我们"): its "Developer:" and "Email:" lines are the app's."""

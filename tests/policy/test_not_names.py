@@ -16,6 +16,8 @@ from tests.policy.helpers import read_text, small_catalog
     ("{sdk.name}", False), ("fontWeight = FontWeight.Bold", False),
     ("JPush", True), ("极光推送", True), ("U-App", True), ("360加固", True),
     ("Contact", False), ("Contact us", False), ("联系我们", False), ("Contact Center SDK", True),
+    ("Before adding a new SDK", False), ("Once an SDK is updated", False), ("Upon request", False),
+    ("After Effects SDK", True),
 ])
 def test_a_name_has_a_letter_and_is_no_tag(cell: str, expected: bool) -> None:
     assert name_like(cell) is expected
@@ -194,3 +196,10 @@ def test_a_two_character_chinese_name_inside_other_words_is_not_spotted(tmp_path
 def test_the_provider_of_an_sdk_is_its_company_column(header: str, role: str) -> None:
     from auditor.policy.lexicon_data import load_lexicon
     assert load_lexicon().role(header) == role
+
+
+def test_a_kind_of_provider_listed_among_the_services_is_no_row(tmp_path: Path) -> None:
+    text = ("Third-Party Services\n\nThe app talks to services such as:\n\nJPush (push messages)  \n"
+            "AppsFlyer (attribution)  \nmusic and video providers  \n\nEach has its own privacy policy.\n")
+    rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
+    assert [r.name for r in rows] == ["JPush", "AppsFlyer"]
