@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from auditor.policy.zh_t2s import T2S
+
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
 """A Chinese character (CJK Unified Ideographs and Extension A)."""
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；）)\]|\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+", re.IGNORECASE)
@@ -76,6 +78,32 @@ def moment(text: str) -> str:
     """The moment ``text`` says the user acts (:data:`WHEN`), or ""."""
     m = next((m for p in WHEN for m in [p.search(text)] if m), None)
     return m.group(1).strip(" ,，") if m else ""
+
+
+PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"^\s*to\s+(.{4,80}?),",
+    r"\bfor the purposes? of\s+(.{4,120}?)(?=[,.;:]|$)",
+    r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|$)",
+    r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)(?=[,.;:(]|$)",
+    r"\b(?:in order to|so that|to)\s+(.{4,120}?)(?=[,.;:]|$)",
+    r"(?:用于|以便|便于)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
+    # before it, often only a courtesy ("为了给您带来更好的服务")
+    r"(?:为了|为便于|为方便|为帮助(?:您|你)?|为实现)\s*(.{2,60}?)(?=[，,。；;]|而|$)",
+    r"(?:才能|才可以|才可|方可)(?:正常)?(?:使用)?\s*(.{2,60}?)(?=[，,。；;]|$)",  # what it enables ("需要相机权限才能使用扫码功能")
+    # what enabling it lets one do ("在您开启相机权限后，您可以扫描二维码"; not "…后，您可以随时关闭")
+    r"权限(?:后|之后)[^，,。；;]{0,80}[，,]\s*(?:您|你|我们)?(?:将)?(?:可以|能够|可)\s*(?!随时|在.{0,8}(?:关闭|撤回|取消))"
+    r"(.{2,60}?)(?=[，,。；;]|$)",
+    r"^\s*(?:[“\"「][^”\"」]{1,20}[”\"」](?!功能|服务|时))?(?!我们(?:需要|需|会|将))(?:我们)?(?:在)?(.{2,20}?)(?:时)?"
+    r"(?:需要|需|会申请|将申请|会请求)",  # (a quoted name opening it is the app's: "“某App”扫码功能需要…")
+))
+"""What a clause says something is for, the words in group 1 (Traditional Chinese read after T2S)."""
+
+
+def purpose_of(sentence: str) -> str:
+    """What a sentence says something is for ("为了提供定位服务" -> "提供定位服务"), "" when it says nothing so."""
+    simple = sentence.translate(T2S)
+    m = next((m for p in PURPOSES for m in [p.search(simple)] if m), None)
+    return sentence[m.start(1):m.end(1)].strip(" ,，") if m else ""
 
 
 _PACKAGE_RE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-zA-Z_][\w]*){1,8})(?![\w/@-]|\.[a-zA-Z])")

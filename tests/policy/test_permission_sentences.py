@@ -81,3 +81,21 @@ def test_a_permission_the_app_says_it_does_not_declare_is_not_disclosed(tmp_path
     perms = {p.permission.rsplit(".", 1)[-1] for p in d.permissions}
     assert "INTERNET" not in perms and "CAMERA" not in perms
     assert "POST_NOTIFICATIONS" in perms
+
+
+HELPED = """\
+请在点击同意前阅读以下内容。为帮助您在APP中联系门店客服，我们可能会申请拨打电话权限。
+
+为实现扫码取件，我们会申请相机权限。
+
+相册、麦克风权限只有经过你的明示授权才会在为实现特定功能或服务时使用。
+"""
+
+
+def test_what_a_permission_helps_or_makes_happen_is_its_scene_and_words_about_features_in_general_are_none(
+        tmp_path, catalog):
+    d = _read(tmp_path, "perms.txt", HELPED, catalog)
+    scenes = {p.permission.rsplit(".", 1)[-1]: p.scene for p in d.permissions}
+    assert scenes["CALL_PHONE"] == "在APP中联系门店客服"
+    assert scenes["CAMERA"] == "扫码取件"
+    assert scenes.get("RECORD_AUDIO", "") == ""  # guard: "特定功能或服务" names no feature

@@ -23,6 +23,7 @@ from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
 from auditor.policy.text import (
     NONE_WORDS,
+    PURPOSES,
     REFUSAL_RE,
     TERMINAL,
     URL_RE,
@@ -30,6 +31,7 @@ from auditor.policy.text import (
     company_like,
     cued_company,
     name_like,
+    purpose_of,
     width,
 )
 from auditor.policy.vendors import host
@@ -50,21 +52,6 @@ _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和|及)\s*")
 _ENUM_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/)\s*")
 _TOKEN_NOISE_RE = re.compile(r"\b(?:accounts?|platforms?|etc|other|the|your)\b|账号|帐号|账户|等|平台", re.IGNORECASE)
-_PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"^\s*to\s+(.{4,80}?),",
-    r"\bfor the purposes? of\s+(.{4,120}?)(?=[,.;:]|$)",
-    r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|$)",
-    r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)(?=[,.;:(]|$)",
-    r"\b(?:in order to|so that|to)\s+(.{4,120}?)(?=[,.;:]|$)",
-    r"(?:用于|以便|便于)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
-    r"(?:为了|为便于|为方便)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # before it, often only a courtesy ("为了给您带来更好的服务")
-    r"(?:才能|才可以|才可|方可)(?:正常)?(?:使用)?\s*(.{2,60}?)(?=[，,。；;]|$)",  # what it enables ("需要相机权限才能使用扫码功能")
-    # what enabling it lets one do ("在您开启相机权限后，您可以扫描二维码"; not "…后，您可以随时关闭")
-    r"权限(?:后|之后)[^，,。；;]{0,80}[，,]\s*(?:您|你|我们)?(?:将)?(?:可以|能够|可)\s*(?!随时|在.{0,8}(?:关闭|撤回|取消))"
-    r"(.{2,60}?)(?=[，,。；;]|$)",
-    r"^\s*(?:[“\"「][^”\"」]{1,20}[”\"」](?!功能|服务|时))?(?!我们(?:需要|需|会|将))(?:我们)?(?:在)?(.{2,20}?)(?:时)?"
-    r"(?:需要|需|会申请|将申请|会请求)",  # (a quoted name opening it is the app's: "“某App”扫码功能需要…")
-))
 _WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECASE), re.compile(r"(?:当您|在您|如您|您在)"))
 """A clause opening with a new moment starts the next permission's group, not the purpose of the one before."""
 _USE_VERB = r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)"
@@ -609,7 +596,7 @@ def _with_labels(text: str, ctx: Context) -> list[str]:
             continue
         if width(sentence.strip()) <= MAX_LABEL_SENTENCE and len(sentence.split()) <= 4 \
                 and ctx.lexicon.permissions_in(sentence, prose=True, verbal=False) \
-                and not any(p.search(sentence) for p in WHEN + _PURPOSES):
+                and not any(p.search(sentence) for p in WHEN + PURPOSES):
             label = sentence.strip().rstrip(".。")
             continue
         out.append(sentence)
@@ -625,7 +612,7 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
         return out
     previous = ""  # the purpose the sentence before gave, for one that refers back to it ("该功能需要…")
     for sentence in _with_labels(text, ctx):
-        said = _purpose_of(sentence)
+        said = purpose_of(sentence)
         groups: list[list[str]] = []
         lead: list[str] = []  # clauses before the first permission clause ("To scan a card, …")
         cue = ctx.lexicon.has_cue(fold(sentence))
@@ -645,14 +632,15 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 continue  # "it does not request … (such as android.permission.INTERNET)": no use of it
             simple = part.translate(T2S)  # (Traditional Chinese read by the same patterns, one character for one)
             when = next((m2 for p in WHEN for m2 in [p.search(simple)] if m2), None)
-            purpose = next((m2 for p in _PURPOSES for m2 in [p.search(simple)] if m2), None)
+            purpose = next((m2 for p in PURPOSES for m2 in [p.search(simple)] if m2), None)
             if when is not None and (purpose is None or not _nested(when, purpose)):
                 apart = purpose is not None and (purpose.end(1) <= when.start() or when.end(1) <= purpose.start(1))
                 scene = part[when.start(1):when.end(1)]
                 desc = part[purpose.start(1):purpose.end(1)] if purpose is not None and apart else ""
             else:  # no moment, or one inside the purpose ("为了在您外出时为照片添加地点"): the purpose
                 scene, desc = (part[purpose.start(1):purpose.end(1)] if purpose else ""), ""
-            if _CODE_REF_RE.match(scene) or _SDK_SUBJECT_RE.search(scene.strip()) or ctx.names.known(scene.strip()):
+            if _CODE_REF_RE.match(scene) or _SDK_SUBJECT_RE.search(scene.strip()) or ctx.names.known(scene.strip()) \
+                    or not _GENERAL_SCENE_RE.sub("", scene.translate(T2S)).strip(" ,，、"):
                 scene = ""  # a reference to code, or the SDK that needs it ("地图SDK需要使用网络…"): no scene
             if previous and (_ANAPHOR_SCENE_RE.match(scene.strip().translate(T2S))
                              or (not scene.strip() and _ANAPHOR_OPENS_RE.match(sentence.translate(T2S)))):
@@ -662,17 +650,14 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
     return out
 
 
+_GENERAL_SCENE_RE = re.compile(r"特定|相关|部分|某些|对应|上述|各项|功能|服务|业务|产品|或|和|及|与|时|使用|的|您|你|正常|我们|更好"
+                               r"|体验|提供|给|带来|为|向|实现|保障|保证|确保")
+"""Words of a purpose that names no feature ("为实现特定功能或服务时使用", "为了给您带来更好的服务"): a scene made
+only of them is none."""
 _ANAPHOR_SCENE_RE = re.compile(r"^(?:该|此|这|这个|这项|该项|此项|上述)(?:功能|服务|操作)?$|^(?:this|that|it|these)"
                                r"(?: feature| function| service)?$", re.IGNORECASE)
 _ANAPHOR_OPENS_RE = re.compile(r"^\s*(?:该|此|这|这些|该项|此项|上述)|^\s*(?:this|that|it|these)\b", re.IGNORECASE)
 """A sentence about the use the one before it named ("该功能需要…", "这需要…", "This requires…")."""
-
-
-def _purpose_of(sentence: str) -> str:
-    """What a sentence says something is for ("为了提供定位服务" -> "提供定位服务"), "" when it says nothing so."""
-    simple = sentence.translate(T2S)
-    m = next((m for p in _PURPOSES for m in [p.search(simple)] if m), None)
-    return sentence[m.start(1):m.end(1)].strip(" ,，") if m else ""
 
 
 _SDK_SUBJECT_RE = re.compile(r"(?:sdk|插件|组件)$", re.IGNORECASE)
