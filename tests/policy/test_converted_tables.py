@@ -117,3 +117,23 @@ def test_a_company_cell_that_holds_the_privacy_link_gives_both(tmp_path, catalog
         ("某某统计SDK", "某某网络技术有限公司", "https://stats.example.cn/policy"),
         ("某某地图SDK", "", "https://map.example.cn/privacy"),
     ]
+
+
+def test_a_last_cell_going_on_over_plain_lines_ends_at_a_lone_pipe(tmp_path):
+    # a pipe table copied from a page: the last cell of a row wraps onto lines without pipes, and a line that
+    # is only "|" closes the row; the next row starts whole. (In a table flattened one cell a line, a lone "|"
+    # after a closed cell is an empty cell.)
+    from tests.policy.helpers import read_text, small_catalog
+    text = ("SDK | Service Provider | Information Collection Purpose, Method, Scope and Required Permissions |\n"
+            "JPush SDK | Example Push Co., Ltd. | Purpose: push messages. Method: the SDK collects by itself\n"
+            "Fields collected by SDK: device model, IP address\n"
+            "Android only: Android ID, MAC address Required system permissions: None\n"
+            "|\n"
+            "Xiaomi Push SDK | Xiaomi Inc. | Purpose: push on Xiaomi phones. Method: the SDK collects by itself\n"
+            "Fields collected by SDK: OAID Required system permissions: Camera permission |\n"
+            "Acme Ads SDK | Acme Ltd. | Purpose: ads. Method: the SDK collects by itself\n")
+    rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
+    assert [(r.name, r.company) for r in rows] == [
+        ("JPush SDK", "Example Push Co., Ltd."), ("Xiaomi Push SDK", "Xiaomi Inc."), ("Acme Ads SDK", "Acme Ltd.")]
+    assert set(rows[0].data_types) == {"device-model", "ip", "android-id", "mac"}
+    assert rows[1].permissions == ("android.permission.CAMERA",) and not rows[0].permissions

@@ -149,7 +149,12 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
     body_lines = lines[body_from:]
     following = {k: nxt for (k, _), (_, nxt) in zip(body_lines, body_lines[1:])}  # (split only when asked)
     carry = False
+    plain = False  # the line before went on with the last cell (no pipe in it)
     for k, text in lines[body_from:]:
+        if text.strip() == "|" and plain and len(rows) > 1 and not pending:
+            plain = carry = False
+            continue  # the pipe that closes a row whose last cell went on over plain lines (not an empty cell)
+        plain = "|" not in text
         if carry and "|" in text:  # "网络权限 | 1、获取数据" then "和用户信息 |": one cell over two lines
             cells, _ = _cells(text)
             _join_last(rows, pending, cells[0], k)
