@@ -179,6 +179,38 @@ def scan_literals(lines: Sequence[str]) -> Literals:
     return Literals(tuple(runs), tuple(scanner.grids))
 
 
+def case_links(lines: Sequence[str]) -> list[GridRun]:
+    """Branches of a switch that each give one name's link: ``case AdNetwork.Vungle: return "https://…";``
+    (C#, Java, Swift ``case .vungle:``), ``AdNetwork.Vungle -> "https://…"`` (Kotlin ``when``), the address on
+    the branch's line or the next two. A run of at least :data:`MIN_CASE_ROWS` such branches, each at most
+    :data:`MAX_CASE_GAP` lines after the one before, is a table of (name, link) rows, the name as the
+    identifier is written ("GoogleAds")."""
+    runs: list[GridRun] = []
+    rows: list[tuple[tuple[str, ...], int, int]] = []
+    for k, line in enumerate(lines):
+        m = _CASE_RE.match(line)
+        if m is None:
+            continue
+        url = next((u.group(1) for j in range(k, min(k + 3, len(lines))) for u in [_QUOTED_URL_RE.search(lines[j])]
+                    if u and (j == k or not _CASE_RE.match(lines[j]))), None)
+        if url is None:
+            continue
+        if rows and k - rows[-1][2] > MAX_CASE_GAP:
+            runs += [GridRun(tuple(rows), rows[0][1], rows[-1][2])] if len(rows) >= MIN_CASE_ROWS else []
+            rows = []
+        rows.append(((m.group(1) or m.group(2), url), k, k))
+    runs += [GridRun(tuple(rows), rows[0][1], rows[-1][2])] if len(rows) >= MIN_CASE_ROWS else []
+    return runs
+
+
+_CASE_RE = re.compile(r"^\s*(?:case\s+(?:[A-Za-z_][\w]*\.)*\.?([A-Za-z_]\w*)\s*:(?!:)"
+                      r"|(?:[A-Za-z_]\w*\.)+([A-Za-z_]\w*)\s*->)")
+_QUOTED_URL_RE = re.compile(r"""["'`](https?://[^"'`\s]+)["'`]""")
+MIN_CASE_ROWS = 3
+MAX_CASE_GAP = 4
+"""Lines from one branch giving a link to the next (a comment, a blank line, a ``break``)."""
+
+
 _GRID_HINT_RE = re.compile(r"""\[\s*\[\s*["'`]|(?:listOf|arrayOf|List\.of|asList)\b[^()\n]{0,80}\(\s*[\w$.]+\s*\(\s*["'`]""")
 """An array opening with an array of strings, or a list built of calls of strings (``listOf(Sdk("A", …``): a
 table kept as rows of cells (checked before tokenizing)."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.policy.literals import scan_literals
-from tests.policy.helpers import entry, memory_catalog, read_text
+from tests.policy.helpers import entry, memory_catalog, read_text, small_catalog
 
 ROWS = '''const rows = [
   ["SDK名称", "第三方公司名称", "使用目的", "收集的个人信息"],
@@ -86,3 +88,47 @@ def test_positional_calls_in_a_list_are_the_rows_of_a_table(tmp_path):
 def test_calls_of_strings_outside_a_list_are_no_table():
     code = 'Log.d("Sdks", "loaded")\nprintln("a", "b")\nval x = Pair("one", "two")\n'
     assert scan_literals(code.split("\n")).grids == ()
+
+
+SWITCH_CS = """\
+public static string PrivacyUrl(this Network network)
+{
+    switch (network)
+    {
+        case Network.JPush:
+            return "https://example.com/jpush/privacy";
+        case Network.AppsFlyer:
+            return "https://example.com/appsflyer/privacy";
+        case Network.XiaomiPush:
+            return "https://example.com/mipush/privacy";
+        // the ad partner
+        case Network.AcmeAds:
+            return "https://ads.example.com/privacy";
+        default: return null;
+    }
+}
+"""
+
+WHEN_KT = """\
+fun privacyUrl(p: Partner): String = when (p) {
+    Partner.JPush -> "https://example.com/jpush/privacy"
+    Partner.XiaomiPush -> "https://example.com/mipush/privacy"
+    Partner.AppsFlyer -> "https://example.com/appsflyer/privacy"
+    Partner.AcmeAds -> "https://ads.example.com/privacy"
+}
+"""
+
+
+@pytest.mark.parametrize("name, text", [("Networks.cs", SWITCH_CS), ("Partners.kt", WHEN_KT)])
+def test_the_branches_of_a_switch_giving_each_name_its_link_are_rows(tmp_path, name, text):
+    rows = read_text(tmp_path, name, text, small_catalog()).sdks
+    by_name = {r.name: r for r in rows}
+    assert by_name["JPush"].id == "jpush" and by_name["JPush"].link == "https://example.com/jpush/privacy"
+    assert by_name["AcmeAds"].link == "https://ads.example.com/privacy" and by_name["AcmeAds"].id is None
+    assert len(rows) == 4  # (a name the catalog does not know among names it knows is a partner too)
+
+
+def test_two_branches_with_links_are_no_table(tmp_path):
+    # guard: fewer than three branches say too little to be a list of partners
+    text = 'when (p) {\n    Page.Help -> "https://example.com/help"\n    Page.Terms -> "https://example.com/terms"\n}\n'
+    assert read_text(tmp_path, "Pages.kt", text, small_catalog()).sdks == ()
