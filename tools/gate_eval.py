@@ -43,6 +43,7 @@ def evaluate(directories: list[Path], part: str, decoys: int) -> Counter[str]:
     from auditor.catalog.model import SdkKind
     from auditor.detect.matcher import Matcher
     from auditor.detect.sdks import detect_sdks, split_libraries
+    from auditor.errors import PolicyError
     from auditor.model import Build, CatalogInfo, DexSummary, Manifest, ScanResult
     from auditor.policy import load_lexicon, read_policy
     from auditor.policy.resolve import build_resolver
@@ -72,7 +73,11 @@ def evaluate(directories: list[Path], part: str, decoys: int) -> Counter[str]:
             sdks, libraries = split_libraries(detect_sdks(build, catalog, matcher))
             scan = ScanResult(build, (), sdks, (), CatalogInfo(catalog.version, catalog.sha256, len(catalog)),
                               "gate-eval", libraries=libraries)
-            policy = read_policy(directory / name, catalog, lexicon, resolver)
+            try:
+                policy = read_policy(directory / name, catalog, lexicon, resolver)
+            except PolicyError:  # the scan would stop with its one-line error (exit 4): no alarm to count
+                counts["unreadable"] += 1
+                continue
             audit = run_audit(scan, catalog, policy)
             found = {f.subject: f.severity.label for f in audit.findings if f.rule_id == "SDK-UNDISCLOSED"}
             present = {h.sdk_id for h in sdks}
@@ -93,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--decoys", type=int, default=15)
     args = parser.parse_args(argv)
     c = evaluate(args.directories, args.part, args.decoys)
-    print(f"files {c['files']}; SDKs the policies name: {c['named']}, decoys (not named): {c['decoys']}")
+    print(f"files {c['files']} (unreadable {c['unreadable']}); SDKs the policies name: {c['named']}, "
+          f"decoys (not named): {c['decoys']}")
     for side, label in (("named", "false alarms on named SDKs"), ("decoy", "alarms on decoys")):
         by = ", ".join(f"{s} {c[f'{side}:{s}']}" for s in ("high", "medium", "low"))
         print(f"SDK-UNDISCLOSED {label}: {by}")
