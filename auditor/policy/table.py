@@ -82,8 +82,11 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
         sdks = _sdk_rows(roles, body, ctx, merge=not grid.keyed)
         if sdks:
             # an SDK's permissions with the scene of each ("SDK | 权限 | 使用场景"): scene pairs too
-            scenes = _scene_rows(roles, body, ctx) if "permissions" in roles and (
-                "scene" in roles or ("purpose" in roles and _permission_rows(roles, body))) else []
+            # (there a row without a scene of its own gives no pair: what it says it is for is the SDK's)
+            scenes = _scene_rows(roles, body, ctx, own_scene=True, merged=not grid.keyed) \
+                if "permissions" in roles and "scene" in roles \
+                else _scene_rows(roles, body, ctx) if "permissions" in roles and "purpose" in roles \
+                and _permission_rows(roles, body) else []
             return Structure(grid.extractor, first, last, confidence if header else confidence - 0.2, sdks=tuple(sdks),
                              scenes=tuple(scenes))
     if "permissions" in roles:
@@ -509,7 +512,10 @@ def _restates(col: int, perm_cols: list[int], body: Sequence[Row], ctx: Context)
     return said > 0 and again * 5 >= said * 3
 
 
-def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> list[SceneClaim]:
+def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, own_scene: bool = False,
+                merged: bool = True) -> list[SceneClaim]:
+    """One scene row per row with permissions: its scene cell (``merged``: or the one above, a cell spanning
+    rows), else its purpose or description; ``own_scene``: only rows with a scene (an SDK table's)."""
     perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
     candidates = [i for role in ("scene", "purpose", "description") for i, r in enumerate(roles) if r == role]
     telling = [i for i in candidates if not _restates(i, perm_cols, body, ctx)]
@@ -523,7 +529,11 @@ def _scene_rows(roles: list[str | None], body: Sequence[Row], ctx: Context) -> l
             continue  # a group caption merged over the row ("位置相关权限"): no scene, no row
         if scene_col is not None and cells[scene_col].strip():
             scene = cells[scene_col].strip()
+        elif not merged:
+            scene = ""  # (records kept as data: an empty scene is the record's own, not the one above)
         perms = " ".join(cells[i] for i in perm_cols if cells[i].strip())
+        if own_scene and not scene:
+            continue
         desc = " ".join(cells[i].strip() for i in desc_cols if cells[i].strip())
         if not perms.strip() or ctx.lexicon.is_header(perms):
             continue

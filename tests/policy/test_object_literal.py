@@ -494,3 +494,22 @@ def test_one_json_block_per_sdk_in_markdown_is_one_list(tmp_path, catalog):
     assert [(r.name, r.company) for r in d.sdks] == [
         ("星云推送SDK", "杭州星云网络有限公司"), ("荣耀推送SDK", "荣耀终端有限公司"), ("云帆统计SDK", "北京云帆数据有限公司")]
     assert d.sdks[0].data_types == ("oaid", "device-model") and d.sdks[2].link == "https://yunfan.example.cn/privacy"
+
+
+SDK_RECORDS_SOME_WITH_SCENES = """\
+const sdks = [
+  { sdk_name: "JPush", provider: "Example Push Co., Ltd.", purpose: "push messages and delivery stats",
+    permissions: ["存储权限", "位置权限"], personal_info: ["设备标识符"] },
+  { sdk_name: "Xiaomi Push", provider: "Xiaomi Inc.", purpose: "push on Xiaomi phones",
+    scenario: "when you turn on order notices", permissions: ["通知权限"] },
+  { sdk_name: "AppsFlyer", provider: "AppsFlyer Ltd.", purpose: "install attribution",
+    permissions: ["读取手机状态权限"] },
+];
+"""
+
+
+def test_an_sdk_record_without_a_scene_gives_no_scene_pair_and_takes_none_from_the_record_above(tmp_path, catalog):
+    d = _read(tmp_path, "sdks.js", SDK_RECORDS_SOME_WITH_SCENES, catalog)
+    assert [s.name for s in d.sdks] == ["JPush", "Xiaomi Push", "AppsFlyer"]
+    assert {(p.permission.rsplit(".", 1)[-1], p.scene) for p in d.permissions if p.scene} == {
+        ("POST_NOTIFICATIONS", "when you turn on order notices")}
