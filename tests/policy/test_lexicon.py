@@ -61,6 +61,8 @@ def test_short_permission_name_is_rejected():
     ("Wi-Fi状态权限", {P + "ACCESS_WIFI_STATE"}),
     # a permission constant spelled in capitalised words
     ("Receive Boot Completed", {P + "RECEIVE_BOOT_COMPLETED"}),
+    # the Bluetooth admin permission by its Play Store words (not the plain Bluetooth permission)
+    ("Bluetooth administration", {P + "BLUETOOTH_ADMIN"}), ("蓝牙管理", {P + "BLUETOOTH_ADMIN"}),
 ])
 def test_permission_phrases(lexicon, text, expected):
     assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected
