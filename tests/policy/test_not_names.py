@@ -18,6 +18,8 @@ from tests.policy.helpers import read_text, small_catalog
     ("Contact", False), ("Contact us", False), ("联系我们", False), ("Contact Center SDK", True),
     ("Before adding a new SDK", False), ("Once an SDK is updated", False), ("Upon request", False),
     ("After Effects SDK", True),
+    # a field an SDK reports, its key in brackets
+    ("SDK Name (sdkName)", False), ("OEM Name (oemName)", False), ("Bugly (Tencent)", True),
 ])
 def test_a_name_has_a_letter_and_is_no_tag(cell: str, expected: bool) -> None:
     assert name_like(cell) is expected
