@@ -205,3 +205,17 @@ def test_a_kind_of_provider_listed_among_the_services_is_no_row(tmp_path: Path) 
             "AppsFlyer (attribution)  \nmusic and video providers  \n\nEach has its own privacy policy.\n")
     rows = read_text(tmp_path, "p.txt", text, small_catalog()).sdks
     assert [r.name for r in rows] == ["JPush", "AppsFlyer"]
+
+
+def test_data_items_saying_how_they_are_collected_are_no_rows(tmp_path: Path) -> None:
+    # "OAID" is also the name of an SDK; in a list of identifiers each saying why and how it is collected, it is
+    # data (the SDK that collects it is named inside the item)
+    text = ("2. 设备标识信息：我们会通过集成的第三方SDK收集以下信息：\n"
+            "（1）IMEI（国际移动设备识别码）：收集目的：推送消息；收集方式：通过JPush自动收集。\n"
+            "（2）OAID（开放匿名设备标识符）：收集目的：统计分析；收集方式：通过JPush自动收集。\n"
+            "（3）MAC地址：收集目的：网络安全；收集方式：通过JPush自动收集。\n")
+    from tests.policy.helpers import entry, memory_catalog
+    catalog = memory_catalog(entry("msa-oaid", "OAID SDK", "OAID", "移动安全联盟OAID"), entry("jpush", "JPush", "极光推送"))
+    rows = read_text(tmp_path, "p.txt", text, catalog).sdks
+    assert "OAID（开放匿名设备标识符）" not in {r.name for r in rows}
+    assert all(r.id != "msa-oaid" for r in rows)

@@ -421,9 +421,13 @@ def _data_body(body: str, ctx: Context) -> bool:
 
 
 def _data_item(it: _Item, ctx: Context) -> bool:
-    """An item that names a kind of personal data ("OAID", "WiFi 信息", "Device model")."""
-    return (not it.rest and (bool(ctx.lexicon.data_types_in(it.name, cell=True))
-                             or bool(_DATA_WORD_RE.search(_NOTE_RE.sub("", it.name))))) or it.data
+    """An item that names a kind of personal data ("OAID", "WiFi 信息", "Device model"), also when it goes on to
+    say how it is collected ("（3）OAID（开放匿名设备标识符）：收集目的：…", its name only a data word)."""
+    if it.data:
+        return True
+    if it.rest:
+        return ctx.lexicon.mostly_data(_NOTE_RE.sub("", it.name)) and not _SDK_WORD_RE.search(it.name)
+    return bool(ctx.lexicon.data_types_in(it.name, cell=True)) or bool(_DATA_WORD_RE.search(_NOTE_RE.sub("", it.name)))
 
 
 _NOTE_RE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
