@@ -75,6 +75,12 @@ def _facts(text: str, lexicon: Lexicon) -> LineFacts:
     )
 
 
+def heading_line(line: Line, facts: LineFacts) -> bool:
+    """A section heading by its words (:attr:`LineFacts.heading`) or by its markup (an HTML or Markdown heading,
+    whose mark is "h1"…"h6"); ``facts`` are the line's own (``Context.lines[i]`` for ``Document.lines[i]``)."""
+    return facts.heading or line.mark.startswith("h")
+
+
 def piped(text: str) -> bool:
     """A line of a pipe table: it opens or closes with a pipe, or has two or more (a quoted "|" in a
     sentence does not count)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from auditor.policy.analysis import heading_line
 from auditor.policy.claims import Context, Structure
 from auditor.policy.document import Document
 
@@ -56,7 +57,7 @@ def unused_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
 
 
 def _heading(doc: Document, ctx: Context, i: int) -> bool:
-    return ctx.lines[i].heading or doc.lines[i].mark.startswith("h")
+    return heading_line(doc.lines[i], ctx.lines[i])
 
 
 def without_unused(structures: list[Structure], spans: list[tuple[int, int]]) -> list[Structure]:

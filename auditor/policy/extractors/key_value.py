@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE
+from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE, heading_line
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
 from auditor.policy.facts import named_parts
@@ -473,7 +473,7 @@ def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
     service provided by…" / "Personal Data processed: …"), or ``i`` when the label line follows at once or
     the line is no such heading."""
     owned = OWNED_NAME_RE.search(lines[i].text) is not None  # "Crashlytics (Google LLC)": names its provider
-    heading = owned or ctx.lines[i].heading or lines[i].mark.startswith("h")
+    heading = owned or heading_line(lines[i], ctx.lines[i])
     described = not heading and i + 1 < len(lines) and _describes_itself(lines[i].text, lines[i + 1].text)
     if not (heading or described):
         return i
@@ -484,7 +484,7 @@ def _lead(lines: tuple, i: int, ctx: Context) -> int:  # type: ignore[type-arg]
                     or not (owned or described or _sdk_like(lines[i].text, ctx)):
                 return i  # labels at once, none of an SDK, or a section's heading ("(III) Information from …")
             return k - 1
-        if facts.heading or lines[k].mark.startswith("h") or not lines[k].text.strip():
+        if heading_line(lines[k], facts) or not lines[k].text.strip():
             return i
     return i
 
