@@ -219,3 +219,13 @@ def test_data_items_saying_how_they_are_collected_are_no_rows(tmp_path: Path) ->
     rows = read_text(tmp_path, "p.txt", text, catalog).sdks
     assert "OAID（开放匿名设备标识符）" not in {r.name for r in rows}
     assert all(r.id != "msa-oaid" for r in rows)
+
+
+def test_an_identifier_listed_among_data_is_no_library_row(tmp_path: Path) -> None:
+    from tests.policy.helpers import entry, memory_catalog
+    catalog = memory_catalog(entry("openudid", "OpenUDID", "OpenUDID"), entry("jpush", "JPush", "极光推送"))
+    text = "友盟统计会收集设备信息（IMEI/MAC/Android ID/IDFA/OpenUDID/GUID）用于统计分析。\n"
+    assert all(r.id != "openudid" for r in read_text(tmp_path, "p.txt", text, catalog).sdks)
+    # guard: among SDK names it is the library
+    text = "我们集成了OpenUDID、JPush两个SDK，用于生成设备标识和推送。\n"
+    assert "openudid" in {r.id for r in read_text(tmp_path, "q.txt", text, catalog).sdks}

@@ -351,6 +351,23 @@ def _denied(text: str, start: int) -> bool:
     return bool(_NO_RE.search(head) or _NOT_USED_RE.search(head))
 
 
+_LIST_GAP_RE = re.compile(r"^\s*[/、,，;；]\s*")
+
+
+def _among_data(text: str, start: int, stop: int, ctx: Context) -> bool:
+    """True when the name at ``text[start:stop]`` is an item of an enumeration (parted by "/", "、", ",") whose
+    item next to it, before or after, is exactly a personal-data word ("IDFA/OpenUDID/GUID")."""
+    before = text[:start]
+    m = re.search(r"([^/、,，;；（(\s][^/、,，;；（(]*?)\s*[/、,，;；]\s*$", before)
+    if m and _names_data(m.group(1).strip(), ctx):
+        return True
+    gap = _LIST_GAP_RE.match(text[stop:])
+    if gap is None:
+        return False
+    after = re.match(r"[^/、,，;；）)]+", text[stop + gap.end():])
+    return after is not None and _names_data(after.group(0).strip(), ctx)
+
+
 def _names_data(name: str, ctx: Context) -> bool:
     """True when a mention is, as written, exactly a personal-data phrase of the lexicon."""
     folded = fold(name)
@@ -432,6 +449,8 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         if start >= end:
             if _STORE_RE.match(text, stop) or _STORE_NAME_RE.fullmatch(span):
                 continue  # "the Google Play Store", "available on Google Play": the app store, not an SDK
+            if _among_data(text, start, stop, ctx):
+                continue  # "IMEI/MAC/IDFA/OpenUDID/GUID": an identifier listed among data, not the library
             names.append((start, span))
             end = stop
     return names
