@@ -229,3 +229,12 @@ def test_an_identifier_listed_among_data_is_no_library_row(tmp_path: Path) -> No
     # guard: among SDK names it is the library
     text = "我们集成了OpenUDID、JPush两个SDK，用于生成设备标识和推送。\n"
     assert "openudid" in {r.id for r in read_text(tmp_path, "q.txt", text, catalog).sdks}
+
+
+def test_the_database_the_app_keeps_its_data_in_is_no_row(tmp_path: Path) -> None:
+    from tests.policy.helpers import entry, memory_catalog
+    catalog = memory_catalog(entry("sqlite", "SQLite", "SQLite"), entry("sqlcipher", "SQLCipher", "SQLCipher"),
+                             entry("jpush", "JPush", "极光推送"))
+    text = ("Your notes are kept in a local SQLite database on your phone.\n\n"
+            "所有记录保存在本地数据库中（SQLCipher 加密）。\n\nWe use JPush to send reminders.\n")
+    assert [r.id for r in read_text(tmp_path, "p.txt", text, catalog).sdks] == ["jpush"]

@@ -351,6 +351,9 @@ def _denied(text: str, start: int) -> bool:
     return bool(_NO_RE.search(head) or _NOT_USED_RE.search(head))
 
 
+_DATABASE_AFTER_RE = re.compile(r"\s*(?:databases?\b|db\b|数据库)", re.IGNORECASE)
+_DATABASE_BEFORE_RE = re.compile(r"(?:databases?|数据库)中?\s*[（(]\s*$", re.IGNORECASE)
+"""A name said to be the database the app keeps its data in (on the device, not a third party's service)."""
 _LIST_GAP_RE = re.compile(r"^\s*[/、,，;；]\s*")
 
 
@@ -449,6 +452,8 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         if start >= end:
             if _STORE_RE.match(text, stop) or _STORE_NAME_RE.fullmatch(span):
                 continue  # "the Google Play Store", "available on Google Play": the app store, not an SDK
+            if _DATABASE_AFTER_RE.match(text, stop) or _DATABASE_BEFORE_RE.search(text, 0, start):
+                continue  # "a local SQLite database", "本地数据库中（SQLCipher 加密）": where the app keeps data
             if _among_data(text, start, stop, ctx):
                 continue  # "IMEI/MAC/IDFA/OpenUDID/GUID": an identifier listed among data, not the library
             names.append((start, span))
