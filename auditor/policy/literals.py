@@ -179,36 +179,69 @@ def scan_literals(lines: Sequence[str]) -> Literals:
     return Literals(tuple(runs), tuple(scanner.grids))
 
 
-def case_links(lines: Sequence[str]) -> list[GridRun]:
-    """Branches of a switch that each give one name's link: ``case AdNetwork.Vungle: return "https://…";``
-    (C#, Java, Swift ``case .vungle:``), ``AdNetwork.Vungle -> "https://…"`` (Kotlin ``when``), the address on
-    the branch's line or the next two. A run of at least :data:`MIN_CASE_ROWS` such branches, each at most
-    :data:`MAX_CASE_GAP` lines after the one before, is a table of (name, link) rows, the name as the
-    identifier is written ("GoogleAds")."""
+def code_link_rows(lines: Sequence[str]) -> list[GridRun]:
+    """Names each given a link, one to a few lines of source code each, three or more in a run
+    (:data:`MIN_CODE_ROWS`, each at most :data:`MAX_CODE_GAP` lines after the one before), as a table of
+    (name, link) rows, the name as written:
+
+    - the branches of a switch: ``case AdNetwork.Vungle: return "https://…";`` (C#, Java, Swift ``case
+      .vungle:``), ``AdNetwork.Vungle -> "https://…"`` (a Kotlin ``when``), the address on the branch's line
+      or the next two;
+    - statements that each construct one record of the same class from a quoted name and address, any other
+      arguments between (``VUNGLE = new Network(context, "Vungle", "https://…", R.string.ads, true);``);
+    - addresses in an array, each under a comment line that names it (``//Vungle`` over ``"https://…",``); an
+      address itself commented out is no entry."""
     runs: list[GridRun] = []
     rows: list[tuple[tuple[str, ...], int, int]] = []
+    kind = ""
+
+    def close() -> None:
+        nonlocal rows
+        if len(rows) >= MIN_CODE_ROWS:
+            runs.append(GridRun(tuple(rows), rows[0][1], rows[-1][2]))
+        rows = []
+
     for k, line in enumerate(lines):
-        m = _CASE_RE.match(line)
-        if m is None:
+        found = _code_link(lines, k)
+        if found is None:
             continue
+        shape, name, url = found
+        if rows and (k - rows[-1][2] > MAX_CODE_GAP or shape != kind):
+            close()
+        kind = shape
+        rows.append(((name, url), k, k))
+    close()
+    return runs
+
+
+def _code_link(lines: Sequence[str], k: int) -> tuple[str, str, str] | None:
+    """``(shape, name, address)`` of line ``k`` when it opens one of :func:`code_link_rows`' entries."""
+    line = lines[k]
+    m = _CASE_RE.match(line)
+    if m is not None:
         url = next((u.group(1) for j in range(k, min(k + 3, len(lines))) for u in [_QUOTED_URL_RE.search(lines[j])]
                     if u and (j == k or not _CASE_RE.match(lines[j]))), None)
-        if url is None:
-            continue
-        if rows and k - rows[-1][2] > MAX_CASE_GAP:
-            runs += [GridRun(tuple(rows), rows[0][1], rows[-1][2])] if len(rows) >= MIN_CASE_ROWS else []
-            rows = []
-        rows.append(((m.group(1) or m.group(2), url), k, k))
-    runs += [GridRun(tuple(rows), rows[0][1], rows[-1][2])] if len(rows) >= MIN_CASE_ROWS else []
-    return runs
+        return ("case:", m.group(1) or m.group(2), url) if url else None
+    m = _CONSTRUCTED_RE.search(line)
+    if m is not None:
+        return "new:" + m.group(1), m.group(2), m.group(3)
+    m = _COMMENT_NAME_RE.match(line)
+    if m is not None and k + 1 < len(lines):
+        u = _LISTED_URL_RE.match(lines[k + 1])
+        return ("comment:", m.group(1).strip(), u.group(1)) if u else None
+    return None
 
 
 _CASE_RE = re.compile(r"^\s*(?:case\s+(?:[A-Za-z_][\w]*\.)*\.?([A-Za-z_]\w*)\s*:(?!:)"
                       r"|(?:[A-Za-z_]\w*\.)+([A-Za-z_]\w*)\s*->)")
 _QUOTED_URL_RE = re.compile(r"""["'`](https?://[^"'`\s]+)["'`]""")
-MIN_CASE_ROWS = 3
-MAX_CASE_GAP = 4
-"""Lines from one branch giving a link to the next (a comment, a blank line, a ``break``)."""
+_CONSTRUCTED_RE = re.compile(r"""(?:\bnew\s+|=\s*)([A-Z]\w*)\s*\((?:[^()"']*,\s*)?["']([^"'\n]{2,40})["']\s*,"""
+                             r"""\s*["'](https?://[^"'\s]+)["']""")
+_COMMENT_NAME_RE = re.compile(r"^\s*(?://|#)\s*([A-Za-z][\w .+&-]{1,30}?)\s*$")
+_LISTED_URL_RE = re.compile(r"""^\s*["'`](https?://[^"'`\s]+)["'`]\s*,?\s*$""")
+MIN_CODE_ROWS = 3
+MAX_CODE_GAP = 4
+"""Lines from one entry to the next (a comment, a blank line, a ``break``, a call chained on the next line)."""
 
 
 _GRID_HINT_RE = re.compile(r"""\[\s*\[\s*["'`]|(?:listOf|arrayOf|List\.of|asList)\b[^()\n]{0,80}\(\s*[\w$.]+\s*\(\s*["'`]""")

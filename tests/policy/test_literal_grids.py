@@ -132,3 +132,39 @@ def test_two_branches_with_links_are_no_table(tmp_path):
     # guard: fewer than three branches say too little to be a list of partners
     text = 'when (p) {\n    Page.Help -> "https://example.com/help"\n    Page.Terms -> "https://example.com/terms"\n}\n'
     assert read_text(tmp_path, "Pages.kt", text, small_catalog()).sdks == ()
+
+
+CONSTRUCTED_JAVA = """\
+public static void init(Context context) {
+    JPUSH = new Partner(context, "JPush", "https://example.com/jpush/privacy", R.string.kind_push, true);
+    MIPUSH = new Partner(context, "Xiaomi Push", "https://example.com/mipush/privacy", R.string.kind_push, true)
+            .withNote("https://example.com/mipush/partners");
+    APPSFLYER = new Partner(context, "AppsFlyer", "https://example.com/appsflyer/privacy", R.string.kind_ads, false);
+    ACME = new Partner(context, "Acme Ads", "https://ads.example.com/privacy", R.string.kind_ads, true);
+}
+"""
+
+COMMENTED_CS = """\
+static string[] partnerLinks =
+{
+    //JPush
+    "https://example.com/jpush/privacy",
+    //Retired Ads
+    //"https://retired.example.com/privacy",
+    //Xiaomi Push
+    "https://example.com/mipush/privacy",
+    //AppsFlyer
+    "https://example.com/appsflyer/privacy",
+    //Acme Ads
+    "https://ads.example.com/privacy",
+};
+"""
+
+
+@pytest.mark.parametrize("name, text", [("Partners.java", CONSTRUCTED_JAVA), ("Links.cs", COMMENTED_CS)])
+def test_names_given_links_by_constructors_or_comments_are_rows(tmp_path, name, text):
+    rows = read_text(tmp_path, name, text, small_catalog()).sdks
+    assert [(r.name, r.link) for r in rows] == [
+        ("JPush", "https://example.com/jpush/privacy"), ("Xiaomi Push", "https://example.com/mipush/privacy"),
+        ("AppsFlyer", "https://example.com/appsflyer/privacy"), ("Acme Ads", "https://ads.example.com/privacy")]
+    # (an address commented out is no entry: "Retired Ads" names nothing the app links)

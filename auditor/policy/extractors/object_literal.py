@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from auditor.policy.claims import Context, ExtractorKind, SdkClaim, Structure
 from auditor.policy.document import Document, Row
-from auditor.policy.literals import MAX_KEYS, Record, RecordRun, case_links, record_runs, scan_literals
+from auditor.policy.literals import MAX_KEYS, Record, RecordRun, code_link_rows, record_runs, scan_literals
 from auditor.policy.table import Grid, read_grid, sdk_like
 from auditor.policy.text import FENCE_RE, company_like, name_like
 
@@ -42,9 +42,9 @@ class ObjectLiteralExtractor:
         found = list(literals.records)
         if not found and doc.format == "markdown":
             found = record_runs(_fenced_objects(texts))
-        # a table kept as rows of cells, or as the branches of a switch giving each name its link: read as any
-        # table is
-        for grid in (*literals.grids, *case_links(texts)):
+        # a table kept as rows of cells, or as code that gives each name its link (the branches of a switch,
+        # constructor calls, commented addresses): read as any table is
+        for grid in (*literals.grids, *code_link_rows(texts)):
             rows = tuple(Row(cells, first, last) for cells, first, last in grid.rows)
             structure = _named(read_grid(Grid(rows, ExtractorKind.OBJECT_LITERAL), ctx, CONFIDENCE), ctx)
             if structure is not None and (structure.sdks or structure.scenes):
