@@ -201,8 +201,9 @@ def code_link_rows(lines: Sequence[str]) -> list[GridRun]:
             runs.append(GridRun(tuple(rows), rows[0][1], rows[-1][2]))
         rows = []
 
-    for k, line in enumerate(lines):
-        found = _code_link(lines, k)
+    for k in range(len(lines)):
+        found = _code_link(lines, k) if "http" in lines[k] or "http" in lines[min(k + 2, len(lines) - 1)] \
+            or "http" in lines[min(k + 1, len(lines) - 1)] else None
         if found is None:
             continue
         shape, name, url = found
