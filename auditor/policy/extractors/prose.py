@@ -355,19 +355,23 @@ _DATABASE_AFTER_RE = re.compile(r"\s*(?:databases?\b|db\b|数据库)", re.IGNORE
 _DATABASE_BEFORE_RE = re.compile(r"(?:databases?|数据库)中?\s*[（(]\s*$", re.IGNORECASE)
 """A name said to be the database the app keeps its data in (on the device, not a third party's service)."""
 _LIST_GAP_RE = re.compile(r"^\s*[/、,，;；]\s*")
+_ITEM_BEFORE_RE = re.compile(r"([^/、,，;；（(\s][^/、,，;；（(]*?)\s*[/、,，;；]\s*$")
+_ITEM_AFTER_RE = re.compile(r"[^/、,，;；）)]+")
+MAX_ITEM_CHARS = 60
+"""Characters of an enumeration's item next to a name (an identifier is short)."""
 
 
 def _among_data(text: str, start: int, stop: int, ctx: Context) -> bool:
     """True when the name at ``text[start:stop]`` is an item of an enumeration (parted by "/", "、", ",") whose
     item next to it, before or after, is exactly a personal-data word ("IDFA/OpenUDID/GUID")."""
-    before = text[:start]
-    m = re.search(r"([^/、,，;；（(\s][^/、,，;；（(]*?)\s*[/、,，;；]\s*$", before)
+    before = text[max(0, start - MAX_ITEM_CHARS):start]
+    m = _ITEM_BEFORE_RE.search(before)
     if m and _names_data(m.group(1).strip(), ctx):
         return True
-    gap = _LIST_GAP_RE.match(text[stop:])
+    gap = _LIST_GAP_RE.match(text[stop:stop + MAX_ITEM_CHARS])
     if gap is None:
         return False
-    after = re.match(r"[^/、,，;；）)]+", text[stop + gap.end():])
+    after = _ITEM_AFTER_RE.match(text, stop + gap.end(), stop + gap.end() + MAX_ITEM_CHARS)
     return after is not None and _names_data(after.group(0).strip(), ctx)
 
 
@@ -452,7 +456,7 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         if start >= end:
             if _STORE_RE.match(text, stop) or _STORE_NAME_RE.fullmatch(span):
                 continue  # "the Google Play Store", "available on Google Play": the app store, not an SDK
-            if _DATABASE_AFTER_RE.match(text, stop) or _DATABASE_BEFORE_RE.search(text, 0, start):
+            if _DATABASE_AFTER_RE.match(text, stop) or _DATABASE_BEFORE_RE.search(text, max(0, start - 16), start):
                 continue  # "a local SQLite database", "本地数据库中（SQLCipher 加密）": where the app keeps data
             if _among_data(text, start, stop, ctx):
                 continue  # "IMEI/MAC/IDFA/OpenUDID/GUID": an identifier listed among data, not the library
