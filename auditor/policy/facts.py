@@ -87,6 +87,8 @@ def named_parts(name: str, names: NameIndex) -> list[str]:
     # a list in brackets says what one product covers ("分享SDK（微博、QQ）"); "X / Y" is mostly one product
     # under two names, so a slash separates only the names of two different entries ("Firebase Analytics /
     # Crashlytics")
+    if "/" not in name and not _SEVERAL_RE.search(name):
+        return []  # (most names: one product)
     if _LISTED_ASIDE_RE.search(name):
         return []
     if "/" in name and not _SEVERAL_RE.search(name):
