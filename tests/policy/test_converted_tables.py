@@ -137,3 +137,17 @@ def test_a_last_cell_going_on_over_plain_lines_ends_at_a_lone_pipe(tmp_path):
         ("JPush SDK", "Example Push Co., Ltd."), ("Xiaomi Push SDK", "Xiaomi Inc."), ("Acme Ads SDK", "Acme Ltd.")]
     assert set(rows[0].data_types) == {"device-model", "ip", "android-id", "mac"}
     assert rows[1].permissions == ("android.permission.CAMERA",) and not rows[0].permissions
+
+
+def test_a_row_closed_early_in_a_table_without_outer_pipes_is_padded_and_its_note_fills_the_last_cell(tmp_path):
+    # rows written "a | b | c" (no outer pipes); one row ends with a pipe after its next-to-last cell (its last
+    # cell left empty) and a plain line under it says more; the row after stays whole
+    from tests.policy.helpers import read_text, small_catalog
+    text = ("序号 | SDK名称 | 第三方公司 | 收集的个人信息  \n---|---|---|---  \n"
+            "1 | JPush | 深圳某某信息技术有限公司 |\n"
+            "推送请求中还可能包含设备型号。  \n"
+            "2 | Xiaomi Push | 北京某某移动软件有限公司 | OAID  \n")
+    rows = read_text(tmp_path, "p.md", text, small_catalog()).sdks
+    assert [(r.name, r.company) for r in rows] == [("JPush", "深圳某某信息技术有限公司"),
+                                                   ("Xiaomi Push", "北京某某移动软件有限公司")]
+    assert rows[0].data_types == ("device-model",) and rows[1].data_types == ("oaid",)

@@ -172,10 +172,10 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
                 rows[-1] = Row(last.cells[:-1] + (f"{last.cells[-1]} {text.strip()}".strip(),), last.first, k)
             continue
         cells, whole = _cells(text)
-        if closed and not pending and text.rstrip().endswith("|") and len(cells) == width - 1 and cells[0].strip() \
-                and (k not in following or len(_cells(following[k])[0]) >= width - 1):
+        if not pending and text.rstrip().endswith("|") and len(cells) == width - 1 and cells[0].strip() \
+                and (k not in following or "|" not in following[k] or len(_cells(following[k])[0]) >= width - 1):
             rows.append(Row(tuple(cells) + ("",), k, k))  # a row closed without its last cell (left empty), the next
-            continue  # line a row of its own too (not the rest of this one: "是 |")
+            continue  # line a row of its own too (not the rest of this one: "是 |"), or a plain line that fills it
         if whole and len(cells) >= width and not pending:
             extra = [c for c in cells[width:] if c]
             cells = cells[:width - 1] + [" ".join([cells[width - 1]] + extra)]
