@@ -29,3 +29,13 @@ def test_no_misspelt_or_invented_aliases_from_one_document():
     for entry in catalog.entries:
         for source in entry.alias_sources:
             assert source.name in entry.aliases and source.ref
+
+
+def test_a_service_of_an_engine_named_in_policies_resolves_to_the_engine():
+    # "Unity Analytics" ships inside the Unity engine: games list it among their services
+    from auditor.policy.lexicon_data import load_lexicon
+    from auditor.policy.names import build_index
+    index = build_index(load_catalog(), load_lexicon())
+    assert index.resolve_exact("Unity Analytics") == "unity"
+    unity = next(e for e in load_catalog().entries if e.id == "unity")
+    assert [s.source for s in unity.alias_sources] == ["policy"]
