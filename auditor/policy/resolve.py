@@ -24,10 +24,13 @@ from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon import Lexicon, fold
 from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, bigrams, build_index, is_distinctive
+from auditor.policy.text import CJK_RE
 from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _CJK_KEY_RE = re.compile(r"[\u3400-\u9fff]{2,}")
+_PLATFORM_WORDS_RE = re.compile(r"android|ios|安卓|苹果|sdk")
+"""Platform and suffix words left in a folded name's rest ("高德地图android定位sdk" -> "定位")."""
 _SNAKE_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 """A snake_case identifier (a Flutter or Python package's name)."""
 _WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+]{3,}(?![A-Za-z0-9])")
@@ -152,7 +155,13 @@ class Resolver:
         """The one entry whose own name is written inside a longer name ("腾讯 Bugly 闪退统计SDK", "Protobuf
         编解码", "Google ML Kit Document Scanner"): distinctive names spotted in it and whole Latin words that
         are an entry's exact name (not vendor or generic words); None when they name none or several."""
-        ids = {self.names.resolve_exact(span) for _, _, span in self.names.spot(name) if not self.kind_only(span)}
+        spotted = [(span, self.names.resolve_exact(span)) for _, _, span in self.names.spot(name)
+                   if not self.kind_only(span)]
+        ids = {i for _, i in spotted}
+        if len(ids) == 1 and None not in ids:
+            sibling = self._sibling_named(name, spotted[0][0], spotted[0][1] or "")
+            if sibling:
+                return sibling
         if _SNAKE_RE.fullmatch(_BRACKETS.sub(" ", name).strip()):
             # a package's identifier ("network_info_plus", "flutter_bloc (v8.1.6)") is one word: the entry
             # named by a word of it ("flutter") is not the package
@@ -163,6 +172,20 @@ class Resolver:
         if not ids:
             ids = self._keys_inside(name)
         return next(iter(ids)) if len(ids) == 1 else None
+
+    def _sibling_named(self, name: str, span: str, sdk_id: str) -> str | None:
+        """Another product of the vendor of ``sdk_id`` that the words of ``name`` around the spotted ``span``
+        name and ``sdk_id``'s own names do not ("高德地图定位SDK": 高德地图 is the map SDK, 定位 names only the
+        vendor's location SDK, "高德定位"); None when no other product, or several, have those words."""
+        product = self.products.get(sdk_id)
+        rest = self.names.strip(normalize_name(fold(name.replace(span, " "))), vendors=True)
+        rest = _PLATFORM_WORDS_RE.sub("", rest)
+        if product is None or not product.vendor_id or len(rest) < 2 or not CJK_RE.search(rest) \
+                or any(rest in k for k in self.names.keys_of(sdk_id)):
+            return None
+        found = [i for i, p in self.products.items() if i != sdk_id and p.vendor_id == product.vendor_id
+                 and any(rest in k for k in self.names.keys_of(i))]
+        return found[0] if len(found) == 1 else None
 
     def _keys_inside(self, name: str) -> set[str | None]:
         """Entries whose name, once its suffix and vendor words are dropped, is written inside a longer name

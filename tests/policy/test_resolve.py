@@ -138,3 +138,19 @@ def test_a_platform_inside_the_name_is_looked_past(index, name, expected):
 def test_a_platform_alone_names_no_sdk(index):
     assert index.resolve("Android SDK").id is None
     assert index.resolve("iOS SDK").id is None
+
+
+def test_a_word_beside_a_product_name_that_names_only_a_sibling_product_resolves_to_the_sibling():
+    # "某图地图" is the vendor's map SDK; "某图地图定位SDK" says 定位, which only its location SDK ("某图定位") is
+    # named by: that one, as written with the platform between ("某图地图Android定位SDK")
+    from auditor.policy.resolve import Evidence, build_resolver
+    from tests.policy.helpers import entry, memory_catalog
+    catalog = memory_catalog(entry("mt-map", "Moutu Map", "某图地图", "某图地图SDK", vendor="Moutu Co., Ltd."),
+                             entry("mt-location", "Moutu Location", "某图定位", "某图定位SDK", vendor="Moutu Co., Ltd."))
+    resolver = build_resolver(catalog, load_lexicon())
+
+    def resolve(name: str) -> str | None:
+        return resolver.resolve(Evidence(name=name, company="", links=(), packages=(), words=name, hints=(),
+                                         coordinates=())).id
+    assert resolve("某图地图Android定位SDK") == "mt-location" and resolve("某图地图定位SDK") == "mt-location"
+    assert resolve("某图地图SDK") == "mt-map"  # guard
