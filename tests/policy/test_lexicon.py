@@ -63,6 +63,8 @@ def test_short_permission_name_is_rejected():
     ("Receive Boot Completed", {P + "RECEIVE_BOOT_COMPLETED"}),
     # the Bluetooth admin permission by its Play Store words (not the plain Bluetooth permission)
     ("Bluetooth administration", {P + "BLUETOOTH_ADMIN"}), ("蓝牙管理", {P + "BLUETOOTH_ADMIN"}),
+    # labels of permission lists: network communication, NFC
+    ("网络通讯功能权限", {P + "INTERNET"}), ("网络通信权限", {P + "INTERNET"}), ("NFC功能权限", {P + "NFC"}),
 ])
 def test_permission_phrases(lexicon, text, expected):
     assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected
@@ -303,3 +305,12 @@ def test_androids_permissions_outside_its_main_package(lexicon, text, constant):
 def test_another_platforms_permission_is_still_none(lexicon):
     assert lexicon.permissions_in("ohos.permission.INTERNET", weak=True) == []
 
+
+
+def test_a_key_written_twice_in_the_lexicon_is_refused(tmp_path):
+    # YAML keeps the last of two equal keys silently: a second "zh:" list would hide the first
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("version: 1\npermissions:\n  - permissions: [android.permission.NFC]\n    phrases:\n"
+                    "      zh: [NFC权限]\n      zh: [近场通信]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="written twice"):
+        load_lexicon(path)
