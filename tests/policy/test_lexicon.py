@@ -65,6 +65,9 @@ def test_short_permission_name_is_rejected():
     ("Bluetooth administration", {P + "BLUETOOTH_ADMIN"}), ("蓝牙管理", {P + "BLUETOOTH_ADMIN"}),
     # labels of permission lists: network communication, NFC
     ("网络通讯功能权限", {P + "INTERNET"}), ("网络通信权限", {P + "INTERNET"}), ("NFC功能权限", {P + "NFC"}),
+    # reading or writing "the device's" storage
+    ("写入设备外部存储", {P + "WRITE_EXTERNAL_STORAGE"}), ("读取设备存储", {P + "READ_EXTERNAL_STORAGE"}),
+    ("读写设备外部存储", {P + "READ_EXTERNAL_STORAGE", P + "WRITE_EXTERNAL_STORAGE"}),
 ])
 def test_permission_phrases(lexicon, text, expected):
     assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected
