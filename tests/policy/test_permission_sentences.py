@@ -99,3 +99,12 @@ def test_what_a_permission_helps_or_makes_happen_is_its_scene_and_words_about_fe
     assert scenes["CALL_PHONE"] == "在APP中联系门店客服"
     assert scenes["CAMERA"] == "扫码取件"
     assert scenes.get("RECORD_AUDIO", "") == ""  # guard: "特定功能或服务" names no feature
+
+
+ALLOWED = "相册的访问许可，若您同意我们获得此权限，那么您就能在相册里挑选照片作为头像。\n"
+
+
+def test_what_allowing_a_permission_lets_one_do_is_its_scene(tmp_path, catalog):
+    d = _read(tmp_path, "perms.txt", ALLOWED, catalog)
+    scenes = {p.permission.rsplit(".", 1)[-1]: p.scene for p in d.permissions}
+    assert scenes["READ_EXTERNAL_STORAGE"] == "在相册里挑选照片作为头像"
