@@ -68,6 +68,9 @@ def test_short_permission_name_is_rejected():
     # reading or writing "the device's" storage
     ("写入设备外部存储", {P + "WRITE_EXTERNAL_STORAGE"}), ("读取设备存储", {P + "READ_EXTERNAL_STORAGE"}),
     ("读写设备外部存储", {P + "READ_EXTERNAL_STORAGE", P + "WRITE_EXTERNAL_STORAGE"}),
+    # Android's "Notification access" (a notification listener), not posting notifications; the call state
+    ("Notification access", {P + "BIND_NOTIFICATION_LISTENER_SERVICE"}), ("通知使用权", {P + "BIND_NOTIFICATION_LISTENER_SERVICE"}),
+    ("通知权限", {P + "POST_NOTIFICATIONS"}), ("read the call state", {P + "READ_PHONE_STATE"}),
 ])
 def test_permission_phrases(lexicon, text, expected):
     assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected
