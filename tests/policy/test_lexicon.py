@@ -73,6 +73,8 @@ def test_short_permission_name_is_rejected():
     ("read your notifications", {P + "BIND_NOTIFICATION_LISTENER_SERVICE"}),
     ("通知使用权", {P + "BIND_NOTIFICATION_LISTENER_SERVICE"}),
     ("通知权限", {P + "POST_NOTIFICATIONS"}), ("read the call state", {P + "READ_PHONE_STATE"}),
+    # permission labels of alarm apps
+    ("Boot Completed", {P + "RECEIVE_BOOT_COMPLETED"}), ("Full-screen intent", {P + "USE_FULL_SCREEN_INTENT"}),
 ])
 def test_permission_phrases(lexicon, text, expected):
     assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected
