@@ -75,6 +75,8 @@ def test_short_permission_name_is_rejected():
     ("通知权限", {P + "POST_NOTIFICATIONS"}), ("read the call state", {P + "READ_PHONE_STATE"}),
     # permission labels of alarm apps
     ("Boot Completed", {P + "RECEIVE_BOOT_COMPLETED"}), ("Full-screen intent", {P + "USE_FULL_SCREEN_INTENT"}),
+    # Android's own Chinese words for usage access and drawing over other apps
+    ("使用记录访问权限", {P + "PACKAGE_USAGE_STATS"}), ("显示在其他应用上面", {P + "SYSTEM_ALERT_WINDOW"}),
 ])
 def test_permission_phrases(lexicon, text, expected):
     assert {p for p, _ in lexicon.permissions_in(text, weak=True)} == expected
