@@ -201,9 +201,12 @@ def code_link_rows(lines: Sequence[str]) -> list[GridRun]:
             runs.append(GridRun(tuple(rows), rows[0][1], rows[-1][2]))
         rows = []
 
+    near = [False] * (len(lines) + 2)  # an address on the line or the next two
+    for k, line in enumerate(lines):
+        if "http" in line:
+            near[max(0, k - 2):k + 1] = [True] * (k + 1 - max(0, k - 2))
     for k in range(len(lines)):
-        found = _code_link(lines, k) if "http" in lines[k] or "http" in lines[min(k + 2, len(lines) - 1)] \
-            or "http" in lines[min(k + 1, len(lines) - 1)] else None
+        found = _code_link(lines, k) if near[k] else None
         if found is None:
             continue
         shape, name, url = found
