@@ -38,7 +38,24 @@ MAX_NODES = 1_000_000
 MAX_PROBLEMS_SHOWN = 20
 _CHUNK = MiB
 ErrorType = Callable[[str], AuditorError]
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe YAML loader (libyaml's when present), refusing a key written twice in one mapping: YAML keeps the
+    last silently, so a second ``zh:`` list or a repeated option would hide the first."""
+
+
+def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if isinstance(key, (str, int, float, bool)) or key is None:
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} written twice", key_node.start_mark)
+            seen.add(key)
+    return loader.construct_mapping(node)
+
+
+UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+_Loader = UniqueKeyLoader
 
 
 def _kind(mode: int) -> str:

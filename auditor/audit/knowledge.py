@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from auditor.errors import ConfigError
+from auditor.inputs import UniqueKeyLoader
 from auditor.vocab import DATA_TYPE_IDS
 
 _PREFIX = "android.permission."
@@ -43,7 +44,7 @@ class PermissionKnowledge:
     @classmethod
     def load(cls) -> PermissionKnowledge:
         text = resources.files("auditor").joinpath("data/permission_groups.yaml").read_text(encoding="utf-8")
-        raw: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw: dict[str, Any] = yaml.load(text, Loader=UniqueKeyLoader)
         labels: dict[str, tuple[str, str]] = {}
         data: dict[str, tuple[str, ...]] = {}
         for short, rec in raw["permissions"].items():

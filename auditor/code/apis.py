@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from auditor.errors import ConfigError
+from auditor.inputs import UniqueKeyLoader
 from auditor.vocab import DATA_TYPE_IDS
 
 _RESOURCE = "personal_data_apis.yaml"
@@ -179,7 +180,7 @@ def _parse_rule(raw: Any, where: str, known_sources: set[str], problems: list[st
 def parse_api_table(text: str, source: str = _RESOURCE) -> ApiTable:
     """Parse and validate the YAML text of an API table (all problems reported at once)."""
     try:
-        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: ~10x faster
+        doc = yaml.load(text, Loader=UniqueKeyLoader)  # libyaml: ~10x faster
     except yaml.YAMLError as exc:
         raise ApiTableError(source, [f"not valid YAML ({exc})"]) from exc
     if not isinstance(doc, dict) or doc.get("schema") != 1:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from auditor.errors import ConfigError
+from auditor.inputs import UniqueKeyLoader
 from auditor.policy.lexicon import ROLES, Lexicon, Term, fold
 from auditor.vocab import CATEGORY_IDS, DATA_TYPE_IDS
 
@@ -35,28 +36,10 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         except OSError as exc:
             raise ConfigError(f"{source}: cannot read lexicon ({exc.strerror or exc})") from exc
     try:
-        data = yaml.load(raw, Loader=_UniqueKeyLoader)
+        data = yaml.load(raw, Loader=UniqueKeyLoader)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}: lexicon is not valid YAML ({' '.join(str(exc).split())[:160]})") from exc
     return build_lexicon(data, source, known_permissions())
-
-
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The safe loader, refusing a key written twice in one mapping (YAML would keep the last silently: a second
-    ``zh:`` list under one entry hid the first)."""
-
-
-def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"key {key!r} written twice", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
 def known_permissions() -> frozenset[str]:

@@ -48,12 +48,17 @@ def _alias_bomb(path: Path) -> None:
     path.write_text("\n".join(rows) + "\n")
 
 
+def _duplicate_key(path: Path) -> None:
+    path.write_text('id: duplicate-key\nname: "One"\nname: "Two"\ncategory: analytics\n')  # YAML kept "Two" silently
+
+
 ENTRIES = {
     "fifo": (_fifo, "is a FIFO, not a regular file"),
     "directory": (_directory, "is a directory, not a regular file"),
     "sparse-100MB": (_sparse_100mb, "bytes, more than the"),
     "nested-50k": (_nested, "nested deeper than"),
     "alias-bomb": (_alias_bomb, "unknown keys"),
+    "duplicate-key": (_duplicate_key, "written twice"),
 }
 
 
