@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from auditor.disclose import APP, DisclosureTables
+from auditor.inputs import UniqueKeyLoader
 from auditor.sanitize import spreadsheet_cell
 from auditor.vocab import DATA_TYPES
 
@@ -41,7 +42,7 @@ class PlayForm:
     @classmethod
     def load(cls) -> PlayForm:
         text = resources.files("auditor").joinpath("data/play_data_safety.yaml").read_text(encoding="utf-8")
-        raw: dict[str, Any] = yaml.safe_load(text)
+        raw: dict[str, Any] = yaml.load(text, Loader=UniqueKeyLoader)
         return cls(tuple(raw["header"]), tuple(raw["general"]), tuple(tuple(t) for t in raw["data_types"]),
                    tuple(tuple(p) for p in raw["purposes"]), dict(raw["from_data_types"]),
                    {k: tuple(v) for k, v in raw["purpose_of_category"].items()})
