@@ -81,12 +81,13 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     if "name" in roles:
         sdks = _sdk_rows(roles, body, ctx, merge=not grid.keyed)
         if sdks:
-            # an SDK's permissions with the scene of each ("SDK | 权限 | 使用场景"): scene pairs too
-            # (there a row without a scene of its own gives no pair: what it says it is for is the SDK's)
-            scenes = _scene_rows(roles, body, ctx, own_scene=True, merged=not grid.keyed) \
-                if "permissions" in roles and "scene" in roles \
-                else _scene_rows(roles, body, ctx) if "permissions" in roles and "purpose" in roles \
-                and _permission_rows(roles, body) else []
+            scenes: list[SceneClaim] = []
+            if "permissions" in roles and "scene" in roles:
+                # an SDK's permissions with the scene of each ("SDK | 权限 | 使用场景"): scene pairs too; a row
+                # without a scene of its own gives none (what it says it is for is the SDK's purpose)
+                scenes = _scene_rows(roles, body, ctx, own_scene=True, merged=not grid.keyed)
+            elif "permissions" in roles and "purpose" in roles and _permission_rows(roles, body):
+                scenes = _scene_rows(roles, body, ctx)  # one SDK's permissions a row, each with its use
             return Structure(grid.extractor, first, last, confidence if header else confidence - 0.2, sdks=tuple(sdks),
                              scenes=tuple(scenes))
     if "permissions" in roles:
