@@ -187,27 +187,8 @@ class KeyValueExtractor:
                     and not company_like(value):
                 role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way;
                 # "供应商：华为推送SDK": a product named where its provider would be, wherever
-            if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 and \
-                    [r for r, v in current.fields if v.strip()] == ["name"] and not current.lined:
-                role = "description"  # "SDK名称：友盟SDK" then "服务类型：使用数据分析": what it is, not a new record
-            elif role == "name" and current is not None and current.kind == "sdk" and current.lined \
-                    and current.last == i - 1 and len(current.fields) > 1 and known(current.fields[0][1]) \
-                    and not any(r == "name" for r, _ in current.fields[1:]):
-                role = "description"  # "1.1.1小米推送 SDK" / "第三方主体：…" / "产品名称：小米 SDK": the heading
-                # names a catalog product, the label says it again (a heading of a section, "安卓端SDK", does not)
-            elif role == "name" and current is not None and current.kind == "sdk" and current.lined \
-                    and current.last == i - 1 and [r for r, v in current.fields if v.strip()] == ["name"] \
-                    and _CODE_NAME_RE.match(value.strip()):
-                # "极光推送SDK" over "SDK名称：cn.jpush.android": the heading names it, the label gives its code name
-                role = "packages" if "." in value else "description"
-            elif role == "name" and current is not None and current.kind == "sdk" and current.lined \
-                    and current.last == i - 1 and [r for r, v in current.fields if v.strip()] == ["name"] \
-                    and width(value) <= MAX_KIND_VALUE and not (_SDK_WORD_RE.search(value) or known(value)):
-                role = "description"  # "（1）腾讯优图SDK" over "SDK类型：工具": the kind of SDK the heading's is
-            elif role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1 \
-                    and _label_named(current) and label and label != current.label \
-                    and not (_SDK_WORD_RE.search(value) or known(value)):
-                role = "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record
+            if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1:
+                role = _name_label_role(current, value, known, label)
             has = current is not None and any(r == role for r, _ in current.fields)
             carried: list[tuple[str, str]] = []
             if role == "name":
@@ -226,6 +207,26 @@ class KeyValueExtractor:
             current.add(role, value, i, indent)
         assert current is not None  # every call has at least one pair
         return current
+
+
+def _name_label_role(current: _Record, value: str, known: Callable[[str], bool], label: str) -> str:
+    """The role of a name label right under the SDK record ``current``: "name" (the next record), or what the
+    label says of ``current`` when its name is given already."""
+    only_named = [r for r, v in current.fields if v.strip()] == ["name"]
+    if only_named and not current.lined:
+        return "description"  # "SDK名称：友盟SDK" then "服务类型：使用数据分析": what it is, not a new record
+    if current.lined and len(current.fields) > 1 and known(current.fields[0][1]) \
+            and not any(r == "name" for r, _ in current.fields[1:]):
+        return "description"  # "1.1.1小米推送 SDK" / "第三方主体：…" / "产品名称：小米 SDK": the heading names a
+        # catalog product, the label says it again (a heading of a section, "安卓端SDK", does not)
+    if only_named and current.lined and _CODE_NAME_RE.match(value.strip()):
+        # "极光推送SDK" over "SDK名称：cn.jpush.android": the heading names it, the label gives its code name
+        return "packages" if "." in value else "description"
+    if only_named and current.lined and width(value) <= MAX_KIND_VALUE and not (_SDK_WORD_RE.search(value) or known(value)):
+        return "description"  # "（1）腾讯优图SDK" over "SDK类型：工具": the kind of SDK the heading's is
+    if _label_named(current) and label and label != current.label and not (_SDK_WORD_RE.search(value) or known(value)):
+        return "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record
+    return "name"
 
 
 _CODE_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*(?:[.:][a-z][\w-]*)*$")
