@@ -125,8 +125,9 @@ class FlatTableExtractor:
             limit *= 4
         if named:
             # (rows that each took one cell a column read as cut: no reading by what the cells say is needed)
-            anchored, anchored_end = _anchored_rows(roles, cells, ctx) if _uneven(roles, rows) else ([], 0)
-            if anchored and _reading(roles, anchored, ctx) > _reading(roles, rows, ctx):
+            fits: _Fits = {}  # (how each cell reads in each column, weighed once for both readings)
+            anchored, anchored_end = _anchored_rows(roles, cells, ctx, fits) if _uneven(roles, rows) else ([], 0)
+            if anchored and _reading(roles, anchored, ctx, fits) > _reading(roles, rows, ctx, fits):
                 rows, end = anchored, anchored_end  # rows of uneven length (cells left empty, or merged)
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
@@ -344,11 +345,14 @@ def _uneven(roles: list[str | None], rows: list[Row]) -> bool:
     return not rows or _fit_count(roles, rows) < len(rows)
 
 
+_Fits = dict[tuple[str | None, str], float]
+"""How well a cell's text reads in a column of a role (:func:`_fits`), by (role, text)."""
 MAX_ANCHOR_WIDTH = 40
 """Display width of a cell that may open a row of :func:`_anchored_rows` (a name, not a sentence)."""
 
 
-def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tuple[list[Row], int]:
+def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
+                   memo: _Fits | None = None) -> tuple[list[Row], int]:
     """Rows of a flattened SDK table whose rows have uneven numbers of cells (an empty cell copies as nothing, a
     merged one stands once, a cell's lines may part into several): each row opens at a cell of the name
     column that names an SDK, and its cells fall to the columns they read as (:func:`_aligned`). Rows and the
@@ -378,7 +382,7 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> 
     # the last row ends where its cells read best (a paragraph after the table fits no column of it)
     first = starts[-1] - key
     ends = range(first + key + 2, min(len(cells), first + 2 * n + 2) + 1)
-    memo: dict[tuple[str | None, str], float] = {}
+    memo = {} if memo is None else memo
     last = max(ends, key=lambda e: (_aligned(roles, [c.text for c in cells[first:e]], key, ctx, memo)[0], -e),
                default=min(len(cells), first + n))
     bounds = [(a - key, b - key) for a, b in zip(starts, starts[1:])] + [(first, last)]
@@ -397,18 +401,14 @@ _EMPTY_COST = 0.8
 
 
 def _aligned(roles: list[str | None], texts: list[str], key: int, ctx: Context,
-             memo: dict[tuple[str | None, str], float] | None = None) -> tuple[float, list[str]]:
+             memo: _Fits | None = None) -> tuple[float, list[str]]:
     """The cells of one row set in the columns they read as, in order, and how well they read: each column
     takes none, one or several consecutive cells (joined), the row's name in its name column; the best reading
     by how well each cell fits its column (a company where the company column is, data where the data column
     is...)."""
     n, m = len(roles), len(texts)
     memo = {} if memo is None else memo  # (one table's cells are weighed once for each role)
-    for role in roles:
-        for t in texts:
-            if (role, t) not in memo:
-                memo[(role, t)] = _fits(role, t, ctx)
-    fit = [[memo[(role, t)] for t in texts] for role in roles]
+    fit = [[_fit_of(role, t, ctx, memo) for t in texts] for role in roles]
     best: dict[tuple[int, int], tuple[float, list[int]]] = {}  # (cells used, columns filled) -> score, cuts
 
     def solve(i: int, j: int) -> tuple[float, list[int]]:
@@ -464,9 +464,19 @@ def _fits(role: str | None, text: str, ctx: Context) -> float:
     return 0.0
 
 
-def _reading(roles: list[str | None], rows: list[Row], ctx: Context) -> float:
+def _reading(roles: list[str | None], rows: list[Row], ctx: Context, memo: _Fits | None = None) -> float:
     """How well ``rows`` read: the sum of how each cell fits its column (:func:`_fits`)."""
-    return sum(_fits(role, cell, ctx) for row in rows for role, cell in zip(roles, row.cells) if cell)
+    memo = {} if memo is None else memo
+    return sum(_fit_of(role, cell, ctx, memo) for row in rows for role, cell in zip(roles, row.cells) if cell)
+
+
+def _fit_of(role: str | None, text: str, ctx: Context, memo: _Fits) -> float:
+    """:func:`_fits`, remembered in ``memo`` (one table's cells are weighed once for each role)."""
+    key = (role, text)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _fits(role, text, ctx)
+    return found
 
 
 def _fit_count(roles: list[str | None], rows: list[Row]) -> int:
