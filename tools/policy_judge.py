@@ -30,6 +30,7 @@ IDS_FILE = Path(__file__).with_name("policy_eval_ids.yaml")
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _PART_SPLIT = re.compile(r"\s*(?:/|\+|,|;|，|；|、|\bor\b|\band\b)\s*")
 _GENERIC_TAIL = re.compile(r"(?:\s+(?:sdk|ads?|ad sdk|ad network|ads network|network|push channel|component|mediation|login|share|pay))+$", re.IGNORECASE)
+_DESCRIPTIVE = re.compile(r"[a-z]+(?:[ -][a-z]+)*")
 _SDK_TAIL = re.compile(r"\s*sdk$", re.IGNORECASE)
 _STOP = frozenset(["the", "and", "or", "to", "of", "for", "used", "use", "a", "an", "in", "on", "with", "by", "from", "is", "are", "be", "as", "at", "this", "that", "such"])
 SCENE_MIN = 0.25
@@ -187,6 +188,9 @@ class Judge:
                 bare = norm(_SDK_TAIL.sub("", fold(name).strip()))  # "数美 SDK" is named by "数美" too
                 if len(bare) >= _min_len(bare):
                     self.by_name.setdefault(bare, set()).add(entry.id)
+        self.lower_first = {name.split()[0] for entry in catalog.entries
+                            for name in (entry.name, *_alias_names(entry.aliases))
+                            if name.split() and _DESCRIPTIVE.fullmatch(name.split()[0])}
         self.vendors = {norm(n) for entry in catalog.entries if entry.vendor
                         for n in (entry.vendor.name, entry.vendor.legal_name) if n}
         self.fixed: dict[str, set[str]] = {}
@@ -201,12 +205,21 @@ class Judge:
         if key in self.fixed:
             return {i for i in self.fixed[key] if self.catalog.get(i) is not None}
         out: set[str] = set()
+        whole = {identity.strip(), _BRACKETS.sub(" ", identity).strip()}
         for part in _identity_parts(identity):
+            if part not in whole and self._descriptive(part):
+                continue
             out |= self.by_name.get(norm(part), set())
             out |= self.by_name.get(norm(_GENERIC_TAIL.sub("", part)), set())
         for package in row.get("package_names") or []:
             out |= self._by_package(package)
         return out or self._by_words(identity)
+
+    def _descriptive(self, piece: str) -> bool:
+        """A piece of an identity in lower-case Latin words says what the SDK does ("WeChat OpenSDK (pay / share)":
+        "share" is no name of ShareSDK), unless its first word is how some entry's name begins ("vivo push")."""
+        words = piece.strip(" ()（）")
+        return bool(_DESCRIPTIVE.fullmatch(words)) and words.split()[0] not in self.lower_first
 
     def _by_words(self, identity: str) -> set[str]:
         """An identity that names an entry and then says what it is ("Tencent Bugly crash reporting", "Chromium
@@ -239,6 +252,7 @@ def _alias_names(aliases: Iterable[Any]) -> list[str]:
 
 
 def _identity_parts(identity: str) -> list[str]:
+    """The identity, without its brackets, each bracket's text, and the pieces of each split at "/", "+", "or"..."""
     parts = [identity, _BRACKETS.sub(" ", identity)] + _BRACKETS.findall(identity)
     out = []
     for part in parts:

@@ -98,3 +98,24 @@ def test_the_judge_reads_an_identity_that_names_an_entry_then_says_what_it_is():
     # a vendor's name followed by words names no entry of that vendor ("Google+" folds to "google")
     assert judge.expected({"identity": "Google image search"}) == set()
     assert judge.right({"identity": "Google image search"}, None)
+
+
+def test_the_judge_takes_lower_case_words_in_an_identity_for_what_the_sdk_does_not_for_a_name():
+    from tests.policy.helpers import entry, memory_catalog
+    from tools.policy_judge import Judge
+
+    judge = Judge(memory_catalog(
+        entry("wechat-opensdk", "WeChat OpenSDK", vendor="Tencent"),
+        entry("mob-sharesdk", "ShareSDK", vendor="MobTech"),
+        entry("payment", "Payment"),
+        entry("retrofit", "Retrofit", vendor="Square"),
+        entry("vivo-push", "vivo Push", vendor="vivo"),
+    ), None)
+    # "share" and "payment" say what the SDK is used for; ShareSDK and an SDK named "Payment" are not meant
+    assert judge.expected({"identity": "WeChat OpenSDK (pay / share)"}) == {"wechat-opensdk"}
+    assert judge.expected({"identity": "Xiaomi game SDK: login / payment"}) == set()
+    # the identity itself, brackets taken off, may be a lower-case name
+    assert judge.expected({"identity": "retrofit (Dart REST client generator)"}) == {"retrofit"}
+    assert judge.expected({"identity": "ShareSDK (share)"}) == {"mob-sharesdk"}
+    # unless an entry's name begins with that lower-case word as written
+    assert judge.expected({"identity": "phone makers' push (Huawei / vivo push)"}) == {"vivo-push"}
