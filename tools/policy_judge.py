@@ -207,8 +207,8 @@ class Judge:
         out: set[str] = set()
         whole = {identity.strip(), _BRACKETS.sub(" ", identity).strip()}
         for part in _identity_parts(identity):
-            if part not in whole and self._descriptive(part):
-                continue
+            if part not in whole and (self._descriptive(part) or part.isascii() and norm(part) in self.vendors):
+                continue  # "(pay / share)", "(Google)": what it does or who makes it, not which SDK
             out |= self.by_name.get(norm(part), set())
             out |= self.by_name.get(norm(_GENERIC_TAIL.sub("", part)), set())
         for package in row.get("package_names") or []:

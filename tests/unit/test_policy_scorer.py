@@ -110,6 +110,8 @@ def test_the_judge_takes_lower_case_words_in_an_identity_for_what_the_sdk_does_n
         entry("payment", "Payment"),
         entry("retrofit", "Retrofit", vendor="Square"),
         entry("vivo-push", "vivo Push", vendor="vivo"),
+        entry("google-plus", "Google+", vendor="Google"),
+        entry("tensorflow-lite", "TensorFlow Lite", vendor="Google"),
     ), None)
     # "share" and "payment" say what the SDK is used for; ShareSDK and an SDK named "Payment" are not meant
     assert judge.expected({"identity": "WeChat OpenSDK (pay / share)"}) == {"wechat-opensdk"}
@@ -118,5 +120,7 @@ def test_the_judge_takes_lower_case_words_in_an_identity_for_what_the_sdk_does_n
     # the identity itself, brackets taken off, may be a lower-case name
     assert judge.expected({"identity": "retrofit (Dart REST client generator)"}) == {"retrofit"}
     assert judge.expected({"identity": "ShareSDK (share)"}) == {"mob-sharesdk"}
+    # a bracket naming only the vendor says who makes it ("Google+" folds to "google")
+    assert judge.expected({"identity": "TensorFlow Lite (Google) on-device ML runtime"}) == {"tensorflow-lite"}
     # unless an entry's name begins with that lower-case word as written
     assert judge.expected({"identity": "phone makers' push (Huawei / vivo push)"}) == {"vivo-push"}
