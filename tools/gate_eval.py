@@ -3,10 +3,11 @@
     python tools/gate_eval.py DIR [DIR ...] [--part all|tuned|held-out] [--decoys 15]
 
 For every policy of a corpus in the ``TRUTH.json`` format (``tools/policy_eval.py``), a build is made up of
-the SDKs the truth says the policy names (one catalog entry per required row whose identity has one, taken
-from ``policy_eval_ids.yaml`` as the scorer does) plus ``--decoys`` catalog products the policy does not
-name (drawn per file, seeded by its name: the same draw on every run). Each SDK enters the build by its
-catalog examples (real class names), so the real detector finds it. The policy is read by the reader, the
+the SDKs the truth says the policy names (one catalog entry per required row whose identity names one: the
+entry its fullest words name, ``Judge.primary``, by the scorer's rules and ``policy_eval_ids.yaml``) plus
+``--decoys`` catalog products the policy does not name (drawn per file, seeded by its name: the same draw on
+every run). Each SDK enters the build by its catalog examples (real class names), so the real detector finds
+it. The policy is read by the reader, the
 audit runs its real rules, and the ``SDK-UNDISCLOSED`` findings are counted:
 
 - on SDKs the policy names: false alarms (the reader missed or misresolved the row), by severity;
@@ -63,8 +64,8 @@ def evaluate(directories: list[Path], part: str, decoys: int) -> Counter[str]:
                 continue
             named: set[str] = set()
             for row in truth[name].get("sdk_rows") or []:
-                expected = sorted(judge.expected(row)) if not row.get("optional") else []
-                named.update(expected[:1])
+                primary = judge.primary(row) if not row.get("optional") else None
+                named.update([primary] if primary else [])
             excused = {i for row in truth[name].get("sdk_rows") or [] for i in judge.expected(row)}
             drawn = [i for i in random.Random(name).sample(pool, decoys) if i not in excused]
             classes = tuple(c for i in sorted(named) + drawn for c in _classes(catalog[i]))

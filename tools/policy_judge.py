@@ -200,20 +200,30 @@ class Judge:
                 self.fixed.update({fold(k).strip(): set(v or []) for k, v in data.items()})
 
     def expected(self, row: dict[str, Any]) -> set[str]:
+        return set().union(*self._named(row))
+
+    def primary(self, row: dict[str, Any]) -> str | None:
+        """The one entry a build made for this row should hold: of the entries its identity names first (the
+        identity whole, then without its brackets, then each piece: "OPPO (HeyTap) Push" is OPPO Push, not
+        an entry named HeyTap), the first by id; None when the row names none."""
+        return next((min(ids) for ids in self._named(row) if ids), None)
+
+    def _named(self, row: dict[str, Any]) -> list[set[str]]:
+        """The entries each piece of the row's identity names, in the order of :func:`_identity_parts`, then
+        those of its package names; a fixed identity (``policy_eval_ids.yaml``) or, when nothing else names
+        one, the identity's leading words (:meth:`_by_words`)."""
         identity = str(row.get("identity") or "")
         key = fold(identity).strip()
         if key in self.fixed:
-            return {i for i in self.fixed[key] if self.catalog.get(i) is not None}
-        out: set[str] = set()
+            return [{i for i in self.fixed[key] if self.catalog.get(i) is not None}]
+        out: list[set[str]] = []
         whole = {identity.strip(), _BRACKETS.sub(" ", identity).strip()}
         for part in _identity_parts(identity):
             if part not in whole and (self._descriptive(part) or part.isascii() and norm(part) in self.vendors):
                 continue  # "(pay / share)", "(Google)": what it does or who makes it, not which SDK
-            out |= self.by_name.get(norm(part), set())
-            out |= self.by_name.get(norm(_GENERIC_TAIL.sub("", part)), set())
-        for package in row.get("package_names") or []:
-            out |= self._by_package(package)
-        return out or self._by_words(identity)
+            out.append(self.by_name.get(norm(part), set()) | self.by_name.get(norm(_GENERIC_TAIL.sub("", part)), set()))
+        out += [self._by_package(package) for package in row.get("package_names") or []]
+        return out if any(out) else [self._by_words(identity)]
 
     def _descriptive(self, piece: str) -> bool:
         """A piece of an identity in lower-case Latin words says what the SDK does ("WeChat OpenSDK (pay / share)":

@@ -32,6 +32,8 @@ class SdkRow:
     permissions: frozenset[str]
     candidates: tuple[str, ...]
     location: Location
+    vendor_only: bool = False
+    """The row names only the vendor ("友盟SDK"); ``sdk_id`` is the vendor's best-known product."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def from_disclosure(disclosure: Disclosure) -> PolicyView:
         loc = _loc(path, sdk.evidence, sdk.name)
         row_perms = frozenset(full_name(p) for p in sdk.permissions)
         row_data = frozenset(sdk.data_types)
-        rows.append(SdkRow(sdk.name, sdk.id, sdk.company, row_data, row_perms, tuple(sdk.candidates), loc))
+        rows.append(SdkRow(sdk.name, sdk.id, sdk.company, row_data, row_perms, tuple(sdk.candidates), loc,
+                           sdk.resolved_by == "vendor-name"))
         for p in row_perms:
             perms[p].append(loc)
         for d in row_data:

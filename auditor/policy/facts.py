@@ -53,6 +53,7 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
         purpose=f.purpose, collected=clean_collected(f.data), data_types=tuple(data), permissions=tuple(perms),
         link=row_urls[0] if row_urls else "", kind=kind.shape, evidence=doc.span(claim.first, claim.last),
         extractor=kind.value, scene=f.scene, method=f.method, package_names=pkgs,
+        resolved_by=res.how if res.id else "",
     )
 
 

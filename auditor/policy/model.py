@@ -63,6 +63,9 @@ class SdkDisclosure:
     """Collection / sharing method as written ("SDK本机采集"; "" when not given)."""
     package_names: tuple[str, ...] = ()
     """Java package names the row mentions (``com.tencent.bugly``), in order."""
+    resolved_by: str = ""
+    """How ``id`` was found (:attr:`auditor.policy.names.Resolution.how`): ``vendor-name`` when the row names
+    only the vendor ("友盟SDK") and nothing in it says which of the vendor's products; "" when unresolved."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -70,6 +73,7 @@ class SdkDisclosure:
             "purpose": self.purpose, "scene": self.scene, "method": self.method, "collected": self.collected,
             "data_types": list(self.data_types), "permissions": list(self.permissions), "link": self.link,
             "package_names": list(self.package_names), "kind": self.kind, "extractor": self.extractor,
+            "resolved_by": self.resolved_by,
             "evidence": self.evidence.to_json(),
         }
 

@@ -48,7 +48,11 @@ class Resolution:
     candidates: tuple[str, ...]
     """Closest ids when unresolved, best first."""
     how: str = ""
-    """``exact`` (name or alias), ``loose`` (suffix/vendor words dropped), ``near`` (edit distance) or ""."""
+    """``exact`` (name or alias), ``loose`` (suffix/vendor words dropped), ``near`` (edit distance) or "";
+    the resolver adds ``package``, ``vendor`` (a vendor's one product of a kind), ``evidence`` (company, link,
+    purpose words), ``contained`` (a name inside a longer one), ``purpose`` (a family's or a vendor's product
+    the purpose words single out) and ``vendor-name`` (a name of the vendor only, read as its best-known
+    product)."""
 
 
 MIN_FAMILY_WORD = 4

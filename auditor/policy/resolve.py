@@ -129,8 +129,10 @@ class Resolver:
         vendor whose names carry the row's name: "Firebase" -> "Firebase Crashlytics", never "Google Play
         Services" -> "Firebase Crashlytics"); else the name's own entry."""
         base = self.products.get(by_name.id or "")
-        if base is None or base.category != "framework" or pkg:
+        if base is None or pkg:
             return by_name
+        if base.category != "framework":
+            return self._vendor_product(base, by_name, words, name)
         key = normalize_name(fold(words))
         longest = {c: max((len(w) for w in ws if w in key), default=0)
                    for c, ws in self._category_keys.items() if c != "framework"}
@@ -143,6 +145,25 @@ class Resolver:
                                      and (not family or any(k.startswith(family) for k in self.names.keys_of(i))))
         found = [i for i in pool if i in self.products and self.products[i].category in kinds]
         return Resolution(found[0], (), "purpose") if len(found) == 1 else by_name
+
+    def _vendor_product(self, base: Product, by_name: Resolution, words: str, name: str) -> Resolution:
+        """A name that names only the vendor ("友盟SDK", "高德SDK", "Umeng"), which the catalog gives to the
+        vendor's best-known product: the vendor's one product of the kind the row's purpose words say ("友盟SDK
+        ... 分享" -> Umeng's share SDK; "... 统计" -> its analytics SDK, the best-known one); else that best-known
+        product, ``how="vendor-name"`` (the row says whose SDK, not which)."""
+        if not base.vendor_id or not self.names_vendor(name, base):
+            return by_name
+        kinds = self._kinds_in(normalize_name(fold(words)))
+        if base.category in kinds:
+            return Resolution(base.sdk_id, (), "purpose")
+        found = [i for i, p in self.products.items() if p.vendor_id == base.vendor_id and p.category in kinds
+                 and not p.part_of]
+        return Resolution(found[0], (), "purpose") if len(found) == 1 else Resolution(base.sdk_id, (), "vendor-name")
+
+    def names_vendor(self, name: str, product: Product) -> bool:
+        """Whether ``name`` is only a name of ``product``'s vendor with suffix words ("友盟+SDK", "AMap SDK")."""
+        key = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name))), vendors=False).rstrip("+")
+        return bool(key) and any(key == normalize_name(fold(v)) for v in product.vendor_names)
 
     def _family(self, name: str) -> str:
         """The first word of a name that is no vendor word ("Firebase" in "Google Firebase (push)" and in

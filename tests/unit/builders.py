@@ -68,6 +68,7 @@ class SdkRowD:
     permissions: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()
     evidence: Ev = Ev(1, 1)
+    resolved_by: str = ""
 
 
 @dataclass(frozen=True)

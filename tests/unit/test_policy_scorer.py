@@ -124,3 +124,20 @@ def test_the_judge_takes_lower_case_words_in_an_identity_for_what_the_sdk_does_n
     assert judge.expected({"identity": "TensorFlow Lite (Google) on-device ML runtime"}) == {"tensorflow-lite"}
     # unless an entry's name begins with that lower-case word as written
     assert judge.expected({"identity": "phone makers' push (Huawei / vivo push)"}) == {"vivo-push"}
+
+
+def test_the_judge_puts_into_a_build_the_entry_an_identity_names_by_its_fullest_words():
+    from tests.policy.helpers import entry, memory_catalog
+    from tools.policy_judge import Judge
+
+    judge = Judge(memory_catalog(
+        entry("oppo-push", "OPPO Push", vendor="OPPO"),
+        entry("heytap", "HeyTap"),
+        entry("amap-location", "AMap Location", vendor="AMap"),
+        entry("amap-map", "AMap Map", vendor="AMap"),
+    ), None)
+    row = {"identity": "OPPO (HeyTap) Push"}
+    assert judge.expected(row) == {"oppo-push", "heytap"}  # either is taken as right for the row
+    assert judge.primary(row) == "oppo-push"                # the one the build holds: not the bracket's
+    assert judge.primary({"identity": "AMap Location / AMap Map"}) == "amap-location"
+    assert judge.primary({"identity": "an in-house module"}) is None

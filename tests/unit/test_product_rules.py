@@ -139,3 +139,27 @@ def test_a_framework_of_another_family_of_the_vendor_excuses_nothing(parts):
     assert "only its family" not in found["firebase-crashlytics"].message
     _, found = _undisclosed(parts, FIREBASE, [])
     assert found["firebase-crashlytics"].severity.label == "high"
+
+
+AMAP = ["com.amap.api.location.AMapLocationClient", "com.amap.api.maps.MapView"]
+
+
+def test_a_policy_naming_only_the_vendor_leaves_its_other_products_medium_and_says_so(parts):
+    # AMap's docs ship location (com.amap.api.location) and maps (com.amap.api.maps) as two SDKs of one
+    # company (高德, AMap); a row "高德SDK" that says nothing more (the reader: resolved_by "vendor-name") says
+    # whose SDK, not which: read as the map SDK, the location SDK is vaguely disclosed, not "not named"
+    _, found = _undisclosed(parts, AMAP, [SdkRowD("高德SDK", "amap-map", resolved_by="vendor-name")])
+    assert set(found) == {"amap-location"}
+    finding = found["amap-location"]
+    assert finding.severity.label == "medium"
+    assert "only its vendor, '高德SDK'" in finding.message and "same vendor" not in finding.message
+    assert any(e.source == "policy" for e in finding.evidence)
+
+
+def test_a_policy_naming_another_product_of_the_vendor_leaves_this_one_high(parts):
+    # "高德地图" names the map SDK; "友盟SDK" whose purpose said which product is that product
+    for how in ("exact", "purpose", ""):
+        _, found = _undisclosed(parts, AMAP, [SdkRowD("高德地图", "amap-map", resolved_by=how)])
+        assert found["amap-location"].severity.label == "high", how
+        assert "only its vendor" not in found["amap-location"].message
+        assert "same vendor" in found["amap-location"].message

@@ -24,7 +24,9 @@ SDK_UNDISCLOSED = RuleInfo(
     "of the build among that name's candidates, the finding points at that row and is reported as medium: "
     "the row most likely means it, but says so too vaguely to be checked. When the policy names only the "
     "family the SDK belongs to (a framework of the same vendor that ships in it, or whose name it carries: "
-    "\"Firebase\" for Firebase Crashlytics), the finding says so and is reported as medium.",
+    "\"Firebase\" for Firebase Crashlytics), the finding says so and is reported as medium; so too when the "
+    "policy names only the vendor (\"高德SDK\", \"Umeng SDK\") and nothing in that row says which of the "
+    "vendor's products it is.",
     precision="high", fix="name it in the policy's SDK list, or remove it",
     basis=(
         "Class, component and library signatures on package boundaries (the build) against the SDK names "
@@ -129,6 +131,14 @@ def check_undisclosed(ctx: AuditContext) -> Iterable[Finding]:
             evidence.append(family[0].location)
             severity = severity or Severity.MEDIUM
         siblings = [r for r in _same_vendor_rows(ctx, hit.sdk_id) if r not in family]
+        vendor_only = [r for r in siblings if r.vendor_only]
+        if vendor_only and generic is None and not family:
+            # "高德SDK", "友盟SDK": the row names the vendor, the reader took it for that vendor's best-known product
+            message += (f"; the policy names only its vendor, {vendor_only[0].name!r} (read as "
+                        f"{ctx.catalog[vendor_only[0].sdk_id or ''].name}): name this product in the SDK list")
+            evidence.append(vendor_only[0].location)
+            severity = severity or Severity.MEDIUM
+            siblings = [r for r in siblings if r not in vendor_only]
         if siblings:
             names = ", ".join(dict.fromkeys(ctx.catalog[r.sdk_id].name for r in siblings if r.sdk_id))
             message += (f". The policy names {names}, another product of the same vendor "

@@ -1,0 +1,47 @@
+"""A row that names only the vendor ("友盟SDK", "Umeng SDK"): the catalog gives such a name to the vendor's
+best-known product; the row's purpose says which of the vendor's products it is, and when it does not, the row
+says so (``resolved_by: "vendor-name"``), so the audit can tell "named only the vendor" from "named this
+product". In-memory catalog; expected ids written by hand."""
+
+from __future__ import annotations
+
+from auditor.policy.lexicon_data import load_lexicon
+from auditor.policy.resolve import Evidence, build_resolver
+from tests.policy.helpers import entry, memory_catalog, read_text
+
+UMENG = dict(vendor="Umeng", vendor_zh="友盟")
+CATALOG = memory_catalog(
+    entry("umeng-analytics", "Umeng Analytics", "友盟SDK", "Umeng SDK", "友盟统计", category="analytics", **UMENG),
+    entry("umeng-share", "Umeng Share", "友盟分享", category="login-share", **UMENG),
+    entry("umeng-push", "Umeng Push", "友盟推送", category="push", **UMENG),
+)
+
+
+def _rows(tmp_path, name: str, purpose: str) -> list[tuple[str | None, str]]:
+    text = ("第三方SDK列表\n\n| SDK名称 | 第三方公司 | 使用目的 |\n| --- | --- | --- |\n"
+            f"| {name} | 友盟同欣（北京）科技有限公司 | {purpose} |\n")
+    return [(r.id, r.resolved_by) for r in read_text(tmp_path, "p.md", text, CATALOG).sdks]
+
+
+def test_the_purpose_says_which_of_the_vendors_products_a_vendor_name_is(tmp_path):
+    assert _rows(tmp_path, "友盟SDK", "分享图文到微信、QQ") == [("umeng-share", "purpose")]
+    assert _rows(tmp_path, "友盟SDK", "推送消息") == [("umeng-push", "purpose")]
+    assert _rows(tmp_path, "Umeng SDK", "统计分析应用使用情况") == [("umeng-analytics", "purpose")]
+
+
+def test_a_vendor_name_whose_row_says_nothing_more_is_read_as_the_best_known_product_and_says_so(tmp_path):
+    assert _rows(tmp_path, "友盟SDK", "提供服务") == [("umeng-analytics", "vendor-name")]
+
+
+def test_a_products_own_name_is_that_product_whatever_the_purpose(tmp_path):
+    assert _rows(tmp_path, "友盟推送", "分享图文") == [("umeng-push", "exact")]
+    assert _rows(tmp_path, "友盟统计", "提供服务") == [("umeng-analytics", "exact")]
+
+
+def test_only_the_vendors_own_names_make_a_vendor_name():
+    resolver = build_resolver(CATALOG, load_lexicon())
+    product = resolver.products["umeng-analytics"]
+    assert resolver.names_vendor("友盟SDK", product) and resolver.names_vendor("Umeng SDK", product)
+    assert resolver.names_vendor("友盟+SDK", product)  # the vendor's brand "友盟+"
+    assert not resolver.names_vendor("友盟统计SDK", product) and not resolver.names_vendor("SDK", product)
+    assert resolver.resolve(Evidence("友盟SDK", words="友盟SDK")).how == "vendor-name"
