@@ -191,6 +191,9 @@ class Judge:
         self.lower_first = {name.split()[0] for entry in catalog.entries
                             for name in (entry.name, *_alias_names(entry.aliases))
                             if name.split() and _DESCRIPTIVE.fullmatch(name.split()[0])}
+        self.written = {entry.id: {fold(n).strip() for n in (entry.name, entry.name_zh, *_alias_names(entry.aliases))
+                                   if n} for entry in catalog.entries}
+        """Each entry's names as written (case-folded)."""
         self.vendors = {norm(n) for entry in catalog.entries if entry.vendor
                         for n in (entry.vendor.name, entry.vendor.legal_name) if n}
         self.fixed: dict[str, set[str]] = {}
@@ -200,30 +203,37 @@ class Judge:
                 self.fixed.update({fold(k).strip(): set(v or []) for k, v in data.items()})
 
     def expected(self, row: dict[str, Any]) -> set[str]:
-        return set().union(*self._named(row))
+        return set().union(*(ids for _, ids in self._named(row)))
 
     def primary(self, row: dict[str, Any]) -> str | None:
         """The one entry a build made for this row should hold: of the entries its identity names first (the
         identity whole, then without its brackets, then each piece: "OPPO (HeyTap) Push" is OPPO Push, not
-        an entry named HeyTap), the first by id; None when the row names none."""
-        return next((min(ids) for ids in self._named(row) if ids), None)
+        an entry named HeyTap), one that has the piece as written for a name ("Google Sign-In" is not
+        "Google+ Sign-In", both "googlesignin"), else the first by id; None when the row names none."""
+        for piece, ids in self._named(row):
+            if ids:
+                forms = {fold(piece).strip(), fold(_GENERIC_TAIL.sub("", piece)).strip()}
+                written = sorted(i for i in ids if forms & self.written.get(i, set()))
+                return (written or sorted(ids))[0]
+        return None
 
-    def _named(self, row: dict[str, Any]) -> list[set[str]]:
-        """The entries each piece of the row's identity names, in the order of :func:`_identity_parts`, then
-        those of its package names; a fixed identity (``policy_eval_ids.yaml``) or, when nothing else names
-        one, the identity's leading words (:meth:`_by_words`)."""
+    def _named(self, row: dict[str, Any]) -> list[tuple[str, set[str]]]:
+        """``(piece, entries it names)`` for each piece of the row's identity, in the order of
+        :func:`_identity_parts`, then for its package names; a fixed identity (``policy_eval_ids.yaml``) or,
+        when nothing else names one, the identity's leading words (:meth:`_by_words`)."""
         identity = str(row.get("identity") or "")
         key = fold(identity).strip()
         if key in self.fixed:
-            return [{i for i in self.fixed[key] if self.catalog.get(i) is not None}]
-        out: list[set[str]] = []
+            return [(identity, {i for i in self.fixed[key] if self.catalog.get(i) is not None})]
+        out: list[tuple[str, set[str]]] = []
         whole = {identity.strip(), _BRACKETS.sub(" ", identity).strip()}
         for part in _identity_parts(identity):
             if part not in whole and (self._descriptive(part) or part.isascii() and norm(part) in self.vendors):
                 continue  # "(pay / share)", "(Google)": what it does or who makes it, not which SDK
-            out.append(self.by_name.get(norm(part), set()) | self.by_name.get(norm(_GENERIC_TAIL.sub("", part)), set()))
-        out += [self._by_package(package) for package in row.get("package_names") or []]
-        return out if any(out) else [self._by_words(identity)]
+            out.append((part, self.by_name.get(norm(part), set())
+                        | self.by_name.get(norm(_GENERIC_TAIL.sub("", part)), set())))
+        out += [(package, self._by_package(package)) for package in row.get("package_names") or []]
+        return out if any(ids for _, ids in out) else [(identity, self._by_words(identity))]
 
     def _descriptive(self, piece: str) -> bool:
         """A piece of an identity in lower-case Latin words says what the SDK does ("WeChat OpenSDK (pay / share)":

@@ -135,9 +135,15 @@ def test_the_judge_puts_into_a_build_the_entry_an_identity_names_by_its_fullest_
         entry("heytap", "HeyTap"),
         entry("amap-location", "AMap Location", vendor="AMap"),
         entry("amap-map", "AMap Map", vendor="AMap"),
+        entry("google-plus", "Google+ Platform", "Google+ Sign-In", vendor="Google"),
+        entry("google-sign-in", "Google Sign-In", vendor="Google"),
     ), None)
     row = {"identity": "OPPO (HeyTap) Push"}
     assert judge.expected(row) == {"oppo-push", "heytap"}  # either is taken as right for the row
     assert judge.primary(row) == "oppo-push"                # the one the build holds: not the bracket's
     assert judge.primary({"identity": "AMap Location / AMap Map"}) == "amap-location"
     assert judge.primary({"identity": "an in-house module"}) is None
+    # both names fold to "googlesignin": the build holds the entry with the name as the identity writes it
+    assert judge.expected({"identity": "Google Sign-In SDK"}) == {"google-plus", "google-sign-in"}
+    assert judge.primary({"identity": "Google Sign-In SDK"}) == "google-sign-in"
+    assert judge.primary({"identity": "Google+ Sign-In"}) == "google-plus"
