@@ -321,9 +321,10 @@ class NameIndex:
         best_d = limit + 1
         # an edit changes at most 3 bigrams (a transposition), so a near key shares all but 3 per edit
         need = max(1, len(bigrams(form)) - 3 * limit)
+        chinese = CJK_RE.findall(form)
         for key in self._similar_keys(form, least=need):
-            if abs(len(key) - len(form)) > limit:
-                continue
+            if abs(len(key) - len(form)) > limit or CJK_RE.findall(key) != chinese:
+                continue  # (a Chinese character is a word: "腾讯云短信" is no misspelt "腾讯云通信")
             d = _distance(form, key, limit)
             if d < best_d:
                 best_d, best = d, set(self.exact.get(key, ()) + self.loose.get(key, ()))

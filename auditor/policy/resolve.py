@@ -267,10 +267,15 @@ class Resolver:
         return any(vendor in n for n in names)
 
     def vendor_category(self, name: str) -> str | None:
-        """A name made of a vendor word and what the SDK does ("华为推送SDK", "小米通道", "腾讯定位") names
-        that vendor's one entry of that category; None when the vendor has none or several."""
+        """A name made of a vendor word and what the SDK does ("华为推送SDK", "小米通道", "腾讯定位", "Umeng
+        社会化分享") names that vendor's one entry of that category; None when the vendor has none or several.
+        Vendor words: the lexicon's groups, else the catalog's vendor names (their cores, two Chinese
+        characters or four letters at least)."""
         key = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name))), vendors=False)
         vendor = next((v for v in self.names.vendors if key.startswith(v) and len(key) > len(v)), "")
+        if not vendor and key.startswith(self._cores):  # a catalog vendor's own name ("Umeng 社会化分享")
+            vendor = max((c for c in self._cores if key.startswith(c) and len(key) > len(c)
+                          and len(c) >= (4 if c.isascii() else 2)), key=len, default="")
         if not vendor:
             return None
         rest = key[len(vendor):]

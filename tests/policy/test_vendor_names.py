@@ -45,3 +45,21 @@ def test_only_the_vendors_own_names_make_a_vendor_name():
     assert resolver.names_vendor("友盟+SDK", product)  # the vendor's brand "友盟+"
     assert not resolver.names_vendor("友盟统计SDK", product) and not resolver.names_vendor("SDK", product)
     assert resolver.resolve(Evidence("友盟SDK", words="友盟SDK")).how == "vendor-name"
+
+
+def test_a_vendors_own_name_before_what_the_sdk_does_names_its_one_product_of_that_kind():
+    # the catalog's vendor names (not only the lexicon's big groups) open such a name: "Umeng 社会化分享"
+    resolver = build_resolver(CATALOG, load_lexicon())
+    for name in ("Umeng 社会化分享", "友盟第三方登录 SDK", "友盟消息推送"):
+        res = resolver.resolve(Evidence(name, words=name))
+        assert res.id == ("umeng-push" if "推送" in name else "umeng-share"), name
+
+
+def test_a_chinese_character_is_never_taken_for_a_typo():
+    # one character apart, two different products: 短信 (SMS) is no misspelt 通信 (messaging); a Latin typo
+    # still resolves
+    catalog = memory_catalog(entry("tencent-im", "腾讯云通信", "腾讯云通信SDK", category="im", vendor="Tencent"),
+                             entry("firebase-crashlytics", "Firebase Crashlytics", category="crash", vendor="Google"))
+    resolver = build_resolver(catalog, load_lexicon())
+    assert resolver.resolve(Evidence("腾讯云短信 SDK", words="短信验证码")).id is None
+    assert resolver.resolve(Evidence("Firebase Crashlytcs")).id == "firebase-crashlytics"
