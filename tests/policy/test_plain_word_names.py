@@ -61,3 +61,20 @@ def test_a_plain_word_after_a_chinese_verb_of_using_is_a_name(tmp_path, catalog)
             "我们的Unity版本号会显示在设置页中。\n")
     d = _read(tmp_path, "policy.txt", text, catalog)
     assert [r.id for r in d.sdks] == ["vungle"]
+
+
+def test_a_plain_word_a_sentence_says_does_the_work_or_receives_the_data_is_a_name(tmp_path, catalog):
+    # "provided by Vungle", "uploaded to Firebase", "Unity collects": as after a verb of using
+    text = ("## Ads and crashes\n\n"
+            "Rewarded videos are provided by Vungle. If the app crashes, a report is uploaded to Firebase. "
+            "Unity collects the device model.\n")
+    d = _read(tmp_path, "policy.md", text, catalog)
+    assert [(r.id, r.name) for r in d.sdks] == [("vungle", "Vungle"), ("firebase-common", "Firebase"),
+                                                ("unity", "Unity")]
+
+
+def test_a_plain_word_after_by_or_to_with_no_such_verb_stays_a_word(tmp_path, catalog):
+    # (a guard) "by" and "to" alone, or a verb that says nothing of data or service, name nothing
+    text = "We went to Unity park by Vungle street. The quilt was made by Firebase and friends.\n"
+    d = _read(tmp_path, "policy.md", text, catalog)
+    assert d.sdks == ()

@@ -74,6 +74,15 @@ _NAME_USED_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z
                            r"(?:is|are)\s+(?:used|integrated)\b")
 """A capitalised name opening a sentence that says it is used ("Firebase is used to report crashes."): the
 passive of :data:`_USED_NAME_RE`, read the same way."""
+_SERVED_BY_RE = re.compile(r"\b(?:collected|processed|handled|powered|provided|analy[sz]ed|tracked|reported|sent|send"
+                           r"|upload(?:s|ed)?|transmitted|stored|hosted|served|delivered)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:by|to|via|through|using)\s+(?:the\s+)?"
+                           r"([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
+"""A capitalised name that a sentence says does the work or receives the data ("Crash reports provided by
+Fabric", "the report is uploaded to Sentry"): read as :data:`_USED_NAME_RE` is."""
+_NAME_ACTS_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s+"
+                           r"(?:collects|captures|records|receives|processes|tracks|logs|gathers|(?:may|will|can) collect)\b")
+"""A capitalised name opening a sentence that says it collects ("Sentry captures a diagnostic report")."""
 _SDK_CUE_RE = re.compile(r"sdk|集成|接入|合作伙伴|合作方|integrat|partner", re.IGNORECASE)
 _SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11})"
                             r"\s?(?:SDK|sdk|Sdk)")
@@ -423,7 +432,8 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
             found.append((m.start(1), m.end(1), label))  # a catalog name, or a product linked to its own site
     used = [*_USED_NAME_RE.finditer(text), *_NAME_USED_RE.finditer(text)] if _USE_VERB_RE.search(text) else []
     used += _ZH_USED_NAME_RE.finditer(text)
-    for m in used:  # "we use Sentry for …", "Sentry is used for …", "集成了Sentry"
+    used += [*_SERVED_BY_RE.finditer(text), *_NAME_ACTS_RE.finditer(text)]
+    for m in used:  # "we use Sentry for …", "Sentry is used for …", "集成了Sentry", "sent to Sentry"
         words = m.group(1).split()
         words = words[:next((k + 1 for k, w in enumerate(words) if w.endswith(".")), len(words))]  # one sentence
         for k in range(len(words), 0, -1):  # the longest run of capitalised words that is a catalog name
