@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,19 +40,49 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         data = yaml.load(raw, Loader=UniqueKeyLoader)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}: lexicon is not valid YAML ({' '.join(str(exc).split())[:160]})") from exc
-    return build_lexicon(data, source, known_permissions())
+    return build_lexicon(data, source, known_permissions(), android_labels())
+
+
+def _aosp_permissions() -> dict[str, Any]:
+    raw = resources.files("auditor").joinpath("data", "permissions.json").read_text(encoding="utf-8")
+    names = json.loads(raw).get("permissions", {})
+    return names if isinstance(names, dict) else {}
 
 
 def known_permissions() -> frozenset[str]:
     """Full names of every AOSP permission (``auditor/data/permissions.json``), those Android declares outside
     ``android.permission`` too ("com.android.alarm.permission.SET_ALARM")."""
-    raw = resources.files("auditor").joinpath("data", "permissions.json").read_text(encoding="utf-8")
-    names = json.loads(raw).get("permissions", {})
-    return frozenset(n for n in names if ".permission." in n)
+    return frozenset(n for n in _aosp_permissions() if ".permission." in n)
 
 
-def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] = frozenset()) -> Lexicon:
-    """Validate a parsed lexicon mapping into a :class:`Lexicon`; :class:`ConfigError` on problems."""
+_LABEL_RE = re.compile(r"[A-Za-z][A-Za-z /()&'-]{5,60}[A-Za-z)]")
+MAX_LABEL_WORDS = 8
+
+
+def android_labels() -> dict[str, str]:
+    """Folded AOSP label -> permission (``permissions.json``, from AOSP's own strings: "expand/collapse status
+    bar", "close other apps"), for permissions an app can hold (protection level normal or dangerous at the
+    newest level that defines them, not through a companion device); a label shared by two permissions, or
+    written as a sentence ("This app can appear on top of other apps."), is left out. Android shows these labels to users, and policies copy
+    them into their permission lists."""
+    seen: dict[str, list[str]] = {}
+    for name, info in _aosp_permissions().items():
+        label = str(info.get("label") or "").strip() if isinstance(info, dict) else ""
+        history = info.get("history") or [] if isinstance(info, dict) else []
+        level = str(history[-1][1]) if history else ""
+        if not _LABEL_RE.fullmatch(label) or len(label.split()) > MAX_LABEL_WORDS or label.lower().startswith("this "):
+            continue
+        if set(level.split("|")) - {"normal", "dangerous", "instant", "ephemeral", "runtime"} \
+                or ".REQUEST_COMPANION_" in name:  # (held through a companion device: "run in the background")
+            continue
+        seen.setdefault(fold(label), []).append(name)
+    return {label: names[0] for label, names in seen.items() if len(names) == 1}
+
+
+def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] = frozenset(),
+                  labels: Mapping[str, str] | None = None) -> Lexicon:
+    """Validate a parsed lexicon mapping into a :class:`Lexicon`; :class:`ConfigError` on problems. ``labels``
+    (:func:`android_labels`) add weak words for their permissions, where the lexicon has no such phrase."""
     problems: list[str] = []
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: lexicon top level must be a mapping")
@@ -63,6 +94,8 @@ def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] 
             continue
         for i, entry in enumerate(entries):
             terms.extend(_entry_terms(entry, f"{section}[{i}]", kind, problems))
+    written = {t.phrase for t in terms}
+    terms += [Term(label, (name,), (), True) for label, name in sorted((labels or {}).items()) if label not in written]
     fields: dict[str, tuple[str, ...]] = {}
     raw_fields = data.get("fields") or {}
     if not isinstance(raw_fields, dict):

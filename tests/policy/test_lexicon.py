@@ -326,3 +326,24 @@ def test_a_key_written_twice_in_the_lexicon_is_refused(tmp_path):
                     "      zh: [NFC权限]\n      zh: [近场通信]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="written twice"):
         load_lexicon(path)
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    # AOSP's own labels (frameworks/base core/res strings, as Android shows them to users), written by hand here
+    ("expand/collapse status bar", "EXPAND_STATUS_BAR"),
+    ("reorder running apps", "REORDER_TASKS"),          # was read as GET_TASKS by "running apps"
+    ("adjust your wallpaper size", "SET_WALLPAPER_HINTS"),
+    ("measure app storage space", "GET_PACKAGE_SIZE"),
+    ("send sticky broadcast", "BROADCAST_STICKY"),
+])
+def test_androids_own_permission_labels_name_their_permission_in_a_permission_context(lexicon, label, expected):
+    assert {p for p, _ in lexicon.permissions_in(label, weak=True)} == {P + expected}
+    assert lexicon.permissions_in(f"We {label}.", weak=False) == []  # weak: only with a permission cue
+
+
+def test_labels_of_permissions_no_app_holds_or_held_through_a_companion_device_are_not_words():
+    from auditor.policy.lexicon_data import android_labels
+    labels = android_labels()
+    assert labels["set wallpaper"] == P + "SET_WALLPAPER"
+    assert "run in the background" not in labels          # REQUEST_COMPANION_RUN_IN_BACKGROUND
+    assert P + "REBOOT" not in labels.values()          # signature: no app's policy asks for it
