@@ -31,6 +31,12 @@ _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _PART_SPLIT = re.compile(r"\s*(?:/|\+|,|;|，|；|、|\bor\b|\band\b)\s*")
 _GENERIC_TAIL = re.compile(r"(?:\s+(?:sdk|ads?|ad sdk|ad network|ads network|network|push channel|component|mediation|login|share|pay))+$", re.IGNORECASE)
 _DESCRIPTIVE = re.compile(r"[a-z]+(?:[\s;,/+&-]+[a-z]+)*")
+_KIND_WORDS = frozenset({"ad", "ads", "sdk", "sdks", "share", "pay", "payment", "login", "push", "analytics", "core",
+                         "kit", "kits", "service", "services", "game", "player", "video", "hms", "cloud", "open",
+                         "platform", "api", "apis", "library", "plugin", "engine", "browser", "kernel"})
+"""Words that say what an SDK does or is, never which one: a name inside an identity needs a word besides them
+and the vendors' names ("ad SDK" names no entry called AdSDK, "HMS Core" inside "Huawei HMS Game Service SDK"
+is not the game SDK)."""
 _SDK_TAIL = re.compile(r"\s*sdk$", re.IGNORECASE)
 _STOP = frozenset(["the", "and", "or", "to", "of", "for", "used", "use", "a", "an", "in", "on", "with", "by", "from", "is", "are", "be", "as", "at", "this", "that", "such"])
 SCENE_MIN = 0.25
@@ -233,13 +239,30 @@ class Judge:
             out.append((part, self.by_name.get(norm(part), set())
                         | self.by_name.get(norm(_GENERIC_TAIL.sub("", part)), set())))
         out += [(package, self._by_package(package)) for package in row.get("package_names") or []]
-        return out if any(ids for _, ids in out) else [(identity, self._by_words(identity))]
+        return out if any(ids for _, ids in out) else [(identity, self._by_words(identity) or self._inside(identity))]
 
     def _descriptive(self, piece: str) -> bool:
         """A piece of an identity in lower-case Latin words says what the SDK does ("WeChat OpenSDK (pay / share)":
         "share" is no name of ShareSDK), unless its first word is how some entry's name begins ("vivo push")."""
         words = piece.strip(" ()（）")
         return bool(_DESCRIPTIVE.fullmatch(words)) and words.split()[0] not in self.lower_first
+
+    def _inside(self, identity: str) -> set[str]:
+        """An entry's name written inside the identity between other words ("Tencent MMKV key-value storage",
+        "Umeng U-Push push SDK", "Square Okio"): the longest run of words that names entries, two words at least
+        unless the one word is written with a capital, is no vendor's name and names a single entry."""
+        written = _BRACKETS.sub(" ", identity).split()
+        for n in range(len(written), 0, -1):
+            for i in range(len(written) - n + 1):
+                run = written[i:i + n]
+                if i and written[i - 1].casefold() in ("by", "from"):
+                    continue  # "SolarEngine ... SDK by Mobvista": the maker, not the SDK
+                own = [w for w in run if norm(w) not in self.vendors and norm(w) not in _KIND_WORDS]
+                hit = self.by_name.get(norm(" ".join(run)), set())
+                if hit and own and not _DESCRIPTIVE.fullmatch(" ".join(own)) and len(norm(" ".join(own))) >= 3 \
+                        and (n >= 2 or len(hit) == 1):
+                    return set(hit)
+        return set()
 
     def _by_words(self, identity: str) -> set[str]:
         """An identity that names an entry and then says what it is ("Tencent Bugly crash reporting", "Chromium

@@ -147,3 +147,22 @@ def test_the_judge_puts_into_a_build_the_entry_an_identity_names_by_its_fullest_
     assert judge.expected({"identity": "Google Sign-In SDK"}) == {"google-plus", "google-sign-in"}
     assert judge.primary({"identity": "Google Sign-In SDK"}) == "google-sign-in"
     assert judge.primary({"identity": "Google+ Sign-In"}) == "google-plus"
+
+
+def test_the_judge_finds_an_entrys_name_written_inside_an_identity():
+    from tests.policy.helpers import entry, memory_catalog
+    from tools.policy_judge import Judge
+
+    judge = Judge(memory_catalog(
+        entry("mmkv", "MMKV", vendor="Tencent"),
+        entry("umeng-push", "Umeng Push", "U-Push", vendor="Umeng"),
+        entry("adsdk", "AdSDK"),
+        entry("mobvista", "Mobvista"),
+        entry("hms-core", "HMS Core", vendor="Huawei"),
+    ), None)
+    assert judge.expected({"identity": "Tencent MMKV key-value storage"}) == {"mmkv"}
+    assert judge.expected({"identity": "Umeng U-Push push SDK"}) == {"umeng-push"}
+    # words for what an SDK is, the maker after "by", a base inside another product's name: no entry
+    assert judge.expected({"identity": "BeiZi ad SDK"}) == set()
+    assert judge.expected({"identity": "SolarEngine analytics SDK by Mobvista"}) == set()
+    assert judge.expected({"identity": "Huawei HMS Core Game Service SDK"}) == set()
