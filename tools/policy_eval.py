@@ -161,6 +161,9 @@ def score_file(truth: dict[str, Any], report: dict[str, Any], judge: Judge,
     c["doc_data_hit"] = _recall(_items(truth, "doc_data_types"), doc_data)
     c["doc_perm_total"] = len(_items(truth, "doc_permissions"))
     c["doc_perm_hit"] = _recall(_items(truth, "doc_permissions"), doc_perms)
+    for item in _items(truth, "doc_permissions"):
+        if not set(alternatives(item)) & doc_perms:
+            say(f"missed permission {item}")
     return c
 
 

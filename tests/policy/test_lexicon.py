@@ -50,6 +50,11 @@ def test_short_permission_name_is_rejected():
     ("相机权限、麦克风权限、通知权限、读取应用列表", {P + "CAMERA", P + "RECORD_AUDIO", P + "POST_NOTIFICATIONS",
                                        P + "QUERY_ALL_PACKAGES"}),
     ("读取手机状态和身份", {P + "READ_PHONE_STATE"}),
+    # "keep the screen on" (屏幕常亮) is the wake lock; "access the network state" is not Internet access;
+    # "install permission for unknown apps"
+    ("保持屏幕常亮权限", {P + "WAKE_LOCK"}), ("保持屏幕唤醒的权限", {P + "WAKE_LOCK"}),
+    ("访问网络状态权限", {P + "ACCESS_NETWORK_STATE"}), ("获取网络信息状态", {P + "ACCESS_NETWORK_STATE"}),
+    ("未知应用安装权限", {P + "REQUEST_INSTALL_PACKAGES"}), ("请求应用安装权限", {P + "REQUEST_INSTALL_PACKAGES"}),
     ("ＣＡＭＥＲＡ ｐｅｒｍｉｓｓｉｏｎ", {P + "CAMERA"}),  # full-width letters
     # the labels of Android's permissions as widely written in Chinese developer docs
     ("访问GSM网络信息", {P + "ACCESS_NETWORK_STATE"}), ("访问Wi-Fi网络状态信息", {P + "ACCESS_WIFI_STATE"}),
