@@ -14,7 +14,7 @@ from pathlib import Path
 
 from auditor.catalog.model import Catalog
 from auditor.policy.analysis import LineFacts, analyse
-from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim
+from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, Structure
 from auditor.policy.coordinator import settle
 from auditor.policy.document import Document
 from auditor.policy.extractors import REGISTRY
@@ -46,12 +46,13 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     order = [e.kind for e in REGISTRY]
     structured = [s for e in REGISTRY if e.kind not in _LAST for s in e.extract(doc, ctx)]
     kept = settle(structured, order)
+    listed = listed_under_permissions(structured, kept)
     # prose is the least confident stage: it reads only the lines no kept structure owns (same outcome as
     # settling everything at once, without reading every table cell as a sentence)
     claimed = frozenset(i for s in kept for i in range(s.first, s.last + 1))
     fallback = replace(ctx, claimed=claimed)
     prose = [s for e in REGISTRY if e.kind is ExtractorKind.PROSE for s in e.extract(doc, fallback)]
-    kept = settle(kept + prose, order)
+    kept = sorted(settle(kept + prose, order) + listed, key=lambda s: (s.first, s.last))
     # an SDK a permission item names as what collects ("友盟+SDK需要收集…"): a prose row beside that item
     kept += collecting_subjects(doc, [s for s in kept if s.extractor is ExtractorKind.PERMISSION_LIST], ctx)
     # the page's own SDK owns no lines: it is named where a prose mention may stand too (see _prose_once)
@@ -84,6 +85,17 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
         permissions=permissions,
         data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
     )
+
+
+def listed_under_permissions(structured: list[Structure], kept: list[Structure]) -> list[Structure]:
+    """The SDK rows of list items that a kept permission list read as permission items ("* 个推推送SDK：
+    READ_PHONE_STATE：…"): such an item names the SDK and then its permission, and both readings hold, so the
+    list's rows are kept beside the permission list's pairs (their rows only; the lines stay the permission
+    list's)."""
+    lists = [s for s in kept if s.extractor is ExtractorKind.PERMISSION_LIST and not s.sdks]
+    return [replace(s, scenes=()) for s in structured
+            if s.extractor is ExtractorKind.LIST and s.sdks and s not in kept
+            and any(p.first <= s.first and s.last <= p.last for p in lists)]
 
 
 def _subjects(rows: list[SdkDisclosure]) -> tuple[set[str], set[str]]:

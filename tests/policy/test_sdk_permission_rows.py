@@ -55,3 +55,19 @@ def test_an_unresolved_sdk_named_alike_in_two_places_takes_company_link_and_perm
     assert ("某某内购SDK", "北京某某科技有限公司", "https://sdk.example.cn/privacy", ["INTERNET", "READ_PHONE_STATE"]) in rows
     assert ("某某 内购SDK", "北京某某科技有限公司", "https://sdk.example.cn/privacy", ["INTERNET", "READ_PHONE_STATE"]) in rows
     assert ("统计SDK", "甲公司", "", []) in rows
+
+
+def test_a_list_item_naming_an_sdk_then_its_permission_is_a_row_beside_the_permission_item(tmp_path):
+    # "* 某某推送SDK：READ_PHONE_STATE：…" under a list of permissions: the item names the SDK and then the
+    # permission it uses; the permission reading keeps its pairs, the SDK keeps its row
+    text = ("三、第三方SDK申请的权限\n"
+            "* 某某统计SDK：READ_PHONE_STATE：获取设备IMEI，用于统计去重\n"
+            "* ACCESS_NETWORK_STATE：判断网络是否可用\n"
+            "* 某某推送SDK：READ_PHONE_STATE：获取设备IMEI，用于推送消息到达\n"
+            "* RECEIVE_BOOT_COMPLETED：开机后接收消息\n"
+            "* 某某地图SDK：ACCESS_FINE_LOCATION：获取精确位置，用于展示附近门店\n")
+    d = read_text(tmp_path, "p.md", text, memory_catalog())
+    assert [(s.name, [p.removeprefix(A) for p in s.permissions]) for s in d.sdks] == [
+        ("某某统计SDK", ["READ_PHONE_STATE"]), ("某某推送SDK", ["READ_PHONE_STATE"]),
+        ("某某地图SDK", ["ACCESS_FINE_LOCATION"])]
+    assert A + "RECEIVE_BOOT_COMPLETED" in {p.permission for p in d.permissions}
