@@ -243,8 +243,9 @@ class Judge:
 
     def _descriptive(self, piece: str) -> bool:
         """A piece of an identity in lower-case Latin words says what the SDK does ("WeChat OpenSDK (pay / share)":
-        "share" is no name of ShareSDK), unless its first word is how some entry's name begins ("vivo push")."""
-        words = piece.strip(" ()（）")
+        "share" is no name of ShareSDK; "analytics + share SDK"), unless its first word is how some entry's name
+        begins ("vivo push")."""
+        words = _SDK_TAIL.sub("", piece.strip(" ()（）"))
         return bool(_DESCRIPTIVE.fullmatch(words)) and words.split()[0] not in self.lower_first
 
     def _inside(self, identity: str) -> set[str]:

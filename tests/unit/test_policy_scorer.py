@@ -116,6 +116,7 @@ def test_the_judge_takes_lower_case_words_in_an_identity_for_what_the_sdk_does_n
     # "share" and "payment" say what the SDK is used for; ShareSDK and an SDK named "Payment" are not meant
     assert judge.expected({"identity": "WeChat OpenSDK (pay / share)"}) == {"wechat-opensdk"}
     assert judge.expected({"identity": "WeChat OpenSDK (payment; share)"}) == {"wechat-opensdk"}
+    assert judge.expected({"identity": "vivo game login/payment SDK"}) == set()
     assert judge.expected({"identity": "Xiaomi game SDK: login / payment"}) == set()
     # the identity itself, brackets taken off, may be a lower-case name
     assert judge.expected({"identity": "retrofit (Dart REST client generator)"}) == {"retrofit"}
