@@ -92,10 +92,12 @@ def listed_under_permissions(structured: list[Structure], kept: list[Structure])
     READ_PHONE_STATE：…"): such an item names the SDK and then its permission, and both readings hold, so the
     list's rows are kept beside the permission list's pairs (their rows only; the lines stay the permission
     list's)."""
-    lists = [s for s in kept if s.extractor is ExtractorKind.PERMISSION_LIST and not s.sdks]
-    return [replace(s, scenes=()) for s in structured
-            if s.extractor is ExtractorKind.LIST and s.sdks and s not in kept
-            and any(p.first <= s.first and s.last <= p.last for p in lists)]
+    owner: dict[int, int] = {}  # line -> the kept permission list that owns it (one per line: settled)
+    for n, p in enumerate(kept):
+        if p.extractor is ExtractorKind.PERMISSION_LIST and not p.sdks:
+            owner.update(dict.fromkeys(range(p.first, p.last + 1), n))
+    return [replace(s, scenes=()) for s in structured if s.extractor is ExtractorKind.LIST and s.sdks
+            and owner.get(s.first, -1) == owner.get(s.last, -2)]  # both ends in one (a list kept is in none)
 
 
 def _subjects(rows: list[SdkDisclosure]) -> tuple[set[str], set[str]]:
