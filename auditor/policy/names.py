@@ -375,6 +375,8 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
     # what a name comes down to that names no product: an ordinary word, a vendor, a generic name, a category word
     ordinary = {normalize_name(w) for w in (*lexicon.ordinary_names, *lexicon.generic_names, *lexicon.vendor_words,
                                             *(w for ws in lexicon.category_words.values() for w in ws))}
+    kinds = {normalize_name(w) for ws in lexicon.category_words.values() for w in ws}
+    """What an SDK does ("人脸识别", "推送"): a catalog name made of it only is never spotted in running text."""
     exact: dict[str, list[str]] = {}
     distinctive: dict[str, str] = {}
     loose: dict[str, list[str]] = {}
@@ -388,7 +390,7 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
                 exact[key].append(entry.id)
             if key not in by_id.setdefault(entry.id, []):
                 by_id[entry.id].append(key)
-            if is_distinctive(name):
+            if is_distinctive(name) and probe.strip(key, vendors=False) not in kinds:  # never "人脸识别"
                 distinctive.setdefault(case_key(name), entry.id)
                 titled = _titled(name)
                 if titled:

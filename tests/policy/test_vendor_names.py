@@ -63,3 +63,16 @@ def test_a_chinese_character_is_never_taken_for_a_typo():
     resolver = build_resolver(catalog, load_lexicon())
     assert resolver.resolve(Evidence("腾讯云短信 SDK", words="短信验证码")).id is None
     assert resolver.resolve(Evidence("Firebase Crashlytcs")).id == "firebase-crashlytics"
+
+
+def test_a_catalog_name_that_only_says_what_an_sdk_does_names_no_sdk(tmp_path):
+    # public SDK lists name some packages by their kind ("人脸识别": face recognition): such a name is no
+    # product's own, neither as a row's name nor spotted in running text
+    catalog = memory_catalog(entry("some-facesdk", "人脸识别", category="ml"),
+                             entry("acme-face", "Acme FaceID", "AcmeFace人脸核身", category="identity"))
+    resolver = build_resolver(catalog, load_lexicon())
+    assert resolver.resolve(Evidence("人脸识别", words="人脸识别")).id is None
+    assert resolver.resolve(Evidence("人脸识别SDK", words="人脸识别SDK")).id is None
+    assert resolver.resolve(Evidence("AcmeFace人脸核身", words="")).id == "acme-face"
+    text = "三、第三方服务\n在您使用实名认证功能时，我们会进行人脸识别，需要使用您的相机。\n"
+    assert read_text(tmp_path, "p.txt", text, catalog).sdks == ()
