@@ -332,6 +332,11 @@ class NameIndex:
                 best |= set(self.exact.get(key, ()) + self.loose.get(key, ()))
         return next(iter(best)) if len(best) == 1 else None
 
+    def _without_suffix(self, key: str) -> str:
+        """``key`` without its generic suffix ("sdk"), or ``key`` when it has none."""
+        suffix = next((x for x in self.suffixes if key.endswith(x)), "")
+        return key[:len(key) - len(suffix)] if suffix else key
+
     def candidates(self, forms: list[str]) -> tuple[str, ...]:
         """Closest catalog ids for unresolved forms, best first. A key whose ratio cannot reach the third best
         score so far (its quick upper bounds are below it) is not compared closely: it could not enter the
@@ -341,15 +346,28 @@ class NameIndex:
         for form in forms:
             if not form:
                 continue
-            matcher = difflib.SequenceMatcher(None, "", form)
+            whole = difflib.SequenceMatcher(None, "", form)
+            bare = self._without_suffix(form)
+            part = difflib.SequenceMatcher(None, "", bare)
             for key in self._similar_keys(form, 0.5):
-                matcher.set_seq1(key)
-                contained = form in key or key in form
+                if bare != form and key.endswith(form[len(bare):]):  # "乘车码sdk" is not like "msdk"
+                    other = key[:len(key) - (len(form) - len(bare))]  # a shared suffix is no likeness
+                    if not other or not bare:
+                        continue
+                    matcher = part
+                    matcher.set_seq1(other)
+                    contained = bare in other or other in bare
+                    size = (len(bare), len(other))
+                else:
+                    matcher = whole
+                    matcher.set_seq1(key)
+                    contained = form in key or key in form
+                    size = (len(form), len(key))
                 if not contained and (matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor):
                     continue
                 ratio = matcher.ratio()
                 if contained:
-                    ratio = max(ratio, 0.6 + 0.4 * min(len(form), len(key)) / max(len(form), len(key)))
+                    ratio = max(ratio, 0.6 + 0.4 * min(size) / max(size))
                 if ratio < floor:
                     continue
                 for sdk_id in self.exact.get(key, ()) + self.loose.get(key, ()):

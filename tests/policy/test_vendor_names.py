@@ -76,3 +76,13 @@ def test_a_catalog_name_that_only_says_what_an_sdk_does_names_no_sdk(tmp_path):
     assert resolver.resolve(Evidence("AcmeFace人脸核身", words="")).id == "acme-face"
     text = "三、第三方服务\n在您使用实名认证功能时，我们会进行人脸识别，需要使用您的相机。\n"
     assert read_text(tmp_path, "p.txt", text, catalog).sdks == ()
+
+
+def test_a_shared_sdk_suffix_makes_no_name_a_candidate():
+    # "乘车码SDK" (a transit QR-code SDK) shares only "SDK" with "MSDK" and "AdSDK": no likeness, no candidates;
+    # a real likeness still ranks ("Acme Analytcs SDK" -> Acme Analytics)
+    catalog = memory_catalog(entry("msdk", "MSDK"), entry("adsdk", "AdSDK"),
+                             entry("acme-analytics", "Acme Analytics SDK", category="analytics"))
+    resolver = build_resolver(catalog, load_lexicon())
+    assert resolver.resolve(Evidence("乘车码SDK")).candidates == ()
+    assert "acme-analytics" in resolver.resolve(Evidence("Acme Analytix Stats SDK")).candidates
