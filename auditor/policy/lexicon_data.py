@@ -61,10 +61,10 @@ MAX_LABEL_WORDS = 8
 
 def android_labels() -> dict[str, str]:
     """Folded AOSP label -> permission (``permissions.json``, from AOSP's own strings: "expand/collapse status
-    bar", "close other apps"), for permissions an app can hold (protection level normal or dangerous at the
+    bar", "reorder running apps"), for permissions an app can hold (protection level normal or dangerous at the
     newest level that defines them, not through a companion device); a label shared by two permissions, or
-    written as a sentence ("This app can appear on top of other apps."), is left out. Android shows these labels to users, and policies copy
-    them into their permission lists."""
+    written as a sentence ("This app can appear on top of other apps."), is left out. Android shows these
+    labels to users, and policies copy them into their permission lists."""
     seen: dict[str, list[str]] = {}
     for name, info in _aosp_permissions().items():
         label = str(info.get("label") or "").strip() if isinstance(info, dict) else ""
