@@ -25,6 +25,7 @@ from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import load_document
 from auditor.policy.model import DataTypeMention, Disclosure, PermissionDisclosure, SdkDisclosure
 from auditor.policy.resolve import Resolver, build_resolver
+from auditor.policy.text import COMPANY_CUE_RE
 from auditor.policy.unused import unused_spans, without_unused
 from auditor.vocab import DATA_TYPES
 
@@ -52,7 +53,8 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     claimed = frozenset(i for s in kept for i in range(s.first, s.last + 1))
     fallback = replace(ctx, claimed=claimed)
     prose = [s for e in REGISTRY if e.kind is ExtractorKind.PROSE for s in e.extract(doc, fallback)]
-    kept = sorted(settle(kept + prose, order) + listed, key=lambda s: (s.first, s.last))
+    kept = sorted(settle(kept + prose, order) + listed + provided_under_permissions(doc, kept, ctx),
+                  key=lambda s: (s.first, s.last))
     # an SDK a permission item names as what collects ("友盟+SDK需要收集…"): a prose row beside that item
     kept += collecting_subjects(doc, [s for s in kept if s.extractor is ExtractorKind.PERMISSION_LIST], ctx)
     # the page's own SDK owns no lines: it is named where a prose mention may stand too (see _prose_once)
@@ -100,6 +102,26 @@ def listed_under_permissions(structured: list[Structure], kept: list[Structure])
             and owner.get(s.first, -1) == owner.get(s.last, -2)]  # both ends in one (a list kept is in none)
 
 
+def provided_under_permissions(doc: Document, kept: list[Structure], ctx: Context) -> list[Structure]:
+    """SDK rows that running text on a kept permission list's lines names with the company providing it ("（1）
+    消息推送服务供应商：由每日互动股份有限公司提供推送技术服务，我们可能会将您的设备…"): the item lists what is
+    collected, so the permission list reads it, and it names a provider, so it is a row too (rows with a
+    company only; the lines stay the permission list's)."""
+    lines = frozenset(i for s in kept if s.extractor is ExtractorKind.PERMISSION_LIST and not s.sdks
+                      for i in range(s.first, s.last + 1) if COMPANY_CUE_RE.search(doc.lines[i].text))
+    if not lines:
+        return []
+    inner = replace(ctx, claimed=frozenset(range(len(doc.lines))) - lines)
+    out = []
+    for e in REGISTRY:
+        if e.kind is ExtractorKind.PROSE:
+            for s in e.extract(doc, inner):
+                rows = tuple(c for c in s.sdks if c.facts.company)
+                if rows:
+                    out.append(replace(s, sdks=rows, scenes=()))
+    return out
+
+
 def _subjects(rows: list[SdkDisclosure]) -> tuple[set[str], set[str]]:
     """Ids and folded names of the page's own SDK (:mod:`auditor.policy.extractors.subject`)."""
     own = [r for r in rows if r.extractor == ExtractorKind.DOCUMENT.value]
@@ -138,14 +160,17 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
     by_rank = {rank: stronger(rank) for rank in (1, 2)}
     out = []
     said: dict[str, list[str]] = {}  # what the dropped mentions of an entry say it collects
+    mentioned: set[str] = set()  # entries a prose row already stands for (one prose row per SDK)
     for row in rows:
         rank = _RANK.get(row.extractor, 0)
         if rank:
             ids, names = by_rank[rank]
-            if (row.id and row.id in ids) or row.name.casefold() in names:
+            if (row.id and row.id in ids) or row.name.casefold() in names or (rank == 1 and row.id in mentioned):
                 if row.id and rank == 1:
                     said.setdefault(row.id, []).extend(row.data_types)
                 continue
+            if rank == 1 and row.id:
+                mentioned.add(row.id)
         out.append(row)
     # a row that names no data takes what a sentence naming the same SDK says it collects ("AdMob may collect
     # device identifiers (such as the Advertising ID)" above "- AdMob for ad delivery")

@@ -74,6 +74,11 @@ _NAME_USED_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z
                            r"(?:is|are)\s+(?:used|integrated)\b")
 """A capitalised name opening a sentence that says it is used ("Firebase is used to report crashes."): the
 passive of :data:`_USED_NAME_RE`, read the same way."""
+_SUPPLIER_RE = re.compile(r"([\u3400-\u9fff]{2,14}(?:供应商|服务商|提供商|服务提供方|合作方))\s*[：:]\s*由\s*"
+                          r"([^，,。；;：:]{4,60}?)\s*(?:提供|负责|运营)")
+"""A supplier named by what it supplies and then its company ("消息推送服务供应商：由每日互动股份有限公司提供推送技术
+服务…", the wording push SDKs give apps to copy): a row named by the supplier's label, its company from the
+sentence, known to the catalog or not."""
 _SERVED_BY_RE = re.compile(r"\b(?:collected|processed|handled|powered|provided|analy[sz]ed|tracked|reported|sent|send"
                            r"|upload(?:s|ed)?|transmitted|stored|hosted|served|delivered)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:by|to|via|through|using)\s+(?:the\s+)?"
@@ -453,6 +458,9 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         if not name.startswith(("本", "该", "此", "其", "各")) and name_like(name) and company_like(m.group(2)) \
                 and not ctx.lexicon.general(name) and not ctx.lexicon.generic(name):
             found.append((m.start(1), m.start(1) + len(name), name))  # an SDK whose maker the sentence names
+    for m in _SUPPLIER_RE.finditer(text) if "由" in text else ():  # "消息推送服务供应商：由某某有限公司提供…"
+        if company_like(m.group(2)):
+            found.append((m.start(1), m.end(1), m.group(1)))
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         for start in [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]:
             span = text[start:m.end()]
