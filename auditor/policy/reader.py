@@ -160,17 +160,14 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
     by_rank = {rank: stronger(rank) for rank in (1, 2)}
     out = []
     said: dict[str, list[str]] = {}  # what the dropped mentions of an entry say it collects
-    mentioned: set[str] = set()  # entries a prose row already stands for (one prose row per SDK)
     for row in rows:
         rank = _RANK.get(row.extractor, 0)
         if rank:
             ids, names = by_rank[rank]
-            if (row.id and row.id in ids) or row.name.casefold() in names or (rank == 1 and row.id in mentioned):
+            if (row.id and row.id in ids) or row.name.casefold() in names:
                 if row.id and rank == 1:
                     said.setdefault(row.id, []).extend(row.data_types)
                 continue
-            if rank == 1 and row.id:
-                mentioned.add(row.id)
         out.append(row)
     # a row that names no data takes what a sentence naming the same SDK says it collects ("AdMob may collect
     # device identifiers (such as the Advertising ID)" above "- AdMob for ad delivery")

