@@ -153,3 +153,14 @@ def test_a_table_copied_a_cell_a_paragraph_keeps_a_cell_after_a_blank_line_apart
     assert rows["jpush"].purpose == "推送消息"
     assert rows["bugly"].link == "https://bugly.qq.com/v2/contract"
     assert rows["bugly"].company == "深圳市腾讯计算机系统有限公司"
+
+
+def test_a_sites_menu_whose_items_hold_label_words_is_no_table(tmp_path, catalog):
+    # a page crawled with its site's menu: "项目数据库" holds 数据 (data), "投资者服务" holds 服务 (a name title), but no
+    # line is a title as tables write one; the menu gives no rows, the table below still reads
+    menu = "\n".join(["资讯", "项目数据库", "投资者服务", "机构库", "行研报告", "快讯", "视频", "直播", "活动", "专栏"])
+    text = (menu + "\n\n第三方SDK列表\n\nSDK名称\n第三方公司\n使用目的\n"
+            "极光推送\n深圳市和讯华谷信息技术有限公司\n推送消息\n"
+            "腾讯Bugly\n深圳市腾讯计算机系统有限公司\n崩溃分析\n")
+    d = _read(tmp_path, "p.txt", text, catalog)
+    assert [(r.name, r.id) for r in d.sdks] == [("极光推送", "jpush"), ("腾讯Bugly", "bugly")]

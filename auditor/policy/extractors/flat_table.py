@@ -48,8 +48,8 @@ class FlatTableExtractor:
             header = header[:j - i]
             roles = cell_roles[i:j]  # the role of each header cell (``_cell_roles`` asked the lexicon)
             if len(header) < 2 or ("name" not in roles and "permissions" not in roles and not _named_by_company(roles)) \
-                    or set(roles) == {"permissions"}:
-                i += 1
+                    or set(roles) == {"permissions"} or not any(ctx.lexicon.is_header(t) for t in header):
+                i += 1  # (a header has a title as tables write it: "项目数据库 / 投资者服务" in a site's menu has none)
                 continue
             named = "name" in roles or _named_by_company(roles)
             structure = self._periodic(doc, ctx, roles, i, j) if not named else None
