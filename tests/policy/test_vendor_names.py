@@ -98,3 +98,14 @@ def test_a_supplier_named_by_what_it_supplies_and_its_company_is_a_row(tmp_path)
             "网络信息以及位置相关信息提供给艾克互动股份有限公司，用于为您提供推送服务。\n")
     rows = read_text(tmp_path, "p.txt", text, catalog).sdks
     assert [(r.name, r.company, r.id) for r in rows] == [("消息推送服务供应商", "艾克互动股份有限公司", "acme-push")]
+
+
+def test_a_catalog_name_with_an_sdk_suffix_inside_a_chinese_sentence_is_a_row(tmp_path):
+    # "我们集成了vivo推送SDK": the name opens in Latin inside a run of Chinese; found wherever it starts
+    catalog = memory_catalog(entry("vivo-push", "vivo Push", "vivo推送", category="push"),
+                             entry("oppo-push", "OPPO Push", "OPPO推送", category="push"))
+    text = ("三、第三方SDK\n"
+            "（11）为了实现vivo消息推送服务，我们集成了vivo推送SDK，需要收集您的设备信息。\n"
+            "OPPO推送SDK：用于向OPPO手机推送消息。\n")
+    rows = read_text(tmp_path, "p.txt", text, catalog).sdks
+    assert [(r.name, r.id) for r in rows] == [("vivo推送SDK", "vivo-push"), ("OPPO推送SDK", "oppo-push")]

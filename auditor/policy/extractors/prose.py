@@ -22,6 +22,7 @@ from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
 from auditor.policy.text import (
+    CJK_RE,
     NONE_WORDS,
     PURPOSES,
     REFUSAL_RE,
@@ -89,8 +90,8 @@ _NAME_ACTS_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z
                            r"(?:collects|captures|records|receives|processes|tracks|logs|gathers|(?:may|will|can) collect)\b")
 """A capitalised name opening a sentence that says it collects ("Sentry captures a diagnostic report")."""
 _SDK_CUE_RE = re.compile(r"sdk|集成|接入|合作伙伴|合作方|integrat|partner", re.IGNORECASE)
-_SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11})"
-                            r"\s?(?:SDK|sdk|Sdk)")
+_SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11}"
+                            r"|[A-Za-z][A-Za-z0-9+]*[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,10})\s?(?:SDK|sdk|Sdk)")
 _ITEM_START_RE = re.compile(r"^\s*(?:[-*•·●]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[a-zA-Z][.)、])")
 _ITEM_LEAD_RE = re.compile(r"^.*?(?:集成了?|接入了?|如|包括|例如|integrates?|such as|including)\s*", re.IGNORECASE)
 _ITEM_TAIL_RE = re.compile(r"(?:广告服务|广告SDK|服务|等)$")
@@ -462,9 +463,12 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         if company_like(m.group(2)):
             found.append((m.start(1), m.end(1), m.group(1)))
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
-        for start in [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]:
+        words = [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]
+        # in a run of Chinese the name may start at any character ("我们集成了vivo推送SDK")
+        chars = [m.start(1) + k for k, ch in enumerate(m.group(1)) if k and CJK_RE.match(m.group(1)[k - 1])]
+        for start in sorted(set(words + chars)):
             span = text[start:m.end()]
-            if exact(span):
+            if exact(span) and not ctx.lexicon.generic(span):
                 found.append((start, m.end(), span))
                 break
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
