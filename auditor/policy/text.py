@@ -49,6 +49,7 @@ COMPANY_CUE_RE = re.compile(
     r"Pte\.? Ltd\.?|Co\.,? Ltd\.?)(?![A-Za-z]))"
     r"|由\s*[“\"]?([^”\"，。,]{2,60}?(?:有限公司|公司))[”\"]?\s*(?:提供|开发|运营)"
     r"|第三方\s*[（(]\s*([^（）()，,]{2,60}?(?:有限公司|公司))\s*[，,、]?\s*(?:以下(?:简)?称|下称)"
+    r"|(?:SDK|sdk|的)(?:提供方|提供商)\s*(?:为|是)?\s*[：:]?\s*([^，。,；;：:“”\"]{2,60}?(?:有限责任公司|有限公司|公司))"
 )
 """A company named as the one behind something ("provided by X Ltd.", "provided by iMobile Inc. (Japan)",
 "由某某有限公司提供"; a vendor's template clause "我们使用了第三方（某某有限公司，以下称“某某”）某某SDK服务")."""

@@ -109,3 +109,12 @@ def test_a_catalog_name_with_an_sdk_suffix_inside_a_chinese_sentence_is_a_row(tm
             "OPPO推送SDK：用于向OPPO手机推送消息。\n")
     rows = read_text(tmp_path, "p.txt", text, catalog).sdks
     assert [(r.name, r.id) for r in rows] == [("vivo推送SDK", "vivo-push"), ("OPPO推送SDK", "oppo-push")]
+
+
+def test_the_provider_a_sentence_names_after_an_sdk_is_its_company(tmp_path):
+    # "微信SDK的提供方深圳市某某有限公司会收集…": the provider written right after "的提供方" (or "SDK提供商为")
+    catalog = memory_catalog(entry("acme-push", "Acme Push", "艾克推送", category="push"))
+    text = ("三、第三方服务\n"
+            "为向您推送消息，我们集成了艾克推送SDK，艾克推送SDK的提供方深圳市艾克互动有限公司会收集您的设备信息。\n")
+    rows = read_text(tmp_path, "p.txt", text, catalog).sdks
+    assert [(r.id, r.company) for r in rows] == [("acme-push", "深圳市艾克互动有限公司")]
