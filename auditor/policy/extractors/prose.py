@@ -465,7 +465,8 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         words = [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]
         # in a run of Chinese the name may start at any character ("我们集成了vivo推送SDK")
-        chars = [m.start(1) + k for k, ch in enumerate(m.group(1)) if k and CJK_RE.match(m.group(1)[k - 1])]
+        run = m.group(1)
+        chars = [m.start(1) + k for k in range(1, len(run)) if CJK_RE.match(run[k - 1])]
         for start in sorted(set(words + chars)):
             span = text[start:m.end()]
             if exact(span) and not ctx.lexicon.generic(span):
