@@ -38,6 +38,8 @@ MAX_NODES = 1_000_000
 MAX_PROBLEMS_SHOWN = 20
 _CHUNK = MiB
 ErrorType = Callable[[str], AuditorError]
+
+
 class UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The safe YAML loader (libyaml's when present), refusing a key written twice in one mapping: YAML keeps the
     last silently, so a second ``zh:`` list or a repeated option would hide the first."""

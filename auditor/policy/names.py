@@ -76,6 +76,9 @@ class NameIndex:
     names with a digit, an inner capital ("AppsFlyer", "iFLYTEK") or "SDK"."""
     by_id: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Id -> its folded names and aliases."""
+    kinds: frozenset[str] = frozenset()
+    """Keys of the lexicon's words for what an SDK does ("人脸识别", "推送"): a name made of one only says what
+    kind of SDK, not which; such a catalog name is never spotted in running text."""
     _keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _grams: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
     """Bigram -> indexes into ``_keys`` of the keys that have it (to compare a name with few keys only)."""
@@ -393,8 +396,7 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
     # what a name comes down to that names no product: an ordinary word, a vendor, a generic name, a category word
     ordinary = {normalize_name(w) for w in (*lexicon.ordinary_names, *lexicon.generic_names, *lexicon.vendor_words,
                                             *(w for ws in lexicon.category_words.values() for w in ws))}
-    kinds = {normalize_name(w) for ws in lexicon.category_words.values() for w in ws}
-    """What an SDK does ("人脸识别", "推送"): a catalog name made of it only is never spotted in running text."""
+    kinds = frozenset(k for ws in lexicon.category_words.values() for k in map(normalize_name, ws) if k)
     exact: dict[str, list[str]] = {}
     distinctive: dict[str, str] = {}
     loose: dict[str, list[str]] = {}
@@ -419,7 +421,7 @@ def build_index(catalog: Catalog, lexicon: Lexicon) -> NameIndex:
                 if stripped and stripped not in ordinary and entry.id not in loose.setdefault(stripped, []):
                     loose[stripped].append(entry.id)
     return NameIndex({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in loose.items()},
-                     suffixes, vendors, distinctive, {k: tuple(v) for k, v in by_id.items()})
+                     suffixes, vendors, distinctive, {k: tuple(v) for k, v in by_id.items()}, kinds)
 
 
 def bigrams(text: str) -> set[str]:

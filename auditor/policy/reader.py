@@ -47,18 +47,19 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     order = [e.kind for e in REGISTRY]
     structured = [s for e in REGISTRY if e.kind not in _LAST for s in e.extract(doc, ctx)]
     kept = settle(structured, order)
-    listed = listed_under_permissions(structured, kept)
+    owners = _rowless_permission_lists(kept)
+    listed = listed_under_permissions(structured, owners)
     # prose is the least confident stage: it reads only the lines no kept structure owns (same outcome as
     # settling everything at once, without reading every table cell as a sentence)
     claimed = frozenset(i for s in kept for i in range(s.first, s.last + 1))
     fallback = replace(ctx, claimed=claimed)
-    prose = [s for e in REGISTRY if e.kind is ExtractorKind.PROSE for s in e.extract(doc, fallback)]
-    kept = sorted(settle(kept + prose, order) + listed + provided_under_permissions(doc, kept, ctx),
+    prose = _stage(ExtractorKind.PROSE, doc, fallback)
+    kept = sorted(settle(kept + prose, order) + listed + provided_under_permissions(doc, owners, ctx),
                   key=lambda s: (s.first, s.last))
     # an SDK a permission item names as what collects ("友盟+SDK需要收集…"): a prose row beside that item
     kept += collecting_subjects(doc, [s for s in kept if s.extractor is ExtractorKind.PERMISSION_LIST], ctx)
     # the page's own SDK owns no lines: it is named where a prose mention may stand too (see _prose_once)
-    kept += [s for e in REGISTRY if e.kind is ExtractorKind.DOCUMENT for s in e.extract(doc, fallback)]
+    kept += _stage(ExtractorKind.DOCUMENT, doc, fallback)
     kept = without_unused(kept, unused_spans(doc, ctx))  # "暂未接入的第三方服务": SDKs the app does not embed
     sdks: list[SdkDisclosure] = []
     scene_claims: list[SceneClaim] = []
@@ -89,36 +90,43 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     )
 
 
-def listed_under_permissions(structured: list[Structure], kept: list[Structure]) -> list[Structure]:
-    """The SDK rows of list items that a kept permission list read as permission items ("* 个推推送SDK：
-    READ_PHONE_STATE：…"): such an item names the SDK and then its permission, and both readings hold, so the
-    list's rows are kept beside the permission list's pairs (their rows only; the lines stay the permission
-    list's)."""
-    owner: dict[int, int] = {}  # line -> the kept permission list that owns it (one per line: settled)
+def _stage(kind: ExtractorKind, doc: Document, ctx: Context) -> list[Structure]:
+    """The structures the registry's extractors of ``kind`` read in ``doc``."""
+    return [s for e in REGISTRY if e.kind is kind for s in e.extract(doc, ctx)]
+
+
+def _rowless_permission_lists(kept: list[Structure]) -> dict[int, int]:
+    """Line -> the index in ``kept`` of the permission list without SDK rows that owns it (one per line: settled)."""
+    owner: dict[int, int] = {}
     for n, p in enumerate(kept):
         if p.extractor is ExtractorKind.PERMISSION_LIST and not p.sdks:
             owner.update(dict.fromkeys(range(p.first, p.last + 1), n))
+    return owner
+
+
+def listed_under_permissions(structured: list[Structure], owners: dict[int, int]) -> list[Structure]:
+    """The SDK rows of list items that a kept permission list (``owners``: :func:`_rowless_permission_lists`)
+    read as permission items ("* 个推推送SDK：READ_PHONE_STATE：…"): such an item names the SDK and then its
+    permission, and both readings hold, so the list's rows are kept beside the permission list's pairs (their
+    rows only; the lines stay the permission list's)."""
     return [replace(s, scenes=()) for s in structured if s.extractor is ExtractorKind.LIST and s.sdks
-            and owner.get(s.first, -1) == owner.get(s.last, -2)]  # both ends in one (a list kept is in none)
+            and owners.get(s.first, -1) == owners.get(s.last, -2)]  # both ends in one (a list kept is in none)
 
 
-def provided_under_permissions(doc: Document, kept: list[Structure], ctx: Context) -> list[Structure]:
-    """SDK rows that running text on a kept permission list's lines names with the company providing it ("（1）
-    消息推送服务供应商：由每日互动股份有限公司提供推送技术服务，我们可能会将您的设备…"): the item lists what is
-    collected, so the permission list reads it, and it names a provider, so it is a row too (rows with a
+def provided_under_permissions(doc: Document, owners: dict[int, int], ctx: Context) -> list[Structure]:
+    """SDK rows that running text on a kept permission list's lines (``owners``) names with the company providing
+    it ("（1）消息推送服务供应商：由每日互动股份有限公司提供推送技术服务，我们可能会将您的设备…"): the item lists what
+    is collected, so the permission list reads it, and it names a provider, so it is a row too (rows with a
     company only; the lines stay the permission list's)."""
-    lines = frozenset(i for s in kept if s.extractor is ExtractorKind.PERMISSION_LIST and not s.sdks
-                      for i in range(s.first, s.last + 1) if COMPANY_CUE_RE.search(doc.lines[i].text))
+    lines = frozenset(i for i in owners if COMPANY_CUE_RE.search(doc.lines[i].text))
     if not lines:
         return []
     inner = replace(ctx, claimed=frozenset(range(len(doc.lines))) - lines)
     out = []
-    for e in REGISTRY:
-        if e.kind is ExtractorKind.PROSE:
-            for s in e.extract(doc, inner):
-                rows = tuple(c for c in s.sdks if c.facts.company)
-                if rows:
-                    out.append(replace(s, sdks=rows, scenes=()))
+    for s in _stage(ExtractorKind.PROSE, doc, inner):
+        rows = tuple(c for c in s.sdks if c.facts.company)
+        if rows:
+            out.append(replace(s, sdks=rows, scenes=()))
     return out
 
 

@@ -82,7 +82,6 @@ class Resolver:
     by_maven: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """``group:artifact`` -> ids."""
     _cores: tuple[str, ...] = field(default=(), compare=False, repr=False)
-    _kind_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     _company_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     _category_keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     """The lexicon's category words as name keys (:func:`normalize_name`; empty ones left out)."""
@@ -252,7 +251,7 @@ class Resolver:
         """A name made only of words for what an SDK does and suffixes ("语音识别 SDK", "Analytics"): a
         catalog entry may be named so, but the name does not say which SDK a row is."""
         key = self.names.strip(normalize_name(fold(name)), vendors=False)
-        return bool(key) and key in self._kind_words
+        return bool(key) and key in self.names.kinds
 
     def _same_vendor(self, name: str, sdk_id: str) -> bool:
         """False when ``name`` starts with a vendor word that neither the entry's names nor its vendor's
@@ -464,8 +463,6 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
         by_core={k: tuple(v) for k, v in by_core.items()}, packages=tuple(pkgs),
         by_maven={k: tuple(v) for k, v in by_maven.items()},
         _cores=tuple(sorted(by_core)),
-        _kind_words=frozenset(normalize_name(fold(w)) for ws in lexicon.category_words.values() for w in ws
-                              if normalize_name(fold(w))),
         _category_keys={c: tuple(k for k in map(normalize_name, ws) if k) for c, ws in lexicon.category_words.items()},
         _cjk_keys=cjk_keys if len(cjk_keys) else None,
     )
