@@ -511,10 +511,17 @@ class Lexicon:
                 return rest
         best: tuple[int, int, str] | None = None
         closing: tuple[int, int, str] | None = None  # a link word ending the label ("第三方SDK官网链接")
+        name_end = 0  # where the longest name word ends
+        ending: tuple[int, int, str, int] | None = None  # the longest other word ending the label, not opening it
         for rank, (role, regex) in enumerate(self._field_regexes):
             for m in regex.finditer(folded):
                 key = (-len(m.group(1)), rank, role)
-                best = key if best is None or key < best else best
+                if best is None or key < best:
+                    best = key
+                    name_end = m.end(1) if role == "name" else name_end
+                if role not in ("name", "title", "index") and m.end(1) == len(folded) and m.start(1) > 0 \
+                        and (ending is None or key < ending[:3]):
+                    ending = (*key, m.start(1))
                 if role in _LINK_ROLES and m.end(1) == len(folded):
                     closing = key if closing is None or key < closing else closing
                 elif role in _HEAD_ROLES and m.end(1) == len(folded) and m.start(1) > 0 and \
@@ -528,6 +535,10 @@ class Lexicon:
             head = self._head_role(folded)
             if head:
                 return head
+            if ending and ending[3] < name_end < len(folded):
+                # the last word heads the label, overlapping the name word before it ("第三方服务商": a
+                # company, not "第三方服务" with "商" left over)
+                return ending[2]
         return best[2] if best else None
 
     def _head_role(self, folded: str) -> str | None:

@@ -350,6 +350,20 @@ def cell_fields(role: str | None, text: str, ctx: Context) -> list[tuple[str, st
     return parts
 
 
+def labelled_company(text: str, ctx: Context) -> str:
+    """The company a label in ``text`` gives ("…；  信息共享主体：腾讯控股有限公司  收集的信息：…": the labels of a
+    record written on one line), "" when none reads as a company."""
+    for role, value in cell_fields(None, text, ctx):
+        value = value.strip().rstrip("。.；;，,")
+        if role == "company" and company_like(value) and not _NOT_ONE_COMPANY_RE.search(value):
+            return value
+    return ""
+
+
+_NOT_ONE_COMPANY_RE = re.compile(r"^[指即是为]|[，,。；;：:]")
+"""A value that is more than one company's name: a definition ("服务提供者：指…有限公司及关联公司"), a sentence."""
+
+
 _LINK_START_RE = re.compile(r"[\[(（<]*\s*(?:&lt;)?\s*(?:https?://|www\.)", re.IGNORECASE)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
+from auditor.policy.table import labelled_company
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,
@@ -147,7 +148,7 @@ class ListExtractor:
                         in_permission_list = _permission_lists(bodies, ctx)
                     if it.first in in_permission_list:
                         continue  # "Billing: …" among "Camera: …", "Microphone: …": a permission, not an SDK
-                facts = _facts(doc, it)
+                facts = _facts(doc, it, ctx)
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
         return out
@@ -533,7 +534,7 @@ def item_company(text: str) -> str:
     return "" if _NOT_COMPANY_RE.search(found) else found
 
 
-def _facts(doc: Document, it: _Item) -> RowFacts:
+def _facts(doc: Document, it: _Item, ctx: Context) -> RowFacts:
     nested = " ".join(doc.lines[k].text for k in range(it.first + 1, it.last + 1))
     text = f"{it.rest} {nested}".strip()
     purpose = _PURPOSE_RE.search(it.rest)
@@ -543,10 +544,25 @@ def _facts(doc: Document, it: _Item) -> RowFacts:
         name, owner = m.group(1).strip(), m.group(2).strip()  # "Google AdMob (Google LLC)"
     return RowFacts(
         name=name,
-        company=item_company(it.rest) or owner,
+        company=item_company(it.rest) or owner or labelled_company(_labelled(doc, it, ctx), ctx),
         purpose=next((g for g in purpose.groups() if g), "").strip() if purpose else it.rest[:200].strip(),
         data=text, link=f"{it.link} {text}".strip(),
     )
+
+
+MAX_LABEL_LINES = 6
+MAX_NOTE_WIDTH = 160
+"""Display width (CJK counts double) up to which a line under an item that is no label is a note among its
+labels, not a paragraph."""
+
+
+def _labelled(doc: Document, it: _Item, ctx: Context) -> str:
+    """The item's text and the label lines right under it (not the paragraphs a long item runs on into: "开发者：…"
+    at a policy's end is the app's)."""
+    k = it.first + 1
+    while k <= min(it.last, it.first + MAX_LABEL_LINES) and (ctx.lines[k].pairs or ctx.lines[k].width <= MAX_NOTE_WIDTH):
+        k += 1
+    return " ".join([it.rest] + [doc.lines[j].text for j in range(it.first + 1, k)])
 
 
 _THIRD_PARTY_RE = re.compile(r"third[- ]?part(?:y|ies)|第三方|\bsdks?\b|librar(?:y|ies)|service providers?|合作方|"

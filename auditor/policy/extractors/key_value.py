@@ -133,6 +133,10 @@ class KeyValueExtractor:
                         current.first = i - 1
                 continue
             starts = _starts_record(lines, i, ctx, names)
+            if starts and current is not None and current.kind == "sdk" and current.last >= i - 2 \
+                    and not any(r == "company" for r, _ in current.fields) and not _name_line(text, ctx):
+                starts = False  # "SDK名称：友盟+" / "消息推送" / "公司名称：…": what the record's SDK does, over
+                # the record's own company, not a record named by its company label alone
             if starts and current is not None and current.last == i - 1 and not _sdk_like(text, ctx) \
                     and _listed_value(lines, i, ctx, current.first):
                 starts = False  # the last of the items a label of the record lists ("功能用途：" / "+ 实时导航" /
@@ -414,7 +418,7 @@ def _head_name(text: str) -> str:
     return _about(text) or _MARKER_RE.sub("", text).strip()
 
 
-def _name_line(text: str, ctx: Context) -> bool:
+def _name_line(text: str, ctx: Context, company: bool = False) -> bool:
     """A short line that can name an SDK (not a sentence, a label, a heading of a section of the policy or
     the label of a permission / data item); a line introducing what is said of one ("关于极光推送SDK：") names it
     when the name is SDK-like."""
@@ -434,7 +438,7 @@ def _name_line(text: str, ctx: Context) -> bool:
     sdk_like = _sdk_like(name, ctx)
     if ctx.lexicon.general(name) and not ctx.names.known(name):
         return False
-    if not sdk_like and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.mostly_data(name)
+    if not (sdk_like or company) and (ctx.lexicon.permissions_in(name, weak=True) or ctx.lexicon.mostly_data(name)
                          or _data_parts(name, ctx)
                          or _PERMISSION_WORD_RE.search(name)):
         return False  # a permission or data item, or a section about permissions ("权限与能力说明")
@@ -542,15 +546,40 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     # an SDK's name over its code name given as its name ("极光推送SDK" / "SDK名称：cn.jpush.android")
     code = bool(pairs) and pairs[0][0] == "name" and _CODE_NAME_RE.match(pairs[0][1].strip()) is not None \
         and _sdk_like(lines[i].text, ctx)
-    if not pairs or (pairs[0][0] not in SDK_FACTS and not kind and not owned and not code):
+    # an SDK's name over what it is for, then its facts ("（1）微信支付" / "场景描述：…" / "SDK提供方：…")
+    described = bool(pairs) and pairs[0][0] == "description" and _sdk_like(lines[i].text, ctx) \
+        and _fact_follows(ctx, label + 1)
+    if not pairs or (pairs[0][0] not in SDK_FACTS and not kind and not owned and not code and not described):
         return False
+    if pairs[0][0] == "company" and _DEFINITION_RE.match(pairs[0][1]):
+        return False  # "定义" / "某某服务提供者：指…有限公司": the policy's definitions, not a record
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
         return False  # "业务场景：…" under a feature name: a scene record, unless the name is an SDK's
     text = lines[i].text
-    found = names.get(text)
+    # a name over its company ("2.11本机号码校验" / "第三方服务商：中国移动…"): a third party's product, even
+    # when its words also name data or a permission
+    head = _MARKER_RE.sub("", text).strip()
+    company = pairs[0][0] == "company" and company_like(pairs[0][1].strip()) \
+        and not company_like(head) and ctx.lexicon.role(head) != "company"
+    # (not a company over its own address, nor "运营者信息" / "公司信息" over the operator's name)
+    found = names.get(text) if not company else None
     if found is None:
-        found = names[text] = _name_line(text, ctx)
+        found = _name_line(text, ctx, company)
+        if not company:
+            names[text] = found
     return found
+
+
+def _fact_follows(ctx: Context, k: int) -> bool:
+    """Line ``k`` or the one after it is a label line of an SDK fact (a company, data, a link…)."""
+    for facts in ctx.lines[k:k + 2]:
+        if facts.pairs:
+            return facts.pairs[0][0] in SDK_FACTS
+    return False
+
+
+_DEFINITION_RE = re.compile(r"\s*(?:是指|指|系指)")
+"""A label's value that defines a term of the policy ("服务提供者：指…")."""
 
 
 def _sdk_like(text: str, ctx: Context) -> bool:

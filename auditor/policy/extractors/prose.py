@@ -21,6 +21,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
+from auditor.policy.table import labelled_company
 from auditor.policy.text import (
     CJK_RE,
     NONE_WORDS,
@@ -169,7 +170,8 @@ class ProseExtractor:
             text = "".join(m.group(0) for m in _SENTENCE_RE.finditer(text)
                            if any(w in m.group(0) for w in mine) or not any(w in m.group(0) for w in others))
         found = cued_company(sentence) or _provided_by(sentence, ctx) or next(
-            (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "")
+            (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "") \
+            or (labelled_company(text, ctx) if len(named or ()) <= 1 else "")  # "…  信息共享主体：某某有限公司"
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
         return SdkClaim(RowFacts(name=name, company=found,

@@ -1,0 +1,150 @@
+"""Records of a third party under a name line whose first label is its company or what it is for
+("2.11本机号码校验" / "第三方服务商：中国移动…", "（1）微信支付" / "场景描述：…" / "SDK提供方：…"), and labels whose
+last word heads them ("第三方服务商" is a company, not a "第三方服务" with "商" left over). In our own words,
+expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy import load_lexicon
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("wechat", "WeChat SDK", "微信支付", "微信SDK"),
+                          entry("amap-location", "AMap Location", "高德定位SDK"),
+                          entry("huawei-push", "Huawei Push", "华为推送"),
+                          entry("umeng-push", "Umeng Push", "友盟+"))
+
+
+SERVICE_PROVIDERS = """\
+2、第三方服务
+2.1华为推送
+第三方服务商：华为技术有限公司
+使用目的：向华为手机推送消息
+信息收集范围：不涉及个人信息
+2.2本机号码校验
+第三方服务商：中国移动通信集团有限公司
+使用目的：实现本机号码一键登录
+信息收集范围：读取手机状态
+2.3华为HMS推送
+第三方服务商：华为技术有限公司
+使用目的：推送消息
+信息收集范围：不涉及个人信息
+"""
+
+
+def test_a_service_provider_label_gives_the_company_of_the_name_line_above(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", SERVICE_PROVIDERS, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("华为推送", "华为技术有限公司"), ("本机号码校验", "中国移动通信集团有限公司"),
+        ("华为HMS推送", "华为技术有限公司"),
+    ]
+    assert all(s.extractor == "key-value" for s in d.sdks)
+
+
+SCENE_FIRST = """\
+第三方SDK清单
+（1）微信支付
+场景描述：用于微信支付
+采集的个人信息或权限：网络状态
+SDK提供方：深圳市腾讯计算机系统有限公司
+隐私政策链接：https://weixin.qq.com/privacy
+（2）高德定位SDK
+场景描述：用于定位附近网点
+采集的个人信息或权限：位置信息
+SDK提供方：高德软件有限公司
+隐私政策链接：https://lbs.amap.com/privacy
+"""
+
+
+def test_a_record_whose_first_label_says_what_it_is_for_keeps_its_company(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", SCENE_FIRST, catalog)
+    assert [(s.id, s.company, s.link) for s in d.sdks] == [
+        ("wechat", "深圳市腾讯计算机系统有限公司", "https://weixin.qq.com/privacy"),
+        ("amap-location", "高德软件有限公司", "https://lbs.amap.com/privacy"),
+    ]
+
+
+OPERATOR = """\
+运营者信息
+公司名称：某某网络科技有限公司
+注册地址：某市某区某路1号
+个人信息保护负责人：某某
+"""
+
+
+def test_the_operators_block_is_no_sdk_row(tmp_path, catalog):
+    assert _read(tmp_path, "about.txt", OPERATOR, catalog).sdks == ()
+
+
+NAME_THEN_WHAT_IT_DOES = """\
+8、SDK名称：友盟+
+
+消息推送
+
+公司名称：友盟同欣（北京）科技有限公司
+使用目的：推送消息
+"""
+
+
+def test_a_line_saying_what_the_sdk_does_stays_in_its_record(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", NAME_THEN_WHAT_IT_DOES, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [("友盟+", "友盟同欣（北京）科技有限公司")]
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("第三方服务商", "company"), ("SDK服务商", "company"),
+    ("第三方服务名称", "name"), ("第三方服务", "name"), ("第三方服务用途", "purpose"),
+])
+def test_the_last_word_of_a_label_heads_it(label, role):
+    assert load_lexicon().role(label) == role
+
+
+ONE_LINE_RECORDS = """\
+第三方SDK说明
+        4）“腾讯广告联盟SDK”包含的权限代码如下：网络访问权限、读取手机状态和身份；         收集信息的目的：获取广告收益         信息共享主体：深圳市腾讯计算机系统有限公司         收集的信息：设备型号
+        5）“高德定位SDK”包含的权限代码如下：网络访问权限、获取精确位置；         收集信息的目的：用于定位         信息共享主体：高德软件有限公司         收集的信息：位置信息
+"""
+
+
+def test_the_company_label_of_a_record_written_on_one_line(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", ONE_LINE_RECORDS, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("腾讯广告联盟SDK", "深圳市腾讯计算机系统有限公司"), ("高德定位SDK", "高德软件有限公司"),
+    ]
+
+
+ITEM_THEN_APP_FOOTER = """\
+三、第三方SDK
+1、高德定位SDK：本SDK会获取位置信息，用于定位。
+    SDK主体：高德软件有限公司
+隐私政策链接：https://lbs.amap.com/privacy
+2、华为推送：本SDK用于推送消息。
+隐私协议地址
+https://example.com/privacy
+四、变更
+我们可能适时修订本政策的条款，该等修订构成本政策的一部分。如该等修订造成您在本政策下权利的实质减少，我们将在修订生效前通知您。
+开发者：某某网络科技有限公司。
+"""
+
+
+def test_the_apps_developer_at_the_end_is_not_the_last_items_company(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", ITEM_THEN_APP_FOOTER, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [("高德定位SDK", "高德软件有限公司"), ("华为推送", "")]
+
+
+DEFINITIONS = """\
+定义
+某某服务提供者：指某某平台的网络及软件技术服务提供者某某科技有限公司及关联公司。
+支付宝：指支付宝（中国）网络技术有限公司提供的支付服务。
+"""
+
+
+def test_a_definition_gives_no_company(tmp_path, catalog):
+    d = _read(tmp_path, "defs.txt", DEFINITIONS, catalog)
+    assert all(not s.company.startswith("指") for s in d.sdks)
