@@ -168,14 +168,31 @@ MAX_ASIDE = 12
 """Display width of an aside after a label's comma ("仅供参考", "for reference")."""
 _INNER_LABEL_RE = re.compile(r"(?<=\s)([^\s:：；;]{2,16})\s*[:：](?!//)")
 MAX_RECORD_LINE = 600
+_COLON_RE = re.compile(r"[:：](?!//)")
+_SENTENCE_END_RE = re.compile(r"[。；;]")
+_COMPANY_END_RE = re.compile(r"(?:公司|集团|研究院)$")
+"""A value that ends as a company's name does: a label glued after it starts a field of its own."""
 
 
 def _one_line_record(part: str, lexicon: Lexicon) -> list[str]:
     """An SDK record written on one line, its fields after blanks ("SDK名称:X 使用目的:Y 运营方:Z"): one part
-    per field, cut where a later label names a role; only when the line opens with the name label."""
+    per field, cut where a later label names a role; only when the line opens with the name label. A field's
+    Chinese label glued to a company's name before it ("提供方：某某有限公司使用目的：…") is cut where it starts,
+    under a line opening with any field's label (glued to other words, a label word ends too many sentences
+    and longer labels: "…功能：", "使用目的及业务场景：")."""
     m = PAIR_RE.match(part) if len(part) <= MAX_RECORD_LINE else None
-    if m is None or lexicon.role(m.group(1)) != "name":
+    opening = lexicon.role(m.group(1)) if m is not None else None
+    if m is None or opening in (None, "title", "index"):
         return [part]
-    cuts = [c.start() for c in _INNER_LABEL_RE.finditer(part, m.end(1)) if lexicon.role(c.group(1)) not in (None, "title", "index")]
+    cuts = [c.start() for c in _INNER_LABEL_RE.finditer(part, m.end(1))
+            if opening == "name" and lexicon.role(c.group(1)) not in (None, "title", "index")]
+    last = m.start(2)
+    for colon in _COLON_RE.finditer(part, m.start(2)):
+        run = part[last:colon.start()]
+        glued = lexicon.glued_label(run) if run and not run[-1].isspace() and not _SENTENCE_END_RE.search(run) else -1
+        if glued > 0 and _COMPANY_END_RE.search(run, 0, glued):
+            cuts.append(last + glued)
+        last = colon.end()
+    cuts = sorted(set(cuts))
     bounds = [0] + cuts + [len(part)]
-    return [part[a:b].strip() for a, b in zip(bounds, bounds[1:]) if part[a:b].strip()]
+    return [part[a:b].strip(" \t，,") for a, b in zip(bounds, bounds[1:]) if part[a:b].strip(" \t，,")]

@@ -43,6 +43,11 @@ _SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|�
 VERB_WINDOW = 16
 MEMO_LIMIT = 200_000
 MAX_ROLE_CHARS = 48
+MIN_GLUED_LABEL = 3
+"""Characters of the shortest label read where it is glued to the text before it ("…有限公司使用目的："): two
+("目的", "功能") end too many sentences ("为实现以下功能：")."""
+MAX_GLUED_LABEL = 12
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 """A header or key longer than this (folded) names no role."""
 """Characters before a phrase searched for a verb ("we use your approximate location")."""
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写")
@@ -554,6 +559,16 @@ class Lexicon:
                     if head not in (None, "name", "title", "index"):
                         return head
         return None
+
+    def glued_label(self, run: str) -> int:
+        """Where a field's label glued to the text before it starts in ``run`` (the text before a colon:
+        "阿里云计算有限公司使用目的" -> 9, the start of "使用目的"), the longest Chinese label phrase of at least
+        ``MIN_GLUED_LABEL`` characters written as tables write it; -1 when none ends ``run``, or it is all of it."""
+        for n in range(min(len(run) - 1, MAX_GLUED_LABEL), MIN_GLUED_LABEL - 1, -1):
+            tail = run[-n:]
+            if _CJK_RE.match(tail) and self._field_exact.get(fold(tail)) not in (None, "title", "index"):
+                return len(run) - n
+        return -1
 
     def is_header(self, text: str) -> bool:
         """True when ``text`` is exactly a header / key phrase ("SDK名称", "Permission"): a repeated header

@@ -357,7 +357,15 @@ def labelled_company(text: str, ctx: Context) -> str:
         value = value.strip().rstrip("。.；;，,")
         if role == "company" and company_like(value) and not _NOT_ONE_COMPANY_RE.search(value):
             return value
+    for m in _CLAUSE_LABEL_RE.finditer(text):  # "…，服务提供者：华为技术有限公司，采集…": clauses between commas
+        if ctx.lexicon.role(m.group(1)) == "company" and company_like(m.group(2)) \
+                and not _NOT_ONE_COMPANY_RE.search(m.group(2)):
+            return m.group(2).strip()
     return ""
+
+
+_CLAUSE_LABEL_RE = re.compile(r"(?:^|(?<=[，,]))\s*([^：:；;。，,\s][^：:；;。，,]{0,15}?)\s*[：:](?!//)\s*([^：:；;。，,]{2,60})(?=[，,；;。]|\s*$)")
+"""A label and its value between commas ("…，服务提供者：某某有限公司，…")."""
 
 
 _NOT_ONE_COMPANY_RE = re.compile(r"^[指即是为]|[，,。；;：:]")

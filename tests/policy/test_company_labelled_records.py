@@ -148,3 +148,26 @@ DEFINITIONS = """\
 def test_a_definition_gives_no_company(tmp_path, catalog):
     d = _read(tmp_path, "defs.txt", DEFINITIONS, catalog)
     assert all(not s.company.startswith("指") for s in d.sdks)
+
+
+GLUED_AFTER_COMPANY = """\
+阿里云号码认证SDK
+提供方：阿里云计算有限公司使用目的：实现一键登录功能数据类型：设备标识信息【MAC地址信息、imei】官网链接：https://www.aliyun.com/
+"""
+
+
+def test_a_label_glued_to_the_company_before_it_starts_a_field(tmp_path, catalog):
+    (s,) = _read(tmp_path, "sdk.txt", GLUED_AFTER_COMPANY, catalog).sdks
+    assert (s.company, s.link) == ("阿里云计算有限公司", "https://www.aliyun.com/")
+
+
+COMMA_CLAUSES = """\
+第三方SDK
+4）腾讯广告联盟SDK，服务提供者：深圳市腾讯计算机系统有限公司，采集设备标识符(IMEI/MAC)，用于唯一标识设备
+5)华为推送服务sdk，用于推送消息，服务提供者：华为技术有限公司，采集设备标识符(IMEI)，用于唯一标识设备
+"""
+
+
+def test_a_company_label_between_commas_of_an_item(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", COMMA_CLAUSES, catalog)
+    assert [s.company for s in d.sdks] == ["深圳市腾讯计算机系统有限公司", "华为技术有限公司"]
