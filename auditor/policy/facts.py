@@ -38,8 +38,11 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     # the prose extractor reads negation in its own sentences)
     data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell, prose=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))
     row_urls = urls(f.link) or hosts(f.link) or urls(" ".join((f.data, f.permissions, f.purpose, f.other, f.scene)))
-    pkgs = tuple(dict.fromkeys(packages(" ".join((f.name, f.packages, f.data, f.other)))))
-    coords = tuple(coordinates(" ".join((f.name, f.packages, f.data, f.other))))
+    # (a sentence's packages are its SDK's only when written by its name: a paragraph naming several SDKs
+    # lists the packages of them all, "友盟SDK（com.umeng）、腾讯广告SDK（com.qq.e.ads…）")
+    own = " ".join((f.name, f.packages) if kind is ExtractorKind.PROSE else (f.name, f.packages, f.data, f.other))
+    pkgs = tuple(dict.fromkeys(packages(own)))
+    coords = tuple(coordinates(own))
     ev = Evidence(name=f.name, company=f.company, links=tuple(row_urls), packages=pkgs,
                   words=" ".join((f.name, f.purpose, f.scene)), hints=_hints(f.name, f.purpose), coordinates=coords)
     res = memo.get(ev) if memo is not None else None

@@ -171,3 +171,19 @@ COMMA_CLAUSES = """\
 def test_a_company_label_between_commas_of_an_item(tmp_path, catalog):
     d = _read(tmp_path, "sdk.txt", COMMA_CLAUSES, catalog)
     assert [s.company for s in d.sdks] == ["深圳市腾讯计算机系统有限公司", "华为技术有限公司"]
+
+
+def test_a_page_written_on_one_line_keeps_its_prose(tmp_path):
+    """A crawled page whose whole text is one line opening with a label ("更新日期：…"): no record of data owns it,
+    so the SDKs its sentences name are rows, each with only the packages written by its own name."""
+    catalog = memory_catalog(entry("umeng", "Umeng Analytics", "友盟SDK"),
+                             entry("gdt", "Tencent GDT", "腾讯广告SDK", classes=("com.qq.e.ads",)))
+    filler = "我们会按照法律法规的要求保护您的个人信息，并采取合理的安全措施防止信息泄露。" * 90
+    text = ("用户隐私政策更新日期：2022年03月10日生效日期：2022年03月10日本应用非常重视保护您的个人信息。" + filler
+            + "我们会严格按照有关法律的规\n定处理您的信息。"  # (a crawl's line break inside a sentence)
+            + "我们目前合作的第三方SDK名单如下：友盟SDK（com.umeng）、腾讯广告SDK（com.qq.e.ads）。"
+            + filler + "\n")
+    d = _read(tmp_path, "page.txt", text, catalog)
+    assert [(s.name, s.id, s.package_names) for s in d.sdks] == [
+        ("友盟SDK", "umeng", ("com.umeng",)), ("腾讯广告SDK", "gdt", ("com.qq.e.ads",)),
+    ]

@@ -44,6 +44,9 @@ _BRACKETED_USE_RE = re.compile(r"([^、，,;；（()）]{2,30}?)\s*[（(][^（()
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
 MAX_LEAD = 2
+MAX_DATA_LINE_WIDTH = 2000
+"""Display width of the longest line a record of data (no SDK's, no scene's) may have: a longer line is a page
+written on one line, whose prose must stay readable."""
 """Sentences that may stand between a heading naming an SDK and its first label line."""
 CONFIDENCE = 0.8
 
@@ -711,6 +714,6 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1,
                          scenes=(SceneClaim(values["scene"], values.get("purpose", ""), asked, record.first, last,
                                             sentence=True),))
-    if len(record.fields) >= 2:
+    if len(record.fields) >= 2 and all(f.width <= MAX_DATA_LINE_WIDTH for f in ctx.lines[record.first:last + 1]):
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
-    return None
+    return None  # (a label opening a page written on one line, "更新日期：…": the page, no data record to keep)

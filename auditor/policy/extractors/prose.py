@@ -174,7 +174,8 @@ class ProseExtractor:
             or (labelled_company(text, ctx) if len(named or ()) <= 1 else "")  # "…  信息共享主体：某某有限公司"
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
-        return SdkClaim(RowFacts(name=name, company=found,
+        own = re.search(re.escape(name) + r"[”\"」]?\s*[（(]([^（）()]{3,300})[)）]", text)  # "友盟SDK（com.umeng）"
+        return SdkClaim(RowFacts(name=name, company=found, packages=own.group(1) if own else "",
                                  purpose=purpose, data=f"{text} {after}".strip(),
                                  link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
 
