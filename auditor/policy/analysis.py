@@ -97,7 +97,8 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if ":" in text and _ATTRIBUTE_RE.search(text):
         return out  # 'uses-permission android:name="…"': markup quoted in the text, not a label
-    for part in (p for chunk in _SPLIT_RE.split(text) for p in _one_line_record(chunk, lexicon)):
+    parts = [p for chunk in _SPLIT_RE.split(text) for p in _one_line_record(chunk, lexicon)]
+    for k, part in enumerate(parts):
         m = PAIR_RE.match(part)
         role = _label_role(m.group(1), lexicon) if m and width(m.group(1)) <= 48 else None
         named = _named_first(m, role, lexicon) if m and not out else None
@@ -106,6 +107,12 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
             continue
         if role == "permissions" and m and lexicon.permissions_in(m.group(1), weak=True):
             role = None  # "相机权限：用于拍照" names a permission, it is not a field
+        if role == "title" and m and not out and m.group(1).strip().casefold() in _BARE_NAME_LABELS \
+                and _NAME_LABEL_RE.match(m.group(2).strip()) \
+                and (_SDK_WORD_RE.search(m.group(2)) or _facts_follow(parts[k + 1:], lexicon)):
+            # "名称：市民卡充值SDK", "1、名称：小米 PUSH；信息类型：设备信息；使用目的：推送消息": a bare name label over a
+            # component's name, or over a name its line gives the facts of, names the record
+            role = "name"
         if role in (None, "title", "index"):
             if out:
                 out[-1] = (out[-1][0], f"{out[-1][1]}；{part}")
@@ -114,6 +121,16 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         assert m is not None
         out.append((role, m.group(2).strip()))
     return out
+
+
+_BARE_NAME_LABELS = frozenset({"名称", "name"})
+_FACT_ROLES = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method"})
+
+
+def _facts_follow(parts: list[str], lexicon: Lexicon) -> bool:
+    """The next part of a line is a field of an SDK's facts ("信息类型：…", "使用目的：…")."""
+    m = PAIR_RE.match(parts[0]) if parts else None
+    return m is not None and width(m.group(1)) <= 48 and _label_role(m.group(1), lexicon) in _FACT_ROLES
 
 
 _NAME_LABEL_RE = re.compile(r"^[^\s:：，,。]{2,}(?:\s[^\s:：，,。]+){0,3}$")

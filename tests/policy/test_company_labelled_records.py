@@ -187,3 +187,38 @@ def test_a_page_written_on_one_line_keeps_its_prose(tmp_path):
     assert [(s.name, s.id, s.package_names) for s in d.sdks] == [
         ("友盟SDK", "umeng", ("com.umeng",)), ("腾讯广告SDK", "gdt", ("com.qq.e.ads",)),
     ]
+
+
+BARE_NAME_LABELS = """\
+本平台集成了以下第三方SDK，具体如下：
+名称：社保卡服务SDK
+获取信息：获取相机权限、获取存储权限
+使用目的：便于用户申领电子社保卡
+名称：华为推送
+获取信息：设备信息
+使用目的：推送消息
+"""
+
+BARE_NAME_RECORD_LINES = """\
+我们的业务合作伙伴包括：
+1、名称：华为 PUSH；信息类型：设备信息；使用目的：推送消息。
+2、名称：移动一键登录；信息类型：设备信息；使用目的：手机号一键登录。
+3、名称：高德定位SDK；信息类型：位置信息；使用目的：推荐附近的服务。
+"""
+
+APP_NAME = """\
+开发者信息
+开发者名称：某某科技有限公司
+应用名称：某某云仓库管理
+联系电话：010-12345678
+"""
+
+
+def test_a_bare_name_label_names_a_component_or_a_record_on_one_line(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", BARE_NAME_LABELS, catalog)
+    assert [s.name for s in d.sdks] == ["社保卡服务SDK"]  # ("华为推送": no SDK word, and no facts on its line)
+    assert set(d.sdks[0].permissions) >= {"android.permission.CAMERA"}
+    d = _read(tmp_path, "items.txt", BARE_NAME_RECORD_LINES, catalog)
+    assert [s.name for s in d.sdks] == ["华为 PUSH", "移动一键登录", "高德定位SDK"]
+    assert "location-fine" in d.sdks[2].data_types
+    assert _read(tmp_path, "app.txt", APP_NAME, catalog).sdks == ()
