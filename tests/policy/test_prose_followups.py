@@ -77,3 +77,10 @@ def test_a_later_sentence_naming_the_sdk_with_its_company_gives_the_row_its_comp
             "我们使用了第三方（杭州羽笔信息技术有限公司，以下称“羽笔”）QuillPush SDK 服务为您提供消息推送。\n")
     rows = _read(tmp_path, "vendor.txt", text, catalog).sdks
     assert [(r.id, r.company) for r in rows] == [("quill", "杭州羽笔信息技术有限公司")]
+
+
+def test_a_short_clause_wrapped_onto_the_next_line_gives_its_scene(tmp_path, catalog):
+    """A crawled page breaks a sentence after a short clause ("（1）为了扫描二维码，" / "我们需要使用您的摄像头权限。"):
+    the two lines are one sentence, whose moment is the permission's scene."""
+    d = _read(tmp_path, "perm.txt", "（二）设备权限\n（1）为了扫描二维码，\n我们需要使用您的摄像头权限。\n", catalog)
+    assert [(p.permission, p.scene) for p in d.permissions] == [("android.permission.CAMERA", "扫描二维码")]

@@ -282,13 +282,18 @@ def _paragraphs(doc: Document, ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
+_CLAUSE_ENDS = ("，", ",", "、")
+"""Marks ending a clause that the next line finishes, however short the line."""
+
+
 def _wrap_kind(line: Line, outline: bool) -> tuple[bool, bool, bool]:
     """How a line wraps into a paragraph with the line before or after it (the next source line):
     ``(open, link, continues)``: it runs on (no sentence end, no closing link, no heading, not short); it is
     only a link ("…via this link:" / "https://…"), which joins the line before; it can continue the line
     before (no markup, pipe, outline number or item marker; ``outline``: it opens with outline numbering)."""
     text = line.text.rstrip()
-    opens = (not line.mark.startswith("h") and not text.endswith(TERMINAL + ("|",)) and width(text) >= 40
+    opens = (not line.mark.startswith("h") and not text.endswith(TERMINAL + ("|",))
+             and (width(text) >= 40 or text.endswith(_CLAUSE_ENDS))  # ("（3）若您希望…发音，": a clause runs on)
              and not _ENDS_WITH_URL_RE.search(text))  # "…Privacy policy: https://…": an item ended
     link = not line.mark and URL_RE.match(line.text.strip()) is not None
     continues = not line.mark and "|" not in line.text and not outline and not _ITEM_START_RE.match(line.text)
