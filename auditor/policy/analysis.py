@@ -105,8 +105,9 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         if named is not None:
             out += named  # "1. 某某SDK：收集目的：…；收集方式：…": the item's name, then its first field
             continue
-        if role == "permissions" and m and lexicon.permissions_in(m.group(1), weak=True):
-            role = None  # "相机权限：用于拍照" names a permission, it is not a field
+        if role == "permissions" and m and (lexicon.permissions_in(m.group(1), weak=True)
+                                            or _NAMED_PERMISSION_RE.search(m.group(1).strip())):
+            role = None  # "相机权限：用于拍照", "来电消音权限：用于…" name a permission, they are no field
         if role == "title" and m and not out and m.group(1).strip().casefold() in _BARE_NAME_LABELS \
                 and _NAME_LABEL_RE.match(m.group(2).strip()) \
                 and (_SDK_WORD_RE.search(m.group(2)) or _facts_follow(parts[k + 1:], lexicon)):
@@ -123,6 +124,11 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
+_NAMED_PERMISSION_RE = re.compile(r"^(?:\d{1,2}[、.．]\s*)?(?!.*(?:申请|调用|所需|需要|敏感|系统|设备|涉及|使用|获取|相关|必要|可选|危险"
+                                  r"|特殊|普通|基础|授权|请求|开启|android|app|应用|的|及|和|与|或|/))[\u4e00-\u9fff]{2,8}权限$",
+                                  re.IGNORECASE)
+"""A label naming one permission by what it allows ("来电消音权限", "悬浮窗权限"), not a field of permissions
+("调用的权限", "敏感权限", "系统权限")."""
 _BARE_NAME_LABELS = frozenset({"名称", "name"})
 _FACT_ROLES = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method"})
 

@@ -222,3 +222,33 @@ def test_a_bare_name_label_names_a_component_or_a_record_on_one_line(tmp_path, c
     assert [s.name for s in d.sdks] == ["华为 PUSH", "移动一键登录", "高德定位SDK"]
     assert "location-fine" in d.sdks[2].data_types
     assert _read(tmp_path, "app.txt", APP_NAME, catalog).sdks == ()
+
+
+CRAWLED_LIST = (" 2.3\n" + " " * 28 + "\u00a0  百度地图SDK，\n" + "\t" * 6 + "使用目的：用于展现地图 数据类型：地理位置信息\n\n"
+                " 2.4\n" + " " * 28 + "\u00a0  小米PUSH，\n" + "\t" * 6 + "使用目的：推送消息 数据类型：设备标识信息\n\n"
+                " 2.5\n" + " " * 28 + "\u00a0  高德定位SDK，\n" + "\t" * 6 + "使用目的：定位 数据类型：地理位置信息\n")
+
+
+def test_records_of_a_crawled_list_each_keep_their_name(tmp_path, catalog):
+    """A list crawled from a page: a number line, the name line (a comma after the name, deeper than its labels),
+    its label line; each name line stands where the record before's did, so it starts a record of its own."""
+    d = _read(tmp_path, "sdk.txt", CRAWLED_LIST, catalog)
+    assert [s.name for s in d.sdks] == ["百度地图SDK", "小米PUSH", "高德定位SDK"]
+    assert all(s.extractor == "key-value" for s in d.sdks)
+
+
+NAMED_PERMISSIONS = """\
+其他权限：
+7、来电消音权限：主要用于拨打客服电话时调整音量；
+8、允许获取相册权限：用于修改头像时选择相册图片；
+9、允许唤醒锁定：用于签到计时服务在屏幕关闭后仍然运行；
+"""
+
+
+def test_a_label_naming_one_permission_is_an_item_not_a_field(tmp_path, catalog):
+    """"来电消音权限：…" names a permission (one the lexicon does not know): an item of the list, not a field of
+    permissions opening a record that would swallow the items after it."""
+    d = _read(tmp_path, "perm.txt", NAMED_PERMISSIONS, catalog)
+    lines = {p.permission: p.evidence.line_start for p in d.permissions}
+    assert lines.get("android.permission.READ_EXTERNAL_STORAGE") == 3
+    assert lines.get("android.permission.WAKE_LOCK") == 4

@@ -110,7 +110,8 @@ class KeyValueExtractor:
             pairs = _nested(ctx.lines[i].pairs, ctx)
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
                     line.indent > current.indent or _SUBITEM_RE.match(text)) \
-                    and (_next_in_list(lines, i, ctx, current) or not _sibling_record(lines, i, ctx, names)) \
+                    and (_next_in_list(lines, i, ctx, current)
+                         or not _sibling_record(lines, i, ctx, names, lines[current.first].indent)) \
                     and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text) \
                     and not current.sibling(text, line.indent):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
@@ -371,10 +372,13 @@ def _outer_item(lines: tuple, first: int, text: str) -> bool:  # type: ignore[ty
     return False
 
 
-def _sibling_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -> bool:  # type: ignore[type-arg]
+def _sibling_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool],  # type: ignore[type-arg]
+                    first_indent: int = -1) -> bool:
     """A bullet that starts a record of its own: its label lines follow as bullets at the same depth
-    ("- Huawei Push Kit" / "- Third Party: …"), not deeper under it."""
-    return i + 1 < len(lines) and lines[i].indent <= lines[i + 1].indent and _starts_record(lines, i, ctx, names)
+    ("- Huawei Push Kit" / "- Third Party: …"), not deeper under it; or it stands where the current record's name
+    line stood (``first_indent``), its labels less indented as that record's were (a crawled list's layout)."""
+    return i + 1 < len(lines) and (lines[i].indent <= lines[i + 1].indent or lines[i].indent == first_indent) \
+        and _starts_record(lines, i, ctx, names)
 
 
 def _next_in_list(lines: tuple, i: int, ctx: Context, record: _Record) -> bool:  # type: ignore[type-arg]
@@ -418,7 +422,10 @@ def _about(text: str) -> str:
 
 def _head_name(text: str) -> str:
     """The name a record's name line gives: without its list marker, nor the words introducing it ("关于…：")."""
-    return _about(text) or _MARKER_RE.sub("", text).strip()
+    name = _about(text) or _MARKER_RE.sub("", text).strip()
+    if name.endswith(("，", ",")) and not re.search(r"[，,。；;：:]", name[:-1]):
+        return name[:-1].rstrip()  # "小米PUSH，" over its labels: a comma after a name ends no sentence
+    return name
 
 
 def _name_line(text: str, ctx: Context, company: bool = False) -> bool:
@@ -428,11 +435,11 @@ def _name_line(text: str, ctx: Context, company: bool = False) -> bool:
     about = _about(text)
     if about:
         return width(about) <= MAX_NAME_WIDTH and _sdk_like(about, ctx)
-    name = _MARKER_RE.sub("", text).strip()
+    name = _head_name(text)
     name = _CODE_NAMES_RE.sub("", name).strip() or name  # (its code names in brackets are no words of it)
     if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
         return False
-    if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name) \
+    if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name) or _SUFFIX_ONLY_RE.match(name) \
             or PLATFORM_ONLY_RE.fullmatch(name):
         return False  # (a platform over the lines about it: "[iOS]", "Android端")
     if not _SDK_WORD_RE.search(name) and any(
@@ -455,6 +462,11 @@ def _name_line(text: str, ctx: Context, company: bool = False) -> bool:
 _CODE_NAMES_RE = re.compile(r"[(（]\s*(?=[^()（）]*[a-z]\.[a-z])[a-z][\w.\-]*(?:\s*[、,，;；/]\s*[a-z][\w.\-]*)+\s*[)）]")
 """A bracket listing the code names of a name line's SDK, package names among them ("（com.kuaishou、com.kwad、
 com.ksad.download）"; not "(Mixpanel, Inc.)"): no words of the name, so they do not count against its width."""
+
+
+_SUFFIX_ONLY_RE = re.compile(r"(?:sdk|kit)(?![a-z0-9])", re.IGNORECASE)
+"""A line opening with an SDK word ("SDK（仅限海外版本）" under "• Google"): the end of a name broken over two
+lines, no name of its own."""
 
 
 def _name_fields(head: str) -> list[tuple[str, str]]:
