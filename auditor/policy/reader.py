@@ -115,19 +115,28 @@ def listed_under_permissions(structured: list[Structure], owners: dict[int, int]
 
 def provided_under_permissions(doc: Document, owners: dict[int, int], ctx: Context) -> list[Structure]:
     """SDK rows that running text on a kept permission list's lines (``owners``) names with the company providing
-    it ("（1）消息推送服务供应商：由每日互动股份有限公司提供推送技术服务，我们可能会将您的设备…"): the item lists what
-    is collected, so the permission list reads it, and it names a provider, so it is a row too (rows with a
-    company only; the lines stay the permission list's)."""
-    lines = frozenset(i for i in owners if COMPANY_CUE_RE.search(doc.lines[i].text))
+    it ("（1）消息推送服务供应商：由每日互动股份有限公司提供推送技术服务，我们可能会将您的设备…") or as the SDK the app
+    uses (:data:`_SDK_USED_RE`): the item lists what is collected, so the permission list reads it, and it names a
+    provider or an SDK in use, so it is a row too (rows with a company or so named only; the lines stay the
+    permission list's)."""
+    used = {i: [m.group(1) for m in _SDK_USED_RE.finditer(doc.lines[i].text)] for i in owners}
+    lines = frozenset(i for i in owners if used[i] or COMPANY_CUE_RE.search(doc.lines[i].text))
     if not lines:
         return []
     inner = replace(ctx, claimed=frozenset(range(len(doc.lines))) - lines)
     out = []
     for s in _stage(ExtractorKind.PROSE, doc, inner):
-        rows = tuple(c for c in s.sdks if c.facts.company)
+        named = [n for i in range(s.first, s.last + 1) for n in used.get(i, ())]
+        rows = tuple(c for c in s.sdks if c.facts.company or any(c.facts.name in n for n in named))
         if rows:
             out.append(replace(s, sdks=rows, scenes=()))
     return out
+
+
+_SDK_USED_RE = re.compile(r"(?:使用|集成|接入|引入|嵌入|采用)了?\s*([“\"「]?[^，。；、“”\"「」]{2,30}?[”\"」]?)\s*(?:的|提供的)?\s*"
+                          r"(?:SDK|sdk|Sdk)(?![A-Za-z])")
+"""An item saying the app uses an SDK ("1. 我们使用了“某某推送”的SDK，功能是…，使用到的权限是…"): the SDK is a row
+of its own beside the permission item the line also is."""
 
 
 def _subjects(rows: list[SdkDisclosure]) -> tuple[set[str], set[str]]:

@@ -84,3 +84,18 @@ def test_a_short_clause_wrapped_onto_the_next_line_gives_its_scene(tmp_path, cat
     the two lines are one sentence, whose moment is the permission's scene."""
     d = _read(tmp_path, "perm.txt", "（二）设备权限\n（1）为了扫描二维码，\n我们需要使用您的摄像头权限。\n", catalog)
     assert [(p.permission, p.scene) for p in d.permissions] == [("android.permission.CAMERA", "扫描二维码")]
+
+
+QUOTED_USES = """\
+SDK技术
+1.     我们使用了“星河推送”的SDK，功能是消息推送，使用到的权限是“读取手机状态”，获取的用户信息是设备标识符。
+2.     我们使用了“云图统计”的SDK，功能是统计分析，使用到的权限是“网络”，获取的用户信息是IP地址。
+"""
+
+
+def test_a_quoted_name_the_app_uses_as_an_sdk_is_a_row_beside_its_permission_item(tmp_path, catalog):
+    """"我们使用了“X”的SDK，…使用到的权限是…": the quotes bound an SDK's name the catalog need not know, and the
+    item is a permission item too, whose lines the permission list keeps."""
+    d = _read(tmp_path, "sdk.txt", QUOTED_USES, catalog)
+    assert [(s.name, s.id) for s in d.sdks] == [("星河推送", None), ("云图统计", None)]
+    assert "ip" in d.sdks[1].data_types

@@ -303,7 +303,7 @@ def _wrap_kind(line: Line, outline: bool) -> tuple[bool, bool, bool]:
 def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[str, str]]:
     """``(name as written, dedupe key)`` of the SDKs a line names, in order."""
     found: list[tuple[int, str]] = []
-    for start, name in _catalog_names(text, ctx, exact) + _listed(text, ctx, exact):
+    for start, name in _catalog_names(text, ctx, exact) + _listed(text, ctx, exact) + _quoted_sdks(text):
         found.append((start, name))
     found.sort()
     out: list[tuple[str, str]] = []
@@ -321,6 +321,18 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
         if all(k != key for _, k in out):
             out.append((name, key))
     return out
+
+
+_QUOTED_SDK_RE = re.compile(r"[“\"「『]([^“”\"「」『』\n，。；,;:：]{2,24})[”\"」』]\s*(?:的|提供的)?\s*(?:SDK|sdk|Sdk)(?![A-Za-z])")
+"""A name in quotes that the words after it make an SDK's ("我们使用了“星河推送”的SDK", "“友盟+”SDK"): its
+quotes bound the name, known to the catalog or not."""
+
+
+def _quoted_sdks(text: str) -> list[tuple[int, str]]:
+    """``(start, name)`` of the quoted names :data:`_QUOTED_SDK_RE` finds."""
+    if "SDK" not in text and "sdk" not in text and "Sdk" not in text:
+        return []
+    return [(m.start(1), m.group(1).strip()) for m in _QUOTED_SDK_RE.finditer(text) if name_like(m.group(1).strip())]
 
 
 _ACCOUNT_RE = re.compile(r"\s*(?:账户|账号|帐号|帐户|accounts?\b)(?!\s*(?:登录|登陆|授权|绑定|log\s?-?in|sign))",
