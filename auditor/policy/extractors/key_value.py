@@ -561,10 +561,9 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     # an SDK's name over its code name given as its name ("极光推送SDK" / "SDK名称：cn.jpush.android")
     code = bool(pairs) and pairs[0][0] == "name" and _CODE_NAME_RE.match(pairs[0][1].strip()) is not None \
         and _sdk_like(lines[i].text, ctx)
-    # an SDK's name over what it is for, then its facts ("（1）微信支付" / "场景描述：…" / "SDK提供方：…")
-    described = bool(pairs) and pairs[0][0] == "description" and _sdk_like(lines[i].text, ctx) \
-        and _fact_follows(ctx, label + 1)
-    if not pairs or (pairs[0][0] not in SDK_FACTS and not kind and not owned and not code and not described):
+    if not pairs or (pairs[0][0] not in SDK_FACTS and not kind and not owned and not code and not (
+            # an SDK's name over what it is for, then its facts ("（1）微信支付" / "场景描述：…" / "SDK提供方：…")
+            pairs[0][0] == "description" and _fact_follows(ctx, label + 1) and _sdk_like(lines[i].text, ctx))):
         return False
     if pairs[0][0] == "company" and _DEFINITION_RE.match(pairs[0][1]):
         return False  # "定义" / "某某服务提供者：指…有限公司": the policy's definitions, not a record
@@ -573,15 +572,13 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     text = lines[i].text
     # a name over its company ("2.11本机号码校验" / "第三方服务商：中国移动…"): a third party's product, even
     # when its words also name data or a permission
-    head = _MARKER_RE.sub("", text).strip()
     company = pairs[0][0] == "company" and company_like(pairs[0][1].strip()) \
-        and not company_like(head) and ctx.lexicon.role(head) != "company"
+        and not company_like(head := _MARKER_RE.sub("", text).strip()) and ctx.lexicon.role(head) != "company"
     # (not a company over its own address, nor "运营者信息" / "公司信息" over the operator's name)
-    found = names.get(text) if not company else None
+    key = f"\x00{text}" if company else text  # (a name line over a company is asked with the company's leave)
+    found = names.get(key)
     if found is None:
-        found = _name_line(text, ctx, company)
-        if not company:
-            names[text] = found
+        found = names[key] = _name_line(text, ctx, company)
     return found
 
 
