@@ -65,11 +65,14 @@ def bracketed_vendor(name: str, sdk_id: str, resolver: Resolver) -> tuple[str, s
     is the company when it names the vendor of the very entry the row resolved to (a bracket naming anyone else,
     a platform, a package or a feature stays part of the name); else ``(name, "")``."""
     m = _TRAILING_ASIDE_RE.match(name)
-    if m and not packages(m.group(2)) and not urls(m.group(2)) and sdk_id in resolver.by_company(m.group(2)):
+    if m and not packages(m.group(2)) and not urls(m.group(2)) and not _CODE_NAMES_RE.fullmatch(m.group(2)) \
+            and sdk_id in resolver.by_company(m.group(2)):
         return m.group(1).strip(), m.group(2).strip()
     return name, ""
 
 
+_CODE_NAMES_RE = re.compile(r"[a-z][\w\-]*(?:\.[\w\-]+)+(?:\s*[/、,，;；]\s*[a-z][\w\-]*(?:\.[\w\-]+)*)*\.?")
+"""Code names in a bracket ("com.umeng/com.umeng.common"): the SDK's packages, never its vendor."""
 _SEVERAL_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|[、，]|以及|及|和|与)\s*")
 """Between the names of a row that names several products ("AdMob and Facebook Audience Network")."""
 

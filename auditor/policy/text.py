@@ -111,6 +111,8 @@ def purpose_of(sentence: str) -> str:
 
 
 _PACKAGE_RE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-zA-Z_][\w]*){1,8})(?![\w/@-]|\.[a-zA-Z])")
+_PACKAGE_SLASH_RE = re.compile(r"(?<=[a-z0-9_])/(?=(?:com|cn|net|org|io)\.[a-z])")
+"""A slash between two package names ("com.umeng/com.umeng.common"), not one inside an address's path."""
 _PACKAGE_ROOTS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "de", "uk", "jp", "kr", "fr", "ru", "us", "in", "br", "it", "nl"])
 _DOMAIN_TAILS = frozenset(["com", "cn", "net", "org", "io", "me", "tv", "co", "html", "htm", "php", "jsp", "aspx", "shtml"])
 _WIDE_RE = re.compile("[\u2e81-\U0010ffff]")
@@ -309,6 +311,8 @@ def coordinates(text: str) -> list[str]:
 def packages(text: str) -> list[str]:
     """Java package names written in ``text`` (``com.tencent.bugly``), URLs and domains left out."""
     text = URL_RE.sub(" ", plain_links(text or ""))
+    if "/" in text:
+        text = _PACKAGE_SLASH_RE.sub(" ", text)  # "com.umeng/com.umeng.common": two packages, no path
     out: list[str] = []
     for m in _PACKAGE_RE.finditer(text):
         name = m.group(1).rstrip(".")

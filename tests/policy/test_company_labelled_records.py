@@ -252,3 +252,23 @@ def test_a_label_naming_one_permission_is_an_item_not_a_field(tmp_path, catalog)
     lines = {p.permission: p.evidence.line_start for p in d.permissions}
     assert lines.get("android.permission.READ_EXTERNAL_STORAGE") == 3
     assert lines.get("android.permission.WAKE_LOCK") == 4
+
+
+def test_code_names_in_a_bracket_are_packages_not_a_vendor():
+    from auditor.policy.text import packages
+    assert packages("友盟SDK（com.umeng/com.umeng.common）") == ["com.umeng", "com.umeng.common"]
+    assert packages("lbs.amap.com/api/android-sdk") == []  # (an address's path is no package)
+
+
+OPERATOR_TITLES = """\
+八、如何联系我们
+1、公司名称、地址及联系方式
+公司名称：某某信息科技有限公司
+注册地址：某市某区某路1号
+2、开发者简介
+公司名称：某某网络科技有限公司
+"""
+
+
+def test_a_title_naming_a_companys_particulars_heads_no_record(tmp_path, catalog):
+    assert _read(tmp_path, "contact.txt", OPERATOR_TITLES, catalog).sdks == ()

@@ -572,14 +572,22 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     text = lines[i].text
     # a name over its company ("2.11本机号码校验" / "第三方服务商：中国移动…"): a third party's product, even
     # when its words also name data or a permission
-    company = pairs[0][0] == "company" and company_like(pairs[0][1].strip()) \
-        and not company_like(head := _MARKER_RE.sub("", text).strip()) and ctx.lexicon.role(head) != "company"
-    # (not a company over its own address, nor "运营者信息" / "公司信息" over the operator's name)
+    if pairs[0][0] == "company" and _operator_head(head := _MARKER_RE.sub("", text).strip(), ctx):
+        return False  # "运营者信息" / "公司名称、地址及联系方式" over "公司名称：…": the operator's block
+    company = pairs[0][0] == "company" and company_like(pairs[0][1].strip()) and not company_like(head)
+    # (not a company over its own address)
     key = f"\x00{text}" if company else text  # (a name line over a company is asked with the company's leave)
     found = names.get(key)
     if found is None:
         found = names[key] = _name_line(text, ctx, company)
     return found
+
+
+def _operator_head(head: str, ctx: Context) -> bool:
+    """A title that names a company's particulars ("运营者信息", "公司名称、地址及联系方式"), no product (a title naming
+    an SDK as well, "第三方 SDK 信息披露（TapSDK）", heads a product's record)."""
+    roles = ctx.lexicon.roles(head)
+    return bool(roles) and (roles[0] == "company" or ("company" in roles and "name" not in roles))
 
 
 def _fact_follows(ctx: Context, k: int) -> bool:
