@@ -102,6 +102,8 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         m = PAIR_RE.match(part)
         role = _label_role(m.group(1), lexicon) if m and width(m.group(1)) <= 48 else None
         named = _named_first(m, role, lexicon) if m and not out else None
+        if m and not out and named is None and (split := _name_then_label(m.group(1), lexicon)) is not None:
+            named = [("name", split[0]), (split[1], m.group(2).strip())]  # "① MobTech SDK 场景描述：消息推送"
         if named is not None:
             out += named  # "1. 某某SDK：收集目的：…；收集方式：…": the item's name, then its first field
             continue
@@ -129,6 +131,22 @@ _NAMED_PERMISSION_RE = re.compile(r"^(?:\d{1,2}[、.．]\s*)?(?!.*(?:申请|调�
                                   re.IGNORECASE)
 """A label naming one permission by what it allows ("来电消音权限", "悬浮窗权限"), not a field of permissions
 ("调用的权限", "敏感权限", "系统权限")."""
+_CIRCLED_RE = re.compile(r"^\s*[\u2460-\u2473\u2776-\u277f\u2780-\u2793]\s*")
+"""An item's circled number ("①")."""
+
+
+def _name_then_label(label: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """A label line's label that is an SDK's name, a blank, then a field's label ("MobTech SDK 场景描述",
+    "小鱼易连 SDK 收集个人信息类型"): ``(name, role)``, else None."""
+    head, _, tail = label.strip().rpartition(" ")
+    head = _CIRCLED_RE.sub("", head).strip()
+    if not head or not _SDK_WORD_RE.search(head) or not _NAME_LABEL_RE.match(head) or not lexicon.is_header(tail) \
+            or "/" in head or lexicon.role(head) not in (None, "name") or len(_SDK_WORD_RE.sub("", head).strip()) < 2:
+        return None  # (not "腾讯云短信 SDK 官网链接 / 隐私政策", "隐私协议链接或 sdk": labels of their own)
+    role = lexicon.role(tail)
+    return (head, role) if role not in (None, "name", "title", "index") else None
+
+
 _BARE_NAME_LABELS = frozenset({"名称", "name"})
 _FACT_ROLES = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method"})
 
@@ -205,6 +223,8 @@ def _one_line_record(part: str, lexicon: Lexicon) -> list[str]:
     and longer labels: "…功能：", "使用目的及业务场景：")."""
     m = PAIR_RE.match(part) if len(part) <= MAX_RECORD_LINE else None
     opening = lexicon.role(m.group(1)) if m is not None else None
+    if m is not None and opening != "name" and _name_then_label(m.group(1), lexicon) is not None:
+        opening = "name"  # "① MobTech SDK 场景描述：… 收集个人信息类型：…": a record on one line, opened by its name
     if m is None or opening in (None, "title", "index"):
         return [part]
     cuts = [c.start() for c in _INNER_LABEL_RE.finditer(part, m.end(1))

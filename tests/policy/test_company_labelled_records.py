@@ -272,3 +272,19 @@ OPERATOR_TITLES = """\
 
 def test_a_title_naming_a_companys_particulars_heads_no_record(tmp_path, catalog):
     assert _read(tmp_path, "contact.txt", OPERATOR_TITLES, catalog).sdks == ()
+
+
+NAME_THEN_LABEL = """\
+⑻ 使用第三方SDK服务：
+① 星河推送 SDK 场景描述： 消息推送 收集个人信息类型：网络状态信息、IMEI
+② 小鱼视频 SDK 场景描述：视频通话，隐私政策链接：https://example.com/policy。收集个人信息类型：MAC地址。
+腾讯云短信 SDK 官网链接 / 隐私政策：https://cloud.tencent.com/document/sdk
+"""
+
+
+def test_a_label_opened_by_an_sdks_name_names_the_record(tmp_path, catalog):
+    """"① 星河推送 SDK 场景描述：…": the name, a blank, then a field's label, all one record's line; a label that
+    is itself two labels ("… SDK 官网链接 / 隐私政策") names nothing."""
+    d = _read(tmp_path, "sdk.txt", NAME_THEN_LABEL, catalog)
+    assert [s.name for s in d.sdks if s.extractor == "key-value"] == ["星河推送 SDK", "小鱼视频 SDK"]
+    assert "imei" in d.sdks[0].data_types and "mac" in d.sdks[1].data_types
