@@ -43,13 +43,13 @@ _SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|�
 VERB_WINDOW = 16
 MEMO_LIMIT = 200_000
 MAX_ROLE_CHARS = 48
+"""A header or key longer than this (folded) names no role."""
+"""Characters before a phrase searched for a verb ("we use your approximate location")."""
 MIN_GLUED_LABEL = 3
 """Characters of the shortest label read where it is glued to the text before it ("…有限公司使用目的："): two
 ("目的", "功能") end too many sentences ("为实现以下功能：")."""
 MAX_GLUED_LABEL = 12
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
-"""A header or key longer than this (folded) names no role."""
-"""Characters before a phrase searched for a verb ("we use your approximate location")."""
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})

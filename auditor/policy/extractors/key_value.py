@@ -44,10 +44,10 @@ _BRACKETED_USE_RE = re.compile(r"([^、，,;；（()）]{2,30}?)\s*[（(][^（()
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
 MAX_LEAD = 2
+"""Sentences that may stand between a heading naming an SDK and its first label line."""
 MAX_DATA_LINE_WIDTH = 2000
 """Display width of the longest line a record of data (no SDK's, no scene's) may have: a longer line is a page
 written on one line, whose prose must stay readable."""
-"""Sentences that may stand between a heading naming an SDK and its first label line."""
 CONFIDENCE = 0.8
 
 
@@ -570,12 +570,11 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
         return False  # "业务场景：…" under a feature name: a scene record, unless the name is an SDK's
     text = lines[i].text
-    # a name over its company ("2.11本机号码校验" / "第三方服务商：中国移动…"): a third party's product, even
-    # when its words also name data or a permission
     if pairs[0][0] == "company" and _operator_head(head := _MARKER_RE.sub("", text).strip(), ctx):
         return False  # "运营者信息" / "公司名称、地址及联系方式" over "公司名称：…": the operator's block
+    # a name over its company ("2.11本机号码校验" / "第三方服务商：中国移动…"): a third party's product, even when
+    # its words also name data or a permission (not a company over its own address)
     company = pairs[0][0] == "company" and company_like(pairs[0][1].strip()) and not company_like(head)
-    # (not a company over its own address)
     key = f"\x00{text}" if company else text  # (a name line over a company is asked with the company's leave)
     found = names.get(key)
     if found is None:
