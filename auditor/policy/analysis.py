@@ -215,6 +215,22 @@ _COMPANY_END_RE = re.compile(r"(?:公司|集团|研究院)$")
 """A value that ends as a company's name does: a label glued after it starts a field of its own."""
 
 
+def record_fields(label: str, value: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """``(role, value)`` fields of a record written on one line after its name ("涉及个人信息：… 使用目的：…
+    使用场景：…"): the first label's field, then one per later label that names a role, cut where it starts."""
+    text = f"{label}：{value}"
+    cuts = [c.start() for c in _INNER_LABEL_RE.finditer(text, len(label) + 1)
+            if lexicon.role(c.group(1)) not in (None, "title", "index", "name")]
+    bounds = [0] + cuts + [len(text)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        m = PAIR_RE.match(text[a:b].strip())
+        role = lexicon.role(m.group(1)) if m else None
+        if m and role not in (None, "title", "index"):
+            out.append((role, m.group(2).strip()))
+    return out
+
+
 def _one_line_record(part: str, lexicon: Lexicon) -> list[str]:
     """An SDK record written on one line, its fields after blanks ("SDK名称:X 使用目的:Y 运营方:Z"): one part
     per field, cut where a later label names a role; only when the line opens with the name label. A field's

@@ -288,3 +288,18 @@ def test_a_label_opened_by_an_sdks_name_names_the_record(tmp_path, catalog):
     d = _read(tmp_path, "sdk.txt", NAME_THEN_LABEL, catalog)
     assert [s.name for s in d.sdks if s.extractor == "key-value"] == ["星河推送 SDK", "小鱼视频 SDK"]
     assert "imei" in d.sdks[0].data_types and "mac" in d.sdks[1].data_types
+
+
+KNOWN_NAME_THEN_LABEL = """\
+1.7 数据使用过程中涉及的合作方
+微信 SDK 涉及个人信息：设备标识符、MAC地址 使用目的：支持微信登录和分享 使用场景：在用户使用微信登录时使用
+小米 PUSH 涉及个人信息：设备标识符（如IMEI、OAID） 使用目的：推送消息 合作方主体：北京小米移动软件有限公司
+华为推送 涉及个人信息：应用匿名标识（AAID） 使用目的：推送消息 合作方主体：华为软件技术有限公司
+"""
+
+
+def test_a_catalog_name_or_an_sdk_word_name_opens_a_record_on_one_line(tmp_path, catalog):
+    d = _read(tmp_path, "sdk.txt", KNOWN_NAME_THEN_LABEL, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("微信 SDK", ""), ("小米 PUSH", "北京小米移动软件有限公司"), ("华为推送", "华为软件技术有限公司"),
+    ]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE, heading_line
+from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE, heading_line, record_fields
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
 from auditor.policy.facts import named_parts
@@ -108,6 +108,8 @@ class KeyValueExtractor:
                 current = None  # "'privacyPermTitle': '权限说明',": a key of the page's code, the next text's own
                 continue
             pairs = _nested(ctx.lines[i].pairs, ctx)
+            if pairs and pairs[0][0] != "name" and " " in text:
+                pairs = _known_name_first(text, pairs, ctx)
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
                     line.indent > current.indent or _SUBITEM_RE.match(text)) \
                     and (_next_in_list(lines, i, ctx, current)
@@ -580,6 +582,28 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     if found is None:
         found = names[key] = _name_line(text, ctx, company)
     return found
+
+
+_PRODUCT_TAIL_RE = re.compile(r"\s(?:sdk|push|kit)$", re.IGNORECASE)
+"""A name ending with a word for an SDK after a blank ("小米 PUSH", "微信 SDK")."""
+
+
+def _known_name_first(text: str, pairs: tuple[tuple[str, str], ...], ctx: Context) -> tuple[tuple[str, str], ...]:
+    """The pairs of a label line whose label is an SDK's name (a catalog name, or one ending in a blank and an SDK
+    word), a blank, then a field's label, then more fields ("小米 PUSH 涉及个人信息：… 使用目的：…"): the name
+    first, then the fields; other lines' pairs as they are."""
+    m = PAIR_RE.match(text)
+    if m is None:
+        return pairs
+    head, _, tail = m.group(1).strip().rpartition(" ")
+    head = _MARKER_RE.sub("", head).strip()
+    if not head or not ctx.lexicon.is_header(tail) or ctx.lexicon.role(tail) not in SDK_FACTS \
+            or not (ctx.names.known(head) or (_PRODUCT_TAIL_RE.search(head) and name_like(head))) \
+            or ctx.lexicon.role(head) not in (None, "name"):
+        return pairs  # (not "隐私协议链接或 sdk 信息获取": labels of their own)
+    fields = record_fields(tail, m.group(2), ctx.lexicon)
+    # (a record on one line gives two fields or more: "华为 HMS 隐私权政策链接：…" under an item is that item's link)
+    return (("name", head), *fields) if len(fields) >= 2 else pairs
 
 
 def _operator_head(head: str, ctx: Context) -> bool:
