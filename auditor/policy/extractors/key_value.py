@@ -100,6 +100,7 @@ class KeyValueExtractor:
         current: _Record | None = None
         lines = doc.lines
         names: dict[str, bool] = {}  # this read's name lines, by text (see _starts_record)
+        firsts: dict[str, tuple[tuple[str, str], ...]] = {}  # this read's label lines opened by a name, by text
         lead = -1  # the last line of sentences between a heading and its first label line (see _lead)
         by_party = _named_by_party(ctx)
         for i, line in enumerate(lines):
@@ -109,7 +110,10 @@ class KeyValueExtractor:
                 continue
             pairs = _nested(ctx.lines[i].pairs, ctx)
             if pairs and pairs[0][0] != "name" and " " in text:
-                pairs = _known_name_first(text, pairs, ctx)
+                named = firsts.get(text)
+                if named is None:
+                    named = firsts[text] = _known_name_first(text, pairs, ctx)
+                pairs = named
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
                     line.indent > current.indent or _SUBITEM_RE.match(text)) \
                     and (_next_in_list(lines, i, ctx, current)
@@ -572,16 +576,23 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
         return False  # "业务场景：…" under a feature name: a scene record, unless the name is an SDK's
     text = lines[i].text
-    if pairs[0][0] == "company" and _operator_head(head := _MARKER_RE.sub("", text).strip(), ctx):
+    key = f"{text}\x00{pairs[0][1]}" if pairs[0][0] == "company" else text  # (asked once per line and company)
+    found = names.get(key)
+    if found is None:
+        found = names[key] = _names_record(text, pairs[0], ctx)
+    return found
+
+
+def _names_record(text: str, first: tuple[str, str], ctx: Context) -> bool:
+    """A name line over its first label line's pair ``first`` (:func:`_starts_record`)."""
+    if first[0] != "company":
+        return _name_line(text, ctx)
+    head = _MARKER_RE.sub("", text).strip()
+    if _operator_head(head, ctx):
         return False  # "运营者信息" / "公司名称、地址及联系方式" over "公司名称：…": the operator's block
     # a name over its company ("2.11本机号码校验" / "第三方服务商：中国移动…"): a third party's product, even when
     # its words also name data or a permission (not a company over its own address)
-    company = pairs[0][0] == "company" and company_like(pairs[0][1].strip()) and not company_like(head)
-    key = f"\x00{text}" if company else text  # (a name line over a company is asked with the company's leave)
-    found = names.get(key)
-    if found is None:
-        found = names[key] = _name_line(text, ctx, company)
-    return found
+    return _name_line(text, ctx, company_like(first[1].strip()) and not company_like(head))
 
 
 _PRODUCT_TAIL_RE = re.compile(r"\s(?:sdk|push|kit)$", re.IGNORECASE)
