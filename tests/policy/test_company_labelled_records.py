@@ -303,3 +303,14 @@ def test_a_catalog_name_or_an_sdk_word_name_opens_a_record_on_one_line(tmp_path,
     assert [(s.name, s.company) for s in d.sdks] == [
         ("微信 SDK", ""), ("小米 PUSH", "北京小米移动软件有限公司"), ("华为推送", "华为软件技术有限公司"),
     ]
+
+
+def test_a_label_inside_a_page_written_on_one_line_leaves_its_prose_readable(tmp_path):
+    """"使用权限：相机权限，…" opening a line thousands of characters long: no record of that label owns the line,
+    so the SDK a sentence of it names is a row."""
+    catalog = memory_catalog(entry("umeng", "Umeng Analytics", "友盟SDK"))
+    filler = "我们会按照法律法规的要求保护您的个人信息，并采取合理的安全措施防止信息泄露。" * 60
+    text = "2、设备权限\n使用权限：相机权限，用于扫描二维码。" + filler + "我们集成了友盟SDK，用于统计分析。" + filler + "\n"
+    d = _read(tmp_path, "page.txt", text, catalog)
+    assert [s.id for s in d.sdks] == ["umeng"]
+    assert "android.permission.CAMERA" in {p.permission for p in d.permissions}

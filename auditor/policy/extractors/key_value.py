@@ -46,8 +46,8 @@ MAX_CONTINUATION = 12
 MAX_LEAD = 2
 """Sentences that may stand between a heading naming an SDK and its first label line."""
 MAX_DATA_LINE_WIDTH = 2000
-"""Display width of the longest line a record of data (no SDK's, no scene's) may have: a longer line is a page
-written on one line, whose prose must stay readable."""
+"""Display width of the longest line a record that is no SDK's may have: a longer line is a page written on one
+line ("更新日期：…" opening it, "权限：…" inside it), whose prose must stay readable."""
 CONFIDENCE = 0.8
 
 
@@ -744,6 +744,8 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2 else 0.0)
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, confidence,
                          sdks=(SdkClaim(facts, record.first, last),))
+    if any(f.width > MAX_DATA_LINE_WIDTH for f in ctx.lines[record.first:last + 1]):
+        return None  # (labels inside a page written on one line: its sentences say the scenes, prose reads them)
     values = {r: " ".join(v for rr, v in record.fields if rr == r) for r in roles}
     if record.kind == "scene" and record.opened and not (values.get("scene") or values.get("purpose")):
         return None  # "所需权限：" over items that each give a permission and its use: a permission list
@@ -765,6 +767,6 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1,
                          scenes=(SceneClaim(values["scene"], values.get("purpose", ""), asked, record.first, last,
                                             sentence=True),))
-    if len(record.fields) >= 2 and all(f.width <= MAX_DATA_LINE_WIDTH for f in ctx.lines[record.first:last + 1]):
+    if len(record.fields) >= 2:
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
-    return None  # (a label opening a page written on one line, "更新日期：…": the page, no data record to keep)
+    return None
