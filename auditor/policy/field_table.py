@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from auditor.policy.claims import Context
 from auditor.policy.document import Row
+from auditor.policy.text import LEGAL_ENTITY_RE
 
 MIN_LABEL_SHARE = 0.8
 MAX_LABEL_CHARS = 32
@@ -23,8 +24,8 @@ _NAMING_RE = re.compile(r"名称|名字|\bname\b", re.IGNORECASE)
 def label_role(text: str, ctx: Context) -> str | None:
     """The role a field label names (None for a value, or for a label too long to be one)."""
     text = text.strip().rstrip(":：").strip()
-    if not text or len(text) > MAX_LABEL_CHARS:
-        return None
+    if not text or len(text) > MAX_LABEL_CHARS or LEGAL_ENTITY_RE.search(text):
+        return None  # (a registered company's name in it is a value: "微信支付（深圳市腾讯计算机系统有限公司）")
     role = ctx.lexicon.role(text)
     if role == "name" and not ctx.lexicon.is_header(text) and not _NAMING_RE.search(text):
         return None  # "微信SDK", "Push Notification service": an SDK name, not the label of one

@@ -34,6 +34,9 @@ _FOREIGN_CONST_RE = re.compile(r"(?<![\w.])(?!android\.)[a-z][a-z0-9]*(?:\.[a-z0
 """A permission constant of another platform (HarmonyOS ``ohos.permission.X``), folded."""
 _TITLE_WORDS_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,5}\b")
 """Capitalised words in a row: a permission constant may be spelled so ("Receive Boot Completed")."""
+_DATA_SUBJECT = ("信息主体", "数据主体")
+"""The person the data is about ("个人信息主体", a term of the law), never a party data goes to."""
+_GLUED_PREFIX_RE = re.compile(r"(?<=[A-Z0-9_])(?=android\.permission\.)")
 _GLUED_CONST_RE = re.compile(r"(?<![\w.])(?:android\.permission\.)?([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![A-Z0-9_])")
 """A constant run into the word after it, where a table's cells lost what parted them ("ACCESS_COARSE_LOCATIONMap
 position", "…_CONNECTED_DEVICEBLE group mode")."""
@@ -375,6 +378,8 @@ class Lexicon:
         hits: list[Hit] = []
         seen: set[str] = set()
         normal = unicodedata.normalize("NFKC", text)
+        if "permission." in normal:  # constants glued one after the other ("…STORAGEandroid.permission.READ_…")
+            normal = _GLUED_PREFIX_RE.sub(" ", normal)
         for m in _CONST_RE.finditer(normal):
             full = "android.permission." + m.group(2)
             if m.group(1) and full not in self.constants:
@@ -544,6 +549,11 @@ class Lexicon:
                 # the last word heads the label, overlapping the name word before it ("第三方服务商": a
                 # company, not "第三方服务" with "商" left over)
                 return ending[2]
+        if best and best[2] == "data" and ending and ending[2] not in ("data", "description") \
+                and not _JOINED_RE.search(folded) and not folded.endswith(_DATA_SUBJECT):
+            # a word of another role ends the label, data words before it: the last word heads it ("信息共享主体",
+            # who gets the data; "个人信息获取方式", how it is got; not "个人信息主体", the person data is about)
+            return ending[2]
         return best[2] if best else None
 
     def _head_role(self, folded: str) -> str | None:

@@ -36,7 +36,7 @@ SHIFTS = (1, -1, 2, 3, 4)
 """Where else the next permission cell may stand, after the place one period down: lower (a cell continued
 on further lines), higher (a cell left out)."""
 _CONSTANT_RE = re.compile(r"^\W*(?:(?:[a-z]+\.)*permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
-                          r"(?:[\s,，、/]+(?:(?:[a-z]+\.)*permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)*\W*$")
+                          r"(?:(?:[\s,，、/]+|(?=android\.))(?:(?:[a-z]+\.)*permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)*\W*$")
 """A cell of permission constants only: one, or several side by side ("android.permission.READ_CALENDAR
 android.permission.WRITE_CALENDAR")."""
 _FILLER_RE = re.compile(r"android\.permission\.|权限|信息|permissions?|authority|access(?: to)?|the|your|[\W_]+")

@@ -30,12 +30,16 @@ _INDEX_RE = re.compile(r"^\s*[(（]?\d{1,3}[.)）、]?\s*$")
 _LABEL_RE = re.compile(r"(?:^|(?<=[；;。\s]))([^：:；;。\s][^：:；;。]{0,15}?)\s*[：:](?!//)\s*")
 """A label inside a cell ("开发者：…"); the colon of a URL's scheme ("协议 https://…") is not one."""
 _EMBEDDED_COMPANY_RE = (re.compile(r"^(.{2,60}?)\s[—–-]{1,2}\s+(.{3,120}?)\s*$"),
+                        re.compile(r"^(.{2,60})[—–-]{1,2}([\u4e00-\u9fff][^—–-]{2,120}?)\s*$"),
                         re.compile(r"^(.{2,60}?)\s+(\S{2,60}(?:公司|集团|研究院|工作室))\s*$"),
-                        re.compile(r"^(.{2,60}?)\s*[（(]\s*(.{3,120}?)\s*[)）]?\s*$"))
-"""``Product — Company`` (a dash with spaces around it); ``产品 某某（中国）有限公司`` (a Chinese company name
-after the last space: a cell of two lines, the product over its company); else ``产品（某某（北京）有限公司）``
-(the company in brackets from the first one on). The dash first, so a bracket inside the product ("X (app) —
-Y Ltd") stays in the product; the two lines before the bracket, so a bracket inside the company stays in it."""
+                        re.compile(r"^(.{2,60}?[)）])\s*[（(]\s*([^（()）]{3,120}?)\s*[)）]*\s*$"),
+                        re.compile(r"^(.{2,60}?)\s*[（(]\s*(.{3,120}?)\s*[)）]*\s*$"))
+"""``Product — Company`` (a dash with spaces around it); ``产品-某某有限公司`` (a bare dash before a Chinese company,
+the last dash); ``产品 某某（中国）有限公司`` (a Chinese company name after the last space: a cell of two lines, the
+product over its company); ``产品（含某组件）（某某有限公司）`` (the company in the last of two brackets); else
+``产品（某某（北京）有限公司）`` (the company in brackets from the first one on). The dash first, so a bracket inside
+the product ("X (app) — Y Ltd") stays in the product; the two lines before the bracket, so a bracket inside the
+company stays in it."""
 _PLACE_IN_COMPANY_RE = re.compile(r"^\s*[^（()）]{2,30}[（(][\u4e00-\u9fff]{2,4}[)）][^（()）]{0,30}"
                                   r"(?:有限(?:责任)?公司|股份有限公司|集团|公司)\s*$")
 """A Chinese company's name with its place in brackets ("腾讯科技（深圳）有限公司", "支付宝（中国）网络技术有限公司")."""
@@ -204,7 +208,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
     if "company" in roles and not titled:
         col = roles.index("company")
         cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
-        products = sum(1 for c in cells if not company_like(c) or _product_company(c))
+        products = sum(1 for c in cells if not company_like(c) or product_company(c))
         if cells and products * 2 > len(cells):
             if "name" in roles:  # a column named by its cells only gives way to the titled one
                 roles[roles.index("name")] = None
@@ -387,6 +391,22 @@ def _company_and_link(text: str) -> list[tuple[str, str]]:
     return [("company", head), ("link", text[m.start():])]
 
 
+def link_owner(fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``fields`` of a record with no company whose link field opens with the company's name ("SDK提供方名称及其
+    个人信息保护政策链接：某某有限公司" / "https://…"): that name as the company, the address as the link."""
+    if any(r == "company" and t.strip() for r, t in fields):
+        return list(fields)
+    out: list[tuple[str, str]] = []
+    for role, text in fields:
+        m = _LINK_START_RE.search(text) if role == "link" else None
+        head = text[:m.start()].strip(" ：:;；,，") if m is not None else ""
+        if m is not None and head and company_like(head) and not any(r == "company" for r, _ in out):
+            out += [("company", head), ("link", text[m.start():])]
+        else:
+            out.append((role, text))
+    return out
+
+
 def facts_from(fields: Sequence[tuple[str, str]]) -> RowFacts | None:
     """Row facts from ``(role, text)`` parts in order; None without a name."""
     values: dict[str, list[str]] = {}
@@ -423,7 +443,7 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             rows[-1] = (rows[-1][0] + [f for f in fields if f[0] != "name"], rows[-1][1], row.last)
             continue
         last_name, last_company = name, company
-        split = _product_company(name)  # "Product — Company Ltd": the product is the name to judge
+        split = product_company(name)  # "Product — Company Ltd": the product is the name to judge
         if not name or not name_like(split[0] if split else name) or ctx.lexicon.is_header(name) \
                 or (ctx.lexicon.party(name) and not ctx.names.known(name)):
             continue  # (a kind of party the app shares with, "商家", "线下行权门店": no SDK)
@@ -462,11 +482,11 @@ def _shifted_company(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return fields if k is None else fields[:k] + [("company", fields[k][1])] + fields[k + 1:]
 
 
-def _product_company(cell: str) -> tuple[str, str] | None:
+def product_company(cell: str) -> tuple[str, str] | None:
     """``Product — Company Ltd`` / ``产品（某某有限公司）``: the product and the company, when so written."""
     for pattern in _EMBEDDED_COMPANY_RE:
         m = pattern.match(cell)
-        if m and pattern is _EMBEDDED_COMPANY_RE[2] and _PLACE_IN_COMPANY_RE.match(cell):
+        if m and pattern in _EMBEDDED_COMPANY_RE[3:] and _PLACE_IN_COMPANY_RE.match(cell):
             continue  # "腾讯科技（深圳）有限公司": a place in brackets inside a company's name, no product before it
         if m and company_like(m.group(2)) and not company_like(m.group(1)):
             return m.group(1).strip(), m.group(2).strip()
@@ -476,7 +496,7 @@ def _product_company(cell: str) -> tuple[str, str] | None:
 def split_company(name: str, fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A name cell (or a record's name line) naming its company too ("Mixpanel (Mixpanel, Inc.)", "Sentry —
     Functional Software, Inc."): the product as the name, the rest as the company."""
-    split = _product_company(name)
+    split = product_company(name)
     if split is None:
         return fields
     out = [(r, t) if r != "name" else ("name", split[0]) for r, t in fields]

@@ -249,6 +249,14 @@ def inner_pipes(text: str) -> int:
     return len(PIPE_RE.findall(text.strip().strip("|")))
 
 
+PERMISSION_DEFINITION_RE = re.compile(r"\s*(?:允许(?:该|此|本)?(?:应用|程序|软件|应用程序)|allows? (?:the |an )?(?:app|application)s?\b)",
+                                      re.IGNORECASE)
+"""The system's description of a permission ("允许应用访问…", "Allows the app to…"): what it permits, not a use."""
+LEGAL_ENTITY_RE = re.compile(r"有限(?:责任)?公司|股份(?:有限)?公司|\b(?:co\.?,?\s*ltd|inc|llc|gmbh)\b", re.IGNORECASE)
+"""A registered company's name in a text ("…网络技术有限公司", "… Co., Ltd."): a value, never a column title or a
+field's label (unlike :func:`company_like`, which "所属公司" passes)."""
+
+
 def company_like(text: str) -> bool:
     """Ends like a legal entity ("…有限公司", "Co., Ltd.", "Inc.", "GmbH")."""
     text = unicodedata.normalize("NFKC", text).strip().rstrip("；;,，。.")

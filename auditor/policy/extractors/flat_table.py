@@ -10,7 +10,17 @@ from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.period_rows import label_cell, period_rows
 from auditor.policy.table import Grid, read_grid, sdk_like, split_titles
-from auditor.policy.text import CJK_RE, URL_ONLY_RE, URL_RE, company_like, continues, is_heading, name_like, width
+from auditor.policy.text import (
+    CJK_RE,
+    LEGAL_ENTITY_RE,
+    URL_ONLY_RE,
+    URL_RE,
+    company_like,
+    continues,
+    is_heading,
+    name_like,
+    width,
+)
 
 CONFIDENCE = 0.8
 MAX_HEADER_WIDTH = 48
@@ -103,18 +113,19 @@ class FlatTableExtractor:
         # With a link column closing each row, the reading whose rows have the header's width more often wins.
         spaced = "link" in roles and named and j - i >= 2 and doc.lines[j - 1].no - doc.lines[j - 2].no > 1
         while True:
-            cells, complete = _cells(doc, j, "link" in roles, limit)
+            cells, complete = _until_header(*_cells(doc, j, "link" in roles, limit), header)
             if named:
                 rows, end, whole = _sdk_rows(roles, cells)
                 if spaced:
-                    cells_apart, complete_apart = _cells(doc, j, True, limit, apart=True)
+                    cells_apart, complete_apart = _until_header(*_cells(doc, j, True, limit, apart=True), header)
                     rows_apart, end_apart, whole_apart = _sdk_rows(roles, cells_apart)
                     if whole_apart > whole:
                         cells, complete, rows, end = cells_apart, complete_apart, rows_apart, end_apart
                 # a long cell and the short one after it may read as one wrapped cell ("…Wi-Fi 列表" then "支付宝
                 # 隐私说明"); a table copied a cell a line reads with every line a cell: the reading whose cells
                 # fit their columns better wins, when it reads as many rows (the joined one when they fit alike)
-                cells_lines, complete_lines = _cells(doc, j, "link" in roles, limit, each_line=True)
+                cells_lines, complete_lines = _until_header(*_cells(doc, j, "link" in roles, limit, each_line=True),
+                                                            header)
                 rows_lines, end_lines, _ = _sdk_rows(roles, cells_lines)
                 if len(rows_lines) >= len(rows) and _fit_count(roles, rows_lines) > _fit_count(roles, rows):
                     cells, complete, rows, end = cells_lines, complete_lines, rows_lines, end_lines
@@ -132,6 +143,16 @@ class FlatTableExtractor:
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
         return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None
+
+
+def _until_header(cells: list[Cell], complete: bool, header: list[str]) -> tuple[list[Cell], bool]:
+    """The cells before the table's header comes again (the same table for another platform or app below it,
+    "SDK名称" / "场景描述" / …), and whether they end there or where :func:`_cells` stopped."""
+    titles = [h.strip() for h in header[:2]]
+    for k in range(1, len(cells)):
+        if [c.text for c in cells[k:k + len(titles)]] == titles:
+            return cells[:k], True
+    return cells, complete
 
 
 def _more_rows(other: Structure | None, structure: Structure) -> bool:
@@ -215,7 +236,8 @@ def _cell_roles(doc: Document, ctx: Context) -> list[str | None]:
             text = line.text.strip()
             seen[key] = None if (line.mark or "|" in text or width(text) > MAX_HEADER_WIDTH
                                  or text.endswith(("。", ".", ";", "；", ":", "：")) or _KEYED_RE.search(text)
-                                 or is_heading(text) or URL_RE.search(text) or _caption(text, ctx)) \
+                                 or is_heading(text) or URL_RE.search(text) or LEGAL_ENTITY_RE.search(text)
+                                 or _caption(text, ctx)) \
                 else ctx.lexicon.role(text)
             if seen[key] == "permissions" and ctx.lexicon.permissions_in(text, weak=True):
                 seen[key] = None  # "摄像头权限" names one permission: a cell of the column, not its title ("设备权限")
@@ -265,6 +287,8 @@ def _title_again(text: str, role: str, header: list[str], ctx: Context) -> bool:
     if role == "name":
         return ctx.lexicon.is_header(text) and any(_KIND_TITLE_RE.search(t) for t in header
                                                   if ctx.lexicon.role(t) == "name")
+    if role == "purpose" and _KIND_TITLE_RE.search(text):
+        return True  # "使用目的" then "功能类型": a column of what kind of thing each row is (its cells decide)
     return role == "data" and not ctx.lexicon.data_types_in(text, cell=True)
 
 
@@ -287,7 +311,10 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
         if is_heading(text) or "|" in text or doc.lines[k].mark:
             break  # headings and list items are markup, never cells of a flattened table
         prev = cells[-1].text.split("\n")[-1] if cells else ""
-        if link_column and URL_ONLY_RE.match(text) and not prev.rstrip().endswith((":", "：")):
+        if link_column and URL_ONLY_RE.match(prev) and not each_line and _URL_REST_RE.fullmatch(text) \
+                and (prev.endswith(("=", "?", "&", "/", "-", "_", "%")) or _URL_TAIL_RE.fullmatch(text)):
+            cells[-1] = Cell(cells[-1].text + text, cells[-1].first, k)  # an address wrapped onto the next line
+        elif link_column and URL_ONLY_RE.match(text) and not prev.rstrip().endswith((":", "：")):
             cells.append(Cell(text, k, k))
         elif cells and _CONSTANT_LINE_RE.fullmatch(text) and _CONSTANT_LINE_RE.fullmatch(prev):
             # one permission a line: "android.permission.INTERNET" over "android.permission.CAMERA", one cell
@@ -303,6 +330,10 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
     return [Cell(" ".join(c.text.split()), c.first, c.last) for c in cells], complete
 
 
+_URL_REST_RE = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
+_URL_TAIL_RE = re.compile(r"(?=[^\s]*(?:[/=&?]|\.(?:s?html?|pdf|php|aspx?|jsp)$))" + _URL_REST_RE.pattern)
+"""The rest of an address cut at the end of a line ("ces/html/contract.html", "eee1044?dver=2.1"): its path, query or
+page, or any characters of an address after one cut right after "=", "/"…; no name of a next row ("OkHttp")."""
 _ROW_NUMBER_RE = re.compile(r"[(（]?\d{1,3}[.)）、]?|[一二三四五六七八九十]{1,3}、?")
 """The cell of a row-number column ("1", "2.", "（3）", "四、")."""
 
@@ -328,6 +359,8 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
                 end = pos + n - 1  # a row whose link cell shows no address ("Uses device native API"): n cells
             if end is None or end - pos < 1:
                 break
+            while end + 1 < len(cells) and URL_ONLY_RE.match(cells[end + 1].text):
+                end += 1  # the row's link written twice, or its site then its policy: no row opens with an address
             chunk = cells[pos:end + 1]
         else:
             chunk = cells[pos:pos + n]

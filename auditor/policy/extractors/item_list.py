@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
-from auditor.policy.table import labelled_company
+from auditor.policy.table import labelled_company, product_company
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,
@@ -485,7 +485,9 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     known = ctx.names.known
 
     def sdk_like(name: str) -> bool:
-        # (a library's package in brackets after its name says it is one: "fresco图片库（com.facebook.fresco）")
+        # (a library's package in brackets after its name says it is one: "fresco图片库（com.facebook.fresco）";
+        # a name written with its company is judged by the product: "腾讯实时音视频-腾讯云计算（北京）有限责任公司")
+        name = split[0] if (split := product_company(name)) else name
         return known(name) or (bool(_SDK_WORD_RE.search(name)) and not ctx.lexicon.general(name)) \
             or any(packages(b) for b in _BRACKETED_RE.findall(name))
 
@@ -542,6 +544,8 @@ def _facts(doc: Document, it: _Item, ctx: Context) -> RowFacts:
     m = _OWNER_RE.match(it.name)
     if m and company_like(m.group(2)) and not company_like(m.group(1)):
         name, owner = m.group(1).strip(), m.group(2).strip()  # "Google AdMob (Google LLC)"
+    elif split := product_company(it.name):
+        name, owner = split  # "Product — Company Ltd", "某某SDK-某某有限公司"
     return RowFacts(
         name=name,
         company=item_company(it.rest) or owner or labelled_company(_labelled(doc, it, ctx), ctx),

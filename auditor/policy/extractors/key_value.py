@@ -8,6 +8,7 @@ scene rows; runs of labelled lines that name no SDK (a personal-information list
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,10 +17,19 @@ from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, 
 from auditor.policy.document import Document
 from auditor.policy.facts import named_parts
 from auditor.policy.lexicon import fold
-from auditor.policy.table import SDK_FACTS, cell_fields, facts_from, split_company, with_cued_company
+from auditor.policy.table import (
+    SDK_FACTS,
+    cell_fields,
+    facts_from,
+    link_owner,
+    product_company,
+    split_company,
+    with_cued_company,
+)
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,
+    PERMISSION_DEFINITION_RE,
     PERMISSION_WORD,
     PLATFORM_ONLY_RE,
     TIMING_LABEL_RE,
@@ -105,8 +115,17 @@ class KeyValueExtractor:
         by_party = _named_by_party(ctx)
         for i, line in enumerate(lines):
             text = line.text
+            if not text.strip() and current is not None and _label_next(lines, i, ctx):
+                continue  # an empty line the page's markup left between two labels of a record parts nothing
             if doc.code and _CODE_KEY_RE.match(text):
                 current = None  # "'privacyPermTitle': '权限说明',": a key of the page's code, the next text's own
+                continue
+            owner = _OWNER_LINE_RE.match(text) if "权限" in text else None
+            if owner and _fact_follows(ctx, i + 1):
+                # "1）“友盟组件化基础库”包含的权限代码如下：网络访问权限、…" over "收集信息的目的：…": the SDK's record
+                name = (owner.group(1) or owner.group(2)).strip()
+                current = _Record("sdk", i, [("name", name), ("permissions", owner.group(3).strip())], i, lined=True)
+                records.append(current)
                 continue
             pairs = _nested(ctx.lines[i].pairs, ctx)
             if pairs and pairs[0][0] != "name" and " " in text:
@@ -119,7 +138,8 @@ class KeyValueExtractor:
                     and (_next_in_list(lines, i, ctx, current)
                          or not _sibling_record(lines, i, ctx, names, lines[current.first].indent)) \
                     and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text) \
-                    and not current.sibling(text, line.indent):
+                    and not current.sibling(text, line.indent) and not _sdk_item(current, text) \
+                    and not _title_of_next(lines, i, ctx, current):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if pairs and not (pairs == (("name", ""),) and _about(text)):
@@ -172,6 +192,7 @@ class KeyValueExtractor:
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text) or listed) \
                     and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent) \
+                    and not _sdk_item(current, text) \
                     and not ((len(ctx.lines[current.first].pairs) > 1 or _phrase_label(text))
                              and _next_item(lines, current.first, i)):
                 if current.fields[-1][0] == "name" and _loose_pair(text):
@@ -208,11 +229,23 @@ class KeyValueExtractor:
             if role == "name":
                 start = "sdk"
                 carried = _carried(records, current, i)
+            elif role == "permissions" and current is not None and current.kind == "data" \
+                    and current.first == current.last == i - 1 and len(current.fields) == 1 \
+                    and current.fields[0][0] == "description":
+                current.kind, start = "scene", ""  # "权限说明：…" then "权限声明代码：CAMERA": one permission record
             elif role in ("scene", "permissions") and (current is None or (current.kind == "data" and not any(
                     r == "company" for r, _ in current.fields)) or (current.kind == "scene" and has)):
                 start = "scene"  # (a record with a company is a party's: its scene label is one of its facts)
             elif current is not None and current.kind == "data" and has and role == current.fields[0][0]:
                 start = "data"  # the label that opened the record again: the next record of the same labels
+            elif current is not None and current.kind == "scene" and current.fields and (
+                    (has and ({"scene", "permissions"} <= {r for r, _ in current.fields}
+                              or role == current.fields[0][0]))
+                    or (role != current.fields[0][0] and role == _opening_role(records, current))):
+                # a label a whole permission record has had again, the label that opened the record again, or
+                # the label the records before opened with: the next record ("权限名称：…" / "权限功能说明：…" /
+                # "使用场景：…", one record's name left out, does not shift the records after it)
+                start = "scene"
             else:
                 start = "data" if current is None else ""
             if start or current is None:
@@ -221,6 +254,57 @@ class KeyValueExtractor:
             current.add(role, value, i, indent)
         assert current is not None  # every call has at least one pair
         return current
+
+
+_OWNER_LINE_RE = re.compile(r"^\s*(?:[(（]?\d{1,3}[.)）、]\s*)?(?:[“\"「『]([^”\"」』]{2,60})[”\"」』]\s*(?:SDK\s*)?|"
+                            r"([^“”\"，。:：,]{1,60}?SDK)\s*)(?:中)?(?:包含|使用|需要|申请|调用|涉及)(?:的|了)?"
+                            r"(?:系统)?权限(?:代码)?(?:如下|有|包括)?\s*[:：]\s*(.*)$")
+"""A line naming an SDK and the permissions it holds ("1）“友盟组件化基础库”包含的权限代码如下：网络访问权限、…",
+"unity3d SDK包含的权限代码如下：…"): the name line of that SDK's record."""
+def _title_of_next(lines: tuple, i: int, ctx: Context, current: _Record) -> bool:  # type: ignore[type-arg]
+    """Line ``i`` stands over the label that opened the permission record ``current`` ("麦克风" over "权限说明：…"
+    after "权限声明代码：VIBRATE"): the next record's title, not more of this one's last value."""
+    if current.kind != "scene" or not current.fields or i + 1 >= len(lines):
+        return False
+    following = ctx.lines[i + 1].pairs
+    return bool(following) and following[0][0] == current.fields[0][0]
+
+
+def _label_next(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[type-arg]
+    """The next line with text after the empty line ``i`` (at most two more empty ones) is a label line."""
+    for k in range(i + 1, min(len(lines), i + 4)):
+        if lines[k].text.strip():
+            return bool(ctx.lines[k].pairs)
+    return False
+
+
+_GRANTS_RE = re.compile(r"\s*(?:授权|允许)(?:该|此|本)?(?:应用|程序|软件|应用程序|app)|\s*allows? (?:the |an )?app",
+                        re.IGNORECASE)
+"""A permission's description in the system's words: what it lets the app do ("授权应用读取SD卡中的内容")."""
+_ITEM_SDK_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]?\d{1,2}[.)）、]|[a-zA-Z][)）]|[①-⑳㉑-㉟㊱-㊿])\s*.{0,12}?(?:SDK|sdk)")
+"""A sub-item opening with an SDK ("⑪第三方SDK“中关互动”为了…", "（2）友盟SDK会收集…")."""
+
+
+def _sdk_item(current: _Record, text: str) -> bool:
+    """A sub-item that opens with an SDK under a record that is no SDK's (a permission or data label over a
+    list of the SDKs that ask: "6.第三方SDK权限：…" / "①第三方【阿里云-友盟+】SDK，…"): an item of its own, which the
+    list and prose readers read as a row."""
+    return current.kind != "sdk" and _ITEM_SDK_RE.match(text) is not None
+
+
+def _opening_role(records: list[_Record], current: _Record) -> str | None:
+    """The role of the label that opened most of the permission records right before ``current``, one after
+    the other (None when there are none)."""
+    opened: Counter[str] = Counter()
+    first = current.first
+    for r in reversed(records):
+        if r is current:
+            continue
+        if r.kind != "scene" or not r.fields or r.last < first - 2:
+            break
+        opened[r.fields[0][0]] += 1
+        first = r.first
+    return opened.most_common(1)[0][0] if opened else None
 
 
 def _name_label_role(current: _Record, value: str, known: Callable[[str], bool], label: str) -> str:
@@ -443,6 +527,8 @@ def _name_line(text: str, ctx: Context, company: bool = False) -> bool:
         return width(about) <= MAX_NAME_WIDTH and _sdk_like(about, ctx)
     name = _head_name(text)
     name = _CODE_NAMES_RE.sub("", name).strip() or name  # (its code names in brackets are no words of it)
+    if split := product_company(name):
+        name, company = split[0], True  # the product of a name line written with its company ("某某SDK-某某有限公司")
     if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
         return False
     if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name) or _SUFFIX_ONLY_RE.match(name) \
@@ -555,7 +641,8 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     saying what it is); ``names``: :func:`_name_line` of the texts asked so far (a long policy repeats its
     name lines)."""
     if i + 1 >= len(lines) or (ctx.lines[i].width > MAX_NAME_WIDTH + 8
-                               and width(_CODE_NAMES_RE.sub("", lines[i].text)) > MAX_NAME_WIDTH + 8):
+                               and width(_CODE_NAMES_RE.sub("", lines[i].text)) > MAX_NAME_WIDTH + 8
+                               and not _with_company(lines[i].text)):
         return False
     label = _lead(lines, i, ctx) + 1
     pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
@@ -581,6 +668,13 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     if found is None:
         found = names[key] = _names_record(text, pairs[0], ctx)
     return found
+
+
+def _with_company(text: str) -> bool:
+    """A name line that writes its product's company after it ("腾讯云COS云储存-腾讯云计算（北京）有限责任公司"), the
+    product short enough for a name."""
+    split = product_company(_head_name(text))
+    return split is not None and width(split[0]) <= MAX_NAME_WIDTH
 
 
 def _names_record(text: str, first: tuple[str, str], ctx: Context) -> bool:
@@ -725,7 +819,7 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         fields = _embedded_name(record, ctx)
         if "company" not in roles and fields and fields[0][0] == "name":
             fields = split_company(fields[0][1], fields)  # "华为推送SDK（华为软件技术有限公司）": its company
-        facts = facts_from(with_cued_company(list(fields)))
+        facts = facts_from(with_cued_company(link_owner(fields)))
         known = {r for r, v in fields if v.strip()} & SDK_FACTS  # (a label left empty states nothing)
         if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
@@ -758,6 +852,10 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         scene = values.get("scene") or values.get("purpose", "")
         desc = " ".join(filter(None, (values.get("purpose") if values.get("scene") else "",
                                       values.get("description"))))
+        descriptions = [v for r, v in record.fields if r == "description" and v.strip()]
+        if not scene and descriptions and not PERMISSION_DEFINITION_RE.match(descriptions[0]):
+            # "权限功能说明：用于帮助您完成语音搜索…": the record's only words on its use
+            scene, desc = descriptions[0], " ".join(descriptions[1:])
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE,
                          scenes=(SceneClaim(scene, desc, values["permissions"], record.first, last),))
     asked = " ".join(filter(None, (values.get("data"), values.get("item"))))
@@ -767,6 +865,13 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1,
                          scenes=(SceneClaim(values["scene"], values.get("purpose", ""), asked, record.first, last,
                                             sentence=True),))
+    described = values.get("description", "")
+    if record.kind == "scene" and values.get("scene") and _GRANTS_RE.match(described) and \
+            ctx.lexicon.permissions_in(described, prose=True, verbal=True):
+        # a permission record whose permission's name was left out, its description the system's words for what
+        # the permission lets the app do ("权限功能说明：授权应用读取SD卡中的内容" / "使用场景/目的：…")
+        return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1,
+                         scenes=(SceneClaim(values["scene"], "", described, record.first, last, sentence=True),))
     if len(record.fields) >= 2:
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
     return None

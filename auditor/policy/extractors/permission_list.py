@@ -31,6 +31,7 @@ from auditor.policy.text import (
     FENCE_RE,
     HEADING_RE,
     NOTHING_RE,
+    PERMISSION_DEFINITION_RE,
     PERMISSION_WORD,
     REFUSAL_RE,
     TERMINAL,
@@ -70,9 +71,6 @@ MAX_PLAIN_LINES = 3
 CONFIDENCE = 0.75
 FEATURE_CONFIDENCE = 0.5
 SCENE_ROLES = ("scene", "purpose", "description")
-_DEFINITION_RE = re.compile(r"\s*(?:允许(?:该|此|本)?(?:应用|程序|软件|应用程序)|allows? (?:the |an )?(?:app|application)s?\b)",
-                            re.IGNORECASE)
-"""The system's description of a permission ("允许应用访问…", "Allows the app to…"): what it permits, not a use."""
 _PURPOSE_MARK_RE = re.compile(r"以(?!及|上|下|外|内|便)|以便|用于|为了|便于|\b(?:for|in order to|so that)\b", re.IGNORECASE)
 """Words that give a description a purpose of the app's own ("…以排查故障", "… for crash reports")."""
 _USE_RE = re.compile(_PURPOSE_MARK_RE.pattern + r"|用来|\bused (?:to|for|when)\b", re.IGNORECASE)
@@ -85,7 +83,7 @@ def _a_use(description: str) -> bool:
     """A permission's description that says what the app uses it for: with a word of purpose ("Used to…",
     "用于…"), or longer than the system's few words and not its sentence ("允许应用…")."""
     return bool(_USE_RE.search(description)) or (
-        width(description) > MAX_DEFINITION_WIDTH and not _DEFINITION_RE.match(description))
+        width(description) > MAX_DEFINITION_WIDTH and not PERMISSION_DEFINITION_RE.match(description))
 
 
 
@@ -400,8 +398,10 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
         split = _PURPOSE_SPLIT_RE.split(body, maxsplit=1)
         if len(split) == 2 and _permission_label(split[0], ctx):
             return _Item(split[0].strip(), split[1].strip(), i)  # (its capitalised words are no app's name)
-    if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True) or _QUOTED_OWNER_RE.match(label):
-        return None  # ("“Umeng 社会化分享”包含的权限代码如下": an SDK's record, its permissions, no use of one)
+    if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True) or _QUOTED_OWNER_RE.match(label) \
+            or _NAMED_SDK_RE.match(body):
+        return None  # ("“Umeng 社会化分享”包含的权限代码如下", "第三方SDK“懒人科技”，…需要获取网络权限": an SDK's record,
+        # its permissions, no use of one)
     if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label) or _BASED_ON_RE.search(label)):
         return None
     return _Item(label.strip(), rest.strip(), i)
@@ -409,6 +409,8 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
 
 _QUOTED_OWNER_RE = re.compile(r"^\s*[“\"「『]([^”\"」』]{2,40})[”\"」』]\s*(?:SDK\s*)?(?:包含|使用|需要|申请|调用|涉及|获取)(?:的|了)?")
 """A label opening with a quoted name that holds or asks for permissions ("“华为联运”包含的权限代码如下"): an SDK."""
+_NAMED_SDK_RE = re.compile(r"^\s*(?:第三方)?\s*(?:SDK|sdk)\s*[“\"「『【][^”\"」』】]{2,40}[”\"」』】]")
+"""An item opening with an SDK named in quotes ("第三方SDK“懒人科技”，为了…"): that SDK's item."""
 _PURPOSE_SPLIT_RE = re.compile(r"\s+(?=(?:so that|so|in order to|to|for)\s)", re.IGNORECASE)
 """Where an item naming a permission goes on to say what for ("The Bluetooth settings so that you can …")."""
 _CONSTANT_WORDS_RE = re.compile(r"[A-Z][A-Z0-9_]{2,}(?:\s*(?:,|/|&|and)\s*[A-Z][A-Z0-9_]{2,})*")
@@ -443,8 +445,8 @@ MAX_CONSTANT_LINE = 80
 def _constant_line(line: Line, ctx: Context) -> bool:
     """A line that is only a permission constant ("> android.permission.CAMERA", "`READ_CONTACTS`"): the
     label of the description under it."""
-    text = line.text.strip()
-    return len(text) <= MAX_CONSTANT_LINE and _CAPS_RE.search(text) is not None and not line.mark.startswith("h") \
+    text = line.text.strip()  # (counted without the prefix: two constants written out fill 80 characters)
+    return len(text.replace(_PREFIX, "")) <= MAX_CONSTANT_LINE and _CAPS_RE.search(text) is not None and not line.mark.startswith("h") \
         and not _ITEM_RE.match(text) and not text.endswith(TERMINAL) and _written_constant(text, ctx) \
         and _only_permission(text, ctx)
 
@@ -698,13 +700,13 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
                if role in (None, "other") and _constants_written(lines[k].text, ctx)]
     prefer = [value for _, role, value in labelled if role in SCENE_ROLES]
     plain = [value for k, role, value in labelled if role is None and lines[k].text not in written]
-    uses = [v for v in plain if not _DEFINITION_RE.match(v)]
+    uses = [v for v in plain if not PERMISSION_DEFINITION_RE.match(v)]
     if written and uses and len(uses) < len(plain):
         plain = uses  # the system's description of the permission, its constant, then what the app uses it for
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
     asked = " ".join([label] + written)  # "定位权限" over "ACCESS_FINE_LOCATION" / "ACCESS_COARSE_LOCATION"
     stated = any(role in ("scene", "purpose") for _, role, _ in labelled)  # "Purpose: Allows the app to…"
-    if _DEFINITION_RE.match(text) and not _PURPOSE_MARK_RE.search(text) and not stated:
+    if PERMISSION_DEFINITION_RE.match(text) and not _PURPOSE_MARK_RE.search(text) and not stated:
         return [SceneClaim("", "", asked, i, last)], last  # Android's own words for the permission: no use of it
     named = not _constant_only(label, ctx) and (text or not _only_permission(label, ctx))
     return [SceneClaim(label if named else "", text, asked, i, last)], last
@@ -1248,6 +1250,10 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
         titled = _titles_over(lines, run[0][0] - (1 if labelled else 0), ask.ctx)
         sceneless = bool(titled) and not titled & {"scene", "purpose"}  # titles, but no column of a use
         usual = Counter(gaps).most_common(1)[0][0]
+        closing = _closing_titles(lines, run[0][0], usual, ask.ctx)
+        if closing:
+            out.append(_closed_rows(lines, run, closing))
+            continue
         tail = max(0, usual - (1 if labelled else 0))  # the last row: as many lines as most rows
         scenes = []
         for n, (first, last) in enumerate(run):
@@ -1262,7 +1268,7 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
             written = " ".join(lines[k].text.strip() for k in range(first, last + 1))
             while texts and _no_use(texts[-1]):
                 texts.pop()  # a last column left empty ("备注": "/") or answering yes or no: the use stands before it
-            if texts and _DEFINITION_RE.match(texts[-1]) and not _PURPOSE_MARK_RE.search(texts[-1]):
+            if texts and PERMISSION_DEFINITION_RE.match(texts[-1]) and not _PURPOSE_MARK_RE.search(texts[-1]):
                 texts = []  # Android's own words for the permission ("允许应用访问网络"): no use of it
             if sceneless and not ("description" in titled and texts and _a_use(texts[-1])):
                 texts = []  # what the permission is, under titles naming no use: the permission alone
@@ -1275,6 +1281,39 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
 
 
 MAX_TITLE_LINES = 8
+
+
+def _closing_titles(lines: tuple[Line, ...], first: int, usual: int, ctx: Context) -> list[str | None]:
+    """The roles of the cells before the constants in each row, when the constants close every row: one title
+    a line right over the first row, as many titles before the permission's as most rows have lines before their
+    constants ("名称" / "业务场景" / "权限代码" over "网络权限" / "用户在使用…" / "android.permission.INTERNET");
+    [] when the titles say otherwise (then a row's lines follow its constants)."""
+    if usual < 1 or first - 2 * usual - 1 < 0 or usual + 1 > MAX_TITLE_LINES:
+        return []
+    titles = [ctx.lexicon.role(lines[k].text.strip()) if not lines[k].mark.startswith("h") else None
+              for k in range(first - 2 * usual - 1, first - usual)]  # (a caption may stand over them)
+    if None in titles or titles[-1] != "permissions" or "permissions" in titles[:-1] \
+            or not any(r in ("scene", "purpose") for r in titles):
+        return []
+    return titles[:-1]
+
+
+def _closed_rows(lines: tuple[Line, ...], run: list[list[int]], roles: list[str | None]) -> Structure:
+    """The rows of a table whose constants close each row (:func:`_closing_titles`): the lines after the row
+    above's constants are this row's cells, the last of them standing against its constants; the scene is the
+    (last) cell under a title of a use, the others its description."""
+    scenes = []
+    top = run[0][0] - len(roles)
+    use = max(k for k, r in enumerate(roles) if r in ("scene", "purpose")) - len(roles)  # (from the right)
+    for first, last in run:
+        texts = [lines[k].text.strip() for k in range(top, first)]
+        scene = texts[use] if len(texts) >= -use else ""
+        description = " ".join(t for k, t in enumerate(texts) if k != len(texts) + use)
+        written = " ".join(lines[k].text.strip() for k in range(first, last + 1))
+        scenes.append(SceneClaim(scene, description, written, top, last))
+        top = last + 1
+    return Structure(ExtractorKind.PERMISSION_LIST, scenes[0].first, scenes[-1].last, ANCHORED_CONFIDENCE,
+                     scenes=tuple(scenes))
 
 
 def _titles_over(lines: tuple[Line, ...], start: int, ctx: Context) -> set[str]:

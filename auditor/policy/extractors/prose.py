@@ -323,16 +323,18 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     return out
 
 
-_QUOTED_SDK_RE = re.compile(r"[“\"「『]([^“”\"「」『』\n，。；,;:：]{2,24})[”\"」』]\s*(?:的|提供的)?\s*(?:SDK|sdk|Sdk)(?![A-Za-z])")
-"""A name in quotes that the words after it make an SDK's ("我们使用了“星河推送”的SDK", "“友盟+”SDK"): its
-quotes bound the name, known to the catalog or not."""
+_QUOTED_SDK_RE = re.compile(r"[“\"「『【]([^“”\"「」『』【】\n，。；,;:：]{2,24})[”\"」』】]\s*(?:的|提供的)?\s*(?:SDK|sdk|Sdk)(?![A-Za-z])"
+                            r"|(?<![A-Za-z])(?:SDK|sdk|Sdk)\s*[“「『【]([^“”\"「」『』【】\n，。；,;:：、]{2,24})[”」』】]")
+"""A name in quotes that the words around it make an SDK's ("我们使用了“星河推送”的SDK", "“友盟+”SDK", "第三方
+【某某】SDK", "第三方SDK“某某”"): its quotes bound the name, known to the catalog or not."""
 
 
 def _quoted_sdks(text: str) -> list[tuple[int, str]]:
     """``(start, name)`` of the quoted names :data:`_QUOTED_SDK_RE` finds."""
     if "SDK" not in text and "sdk" not in text and "Sdk" not in text:
         return []
-    return [(m.start(1), m.group(1).strip()) for m in _QUOTED_SDK_RE.finditer(text) if name_like(m.group(1).strip())]
+    found = [(m.start(k), m.group(k).strip()) for m in _QUOTED_SDK_RE.finditer(text) for k in (1, 2) if m.group(k)]
+    return [(start, name) for start, name in found if name_like(name)]
 
 
 _ACCOUNT_RE = re.compile(r"\s*(?:账户|账号|帐号|帐户|accounts?\b)(?!\s*(?:登录|登陆|授权|绑定|log\s?-?in|sign))",
