@@ -338,3 +338,72 @@ def test_permission_records_opened_by_their_use_under_a_title_line_each(tmp_path
         ("WRITE_EXTERNAL_STORAGE", "缓存离线课程、保存打卡图片"), ("READ_EXTERNAL_STORAGE", "缓存离线课程、保存打卡图片"),
         ("CAMERA", "拍照识别生词"), ("VIBRATE", "练习完成时振动提示"), ("RECORD_AUDIO", "口语跟读评分"),
     }
+
+
+DEFINITION_ITEMS = """\
+1. 对于使用安卓系统的用户，您在使用本软件时，我们需要以下权限：
+    ①允许程序改变WiFi状态，使本软件根据网络状态提示下载；
+    ②允许程序写入外部存储，使用户下载图书时可以存入SD卡内；
+    ③允许程序访问网络连接，使本软件可以正常联网；
+"""
+
+
+def test_items_opening_with_the_systems_words_for_a_permission_then_its_use(tmp_path, catalog):
+    d = _read(tmp_path, "definitions.txt", DEFINITION_ITEMS, catalog)
+    pairs = {(p.permission.removeprefix("android.permission."), p.scene) for p in d.permissions}
+    assert pairs == {("CHANGE_WIFI_STATE", "允许程序改变WiFi状态"), ("WRITE_EXTERNAL_STORAGE", "允许程序写入外部存储"),
+                     ("INTERNET", "允许程序访问网络连接")}  # (not the network state its use mentions)
+
+
+BASED_ON_ITEMS = """\
+以下情形中，您可选择是否授权我们使用您的个人信息：
+（1）基于麦克风的功能：您可以使用语音搜索。
+（2）基于相机（摄像头）的功能：您可以使用扫一扫。
+（3）基于地理位置的功能：您可以查询附近网点。
+"""
+
+
+def test_each_numbered_function_item_is_its_own_scene(tmp_path, catalog):
+    d = _read(tmp_path, "based_on.txt", BASED_ON_ITEMS, catalog)
+    by_permission = {p.permission.removeprefix("android.permission."): p.scene for p in d.permissions}
+    assert by_permission["RECORD_AUDIO"] == "基于麦克风的功能"
+    assert by_permission["CAMERA"] == "基于相机（摄像头）的功能"
+    assert by_permission["ACCESS_FINE_LOCATION"] == "基于地理位置的功能"
+
+
+CAPS_LABELS = """\
+Why does the app need these permissions?
+
+
+SET WALLPAPER to set a saved picture as the home screen wallpaper
+
+
+AUTOMATICALLY START AT BOOT starts the reminder service after the phone restarts
+
+
+SEND STICKY BROADCAST to tell the main screen that a favourite changed
+"""
+
+
+def test_a_permission_label_in_capitals_then_its_use(tmp_path, catalog):
+    d = _read(tmp_path, "caps.txt", CAPS_LABELS, catalog)
+    by_permission = {p.permission.removeprefix("android.permission."): f"{p.scene} {p.description}" for p in d.permissions}
+    assert "wallpaper" in by_permission["SET_WALLPAPER"]
+    assert "reminder service" in by_permission["RECEIVE_BOOT_COMPLETED"]
+    assert "favourite" in by_permission["BROADCAST_STICKY"]
+
+
+REPEATED_HEADS = """\
+某某广告SDK合规指引
+1、SDK扩展业务功能的配置说明
+- 要求内容:《SDK合规使用说明》应说明SDK各项扩展业务功能。
+- 接入说明:本SDK的基本业务功能为广告投放。
+2、SDK可选个人信息的配置说明
+- 要求内容:《SDK合规使用说明》应说明SDK各项可选个人信息。
+- 接入说明:本SDK暂无可选个人信息。
+"""
+
+
+def test_a_head_that_opens_several_items_is_a_label_not_an_sdk(tmp_path, catalog):
+    d = _read(tmp_path, "heads.txt", REPEATED_HEADS, catalog)
+    assert "要求内容" not in [s.name for s in d.sdks]

@@ -13,6 +13,7 @@ list where most items are.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -118,12 +119,17 @@ class ListExtractor:
             introduced = {it.first: _introduced(doc, bodies, it.first, starts) for it in group}
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             data_runs = _data_runs(group, doc, ctx)
+            # a head that opens several items of the list is a field's label ("要求内容：…" / "接入说明：…" under each
+            # numbered point), not a name
+            heads = Counter(it.name.strip().casefold() for it in group if it.rest)
             for it in group:
                 listed = listed_at[doc.lines[it.first].indent] or introduced[it.first]
                 if it.sdk_like:
                     it = replace(it, last=_attribute_lines(doc, it, ctx))  # "  - 收集信息：…" under it: its facts
                 if it.first in parents and not it.sdk_like:
                     continue  # "• Error monitoring" over "  • Crashlytics": the kind of what is below
+                if not it.sdk_like and heads[it.name.strip().casefold()] >= 2 and not ctx.names.known(it.name):
+                    continue
                 if NOT_NAME_RE.fullmatch(it.name.strip()) or PLATFORM_ONLY_RE.fullmatch(it.name.strip()) \
                         or _SDK_FIELD_RE.fullmatch(it.name.strip(" ;；.。")):
                     continue  # "- iOS: https://…/quickstart.html", "[x] Basic structure": no SDK

@@ -51,6 +51,7 @@ _ITEM_RE = re.compile(
 """A list item and its text; not a block comment's end ("*/")."""
 _NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _LABEL_SPLIT_RE = re.compile(r"\s*[:：]\s*|\s+[-–—]+\s*")
+_CLAUSE_SPLIT_RE = re.compile(r"\s*[，,；;]\s*")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission|authorit", re.IGNORECASE)
 _CONSTANT_RE = re.compile(r"[A-Z]{2,}_[A-Z]|android\.permission\.")
 _LABEL_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*)?([^:：]{1,24}?)\s*[:：]\s*(.*)$")
@@ -389,10 +390,18 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     m = _ITEM_RE.match(line.text)
     body = m.group(1).strip() if m else line.text.strip() if line.mark == "li" or _LEADING_CONSTANT_RE.match(line.text) \
         or (topic and not line.mark and _label_only(line.text, ctx)) else ""
+    caps = _CAPS_LABEL_RE.match(line.text) if topic and not body and not line.mark else None
+    if caps and ctx.lexicon.permissions_in(caps.group(1), weak=True):
+        # "SET WALLPAPER to set webcam image as homescreen wallpaper": the permission's label in capitals (as the
+        # store showed it), then its use
+        return _Item(caps.group(1).strip(), caps.group(2).strip(), i)
     if not body:
         return None
     body = link_text(body)  # "[INTERNET](https://developer.android.com/…)": the permission, not its page
     parts = _LABEL_SPLIT_RE.split(body, maxsplit=1)
+    if len(parts) == 1 and PERMISSION_DEFINITION_RE.match(body):
+        # "②允许程序改变WiFi状态，使本软件根据网络状态提示…": the system's words for the permission, then the use
+        parts = _CLAUSE_SPLIT_RE.split(body, maxsplit=1)
     label, rest = (parts[0], parts[1]) if len(parts) == 2 else (body, "")
     if not rest and topic:  # "The internet to send and receive data": the permission, then what for
         split = _PURPOSE_SPLIT_RE.split(body, maxsplit=1)
@@ -402,11 +411,14 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
             or _NAMED_SDK_RE.match(body):
         return None  # ("“Umeng 社会化分享”包含的权限代码如下", "第三方SDK“懒人科技”，…需要获取网络权限": an SDK's record,
         # its permissions, no use of one)
-    if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label) or _BASED_ON_RE.search(label)):
+    if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label) or _BASED_ON_RE.search(label)
+            or (rest and PERMISSION_DEFINITION_RE.match(label))):
         return None
     return _Item(label.strip(), rest.strip(), i)
 
 
+_CAPS_LABEL_RE = re.compile(r"^\s*([A-Z][A-Z0-9]*(?:[ /&,\-]+[A-Z][A-Z0-9]*)+)\s+(?=[a-z(]|[A-Z][a-z])(.{3,})$")
+"""A line opening with a label of several words in capitals, its use after it in ordinary case."""
 _QUOTED_OWNER_RE = re.compile(r"^\s*[“\"「『]([^”\"」』]{2,40})[”\"」』]\s*(?:SDK\s*)?(?:包含|使用|需要|申请|调用|涉及|获取)(?:的|了)?")
 """A label opening with a quoted name that holds or asks for permissions ("“华为联运”包含的权限代码如下"): an SDK."""
 _NAMED_SDK_RE = re.compile(r"^\s*(?:第三方)?\s*(?:SDK|sdk)\s*[“\"「『【][^”\"」』】]{2,40}[”\"」』】]")
@@ -822,8 +834,8 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
         deeper = line.indent > head.indent and not item.heading and not _next_number(head, line)
         labelled = role in SCENE_ROLES
         if _marked(line) and not deeper:
-            if item.heading and _item(line, k, ctx, False) is not None:
-                break  # another permission, named outright
+            if (item.heading or _marker_kind(line) == kind) and _item(line, k, ctx, False) is not None:
+                break  # another permission, named outright (an item of the same list: "（2）基于相机的功能：…")
             if not item.heading and not labelled and not (opens and _marker_kind(line) != kind):
                 break
         elif not _marked(line) and not deeper and not labelled:
