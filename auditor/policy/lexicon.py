@@ -36,6 +36,8 @@ _TITLE_WORDS_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,5}\b")
 """Capitalised words in a row: a permission constant may be spelled so ("Receive Boot Completed")."""
 _DATA_SUBJECT = ("信息主体", "数据主体")
 """The person the data is about ("个人信息主体", a term of the law), never a party data goes to."""
+_CAPS_RUN_RE = re.compile(r"(?<![\w.])([A-Z]{10,40})(?![\w])")
+"""A run of capitals without an underscore, long enough to be two constants of one word each ("CAMERAVIBRATE")."""
 _GLUED_PREFIX_RE = re.compile(r"(?<=[A-Z0-9_])(?=android\.permission\.)")
 _GLUED_CONST_RE = re.compile(r"(?<![\w.])(?:android\.permission\.)?([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![A-Z0-9_])")
 """A constant run into the word after it, where a table's cells lost what parted them ("ACCESS_COARSE_LOCATIONMap
@@ -411,11 +413,18 @@ class Lexicon:
         for m in _GLUED_CONST_RE.finditer(normal) if "_" in normal else ():
             if "android.permission." + m.group(1) in self.constants:
                 continue  # a constant as written (read above)
-            full = self.glued_constant(m.group(1))
-            if full and full not in seen:
-                seen.add(full)
-                hits.append(Hit(full.removeprefix("android.permission.").casefold(), min(m.start(), len(folded)),
-                                (full,), (), constant=True))
+            parts = self.glued_run(m.group(1))  # "INTERNETACCESS_WIFI_STATE": constants run together, all of them
+            for full in parts or [self.glued_constant(m.group(1))]:
+                if full and full not in seen:
+                    seen.add(full)
+                    hits.append(Hit(full.removeprefix("android.permission.").casefold(), min(m.start(), len(folded)),
+                                    (full,), (), constant=True))
+        for m in _CAPS_RUN_RE.finditer(normal):  # "CAMERAVIBRATE": one-word constants run together
+            for full in self.glued_run(m.group(1)):
+                if full not in seen:
+                    seen.add(full)
+                    hits.append(Hit(full.removeprefix("android.permission.").casefold(), min(m.start(), len(folded)),
+                                    (full,), (), constant=True))
         for m in _PAIRED_CONST_RE.finditer(text) if "/" in text else ():  # READ/WRITE_EXTERNAL_STORAGE: both
             for verb in (m.group(1), m.group(2)):
                 full = f"android.permission.{verb}_{m.group(3)}"
@@ -423,6 +432,21 @@ class Lexicon:
                     seen.add(full)
                     hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
         return hits
+
+    def glued_run(self, run: str) -> list[str]:
+        """The known constants (``android.permission.X``) a run of capitals is made of, when it is two or more of
+        them written without a gap ("INTERNETACCESS_WIFI_STATEACCESS_NETWORK_STATE"); [] when no such reading covers
+        all of it (the longest constant first at each point)."""
+        out: list[str] = []
+        k = 0
+        while k < len(run):
+            end = next((e for e in range(len(run), k + 2, -1)
+                        if "android.permission." + run[k:e] in self.constants), None)
+            if end is None:
+                return []
+            out.append("android.permission." + run[k:end])
+            k = end
+        return out if len(out) >= 2 else []
 
     def glued_constant(self, run: str, one_word: bool = False) -> str:
         """The longest known constant (``android.permission.X``) a run of capitals begins with, when the run goes

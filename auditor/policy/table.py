@@ -104,7 +104,7 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     return None
 
 
-_TIMING_TITLE_RE = re.compile(r"时机|\btiming\b|\bwhen (?:it is )?(?:requested|asked)\b", re.IGNORECASE)
+_TIMING_TITLE_RE = re.compile(r"时机|何时|\btiming\b|\bwhen (?:it is )?(?:requested|asked)\b", re.IGNORECASE)
 _FUNCTION_TITLE_RE = re.compile(r"功能说明|功能描述|\bfunction\b", re.IGNORECASE)
 _PURPOSE_TITLE_RE = re.compile(r"目的|用途|场景|\bpurposes?\b|\bwhy\b|\breasons?\b", re.IGNORECASE)
 

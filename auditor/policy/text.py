@@ -167,7 +167,7 @@ NONE_WORDS = r"无(?!线)|没有|未使用|未集成|未接入|不含|不包含|
 """Chinese words saying an app has none of what follows ("无广告SDK", "未集成友盟"; not 无线, wireless)."""
 
 
-TIMING_LABEL_RE = re.compile(r"^\s*[-*•·●]?\s*[^:：]{0,12}时机\s*[:：]|^\s*[-*•·●]?\s*(?:timing|when (?:it is )?"
+TIMING_LABEL_RE = re.compile(r"^\s*[-*•·●]?\s*(?:[^:：]{0,12}时机|何时[^:：]{0,6})\s*[:：]|^\s*[-*•·●]?\s*(?:timing|when (?:it is )?"
                              r"(?:requested|asked))\s*:", re.IGNORECASE)
 """A label saying when the app asks for a permission ("调用时机：", "申请时机：", "Timing:"), not what for."""
 NOTHING_RE = re.compile(r"^\s*(?:[-—–/／_.·]+|无|暂无|none|n/?a)\s*$", re.IGNORECASE)

@@ -407,3 +407,34 @@ REPEATED_HEADS = """\
 def test_a_head_that_opens_several_items_is_a_label_not_an_sdk(tmp_path, catalog):
     d = _read(tmp_path, "heads.txt", REPEATED_HEADS, catalog)
     assert "要求内容" not in [s.name for s in d.sdks]
+
+
+GLUED_BARE_CONSTANTS = """\
+以下为本应用涉及的权限说明：
+权限名称
+功能场景
+何时获取
+是否可关闭
+INTERNETACCESS_WIFI_STATE
+连接服务器同步书架
+系统自动授权
+是
+READ_PHONE_STATE
+识别设备以保障账号安全
+首次启动时询问
+是
+CAMERAVIBRATE
+扫码添加好友并震动提示
+使用扫码时询问
+是
+"""
+
+
+def test_bare_constants_run_together_and_the_use_column_among_titles(tmp_path, catalog):
+    d = _read(tmp_path, "glued.txt", GLUED_BARE_CONSTANTS, catalog)
+    pairs = {(p.permission.removeprefix("android.permission."), p.scene) for p in d.permissions}
+    assert pairs == {
+        ("INTERNET", "连接服务器同步书架"), ("ACCESS_WIFI_STATE", "连接服务器同步书架"),
+        ("READ_PHONE_STATE", "识别设备以保障账号安全"),
+        ("CAMERA", "扫码添加好友并震动提示"), ("VIBRATE", "扫码添加好友并震动提示"),
+    }

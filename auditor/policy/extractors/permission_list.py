@@ -1266,6 +1266,7 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
         if closing:
             out.append(_closed_rows(lines, run, closing))
             continue
+        use = _use_column(lines, run[0][0], usual, ask.ctx)
         tail = max(0, usual - (1 if labelled else 0))  # the last row: as many lines as most rows
         scenes = []
         for n, (first, last) in enumerate(run):
@@ -1284,8 +1285,9 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
                 texts = []  # Android's own words for the permission ("允许应用访问网络"): no use of it
             if sceneless and not ("description" in titled and texts and _a_use(texts[-1])):
                 texts = []  # what the permission is, under titles naming no use: the permission alone
-            scene = texts[-1] if texts else ""
-            description = " ".join(texts[:-1])
+            at = use if use is not None and use < len(texts) and not labelled else len(texts) - 1
+            scene = texts[at] if texts else ""
+            description = " ".join(t for k, t in enumerate(texts) if k != at)
             scenes.append(SceneClaim(scene, description, written, first - (1 if labelled else 0), max(end, last)))
         out.append(Structure(ExtractorKind.PERMISSION_LIST, scenes[0].first, scenes[-1].last, ANCHORED_CONFIDENCE,
                              scenes=tuple(scenes)))
@@ -1293,6 +1295,8 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
 
 
 MAX_TITLE_LINES = 8
+MAX_UNKNOWN_TITLE = 16
+"""Display width of a column title the lexicon does not know, among titles it knows."""
 
 
 def _closing_titles(lines: tuple[Line, ...], first: int, usual: int, ctx: Context) -> list[str | None]:
@@ -1308,6 +1312,28 @@ def _closing_titles(lines: tuple[Line, ...], first: int, usual: int, ctx: Contex
             or not any(r in ("scene", "purpose") for r in titles):
         return []
     return titles[:-1]
+
+
+def _use_column(lines: tuple[Line, ...], first: int, usual: int, ctx: Context) -> int | None:
+    """Which of the cells after a row's constants holds its use, when one title a line stands right over the first
+    row, the permission's first, one for each cell after it ("权限名称" / "功能场景" / "何时获取" / "是否可关闭" over
+    "INTERNET" / "网络相关权限" / "系统自动授权" / "是"): the first cell under a title of a use; None otherwise (the
+    last cell is the use)."""
+    if usual < 1 or first - usual - 1 < 0 or usual + 1 > MAX_TITLE_LINES:
+        return None
+    texts = [lines[k].text.strip() for k in range(first - usual - 1, first)]
+    titles = [ctx.lexicon.role(t) for t in texts]
+    if titles[0] != "permissions" or "permissions" in titles[1:] or any(lines[k].mark.startswith("h") for k in range(
+            first - usual - 1, first)) or any(r is None and width(t) > MAX_UNKNOWN_TITLE for r, t in zip(titles, texts)) \
+            or sum(1 for r in titles if r is None) * 2 > len(titles):
+        return None
+    texts = texts[1:]
+    return next((k for k, r in enumerate(titles[1:]) if r in ("scene", "purpose") and not _WHEN_TITLE_RE.search(texts[k])),
+                None)
+
+
+_WHEN_TITLE_RE = re.compile(r"时机|何时|\btiming\b|\bwhen\b", re.IGNORECASE)
+"""A column title of when the app asks ("何时获取", "调用时机"), not of what for."""
 
 
 def _closed_rows(lines: tuple[Line, ...], run: list[list[int]], roles: list[str | None]) -> Structure:
@@ -1335,6 +1361,8 @@ def _titles_over(lines: tuple[Line, ...], start: int, ctx: Context) -> set[str]:
     for k in range(start - 1, max(-1, start - 1 - MAX_TITLE_LINES), -1):
         text = lines[k].text.strip()
         found = {r for r in [ctx.lexicon.role(text)] + [ctx.lexicon.role(t) for t in text.split()] if r}
+        if not found and roles and k > 0 and width(text) <= MAX_UNKNOWN_TITLE and ctx.lexicon.role(lines[k - 1].text.strip()):
+            continue  # a title the lexicon does not know between two it does ("功能场景" / "何时获取" / "是否可关闭")
         if not found or lines[k].mark.startswith("h"):
             break
         roles |= found
