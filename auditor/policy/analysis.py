@@ -243,8 +243,11 @@ def _one_line_record(part: str, lexicon: Lexicon) -> list[str]:
         opening = "name"  # "① MobTech SDK 场景描述：… 收集个人信息类型：…": a record on one line, opened by its name
     if m is None or opening in (None, "title", "index"):
         return [part]
+    # (a permission's record on one line, "权限名称：android.permission.X 名称(中文)：网络权限 用途说明：…", is cut at
+    # its later labels too, the title of the permission's name among them)
     cuts = [c.start() for c in _INNER_LABEL_RE.finditer(part, m.end(1))
-            if opening == "name" and lexicon.role(c.group(1)) not in (None, "title", "index")]
+            if (opening == "name" and lexicon.role(c.group(1)) not in (None, "title", "index"))
+            or (opening == "permissions" and lexicon.role(c.group(1)) in ("title", "purpose", "scene", "description"))]
     last = m.start(2)
     for colon in _COLON_RE.finditer(part, m.start(2)):
         run = part[last:colon.start()]

@@ -438,3 +438,38 @@ def test_bare_constants_run_together_and_the_use_column_among_titles(tmp_path, c
         ("READ_PHONE_STATE", "识别设备以保障账号安全"),
         ("CAMERA", "扫码添加好友并震动提示"), ("VIBRATE", "扫码添加好友并震动提示"),
     }
+
+
+SDK_PERMISSION_LINES = """\
+9.本应用内第三方SDK及其权限
+个推SDK
+权限名称：android.permission.INTERNET 名称(中文)：网络权限 用途说明：用于接收推送
+权限名称：android.permission.READ_PHONE_STATE 名称(中文)：读取手机状态 用途说明：标记推送到哪台设备
+官方地址：https://www.getui.com
+百度定位SDK
+权限名称：android.permission.ACCESS_FINE_LOCATION 名称(中文)：精确位置 用途说明：推荐附近网点
+权限名称：android.permission.ACCESS_WIFI_STATE 名称(中文)：WIFI状态 用途说明：辅助定位
+官方地址：https://lbsyun.baidu.com
+"""
+
+
+def test_an_sdks_permissions_one_a_line_with_their_use_are_scene_pairs(tmp_path, catalog):
+    d = _read(tmp_path, "sdk_perms.txt", SDK_PERMISSION_LINES, catalog)
+    assert [s.name for s in d.sdks] == ["个推SDK", "百度定位SDK"]
+    pairs = {(p.permission.removeprefix("android.permission."), p.scene) for p in d.permissions if p.scene}
+    assert pairs == {("INTERNET", "用于接收推送"), ("READ_PHONE_STATE", "标记推送到哪台设备"),
+                     ("ACCESS_FINE_LOCATION", "推荐附近网点"), ("ACCESS_WIFI_STATE", "辅助定位")}
+
+
+COMPANY_IN_BRACKETS = """\
+6.第三方SDK：
+⑦第三方SDK“云帆广告”为了向您推送广告内容，可能需要获取您的设备型号、IP地址；云帆广告（北京云帆网络技术有限公司）隐私政策参见 https://example.com/yunfan；
+⑧第三方SDK“星河平台”为了向您推送广告内容，可能需要获取地理位置信息；星河（深圳市星河科技有限公司）隐私政策参见 https://example.com/xinghe；
+"""
+
+
+def test_a_sentence_names_the_company_in_brackets_after_the_sdk(tmp_path, catalog):
+    d = _read(tmp_path, "bracket_company.txt", COMPANY_IN_BRACKETS, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("云帆广告", "北京云帆网络技术有限公司"), ("星河平台", "深圳市星河科技有限公司"),
+    ]

@@ -836,8 +836,13 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         if not name_like(facts.name) and not ctx.names.known(facts.name):
             return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …")
         confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2 else 0.0)
+        # the SDK's permissions one a line, each with its use ("权限名称：android.permission.INTERNET … 用途说明：用于推送"):
+        # scene pairs too, as a table of one SDK's permissions gives them
+        uses = [(fields[k][1], fields[k + 1][1]) for k in range(len(fields) - 1)
+                if fields[k][0] == "permissions" and fields[k + 1][0] in ("purpose", "scene") and fields[k + 1][1].strip()]
+        scenes = tuple(SceneClaim(use, "", asked, record.first, last) for asked, use in uses) if len(uses) >= 2 else ()
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, confidence,
-                         sdks=(SdkClaim(facts, record.first, last),))
+                         sdks=(SdkClaim(facts, record.first, last),), scenes=scenes)
     if any(f.width > MAX_DATA_LINE_WIDTH for f in ctx.lines[record.first:last + 1]):
         return None  # (labels inside a page written on one line: its sentences say the scenes, prose reads them)
     values = {r: " ".join(v for rr, v in record.fields if rr == r) for r in roles}

@@ -24,6 +24,7 @@ from auditor.policy.names import case_key
 from auditor.policy.table import labelled_company
 from auditor.policy.text import (
     CJK_RE,
+    LEGAL_ENTITY_RE,
     NONE_WORDS,
     PURPOSES,
     REFUSAL_RE,
@@ -171,7 +172,8 @@ class ProseExtractor:
                            if any(w in m.group(0) for w in mine) or not any(w in m.group(0) for w in others))
         found = cued_company(sentence) or _provided_by(sentence, ctx) or next(
             (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "") \
-            or (labelled_company(text, ctx) if len(named or ()) <= 1 else "")  # "…  信息共享主体：某某有限公司"
+            or (labelled_company(text, ctx) if len(named or ()) <= 1 else "") \
+            or _bracketed_company(text, name)  # "…  信息共享主体：某某有限公司"; "穿山甲（北京某某有限公司）隐私政策参见…"
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
         own = re.search(re.escape(name) + r"[”\"」]?\s*[（(]([^（）()]{3,300})[)）]", text)  # "友盟SDK（com.umeng）"
@@ -180,6 +182,19 @@ class ProseExtractor:
                                  link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
 
 
+def _bracketed_company(text: str, name: str) -> str:
+    """The company written in brackets after the SDK's name, or after its name without a last word of kind
+    ("穿山甲（北京巨量引擎网络技术有限公司）隐私政策参见…", "游可盈（某某有限公司）" of "游可盈平台"); "" when none."""
+    stems = {name, _KIND_TAIL_RE.sub("", name).strip()} - {""}
+    for stem in sorted(stems, key=len, reverse=True):
+        for m in re.finditer(re.escape(stem) + r"[”\"」]?\s*[（(]((?:[^（）()]|[（(][^（）()]{1,12}[)）]){4,80})[)）]", text):
+            found = re.split(r"[:：]", m.group(1))[-1].strip()  # ("（公司全称：某某股份有限公司）": the name)
+            if LEGAL_ENTITY_RE.search(found) and company_like(found):
+                return found
+    return ""
+
+
+_KIND_TAIL_RE = re.compile(r"(?:平台|SDK|sdk|Sdk|服务)$")
 _PROVIDED_BY_RE = re.compile(r"\b(?:provided|operated|offered|developed|owned|run) by\s+(?:the\s+)?"
                              r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
 """A company named without its legal form after a verb of providing ("a service provided by Google")."""
