@@ -527,7 +527,7 @@ def _name_line(text: str, ctx: Context, company: bool = False) -> bool:
         return width(about) <= MAX_NAME_WIDTH and _sdk_like(about, ctx)
     name = _head_name(text)
     name = _CODE_NAMES_RE.sub("", name).strip() or name  # (its code names in brackets are no words of it)
-    if split := product_company(name):
+    if company_like(name.rstrip(")）")) and (split := product_company(name)):
         name, company = split[0], True  # the product of a name line written with its company ("某某SDK-某某有限公司")
     if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
         return False
@@ -642,7 +642,7 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     name lines)."""
     if i + 1 >= len(lines) or (ctx.lines[i].width > MAX_NAME_WIDTH + 8
                                and width(_CODE_NAMES_RE.sub("", lines[i].text)) > MAX_NAME_WIDTH + 8
-                               and not _with_company(lines[i].text)):
+                               and not (ctx.lines[i].width <= MAX_NAME_WITH_COMPANY and _with_company(lines[i].text))):
         return False
     label = _lead(lines, i, ctx) + 1
     pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
@@ -670,9 +670,15 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     return found
 
 
+MAX_NAME_WITH_COMPANY = 160
+"""Display width of a name line that writes its company after the name (a company's name is at most 60 characters)."""
+
+
 def _with_company(text: str) -> bool:
     """A name line that writes its product's company after it ("腾讯云COS云储存-腾讯云计算（北京）有限责任公司"), the
     product short enough for a name."""
+    if not company_like(text.strip().rstrip(")）")):
+        return False  # (the company ends the line: a cheap test before the patterns)
     split = product_company(_head_name(text))
     return split is not None and width(split[0]) <= MAX_NAME_WIDTH
 
