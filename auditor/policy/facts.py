@@ -33,7 +33,8 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     lexicon = resolver.lexicon
     mapped = " ".join(filter(None, (f.data, f.permissions, f.method)))
     cell = kind is not ExtractorKind.PROSE
-    perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}")) if cell else []
+    perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}")) if cell else \
+        sorted({p for p, _ in lexicon.permissions_in(f.permissions, weak=True, derive=True)})  # (a sentence's own clauses)
     # (a row's own text says what is not collected too: "a device-bound identifier (not the advertising ID)";
     # the prose extractor reads negation in its own sentences)
     data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell, prose=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))

@@ -473,3 +473,20 @@ def test_a_sentence_names_the_company_in_brackets_after_the_sdk(tmp_path, catalo
     assert [(s.name, s.company) for s in d.sdks] == [
         ("云帆广告", "北京云帆网络技术有限公司"), ("星河平台", "深圳市星河科技有限公司"),
     ]
+
+
+PERMISSIONS_IN_PROSE = """\
+在为安卓系统的用户提供服务时，我们将使用下列SDK技术：
+1. 我们使用了“星河统计”的SDK，功能是统计崩溃，使用到的权限是“存储权限、读取网络状态、读取WIFI状态”，获取的用户信息是“IP地址”。
+2. 我们使用了“云帆推送”的SDK，功能是消息推送，可能需要获取访问网络权限、访问网络状态权限；
+3. 同时，我们使用了其他不需要获取权限的SDK，包括“晨光日志”的SDK。
+"""
+
+
+def test_a_sentence_about_one_sdk_gives_the_permissions_it_says_the_sdk_uses(tmp_path, catalog):
+    d = _read(tmp_path, "prose_perms.txt", PERMISSIONS_IN_PROSE, catalog)
+    perms = {s.name: {p.removeprefix("android.permission.") for p in s.permissions} for s in d.sdks}
+    assert perms["星河统计"] == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE", "ACCESS_NETWORK_STATE",
+                              "ACCESS_WIFI_STATE"}
+    assert perms["云帆推送"] == {"INTERNET", "ACCESS_NETWORK_STATE"}
+    assert perms["晨光日志"] == set()  # (needs none)

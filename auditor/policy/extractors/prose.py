@@ -177,9 +177,22 @@ class ProseExtractor:
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
         own = re.search(re.escape(name) + r"[”\"」]?\s*[（(]([^（）()]{3,300})[)）]", text)  # "友盟SDK（com.umeng）"
+        asked = _permission_clauses(text) if len(named or ()) <= 1 else ""
         return SdkClaim(RowFacts(name=name, company=found, packages=own.group(1) if own else "",
-                                 purpose=purpose, data=f"{text} {after}".strip(),
+                                 purpose=purpose, data=f"{text} {after}".strip(), permissions=asked,
                                  link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
+
+
+_PERMISSION_CLAUSE_RE = re.compile(r"[^，。；;,]+")
+_ASKED_RE = re.compile(r"权限|\bpermissions?\b", re.IGNORECASE)
+_NOT_ASKED_RE = re.compile(r"不需要|无需|不会|不获取|不申请|不涉及|未|没有|\bnot?\b|\bnever\b|\bwithout\b", re.IGNORECASE)
+
+
+def _permission_clauses(text: str) -> str:
+    """The clauses of a paragraph about one SDK that say which permissions it uses ("使用到的权限是“存储权限、读取
+    网络状态”", "可能需要获取访问网络权限、访问网络状态权限"), none that says it needs none: the row's permissions."""
+    return "；".join(m.group(0) for m in _PERMISSION_CLAUSE_RE.finditer(text)
+                    if _ASKED_RE.search(m.group(0)) and not _NOT_ASKED_RE.search(m.group(0)))
 
 
 def _bracketed_company(text: str, name: str) -> str:
