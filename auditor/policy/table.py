@@ -104,7 +104,8 @@ def read_grid(grid: Grid, ctx: Context, confidence: float = 0.9) -> Structure | 
     return None
 
 
-_TIMING_TITLE_RE = re.compile(r"时机|何时|\btiming\b|\bwhen (?:it is )?(?:requested|asked)\b", re.IGNORECASE)
+TIMING_TITLE_RE = re.compile(r"时机|何时|\btiming\b|\bwhen (?:it is )?(?:requested|asked)\b", re.IGNORECASE)
+"""A column title of when the app asks ("调用时机", "何时获取", "Timing"), not of what for."""
 _FUNCTION_TITLE_RE = re.compile(r"功能说明|功能描述|\bfunction\b", re.IGNORECASE)
 _PURPOSE_TITLE_RE = re.compile(r"目的|用途|场景|\bpurposes?\b|\bwhy\b|\breasons?\b", re.IGNORECASE)
 
@@ -114,9 +115,9 @@ def _purpose_is_scene(roles: list[str | None], header: Sequence[str]) -> list[st
     itself does ("权限功能说明", "Function of the Permission") beside one that says what for ("使用目的", "Purpose of
     the Permission"): that one is the scene, the others describe it."""
     purpose = [i for i, (r, h) in enumerate(zip(roles, header)) if r in ("scene", "purpose", "description")
-               and _PURPOSE_TITLE_RE.search(h) and not _TIMING_TITLE_RE.search(h) and not _FUNCTION_TITLE_RE.search(h)]
+               and _PURPOSE_TITLE_RE.search(h) and not TIMING_TITLE_RE.search(h) and not _FUNCTION_TITLE_RE.search(h)]
     other = {i for i, (r, h) in enumerate(zip(roles, header)) if i not in purpose and (
-        (r == "scene" and _TIMING_TITLE_RE.search(h)) or (r == "purpose" and _FUNCTION_TITLE_RE.search(h)))}
+        (r == "scene" and TIMING_TITLE_RE.search(h)) or (r == "purpose" and _FUNCTION_TITLE_RE.search(h)))}
     if not purpose or not other:
         return roles
     chosen = purpose[0]  # (a second purpose column was read as a description: it is the use here)

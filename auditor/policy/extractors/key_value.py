@@ -261,6 +261,8 @@ _OWNER_LINE_RE = re.compile(r"^\s*(?:[(（]?\d{1,3}[.)）、]\s*)?(?:[“\"「�
                             r"(?:系统)?权限(?:代码)?(?:如下|有|包括)?\s*[:：]\s*(.*)$")
 """A line naming an SDK and the permissions it holds ("1）“友盟组件化基础库”包含的权限代码如下：网络访问权限、…",
 "unity3d SDK包含的权限代码如下：…"): the name line of that SDK's record."""
+
+
 def _title_of_next(lines: tuple, i: int, ctx: Context, current: _Record) -> bool:  # type: ignore[type-arg]
     """Line ``i`` stands over the label that opened the permission record ``current`` ("麦克风" over "权限说明：…"
     after "权限声明代码：VIBRATE"): the next record's title, not more of this one's last value."""
@@ -278,9 +280,10 @@ def _label_next(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[typ
     return False
 
 
-_GRANTS_RE = re.compile(r"\s*(?:授权|允许)(?:该|此|本)?(?:应用|程序|软件|应用程序|app)|\s*allows? (?:the |an )?app",
+_GRANTS_RE = re.compile(PERMISSION_DEFINITION_RE.pattern + r"|\s*(?:授权|允许)(?:该|此|本)?(?:应用|程序|软件|应用程序|app)",
                         re.IGNORECASE)
-"""A permission's description in the system's words: what it lets the app do ("授权应用读取SD卡中的内容")."""
+"""A permission's description in the system's words (:data:`PERMISSION_DEFINITION_RE`, or "授权应用…"): what it lets
+the app do ("授权应用读取SD卡中的内容")."""
 _ITEM_SDK_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]?\d{1,2}[.)）、]|[a-zA-Z][)）]|[①-⑳㉑-㉟㊱-㊿])\s*.{0,12}?(?:SDK|sdk)")
 """A sub-item opening with an SDK ("⑪第三方SDK“中关互动”为了…", "（2）友盟SDK会收集…")."""
 

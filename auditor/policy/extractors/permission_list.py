@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
-from auditor.policy.table import MAX_GLUED_TITLE, split_titles
+from auditor.policy.table import MAX_GLUED_TITLE, TIMING_TITLE_RE, split_titles
 from auditor.policy.text import (
     FENCE_RE,
     HEADING_RE,
@@ -1328,12 +1328,8 @@ def _use_column(lines: tuple[Line, ...], first: int, usual: int, ctx: Context) -
             or sum(1 for r in titles if r is None) * 2 > len(titles):
         return None
     texts = texts[1:]
-    return next((k for k, r in enumerate(titles[1:]) if r in ("scene", "purpose") and not _WHEN_TITLE_RE.search(texts[k])),
+    return next((k for k, r in enumerate(titles[1:]) if r in ("scene", "purpose") and not TIMING_TITLE_RE.search(texts[k])),
                 None)
-
-
-_WHEN_TITLE_RE = re.compile(r"时机|何时|\btiming\b|\bwhen\b", re.IGNORECASE)
-"""A column title of when the app asks ("何时获取", "调用时机"), not of what for."""
 
 
 def _closed_rows(lines: tuple[Line, ...], run: list[list[int]], roles: list[str | None]) -> Structure:
