@@ -25,7 +25,7 @@ from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import load_document
 from auditor.policy.model import DataTypeMention, Disclosure, PermissionDisclosure, SdkDisclosure
 from auditor.policy.resolve import Resolver, build_resolver
-from auditor.policy.text import COMPANY_CUE_RE
+from auditor.policy.text import COMPANY_CUE_RE, DATA_CATEGORY_RE, width
 from auditor.policy.unused import unused_spans, without_unused
 from auditor.vocab import DATA_TYPES
 
@@ -73,6 +73,8 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
                 row = rows[key] = sdk_disclosure(doc, claim, structure.extractor, resolver, memo)
             else:  # the same row written again: only its evidence differs
                 row = replace(row, evidence=doc.span(claim.first, claim.last))
+            if row.id is None and not _names_something(row.name, lexicon):
+                continue
             sdks.append(row)
         scene_claims.extend(replace(c, scene=without_refusal(c.scene)) if c.scene else c for c in structure.scenes)
     perms: list[PermissionDisclosure] = []
@@ -88,6 +90,32 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
         permissions=permissions,
         data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
     )
+
+
+_CLAUSE_MARK_RE = re.compile(r"[，。；]")
+_SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
+
+
+def _names_something(name: str, lexicon: Lexicon) -> bool:
+    """Whether a row's name the catalog does not know can name a third party: not a clause ("嵌入第三方SDK，SDK收集
+    传输个人信息", "…，属敏感信息；位置"), not a category of data ("个人常用设备信息", "Usage Data"), not a field's short
+    label ("信息用途", "收集个人信息种类")."""
+    bare = name.strip()
+    if _CLAUSE_MARK_RE.search(bare.rstrip("，。；")):
+        head = _CLAUSE_MARK_RE.split(bare)[0]  # ("号码认证SDK，本机号码校验": a name, then its use)
+        return bool(_SDK_WORD_RE.search(head)) and not lexicon.general(head)
+    if _SDK_WORD_RE.search(bare):
+        return True
+    if re.search(r"[A-Za-z0-9]", bare):
+        return True
+    if DATA_CATEGORY_RE.search(bare):
+        return False
+    return not (width(bare) <= MAX_LABEL_NAME and _LABEL_END_RE.search(bare) and lexicon.role(bare) in _LABEL_ROLES)
+
+
+MAX_LABEL_NAME = 20
+_LABEL_END_RE = re.compile(r"(?:用途|目的|种类|类型|类别|方式|范围|说明|字段)$")
+_LABEL_ROLES = frozenset({"purpose", "data", "method", "scene", "permissions", "description", "link", "website"})
 
 
 def _stage(kind: ExtractorKind, doc: Document, ctx: Context) -> list[Structure]:

@@ -490,3 +490,13 @@ def test_a_sentence_about_one_sdk_gives_the_permissions_it_says_the_sdk_uses(tmp
                               "ACCESS_WIFI_STATE"}
     assert perms["云帆推送"] == {"INTERNET", "ACCESS_NETWORK_STATE"}
     assert perms["晨光日志"] == set()  # (needs none)
+
+
+def test_a_row_named_by_a_clause_a_data_category_or_a_short_label_is_no_row():
+    from auditor.policy.reader import _names_something
+    lexicon = load_lexicon()
+    for name in ("嵌入第三方SDK，SDK收集传输个人信息", "个人常用设备信息（MAC地址，IMEI），属敏感信息；位置", "个人常用设备信息",
+                 "信息用途", "收集个人信息种类"):
+        assert not _names_something(name, lexicon), name
+    for name in ("号码认证SDK，本机号码校验", "RxPermissions", "巨量引擎数据上报", "极速数据API服务", "腾讯云", "TopOn"):
+        assert _names_something(name, lexicon), name
