@@ -98,8 +98,9 @@ _SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
 
 def _names_something(name: str, lexicon: Lexicon) -> bool:
     """Whether a row's name the catalog does not know can name a third party: not a clause ("嵌入第三方SDK，SDK收集
-    传输个人信息", "…，属敏感信息；位置"), not a category of data ("个人常用设备信息", "Usage Data"), not a field's short
-    label ("信息用途", "收集个人信息种类")."""
+    传输个人信息", "…，属敏感信息；位置"; a name then its use, "号码认证SDK，本机号码校验", does), not a Chinese category of data
+    ("个人常用设备信息"), not a short Chinese field label ("信息用途", "收集个人信息种类"); a name with Latin letters or
+    digits in it is left to the extractors ("RxPermissions", "Usage Data")."""
     bare = name.strip()
     if _CLAUSE_MARK_RE.search(bare.rstrip("，。；")):
         head = _CLAUSE_MARK_RE.split(bare)[0]  # ("号码认证SDK，本机号码校验": a name, then its use)
