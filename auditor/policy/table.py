@@ -483,8 +483,16 @@ def _shifted_company(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return fields if k is None else fields[:k] + [("company", fields[k][1])] + fields[k + 1:]
 
 
+_COMPANY_OWNS_RE = re.compile(r"^\s*(.{4,60}?(?:有限责任公司|股份有限公司|有限公司))\s*的\s*[“\"「『]([^”\"」』]{1,40})[”\"」』]\s*(SDK|sdk)?\s*$")
+"""``某某有限公司的“产品”SDK``: the company first, then its product in quotes."""
+
+
 def product_company(cell: str) -> tuple[str, str] | None:
-    """``Product — Company Ltd`` / ``产品（某某有限公司）``: the product and the company, when so written."""
+    """``Product — Company Ltd`` / ``产品（某某有限公司）`` / ``某某有限公司的“产品”SDK``: the product and the company,
+    when so written."""
+    owned = _COMPANY_OWNS_RE.match(cell) if "的" in cell else None
+    if owned:
+        return f"{owned.group(2).strip()}{owned.group(3) or ''}", owned.group(1).strip()
     for pattern in _EMBEDDED_COMPANY_RE:
         m = pattern.match(cell)
         if m and pattern in _EMBEDDED_COMPANY_RE[3:] and _PLACE_IN_COMPANY_RE.match(cell):

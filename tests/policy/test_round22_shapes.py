@@ -211,6 +211,7 @@ def test_the_company_in_the_last_of_two_brackets():
     assert product_company("支付宝SDK（支付宝（中国）网络技术有限公司）") == ("支付宝SDK", "支付宝（中国）网络技术有限公司")
     assert product_company("某某推送-某某科技有限公司") == ("某某推送", "某某科技有限公司")
     assert product_company("U-APM SDK") is None
+    assert product_company("北京某某网络技术有限公司的“某某广告联盟”SDK") == ("某某广告联盟SDK", "北京某某网络技术有限公司")
 
 
 A_NAME_LEFT_OUT = """\
