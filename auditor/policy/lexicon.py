@@ -395,42 +395,34 @@ class Lexicon:
                 continue
             seen.add(full)
             hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
+        def add(full: str, phrase: str, start: int) -> None:
+            """One hit per known constant, the first place it is written."""
+            if full in self.constants and full not in seen:
+                seen.add(full)
+                hits.append(Hit(phrase.casefold(), min(start, len(folded)), (full,), (), constant=True))
+
         for m in _FOREIGN_CONST_RE.finditer(normal) if ".permission." in normal else ():
             # a permission Android itself declares outside android.permission ("com.android.alarm.permission.
             # SET_ALARM", "com.android.launcher.permission.INSTALL_SHORTCUT"); another platform's is none
             full = m.group(0).rstrip(".")
-            if full in self.constants and full not in seen:
-                seen.add(full)
-                hits.append(Hit(full.casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
+            add(full, full, m.start())
         for m in _TITLE_WORDS_RE.finditer(normal) if " " in normal else ():
             # a constant spelled in capitalised words ("Receive Boot Completed", "Access Fine Location")
             # (the whole run only: "User Activity Information" is no USER_ACTIVITY)
-            full = "android.permission." + "_".join(m.group(0).split()).upper()
-            if full in self.constants and full not in seen:
-                seen.add(full)
-                hits.append(Hit(" ".join(m.group(0).split()).casefold(), min(m.start(), len(folded)), (full,), (),
-                                constant=True))
+            add("android.permission." + "_".join(m.group(0).split()).upper(), " ".join(m.group(0).split()), m.start())
         for m in _GLUED_CONST_RE.finditer(normal) if "_" in normal else ():
             if "android.permission." + m.group(1) in self.constants:
                 continue  # a constant as written (read above)
             parts = self.glued_run(m.group(1))  # "INTERNETACCESS_WIFI_STATE": constants run together, all of them
             for full in parts or [self.glued_constant(m.group(1))]:
-                if full and full not in seen:
-                    seen.add(full)
-                    hits.append(Hit(full.removeprefix("android.permission.").casefold(), min(m.start(), len(folded)),
-                                    (full,), (), constant=True))
+                if full:
+                    add(full, full.removeprefix("android.permission."), m.start())
         for m in _CAPS_RUN_RE.finditer(normal):  # "CAMERAVIBRATE": one-word constants run together
             for full in self.glued_run(m.group(1)):
-                if full not in seen:
-                    seen.add(full)
-                    hits.append(Hit(full.removeprefix("android.permission.").casefold(), min(m.start(), len(folded)),
-                                    (full,), (), constant=True))
+                add(full, full.removeprefix("android.permission."), m.start())
         for m in _PAIRED_CONST_RE.finditer(text) if "/" in text else ():  # READ/WRITE_EXTERNAL_STORAGE: both
             for verb in (m.group(1), m.group(2)):
-                full = f"android.permission.{verb}_{m.group(3)}"
-                if full in self.constants and full not in seen:
-                    seen.add(full)
-                    hits.append(Hit(m.group(0).casefold(), min(m.start(), len(folded)), (full,), (), constant=True))
+                add(f"android.permission.{verb}_{m.group(3)}", m.group(0), m.start())
         return hits
 
     def glued_run(self, run: str) -> list[str]:

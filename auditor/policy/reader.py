@@ -25,7 +25,7 @@ from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import load_document
 from auditor.policy.model import DataTypeMention, Disclosure, PermissionDisclosure, SdkDisclosure
 from auditor.policy.resolve import Resolver, build_resolver
-from auditor.policy.text import COMPANY_CUE_RE, DATA_CATEGORY_RE, width
+from auditor.policy.text import COMPANY_CUE_RE, COMPONENT_WORD_RE, DATA_CATEGORY_RE, width
 from auditor.policy.unused import unused_spans, without_unused
 from auditor.vocab import DATA_TYPES
 
@@ -93,7 +93,6 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
 
 
 _CLAUSE_MARK_RE = re.compile(r"[，。；]")
-_SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
 
 
 def _names_something(name: str, lexicon: Lexicon) -> bool:
@@ -104,8 +103,8 @@ def _names_something(name: str, lexicon: Lexicon) -> bool:
     bare = name.strip()
     if _CLAUSE_MARK_RE.search(bare.rstrip("，。；")):
         head = _CLAUSE_MARK_RE.split(bare)[0]  # ("号码认证SDK，本机号码校验": a name, then its use)
-        return bool(_SDK_WORD_RE.search(head)) and not lexicon.general(head)
-    if _SDK_WORD_RE.search(bare):
+        return bool(COMPONENT_WORD_RE.search(head)) and not lexicon.general(head)
+    if COMPONENT_WORD_RE.search(bare):
         return True
     if re.search(r"[A-Za-z0-9]", bare):
         return True

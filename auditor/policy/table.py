@@ -399,12 +399,8 @@ def link_owner(fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         return list(fields)
     out: list[tuple[str, str]] = []
     for role, text in fields:
-        m = _LINK_START_RE.search(text) if role == "link" else None
-        head = text[:m.start()].strip(" ：:;；,，") if m is not None else ""
-        if m is not None and head and company_like(head) and not any(r == "company" for r, _ in out):
-            out += [("company", head), ("link", text[m.start():])]
-        else:
-            out.append((role, text))
+        parts = _company_and_link(text) if role == "link" and not any(r == "company" for r, _ in out) else []
+        out += parts if len(parts) == 2 else [(role, text)]  # (a company, then its address)
     return out
 
 
@@ -493,6 +489,8 @@ def product_company(cell: str) -> tuple[str, str] | None:
     owned = _COMPANY_OWNS_RE.match(cell) if "的" in cell else None
     if owned:
         return f"{owned.group(2).strip()}{owned.group(3) or ''}", owned.group(1).strip()
+    if not company_like(cell.strip().rstrip(")）")):
+        return None  # (every other way writes the company last: a cheap test before the patterns)
     for pattern in _EMBEDDED_COMPANY_RE:
         m = pattern.match(cell)
         if m and pattern in _EMBEDDED_COMPANY_RE[3:] and _PLACE_IN_COMPANY_RE.match(cell):

@@ -122,6 +122,9 @@ PLATFORM_ONLY_RE = re.compile(r"[\[【(（]?\s*(?:android|ios|harmony\s?os|鸿�
                               r"(?:\s*(?:端|版|系统|平台))?\s*[\]】)）]?", re.IGNORECASE)
 """A name that is only a platform ("Android", "[iOS]", "安卓端"): what the lines under it are about, not an SDK."""
 SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b|\blibrary\b|\bapi\b", re.IGNORECASE)
+COMPONENT_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
+"""A word that makes a name a software component's ("某某SDK", "某某插件", "Push Kit"): the words a record's name line
+or a row's name is told by (:data:`SDK_WORD_RE` adds library and API, which prose takes too)."""
 
 
 def width(text: str) -> int:

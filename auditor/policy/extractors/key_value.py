@@ -27,6 +27,7 @@ from auditor.policy.table import (
     with_cued_company,
 )
 from auditor.policy.text import (
+    COMPONENT_WORD_RE,
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,
     PERMISSION_DEFINITION_RE,
@@ -46,7 +47,6 @@ _BULLET_RE = re.compile(r"^\s*([-*•·●▪◦])\s")
 """A line's bullet glyph (not a number: "（1）" under "• 标签：…" is a sub-item whatever the indent)."""
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission", re.IGNORECASE)
-_SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
 """A word that says a name is an SDK's ("极光推送SDK", "插件", "ML Kit")."""
 _BRACKETED_USE_RE = re.compile(r"([^、，,;；（()）]{2,30}?)\s*[（(][^（()）]{0,20}?(?:用于|用来|以便|\bfor\b)\s*([^（()）]{2,60})[)）]",
                                re.IGNORECASE)
@@ -218,7 +218,7 @@ class KeyValueExtractor:
                i: int, indent: int, by_party: bool = False,
                known: Callable[[str], bool] = lambda _name: False, label: str = "") -> _Record:
         for role, value in pairs:
-            if role == "company" and (by_party or _SDK_WORD_RE.search(value) is not None) and name_like(value) \
+            if role == "company" and (by_party or COMPONENT_WORD_RE.search(value) is not None) and name_like(value) \
                     and not company_like(value):
                 role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way;
                 # "供应商：华为推送SDK": a product named where its provider would be, wherever
@@ -323,9 +323,9 @@ def _name_label_role(current: _Record, value: str, known: Callable[[str], bool],
     if only_named and current.lined and _CODE_NAME_RE.match(value.strip()):
         # "极光推送SDK" over "SDK名称：cn.jpush.android": the heading names it, the label gives its code name
         return "packages" if "." in value else "description"
-    if only_named and current.lined and width(value) <= MAX_KIND_VALUE and not (_SDK_WORD_RE.search(value) or known(value)):
+    if only_named and current.lined and width(value) <= MAX_KIND_VALUE and not (COMPONENT_WORD_RE.search(value) or known(value)):
         return "description"  # "（1）腾讯优图SDK" over "SDK类型：工具": the kind of SDK the heading's is
-    if _label_named(current) and label and label != current.label and not (_SDK_WORD_RE.search(value) or known(value)):
+    if _label_named(current) and label and label != current.label and not (COMPONENT_WORD_RE.search(value) or known(value)):
         return "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record
     return "name"
 
@@ -530,14 +530,14 @@ def _name_line(text: str, ctx: Context, company: bool = False) -> bool:
         return width(about) <= MAX_NAME_WIDTH and _sdk_like(about, ctx)
     name = _head_name(text)
     name = _CODE_NAMES_RE.sub("", name).strip() or name  # (its code names in brackets are no words of it)
-    if company_like(name.rstrip(")）")) and (split := product_company(name)):
+    if split := product_company(name):
         name, company = split[0], True  # the product of a name line written with its company ("某某SDK-某某有限公司")
     if not name or width(name) > MAX_NAME_WIDTH or name.endswith(("。", ".", "；", ";", "，", ",", "：", ":")):
         return False
     if re.search(r"[。；;:：]", name) or ctx.lexicon.is_header(name) or not name_like(name) or _SUFFIX_ONLY_RE.match(name) \
             or PLATFORM_ONLY_RE.fullmatch(name):
         return False  # (a platform over the lines about it: "[iOS]", "Android端")
-    if not _SDK_WORD_RE.search(name) and any(
+    if not COMPONENT_WORD_RE.search(name) and any(
             h.phrase == fold(name) and (h.data_types or h.permissions) for h in ctx.lexicon.find(name, weak=True)):
         return False  # exactly a data or permission word ("Geo-Location", "Camera Access"), even if a library has it
     sdk_like = _sdk_like(name, ctx)
@@ -680,8 +680,6 @@ MAX_NAME_WITH_COMPANY = 160
 def _with_company(text: str) -> bool:
     """A name line that writes its product's company after it ("腾讯云COS云储存-腾讯云计算（北京）有限责任公司"), the
     product short enough for a name."""
-    if not company_like(text.strip().rstrip(")）")):
-        return False  # (the company ends the line: a cheap test before the patterns)
     split = product_company(_head_name(text))
     return split is not None and width(split[0]) <= MAX_NAME_WIDTH
 
@@ -743,7 +741,7 @@ def _sdk_like(text: str, ctx: Context) -> bool:
     """An SDK word, a catalog name, or a list of catalog names ("Facebook Analytics for Apps and Unity
     Analytics")."""
     name = _MARKER_RE.sub("", text).strip()
-    return bool(_SDK_WORD_RE.search(name)) or ctx.names.known(name) or bool(named_parts(name, ctx.names))
+    return bool(COMPONENT_WORD_RE.search(name)) or ctx.names.known(name) or bool(named_parts(name, ctx.names))
 
 
 _EMBEDDED_RE = re.compile(r"(?:嵌入|集成|接入|embed(?:ded)?|integrated)?\s*(?:第三方)?\s*SDK\s*[（(]\s*([^()（）]{2,40}?)\s*[)）]",
