@@ -1299,16 +1299,23 @@ MAX_UNKNOWN_TITLE = 16
 """Display width of a column title the lexicon does not know, among titles it knows."""
 
 
+def _title_lines(lines: tuple[Line, ...], start: int, count: int, ctx: Context) -> list[tuple[str, str | None]] | None:
+    """``(text, role)`` of the ``count`` lines from ``start`` read as column titles one a line (over a flattened
+    table's first row); None when they do not fit the page or above :data:`MAX_TITLE_LINES`, or one is a heading."""
+    if start < 0 or count > MAX_TITLE_LINES or any(lines[k].mark.startswith("h") for k in range(start, start + count)):
+        return None
+    return [(text, ctx.lexicon.role(text)) for text in (lines[k].text.strip() for k in range(start, start + count))]
+
+
 def _closing_titles(lines: tuple[Line, ...], first: int, usual: int, ctx: Context) -> list[str | None]:
     """The roles of the cells before the constants in each row, when the constants close every row: one title
     a line right over the first row, as many titles before the permission's as most rows have lines before their
     constants ("名称" / "业务场景" / "权限代码" over "网络权限" / "用户在使用…" / "android.permission.INTERNET");
     [] when the titles say otherwise (then a row's lines follow its constants)."""
-    if usual < 1 or first - 2 * usual - 1 < 0 or usual + 1 > MAX_TITLE_LINES:
-        return []
-    titles = [ctx.lexicon.role(lines[k].text.strip()) if not lines[k].mark.startswith("h") else None
-              for k in range(first - 2 * usual - 1, first - usual)]  # (a caption may stand over them)
-    if None in titles or titles[-1] != "permissions" or "permissions" in titles[:-1] \
+    # (the titles of the cells before the constants, and the permission's: a caption may stand over them)
+    read = _title_lines(lines, first - 2 * usual - 1, usual + 1, ctx) if usual >= 1 else None
+    titles = [r for _, r in read] if read else []
+    if not titles or None in titles or titles[-1] != "permissions" or "permissions" in titles[:-1] \
             or not any(r in ("scene", "purpose") for r in titles):
         return []
     return titles[:-1]
@@ -1319,16 +1326,15 @@ def _use_column(lines: tuple[Line, ...], first: int, usual: int, ctx: Context) -
     row, the permission's first, one for each cell after it ("权限名称" / "功能场景" / "何时获取" / "是否可关闭" over
     "INTERNET" / "网络相关权限" / "系统自动授权" / "是"): the first cell under a title of a use; None otherwise (the
     last cell is the use)."""
-    if usual < 1 or first - usual - 1 < 0 or usual + 1 > MAX_TITLE_LINES:
+    read = _title_lines(lines, first - usual - 1, usual + 1, ctx) if usual >= 1 else None
+    if not read:
         return None
-    texts = [lines[k].text.strip() for k in range(first - usual - 1, first)]
-    titles = [ctx.lexicon.role(t) for t in texts]
-    if titles[0] != "permissions" or "permissions" in titles[1:] or any(lines[k].mark.startswith("h") for k in range(
-            first - usual - 1, first)) or any(r is None and width(t) > MAX_UNKNOWN_TITLE for r, t in zip(titles, texts)) \
+    titles = [r for _, r in read]
+    if titles[0] != "permissions" or "permissions" in titles[1:] \
+            or any(r is None and width(t) > MAX_UNKNOWN_TITLE for t, r in read) \
             or sum(1 for r in titles if r is None) * 2 > len(titles):
         return None
-    texts = texts[1:]
-    return next((k for k, r in enumerate(titles[1:]) if r in ("scene", "purpose") and not TIMING_TITLE_RE.search(texts[k])),
+    return next((k for k, (t, r) in enumerate(read[1:]) if r in ("scene", "purpose") and not TIMING_TITLE_RE.search(t)),
                 None)
 
 
