@@ -21,6 +21,11 @@ _SKIP = {"script", "style", "head", "noscript", "svg"}  # not <template>: Vue pa
 _LINK_TAGS = frozenset({"a", "link"})
 """Elements whose ``href`` is a link the text shows: ``<a>``, and a page of code's ``<Link href=…>…</Link>``
 (React / Next.js; the tag name read lower-cased). A ``<link>`` of a page's head is skipped with the head."""
+_EMPHASIS = frozenset({"b", "strong", "u"})
+"""Inline tags whose words stand out: a line of only such words is a title in all but its markup
+(``<p><u>Unity Analytics</u><br>This is…</p>``, ``<p><strong>Sentry</strong></p>``)."""
+_BOLD_LINE_RE = re.compile(r"[^.。!！?？;；:：]{1,80}")
+"""The words of such a title: short, no sentence or label end (not "<b>Used to read photos.</b>", "<b>Note:</b>")."""
 _MARKS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "li": "li", "dt": "li"}
 MAX_SPAN = 50
 MAX_ELEMENTS = 150_000
@@ -58,6 +63,9 @@ class _Parser(HTMLParser):
         self._buf_text = False
         """Whether :attr:`_buf` holds anything but whitespace (kept up to date instead of re-joining it)."""
         self._buf_line = 1
+        self._buf_plain = False
+        """Whether :attr:`_buf` holds words outside emphasis (:data:`_EMPHASIS`): then the line is no title."""
+        self._emphasis = 0
         self._elements = 0
         self._cells = 0
         self._skip = 0
@@ -77,10 +85,12 @@ class _Parser(HTMLParser):
         text = " ".join("".join(self._buf).split())
         if text:
             indent = 2 * max(0, self._lists - 1) if self._mark == "li" else 0
-            self.lines.append((self._buf_line, text, self._mark, indent))
+            mark = "b" if not self._mark and not self._buf_plain and _BOLD_LINE_RE.fullmatch(text) else self._mark
+            self.lines.append((self._buf_line, text, mark, indent))
         self._buf = []
         self._mark = ""
         self._buf_text = False
+        self._buf_plain = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._elements += 1
@@ -121,6 +131,9 @@ class _Parser(HTMLParser):
             if self._texts == 1:
                 self._flush()  # a React Native <Text>: a paragraph, unless inside another one (a bold span)
             return
+        if tag in _EMPHASIS:
+            self._emphasis += 1
+            return
         if tag in _BLOCK:
             self._flush()
             self._mark = _MARKS.get(tag, "")
@@ -152,8 +165,12 @@ class _Parser(HTMLParser):
             if not self._texts:
                 self._flush()
             return
+        if tag in _EMPHASIS:
+            self._emphasis = max(0, self._emphasis - 1)
+            return
         if tag in _BLOCK:
             self._flush()
+            self._emphasis = 0  # (an emphasis left open in its paragraph ends with it)
             if tag in ("ul", "ol"):
                 self._lists = max(0, self._lists - 1)
 
@@ -172,6 +189,8 @@ class _Parser(HTMLParser):
         if not self._buf_text:
             self._buf_line = self.getpos()[0]
             self._buf_text = bool(data.strip())
+        if not self._emphasis and not self._buf_plain and data.strip():
+            self._buf_plain = True
         self._buf.append(data)
 
     def close(self) -> None:

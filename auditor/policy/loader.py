@@ -108,7 +108,7 @@ def load_document(path: Path | str) -> Document:
         text = _JSX_STRING_RE.sub(_jsx_string, text)  # "{'关于极光推送SDK：'}" between tags: the words it shows
     if html:
         raw_lines, raw_tables = parse_html(_within(name, text, MAX_HTML_CHARS), name)
-        lines = [Line(no, t, mark, indent) for no, t, mark, indent in raw_lines]
+        lines = [_line(no, t, mark, indent) for no, t, mark, indent in raw_lines]
         tables = [Table(tuple(Row(tuple(cells), i, i) for i, cells in rows), "html") for rows in raw_tables]
         return _checked(_with_script_records(Document(name, "html", encoding, tuple(lines), tuple(tables)), text))
     fmt = "markdown" if suffix in (".md", ".markdown") else "text"
@@ -351,7 +351,7 @@ def _with_html_tables(name: str, fmt: str, encoding: str, text: str, spans: list
         offset = newlines + text.count("\n", pos, span[0])
         raw_lines, raw_tables = parse_html(text[span[0]:span[1]], name)
         base = len(lines)
-        lines += [Line(no + offset, t, mark, indent) for no, t, mark, indent in raw_lines]
+        lines += [_line(no + offset, t, mark, indent) for no, t, mark, indent in raw_lines]
         sources += [t for _, t, _, _ in raw_lines]
         tables += [Table(tuple(Row(tuple(cells), base + i, base + i) for i, cells in rows), "html")
                    for rows in raw_tables]

@@ -113,10 +113,15 @@ _WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 def _variants(phrase: str) -> list[str]:
-    """The spellings :func:`pattern` accepts for ``phrase`` in collapsed text: in a phrase with CJK, each
-    space may be absent and a space may stand where letters meet CJK."""
+    """The spellings :func:`pattern` accepts for ``phrase`` in collapsed text: an English phrase also with an
+    ``s`` (its plural); in a phrase with CJK, each space may be absent and a space may stand where letters meet
+    CJK."""
     if phrase.isascii():
-        return [" ".join(phrase.split())]
+        one = " ".join(phrase.split())
+        # an English noun's plural names the same thing ("Android IDs", "device identifiers"); not a permission
+        # word's ("mobile phone permissions": the phone's permissions, not the Phone permission)
+        plural = one[-2:].isalpha() and one[-1] != "s" and not one.endswith("permission")
+        return [one, one + "s"] if plural else [one]
     pieces = [p for p in re.findall(r"[a-z0-9]+|\s+|.", phrase)]
     out = [""]
     prev = ""

@@ -105,6 +105,7 @@ class ListExtractor:
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         bodies = _bodies(doc.lines)
         _bare_names(doc.lines, bodies, ctx)
+        _addressed_names(doc.lines, bodies, ctx)
         items = _items(doc, ctx, bodies)
         out = _service_sections(doc, ctx)
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
@@ -328,6 +329,49 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
             for i in run:
                 bodies[i] = lines[i].text.strip()
         k = max(j, k + 1)
+
+
+def _bare_name(line: Line, ctx: Context) -> bool:
+    """A line that is only a short name: no sentence, address, company, header word, data or permission."""
+    text = line.text.strip()
+    return bool(text) and not line.mark.startswith("h") and width(text) <= MAX_BARE_NAME \
+        and not _SENTENCE_END_RE.search(text) and "://" not in text and name_like(text) \
+        and not NOT_NAME_RE.fullmatch(text) and not company_like(text) and not ctx.lexicon.is_header(text) \
+        and not ctx.lexicon.data_types_in(text, cell=True) and not ctx.lexicon.permissions_in(text, weak=True)
+
+
+MIN_ADDRESSED_NAMES = 3
+
+
+def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> None:
+    """Items that lost their markers, each a name over its own address line (a page's list of third parties
+    and their privacy pages copied as paragraphs: "AppLovin" / "https://www.applovin.com/privacy", "StartApp" /
+    "https://…"), whatever stands above them: at least :data:`MIN_ADDRESSED_NAMES` such pairs one after another,
+    at least half of the names catalog names. A short line with no address between two pairs ("Analytics
+    platform") is the title of the kind of the names below it and stays no item."""
+    def address(k: int) -> bool:
+        return 0 < k < len(lines) and bodies[k] is None and "://" in lines[k].text \
+            and _ADDRESS_ONLY_RE.fullmatch(lines[k].text.strip()) is not None
+
+    k, n = 1, len(lines)
+    while k < n:
+        if not address(k):
+            k += 1
+            continue
+        run: list[int] = []
+        j = k
+        while bodies[j - 1] is None and _bare_name(lines[j - 1], ctx):
+            run.append(j - 1)
+            if address(j + 2):
+                j += 2  # the next name, over its address
+            elif address(j + 3) and _bare_name(lines[j + 1], ctx):
+                j += 3  # a kind's title, then the next name over its address
+            else:
+                break
+        if len(run) >= MIN_ADDRESSED_NAMES and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run):
+            for i in run:
+                bodies[i] = lines[i].text.strip()
+        k = max(j, k) + 1
 
 
 def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]:
@@ -675,23 +719,74 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
             " ".join(lines[j].text for j in range(max(first, k - MAX_LEAD_LINES), k) if not lines[j].mark.startswith("h"))
         if not _THIRD_PARTY_RE.search(context):
             continue
+        def section(m: int) -> tuple[str, str, list[str], list[str]]:
+            """Heading ``m``'s name, body, first lines and the services it names."""
+            h, end = heads[m], ends[m]
+            name = _OUTLINE_NUMBER_RE.sub("", lines[h].text).strip()
+            body = " ".join(lines[j].text for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1))
+            head = [t for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1) if (t := lines[j].text.strip())]
+            head = head[:MAX_HEAD_LINES]
+            return name, body, head, _heading_names(name, body, ctx, head) if end > h else []
+
         for m in range(n, len(heads)):
             if levels[m] < levels[n]:
                 break
             if levels[m] > levels[n]:
                 continue  # a sub-heading inside a service's section
             h, end = heads[m], ends[m]
-            name = _OUTLINE_NUMBER_RE.sub("", lines[h].text).strip()
-            body = " ".join(lines[j].text for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1))
-            head = [t for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1) if (t := lines[j].text.strip())]
-            head = head[:MAX_HEAD_LINES]
-            if end <= h or not _service_name(name, body, ctx, head):
+            name, body, head, names = section(m)
+            if not names and m > n and end > h and (unnamed := _unnamed(name, ctx)):
+                # "Fabric Answers" between services' sections: one more service, when a section naming one
+                # follows it before any heading that names nothing (a few such headings may stand between)
+                siblings = [k for k in range(m + 1, len(heads)) if levels[k] <= levels[n]][:MAX_UNNAMED_RUN]
+                for k in siblings:
+                    if levels[k] < levels[n]:
+                        break
+                    sibling_name, _, _, sibling_names = section(k)
+                    if sibling_names:
+                        names = unnamed
+                        break
+                    if not _unnamed(sibling_name, ctx):
+                        break
+            if not names:
                 break
             taken.add(m)
-            facts = RowFacts(name=name, company=cued_company(body) or _company_line(head), purpose="", data=body,
-                             link=next((u.group(0) for u in URL_RE.finditer(body)), ""))
-            out.append(Structure(ExtractorKind.LIST, h, end, CONFIDENCE, sdks=(SdkClaim(facts, h, end),)))
+            company = cued_company(body) or _company_line(head)
+            link = next((u.group(0) for u in URL_RE.finditer(body)), "")
+            claims = tuple(SdkClaim(RowFacts(name=one, company=company, purpose="", data=body, link=link), h, end)
+                           for one in names)
+            out.append(Structure(ExtractorKind.LIST, h, end, CONFIDENCE, sdks=claims))
     return out
+
+
+_NAME_LIST_RE = re.compile(r"\s*[,，、]\s*")
+
+
+def _heading_names(name: str, body: str, ctx: Context, head: Sequence[str]) -> list[str]:
+    """The services a section's heading names: the heading itself when it names one (:func:`_service_name`), or
+    the names of a heading listing several that share the paragraphs below ("Unity Analytics, Game Analytics",
+    "Appodeal, Mozoo, AdColony SDK, Chartboost"), when each is name-like and at least half of them name a
+    service; [] when it names none."""
+    if _service_name(name, body, ctx, head):
+        return [name]
+    parts = [p for p in _NAME_LIST_RE.split(name) if p]
+    if len(parts) < 2 or not all(name_like(p) and width(p) <= MAX_SECTION_NAME for p in parts):
+        return []
+    named = [p for p in parts if _service_name(p, "", ctx)]
+    if len(named) * 2 < len(parts):
+        return []
+    return [p for p in parts if p in named or _could_name(p, ctx)]
+
+
+MAX_UNNAMED_RUN = 3
+"""Headings that could name a service the catalog does not know, one after another, before one that names one."""
+
+
+def _unnamed(name: str, ctx: Context) -> list[str]:
+    """The names a heading could give ("Fabric Answers"; "Facebook Stetho, Foursquare OAuth"), though nothing
+    says they are services: [] when any part could not be a name (:func:`_could_name`)."""
+    parts = [p for p in _NAME_LIST_RE.split(name) if p]
+    return parts if parts and all(_could_name(p, ctx) for p in parts) else []
 
 
 def _service_name(name: str, body: str, ctx: Context, head: Sequence[str] = ()) -> bool:
@@ -699,17 +794,43 @@ def _service_name(name: str, body: str, ctx: Context, head: Sequence[str] = ()) 
     and a catalog name, an SDK word, a paragraph under it saying whose product it is, or first lines under it
     (``head``) giving the product's own address or its company ("### Markwon" over
     "https://github.com/noties/Markwon"; "### 设备标识生成库" over "…有限公司 上海市")."""
-    if not name or width(name) > MAX_SECTION_NAME or not name_like(name) or NOT_NAME_RE.fullmatch(name) \
-            or PLATFORM_ONLY_RE.fullmatch(name) or ctx.lexicon.is_header(name):
+    if not _short_name(name, ctx):
         return False
     core = _PURPOSE_TAIL_RE.sub("", name) or name  # "Supabase (Database & Authentication)": "Supabase"
     known = ctx.names.known(name) or (core != name and ctx.names.known(core))
-    if not known and (ctx.lexicon.general(name) or ctx.lexicon.data_types_in(name, cell=True)
-                      or ctx.lexicon.permissions_in(name, weak=True) or _DATA_WORD_RE.search(name)):
+    if not known and not _could_name(name, ctx):
         return False
     return known or bool(_SDK_END_RE.search(name)) or bool(_PRODUCT_OF_RE.search(body[:300])) \
         or any(_own_address(core, t) for t in head) \
-        or bool(_company_line(head))
+        or bool(_company_line(head)) or _company_named(core, body[:300])
+
+
+_ENTITY_AFTER_RE = re.compile(r",?\s+(?:Inc|LLC|Ltd|Limited|GmbH|Corporation|Corp|AG|B\.V|S\.A|PLC|Pte)\b")
+
+
+def _company_named(name: str, text: str) -> bool:
+    """``text`` names a registered company whose name is ``name`` ("### Foursquare Labs" over "…software from
+    Foursquare Labs, Inc."): the heading names that company's service."""
+    start = text.find(name)
+    while start >= 0:
+        if _ENTITY_AFTER_RE.match(text, start + len(name)):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def _short_name(name: str, ctx: Context) -> bool:
+    """A heading short and name-like, no bare platform, no column title."""
+    return bool(name) and width(name) <= MAX_SECTION_NAME and name_like(name) and not NOT_NAME_RE.fullmatch(name) \
+        and not PLATFORM_ONLY_RE.fullmatch(name) and not ctx.lexicon.is_header(name)
+
+
+def _could_name(name: str, ctx: Context) -> bool:
+    """A heading that could name a service the catalog does not know: short and name-like (:func:`_short_name`),
+    no general words, kind of data, permission or data section."""
+    return _short_name(name, ctx) and not (
+        ctx.lexicon.general(name) or ctx.lexicon.data_types_in(name, cell=True)
+        or ctx.lexicon.permissions_in(name, weak=True) or _DATA_WORD_RE.search(name))
 
 
 _PURPOSE_TAIL_RE = re.compile(r"\s*[（(][^（）()]{2,40}[)）]\s*$")

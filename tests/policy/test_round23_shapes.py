@@ -1,0 +1,130 @@
+"""Shapes met in English app policies and read right in round 23: services as underlined or bold HTML
+titles over their paragraphs (a title naming several services, a service the catalog does not know between
+known ones, one whose paragraph names its company); a list of names each over its privacy page's address,
+grouped under titles of their kind, with no lead sentence; plural data words ("Android IDs"). In our own
+words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.loader import load_document
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("unity-analytics", "Unity Analytics"),
+                          entry("google-firebase-analytics", "Firebase Analytics", "Firebase"),
+                          entry("google-admob", "Google AdMob", "AdMob"),
+                          entry("chartboost", "Chartboost"),
+                          entry("helpshift", "Helpshift"),
+                          entry("applovin", "AppLovin"),
+                          entry("umeng-analytics", "Umeng Analytics", "Umeng"),
+                          entry("mopub", "MoPub"))
+
+
+UNDERLINED_SECTIONS = """\
+<html><body>
+<h3>Our service providers</h3>
+<p>We work with the service providers described below.</p>
+<p><u>Unity Analytics, Quarry Stats</u><br>
+These services count sessions and keep your IP address to tell your country.</p>
+<p><u>Pebble Beacon</u><br>
+Reports how the game runs. Following data is collected: Android IDs, crash traces.</p>
+<p><u>Firebase</u><br>
+Keeps a unique ID for your device and the list of installed applications.</p>
+<p><strong>AdMob, Chartboost</strong><br>
+Mobile advertising platforms. They may collect your advertising identifier.</p>
+<p><u>Northwind Maps</u><br>
+The app includes software from Northwind Maps, Inc. to show places near you.</p>
+<p><u>Helpshift</u><br>
+Our ticketing system for support requests.</p>
+<h3>Your rights</h3>
+<p>You may ask us to delete your data.</p>
+</body></html>
+"""
+
+
+def test_underlined_titles_over_paragraphs_are_services_each_with_the_data_of_its_paragraph(tmp_path, catalog):
+    d = _read(tmp_path, "providers.html", UNDERLINED_SECTIONS, catalog)
+    assert [s.name for s in d.sdks] == ["Unity Analytics", "Quarry Stats", "Pebble Beacon", "Firebase", "AdMob",
+                                        "Chartboost", "Northwind Maps", "Helpshift"]
+    by_name = {s.name: s for s in d.sdks}
+    assert by_name["Quarry Stats"].data_types == ("ip",)  # the paragraph it shares with Unity Analytics
+    assert "android-id" in by_name["Pebble Beacon"].data_types  # "Android IDs": the plural names the same
+    assert "installed-apps" in by_name["Firebase"].data_types
+    assert by_name["Chartboost"].data_types == ("advertising-id",)
+    assert by_name["Northwind Maps"].company == "Northwind Maps, Inc."
+    assert all(s.extractor == "list" for s in d.sdks)
+
+
+def test_an_emphasised_line_is_a_title_only_when_it_is_all_emphasis_and_no_sentence(tmp_path):
+    page = tmp_path / "emphasis.html"
+    page.write_text("<p><b>Sentry</b></p><p><b>Note:</b> we keep logs.</p><p><strong>We never sell data.</strong></p>"
+                    "<p>Plain <u>words</u> here</p><p><b>Unclosed title<p>A sentence after it.</p>", encoding="utf-8")
+    lines = load_document(page).lines
+    assert [(line.text, line.bold) for line in lines] == [
+        ("Sentry", True), ("Note: we keep logs.", False), ("We never sell data.", False),
+        ("Plain words here", False), ("Unclosed title", True), ("A sentence after it.", False)]
+
+
+SECTIONS_WITHOUT_A_PROVIDER_LEAD = """\
+<h3>Contact</h3>
+<p><u>Quarry Stats</u><br>
+Write to us about anything.</p>
+<p><u>Firebase</u><br>
+Keeps a unique ID for your device.</p>
+"""
+
+
+def test_an_unknown_title_is_no_service_outside_a_section_about_third_parties(tmp_path, catalog):
+    d = _read(tmp_path, "contact.html", SECTIONS_WITHOUT_A_PROVIDER_LEAD, catalog)
+    assert "Quarry Stats" not in [s.name for s in d.sdks]
+
+
+ADDRESSED_NAMES = """\
+Appendix: partners' policies
+Advertisement platform
+AppLovin
+https://www.applovin.com/privacy
+MoPub
+https://www.mopub.com/legal/privacy/
+Larkspur Ads
+https://larkspur.example/policy
+Analytics platform
+Umeng
+http://mobile.umeng.com/privacypolicy/
+Firebase
+https://firebase.google.com/terms/
+"""
+
+
+def test_names_each_over_their_address_are_rows_and_the_titles_of_their_kinds_are_not(tmp_path, catalog):
+    d = _read(tmp_path, "partners.txt", ADDRESSED_NAMES, catalog)
+    assert [(s.name, s.link) for s in d.sdks] == [
+        ("AppLovin", "https://www.applovin.com/privacy"), ("MoPub", "https://www.mopub.com/legal/privacy/"),
+        ("Larkspur Ads", "https://larkspur.example/policy"), ("Umeng", "http://mobile.umeng.com/privacypolicy/"),
+        ("Firebase", "https://firebase.google.com/terms/")]
+
+
+TWO_ADDRESSED_NAMES = """\
+Links
+Home
+https://example.com/
+Blog
+https://example.com/blog
+"""
+
+
+def test_two_names_over_addresses_that_no_catalog_knows_are_no_rows(tmp_path, catalog):
+    assert _read(tmp_path, "links.txt", TWO_ADDRESSED_NAMES, catalog).sdks == ()
+
+
+def test_plural_data_words_count_and_the_phones_permissions_name_no_permission(tmp_path, catalog):
+    d = _read(tmp_path, "plural.txt", "To send you alerts, the app calls your mobile phone permissions: network "
+              "access and vibration. It reads Android IDs and device identifiers.\n", catalog)
+    assert "android.permission.READ_PHONE_STATE" not in [p.permission for p in d.permissions]
+    assert "android-id" in [t.data_type for t in d.data_types]
