@@ -213,6 +213,9 @@ _COLON_RE = re.compile(r"[:：](?!//)")
 _SENTENCE_END_RE = re.compile(r"[。；;]")
 _COMPANY_END_RE = re.compile(r"(?:公司|集团|研究院)$")
 """A value that ends as a company's name does: a label glued after it starts a field of its own."""
+_ADDRESS_END_RE = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+$", re.IGNORECASE)
+"""A value that ends as an address does, in ASCII: a Chinese label glued after it ("…/analytics使用目的：") starts
+a field of its own (an address's Chinese path is no label's words)."""
 
 
 def record_fields(label: str, value: str, lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -234,7 +237,8 @@ def record_fields(label: str, value: str, lexicon: Lexicon) -> list[tuple[str, s
 def _one_line_record(part: str, lexicon: Lexicon) -> list[str]:
     """An SDK record written on one line, its fields after blanks ("SDK名称:X 使用目的:Y 运营方:Z"): one part
     per field, cut where a later label names a role; only when the line opens with the name label. A field's
-    Chinese label glued to a company's name before it ("提供方：某某有限公司使用目的：…") is cut where it starts,
+    Chinese label glued to a company's name or an address before it ("提供方：某某有限公司使用目的：…",
+    "官网：https://…/analytics使用目的：…") is cut where it starts,
     under a line opening with any field's label (glued to other words, a label word ends too many sentences
     and longer labels: "…功能：", "使用目的及业务场景：")."""
     m = PAIR_RE.match(part) if len(part) <= MAX_RECORD_LINE else None
@@ -252,7 +256,7 @@ def _one_line_record(part: str, lexicon: Lexicon) -> list[str]:
     for colon in _COLON_RE.finditer(part, m.start(2)):
         run = part[last:colon.start()]
         glued = lexicon.glued_label(run) if run and not run[-1].isspace() and not _SENTENCE_END_RE.search(run) else -1
-        if glued > 0 and _COMPANY_END_RE.search(run, 0, glued):
+        if glued > 0 and (_COMPANY_END_RE.search(run, 0, glued) or _ADDRESS_END_RE.search(run, 0, glued)):
             cuts.append(last + glued)
         last = colon.end()
     cuts = sorted(set(cuts))

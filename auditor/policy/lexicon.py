@@ -55,6 +55,8 @@ MIN_GLUED_LABEL = 3
 ("目的", "功能") end too many sentences ("为实现以下功能：")."""
 MAX_GLUED_LABEL = 12
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_SDK_HEAD_RE = re.compile(r"sdk(?=[\u3400-\u9fff])", re.IGNORECASE)
+""""SDK" opening a Chinese label ("SDK官网", "SDK隐私链接")."""
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})
@@ -588,11 +590,13 @@ class Lexicon:
 
     def glued_label(self, run: str) -> int:
         """Where a field's label glued to the text before it starts in ``run`` (the text before a colon:
-        "阿里云计算有限公司使用目的" -> 9, the start of "使用目的"), the longest Chinese label phrase of at least
-        ``MIN_GLUED_LABEL`` characters written as tables write it; -1 when none ends ``run``, or it is all of it."""
+        "阿里云计算有限公司使用目的" -> 9, the start of "使用目的"; "…有限公司SDK官网"), the longest Chinese label
+        phrase (maybe after "SDK") of at least ``MIN_GLUED_LABEL`` characters written as tables write it; -1 when
+        none ends ``run``, or it is all of it."""
         for n in range(min(len(run) - 1, MAX_GLUED_LABEL), MIN_GLUED_LABEL - 1, -1):
             tail = run[-n:]
-            if _CJK_RE.match(tail) and self._field_exact.get(fold(tail)) not in (None, "title", "index"):
+            label = tail[3:] if _SDK_HEAD_RE.match(tail) else tail  # "SDK官网": the label "官网" says the SDK's
+            if _CJK_RE.match(label) and self._field_exact.get(fold(label)) not in (None, "title", "index"):
                 return len(run) - n
         return -1
 

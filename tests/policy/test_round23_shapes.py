@@ -128,3 +128,39 @@ def test_plural_data_words_count_and_the_phones_permissions_name_no_permission(t
               "access and vibration. It reads Android IDs and device identifiers.\n", catalog)
     assert "android.permission.READ_PHONE_STATE" not in [p.permission for p in d.permissions]
     assert "android-id" in [t.data_type for t in d.data_types]
+
+
+USE_UNDER_NAME_LINES = """\
+二、第三方SDK
+1、某某统计SDK
+SDK服务类型:用于统计分析服务
+所需共享个人信息:设备型号、IP地址
+所属公司：北京某某数据科技有限公司
+2、优量汇广告SDK
+SDK服务类型:用于广告服务
+所需共享个人信息:IMEI、MAC地址
+所属公司：深圳市某某计算机系统有限公司
+"""
+
+
+def test_a_kind_label_saying_what_the_sdk_is_for_is_no_name_of_its_own(tmp_path, catalog):
+    d = _read(tmp_path, "uses.txt", USE_UNDER_NAME_LINES, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("某某统计SDK", "北京某某数据科技有限公司"), ("优量汇广告SDK", "深圳市某某计算机系统有限公司")]
+    assert d.sdks[1].data_types == ("imei", "mac")
+
+
+GLUED_LABELS_AFTER_AN_ADDRESS = """\
+第三方SDK清单
+1、某某地图
+公司名称：上海某某计算机技术有限公司SDK官网：https://maps.example.cn/使用目的：用于实现定位和地图展示
+2、某某统计
+公司名称：北京某某科技有限公司隐私政策链接：https://stats.example.com/privacy使用目的：用于统计数据
+"""
+
+
+def test_labels_glued_after_a_company_and_an_address_each_start_a_field(tmp_path, catalog):
+    d = _read(tmp_path, "glued.txt", GLUED_LABELS_AFTER_AN_ADDRESS, catalog)
+    assert [(s.name, s.company, s.link) for s in d.sdks] == [
+        ("某某地图", "上海某某计算机技术有限公司", "https://maps.example.cn/"),
+        ("某某统计", "北京某某科技有限公司", "https://stats.example.com/privacy")]

@@ -323,8 +323,9 @@ def _name_label_role(current: _Record, value: str, known: Callable[[str], bool],
     if only_named and current.lined and _CODE_NAME_RE.match(value.strip()):
         # "极光推送SDK" over "SDK名称：cn.jpush.android": the heading names it, the label gives its code name
         return "packages" if "." in value else "description"
-    if only_named and current.lined and width(value) <= MAX_KIND_VALUE and not (COMPONENT_WORD_RE.search(value) or known(value)):
-        return "description"  # "（1）腾讯优图SDK" over "SDK类型：工具": the kind of SDK the heading's is
+    if only_named and current.lined and _kind_value(value) and not (COMPONENT_WORD_RE.search(value) or known(value)):
+        return "description"  # "（1）腾讯优图SDK" over "SDK类型：工具" / "SDK服务类型：用于广告服务": the kind of
+        # SDK the heading's is, or what it is for
     if _label_named(current) and label and label != current.label and not (COMPONENT_WORD_RE.search(value) or known(value)):
         return "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record
     return "name"
@@ -335,6 +336,15 @@ _CODE_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*(?:[.:][a-z][\w-]*)*$")
 with dots it is a package's name."""
 MAX_KIND_VALUE = 8
 """Display width of a kind of SDK given under its name line ("工具", "推送通知")."""
+_USE_VALUE_RE = re.compile(r"\s*(?:用于|用来|为了|以便)")
+"""A value saying what something is for ("用于广告服务"): no name. (Not "For …": "**Naver Login SDK**: For social
+login" names the SDK in its label, a name label's role read from its "SDK".)"""
+
+
+def _kind_value(value: str) -> bool:
+    """A name label's value under a name line that says what kind of SDK it is or what it is for ("SDK类型：工具",
+    "SDK服务类型：用于广告服务"), not another name."""
+    return 0 < width(value) <= MAX_KIND_VALUE or _USE_VALUE_RE.match(value) is not None
 
 
 def _phrase_label(text: str) -> bool:
@@ -649,7 +659,7 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
         return False
     label = _lead(lines, i, ctx) + 1
     pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
-    kind = bool(pairs) and pairs[0][0] == "name" and 0 < width(pairs[0][1]) <= MAX_KIND_VALUE \
+    kind = bool(pairs) and pairs[0][0] == "name" and _kind_value(pairs[0][1]) \
         and not _sdk_like(pairs[0][1], ctx) and _sdk_like(lines[i].text, ctx)  # "腾讯优图SDK" over "SDK类型：工具"
     # a name that names its provider ("Sentry (Functional Software, Inc.)") over where its data is processed
     # ("Place of processing: United States"), as such service lists write every service
