@@ -55,6 +55,9 @@ MIN_GLUED_LABEL = 3
 ("目的", "功能") end too many sentences ("为实现以下功能：")."""
 MAX_GLUED_LABEL = 12
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_BARE_SDK_RE = re.compile(r"第三方|sdk|的|\s")
+MAX_VERB_BEFORE_SDK = 2
+"""Characters left before a label's last word once its bare SDK words are gone ("使用" of "使用SDK目的")."""
 _SDK_HEAD_RE = re.compile(r"sdk(?=[\u3400-\u9fff])", re.IGNORECASE)
 """"SDK" opening a Chinese label ("SDK官网", "SDK隐私链接")."""
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写")
@@ -563,9 +566,12 @@ class Lexicon:
             head = self._head_role(folded)
             if head:
                 return head
-            if ending and ending[3] < name_end < len(folded):
+            if ending and (ending[3] < name_end < len(folded) or (
+                    name_end <= ending[3] and _CJK_RE.match(folded[-1])
+                    and len(_BARE_SDK_RE.sub("", folded[:ending[3]])) <= MAX_VERB_BEFORE_SDK)):
                 # the last word heads the label, overlapping the name word before it ("第三方服务商": a
-                # company, not "第三方服务" with "商" left over)
+                # company, not "第三方服务" with "商" left over) or after a bare SDK word ("使用SDK目的": a purpose;
+                # not "集成个推SDK功能", a product's name)
                 return ending[2]
         if best and best[2] == "data" and ending and ending[2] not in ("data", "description") \
                 and not _JOINED_RE.search(folded) and not folded.endswith(_DATA_SUBJECT):

@@ -164,3 +164,45 @@ def test_labels_glued_after_a_company_and_an_address_each_start_a_field(tmp_path
     assert [(s.name, s.company, s.link) for s in d.sdks] == [
         ("某某地图", "上海某某计算机技术有限公司", "https://maps.example.cn/"),
         ("某某统计", "北京某某科技有限公司", "https://stats.example.com/privacy")]
+
+
+ANOTHER_PRODUCT_UNDER_A_HEADING = """\
+（二）SDK
+SDK名称：某某相册选择器
+功能：多图选择
+SDK主体：个人开发者
+友盟推送
+收集信息：设备信息
+业务场景：向用户推送消息
+SDK厂商信息：某某数据科技有限公司
+SDK名称：华为推送SDK
+功能：推送通知
+SDK主体：华为软件技术有限公司
+"""
+
+
+def test_a_name_label_naming_another_product_after_a_headed_record_starts_the_next_record(tmp_path):
+    catalog = memory_catalog(entry("umeng-push", "Umeng Push", "友盟推送"),
+                             entry("huawei-push", "Huawei Push", "华为推送"))
+    d = _read(tmp_path, "headed.txt", ANOTHER_PRODUCT_UNDER_A_HEADING, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("某某相册选择器", "个人开发者"), ("友盟推送", "某某数据科技有限公司"), ("华为推送SDK", "华为软件技术有限公司")]
+
+
+RESTATED_UNDER_A_HEADING = """\
+1.1 友盟推送
+第三方主体：某某数据科技有限公司
+产品名称：友盟推送SDK
+收集信息：设备信息（IMEI）
+2、某某统计SDK
+某某统计SDK获取的个人信息：设备信息（IMEI）
+使用SDK目的：统计设备型号
+隐私政策链接：https://stats.example.com/policy
+"""
+
+
+def test_a_name_label_saying_the_headings_product_again_or_its_purpose_starts_no_record(tmp_path):
+    catalog = memory_catalog(entry("umeng-push", "Umeng Push", "友盟推送"))
+    d = _read(tmp_path, "restated.txt", RESTATED_UNDER_A_HEADING, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [("友盟推送", "某某数据科技有限公司"), ("某某统计SDK", "")]
+    assert d.sdks[1].purpose == "统计设备型号"  # "使用SDK目的": the purpose, not a name

@@ -317,9 +317,10 @@ def _name_label_role(current: _Record, value: str, known: Callable[[str], bool],
     if only_named and not current.lined:
         return "description"  # "SDK名称：友盟SDK" then "服务类型：使用数据分析": what it is, not a new record
     if current.lined and len(current.fields) > 1 and known(current.fields[0][1]) \
-            and not any(r == "name" for r, _ in current.fields[1:]):
+            and not any(r == "name" for r, _ in current.fields[1:]) and not _another_product(current, value, known):
         return "description"  # "1.1.1小米推送 SDK" / "第三方主体：…" / "产品名称：小米 SDK": the heading names a
-        # catalog product, the label says it again (a heading of a section, "安卓端SDK", does not)
+        # catalog product, the label says it again or names no product ("使用SDK方式范围：首页加载") (a heading of a
+        # section, "安卓端SDK", does not; "极光推送" over its labels, then "SDK名称：Glide": the next record)
     if only_named and current.lined and _CODE_NAME_RE.match(value.strip()):
         # "极光推送SDK" over "SDK名称：cn.jpush.android": the heading names it, the label gives its code name
         return "packages" if "." in value else "description"
@@ -329,6 +330,36 @@ def _name_label_role(current: _Record, value: str, known: Callable[[str], bool],
     if _label_named(current) and label and label != current.label and not (COMPONENT_WORD_RE.search(value) or known(value)):
         return "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record
     return "name"
+
+
+_NAME_TOKEN_RE = re.compile(r"[a-z0-9]{3,}|[\u3400-\u9fff]{2,}")
+
+
+def _tokens(name: str) -> set[str]:
+    """A name's words for :func:`_restates`: its ASCII words of three letters or more but "sdk", and the first two
+    characters of its first Chinese word, where a brand stands ("小米推送 SDK": "小米"; not "推送", said of many)."""
+    out: set[str] = set()
+    for word in _NAME_TOKEN_RE.findall(fold(name)):
+        if word.isascii():
+            if word != "sdk":
+                out.add(word)
+        elif not any(not w.isascii() for w in out):
+            out.add(word[:2])
+    return out
+
+
+def _restates(heading: str, value: str) -> bool:
+    """A name label's value that says the heading's name again, in other words ("小米推送 SDK" / "小米 SDK"): they
+    share a word or their Chinese words open alike; a value sharing none names another product ("友盟推送" /
+    "华为推送SDK")."""
+    return bool(_tokens(heading) & _tokens(value))
+
+
+def _another_product(current: _Record, value: str, known: Callable[[str], bool]) -> bool:
+    """A name label's value under a record named by its heading that names another product: a catalog name or a
+    component's, no sentence, sharing no word with the heading's name (:func:`_restates`)."""
+    return (known(value) or COMPONENT_WORD_RE.search(value) is not None) and not re.search(r"[，,。；;]", value) \
+        and not _restates(current.fields[0][1], value)
 
 
 _CODE_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*(?:[.:][a-z][\w-]*)*$")
