@@ -206,3 +206,22 @@ def test_a_name_label_saying_the_headings_product_again_or_its_purpose_starts_no
     d = _read(tmp_path, "restated.txt", RESTATED_UNDER_A_HEADING, catalog)
     assert [(s.name, s.company) for s in d.sdks] == [("友盟推送", "某某数据科技有限公司"), ("某某统计SDK", "")]
     assert d.sdks[1].purpose == "统计设备型号"  # "使用SDK目的": the purpose, not a name
+
+
+COLLECTING_SUBJECTS = """\
+本应用嵌入的SDK如下：
+如您使用视频通话服务时AgoraRtcEngine（上海某某网络有限公司）SDK会收集您的设备信息（可能包括IMEI、设备MAC地址）。
+米雀推送（广东某某电子有限公司）/华为推送（华为技术有限公司）SDK可能会读取您的设备信息（IMEI），调用读取电话状态权限。
+如您使用第三方登录时 闪验/微信SDK会收集您的设备信息（Android ID）。
+我们允许第三方SDK会收集的信息以其政策为准，详见：https://docs.example.com/sdk/list
+"""
+
+
+def test_the_sdks_named_before_sdk_collects_are_rows_each_holding_the_sentences_permissions(tmp_path):
+    catalog = memory_catalog(entry("huawei-push", "Huawei Push", "华为推送"),
+                             entry("wechat-opensdk", "WeChat OpenSDK", "微信SDK"))
+    d = _read(tmp_path, "collecting.txt", COLLECTING_SUBJECTS, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows) == {"AgoraRtcEngine", "米雀推送", "华为推送", "闪验", "微信SDK"}
+    assert rows["AgoraRtcEngine"].company == "上海某某网络有限公司"
+    assert rows["米雀推送"].permissions == rows["华为推送"].permissions == ("android.permission.READ_PHONE_STATE",)

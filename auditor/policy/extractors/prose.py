@@ -177,7 +177,10 @@ class ProseExtractor:
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
         own = re.search(re.escape(name) + r"[”\"」]?\s*[（(]([^（）()]{3,300})[)）]", text)  # "友盟SDK（com.umeng）"
-        asked = _permission_clauses(text) if len(named or ()) <= 1 else ""
+        # the permissions a paragraph names are the SDK's when it names one, or names several in one sentence
+        # ("Vivo推送（…）/华为推送（…）SDK可能会读取…，调用…权限": both hold them)
+        together = len(named or ()) <= 1 or _one_subject(sentence, named or [])
+        asked = _permission_clauses(text) if together else ""
         return SdkClaim(RowFacts(name=name, company=found, packages=own.group(1) if own else "",
                                  purpose=purpose, data=f"{text} {after}".strip(), permissions=asked,
                                  link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
@@ -331,7 +334,8 @@ def _wrap_kind(line: Line, outline: bool) -> tuple[bool, bool, bool]:
 def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[str, str]]:
     """``(name as written, dedupe key)`` of the SDKs a line names, in order."""
     found: list[tuple[int, str]] = []
-    for start, name in _catalog_names(text, ctx, exact) + _listed(text, ctx, exact) + _quoted_sdks(text):
+    for start, name in _catalog_names(text, ctx, exact) + _listed(text, ctx, exact) + _quoted_sdks(text) \
+            + _collecting_sdks(text, ctx):
         found.append((start, name))
     found.sort()
     out: list[tuple[str, str]] = []
@@ -349,6 +353,75 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
         if all(k != key for _, k in out):
             out.append((name, key))
     return out
+
+
+_COLLECTS_RE = re.compile(r"\s*(?:SDK|sdk|Sdk)\s*(?:会|可能会|将会|将|可能|还会)?\s*(?:收集|读取|获取|采集)")
+"""An SDK word then a verb of collecting ("…SDK会收集您的设备信息", "…SDK可能会读取"): what opens the sentence
+before it names the SDKs that collect."""
+_SUBJECT_END = frozenset("，,。；;：:!?！？时后\t ")
+"""Where the words naming the collecting SDKs start, reading back from the SDK word (outside brackets): a
+clause's or sentence's end, the "时" / "后" of "如您使用…时", a blank."""
+_SUBJECT_SPLIT_RE = re.compile(r"[/／、]")
+_SDK_WORD_AT_RE = re.compile(r"\s*(?:SDK|sdk|Sdk)")
+_SUBJECT_LEAD_RE = re.compile(r"^(?:[^\w\u3400-\u9fff]+|(?:用于|使用|集成|接入|通过|采用|引入|嵌入)了?)+")
+"""Marks and verbs opening the words before a collecting SDK ("-百度", "用于穿山甲"): no part of its name."""
+MAX_SUBJECT = 80
+
+
+def _collecting_sdks(text: str, ctx: Context) -> list[tuple[int, str]]:
+    """The SDKs a sentence says collect, named before "SDK会收集" ("如您使用第三方登录时 闪验/微信SDK会收集…",
+    "AgoraRtcEngine（上海某某有限公司）SDK会收集…"): each name without its bracket (its company, read by the row),
+    several parted by "/" or "、", when a catalog name, or followed by its company in brackets, or listed with
+    one that is; start and name as written."""
+    out: list[tuple[int, str]] = []
+    if "sdk" not in text and "SDK" not in text and "Sdk" not in text:
+        return out
+    if "://" in text or "www." in text:  # an address's parts are no names: blanks, where a subject stops
+        text = URL_RE.sub(lambda u: " " * len(u.group(0)), text)
+    for m in _COLLECTS_RE.finditer(text):
+        depth, k = 0, m.start()
+        while k > 0 and m.start() - k < MAX_SUBJECT:
+            c = text[k - 1]
+            if c in "）)":
+                depth += 1
+            elif c in "（(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and c in _SUBJECT_END:
+                break
+            k -= 1
+        start = k
+        named: list[tuple[int, str, bool]] = []
+        parts = _SUBJECT_SPLIT_RE.split(text[k:m.start()])
+        sdk_word = _SDK_WORD_AT_RE.match(text, m.start())
+        for n, part in enumerate(parts):
+            name = _SUBJECT_LEAD_RE.sub("", re.sub(r"[（(].*$", "", part).strip())
+            bracket = part[len(name):].strip().strip("（()）")
+            if 2 <= len(name) and name_like(name) and not _THIRD_PARTY_WORD_RE.search(name):
+                sure = ctx.names.known(name) or company_like(bracket)
+                if n == len(parts) - 1 and not bracket and sdk_word:
+                    name = text[start + part.find(name):sdk_word.end()]  # "小米推送SDK会收集": "小米推送SDK"
+                named.append((start + part.find(name), name, sure))
+            start += len(part) + 1
+        if any(sure for _, _, sure in named):
+            out += [(at, name) for at, name, _ in named]
+    return out
+
+
+def _one_subject(sentence: str, names: list[str]) -> bool:
+    """All ``names`` stand together before one "SDK会收集" of ``sentence``, no clause between them ("Vivo推送（…）/
+    华为推送（…）SDK可能会读取"): one subject, whose permissions are each one's."""
+    plain = re.sub(r"[（(][^（）()]*(?:[（(][^（）()]*[)）][^（）()]*)*[)）]", "", sentence)
+    at = [plain.find(n) for n in names]
+    if min(at) < 0:
+        return False
+    anchor = _COLLECTS_RE.search(plain, max(at))
+    return anchor is not None and not re.search(r"[，,。；;：:]", plain[min(at):anchor.start()])
+
+
+_THIRD_PARTY_WORD_RE = re.compile(r"第三方|三方|合作|以下|上述|下述|相关|允许|通过|其他")
+"""Words of a clause before the SDK word, not of a name ("允许第三方SDK会收集", "通过上述SDK获取")."""
 
 
 _QUOTED_SDK_RE = re.compile(r"[“\"「『【]([^“”\"「」『』【】\n，。；,;:：]{2,24})[”\"」』】]\s*(?:的|提供的)?\s*(?:SDK|sdk|Sdk)(?![A-Za-z])"
