@@ -225,3 +225,13 @@ def test_the_sdks_named_before_sdk_collects_are_rows_each_holding_the_sentences_
     assert set(rows) == {"AgoraRtcEngine", "米雀推送", "华为推送", "闪验", "微信SDK"}
     assert rows["AgoraRtcEngine"].company == "上海某某网络有限公司"
     assert rows["米雀推送"].permissions == rows["华为推送"].permissions == ("android.permission.READ_PHONE_STATE",)
+
+
+def test_each_linked_name_of_a_paragraph_takes_the_address_of_its_own_link(tmp_path, catalog):
+    page = ('<p>Our Android app uses: <a href="https://www.applovin.com/privacy">AppLovin</a>, '
+            '<a href="http://ads.example.net/gdpr/">Google AdMob</a>*, '
+            '<a href="https://firebase.google.com/terms/">Firebase</a>.</p>')
+    d = _read(tmp_path, "links.html", page, catalog)
+    assert {s.name: s.link for s in d.sdks} == {"AppLovin": "https://www.applovin.com/privacy",
+                                                "Google AdMob": "http://ads.example.net/gdpr/",
+                                                "Firebase": "https://firebase.google.com/terms/"}

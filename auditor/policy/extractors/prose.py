@@ -524,12 +524,16 @@ MIN_SITE_NAME = 4
 
 def _best_link(name: str, text: str, linked: str) -> str:
     """The row's link among the addresses of its sentences: one on the SDK's own site first, its privacy page
-    before its home page; else the address its name links to; else "" (the reader then takes the first)."""
+    before its home page; else the address its name links to (a Markdown link, or the address written right
+    after the name: an HTML link's target); else "" (the reader then takes the first)."""
     key = re.sub(r"[^a-z0-9]", "", re.sub(r"(?i)\bsdk\b", "", name).casefold())
     found: list[str] = [u.rstrip(".,;:") for u in URL_RE.findall(text)]
     own = [u for u in found if len(key) >= MIN_SITE_NAME and key in re.sub(r"[^a-z0-9]", "", host(u))]
     if own:
         return next((u for u in own if "privac" in u.casefold()), own[0])
+    if not linked and name in text:  # "AppsFlyer https://…, DU Ad Platform http://…": a page's links, each
+        after = re.search(re.escape(name) + r"[\s*]*((?:https?://|www\.)\S+)", text)  # address after its text
+        linked = after.group(1).rstrip(".,;:") if after else ""
     return linked
 
 
