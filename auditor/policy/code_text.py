@@ -24,6 +24,9 @@ _EXPRESSION_RE = re.compile(r"\{[^{}'\"`]*\}")
 """A JSX / template expression without text of its own (``{styles.label}``, ``{index}``)."""
 _PROPERTY_RE = re.compile(r"""^\s*[{,]?\s*(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*:(?!:)""")
 """A line opening with an object property (``name: '…'``, ``"company": "…"``, ``{ tit: '…'``)."""
+_SHOWN_PROPERTY_RE = re.compile(r"""^\s*(?:text|title|label|content|subtitle)\s*:\s*(?=[rR]?['"])""")
+"""A named argument or property alone on its line that a widget shows as text (Flutter's ``text: '…',`` of a
+``Text``/link widget, a component's ``title: '…'``), not a record's data field (``name:``, ``company:``)."""
 _ESCAPE_RE = re.compile(r"\\(?:[nrt]|u[0-9a-fA-F]{4}|.)")
 _WORDS_RE = re.compile(r"[A-Za-z]{2,}(?:[,.;:()'-]?\s+[A-Za-z]{2,}){2,}")
 """Three words or more: a sentence or a label, not an identifier, a path or a key."""
@@ -33,6 +36,10 @@ def human_text(line: str) -> str | None:
     """The words ``line`` shows (its strings' text, or the text between its tags), None when it shows none or
     is a property of an object literal (``name: '极光推送'``: data, read as such from the code)."""
     if _PROPERTY_RE.match(line):
+        prop = _SHOWN_PROPERTY_RE.match(line)
+        if prop is not None and _ONE_LINE_RECORD_RE.match(line) is None:
+            said = _strings(line[prop.end():], only=True)  # "text: '🔵 Firebase Crashlytics',": a widget's words
+            return said if said and _human(said) else None
         return _block_text(line)
     if "<" in line and _TAG_RE.search(line):
         shown = _EXPRESSION_RE.sub(" ", _TAG_RE.sub(" ", line))

@@ -21,6 +21,8 @@ from auditor.vocab import DATA_TYPES
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
 _STATE_NOTE_RE = re.compile(r"(?<=状态)\s*[（(][^（）()]*[）)]|(?<=status)\s*\([^()]*\)", re.IGNORECASE)
 """The bracketed note after a state ("通知栏状态（如通知栏权限、用户点击行为）"): what is read, not a use."""
+_LEADING_MARK_RE = re.compile(r"^(?:[-*•·●▪◦○■□◆◇►▶➤→✓✔☑]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?)+\s*")
+"""A list's mark or a symbol before a row's name (a bullet, an emoji), no part of the name as written."""
 _TRAILING_ASIDE_RE = re.compile(r"^(.*?\S)\s*[（(]\s*([^（）()]{2,60}?)\s*[)）]\s*$")
 """A name with a last part in brackets ("Bugly (Tencent)", "Firebase Analytics（Google）")."""
 
@@ -30,6 +32,8 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     """One SDK row: data types and permissions of its data and permission text, its link and packages,
     and its catalog id from all that evidence."""
     f = claim.facts
+    if _LEADING_MARK_RE.match(f.name):
+        f = replace(f, name=_LEADING_MARK_RE.sub("", f.name) or f.name)  # "🔵 Firebase", "- Sentry": the name
     lexicon = resolver.lexicon
     mapped = " ".join(filter(None, (f.data, f.permissions, f.method)))
     cell = kind is not ExtractorKind.PROSE

@@ -235,3 +235,31 @@ def test_each_linked_name_of_a_paragraph_takes_the_address_of_its_own_link(tmp_p
     assert {s.name: s.link for s in d.sdks} == {"AppLovin": "https://www.applovin.com/privacy",
                                                 "Google AdMob": "http://ads.example.net/gdpr/",
                                                 "Firebase": "https://firebase.google.com/terms/"}
+
+
+DART_LINK_WIDGETS = """\
+class ThirdParties extends StatelessWidget {
+  @override
+  Widget build(BuildContext context) {
+    return Column(children: [
+      Content(
+        text: 'The app does use third party services that may collect information used to identify you. Link to '
+            'privacy policy of third party service providers used by the app:',
+      ),
+      OpenLink(
+          text: '- Google Play Services',
+          url: 'https://policies.google.com/privacy'),
+      OpenLink(
+          text: '- Google Analytics for Firebase',
+          url: 'https://firebase.google.com/policies/analytics'),
+    ]);
+  }
+}
+"""
+
+
+def test_a_widgets_text_argument_on_its_own_line_is_text_the_page_shows(tmp_path):
+    catalog = memory_catalog(entry("google-play-services", "Google Play Services"),
+                             entry("google-firebase-analytics", "Google Analytics for Firebase"))
+    d = _read(tmp_path, "links.dart", DART_LINK_WIDGETS, catalog)
+    assert [s.name for s in d.sdks] == ["Google Play Services", "Google Analytics for Firebase"]
