@@ -102,7 +102,8 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         m = PAIR_RE.match(part)
         role = _label_role(m.group(1), lexicon) if m and width(m.group(1)) <= 48 else None
         named = _named_first(m, role, lexicon) if m and not out else None
-        if m and not out and named is None and (split := _name_then_label(m.group(1), lexicon)) is not None:
+        if m and not out and named is None and (split := _name_then_label(m.group(1), lexicon)
+                                                or _glued_name_label(m.group(1), lexicon)) is not None:
             named = [("name", split[0]), (split[1], m.group(2).strip())]  # "① MobTech SDK 场景描述：消息推送"
         if named is not None:
             out += named  # "1. 某某SDK：收集目的：…；收集方式：…": the item's name, then its first field
@@ -145,6 +146,27 @@ def _name_then_label(label: str, lexicon: Lexicon) -> tuple[str, str] | None:
         return None  # (not "腾讯云短信 SDK 官网链接 / 隐私政策", "隐私协议链接或 sdk": labels of their own)
     role = lexicon.role(tail)
     return (head, role) if role not in (None, "name", "title", "index") else None
+
+
+_CASE_TURN_RE = re.compile(r"(?<=[a-z0-9)])(?=[A-Z][a-z])")
+"""Where a capitalised word is glued to the word before it ("AdMob|Personal Data")."""
+
+
+def _glued_name_label(label: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """A label that is a service's name glued to an English field's label, no blank between (a policy summary
+    copied from a page: "AdMobPersonal Data", "AppsflyerPersonal Data"): ``(name, role)`` when the label's
+    words from a capital glued to the word before are a field's label of a fact and the words before a name;
+    else None."""
+    if not label.isascii() or " " not in label:
+        return None
+    for m in _CASE_TURN_RE.finditer(label):
+        head, tail = label[:m.start()].strip(), label[m.start():].strip()
+        if lexicon.is_header(tail) and _NAME_LABEL_RE.match(head) and not lexicon.is_header(head) \
+                and any(c.isupper() for c in head):  # (a name has a capital: not code, "val policyCompany")
+            role = lexicon.role(tail)
+            if role not in (None, "name", "title", "index"):
+                return head, role
+    return None
 
 
 _BARE_NAME_LABELS = frozenset({"名称", "name"})

@@ -263,3 +263,21 @@ def test_a_widgets_text_argument_on_its_own_line_is_text_the_page_shows(tmp_path
                              entry("google-firebase-analytics", "Google Analytics for Firebase"))
     d = _read(tmp_path, "links.dart", DART_LINK_WIDGETS, catalog)
     assert [s.name for s in d.sdks] == ["Google Play Services", "Google Analytics for Firebase"]
+
+
+IUBENDA_SUMMARY_COPIED = """\
+Policy summary
+    Personal Data processed for the following purposes and using the following services:
+      -
+                Advertising
+                    -
+                      AdMobPersonal Data: Cookies; the advertising ID of the device; Usage Data
+-
+                      Larkspur AdsPersonal Data: Cookies; Usage Data
+"""
+
+
+def test_a_service_name_glued_to_an_english_field_label_names_the_record(tmp_path, catalog):
+    d = _read(tmp_path, "summary.txt", IUBENDA_SUMMARY_COPIED, catalog)
+    assert [s.name for s in d.sdks] == ["AdMob", "Larkspur Ads"]
+    assert "advertising-id" in d.sdks[0].data_types
