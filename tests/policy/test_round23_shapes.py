@@ -281,3 +281,32 @@ def test_a_service_name_glued_to_an_english_field_label_names_the_record(tmp_pat
     d = _read(tmp_path, "summary.txt", IUBENDA_SUMMARY_COPIED, catalog)
     assert [s.name for s in d.sdks] == ["AdMob", "Larkspur Ads"]
     assert "advertising-id" in d.sdks[0].data_types
+
+
+USE_LABELS_UNDER_PERMISSION_TITLES = """\
+Permissions Used
+
+Camera Permission
+
+Used for:
+
+  • Scanning QR codes
+  • Scanning barcodes
+
+The app never records video without your action.
+
+Storage / Media Access
+
+Used for:
+
+  • Saving generated QR codes
+"""
+
+
+def test_features_under_a_use_label_under_a_permissions_title_are_its_scenes(tmp_path, catalog):
+    d = _read(tmp_path, "uses.txt", USE_LABELS_UNDER_PERMISSION_TITLES, catalog)
+    pairs = {(s.name, p) for s in d.scenes for p in s.permissions}
+    assert ("Scanning QR codes", "android.permission.CAMERA") in pairs
+    assert ("Scanning barcodes", "android.permission.CAMERA") in pairs
+    assert ("Saving generated QR codes", "android.permission.WRITE_EXTERNAL_STORAGE") in pairs
+    assert not any(s.name == "Saving generated QR codes" and "android.permission.CAMERA" in s.permissions for s in d.scenes)

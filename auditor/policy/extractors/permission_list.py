@@ -1124,31 +1124,45 @@ _FEATURES_INTRO_RE = re.compile(
 """A line introducing the features that use the permission its section is about ("Features that use this
 permission:", "以下功能需要该权限：")."""
 MAX_SECTION_BACK = 12
+_USE_LABEL_RE = re.compile(r"^\s*(?:used for|uses?|purpose|why we (?:need|use) it|用途|用于|使用目的|使用场景|应用场景)\s*[:：]\s*$",
+                           re.IGNORECASE)
+"""A label alone on its line over the features a permission is used for ("Used for:", "用途："), right under the
+permission's title."""
+MAX_USE_TITLE = 40
 MAX_FEATURE_ITEMS = 20
 
 
 def _features_listed(lines: tuple[Line, ...], ctx: Context) -> list[Structure]:
     """The features listed under a line introducing those that use "this permission", each a scene of the
-    permission the lines above name (up to the section's heading): its first sentence (a quoted feature name
-    before it kept)."""
+    permission the lines above name (up to the section's heading), or under a use label right under a
+    permission's title ("Camera Permission" / "Used for:" / "• Scanning QR codes"): its first sentence (a quoted
+    feature name before it kept)."""
     out: list[Structure] = []
     for i, line in enumerate(lines):
-        if not line.text.rstrip().endswith((":", "：")) or not _FEATURES_INTRO_RE.search(line.text):
+        if not line.text.rstrip().endswith((":", "：")):
             continue
         asked = ""
-        for k in range(i - 1, max(-1, i - 1 - MAX_SECTION_BACK), -1):
-            if ctx.lexicon.permissions_in(lines[k].text, weak=False):
-                asked = lines[k].text  # the nearest line above naming the permission
-                break
-            if lines[k].mark.startswith("h"):
-                break
+        if _USE_LABEL_RE.match(line.text):
+            title = lines[i - 1].text.strip() if i > 0 else ""  # "Camera Permission" / "Used for:" / "• Scanning…"
+            if title and width(title) <= MAX_USE_TITLE and not title.endswith(TERMINAL) \
+                    and ctx.lexicon.permissions_in(title, weak=True):
+                asked = title
+        elif _FEATURES_INTRO_RE.search(line.text):
+            for k in range(i - 1, max(-1, i - 1 - MAX_SECTION_BACK), -1):
+                if ctx.lexicon.permissions_in(lines[k].text, weak=False):
+                    asked = lines[k].text  # the nearest line above naming the permission
+                    break
+                if lines[k].mark.startswith("h"):
+                    break
         if not asked:
             continue
         scenes: list[SceneClaim] = []
         for k in range(i + 1, min(len(lines), i + 1 + MAX_FEATURE_ITEMS)):
             if not _marked(lines[k]):
-                if scenes and not lines[k].mark and lines[k].text.strip() and not _section_heading(lines[k]):
-                    continue  # the item's text going on
+                if scenes and not lines[k].mark and lines[k].text.strip() and not _section_heading(lines[k]) \
+                        and not _USE_LABEL_RE.match(lines[k].text) \
+                        and not (k + 1 < len(lines) and _USE_LABEL_RE.match(lines[k + 1].text)):
+                    continue  # the item's text going on (not the next permission's title over its use label)
                 break
             first = re.split(r"(?<=[.。!?！？])\s", _body(lines[k]), maxsplit=1)[0]
             scenes.append(SceneClaim(first.strip(" .。"), "", asked, k, k, sentence=True))
