@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
+from auditor.policy.document import Document, Line
+from auditor.policy.extractors.flat_table import _cells as flat_cells
 from auditor.policy.loader import load_document
 from tests.policy.helpers import entry, memory_catalog
 from tests.policy.helpers import read_text as _read
@@ -310,3 +312,15 @@ def test_features_under_a_use_label_under_a_permissions_title_are_its_scenes(tmp
     assert ("Scanning barcodes", "android.permission.CAMERA") in pairs
     assert ("Saving generated QR codes", "android.permission.WRITE_EXTERNAL_STORAGE") in pairs
     assert not any(s.name == "Saving generated QR codes" and "android.permission.CAMERA" in s.permissions for s in d.scenes)
+
+
+def test_a_cells_text_wrapped_onto_indented_lines_stays_one_cell():
+    # a flattened table's cell whose text a page wrapped onto lines indented deeper, right under it (no blank
+    # line between), the last of them opening with an item's number: one cell; a blank line parts cells
+    lines = (Line(1, "某某广告SDK"), Line(3, "收集的具体信息：1.【设备信息】：系统版本号、设备型号"),
+             Line(4, "屏幕方向; 2.【应用信息】当前应用包名", indent=20), Line(5, "3.【设备标识信息】OAID、IMEI", indent=20),
+             Line(7, "北京某某科技有限公司"))
+    cells, _ = flat_cells(Document("t.txt", "text", "utf-8", lines), 0, apart=True)
+    assert [c.text for c in cells] == [
+        "某某广告SDK", "收集的具体信息：1.【设备信息】：系统版本号、设备型号 屏幕方向; 2.【应用信息】当前应用包名 "
+        "3.【设备标识信息】OAID、IMEI", "北京某某科技有限公司"]

@@ -319,7 +319,9 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
         elif cells and _CONSTANT_LINE_RE.fullmatch(text) and _CONSTANT_LINE_RE.fullmatch(prev):
             # one permission a line: "android.permission.INTERNET" over "android.permission.CAMERA", one cell
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
-        elif cells and not after_blank and continues(prev, text):
+        elif cells and not after_blank and (continues(prev, text) or (
+                doc.lines[k].no - doc.lines[k - 1].no == 1 and doc.lines[k].indent > doc.lines[cells[-1].first].indent)):
+            # (a line right under the cell's and indented deeper: its text wrapped onto an indented line)
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
         else:
             cells.append(Cell(text, k, k))
