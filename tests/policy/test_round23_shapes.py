@@ -324,3 +324,11 @@ def test_a_cells_text_wrapped_onto_indented_lines_stays_one_cell():
     assert [c.text for c in cells] == [
         "某某广告SDK", "收集的具体信息：1.【设备信息】：系统版本号、设备型号 屏幕方向; 2.【应用信息】当前应用包名 "
         "3.【设备标识信息】OAID、IMEI", "北京某某科技有限公司"]
+
+
+def test_a_latin_name_with_an_sdk_suffix_after_a_chinese_verb_of_integrating_is_a_row(tmp_path, catalog):
+    text = ("1. 本应用集成了ButterknifeSDK，目的是简化界面代码。\n"
+            "2. 本应用集成了MJRefresh SDK，目的是下拉刷新。\n"
+            "3. 本应用使用了SDK的默认配置。\n")
+    d = _read(tmp_path, "integrated.txt", text, catalog)
+    assert [s.name for s in d.sdks] == ["ButterknifeSDK", "MJRefresh SDK"]

@@ -73,6 +73,10 @@ running text it would not (the verb is matched case-sensitively: "Use" opening a
 _ZH_USED_NAME_RE = re.compile(r"(?:集成|接入|使用|采用|引入)了?\s*([A-Z][A-Za-z0-9_.-]*[a-z][A-Za-z0-9_.-]*"
                               r"(?:\s[A-Z][A-Za-z0-9_.-]*){0,2})")
 """The same after a Chinese verb of using ("本应用集成了Sentry用于崩溃报告"): the name in Latin letters only."""
+_INTEGRATED_SDK_RE = re.compile(r"(?:集成|接入|引入|嵌入)了?\s*([A-Z][A-Za-z0-9_.+-]*(?:\s[A-Z][A-Za-z0-9_.+-]*){0,2}\s?SDK)"
+                                r"(?![A-Za-z0-9])")
+"""A name in Latin letters with an SDK suffix right after a Chinese verb of integrating ("Nutridays集成了ButterknifeSDK",
+"集成了MJRefresh SDK"): an SDK the app embeds, known to the catalog or not."""
 _NAME_USED_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s+"
                            r"(?:is|are)\s+(?:used|integrated)\b")
 """A capitalised name opening a sentence that says it is used ("Firebase is used to report crashes."): the
@@ -589,6 +593,8 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     for m in _SUPPLIER_RE.finditer(text) if "由" in text else ():  # "消息推送服务供应商：由某某有限公司提供…"
         if company_like(m.group(2)):
             found.append((m.start(1), m.end(1), m.group(1)))
+    for m in _INTEGRATED_SDK_RE.finditer(text) if "SDK" in text else ():  # "集成了ButterknifeSDK": named so, an SDK
+        found.append((m.start(1), m.end(1), m.group(1)))
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         words = [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]
         # in a run of Chinese the name may start at any character ("我们集成了vivo推送SDK")
