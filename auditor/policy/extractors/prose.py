@@ -404,9 +404,10 @@ def _collecting_sdks(text: str, ctx: Context) -> list[tuple[int, str]]:
             bracket = part[len(name):].strip().strip("（()）")
             if 2 <= len(name) and name_like(name) and not _THIRD_PARTY_WORD_RE.search(name):
                 sure = ctx.names.known(name) or company_like(bracket)
+                at = start + part.find(name)
                 if n == len(parts) - 1 and not bracket and sdk_word:
-                    name = text[start + part.find(name):sdk_word.end()]  # "小米推送SDK会收集": "小米推送SDK"
-                named.append((start + part.find(name), name, sure))
+                    name = text[at:sdk_word.end()]  # "小米推送SDK会收集": "小米推送SDK"
+                named.append((at, name, sure))
             start += len(part) + 1
         if any(sure for _, _, sure in named):
             out += [(at, name) for at, name, _ in named]
