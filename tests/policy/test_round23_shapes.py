@@ -332,3 +332,21 @@ def test_a_latin_name_with_an_sdk_suffix_after_a_chinese_verb_of_integrating_is_
             "3. 本应用使用了SDK的默认配置。\n")
     d = _read(tmp_path, "integrated.txt", text, catalog)
     assert [s.name for s in d.sdks] == ["ButterknifeSDK", "MJRefresh SDK"]
+
+
+WAY_OF_COOPERATION = """\
+第三方SDK列表
+某某统计SDK
+公司：北京某某数据科技有限公司
+合作目的：统计分析
+合作方式：嵌入第三方SDK，SDK收集传输个人信息
+共享个人信息字段：设备识别码（IMEI、OAID）
+隐私政策：https://stats.example.com/privacy
+"""
+
+
+def test_the_way_of_cooperation_is_how_data_is_shared_not_a_company(tmp_path, catalog):
+    d = _read(tmp_path, "way.txt", WAY_OF_COOPERATION, catalog)
+    assert [(s.name, s.company, s.method) for s in d.sdks] == [
+        ("某某统计SDK", "北京某某数据科技有限公司", "嵌入第三方SDK，SDK收集传输个人信息")]
+    assert d.sdks[0].data_types == ("imei", "oaid")
