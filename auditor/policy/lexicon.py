@@ -60,7 +60,8 @@ MAX_VERB_BEFORE_SDK = 2
 """Characters left before a label's last word once its bare SDK words are gone ("使用" of "使用SDK目的")."""
 _SDK_HEAD_RE = re.compile(r"sdk(?=[\u3400-\u9fff])", re.IGNORECASE)
 """"SDK" opening a Chinese label ("SDK官网", "SDK隐私链接")."""
-_SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写")
+_SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写|\b(?:read|write|send|receive|modify|delete)\s*(?:,|\band\b|\bor\b)")
+"""Verbs sharing one object ("发送/接收/读短信", "read, receive and send SMS"): the bare verbs take it."""
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})
 _CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")

@@ -350,3 +350,10 @@ def test_the_way_of_cooperation_is_how_data_is_shared_not_a_company(tmp_path, ca
     assert [(s.name, s.company, s.method) for s in d.sdks] == [
         ("某某统计SDK", "北京某某数据科技有限公司", "嵌入第三方SDK，SDK收集传输个人信息")]
     assert d.sdks[0].data_types == ("imei", "oaid")
+
+
+def test_english_verbs_sharing_one_object_each_name_their_permission(tmp_path, catalog):
+    d = _read(tmp_path, "verbs.txt", "Permission: READ, RECEIVE and SEND SMS, used to translate messages.\n"
+              "Permission: Alert window, used to show the floating translator.\n", catalog)
+    assert {"android.permission.READ_SMS", "android.permission.RECEIVE_SMS", "android.permission.SEND_SMS",
+            "android.permission.SYSTEM_ALERT_WINDOW"} <= {p.permission for p in d.permissions}
