@@ -357,3 +357,8 @@ def test_english_verbs_sharing_one_object_each_name_their_permission(tmp_path, c
               "Permission: Alert window, used to show the floating translator.\n", catalog)
     assert {"android.permission.READ_SMS", "android.permission.RECEIVE_SMS", "android.permission.SEND_SMS",
             "android.permission.SYSTEM_ALERT_WINDOW"} <= {p.permission for p in d.permissions}
+
+
+def test_reading_the_list_of_installed_applications_is_the_package_query_permission(tmp_path, catalog):
+    d = _read(tmp_path, "apps.txt", "Read the List of Installed Applications: to share content with other apps.\n", catalog)
+    assert "android.permission.QUERY_ALL_PACKAGES" in {p.permission for p in d.permissions}
