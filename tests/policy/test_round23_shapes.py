@@ -362,3 +362,40 @@ def test_english_verbs_sharing_one_object_each_name_their_permission(tmp_path, c
 def test_reading_the_list_of_installed_applications_is_the_package_query_permission(tmp_path, catalog):
     d = _read(tmp_path, "apps.txt", "Read the List of Installed Applications: to share content with other apps.\n", catalog)
     assert "android.permission.QUERY_ALL_PACKAGES" in {p.permission for p in d.permissions}
+
+
+USE_AND_CHOICE_COLUMNS_AFTER_PERMISSIONS = """\
+（二）权限说明
+
+业务功能
+对应权限
+使用目的
+是否询问
+可否关闭
+
+数据采集
+读取联系人
+把采集的资料存到通讯录
+是
+是
+
+地图找店
+访问确切位置信息
+定位您的位置，搜索附近的店
+是
+是
+
+短信提醒
+发送短信
+发送到店提醒
+是
+是
+"""
+
+
+def test_a_flattened_scene_table_with_use_and_choice_columns_after_the_permissions_reads_every_row(tmp_path, catalog):
+    d = _read(tmp_path, "choices.txt", USE_AND_CHOICE_COLUMNS_AFTER_PERMISSIONS, catalog)
+    pairs = {(s.name, p) for s in d.scenes for p in s.permissions}
+    assert {("数据采集", "android.permission.READ_CONTACTS"), ("地图找店", "android.permission.ACCESS_FINE_LOCATION"),
+            ("短信提醒", "android.permission.SEND_SMS")} <= pairs
+    assert not any(s.name in ("使用目的", "是", "可否关闭") for s in d.scenes)

@@ -131,6 +131,9 @@ class FlatTableExtractor:
                     cells, complete, rows, end = cells_lines, complete_lines, rows_lines, end_lines
             else:
                 scenes, end = _scene_rows(roles, cells, ctx)
+                placed, placed_end = _placed_scene_rows(roles, cells, ctx)
+                if len(placed) > len(scenes):
+                    scenes, end = placed, placed_end  # columns after the permissions' (its use, the user's choice)
             if complete or end + 2 * len(roles) + 4 < len(cells):  # the rows ended inside this batch
                 break
             limit *= 4
@@ -256,6 +259,7 @@ def _caption(text: str, ctx: Context) -> bool:
         sum(1 for t in tokens if ctx.lexicon.role(t) is not None) >= 1
 
 
+_USE_ROLES = frozenset({"purpose", "scene", "description"})
 _REPEATED = frozenset({"permissions", "choice"})
 """Roles a header may give two columns ("是否询问" then "是否可关闭")."""
 
@@ -265,12 +269,17 @@ def _header(doc: Document, cell_roles: list[str | None], i: int, ctx: Context) -
     (:func:`_title_again`)."""
     header: list[str] = []
     seen: set[str] = set()
+    closed = False
     j = i
     while j < len(doc.lines) and len(header) < MAX_COLUMNS:
         role = cell_roles[j]
         if role is None or (role in seen and role not in _REPEATED
                             and not _title_again(doc.lines[j].text, role, header, ctx)):
             break  # ("权限名称" then "相关权限": the constants, a cell)
+        if closed and role != "choice" and not ctx.lexicon.is_header(doc.lines[j].text):
+            break  # titles of the user's choice after the use close a header ("使用目的 / 是否询问 / 可否关闭"):
+            # "数据采集" after them is a cell (a platform's title before the use, "适用系统", closes nothing)
+        closed = closed or (role == "choice" and bool(seen & _USE_ROLES))
         seen.add(role)
         header.append(doc.lines[j].text.strip())
         j += 1
@@ -564,6 +573,37 @@ def _scene_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tup
         out.append(SceneClaim(scene, desc, cell.text, start, cell.last))
         run = []
         used = k + 1
+    return out, used
+
+
+_NO_PERMISSION_RE = re.compile(r"^(?:无|没有|不涉及|none|n/?a|-+|—+)$", re.IGNORECASE)
+"""A permission cell saying the row's feature asks for none ("注册 / 无 / 用户注册")."""
+
+
+def _placed_scene_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tuple[list[SceneClaim], int]:
+    """Rows of a flattened scene table read a header's width at a time, when the header has one column of
+    permissions and one of scenes and columns after the permissions' ("业务功能 / 对应权限 / 使用目的 / 是否询问 /
+    可否关闭"): each row's scene, permissions and use from their columns, while each row's permission cell names
+    a permission or says none, and its scene cell is no sentence."""
+    n = len(roles)
+    if roles.count("permissions") != 1 or "scene" not in roles or roles.index("permissions") == n - 1:
+        return [], 0
+    p, sc = roles.index("permissions"), roles.index("scene")
+    use = next((k for k, r in enumerate(roles) if r in ("purpose", "description") and k != sc), None)
+    out: list[SceneClaim] = []
+    used = 0
+    for start in range(0, len(cells) - n + 1, n):
+        row = cells[start:start + n]
+        cell, scene = row[p].text, row[sc].text
+        if _SENTENCE_END_RE.search(scene) or width(scene) > MAX_HEADER_WIDTH:
+            break
+        if not ctx.lexicon.permissions_in(cell, weak=True):
+            if not _NO_PERMISSION_RE.match(cell.strip()):
+                break
+            used = start + n
+            continue
+        out.append(SceneClaim(scene, row[use].text if use is not None else "", cell, row[0].first, row[-1].last))
+        used = start + n
     return out, used
 
 
