@@ -132,7 +132,7 @@ _NAMED_PERMISSION_RE = re.compile(r"^(?:\d{1,2}[、.．]\s*)?(?!.*(?:申请|调�
                                   re.IGNORECASE)
 """A label naming one permission by what it allows ("来电消音权限", "悬浮窗权限"), not a field of permissions
 ("调用的权限", "敏感权限", "系统权限")."""
-_CIRCLED_RE = re.compile(r"^\s*[\u2460-\u2473\u2776-\u277f\u2780-\u2793]\s*")
+_CIRCLED_RE = re.compile(r"^\s*[\u2460-\u2473\u2776-\u277f\u2780-\u2793\u3251-\u325f\u32b1-\u32bf]\s*")
 """An item's circled number ("①")."""
 
 

@@ -399,3 +399,15 @@ def test_a_flattened_scene_table_with_use_and_choice_columns_after_the_permissio
     assert {("数据采集", "android.permission.READ_CONTACTS"), ("地图找店", "android.permission.ACCESS_FINE_LOCATION"),
             ("短信提醒", "android.permission.SEND_SMS")} <= pairs
     assert not any(s.name in ("使用目的", "是", "可否关闭") for s in d.scenes)
+
+
+CIRCLED_NUMBERS_PAST_TWENTY = "本应用申请的权限如下：\n" + "".join(
+    f"{mark}允许程序访问网络连接，使本软件可以联网{k}；\n" for k, mark in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")) + \
+    "㉑请求访问使用摄像头，用于更换头像；\n㉒允许程序振动，用于推送通知时振动提醒；\n"
+
+
+def test_items_numbered_past_twenty_with_circled_numbers_are_items_too(tmp_path, catalog):
+    d = _read(tmp_path, "circled.txt", CIRCLED_NUMBERS_PAST_TWENTY, catalog)
+    pairs = {p for s in d.scenes for p in s.permissions if "头像" in s.name or "头像" in s.description}
+    assert pairs == {"android.permission.CAMERA"}
+    assert any("android.permission.VIBRATE" in s.permissions and "振动" in s.name for s in d.scenes)

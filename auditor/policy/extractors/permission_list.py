@@ -46,10 +46,10 @@ from auditor.policy.text import (
 _ITEM_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）](?!\d)"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s)"
-    r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳]|[-*•·●▪◦](?!/))\s*(.+)$"
+    r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳㉑-㉟㊱-㊿]|[-*•·●▪◦](?!/))\s*(.+)$"
 )
 """A list item and its text; not a block comment's end ("*/")."""
-_NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])")
+_NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳㉑-㉟㊱-㊿]|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _LABEL_SPLIT_RE = re.compile(r"\s*[:：]\s*|\s+[-–—]+\s*")
 _CLAUSE_SPLIT_RE = re.compile(r"\s*[，,；;]\s*")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission|authorit", re.IGNORECASE)
