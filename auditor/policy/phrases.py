@@ -67,7 +67,8 @@ def pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 class PhraseMatcher:
     """Folded phrases found in folded text in one Aho-Corasick pass, with the rules of :func:`pattern`:
     leftmost-longest, non-overlapping; a phrase that starts (ends) with an ASCII letter or digit only at a
-    word start (end); in a phrase with CJK, a space is optional where letters meet CJK and between words."""
+    word start (end); in a phrase with CJK, a space is optional where letters meet CJK and between words; an
+    English phrase's plural counts as the phrase (:func:`_variants`)."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self._auto = ahocorasick.Automaton()
@@ -113,9 +114,10 @@ _WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 def _variants(phrase: str) -> list[str]:
-    """The spellings :func:`pattern` accepts for ``phrase`` in collapsed text: an English phrase also with an
-    ``s`` (its plural); in a phrase with CJK, each space may be absent and a space may stand where letters meet
-    CJK."""
+    """The spellings :class:`PhraseMatcher` accepts for ``phrase`` in collapsed text: an English phrase also with
+    an ``s`` (its plural: the lexicon's words for data and permissions; :func:`pattern`, for cue words and verbs,
+    takes them as listed); in a phrase with CJK, each space may be absent and a space may stand where letters meet
+    CJK, as :func:`pattern` accepts."""
     if phrase.isascii():
         one = " ".join(phrase.split())
         # an English noun's plural names the same thing ("Android IDs", "device identifiers"); not a permission
