@@ -24,8 +24,9 @@ from auditor.policy.lexicon import Lexicon
 from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import load_document
 from auditor.policy.model import DataTypeMention, Disclosure, PermissionDisclosure, SdkDisclosure
+from auditor.policy.phrases import fold
 from auditor.policy.resolve import Resolver, build_resolver
-from auditor.policy.text import COMPANY_CUE_RE, COMPONENT_WORD_RE, DATA_CATEGORY_RE, width
+from auditor.policy.text import COMPANY_CUE_RE, COMPONENT_WORD_RE, DATA_CATEGORY_RE, URL_ONLY_RE, width
 from auditor.policy.unused import unused_spans, without_unused
 from auditor.vocab import DATA_TYPES
 
@@ -73,7 +74,7 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
                 row = rows[key] = sdk_disclosure(doc, claim, structure.extractor, resolver, memo)
             else:  # the same row written again: only its evidence differs
                 row = replace(row, evidence=doc.span(claim.first, claim.last))
-            if row.id is None and not _names_something(row.name, lexicon):
+            if row.id is None and not _names_something(row.name, lexicon, bool(row.company)):
                 continue
             sdks.append(row)
         scene_claims.extend(replace(c, scene=without_refusal(c.scene)) if c.scene else c for c in structure.scenes)
@@ -95,12 +96,20 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
 _CLAUSE_MARK_RE = re.compile(r"[，。；]")
 
 
-def _names_something(name: str, lexicon: Lexicon) -> bool:
+def _names_something(name: str, lexicon: Lexicon, owned: bool = False) -> bool:
     """Whether a row's name the catalog does not know can name a third party: not a clause ("嵌入第三方SDK，SDK收集
     传输个人信息", "…，属敏感信息；位置"; a name then its use, "号码认证SDK，本机号码校验", does), not a Chinese category of data
-    ("个人常用设备信息"), not a short Chinese field label ("信息用途", "收集个人信息种类"); a name with Latin letters or
-    digits in it is left to the extractors ("RxPermissions", "Usage Data")."""
+    ("个人常用设备信息"), not a short Chinese field label ("信息用途", "收集个人信息种类"), not an address, the opening of a
+    clause ("用于第三方授权服务", "该第三方自行处理") or, in a row that names no company (``owned``), a kind of data
+    ("MAC地址", "IMEI"); another name with Latin letters or digits in it is left to the extractors ("RxPermissions",
+    "Usage Data")."""
     bare = name.strip()
+    if URL_ONLY_RE.match(bare) or (_CLAUSE_OPENING_RE.match(bare) and not COMPONENT_WORD_RE.search(bare)):
+        return False  # an address; a clause's words ("用于第三方授权服务", "该第三方自行处理", "的第三方账号为准")
+    if not owned and not COMPONENT_WORD_RE.search(bare) and lexicon.mostly_data(bare) and (
+            not _LATIN_RE.search(bare) or any(h.phrase == fold(bare) for h in lexicon.find(bare, weak=True))):
+        return False  # a kind of data ("MAC地址", "IMEI"; not "Google定位服务", a product, nor a row that names its
+        # company: "本机号码校验" / "服务提供商：中国移动…", a service named by what it checks)
     if _CLAUSE_MARK_RE.search(bare.rstrip("，。；")):
         head = _CLAUSE_MARK_RE.split(bare)[0]  # ("号码认证SDK，本机号码校验": a name, then its use)
         return bool(COMPONENT_WORD_RE.search(head)) and not lexicon.general(head)
@@ -113,6 +122,9 @@ def _names_something(name: str, lexicon: Lexicon) -> bool:
     return not (width(bare) <= MAX_LABEL_NAME and _LABEL_END_RE.search(bare) and lexicon.role(bare) in _LABEL_ROLES)
 
 
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_CLAUSE_OPENING_RE = re.compile(r"(?:用于|用来|为了|以便|(?:的|该|由)(?=第三方|三方))")
+"""Words that open a clause, never a product's name."""
 MAX_LABEL_NAME = 20
 _LABEL_END_RE = re.compile(r"(?:用途|目的|种类|类型|类别|方式|范围|说明|字段)$")
 _LABEL_ROLES = frozenset({"purpose", "data", "method", "scene", "permissions", "description", "link", "website"})

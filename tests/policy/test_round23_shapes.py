@@ -411,3 +411,14 @@ def test_items_numbered_past_twenty_with_circled_numbers_are_items_too(tmp_path,
     pairs = {p for s in d.scenes for p in s.permissions if "头像" in s.name or "头像" in s.description}
     assert pairs == {"android.permission.CAMERA"}
     assert any("android.permission.VIBRATE" in s.permissions and "振动" in s.name for s in d.scenes)
+
+
+def test_a_row_named_by_an_address_a_purpose_clause_or_a_kind_of_data_is_dropped_when_the_catalog_does_not_know_it():
+    from auditor.policy.lexicon_data import load_lexicon
+    from auditor.policy.reader import _names_something
+    lexicon = load_lexicon()
+    for words in ("用于第三方授权服务", "该第三方自行处理", "https://www.example.com/privacy", "MAC地址", "IMEI"):
+        assert not _names_something(words, lexicon), words
+    for name in ("Google定位服务", "先声语音识别", "TopOn", "号码认证SDK，本机号码校验"):
+        assert _names_something(name, lexicon), name
+    assert _names_something("本机号码校验", lexicon, owned=True)  # a service its row names the company of
