@@ -15,7 +15,7 @@ from auditor.policy.lexicon import Lexicon, fold
 from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
 from auditor.policy.names import NameIndex, Resolution
 from auditor.policy.resolve import Evidence, Resolver
-from auditor.policy.text import clean_collected, coordinates, hosts, name_like, packages, urls, width
+from auditor.policy.text import clean_collected, company_like, coordinates, hosts, name_like, packages, urls, width
 from auditor.vocab import DATA_TYPES
 
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
@@ -23,6 +23,22 @@ _STATE_NOTE_RE = re.compile(r"(?<=状态)\s*[（(][^（）()]*[）)]|(?<=status)
 """The bracketed note after a state ("通知栏状态（如通知栏权限、用户点击行为）"): what is read, not a use."""
 _LEADING_MARK_RE = re.compile(r"^(?:[-*•·●▪◦○■□◆◇►▶➤→✓✔☑]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?)+\s*")
 """A list's mark or a symbol before a row's name (a bullet, an emoji), no part of the name as written."""
+_KIND_OF_PARTY_RE = re.compile(r"(?:合作方|合作伙伴|服务商|提供商|供应商|第三方)$")
+"""The end of words naming a kind of party ("消息推送服务合作方", "业务合作伙伴"), not a company."""
+_NONE_CELL_RE = re.compile(r"^(?:无|暂无|不适用|/|-+|—+|n/?a|none)$", re.IGNORECASE)
+
+
+def _names_a_party(company: str, lexicon: Lexicon) -> bool:
+    """A company cell that can name who is behind a row: not "无", not a kind of party ("效果广告服务合作方") nor a list
+    of data ("设备品牌、型号、软件系统版本") when it names no registered company."""
+    text = company.strip()
+    if not text or _NONE_CELL_RE.match(text):
+        return False
+    if company_like(text):
+        return True
+    return not (_KIND_OF_PARTY_RE.search(text) or lexicon.mostly_data(text))
+
+
 _TRAILING_ASIDE_RE = re.compile(r"^(.*?\S)\s*[（(]\s*([^（）()]{2,60}?)\s*[)）]\s*$")
 """A name with a last part in brackets ("Bugly (Tencent)", "Firebase Analytics（Google）")."""
 
@@ -55,7 +71,8 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
         res = resolver.resolve(ev)
         if memo is not None:
             memo[ev] = res
-    name, company = (f.name, f.company) if f.company or not res.id else bracketed_vendor(f.name, res.id, resolver)
+    shown = f.company if _names_a_party(f.company, lexicon) else ""  # (the cell still counts as evidence above)
+    name, company = (f.name, shown) if shown or not res.id else bracketed_vendor(f.name, res.id, resolver)
     return SdkDisclosure(
         name=name, id=res.id, candidates=res.candidates if res.id is None else (), company=company,
         purpose=f.purpose, collected=clean_collected(f.data), data_types=tuple(data), permissions=tuple(perms),

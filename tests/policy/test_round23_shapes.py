@@ -422,3 +422,18 @@ def test_a_row_named_by_an_address_a_purpose_clause_or_a_kind_of_data_is_dropped
     for name in ("Google定位服务", "先声语音识别", "TopOn", "号码认证SDK，本机号码校验"):
         assert _names_something(name, lexicon), name
     assert _names_something("本机号码校验", lexicon, owned=True)  # a service its row names the company of
+
+
+KINDS_OF_PARTY_IN_THE_COMPANY_COLUMN = """\
+| SDK名称 | 第三方名称 | 使用目的 |
+|---|---|---|
+| 小米推送SDK | 消息推送服务合作方 | 推送消息 |
+| 某某统计SDK | 无 | 统计分析 |
+| 某某地图SDK | 北京某某信息技术有限公司 | 定位 |
+"""
+
+
+def test_a_company_cell_naming_a_kind_of_party_or_none_leaves_the_company_unknown(tmp_path, catalog):
+    d = _read(tmp_path, "kinds.md", KINDS_OF_PARTY_IN_THE_COMPANY_COLUMN, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [
+        ("小米推送SDK", ""), ("某某统计SDK", ""), ("某某地图SDK", "北京某某信息技术有限公司")]
