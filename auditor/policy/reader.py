@@ -104,7 +104,7 @@ def _names_something(name: str, lexicon: Lexicon, owned: bool = False) -> bool:
     ("MAC地址", "IMEI"); another name with Latin letters or digits in it is left to the extractors ("RxPermissions",
     "Usage Data")."""
     bare = name.strip()
-    if URL_ONLY_RE.match(bare) or (_CLAUSE_OPENING_RE.match(bare) and not COMPONENT_WORD_RE.search(bare)):
+    if URL_ONLY_RE.match(bare) or (_FRAGMENT_OPENING_RE.match(bare) and not COMPONENT_WORD_RE.search(bare)):
         return False  # an address; a clause's words ("用于第三方授权服务", "该第三方自行处理", "的第三方账号为准")
     if not owned and not COMPONENT_WORD_RE.search(bare) and lexicon.mostly_data(bare) and (
             not _LATIN_RE.search(bare) or any(h.phrase == fold(bare) for h in lexicon.find(bare, weak=True))):
@@ -123,8 +123,10 @@ def _names_something(name: str, lexicon: Lexicon, owned: bool = False) -> bool:
 
 
 _LATIN_RE = re.compile(r"[A-Za-z]")
-_CLAUSE_OPENING_RE = re.compile(r"(?:用于|用来|为了|以便|(?:的|该|由)(?=第三方|三方))")
-"""Words that open a clause, never a product's name."""
+_FRAGMENT_OPENING_RE = re.compile(r"(?:用于|用来|为了|以便|(?:的|该|由)(?=第三方|三方))")
+"""Words that open a clause's fragment left in a row's name cell ("用于…", "该第三方…"), never a product's name (the
+openings of a whole sentence, "为保证…", "如您…", are :data:`auditor.policy.text._CLAUSE_OPENING_RE`, which
+:func:`name_like` asks at every cell)."""
 MAX_LABEL_NAME = 20
 _LABEL_END_RE = re.compile(r"(?:用途|目的|种类|类型|类别|方式|范围|说明|字段)$")
 _LABEL_ROLES = frozenset({"purpose", "data", "method", "scene", "permissions", "description", "link", "website"})

@@ -12,6 +12,7 @@ list where most items are.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -316,9 +317,7 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
                 addressed.add(run[-1])
                 j += 1
                 continue
-            if width(text) > MAX_BARE_NAME or _SENTENCE_END_RE.search(text) or not name_like(text) \
-                    or NOT_NAME_RE.fullmatch(text) or company_like(text) or ctx.lexicon.is_header(text) \
-                    or ctx.lexicon.data_types_in(text, cell=True) or ctx.lexicon.permissions_in(text, weak=True):
+            if not _name_only(text, ctx):
                 break
             run.append(j)
             j += 1
@@ -331,13 +330,17 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
         k = max(j, k + 1)
 
 
-def _bare_name(line: Line, ctx: Context) -> bool:
-    """A line that is only a short name: no sentence, address, company, header word, data or permission."""
-    text = line.text.strip()
-    return bool(text) and not line.mark.startswith("h") and width(text) <= MAX_BARE_NAME \
-        and not _SENTENCE_END_RE.search(text) and "://" not in text and name_like(text) \
+def _name_only(text: str, ctx: Context) -> bool:
+    """``text`` is only a short name: no sentence, company, header word, data or permission."""
+    return width(text) <= MAX_BARE_NAME and not _SENTENCE_END_RE.search(text) and name_like(text) \
         and not NOT_NAME_RE.fullmatch(text) and not company_like(text) and not ctx.lexicon.is_header(text) \
         and not ctx.lexicon.data_types_in(text, cell=True) and not ctx.lexicon.permissions_in(text, weak=True)
+
+
+def _bare_name(line: Line, ctx: Context) -> bool:
+    """A line that is only a short name (:func:`_name_only`), no heading and no address in it."""
+    text = line.text.strip()
+    return bool(text) and not line.mark.startswith("h") and "://" not in text and _name_only(text, ctx)
 
 
 MIN_ADDRESSED_NAMES = 3
@@ -708,6 +711,20 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
         while stack and levels[stack[-1]] >= level:
             ends[stack.pop()] = heads[n] - 1
         stack.append(n)
+    sections: dict[int, tuple[str, str, list[str], list[str]]] = {}
+
+    def section(m: int) -> tuple[str, str, list[str], list[str]]:
+        """Heading ``m``'s name, body, first lines and the services it names (each heading read once: a run
+        looks ahead at the sections after a title that names none)."""
+        if m not in sections:
+            h, end = heads[m], ends[m]
+            name = _OUTLINE_NUMBER_RE.sub("", lines[h].text).strip()
+            body = " ".join(lines[j].text for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1))
+            head = [t for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1) if (t := lines[j].text.strip())]
+            head = head[:MAX_HEAD_LINES]
+            sections[m] = (name, body, head, _heading_names(name, body, ctx, head) if end > h else [])
+        return sections[m]
+
     out: list[Structure] = []
     taken: set[int] = set()
     for n, k in enumerate(heads):
@@ -719,15 +736,6 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
             " ".join(lines[j].text for j in range(max(first, k - MAX_LEAD_LINES), k) if not lines[j].mark.startswith("h"))
         if not _THIRD_PARTY_RE.search(context):
             continue
-        def section(m: int) -> tuple[str, str, list[str], list[str]]:
-            """Heading ``m``'s name, body, first lines and the services it names."""
-            h, end = heads[m], ends[m]
-            name = _OUTLINE_NUMBER_RE.sub("", lines[h].text).strip()
-            body = " ".join(lines[j].text for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1))
-            head = [t for j in range(h + 1, min(end, h + MAX_BODY_LINES) + 1) if (t := lines[j].text.strip())]
-            head = head[:MAX_HEAD_LINES]
-            return name, body, head, _heading_names(name, body, ctx, head) if end > h else []
-
         for m in range(n, len(heads)):
             if levels[m] < levels[n]:
                 break
@@ -738,11 +746,11 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
             if not names and m > n and end > h and (unnamed := _unnamed(name, ctx)):
                 # "Fabric Answers" between services' sections: one more service, when a section naming one
                 # follows it before any heading that names nothing (a few such headings may stand between)
-                siblings = [k for k in range(m + 1, len(heads)) if levels[k] <= levels[n]][:MAX_UNNAMED_RUN]
-                for k in siblings:
-                    if levels[k] < levels[n]:
+                siblings = itertools.islice((q for q in range(m + 1, len(heads)) if levels[q] <= levels[n]), MAX_UNNAMED_RUN)
+                for q in siblings:
+                    if levels[q] < levels[n]:
                         break
-                    sibling_name, _, _, sibling_names = section(k)
+                    sibling_name, _, _, sibling_names = section(q)
                     if sibling_names:
                         names = unnamed
                         break
