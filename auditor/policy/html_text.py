@@ -22,6 +22,8 @@ _LINK_TAGS = frozenset({"a", "link"})
 """Elements whose ``href`` is a link the text shows: ``<a>``, and a page of code's ``<Link href=…>…</Link>``
 (React / Next.js; the tag name read lower-cased). A ``<link>`` of a page's head is skipped with the head."""
 _EMPHASIS = frozenset({"b", "strong", "u"})
+_BOLD_STYLE_RE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
+"""A ``<span>`` styled bold (Google Docs and Word write bold so: ``style="font-weight:700"``): emphasis too."""
 """Inline tags whose words stand out: a line of only such words is a title in all but its markup
 (``<p><u>Unity Analytics</u><br>This is…</p>``, ``<p><strong>Sentry</strong></p>``)."""
 _BOLD_LINE_RE = re.compile(r"[^.。!！?？;；:：]{1,80}")
@@ -66,6 +68,8 @@ class _Parser(HTMLParser):
         self._buf_plain = False
         """Whether :attr:`_buf` holds words outside emphasis (:data:`_EMPHASIS`): then the line is no title."""
         self._emphasis = 0
+        self._spans: list[bool] = []
+        """``<span>`` open around the text, each whether it is styled bold (:data:`_BOLD_STYLE_RE`)."""
         self._elements = 0
         self._cells = 0
         self._skip = 0
@@ -134,6 +138,11 @@ class _Parser(HTMLParser):
         if tag in _EMPHASIS:
             self._emphasis += 1
             return
+        if tag == "span":
+            bold = _BOLD_STYLE_RE.search(dict(attrs).get("style") or "") is not None
+            self._spans.append(bold)
+            self._emphasis += bold
+            return
         if tag in _BLOCK:
             self._flush()
             self._mark = _MARKS.get(tag, "")
@@ -165,12 +174,13 @@ class _Parser(HTMLParser):
             if not self._texts:
                 self._flush()
             return
-        if tag in _EMPHASIS:
+        if tag in _EMPHASIS or (tag == "span" and self._spans and self._spans.pop()):
             self._emphasis = max(0, self._emphasis - 1)
             return
         if tag in _BLOCK:
             self._flush()
             self._emphasis = 0  # (an emphasis left open in its paragraph ends with it)
+            self._spans.clear()
             if tag in ("ul", "ol"):
                 self._lists = max(0, self._lists - 1)
 

@@ -68,6 +68,8 @@ _CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")
 _PERMISSION_FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权限|permissions?|the|authority|access")
 """Words around a permission's name that say no more of it."""
 _GENERAL_TAIL_RE = re.compile(r"(?:\s*(?:sdks?|类|等))+$")
+_HEAD_OF_RE = re.compile(r"^([a-z][a-z-]*(?: [a-z-]+){0,2}) of ")
+"""The head of a long English title "A of …" (one to three words before the first "of")."""
 _OF_RE = re.compile(r"^([a-z][a-z ]{1,30}?) of (?:the |a |an |each )?([a-z][a-z ()/-]{1,40})$")
 """An English title "A of B", whose head is A ("Purpose of the Permission" is a purpose, "Name of the Permission"
 names the permission)."""
@@ -528,16 +530,26 @@ class Lexicon:
         folded = _CJK_GAP_RE.sub("", fold(header).strip(" :：*#|`"))  # "权限 说明": a page's layout, one word
         if not folded and fold(header).strip(" :：*|`") == "#":
             folded = "#"  # the title of a row-number column, not a Markdown heading's mark
-        if not folded or len(folded) > MAX_ROLE_CHARS:
-            return None
         exact = self._field_exact.get(folded)
         if exact:
             return exact
+        head_of = _HEAD_OF_RE.match(folded)
+        if head_of and len(folded) > MAX_ROLE_CHARS:
+            # a long English title "A of …" ("Purposes of processing of personal information and business
+            # functions", "Name of plug-in / SDK and its provider"): its head word says the role
+            head = self._role(head_of.group(1))
+            if head == "title" and any(r == "name" and rx.search(folded) for r, rx in self._field_regexes):
+                return "name"  # the name of an SDK-ish thing named after it, whoever else ("its provider")
+            return head if head not in ("title", "index") else None
+        if not folded or len(folded) > MAX_ROLE_CHARS:
+            return None
         of = _OF_RE.match(folded)
         if of:  # "Purpose of the Permission", "Name of the SDK": the head word before "of" says the role
             head = self._role(of.group(1))
             if head is not None and head not in ("title", "index"):
                 return head
+            if head == "title" and any(r == "name" and rx.search(of.group(2)) for r, rx in self._field_regexes):
+                return "name"  # "Name of plug-in / SDK and its provider": the SDK's name, its provider's after it
             rest = self._role(of.group(2))
             if rest is not None:
                 return rest

@@ -492,7 +492,12 @@ def is_distinctive(name: str) -> bool:
     words = re.findall(r"[A-Za-z0-9]+", fold_width(name))
     inner_upper = any(any(ch.isupper() for ch in w[1:]) and any(ch.islower() for ch in w) for w in words)
     title = sum(1 for w in words if w[:1].isupper() and len(w) > 1) >= 2  # "Firebase Crashlytics"
-    return inner_upper or title or any(ch.isdigit() for ch in key) or "sdk" in key.casefold()
+    lettered = _LETTER_PREFIX_RE.search(fold_width(name)) is not None  # "U-Share", "U-APM": a brand's letter
+    return inner_upper or title or lettered or any(ch.isdigit() for ch in key) or "sdk" in key.casefold()
+
+
+_LETTER_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]-[A-Z][A-Za-z]+")
+"""A capital letter joined by a dash to a capitalised word ("U-Share", "U-APM"): a product's name, no ordinary word."""
 
 
 def _distance(a: str, b: str, limit: int) -> int:

@@ -32,11 +32,15 @@ _LABEL_RE = re.compile(r"(?:^|(?<=[；;。\s]))([^：:；;。\s][^：:；;。]{0
 _EMBEDDED_COMPANY_RE = (re.compile(r"^(.{2,60}?)\s[—–-]{1,2}\s+(.{3,120}?)\s*$"),
                         re.compile(r"^(.{2,60})[—–-]{1,2}([\u4e00-\u9fff][^—–-]{2,120}?)\s*$"),
                         re.compile(r"^(.{2,60}?)\s+(\S{2,60}(?:公司|集团|研究院|工作室))\s*$"),
+                        re.compile(r"^(\S{0,40}(?:sdk|kit)\b(?:\s\S{1,40}){0,2}|\S{1,40}\s(?:sdk|kit))\s+by\s+(.{3,120}?)\s*$",
+                                   re.IGNORECASE),
                         re.compile(r"^(.{2,60}?[)）])\s*[（(]\s*([^（()）]{3,120}?)\s*[)）]*\s*$"),
                         re.compile(r"^(.{2,60}?)\s*[（(]\s*(.{3,120}?)\s*[)）]*\s*$"))
 """``Product — Company`` (a dash with spaces around it); ``产品-某某有限公司`` (a bare dash before a Chinese company,
 the last dash); ``产品 某某（中国）有限公司`` (a Chinese company name after the last space: a cell of two lines, the
-product over its company); ``产品（含某组件）（某某有限公司）`` (the company in the last of two brackets); else
+product over its company); ``GravtySDK by Loyalty Juggernaut Inc.`` (an SDK's or kit's name of up to three words before "by", a
+registered company after it; not a sentence, "OpenX is an advertising service provided by …");
+``产品（含某组件）（某某有限公司）`` (the company in the last of two brackets); else
 ``产品（某某（北京）有限公司）`` (the company in brackets from the first one on). The dash first, so a bracket inside
 the product ("X (app) — Y Ltd") stays in the product; the two lines before the bracket, so a bracket inside the
 company stays in it."""
@@ -493,7 +497,7 @@ def product_company(cell: str) -> tuple[str, str] | None:
         return None  # (every other way writes the company last: a cheap test before the patterns)
     for pattern in _EMBEDDED_COMPANY_RE:
         m = pattern.match(cell)
-        if m and pattern in _EMBEDDED_COMPANY_RE[3:] and _PLACE_IN_COMPANY_RE.match(cell):
+        if m and pattern in _EMBEDDED_COMPANY_RE[4:] and _PLACE_IN_COMPANY_RE.match(cell):
             continue  # "腾讯科技（深圳）有限公司": a place in brackets inside a company's name, no product before it
         if m and company_like(m.group(2)) and not company_like(m.group(1)):
             return m.group(1).strip(), m.group(2).strip()

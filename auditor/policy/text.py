@@ -191,7 +191,7 @@ def name_like(cell: str) -> bool:
         and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \
         and not _TAG_ONLY_RE.match(cell) and not _POLICY_ONLY_RE.match(cell) and not SDK_PHRASE_RE.search(cell) \
         and not _CONTACT_RE.match(cell) and not _CLAUSE_OPENING_RE.match(cell) and not _ANNOTATION_RE.match(cell) \
-        and not _ANSWER_RE.match(cell) and not _field_key(cell)
+        and not _ANSWER_RE.match(cell) and not _field_key(cell) and not _PASSIVE_END_RE.search(cell)
 
 
 _FIELD_KEY_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 ]{1,40}?)\s*[(（]\s*`?([a-z][a-z0-9]*(?:[A-Z_][A-Za-z0-9]*)+)`?\s*[)）]$")
@@ -222,6 +222,9 @@ _CLAUSE_OPENING_RE = re.compile(r"^(?:为了|为保证|为保障|为实现|为�
                                 r"|(?i:before|after|once|unless|until|upon)\s+(?=[a-z]))")
 """A clause of a sentence ("为保证终端用户能正常使用SDK产品…", "For counting installs from ads, we use…", "Before adopting a
 new SDK, …"), never a name ("After Effects SDK" is one)."""
+_PASSIVE_END_RE = re.compile(r"由[^，。,；;]{1,40}?(?:提供|开发|运营)$")
+"""A clause saying who provides something ("…的技术模块由第三方SDK协助提供", "该功能由某某公司开发"): a sentence, never a
+name (a name says who provides it in brackets: "X5内核（由腾讯提供）")."""
 _CONTACT_RE = re.compile(r"^(?:\d+[.、]\s*)?(?:contact(?:\s+(?:us|me|information|info|details))?|about\s+(?:us|me)|"
                          r"联系我们|联系方式|如何联系我们|关于我们)\s*$", re.IGNORECASE)
 """The policy's contact section ("Contact", "联系我们"): its "Developer:" and "Email:" lines are the app's."""

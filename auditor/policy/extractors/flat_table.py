@@ -143,6 +143,11 @@ class FlatTableExtractor:
             anchored, anchored_end = _anchored_rows(roles, cells, ctx, fits) if _uneven(roles, rows) else ([], 0)
             if anchored and _reading(roles, anchored, ctx, fits) > _reading(roles, rows, ctx, fits):
                 rows, end = anchored, anchored_end  # rows of uneven length (cells left empty, or merged)
+            blocks = _block_rows(doc, roles, i, j, ctx, fits)
+            if blocks or None in roles:
+                # a row a paragraph, some with a cell left out: the blank lines part the rows (a header with titles
+                # the lexicon does not know, read as one paragraph, is read only so)
+                rows = blocks
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
         return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None
@@ -283,7 +288,35 @@ def _header(doc: Document, cell_roles: list[str | None], i: int, ctx: Context) -
         seen.add(role)
         header.append(doc.lines[j].text.strip())
         j += 1
-    return header, j
+    end = _titles_paragraph(doc, cell_roles, i, j)
+    return header + [doc.lines[k].text.strip() for k in range(j, end)], end
+
+
+MAX_UNKNOWN_TITLE = 16
+"""Display width of a column title the lexicon does not know ("类型", "设备信息获取列表") inside a header paragraph."""
+
+
+def _titles_paragraph(doc: Document, cell_roles: list[str | None], i: int, j: int) -> int:
+    """Where a header that stopped at line ``j`` (a title the lexicon does not know) ends when its titles make one
+    paragraph of short lines, blank lines before its first row ("SDK名称" / "类型" / "公司" / "获取权限" / … /
+    "手机系统"): its last line's end, when at least half of its titles and three or more have a role, a name's
+    among them; else ``j``."""
+    lines = doc.lines
+    if j >= len(lines) or j == i or cell_roles[j] is not None:
+        return j
+    k = i
+    while k + 1 < len(lines) and lines[k + 1].no - lines[k].no == 1 and k + 1 - i < MAX_COLUMNS:
+        k += 1
+    end = k + 1
+    if end <= j or (end < len(lines) and lines[end].no - lines[end - 1].no < 2):
+        return j  # (no blank line under it: no header paragraph)
+    roles = cell_roles[i:end]
+    known = sum(r is not None for r in roles)
+    if "name" not in roles or known < 3 or 2 * known < len(roles) or any(
+            cell_roles[m] is None and (width(lines[m].text.strip()) > MAX_UNKNOWN_TITLE or lines[m].mark
+                                       or _SENTENCE_END_RE.search(lines[m].text)) for m in range(j, end)):
+        return j
+    return end
 
 
 _KIND_TITLE_RE = re.compile(r"类型|类别|分类|\btype\b|\bcategory\b|\bkind\b", re.IGNORECASE)
@@ -316,11 +349,12 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
     complete = True
     for k in range(start, len(doc.lines)):
         text = doc.lines[k].text.strip()
-        after_blank = k > start and (each_line or (apart and doc.lines[k].no - doc.lines[k - 1].no > 1))
+        after_gap = k > start and doc.lines[k].no - doc.lines[k - 1].no > 1  # (blank lines before it)
+        after_blank = k > start and (each_line or (apart and after_gap))
         if is_heading(text) or "|" in text or doc.lines[k].mark:
             break  # headings and list items are markup, never cells of a flattened table
         prev = cells[-1].text.split("\n")[-1] if cells else ""
-        if link_column and URL_ONLY_RE.match(prev) and not each_line and _URL_REST_RE.fullmatch(text) \
+        if link_column and URL_ONLY_RE.match(prev) and not each_line and not after_gap and _URL_REST_RE.fullmatch(text) \
                 and (prev.endswith(("=", "?", "&", "/", "-", "_", "%")) or _URL_TAIL_RE.fullmatch(text)):
             cells[-1] = Cell(cells[-1].text + text, cells[-1].first, k)  # an address wrapped onto the next line
         elif link_column and URL_ONLY_RE.match(text) and not prev.rstrip().endswith((":", "：")):
@@ -359,7 +393,17 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
     linked = any(URL_RE.search(c.text) for c in cells[:n]) and not any(URL_RE.search(c.text) for c in cells[:n - 1])
     numbered = roles[0] == "index"  # a row number opens each row ("序号", "#"): the name is the cell after it
     pos = 0
+    constants = roles.index("permissions") if "permissions" in roles else None
     while pos < len(cells):
+        if rows and constants is not None and _CONSTANT_LINE_RE.fullmatch(cells[pos].text):
+            # constants after a row's last cell: the rest of its permission cell ("android.permission.WRITE_…" in
+            # it, "android.permission.READ_…" on a line after the row), never a row's name
+            last = rows[-1]
+            texts = list(last.cells)
+            texts[constants] = f"{texts[constants]}\n{cells[pos].text}".strip()
+            rows[-1] = Row(tuple(texts), last.first, cells[pos].last)
+            pos += 1
+            continue
         if numbered and not (_ROW_NUMBER_RE.fullmatch(cells[pos].text) and pos + 1 < len(cells)):
             break
         if not name_like(cells[pos + numbered].text):
@@ -436,6 +480,41 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
         texts = _aligned(roles, [c.text for c in chunk], key, ctx, memo)[1]
         rows.append(Row(tuple(texts), chunk[0].first, chunk[-1].last))
     return rows, bounds[-1][1]
+
+
+MIN_BLOCK_ROWS = 2
+"""Paragraphs under a header that make it a table of a row a paragraph (:func:`_block_rows`)."""
+
+
+def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Context, memo: _Fits) -> list[Row]:
+    """Rows of a flattened SDK table whose header is one paragraph (lines ``i..j-1``, a title a line) and whose
+    rows are each a paragraph of a cell a line, some shorter or longer than the header (a cell left empty copies
+    as nothing: "wechat pay" / "网络切换、WIFI信息" / "网络切换、WIFI信息" under four titles; a cell's text goes on
+    on a line of its own): the blank lines part the rows, the cells of such a row fall to the columns they read
+    as (:func:`_aligned`). None when the header or the first rows are not so (a paragraph more than twice the
+    header's length, or one not opening with a name)."""
+    lines = doc.lines
+    n = len(roles)
+    key = 1 if roles[0] == "index" and n > 2 else 0
+    if any(lines[k].no - lines[k - 1].no != 1 for k in range(i + 1, j)) or j >= len(lines) \
+            or lines[j].no - lines[j - 1].no < 2 or (i > 0 and lines[i].no - lines[i - 1].no < 2):
+        return []  # (a title right over the header's first is a column of its own: "所属系统" / "SDK名称" / …)
+    rows: list[Row] = []
+    apart = lines[j].no - lines[j - 1].no  # (the rows stand as far apart as the first row from the header)
+    k = j
+    while k < len(lines):
+        end = k
+        while end + 1 < len(lines) and lines[end + 1].no - lines[end].no < apart:
+            end += 1
+        texts = [lines[b].text.strip() for b in range(k, end + 1)]
+        if not key + 2 <= len(texts) <= 2 * n or not name_like(texts[key]) or ctx.lexicon.is_header(texts[key]) \
+                or ctx.lexicon.data_types_in(texts[key], cell=True) \
+                or any(is_heading(t) or "|" in t or lines[b].mark for b, t in zip(range(k, end + 1), texts)):
+            break
+        cells = texts if len(texts) == n else _aligned(roles, texts, key, ctx, memo)[1]
+        rows.append(Row(tuple(cells), k, end))
+        k = end + 1
+    return rows if len(rows) >= MIN_BLOCK_ROWS and any(r.last - r.first + 1 != n for r in rows) else []
 
 
 _JOIN_COST = 0.4
@@ -615,8 +694,9 @@ the tokens of a blank-separated row that the single-word columns leave."""
 
 def _spaced_tables(doc: Document, ctx: Context) -> list[Structure]:
     """SDK tables copied as text with the cells of a row separated by blanks: a header line of column titles
-    that all name roles, one a name ("第三方公司名称 SDK名称 涉及个人信息 共享目的 共享方式 隐私政策链接"), then one
-    line per row. The columns left of the widest column take one token each from the left, those right of
+    that all name roles, one a name ("第三方公司名称 SDK名称 涉及个人信息 共享目的 共享方式 隐私政策链接") or one the
+    permissions and one a use ("获取场景 获取权限 对应功能业务 调用权限目的": a permission table), then one
+    line per row (a permission cell naming a permission, or a line of one token a column). The columns left of the widest column take one token each from the left, those right of
     it one token each from the right; a row whose company, name or link cell does not read so ends the table."""
     out: list[Structure] = []
     lines = doc.lines
@@ -629,7 +709,7 @@ def _spaced_tables(doc: Document, ctx: Context) -> list[Structure]:
         rows = [Row(tuple(lines[i].text.split()), i, i)]
         k = i + 1
         while k < len(lines) and not lines[k].mark and "|" not in lines[k].text:
-            cells = _spaced_cells(lines[k].text, roles)
+            cells = _spaced_cells(lines[k].text, roles, ctx)
             if cells is None:
                 break
             rows.append(Row(tuple(cells), k, k))
@@ -648,13 +728,19 @@ def _spaced_roles(text: str, mark: str, ctx: Context) -> list[str] | None:
     roles = []
     for token in tokens:
         role = ctx.lexicon.role(token)
-        if role is None or role in roles:
+        if role in roles and role in _USE_ROLES:
+            role = "description"  # a second column of the use ("对应功能业务" / "调用权限目的"): more of what it says
+        if role is None or (role in roles and role != "description"):
             return None
         roles.append(role)
-    return roles if "name" in roles else None
+    if "name" in roles:
+        return roles
+    titled = all(width(t) <= MAX_UNKNOWN_TITLE for t in tokens) and any(ctx.lexicon.is_header(t) for t in tokens)
+    # (a permission column first is the permission list's blank-separated table, rows that may go on over lines)
+    return roles if titled and "permissions" in roles[1:] and {"scene", "purpose"} & set(roles) else None
 
 
-def _spaced_cells(text: str, roles: list[str]) -> list[str] | None:
+def _spaced_cells(text: str, roles: list[str], ctx: Context) -> list[str] | None:
     """A row's cells by the header's roles, or None when the line does not read as a row."""
     tokens = text.split()
     n = len(roles)
@@ -666,7 +752,9 @@ def _spaced_cells(text: str, roles: list[str]) -> list[str] | None:
         tokens = tokens[:wide] + [" ".join(tokens[wide:len(tokens) - right])] + tokens[len(tokens) - right:]
     for role, cell in zip(roles, tokens):
         if (role == "company" and not company_like(cell)) or (role == "link" and not URL_RE.search(cell)) \
-                or (role == "name" and (not name_like(cell) or company_like(cell))):
+                or (role == "name" and (not name_like(cell) or company_like(cell))) \
+                or (role == "permissions" and len(text.split()) != n
+                    and not ctx.lexicon.permissions_in(cell, weak=True, derive=True)):
             return None
     return tokens
 

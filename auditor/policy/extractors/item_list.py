@@ -350,7 +350,8 @@ def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Con
     """Items that lost their markers, each a name over its own address line (a page's list of third parties
     and their privacy pages copied as paragraphs: "AppLovin" / "https://www.applovin.com/privacy", "StartApp" /
     "https://…"), whatever stands above them: at least :data:`MIN_ADDRESSED_NAMES` such pairs one after another,
-    at least half of the names catalog names. A short line with no address between two pairs ("Analytics
+    at least half of the names catalog names, or names written in bold (a page that sets each party's name in bold
+    over its privacy page's address: one is enough). A short line with no address between two pairs ("Analytics
     platform") is the title of the kind of the names below it and stays no item."""
     def address(k: int) -> bool:
         return 0 < k < len(lines) and bodies[k] is None and "://" in lines[k].text \
@@ -371,7 +372,8 @@ def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Con
                 j += 3  # a kind's title, then the next name over its address
             else:
                 break
-        if len(run) >= MIN_ADDRESSED_NAMES and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run):
+        if (len(run) >= MIN_ADDRESSED_NAMES and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run)) \
+                or (run and all(lines[i].bold for i in run)):  # (bold names, each over its address: items however few)
             for i in run:
                 bodies[i] = lines[i].text.strip()
         k = max(j, k) + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE, heading_line, record_fields
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
@@ -79,6 +79,11 @@ class _Record:
     """The record's permission label has no value of its own: its items follow on the lines below."""
     label: str = ""
     """The label of the line that opened the record ("SDK名称"), folded, without the line's marker."""
+    product_of: int = -1
+    """First line of the record whose product this record is ("友盟SDK" over "① U-App统计SDK：…"), else -1."""
+    listed: list[tuple[str, str]] = field(default_factory=list)
+    """Names (and their addresses) on the lines under a name label left empty ("第三方SDK名称：" / "“微信支付”
+    （https://…）" / "“支付宝支付”（…）"): a row each, sharing the record's other labels."""
     bullet: tuple[str, int] | None = None
     """The bullet glyph and indent of a label line with its value that opened the record ("• 后台运行权限：用于…"):
     a bullet of the same glyph at the same indent is the list's next item, not more of that value."""
@@ -120,6 +125,10 @@ class KeyValueExtractor:
             if doc.code and _CODE_KEY_RE.match(text):
                 current = None  # "'privacyPermTitle': '权限说明',": a key of the page's code, the next text's own
                 continue
+            if line.bold and current is not None and current.kind == "sdk" and current.fields and not ctx.lines[i].pairs \
+                    and ctx.lexicon.role(text.strip()) is None:
+                current = None  # a line of only bold words after a record's labels: the next item's title ("LINE"
+                # over its address), never more of the record above (a title of its fields is: "SDK权限")
             owner = _OWNER_LINE_RE.match(text) if "权限" in text else None
             if owner and _fact_follows(ctx, i + 1):
                 # "1）“友盟组件化基础库”包含的权限代码如下：网络访问权限、…" over "收集信息的目的：…": the SDK's record
@@ -128,11 +137,27 @@ class KeyValueExtractor:
                 records.append(current)
                 continue
             pairs = _nested(ctx.lines[i].pairs, ctx)
+            product: int | None = None
+            if current is not None and current.kind == "sdk" and current.last == i - 1 \
+                    and (line.indent > lines[current.first].indent or current.product_of >= 0):
+                # (a sub-item of the record, or of the record whose products they are: the next item at the
+                # record's depth is the list's, "（4）友盟SDK：为了…" after "（3）微信登录SDK：…")
+                labelled = _named_label(text, pairs, ctx)
+                if labelled is not pairs:
+                    pairs = labelled
+                    product = current.product_of if current.product_of >= 0 else current.first
             if pairs and pairs[0][0] != "name" and " " in text:
                 named = firsts.get(text)
                 if named is None:
                     named = firsts[text] = _known_name_first(text, pairs, ctx)
                 pairs = named
+            if not pairs and current is not None and current.kind == "sdk" and current.last == i - 1 \
+                    and [r for r, _ in current.fields] == ["name"] and not current.fields[0][1].strip():
+                below = _listed_name(text, ctx)
+                if below is not None:
+                    current.listed.append(below)  # "（1）第三方SDK名称：" over "“微信支付” （https://…）": a name below
+                    current.last = i  # its label, one of several the label's record gives
+                    continue
             if current is not None and current.fields and not pairs and current.loose < MAX_CONTINUATION and (
                     line.indent > current.indent or _SUBITEM_RE.match(text)) \
                     and (_next_in_list(lines, i, ctx, current)
@@ -151,6 +176,8 @@ class KeyValueExtractor:
                 opened = current
                 current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known,
                                       label if ctx.lexicon.is_header(label) else "")
+                if product is not None and current is not opened:
+                    current.product_of = product
                 glyph = _BULLET_RE.match(text)
                 if current is not opened and current.first == i and glyph and any(v.strip() for _, v in pairs):
                     current.bullet = (glyph.group(1), line.indent)
@@ -313,6 +340,12 @@ def _opening_role(records: list[_Record], current: _Record) -> str | None:
 def _name_label_role(current: _Record, value: str, known: Callable[[str], bool], label: str) -> str:
     """The role of a name label right under the SDK record ``current``: "name" (the next record), or what the
     label says of ``current`` when its name is given already."""
+    if not value.strip() and any(r == "name" and v.strip() for r, v in current.fields):
+        return "name"  # "（6）第三方SDK名称：" left empty after a named record: the next record's, its value below
+    if company_like(value) and any(r == "name" and v.strip() for r, v in current.fields) \
+            and not any(r == "company" for r, _ in current.fields):
+        return "company"  # "SDK名称：腾讯TBS" / "SDK包名：…" / "SDK 收集：深圳市腾讯计算机系统有限公司": a legal
+        # entity under a named record is its company, whatever word of the label read as a name's
     only_named = [r for r, v in current.fields if v.strip()] == ["name"]
     if only_named and not current.lined:
         return "description"  # "SDK名称：友盟SDK" then "服务类型：使用数据分析": what it is, not a new record
@@ -410,6 +443,28 @@ def _nested(pairs: tuple[tuple[str, str], ...], ctx: Context) -> tuple[tuple[str
 _LABEL_OF_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,3}(?:\.\d{1,3})*\s*[)）.、．]?\s*|[-*•·●]\s*)?([^:：]{1,30})[:：]")
 
 
+_SDK_END_RE = re.compile(r"\S\s*(?:SDK|sdk)$")
+
+
+def _named_label(text: str, pairs: tuple[tuple[str, str], ...], ctx: Context) -> tuple[tuple[str, str], ...]:
+    """A label line right under an SDK's record, deeper than its first line, whose label is an SDK's own name (a
+    catalog name, or a name ending in "SDK"), no column title, and whose value is a sentence ("友盟SDK" … "① U-App统计SDK：需要收集您的设备Mac
+    地址…"): the label names the next record, the value says what it collects or does."""
+    if len(pairs) != 1 or pairs[0][0] != "name" or name_like(pairs[0][1]):
+        return pairs
+    m = _LABEL_OF_RE.match(text)
+    label = _CIRCLED_RE.sub("", _MARKER_RE.sub("", m.group(1))).strip() if m else ""
+    if not label or ctx.lexicon.is_header(label) or not name_like(label) \
+            or not (ctx.names.known(label) or _SDK_END_RE.search(label)):
+        return pairs
+    value = pairs[0][1]  # (what it collects, when the sentence names personal data; else what it is for)
+    return ("name", label), ("data" if ctx.lexicon.data_types_in(value) else "purpose", value)
+
+
+_CIRCLED_RE = re.compile(r"^\s*[①-⑳㉑-㉟㊱-㊿]\s*")
+"""A circled number marking an item ("① U-App统计SDK：…")."""
+
+
 def _label(text: str) -> str:
     """The label a label line opens with, folded, without its marker ("18）SDK名称：…" -> "sdk名称")."""
     m = _LABEL_OF_RE.match(text)
@@ -430,6 +485,24 @@ _LEADING = frozenset({"company"})
 """Roles a record may state on the line before its name line ("第三方公司名称：X" then "SDK名称：Y")."""
 _OWNER_ROLES = frozenset({"company", "link", "website", "packages"})
 """Facts only an SDK row has: who provides it, its pages, its code."""
+
+
+_LISTED_NAME_RE = re.compile(r"^\s*[“\"「『]?(?P<name>[^“”\"「」『』（）()]{1,40}?)[”\"」』]?\s*"
+                             r"(?:[（(]\s*(?P<link>https?://[^\s（）()]+)\s*[)）])?\s*$")
+"""A name alone on its line, quoted or not, with its address in brackets or none ("“微信支付” （https://…）")."""
+
+
+def _listed_name(text: str, ctx: Context) -> tuple[str, str] | None:
+    """``(name, address)`` of a line that only names an SDK (:data:`_LISTED_NAME_RE`, the name no sentence,
+    company, column title, data or permission), else None."""
+    m = _LISTED_NAME_RE.match(text)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    if not name_like(name) or company_like(name) or ctx.lexicon.is_header(name) or text.rstrip().endswith(("：", ":")) \
+            or ctx.lexicon.data_types_in(name, cell=True) or ctx.lexicon.permissions_in(name, weak=True):
+        return None
+    return name, m.group("link") or ""
 
 
 def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tuple[str, str]]:
@@ -863,6 +936,13 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
     if features and _function_named(record, ctx):
         # "1、常规登录/注册" over "涉及的个人信息：手机号" among functions that ask for permissions: a function too
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
+    if record.kind == "sdk" and record.listed:
+        # the names under the record's name label: a row each, with the record's other labels
+        rows = [_structure(replace(record, fields=[("name", name)] + ([("link", link)] if link else [])
+                                   + record.fields[1:], listed=[]), ctx, features) for name, link in record.listed]
+        claims = tuple(c for r in rows if r is not None for c in r.sdks)
+        return Structure(ExtractorKind.KEY_VALUE, record.first, max(record.last, record.first), CONFIDENCE,
+                         sdks=claims) if claims else None
     if record.kind == "sdk":
         fields = _embedded_name(record, ctx)
         if "company" not in roles and fields and fields[0][0] == "name":

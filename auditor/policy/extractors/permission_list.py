@@ -1270,6 +1270,8 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
     for run in runs:
         if len(run) < MIN_ANCHORED_ROWS:
             continue
+        if _under_sdk_titles(lines, run[0][0], ask.ctx):
+            continue  # an SDK table's permission column (its rows' names, packages, links): the table reader's
         gaps = [b[0] - a[1] - 1 for a, b in zip(run, run[1:])]
         before = run[0][0] - 1
         labelled = before >= 0 and _row_label(lines[before], ask) and min(gaps) >= 2
@@ -1383,6 +1385,24 @@ def _titles_over(lines: tuple[Line, ...], start: int, ctx: Context) -> set[str]:
             break
         roles |= found
     return roles
+
+
+MIN_SDK_TITLES = 3
+"""Column titles over a table, one of them an SDK name's, that make it an SDK table (:func:`_under_sdk_titles`)."""
+
+
+def _under_sdk_titles(lines: tuple[Line, ...], start: int, ctx: Context) -> bool:
+    """Whether the first row's constants at ``start`` stand under the column titles of an SDK table (at least
+    ``MIN_SDK_TITLES``, one a name's: "SDK名称" / "包名信息" / "使用目的" / "使用的权限" / …), the row's other cells
+    between (at most ``MAX_ANCHOR_GAP``)."""
+    for k in range(start - 1, max(-1, start - 2 - MAX_ANCHOR_GAP), -1):
+        if lines[k].mark.startswith("h") or _section_heading(lines[k]):
+            return False
+        if ctx.lexicon.role(lines[k].text.strip()):
+            titles = _titles_over(lines, k + 1, ctx)
+            if "name" in titles and len(titles) >= MIN_SDK_TITLES:
+                return True
+    return False
 
 
 def _row_label(line: Line, ask: _Lines) -> bool:

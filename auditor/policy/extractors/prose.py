@@ -796,6 +796,7 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
     if not any(h.permissions for h in ctx.lexicon.find(text, weak=True)):
         return out
     previous = ""  # the purpose the sentence before gave, for one that refers back to it ("该功能需要…")
+    prior = ""  # the last clause of the sentence before, for a scene that only points back ("参与这些互动")
     for sentence in _with_labels(text, ctx):
         said = purpose_of(sentence)
         groups: list[list[str]] = []
@@ -830,9 +831,20 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
             if previous and (_ANAPHOR_SCENE_RE.match(scene.strip().translate(T2S))
                              or (not scene.strip() and _ANAPHOR_OPENS_RE.match(sentence.translate(T2S)))):
                 scene = previous  # "为了提供定位服务，…。该功能需要用户授权…位置": the use the sentence before gave
+            elif prior and _ANAPHOR_END_RE.search(scene.strip().translate(T2S)):
+                scene = prior  # "…可参与授课老师的互动教学。参与这些互动需要获取您的麦克风…": the feature the
+                # sentence before described, which gave no purpose
             out.append((scene.strip(" ,，"), desc.strip(" ,，"), part))
         previous = said or previous
+        prior = re.split(r"[，,；;]", _PRIOR_MARK_RE.sub("", sentence).strip(" ,，。."))[-1].strip()  # (its last
+        # clause, where the feature stands: "…，作答形式支持学生选择答案、输入文字和拍照上传图片")
     return out
+
+
+_ANAPHOR_END_RE = re.compile(r"(?:这些|这个|这项|此项|该项|上述)(?:互动|功能|服务|过程|操作|场景|业务)$")
+"""A scene that only points back ("参与这些互动", "这个过程"): the feature is the sentence before's."""
+_PRIOR_MARK_RE = re.compile(r"^\s*(?:[a-zA-Z][.)）、]|[(（]?\d{1,3}[.)）、]|[-*•·●])\s*")
+"""An item's marker before that sentence ("a.", "1、"): no word of the feature."""
 
 
 _GENERAL_SCENE_RE = re.compile(r"特定|相关|部分|某些|对应|上述|各项|功能|服务|业务|产品|或|和|及|与|时|使用|的|您|你|正常|我们|更好"
