@@ -14,6 +14,7 @@ grade the reader with the reader's own rules.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 import urllib.parse
@@ -126,7 +127,7 @@ def same_company(truth: str, reported: str) -> bool:
 
 def same_link(truth: str, reported: str) -> bool:
     def key(url: str) -> str:
-        url = urllib.parse.unquote(url.strip()).rstrip("/.,;，。；")
+        url = urllib.parse.unquote(html.unescape(url.strip())).rstrip("/.,;，。；")  # (escaped as a page writes it: same)
         return re.sub(r"^https?://(?:www\.)?", "", url, flags=re.IGNORECASE).casefold()
 
     return bool(reported) and key(truth) == key(reported)

@@ -113,6 +113,10 @@ def load_document(path: Path | str) -> Document:
         return _checked(_with_script_records(Document(name, "html", encoding, tuple(lines), tuple(tables)), text))
     fmt = "markdown" if suffix in (".md", ".markdown") else "text"
     text = _within(name, text, MAX_POLICY_CHARS)
+    if suffix not in CODE_SUFFIXES and len(_ESCAPED_MARKUP_RE.findall(text[:20000])) >= MIN_ESCAPED_MARKUP:
+        # a page's text saved with its markup escaped ("&quot;&lt;uses-permission…"): read unescaped, a manifest's
+        # permission element pasted in it read as the permission's name
+        text = _USES_PERMISSION_RE.sub(r" \1 ", html_module.unescape(text))
     spans = _html_tables(text)
     if spans:
         return _checked(_with_html_tables(name, fmt, encoding, text, spans, code=suffix in CODE_SUFFIXES))
@@ -128,6 +132,12 @@ def load_document(path: Path | str) -> Document:
     return _from_lines(name, fmt, encoding, raw, marks, indents)
 
 
+_USES_PERMISSION_RE = re.compile(r"\"?<\"?uses-permission(?:-sdk-\d+)?\s+android:name\s*=\s*\"([\w.]+)\"[^<>\n]{0,80}?/?\"?>\"?")
+"""A manifest's permission element pasted into a text (``<uses-permission android:name="android.permission.CAMERA"/>``,
+quotes around its brackets too): the permission's name, as text names it."""
+_ESCAPED_MARKUP_RE = re.compile(r"&(?:lt|gt|quot|amp);")
+MIN_ESCAPED_MARKUP = 6
+"""Escaped markup characters in a text (not a page) that make it a page's text saved escaped: read unescaped."""
 _JSX_STRING_RE = re.compile(r"""\{\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")\s*\}""")
 """A JSX expression that is one string literal (``{'《隐私政策》'}``): text a page of code shows as written."""
 

@@ -340,3 +340,30 @@ def test_new_chinese_labels_of_permissions(tmp_path, catalog):
     d = _read(tmp_path, "labels.txt", text, catalog)
     got = {p.permission.removeprefix(P) for p in d.permissions}
     assert {"ACCESS_BACKGROUND_LOCATION", "READ_LOGS"} <= got
+
+
+ESCAPED_PAGE = """\
+## 权限说明
+1. 允许访问摄像头&quot;&lt;&quot;uses-permission android:name=&quot;android.permission.CAMERA&quot;/&quot;&gt;&quot; 扫码功能
+2. 允许程序录音&quot;&lt;&quot;uses-permission android:name=&quot;android.permission.RECORD_AUDIO&quot;/&quot;&gt;&quot; 语音搜索
+3. 允许读取日历&quot;&lt;&quot;uses-permission android:name=&quot;android.permission.READ_CALENDAR&quot;/&quot;&gt;&quot; 活动提醒
+"""
+
+
+def test_a_text_saved_with_its_markup_escaped_reads_unescaped_and_its_manifest_elements_as_permissions(tmp_path):
+    page = tmp_path / "escaped.txt"
+    page.write_text(ESCAPED_PAGE, encoding="utf-8")
+    lines = [line.text for line in load_document(page).lines]
+    assert lines[1] == "1. 允许访问摄像头 android.permission.CAMERA 扫码功能"
+    page.write_text("见 https://example.com/p?a=1&amp;b=2 与 &lt;说明&gt;\n", encoding="utf-8")  # (a few: as written)
+    assert load_document(page).lines[0].text == "见 https://example.com/p?a=1&amp;b=2 与 &lt;说明&gt;"
+
+
+def test_a_numbered_item_about_its_sdks_gives_them_the_company_it_names(tmp_path, catalog):
+    text = ("以下为我们使用的第三方SDK：\n"
+            "(1)使用极光推送进行消息推送，我们会收集您的设备标识符。由深圳市和讯华谷信息技术有限公司提供技术支持。\n"
+            "(2)使用分享组件提供社交分享功能，组件支持微信SDK、支付宝等平台的分享。由杭州星河科技有限公司提供技术支持。\n")
+    d = _read(tmp_path, "items.txt", text, catalog)
+    companies = {s.name: s.company for s in d.sdks}
+    assert companies["极光推送"] == "深圳市和讯华谷信息技术有限公司"
+    assert companies.get("微信SDK", "") == ""  # a platform a later sentence lists: not the item's company's

@@ -177,7 +177,11 @@ class ProseExtractor:
         found = cued_company(sentence) or _provided_by(sentence, ctx) or next(
             (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "") \
             or (labelled_company(text, ctx) if len(named or ()) <= 1 else "") \
-            or _bracketed_company(text, name)  # "…  信息共享主体：某某有限公司"; "穿山甲（北京某某有限公司）隐私政策参见…"
+            or _bracketed_company(text, name) \
+            or (cued_company(text) if _ITEM_OPENING_RE.match(text) and name in _first_sentence(text) else "")
+        # ("…  信息共享主体：某某有限公司"; "穿山甲（北京某某有限公司）隐私政策参见…"; a numbered item about the SDKs its
+        # first sentence names, "(3)使用QQ互联，微信分享SDK进行…，由深圳市腾讯计算机系统有限公司提供技术支持。": the
+        # item's company; not of the platforms a later sentence lists, "ShareSDK…支持微信、QQ、微博…")
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
         own = re.search(re.escape(name) + r"[”\"」]?\s*[（(]([^（）()]{3,300})[)）]", text)  # "友盟SDK（com.umeng）"
@@ -188,6 +192,13 @@ class ProseExtractor:
         return SdkClaim(RowFacts(name=name, company=found, packages=own.group(1) if own else "",
                                  purpose=purpose, data=f"{text} {after}".strip(), permissions=asked,
                                  link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
+
+
+_ITEM_OPENING_RE = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、)）]|[①-⑳])\s*(?:使用|集成|接入|我们使用|我们集成|我们接入)")
+"""A numbered item opening with the SDKs it is about ("(3)使用QQ互联…", "2、接入极光推送…")."""
+def _first_sentence(text: str) -> str:
+    m = _SENTENCE_RE.search(text)
+    return m.group(0) if m else text
 
 
 _PERMISSION_CLAUSE_RE = re.compile(r"[^，。；;,]+")
