@@ -26,7 +26,7 @@ P = "android.permission."
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return memory_catalog(entry("jpush", "JPush", "极光推送"),
+    return memory_catalog(entry("jpush", "JPush", "极光推送", "极光"),
                           entry("umeng-analytics", "Umeng Analytics", "友盟+", "友盟", "U-App统计", "友盟SDK"),
                           entry("umeng-apm", "Umeng APM", "U-APM"),
                           entry("umeng-share", "Umeng Share", "U-Share"),
@@ -367,3 +367,47 @@ def test_a_numbered_item_about_its_sdks_gives_them_the_company_it_names(tmp_path
     companies = {s.name: s.company for s in d.sdks}
     assert companies["极光推送"] == "深圳市和讯华谷信息技术有限公司"
     assert companies.get("微信SDK", "") == ""  # a platform a later sentence lists: not the item's company's
+
+
+def test_an_institution_label_under_a_name_line_is_the_company_not_the_name(tmp_path, catalog):
+    text = ("第三方SDK目录\n\n极光推送SDK\n所属机构：极光\nSDK用途：消息推送\n隐私政策链接：https://www.jiguang.cn/license/privacy\n\n"
+            "友盟统计SDK\n所属机构：友盟\nSDK用途：统计分析\n")
+    d = _read(tmp_path, "org.txt", text, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [("极光推送SDK", "极光"), ("友盟统计SDK", "友盟")]
+
+
+TEN_TITLES = "附表：第三方SDK\n\n\n" + "\n".join(["产品名称", "分类", "是否传输个人信息", "目的", "权限", "个人信息类型",
+                                        "个人信息字段", "第三方机构名称", "数据去标识化传输情况", "第三方隐私协议或网站"]) + """
+
+
+极光推送SDK
+推送类
+是
+消息推送
+网络访问权限
+设备信息
+IMEI
+深圳市和讯华谷信息技术有限公司
+已去标识化
+https://www.jiguang.cn/license/privacy
+
+
+星河统计SDK
+统计类
+是
+统计分析
+网络访问权限、读取手机状态
+设备信息
+Android ID
+杭州星河科技有限公司
+已去标识化
+https://stat.xinghe.example/privacy
+"""
+
+
+def test_a_header_paragraph_of_ten_titles_reads_its_rows(tmp_path, catalog):
+    d = _read(tmp_path, "ten.txt", TEN_TITLES, catalog)
+    assert [(s.name, s.company, s.link) for s in d.sdks] == [
+        ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
+        ("星河统计SDK", "杭州星河科技有限公司", "https://stat.xinghe.example/privacy")]
+    assert d.sdks[1].permissions == (P + "INTERNET", P + "READ_PHONE_STATE")

@@ -292,6 +292,8 @@ def _header(doc: Document, cell_roles: list[str | None], i: int, ctx: Context) -
     return header + [doc.lines[k].text.strip() for k in range(j, end)], end
 
 
+MAX_PARAGRAPH_TITLES = 12
+"""Titles of a header paragraph (:func:`_titles_paragraph`): an app-store table may have ten columns."""
 MAX_UNKNOWN_TITLE = 16
 """Display width of a column title the lexicon does not know ("类型", "设备信息获取列表") inside a header paragraph."""
 
@@ -305,7 +307,7 @@ def _titles_paragraph(doc: Document, cell_roles: list[str | None], i: int, j: in
     if j >= len(lines) or j == i or cell_roles[j] is not None:
         return j
     k = i
-    while k + 1 < len(lines) and lines[k + 1].no - lines[k].no == 1 and k + 1 - i < MAX_COLUMNS:
+    while k + 1 < len(lines) and lines[k + 1].no - lines[k].no == 1 and k + 1 - i < MAX_PARAGRAPH_TITLES:
         k += 1
     end = k + 1
     if end <= j or (end < len(lines) and lines[end].no - lines[end - 1].no < 2):
@@ -514,7 +516,9 @@ def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Con
         cells = texts if len(texts) == n else _aligned(roles, texts, key, ctx, memo)[1]
         rows.append(Row(tuple(cells), k, end))
         k = end + 1
-    return rows if len(rows) >= MIN_BLOCK_ROWS and any(r.last - r.first + 1 != n for r in rows) else []
+    # (rows all of the header's length read alike a cell a line, unless the header has titles only a paragraph gives)
+    even = None not in roles and all(r.last - r.first + 1 == n for r in rows)
+    return rows if len(rows) >= MIN_BLOCK_ROWS and not even else []
 
 
 _JOIN_COST = 0.4

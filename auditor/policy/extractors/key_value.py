@@ -245,8 +245,10 @@ class KeyValueExtractor:
                i: int, indent: int, by_party: bool = False,
                known: Callable[[str], bool] = lambda _name: False, label: str = "") -> _Record:
         for role, value in pairs:
+            headed = current is not None and current.lined and current.last == i - 1 \
+                and [r for r, _ in current.fields] == ["name"]  # (a name line right above: the record's name)
             if role == "company" and (by_party or COMPONENT_WORD_RE.search(value) is not None) and name_like(value) \
-                    and not company_like(value):
+                    and not company_like(value) and not headed:
                 role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way;
                 # "供应商：华为推送SDK": a product named where its provider would be, wherever
             if role == "name" and current is not None and current.kind == "sdk" and current.last == i - 1:
