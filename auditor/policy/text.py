@@ -87,7 +87,7 @@ PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|$)",
     r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)(?=[,.;:(]|$)",
     r"\b(?:in order to|so that|to)\s+(.{4,120}?)(?=[,.;:]|$)",
-    r"(?:用于|以便|便于)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
+    r"(?:用于|以便|以方便|便于)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
     # before it, often only a courtesy ("为了给您带来更好的服务")
     r"(?:为了|为便于|为方便|为帮助(?:您|你)?|为实现)\s*(.{2,60}?)(?=[，,。；;]|而|$)",
     r"(?:才能|才可以|才可|方可)(?:正常)?(?:使用)?\s*(.{2,60}?)(?=[，,。；;]|$)",  # what it enables ("需要相机权限才能使用扫码功能")

@@ -411,3 +411,49 @@ def test_a_header_paragraph_of_ten_titles_reads_its_rows(tmp_path, catalog):
         ("极光推送SDK", "深圳市和讯华谷信息技术有限公司", "https://www.jiguang.cn/license/privacy"),
         ("星河统计SDK", "杭州星河科技有限公司", "https://stat.xinghe.example/privacy")]
     assert d.sdks[1].permissions == (P + "INTERNET", P + "READ_PHONE_STATE")
+
+
+VALUES_BELOW_LABELS = """\
+当您使用这些功能时，适用于以下第三方条款：
+
+(1) 极光推送SDK
+
+获取权限：
+
+获取您的读写外部存储
+
+查看您的网络连接状态
+
+使用目的：
+
+推送信息
+
+第三方机构名称：
+
+深圳市和讯华谷信息技术有限公司
+
+(2) 星河统计SDK
+
+获取权限：
+
+读取手机状态和身份
+
+使用目的：
+
+数据统计与分析
+"""
+
+
+def test_a_labels_value_listed_one_a_line_below_it_is_all_of_that_value(tmp_path, catalog):
+    d = _read(tmp_path, "below.txt", VALUES_BELOW_LABELS, catalog)
+    by_name = {s.name: s for s in d.sdks}
+    assert by_name["极光推送SDK"].permissions == (P + "ACCESS_NETWORK_STATE", P + "READ_EXTERNAL_STORAGE",
+                                                 P + "WRITE_EXTERNAL_STORAGE")
+    assert by_name["极光推送SDK"].company == "深圳市和讯华谷信息技术有限公司"
+    assert by_name["星河统计SDK"].permissions == (P + "READ_PHONE_STATE",)
+
+
+def test_a_purpose_said_with_yi_fangbian_is_the_scene(tmp_path, catalog):
+    text = "权限说明如下：\n相机权限（android.permission.CAMERA）：拍摄照片，以方便您使用扫码添加好友等功能。\n"
+    d = _read(tmp_path, "fangbian.txt", text, catalog)
+    assert [(p.permission, p.scene) for p in d.permissions] == [(P + "CAMERA", "您使用扫码添加好友等功能")]

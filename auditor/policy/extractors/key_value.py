@@ -53,6 +53,12 @@ _BRACKETED_USE_RE = re.compile(r"([^、，,;；（()）]{2,30}?)\s*[（(][^（()
 """A permission with its use in brackets after it ("相机权限（用于实时姿态检测）", "Camera (for scanning)")."""
 MAX_NAME_WIDTH = 60
 MAX_CONTINUATION = 12
+MAX_VALUE_LINES = 8
+"""Lines below a label left empty that hold its value ("获取权限：" over one line a permission)."""
+MAX_VALUE_LINE = 60
+"""Display width of such a line (a permission, a kind of data, a use; not a paragraph)."""
+_LISTED_ROLES = frozenset({"permissions", "data", "purpose", "scene", "description"})
+"""Roles whose value a page may list one a line under the label (a company, a name or a link is one line)."""
 MAX_LEAD = 2
 """Sentences that may stand between a heading naming an SDK and its first label line."""
 MAX_DATA_LINE_WIDTH = 2000
@@ -79,6 +85,8 @@ class _Record:
     """The record's permission label has no value of its own: its items follow on the lines below."""
     label: str = ""
     """The label of the line that opened the record ("SDK名称"), folded, without the line's marker."""
+    below: bool = False
+    """The last label was left empty and its value stands on the lines below it (more of it until a label)."""
     product_of: int = -1
     """First line of the record whose product this record is ("友盟SDK" over "① U-App统计SDK：…"), else -1."""
     listed: list[tuple[str, str]] = field(default_factory=list)
@@ -90,7 +98,7 @@ class _Record:
 
     def add(self, role: str, value: str, line: int, indent: int = 0) -> None:
         self.fields.append((role, value))
-        self.last, self.loose, self.indent = line, 0, indent
+        self.last, self.loose, self.indent, self.below = line, 0, indent, False
         self.opened = self.opened or (role == "permissions" and not value.strip())
 
     def next_bullet(self, text: str, indent: int) -> bool:
@@ -202,7 +210,14 @@ class KeyValueExtractor:
                     and not current.fields[-1][1] and _value_below(current, text, starts, ctx.lines[i + 1].pairs
                                                                    if i + 1 < len(lines) else ()):
                 current.extend(text, i)  # "使用目的:" over "一键登录": a label of a record, its value on the next line
-                continue  # (not a name line over labels the record has had: a label left empty ends its record)
+                current.below = True  # (not a name line over labels the record has had: a label left empty ends
+                continue  # its record)
+            if current is not None and current.below and current.last == i - 1 and not starts and not line.mark \
+                    and current.fields[-1][0] in _LISTED_ROLES and width(text) <= MAX_VALUE_LINE \
+                    and not text.rstrip().endswith(("。", ".")) and not _SUBITEM_RE.match(text) \
+                    and not ctx.lines[i].heading and current.loose < MAX_VALUE_LINES:
+                current.extend(text, i)  # "获取权限：" over four plain lines of what it gets: each more of that value
+                continue  # (items under it are read as items: "**Purpose**:" over "- Save …" / "- Enable …")
             if ctx.lines[i].heading and not starts:
                 current = None
                 continue
