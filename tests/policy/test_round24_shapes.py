@@ -457,3 +457,12 @@ def test_a_purpose_said_with_yi_fangbian_is_the_scene(tmp_path, catalog):
     text = "权限说明如下：\n相机权限（android.permission.CAMERA）：拍摄照片，以方便您使用扫码添加好友等功能。\n"
     d = _read(tmp_path, "fangbian.txt", text, catalog)
     assert [(p.permission, p.scene) for p in d.permissions] == [(P + "CAMERA", "您使用扫码添加好友等功能")]
+
+
+def test_the_kind_of_service_under_a_numbered_name_is_no_name_of_its_own(tmp_path, catalog):
+    text = ("十一、第三方SDK使用说明\n1、友盟+\nSDK服务类型:统计分析服务、基础反作弊服务\n所需共享个人信息:设备Mac地址、IMEI\n"
+            "SDK隐私链接:https://www.umeng.com/page/policy\n2、星河云存储SDK\nSDK服务类型:上传存储用户分享的内容\n"
+            "所需共享个人信息:设备信息\nSDK隐私链接:https://cloud.xinghe.example/privacy\n")
+    d = _read(tmp_path, "kind.txt", text, catalog)
+    assert [(s.name, s.link) for s in d.sdks] == [("友盟+", "https://www.umeng.com/page/policy"),
+                                                  ("星河云存储SDK", "https://cloud.xinghe.example/privacy")]
