@@ -466,3 +466,13 @@ def test_the_kind_of_service_under_a_numbered_name_is_no_name_of_its_own(tmp_pat
     d = _read(tmp_path, "kind.txt", text, catalog)
     assert [(s.name, s.link) for s in d.sdks] == [("友盟+", "https://www.umeng.com/page/policy"),
                                                   ("星河云存储SDK", "https://cloud.xinghe.example/privacy")]
+
+
+def test_a_services_policy_label_over_its_address_names_the_service(tmp_path, catalog):
+    text = ("## Ad partners' policies\n\n- **TikTok Ad Policy:** https://ads.tiktok.com/i18n/official/policy/privacy\n"
+            "- **Mintegral Ad Policy:** https://www.mintegral.com/en/privacy\n"
+            "- **Pangle Privacy Policy:** https://www.pangleglobal.com/privacy\n")
+    d = _read(tmp_path, "adpolicies.md", text, catalog)
+    assert [(s.name, s.link) for s in d.sdks] == [
+        ("TikTok", "https://ads.tiktok.com/i18n/official/policy/privacy"),
+        ("Mintegral", "https://www.mintegral.com/en/privacy"), ("Pangle", "https://www.pangleglobal.com/privacy")]

@@ -508,6 +508,9 @@ def _groups(items: list[_Item], doc: Document) -> list[list[_Item]]:
     return groups
 
 
+_LABEL_POLICY_TAIL_RE = re.compile(r"\s*(?:'s\s*)?(?:ad(?:vertising)?\s+|privacy\s+|data\s+)?(?:policy|policies|notice|statement)\s*$",
+                                   re.IGNORECASE)
+"""The words of a policy page after a service's name in a label over its address ("TikTok Ad Policy: https://…")."""
 _POLICY_TAIL_RE = re.compile(r"\s*(?:'s\s*)?(?:privacy\s+(?:policy|notice|statement)|隐私(?:权)?(?:政策|协议))\s*$", re.IGNORECASE)
 """The words of a privacy page after a service's name in a link's text ("AdMob Privacy Policy")."""
 
@@ -574,6 +577,9 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         return m.group(1).strip(), m.group(2), "", True
     m = _HEAD_RE.match(body)
     head, rest = (m.group(1).strip(), m.group(2)) if m else (body.strip(" 。.;；"), "")
+    if rest and _ADDRESS_ONLY_RE.fullmatch(rest.strip()) and (bare := _LABEL_POLICY_TAIL_RE.sub("", head).strip()) \
+            and bare != head:
+        return bare, "", rest.strip().strip("<>"), sdk_like(bare)  # "TikTok Ad Policy: https://…": TikTok, its page
     if width(head) > 60 or ctx.lexicon.is_header(head) or (ctx.lexicon.general(head) and not known(head)):
         return None
     if rest and ctx.lexicon.is_header(head.replace(" ", "")) and ctx.lexicon.role(head) in _FIELD_ROLES:
