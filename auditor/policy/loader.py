@@ -121,6 +121,8 @@ def load_document(path: Path | str) -> Document:
     if spans:
         return _checked(_with_html_tables(name, fmt, encoding, text, spans, code=suffix in CODE_SUFFIXES))
     raw = _tab_rows(_rejoined_cells(text.splitlines()))
+    if suffix not in CODE_SUFFIXES and _ESCAPED_NUMBER_RE.search(text):
+        raw = [_ESCAPED_NUMBER_RE.sub(r"\1.", t) for t in raw]  # "1\. …": a numbered item a converter escaped
     if suffix in _JSON_SUFFIXES:
         raw = _json_texts(raw)
     indents = [_indent(t) for t in raw]
@@ -132,6 +134,8 @@ def load_document(path: Path | str) -> Document:
     return _from_lines(name, fmt, encoding, raw, marks, indents)
 
 
+_ESCAPED_NUMBER_RE = re.compile(r"^(\s*\d{1,3})\\\.(?=\s)", re.MULTILINE)
+"""A numbered item's marker escaped by a Markdown converter ("1\\. 允许…"), so that no list would start there."""
 _USES_PERMISSION_RE = re.compile(r"\"?<\"?uses-permission(?:-sdk-\d+)?\s+android:name\s*=\s*\"([\w.]+)\"[^<>\n]{0,80}?/?\"?>\"?")
 """A manifest's permission element pasted into a text (``<uses-permission android:name="android.permission.CAMERA"/>``,
 quotes around its brackets too): the permission's name, as text names it."""
