@@ -479,7 +479,7 @@ def test_a_services_policy_label_over_its_address_names_the_service(tmp_path, ca
 
 
 def test_a_numbered_marker_a_converter_escaped_is_a_marker(tmp_path):
-    page = tmp_path / "escaped.md"
+    page = tmp_path / "escaped.txt"
     page.write_text("## 权限\n1\\. 允许访问摄像头 android.permission.CAMERA 扫码功能\n2\\. 允许程序录音 android.permission.RECORD_AUDIO"
                     " 语音搜索\n", encoding="utf-8")
     assert [line.text for line in load_document(page).lines][1:] == [
