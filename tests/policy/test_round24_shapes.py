@@ -217,21 +217,27 @@ def test_an_sdks_products_as_labels_under_its_record_are_rows_of_their_own(tmp_p
     assert by_name["友盟SDK"].link == "https://www.umeng.com/page/policy"
 
 
-def test_a_legal_entity_under_a_name_like_label_of_a_named_record_is_its_company(tmp_path, catalog):
-    text = ("SDK名称：腾讯浏览服务\nSDK包名：com.tencent.smtt\nSDK 收集：深圳市腾讯计算机系统有限公司\n"
-            "SDK 用途：浏览网页\n\nSDK名称：极光推送\nSDK包名：cn.jpush.android\nSDK 收集：深圳市和讯华谷信息技术有限公司\n"
-            "隐私链接：https://www.jiguang.cn/license/privacy\n")
-    d = _read(tmp_path, "collector.txt", text, catalog)
-    assert [(s.name, s.company) for s in d.sdks] == [("腾讯浏览服务", "深圳市腾讯计算机系统有限公司"),
-                                                     ("极光推送", "深圳市和讯华谷信息技术有限公司")]
+COMPANY_LABELS = [
+    # a legal entity under a name-like label of a named record ("SDK 收集")
+    ("SDK名称：腾讯浏览服务\nSDK包名：com.tencent.smtt\nSDK 收集：深圳市腾讯计算机系统有限公司\nSDK 用途：浏览网页\n\n"
+     "SDK名称：极光推送\nSDK包名：cn.jpush.android\nSDK 收集：深圳市和讯华谷信息技术有限公司\n"
+     "隐私链接：https://www.jiguang.cn/license/privacy\n",
+     [("腾讯浏览服务", "深圳市腾讯计算机系统有限公司"), ("极光推送", "深圳市和讯华谷信息技术有限公司")]),
+    # the source of an SDK
+    ("第三方SDK名称：星河定位\n适用系统：Android\n第三方SDK来源：杭州星河科技有限公司\n收集的个人信息内容：位置信息\n\n"
+     "第三方SDK名称：极光推送\n第三方SDK来源：深圳市和讯华谷信息技术有限公司\n收集的个人信息内容：设备信息\n",
+     [("星河定位", "杭州星河科技有限公司"), ("极光推送", "深圳市和讯华谷信息技术有限公司")]),
+    # an institution label right under a name line, where a page's party labels name products
+    ("第三方SDK目录\n\n极光推送SDK\n所属机构：极光\nSDK用途：消息推送\n隐私政策链接：https://www.jiguang.cn/license/privacy\n\n"
+     "友盟统计SDK\n所属机构：友盟\nSDK用途：统计分析\n",
+     [("极光推送SDK", "极光"), ("友盟统计SDK", "友盟")]),
+]
 
 
-def test_the_source_of_an_sdk_is_its_company(tmp_path, catalog):
-    text = ("第三方SDK名称：星河定位\n适用系统：Android\n第三方SDK来源：杭州星河科技有限公司\n收集的个人信息内容：位置信息\n\n"
-            "第三方SDK名称：极光推送\n第三方SDK来源：深圳市和讯华谷信息技术有限公司\n收集的个人信息内容：设备信息\n")
-    d = _read(tmp_path, "source.txt", text, catalog)
-    assert [(s.name, s.company) for s in d.sdks] == [("星河定位", "杭州星河科技有限公司"),
-                                                     ("极光推送", "深圳市和讯华谷信息技术有限公司")]
+@pytest.mark.parametrize(("text", "expected"), COMPANY_LABELS)
+def test_a_records_company_label_gives_its_company_not_its_name(tmp_path, catalog, text, expected):
+    d = _read(tmp_path, "companies.txt", text, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == expected
 
 
 def test_a_clause_saying_who_provides_something_is_no_name():
@@ -367,13 +373,6 @@ def test_a_numbered_item_about_its_sdks_gives_them_the_company_it_names(tmp_path
     companies = {s.name: s.company for s in d.sdks}
     assert companies["极光推送"] == "深圳市和讯华谷信息技术有限公司"
     assert companies.get("微信SDK", "") == ""  # a platform a later sentence lists: not the item's company's
-
-
-def test_an_institution_label_under_a_name_line_is_the_company_not_the_name(tmp_path, catalog):
-    text = ("第三方SDK目录\n\n极光推送SDK\n所属机构：极光\nSDK用途：消息推送\n隐私政策链接：https://www.jiguang.cn/license/privacy\n\n"
-            "友盟统计SDK\n所属机构：友盟\nSDK用途：统计分析\n")
-    d = _read(tmp_path, "org.txt", text, catalog)
-    assert [(s.name, s.company) for s in d.sdks] == [("极光推送SDK", "极光"), ("友盟统计SDK", "友盟")]
 
 
 TEN_TITLES = "附表：第三方SDK\n\n\n" + "\n".join(["产品名称", "分类", "是否传输个人信息", "目的", "权限", "个人信息类型",
