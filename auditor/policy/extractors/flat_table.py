@@ -700,7 +700,8 @@ def _spaced_tables(doc: Document, ctx: Context) -> list[Structure]:
     """SDK tables copied as text with the cells of a row separated by blanks: a header line of column titles
     that all name roles, one a name ("第三方公司名称 SDK名称 涉及个人信息 共享目的 共享方式 隐私政策链接") or one the
     permissions and one a use ("获取场景 获取权限 对应功能业务 调用权限目的": a permission table), then one
-    line per row (a permission cell naming a permission, or a line of one token a column). The columns left of the widest column take one token each from the left, those right of
+    line per row (a permission cell naming a permission, or a line of one token a column). The columns left of
+    the widest column take one token each from the left, those right of
     it one token each from the right; a row whose company, name or link cell does not read so ends the table."""
     out: list[Structure] = []
     lines = doc.lines

@@ -461,12 +461,14 @@ _LABEL_OF_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,3}(?:\.\d{1,3})*\s*[)）.、�
 
 
 _SDK_END_RE = re.compile(r"\S\s*(?:SDK|sdk)$")
+"""A name ending in "SDK" after words of its own ("U-APM监测SDK"; not "SDK" alone)."""
 
 
 def _named_label(text: str, pairs: tuple[tuple[str, str], ...], ctx: Context) -> tuple[tuple[str, str], ...]:
-    """A label line right under an SDK's record, deeper than its first line, whose label is an SDK's own name (a
-    catalog name, or a name ending in "SDK"), no column title, and whose value is a sentence ("友盟SDK" … "① U-App统计SDK：需要收集您的设备Mac
-    地址…"): the label names the next record, the value says what it collects or does."""
+    """A label line under an SDK's record (its caller asks that it be a sub-item) whose label is an SDK's own
+    name (a catalog name, or a name ending in "SDK"), no column title, and whose value is a sentence ("友盟SDK" …
+    "① U-App统计SDK：需要收集您的设备Mac地址…"): the label names the next record, the value says what it collects
+    or does; other lines' pairs as they are."""
     if len(pairs) != 1 or pairs[0][0] != "name" or name_like(pairs[0][1]):
         return pairs
     m = _LABEL_OF_RE.match(text)

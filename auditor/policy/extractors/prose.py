@@ -197,6 +197,7 @@ class ProseExtractor:
 _ITEM_OPENING_RE = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、)）]|[①-⑳])\s*(?:使用|集成|接入|我们使用|我们集成|我们接入)")
 """A numbered item opening with the SDKs it is about ("(3)使用QQ互联…", "2、接入极光推送…")."""
 def _first_sentence(text: str) -> str:
+    """The first sentence of a paragraph (all of it when it has one)."""
     m = _SENTENCE_RE.search(text)
     return m.group(0) if m else text
 
