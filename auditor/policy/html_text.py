@@ -22,10 +22,10 @@ _LINK_TAGS = frozenset({"a", "link"})
 """Elements whose ``href`` is a link the text shows: ``<a>``, and a page of code's ``<Link href=…>…</Link>``
 (React / Next.js; the tag name read lower-cased). A ``<link>`` of a page's head is skipped with the head."""
 _EMPHASIS = frozenset({"b", "strong", "u"})
-_BOLD_STYLE_RE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
-"""A ``<span>`` styled bold (Google Docs and Word write bold so: ``style="font-weight:700"``): emphasis too."""
 """Inline tags whose words stand out: a line of only such words is a title in all but its markup
 (``<p><u>Unity Analytics</u><br>This is…</p>``, ``<p><strong>Sentry</strong></p>``)."""
+_BOLD_STYLE_RE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
+"""A ``<span>`` styled bold (Google Docs and Word write bold so: ``style="font-weight:700"``): emphasis too."""
 _BOLD_LINE_RE = re.compile(r"[^.。!！?？;；:：]{1,80}")
 """The words of such a title: short, no sentence or label end (not "<b>Used to read photos.</b>", "<b>Note:</b>")."""
 _MARKS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "li": "li", "dt": "li"}

@@ -538,7 +538,7 @@ class Lexicon:
             # a long English title "A of …" ("Purposes of processing of personal information and business
             # functions", "Name of plug-in / SDK and its provider"): its head word says the role
             head = self._role(head_of.group(1))
-            if head == "title" and any(r == "name" and rx.search(folded) for r, rx in self._field_regexes):
+            if head == "title" and self._names_a_name(folded):
                 return "name"  # the name of an SDK-ish thing named after it, whoever else ("its provider")
             return head if head not in ("title", "index") else None
         if not folded or len(folded) > MAX_ROLE_CHARS:
@@ -548,7 +548,7 @@ class Lexicon:
             head = self._role(of.group(1))
             if head is not None and head not in ("title", "index"):
                 return head
-            if head == "title" and any(r == "name" and rx.search(of.group(2)) for r, rx in self._field_regexes):
+            if head == "title" and self._names_a_name(of.group(2)):
                 return "name"  # "Name of plug-in / SDK and its provider": the SDK's name, its provider's after it
             rest = self._role(of.group(2))
             if rest is not None:
@@ -592,6 +592,10 @@ class Lexicon:
             # who gets the data; "个人信息获取方式", how it is got; not "个人信息主体", the person data is about)
             return ending[2]
         return best[2] if best else None
+
+    def _names_a_name(self, folded: str) -> bool:
+        """Whether a name's word (of the ``name`` role: "sdk", "plug-in", "service"…) stands in ``folded``."""
+        return any(r == "name" and rx.search(folded) for r, rx in self._field_regexes)
 
     def _head_role(self, folded: str) -> str | None:
         """The role of what follows a leading name word ("SDK用途", "SDK功能", "SDK厂商", "服务用途": the purpose /

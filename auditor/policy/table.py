@@ -22,24 +22,36 @@ from dataclasses import dataclass, field
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Row
 from auditor.policy.field_table import field_records
-from auditor.policy.text import NOTHING_RE, URL_RE, company_like, cued_company, name_like, packages, urls, width
+from auditor.policy.text import (
+    NOT_NAME_RE,
+    NOTHING_RE,
+    URL_RE,
+    company_like,
+    cued_company,
+    name_like,
+    packages,
+    urls,
+    width,
+)
 
 SDK_FACTS = frozenset({"company", "purpose", "data", "link", "website", "permissions", "packages", "method", "scene"})
 _SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
 _INDEX_RE = re.compile(r"^\s*[(（]?\d{1,3}[.)）、]?\s*$")
 _LABEL_RE = re.compile(r"(?:^|(?<=[；;。\s]))([^：:；;。\s][^：:；;。]{0,15}?)\s*[：:](?!//)\s*")
 """A label inside a cell ("开发者：…"); the colon of a URL's scheme ("协议 https://…") is not one."""
+_BRACKETED_COMPANY_RE = (re.compile(r"^(.{2,60}?[)）])\s*[（(]\s*([^（()）]{3,120}?)\s*[)）]*\s*$"),
+                         re.compile(r"^(.{2,60}?)\s*[（(]\s*(.{3,120}?)\s*[)）]*\s*$"))
+"""The company in brackets after the product (see :data:`_EMBEDDED_COMPANY_RE`)."""
 _EMBEDDED_COMPANY_RE = (re.compile(r"^(.{2,60}?)\s[—–-]{1,2}\s+(.{3,120}?)\s*$"),
                         re.compile(r"^(.{2,60})[—–-]{1,2}([\u4e00-\u9fff][^—–-]{2,120}?)\s*$"),
                         re.compile(r"^(.{2,60}?)\s+(\S{2,60}(?:公司|集团|研究院|工作室))\s*$"),
                         re.compile(r"^(\S{0,40}(?:sdk|kit)\b(?:\s\S{1,40}){0,2}|\S{1,40}\s(?:sdk|kit))\s+by\s+(.{3,120}?)\s*$",
                                    re.IGNORECASE),
-                        re.compile(r"^(.{2,60}?[)）])\s*[（(]\s*([^（()）]{3,120}?)\s*[)）]*\s*$"),
-                        re.compile(r"^(.{2,60}?)\s*[（(]\s*(.{3,120}?)\s*[)）]*\s*$"))
+                        *_BRACKETED_COMPANY_RE)
 """``Product — Company`` (a dash with spaces around it); ``产品-某某有限公司`` (a bare dash before a Chinese company,
 the last dash); ``产品 某某（中国）有限公司`` (a Chinese company name after the last space: a cell of two lines, the
-product over its company); ``GravtySDK by Loyalty Juggernaut Inc.`` (an SDK's or kit's name of up to three words before "by", a
-registered company after it; not a sentence, "OpenX is an advertising service provided by …");
+product over its company); ``GravtySDK by Loyalty Juggernaut Inc.`` (an SDK's or kit's name of up to three words
+before "by", a registered company after it; not a sentence, "OpenX is an advertising service provided by …");
 ``产品（含某组件）（某某有限公司）`` (the company in the last of two brackets); else
 ``产品（某某（北京）有限公司）`` (the company in brackets from the first one on). The dash first, so a bracket inside
 the product ("X (app) — Y Ltd") stays in the product; the two lines before the bracket, so a bracket inside the
@@ -331,6 +343,19 @@ MAX_LINK_LABEL = 40
 """Characters beside the address in a link cell ("隐私政策链接：https://…", "Privacy policy: https://…")."""
 
 
+MAX_BARE_NAME = 40
+"""Display width of a line or cell that is only a name (:func:`name_only`)."""
+_NAME_END_RE = re.compile(r"[。.!?！？;；:：,，]$")
+
+
+def name_only(text: str, ctx: Context) -> bool:
+    """``text`` is only a short name: no sentence, address, company, header word, data or permission (a list's
+    bare name line; a name on the line under a name label left empty)."""
+    return width(text) <= MAX_BARE_NAME and not _NAME_END_RE.search(text) and name_like(text) \
+        and not NOT_NAME_RE.fullmatch(text) and not company_like(text) and not ctx.lexicon.is_header(text) \
+        and not ctx.lexicon.data_types_in(text, cell=True) and not ctx.lexicon.permissions_in(text, weak=True)
+
+
 def sdk_like(cell: str, ctx: Context) -> bool:
     """A cell that names an SDK: an SDK word in it, or a catalog name."""
     return bool(re.search(r"sdk|插件|\bkit\b", cell, re.IGNORECASE)) or ctx.names.known(cell)
@@ -497,7 +522,7 @@ def product_company(cell: str) -> tuple[str, str] | None:
         return None  # (every other way writes the company last: a cheap test before the patterns)
     for pattern in _EMBEDDED_COMPANY_RE:
         m = pattern.match(cell)
-        if m and pattern in _EMBEDDED_COMPANY_RE[4:] and _PLACE_IN_COMPANY_RE.match(cell):
+        if m and pattern in _BRACKETED_COMPANY_RE and _PLACE_IN_COMPANY_RE.match(cell):
             continue  # "腾讯科技（深圳）有限公司": a place in brackets inside a company's name, no product before it
         if m and company_like(m.group(2)) and not company_like(m.group(1)):
             return m.group(1).strip(), m.group(2).strip()

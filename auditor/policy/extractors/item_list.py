@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, Structure
 from auditor.policy.document import Document, Line
-from auditor.policy.table import labelled_company, product_company
+from auditor.policy.table import MAX_BARE_NAME, labelled_company, name_only, product_company
 from auditor.policy.text import (
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,
@@ -289,8 +289,6 @@ _KIND_OF_PARTY_RE = re.compile(r"[A-Z]?[a-z-]+(?:\s+[a-z-]+)*\s+(?:providers|ser
 third party, not one's name (a name has capitals of its own: "Google Play Services")."""
 _ADDRESS_ONLY_RE = re.compile(r"<?https?://\S+>?")
 MIN_BARE_NAMES = 3
-MAX_BARE_NAME = 40
-_SENTENCE_END_RE = re.compile(r"[。.!?！？;；:：,，]$")
 
 
 def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> None:
@@ -317,7 +315,7 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
                 addressed.add(run[-1])
                 j += 1
                 continue
-            if not _name_only(text, ctx):
+            if not name_only(text, ctx):
                 break
             run.append(j)
             j += 1
@@ -330,17 +328,10 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
         k = max(j, k + 1)
 
 
-def _name_only(text: str, ctx: Context) -> bool:
-    """``text`` is only a short name: no sentence, company, header word, data or permission."""
-    return width(text) <= MAX_BARE_NAME and not _SENTENCE_END_RE.search(text) and name_like(text) \
-        and not NOT_NAME_RE.fullmatch(text) and not company_like(text) and not ctx.lexicon.is_header(text) \
-        and not ctx.lexicon.data_types_in(text, cell=True) and not ctx.lexicon.permissions_in(text, weak=True)
-
-
 def _bare_name(line: Line, ctx: Context) -> bool:
-    """A line that is only a short name (:func:`_name_only`), no heading and no address in it."""
+    """A line that is only a short name (:func:`auditor.policy.table.name_only`), no heading and no address in it."""
     text = line.text.strip()
-    return bool(text) and not line.mark.startswith("h") and "://" not in text and _name_only(text, ctx)
+    return bool(text) and not line.mark.startswith("h") and "://" not in text and name_only(text, ctx)
 
 
 MIN_ADDRESSED_NAMES = 3

@@ -22,6 +22,7 @@ from auditor.policy.table import (
     cell_fields,
     facts_from,
     link_owner,
+    name_only,
     product_company,
     split_company,
     with_cued_company,
@@ -512,14 +513,13 @@ _LISTED_NAME_RE = re.compile(r"^\s*[“\"「『]?(?P<name>[^“”\"「」『』
 
 
 def _listed_name(text: str, ctx: Context) -> tuple[str, str] | None:
-    """``(name, address)`` of a line that only names an SDK (:data:`_LISTED_NAME_RE`, the name no sentence,
-    company, column title, data or permission), else None."""
+    """``(name, address)`` of a line that only names an SDK (:data:`_LISTED_NAME_RE`, the name only a name:
+    :func:`auditor.policy.table.name_only`; the line no label), else None."""
     m = _LISTED_NAME_RE.match(text)
     if m is None:
         return None
     name = m.group("name").strip()
-    if not name_like(name) or company_like(name) or ctx.lexicon.is_header(name) or text.rstrip().endswith(("：", ":")) \
-            or ctx.lexicon.data_types_in(name, cell=True) or ctx.lexicon.permissions_in(name, weak=True):
+    if not name_only(name, ctx) or text.rstrip().endswith(("：", ":")):
         return None
     return name, m.group("link") or ""
 
