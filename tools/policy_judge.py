@@ -49,6 +49,9 @@ def fold(text: str) -> str:
     return without_ruby(unicodedata.normalize("NFKC", text or "")).casefold()
 
 
+_LEGAL_FORM_RE = re.compile(r"[,\s]+(?:inc|llc|ltd|limited|gmbh|corp|corporation|co)\.?$", re.IGNORECASE)
+
+
 def norm(text: str) -> str:
     """Letters, digits and CJK only, folded."""
     return re.sub(r"[^\w]+|_", "", fold(text))
@@ -203,6 +206,9 @@ class Judge:
         """Each entry's names as written (case-folded)."""
         self.vendors = {norm(n) for entry in catalog.entries if entry.vendor
                         for n in (entry.vendor.name, entry.vendor.legal_name) if n}
+        # a former name, without its legal form ("Facebook, Inc." -> "facebook"), is a vendor's name too
+        self.vendors |= {norm(_LEGAL_FORM_RE.sub("", o.name)) for entry in catalog.entries if entry.vendor
+                         for o in entry.vendor.other_legal_names}
         self.fixed: dict[str, set[str]] = {}
         for path in (ids_file, *more):  # later files (a corpus's own) override earlier ones
             if path is not None and path.is_file():

@@ -121,6 +121,17 @@ ENUMERATION_SPLIT_RE = re.compile(r"\s*[,，、;；]\s*")
 PLATFORM_ONLY_RE = re.compile(r"[\[【(（]?\s*(?:android|ios|harmony\s?os|鸿蒙|安卓|windows|macos|web|h5)"
                               r"(?:\s*(?:端|版|系统|平台))?\s*[\]】)）]?", re.IGNORECASE)
 """A name that is only a platform ("Android", "[iOS]", "安卓端"): what the lines under it are about, not an SDK."""
+_PLATFORM_LABEL_RE = re.compile(r"^\s*(?:适用|支持|所属)?(?:平台|系统|终端|platforms?|operating systems?)\s*[:：]\s*(.+)$",
+                                re.IGNORECASE)
+
+
+def platform_line(text: str) -> bool:
+    """A label line giving only the platforms something is for ("平台：Android/iOS", "Platform: Android, iOS")."""
+    m = _PLATFORM_LABEL_RE.match(text)
+    return m is not None and all(PLATFORM_ONLY_RE.fullmatch(p.strip()) for p in re.split(r"[/、,，&]|和|及|\band\b", m.group(1))
+                                 if p.strip())
+
+
 SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b|\blibrary\b|\bapi\b", re.IGNORECASE)
 COMPONENT_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
 """A word that makes a name a software component's ("某某SDK", "某某插件", "Push Kit"): the words a record's name line
@@ -239,7 +250,11 @@ def cued_company(text: str) -> str:
     """The company ``text`` says something comes from ("该SDK由某某有限公司提供", "provided by X Ltd."), else ""."""
     m = COMPANY_CUE_RE.search(text)
     found = next((g for g in m.groups() if g), "").strip() if m else ""
+    found = _INNER_CUE_RE.split(found)[-1]  # "AdMob by Google is provided by Google Inc.": the last one names it
     return found if company_like(found) else ""
+
+
+_INNER_CUE_RE = re.compile(r"\s(?:by|from)\s+(?:the\s+)?")
 
 
 FENCE_RE = re.compile(r"^\s*(?:```|~~~)")

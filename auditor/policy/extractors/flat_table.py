@@ -4,10 +4,11 @@ order, each cell possibly wrapped over several lines (seed 002 shape, copied-fro
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
-from auditor.policy.document import Document, Row
+from auditor.policy.document import Document, Line, Row
 from auditor.policy.period_rows import label_cell, period_rows
 from auditor.policy.table import Grid, read_grid, sdk_like, split_titles
 from auditor.policy.text import (
@@ -28,7 +29,9 @@ MAX_COLUMNS = 8
 _KEYED_RE = re.compile(r"[:：]\s*\S")
 FIRST_BATCH = 64
 """Cells read for a table at first (then four times as many, until its rows end inside a batch)."""
-_CAPTION_RE = re.compile(r"(?:列表|清单|目录|一览表?|\blist|\bdirectory)\s*$", re.IGNORECASE)
+_CAPTION_RE = re.compile(r"(?:列表|清单|目录|一览表?|\blist|\bdirectory)\s*$|^《[^《》]+》$", re.IGNORECASE)
+"""A table's own title over it ("第三方SDK列表", "《涉及用户信息使用的SDK情况表（安卓）》": a title in book-title
+marks), never a column's."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,8 @@ class FlatTableExtractor:
             header, j = _header(doc, cell_roles, i, ctx)
             j = _linked_width(doc, cell_roles, i, j)
             header = header[:j - i]
-            roles = cell_roles[i:j]  # the role of each header cell (``_cell_roles`` asked the lexicon)
+            # the role of each header cell (``_cell_roles`` asked the lexicon)
+            roles = _titled_names(cell_roles[i:j], [lines[k].text for k in range(i, j)])
             if len(header) < 2 or ("name" not in roles and "permissions" not in roles and not _named_by_company(roles)) \
                     or set(roles) == {"permissions"} or not any(ctx.lexicon.is_header(t) for t in header):
                 i += 1  # (a header has a title as tables write it: "项目数据库 / 投资者服务" in a site's menu has none)
@@ -71,8 +75,9 @@ class FlatTableExtractor:
                     and _more_rows(self._table(doc, ctx, header[1:], roles[1:], i + 1, j, grids), structure):
                 i += 1  # a caption over the header ("Third-party SDKs"), which the rows read without fit better
                 continue
-            if structure is None:
-                i += 1
+            if structure is None or (not structure.sdks and "name" not in roles and "link" not in roles
+                                     and _named_by_company(roles)):
+                i += 1  # (a table named by its company and read as no SDK's: what is written there decides)
                 continue
             out.append(structure)
             i = max(structure.last + 1, i + 1)
@@ -144,6 +149,9 @@ class FlatTableExtractor:
             if anchored and _reading(roles, anchored, ctx, fits) > _reading(roles, rows, ctx, fits):
                 rows, end = anchored, anchored_end  # rows of uneven length (cells left empty, or merged)
             blocks = _block_rows(doc, roles, i, j, ctx, fits)
+            if blocks and rows and None not in roles and doc.lines[i + 1].no - doc.lines[i].no > 1 \
+                    and _mean_fit(roles, blocks, ctx, fits) <= _mean_fit(roles, rows, ctx, fits):
+                blocks = []  # titles apart over cells apart: the rows by the blank lines only when they read better
             if blocks or None in roles:
                 # a row a paragraph, some with a cell left out: the blank lines part the rows (a header with titles
                 # the lexicon does not know, read as one paragraph, is read only so)
@@ -196,9 +204,10 @@ def _linked_width(doc: Document, cell_roles: list[str | None], i: int, j: int) -
 
 
 def _named_by_company(roles: list[str | None]) -> bool:
-    """A header whose only naming column is the third party's ("第三方名称") beside its data and link columns:
-    an SDK table whose rows the party's column names (the table model decides by its cells)."""
-    return "company" in roles and "link" in roles and "data" in roles
+    """A header whose only naming column is the third party's ("第三方名称") beside its data column and its link
+    column, or first and beside a purpose column: an SDK table whose rows the party's column names (the table model
+    decides by its cells)."""
+    return "company" in roles and "data" in roles and ("link" in roles or (roles[0] == "company" and "purpose" in roles))
 
 
 def _read(grid: Grid, ctx: Context, grids: dict[object, tuple[int, Structure | None]]) -> Structure | None:
@@ -292,6 +301,23 @@ def _header(doc: Document, cell_roles: list[str | None], i: int, ctx: Context) -
     return header + [doc.lines[k].text.strip() for k in range(j, end)], end
 
 
+_BARE_NAME_TITLES = frozenset({"名称", "name"})
+
+
+def _titled_names(roles: list[str | None], titles: list[str]) -> list[str | None]:
+    """Header roles with the first title a bare "名称" / "Name" (``title``) read as the name column when no column
+    is named so and the header has a column of a row's company, link or data ("名称" / "类型" / "描述" / "公司全称"
+    / "隐私政策链接"), as the table model reads it (not "合作伙伴名称" over the partners' kinds)."""
+    if "name" in roles or not roles or roles[0] != "title" or not titles \
+            or titles[0].strip().casefold() not in _BARE_NAME_TITLES or not _ROW_FACTS & set(roles):
+        return roles
+    return ["name"] + roles[1:]
+
+
+MAX_TITLE_STEP = 4
+"""Lines from one column title to the next in a header paragraph: 1 when its titles make one paragraph, more when
+each stands apart (blank lines between, as a converted page writes its header cells)."""
+_ROW_FACTS = frozenset({"company", "link", "data"})
 MAX_PARAGRAPH_TITLES = 12
 """Titles of a header paragraph (:func:`_titles_paragraph`): an app-store table may have ten columns."""
 MAX_UNKNOWN_TITLE = 16
@@ -300,21 +326,26 @@ MAX_UNKNOWN_TITLE = 16
 
 def _titles_paragraph(doc: Document, cell_roles: list[str | None], i: int, j: int) -> int:
     """Where a header that stopped at line ``j`` (a title the lexicon does not know) ends when its titles make one
-    paragraph of short lines, blank lines before its first row ("SDK名称" / "类型" / "公司" / "获取权限" / … /
+    paragraph of short lines (or stand each apart, as many blank lines between each two), blank lines before its
+    first row ("SDK名称" / "类型" / "公司" / "获取权限" / … /
     "手机系统"): its last line's end, when at least half of its titles and three or more have a role, a name's
     among them; else ``j``."""
     lines = doc.lines
     if j >= len(lines) or j == i or cell_roles[j] is not None:
         return j
+    step = lines[i + 1].no - lines[i].no if i + 1 < len(lines) else 1
+    if step > MAX_TITLE_STEP:
+        return j
     k = i
-    while k + 1 < len(lines) and lines[k + 1].no - lines[k].no == 1 and k + 1 - i < MAX_PARAGRAPH_TITLES:
+    while k + 1 < len(lines) and lines[k + 1].no - lines[k].no == step and k + 1 - i < MAX_PARAGRAPH_TITLES:
         k += 1
     end = k + 1
     if end <= j or (end < len(lines) and lines[end].no - lines[end - 1].no < 2):
         return j  # (no blank line under it: no header paragraph)
     roles = cell_roles[i:end]
     known = sum(r is not None for r in roles)
-    if "name" not in roles or known < 3 or 2 * known < len(roles) or any(
+    named = "name" in _titled_names(roles, [lines[m].text for m in range(i, end)])
+    if not named or known < 3 or 2 * known < len(roles) or any(
             cell_roles[m] is None and (width(lines[m].text.strip()) > MAX_UNKNOWN_TITLE or lines[m].mark
                                        or _SENTENCE_END_RE.search(lines[m].text)) for m in range(j, end)):
         return j
@@ -489,7 +520,8 @@ MIN_BLOCK_ROWS = 2
 
 
 def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Context, memo: _Fits) -> list[Row]:
-    """Rows of a flattened SDK table whose header is one paragraph (lines ``i..j-1``, a title a line) and whose
+    """Rows of a flattened SDK table whose header is one paragraph (lines ``i..j-1``, a title a line; or titles
+    standing each apart, as far from each other) and whose
     rows are each a paragraph of a cell a line, some shorter or longer than the header (a cell left empty copies
     as nothing: "wechat pay" / "网络切换、WIFI信息" / "网络切换、WIFI信息" under four titles; a cell's text goes on
     on a line of its own): the blank lines part the rows, the cells of such a row fall to the columns they read
@@ -498,11 +530,16 @@ def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Con
     lines = doc.lines
     n = len(roles)
     key = 1 if roles[0] == "index" and n > 2 else 0
-    if any(lines[k].no - lines[k - 1].no != 1 for k in range(i + 1, j)) or j >= len(lines) \
+    step = lines[i + 1].no - lines[i].no if j - i >= 2 else 1
+    if step > 1 and "name" not in roles:
+        return []  # (titles apart over a table named by its company: its cells decide, read a cell at a time)
+    if any(lines[k].no - lines[k - 1].no != step for k in range(i + 1, j)) or j >= len(lines) \
             or lines[j].no - lines[j - 1].no < 2 or (i > 0 and lines[i].no - lines[i - 1].no < 2):
         return []  # (a title right over the header's first is a column of its own: "所属系统" / "SDK名称" / …)
     rows: list[Row] = []
-    apart = lines[j].no - lines[j - 1].no  # (the rows stand as far apart as the first row from the header)
+    # the rows stand as far apart as the first row from the header; under titles that stand apart themselves, as
+    # far apart as makes rows of about the header's length
+    apart = lines[j].no - lines[j - 1].no if step == 1 else _row_gap(lines, j, n)
     k = j
     while k < len(lines):
         end = k
@@ -521,6 +558,28 @@ def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Con
     return rows if len(rows) >= MIN_BLOCK_ROWS and not even else []
 
 
+def _row_gap(lines: Sequence[Line], j: int, n: int) -> int:
+    """The distance between lines from which two lines after ``j`` stand in two rows, for a table of ``n`` columns
+    whose cells (and titles) stand apart: of the distances between the lines of its first rows, the one that
+    parts them into the most rows of ``n`` cells, give or take one (the larger when as many)."""
+    gaps = [lines[k + 1].no - lines[k].no for k in range(j, min(len(lines) - 1, j + ROW_GAP_ROWS * n))]
+    best, best_rows = 2, -1
+    for apart in sorted(set(g for g in gaps if g >= 2)):
+        lengths, length = [], 1
+        for g in gaps:
+            if g >= apart:
+                lengths.append(length)
+                length = 1
+            else:
+                length += 1
+        rows = sum(1 for m in lengths if abs(m - n) <= 1)
+        if rows >= best_rows:
+            best, best_rows = apart, rows
+    return best
+
+
+ROW_GAP_ROWS = 6
+"""Rows of a table whose cells stand apart read to learn how far apart its rows stand."""
 _JOIN_COST = 0.4
 """What one more cell in a column costs a reading (:func:`_aligned`): a cell a line is the common shape."""
 _EMPTY_COST = 0.8
@@ -595,6 +654,13 @@ def _reading(roles: list[str | None], rows: list[Row], ctx: Context, memo: _Fits
     """How well ``rows`` read: the sum of how each cell fits its column (:func:`_fits`)."""
     memo = {} if memo is None else memo
     return sum(_fit_of(role, cell, ctx, memo) for row in rows for role, cell in zip(roles, row.cells) if cell)
+
+
+def _mean_fit(roles: list[str | None], rows: list[Row], ctx: Context, memo: _Fits) -> float:
+    """How well ``rows`` read a cell (:func:`_reading` over the cells they fill): readings of one table's text
+    that part it into more or fewer rows compare alike."""
+    filled = sum(1 for row in rows for _, cell in zip(roles, row.cells) if cell)
+    return _reading(roles, rows, ctx, memo) / filled if filled else 0.0
 
 
 def _fit_of(role: str | None, text: str, ctx: Context, memo: _Fits) -> float:

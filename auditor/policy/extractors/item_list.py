@@ -22,7 +22,9 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, St
 from auditor.policy.document import Document, Line
 from auditor.policy.table import MAX_BARE_NAME, labelled_company, name_only, product_company
 from auditor.policy.text import (
+    CJK_RE,
     DATA_CATEGORY_RE,
+    HEADING_RE,
     ENUMERATION_SPLIT_RE,
     NONE_WORDS,
     NOT_NAME_RE,
@@ -137,7 +139,7 @@ class ListExtractor:
                     continue  # "- iOS: https://…/quickstart.html", "[x] Basic structure": no SDK
                 if it.sdk_like and (SDK_PHRASE_RE.search(it.name) or not name_like(it.name)) and not ctx.names.known(it.name):
                     continue  # "SDK 初始化完成后", "为实现SDK产品的功能": words about the SDK, no name
-                if not (it.sdk_like or (listed and name_like(it.name) and len(it.name.split()) <= 5
+                if not (it.sdk_like or (listed and name_like(it.name) and len(_owned(it.name)[0].split()) <= 5
                                         and (_PACKAGE_PATH_RE.match(it.name)
                                              or not ctx.lexicon.data_types_in(it.name, cell=True)))):
                     continue  # in a list of SDKs, an item naming data ("设备信息（设备型号、IP地址）") is no SDK
@@ -217,7 +219,27 @@ def _bodies(lines: tuple[Line, ...]) -> list[str | None]:
         out.append(seen[key])
     _unmarked_items(lines, out)
     _named_links(lines, out)
+    _provider_items(lines, out)
     return out
+
+
+_PROVIDER_ITEM_RE = re.compile(r"^([^\s:：()（）\[\]][^:：()（）\[\]]{0,50}?)\s*[(（]([^()（）]{3,80})[)）]\s*[:：]\s*\S")
+"""A line opening with a service's name, its provider in brackets and a colon ("Crashlytics (Google Inc.): Crashlytics
+is a monitoring service…", the shape of generated policies that list each service under its purpose)."""
+MIN_PROVIDER_ITEMS = 2
+
+
+def _provider_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
+    """Items that stand as plain paragraphs, each a service and its provider (:data:`_PROVIDER_ITEM_RE`, the
+    bracketed words a legal entity's name: "Adjust (Adjust GmbH): …"): list items when a page has at least
+    :data:`MIN_PROVIDER_ITEMS` of them, whatever stands between them (a purpose's title and its paragraph)."""
+    found = [k for k, line in enumerate(lines)
+             if bodies[k] is None and not line.mark.startswith("h")
+             and (m := _PROVIDER_ITEM_RE.match(line.text.strip())) is not None
+             and company_like(m.group(2)) and name_like(m.group(1))]
+    if len(found) >= MIN_PROVIDER_ITEMS:
+        for k in found:
+            bodies[k] = lines[k].text.strip()
 
 
 _NAMED_LINK_RE = re.compile(r"^([^\s:：|—–-][^:：|—–]{0,40}?)\s*(?:\s[-–—]\s|[—–])\s*<?(?:https?://|www\.)\S+?>?\s*$")
@@ -536,6 +558,8 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     def sdk_like(name: str) -> bool:
         # (a library's package in brackets after its name says it is one: "fresco图片库（com.facebook.fresco）";
         # a name written with its company is judged by the product: "腾讯实时音视频-腾讯云计算（北京）有限责任公司")
+        if (owner := _OWNER_RE.match(name)) and company_like(owner.group(2)) and not company_like(owner.group(1)):
+            return True  # a service written with its provider's legal name ("Bugsink Cloud (Bugsink B.V.)")
         name = split[0] if (split := product_company(name)) else name
         return known(name) or (bool(_SDK_WORD_RE.search(name)) and not ctx.lexicon.general(name)) \
             or any(packages(b) for b in _BRACKETED_RE.findall(name))
@@ -558,10 +582,11 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         return None
     m = _BRACKET_RE.match(body)
     if m and sdk_like(m.group(2)) and (known(m.group(2)) or not re.search(r"[、，,;；]", m.group(2))) \
-            and not _kind_only(m.group(2), ctx) \
+            and not _kind_only(m.group(2), ctx) and not company_like(m.group(2)) \
             and width(m.group(1)) <= MAX_BRACKETED_FUNCTION and not sdk_like(m.group(1).strip()):
         # "推送通知消息（OPPO推送SDK）"; not a bracketed list ("应用信息（应用名、包含的SDK信息、…）"), nor a name
-        # with an aside ("AppLovin MAX (AppLovin)": the product before its vendor)
+        # with an aside ("AppLovin MAX (AppLovin)": the product before its vendor), nor a service and its provider
+        # ("Facebook Ads conversion tracking (Facebook, Inc.)")
         return m.group(2).strip(), " ".join(filter(None, (m.group(1), m.group(3) or ""))), "", True
     m = _SDK_SENTENCE_RE.match(body)  # "喜马拉雅SDK。我们获取您的设备唯一编号，…": the name, then sentences about it
     if m and width(m.group(1)) <= MAX_SENTENCE_NAME and name_like(m.group(1)) and not ctx.lexicon.general(m.group(1)):
@@ -588,19 +613,23 @@ def item_company(text: str) -> str:
     return "" if _NOT_COMPANY_RE.search(found) else found
 
 
+def _owned(name: str) -> tuple[str, str]:
+    """An item's name and the company written with it ("Google AdMob (Google LLC)", "Product — Company Ltd",
+    "某某SDK-某某有限公司"); the name and "" when none is."""
+    m = _OWNER_RE.match(name)
+    if m and company_like(m.group(2)) and not company_like(m.group(1)):
+        return m.group(1).strip(), m.group(2).strip()
+    return product_company(name) or (name, "")
+
+
 def _facts(doc: Document, it: _Item, ctx: Context) -> RowFacts:
     nested = " ".join(doc.lines[k].text for k in range(it.first + 1, it.last + 1))
     text = f"{it.rest} {nested}".strip()
     purpose = _PURPOSE_RE.search(it.rest)
-    name, owner = it.name, ""
-    m = _OWNER_RE.match(it.name)
-    if m and company_like(m.group(2)) and not company_like(m.group(1)):
-        name, owner = m.group(1).strip(), m.group(2).strip()  # "Google AdMob (Google LLC)"
-    elif split := product_company(it.name):
-        name, owner = split  # "Product — Company Ltd", "某某SDK-某某有限公司"
+    name, owner = _owned(it.name)
     return RowFacts(
         name=name,
-        company=item_company(it.rest) or owner or labelled_company(_labelled(doc, it, ctx), ctx),
+        company=owner or item_company(it.rest) or labelled_company(_labelled(doc, it, ctx), ctx),
         purpose=next((g for g in purpose.groups() if g), "").strip() if purpose else it.rest[:200].strip(),
         data=text, link=f"{it.link} {text}".strip(),
     )
@@ -696,7 +725,10 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
     first heading that names none ends the run (the policy's own sections follow)."""
     lines = doc.lines
     heads = [k for k, line in enumerate(lines) if line.mark.startswith("h") or line.bold]
-    levels = [lines[k].mark or "h7" for k in heads]  # a bold line: below every marked heading
+    if not any(line.mark.startswith("h") for line in lines):
+        heads = sorted({*heads, *_title_lines(lines)})  # a page whose headings lost their markup
+    # a bold line below every marked heading, a title line (:func:`_title_lines`) below a bold one
+    levels = [lines[k].mark or ("h7" if lines[k].bold else "h8") for k in heads]
     parents: list[int | None] = []  # the nearest heading above of a higher level, by a stack (linear)
     stack: list[int] = []
     for n, level in enumerate(levels):
@@ -742,6 +774,8 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
                 continue  # a sub-heading inside a service's section
             h, end = heads[m], ends[m]
             name, body, head, names = section(m)
+            if not names and levels[m] == "h8" and _kind_only(name, ctx):
+                continue  # "Advertising" among the titles of a page without heading markup: the kind of the next
             if not names and m > n and end > h and (unnamed := _unnamed(name, ctx)):
                 # "Fabric Answers" between services' sections: one more service, when a section naming one
                 # follows it before any heading that names nothing (a few such headings may stand between)
@@ -759,14 +793,62 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
                 break
             taken.add(m)
             company = cued_company(body) or _company_line(head)
-            link = next((u.group(0) for u in URL_RE.finditer(body)), "")
+            link = _section_link(body)
             claims = tuple(SdkClaim(RowFacts(name=one, company=company, purpose="", data=body, link=link), h, end)
                            for one in names)
             out.append(Structure(ExtractorKind.LIST, h, end, CONFIDENCE, sdks=claims))
     return out
 
 
+_PRIVACY_PAGE_RE = re.compile(r"privacy|polic(?:y|ies)|隐私|datenschutz|yinsi", re.IGNORECASE)
+MAX_LINK_LEAD = 80
+"""Characters before an address read for what page it is."""
+
+
+def _section_link(body: str) -> str:
+    """The address of a service's privacy page in its section: the first address that is one by its words or
+    by the words right before it ("…privacy practices of Google, please visit … http://www.google.com/intl/en/
+    policies/privacy/"), not an opt-out page or a guide ahead of it; else the first address; "" when none."""
+    found = [m for m in URL_RE.finditer(body)]
+    for m in found:
+        if _PRIVACY_PAGE_RE.search(m.group(0)) or _PRIVACY_PAGE_RE.search(body[max(0, m.start() - MAX_LINK_LEAD):m.start()]):
+            return m.group(0)
+    return found[0].group(0) if found else ""
+
+
 _NAME_LIST_RE = re.compile(r"\s*[,，、]\s*")
+
+
+_SENTENCE_END = ("。", ".", "！", "!", "；", ";", "：", ":", "，", ",", "?", "？")
+
+
+def _title_lines(lines: Sequence[Line]) -> list[int]:
+    """Lines that stand as titles in a page without heading markup (plain text, a page of paragraphs): short,
+    no sentence, label or list item ("Google Analytics and Google Firebase", "AppsFlyer"), right over a longer line
+    that is one ("Google Analytics and Firebase are web analytics services offered by Google…", "Their Privacy
+    Policy can be viewed at https://…"). Not in Chinese: a Chinese page numbers its titles (read as such), and
+    its short unnumbered lines over longer ones are the cells of a flattened table ("BUG采集" over its use, "Cling"
+    over "用于Java和Android的UPnP/DLNA库。"): none on a page with Chinese on more than one line in
+    :data:`MAX_CJK_SHARE`."""
+    if sum(1 for line in lines if CJK_RE.search(line.text)) * MAX_CJK_SHARE > len(lines):
+        return []
+    out = []
+    for k in range(len(lines) - 1):
+        text, below = lines[k].text.strip(), lines[k + 1].text.strip()
+        if not text or lines[k].mark or width(text) > MAX_SECTION_NAME or text.endswith(_SENTENCE_END) \
+                or "://" in text or ":" in text or "：" in text or _ITEM_RE.match(text) or HEADING_RE.match(text) \
+                or not name_like(text) or _CODE_MARK_RE.search(text) or CJK_RE.search(text):
+            continue
+        if width(below) > width(text) and (below.endswith(_SENTENCE_END) or width(below) > MAX_TITLE_BODY or "://" in below):
+            out.append(k)
+    return out
+
+
+MAX_TITLE_BODY = 80
+MAX_CJK_SHARE = 5
+_CODE_MARK_RE = re.compile(r"/\*|\*/|//|[{}<>=;]")
+"""Marks of code (a comment's, a block's) in a line: no title."""
+"""Display width from which a line under a title is its paragraph whatever it ends with."""
 
 
 def _heading_names(name: str, body: str, ctx: Context, head: Sequence[str]) -> list[str]:
@@ -791,9 +873,10 @@ MAX_UNNAMED_RUN = 3
 
 def _unnamed(name: str, ctx: Context) -> list[str]:
     """The names a heading could give ("Fabric Answers"; "Facebook Stetho, Foursquare OAuth"), though nothing
-    says they are services: [] when any part could not be a name (:func:`_could_name`)."""
+    says they are services: [] when any part could not be a name (:func:`_could_name`) or says only a kind of
+    service ("Advertising")."""
     parts = [p for p in _NAME_LIST_RE.split(name) if p]
-    return parts if parts and all(_could_name(p, ctx) for p in parts) else []
+    return parts if parts and all(_could_name(p, ctx) and not _kind_only(p, ctx) for p in parts) else []
 
 
 def _service_name(name: str, body: str, ctx: Context, head: Sequence[str] = ()) -> bool:

@@ -34,6 +34,7 @@ from auditor.policy.text import (
     PERMISSION_DEFINITION_RE,
     PERMISSION_WORD,
     PLATFORM_ONLY_RE,
+    platform_line,
     TIMING_LABEL_RE,
     URL_RE,
     company_like,
@@ -781,6 +782,8 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
                                and not (ctx.lines[i].width <= MAX_NAME_WITH_COMPANY and _with_company(lines[i].text))):
         return False
     label = _lead(lines, i, ctx) + 1
+    if label + 1 < len(lines) and platform_line(lines[label].text):
+        label += 1  # "1.Unity3D" / "平台：Android/iOS" / "使用场景：…": the record's platforms, then its facts
     pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
     kind = bool(pairs) and pairs[0][0] == "name" and _kind_value(pairs[0][1]) \
         and not _sdk_like(pairs[0][1], ctx) and _sdk_like(lines[i].text, ctx)  # "腾讯优图SDK" over "SDK类型：工具"
