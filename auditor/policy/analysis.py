@@ -105,6 +105,9 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         if m and not out and named is None and (split := _name_then_label(m.group(1), lexicon)
                                                 or _glued_name_label(m.group(1), lexicon)) is not None:
             named = [("name", split[0]), (split[1], m.group(2).strip())]  # "① MobTech SDK 场景描述：消息推送"
+        if m and not out and named is None and role == "name" and _LEAD_MARK_RE.match(part) \
+                and _sdk_name_label(m.group(1), lexicon):
+            return []  # "-友盟 SDK：用于日常活跃数据统计": a list item naming its SDK, no label line
         if named is not None:
             out += named  # "1. 某某SDK：收集目的：…；收集方式：…": the item's name, then its first field
             continue
@@ -146,6 +149,23 @@ def _name_then_label(label: str, lexicon: Lexicon) -> tuple[str, str] | None:
         return None  # (not "腾讯云短信 SDK 官网链接 / 隐私政策", "隐私协议链接或 sdk": labels of their own)
     role = lexicon.role(tail)
     return (head, role) if role not in (None, "name", "title", "index") else None
+
+
+_LEAD_MARK_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])\s*")
+_FIELD_WORD_RE = re.compile(r"使用|接入|集成|合作|嵌入|调用|引入|所用|相关|名称|类型|列表|清单|信息|收集|获取|提供")
+"""Words that make "… SDK" a field's label ("使用SDK", "接入的SDK名称", "合作SDK"), not a product's name."""
+
+
+def _sdk_name_label(label: str, lexicon: Lexicon) -> str | None:
+    """A label that is an SDK's own name ("-友盟 SDK", "新浪微博SDK", "1. 微信开放平台移动应用 SDK") over what it is
+    for: the name, else None (a field's label: "SDK", "使用SDK名称", "合作SDK"; a kind: "广告SDK")."""
+    bare = _LEAD_MARK_RE.sub("", label).strip()
+    rest = _SDK_WORD_RE.sub("", bare).strip(" -_·")
+    if lexicon.is_header(bare) or not _NAME_LABEL_RE.match(bare) or not _SDK_WORD_RE.search(bare) or len(rest) < 2 \
+            or _FIELD_WORD_RE.search(rest) or lexicon.general(rest) or lexicon.role(rest) is not None \
+            or any(rest.casefold() == w.casefold() for ws in lexicon.category_words.values() for w in ws):
+        return None
+    return bare
 
 
 _CASE_TURN_RE = re.compile(r"(?<=[a-z0-9)])(?=[A-Z][a-z])")

@@ -53,8 +53,8 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     lexicon = resolver.lexicon
     mapped = " ".join(filter(None, (f.data, f.permissions, f.method)))
     cell = kind is not ExtractorKind.PROSE
-    perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}")) if cell else \
-        sorted({p for p, _ in lexicon.permissions_in(f.permissions, weak=True, derive=True)})  # (a sentence's own clauses)
+    perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}") | written_constants(lexicon, f.purpose)) \
+        if cell else sorted({p for p, _ in lexicon.permissions_in(f.permissions, weak=True, derive=True)})  # (a sentence's own clauses)
     # (a row's own text says what is not collected too: "a device-bound identifier (not the advertising ID)";
     # the prose extractor reads negation in its own sentences)
     data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell, prose=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))
@@ -161,6 +161,14 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> s
     uses = [h for h in lexicon.find(data_text, weak=False) if h.permissions and h.verbal]
     chosen = every if uses and len(uses) * 2 >= len(every) else uses
     return perms | {p for h in chosen for p in h.permissions}
+
+
+def written_constants(lexicon: Lexicon, text: str) -> set[str]:
+    """The permissions ``text`` names by their constants written out ("用于统计 android.permission.INTERNET：…" in a
+    row's purpose): what the row says it uses, whichever cell says it."""
+    if "android.permission." not in text:
+        return set()
+    return {p for p, phrase in lexicon.permissions_in(text, weak=False) if phrase.startswith("android.permission.")}
 
 
 def _hints(name: str, purpose: str) -> tuple[str, ...]:

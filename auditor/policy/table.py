@@ -368,6 +368,8 @@ def cell_fields(role: str | None, text: str, ctx: Context) -> list[tuple[str, st
     matches = [m for m in _LABEL_RE.finditer(text) if ctx.lexicon.role(m.group(1)) not in (None, "title", "index")]
     if not matches and role == "company":
         return _company_and_link(text)
+    if not matches and role == "name" and (linked := _name_and_link(text))[1]:
+        return [("name", linked[0]), ("link", linked[1])]  # a linked name: its text, then its address
     if not matches:
         return [(role, text)] if role else []
     head = text[:matches[0].start()].strip(" ；;")
@@ -407,6 +409,15 @@ _NOT_ONE_COMPANY_RE = re.compile(r"^[指即是为]|[，,。；;：:]")
 
 
 _LINK_START_RE = re.compile(r"[\[(（<]*\s*(?:&lt;)?\s*(?:https?://|www\.)", re.IGNORECASE)
+
+
+def _name_and_link(text: str) -> tuple[str, str]:
+    """A name cell written as a link's text then its address ("Pangle Ads https://www.pangle.cn/…", an HTML
+    link): ``(name, address)``; ``(text, "")`` when the cell is not so (no address, or words after it)."""
+    m = _LINK_START_RE.search(text)
+    if m is None or m.start() == 0 or URL_RE.sub("", text[m.start():]).strip(" |;；,，<>()（）[]"):
+        return text, ""
+    return text[:m.start()].strip(" ：:;；,，"), text[m.start():].strip()
 
 
 def _company_and_link(text: str) -> list[tuple[str, str]]:
@@ -460,7 +471,7 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
     last_name = last_company = ""
     for row in body:
         cells = list(row.cells) + [""] * (len(roles) - len(row.cells))
-        name = cells[name_col].strip()
+        name = _name_and_link(cells[name_col].strip())[0]
         fields = [p for role, cell in zip(roles, cells) if cell.strip() for p in cell_fields(role, cell, ctx)]
         company = next((t for r, t in fields if r == "company"), "")
         same = name == last_name and company in ("", last_company) and row.first <= rows[-1][2] + 1 if rows else False

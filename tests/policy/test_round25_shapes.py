@@ -322,3 +322,58 @@ def test_facebook_inc_is_metas_former_name(real):
 def test_heyzap_is_one_entry(real):
     _, resolver = real
     assert resolver.resolve(Evidence(name="Heyzap", company="Heyzap")).id == "heyzap"
+
+
+# an HTML table whose name cells are links (the loader writes the link's text, then its address)
+LINKED_NAME_CELLS = """\
+<table>
+<tr><th>SDK</th><th>Data type</th><th>What we use it for</th></tr>
+<tr><td><a href="https://www.pangle.example/privacy">Pangle Ads</a></td><td>Device identifier, location</td>\
+<td>Ads</td></tr>
+<tr><td><a href="https://crash.example/docs">Bugly</a></td><td>Device identifier</td><td>Crash reports</td></tr>
+</table>
+"""
+
+
+def test_a_linked_name_cell_is_the_name_and_its_link(tmp_path, catalog):
+    d = _read(tmp_path, "linked.html", LINKED_NAME_CELLS, catalog)
+    assert [(s.name, s.link) for s in d.sdks] == [("Pangle Ads", "https://www.pangle.example/privacy"),
+                                                  ("Bugly", "https://crash.example/docs")]
+    assert d.sdks[0].data_types[:1] == ("android-id",) or "location-fine" in d.sdks[0].data_types
+
+
+# SDKs listed "-Name：what for" (a dash with no blank after it), each with its permissions' constants below
+DASH_ITEMS = """\
+目前本App所接入的SDK及其所需权限如下：
+-青禾统计 SDK：用于统计应用的活跃情况
+android.permission.INTERNET：允许访问网络
+官方隐私政策：https://qinghe.example/privacy
+
+-星河分享SDK：用于分享内容到星河社区
+android.permission.INTERNET：允许访问网络
+android.permission.READ_PHONE_STATE：读取电话状态
+官方隐私政策：https://xinghe.example/privacy
+"""
+
+
+def test_dash_items_name_their_sdks(tmp_path, catalog):
+    d = _read(tmp_path, "dash.txt", DASH_ITEMS, catalog)
+    assert [s.name for s in d.sdks] == ["青禾统计 SDK", "星河分享SDK"]
+    assert all(s.extractor == "list" for s in d.sdks)
+
+
+# an SDK's record whose permissions stand as constants a line each under its labels
+RECORD_CONSTANTS = """\
+1. 青禾推送SDK
+使用目的：推送消息
+第三方名称：杭州青禾网络有限公司
+android.permission.INTERNET：访问网络
+android.permission.ACCESS_NETWORK_STATE：查看网络状态
+隐私政策：https://qinghe.example/privacy
+"""
+
+
+def test_constants_under_a_record_are_its_permissions(tmp_path, catalog):
+    d = _read(tmp_path, "record.txt", RECORD_CONSTANTS, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [("青禾推送SDK", "杭州青禾网络有限公司")]
+    assert set(d.sdks[0].permissions) == {"android.permission.INTERNET", "android.permission.ACCESS_NETWORK_STATE"}

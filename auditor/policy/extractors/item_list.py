@@ -41,7 +41,7 @@ from auditor.policy.text import (
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
     r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]|[(（]\d{1,2}[)）]"
-    r"|[a-zA-Z][.)）、]\s*|[•●▪◦]\s*|[-*]\s+)(.+)$"
+    r"|[a-zA-Z][.)）、]\s*|[•●▪◦]\s*|[-*]\s+|-(?=[\u4e00-\u9fffA-Za-z]))(.+)$"
 )
 _QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")
 _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,，\-–—]?\s*(.*)$")
@@ -81,6 +81,10 @@ MAX_NESTED = 8
 _OWNER_RE = re.compile(r"^(.{2,60}?)\s*[（(]((?:[^（）()]|[（(][^（）()]{0,20}[)）]){3,120})[)）]$")
 """A name and its company in brackets ("Google AdMob (Google LLC)", "支付宝SDK（支付宝（中国）网络技术有限公司）")."""
 MAX_LABEL_WIDTH = 40
+_CONSTANT_OPENING_RE = re.compile(r"^\s*android\.permission\.[A-Z][A-Z0-9_]+")
+OWNED_CONSTANTS_CONFIDENCE = 0.8
+"""An SDK's item with its permissions' constants a line each under it ("-某某SDK：用于统计" / "android.permission.
+INTERNET：允许访问网络"): above a permission list's reading of those lines, which would leave the SDK without them."""
 _LABEL_HEAD_RE = re.compile(r"\s*[:：]\s*|\s[-–—]\s")
 CONFIDENCE = 0.7
 _SDK_FIELD_RE = re.compile(r"(?:sdk|插件)\s*(?:version|versions|版本号?|name|名称|type|类型|id)", re.IGNORECASE)
@@ -160,6 +164,8 @@ class ListExtractor:
                         continue  # "Billing: …" among "Camera: …", "Microphone: …": a permission, not an SDK
                 facts = _facts(doc, it, ctx)
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
+                if it.sdk_like and any(_CONSTANT_OPENING_RE.match(doc.lines[k].text) for k in range(it.first + 1, it.last + 1)):
+                    conf = OWNED_CONSTANTS_CONFIDENCE  # its permissions' constants under it: its lines, not a list's
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
         return out
 

@@ -113,8 +113,16 @@ class _Record:
 
     def extend(self, text: str, line: int) -> None:
         role, value = self.fields[-1]
-        self.fields[-1] = (role, f"{value} {text}".strip())
+        if role != "permissions" and _CONSTANT_OPENING_RE.match(text) and any(r == "name" for r, _ in self.fields):
+            # "android.permission.INTERNET：允许访问网络" under an SDK's record: one of its permissions
+            self.fields.append(("permissions", text.strip()))
+        else:
+            self.fields[-1] = (role, f"{value} {text}".strip())
         self.last, self.loose = line, self.loose + 1
+
+
+_CONSTANT_OPENING_RE = re.compile(r"^\s*android\.permission\.[A-Z][A-Z0-9_]+")
+"""A line opening with a permission's constant written out: a permission of the record it stands in."""
 
 
 class KeyValueExtractor:
