@@ -69,10 +69,10 @@ these permissions at any time", "You can control location permissions in your de
 user may do, not a use the app makes of the permission."""
 WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\bwhen(?:ever)? you\s+(.{4,80}?)(?=[,.;]|$)",
-    r"(?:当您|在您|如您|您在)\s*(.{2,60}?)时",
+    r"(?:当您|在您|如您|您在|如果您|您如果|若您|您若)\s*(?:在\s*)?(.{2,60}?)(?<![即同及实随按准定临暂适平此那])时",
 ))
 """The business scene of a permission sentence: the moment the user acts ("when you scan a QR code",
-"当您使用扫一扫功能时"); the purpose clause is its description, or the scene when the sentence names no moment."""
+"当您使用扫一扫功能时", "您如果通过IM聊天使用拍照功能时"; not the 时 of a word, "即时", "同时"); the purpose clause is its description, or the scene when the sentence names no moment."""
 
 
 def moment(text: str) -> str:
@@ -168,9 +168,11 @@ def is_heading(line: str) -> bool:
     return bool(_NUMBERED_TITLE_RE.match(text)) and width(text) <= 60 and not text.endswith(TERMINAL + (",", "，"))
 
 
-_TEMPLATE_RE = re.compile(r"\{\{|\}\}|\$\{|<%|%>|^\s*\{[\w$.\[\]'\"]+\}\s*$|\b[a-z]\w*\s*=\s*[A-Za-z\"'\d]|=\s*$")
+_TEMPLATE_RE = re.compile(r"\{\{|\}\}|\$\{|<%|%>|^\s*\{[\w$.\[\]'\"]+\}\s*$|\b[a-z]\w*\s*=\s*[A-Za-z\"'\d]|=\s*$"
+                          r"|<[A-Za-z][\w.-]*\s+[A-Za-z_:][\w:.-]*\s*=")
 """Template placeholders ("{{ item.name }}", "${name}", a JSX "{sdk.name}"), code arguments ("fontWeight =
-FontWeight.Bold") and declarations ("const String policyText ="): page code, never a name as written."""
+FontWeight.Bold"), declarations ("const String policyText =") and elements with attributes ("<p className={…}>"):
+page code, never a name as written."""
 
 
 _TASK_RE = re.compile(r"\[[ xX]\]\s")

@@ -377,3 +377,24 @@ def test_constants_under_a_record_are_its_permissions(tmp_path, catalog):
     d = _read(tmp_path, "record.txt", RECORD_CONSTANTS, catalog)
     assert [(s.name, s.company) for s in d.sdks] == [("青禾推送SDK", "杭州青禾网络有限公司")]
     assert set(d.sdks[0].permissions) == {"android.permission.INTERNET", "android.permission.ACCESS_NETWORK_STATE"}
+
+
+def test_a_jsx_element_with_attributes_is_no_name():
+    from auditor.policy.text import name_like
+    assert not name_like("<p className={styles.eyebrow}>Legal</p>")
+    assert name_like("Google AdMob")
+
+
+@pytest.mark.parametrize(("text", "scene"), [
+    ("您如果通过聊天使用拍照功能时，我们需要申请调用您的相机权限。", "通过聊天使用拍照功能"),
+    ("如果您在发布动态时选择拍摄照片，我们需要申请调用您的相机权限。", "发布动态"),
+])
+def test_if_you_moments_are_scenes(tmp_path, catalog, text, scene):
+    d = _read(tmp_path, "moment.txt", text + "\n", catalog)
+    assert [(p.permission, p.scene) for p in d.permissions] == [("android.permission.CAMERA", scene)]
+
+
+def test_the_shi_of_a_word_is_no_moment():
+    from auditor.policy.text import moment
+    assert moment("若您允许我们使用相机,便能够即时制作图像") == ""
+    assert moment("当您扫码时") == "扫码"

@@ -239,10 +239,16 @@ def _provider_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
     """Items that stand as plain paragraphs, each a service and its provider (:data:`_PROVIDER_ITEM_RE`, the
     bracketed words a legal entity's name: "Adjust (Adjust GmbH): …"): list items when a page has at least
     :data:`MIN_PROVIDER_ITEMS` of them, whatever stands between them (a purpose's title and its paragraph)."""
+    seen: dict[str, bool] = {}  # each distinct line once
+
+    def provider_item(text: str) -> bool:
+        if text not in seen:
+            m = _PROVIDER_ITEM_RE.match(text.strip()) if ("(" in text or "（" in text) else None
+            seen[text] = m is not None and company_like(m.group(2)) and name_like(m.group(1))
+        return seen[text]
+
     found = [k for k, line in enumerate(lines)
-             if bodies[k] is None and not line.mark.startswith("h")
-             and (m := _PROVIDER_ITEM_RE.match(line.text.strip())) is not None
-             and company_like(m.group(2)) and name_like(m.group(1))]
+             if bodies[k] is None and not line.mark.startswith("h") and provider_item(line.text)]
     if len(found) >= MIN_PROVIDER_ITEMS:
         for k in found:
             bodies[k] = lines[k].text.strip()
@@ -836,8 +842,10 @@ def _title_lines(lines: Sequence[Line]) -> list[int]:
     its short unnumbered lines over longer ones are the cells of a flattened table ("BUG采集" over its use, "Cling"
     over "用于Java和Android的UPnP/DLNA库。"): none on a page with Chinese on more than one line in
     :data:`MAX_CJK_SHARE`."""
-    if sum(1 for line in lines if CJK_RE.search(line.text)) * MAX_CJK_SHARE > len(lines):
-        return []
+    allowed = len(lines) // MAX_CJK_SHARE
+    if next(itertools.islice((k for k, line in enumerate(lines) if CJK_RE.search(line.text)), allowed, None), None) \
+            is not None:
+        return []  # (more lines in Chinese than allowed: stop counting at the first one too many)
     out = []
     for k in range(len(lines) - 1):
         text, below = lines[k].text.strip(), lines[k + 1].text.strip()
