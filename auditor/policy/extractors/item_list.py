@@ -853,9 +853,16 @@ def _title_lines(lines: Sequence[Line]) -> list[int]:
                 or "://" in text or ":" in text or "：" in text or _ITEM_RE.match(text) or HEADING_RE.match(text) \
                 or not name_like(text) or _CODE_MARK_RE.search(text) or CJK_RE.search(text):
             continue
-        if width(below) > width(text) and (below.endswith(_SENTENCE_END) or width(below) > MAX_TITLE_BODY or "://" in below):
-            out.append(k)
+        if width(below) > width(text) and (below.endswith(_SENTENCE_END) or width(below) > MAX_TITLE_BODY or "://" in below
+                                           or _opens_with(below, _PURPOSE_TAIL_RE.sub("", text) or text)):
+            out.append(k)  # (a line opening with the title says what it is: "Firebase is …")
     return out
+
+
+def _opens_with(line: str, name: str) -> bool:
+    """``line`` opens with ``name`` and goes on for at least two words ("Firebase is analytics service provided by
+    Google Inc. (US)" under "Firebase")."""
+    return line.startswith(name + " ") and len(line[len(name):].split()) >= 2
 
 
 MAX_TITLE_BODY = 80
