@@ -398,3 +398,22 @@ def test_the_shi_of_a_word_is_no_moment():
     from auditor.policy.text import moment
     assert moment("若您允许我们使用相机,便能够即时制作图像") == ""
     assert moment("当您扫码时") == "扫码"
+
+
+def test_what_refusing_costs_leaves_the_permission_its_scene(tmp_path, catalog):
+    text = ("当您使用扫码功能时，我们需要申请调用您的相机权限，如果您拒绝，将无法使用该功能，但不影响其他功能。\n\n"
+            "When you record a voice note, we ask for microphone permission; if you refuse, you cannot use voice notes.\n")
+    d = _read(tmp_path, "declined.txt", text, catalog)
+    assert [(p.permission, p.scene) for p in d.permissions] == [("android.permission.CAMERA", "使用扫码功能"),
+                                                                ("android.permission.RECORD_AUDIO", "record a voice note")]
+
+
+def test_a_title_over_a_line_opening_with_it_heads_a_section(tmp_path, catalog):
+    text = ("Our partners\n\nThe third-party services we use are listed below.\n\nAdjust\n"
+            "Adjust is an attribution service provided by Adjust GmbH (Germany)\n"
+            "Firebase\nFirebase is an analytics service provided by Google Inc. (US)\n"
+            "You may opt out of some of its features in your device settings\n"
+            "Kestrel Stats\nKestrel Stats is an analytics service provided by Kestrel Labs GmbH (Germany)\n")
+    d = _read(tmp_path, "self.txt", text, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [("Adjust", "Adjust GmbH"), ("Firebase", "Google Inc."),
+                                                     ("Kestrel Stats", "Kestrel Labs GmbH")]

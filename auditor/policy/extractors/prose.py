@@ -57,6 +57,10 @@ _ENUM_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/)\s*")
 _TOKEN_NOISE_RE = re.compile(r"\b(?:accounts?|platforms?|etc|other|the|your)\b|账号|帐号|账户|等|平台", re.IGNORECASE)
 _WHEN_OPENS = (re.compile(r"(?:and\s+|but\s+)?when(?:ever)? you\b", re.IGNORECASE), re.compile(r"(?:当您|在您|如您|您在)"))
 """A clause opening with a new moment starts the next permission's group, not the purpose of the one before."""
+_DECLINED_RE = re.compile(r"(?:如果|如|若|倘若|一旦)?(?:您|你)(?:拒绝|不同意|不授权|不允许|未授权|未同意|不提供|不开启|关闭)"
+                          r"|(?:but\s+)?if you (?:refuse|decline|deny|do not|don't|disable|turn off)\b", re.IGNORECASE)
+"""A clause opening with the user declining ("如果您拒绝调用", "if you refuse"): what follows is what refusing
+costs ("将无法使用扫码功能"), not what the permission before is for."""
 _USE_VERB = r"\b(?:use|uses|used|using|integrates?|integrated|relies on|rely on)"
 _USE_VERB_RE = re.compile(_USE_VERB + r"\b")
 _PROVIDED_SDK_RE = re.compile(r"((?:[A-Za-z][\w.+-]*\s){0,3}[A-Za-z][\w.+-]*\s?SDK|[\u3400-\u9fffA-Za-z0-9+]{2,12}SDK)\s*"
@@ -814,10 +818,13 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
         groups: list[list[str]] = []
         lead: list[str] = []  # clauses before the first permission clause ("To scan a card, …")
         cue = ctx.lexicon.has_cue(fold(sentence))
+        declined = False  # after "如果您拒绝，…": what refusing costs, no purpose of the permission before
         for clause in _CLAUSE_RE.findall(sentence):
             if ctx.lexicon.permissions_in(clause, prose=True, verbal=not cue):
                 groups.append(lead + [clause])
-                lead = []
+                lead, declined = [], False
+            elif groups and (declined or _DECLINED_RE.match(clause.strip())):
+                declined = True
             elif groups and not any(p.match(clause.strip()) for p in _WHEN_OPENS):
                 groups[-1].append(clause)  # the purpose of the permission clause before
             else:
