@@ -838,7 +838,8 @@ def _title_lines(lines: Sequence[Line]) -> list[int]:
     """Lines that stand as titles in a page without heading markup (plain text, a page of paragraphs): short,
     no sentence, label or list item ("Google Analytics and Google Firebase", "AppsFlyer"), right over a longer line
     that is one ("Google Analytics and Firebase are web analytics services offered by Google…", "Their Privacy
-    Policy can be viewed at https://…"). Not in Chinese: a Chinese page numbers its titles (read as such), and
+    Policy can be viewed at https://…"), or the page's last line (an excerpt cut after a title: the section
+    above ends before it). Not in Chinese: a Chinese page numbers its titles (read as such), and
     its short unnumbered lines over longer ones are the cells of a flattened table ("BUG采集" over its use, "Cling"
     over "用于Java和Android的UPnP/DLNA库。"): none on a page with Chinese on more than one line in
     :data:`MAX_CJK_SHARE`."""
@@ -847,14 +848,15 @@ def _title_lines(lines: Sequence[Line]) -> list[int]:
             is not None:
         return []  # (more lines in Chinese than allowed: stop counting at the first one too many)
     out = []
-    for k in range(len(lines) - 1):
-        text, below = lines[k].text.strip(), lines[k + 1].text.strip()
+    for k in range(len(lines)):
+        text, below = lines[k].text.strip(), lines[k + 1].text.strip() if k + 1 < len(lines) else ""
         if not text or lines[k].mark or width(text) > MAX_SECTION_NAME or text.endswith(_SENTENCE_END) \
                 or "://" in text or ":" in text or "：" in text or _ITEM_RE.match(text) or HEADING_RE.match(text) \
                 or not name_like(text) or _CODE_MARK_RE.search(text) or CJK_RE.search(text):
             continue
-        if width(below) > width(text) and (below.endswith(_SENTENCE_END) or width(below) > MAX_TITLE_BODY or "://" in below
-                                           or _opens_with(below, _PURPOSE_TAIL_RE.sub("", text) or text)):
+        if k + 1 == len(lines) or width(below) > width(text) and (
+                below.endswith(_SENTENCE_END) or width(below) > MAX_TITLE_BODY or "://" in below
+                or _opens_with(below, _PURPOSE_TAIL_RE.sub("", text) or text)):
             out.append(k)  # (a line opening with the title says what it is: "Firebase is …")
     return out
 
