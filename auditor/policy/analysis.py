@@ -106,7 +106,7 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
                                                 or _glued_name_label(m.group(1), lexicon)) is not None:
             named = [("name", split[0]), (split[1], m.group(2).strip())]  # "① MobTech SDK 场景描述：消息推送"
         if m and not out and named is None and role == "name" and _LEAD_MARK_RE.match(part) \
-                and _sdk_name_label(m.group(1), lexicon):
+                and _names_own_sdk(m.group(1), lexicon):
             return []  # "-友盟 SDK：用于日常活跃数据统计": a list item naming its SDK, no label line
         if named is not None:
             out += named  # "1. 某某SDK：收集目的：…；收集方式：…": the item's name, then its first field
@@ -156,16 +156,15 @@ _FIELD_WORD_RE = re.compile(r"使用|接入|集成|合作|嵌入|调用|引入|�
 """Words that make "… SDK" a field's label ("使用SDK", "接入的SDK名称", "合作SDK"), not a product's name."""
 
 
-def _sdk_name_label(label: str, lexicon: Lexicon) -> str | None:
+def _names_own_sdk(label: str, lexicon: Lexicon) -> bool:
     """A label that is an SDK's own name ("-友盟 SDK", "新浪微博SDK", "1. 微信开放平台移动应用 SDK") over what it is
-    for: the name, else None (a field's label: "SDK", "使用SDK名称", "合作SDK"; a kind: "广告SDK")."""
+    for, not a field's label ("SDK", "使用SDK名称", "合作SDK") nor a kind ("广告SDK")."""
     bare = _LEAD_MARK_RE.sub("", label).strip()
     rest = _SDK_WORD_RE.sub("", bare).strip(" -_·")
-    if lexicon.is_header(bare) or not _NAME_LABEL_RE.match(bare) or not _SDK_WORD_RE.search(bare) or len(rest) < 2 \
-            or _FIELD_WORD_RE.search(rest) or lexicon.general(rest) or lexicon.role(rest) is not None \
-            or any(rest.casefold() == w.casefold() for ws in lexicon.category_words.values() for w in ws):
-        return None
-    return bare
+    return not (lexicon.is_header(bare) or not _NAME_LABEL_RE.match(bare) or not _SDK_WORD_RE.search(bare)
+                or len(rest) < 2 or _FIELD_WORD_RE.search(rest) or lexicon.general(rest)
+                or lexicon.role(rest) is not None
+                or any(rest.casefold() == w.casefold() for ws in lexicon.category_words.values() for w in ws))
 
 
 _CASE_TURN_RE = re.compile(r"(?<=[a-z0-9)])(?=[A-Z][a-z])")

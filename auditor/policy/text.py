@@ -72,7 +72,8 @@ WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"(?:当您|在您|如您|您在|如果您|您如果|若您|您若)\s*(?:在\s*)?(.{2,60}?)(?<![即同及实随按准定临暂适平此那])时",
 ))
 """The business scene of a permission sentence: the moment the user acts ("when you scan a QR code",
-"当您使用扫一扫功能时", "您如果通过IM聊天使用拍照功能时"; not the 时 of a word, "即时", "同时"); the purpose clause is its description, or the scene when the sentence names no moment."""
+"当您使用扫一扫功能时", "您如果通过IM聊天使用拍照功能时"; not the 时 of a word, "即时", "同时"); the purpose clause is
+its description, or the scene when the sentence names no moment."""
 
 
 def moment(text: str) -> str:
@@ -121,15 +122,21 @@ ENUMERATION_SPLIT_RE = re.compile(r"\s*[,，、;；]\s*")
 PLATFORM_ONLY_RE = re.compile(r"[\[【(（]?\s*(?:android|ios|harmony\s?os|鸿蒙|安卓|windows|macos|web|h5)"
                               r"(?:\s*(?:端|版|系统|平台))?\s*[\]】)）]?", re.IGNORECASE)
 """A name that is only a platform ("Android", "[iOS]", "安卓端"): what the lines under it are about, not an SDK."""
+CONSTANT_OPENING_RE = re.compile(r"^\s*android\.permission\.[A-Z][A-Z0-9_]+")
+"""A line opening with a permission's constant written out ("android.permission.INTERNET：允许访问网络"): under an
+SDK's record or item, one of its permissions."""
 _PLATFORM_LABEL_RE = re.compile(r"^\s*(?:适用|支持|所属)?(?:平台|系统|终端|platforms?|operating systems?)\s*[:：]\s*(.+)$",
                                 re.IGNORECASE)
+
+
+_PLATFORM_SPLIT_RE = re.compile(r"[/、,，&]|和|及|\band\b")
 
 
 def platform_line(text: str) -> bool:
     """A label line giving only the platforms something is for ("平台：Android/iOS", "Platform: Android, iOS")."""
     m = _PLATFORM_LABEL_RE.match(text)
-    return m is not None and all(PLATFORM_ONLY_RE.fullmatch(p.strip()) for p in re.split(r"[/、,，&]|和|及|\band\b", m.group(1))
-                                 if p.strip())
+    parts = [p.strip() for p in _PLATFORM_SPLIT_RE.split(m.group(1)) if p.strip()] if m else []
+    return bool(parts) and all(PLATFORM_ONLY_RE.fullmatch(p) for p in parts)
 
 
 SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b|\blibrary\b|\bapi\b", re.IGNORECASE)
@@ -257,6 +264,8 @@ def cued_company(text: str) -> str:
 
 
 _INNER_CUE_RE = re.compile(r"\s(?:by|from)\s+(?:the\s+)?")
+"""A cue inside the company a cue found ("Google is provided by Google Inc." after "AdMob by"): the company is
+what the last one names."""
 
 
 FENCE_RE = re.compile(r"^\s*(?:```|~~~)")

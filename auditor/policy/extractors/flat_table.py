@@ -302,6 +302,7 @@ def _header(doc: Document, cell_roles: list[str | None], i: int, ctx: Context) -
 
 
 _BARE_NAME_TITLES = frozenset({"名称", "name"})
+"""Titles that name a column only "name", whatever it names (folded)."""
 
 
 def _titled_names(roles: list[str | None], titles: list[str]) -> list[str | None]:
@@ -318,6 +319,7 @@ MAX_TITLE_STEP = 4
 """Lines from one column title to the next in a header paragraph: 1 when its titles make one paragraph, more when
 each stands apart (blank lines between, as a converted page writes its header cells)."""
 _ROW_FACTS = frozenset({"company", "link", "data"})
+"""Column roles that say a table's rows are SDKs when a bare "名称" names them."""
 MAX_PARAGRAPH_TITLES = 12
 """Titles of a header paragraph (:func:`_titles_paragraph`): an app-store table may have ten columns."""
 MAX_UNKNOWN_TITLE = 16
@@ -327,9 +329,8 @@ MAX_UNKNOWN_TITLE = 16
 def _titles_paragraph(doc: Document, cell_roles: list[str | None], i: int, j: int) -> int:
     """Where a header that stopped at line ``j`` (a title the lexicon does not know) ends when its titles make one
     paragraph of short lines (or stand each apart, as many blank lines between each two), blank lines before its
-    first row ("SDK名称" / "类型" / "公司" / "获取权限" / … /
-    "手机系统"): its last line's end, when at least half of its titles and three or more have a role, a name's
-    among them; else ``j``."""
+    first row ("SDK名称" / "类型" / "公司" / "获取权限" / … / "手机系统"): its last line's end, when at least half of its
+    titles and three or more have a role, a name's among them (a bare "名称" too: :func:`_titled_names`); else ``j``."""
     lines = doc.lines
     if j >= len(lines) or j == i or cell_roles[j] is not None:
         return j
@@ -521,8 +522,8 @@ MIN_BLOCK_ROWS = 2
 
 def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Context, memo: _Fits) -> list[Row]:
     """Rows of a flattened SDK table whose header is one paragraph (lines ``i..j-1``, a title a line; or titles
-    standing each apart, as far from each other) and whose
-    rows are each a paragraph of a cell a line, some shorter or longer than the header (a cell left empty copies
+    standing each apart, as far from each other) and whose rows are each a paragraph of a cell a line, some
+    shorter or longer than the header (a cell left empty copies
     as nothing: "wechat pay" / "网络切换、WIFI信息" / "网络切换、WIFI信息" under four titles; a cell's text goes on
     on a line of its own): the blank lines part the rows, the cells of such a row fall to the columns they read
     as (:func:`_aligned`). None when the header or the first rows are not so (a paragraph more than twice the

@@ -23,9 +23,10 @@ from auditor.policy.document import Document, Line
 from auditor.policy.table import MAX_BARE_NAME, labelled_company, name_only, product_company
 from auditor.policy.text import (
     CJK_RE,
+    CONSTANT_OPENING_RE,
     DATA_CATEGORY_RE,
-    HEADING_RE,
     ENUMERATION_SPLIT_RE,
+    HEADING_RE,
     NONE_WORDS,
     NOT_NAME_RE,
     PLATFORM_ONLY_RE,
@@ -81,7 +82,6 @@ MAX_NESTED = 8
 _OWNER_RE = re.compile(r"^(.{2,60}?)\s*[（(]((?:[^（）()]|[（(][^（）()]{0,20}[)）]){3,120})[)）]$")
 """A name and its company in brackets ("Google AdMob (Google LLC)", "支付宝SDK（支付宝（中国）网络技术有限公司）")."""
 MAX_LABEL_WIDTH = 40
-_CONSTANT_OPENING_RE = re.compile(r"^\s*android\.permission\.[A-Z][A-Z0-9_]+")
 OWNED_CONSTANTS_CONFIDENCE = 0.8
 """An SDK's item with its permissions' constants a line each under it ("-某某SDK：用于统计" / "android.permission.
 INTERNET：允许访问网络"): above a permission list's reading of those lines, which would leave the SDK without them."""
@@ -164,7 +164,7 @@ class ListExtractor:
                         continue  # "Billing: …" among "Camera: …", "Microphone: …": a permission, not an SDK
                 facts = _facts(doc, it, ctx)
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
-                if it.sdk_like and any(_CONSTANT_OPENING_RE.match(doc.lines[k].text) for k in range(it.first + 1, it.last + 1)):
+                if it.sdk_like and any(CONSTANT_OPENING_RE.match(doc.lines[k].text) for k in range(it.first + 1, it.last + 1)):
                     conf = OWNED_CONSTANTS_CONFIDENCE  # its permissions' constants under it: its lines, not a list's
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
         return out
@@ -821,7 +821,7 @@ def _section_link(body: str) -> str:
     """The address of a service's privacy page in its section: the first address that is one by its words or
     by the words right before it ("…privacy practices of Google, please visit … http://www.google.com/intl/en/
     policies/privacy/"), not an opt-out page or a guide ahead of it; else the first address; "" when none."""
-    found = [m for m in URL_RE.finditer(body)]
+    found = list(URL_RE.finditer(body))
     for m in found:
         if _PRIVACY_PAGE_RE.search(m.group(0)) or _PRIVACY_PAGE_RE.search(body[max(0, m.start() - MAX_LINK_LEAD):m.start()]):
             return m.group(0)
@@ -868,10 +868,11 @@ def _opens_with(line: str, name: str) -> bool:
 
 
 MAX_TITLE_BODY = 80
+"""Display width from which a line under a title is its paragraph whatever it ends with."""
 MAX_CJK_SHARE = 5
+"""Lines of a page per line in Chinese above which it has no plain titles (:func:`_title_lines`)."""
 _CODE_MARK_RE = re.compile(r"/\*|\*/|//|[{}<>=;]")
 """Marks of code (a comment's, a block's) in a line: no title."""
-"""Display width from which a line under a title is its paragraph whatever it ends with."""
 
 
 def _heading_names(name: str, body: str, ctx: Context, head: Sequence[str]) -> list[str]:

@@ -29,18 +29,19 @@ from auditor.policy.table import (
 )
 from auditor.policy.text import (
     COMPONENT_WORD_RE,
+    CONSTANT_OPENING_RE,
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,
     PERMISSION_DEFINITION_RE,
     PERMISSION_WORD,
     PLATFORM_ONLY_RE,
-    platform_line,
     TIMING_LABEL_RE,
     URL_RE,
     company_like,
     continues,
     hosts,
     name_like,
+    platform_line,
     width,
 )
 
@@ -113,16 +114,12 @@ class _Record:
 
     def extend(self, text: str, line: int) -> None:
         role, value = self.fields[-1]
-        if role != "permissions" and _CONSTANT_OPENING_RE.match(text) and any(r == "name" for r, _ in self.fields):
+        if role != "permissions" and CONSTANT_OPENING_RE.match(text) and any(r == "name" for r, _ in self.fields):
             # "android.permission.INTERNET：允许访问网络" under an SDK's record: one of its permissions
             self.fields.append(("permissions", text.strip()))
         else:
             self.fields[-1] = (role, f"{value} {text}".strip())
         self.last, self.loose = line, self.loose + 1
-
-
-_CONSTANT_OPENING_RE = re.compile(r"^\s*android\.permission\.[A-Z][A-Z0-9_]+")
-"""A line opening with a permission's constant written out: a permission of the record it stands in."""
 
 
 class KeyValueExtractor:
