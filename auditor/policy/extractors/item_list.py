@@ -570,7 +570,7 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     def sdk_like(name: str) -> bool:
         # (a library's package in brackets after its name says it is one: "fresco图片库（com.facebook.fresco）";
         # a name written with its company is judged by the product: "腾讯实时音视频-腾讯云计算（北京）有限责任公司")
-        if (owner := _OWNER_RE.match(name)) and company_like(owner.group(2)) and not company_like(owner.group(1)):
+        if _bracketed_owner(name):
             return True  # a service written with its provider's legal name ("Bugsink Cloud (Bugsink B.V.)")
         name = split[0] if (split := product_company(name)) else name
         return known(name) or (bool(_SDK_WORD_RE.search(name)) and not ctx.lexicon.general(name)) \
@@ -625,13 +625,19 @@ def item_company(text: str) -> str:
     return "" if _NOT_COMPANY_RE.search(found) else found
 
 
-def _owned(name: str) -> tuple[str, str]:
-    """An item's name and the company written with it ("Google AdMob (Google LLC)", "Product — Company Ltd",
-    "某某SDK-某某有限公司"); the name and "" when none is."""
+def _bracketed_owner(name: str) -> tuple[str, str] | None:
+    """``(product, company)`` of a name written with its company's legal name in brackets ("Google AdMob (Google
+    LLC)"), else None."""
     m = _OWNER_RE.match(name)
     if m and company_like(m.group(2)) and not company_like(m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
-    return product_company(name) or (name, "")
+    return None
+
+
+def _owned(name: str) -> tuple[str, str]:
+    """An item's name and the company written with it ("Google AdMob (Google LLC)", "Product — Company Ltd",
+    "某某SDK-某某有限公司"); the name and "" when none is."""
+    return _bracketed_owner(name) or product_company(name) or (name, "")
 
 
 def _facts(doc: Document, it: _Item, ctx: Context) -> RowFacts:
