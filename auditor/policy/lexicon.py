@@ -70,6 +70,10 @@ _PERMISSION_FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权�
 _GENERAL_TAIL_RE = re.compile(r"(?:\s*(?:sdks?|类|等))+$")
 _HEAD_OF_RE = re.compile(r"^([a-z][a-z-]*(?: [a-z-]+){0,2}) of ")
 """The head of a long English title "A of …" (one to three words before the first "of")."""
+_QUESTION_RE = re.compile(r"^(?:是否|可否|能否|是不是)")
+"""A title asking a yes-or-no question ("是否为必要信息", "可否关闭")."""
+_ZH_OF_RE = re.compile(r"(?<=[^\W\d_])(?<!目)的")
+"""The "的" of "A的B" after a word (not the "的" of "目的")."""
 _OF_RE = re.compile(r"^([a-z][a-z ]{1,30}?) of (?:the |a |an |each )?([a-z][a-z ()/-]{1,40})$")
 """An English title "A of B", whose head is A ("Purpose of the Permission" is a purpose, "Name of the Permission"
 names the permission)."""
@@ -533,6 +537,8 @@ class Lexicon:
         exact = self._field_exact.get(folded)
         if exact:
             return exact
+        if _QUESTION_RE.match(folded) and len(folded) <= MAX_ROLE_CHARS:
+            return "choice"  # "是否为必要信息", "可否拒绝": a yes-or-no question's column, whatever it asks about
         head_of = _HEAD_OF_RE.match(folded)
         if head_of and len(folded) > MAX_ROLE_CHARS:
             # a long English title "A of …" ("Purposes of processing of personal information and business
@@ -553,6 +559,15 @@ class Lexicon:
             rest = self._role(of.group(2))
             if rest is not None:
                 return rest
+        of_mark = [m.end() for m in _ZH_OF_RE.finditer(folded)] if "的" in folded else []
+        if of_mark and of_mark[-1] < len(folded):
+            # "A的B": B heads the label, A only says whose ("第三方提供的功能、目的": a purpose, not a company;
+            # "第三方收集的个人信息范围": data), when B names a field itself
+            tail = folded[of_mark[-1]:]
+            heads = {self._role(part) for part in _JOINED_RE.split(tail) if part.strip()}
+            if len(heads) == 1 and not heads & {None, "title", "index", "name"}:
+                return heads.pop()  # (not "依赖权限的服务", what uses a permission; not "…的目的、方式和范围",
+                # heads of several roles)
         best: tuple[int, int, str] | None = None
         closing: tuple[int, int, str] | None = None  # a link word ending the label ("第三方SDK官网链接")
         name_end = 0  # where the longest name word ends

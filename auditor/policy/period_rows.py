@@ -90,7 +90,9 @@ def label_cell(text: str, ctx: Context, strict: bool) -> bool:
     """A permission cell: short and naming a permission (a label, a constant); ``strict``: saying nothing
     else ("访问精确位置", "相机（摄像头）", "CAMERA"), the test for a cell found off the period."""
     text = text.strip()
-    if not text or text.endswith(TERMINAL) or (width(text) > MAX_LABEL_WIDTH and not _CONSTANT_RE.match(text)):
+    # (a note in brackets is no part of the label's width: "读取SD卡中的内容（读取存储空间/照片权限）")
+    if not text or text.endswith(TERMINAL) or (width(_NOTE_RE.sub("", text)) > MAX_LABEL_WIDTH
+                                               and not _CONSTANT_RE.match(text)):
         return False
     if not ctx.lexicon.permissions_in(text, weak=True, derive=True):
         return False

@@ -28,6 +28,7 @@ from auditor.policy.text import (
     URL_RE,
     company_like,
     cued_company,
+    linked_names,
     name_like,
     packages,
     urls,
@@ -472,6 +473,13 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
     for row in body:
         cells = list(row.cells) + [""] * (len(roles) - len(row.cells))
         name = _name_and_link(cells[name_col].strip())[0]
+        linked = linked_names(cells[name_col])
+        if linked:  # "Ad Networks (…: AdMob https://…, InMobi https://…, …)": a row of each linked name
+            others = [p for k, (role, cell) in enumerate(zip(roles, cells)) if k != name_col and cell.strip()
+                      for p in cell_fields(role, cell, ctx) if p[0] not in ("name", "link", "website")]
+            rows += [([("name", n), ("link", url), *others], row.first, row.last) for n, url in linked]
+            last_name, last_company = name, ""
+            continue
         fields = [p for role, cell in zip(roles, cells) if cell.strip() for p in cell_fields(role, cell, ctx)]
         company = next((t for r, t in fields if r == "company"), "")
         same = name == last_name and company in ("", last_company) and row.first <= rows[-1][2] + 1 if rows else False

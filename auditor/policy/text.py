@@ -301,6 +301,70 @@ def plain_links(text: str) -> str:
     return re.sub(r"<((?:https?://|www\.)[^>\s]+)>", r"\1", text)
 
 
+MIN_LINKED_NAMES = 3
+"""The fewest names, each written as a link, that make a run of linked names (:func:`linked_names`)."""
+_PRIVACY_PAGE_RE = re.compile(r"privacy|policy|policies|legal|terms|confiden|datenschutz|yinsi|agreement|documents",
+                              re.IGNORECASE)
+"""An address of a privacy or legal page (its host or its path says so)."""
+_LINK_SEPARATORS = frozenset(",;:，；：、(（·•|")
+_LIST_JOINER_RE = re.compile(r"^(?:[-–—·•*]+\s*)?(?:(?:and|or|as well as|plus)\s+|(?:以及|及|和|与)\s*)?", re.IGNORECASE)
+
+
+def linked_names(text: str) -> list[tuple[str, str]]:
+    """Runs of names each written as a link to its privacy page, listed one after the other in one sentence or
+    cell ("…the networks reachable through it: Google AdMob https://…/privacy , Amazon Publisher Services
+    https://…/privacy-policy/ , …, and zMaticoo https://…"; HTML links read as their text then their address,
+    Markdown links as written): ``(name, address)`` of each, for every run of :data:`MIN_LINKED_NAMES` or more
+    names with distinct addresses, two in three addresses or more privacy or legal pages. A name is the words
+    between its address and the separator before it (a comma, a colon, an opening bracket, a middle dot or a
+    bar; brackets inside the name are its own: "Chartboost (LoopMe)"), without a joining "and" or a list's dash;
+    it reads as a name and not as a page's title ("即构云服务隐私政策"), and a blank parts it from its address (a
+    link's text: not cells run together, "…即时通信https://…"). Only separators stand between one name's address
+    and the next name: other words end the run."""
+    text = plain_links(text)
+    found = list(URL_RE.finditer(text))
+    if len(found) < MIN_LINKED_NAMES:
+        return []
+    runs: list[list[tuple[str, str]]] = [[]]
+    for k, m in enumerate(found):
+        floor = found[k - 1].end() if k else 0
+        depth = 0
+        start = floor
+        for i in range(m.start() - 1, floor - 1, -1):
+            ch = text[i]
+            if ch in ")）":
+                depth += 1
+            elif ch in "(（" and depth:
+                depth -= 1
+            elif ch in _LINK_SEPARATORS and not depth:
+                start = i + 1
+                break
+        name = _LIST_JOINER_RE.sub("", text[start:m.start()].strip(" \t*_|")).strip()
+        between = text[floor:start]
+        glued = m.start() > 0 and not text[m.start() - 1].isspace()  # "…安卓语音识别https://…": cells run together
+        named = not glued and bool(name) and name_like(name) and not URL_RE.search(name) and not _PAGE_TITLE_RE.search(name) \
+            and not LEGAL_ENTITY_RE.search(name) and not company_like(name)  # (a company's name, or cells glued
+        # to one: no product's)
+        if not named or (k and not _BETWEEN_RE.fullmatch(between)):
+            runs.append([])  # (a name that is none, or words between: the run ends)
+        if named:
+            runs[-1].append((name, _URL_TAIL_RE.sub("", m.group(0))))
+    out: list[tuple[str, str]] = []
+    for run in runs:
+        addresses = {u for _, u in run}
+        if len(run) >= MIN_LINKED_NAMES and len(addresses) == len(run) \
+                and 3 * sum(1 for u in addresses if _PRIVACY_PAGE_RE.search(u)) >= 2 * len(addresses):
+            out += run
+    return out
+
+
+_BETWEEN_RE = re.compile(r"[\s,;:，；：、(（·•|*_-]*")
+"""What stands between one linked name's address and the next name of a run: separators only."""
+_PAGE_TITLE_RE = re.compile(r"隐私|政策|规则|协议|条款|说明|指南|声明|privacy|policy|terms|notice|statement|guide",
+                            re.IGNORECASE)
+"""Words of a page's title: a link labelled so names the page, not the product ("即构云服务隐私政策")."""
+
+
 _URL_TAIL_RE = re.compile(r"(?:[.,;:]|\*+/|&gt;?)+$")
 """What ends a sentence, a block comment or an escaped bracket right after an address ("…/policy.",
 "…/policy*/", "&lt;https://…/policy&gt;"), not the address."""

@@ -71,6 +71,13 @@ class FlatTableExtractor:
                 i += 1  # a title over the header ("应用权限说明"), which the header read from the next line fits
                 continue
             structure = structure or self._table(doc, ctx, header, roles, i, j, grids)
+            if len(header) >= 3 and roles[-1] == "name" and "name" not in roles[:-1] \
+                    and not ctx.lexicon.is_header(header[-1]):
+                # a last "title" only its words read as a name ("第三方名称 / … / 第三方收集的个人信息范围" then
+                # "阿里云 SDK"): the first row's name cell, when the header without it reads more rows that fit
+                shorter = self._table(doc, ctx, header[:-1], roles[:-1], i, j - 1, grids)
+                if shorter is not None and (structure is None or _more_rows(shorter, structure)):
+                    header, roles, j, structure = header[:-1], roles[:-1], j - 1, shorter
             if structure is not None and len(header) >= 3 and roles[0] in ("name", "company") and "name" in roles[1:] \
                     and _more_rows(self._table(doc, ctx, header[1:], roles[1:], i + 1, j, grids), structure):
                 i += 1  # a caption over the header ("Third-party SDKs"), which the rows read without fit better
@@ -132,7 +139,10 @@ class FlatTableExtractor:
                 cells_lines, complete_lines = _until_header(*_cells(doc, j, "link" in roles, limit, each_line=True),
                                                             header)
                 rows_lines, end_lines, _ = _sdk_rows(roles, cells_lines)
-                if len(rows_lines) >= len(rows) and _fit_count(roles, rows_lines) > _fit_count(roles, rows):
+                fit_lines, fit = _fit_count(roles, rows_lines), _fit_count(roles, rows)
+                if len(rows_lines) >= len(rows) and (fit_lines > fit or fit_lines == fit and rows_lines != rows
+                                                     and _mean_fit(roles, rows_lines, ctx, {}) > _mean_fit(roles, rows, ctx, {})):
+                    # (alike by names and companies, "第三方名称" over products: by how every cell fits its column)
                     cells, complete, rows, end = cells_lines, complete_lines, rows_lines, end_lines
             else:
                 scenes, end = _scene_rows(roles, cells, ctx)
@@ -274,8 +284,8 @@ def _caption(text: str, ctx: Context) -> bool:
 
 
 _USE_ROLES = frozenset({"purpose", "scene", "description"})
-_REPEATED = frozenset({"permissions", "choice"})
-"""Roles a header may give two columns ("是否询问" then "是否可关闭")."""
+_REPEATED = frozenset({"permissions", "choice", "method"})
+"""Roles a header may give two columns ("是否询问" then "是否可关闭", "收集方式" then "信息处理方式")."""
 
 
 def _header(doc: Document, cell_roles: list[str | None], i: int, ctx: Context) -> tuple[list[str], int]:
@@ -291,9 +301,10 @@ def _header(doc: Document, cell_roles: list[str | None], i: int, ctx: Context) -
                             and not _title_again(doc.lines[j].text, role, header, ctx)):
             break  # ("权限名称" then "相关权限": the constants, a cell)
         if closed and role != "choice" and not ctx.lexicon.is_header(doc.lines[j].text):
-            break  # titles of the user's choice after the use close a header ("使用目的 / 是否询问 / 可否关闭"):
-            # "数据采集" after them is a cell (a platform's title before the use, "适用系统", closes nothing)
-        closed = closed or (role == "choice" and bool(seen & _USE_ROLES))
+            break  # titles of the user's choice after the use close a permission table's header ("权限 / 使用目的 /
+            # 是否询问 / 可否关闭"): "数据采集" after them is a cell (a platform's title before the use, "适用系统",
+            # closes nothing; an SDK table's question goes on: "是否为必要信息 / 信息处理方式 / 隐私政策")
+        closed = closed or (role == "choice" and bool(seen & _USE_ROLES) and "permissions" in seen)
         seen.add(role)
         header.append(doc.lines[j].text.strip())
         j += 1

@@ -65,6 +65,11 @@ def _kind_only(text: str, ctx: Context) -> bool:
 _SDK_SENTENCE_RE = re.compile(r"^([^。，,:：；;]{2,40}?\s*SDK)\s*。\s*(\S.*)$", re.IGNORECASE)
 """An item naming an SDK as a sentence of its own, then saying what it does ("（1）喜马拉雅SDK。我们获取…")."""
 MAX_SENTENCE_NAME = 40
+_NAME_ASIDE_RE = re.compile(r"^([A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,3})\s*\(([A-Z][\w.+-]*(?:\s*(?:/|,| )\s*[A-Z][\w.+-]*){0,4})\)$")
+"""A Latin name and capitalised names in brackets beside it ("Pangle (ByteDance / TikTok)")."""
+_OWNED_SENTENCE_RE = re.compile(r"^(.{2,60}?\s*[（(](?:[^（）()]|[（(][^（）()]{0,20}[)）]){3,120}[)）])\s*[.。]\s*(\S.*)$")
+"""An item naming a service and its provider in brackets as a sentence of its own, then saying what it does
+("AppLovin (AppLovin Corporation). Serves banner, interstitial… ads.")."""
 _BRACKET_RE = re.compile(r"^(.*?)\s*[（(]([^（）()]{2,60})[)）]\s*(?:[:：]\s*(.*?))?\s*[。.;；]?\s*$")
 _HEAD_RE = re.compile(r"^((?:[^(（]|[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]){2,60}?)\s*(?:[:：]|\s[-–—]\s|，|,\s)\s*(.*)$")
 """An item's head and the rest after a separator; a separator inside brackets separates nothing ("Device
@@ -587,6 +592,14 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     if m and name_like(m.group(1)) and not NOT_NAME_RE.fullmatch(m.group(1).strip()):
         name = _POLICY_TAIL_RE.sub("", m.group(1)).strip() or m.group(1).strip()  # an HTML link's text, its href
         return name, "", m.group(2), sdk_like(name)
+    owned = _OWNED_SENTENCE_RE.match(body)  # "AppLovin (AppLovin Corporation). Serves banner…": owned, then
+    if owned:  # sentences (which may list data, comma after comma)
+        owner = _bracketed_owner(owned.group(1))
+        if owner and name_like(owner[0]):
+            return owned.group(1).strip(), owned.group(2), "", True
+        aside = _NAME_ASIDE_RE.match(owned.group(1))
+        if aside and name_like(aside.group(1)):  # "Pangle (ByteDance / TikTok). Serves…": names beside a name
+            return aside.group(1).strip(), owned.group(2), "", sdk_like(aside.group(1))
     head = ENUMERATION_SPLIT_RE.split(body, maxsplit=1)[0].strip()
     if not (known(head) or any(packages(b) for b in _BRACKETED_RE.findall(head))) and _data_enumeration(body, ctx):
         # "SDK/API/JS code version, IP address, platform, …": what is collected, not a name (unless it opens with

@@ -33,6 +33,7 @@ from auditor.policy.text import (
     WHEN,
     company_like,
     cued_company,
+    linked_names,
     name_like,
     purpose_of,
     width,
@@ -140,8 +141,9 @@ class ProseExtractor:
         keys: dict[tuple[int, str], str] = {}
         for p in [p for p in range(len(paragraphs)) if p not in head_set] + heads:
             for name, key in found[p]:
-                if (name.casefold(), key) in inside:
-                    continue
+                if (name.casefold(), key) in inside and _TAG_RE.sub("", texts[p]).strip(_TITLE_MARKS) != name:
+                    continue  # (a title naming only it, "<Text style={styles.bold}>Google Analytics</Text>",
+                    # over its own paragraph, names it still)
                 if key in seen:
                     if p not in head_set:
                         again.setdefault(key, []).append(p)
@@ -355,7 +357,7 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     """``(name as written, dedupe key)`` of the SDKs a line names, in order."""
     found: list[tuple[int, str]] = []
     for start, name in _catalog_names(text, ctx, exact) + _listed(text, ctx, exact) + _quoted_sdks(text) \
-            + _collecting_sdks(text, ctx):
+            + _collecting_sdks(text, ctx) + _linked(text):
         found.append((start, name))
     found.sort()
     out: list[tuple[str, str]] = []
@@ -372,6 +374,22 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
         key = sdk_id or case_key(name).casefold()
         if all(k != key for _, k in out):
             out.append((name, key))
+    return out
+
+
+_TITLE_MARKS = " \t*#_:：-"
+"""Marks around a title line that names one service ("**Google Analytics**")."""
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _linked(text: str) -> list[tuple[int, str]]:
+    """The names of a run of linked names (:func:`linked_names`: "Partners: MyTarget https://…/privacy,
+    Yandex Mobile Ads SDK https://…/legal/…, …"), at their first place in the line."""
+    out: list[tuple[int, str]] = []
+    for name, _ in linked_names(text) if "://" in text or "www." in text else ():
+        start = text.find(name)
+        if start >= 0:
+            out.append((start, name))
     return out
 
 
