@@ -105,6 +105,8 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         if m and not out and named is None and (split := _name_then_label(m.group(1), lexicon)
                                                 or _glued_name_label(m.group(1), lexicon)) is not None:
             named = [("name", split[0]), (split[1], m.group(2).strip())]  # "① MobTech SDK 场景描述：消息推送"
+        if m and not out and named is None and (inner := _bracketed_label(m.group(1), m.group(2), lexicon)):
+            named = [("name", inner[0]), (inner[1], inner[2])]  # "Agoo SDK（开发者：某某有限公司）"
         if m and not out and named is None and role == "name" and _LEAD_MARK_RE.match(part) \
                 and _names_own_sdk(m.group(1), lexicon):
             return []  # "-友盟 SDK：用于日常活跃数据统计": a list item naming its SDK, no label line
@@ -149,6 +151,23 @@ def _name_then_label(label: str, lexicon: Lexicon) -> tuple[str, str] | None:
         return None  # (not "腾讯云短信 SDK 官网链接 / 隐私政策", "隐私协议链接或 sdk": labels of their own)
     role = lexicon.role(tail)
     return (head, role) if role not in (None, "name", "title", "index") else None
+
+
+_OPEN_BRACKET_LABEL_RE = re.compile(r"^(.+?)\s*[（(]\s*([^（）()]{1,12})$")
+
+
+def _bracketed_label(label: str, value: str, lexicon: Lexicon) -> tuple[str, str, str] | None:
+    """A name written with one of its fields in brackets, the colon inside them ("Agoo SDK（开发者：某某有限公司）",
+    "Firebase (provider: Google LLC)"): ``(name, role, value)``, else None."""
+    m = _OPEN_BRACKET_LABEL_RE.match(label.strip())
+    if m is None or not value.rstrip().endswith((")", "）")) or "(" in value or "（" in value:
+        return None
+    name = _LEAD_MARK_RE.sub("", m.group(1)).strip()
+    role = lexicon.role(m.group(2))
+    if role not in ("company", "purpose", "link", "website", "packages") or not _NAME_LABEL_RE.match(name) \
+            or lexicon.is_header(name) or lexicon.general(name) or name.startswith("《"):
+        return None  # (not "《某某隐私政策》（链接地址：https://…）", a document's title)
+    return name, role, value.rstrip()[:-1].strip()
 
 
 _LEAD_MARK_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])\s*")

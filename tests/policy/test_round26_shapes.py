@@ -245,3 +245,26 @@ def test_a_name_inside_a_longer_name_is_no_row_of_its_own(tmp_path, catalog):
     text = "We use Google Analytics for Firebase to count screens.\nIt is provided by Google.\n"
     d = _read(tmp_path, "inside.txt", text, catalog)
     assert [s.name for s in d.sdks] == ["Google Analytics for Firebase"]
+
+
+# SDKs each written with their developer in brackets after a colon, numbered fields below
+BRACKETED_DEVELOPER = """\
+二、第三方服务商采集的个人信息
+灰雀推送SDK（开发者：灰雀信息技术有限公司）
+1.SDK个人信息字段：设备型号、Android ID
+2.用途：消息推送
+
+鹭鸟统计SDK（开发者：鹭鸟数据科技有限公司）
+1.SDK个人信息字段：IMEI、IP地址
+2.用途：统计分析
+
+三、其他
+《示例用户协议》（链接地址：https://example.com/terms）
+"""
+
+
+def test_a_name_with_its_developer_labelled_in_brackets(tmp_path, catalog):
+    d = _read(tmp_path, "developer.txt", BRACKETED_DEVELOPER, catalog)
+    assert [(s.name, s.company, s.purpose) for s in d.sdks] == [
+        ("灰雀推送SDK", "灰雀信息技术有限公司", "消息推送"), ("鹭鸟统计SDK", "鹭鸟数据科技有限公司", "统计分析")]
+    assert "imei" in d.sdks[1].data_types
