@@ -4,7 +4,9 @@
 first in the registry (:data:`auditor.policy.extractors.REGISTRY`), then to the larger region. A structure
 is kept unless one of its lines belongs to a structure already kept. So a table owns its lines against a
 list item or a sentence inside it, and a prose mention never invents a second row for a line a structured
-extractor read. Rows keep the extractor that produced them (JSON ``extractor``).
+extractor read. Rows keep the extractor that produced them (JSON ``extractor``). One exception comes first: a
+structure of scenes only that stands wholly inside a table of :data:`MIN_TABLE_ROWS` SDK rows or more is read
+from one of its cells (an SDK's permissions listed in its data cell), so the table is not lost to it.
 """
 
 from __future__ import annotations
@@ -13,9 +15,15 @@ from collections.abc import Sequence
 
 from auditor.policy.claims import ExtractorKind, Structure
 
+MIN_TABLE_ROWS = 3
+_TABLES = frozenset({ExtractorKind.HTML_TABLE, ExtractorKind.PIPE_TABLE, ExtractorKind.FLAT_TABLE})
+
 
 def settle(structures: Sequence[Structure], order: Sequence[ExtractorKind]) -> list[Structure]:
     """The structures kept, in document order."""
+    tables = [s for s in structures if s.extractor in _TABLES and len(s.sdks) >= MIN_TABLE_ROWS]
+    structures = [s for s in structures if s.sdks or not any(
+        t.first < s.first and s.last < t.last for t in tables)]  # (scenes only, inside a table's rows: a cell's)
     rank = {kind: i for i, kind in enumerate(order)}
     ranked = sorted(structures, key=lambda s: (-s.confidence, rank.get(s.extractor, len(rank)),
                                               -(s.last - s.first), s.first))

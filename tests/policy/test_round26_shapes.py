@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
+from auditor.policy.claims import ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
+from auditor.policy.coordinator import settle
+from auditor.policy.extractors import REGISTRY
 from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.text import linked_names
 from tests.policy.helpers import entry, memory_catalog
@@ -268,3 +271,44 @@ def test_a_name_with_its_developer_labelled_in_brackets(tmp_path, catalog):
     assert [(s.name, s.company, s.purpose) for s in d.sdks] == [
         ("灰雀推送SDK", "灰雀信息技术有限公司", "消息推送"), ("鹭鸟统计SDK", "鹭鸟数据科技有限公司", "统计分析")]
     assert "imei" in d.sdks[1].data_types
+
+
+def _rows(first: int, last: int, names: list[str]) -> Structure:
+    claims = tuple(SdkClaim(RowFacts(name=n), first + k, first + k) for k, n in enumerate(names))
+    return Structure(ExtractorKind.FLAT_TABLE, first, last, 0.8, sdks=claims)
+
+
+def _scenes(first: int, last: int, confidence: float) -> Structure:
+    return Structure(ExtractorKind.PERMISSION_LIST, first, last, confidence,
+                     scenes=(SceneClaim("", "", "android.permission.INTERNET", first, last),))
+
+
+def test_a_permission_list_inside_a_cell_of_an_sdk_table_yields_to_the_table():
+    order = [e.kind for e in REGISTRY]
+    table = _rows(10, 60, ["灰雀SDK", "鹭鸟SDK", "鸥鸟SDK"])
+    inside = _scenes(30, 34, 0.82)  # an SDK's permissions written as constants in its data cell
+    assert settle([table, inside], order) == [table]
+    # a table of two rows is no such table; a list that only overlaps the table's edge is not inside it
+    small = _rows(10, 60, ["灰雀SDK", "鹭鸟SDK"])
+    assert settle([small, inside], order) == [inside]
+    edge = _scenes(55, 70, 0.82)
+    assert settle([table, edge], order) == [edge]
+
+
+# a flattened table under a website column, cells wrapped over several indented lines
+WEBSITE_COLUMN_FLAT = (
+    "第三方名称\n使用目的\n功能类型\n涉及个人信息\n第三方官网链接\n\n\n"
+    "灰雀IM SDK\n收集设备信息，来发送消息\n会话界面组件、\n\t\t\t\t\t通讯能力库、\n\t\t\t\t\t等功能\n"
+    "完全的网络访问权限、\n\t\t\t\t\t查看网络状态、\n\t\t\t\t\t访问精确位置信息（基于GPS和网络）\n"
+    "https://huique.example/privacy\n\n\n"
+    "鹭鸟推送SDK\n推送消息\nPUSH推送\n设备型号、\n\t\t\t\t\t当前网络类型\nhttps://lunio.example/push\n\n\n"
+    "鸥鸟统计SDK\n统计分析\n数据统计\n设备标识符、\n\t\t\t\t\tIP地址\nhttps://ouniao.example/policy\n")
+
+
+def test_a_website_column_closes_each_row(tmp_path, catalog):
+    d = _read(tmp_path, "website.txt", WEBSITE_COLUMN_FLAT, catalog)
+    assert [(s.name, s.link) for s in d.sdks] == [("灰雀IM SDK", "https://huique.example/privacy"),
+                                                  ("鹭鸟推送SDK", "https://lunio.example/push"),
+                                                  ("鸥鸟统计SDK", "https://ouniao.example/policy")]
+    assert {"android.permission.INTERNET", "android.permission.ACCESS_FINE_LOCATION"} <= set(d.sdks[0].permissions)
+    assert d.sdks[2].data_types == ("ip",)

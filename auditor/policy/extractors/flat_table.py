@@ -115,6 +115,18 @@ class FlatTableExtractor:
 
     def _table(self, doc: Document, ctx: Context, header: list[str], roles: list[str | None], i: int, j: int,
                grids: dict[object, tuple[int, Structure | None]]) -> Structure | None:
+        """:meth:`_read_table`; under a website column ("第三方官网链接"), also with each address a cell of its own
+        (as under a link column), the reading with more rows named as SDKs kept (the catalog's names, names with
+        an SDK word)."""
+        structure = self._read_table(doc, ctx, header, roles, i, j, grids)
+        if "website" in roles and "link" not in roles:
+            linked = self._read_table(doc, ctx, header, roles, i, j, grids, link_column=True)
+            if linked is not None and (structure is None or _sdk_named(linked, ctx) > _sdk_named(structure, ctx)):
+                return linked
+        return structure
+
+    def _read_table(self, doc: Document, ctx: Context, header: list[str], roles: list[str | None], i: int, j: int,
+                    grids: dict[object, tuple[int, Structure | None]], link_column: bool = False) -> Structure | None:
         """The table under the header of lines ``i..j-1``. Its cells are read a batch at a time, each batch
         larger, until the rows stop before the batch's end: a header-like line over a long run of text costs
         only the cells its rows use."""
@@ -124,8 +136,9 @@ class FlatTableExtractor:
         # a blank one starts a cell even when its text reads on from the line before ("…、MAC" / "用户登录账号后").
         # With a link column closing each row, the reading whose rows have the header's width more often wins.
         spaced = "link" in roles and named and j - i >= 2 and doc.lines[j - 1].no - doc.lines[j - 2].no > 1
+        link_column = link_column or "link" in roles
         while True:
-            cells, complete = _until_header(*_cells(doc, j, "link" in roles, limit), header)
+            cells, complete = _until_header(*_cells(doc, j, link_column, limit), header)
             if named:
                 rows, end, whole = _sdk_rows(roles, cells)
                 if spaced:
@@ -136,7 +149,7 @@ class FlatTableExtractor:
                 # a long cell and the short one after it may read as one wrapped cell ("…Wi-Fi 列表" then "支付宝
                 # 隐私说明"); a table copied a cell a line reads with every line a cell: the reading whose cells
                 # fit their columns better wins, when it reads as many rows (the joined one when they fit alike)
-                cells_lines, complete_lines = _until_header(*_cells(doc, j, "link" in roles, limit, each_line=True),
+                cells_lines, complete_lines = _until_header(*_cells(doc, j, link_column, limit, each_line=True),
                                                             header)
                 rows_lines, end_lines, _ = _sdk_rows(roles, cells_lines)
                 fit_lines, fit = _fit_count(roles, rows_lines), _fit_count(roles, rows)
@@ -188,6 +201,14 @@ def _more_rows(other: Structure | None, structure: Structure) -> bool:
         return sum(1 for c in s.sdks if _product_name(c.facts.name)
                    and (not c.facts.company or company_like(c.facts.company)))
     return other is not None and fitting(other) > fitting(structure)
+
+
+_SDK_NAME_RE = re.compile(r"sdk|\bkit\b", re.IGNORECASE)
+
+
+def _sdk_named(structure: Structure, ctx: Context) -> int:
+    """How many rows of ``structure`` are named as SDKs: a catalog name, or a name with an SDK word."""
+    return sum(1 for c in structure.sdks if ctx.names.known(c.facts.name) or _SDK_NAME_RE.search(c.facts.name))
 
 
 def _product_name(cell: str) -> bool:
