@@ -26,7 +26,7 @@ from auditor.policy.loader import load_document
 from auditor.policy.model import DataTypeMention, Disclosure, PermissionDisclosure, SdkDisclosure
 from auditor.policy.phrases import fold
 from auditor.policy.resolve import Resolver, build_resolver
-from auditor.policy.text import COMPANY_CUE_RE, COMPONENT_WORD_RE, DATA_CATEGORY_RE, URL_ONLY_RE, width
+from auditor.policy.text import COMPANY_CUE_RE, COMPONENT_WORD_RE, DATA_CATEGORY_RE, URL_ONLY_RE, linked_names, width
 from auditor.policy.unused import unused_spans, without_unused
 from auditor.vocab import DATA_TYPES
 
@@ -87,7 +87,8 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
     subjects = _subjects(sdks)
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
-        sdks=tuple(_with_page(r, data_types, permissions, subjects) for r in _same_sdk(_prose_once(sdks), lexicon)),
+        sdks=tuple(_with_page(r, data_types, permissions, subjects)
+                   for r in _linked_on_page(_same_sdk(_prose_once(sdks), lexicon), doc, resolver)),
         permissions=permissions,
         data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
     )
@@ -272,6 +273,40 @@ def _same_sdk(rows: list[SdkDisclosure], lexicon: Lexicon) -> list[SdkDisclosure
 
 
 _NAME_KEY_RE = re.compile(r"[\W_]+")
+
+
+def _linked_on_page(rows: list[SdkDisclosure], doc: Document, resolver: Resolver) -> list[SdkDisclosure]:
+    """Rows with no link take the address the page links their name to in a run of linked names
+    (:func:`auditor.policy.text.linked_names`: "Provider privacy policies: Firebase https://… · Sentry https://…"
+    under a table without a link column): the same catalog entry, else the longest linked name a row's name holds
+    as words ("Expo Push Notifications" of "Expo", "Google Gemini API" of "Gemini API"). A run that names, at
+    least half of it, what the page's other rows read already is their links: its names are no rows of their
+    own."""
+    runs = {k: run for k, line in enumerate(doc.lines) if "://" in line.text or "www." in line.text
+            if (run := linked_names(line.text))}
+    if not runs:
+        return rows
+    ids = {name: resolver.names.resolve_exact(name) for run in runs.values() for name, _ in run}
+
+    def names(r: SdkDisclosure, name: str) -> bool:
+        return (r.id is not None and r.id == ids[name]) or r.name == name \
+            or re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", r.name) is not None
+
+    read = [r for r in rows if r.extractor != ExtractorKind.PROSE.value]
+    # a run most of whose names the page's rows name already gives their links, no rows of its own
+    links_only = {doc.lines[k].no for k, run in runs.items()
+                  if 2 * sum(1 for n, _ in run if any(names(r, n) for r in read)) >= len(run)}
+    out = []
+    for r in rows:
+        if r.extractor == ExtractorKind.PROSE.value and r.evidence.line_start in links_only:
+            continue
+        if not r.link:
+            found = sorted(((r.id is not None and r.id == ids[n], len(n), u) for run in runs.values() for n, u in run
+                            if names(r, n)), reverse=True)  # the same entry, else the longest name it holds
+            url = found[0][2] if found else ""
+            r = replace(r, link=url) if url else r
+        out.append(r)
+    return out
 
 
 def _dedupe(items: list[PermissionDisclosure]) -> list[PermissionDisclosure]:

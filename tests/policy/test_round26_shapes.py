@@ -312,3 +312,23 @@ def test_a_website_column_closes_each_row(tmp_path, catalog):
                                                   ("鸥鸟统计SDK", "https://ouniao.example/policy")]
     assert {"android.permission.INTERNET", "android.permission.ACCESS_FINE_LOCATION"} <= set(d.sdks[0].permissions)
     assert d.sdks[2].data_types == ("ip",)
+
+
+# a table with no link column, the providers' pages linked in a paragraph under it
+LINKS_UNDER_TABLE = """\
+| Service | Provider | Purpose |
+|---|---|---|
+| Quokka Push Notifications | Quokka Labs | Sending reminders |
+| Wren Crash | Wren Inc. | Crash reports |
+| Google Gemini API | Google | Answering questions |
+
+Provider privacy policies: [Quokka](https://quokka.example/privacy) · [Wren](https://wren.example/legal) · \
+[Gemini API](https://ai.example/gemini/terms) · [Heron](https://heron.example/privacy)
+"""
+
+
+def test_links_under_a_table_are_its_rows_links_not_rows(tmp_path, catalog):
+    d = _read(tmp_path, "links.md", LINKS_UNDER_TABLE, catalog)
+    assert [(s.name, s.link) for s in d.sdks] == [
+        ("Quokka Push Notifications", "https://quokka.example/privacy"), ("Wren Crash", "https://wren.example/legal"),
+        ("Google Gemini API", "https://ai.example/gemini/terms")]
