@@ -132,7 +132,7 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
-_NAMED_PERMISSION_RE = re.compile(r"^(?:\d{1,2}[、.．]\s*)?(?!.*(?:申请|调用|所需|需要|敏感|系统|设备|涉及|使用|获取|相关|必要|可选|危险"
+_NAMED_PERMISSION_RE = re.compile(r"^(?:\d{1,2}[、.．]\s*|[(（]\d{1,2}[)）]\s*)?(?!.*(?:申请|调用|所需|需要|敏感|系统|设备|涉及|使用|获取|相关|必要|可选|危险"
                                   r"|特殊|普通|基础|授权|请求|开启|android|app|应用|的|及|和|与|或|/))[\u4e00-\u9fff]{2,8}权限$",
                                   re.IGNORECASE)
 """A label naming one permission by what it allows ("来电消音权限", "悬浮窗权限"), not a field of permissions

@@ -332,3 +332,29 @@ def test_links_under_a_table_are_its_rows_links_not_rows(tmp_path, catalog):
     assert [(s.name, s.link) for s in d.sdks] == [
         ("Quokka Push Notifications", "https://quokka.example/privacy"), ("Wren Crash", "https://wren.example/legal"),
         ("Google Gemini API", "https://ai.example/gemini/terms")]
+
+
+# a numbered permission list, some labels naming no permission the lexicon knows ("系统参数权限")
+NUMBERED_PERMISSIONS = """\
+以下功能中，您可选择是否授权我们使用相关权限：
+（1）相册：用于头像设置。
+（2）允许后台运行权限：用于在线客服。
+（3）系统参数权限：用于安全风控。
+（4）获取进程信息权限：用于安全风控。
+（5）进程排序权限：用于小程序多进程管理。
+（6）唤醒锁权限：用于电子卡管理。
+（7）未知来源安装权限：用于版本更新。
+"""
+
+
+def test_a_numbered_permission_list_is_no_record(tmp_path, catalog):
+    d = _read(tmp_path, "numbered.txt", NUMBERED_PERMISSIONS, catalog)
+    pairs = {(p.permission.rsplit(".", 1)[-1], p.scene, p.description) for p in d.permissions}
+    assert {("GET_TASKS", "获取进程信息权限", "用于安全风控。"), ("REORDER_TASKS", "进程排序权限", "用于小程序多进程管理。"),
+            ("WAKE_LOCK", "唤醒锁权限", "用于电子卡管理。"),
+            ("REQUEST_INSTALL_PACKAGES", "未知来源安装权限", "用于版本更新。")} <= pairs
+
+
+@pytest.mark.parametrize("text", ["用于网络请求和通信", "保障网络通信和安全"])
+def test_network_words_alone_name_no_permission(text):
+    assert load_lexicon().permissions_in(text, weak=False) == []

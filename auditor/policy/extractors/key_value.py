@@ -48,6 +48,15 @@ from auditor.policy.text import (
 _SUBITEM_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[a-zA-Z][)）]|[①-⑩])")
 _BULLET_RE = re.compile(r"^\s*([-*•·●▪◦])\s")
 """A line's bullet glyph (not a number: "（1）" under "• 标签：…" is a sub-item whatever the indent)."""
+_BRACKET_NUMBER_RE = re.compile(r"^\s*([(（]\d{1,2}[)）])")
+"""A line's number in brackets ("（18）"): the next such number at the same indent is the list's next item."""
+
+
+def _number_style(marker: str) -> str:
+    """How a list's number is written, the number aside ("（18）" -> "（）")."""
+    return re.sub(r"\d+", "", marker)
+
+
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission", re.IGNORECASE)
 """A word that says a name is an SDK's ("极光推送SDK", "插件", "ML Kit")."""
@@ -96,8 +105,9 @@ class _Record:
     """Names (and their addresses) on the lines under a name label left empty ("第三方SDK名称：" / "“微信支付”
     （https://…）" / "“支付宝支付”（…）"): a row each, sharing the record's other labels."""
     bullet: tuple[str, int] | None = None
-    """The bullet glyph and indent of a label line with its value that opened the record ("• 后台运行权限：用于…"):
-    a bullet of the same glyph at the same indent is the list's next item, not more of that value."""
+    """The bullet glyph (or bracketed number) and indent of a label line with its value that opened the record
+    ("• 后台运行权限：用于…", "（18）系统参数权限：用于…"): a bullet of the same glyph (a number written alike) at the
+    same indent is the list's next item, not more of that value."""
 
     def add(self, role: str, value: str, line: int, indent: int = 0) -> None:
         self.fields.append((role, value))
@@ -109,8 +119,13 @@ class _Record:
         return indent <= self.head_indent and _SUBITEM_RE.match(text) is not None
 
     def sibling(self, text: str, indent: int) -> bool:
-        """Whether ``text`` is the next item of the list whose item opened the record (see ``bullet``)."""
-        return self.bullet is not None and indent == self.bullet[1] and text.lstrip().startswith(self.bullet[0])
+        """Whether ``text`` is the next item of the list whose item opened the record (see ``bullet``): the same
+        glyph, or a number written alike ("（19）" after "（18）")."""
+        if self.bullet is None or indent != self.bullet[1]:
+            return False
+        number = _BRACKET_NUMBER_RE.match(text)
+        return text.lstrip().startswith(self.bullet[0]) if not number else _number_style(number.group(1)) == \
+            _number_style(self.bullet[0])
 
     def extend(self, text: str, line: int) -> None:
         role, value = self.fields[-1]
@@ -193,7 +208,7 @@ class KeyValueExtractor:
                                       label if ctx.lexicon.is_header(label) else "")
                 if product is not None and current is not opened:
                     current.product_of = product
-                glyph = _BULLET_RE.match(text)
+                glyph = _BULLET_RE.match(text) or _BRACKET_NUMBER_RE.match(text)
                 if current is not opened and current.first == i and glyph and any(v.strip() for _, v in pairs):
                     current.bullet = (glyph.group(1), line.indent)
                 if current is not opened and current.first == i and current.kind == "sdk" and i > 0 \
