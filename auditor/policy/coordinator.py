@@ -21,9 +21,8 @@ _TABLES = frozenset({ExtractorKind.HTML_TABLE, ExtractorKind.PIPE_TABLE, Extract
 
 def settle(structures: Sequence[Structure], order: Sequence[ExtractorKind]) -> list[Structure]:
     """The structures kept, in document order."""
-    tables = [s for s in structures if s.extractor in _TABLES and len(s.sdks) >= MIN_TABLE_ROWS]
-    structures = [s for s in structures if s.sdks or not any(
-        t.first < s.first and s.last < t.last for t in tables)]  # (scenes only, inside a table's rows: a cell's)
+    reach = _table_reach(structures)
+    structures = [s for s in structures if s.sdks or not (0 <= s.first < len(reach) and reach[s.first] > s.last)]
     rank = {kind: i for i, kind in enumerate(order)}
     ranked = sorted(structures, key=lambda s: (-s.confidence, rank.get(s.extractor, len(rank)),
                                               -(s.last - s.first), s.first))
@@ -37,3 +36,17 @@ def settle(structures: Sequence[Structure], order: Sequence[ExtractorKind]) -> l
             taken[first:end] = b"\x01" * (end - first)
         kept.append(structure)
     return sorted(kept, key=lambda s: (s.first, s.last))
+
+
+def _table_reach(structures: Sequence[Structure]) -> list[int]:
+    """Per line, the last line of the tables of :data:`MIN_TABLE_ROWS` SDK rows or more that open before it
+    (-1 when none): a structure from line ``a`` to ``b`` stands wholly inside one when ``reach[a] > b``."""
+    tables = [s for s in structures if s.extractor in _TABLES and len(s.sdks) >= MIN_TABLE_ROWS]
+    if not tables:
+        return []
+    reach = [-1] * (max(t.last for t in tables) + 2)
+    for t in tables:
+        reach[t.first + 1] = max(reach[t.first + 1], t.last)
+    for k in range(1, len(reach)):
+        reach[k] = max(reach[k], reach[k - 1])
+    return reach
