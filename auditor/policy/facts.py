@@ -181,10 +181,10 @@ def _hints(name: str, purpose: str) -> tuple[str, ...]:
 
 
 def scene_permissions(doc: Document, claim: SceneClaim, lexicon: Lexicon,
-                      memo: dict[tuple[str, bool], list[tuple[str, str]]] | None = None) -> list[PermissionDisclosure]:
+                      memo: dict[tuple[str, bool, str, str], list[tuple[str, str]]] | None = None) -> list[PermissionDisclosure]:
     """The permissions of one scene row; ``memo``: this read's results by permission text (a long policy
     repeats its rows)."""
-    key = (claim.permissions, claim.sentence)
+    key = (claim.permissions, claim.sentence, claim.scene, claim.description)
     found = memo.get(key) if memo is not None else None
     if found is None:
         found = claim_permissions(claim, lexicon)
@@ -200,7 +200,27 @@ def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, st
     if claim.sentence:
         cue = lexicon.has_cue(fold(claim.permissions))
         return lexicon.permissions_in(claim.permissions, prose=True, verbal=not cue)
-    return lexicon.permissions_in(claim.permissions, weak=True, derive=True)
+    return _dialled(claim, lexicon.permissions_in(claim.permissions, weak=True, derive=True))
+
+
+_PHONE_ONLY_RE = re.compile(r"^(?:电话|电话权限|拨打电话权限?)$")
+_DIAL_RE = re.compile(r"拨打|拨号|呼叫|打电话|致电")
+_PHONE_STATE_USE_RE = re.compile(r"识别|设备|标识|状态|imei|号码认证|本机号码", re.IGNORECASE)
+CALL_PHONE = "android.permission.CALL_PHONE"
+READ_PHONE_STATE = "android.permission.READ_PHONE_STATE"
+
+
+def _dialled(claim: SceneClaim, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A row labelled only "电话权限" whose use is dialling ("电话权限：用于拨打客服热线") asks to place calls
+    (CALL_PHONE), not only to read the phone's state; both when the use names the device's identity too."""
+    text = f"{claim.scene} {claim.description}"
+    if not _DIAL_RE.search(text) or any(p == CALL_PHONE for p, _ in found):
+        return found
+    phone = [(p, phrase) for p, phrase in found if p == READ_PHONE_STATE and _PHONE_ONLY_RE.match(fold(phrase))]
+    if not phone:
+        return found
+    kept = found if _PHONE_STATE_USE_RE.search(text) else [f for f in found if f not in phone]
+    return kept + [(CALL_PHONE, phone[0][1])]
 
 
 _REFUSAL_RE = re.compile(

@@ -79,7 +79,7 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
             sdks.append(row)
         scene_claims.extend(replace(c, scene=without_refusal(c.scene)) if c.scene else c for c in structure.scenes)
     perms: list[PermissionDisclosure] = []
-    found: dict[tuple[str, bool], list[tuple[str, str]]] = {}  # this read's permission texts, mapped
+    found: dict[tuple[str, bool, str, str], list[tuple[str, str]]] = {}  # this read's permission texts, mapped
     for scene in scene_claims:
         perms.extend(scene_permissions(doc, scene, lexicon, found))
     permissions = tuple(_dedupe(perms))

@@ -358,3 +358,14 @@ def test_a_numbered_permission_list_is_no_record(tmp_path, catalog):
 @pytest.mark.parametrize("text", ["用于网络请求和通信", "保障网络通信和安全"])
 def test_network_words_alone_name_no_permission(text):
     assert load_lexicon().permissions_in(text, weak=False) == []
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("（1）电话权限：用于拨打客服热线。", {"CALL_PHONE"}),
+    ("（1）电话权限：拨打客服电话，识别手机设备信息。", {"CALL_PHONE", "READ_PHONE_STATE"}),
+    ("（1）电话权限：用于识别设备，保障账号安全。", {"READ_PHONE_STATE"}),
+])
+def test_a_phone_label_used_to_dial(tmp_path, catalog, line, expected):
+    text = f"我们可能申请以下权限：\n{line}\n（2）相机权限：用于扫码。\n"
+    d = _read(tmp_path, "phone.txt", text, catalog)
+    assert {p.permission.rsplit(".", 1)[-1] for p in d.permissions} - {"CAMERA"} == expected
