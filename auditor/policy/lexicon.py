@@ -72,6 +72,9 @@ _HEAD_OF_RE = re.compile(r"^([a-z][a-z-]*(?: [a-z-]+){0,2}) of ")
 """The head of a long English title "A of …" (one to three words before the first "of")."""
 _QUESTION_RE = re.compile(r"^(?:是否|可否|能否|是不是)")
 """A title asking a yes-or-no question ("是否为必要信息", "可否关闭")."""
+MAX_OF_TITLE = 16
+"""The longest label read as "A的B" (:meth:`Lexicon.role`): a column's title, not a sentence leading into a list
+("第三方平台SDK主要获取的权限以及对应的用途如下")."""
 _ZH_OF_RE = re.compile(r"(?<=[^\W\d_])(?<!目)的")
 """The "的" of "A的B" after a word (not the "的" of "目的")."""
 _OF_RE = re.compile(r"^([a-z][a-z ]{1,30}?) of (?:the |a |an |each )?([a-z][a-z ()/-]{1,40})$")
@@ -559,7 +562,7 @@ class Lexicon:
             rest = self._role(of.group(2))
             if rest is not None:
                 return rest
-        of_mark = [m.end() for m in _ZH_OF_RE.finditer(folded)] if "的" in folded else []
+        of_mark = [m.end() for m in _ZH_OF_RE.finditer(folded)] if "的" in folded and len(folded) <= MAX_OF_TITLE else []
         if of_mark and of_mark[-1] < len(folded):
             # "A的B": B heads the label, A only says whose ("第三方提供的功能、目的": a purpose, not a company;
             # "第三方收集的个人信息范围": data), when B names a field itself

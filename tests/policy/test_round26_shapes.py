@@ -369,3 +369,8 @@ def test_a_phone_label_used_to_dial(tmp_path, catalog, line, expected):
     text = f"我们可能申请以下权限：\n{line}\n（2）相机权限：用于扫码。\n"
     d = _read(tmp_path, "phone.txt", text, catalog)
     assert {p.permission.rsplit(".", 1)[-1] for p in d.permissions} - {"CAMERA"} == expected
+
+
+def test_a_sentence_leading_into_a_list_is_not_read_as_a_title():
+    # "…的用途如下：" opens a list below it; "A的B" is read only in a column's short title
+    assert load_lexicon().role("第三方平台SDK主要获取的权限以及对应的用途如下：") != "purpose"
