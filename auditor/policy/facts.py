@@ -206,21 +206,21 @@ def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, st
 _PHONE_ONLY_RE = re.compile(r"^(?:电话|电话权限|拨打电话权限?)$")
 _DIAL_RE = re.compile(r"拨打|拨号|呼叫|打电话|致电")
 _PHONE_STATE_USE_RE = re.compile(r"识别|设备|标识|状态|imei|号码认证|本机号码", re.IGNORECASE)
-CALL_PHONE = "android.permission.CALL_PHONE"
-READ_PHONE_STATE = "android.permission.READ_PHONE_STATE"
+_CALL_PHONE = "android.permission.CALL_PHONE"
+_READ_PHONE_STATE = "android.permission.READ_PHONE_STATE"
 
 
 def _dialled(claim: SceneClaim, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A row labelled only "电话权限" whose use is dialling ("电话权限：用于拨打客服热线") asks to place calls
     (CALL_PHONE), not only to read the phone's state; both when the use names the device's identity too."""
     text = f"{claim.scene} {claim.description}"
-    if not _DIAL_RE.search(text) or any(p == CALL_PHONE for p, _ in found):
+    if not _DIAL_RE.search(text) or any(p == _CALL_PHONE for p, _ in found):
         return found
-    phone = [(p, phrase) for p, phrase in found if p == READ_PHONE_STATE and _PHONE_ONLY_RE.match(fold(phrase))]
+    phone = [(p, phrase) for p, phrase in found if p == _READ_PHONE_STATE and _PHONE_ONLY_RE.match(fold(phrase))]
     if not phone:
         return found
     kept = found if _PHONE_STATE_USE_RE.search(text) else [f for f in found if f not in phone]
-    return kept + [(CALL_PHONE, phone[0][1])]
+    return kept + [(_CALL_PHONE, phone[0][1])]
 
 
 _REFUSAL_RE = re.compile(

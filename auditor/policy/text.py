@@ -303,11 +303,13 @@ def plain_links(text: str) -> str:
 
 MIN_LINKED_NAMES = 3
 """The fewest names, each written as a link, that make a run of linked names (:func:`linked_names`)."""
-_PRIVACY_PAGE_RE = re.compile(r"privacy|policy|policies|legal|terms|confiden|datenschutz|yinsi|agreement|documents",
-                              re.IGNORECASE)
+_LEGAL_PAGE_RE = re.compile(r"privacy|policy|policies|legal|terms|confiden|datenschutz|yinsi|agreement|documents",
+                            re.IGNORECASE)
 """An address of a privacy or legal page (its host or its path says so)."""
 _LINK_SEPARATORS = frozenset(",;:，；：、(（·•|")
+"""What parts the names of a run of linked names."""
 _LIST_JOINER_RE = re.compile(r"^(?:[-–—·•*]+\s*)?(?:(?:and|or|as well as|plus)\s+|(?:以及|及|和|与)\s*)?", re.IGNORECASE)
+"""A list's dash or joining word before a linked name ("…, and zMaticoo https://…")."""
 
 
 def linked_names(text: str) -> list[tuple[str, str]]:
@@ -342,9 +344,9 @@ def linked_names(text: str) -> list[tuple[str, str]]:
         name = _LIST_JOINER_RE.sub("", text[start:m.start()].strip(" \t*_|")).strip()
         between = text[floor:start]
         glued = m.start() > 0 and not text[m.start() - 1].isspace()  # "…安卓语音识别https://…": cells run together
-        named = not glued and bool(name) and name_like(name) and not URL_RE.search(name) and not _PAGE_TITLE_RE.search(name) \
-            and not LEGAL_ENTITY_RE.search(name) and not company_like(name)  # (a company's name, or cells glued
-        # to one: no product's)
+        # (a company's name, or cells glued to one, names no product)
+        named = not glued and bool(name) and name_like(name) and not URL_RE.search(name) \
+            and not _PAGE_TITLE_RE.search(name) and not LEGAL_ENTITY_RE.search(name) and not company_like(name)
         if not named or (k and not _BETWEEN_RE.fullmatch(between)):
             runs.append([])  # (a name that is none, or words between: the run ends)
         if named:
@@ -353,7 +355,7 @@ def linked_names(text: str) -> list[tuple[str, str]]:
     for run in runs:
         addresses = {u for _, u in run}
         if len(run) >= MIN_LINKED_NAMES and len(addresses) == len(run) \
-                and 3 * sum(1 for u in addresses if _PRIVACY_PAGE_RE.search(u)) >= 2 * len(addresses):
+                and 3 * sum(1 for u in addresses if _LEGAL_PAGE_RE.search(u)) >= 2 * len(addresses):
             out += run
     return out
 

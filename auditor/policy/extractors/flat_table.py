@@ -13,6 +13,7 @@ from auditor.policy.period_rows import label_cell, period_rows
 from auditor.policy.table import Grid, read_grid, sdk_like, split_titles
 from auditor.policy.text import (
     CJK_RE,
+    COMPONENT_WORD_RE,
     LEGAL_ENTITY_RE,
     URL_ONLY_RE,
     URL_RE,
@@ -203,12 +204,9 @@ def _more_rows(other: Structure | None, structure: Structure) -> bool:
     return other is not None and fitting(other) > fitting(structure)
 
 
-_SDK_NAME_RE = re.compile(r"sdk|\bkit\b", re.IGNORECASE)
-
-
 def _sdk_named(structure: Structure, ctx: Context) -> int:
-    """How many rows of ``structure`` are named as SDKs: a catalog name, or a name with an SDK word."""
-    return sum(1 for c in structure.sdks if ctx.names.known(c.facts.name) or _SDK_NAME_RE.search(c.facts.name))
+    """How many rows of ``structure`` are named as SDKs: a catalog name, or a name with a component's word."""
+    return sum(1 for c in structure.sdks if ctx.names.known(c.facts.name) or COMPONENT_WORD_RE.search(c.facts.name))
 
 
 def _product_name(cell: str) -> bool:
