@@ -11,18 +11,21 @@ from one of its cells (an SDK's permissions listed in its data cell), so the tab
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import itertools
+from collections.abc import Callable, Sequence
 
 from auditor.policy.claims import ExtractorKind, Structure
 
 MIN_TABLE_ROWS = 3
+"""SDK rows a table needs to keep its lines against a structure of scenes only standing inside it."""
 _TABLES = frozenset({ExtractorKind.HTML_TABLE, ExtractorKind.PIPE_TABLE, ExtractorKind.FLAT_TABLE})
 
 
 def settle(structures: Sequence[Structure], order: Sequence[ExtractorKind]) -> list[Structure]:
     """The structures kept, in document order."""
-    reach = _table_reach(structures)
-    structures = [s for s in structures if s.sdks or not (0 <= s.first < len(reach) and reach[s.first] > s.last)]
+    inside = _inside_tables(structures)
+    structures = [s for s in structures if s.sdks or not inside(s)]
     rank = {kind: i for i, kind in enumerate(order)}
     ranked = sorted(structures, key=lambda s: (-s.confidence, rank.get(s.extractor, len(rank)),
                                               -(s.last - s.first), s.first))
@@ -38,15 +41,16 @@ def settle(structures: Sequence[Structure], order: Sequence[ExtractorKind]) -> l
     return sorted(kept, key=lambda s: (s.first, s.last))
 
 
-def _table_reach(structures: Sequence[Structure]) -> list[int]:
-    """Per line, the last line of the tables of :data:`MIN_TABLE_ROWS` SDK rows or more that open before it
-    (-1 when none): a structure from line ``a`` to ``b`` stands wholly inside one when ``reach[a] > b``."""
-    tables = [s for s in structures if s.extractor in _TABLES and len(s.sdks) >= MIN_TABLE_ROWS]
-    if not tables:
-        return []
-    reach = [-1] * (max(t.last for t in tables) + 2)
-    for t in tables:
-        reach[t.first + 1] = max(reach[t.first + 1], t.last)
-    for k in range(1, len(reach)):
-        reach[k] = max(reach[k], reach[k - 1])
-    return reach
+def _inside_tables(structures: Sequence[Structure]) -> Callable[[Structure], bool]:
+    """Whether a structure stands wholly inside a table of :data:`MIN_TABLE_ROWS` SDK rows or more: some table
+    opened before its first line (the tables by first line, the furthest last line reached so far) ends after
+    its last."""
+    tables = sorted((s.first, s.last) for s in structures if s.extractor in _TABLES and len(s.sdks) >= MIN_TABLE_ROWS)
+    firsts = [first for first, _ in tables]
+    reach = list(itertools.accumulate((last for _, last in tables), max))
+
+    def inside(s: Structure) -> bool:
+        k = bisect.bisect_left(firsts, s.first)  # the tables opened before s.first
+        return k > 0 and reach[k - 1] > s.last
+
+    return inside
