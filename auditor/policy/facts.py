@@ -199,21 +199,22 @@ def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, st
     phrases that use a permission (weak words next to a cue), never in a negated sentence."""
     if claim.sentence:
         cue = lexicon.has_cue(fold(claim.permissions))
-        return lexicon.permissions_in(claim.permissions, prose=True, verbal=not cue)
+        return _dialled(claim, lexicon.permissions_in(claim.permissions, prose=True, verbal=not cue), claim.permissions)
     return _dialled(claim, lexicon.permissions_in(claim.permissions, weak=True, derive=True))
 
 
 _PHONE_ONLY_RE = re.compile(r"^(?:电话|电话权限|拨打电话权限?)$")
-_DIAL_RE = re.compile(r"拨打|拨号|呼叫|打电话|致电")
+_DIAL_RE = re.compile(r"拨打|拨号|呼叫|(?<!接)打电话|致电")
 _PHONE_STATE_USE_RE = re.compile(r"识别|设备|标识|状态|imei|号码认证|本机号码", re.IGNORECASE)
 _CALL_PHONE = "android.permission.CALL_PHONE"
 _READ_PHONE_STATE = "android.permission.READ_PHONE_STATE"
 
 
-def _dialled(claim: SceneClaim, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A row labelled only "电话权限" whose use is dialling ("电话权限：用于拨打客服热线") asks to place calls
-    (CALL_PHONE), not only to read the phone's state; both when the use names the device's identity too."""
-    text = f"{claim.scene} {claim.description}"
+def _dialled(claim: SceneClaim, found: list[tuple[str, str]], sentence: str = "") -> list[tuple[str, str]]:
+    """A row labelled only "电话权限" whose use is dialling ("电话权限：用于拨打客服热线"; in a sentence, "使用您的电话权限，
+    以便您直接拨打客服电话") asks to place calls (CALL_PHONE), not only to read the phone's state; both when the use
+    names the device's identity too."""
+    text = f"{claim.scene} {claim.description} {sentence}"
     if not _DIAL_RE.search(text) or any(p == _CALL_PHONE for p, _ in found):
         return found
     phone = [(p, phrase) for p, phrase in found if p == _READ_PHONE_STATE and _PHONE_ONLY_RE.match(fold(phrase))]

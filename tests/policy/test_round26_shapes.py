@@ -374,3 +374,9 @@ def test_a_phone_label_used_to_dial(tmp_path, catalog, line, expected):
 def test_a_sentence_leading_into_a_list_is_not_read_as_a_title():
     # "…的用途如下：" opens a list below it; "A的B" is read only in a column's short title
     assert load_lexicon().role("第三方平台SDK主要获取的权限以及对应的用途如下：") != "purpose"
+
+
+def test_a_sentence_using_the_phone_permission_to_dial(tmp_path, catalog):
+    text = "当您使用我们的电话客服功能时，我们会在获得您的同意后，使用您的电话权限，以便您通过应用直接拨打客服电话。\n"
+    d = _read(tmp_path, "dial.txt", text, catalog)
+    assert {p.permission.rsplit(".", 1)[-1] for p in d.permissions} == {"CALL_PHONE"}
