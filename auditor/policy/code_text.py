@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 
-from auditor.policy.text import CJK_RE, SEPARATOR_RE, width
+from auditor.policy.text import CJK_RE, SEPARATOR_RE, TAG_RE, width
 
 CODE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".dart", ".kt",
                            ".kts", ".java", ".swift", ".py", ".m", ".mm", ".svelte"})
 """Source files whose lines are read through :func:`human_text` (not ``.json``: all of it is data)."""
 _STRING_RE = re.compile(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\\n]|\\.)*)`""")
-_TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
 _EXPRESSION_RE = re.compile(r"\{[^{}'\"`]*\}")
 """A JSX / template expression without text of its own (``{styles.label}``, ``{index}``)."""
 _PROPERTY_RE = re.compile(r"""^\s*[{,]?\s*(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*:(?!:)""")
@@ -41,8 +40,8 @@ def human_text(line: str) -> str | None:
             said = _strings(line[prop.end():], only=True)  # "text: '🔵 Firebase Crashlytics',": a widget's words
             return said if said and _human(said) else None
         return _block_text(line)
-    if "<" in line and _TAG_RE.search(line):
-        shown = _EXPRESSION_RE.sub(" ", _TAG_RE.sub(" ", line))
+    if "<" in line and TAG_RE.search(line):
+        shown = _EXPRESSION_RE.sub(" ", TAG_RE.sub(" ", line))
         text = _strings(shown) or " ".join(shown.split())
         return text if _human(text) else None
     only = _ONLY_STRINGS_RE.fullmatch(line) is not None
@@ -116,7 +115,7 @@ def markup_in_strings(lines: list[str]) -> bool:
     """True when the markup of a source file sits inside its string literals, most lines that hold a tag being
     strings only (an HTML page written as ``"<p>\\n" +`` lines of a Java or Kotlin constant): the page is the
     strings' text (:func:`markup_text`), not the file with its code."""
-    tagged = [t for t in lines if "<" in t and _TAG_RE.search(t)]
+    tagged = [t for t in lines if "<" in t and TAG_RE.search(t)]
     strings = sum(1 for t in tagged if _ONLY_STRINGS_RE.fullmatch(t) is not None)
     return len(tagged) >= 2 and strings * 10 >= len(tagged) * 7
 

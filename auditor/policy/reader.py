@@ -287,10 +287,10 @@ def _linked_on_page(rows: list[SdkDisclosure], doc: Document, resolver: Resolver
     if not runs:
         return rows
     ids = {name: resolver.names.resolve_exact(name) for run in runs.values() for name, _ in run}
+    words = {name: re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])") for name in ids}  # the name as words
 
     def names(r: SdkDisclosure, name: str) -> bool:
-        return (r.id is not None and r.id == ids[name]) or r.name == name \
-            or re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", r.name) is not None
+        return (r.id is not None and r.id == ids[name]) or r.name == name or words[name].search(r.name) is not None
 
     read = [r for r in rows if r.extractor != ExtractorKind.PROSE.value]
     # a run most of whose names the page's rows name already gives their links, no rows of its own

@@ -13,6 +13,7 @@ import html
 import re
 
 from auditor.policy.code_text import unescaped
+from auditor.policy.text import TAG_RE
 
 _ANDROID_RE = re.compile(r"xmlns:android\s*=|<resources[\s>]|\bandroid:text\s*=")
 _TEXT_ATTRIBUTE_RE = re.compile(
@@ -23,7 +24,6 @@ _TEXT_ATTRIBUTE_RE = re.compile(
 _ELEMENT_TAG_RE = re.compile(r"<(/?)(string|item)\b[^<>]*?(/?)>")
 """An opening or closing ``<string>`` / ``<item>`` tag (a self-closing one holds no text)."""
 _CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
-_INNER_TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
 _NOT_TEXT_RE = re.compile(r"(?:[#@?].*|[\d.]+(?:dp|dip|sp|px|pt|mm|in)?|true|false|[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*)")
 """A value no reader sees as text: a colour, a reference, a dimension, a flag, an identifier ("wrap_content")."""
 
@@ -56,7 +56,7 @@ def resource_lines(text: str) -> list[tuple[int, str]]:
         line += text.count("\n", counted, start)
         counted = start
         body = _CDATA_RE.sub(lambda m: m.group(1), raw)
-        body = _INNER_TAG_RE.sub("", body) if "<" in body else body  # <b>, <a href=…> inside a string
+        body = TAG_RE.sub("", body) if "<" in body else body  # <b>, <a href=…> inside a string
         body = html.unescape(body)
         pieces = body.split("\n")  # a real line break inside the value
         for k, piece in enumerate(pieces):

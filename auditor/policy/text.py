@@ -251,6 +251,8 @@ _CONTACT_RE = re.compile(r"^(?:\d+[.、]\s*)?(?:contact(?:\s+(?:us|me|informatio
 SDK_PHRASE_RE = re.compile(r"^SDK\s*[\u4e00-\u9fff]|SDK\s*的", re.IGNORECASE)
 """Words about an SDK, not its name: "SDK" opening a Chinese phrase ("SDK 读取", "SDK初始化完成后") or owning
 what follows ("SDK 的全部本地缓存")."""
+TAG_RE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
+"""An element's opening or closing tag, with its attributes ("<b>", "<a href=…>", "<Text style={styles.bold}>")."""
 _TAG_ONLY_RE = re.compile(r"^(?:</?[A-Za-z][\w-]*\s*/?>\s*)+$")
 """A markup tag left in the text ("<br/>")."""
 

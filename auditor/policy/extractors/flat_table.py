@@ -138,6 +138,7 @@ class FlatTableExtractor:
         # With a link column closing each row, the reading whose rows have the header's width more often wins.
         spaced = "link" in roles and named and j - i >= 2 and doc.lines[j - 1].no - doc.lines[j - 2].no > 1
         link_column = link_column or "link" in roles
+        fits: _Fits = {}  # (how each cell reads in each column, weighed once for every reading below)
         while True:
             cells, complete = _until_header(*_cells(doc, j, link_column, limit), header)
             if named:
@@ -155,7 +156,7 @@ class FlatTableExtractor:
                 rows_lines, end_lines, _ = _sdk_rows(roles, cells_lines)
                 fit_lines, fit = _fit_count(roles, rows_lines), _fit_count(roles, rows)
                 if len(rows_lines) >= len(rows) and (fit_lines > fit or fit_lines == fit and rows_lines != rows
-                                                     and _mean_fit(roles, rows_lines, ctx, {}) > _mean_fit(roles, rows, ctx, {})):
+                                                     and _mean_fit(roles, rows_lines, ctx, fits) > _mean_fit(roles, rows, ctx, fits)):
                     # (alike by names and companies, "第三方名称" over products: by how every cell fits its column)
                     cells, complete, rows, end = cells_lines, complete_lines, rows_lines, end_lines
             else:
@@ -168,7 +169,6 @@ class FlatTableExtractor:
             limit *= 4
         if named:
             # (rows that each took one cell a column read as cut: no reading by what the cells say is needed)
-            fits: _Fits = {}  # (how each cell reads in each column, weighed once for both readings)
             anchored, anchored_end = _anchored_rows(roles, cells, ctx, fits) if _uneven(roles, rows) else ([], 0)
             if anchored and _reading(roles, anchored, ctx, fits) > _reading(roles, rows, ctx, fits):
                 rows, end = anchored, anchored_end  # rows of uneven length (cells left empty, or merged)

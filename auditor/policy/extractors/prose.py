@@ -28,6 +28,7 @@ from auditor.policy.text import (
     NONE_WORDS,
     PURPOSES,
     REFUSAL_RE,
+    TAG_RE,
     TERMINAL,
     URL_RE,
     WHEN,
@@ -141,7 +142,7 @@ class ProseExtractor:
         keys: dict[tuple[int, str], str] = {}
         for p in [p for p in range(len(paragraphs)) if p not in head_set] + heads:
             for name, key in found[p]:
-                if (name.casefold(), key) in inside and _TAG_RE.sub("", texts[p]).strip(_TITLE_MARKS) != name:
+                if (name.casefold(), key) in inside and TAG_RE.sub("", texts[p]).strip(_TITLE_MARKS) != name:
                     continue  # (a title naming only it, "<Text style={styles.bold}>Google Analytics</Text>",
                     # over its own paragraph, names it still)
                 if key in seen:
@@ -379,7 +380,6 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
 
 _TITLE_MARKS = " \t*#_:：-"
 """Marks around a title line that names one service ("**Google Analytics**")."""
-_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def _linked(text: str) -> list[tuple[int, str]]:
