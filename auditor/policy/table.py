@@ -194,6 +194,11 @@ def _header_index(rows: list[Row], ctx: Context) -> int | None:
     return None
 
 
+KIND_TITLE_RE = re.compile(r"类型|类别|分类|种类|\btype\b|\bcategory\b|\bkind\b", re.IGNORECASE)
+"""A column title that names a kind ("SDK类型", "SDK种类", "Type of SDK"): before a title of the SDK's name, the
+column of what kind of SDK each row is, not its name."""
+
+
 def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> list[str | None]:
     """Role of each column: the header's, else what the cells look like; one column per role (data,
     permissions and descriptions may span several)."""
@@ -203,6 +208,11 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         role = ctx.lexicon.role(header[i]) if i < len(header) and header[i].strip() else None
         if role == "purpose" and role in roles:
             role = "description"  # a second purpose column ("用途", "目的"): what the row says of it too
+        elif role == "name" and "name" in roles and KIND_TITLE_RE.search(header[roles.index("name")]) \
+                and not KIND_TITLE_RE.search(header[i]) and _merged(roles.index("name"), body):
+            # "SDK种类" then "SDK名称", the kind standing for several rows ("人脸识别SDK" over two SDKs): the kind,
+            # then the name (a kind column whose every row has a kind of its own reads as the name: "Product Type")
+            roles[roles.index("name")] = "description"
         elif role in roles and role not in ("data", "permissions", "description", "website", "link", "choice"):
             role = None
         roles.append(role)
@@ -232,6 +242,13 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
                 roles[roles.index("name")] = None
             roles[col] = "name"  # a "Provider" column holding "Product — Company" cells, or products
     return roles
+
+
+def _merged(col: int, body: Sequence[Row]) -> bool:
+    """Column ``col`` repeats its cells down the rows as a merged cell does when filled into each row it spans:
+    at least three rows, at most two distinct texts in three."""
+    cells = [r.cells[col].strip() for r in body if col < len(r.cells) and r.cells[col].strip()]
+    return len(cells) >= 3 and len(set(cells)) * 3 <= len(cells) * 2
 
 
 def _filled(cell: str) -> bool:
@@ -366,7 +383,8 @@ def cell_fields(role: str | None, text: str, ctx: Context) -> list[tuple[str, st
     """``(role, text)`` parts of a cell: its labelled parts ("开发者：X；隐私政策：Y") by their labels, the
     rest under the column's role."""
     parts: list[tuple[str, str]] = []
-    matches = [m for m in _LABEL_RE.finditer(text) if ctx.lexicon.role(m.group(1)) not in (None, "title", "index")]
+    matches = [m for m in _LABEL_RE.finditer(text) if ctx.lexicon.role(m.group(1)) not in (None, "title", "index")
+               or (role == "link" and URL_RE.match(text, m.end()))]
     if not matches and role == "company":
         return _company_and_link(text)
     if not matches and role == "name" and (linked := _name_and_link(text))[1]:
@@ -380,6 +398,8 @@ def cell_fields(role: str | None, text: str, ctx: Context) -> list[tuple[str, st
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         value = text[m.end():end].strip(" ；;")
         label_role = ctx.lexicon.role(m.group(1))
+        if role == "link" and label_role in (None, "title", "index"):
+            label_role = "link"  # an address under a label of its own in a link cell ("法律声明：https://…")
         if label_role == "name" and role not in (None, "name"):
             label_role = "title"  # "集成的SDK含有：Facebook SDK" in a link cell: what the row bundles, not its name
         if value and label_role:

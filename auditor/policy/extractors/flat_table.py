@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line, Row
 from auditor.policy.period_rows import label_cell, period_rows
-from auditor.policy.table import Grid, read_grid, sdk_like, split_titles
+from auditor.policy.table import KIND_TITLE_RE, Grid, read_grid, sdk_like, split_titles
 from auditor.policy.text import (
     CJK_RE,
     COMPONENT_WORD_RE,
@@ -68,6 +68,10 @@ class FlatTableExtractor:
                 continue
             named = "name" in roles or _named_by_company(roles)
             structure = self._periodic(doc, ctx, roles, i, j) if not named else None
+            blocks = _scene_blocks(doc, roles, i, j, ctx) if not named else []
+            if blocks and (structure is None or len(blocks) >= len(structure.scenes)):
+                # rows a paragraph each, parted by blank lines: read so, a merged scene cell costs no row its place
+                structure = Structure(self.kind, i, blocks[-1].last, CONFIDENCE, scenes=tuple(blocks))
             if structure is None and "name" not in roles and self._periodic_after(doc, ctx, cell_roles, i):
                 i += 1  # a title over the header ("应用权限说明"), which the header read from the next line fits
                 continue
@@ -383,17 +387,14 @@ def _titles_paragraph(doc: Document, cell_roles: list[str | None], i: int, j: in
     return end
 
 
-_KIND_TITLE_RE = re.compile(r"类型|类别|分类|\btype\b|\bcategory\b|\bkind\b", re.IGNORECASE)
-
-
 def _title_again(text: str, role: str, header: list[str], ctx: Context) -> bool:
     """A second column title of a role the header has given, never a first row's cell ("某某SDK", "设备型号、
     IMEI"): the SDK's name after the title of its kind ("SDK类型" then "插件名称"; not "第三方SDK", a caption, then
     "SDK名称"), or a title of the data column that names no data ("SDK直接采集个人信息的情形")."""
     if role == "name":
-        return ctx.lexicon.is_header(text) and any(_KIND_TITLE_RE.search(t) for t in header
+        return ctx.lexicon.is_header(text) and any(KIND_TITLE_RE.search(t) for t in header
                                                   if ctx.lexicon.role(t) == "name")
-    if role == "purpose" and _KIND_TITLE_RE.search(text):
+    if role == "purpose" and KIND_TITLE_RE.search(text):
         return True  # "使用目的" then "功能类型": a column of what kind of thing each row is (its cells decide)
     return role == "data" and not ctx.lexicon.data_types_in(text, cell=True)
 
@@ -421,12 +422,13 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
         if link_column and URL_ONLY_RE.match(prev) and not each_line and not after_gap and _URL_REST_RE.fullmatch(text) \
                 and (prev.endswith(("=", "?", "&", "/", "-", "_", "%")) or _URL_TAIL_RE.fullmatch(text)):
             cells[-1] = Cell(cells[-1].text + text, cells[-1].first, k)  # an address wrapped onto the next line
-        elif link_column and URL_ONLY_RE.match(text) and not prev.rstrip().endswith((":", "：")):
-            cells.append(Cell(text, k, k))
+        elif link_column and (URL_ONLY_RE.match(text) or _LABELLED_URL_RE.match(text)) \
+                and not prev.rstrip().endswith((":", "：")):
+            cells.append(Cell(text, k, k))  # (an address a line, bare or after its label: "官网：https://…")
         elif cells and _CONSTANT_LINE_RE.fullmatch(text) and _CONSTANT_LINE_RE.fullmatch(prev):
             # one permission a line: "android.permission.INTERNET" over "android.permission.CAMERA", one cell
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
-        elif cells and not after_blank and (continues(prev, text) or (
+        elif cells and not after_blank and not (link_column and _LABELLED_URL_RE.match(prev)) and (continues(prev, text) or (
                 doc.lines[k].no - doc.lines[k - 1].no == 1 and doc.lines[k].indent > doc.lines[cells[-1].first].indent)):
             # (a line right under the cell's and indented deeper: its text wrapped onto an indented line)
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
@@ -439,6 +441,8 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
     return [Cell(" ".join(c.text.split()), c.first, c.last) for c in cells], complete
 
 
+_LABELLED_URL_RE = re.compile(r"^[^\s:：，。,;；]{1,24}[：:]\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+"""A line of one address after a short label ("官网：https://…", "隐私政策：https://…"): in a link column, a cell."""
 _URL_REST_RE = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
 _URL_TAIL_RE = re.compile(r"(?=[^\s]*(?:[/=&?]|\.(?:s?html?|pdf|php|aspx?|jsp)$))" + _URL_REST_RE.pattern)
 """The rest of an address cut at the end of a line ("ces/html/contract.html", "eee1044?dver=2.1"): its path, query or
@@ -458,6 +462,8 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
     numbered = roles[0] == "index"  # a row number opens each row ("序号", "#"): the name is the cell after it
     pos = 0
     constants = roles.index("permissions") if "permissions" in roles else None
+    # the name's column: the last one named so (a header of the SDK's kind, then of its name: "SDK种类" / "SDK名称")
+    named_at = max((k for k, r in enumerate(roles) if r == "name"), default=0)
     while pos < len(cells):
         if rows and constants is not None and _CONSTANT_LINE_RE.fullmatch(cells[pos].text):
             # constants after a row's last cell: the rest of its permission cell ("android.permission.WRITE_…" in
@@ -478,14 +484,24 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
                 end = pos + n - 1  # a row whose link cell shows no address ("Uses device native API"): n cells
             if end is None or end - pos < 1:
                 break
-            while end + 1 < len(cells) and URL_ONLY_RE.match(cells[end + 1].text):
+            first_link = end
+            while end + 1 < len(cells) and (URL_ONLY_RE.match(cells[end + 1].text)
+                                            or _LABELLED_URL_RE.match(cells[end + 1].text)):
                 end += 1  # the row's link written twice, or its site then its policy: no row opens with an address
             chunk = cells[pos:end + 1]
+            texts = [c.text for c in chunk]
+            short = n - 1 - (first_link - pos)
+            if rows and not numbered and 0 < short <= named_at:
+                # a row one cell or more short before its links, the name's column not among those it lacks: its
+                # first cells were merged with the row above's ("人脸识别SDK" over two SDKs of that kind), whose
+                # texts stand for them
+                texts = list(rows[-1].cells[:short]) + texts[:first_link - pos] + [" ".join(texts[first_link - pos:])]
         else:
             chunk = cells[pos:pos + n]
             if len(chunk) < 2:
                 break
-        rows.append(Row(tuple(_fit([c.text for c in chunk], n)), chunk[0].first, chunk[-1].last))
+            texts = [c.text for c in chunk]
+        rows.append(Row(tuple(_fit(texts, n)), chunk[0].first, chunk[-1].last))
         whole += len(chunk) == n
         pos += len(chunk)
     return rows, pos, whole
@@ -756,6 +772,46 @@ def _scene_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tup
     return out, used
 
 
+def _scene_blocks(doc: Document, roles: list[str | None], i: int, j: int, ctx: Context) -> list[SceneClaim]:
+    """Rows of a flattened scene table whose header is one paragraph of a title a line and whose rows are each a
+    paragraph of a cell a line, its last the permissions ("业务场景 / 场景说明 / 访问及使用权限" then "会员中心 /
+    编辑收货地址时，通过通讯录选择联系人 / 访问通讯录权限"): the blank lines part the rows, and a row one cell short
+    of the header's takes its first cell from the row above (a merged scene cell: "用户发表评价时通过语音转文字进行评价" /
+    "使用麦克风权限" under "评价"). Any blank line parts two rows, as the header's titles stand on lines next to each
+    other. A description may name permissions of its own ("通过通讯录选择"): only the
+    permission column's place says which cell lists them. Empty unless at least two rows read so."""
+    lines = doc.lines
+    n = len(roles)
+    if n < 2 or roles[-1] != "permissions" or "permissions" in roles[:-1] or j >= len(lines) \
+            or any(lines[k].no - lines[k - 1].no != 1 for k in range(i + 1, j)) or lines[j].no - lines[j - 1].no < 2:
+        return []
+    sc = roles.index("scene") if "scene" in roles else 0
+    use = next((k for k, r in enumerate(roles) if r in ("purpose", "description") and k != sc), None)
+    out: list[SceneClaim] = []
+    above: list[str] = []
+    k = j
+    while k < len(lines):
+        end = k
+        while end + 1 < len(lines) and lines[end + 1].no - lines[end].no == 1:
+            end += 1
+        texts = [lines[b].text.strip() for b in range(k, end + 1)]
+        if len(texts) == n - 1 and above and n >= 3:
+            texts = above[:1] + texts  # (the merged first cell)
+        if len(texts) != n or any(is_heading(t) or "|" in t or lines[b].mark for b, t in zip(range(k, end + 1), texts)) \
+                or _SENTENCE_END_RE.search(texts[sc]) or width(texts[sc]) > MAX_HEADER_WIDTH \
+                or not (ctx.lexicon.permissions_in(texts[-1], weak=True) or _NO_PERMISSION_RE.match(texts[-1])
+                        or _UNKNOWN_PERMISSION_RE.match(texts[-1])):
+            break
+        if ctx.lexicon.permissions_in(texts[-1], weak=True):
+            out.append(SceneClaim(texts[sc], texts[use] if use is not None else "", texts[-1], k, end))
+        above = texts
+        k = end + 1
+    return out if len(out) >= MIN_BLOCK_ROWS else []
+
+
+_UNKNOWN_PERMISSION_RE = re.compile(r"^[^，。,;；:：\s]{2,16}权限$")
+"""A permission cell naming a permission the lexicon does not know ("全局弹出对话框权限"): a row of the table all
+the same, with no pair to give."""
 _NO_PERMISSION_RE = re.compile(r"^(?:无|没有|不涉及|none|n/?a|-+|—+)$", re.IGNORECASE)
 """A permission cell saying the row's feature asks for none ("注册 / 无 / 用户注册")."""
 

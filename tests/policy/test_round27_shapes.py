@@ -1,0 +1,185 @@
+"""Shapes read right in round 27: a flattened scene table whose rows are each a paragraph, a scene cell merged over
+several rows, descriptions that name permissions of their own; a flattened SDK table whose first column names the
+SDK's kind, merged over the rows of that kind, and whose last column holds labelled addresses; older Chinese
+labels of Android permissions. In our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.lexicon_data import load_lexicon
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("tencent-bugly", "Bugly", "腾讯Bugly"),
+                          entry("umeng-analytics", "Umeng Analytics", "友盟"),
+                          entry("wechat-opensdk", "WeChat OpenSDK", "微信SDK"))
+
+
+def _pairs(d) -> set[tuple[str, str]]:
+    return {(p.scene, p.permission.rsplit(".", 1)[-1]) for p in d.permissions}
+
+
+# A scene table copied a cell a line, a blank line after each row; "订单" spans two rows (its second row gives
+# only a description and permissions); the first description names the address book without being a permission
+# cell; the last row's permission is one the lexicon cannot name.
+PARAGRAPH_SCENE_TABLE = """\
+附：功能与权限对照
+
+
+功能模块
+场景说明
+所需权限
+
+
+账号设置
+从通讯录挑选一位联系人作为紧急联系人
+读取联系人权限
+
+
+订单
+上传商品照片时拍照或从相册挑选
+使用照相设备权限读取外部存储权限
+
+
+录一段语音留言给商家
+使用麦克风权限
+
+
+直播间
+观众离开直播间后保留小窗口继续观看
+全局小窗口权限
+
+
+地图
+查看附近门店
+获取精确位置权限
+"""
+
+
+def test_paragraph_rows_of_a_scene_table_pair_scenes_with_their_permission_cell(tmp_path, catalog):
+    d = _read(tmp_path, "scenes.txt", PARAGRAPH_SCENE_TABLE, catalog)
+    pairs = _pairs(d)
+    assert {("账号设置", "READ_CONTACTS"), ("订单", "CAMERA"), ("订单", "READ_EXTERNAL_STORAGE"),
+            ("订单", "RECORD_AUDIO"), ("地图", "ACCESS_FINE_LOCATION")} <= pairs
+    # the row after a permission cell the lexicon does not know still belongs to the table
+    assert not any(s in ("直播间", "全局小窗口权限") for s, _ in pairs)
+    # the descriptions are not permission cells: no scene is a description
+    assert not any("挑选" in s or "留言" in s for s, _ in pairs)
+
+
+def test_a_scene_description_title_is_a_description():
+    lexicon = load_lexicon()
+    assert lexicon.role("场景说明") == "description"
+    assert lexicon.role("功能场景说明") == "description"
+    assert lexicon.role("业务场景") == "scene"
+
+
+# A flattened SDK table: the kind column ("SDK种类") stands once over the SDKs of that kind, each row ends with
+# one or more labelled addresses ("官网：…", then its privacy page under a label of its own).
+KIND_MERGED_TABLE = """\
+附表 接入的第三方SDK
+SDK种类
+SDK名称
+用途
+收集的信息
+链接
+崩溃分析SDK
+腾讯Bugly
+应用崩溃上报
+设备型号、系统版本
+官网：https://bugly.qq.com/
+隐私声明：https://privacy.qq.com/document/preview/fc748b3d96224fdb825ea79e132c1a56
+卡尔芒埋点
+页面访问统计
+设备型号、IP地址
+官网：https://karman.example.com/
+用户协议与隐私条款：https://karman.example.com/legal/privacy.html
+分享SDK
+微信SDK
+分享到微信
+设备型号
+官网：https://open.weixin.qq.com/
+海鸥分享
+分享到海鸥社区
+IP地址
+官网：https://seagull.example.cn/
+"""
+
+
+def test_a_merged_kind_column_gives_way_to_the_name_column(tmp_path, catalog):
+    d = _read(tmp_path, "kinds.txt", KIND_MERGED_TABLE, catalog)
+    names = [s.name for s in d.sdks]
+    assert names == ["腾讯Bugly", "卡尔芒埋点", "微信SDK", "海鸥分享"]
+    rows = {s.name: s for s in d.sdks}
+    # a labelled privacy page beats the official site; a row with only its site keeps the site
+    assert rows["腾讯Bugly"].link == "https://privacy.qq.com/document/preview/fc748b3d96224fdb825ea79e132c1a56"
+    assert rows["卡尔芒埋点"].link == "https://karman.example.com/legal/privacy.html"
+    assert rows["海鸥分享"].link == "https://seagull.example.cn/"
+    assert rows["卡尔芒埋点"].purpose == "页面访问统计"
+    assert "ip" in rows["海鸥分享"].data_types
+
+
+# The same titles over a table where every row has a kind of its own: the kind column names the rows (as truth
+# written for real tables of this shape reads them), the name column is another fact of the row.
+KIND_EACH_ROW_TABLE = """\
+<table>
+<tr><th>SDK类型</th><th>SDK名称</th><th>用途</th></tr>
+<tr><td>崩溃分析SDK</td><td>腾讯Bugly</td><td>崩溃上报</td></tr>
+<tr><td>统计SDK</td><td>友盟</td><td>统计分析</td></tr>
+<tr><td>分享SDK</td><td>微信SDK</td><td>分享</td></tr>
+</table>
+"""
+
+
+def test_a_kind_column_with_a_kind_a_row_is_not_taken_for_a_merged_one(tmp_path, catalog):
+    d = _read(tmp_path, "kinds.html", KIND_EACH_ROW_TABLE, catalog)
+    assert [s.name for s in d.sdks] == ["崩溃分析SDK", "统计SDK", "分享SDK"]
+
+
+# A numbered flattened table with a row one cell short (no data cell): the row number is never taken from the
+# row above, and the row keeps its own name.
+NUMBERED_SHORT_ROW_TABLE = """\
+序号
+SDK名称
+使用目的
+收集的信息
+第三方公司
+隐私政策链接
+1
+腾讯Bugly
+崩溃上报
+设备型号、系统版本
+深圳市腾讯计算机系统有限公司
+https://privacy.qq.com/
+2
+云雀一键登录
+本机号码一键登录
+上海云雀信息技术有限公司
+https://yunque.example.com/privacy
+3
+友盟
+统计分析
+设备型号、IP地址
+北京锐讯灵通科技有限公司
+https://www.umeng.com/page/policy
+"""
+
+
+def test_a_short_row_of_a_numbered_table_keeps_its_own_name(tmp_path, catalog):
+    d = _read(tmp_path, "numbered.txt", NUMBERED_SHORT_ROW_TABLE, catalog)
+    names = [s.name for s in d.sdks]
+    assert names == ["腾讯Bugly", "云雀一键登录", "友盟"]
+
+
+@pytest.mark.parametrize(("label", "permission"), [
+    ("显示系统级警报", "android.permission.SYSTEM_ALERT_WINDOW"),
+    ("检索当前运行的应用程序", "android.permission.GET_TASKS"),
+])
+def test_older_android_labels_name_their_permission(label, permission):
+    found = {p for p, _ in load_lexicon().permissions_in(label)}
+    assert permission in found
