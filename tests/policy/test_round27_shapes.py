@@ -183,3 +183,27 @@ def test_a_short_row_of_a_numbered_table_keeps_its_own_name(tmp_path, catalog):
 def test_older_android_labels_name_their_permission(label, permission):
     found = {p for p, _ in load_lexicon().permissions_in(label)}
     assert permission in found
+
+
+# A permission list written "label(CONSTANT)–>use" under a title line, some labels longer than a bare label is
+# (the constant in brackets names the permission whatever the label's words).
+ARROW_PERMISSION_LIST = """\
+3. 本应用申请的系统权限
+申请的权限–>权限用途
+读取设备唯一标识码(READ_PHONE_STATE)–>识别异常设备，防止刷单
+获取网络连接信息(ACCESS_NETWORK_STATE)—>判断当前是否联网
+修改或删除您共享存储空间中的内容 (WRITE_EXTERNAL_STORAGE)—>清理下载的临时文件
+振动(VIBRATE)->闹钟响起时振动提醒
+4. 我们如何使用Cookie
+"""
+
+
+def test_arrow_items_pair_each_permission_with_its_use(tmp_path, catalog):
+    d = _read(tmp_path, "arrows.txt", ARROW_PERMISSION_LIST, catalog)
+    by_permission = {p.permission.rsplit(".", 1)[-1]: p for p in d.permissions}
+    assert set(by_permission) == {"READ_PHONE_STATE", "ACCESS_NETWORK_STATE", "WRITE_EXTERNAL_STORAGE", "VIBRATE"}
+    uses = {k: f"{p.scene} {p.description}" for k, p in by_permission.items()}
+    assert "防止刷单" in uses["READ_PHONE_STATE"]
+    assert "清理下载的临时文件" in uses["WRITE_EXTERNAL_STORAGE"]
+    assert "振动提醒" in uses["VIBRATE"]
+    assert all("–>" not in u and "->" not in u for u in uses.values())

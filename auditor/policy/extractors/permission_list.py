@@ -50,7 +50,8 @@ _ITEM_RE = re.compile(
 )
 """A list item and its text; not a block comment's end ("*/")."""
 _NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳㉑-㉟㊱-㊿]|[一二三四五六七八九十]{1,3}\s*[、.．])")
-_LABEL_SPLIT_RE = re.compile(r"\s*[:：]\s*|\s+[-–—]+\s*")
+_LABEL_SPLIT_RE = re.compile(r"\s*(?:[-–—=]+>|→|⇒)\s*|\s*[:：]\s*|\s+[-–—]+\s*")
+"""What parts an item's label from its text: a colon, a dash after a blank, or an arrow ("相机(CAMERA)–>扫码")."""
 _CLAUSE_SPLIT_RE = re.compile(r"\s*[，,；;]\s*")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission|authorit", re.IGNORECASE)
 _CONSTANT_RE = re.compile(r"[A-Z]{2,}_[A-Z]|android\.permission\.")
@@ -774,8 +775,17 @@ def _label_only(text: str, ctx: Context) -> bool:
     to scan codes"): under a line introducing permissions, an item as a marked one is."""
     parts = _LABEL_SPLIT_RE.split(text.strip(), maxsplit=1)
     # (not a Markdown link definition, "[CAMERA]: https://developer.android.com/…": an address, no use)
-    return len(parts) == 2 and bool(parts[1]) and not URL_ONLY_RE.match(parts[1]) and width(parts[0]) <= MAX_BARE_LABEL and \
-        bool(ctx.lexicon.permissions_in(parts[0], weak=True)) and _only_permission(parts[0], ctx)
+    if len(parts) != 2 or not parts[1] or URL_ONLY_RE.match(parts[1]):
+        return False
+    named = _NAMED_CONSTANT_RE.fullmatch(parts[0].strip())
+    if named and ctx.lexicon.permissions_in(named.group(1), weak=True):
+        return True  # "读取手机识别码(READ_PHONE_STATE)": a label, then the constant it names
+    return width(parts[0]) <= MAX_BARE_LABEL and bool(ctx.lexicon.permissions_in(parts[0], weak=True)) \
+        and _only_permission(parts[0], ctx)
+
+
+_NAMED_CONSTANT_RE = re.compile(r"[^()（）:：，。,;；]{1,24}?\s*[(（]\s*((?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*[)）]")
+"""A permission's label followed by its constant in brackets ("获取无线状态(ACCESS_WIFI_STATE)")."""
 
 
 def _only_permission(label: str, ctx: Context) -> bool:
