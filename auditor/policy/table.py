@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Row
 from auditor.policy.field_table import field_records
+from auditor.policy.phrases import fold
 from auditor.policy.text import (
     NOT_NAME_RE,
     NOTHING_RE,
@@ -500,6 +501,15 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             rows += [([("name", n), ("link", url), *others], row.first, row.last) for n, url in linked]
             last_name, last_company = name, ""
             continue
+        listed = bulleted_names(cells[name_col])
+        if listed:  # "Advertisers: • AdMob • AdColony • …": a row of each name, its link where another cell pairs them
+            others = [p for k, (role, cell) in enumerate(zip(roles, cells)) if k != name_col and cell.strip()
+                      and not named_links(cell) for p in cell_fields(role, cell, ctx) if p[0] != "name"]
+            links = {fold(n): url for k, cell in enumerate(cells) if k != name_col for n, url in named_links(cell)}
+            rows += [([("name", n), *([("link", links[fold(n)])] if fold(n) in links else []), *others],
+                      row.first, row.last) for n in listed]
+            last_name, last_company = name, ""
+            continue
         fields = [p for role, cell in zip(roles, cells) if cell.strip() for p in cell_fields(role, cell, ctx)]
         company = next((t for r, t in fields if r == "company"), "")
         same = name == last_name and company in ("", last_company) and row.first <= rows[-1][2] + 1 if rows else False
@@ -524,6 +534,46 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
         if facts is not None:
             out.append(SdkClaim(facts, first, last))
     return out
+
+
+_CELL_BULLET_RE = re.compile(r"\s*[•●▪◦]\s*")
+"""A bullet inside a table cell (a list written in the cell, its line breaks gone)."""
+_NAMED_LINK_RE = re.compile(r"^(.{1,40}?)\s*[:：]\s*(" + URL_RE.pattern + r")\s*$", re.IGNORECASE)
+MIN_LISTED_NAMES = 3
+
+
+def bulleted_names(cell: str) -> list[str]:
+    """The names a name cell lists as bullets, after a label or none ("Advertisers: • AdMob • AdColony • Applovin
+    …"): at least three, each only a short name (the last one's cell may go on with a sentence after the list)."""
+    parts = _CELL_BULLET_RE.split(cell.strip())
+    head, items = parts[0].strip(), parts[1:]
+    if len(items) < MIN_LISTED_NAMES or (head and not head.endswith((":", "："))):
+        return []
+    names = [item.strip() for item in items]
+    if not _listed_name(names[-1]):
+        names[-1] = _before_sentence(names[-1])
+    return names if all(_listed_name(n) for n in names) else []
+
+
+def _listed_name(text: str) -> bool:
+    return bool(text) and width(text) <= MAX_BARE_NAME and name_like(text) and not _NAME_END_RE.search(text) \
+        and not URL_RE.search(text)
+
+
+def _before_sentence(text: str) -> str:
+    """The name a list's last item holds before a sentence written after the list ("Yieldmo And as may be updated
+    from time to time…": the words before the sentence's capitalised first word), "" when none stands so."""
+    words = text.split()
+    lower = next((k for k, w in enumerate(words) if w[:1].islower()), None)
+    return " ".join(words[:lower - 1]) if lower is not None and lower >= 2 else ""
+
+
+def named_links(cell: str) -> list[tuple[str, str]]:
+    """``(name, address)`` of each bullet of a cell that lists its names' links ("• AdColony: https://… • AdMob:
+    https://…"); empty unless every bullet is so."""
+    items = [p.strip() for p in _CELL_BULLET_RE.split(cell.strip())[1:]]
+    found = [m for m in (_NAMED_LINK_RE.match(p) for p in items) if m]
+    return [(m.group(1).strip(), m.group(2)) for m in found] if items and len(found) == len(items) else []
 
 
 _SENTENCE_ROLES = ("description", "purpose", "data", "scene")

@@ -207,3 +207,35 @@ def test_arrow_items_pair_each_permission_with_its_use(tmp_path, catalog):
     assert "清理下载的临时文件" in uses["WRITE_EXTERNAL_STORAGE"]
     assert "振动提醒" in uses["VIBRATE"]
     assert all("–>" not in u and "->" not in u for u in uses.values())
+
+
+# A Markdown table whose second row has no closing pipe, and whose third row's name cell lists its networks as
+# bullets after a label (line breaks written <br>), their links paired by name in the last cell.
+BULLETED_NAME_CELL_TABLE = """\
+| NAME | PURPOSE | PRIVACY |
+|------|---------|---------|
+| Google Play | In-app billing | Privacy Policy: [https://policies.google.com/privacy](https://policies.google.com/privacy) |
+| Quokka Metrics | Usage statistics | Privacy: https://quokka.example/privacy
+| Ad partners:<br>•\tGrebe Ads<br>•\tOsprey Exchange<br>•\tMarlin Media<br><br>And others we add from time to time. | Showing ads | •\tOsprey Exchange: https://osprey.example/privacy<br>•\tGrebe Ads: https://grebe.example/legal/privacy<br>•\tMarlin Media: https://marlin.example/privacy-policy |
+"""
+
+
+def test_bulleted_names_in_a_name_cell_are_a_row_each_with_their_links(tmp_path, catalog):
+    d = _read(tmp_path, "bullets.md", BULLETED_NAME_CELL_TABLE, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows) == {"Google Play", "Quokka Metrics", "Grebe Ads", "Osprey Exchange", "Marlin Media"}
+    assert rows["Grebe Ads"].link == "https://grebe.example/legal/privacy"
+    assert rows["Osprey Exchange"].link == "https://osprey.example/privacy"
+    assert rows["Marlin Media"].link == "https://marlin.example/privacy-policy"
+    assert rows["Marlin Media"].purpose == "Showing ads"
+    assert rows["Quokka Metrics"].link == "https://quokka.example/privacy"
+
+
+@pytest.mark.parametrize("cell", [
+    "Ad partners: • Grebe Ads • Osprey Exchange",                                # two bullets are no list
+    "We use: • a tool that counts visits. • another that shows ads. • a third",  # sentences, not names
+    "Grebe Ads helps us • show ads • count visits • pay partners",               # no label before the bullets
+])
+def test_cells_that_are_no_list_of_names(cell):
+    from auditor.policy.table import bulleted_names
+    assert bulleted_names(cell) == []

@@ -146,6 +146,7 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
     pending: list[str] = []
     pending_first = -1
     closed = lines[0][1].rstrip().endswith("|")  # rows close with a pipe: a line that does not, goes on
+    opened = lines[0][1].lstrip().startswith("|")  # rows open with a pipe: a line that does is a row of its own
     body_lines = lines[body_from:]
     following = {k: nxt for (k, _), (_, nxt) in zip(body_lines, body_lines[1:])}  # (split only when asked)
     carry = False
@@ -155,6 +156,8 @@ def _grid(doc: Document, start: int, end: int, ctx: Context) -> Grid | None:
             plain = carry = False
             continue  # the pipe that closes a row whose last cell went on over plain lines (not an empty cell)
         plain = "|" not in text
+        if carry and opened and text.lstrip().startswith("|") and not pending:
+            carry = False  # a row left open ("| Firebase | … | Privacy Policy: https://…"), then the next row
         if carry and "|" in text:  # "网络权限 | 1、获取数据" then "和用户信息 |": one cell over two lines
             cells, _ = _cells(text)
             _join_last(rows, pending, cells[0], k)
