@@ -170,10 +170,17 @@ def provided_under_permissions(doc: Document, owners: dict[int, int], ctx: Conte
     out = []
     for s in _stage(ExtractorKind.PROSE, doc, inner):
         named = [n for i in range(s.first, s.last + 1) for n in used.get(i, ())]
-        rows = tuple(c for c in s.sdks if c.facts.company or any(c.facts.name in n for n in named))
+        # (the name as the item writes it, its SDK word or not: "集成七鱼SDK" names "七鱼")
+        rows = tuple(c for c in s.sdks if c.facts.company
+                     or any(c.facts.name in n or _bare(c.facts.name) == _bare(n) for n in named))
         if rows:
             out.append(replace(s, sdks=rows, scenes=()))
     return out
+
+
+def _bare(name: str) -> str:
+    """A name without its SDK word, quotes and blanks ("七鱼SDK" and "“七鱼”" alike)."""
+    return re.sub(r"(?i)sdk|[\s“”\"「」]", "", name)
 
 
 _SDK_USED_RE = re.compile(r"(?:使用|集成|接入|引入|嵌入|采用)了?\s*([“\"「]?[^，。；、“”\"「」]{2,30}?[”\"」]?)\s*(?:的|提供的)?\s*"

@@ -239,3 +239,22 @@ def test_bulleted_names_in_a_name_cell_are_a_row_each_with_their_links(tmp_path,
 def test_cells_that_are_no_list_of_names(cell):
     from auditor.policy.table import bulleted_names
     assert bulleted_names(cell) == []
+
+
+# Items of a permission part that also say which SDK the app integrates, named in Chinese with an SDK word
+# ("集成鹈鹕SDK"); words after the verb that say which kind of SDK, or whose, name none.
+INTEGRATED_IN_ITEMS = """\
+三、我们如何申请设备权限
+（1）客服系统供应商：我们的产品集成鹈鹕客服SDK，鹈鹕客服SDK需要收集您的设备型号、IMEI，以提供在线客服服务。
+（2）统计服务供应商：我们的产品接入了雨燕统计SDK，需要收集您的Android ID、MAC地址以统计使用情况。
+（3）我们的产品集成了授权合作伙伴的SDK，需要收集您的设备信息。
+（4）我们的产品集成通知类SDK，需要获取通知权限。
+（5）我们的产品集成了第三方SDK，并使用行驶证识别SDK，需要读取您的相册。
+"""
+
+
+def test_an_sdk_named_in_chinese_after_a_verb_of_integrating_is_a_row(tmp_path, catalog):
+    d = _read(tmp_path, "integrated.txt", INTEGRATED_IN_ITEMS, catalog)
+    names = {s.name for s in d.sdks}
+    assert {"鹈鹕客服SDK", "雨燕统计SDK"} <= names
+    assert not any("合作伙伴" in n or "通知类" in n or "第三方" in n or n.startswith("并") for n in names)
