@@ -258,3 +258,21 @@ def test_an_sdk_named_in_chinese_after_a_verb_of_integrating_is_a_row(tmp_path, 
     names = {s.name for s in d.sdks}
     assert {"鹈鹕客服SDK", "雨燕统计SDK"} <= names
     assert not any("合作伙伴" in n or "通知类" in n or "第三方" in n or n.startswith("并") for n in names)
+
+
+# Permission items whose purpose clause points ahead ("如下功能") and whose features follow the colon; an item
+# without a colon keeps its purpose clause.
+FORWARD_PURPOSE_ITEMS = """\
+1.3 权限收集清单说明
+1.3.1为了提供包括但不限于如下功能，我们需要访问您的相机权限：巡检时拍摄现场照片、上传工单附件。
+1.3.2为了提供包括但不限于如下功能，我们需要访问您的通讯录权限：通过通讯录邀请同事加入团队。
+1.3.3在您使用如下功能时，我们需要访问您的日历权限，用于提醒会议。
+"""
+
+
+def test_a_purpose_pointing_ahead_takes_the_features_after_the_colon(tmp_path, catalog):
+    d = _read(tmp_path, "forward.txt", FORWARD_PURPOSE_ITEMS, catalog)
+    scenes = {p.permission.rsplit(".", 1)[-1]: p.scene for p in d.permissions}
+    assert scenes["CAMERA"].startswith("巡检时拍摄现场照片")
+    assert scenes["READ_CONTACTS"].startswith("通过通讯录邀请同事")
+    assert "如下功能" not in scenes["CAMERA"] + scenes["READ_CONTACTS"]

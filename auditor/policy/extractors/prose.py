@@ -876,6 +876,10 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 desc = part[purpose.start(1):purpose.end(1)] if purpose is not None and apart else ""
             else:  # no moment, or one inside the purpose ("为了在您外出时为照片添加地点"): the purpose
                 scene, desc = (part[purpose.start(1):purpose.end(1)] if purpose else ""), ""
+            after = _AFTER_COLON_RE.search(part, part.find(scene) + len(scene)) \
+                if scene and _FORWARD_RE.search(scene.translate(T2S)) else None
+            if after:  # "为了提供包括但不限于如下功能，我们需要访问您的相机权限：拍摄照片…": the features follow the colon
+                scene = after.group(1)
             if _CODE_REF_RE.match(scene) or _SDK_SUBJECT_RE.search(scene.strip()) or ctx.names.known(scene.strip()) \
                     or not _GENERAL_SCENE_RE.sub("", scene.translate(T2S)).strip(" ,，、"):
                 scene = ""  # a reference to code, or the SDK that needs it ("地图SDK需要使用网络…"): no scene
@@ -892,6 +896,10 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
     return out
 
 
+_FORWARD_RE = re.compile(r"(?:如下|以下|下列|下述)(?:的)?(?:功能|服务|业务|场景|目的)|\bthe following\b|\bbelow\b",
+                         re.IGNORECASE)
+"""A purpose that points to what follows ("为了提供包括但不限于如下功能"): the features stand after the colon."""
+_AFTER_COLON_RE = re.compile(r"[:：]\s*([^。；;.!?！？]{2,80})")
 _ANAPHOR_END_RE = re.compile(r"(?:这些|这个|这项|此项|该项|上述)(?:互动|功能|服务|过程|操作|场景|业务)$")
 """A scene that only points back ("参与这些互动", "这个过程"): the feature is the sentence before's."""
 _PRIOR_MARK_RE = re.compile(r"^\s*(?:[a-zA-Z][.)）、]|[(（]?\d{1,3}[.)）、]|[-*•·●])\s*")
