@@ -179,8 +179,10 @@ def test_a_short_row_of_a_numbered_table_keeps_its_own_name(tmp_path, catalog):
 @pytest.mark.parametrize(("label", "permission"), [
     ("显示系统级警报", "android.permission.SYSTEM_ALERT_WINDOW"),
     ("检索当前运行的应用程序", "android.permission.GET_TASKS"),
+    ("获取任务信息", "android.permission.GET_TASKS"),           # as app-store permission lists write it
 ])
 def test_older_android_labels_name_their_permission(label, permission):
+    """Labels of permissions as older Android versions and app-store pages show them (many policies copy them)."""
     found = {p for p, _ in load_lexicon().permissions_in(label)}
     assert permission in found
 
@@ -276,3 +278,9 @@ def test_a_purpose_pointing_ahead_takes_the_features_after_the_colon(tmp_path, c
     assert scenes["CAMERA"].startswith("巡检时拍摄现场照片")
     assert scenes["READ_CONTACTS"].startswith("通过通讯录邀请同事")
     assert "如下功能" not in scenes["CAMERA"] + scenes["READ_CONTACTS"]
+
+
+def test_a_task_list_is_running_apps_only_as_the_apps_list():
+    lexicon = load_lexicon()
+    assert [d for d, _ in lexicon.data_types_in("应用任务列表")] == ["running-apps"]
+    assert lexicon.data_types_in("亲子任务列表") == []  # a to-do feature's list of tasks
