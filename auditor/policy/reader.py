@@ -18,7 +18,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, 
 from auditor.policy.coordinator import settle
 from auditor.policy.document import Document
 from auditor.policy.extractors import REGISTRY
-from auditor.policy.extractors.prose import collecting_subjects
+from auditor.policy.extractors.prose import collecting_subjects, integrated_sdks
 from auditor.policy.facts import each_named, scene_permissions, scenes, sdk_disclosure, without_refusal
 from auditor.policy.lexicon import Lexicon
 from auditor.policy.lexicon_data import load_lexicon
@@ -162,7 +162,8 @@ def provided_under_permissions(doc: Document, owners: dict[int, int], ctx: Conte
     uses (:data:`_SDK_USED_RE`): the item lists what is collected, so the permission list reads it, and it names a
     provider or an SDK in use, so it is a row too (rows with a company or so named only; the lines stay the
     permission list's)."""
-    used = {i: [m.group(1) for m in _SDK_USED_RE.finditer(doc.lines[i].text)] for i in owners}
+    used = {i: [m.group(1) for m in _SDK_USED_RE.finditer(doc.lines[i].text)]
+            + [doc.lines[i].text[a:b] for a, b in integrated_sdks(doc.lines[i].text)] for i in owners}
     lines = frozenset(i for i in owners if used[i] or COMPANY_CUE_RE.search(doc.lines[i].text))
     if not lines:
         return []

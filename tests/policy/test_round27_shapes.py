@@ -252,14 +252,15 @@ INTEGRATED_IN_ITEMS = """\
 （3）我们的产品集成了授权合作伙伴的SDK，需要收集您的设备信息。
 （4）我们的产品集成通知类SDK，需要获取通知权限。
 （5）我们的产品集成了第三方SDK，并使用行驶证识别SDK，需要读取您的相册。
+（6）我们集成了美约SDK、雪雁统计SDK及推送通道SDK，用于广告投放和统计。
 """
 
 
 def test_an_sdk_named_in_chinese_after_a_verb_of_integrating_is_a_row(tmp_path, catalog):
     d = _read(tmp_path, "integrated.txt", INTEGRATED_IN_ITEMS, catalog)
     names = {s.name for s in d.sdks}
-    assert {"鹈鹕客服SDK", "雨燕统计SDK"} <= names
-    assert not any("合作伙伴" in n or "通知类" in n or "第三方" in n or n.startswith("并") for n in names)
+    assert {"鹈鹕客服SDK", "雨燕统计SDK", "美约SDK", "雪雁统计SDK"} <= names  # (an enumeration: each of its names)
+    assert not any("合作伙伴" in n or "通知类" in n or "第三方" in n or n.startswith("并") or "通道" in n for n in names)
 
 
 # Permission items whose purpose clause points ahead ("如下功能") and whose features follow the colon; an item

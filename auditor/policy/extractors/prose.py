@@ -83,13 +83,15 @@ _INTEGRATED_SDK_RE = re.compile(r"(?:集成|接入|引入|嵌入)了?\s*([A-Z][A
                                 r"(?![A-Za-z0-9])")
 """A name in Latin letters with an SDK suffix right after a Chinese verb of integrating ("Nutridays集成了ButterknifeSDK",
 "集成了MJRefresh SDK"): an SDK the app embeds, known to the catalog or not."""
-_ZH_INTEGRATED_SDK_RE = re.compile(r"(?:集成|接入|引入|嵌入)了?\s*([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{1,11}\s?SDK)"
+_ZH_INTEGRATED_SDK_RE = re.compile(r"(?:集成|接入|引入|嵌入)了?\s*([\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{1,11}?\s?SDK)"
                                    r"(?![A-Za-z0-9])")
 """The same with a Chinese name ("我们的产品集成七鱼SDK，…", "接入了腾讯移动直播SDK"): the words after the verb up to the
 SDK word, unless they say which SDKs rather than name one (:data:`_NOT_A_NAME_RE`) or name only a kind ("推送SDK")."""
+_NEXT_SDK_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*([\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9+]{0,11}?\s?SDK)(?![A-Za-z0-9])")
+"""The next item of an enumeration of SDKs after a verb of integrating, written with its SDK word too."""
 _NOT_A_NAME_RE = re.compile(r"^(?:的|了|第三方|三方|相关|以下|下列|如下|上述|前述|该|此|本|其|各|多|部分|一些|若干|这些|那些|合作|"
                             r"其他|其它|必要|有关|对应|不同|相同|同一|同样|类似|一款|一个|官方|授权|主流|知名|使用|和|与|及|由|开发|"
-                            r"并|且|还|也|将|会|可)|[的和及或与、]|厂商|类\s?SDK$|SDK.*SDK")
+                            r"并|且|还|也|将|会|可|关联)|[的和及或与、]|厂商|类\s?SDK$|SDK.*SDK")
 """Words after a verb of integrating that say which SDKs or what kind ("授权合作伙伴的SDK", "通知类SDK", "厂商推送SDK"),
 or open another clause ("并使用…SDK"), rather than name one SDK."""
 _NAME_USED_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s+"
@@ -639,11 +641,10 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
             found.append((m.start(1), m.end(1), m.group(1)))
     for m in _INTEGRATED_SDK_RE.finditer(text) if "SDK" in text else ():  # "集成了ButterknifeSDK": named so, an SDK
         found.append((m.start(1), m.end(1), m.group(1)))
-    for m in _ZH_INTEGRATED_SDK_RE.finditer(text) if "SDK" in text else ():  # "集成七鱼SDK": the same in Chinese
-        name = m.group(1)
-        if not _NOT_A_NAME_RE.search(name) and name_like(name) and not ctx.lexicon.general(name) \
-                and not ctx.lexicon.generic(name.replace("+", "")):
-            found.append((m.start(1), m.end(1), name))
+    for start, stop in integrated_sdks(text) if "SDK" in text else ():  # "集成七鱼SDK": the same in Chinese
+        name = text[start:stop]
+        if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
+            found.append((start, stop, name))
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         words = [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]
         # in a run of Chinese the name may start at any character ("我们集成了vivo推送SDK")
@@ -668,6 +669,19 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
             names.append((start, span))
             end = stop
     return names
+
+
+def integrated_sdks(text: str) -> list[tuple[int, int]]:
+    """Spans of the SDKs a sentence says the app integrates, named in Chinese with an SDK word ("我们的产品集成七鱼SDK",
+    "集成了美约SDK、广点通SDK及快手SDK": each of an enumeration so written), without words that say whose or which
+    kind (:data:`_NOT_A_NAME_RE`)."""
+    out: list[tuple[int, int]] = []
+    for m in _ZH_INTEGRATED_SDK_RE.finditer(text):
+        spans = [(m.start(1), m.end(1))]
+        while more := _NEXT_SDK_RE.match(text, spans[-1][1]):
+            spans.append((more.start(1), more.end(1)))
+        out += [(a, b) for a, b in spans if not _NOT_A_NAME_RE.search(text[a:b]) and name_like(text[a:b])]
+    return out
 
 
 @functools.cache
