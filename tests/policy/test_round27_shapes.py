@@ -285,3 +285,53 @@ def test_a_task_list_is_running_apps_only_as_the_apps_list():
     lexicon = load_lexicon()
     assert [d for d, _ in lexicon.data_types_in("应用任务列表")] == ["running-apps"]
     assert lexicon.data_types_in("亲子任务列表") == []  # a to-do feature's list of tasks
+
+
+# A flattened table whose header stands three blank lines above the first row while the rows stand two blank
+# lines apart, one title the lexicon does not know ("类型"): the blank lines that part the rows part them.
+SPACED_HEADER_TABLE = """\
+（三）第三方SDK收集信息的情形
+
+
+
+序号
+SDK名称
+类型
+公司
+获取权限
+个人信息类型
+
+
+
+
+1
+云雀统计
+统计分析
+北京云雀数据科技有限公司
+连接网络权限、读取手机状态
+设备型号、IMEI
+
+
+2
+鹈鹕分享SDK
+内容分享
+杭州鹈鹕网络技术有限公司
+连接网络权限
+设备型号
+
+
+3
+腾讯Bugly
+崩溃分析
+深圳市腾讯计算机系统有限公司
+连接网络权限、获取网络状态
+系统崩溃日志
+"""
+
+
+def test_rows_parted_by_fewer_blank_lines_than_set_off_the_header(tmp_path, catalog):
+    d = _read(tmp_path, "spaced.txt", SPACED_HEADER_TABLE, catalog)
+    rows = [(s.name, s.company) for s in d.sdks]
+    assert rows == [("云雀统计", "北京云雀数据科技有限公司"), ("鹈鹕分享SDK", "杭州鹈鹕网络技术有限公司"),
+                    ("腾讯Bugly", "深圳市腾讯计算机系统有限公司")]
+    assert "android.permission.READ_PHONE_STATE" in d.sdks[0].permissions
