@@ -24,6 +24,7 @@ from auditor.policy.document import Row
 from auditor.policy.field_table import field_records
 from auditor.policy.phrases import fold
 from auditor.policy.text import (
+    LABELLED_URL_RE,
     NOT_NAME_RE,
     NOTHING_RE,
     URL_RE,
@@ -504,8 +505,8 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
         listed = bulleted_names(cells[name_col])
         if listed:  # "Advertisers: • AdMob • AdColony • …": a row of each name, its link where another cell pairs them
             others = [p for k, (role, cell) in enumerate(zip(roles, cells)) if k != name_col and cell.strip()
-                      and not named_links(cell) for p in cell_fields(role, cell, ctx) if p[0] != "name"]
-            links = {fold(n): url for k, cell in enumerate(cells) if k != name_col for n, url in named_links(cell)}
+                      and not _named_links(cell) for p in cell_fields(role, cell, ctx) if p[0] != "name"]
+            links = {fold(n): url for k, cell in enumerate(cells) if k != name_col for n, url in _named_links(cell)}
             rows += [([("name", n), *([("link", links[fold(n)])] if fold(n) in links else []), *others],
                       row.first, row.last) for n in listed]
             last_name, last_company = name, ""
@@ -538,8 +539,8 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
 
 _CELL_BULLET_RE = re.compile(r"\s*[•●▪◦]\s*")
 """A bullet inside a table cell (a list written in the cell, its line breaks gone)."""
-_NAMED_LINK_RE = re.compile(r"^(.{1,40}?)\s*[:：]\s*(" + URL_RE.pattern + r")\s*$", re.IGNORECASE)
 MIN_LISTED_NAMES = 3
+"""Bulleted names a name cell lists at least (:func:`bulleted_names`): two bullets are no list of rows."""
 
 
 def bulleted_names(cell: str) -> list[str]:
@@ -556,6 +557,7 @@ def bulleted_names(cell: str) -> list[str]:
 
 
 def _listed_name(text: str) -> bool:
+    """A bullet's text that is only a short name (no sentence, no address)."""
     return bool(text) and width(text) <= MAX_BARE_NAME and name_like(text) and not _NAME_END_RE.search(text) \
         and not URL_RE.search(text)
 
@@ -568,11 +570,11 @@ def _before_sentence(text: str) -> str:
     return " ".join(words[:lower - 1]) if lower is not None and lower >= 2 else ""
 
 
-def named_links(cell: str) -> list[tuple[str, str]]:
+def _named_links(cell: str) -> list[tuple[str, str]]:
     """``(name, address)`` of each bullet of a cell that lists its names' links ("• AdColony: https://… • AdMob:
     https://…"); empty unless every bullet is so."""
     items = [p.strip() for p in _CELL_BULLET_RE.split(cell.strip())[1:]]
-    found = [m for m in (_NAMED_LINK_RE.match(p) for p in items) if m]
+    found = [m for m in (LABELLED_URL_RE.match(p) for p in items) if m]
     return [(m.group(1).strip(), m.group(2)) for m in found] if items and len(found) == len(items) else []
 
 

@@ -13,6 +13,8 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；）)\]|\u3000-\u303f\
 """An address as written; full-width punctuation right after it ends it ("…/privacy/】了解", "…/policy。"), Chinese
 words do not (a page's path may be Chinese: "…/QQ互联SDK隐私保护声明")."""
 URL_ONLY_RE = re.compile(r"^\s*[<(\[]?(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+LABELLED_URL_RE = re.compile(r"^\s*([^:：，。,;；]{1,40}?)\s*[:：]\s*(" + URL_RE.pattern + r")\s*$", re.IGNORECASE)
+"""A line or item of one address after a short label ("官网：https://…", "AdColony: https://…"): the label, the address."""
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 

@@ -14,6 +14,7 @@ from auditor.policy.table import KIND_TITLE_RE, Grid, read_grid, sdk_like, split
 from auditor.policy.text import (
     CJK_RE,
     COMPONENT_WORD_RE,
+    LABELLED_URL_RE,
     LEGAL_ENTITY_RE,
     URL_ONLY_RE,
     URL_RE,
@@ -427,13 +428,13 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
         if link_column and URL_ONLY_RE.match(prev) and not each_line and not after_gap and _URL_REST_RE.fullmatch(text) \
                 and (prev.endswith(("=", "?", "&", "/", "-", "_", "%")) or _URL_TAIL_RE.fullmatch(text)):
             cells[-1] = Cell(cells[-1].text + text, cells[-1].first, k)  # an address wrapped onto the next line
-        elif link_column and (URL_ONLY_RE.match(text) or _LABELLED_URL_RE.match(text)) \
+        elif link_column and (URL_ONLY_RE.match(text) or LABELLED_URL_RE.match(text)) \
                 and not prev.rstrip().endswith((":", "：")):
             cells.append(Cell(text, k, k))  # (an address a line, bare or after its label: "官网：https://…")
         elif cells and _CONSTANT_LINE_RE.fullmatch(text) and _CONSTANT_LINE_RE.fullmatch(prev):
             # one permission a line: "android.permission.INTERNET" over "android.permission.CAMERA", one cell
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
-        elif cells and not after_blank and not (link_column and _LABELLED_URL_RE.match(prev)) and (continues(prev, text) or (
+        elif cells and not after_blank and not (link_column and LABELLED_URL_RE.match(prev)) and (continues(prev, text) or (
                 doc.lines[k].no - doc.lines[k - 1].no == 1 and doc.lines[k].indent > doc.lines[cells[-1].first].indent)):
             # (a line right under the cell's and indented deeper: its text wrapped onto an indented line)
             cells[-1] = Cell(cells[-1].text + "\n" + text, cells[-1].first, k)
@@ -446,8 +447,6 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
     return [Cell(" ".join(c.text.split()), c.first, c.last) for c in cells], complete
 
 
-_LABELLED_URL_RE = re.compile(r"^[^\s:：，。,;；]{1,24}[：:]\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
-"""A line of one address after a short label ("官网：https://…", "隐私政策：https://…"): in a link column, a cell."""
 _URL_REST_RE = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
 _URL_TAIL_RE = re.compile(r"(?=[^\s]*(?:[/=&?]|\.(?:s?html?|pdf|php|aspx?|jsp)$))" + _URL_REST_RE.pattern)
 """The rest of an address cut at the end of a line ("ces/html/contract.html", "eee1044?dver=2.1"): its path, query or
@@ -491,7 +490,7 @@ def _sdk_rows(roles: list[str | None], cells: list[Cell]) -> tuple[list[Row], in
                 break
             first_link = end
             while end + 1 < len(cells) and (URL_ONLY_RE.match(cells[end + 1].text)
-                                            or _LABELLED_URL_RE.match(cells[end + 1].text)):
+                                            or LABELLED_URL_RE.match(cells[end + 1].text)):
                 end += 1  # the row's link written twice, or its site then its policy: no row opens with an address
             chunk = cells[pos:end + 1]
             texts = [c.text for c in chunk]
@@ -800,8 +799,8 @@ def _scene_blocks(doc: Document, roles: list[str | None], i: int, j: int, ctx: C
     编辑收货地址时，通过通讯录选择联系人 / 访问通讯录权限"): the blank lines part the rows, and a row one cell short
     of the header's takes its first cell from the row above (a merged scene cell: "用户发表评价时通过语音转文字进行评价" /
     "使用麦克风权限" under "评价"). Any blank line parts two rows, as the header's titles stand on lines next to each
-    other. A description may name permissions of its own ("通过通讯录选择"): only the
-    permission column's place says which cell lists them. Empty unless at least two rows read so."""
+    other. A description may name permissions of its own ("通过通讯录选择"): only the permission column's place
+    says which cell lists them. Empty unless at least two rows read so."""
     lines = doc.lines
     n = len(roles)
     if n < 2 or roles[-1] != "permissions" or "permissions" in roles[:-1] or j >= len(lines) \

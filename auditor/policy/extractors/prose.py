@@ -91,7 +91,7 @@ _NEXT_SDK_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*([\u3400-\u9fffA-Za-
 """The next item of an enumeration of SDKs after a verb of integrating, written with its SDK word too."""
 _NOT_A_NAME_RE = re.compile(r"^(?:的|了|第三方|三方|相关|以下|下列|如下|上述|前述|该|此|本|其|各|多|部分|一些|若干|这些|那些|合作|"
                             r"其他|其它|必要|有关|对应|不同|相同|同一|同样|类似|一款|一个|官方|授权|主流|知名|使用|和|与|及|由|开发|"
-                            r"并|且|还|也|将|会|可|关联)|[的和及或与、]|厂商|类\s?SDK$|SDK.*SDK")
+                            r"并|且|还|也|将|会|可|关联)|[的和及或与、]|厂商|类\s?SDK$")
 """Words after a verb of integrating that say which SDKs or what kind ("授权合作伙伴的SDK", "通知类SDK", "厂商推送SDK"),
 or open another clause ("并使用…SDK"), rather than name one SDK."""
 _NAME_USED_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s+"
