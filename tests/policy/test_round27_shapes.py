@@ -17,7 +17,8 @@ from tests.policy.helpers import read_text as _read
 def catalog() -> Catalog:
     return memory_catalog(entry("tencent-bugly", "Bugly", "腾讯Bugly"),
                           entry("umeng-analytics", "Umeng Analytics", "友盟"),
-                          entry("wechat-opensdk", "WeChat OpenSDK", "微信SDK"))
+                          entry("wechat-opensdk", "WeChat OpenSDK", "微信SDK"),
+                          entry("applovin", "AppLovin"), entry("vungle", "Vungle"), entry("unity-ads", "Unity Ads"))
 
 
 def _pairs(d) -> set[tuple[str, str]]:
@@ -335,3 +336,23 @@ def test_rows_parted_by_fewer_blank_lines_than_set_off_the_header(tmp_path, cata
     assert rows == [("云雀统计", "北京云雀数据科技有限公司"), ("鹈鹕分享SDK", "杭州鹈鹕网络技术有限公司"),
                     ("腾讯Bugly", "深圳市腾讯计算机系统有限公司")]
     assert "android.permission.READ_PHONE_STATE" in d.sdks[0].permissions
+
+
+# Third parties listed by kind, each kind's names on one line parted by semicolons; a line of data items so written
+# names no SDK, nor does a line whose semicolons stand inside a bracket.
+SEMICOLON_LINES = """\
+WHO RECEIVES YOUR DATA
+Advertising
+Ibis Mediation; AppLovin; Vungle; Unity Ads
+Support
+Email address; IP address; device model
+Others
+com.example.kit(Grebe;Grebe Push); Osprey Cloud
+"""
+
+
+def test_a_line_of_names_parted_by_semicolons_is_a_row_each(tmp_path, catalog):
+    d = _read(tmp_path, "semicolons.txt", SEMICOLON_LINES, catalog)
+    names = {s.name for s in d.sdks}
+    assert {"Ibis Mediation", "AppLovin", "Vungle", "Unity Ads"} <= names
+    assert not {"Support", "Email address", "Others", "Grebe Push", "Grebe"} & names

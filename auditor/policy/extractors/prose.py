@@ -359,7 +359,8 @@ def _wrap_kind(line: Line, outline: bool) -> tuple[bool, bool, bool]:
     text = line.text.rstrip()
     opens = (not line.mark.startswith("h") and not text.endswith(TERMINAL + ("|",))
              and (width(text) >= 40 or text.endswith(_CLAUSE_ENDS))  # ("（3）若您希望…发音，": a clause runs on)
-             and not _ENDS_WITH_URL_RE.search(text))  # "…Privacy policy: https://…": an item ended
+             and not _ENDS_WITH_URL_RE.search(text)  # "…Privacy policy: https://…": an item ended
+             and not (_SEMICOLONS_RE.search(text) and _semicolon_items(text)))  # (a list on one line ends there)
     link = not line.mark and URL_RE.match(line.text.strip()) is not None
     continues = not line.mark and "|" not in line.text and not outline and not _ITEM_START_RE.match(line.text)
     return opens, link, continues
@@ -706,6 +707,8 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
         if cued:
             out += _enumeration(chunk_m.group(0), chunk_m.start(), ctx, exact)
         out += _beside_distinctive(chunk_m.group(0), chunk_m.start(), ctx, exact)
+    if ";" in masked or "；" in masked:
+        out += _semicolon_names(masked, ctx, exact)
     folded = fold(text)
     if not any(cue in folded for cue in ctx.lexicon.login_cues):
         return out  # a marker counts only after a login/sharing cue
@@ -721,6 +724,38 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
                 if exact(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split())):
                     out.append((m.end() + max(0, tail.find(token)), token))
     return out
+
+
+MAX_LISTED_NAME = 40
+"""Display width of one item of a line that is only a list of names (:func:`_semicolon_names`)."""
+
+
+def _semicolon_names(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[int, str]]:
+    """The names of a line that is nothing but names parted by semicolons, under a heading of their kind
+    ("Advertising" / "Fyber / Heyzap; AdColony; Admob; Applovin; inMobi; Unity Ads; Vungle"): three at least
+    (:func:`_semicolon_items`), each name-like, two of them catalog names, every other one plain words (no data,
+    permission or clause)."""
+    items = _semicolon_items(text)
+    if not items or not all(name_like(p) for p in items):
+        return []
+    known = [exact(p) is not None for p in items]
+    if sum(known) < 2 or not all(k or _plain_name(p, ctx) for p, k in zip(items, known)):
+        return []
+    return [(text.find(p), p) for p in items]
+
+
+_SEMICOLONS_RE = re.compile(r"[;；]")
+
+
+def _semicolon_items(text: str) -> list[str]:
+    """The items of a line of three or more parted by semicolons, none a sentence, none wider than a name, none
+    with a bracket open over a semicolon ("…(华为;华为推送)": what the bracket says); [] for any other line. Such a
+    line is a list written on one line, which runs on into no other."""
+    items = [p.strip() for p in _SEMICOLONS_RE.split(text)]
+    if len(items) < 3 or any(not p or width(p) > MAX_LISTED_NAME or _SENTENCE_END_RE.search(p)
+                             or p.count("(") + p.count("（") != p.count(")") + p.count("）") for p in items):
+        return []
+    return items
 
 
 _DEVICE_TAIL_RE = re.compile(r"(?:手机|机型|终端|设备|\bphones?|\bdevices?|\bhandsets?)\s*(?:时|上|中|用户|users?)?$", re.IGNORECASE)
