@@ -177,15 +177,13 @@ class FlatTableExtractor:
             anchored, anchored_end = _anchored_rows(roles, cells, ctx, fits) if _uneven(roles, rows) else ([], 0)
             if anchored and _reading(roles, anchored, ctx, fits) > _reading(roles, rows, ctx, fits):
                 rows, end = anchored, anchored_end  # rows of uneven length (cells left empty, or merged)
-            blocks = _block_rows(doc, roles, i, j, ctx, fits)
+            blocks, regapped = _block_rows(doc, roles, i, j, ctx, fits)
             if blocks and rows and None not in roles and doc.lines[i + 1].no - doc.lines[i].no > 1 \
                     and _mean_fit(roles, blocks, ctx, fits) <= _mean_fit(roles, rows, ctx, fits):
                 blocks = []  # titles apart over cells apart: the rows by the blank lines only when they read better
-            if not blocks:  # a header set off by more blank lines than part the rows: so read when that reads better
-                regapped = _block_rows(doc, roles, i, j, ctx, fits, regap=True)
-                if len(regapped) >= len(rows) and (
-                        None in roles or _mean_fit(roles, regapped, ctx, fits) > _mean_fit(roles, rows, ctx, fits)):
-                    blocks = regapped
+            if regapped and len(regapped) >= len(rows) and (
+                    None in roles or _mean_fit(roles, regapped, ctx, fits) > _mean_fit(roles, rows, ctx, fits)):
+                blocks = regapped  # a header set off by more blank lines than part the rows: so read when that reads better
             if blocks or None in roles:
                 # a row a paragraph, some with a cell left out: the blank lines part the rows (a header with titles
                 # the lexicon does not know, read as one paragraph, is read only so)
@@ -570,37 +568,42 @@ MIN_BLOCK_ROWS = 2
 """Paragraphs under a header that make it a table of a row a paragraph (:func:`_block_rows`)."""
 
 
-def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Context, memo: _Fits,
-                regap: bool = False) -> list[Row]:
+def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Context, memo: _Fits
+                ) -> tuple[list[Row], list[Row]]:
     """Rows of a flattened SDK table whose header is one paragraph (lines ``i..j-1``, a title a line; or titles
     standing each apart, as far from each other) and whose rows are each a paragraph of a cell a line, some
     shorter or longer than the header (a cell left empty copies
     as nothing: "wechat pay" / "网络切换、WIFI信息" / "网络切换、WIFI信息" under four titles; a cell's text goes on
     on a line of its own): the blank lines part the rows, the cells of such a row fall to the columns they read
     as (:func:`_aligned`). None when the header or the first rows are not so (a paragraph more than twice the
-    header's length, or one not opening with a name). ``regap``: when the rows do not stand as far apart as the
-    first from the header (a header set off by more blank lines), as far apart as makes rows of its length."""
+    header's length, or one not opening with a name). Second, only when the rows do not stand as far apart as the
+    first from the header (a header set off by more blank lines: no rows read so), the rows read as far apart as
+    makes rows of the header's length; else none."""
     lines = doc.lines
     n = len(roles)
     key = 1 if roles[0] == "index" and n > 2 else 0
     step = lines[i + 1].no - lines[i].no if j - i >= 2 else 1
     if step > 1 and "name" not in roles:
-        return []  # (titles apart over a table named by its company: its cells decide, read a cell at a time)
+        return [], []  # (titles apart over a table named by its company: its cells decide, read a cell at a time)
     if any(lines[k].no - lines[k - 1].no != step for k in range(i + 1, j)) or j >= len(lines) \
             or lines[j].no - lines[j - 1].no < 2 or (i > 0 and lines[i].no - lines[i - 1].no < 2):
-        return []  # (a title right over the header's first is a column of its own: "所属系统" / "SDK名称" / …)
+        return [], []  # (a title right over the header's first is a column of its own: "所属系统" / "SDK名称" / …)
+
+    def kept(rows: list[Row]) -> list[Row]:
+        # (rows all of the header's length read alike a cell a line, unless the header has titles only a paragraph
+        # gives)
+        even = None not in roles and all(r.last - r.first + 1 == n for r in rows)
+        return rows if len(rows) >= MIN_BLOCK_ROWS and not even else []
+
     # the rows stand as far apart as the first row from the header; under titles that stand apart themselves, as
-    # far apart as makes rows of about the header's length. A header set off by more blank lines than part its
-    # rows (the first "row" then runs over several): as far apart as makes rows of about its length too.
-    if step == 1:
-        rows = _paragraph_rows(doc, roles, j, key, lines[j].no - lines[j - 1].no, ctx, memo)
-        if len(rows) < MIN_BLOCK_ROWS and regap:
-            rows = _paragraph_rows(doc, roles, j, key, _row_gap(lines, j, n), ctx, memo)
-    else:
-        rows = _paragraph_rows(doc, roles, j, key, _row_gap(lines, j, n), ctx, memo)
-    # (rows all of the header's length read alike a cell a line, unless the header has titles only a paragraph gives)
-    even = None not in roles and all(r.last - r.first + 1 == n for r in rows)
-    return rows if len(rows) >= MIN_BLOCK_ROWS and not even else []
+    # far apart as makes rows of about the header's length
+    if step > 1:
+        return kept(_paragraph_rows(doc, roles, j, key, _row_gap(lines, j, n), ctx, memo)), []
+    rows = _paragraph_rows(doc, roles, j, key, lines[j].no - lines[j - 1].no, ctx, memo)
+    if len(rows) >= MIN_BLOCK_ROWS:
+        return kept(rows), []
+    # a header set off by more blank lines than part its rows (the first "row" then runs over several)
+    return [], kept(_paragraph_rows(doc, roles, j, key, _row_gap(lines, j, n), ctx, memo))
 
 
 def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, apart: int, ctx: Context,
