@@ -504,9 +504,10 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             continue
         listed = bulleted_names(cells[name_col])
         if listed:  # "Advertisers: • AdMob • AdColony • …": a row of each name, its link where another cell pairs them
+            paired = {k: _named_links(cell) for k, cell in enumerate(cells) if k != name_col}
             others = [p for k, (role, cell) in enumerate(zip(roles, cells)) if k != name_col and cell.strip()
-                      and not _named_links(cell) for p in cell_fields(role, cell, ctx) if p[0] != "name"]
-            links = {fold(n): url for k, cell in enumerate(cells) if k != name_col for n, url in _named_links(cell)}
+                      and not paired[k] for p in cell_fields(role, cell, ctx) if p[0] != "name"]
+            links = {fold(n): url for pairs in paired.values() for n, url in pairs}
             rows += [([("name", n), *([("link", links[fold(n)])] if fold(n) in links else []), *others],
                       row.first, row.last) for n in listed]
             last_name, last_company = name, ""
