@@ -1018,6 +1018,10 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
     values = {r: " ".join(v for rr, v in record.fields if rr == r) for r in roles}
     if record.kind == "scene" and record.opened and not (values.get("scene") or values.get("purpose")):
         return None  # "所需权限：" over items that each give a permission and its use: a permission list
+    if record.kind == "scene" and not (values.get("scene") or values.get("purpose")) \
+            and _permission_labels(values.get("permissions", ""), ctx) >= MIN_LISTED_PERMISSIONS:
+        return None  # "网络权限：为…" / "定位权限：同城功能…" / "语音权限：以便录制…": each line a permission and its
+        # use, a permission list (the lines after the first read as more of its value)
     if record.kind == "scene" and values.get("permissions") and not (values.get("scene") or values.get("purpose")):
         uses = [(m.group(2).strip(), m.group(1).strip()) for m in _BRACKETED_USE_RE.finditer(values["permissions"])]
         if uses:  # "设备权限：相机权限（用于姿态检测）、相册权限（可选，用于头像设置）": each permission's own use
@@ -1050,3 +1054,14 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
     if len(record.fields) >= 2:
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
     return None
+
+
+MIN_LISTED_PERMISSIONS = 2
+_INNER_LABEL_RE = re.compile(r"(?:^|(?<=\s))([^\s:：。，,；;]{1,16})[：:]\s*\S")
+"""A label inside a value that ran on over the lines below it ("… 定位权限：同城功能…")."""
+
+
+def _permission_labels(value: str, ctx: Context) -> int:
+    """How many labels inside ``value`` name only a permission: a record's value that holds two or more of them
+    is the lines of a permission list, read on as one value."""
+    return sum(1 for m in _INNER_LABEL_RE.finditer(value) if ctx.lexicon.only_permission(m.group(1)))
