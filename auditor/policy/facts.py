@@ -15,7 +15,18 @@ from auditor.policy.lexicon import Lexicon, fold
 from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
 from auditor.policy.names import NameIndex, Resolution
 from auditor.policy.resolve import Evidence, Resolver
-from auditor.policy.text import clean_collected, company_like, coordinates, hosts, name_like, packages, urls, width
+from auditor.policy.text import (
+    clean_collected,
+    company_like,
+    coordinates,
+    hosts,
+    moment,
+    name_like,
+    packages,
+    purpose_of,
+    urls,
+    width,
+)
 from auditor.vocab import DATA_TYPES
 
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
@@ -236,6 +247,15 @@ MAX_PLAIN_SCENE = 40
 _MARKED_FEATURE_RE = re.compile(r"【([^【】]{2,40})】")
 
 
+_SERVICE_OF_RE = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)?基于.{1,24}?的(?:相关)?(?:附加|扩展|额外)?(?:服务|功能)$")
+"""A scene label naming only the permission a service rests on ("基于位置信息的附加服务", "基于麦克风的语音技术相关附加服务")."""
+SUMMARY_SCENE_RE = re.compile(r"(?:上述|前述|以上|这些|该等|此类)(?:的)?(?:附加|扩展|额外|各项|相关)?(?:功能|服务|权限|业务)"
+                              r"|\b(?:these|those|the above|the aforementioned|all of these)\s+(?:features|functions|services|"
+                              r"permissions)\b", re.IGNORECASE)
+"""A scene that points back at several uses said before ("上述附加服务可能需要…", "这些功能所涉及的信息的收集和使用"):
+no use of its own."""
+
+
 def without_refusal(scene: str) -> str:
     """``scene`` up to the words on refusing its permission (:data:`_REFUSAL_RE`), when some words come before;
     a long sentence that marks the features it serves in 【】 ("…此项功能将用于【语音测评】和【绘本录制】功能…") is
@@ -261,7 +281,16 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
         if not perms:
             continue
         name = members[0].scene or members[0].description  # no scene given: its description names it
+        if SUMMARY_SCENE_RE.search(name):
+            continue  # "…开启位置、相机、麦克风…的访问权限，以实现这些权限所涉及信息的收集和使用": a summary of the
+            # uses said before, each under its own scene; the permissions stay disclosed
         descs = [d for d in dict.fromkeys(m.description for m in members if m.description) if d != name]
+        if descs and _SERVICE_OF_RE.match(name.strip()):
+            # "基于相机/摄像头的附加服务：您可在开启相机权限后使用该功能扫码…": the label says only which permission;
+            # the use its text gives is the scene (the label stays the description)
+            use = purpose_of(descs[0]) or moment(descs[0])
+            if use:
+                name, descs = use, [name] + descs
         first = min(m.first for m in members)
         last = max(m.last for m in members)
         out.append(Scene(name, "; ".join(descs), tuple(perms), doc.span(first, last)))

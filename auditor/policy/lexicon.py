@@ -62,6 +62,8 @@ _SDK_HEAD_RE = re.compile(r"sdk(?=[\u3400-\u9fff])", re.IGNORECASE)
 """"SDK" opening a Chinese label ("SDK官网", "SDK隐私链接")."""
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写|\b(?:read|write|send|receive|modify|delete)\s*(?:,|\band\b|\bor\b)")
 """Verbs sharing one object ("发送/接收/读短信", "read, receive and send SMS"): the bare verbs take it."""
+_LAST_VERB_RE = re.compile(r"(?:读取|写入|发送|接收|拨打|修改|删除)$")
+"""The verb a longer clause ends with, shared with the objects of the segments after it ("…您的发送、接收、读取短信")."""
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|或)\s*")
 _LINK_ROLES = frozenset({"link", "website"})
 _CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")
@@ -352,12 +354,15 @@ class Lexicon:
         for chunk in re.split(r"[。；;:：()（）]", text):
             parts = [p for p in _SEGMENT_SPLIT_RE.split(chunk) if p]
             for i, part in enumerate(parts[:-1]):
+                at = max(0, folded.find(part))
+                if len(part) > 6 and not part.isascii() and (verb := _LAST_VERB_RE.search(part)):
+                    at, part = at + verb.start(), verb.group(0)  # "使用您的发送、接收、读取短信权限": the clause's last verb
                 if len(part) > (6 if not part.isascii() else 16) or search(part):
                     continue
                 tail = next((p for p in parts[i + 1:i + 4] if search(p)), parts[-1])
                 m = _with_object(part, tail, search)
                 if m:
-                    out.append((max(0, folded.find(part)), m[1], m[2]))
+                    out.append((at, m[1], m[2]))
             if len(parts) >= 2:  # "发送短信、接收": a bare verb last takes the object before it
                 part, prev = parts[-1], parts[-2]
                 if len(part) <= (4 if not part.isascii() else 12) and not search(part) and search(prev):

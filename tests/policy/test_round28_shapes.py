@@ -124,3 +124,31 @@ def test_one_key_value_record_with_a_permission_label_stays_a_record(tmp_path, c
     d = _read(tmp_path, "kv.txt", text, catalog)
     assert {p for perms in _scenes(d).values() for p in perms} == {"CAMERA"}
     assert any("扫码点餐" in name for name in _scenes(d)), _scenes(d)
+
+
+SUMMARY = """\
+二、附加功能
+
+1、基于相机的附加服务：您可在开启相机权限后扫描会员卡上的二维码。
+
+2、基于通讯录的附加服务：我们会在您开启通讯录权限后，读取通讯录以便您邀请好友。
+
+3、您理解并同意，上述附加服务可能需要您在您的设备中开启您的相机、通讯录、麦克风及位置的访问权限，以实现这些权限所涉及信息的收集和使用。
+"""
+
+
+def test_a_sentence_summing_up_the_uses_before_is_no_scene(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "summary.txt", SUMMARY, catalog)
+    names = list(_scenes(d))
+    assert not any("这些权限" in n or "上述附加服务" in n for n in names), names
+    assert _scene_with(d, "会员卡") == {"CAMERA"}
+    # the permissions the summary names stay disclosed
+    asked = {p.permission.rsplit(".", 1)[-1] for p in d.permissions}
+    assert {"RECORD_AUDIO", "ACCESS_FINE_LOCATION"} <= asked, asked
+
+
+def test_three_verbs_share_one_object(tmp_path, catalog) -> None:
+    text = "三、权限说明\n\n为了让您用短信找回密码，我们会在您授权后使用您的发送、接收、读取短信权限。\n"
+    d = _read(tmp_path, "verbs.txt", text, catalog)
+    asked = {p.permission.rsplit(".", 1)[-1] for p in d.permissions}
+    assert {"SEND_SMS", "RECEIVE_SMS", "READ_SMS"} <= asked, asked
