@@ -291,6 +291,8 @@ def inner_pipes(text: str) -> int:
     return len(PIPE_RE.findall(text.strip().strip("|")))
 
 
+PURPOSE_MARK_RE = re.compile(r"以(?!及|上|下|外|内|便)|以便|用于|为了|便于|\b(?:for|in order to|so that)\b", re.IGNORECASE)
+"""Words that give a description a purpose of the app's own ("…以排查故障", "… for crash reports")."""
 PERMISSION_DEFINITION_RE = re.compile(r"\s*(?:允许(?:该|此|本)?(?:应用|程序|软件|应用程序)|allows? (?:the |an )?(?:app|application)s?\b)",
                                       re.IGNORECASE)
 """The system's description of a permission ("允许应用访问…", "Allows the app to…"): what it permits, not a use."""

@@ -152,3 +152,21 @@ def test_three_verbs_share_one_object(tmp_path, catalog) -> None:
     d = _read(tmp_path, "verbs.txt", text, catalog)
     asked = {p.permission.rsplit(".", 1)[-1] for p in d.permissions}
     assert {"SEND_SMS", "RECEIVE_SMS", "READ_SMS"} <= asked, asked
+
+
+DEFINITIONS = """\
+应用权限说明
+
+1. 振动：允许应用控制振动器
+2. 存储：允许App读取存储中的图片，主要用于更换店铺招牌
+3. 允许后，你可以用相机扫描快递单号
+"""
+
+
+def test_the_systems_words_for_a_permission_are_no_scene_unless_a_use_follows(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "defs.txt", DEFINITIONS, catalog)
+    names = list(_scenes(d))
+    assert not any(n.startswith("允许应用控制") for n in names), names
+    assert _scene_with(d, "更换店铺招牌") >= {"READ_EXTERNAL_STORAGE"}
+    assert _scene_with(d, "扫描快递单号") == {"CAMERA"}  # "允许后": after allowing it, a use
+    assert any(p.permission.endswith("VIBRATE") for p in d.permissions)  # still disclosed

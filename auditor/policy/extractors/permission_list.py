@@ -33,6 +33,7 @@ from auditor.policy.text import (
     NOTHING_RE,
     PERMISSION_DEFINITION_RE,
     PERMISSION_WORD,
+    PURPOSE_MARK_RE,
     REFUSAL_RE,
     TERMINAL,
     TIMING_LABEL_RE,
@@ -73,9 +74,7 @@ MAX_PLAIN_LINES = 3
 CONFIDENCE = 0.75
 FEATURE_CONFIDENCE = 0.5
 SCENE_ROLES = ("scene", "purpose", "description")
-_PURPOSE_MARK_RE = re.compile(r"以(?!及|上|下|外|内|便)|以便|用于|为了|便于|\b(?:for|in order to|so that)\b", re.IGNORECASE)
-"""Words that give a description a purpose of the app's own ("…以排查故障", "… for crash reports")."""
-_USE_RE = re.compile(_PURPOSE_MARK_RE.pattern + r"|用来|\bused (?:to|for|when)\b", re.IGNORECASE)
+_USE_RE = re.compile(PURPOSE_MARK_RE.pattern + r"|用来|\bused (?:to|for|when)\b", re.IGNORECASE)
 """A description saying what the app uses the permission for ("Used to scan…", "用于扫码"), not what it is."""
 MAX_DEFINITION_WIDTH = 16
 """Display width of a description that may say only what a permission is ("使用麦克风录音", "访问网络")."""
@@ -719,7 +718,7 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
     asked = " ".join([label] + written)  # "定位权限" over "ACCESS_FINE_LOCATION" / "ACCESS_COARSE_LOCATION"
     stated = any(role in ("scene", "purpose") for _, role, _ in labelled)  # "Purpose: Allows the app to…"
-    if PERMISSION_DEFINITION_RE.match(text) and not _PURPOSE_MARK_RE.search(text) and not stated:
+    if PERMISSION_DEFINITION_RE.match(text) and not PURPOSE_MARK_RE.search(text) and not stated:
         return [SceneClaim("", "", asked, i, last)], last  # Android's own words for the permission: no use of it
     named = not _constant_only(label, ctx) and (text or not _only_permission(label, ctx))
     return [SceneClaim(label if named else "", text, asked, i, last)], last
@@ -1307,7 +1306,7 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
             written = " ".join(lines[k].text.strip() for k in range(first, last + 1))
             while texts and _no_use(texts[-1]):
                 texts.pop()  # a last column left empty ("备注": "/") or answering yes or no: the use stands before it
-            if texts and PERMISSION_DEFINITION_RE.match(texts[-1]) and not _PURPOSE_MARK_RE.search(texts[-1]):
+            if texts and PERMISSION_DEFINITION_RE.match(texts[-1]) and not PURPOSE_MARK_RE.search(texts[-1]):
                 texts = []  # Android's own words for the permission ("允许应用访问网络"): no use of it
             if sceneless and not ("description" in titled and texts and _a_use(texts[-1])):
                 texts = []  # what the permission is, under titles naming no use: the permission alone
