@@ -170,3 +170,31 @@ def test_the_systems_words_for_a_permission_are_no_scene_unless_a_use_follows(tm
     assert _scene_with(d, "更换店铺招牌") >= {"READ_EXTERNAL_STORAGE"}
     assert _scene_with(d, "扫描快递单号") == {"CAMERA"}  # "允许后": after allowing it, a use
     assert any(p.permission.endswith("VIBRATE") for p in d.permissions)  # still disclosed
+
+
+OPT_OUT_LINES = """\
+Opting out of interest-based ads
+
+For Tapcore Ads please visit https://tapcore.example/opt-out/;
+For Lumen please visit https://lumen.io/privacy/choices;
+Follow our studio: Lumen http://www.lumen.io
+"""
+
+
+def test_a_name_before_an_address_on_its_own_site_is_a_row(tmp_path) -> None:
+    # "Lumen" alone is no distinctive word in running text; the address on lumen.io says it is the SDK
+    catalog = memory_catalog(entry("lumen-ads", "Lumen Ads SDK", "Lumen"), entry("tapcore", "Tapcore"))
+    d = _read(tmp_path, "optout.txt", OPT_OUT_LINES, catalog)
+    rows = [(s.name, s.id, s.evidence.line_start) for s in d.sdks]
+    assert ("Lumen", "lumen-ads", 4) in rows, rows
+    # (a link to a home page, as a social profile is, says nothing of the SDK)
+    assert all(line != 5 for _, _, line in rows), rows
+
+
+def test_mopub_is_named_by_its_own_name(tmp_path) -> None:
+    from auditor.catalog import load_catalog
+    from auditor.policy.lexicon_data import load_lexicon
+    from auditor.policy.resolve import build_resolver
+
+    resolver = build_resolver(load_catalog(None), load_lexicon())
+    assert resolver.names.resolve_exact("MoPub") == "twitter-mopub"

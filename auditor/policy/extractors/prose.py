@@ -600,6 +600,11 @@ def _own_site(label: str, url: str) -> bool:
 
 
 _SECOND_LEVEL = frozenset({"com", "co", "net", "org", "gov", "edu", "ac"})
+_HOME_PAGE_RE = re.compile(r"^(?:https?://)?[^/?#]*/?", re.IGNORECASE)
+"""An address up to its path: nothing left for a home page."""
+_NAME_BEFORE_URL = 60
+"""How far before an address a name of its site is looked for (one clause: "For X please visit …")."""
+_CAPITALISED_RUN_RE = re.compile(r"(?<![\w.])[A-Z][\w.-]*[A-Za-z0-9](?:\s[A-Z][\w.-]*[A-Za-z0-9]){0,2}")
 
 
 def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[int, str]]:
@@ -614,6 +619,20 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
                             and name_like(label)
                             and not ctx.lexicon.general(label) and not ctx.lexicon.generic(label)):
             found.append((m.start(1), m.end(1), label))  # a catalog name, or a product linked to its own site
+    for m in URL_RE.finditer(text) if "://" in text or "www." in text else ():
+        # "For Vungle please visit https://vungle.com/opt-out/": a catalog name before an address on its own site
+        # (a page of it: a bare home page, "Facebook http://www.facebook.com", is a link to follow the app there)
+        if not _HOME_PAGE_RE.sub("", m.group(0)):
+            continue
+        before = text[max(0, m.start() - _NAME_BEFORE_URL):m.start()]
+        for w in _CAPITALISED_RUN_RE.finditer(before):
+            caps = w.group(0).split(" ")
+            spans = [" ".join(caps[i:j]).rstrip(".-") for i in range(len(caps)) for j in range(len(caps), i, -1)]
+            site = next((x for x in spans if exact(x) and _own_site(x, m.group(0)) and not ctx.lexicon.generic(x)
+                         and not ctx.lexicon.general(x)), None)
+            if site:  # ("For Vungle": the run's part that is the name)
+                start = m.start() - len(before) + w.start() + w.group(0).find(site)
+                found.append((start, start + len(site), site))
     used = [*_USED_NAME_RE.finditer(text), *_NAME_USED_RE.finditer(text)] if _USE_VERB_RE.search(text) else []
     used += _ZH_USED_NAME_RE.finditer(text)
     used += [*_SERVED_BY_RE.finditer(text), *_NAME_ACTS_RE.finditer(text)]
