@@ -107,6 +107,8 @@ def _names_something(name: str, lexicon: Lexicon, owned: bool = False) -> bool:
     bare = name.strip()
     if URL_ONLY_RE.match(bare) or (_FRAGMENT_OPENING_RE.match(bare) and not COMPONENT_WORD_RE.search(bare)):
         return False  # an address; a clause's words ("用于第三方授权服务", "该第三方自行处理", "的第三方账号为准")
+    if _NAME_TITLE_RE.search(bare) and lexicon.role(bare) == "name":
+        return False  # the title of a name column or label ("使用SDK名称", "SDK名称"), read as a name
     if not owned and not COMPONENT_WORD_RE.search(bare) and lexicon.mostly_data(bare) and (
             not _LATIN_RE.search(bare) or any(h.phrase == fold(bare) for h in lexicon.find(bare, weak=True))):
         return False  # a kind of data ("MAC地址", "IMEI"; not "Google定位服务", a product, nor a row that names its
@@ -124,6 +126,7 @@ def _names_something(name: str, lexicon: Lexicon, owned: bool = False) -> bool:
 
 
 _LATIN_RE = re.compile(r"[A-Za-z]")
+_NAME_TITLE_RE = re.compile(r"(?:名称|名字|\bname)$", re.IGNORECASE)
 _FRAGMENT_OPENING_RE = re.compile(r"(?:用于|用来|为了|以便|(?:的|该|由)(?=第三方|三方))")
 """Words that open a clause's fragment left in a row's name cell ("用于…", "该第三方…"), never a product's name (the
 openings of a whole sentence, "为保证…", "如您…", are :data:`auditor.policy.text._CLAUSE_OPENING_RE`, which

@@ -198,3 +198,13 @@ def test_mopub_is_named_by_its_own_name(tmp_path) -> None:
 
     resolver = build_resolver(load_catalog(None), load_lexicon())
     assert resolver.names.resolve_exact("MoPub") == "twitter-mopub"
+
+
+def test_a_name_columns_title_is_no_row(tmp_path, catalog) -> None:
+    from auditor.policy.lexicon_data import load_lexicon
+    from auditor.policy.reader import _names_something
+
+    lexicon = load_lexicon()
+    assert not _names_something("使用SDK名称", lexicon)
+    assert not _names_something("SDK名称", lexicon)
+    assert _names_something("某某名片识别SDK", lexicon)  # a product whose name is no title
