@@ -114,9 +114,27 @@ PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
 
 def purpose_of(sentence: str) -> str:
     """What a sentence says something is for ("为了提供定位服务" -> "提供定位服务"), "" when it says nothing so."""
-    simple = sentence.translate(T2S)
-    m = next((m for p in PURPOSES for m in [p.search(simple)] if m), None)
+    m = purpose_match(sentence.translate(T2S))
     return sentence[m.start(1):m.end(1)].strip(" ,，") if m else ""
+
+
+def purpose_match(simple: str) -> re.Match[str] | None:
+    """The first match of :data:`PURPOSES` (in their order) in ``simple`` (T2S already) that stands outside
+    brackets: an aside ("（…，为了提高业务处理能力，我们可能会使用第三方SDK…）") is not what the sentence is for;
+    one inside brackets only when none stands outside."""
+    inside = None
+    for p in PURPOSES:
+        for m in p.finditer(simple):
+            if not _bracketed(simple, m.start(1)):
+                return m
+            inside = inside or m
+    return inside
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside an open round bracket ("（" or "(") of ``text``."""
+    before = text[:at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 _PACKAGE_RE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-zA-Z_][\w]*){1,8})(?![\w/@-]|\.[a-zA-Z])")

@@ -208,3 +208,12 @@ def test_a_name_columns_title_is_no_row(tmp_path, catalog) -> None:
     assert not _names_something("使用SDK名称", lexicon)
     assert not _names_something("SDK名称", lexicon)
     assert _names_something("某某名片识别SDK", lexicon)  # a product whose name is no title
+
+
+def test_a_purpose_inside_brackets_is_an_aside(tmp_path, catalog) -> None:
+    text = ("三、权限说明\n\n我们会申请您的位置权限（在某些场景下，为了降低成本，我们可能使用第三方的定位服务），"
+            "为了在地图上显示附近的门店。\n")
+    d = _read(tmp_path, "aside.txt", text, catalog)
+    names = list(_scenes(d))
+    assert any("附近的门店" in n for n in names), names
+    assert not any(n.startswith("降低成本") for n in names), names

@@ -36,6 +36,7 @@ from auditor.policy.text import (
     cued_company,
     linked_names,
     name_like,
+    purpose_match,
     purpose_of,
     width,
 )
@@ -937,7 +938,7 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 continue  # "it does not request … (such as android.permission.INTERNET)": no use of it
             simple = part.translate(T2S)  # (Traditional Chinese read by the same patterns, one character for one)
             when = next((m2 for p in WHEN for m2 in [p.search(simple)] if m2), None)
-            purpose = next((m2 for p in PURPOSES for m2 in [p.search(simple)] if m2), None)
+            purpose = purpose_match(simple)
             if when is not None and (purpose is None or not _nested(when, purpose)):
                 apart = purpose is not None and (purpose.end(1) <= when.start() or when.end(1) <= purpose.start(1))
                 scene = part[when.start(1):when.end(1)]
