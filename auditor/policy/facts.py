@@ -25,6 +25,7 @@ from auditor.policy.text import (
     name_like,
     packages,
     purpose_of,
+    stated_purpose,
     urls,
     width,
 )
@@ -250,6 +251,7 @@ _MARKED_FEATURE_RE = re.compile(r"【([^【】]{2,40})】")
 
 _SERVICE_OF_RE = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)?基于.{1,24}?的(?:相关)?(?:附加|扩展|额外)?(?:服务|功能)$")
 """A scene label naming only the permission a service rests on ("基于位置信息的附加服务", "基于麦克风的语音技术相关附加服务")."""
+_SDK_KIND_RE = re.compile(r"(?:sdk|插件|组件)$", re.IGNORECASE)
 _DEFINITION_OPENING_RE = re.compile(r"^\s*(?:允许(?!后|之后|我们|您|你|用户)|allows?\s+(?!us\b|you\b))", re.IGNORECASE)
 _CELLS_JOINED_RE = re.compile(r"[\u3400-\u9fff]\s+[\u3400-\u9fff]")
 """Two cells of a row joined by a blank ("允许振动 新消息提醒"): the label, then the use."""
@@ -297,12 +299,14 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
                 name, descs = use, [name] + descs
             elif not descs:
                 continue
+        if _SDK_KIND_RE.search(name.strip()):
+            continue  # "推送类SDK：我们的App产品使用了小米推送SDK…": an item on SDKs, whose rows say what they ask for
         if descs and (_SERVICE_OF_RE.match(name.strip()) or (
                 _DEFINITION_OPENING_RE.match(descs[0]) and lexicon.only_permission(name))):
             # "基于相机/摄像头的附加服务：您可在开启相机权限后使用该功能扫码…", "存储：允许App读取存储中的图片，主要用于
             # 更换头像": the label says only which permission; the use its text gives is the scene (the label stays
             # the description), and text that is only the system's words for it ("振动：允许应用控制振动器") says none
-            use = purpose_of(descs[0]) or moment(descs[0])
+            use = stated_purpose(descs[0]) or moment(descs[0])
             if use:
                 name, descs = use, [name] + descs
             elif len(descs) == 1 and _DEFINITION_OPENING_RE.match(descs[0]) and not _CELLS_JOINED_RE.search(descs[0]) \

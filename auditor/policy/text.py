@@ -90,7 +90,7 @@ PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|$)",
     r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)(?=[,.;:(]|$)",
     r"\b(?:in order to|so that|to)\s+(.{4,120}?)(?=[,.;:]|$)",
-    r"(?:用于|用以|以便|以方便|便于|(?<![可所加予难得足])以(?:保证|确保|帮助|实现|满足|完成))\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
+    r"(?:用于|用以|用来|以便|以方便|便于|(?<![可所加予难得足])以(?:保证|确保|帮助|实现|满足|完成))\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
     # before it, often only a courtesy ("为了给您带来更好的服务")
     r"(?:为了|为便于|为方便|为帮助(?:您|你)?|为实现|(?<![作成认视称因以])为(?=保障|保证|确保|向您|向你|给您|给你|满足|完成|使您|让您|提升|改善|优化))"
     r"\s*(.{2,60}?)(?=[，,。；;]|而|$)",
@@ -115,6 +115,14 @@ PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
 def purpose_of(sentence: str) -> str:
     """What a sentence says something is for ("为了提供定位服务" -> "提供定位服务"), "" when it says nothing so."""
     m = purpose_match(sentence.translate(T2S))
+    return sentence[m.start(1):m.end(1)].strip(" ,，") if m else ""
+
+
+def stated_purpose(sentence: str) -> str:
+    """:func:`purpose_of` by the patterns that mark a purpose with its own words ("用于…", "为了…", "以便…"), not
+    by what merely comes before "需要" (a label's text: "用来判断是否需要展示广告" is no purpose "用来判断是否")."""
+    simple = sentence.translate(T2S)
+    m = next((m for p in PURPOSES[:-1] for m in [p.search(simple)] if m), None)
     return sentence[m.start(1):m.end(1)].strip(" ,，") if m else ""
 
 

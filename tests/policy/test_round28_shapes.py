@@ -217,3 +217,12 @@ def test_a_purpose_inside_brackets_is_an_aside(tmp_path, catalog) -> None:
     names = list(_scenes(d))
     assert any("附近的门店" in n for n in names), names
     assert not any(n.startswith("降低成本") for n in names), names
+
+
+def test_an_item_on_a_kind_of_sdk_is_no_scene(tmp_path, catalog) -> None:
+    text = ("四、权限说明\n\n1、相机权限：用来扫描会员码。\n"
+            "2、推送类SDK：我们使用了某某推送SDK，它会申请通知权限以向您推送消息。\n")
+    d = _read(tmp_path, "kind.txt", text, catalog)
+    names = list(_scenes(d))
+    assert not any(n.endswith("SDK") for n in names), names
+    assert any(p.permission.endswith("CAMERA") for p in d.permissions)

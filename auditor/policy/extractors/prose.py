@@ -976,7 +976,7 @@ _PRIOR_MARK_RE = re.compile(r"^\s*(?:[a-zA-Z][.)）、]|[(（]?\d{1,3}[.)）、]
 
 
 _GENERAL_SCENE_RE = re.compile(r"特定|相关|部分|某些|对应|上述|各项|功能|服务|业务|产品|或|和|及|与|时|使用|的|您|你|正常|我们|更好"
-                               r"|体验|提供|给|带来|为|向|实现|保障|保证|确保")
+                               r"|体验|提供|给|带来|为|向|实现|保障|保证|确保|还|也|都|将|会|可能|如|若|在")
 """Words of a purpose that names no feature ("为实现特定功能或服务时使用", "为了给您带来更好的服务"): a scene made
 only of them is none."""
 _ANAPHOR_SCENE_RE = re.compile(r"^(?:该|此|这|这个|这项|该项|此项|上述)(?:功能|服务|操作)?$|^(?:this|that|it|these)"
