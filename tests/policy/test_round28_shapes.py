@@ -226,3 +226,23 @@ def test_an_item_on_a_kind_of_sdk_is_no_scene(tmp_path, catalog) -> None:
     names = list(_scenes(d))
     assert not any(n.endswith("SDK") for n in names), names
     assert any(p.permission.endswith("CAMERA") for p in d.permissions)
+
+
+ENGLISH_ACCESS = """\
+Permissions
+
+With your permission, the app may access your contact list in order to invite your friends.
+
+We have access to your photos, to let you add stickers to them.
+
+If you allow it, we access your camera roll to pick a background.
+"""
+
+
+def test_english_access_to_contact_list_photos_and_camera_roll(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "access.txt", ENGLISH_ACCESS, catalog)
+    assert _scene_with(d, "invite your friends") == {"READ_CONTACTS"}
+    assert _scene_with(d, "add stickers") == {"READ_EXTERNAL_STORAGE", "READ_MEDIA_IMAGES"}
+    # the camera roll is the photo library, not the camera
+    assert _scene_with(d, "pick a background") == {"READ_EXTERNAL_STORAGE", "READ_MEDIA_IMAGES"}
+    assert not any(n.startswith("your photos") for n in _scenes(d))
