@@ -17,6 +17,7 @@ from auditor.policy.names import NameIndex, Resolution
 from auditor.policy.resolve import Evidence, Resolver
 from auditor.policy.text import (
     PURPOSE_MARK_RE,
+    SDK_WORD_END_RE,
     clean_collected,
     company_like,
     coordinates,
@@ -251,15 +252,22 @@ _MARKED_FEATURE_RE = re.compile(r"【([^【】]{2,40})】")
 
 _SERVICE_OF_RE = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)?基于.{1,24}?的(?:相关)?(?:附加|扩展|额外)?(?:服务|功能)$")
 """A scene label naming only the permission a service rests on ("基于位置信息的附加服务", "基于麦克风的语音技术相关附加服务")."""
-_SDK_KIND_RE = re.compile(r"(?:sdk|插件|组件)$", re.IGNORECASE)
 _DEFINITION_OPENING_RE = re.compile(r"^\s*(?:允许(?!后|之后|我们|您|你|用户)|allows?\s+(?!us\b|you\b))", re.IGNORECASE)
 _CELLS_JOINED_RE = re.compile(r"[\u3400-\u9fff]\s+[\u3400-\u9fff]")
 """Two cells of a row joined by a blank ("允许振动 新消息提醒"): the label, then the use."""
-SUMMARY_SCENE_RE = re.compile(r"(?:上述|前述|以上|这些|该等|此类)(?:的)?(?:附加|扩展|额外|各项|相关)?(?:功能|服务|权限|业务)"
-                              r"|\b(?:these|those|the above|the aforementioned|all of these)\s+(?:features|functions|services|"
-                              r"permissions)\b", re.IGNORECASE)
+
+
+_SUMMARY_SCENE_RE = re.compile(r"(?:上述|前述|以上|这些|该等|此类)(?:的)?(?:附加|扩展|额外|各项|相关)?(?:功能|服务|权限|业务)"
+                               r"|\b(?:these|those|the above|the aforementioned|all of these)\s+(?:features|functions|services|"
+                               r"permissions)\b", re.IGNORECASE)
 """A scene that points back at several uses said before ("上述附加服务可能需要…", "这些功能所涉及的信息的收集和使用"):
 no use of its own."""
+
+
+def _definition(text: str) -> bool:
+    """Whether ``text`` opens as the system's words for a permission ("允许应用控制振动器", "Allows the app to…"),
+    not two cells of a row joined by a blank."""
+    return bool(_DEFINITION_OPENING_RE.match(text)) and not _CELLS_JOINED_RE.search(text)
 
 
 def without_refusal(scene: str) -> str:
@@ -287,11 +295,11 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
         if not perms:
             continue
         name = members[0].scene or members[0].description  # no scene given: its description names it
-        if SUMMARY_SCENE_RE.search(name):
+        if _SUMMARY_SCENE_RE.search(name):
             continue  # "…开启位置、相机、麦克风…的访问权限，以实现这些权限所涉及信息的收集和使用": a summary of the
             # uses said before, each under its own scene; the permissions stay disclosed
         descs = [d for d in dict.fromkeys(m.description for m in members if m.description) if d != name]
-        if _DEFINITION_OPENING_RE.match(name) and not _CELLS_JOINED_RE.search(name):
+        if _definition(name):
             # "允许应用拍摄照片和视频" (the system's words for a permission): a scene only when the words go on to say
             # the app's use of it ("允许App读取存储中的图片，主要用于修改头像"), which is then the scene
             use = purpose_of(name)
@@ -299,7 +307,7 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
                 name, descs = use, [name] + descs
             elif not descs:
                 continue
-        if _SDK_KIND_RE.search(name.strip()):
+        if SDK_WORD_END_RE.search(name.strip()):
             continue  # "推送类SDK：我们的App产品使用了小米推送SDK…": an item on SDKs, whose rows say what they ask for
         if descs and (_SERVICE_OF_RE.match(name.strip()) or (
                 _DEFINITION_OPENING_RE.match(descs[0]) and lexicon.only_permission(name))):
@@ -309,8 +317,7 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
             use = stated_purpose(descs[0]) or moment(descs[0])
             if use:
                 name, descs = use, [name] + descs
-            elif len(descs) == 1 and _DEFINITION_OPENING_RE.match(descs[0]) and not _CELLS_JOINED_RE.search(descs[0]) \
-                    and not PURPOSE_MARK_RE.search(descs[0]):
+            elif len(descs) == 1 and _definition(descs[0]) and not PURPOSE_MARK_RE.search(descs[0]):
                 continue
         first = min(m.first for m in members)
         last = max(m.last for m in members)

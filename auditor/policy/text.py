@@ -318,6 +318,8 @@ def inner_pipes(text: str) -> int:
     return len(PIPE_RE.findall(text.strip().strip("|")))
 
 
+SDK_WORD_END_RE = re.compile(r"(?:sdk|插件|组件)$", re.IGNORECASE)
+"""Words that end with an SDK word ("地图SDK", "推送类SDK"): what they name is an SDK or a kind of SDK, not a scene."""
 PURPOSE_MARK_RE = re.compile(r"以(?!及|上|下|外|内|便)|以便|用于|为了|便于|\b(?:for|in order to|so that)\b", re.IGNORECASE)
 """Words that give a description a purpose of the app's own ("…以排查故障", "… for crash reports")."""
 PERMISSION_DEFINITION_RE = re.compile(r"\s*(?:允许(?:该|此|本)?(?:应用|程序|软件|应用程序)|allows? (?:the |an )?(?:app|application)s?\b)",

@@ -28,6 +28,7 @@ from auditor.policy.text import (
     NONE_WORDS,
     PURPOSES,
     REFUSAL_RE,
+    SDK_WORD_END_RE,
     TAG_RE,
     TERMINAL,
     URL_RE,
@@ -949,7 +950,7 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 if scene and _FORWARD_RE.search(scene.translate(T2S)) else None
             if after:  # "为了提供包括但不限于如下功能，我们需要访问您的相机权限：拍摄照片…": the features follow the colon
                 scene = after.group(1)
-            if _CODE_REF_RE.match(scene) or _SDK_SUBJECT_RE.search(scene.strip()) or ctx.names.known(scene.strip()) \
+            if _CODE_REF_RE.match(scene) or SDK_WORD_END_RE.search(scene.strip()) or ctx.names.known(scene.strip()) \
                     or not _GENERAL_SCENE_RE.sub("", scene.translate(T2S)).strip(" ,，、"):
                 scene = ""  # a reference to code, or the SDK that needs it ("地图SDK需要使用网络…"): no scene
             if previous and (_ANAPHOR_SCENE_RE.match(scene.strip().translate(T2S))
@@ -985,7 +986,6 @@ _ANAPHOR_OPENS_RE = re.compile(r"^\s*(?:该|此|这|这些|该项|此项|上述)
 """A sentence about the use the one before it named ("该功能需要…", "这需要…", "This requires…")."""
 
 
-_SDK_SUBJECT_RE = re.compile(r"(?:sdk|插件|组件)$", re.IGNORECASE)
 _CODE_REF_RE = re.compile(r"\s*[\[`]|\s*[A-Za-z_]\w*(?:\.\w+)+\b")
 """A purpose clause that is a reference to code ("required for [WifiManager.getNetworkSuggestions][…]", "for
 `Camera.open`"): no scene."""
