@@ -12,6 +12,12 @@ for ``diff -r``).
 
 ``--exclude FILE`` leaves out every file whose name (without its extension) is a line of FILE: the pages
 that a corpus with truth was cut from, so that the survey does not count what is measured elsewhere.
+
+    python tools/policy_survey.py --compare OLD NEW [--exclude FILE]
+
+compares two ``--dump`` outputs (two commits' reads of the same corpus) without reading anything again: the pages
+both hold, how many of them changed their rows and their scenes, and the totals of each (rows, resolved rows, rows
+with a company, scenes, scene claims).
 """
 
 from __future__ import annotations
@@ -62,6 +68,35 @@ def files_of(directories: list[Path], exclude: set[str], min_bytes: int) -> list
     return found
 
 
+COMPARED = ("rows", "resolved", "company", "scenes", "scene claims")
+
+
+def _short_totals(short: dict[str, Any]) -> Counter[str]:
+    rows, scenes = short["rows"], short["scenes"]
+    return Counter({"rows": len(rows), "resolved": sum(1 for r in rows if r[2]),
+                    "company": sum(1 for r in rows if r[1]), "scenes": len(scenes),
+                    "scene claims": sum(len(s[1]) for s in scenes)})
+
+
+def compare_dumps(old: Path, new: Path, exclude: frozenset[str] | set[str] = frozenset()) -> dict[str, Any]:
+    """Pages both dumps hold (less ``exclude``, by name without ``.json`` and the page's extension), how many changed
+    their rows and their scenes, and each dump's totals over those pages."""
+    out: dict[str, Any] = {"pages": 0, "rows changed": 0, "scenes changed": 0, "old": Counter(), "new": Counter()}
+    for before in sorted(old.rglob("*.json")):
+        after = new / before.relative_to(old)
+        page = before.name.removesuffix(".json")
+        if not after.is_file() or page in exclude or Path(page).stem in exclude:
+            continue
+        a = json.loads(before.read_text(encoding="utf-8"))
+        b = json.loads(after.read_text(encoding="utf-8"))
+        out["pages"] += 1
+        out["rows changed"] += a["rows"] != b["rows"]
+        out["scenes changed"] += a["scenes"] != b["scenes"]
+        out["old"].update(_short_totals(a))
+        out["new"].update(_short_totals(b))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     from auditor.catalog import load_catalog
     from auditor.errors import PolicyError
@@ -69,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     from auditor.policy.resolve import build_resolver
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dirs", nargs="+", type=Path)
+    parser.add_argument("dirs", nargs="*", type=Path)
+    parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"), help="compare two --dump outputs")
     parser.add_argument("--exclude", type=Path, help="file of names (one a line) to leave out")
     parser.add_argument("--dump", type=Path, help="write a short JSON per file here, for diff -r")
     parser.add_argument("--min-bytes", type=int, default=300, help="skip files smaller than this (default 300)")
@@ -77,6 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     exclude = set()
     if args.exclude:
         exclude = {line.strip() for line in args.exclude.read_text(encoding="utf-8").splitlines() if line.strip()}
+    if args.compare:
+        found = compare_dumps(args.compare[0], args.compare[1], exclude)
+        print(f"pages {found['pages']}; rows changed on {found['rows changed']}, scenes on {found['scenes changed']}")
+        for key in COMPARED:
+            print(f"{key:16} {found['old'][key]} -> {found['new'][key]}")
+        return 0
+    if not args.dirs:
+        parser.error("give the directories to survey, or --compare OLD NEW")
     catalog = load_catalog(None)
     lexicon = load_lexicon()
     resolver = build_resolver(catalog, lexicon)
