@@ -253,6 +253,10 @@ _MARKED_FEATURE_RE = re.compile(r"【([^【】]{2,40})】")
 _SERVICE_OF_RE = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)?基于.{1,24}?的(?:相关)?(?:附加|扩展|额外)?(?:服务|功能)$")
 """A scene label naming only the permission a service rests on ("基于位置信息的附加服务", "基于麦克风的语音技术相关附加服务")."""
 _DEFINITION_OPENING_RE = re.compile(r"^\s*(?:允许(?!后|之后|我们|您|你|用户)|allows?\s+(?!us\b|you\b))", re.IGNORECASE)
+_THIS_PERMISSION_RE = re.compile(r"^\s*(?:this|these|the)\s+permissions?\s+(?:allows?|lets?|enables?|(?:is|are)\s+"
+                                 r"(?:only\s+)?used)\b|^\s*(?:该|此|这些?)权限(?:用于|允许|可以|可)", re.IGNORECASE)
+"""A permission item's text that says what the permission lets the app do ("This permission allows the app to add
+widgets…", "该权限用于…"): the use it gives is the scene, the label only says which permission."""
 _CELLS_JOINED_RE = re.compile(r"[\u3400-\u9fff]\s+[\u3400-\u9fff]")
 """Two cells of a row joined by a blank ("允许振动 新消息提醒"): the label, then the use."""
 
@@ -310,11 +314,16 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
         if SDK_WORD_END_RE.search(name.strip()):
             continue  # "推送类SDK：我们的App产品使用了小米推送SDK…": an item on SDKs, whose rows say what they ask for
         if descs and (_SERVICE_OF_RE.match(name.strip()) or (
-                _DEFINITION_OPENING_RE.match(descs[0]) and lexicon.only_permission(name))):
+                (_DEFINITION_OPENING_RE.match(descs[0]) or _THIS_PERMISSION_RE.match(descs[0]))
+                and lexicon.only_permission(name))):
             # "基于相机/摄像头的附加服务：您可在开启相机权限后使用该功能扫码…", "存储：允许App读取存储中的图片，主要用于
             # 更换头像": the label says only which permission; the use its text gives is the scene (the label stays
             # the description), and text that is only the system's words for it ("振动：允许应用控制振动器") says none
             use = stated_purpose(descs[0]) or moment(descs[0])
+            if use and lexicon.restates_permission(use):
+                # "These permissions allow the app to read and write to the USB storage, so we can keep …": the use
+                # is the purpose after the one that says the permission again
+                use = stated_purpose(descs[0], descs[0].find(use) + len(use)) or use
             if use:
                 name, descs = use, [name] + descs
             elif len(descs) == 1 and _definition(descs[0]) and not PURPOSE_MARK_RE.search(descs[0]):

@@ -72,8 +72,16 @@ _PERMISSION_FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权�
 _GENERAL_TAIL_RE = re.compile(r"(?:\s*(?:sdks?|类|等))+$")
 _HEAD_OF_RE = re.compile(r"^([a-z][a-z-]*(?: [a-z-]+){0,2}) of ")
 """The head of a long English title "A of …" (one to three words before the first "of")."""
-_QUESTION_RE = re.compile(r"^(?:是否|可否|能否|是不是)")
-"""A title asking a yes-or-no question ("是否为必要信息", "可否关闭")."""
+_RESTATING_FILLER_RE = re.compile(r"\b(?:the|to|your|you|our|its|of|on|in|from|and|or|a|an|device'?s?|phone'?s?)\b"
+                                  r"|您的|你的|您|你|的|[\W\d_]+", re.IGNORECASE)
+"""Small words around a permission's phrase in a purpose that only says the permission again."""
+_ACCESS_VERB_RE = re.compile(r"\b(?:read|write|access|use|modify|delete|view|get|obtain|store|save)s?\b"
+                             r"|读取|写入|访问|使用|获取|调用|读写|修改|删除", re.IGNORECASE)
+"""Verbs of a purpose that says only what the permission is ("read and write to the USB storage", "读取您的存储")."""
+_QUESTION_RE = re.compile(r"^(?:是否|可否|能否|是不是|whether\b|(?:can|could|will|would|is|are|does|do|may)\s+(?:the\s+)?"
+                          r"(?:users?|you|i|it|this|they)\b)")
+"""A title asking a yes-or-no question ("是否为必要信息", "可否关闭", "Whether the user can deny it", "Can users
+refuse?")."""
 MAX_OF_TITLE = 16
 """The longest label read as "A的B" (:meth:`Lexicon.role`): a column's title, not a sentence leading into a list
 ("第三方平台SDK主要获取的权限以及对应的用途如下")."""
@@ -689,6 +697,22 @@ class Lexicon:
             folded = folded.replace(hit.phrase, " ")
         rest = _PERMISSION_FILLER_RE.sub(" ", folded)
         return len(re.sub(r"[\W_]+", "", rest)) <= 2
+
+    def restates_permission(self, text: str) -> bool:
+        """Whether ``text`` says only a permission again, in other words, as a purpose may ("read and write to the
+        USB storage", "访问您的相机"): its permission phrases and a few small words make up all but a quarter of it
+        (a phrase read with its verb shared, "read, receive and send sms", taken out word by word)."""
+        folded = fold(text)
+        hits = [h for h in self.find(text, weak=True) if h.permissions]
+        if not hits:
+            return False
+        total = len(_RESTATING_FILLER_RE.sub("", folded))
+        for hit in sorted(hits, key=lambda h: -len(h.phrase)):
+            if hit.phrase in folded:
+                folded = folded.replace(hit.phrase, " ")
+            elif hit.phrase.isascii():
+                folded = re.sub(r"\b(?:" + "|".join(map(re.escape, hit.phrase.split())) + r")\b", " ", folded)
+        return len(_RESTATING_FILLER_RE.sub("", _ACCESS_VERB_RE.sub(" ", folded))) * 4 <= total
 
     def party(self, name: str) -> bool:
         """True for a row named by a kind of party, not a product (:attr:`parties`)."""

@@ -101,7 +101,10 @@ def label_cell(text: str, ctx: Context, strict: bool) -> bool:
     folded = _NOTE_RE.sub(" ", fold(text))  # "（仅限前台使用）": a note on the permission
     total = len(_FILLER_RE.sub("", folded))
     for hit in sorted(ctx.lexicon.find(text, weak=True), key=lambda h: -len(h.phrase)):
-        folded = folded.replace(hit.phrase, " ")
+        if hit.phrase in folded:
+            folded = folded.replace(hit.phrase, " ")
+        elif hit.phrase.isascii():  # a phrase the lexicon read with its verb shared ("read, receive and send sms")
+            folded = re.sub(r"\b(?:" + "|".join(map(re.escape, hit.phrase.split())) + r")\b", " ", folded)
     return len(_FILLER_RE.sub("", folded)) * 3 <= total
 
 

@@ -72,6 +72,8 @@ user may do, not a use the app makes of the permission."""
 WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\bwhen(?:ever)? you\s+(.{4,80}?)(?=[,.;]|$)",
     r"(?:当您|在您|如您|您在|如果您|您如果|若您|您若)\s*(?:在\s*)?(.{2,60}?)(?<![即同及实随按准定临暂适平此那])时",
+    # without 时, the clause closed where the app's own clause starts ("当您使用扫码功能，我们需要获取…")
+    r"(?:当您|当你)\s*(.{2,60}?)[，,；;]\s*(?:我们|本应用|本软件)(?:将|会|需要|需|可能)",
 ))
 """The business scene of a permission sentence: the moment the user acts ("when you scan a QR code",
 "当您使用扫一扫功能时", "您如果通过IM聊天使用拍照功能时"; not the 时 of a word, "即时", "同时"); the purpose clause is
@@ -86,12 +88,15 @@ def moment(text: str) -> str:
 
 PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\s*to\s+(.{4,80}?),",
-    r"\bfor the purposes? of\s+(.{4,120}?)(?=[,.;:]|$)",
-    r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|$)",
-    r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)(?=[,.;:(]|$)",
-    r"\b(?:in order to|so that|(?<!access )(?<!accesses )(?<!access granted )to)\s+(.{4,120}?)(?=[,.;:]|$)",
+    r"\bfor the purposes? of\s+(.{4,120}?)(?=[,.;:]|\s+and\s+also\b|$)",
+    r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|\s+and\s+also\b|$)",
+    r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)"
+    r"(?=[,.;:(]|\s+and\s+also\b|$)",
+    r"\b(?:in order to|so that|so (?:we|you|users?|it|the app) (?:can|could|may)|(?<!access )(?<!accesses )"
+    r"(?<!access granted )to)\s+(.{4,120}?)(?=[,.;:]|\s+and\s+also\b|$)",
     # ("access to your photos, to provide photo editing": what the access is to is no purpose)
-    r"(?:用于|用以|用来|以便|以方便|便于|(?<![可所加予难得足])以(?:保证|确保|帮助|实现|满足|完成))\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
+    r"(?:用于|用以|用来|以便|以方便|便于|(?<![可所加予难得足])以(?:保证|确保|帮助|实现|满足|完成)|(?<=权限)\s*(?:来|以)?"
+    r"(?:帮助|帮)(?:您|你))\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
     # before it, often only a courtesy ("为了给您带来更好的服务")
     r"(?:为了|为便于|为方便|为帮助(?:您|你)?|为实现|(?<![作成认视称因以])为(?=保障|保证|确保|向您|向你|给您|给你|满足|完成|使您|让您|提升|改善|优化))"
     r"\s*(.{2,60}?)(?=[，,。；;]|而|$)",
@@ -119,21 +124,21 @@ def purpose_of(sentence: str) -> str:
     return sentence[m.start(1):m.end(1)].strip(" ,，") if m else ""
 
 
-def stated_purpose(sentence: str) -> str:
+def stated_purpose(sentence: str, pos: int = 0) -> str:
     """:func:`purpose_of` by the patterns that mark a purpose with its own words ("用于…", "为了…", "以便…"), not
     by what merely comes before "需要" (a label's text: "用来判断是否需要展示广告" is no purpose "用来判断是否")."""
     simple = sentence.translate(T2S)
-    m = next((m for p in PURPOSES[:-1] for m in [p.search(simple)] if m), None)
+    m = next((m for p in PURPOSES[:-1] for m in [p.search(simple, pos)] if m), None)
     return sentence[m.start(1):m.end(1)].strip(" ,，") if m else ""
 
 
-def purpose_match(simple: str) -> re.Match[str] | None:
-    """The first match of :data:`PURPOSES` (in their order) in ``simple`` (T2S already) that stands outside
-    brackets: an aside ("（…，为了提高业务处理能力，我们可能会使用第三方SDK…）") is not what the sentence is for;
-    one inside brackets only when none stands outside."""
+def purpose_match(simple: str, pos: int = 0) -> re.Match[str] | None:
+    """The first match of :data:`PURPOSES` (in their order) in ``simple`` (T2S already) from ``pos`` on that
+    stands outside brackets: an aside ("（…，为了提高业务处理能力，我们可能会使用第三方SDK…）") is not what the
+    sentence is for; one inside brackets only when none stands outside."""
     inside = None
     for p in PURPOSES:
-        for m in p.finditer(simple):
+        for m in p.finditer(simple, pos):
             if not _bracketed(simple, m.start(1)):
                 return m
             inside = inside or m
@@ -413,8 +418,14 @@ _URL_TAIL_RE = re.compile(r"(?:[.,;:]|\*+/|&gt;?)+$")
 "…/policy*/", "&lt;https://…/policy&gt;"), not the address."""
 
 
+_GLUED_ITEM_RE = re.compile(r"\d[.、．]\s*[\u4e00-\u9fff].*$")
+"""The next item's number and its Chinese words run into an address ("…/page/policy2.功能类型：…", the text of a
+numbered list on one line): no part of it."""
+
+
 def urls(text: str) -> list[str]:
-    return [_URL_TAIL_RE.sub("", m.group(0)) for m in URL_RE.finditer(plain_links(text or ""))]
+    return [_URL_TAIL_RE.sub("", _GLUED_ITEM_RE.sub("", m.group(0)))
+            for m in URL_RE.finditer(plain_links(text or ""))]
 
 
 _HOST_RE = re.compile(r"(?<![\w./@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}([a-z]{2,12})(?:/[^\s<>\"'，。；）)\]|]*)?)",

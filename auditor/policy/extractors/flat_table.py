@@ -295,8 +295,18 @@ def _cell_roles(doc: Document, ctx: Context) -> list[str | None]:
                 else ctx.lexicon.role(text)
             if seen[key] == "permissions" and ctx.lexicon.permissions_in(text, weak=True):
                 seen[key] = None  # "摄像头权限" names one permission: a cell of the column, not its title ("设备权限")
+            glued = _GLUED_TITLE_RE.search(text) if seen[key] is None and not line.mark else None
+            if glued and width(glued.group(1)) <= MAX_GLUED_TITLE_WIDTH and ctx.lexicon.is_header(glued.group(1)) \
+                    and not ctx.lexicon.permissions_in(glued.group(1), weak=True):
+                # "…的部分或全部功能。设备权限": the table's first title run into the paragraph over it (a page
+                # copied without the break between them); the line stands for that title
+                seen[key] = ctx.lexicon.role(glued.group(1))
         out.append(seen[key])
     return out
+
+
+_GLUED_TITLE_RE = re.compile(r"[。！？；]\s*([^。！？；:：,，\s]{2,12})\s*$")
+MAX_GLUED_TITLE_WIDTH = 16
 
 
 def _caption(text: str, ctx: Context) -> bool:

@@ -41,7 +41,7 @@ from auditor.policy.text import (
 
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
-    r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]|[(（]\d{1,2}[)）]"
+    r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]|[(（]\d{1,2}[)）]|[\[【［](?:\d{1,2}|[一二三四五六七八九十]{1,3})[\]】］]\s*"
     r"|[a-zA-Z][.)）、]\s*|[•●▪◦]\s*|[-*]\s+|-(?=[\u4e00-\u9fffA-Za-z]))(.+)$"
 )
 _QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")
@@ -87,7 +87,7 @@ MAX_NESTED = 8
 _OWNER_RE = re.compile(r"^(.{2,60}?)\s*[（(]((?:[^（）()]|[（(][^（）()]{0,20}[)）]){3,120})[)）]$")
 """A name and its company in brackets ("Google AdMob (Google LLC)", "支付宝SDK（支付宝（中国）网络技术有限公司）")."""
 MAX_LABEL_WIDTH = 40
-OWNED_CONSTANTS_CONFIDENCE = 0.8
+OWNED_CONSTANTS_CONFIDENCE = 0.81
 """An SDK's item with its permissions' constants a line each under it ("-某某SDK：用于统计" / "android.permission.
 INTERNET：允许访问网络"): above a permission list's reading of those lines, which would leave the SDK without them."""
 _LABEL_HEAD_RE = re.compile(r"\s*[:：]\s*|\s[-–—]\s")
@@ -158,6 +158,8 @@ class ListExtractor:
                     continue  # "Platform" among "Device model", "Network type": data the list does not know
                 if it.data:
                     continue  # "gaid (Android Advertising ID) (Optional)" alone under a heading: data
+                if not it.sdk_like and _field_label(it.head, ctx):
+                    continue  # "(3)所有可能的应用场景" under an SDK's item: the label of its next line, no SDK
                 if not it.sdk_like and DATA_CATEGORY_RE.search(it.name):
                     continue  # "Log Data" among the services a policy links to: a section of data, no SDK
                 if not it.sdk_like and _KIND_OF_PARTY_RE.fullmatch(it.name.strip()):
@@ -169,7 +171,9 @@ class ListExtractor:
                         continue  # "Billing: …" among "Camera: …", "Microphone: …": a permission, not an SDK
                 facts = _facts(doc, it, ctx)
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
-                if it.sdk_like and any(CONSTANT_OPENING_RE.match(doc.lines[k].text) for k in range(it.first + 1, it.last + 1)):
+                if it.sdk_like and any(CONSTANT_OPENING_RE.match(doc.lines[k].text)
+                                       or (bodies[k] is not None and _constant_item(bodies[k] or "", ctx))
+                                       for k in range(it.first + 1, it.last + 1)):
                     conf = OWNED_CONSTANTS_CONFIDENCE  # its permissions' constants under it: its lines, not a list's
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
         return out
@@ -208,6 +212,44 @@ def _parents(group: list[_Item], doc: Document) -> set[int]:
     """Items of a nested list with items of their own under them (the next item deeper): the titles of
     the kinds of service listed below them, not services."""
     return {a.first for a, b in zip(group, group[1:]) if doc.lines[b.first].indent > doc.lines[a.first].indent}
+
+
+_MARKER_SHAPE_RE = re.compile(r"\d+|[一二三四五六七八九十]+|[a-zA-Z](?=[.)）、])")
+
+
+def _marker_shape(text: str) -> str:
+    """An item's marker with its number left out ("[二] 某某SDK" -> "[#]", "1）…" -> "#）", "* …" -> "*")."""
+    m = _ITEM_RE.match(text)
+    return _MARKER_SHAPE_RE.sub("#", text[:m.start(1)].strip()) if m else ""
+
+
+def _under(item: Line, line: Line) -> bool:
+    """Whether ``line`` is an item of a list nested under ``item``: deeper, or marked in another way ("[二] 某某SDK"
+    over "1）INTERNET…"; not "* 某某SDK：…" beside "* ACCESS_NETWORK_STATE：…", the next item of the same list)."""
+    return line.indent > item.indent or _marker_shape(line.text) != _marker_shape(item.text)
+
+
+_CONSTANT_WORD_RE = re.compile(r"^\s*(?:android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![a-z])")
+
+
+def _constant_item(body: str, ctx: Context) -> bool:
+    """An item opening with a permission's constant, written out or not ("INTERNET访问网络权限：…",
+    "READ_PHONE_STATE获取手机状态：…", "android.permission.CAMERA")."""
+    m = _CONSTANT_WORD_RE.match(body)
+    return m is not None and len(m.group(1)) >= 4 and any(
+        h.constant for h in ctx.lexicon.find(f"android.permission.{m.group(1)}"))
+
+
+MAX_FIELD_LABEL = 24
+"""Display width of an item that is only the label of a row's field ("使用目的", "所有可能的应用场景")."""
+
+
+def _field_label(body: str, ctx: Context) -> bool:
+    """An item that is only the label of a field of an SDK's row, its value on the lines below ("(1)使用目的",
+    "(2) Purpose:"): nothing after the label, and the label names a fact of a row."""
+    label = body.strip().rstrip(":：").strip()
+    return bool(label) and width(label) <= MAX_FIELD_LABEL and not ctx.names.known(label) \
+        and ctx.lexicon.role(label) in _ATTRIBUTE_ROLES
 
 
 def _item_body(line: Line) -> str | None:
@@ -436,11 +478,17 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
             if item is not None and sdk_like and owner and data(item):
                 last = k  # "- IP address" under "Unity Ads … may collect:": what the SDK collects
                 continue
+            if item is not None and sdk_like and owner and _constant_item(item, ctx) and _under(lines[i], lines[k]):
+                last = k  # "[二] 某某SDK" over "1）INTERNET访问网络权限：…": the permissions it asks for
+                continue
+            if item is not None and sdk_like and owner and _field_label(item, ctx) and _under(lines[i], lines[k]):
+                last = k  # "[一] 调用QQ SDK" over "(1)使用目的" / "用户可进行QQ好友分享": its fields, a label an item
+                continue
             if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline or not lines[k].text \
                     or (lines[k].bold and lines[k].indent <= lines[i].indent):
                 break  # (a line of only bold words at the item's depth, "**Admob**": a heading, not its text)
             last = k
-        if not rest and not link and last > i and _paragraph(lines[i + 1].text):
+        if not rest and not link and last > i and bodies[i + 1] is None and _paragraph(lines[i + 1].text):
             continue  # "（6）友盟统计" over a paragraph: a section title, the paragraph is prose
         if body.rstrip().endswith((":", "：")) and i + 1 < len(lines) and \
                 any(role == "name" for role, _ in ctx.lines[i + 1].pairs):

@@ -18,6 +18,7 @@ from auditor.policy.document import Document
 from auditor.policy.facts import named_parts
 from auditor.policy.lexicon import fold
 from auditor.policy.table import (
+    KIND_TITLE_RE,
     SDK_FACTS,
     cell_fields,
     facts_from,
@@ -197,6 +198,11 @@ class KeyValueExtractor:
                     and not _title_of_next(lines, i, ctx, current):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
+            if current is not None and current.below and current.last == i - 1 \
+                    and current.fields[-1][0] == "permissions" and _SUBITEM_RE.match(text) \
+                    and current.loose < MAX_VALUE_LINES and _permission_item(text, ctx):
+                current.extend(text, i)  # "SDK使用的权限：" over "1）访问WIFI状态：…" / "2）写入外部存储器：…": each
+                continue  # a permission of that value, its label a permission's, not a field's
             if pairs and not (pairs == (("name", ""),) and _about(text)):
                 # ("关于极光推送SDK：" reads as a name label left empty: it introduces the record, see _name_line)
                 label = _label(text)  # (a field's label as such, "服务"; not "（6）腾讯服务：" with a role inside)
@@ -399,6 +405,10 @@ def _name_label_role(current: _Record, value: str, known: Callable[[str], bool],
     if only_named and current.lined and _kind_value(value) and not (COMPONENT_WORD_RE.search(value) or known(value)):
         return "description"  # "（1）腾讯优图SDK" over "SDK类型：工具" / "SDK服务类型：用于广告服务": the kind of
         # SDK the heading's is, or what it is for
+    if only_named and current.lined and label and KIND_TITLE_RE.search(label) \
+            and not (COMPONENT_WORD_RE.search(value) or known(value)):
+        return "description"  # "（10）VIVO推送SDK" over "SDK类型：在VIVO手机上启用推送服务": the label asks what kind
+        # of SDK the heading's is, whatever the answer's length
     if _label_named(current) and label and label != current.label and not (COMPONENT_WORD_RE.search(value) or known(value)):
         return "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record
     return "name"
@@ -504,6 +514,12 @@ def _named_label(text: str, pairs: tuple[tuple[str, str], ...], ctx: Context) ->
 
 _CIRCLED_RE = re.compile(r"^\s*[①-⑳㉑-㉟㊱-㊿]\s*")
 """A circled number marking an item ("① U-App统计SDK：…")."""
+
+
+def _permission_item(text: str, ctx: Context) -> bool:
+    """A sub-item whose label names only a permission ("2）写入外部存储器：优化推送服务")."""
+    m = _LABEL_OF_RE.match(text)
+    return m is not None and ctx.lexicon.only_permission(m.group(1), label=True)
 
 
 def _label(text: str) -> str:
@@ -805,8 +821,10 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     if label + 1 < len(lines) and platform_line(lines[label].text):
         label += 1  # "1.Unity3D" / "平台：Android/iOS" / "使用场景：…": the record's platforms, then its facts
     pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
-    kind = bool(pairs) and pairs[0][0] == "name" and _kind_value(pairs[0][1]) \
+    kind = bool(pairs) and pairs[0][0] == "name" \
+        and (_kind_value(pairs[0][1]) or KIND_TITLE_RE.search(_label(lines[label].text)) is not None) \
         and not _sdk_like(pairs[0][1], ctx) and _sdk_like(lines[i].text, ctx)  # "腾讯优图SDK" over "SDK类型：工具"
+    # (or over "SDK类型：在VIVO手机上启用推送服务": a kind's label, whatever its answer says)
     # a name that names its provider ("Sentry (Functional Software, Inc.)") over where its data is processed
     # ("Place of processing: United States"), as such service lists write every service
     owned = pairs and pairs[0][0] == "description" and OWNED_NAME_RE.search(lines[i].text) is not None

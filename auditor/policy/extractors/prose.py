@@ -36,6 +36,7 @@ from auditor.policy.text import (
     company_like,
     cued_company,
     linked_names,
+    moment,
     name_like,
     purpose_match,
     purpose_of,
@@ -915,6 +916,7 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
         return out
     previous = ""  # the purpose the sentence before gave, for one that refers back to it ("该功能需要…")
     prior = ""  # the last clause of the sentence before, for a scene that only points back ("参与这些互动")
+    clause_before = ""  # the moment or purpose of the sentence before, when a semicolon closed it
     for sentence in _with_labels(text, ctx):
         said = purpose_of(sentence)
         groups: list[list[str]] = []
@@ -940,12 +942,19 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
             simple = part.translate(T2S)  # (Traditional Chinese read by the same patterns, one character for one)
             when = next((m2 for p in WHEN for m2 in [p.search(simple)] if m2), None)
             purpose = purpose_match(simple)
+            if purpose is not None and ctx.lexicon.restates_permission(purpose.group(1)):
+                # "…to read and write to the USB storage, so we can store wallpapers": a purpose that only says
+                # the permission again gives way to one after it that says the use
+                purpose = purpose_match(simple, purpose.end(1)) or purpose
             if when is not None and (purpose is None or not _nested(when, purpose)):
                 apart = purpose is not None and (purpose.end(1) <= when.start() or when.end(1) <= purpose.start(1))
                 scene = part[when.start(1):when.end(1)]
                 desc = part[purpose.start(1):purpose.end(1)] if purpose is not None and apart else ""
             else:  # no moment, or one inside the purpose ("为了在您外出时为照片添加地点"): the purpose
                 scene, desc = (part[purpose.start(1):purpose.end(1)] if purpose else ""), ""
+                listed = _LIST_LEAD_RE.search(scene) if purpose else None
+                if purpose and listed:  # "for functions including emoji, wallpapers, themes": the list is the use
+                    scene = part[purpose.start(1):_list_end(part, purpose.start(1) + listed.end())]
             after = _AFTER_COLON_RE.search(part, part.find(scene) + len(scene)) \
                 if scene and _FORWARD_RE.search(scene.translate(T2S)) else None
             if after:  # "为了提供包括但不限于如下功能，我们需要访问您的相机权限：拍摄照片…": the features follow the colon
@@ -956,14 +965,35 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
             if previous and (_ANAPHOR_SCENE_RE.match(scene.strip().translate(T2S))
                              or (not scene.strip() and _ANAPHOR_OPENS_RE.match(sentence.translate(T2S)))):
                 scene = previous  # "为了提供定位服务，…。该功能需要用户授权…位置": the use the sentence before gave
+            elif not scene.strip() and clause_before:
+                scene = clause_before  # "当您需要发送语音或视频；我们需要获取您的麦克风权限": the moment the
+                # clause before the semicolon gave
             elif prior and _ANAPHOR_END_RE.search(scene.strip().translate(T2S)):
                 scene = prior  # "…可参与授课老师的互动教学。参与这些互动需要获取您的麦克风…": the feature the
                 # sentence before described, which gave no purpose
             out.append((scene.strip(" ,，"), desc.strip(" ,，"), part))
         previous = said or previous
+        # a clause closed by a semicolon, whose moment or purpose the next one's permission serves
+        opened = _WHEN_CLAUSE_RE.match(sentence)
+        clause_before = ((opened.group(1) if opened else "") or moment(sentence) or said) \
+            if sentence.rstrip().endswith(("；", ";")) else ""
         prior = re.split(r"[，,；;]", _PRIOR_MARK_RE.sub("", sentence).strip(" ,，。."))[-1].strip()  # (its last
         # clause, where the feature stands: "…，作答形式支持学生选择答案、输入文字和拍照上传图片")
     return out
+
+
+_WHEN_CLAUSE_RE = re.compile(r"^\s*(?:当|在)(?:您|你)\s*(.{2,80}?)\s*[；;]\s*$")
+"""A clause of the moment the user acts, closed by a semicolon ("当您需要发送语音或视频、进行音视频通话；"): what
+the permission in the clause after it serves."""
+_LIST_LEAD_RE = re.compile(r"\b(?:including|such as|like|e\.g\.?|for example)\s*:?\s*(?:\S+\s*)?$", re.IGNORECASE)
+"""A purpose cut at the first comma of the list it leads into ("…functions including emoji")."""
+
+
+def _list_end(part: str, start: int) -> int:
+    """Where the list going on from ``start`` ends: the end of its sentence or clause group (a period, a
+    semicolon, a bracket closing what it stood in)."""
+    m = re.compile(r"[.;。；)）](?:\s|$)|[.;。；]$").search(part, start)
+    return m.start() if m else len(part.rstrip())
 
 
 _FORWARD_RE = re.compile(r"(?:如下|以下|下列|下述)(?:的)?(?:功能|服务|业务|场景|目的)|\bthe following\b|\bbelow\b",

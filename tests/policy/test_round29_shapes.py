@@ -1,0 +1,263 @@
+"""Shapes read right in round 29: an English permission table copied a cell a line, with yes-or-no question
+columns and a permission label that shares its verb ("Read, receive and send SMS"); English permission items
+whose first purpose only says the permission again, or leads into a list; Android's own labels for widgets and
+app caches; a "Used by `…`:" line that is no scene label; SDK items marked "[一]" whose fields are label items
+("(1)使用目的") and whose permissions are items of another marker; the next item's number run into an address;
+a "SDK类型" label under a heading that names the SDK; permission sub-items under an empty permission label; a
+flattened table whose first title ran into the paragraph above it. In our own words, expected values written by
+hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy import load_lexicon
+from auditor.policy.text import urls
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+A = "android.permission."
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("umeng-analytics", "Umeng Analytics", "友盟"),
+                          entry("tencent-qq", "QQ SDK", "QQ互联"))
+
+
+def _scenes(d) -> dict[str, set[str]]:
+    return {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+
+
+def _scene_with(d, words: str) -> set[str]:
+    found = [perms for name, perms in _scenes(d).items() if words in name]
+    assert len(found) == 1, _scenes(d)
+    return found[0]
+
+
+def test_english_yes_or_no_titles_are_the_users_choice() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.role("Whether the user is asked") == "choice"
+    assert lexicon.role("WHETHER USER CAN DENY PERMISSIONS") == "choice"
+    assert lexicon.role("Can users refuse it?") == "choice"
+    assert lexicon.role("Related functions") == "scene"
+    # a title that merely holds one of those words is no question
+    assert lexicon.role("Permission") == "permissions"
+    assert lexicon.role("Used by") == "scene"
+    assert lexicon.role("Used by `Play services`") != "scene"
+
+
+ENGLISH_FLAT_TABLE = """\
+2.4 Permissions on your device
+The app may ask for the permissions in the table below.
+PERMISSION
+RELATED FUNCTIONS
+PURPOSE OF PERMISSIONS
+WHETHER USER WILL BE ASKED
+WHETHER USER CAN DENY IT
+Read and delete files on storage
+Export notes
+Save exported notes as files
+yes
+yes
+Approximate location
+Local forecast
+Show the weather where you are
+yes
+yes
+Battery saver tweaks
+Power mode
+Switch the power profile
+no
+no
+Read, receive and send SMS
+Message backup
+Copy your messages to the backup file
+yes
+yes
+You can change these permissions in the system settings at any time.
+"""
+
+
+def test_an_english_permission_table_copied_a_cell_a_line(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "flat.txt", ENGLISH_FLAT_TABLE, catalog)
+    assert _scene_with(d, "Export notes") == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}
+    assert _scene_with(d, "Local forecast") == {"ACCESS_COARSE_LOCATION"}
+    # a row whose label names no permission the lexicon knows is stepped over; the row after it still reads
+    assert _scene_with(d, "Message backup") == {"READ_SMS", "RECEIVE_SMS", "SEND_SMS"}
+    assert not any("WHETHER" in name for name in _scenes(d))
+
+
+ENGLISH_ITEMS = """\
+What permissions do we request?
+1. Access USB storage & modify or delete the contents of your USB storage
+These permissions allow Sky Paper to read and write to the USB storage, so we can keep downloaded backgrounds on your phone.
+2. Take pictures
+This permission allows Sky Paper to take a photo for your custom background and also allows the torch widget to light the camera flash.
+3. Full network access & view network connections
+These permissions allow Sky Paper to reach the network for features including backgrounds, clocks, forecasts and sharing.
+4. Choose widgets
+This permission allows Sky Paper to place its clock widget on your home screen.
+5. Delete all app cache data
+This permission allows the cleaner tile to free space taken by other apps' caches.
+"""
+
+
+def test_english_permission_items_say_their_use(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "items.txt", ENGLISH_ITEMS, catalog)
+    names = _scenes(d)
+    # the first purpose only says the permission again: the one after it is the use
+    assert _scene_with(d, "keep downloaded backgrounds") == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}
+    assert not any("read and write to the USB storage" in n for n in names)
+    # a purpose runs to "and also", not past it to the end of the sentence
+    assert _scene_with(d, "custom background") == {"CAMERA"}
+    assert not any("torch" in n for n in _scenes(d))
+    # a purpose leading into a list is the whole list
+    assert _scene_with(d, "clocks, forecasts and sharing") >= {"INTERNET", "ACCESS_NETWORK_STATE"}
+    # Android's own labels
+    assert _scene_with(d, "clock widget") == {"BIND_APPWIDGET"}
+    assert _scene_with(d, "free space") == {"CLEAR_APP_CACHE"}
+
+
+def test_android_labels_written_with_wifi() -> None:
+    lexicon = load_lexicon()
+    assert [p for p, _ in lexicon.permissions_in("Connect and disconnect from Wifi", weak=True)] \
+        == [A + "CHANGE_WIFI_STATE"]
+
+
+USED_BY = """\
+## Permissions
+
+- android.permission.CAMERA
+  - This permission is used to scan barcodes of books;
+  - It is only used when you tap the scan button.
+
+- android.permission.READ_CONTACTS
+  - This permission is used to pick a friend to lend a book to;
+  - It is only used to read the names of your contacts,
+    and no phone numbers will be read.
+
+- Used by `Analytics`:
+  - `Analytics core`:
+    - android.permission.ACCESS_NETWORK_STATE
+    - android.permission.WAKE_LOCK
+  - `Analytics ads`:
+    - com.google.android.gms.permission.AD_ID
+"""
+
+
+def test_a_used_by_line_is_no_scene_label(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "perms.md", USED_BY, catalog)
+    assert _scene_with(d, "pick a friend") == {"READ_CONTACTS"}
+    assert not any("Analytics" in n for n in _scenes(d))
+
+
+BRACKETED_ITEMS = """\
+五、第三方SDK清单
+[一] 调用QQ SDK
+(1)使用目的
+用户可以把书单分享给QQ好友
+(2)使用范围
+仅限分享书单时
+(3)所有可能的应用场景
+用户分享书单时
+[二] 调用书城推送SDK
+1）INTERNET访问网络权限：允许应用联网，以便提供推送服务。
+2）READ_PHONE_STATE获取手机状态：读取设备的IMEI，以便提供推送服务。
+3）VIBRATE获取震动权限：收到推送时振动提示。
+[三] 友盟SDK
+1）ACCESS_NETWORK_STATE获取网络状态：检测联网方式，节省流量。
+2）ACCESS_WIFI_STATE获取WiFi状态：读取WIFI mac地址，以便提供统计服务。
+"""
+
+
+def test_bracket_numbered_sdk_items_with_their_fields_and_permissions(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "sdks.txt", BRACKETED_ITEMS, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows) == {"调用QQ SDK", "调用书城推送SDK", "友盟SDK"}
+    assert {p.removeprefix(A) for p in rows["调用书城推送SDK"].permissions} \
+        == {"INTERNET", "READ_PHONE_STATE", "VIBRATE"}
+    assert {p.removeprefix(A) for p in rows["友盟SDK"].permissions} == {"ACCESS_NETWORK_STATE", "ACCESS_WIFI_STATE"}
+    # the SDKs' own permissions are no scenes of the app
+    assert not d.scenes
+
+
+def test_the_next_items_number_run_into_an_address_is_no_part_of_it() -> None:
+    assert urls("隐私政策：https://www.example.com/page/policy2.功能类型：推送") == ["https://www.example.com/page/policy"]
+    assert urls("链接：https://example.cn/QQ互联SDK隐私保护声明") == ["https://example.cn/QQ互联SDK隐私保护声明"]
+    assert urls("见 https://example.com/v2.0/privacy。") == ["https://example.com/v2.0/privacy"]
+
+
+KIND_LABELS = """\
+附件：第三方SDK目录
+（9）甲推送SDK
+SDK类型：工具
+SDK描述：在甲品牌手机上启用推送服务
+SDK使用的权限：
+1）访问WIFI状态：优化与服务器的连接
+2）写入外部存储器：缓存推送配置
+公司名称：甲科技有限公司
+（10）乙推送SDK
+SDK类型：在乙品牌手机上启用推送服务
+SDK使用业务场景：App通知推送
+SDK使用的权限：
+1）访问WIFI状态：优化与服务器的连接
+2）写入外部存储器：缓存推送配置
+3）获取应用安装列表：提高消息送达率
+公司名称：乙通讯有限公司
+"""
+
+
+def test_a_kind_label_under_a_heading_and_permission_sub_items(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "kv.txt", KIND_LABELS, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows) == {"甲推送SDK", "乙推送SDK"}
+    assert rows["乙推送SDK"].company == "乙通讯有限公司"
+    assert {p.removeprefix(A) for p in rows["乙推送SDK"].permissions} \
+        >= {"ACCESS_WIFI_STATE", "WRITE_EXTERNAL_STORAGE", "QUERY_ALL_PACKAGES"}
+    assert {p.removeprefix(A) for p in rows["甲推送SDK"].permissions} >= {"ACCESS_WIFI_STATE", "WRITE_EXTERNAL_STORAGE"}
+
+
+GLUED_FIRST_TITLE = """\
+（七）设备权限调用为向您提供服务，我们可能调用以下权限。如您拒绝，您将无法使用对应的功能。设备权限
+对应业务功能
+调用权限目的
+是否询问
+可否关闭权限
+位置
+附近门店
+展示离您最近的门店
+首次打开时询问
+是
+相机
+扫码点餐
+扫描桌上的二维码
+使用扫码前询问
+是
+麦克风
+语音点餐
+录制您说出的菜名
+使用语音前询问
+是
+"""
+
+
+def test_a_flattened_table_whose_first_title_ran_into_the_paragraph(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "glued.txt", GLUED_FIRST_TITLE, catalog)
+    assert _scene_with(d, "附近门店") >= {"ACCESS_FINE_LOCATION"} or _scene_with(d, "附近门店") >= {"ACCESS_COARSE_LOCATION"}
+    assert _scene_with(d, "扫码点餐") == {"CAMERA"}
+    assert _scene_with(d, "语音点餐") == {"RECORD_AUDIO"}
+
+
+CLAUSE_BEFORE = """\
+**（三）为您提供语音房间服务**
+**当您基于和好友聊天的需要，要在房间里发送语音或进行多人语音通话；我们需要获取您的麦克风权限。**
+**您上传的头像会保存在云端，我们需要获取您的存储权限帮助您把手机里的图片设为头像。**
+"""
+
+
+def test_a_moment_closed_by_a_semicolon_and_a_use_after_help(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "voice.md", CLAUSE_BEFORE, catalog)
+    assert _scene_with(d, "多人语音通话") == {"RECORD_AUDIO"}
+    assert _scene_with(d, "把手机里的图片设为头像") >= {"READ_EXTERNAL_STORAGE"}
