@@ -16,6 +16,7 @@ from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
 from auditor.policy.names import NameIndex, Resolution
 from auditor.policy.resolve import Evidence, Resolver
 from auditor.policy.text import (
+    COMPONENT_WORD_RE,
     PURPOSE_MARK_RE,
     SDK_WORD_END_RE,
     clean_collected,
@@ -102,7 +103,8 @@ def bracketed_vendor(name: str, sdk_id: str, resolver: Resolver) -> tuple[str, s
     a platform, a package or a feature stays part of the name); else ``(name, "")``."""
     m = _TRAILING_ASIDE_RE.match(name)
     if m and not packages(m.group(2)) and not urls(m.group(2)) and not _CODE_NAMES_RE.fullmatch(m.group(2)) \
-            and sdk_id in resolver.by_company(m.group(2)):
+            and not COMPONENT_WORD_RE.search(m.group(2)) and sdk_id in resolver.by_company(m.group(2)):
+        # (a bracket naming a component, "优量汇SDK（腾讯广告sdk）", is the product's other name, not its vendor)
         return m.group(1).strip(), m.group(2).strip()
     return name, ""
 

@@ -20,13 +20,22 @@ from auditor.policy.document import Document
 from auditor.policy.extractors import REGISTRY
 from auditor.policy.extractors.prose import collecting_subjects, integrated_sdks
 from auditor.policy.facts import each_named, scene_permissions, scenes, sdk_disclosure, without_refusal
+from auditor.policy.glued_lines import restore_lines
 from auditor.policy.lexicon import Lexicon
 from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import load_document
 from auditor.policy.model import DataTypeMention, Disclosure, PermissionDisclosure, SdkDisclosure
 from auditor.policy.phrases import fold
 from auditor.policy.resolve import Resolver, build_resolver
-from auditor.policy.text import COMPANY_CUE_RE, COMPONENT_WORD_RE, DATA_CATEGORY_RE, URL_ONLY_RE, linked_names, width
+from auditor.policy.text import (
+    COMPANY_CUE_RE,
+    COMPONENT_WORD_RE,
+    DATA_CATEGORY_RE,
+    URL_ONLY_RE,
+    company_like,
+    linked_names,
+    width,
+)
 from auditor.policy.unused import unused_spans, without_unused
 from auditor.vocab import DATA_TYPES
 
@@ -42,8 +51,24 @@ def read_policy(path: Path | str, catalog: Catalog, lexicon: Lexicon | None = No
 
 
 def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: Resolver | None = None) -> Disclosure:
-    """Extract a :class:`Disclosure` from an already loaded document."""
+    """Extract a :class:`Disclosure` from an already loaded document. A page that lost its line breaks is read
+    with them restored (:mod:`auditor.policy.glued_lines`) and as written, and the reading that names more SDKs
+    the catalog knows, and their companies, is kept (the restored one when they name as many)."""
     resolver = resolver or build_resolver(catalog, lexicon)
+    restored = restore_lines(doc, lexicon)
+    if restored is doc:
+        return _read_document(doc, catalog, lexicon, resolver)
+    cut, whole = (_read_document(d, catalog, lexicon, resolver) for d in (restored, doc))
+    return cut if _named(cut) >= _named(whole) else whole
+
+
+def _named(disclosure: Disclosure) -> int:
+    """How much a reading says of its SDKs: the rows resolved to a catalog entry, and the rows with a company that
+    reads as one (a legal entity's name, not the words of a cell run into it)."""
+    return sum(1 for s in disclosure.sdks if s.id) + sum(1 for s in disclosure.sdks if company_like(s.company))
+
+
+def _read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: Resolver) -> Disclosure:
     ctx = Context(lexicon, resolver.names, analyse(doc.lines, lexicon))
     order = [e.kind for e in REGISTRY]
     structured = [s for e in REGISTRY if e.kind not in _LAST for s in e.extract(doc, ctx)]

@@ -222,6 +222,13 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         if roles[i] is None:
             cells = [r.cells[i] for r in body if i < len(r.cells) and _filled(r.cells[i])]
             roles[i] = _content_role(cells, roles, ctx)
+        elif roles[i] == "company" and not ctx.lexicon.is_header(header[i]):
+            # a title read as a company's only by a word it holds ("第三方登录及分享": the first cell of a merged
+            # kind column read into the header of a table copied a cell a line) over cells that name no company
+            cells = [r.cells[i] for r in body if i < len(r.cells) and _filled(r.cells[i])]
+            if cells and not any(company_like(c) or product_company(c) or _LEGAL_ENTITY_RE.search(c) or URL_RE.search(c)
+                                 for c in cells):
+                roles[i] = None
     _permission_titles(roles, body, ctx)
     if "name" in roles and "title" in roles and not _titled_as(header, roles.index("name"), ctx, ("name",)):
         col = roles.index("title")

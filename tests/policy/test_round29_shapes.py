@@ -261,3 +261,122 @@ def test_a_moment_closed_by_a_semicolon_and_a_use_after_help(tmp_path, catalog) 
     d = _read(tmp_path, "voice.md", CLAUSE_BEFORE, catalog)
     assert _scene_with(d, "多人语音通话") == {"RECORD_AUDIO"}
     assert _scene_with(d, "把手机里的图片设为头像") >= {"READ_EXTERNAL_STORAGE"}
+
+
+GLUED_PAGE = (
+    "三、第三方SDK以下是我们接入的第三方SDK：（1）甲统计 SDK使用目的：为了统计应用的使用情况。信息类型：设备型号、"
+    "IMEI公司名称：甲数据科技有限公司官网链接：https://www.jia-stats.example.cn/甲统计隐私政策：https://www.jia-stats"
+    ".example.cn/privacy（2）乙推送 SDK使用目的：向您推送消息。信息类型：Android ID、网络类型公司名称：乙互动科技有限"
+    "公司官网链接：https://www.yi-push.example.cn/乙推送隐私政策：https://www.yi-push.example.cn/policy（3）丙地图 SDK"
+    "使用目的：为您提供附近门店的位置。信息类型：精确位置信息公司名称：丙地图技术有限公司官网链接：https://map.bing-"
+    "example.cn/丙地图隐私政策：https://map.bing-example.cn/privacy四、我们如何保护您的个人信息我们会采取各种安全"
+    "措施保护您的个人信息，防止其遭到未经授权的访问、公开披露、使用、修改、损坏或丢失。" * 1 + "\n"
+)
+
+
+def test_a_page_that_lost_its_line_breaks_reads_each_record(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "glued.txt", GLUED_PAGE, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows) == {"甲统计 SDK", "乙推送 SDK", "丙地图 SDK"}
+    assert rows["甲统计 SDK"].company == "甲数据科技有限公司"
+    assert rows["甲统计 SDK"].link == "https://www.jia-stats.example.cn/privacy"
+    assert rows["乙推送 SDK"].company == "乙互动科技有限公司"
+    assert rows["丙地图 SDK"].link == "https://map.bing-example.cn/privacy"
+
+
+def test_a_long_paragraph_with_a_colon_or_two_is_left_as_written() -> None:
+    from auditor.policy.glued_lines import cut
+    text = ("我们会根据您的授权收集以下信息：设备型号、操作系统版本。" * 20) + "联系我们：privacy@example.cn"
+    assert cut(text, load_lexicon()) == [text]
+
+
+MERGED_KIND = """\
+第三方SDK目录如下。SDK名称
+使用目的
+收集的信息
+隐私政策链接
+第三方登录及分享
+甲分享 SDK
+分享到社交平台
+设备信息
+https://share.example.cn/privacy
+乙登录 SDK
+第三方登录
+设备信息
+https://login.example.cn/privacy
+第三方支付
+丙支付 SDK
+订单支付
+设备信息、订单信息
+https://pay.example.cn/privacy
+丁钱包 SDK
+订单支付
+设备信息
+https://wallet.example.cn/privacy
+"""
+
+
+def test_the_merged_kind_column_of_a_flattened_table_names_no_company(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "kinds.txt", MERGED_KIND, catalog)
+    assert not [s.company for s in d.sdks if s.company]
+    assert {"甲分享 SDK", "乙登录 SDK", "丙支付 SDK", "丁钱包 SDK"} <= {s.name for s in d.sdks}
+
+
+BLOCKS = """\
+接入的第三方SDK如下表所列：
+
+
+
+
+SDK名称
+用途
+数据类型
+官网地址
+隐私协议地址
+
+
+
+
+甲视频SDK
+用于播放课程视频
+获取网络状态
+https://video.example.cn/
+https://video.example.cn/privacy
+
+
+乙广告SDK（丙广告sdk）
+用于展示广告
+设备标识信息
+https://ads.example.cn/
+https://ads.example.cn/privacy
+
+
+丁广告SDK
+用于展示广告
+设备标识信息
+https://ding.example.cn/
+
+
+
+戊地图SDK
+用于获取位置信息
+获取位置
+https://map.example.cn/
+https://map.example.cn/privacy
+
+
+己统计SDK
+用于统计
+设备标识
+https://stat.example.cn/
+https://stat.example.cn/privacy
+"""
+
+
+def test_rows_a_paragraph_each_one_with_a_cell_left_out(tmp_path, catalog) -> None:
+    # "甲视频SDK" names no data though "视频" is a word of data; "（丙广告sdk）" is the product's other name
+    d = _read(tmp_path, "blocks.txt", BLOCKS, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert {"甲视频SDK", "乙广告SDK（丙广告sdk）", "丁广告SDK", "戊地图SDK", "己统计SDK"} <= set(rows)
+    assert rows["戊地图SDK"].link == "https://map.example.cn/privacy"
+    assert not rows["乙广告SDK（丙广告sdk）"].company

@@ -184,6 +184,8 @@ class FlatTableExtractor:
             if regapped and len(regapped) >= len(rows) and (
                     None in roles or _mean_fit(roles, regapped, ctx, fits) > _mean_fit(roles, rows, ctx, fits)):
                 blocks = regapped  # a header set off by more blank lines than part the rows: so read when that reads better
+            if blocks and rows and None not in roles and blocks[-1].last + 2 * len(roles) < rows[-1].last:
+                blocks = []  # rows a paragraph each that stop well before the cells read a line each do
             if blocks or None in roles:
                 # a row a paragraph, some with a cell left out: the blank lines part the rows (a header with titles
                 # the lexicon does not know, read as one paragraph, is read only so)
@@ -630,7 +632,7 @@ def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, ap
             end += 1
         texts = [lines[b].text.strip() for b in range(k, end + 1)]
         if not key + 2 <= len(texts) <= 2 * n or not name_like(texts[key]) or ctx.lexicon.is_header(texts[key]) \
-                or ctx.lexicon.data_types_in(texts[key], cell=True) \
+                or (ctx.lexicon.data_types_in(texts[key], cell=True) and not sdk_like(texts[key], ctx)) \
                 or any(is_heading(t) or "|" in t or lines[b].mark for b, t in zip(range(k, end + 1), texts)):
             break
         cells = texts if len(texts) == n else _aligned(roles, texts, key, ctx, memo)[1]

@@ -241,15 +241,21 @@ def _constant_item(body: str, ctx: Context) -> bool:
 
 
 MAX_FIELD_LABEL = 24
+_FIELD_TAIL_RE = re.compile(r"(?:目的|用途|场景|范围|方式|类型|链接|名称|purpose|scope|scenarios?|type|link)$", re.IGNORECASE)
+"""The word a field's label ends with ("所有可能的应用场景")."""
 """Display width of an item that is only the label of a row's field ("使用目的", "所有可能的应用场景")."""
 
 
 def _field_label(body: str, ctx: Context) -> bool:
     """An item that is only the label of a field of an SDK's row, its value on the lines below ("(1)使用目的",
     "(2) Purpose:"): nothing after the label, and the label names a fact of a row."""
-    label = body.strip().rstrip(":：").strip()
-    return bool(label) and width(label) <= MAX_FIELD_LABEL and not ctx.names.known(label) \
-        and ctx.lexicon.role(label) in _ATTRIBUTE_ROLES
+    text = body.strip()
+    label = text.rstrip(":：").strip()
+    if not label or text.endswith(("。", ".", "；", ";")) or re.search(r"[，,、]", label):
+        return False  # ("2.4经您许可的其他用途。": a sentence of the policy's next section)
+    return width(label) <= MAX_FIELD_LABEL and not ctx.names.known(label) \
+        and ctx.lexicon.role(label) in _ATTRIBUTE_ROLES \
+        and (text != label or ctx.lexicon.is_header(label) or _FIELD_TAIL_RE.search(label) is not None)
 
 
 def _item_body(line: Line) -> str | None:
@@ -473,14 +479,17 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
         name, rest, link, sdk_like = parsed
         last = i
         owner = not data(body)  # (an item of data owns none)
+        constants = True  # the permission items a record opens with, right under it (not after its text)
         for k in range(i + 1, min(len(lines), i + 1 + MAX_NESTED)):
             item = bodies[k]
             if item is not None and sdk_like and owner and data(item):
                 last = k  # "- IP address" under "Unity Ads … may collect:": what the SDK collects
                 continue
-            if item is not None and sdk_like and owner and _constant_item(item, ctx) and _under(lines[i], lines[k]):
+            if item is not None and sdk_like and owner and constants and _constant_item(item, ctx) \
+                    and _under(lines[i], lines[k]):
                 last = k  # "[二] 某某SDK" over "1）INTERNET访问网络权限：…": the permissions it asks for
                 continue
+            constants = False
             if item is not None and sdk_like and owner and _field_label(item, ctx) and _under(lines[i], lines[k]):
                 last = k  # "[一] 调用QQ SDK" over "(1)使用目的" / "用户可进行QQ好友分享": its fields, a label an item
                 continue
@@ -488,7 +497,9 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
                     or (lines[k].bold and lines[k].indent <= lines[i].indent):
                 break  # (a line of only bold words at the item's depth, "**Admob**": a heading, not its text)
             last = k
-        if not rest and not link and last > i and bodies[i + 1] is None and _paragraph(lines[i + 1].text):
+        nested = bodies[i + 1] if i + 1 < len(bodies) else None
+        if not rest and not link and last > i and _paragraph(lines[i + 1].text) and not (
+                nested is not None and sdk_like and (_constant_item(nested, ctx) or _field_label(nested, ctx))):
             continue  # "（6）友盟统计" over a paragraph: a section title, the paragraph is prose
         if body.rstrip().endswith((":", "：")) and i + 1 < len(lines) and \
                 any(role == "name" for role, _ in ctx.lines[i + 1].pairs):

@@ -953,7 +953,10 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
             else:  # no moment, or one inside the purpose ("为了在您外出时为照片添加地点"): the purpose
                 scene, desc = (part[purpose.start(1):purpose.end(1)] if purpose else ""), ""
                 listed = _LIST_LEAD_RE.search(scene) if purpose else None
-                if purpose and listed:  # "for functions including emoji, wallpapers, themes": the list is the use
+                aside = max(scene.rfind("(", 0, listed.start()), scene.rfind("（", 0, listed.start())) if listed else -1
+                if listed and aside >= 0 and not re.search(r"[)）]", scene[aside:]):
+                    scene = scene[:aside].rstrip()  # "information about yourself (such as gender": an aside
+                elif purpose and listed:  # "for functions including emoji, wallpapers, themes": the list is the use
                     scene = part[purpose.start(1):_list_end(part, purpose.start(1) + listed.end())]
             after = _AFTER_COLON_RE.search(part, part.find(scene) + len(scene)) \
                 if scene and _FORWARD_RE.search(scene.translate(T2S)) else None

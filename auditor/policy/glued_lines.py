@@ -1,0 +1,106 @@
+"""Text that lost its line breaks: a page crawled or copied as one line, its list items and field labels run
+together.
+
+    …以下是我们接入的第三方SDK：（1）友盟统计 SDK使用目的：提供统计分析服务。信息类型：Mac地址、IMEI公司名称：
+    北京锐讯灵通科技有限公司官网链接：https://www.umeng.com/（2）个推 SDK使用目的：…
+
+Such a line is cut back into the lines it was: before each item marker (``（2）``, ``[3]``, ``4、`` after a sentence's
+end) and before each field's label run into the value before it (``…IMEI公司名称：``, ``…/privacy使用目的：``, as
+:meth:`auditor.policy.lexicon.Lexicon.glued_label` finds them), and an address is cut where Chinese words follow
+its path. Only a long line with several such places is cut: a paragraph that merely holds a colon or two is
+left as written. The parts keep the line's number (the evidence still points at the source line). Documents
+with tables of their own (HTML, DOCX) or source code keep their lines: their tables and code point at them by
+index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from auditor.policy.document import Document, Line
+from auditor.policy.lexicon import Lexicon
+from auditor.policy.text import CJK_RE, URL_RE, company_like, width
+
+MIN_GLUED_WIDTH = 600
+"""Display width of a line that may be several run together (a paragraph of a policy is rarely longer and
+never holds many labels)."""
+MIN_CUTS = 4
+"""Places to cut a long line needs before it is cut (fewer: a long paragraph, read as written)."""
+MAX_LABEL_RUN = 24
+MAX_NAME_WIDTH = 40
+"""Display width of the words before a label that open with "SDK" and may be a product's name ("（1）友盟统计 ")."""
+"""Characters before a colon looked at for a label run into the value before it."""
+_ITEM_RE = re.compile(
+    r"(?<=\S)\s*(?=[（(【\[]\d{1,2}[）)】\]])"  # "…/policy（2）个推", "…） （2）个推", "…。[3]支付宝"
+    r"|(?<=[。；;！？])\s*(?=\d{1,2}(?:\.\d{1,2}){0,3}[、.．]?\s*[^\d\s.．、])"  # "…服务。2、微信SDK", "…。1.2.3 第三方SDK"
+    r"|(?<=[。；;！？])\s*(?=[一二三四五六七八九十]{1,3}、)"  # "…。二、百度SDK"
+)
+_COLON_RE = re.compile(r"[：:](?!//)")
+_URL_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_ITEM_TAIL_RE = re.compile(r"(?<=[A-Za-z/=#_-])\d[.、．](?:[A-Za-z][A-Za-z0-9 _-]*)?$")
+_PUNCTUATION_RE = re.compile(r"[。；;，,：:！？]")
+
+
+def restore_lines(doc: Document, lexicon: Lexicon) -> Document:
+    """``doc`` with each long line that is several run together cut back into its lines (:func:`cut`)."""
+    if doc.tables or doc.code or not any(len(line.text) > MIN_GLUED_WIDTH // 2 and width(line.text) > MIN_GLUED_WIDTH
+                                         for line in doc.lines):
+        return doc
+    lines: list[Line] = []
+    changed = False
+    for line in doc.lines:
+        parts = cut(line.text, lexicon) if width(line.text) > MIN_GLUED_WIDTH else [line.text]
+        changed = changed or len(parts) > 1
+        lines.extend(replace(line, text=p) for p in parts)
+    return replace(doc, lines=tuple(lines)) if changed else doc
+
+
+def cut(text: str, lexicon: Lexicon) -> list[str]:
+    """The lines ``text`` was, when it reads as several run together (at least :data:`MIN_CUTS` places to cut);
+    else ``[text]``."""
+    if not CJK_RE.search(text):
+        return [text]
+    cuts = {m.end() for m in _ITEM_RE.finditer(text)}
+    last = 0
+    for colon in _COLON_RE.finditer(text):
+        run = text[max(last, colon.start() - MAX_LABEL_RUN):colon.start()]
+        glued = lexicon.glued_label(run) if run and not run[-1].isspace() else -1
+        if glued > 0:
+            cuts.add(colon.start() - len(run) + glued)
+        last = colon.end()
+    labels = len(cuts)
+    if labels < MIN_CUTS:
+        return [text]
+    ends: set[int] = set()
+    m = URL_RE.search(text)
+    while m is not None:  # "https://www.umeng.com/友盟的隐私政策：": the address ends at the Chinese words
+        cjk = _URL_CJK_RE.search(m.group(0))
+        if cjk and cjk.start() > len("https://") and m.group(0)[:cjk.start()].isascii():
+            # (the next item's number, and an English name opening it, ran into the address: "…/compliance2.OPPO推送
+            # SDK", "…/#/6.小米推送SDK": the address ends before them)
+            item = _ITEM_TAIL_RE.search(m.group(0), 0, cjk.start())
+            ends.add(m.start() + (item.start() if item else cjk.start()))
+            m = URL_RE.search(text, m.start() + cjk.start())  # (the next address may follow: "…隐私政策:https://…")
+        else:
+            m = URL_RE.search(text, m.end())
+    for end in ends:  # (and the words after it up to a link's label are that label's: "友盟的隐私政策", "个推用户隐私政策")
+        after = [c for c in cuts if end < c <= end + MAX_LABEL_RUN and not _PUNCTUATION_RE.search(text, end, c)
+                 and lexicon.role(_label_at(text, c)) in ("link", "website")]
+        cuts.difference_update(after)
+    cuts |= ends
+    for c in sorted(cuts):  # "（1）友盟统计 SDK使用目的：": "SDK" ends the name before the label, not opens the label
+        if text[c:c + 3].casefold() == "sdk" and c + 3 < len(text) and CJK_RE.match(text[c + 3]):
+            before = text[max((b for b in cuts if b < c), default=0):c].strip()
+            if before and width(before) <= MAX_NAME_WIDTH and not company_like(before) and not URL_RE.search(before):
+                cuts.discard(c)
+                cuts.add(c + 3)
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
+    parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    return [p for p in parts if p]
+
+
+def _label_at(text: str, start: int) -> str:
+    """The label that opens at ``start``: the words up to its colon."""
+    colon = _COLON_RE.search(text, start)
+    return text[start:colon.start()] if colon else ""
