@@ -72,7 +72,14 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
         if cell else sorted({p for p, _ in lexicon.permissions_in(f.permissions, weak=True, derive=True)})  # (a sentence's own clauses)
     # (a row's own text says what is not collected too: "a device-bound identifier (not the advertising ID)";
     # the prose extractor reads negation in its own sentences)
-    data = sorted({d for d, _ in lexicon.data_types_in(mapped, cell=cell, prose=cell)}, key=lambda d: _DATA_ORDER.get(d, 99))
+    # the data a row names: its data and method cells; its permissions' data only when those name none (a row whose
+    # only column of what it gets lists permissions), not added to the data it names ("设备标识信息" beside "写入外部
+    # 存储器": a permission it holds, no data of its own)
+    named = " ".join(filter(None, (f.data, f.method)))
+    found = lexicon.data_types_in(named, cell=cell, prose=cell) if cell and named.strip() else []
+    if not found:
+        found = lexicon.data_types_in(mapped, cell=cell, prose=cell)
+    data = sorted({d for d, _ in found}, key=lambda d: _DATA_ORDER.get(d, 99))
     row_urls = urls(f.link) or hosts(f.link) or urls(" ".join((f.data, f.permissions, f.purpose, f.other, f.scene)))
     # (a sentence's packages are its SDK's only when written by its name: a paragraph naming several SDKs
     # lists the packages of them all, "友盟SDK（com.umeng）、腾讯广告SDK（com.qq.e.ads…）")

@@ -380,3 +380,43 @@ def test_rows_a_paragraph_each_one_with_a_cell_left_out(tmp_path, catalog) -> No
     assert {"甲视频SDK", "乙广告SDK（丙广告sdk）", "丁广告SDK", "戊地图SDK", "己统计SDK"} <= set(rows)
     assert rows["戊地图SDK"].link == "https://map.example.cn/privacy"
     assert not rows["乙广告SDK（丙广告sdk）"].company
+
+
+PARTNERS = """\
+B. Information collected by our advertising partners
+The partners we work with include Google AdMob (ad platform of Google LLC), MoPub (ad platform of Twitter, Inc.), AppLovin, Fyber, etc. They may collect your advertising ID.
+C. Analytics
+We use AppsFlyer (AppsFlyer Ltd.) to measure installs, and our reports are hosted by Acme Hosting Inc. in the EU.
+"""
+
+
+def test_each_partner_of_a_sentence_has_the_company_in_its_own_bracket(tmp_path) -> None:
+    catalog = memory_catalog(entry("google-admob", "Google AdMob", vendor="Google LLC"),
+                             entry("twitter-mopub", "MoPub", vendor="Twitter, Inc."),
+                             entry("applovin", "AppLovin", vendor="AppLovin Corporation"),
+                             entry("fyber", "Fyber", vendor="Fyber N.V."),
+                             entry("appsflyer", "AppsFlyer", vendor="AppsFlyer Ltd."))
+    d = _read(tmp_path, "partners.txt", PARTNERS, catalog)
+    companies = {s.name: s.company for s in d.sdks}
+    assert companies["Google AdMob"] == "Google LLC"
+    assert companies["MoPub"] == "Twitter, Inc."
+    # a name without a bracket of its own takes no other name's company
+    assert companies["AppLovin"] == "" and companies["Fyber"] == ""
+    assert companies["AppsFlyer"] == "AppsFlyer Ltd."
+
+
+PERMISSION_AND_DATA = """\
+| SDK名称 | 收集的个人信息 | 使用的权限 |
+|---|---|---|
+| 甲推送SDK | 设备标识信息（IMEI、Android ID） | 写入外部存储器、访问WIFI状态 |
+| 乙统计SDK | | 读取手机状态和身份 |
+"""
+
+
+def test_a_rows_data_is_what_it_names_not_what_its_permissions_could_read(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "perm.md", PERMISSION_AND_DATA, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows["甲推送SDK"].data_types) == {"imei", "android-id"}
+    assert {p.removeprefix(A) for p in rows["甲推送SDK"].permissions} == {"WRITE_EXTERNAL_STORAGE", "ACCESS_WIFI_STATE"}
+    # a row naming no data of its own: what its permissions read is all it says
+    assert "phone-state" in rows["乙统计SDK"].data_types

@@ -75,9 +75,10 @@ def rows_of(tmp_path, text: str) -> list[tuple[str, str, list[str], list[str]]]:
 
 def test_rows_of_uneven_length_read_by_what_their_cells_say(tmp_path):
     assert rows_of(tmp_path, UNEVEN) == [
-        ("推送SDK", "某某推送科技有限公司", ["android-id", "device-model", "phone-state"], ["READ_PHONE_STATE"]),
-        # its provider cell was left empty on the page: nothing stands for it (a permission names the data it guards)
-        ("统计SDK", "", ["android-id", "imei", "storage"], ["READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"]),
+        # (a row's data is the data it names; a permission beside it adds none: "电话权限" is no data the row names)
+        ("推送SDK", "某某推送科技有限公司", ["android-id", "device-model"], ["READ_PHONE_STATE"]),
+        # its provider cell was left empty on the page: nothing stands for it
+        ("统计SDK", "", ["android-id", "imei"], ["READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"]),
         ("地图SDK", "某某地图网络技术有限公司", ["location-coarse", "location-fine"],
          ["ACCESS_COARSE_LOCATION", "ACCESS_FINE_LOCATION"]),
     ]

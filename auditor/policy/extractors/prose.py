@@ -52,9 +52,12 @@ _LINK_WORDS = frozenset({"here", "click here", "this", "this link", "link", "thi
                          "learn more", "see more", "details", "more details", "more information", "website"})
 """What a link says when it names no product ("[Here](https://…) you can find…")."""
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(\s*<?((?:https?://|www\.)[^)\s>]+)>?\s*\)")
-_SENTENCE_RE = re.compile(r"(?:https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?。]|[^.。!?！？;；]|\.(?=[A-Za-z0-9/_-]))+"
+_SENTENCE_RE = re.compile(r"(?:https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?。]"
+                          r"|\b(?:Inc|Ltd|Co|Corp|LLC|Pte|Pvt|GmbH|Limited|etc)\.(?=\s*[),;]|\s+(?:and|or)\b)"
+                          r"|[^.。!?！？;；]|\.(?=[A-Za-z0-9/_-]))+"
                           r"[.。!?！？;；]?")
-"""A sentence: up to its end mark; an address, a decimal or a dotted name ("onesignal.com") holds none."""
+"""A sentence: up to its end mark; an address, a decimal or a dotted name ("onesignal.com") holds none, nor a
+company's abbreviation the sentence goes on after ("Flurry (Oath Inc.), AppsFlyer …", "Twitter, Inc. and …")."""
 """A sentence; a dot before a digit ("2.3", "v1.2") does not end one."""
 _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in order)\b)")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和|及)\s*")
@@ -195,7 +198,10 @@ class ProseExtractor:
         if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID.")
             text = "".join(m.group(0) for m in _SENTENCE_RE.finditer(text)
                            if any(w in m.group(0) for w in mine) or not any(w in m.group(0) for w in others))
-        found = cued_company(sentence) or _provided_by(sentence, ctx) or next(
+        # (the company in brackets right after the name first: several SDKs in one sentence, each with its own,
+        # "AdMob (… of Google LLC), MoPub (… of Twitter, Inc.)")
+        found = _bracketed_company(sentence, name) or cued_company(_without_asides_of(sentence, name, named or [])) \
+            or _provided_by(sentence, ctx) or next(
             (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "") \
             or (labelled_company(text, ctx) if len(named or ()) <= 1 else "") \
             or _bracketed_company(text, name) \
@@ -215,6 +221,19 @@ class ProseExtractor:
                                  link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
 
 
+def _without_asides_of(sentence: str, name: str, named: list[str]) -> str:
+    """``sentence`` without the brackets written right after the other SDKs it names: what such a bracket says
+    ("MoPub (ad platform of Twitter, Inc.)") is of that SDK, never of ``name`` (a company's own bracket, "友盟同欣
+    （北京）科技有限公司", stays)."""
+    for other in named:
+        if other != name and other not in name:
+            sentence = re.sub(re.escape(other) + r"\s*[（(][^（）()]*[)）]", other, sentence)
+    if len(named) > 1:  # (and, naming several, every bracket of Latin words: "DoubleClick (platform of Google LLC)")
+        sentence = _LATIN_ASIDE_RE.sub(" ", sentence)
+    return sentence
+
+
+_LATIN_ASIDE_RE = re.compile(r"\([^()（）]*[A-Za-z][^()（）]*\)")
 _ITEM_OPENING_RE = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、)）]|[①-⑳])\s*(?:使用|集成|接入|我们使用|我们集成|我们接入)")
 """A numbered item opening with the SDKs it is about ("(3)使用QQ互联…", "2、接入极光推送…")."""
 def _first_sentence(text: str) -> str:
@@ -242,12 +261,14 @@ def _bracketed_company(text: str, name: str) -> str:
     for stem in sorted(stems, key=len, reverse=True):
         for m in re.finditer(re.escape(stem) + r"[”\"」]?\s*[（(]((?:[^（）()]|[（(][^（）()]{1,12}[)）]){4,80})[)）]", text):
             found = re.split(r"[:：]", m.group(1))[-1].strip()  # ("（公司全称：某某股份有限公司）": the name)
-            if LEGAL_ENTITY_RE.search(found) and company_like(found):
-                return found
+            if (LEGAL_ENTITY_RE.search(found) or _ENTITY_END_RE.search(found)) and company_like(found):
+                return cued_company(found) or found  # ("(monetization platform of Twitter, Inc.)": whose)
     return ""
 
 
 _KIND_TAIL_RE = re.compile(r"(?:平台|SDK|sdk|Sdk|服务)$")
+_ENTITY_END_RE = re.compile(r"\b(?:ltd|limited|corp|corporation|pte|plc|n\.v|b\.v|s\.a)\b\.?\s*$", re.IGNORECASE)
+"""A bracket ending with a company's legal form ("(AppsFlyer Ltd.)", "(Fyber N.V.)")."""
 _PROVIDED_BY_RE = re.compile(r"\b(?:provided|operated|offered|developed|owned|run) by\s+(?:the\s+)?"
                              r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
 """A company named without its legal form after a verb of providing ("a service provided by Google")."""
