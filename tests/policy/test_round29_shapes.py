@@ -383,6 +383,8 @@ def test_rows_a_paragraph_each_one_with_a_cell_left_out(tmp_path, catalog) -> No
 
 
 PARTNERS = """\
+A. Analytics partners
+The partners we select include but are not limited to Flurry (Oath Inc.), AppsFlyer (AppsFlyer Ltd.) and Firebase (analytics platform of Google LLC), etc.
 B. Information collected by our advertising partners
 The partners we work with include Google AdMob (ad platform of Google LLC), MoPub (ad platform of Twitter, Inc.), AppLovin, Fyber, etc. They may collect your advertising ID.
 C. Analytics
@@ -395,7 +397,9 @@ def test_each_partner_of_a_sentence_has_the_company_in_its_own_bracket(tmp_path)
                              entry("twitter-mopub", "MoPub", vendor="Twitter, Inc."),
                              entry("applovin", "AppLovin", vendor="AppLovin Corporation"),
                              entry("fyber", "Fyber", vendor="Fyber N.V."),
-                             entry("appsflyer", "AppsFlyer", vendor="AppsFlyer Ltd."))
+                             entry("appsflyer", "AppsFlyer", vendor="AppsFlyer Ltd."),
+                             entry("flurry", "Flurry", vendor="Yahoo Inc."),
+                             entry("firebase", "Firebase", vendor="Google LLC"))
     d = _read(tmp_path, "partners.txt", PARTNERS, catalog)
     companies = {s.name: s.company for s in d.sdks}
     assert companies["Google AdMob"] == "Google LLC"
@@ -403,6 +407,8 @@ def test_each_partner_of_a_sentence_has_the_company_in_its_own_bracket(tmp_path)
     # a name without a bracket of its own takes no other name's company
     assert companies["AppLovin"] == "" and companies["Fyber"] == ""
     assert companies["AppsFlyer"] == "AppsFlyer Ltd."
+    # one plain word each, named beside a distinctive name across their brackets
+    assert companies["Flurry"] == "Oath Inc." and companies["Firebase"] == "Google LLC"
 
 
 PERMISSION_AND_DATA = """\
@@ -420,3 +426,9 @@ def test_a_rows_data_is_what_it_names_not_what_its_permissions_could_read(tmp_pa
     assert {p.removeprefix(A) for p in rows["甲推送SDK"].permissions} == {"WRITE_EXTERNAL_STORAGE", "ACCESS_WIFI_STATE"}
     # a row naming no data of its own: what its permissions read is all it says
     assert "phone-state" in rows["乙统计SDK"].data_types
+
+
+def test_a_use_said_after_the_permission_beats_a_courtesy_before_it(tmp_path, catalog) -> None:
+    text = "5. 为保障您正常使用本产品，维护我们服务的正常运行，我们需要访问您的内存卡权限，实现聊天记录的备份，以及为用户提供导出文件等服务。\n"
+    d = _read(tmp_path, "card.md", text, catalog)
+    assert _scene_with(d, "聊天记录的备份") == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}

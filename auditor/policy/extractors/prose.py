@@ -750,6 +750,15 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
         if cued:
             out += _enumeration(chunk_m.group(0), chunk_m.start(), ctx, exact)
         out += _beside_distinctive(chunk_m.group(0), chunk_m.start(), ctx, exact)
+    if "(" in masked:  # ("Flurry (Oath Inc.), AppsFlyer (AppsFlyer Inc.) and Firebase (…)": each name's aside masked,
+        # the enumeration read across them)
+        asides = _ASIDE_RE.sub(lambda m: " " * len(m.group(0)), masked)
+        seen = {n for _, n in out}
+        for chunk_m in re.finditer(r"[^。；;:：]+", asides):
+            if masked.count("(", chunk_m.start(), chunk_m.end()) < MIN_ASIDES:
+                continue  # (names each with an aside, "Name (Company), Name (Company)": not one bracket by the way)
+            out += [(k, n) for k, n in _beside_distinctive(chunk_m.group(0), chunk_m.start(), ctx, exact, asides=True)
+                    if n not in seen]
     if ";" in masked or "；" in masked:
         out += _semicolon_names(masked, ctx, exact)
     folded = fold(text)
@@ -831,13 +840,17 @@ def _enumeration(chunk: str, offset: int, ctx: Context, exact: Callable[[str], s
     return [(offset + max(0, chunk.find(n)), n) for n in run]
 
 
+_ASIDE_RE = re.compile(r"\([^()]*\)")
+MIN_ASIDES = 2
+"""Asides in a sentence read across them as an enumeration (:func:`_listed`)."""
 _SIBLING_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\band\b|\bor\b)\s*")
+_LISTED_WORD_RE = re.compile(r"(?:.*\b(?:to|include|includes|including|as|like|uses?|with)\s+)?([A-Z][a-z]{3,})")
 _PLAIN_WORD_RE = re.compile(r"[A-Z][a-z]{3,}")
 """One capitalised word ("Firebase", "Vungle"): a catalog name written so is read as one only beside another."""
 
 
-def _beside_distinctive(chunk: str, offset: int, ctx: Context, exact: Callable[[str], str | None]
-                        ) -> list[tuple[int, str]]:
+def _beside_distinctive(chunk: str, offset: int, ctx: Context, exact: Callable[[str], str | None],
+                        asides: bool = False) -> list[tuple[int, str]]:
     """Plain capitalised words that are catalog names, enumerated beside a distinctive catalog name ("Firebase,
     Facebook Analytics and our own statistics", "(Firebase, AdMob, Maps)"): there each names its SDK, as it
     does after a verb of using (the spotter reads running text for distinctive names only)."""
@@ -846,7 +859,11 @@ def _beside_distinctive(chunk: str, offset: int, ctx: Context, exact: Callable[[
     items: list[str] = []
     for part in _SIBLING_SPLIT_RE.split(chunk):
         sentences = re.split(r"[.!?]\s+", part)  # an enumeration may end a sentence ("…, Unity, Vungle. The app…"):
-        items += {sentences[0].strip(" .\"'“”"), sentences[-1].strip(" .\"'“”")}  # the words up to, or after, a stop
+        for said in {sentences[0].strip(" .\"'“”"), sentences[-1].strip(" .\"'“”")}:  # the words up to, or after, a stop
+            # (in a sentence read across its asides, "… include Flurry (Oath Inc.), …": the first item's name without
+            # the words leading into the list)
+            m = _LISTED_WORD_RE.fullmatch(said) if asides else None
+            items.append(m.group(1) if m else said)
     plain = [p for p in items if _PLAIN_WORD_RE.fullmatch(p) and exact(p) and not ctx.lexicon.generic(p)
              and not ctx.lexicon.general(p)]
     if not plain or not any(exact(span) for _, _, span in ctx.names.spot(chunk)):
