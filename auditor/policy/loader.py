@@ -106,6 +106,10 @@ def load_document(path: Path | str) -> Document:
         text = markup_text(_within(name, text, MAX_HTML_CHARS).splitlines())  # a page kept in strings ("<p>\\n" +)
     if html and suffix in CODE_SUFFIXES:
         text = _JSX_STRING_RE.sub(_jsx_string, text)  # "{'关于极光推送SDK：'}" between tags: the words it shows
+        # a React fragment is a block of its own; an element of an array ("items={[ <>…</>, <>…</> ]}") an item of
+        # a list
+        text = _ITEM_FRAGMENT_RE.sub(lambda m: "</li>" if m.group(2) else f"{m.group(1) or ''}<li>", text)
+        text = _FRAGMENT_RE.sub(lambda m: "</div>" if m.group(1) else "<div>", text)
     if html:
         raw_lines, raw_tables = parse_html(_within(name, text, MAX_HTML_CHARS), name)
         lines = [_line(no, t, mark, indent) for no, t, mark, indent in raw_lines]
@@ -142,6 +146,8 @@ quotes around its brackets too): the permission's name, as text names it."""
 _ESCAPED_MARKUP_RE = re.compile(r"&(?:lt|gt|quot|amp);")
 MIN_ESCAPED_MARKUP = 6
 """Escaped markup characters in a text (not a page) that make it a page's text saved escaped: read unescaped."""
+_FRAGMENT_RE = re.compile(r"<(/?)>")
+_ITEM_FRAGMENT_RE = re.compile(r"(?<=[\[,])(\s*)<>|<(/)>(?=\s*[,\]])")
 _JSX_STRING_RE = re.compile(r"""\{\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")\s*\}""")
 """A JSX expression that is one string literal (``{'《隐私政策》'}``): text a page of code shows as written."""
 

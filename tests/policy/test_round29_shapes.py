@@ -432,3 +432,40 @@ def test_a_use_said_after_the_permission_beats_a_courtesy_before_it(tmp_path, ca
     text = "5. 为保障您正常使用本产品，维护我们服务的正常运行，我们需要访问您的内存卡权限，实现聊天记录的备份，以及为用户提供导出文件等服务。\n"
     d = _read(tmp_path, "card.md", text, catalog)
     assert _scene_with(d, "聊天记录的备份") == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}
+
+
+JSX_FRAGMENTS = """\
+export default function Privacy() {
+  return (
+    <Section>
+      <h2>Advertising partners</h2>
+      <p>Each partner has its own privacy policy:</p>
+      <List
+        items={[
+          <>
+            <Strong>AppLovin</Strong> -{" "}
+            <Anchor href="https://www.applovin.com/privacy/">applovin.com/privacy</Anchor>
+          </>,
+          <>
+            <Strong>InMobi</Strong> -{" "}
+            <Anchor href="https://www.inmobi.com/privacy-policy">inmobi.com/privacy-policy</Anchor>
+          </>,
+          <>
+            <Strong>Example Mediation</Strong> -{" "}
+            <Anchor href="https://mediation.example.com/privacy">mediation.example.com/privacy</Anchor>
+          </>,
+        ]}
+      />
+    </Section>
+  );
+}
+"""
+
+
+def test_the_fragments_of_a_jsx_list_are_its_items(tmp_path) -> None:
+    catalog = memory_catalog(entry("applovin", "AppLovin"), entry("inmobi", "InMobi"))
+    d = _read(tmp_path, "Privacy.tsx", JSX_FRAGMENTS, catalog)
+    links = {s.name: s.link for s in d.sdks}
+    assert links["AppLovin"] == "applovin.com/privacy"
+    assert links["InMobi"] == "inmobi.com/privacy-policy"
+    assert links["Example Mediation"] == "mediation.example.com/privacy"
