@@ -469,3 +469,37 @@ def test_the_fragments_of_a_jsx_list_are_its_items(tmp_path) -> None:
     assert links["AppLovin"] == "applovin.com/privacy"
     assert links["InMobi"] == "inmobi.com/privacy-policy"
     assert links["Example Mediation"] == "mediation.example.com/privacy"
+
+
+TWO_PLATFORMS = """\
+（三）需要您授权的系统权限
+安卓操作系统应用权限列表
+a.读取日历
+读取您系统中的日历活动，用于提醒您看房的日程
+b.编辑日历
+添加或修改系统中的日历活动，用于写入看房日程提醒
+ c.录音
+使用麦克风录制音频
+用于发送语音留言
+iOS操作系统应用权限列表
+a.访问相册
+用于上传房屋照片
+b.使用摄像头
+用于拍摄房屋照片
+"""
+
+
+def test_a_platforms_list_title_and_a_lettered_item_set_off_by_a_blank(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "platforms.txt", TWO_PLATFORMS, catalog)
+    said = {f"{s.name} {s.description}": {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+
+    def scene_saying(words: str) -> set[str]:
+        found = [perms for text, perms in said.items() if words in text]
+        assert len(found) == 1, said
+        return found[0]
+
+    assert scene_saying("写入看房日程提醒") == {"WRITE_CALENDAR"}
+    # "c." is the item after "b.", however it is indented: not a line of b's text
+    assert scene_saying("发送语音留言") == {"RECORD_AUDIO"}
+    # the iOS list's items name no Android permission
+    assert not any("房屋照片" in text for text in said)

@@ -857,6 +857,9 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
 
 MAX_PLATFORM_MARKER = 12
 _MARKER_DRESS = "[]【】()（）:：*#- \t"
+_PLATFORM_TITLE_RE = re.compile(r"^\s*(iOS|IOS|ios|Android|android|ANDROID|安卓|苹果|鸿蒙)\s*(?:操作)?(?:系统|端|版|客户端)?\s*"
+                                r"(?:应用)?(?:设备)?(?:权限|隐私权限|系统权限)(?:列表|清单|说明|调用(?:说明)?|申请(?:与使用)?"
+                                r"(?:情况)?(?:说明)?)?\s*[:：]?\s*$")
 _PLATFORM_NAME_RE = re.compile(r"(?i)ios|android|安卓|苹果|鸿蒙|harmonyos")
 _PLATFORM_WORD_RE = re.compile(r"(?i)ios|android|安卓|苹果|鸿蒙|harmonyos|端|版本?|系统|平台|操作|和|与|/|\s")
 """The words a platform's marker line is made of (a line with any other word is no marker)."""
@@ -865,6 +868,9 @@ _PLATFORM_WORD_RE = re.compile(r"(?i)ios|android|安卓|苹果|鸿蒙|harmonyos|
 def platform_marker(text: str, ctx: Context) -> str | None:
     """The platform a line is only the name of ("[iOS]", "【Android】", "iOS端：", "Android:"): it opens that
     platform's part of the text; None for any other line ("iPhone相册" names a permission)."""
+    titled = _PLATFORM_TITLE_RE.match(text)
+    if titled:  # "iOS操作系统应用权限列表", "Android系统权限调用说明": the title of one platform's permission list
+        return ctx.lexicon.platform(titled.group(1))
     if len(text) > 2 * MAX_PLATFORM_MARKER or not _PLATFORM_NAME_RE.search(text):
         return None
     core = text.strip().strip(_MARKER_DRESS)
@@ -875,13 +881,18 @@ def platform_marker(text: str, ctx: Context) -> str | None:
 
 
 _DIGITS_RE = re.compile(r"^\s*[(（]?\s*(\d{1,2})\s*[.、．)）]")
+_LETTER_RE = re.compile(r"^\s*[(（]?\s*([a-zA-Z])\s*[.、．)）]")
 
 
 def _next_number(head: Line, line: Line) -> bool:
-    """True when ``line`` is numbered one more than ``head`` ("1、…" then "2、…"): the next item of the same
-    list however far it is indented (a text kept in code, whose lines take the indentation of the code)."""
+    """True when ``line`` is numbered one more than ``head`` ("1、…" then "2、…", "e.…" then "f.…"): the next item
+    of the same list however far it is indented (a text kept in code, whose lines take the indentation of the code;
+    a list copied with a blank before some of its items)."""
     a, b = _DIGITS_RE.match(head.text), _DIGITS_RE.match(line.text)
-    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
+    if a is not None and b is not None:
+        return int(b.group(1)) == int(a.group(1)) + 1
+    x, y = _LETTER_RE.match(head.text), _LETTER_RE.match(line.text)
+    return x is not None and y is not None and ord(y.group(1)) == ord(x.group(1)) + 1
 
 
 def _marker_kind(line: Line) -> str:
