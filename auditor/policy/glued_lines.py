@@ -49,16 +49,22 @@ def restore_lines(doc: Document, lexicon: Lexicon) -> Document:
         return doc
     lines: list[Line] = []
     changed = False
+    previous = 0  # the last item number read (a list may run over several long lines)
     for line in doc.lines:
-        parts = cut(line.text, lexicon) if width(line.text) > MIN_GLUED_WIDTH else [line.text]
+        if width(line.text) > MIN_GLUED_WIDTH:
+            numbered, previous = _numbers_after_addresses(line.text, previous)
+            parts = cut(line.text, lexicon, numbered)
+        else:
+            parts = [line.text]
         changed = changed or len(parts) > 1
         lines.extend(replace(line, text=p) for p in parts)
     return replace(doc, lines=tuple(lines)) if changed else doc
 
 
-def cut(text: str, lexicon: Lexicon) -> list[str]:
+def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[str]:
     """The lines ``text`` was, when it reads as several run together (at least :data:`MIN_CUTS` places to cut);
-    else ``[text]``."""
+    else ``[text]``. ``numbered``: where item numbers ran into addresses (:func:`_numbers_after_addresses`, read
+    over the lines before it too)."""
     if not CJK_RE.search(text):
         return [text]
     cuts = {m.end() for m in _ITEM_RE.finditer(text)}
@@ -89,15 +95,46 @@ def cut(text: str, lexicon: Lexicon) -> list[str]:
                  and lexicon.role(_label_at(text, c)) in ("link", "website")]
         cuts.difference_update(after)
     cuts |= ends
+    cuts |= _numbers_after_addresses(text, 0)[0] if numbered is None else numbered
     for c in sorted(cuts):  # "（1）友盟统计 SDK使用目的：": "SDK" ends the name before the label, not opens the label
         if text[c:c + 3].casefold() == "sdk" and c + 3 < len(text) and CJK_RE.match(text[c + 3]):
-            before = text[max((b for b in cuts if b < c), default=0):c].strip()
+            before = re.split(r"[:：]", text[max((b for b in cuts if b < c), default=0):c])[-1].strip()
+            # (the words before it, or the value of a label before it: "使用SDK名称：某某组件arms SDK服务类型：…")
             if before and width(before) <= MAX_NAME_WIDTH and not company_like(before) and not URL_RE.search(before):
                 cuts.discard(c)
                 cuts.add(c + 3)
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
     parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if p]
+
+
+_NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,2})、")
+
+
+def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
+    """Where the next item's number ran into the address before it ("…/page/policy2、banner", "…/statement.html12、快手
+    联盟SDK", "…?tab=privacy15、OKHttp"): the number that goes on from the items before it (12 after 11, not 2),
+    else its last digit; and the last item number read (``previous``: the one before ``text``)."""
+    out: set[int] = set()
+    for m in _NUMBERED_RE.finditer(text):
+        digits = m.group(1)
+        window = text[max(0, m.start() - MAX_ADDRESS):m.end() - 1]
+        addresses = list(URL_RE.finditer(window))
+        address = addresses[-1] if addresses else None  # (the one the number may have run into)
+        if address is None or address.end() != len(window) or len(address.group(0)) <= len(digits) + len("http://"):
+            previous = int(digits)  # an item numbered as written ("。2、…")
+            continue
+        if len(digits) == 2 and int(digits) == previous + 1:
+            out.add(m.start())
+            previous = int(digits)
+        else:
+            out.add(m.start() + len(digits) - 1)
+            previous = int(digits[-1])
+    return out, previous
+
+
+MAX_ADDRESS = 300
+"""Characters before an item's number looked at for the address it ran into."""
 
 
 def _label_at(text: str, start: int) -> str:

@@ -503,3 +503,15 @@ def test_a_platforms_list_title_and_a_lettered_item_set_off_by_a_blank(tmp_path,
     assert scene_saying("发送语音留言") == {"RECORD_AUDIO"}
     # the iOS list's items name no Android permission
     assert not any("房屋照片" in text for text in said)
+
+
+def test_the_next_items_number_run_into_an_address_of_a_glued_page() -> None:
+    from auditor.policy.glued_lines import _numbers_after_addresses
+    text = ("9、甲SDK：用于统计。来源：https://stats.example.cn/privacy10、乙SDK：用于推送。来源：https://push.example.cn/"
+            "tab=privacy11、丙SDK：用于地图。")
+    cuts, last = _numbers_after_addresses(text, 0)
+    # 10 after 9, 11 after 10: the two digits are the item's, not the address's
+    assert sorted(text[k:k + 3] for k in cuts) == ["10、", "11、"] and last == 11
+    # with no number before it, only the last digit is the item's ("…/policy2、": item 2)
+    cuts, _ = _numbers_after_addresses("链接：https://a.example.cn/page/policy2、下一项", 0)
+    assert [k for k in cuts] == ["链接：https://a.example.cn/page/policy2、下一项".index("2、")]
