@@ -5,12 +5,13 @@ together.
     北京锐讯灵通科技有限公司官网链接：https://www.umeng.com/（2）个推 SDK使用目的：…
 
 Such a line is cut back into the lines it was: before each item marker (``（2）``, ``[3]``, ``4、`` after a sentence's
-end) and before each field's label run into the value before it (``…IMEI公司名称：``, ``…/privacy使用目的：``, as
-:meth:`auditor.policy.lexicon.Lexicon.glued_label` finds them), and an address is cut where Chinese words follow
-its path. Only a long line with several such places is cut: a paragraph that merely holds a colon or two is
-left as written. The parts keep the line's number (the evidence still points at the source line). Documents
-with tables of their own (HTML, DOCX) or source code keep their lines: their tables and code point at them by
-index.
+end, or run into the address before it: ``…/privacy15、OKHttp``) and before each field's label run into the value
+before it (``…IMEI公司名称：``, ``…/privacy使用目的：``, as :meth:`auditor.policy.lexicon.Lexicon.glued_label` finds
+them), and an address is cut where Chinese words follow its path. Only a long line with several such places is
+cut: a paragraph that merely holds a colon or two is left as written. The parts keep the line's number (the
+evidence still points at the source line). Documents with tables of their own (HTML, DOCX) or source code keep
+their lines: their tables and code point at them by index. The reader reads a document so restored and as written
+and keeps the reading that names more (:func:`auditor.policy.reader.read_document`): the cuts are a guess.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ from auditor.policy.text import CJK_RE, URL_RE, company_like, width
 MIN_GLUED_WIDTH = 600
 """Display width of a line that may be several run together (a paragraph of a policy is rarely longer and
 never holds many labels)."""
+MAX_RESTORED_CHARS = 1_000_000
+"""Characters of a page read with its lines restored as well as written (a privacy policy is rarely a tenth of it;
+past it, the page's second reading would cost more than the reader's time bound allows)."""
 MIN_CUTS = 4
 """Places to cut a long line needs before it is cut (fewer: a long paragraph, read as written)."""
 MAX_LABEL_RUN = 24
-MAX_NAME_WIDTH = 40
-"""Display width of the words before a label that open with "SDK" and may be a product's name ("（1）友盟统计 ")."""
 """Characters before a colon looked at for a label run into the value before it."""
+MAX_NAME_WIDTH = 40
+"""Display width of the words before a label that opens with "SDK", which may be a product's name ("（1）友盟统计 ")."""
 _ITEM_RE = re.compile(
     r"(?<=\S)\s*(?=[（(【\[]\d{1,2}[）)】\]])"  # "…/policy（2）个推", "…） （2）个推", "…。[3]支付宝"
     r"|(?<=[。；;！？])\s*(?=\d{1,2}(?:\.\d{1,2}){0,3}[、.．]?\s*[^\d\s.．、])"  # "…服务。2、微信SDK", "…。1.2.3 第三方SDK"
@@ -45,8 +49,9 @@ _PUNCTUATION_RE = re.compile(r"[。；;，,：:！？]")
 def restore_lines(doc: Document, lexicon: Lexicon) -> Document:
     """``doc`` with each long line that is several run together cut back into its lines (:func:`cut`)."""
     if doc.tables or doc.code or not any(len(line.text) > MIN_GLUED_WIDTH // 2 and width(line.text) > MIN_GLUED_WIDTH
-                                         for line in doc.lines):
-        return doc
+                                         for line in doc.lines) \
+            or sum(len(line.text) for line in doc.lines) > MAX_RESTORED_CHARS:
+        return doc  # (a page past the bound is read as written only: a second reading would double its time)
     lines: list[Line] = []
     changed = False
     previous = 0  # the last item number read (a list may run over several long lines)

@@ -515,3 +515,13 @@ def test_the_next_items_number_run_into_an_address_of_a_glued_page() -> None:
     # with no number before it, only the last digit is the item's ("…/policy2、": item 2)
     cuts, _ = _numbers_after_addresses("链接：https://a.example.cn/page/policy2、下一项", 0)
     assert [k for k in cuts] == ["链接：https://a.example.cn/page/policy2、下一项".index("2、")]
+
+
+def test_a_glued_page_past_the_bound_is_read_as_written_only() -> None:
+    from auditor.policy.document import Document, Line
+    from auditor.policy.glued_lines import MAX_RESTORED_CHARS, restore_lines
+    record = "（1）甲统计 SDK使用目的：统计。信息类型：设备型号公司名称：甲数据科技有限公司官网链接：https://a.example.cn/"
+    small = Document("p.txt", "text", "utf-8", (Line(1, record * 20),))
+    assert len(restore_lines(small, load_lexicon()).lines) > 1
+    big = Document("p.txt", "text", "utf-8", (Line(1, record * (MAX_RESTORED_CHARS // len(record) + 1)),))
+    assert restore_lines(big, load_lexicon()) is big

@@ -241,9 +241,9 @@ def _constant_item(body: str, ctx: Context) -> bool:
 
 
 MAX_FIELD_LABEL = 24
+"""Display width of an item that is only the label of a row's field ("使用目的", "所有可能的应用场景")."""
 _FIELD_TAIL_RE = re.compile(r"(?:目的|用途|场景|范围|方式|类型|链接|名称|purpose|scope|scenarios?|type|link)$", re.IGNORECASE)
 """The word a field's label ends with ("所有可能的应用场景")."""
-"""Display width of an item that is only the label of a row's field ("使用目的", "所有可能的应用场景")."""
 
 
 def _field_label(body: str, ctx: Context) -> bool:
