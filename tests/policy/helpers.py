@@ -53,3 +53,15 @@ def read_text(tmp_path: Path, name: str, text: str, catalog: Catalog) -> Disclos
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return read_policy(path, catalog)
+
+
+def scene_permissions(d: Disclosure) -> dict[str, set[str]]:
+    """Each scene's name and the short names of its permissions ("CAMERA")."""
+    return {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+
+
+def scene_with(d: Disclosure, words: str) -> set[str]:
+    """The permissions of the one scene whose name holds ``words`` (fails when none or several do)."""
+    found = [perms for name, perms in scene_permissions(d).items() if words in name]
+    assert len(found) == 1, scene_permissions(d)
+    return found[0]

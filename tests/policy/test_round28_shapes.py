@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.model import Catalog
-from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import entry, memory_catalog, scene_permissions, scene_with
 from tests.policy.helpers import read_text as _read
 
 
@@ -17,15 +17,8 @@ def catalog() -> Catalog:
     return memory_catalog(entry("umeng-analytics", "Umeng Analytics", "友盟"))
 
 
-def _scenes(d) -> dict[str, set[str]]:
-    return {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
-
-
-def _scene_with(d, words: str) -> set[str]:
-    """The permissions of the one scene whose name holds ``words`` (fails when none or several do)."""
-    found = [perms for name, perms in _scenes(d).items() if words in name]
-    assert len(found) == 1, _scenes(d)
-    return found[0]
+_scenes = scene_permissions
+_scene_with = scene_with
 
 
 AFTER_GRANTING = """\

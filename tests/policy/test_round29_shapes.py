@@ -14,7 +14,7 @@ import pytest
 from auditor.catalog.model import Catalog
 from auditor.policy import load_lexicon
 from auditor.policy.text import urls
-from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import entry, memory_catalog, scene_permissions, scene_with
 from tests.policy.helpers import read_text as _read
 
 A = "android.permission."
@@ -26,14 +26,8 @@ def catalog() -> Catalog:
                           entry("tencent-qq", "QQ SDK", "QQ互联"))
 
 
-def _scenes(d) -> dict[str, set[str]]:
-    return {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
-
-
-def _scene_with(d, words: str) -> set[str]:
-    found = [perms for name, perms in _scenes(d).items() if words in name]
-    assert len(found) == 1, _scenes(d)
-    return found[0]
+_scenes = scene_permissions
+_scene_with = scene_with
 
 
 def test_english_yes_or_no_titles_are_the_users_choice() -> None:
