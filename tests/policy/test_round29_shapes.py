@@ -519,3 +519,51 @@ def test_a_glued_page_past_the_bound_is_read_as_written_only() -> None:
     assert len(restore_lines(small, load_lexicon()).lines) > 1
     big = Document("p.txt", "text", "utf-8", (Line(1, record * (MAX_RESTORED_CHARS // len(record) + 1)),))
     assert restore_lines(big, load_lexicon()) is big
+
+
+TABLE_WITH_LINK_LABELS = """\
+6. 我们接入的第三方SDK逐项列举如下：
+
+
+功能类型
+第三方SDK名称
+使用场景
+个人信息字段
+第三方机构名称
+第三方链接
+
+
+地图类
+甲地图
+推荐附近的门店
+设备相关信息（IMEI）、位置信息
+甲地图科技有限公司
+官网链接:https://map.jia.example.cn
+隐私政策链接:https://map.jia.example.cn/privacy
+
+
+分享类
+乙分享
+分享文章到社交平台
+设备相关信息（IMSI）
+乙互动科技有限公司
+官网链接:https://share.yi.example.cn
+隐私政策链接:https://share.yi.example.cn/privacy
+
+
+统计类
+丙统计
+统计功能使用情况
+设备相关信息（Android ID）
+丙数据技术有限公司
+官网链接:https://stats.bing.example.cn
+隐私政策链接:https://stats.bing.example.cn/privacy
+"""
+
+
+def test_a_flattened_table_is_not_lost_to_the_link_labels_in_its_cells(tmp_path, catalog) -> None:
+    # "甲地图科技有限公司" over "官网链接：…" / "隐私政策链接：…" reads as a record named by a company: the table, whose
+    # cells those lines are, keeps them
+    d = _read(tmp_path, "links.txt", TABLE_WITH_LINK_LABELS, catalog)
+    assert {(s.name, s.company) for s in d.sdks} == {
+        ("甲地图", "甲地图科技有限公司"), ("乙分享", "乙互动科技有限公司"), ("丙统计", "丙数据技术有限公司")}

@@ -1023,7 +1023,10 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
             return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
         if not name_like(facts.name) and not ctx.names.known(facts.name):
             return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …")
-        confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2 else 0.0)
+        # (a record opened by its name, saying two facts of it or more, over a table its lines may stand in; not one
+        # whose "name" is a company's, "北京某某有限公司" over "官网链接：…": a table's cells read as a record)
+        confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2
+                                   and not company_like(facts.name) else 0.0)
         # the SDK's permissions one a line, each with its use ("权限名称：android.permission.INTERNET … 用途说明：用于推送"):
         # scene pairs too, as a table of one SDK's permissions gives them
         uses = [(fields[k][1], fields[k + 1][1]) for k in range(len(fields) - 1)
