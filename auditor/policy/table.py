@@ -50,12 +50,14 @@ _EMBEDDED_COMPANY_RE = (re.compile(r"^(.{2,60}?)\s[—–-]{1,2}\s+(.{3,120}?)\s
                         re.compile(r"^(.{2,60}?)\s+(\S{2,60}(?:公司|集团|研究院|工作室))\s*$"),
                         re.compile(r"^(\S{0,40}(?:sdk|kit)\b(?:\s\S{1,40}){0,2}|\S{1,40}\s(?:sdk|kit))\s+by\s+(.{3,120}?)\s*$",
                                    re.IGNORECASE),
+                        re.compile(r"^(.{2,40}?(?:SDK|sdk|Sdk))([\u4e00-\u9fff][^，,。；;：:]{3,80}?(?:公司|集团))\s*$"),
                         *_BRACKETED_COMPANY_RE)
 """``Product — Company`` (a dash with spaces around it); ``产品-某某有限公司`` (a bare dash before a Chinese company,
 the last dash); ``产品 某某（中国）有限公司`` (a Chinese company name after the last space: a cell of two lines, the
 product over its company); ``GravtySDK by Loyalty Juggernaut Inc.`` (an SDK's or kit's name of up to three words
 before "by", a registered company after it; not a sentence, "OpenX is an advertising service provided by …");
-``产品（含某组件）（某某有限公司）`` (the company in the last of two brackets); else
+``高德地图SDK高德软件有限公司`` (a Chinese company run into the product's name right after its "SDK", a row's two
+cells on one line); ``产品（含某组件）（某某有限公司）`` (the company in the last of two brackets); else
 ``产品（某某（北京）有限公司）`` (the company in brackets from the first one on). The dash first, so a bracket inside
 the product ("X (app) — Y Ltd") stays in the product; the two lines before the bracket, so a bracket inside the
 company stays in it."""

@@ -567,3 +567,10 @@ def test_a_flattened_table_is_not_lost_to_the_link_labels_in_its_cells(tmp_path,
     d = _read(tmp_path, "links.txt", TABLE_WITH_LINK_LABELS, catalog)
     assert {(s.name, s.company) for s in d.sdks} == {
         ("甲地图", "甲地图科技有限公司"), ("乙分享", "乙互动科技有限公司"), ("丙统计", "丙数据技术有限公司")}
+
+
+def test_a_company_run_into_the_products_name_after_its_sdk_word() -> None:
+    from auditor.policy.table import product_company
+    assert product_company("甲地图SDK甲地图软件有限公司") == ("甲地图SDK", "甲地图软件有限公司")
+    assert product_company("乙广告SDK北京乙网络技术有限公司") == ("乙广告SDK", "北京乙网络技术有限公司")
+    assert product_company("丙推送SDK") is None
