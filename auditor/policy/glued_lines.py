@@ -41,7 +41,6 @@ _ITEM_RE = re.compile(
     r"|(?<=[。；;！？])\s*(?=[一二三四五六七八九十]{1,3}、)"  # "…。二、百度SDK"
 )
 _COLON_RE = re.compile(r"[：:](?!//)")
-_URL_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _ITEM_TAIL_RE = re.compile(r"(?<=[A-Za-z/=#_-])\d[.、．](?:[A-Za-z][A-Za-z0-9 _-]*)?$")
 _PUNCTUATION_RE = re.compile(r"[。；;，,：:！？]")
 
@@ -86,7 +85,7 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     ends: set[int] = set()
     m = URL_RE.search(text)
     while m is not None:  # "https://www.umeng.com/友盟的隐私政策：": the address ends at the Chinese words
-        cjk = _URL_CJK_RE.search(m.group(0))
+        cjk = CJK_RE.search(m.group(0))
         if cjk and cjk.start() > len("https://") and m.group(0)[:cjk.start()].isascii():
             # (the next item's number, and an English name opening it, ran into the address: "…/compliance2.OPPO推送
             # SDK", "…/#/6.小米推送SDK": the address ends before them)

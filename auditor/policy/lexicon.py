@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from auditor.policy.phrases import (
@@ -154,6 +154,17 @@ def _with_object(verb: str, other: str, search: Callable[[str], tuple[int, str, 
         if m and m[0] < len(verb) and m[1] not in other:
             return m
     return None
+
+
+def without_phrases(folded: str, hits: Iterable[Hit]) -> str:
+    """``folded`` text with the phrases of ``hits`` taken out, longest first; a phrase the lexicon read with its
+    verb shared ("read, receive and send sms" holds "receive sms") taken out word by word."""
+    for hit in sorted(hits, key=lambda h: -len(h.phrase)):
+        if hit.phrase in folded:
+            folded = folded.replace(hit.phrase, " ")
+        elif hit.phrase.isascii():
+            folded = re.sub(r"\b(?:" + "|".join(map(re.escape, hit.phrase.split())) + r")\b", " ", folded)
+    return folded
 
 
 @dataclass(frozen=True)
@@ -707,11 +718,7 @@ class Lexicon:
         if not hits:
             return False
         total = len(_RESTATING_FILLER_RE.sub("", folded))
-        for hit in sorted(hits, key=lambda h: -len(h.phrase)):
-            if hit.phrase in folded:
-                folded = folded.replace(hit.phrase, " ")
-            elif hit.phrase.isascii():
-                folded = re.sub(r"\b(?:" + "|".join(map(re.escape, hit.phrase.split())) + r")\b", " ", folded)
+        folded = without_phrases(folded, hits)
         return len(_RESTATING_FILLER_RE.sub("", _ACCESS_VERB_RE.sub(" ", folded))) * 4 <= total
 
     def party(self, name: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, SceneClaim
 from auditor.policy.document import Line
-from auditor.policy.lexicon import fold
+from auditor.policy.lexicon import fold, without_phrases
 from auditor.policy.text import TERMINAL, continues, is_heading, width
 
 MAX_LABEL_WIDTH = 40
@@ -100,12 +100,7 @@ def label_cell(text: str, ctx: Context, strict: bool) -> bool:
         return True
     folded = _NOTE_RE.sub(" ", fold(text))  # "（仅限前台使用）": a note on the permission
     total = len(_FILLER_RE.sub("", folded))
-    for hit in sorted(ctx.lexicon.find(text, weak=True), key=lambda h: -len(h.phrase)):
-        if hit.phrase in folded:
-            folded = folded.replace(hit.phrase, " ")
-        elif hit.phrase.isascii():  # a phrase the lexicon read with its verb shared ("read, receive and send sms")
-            folded = re.sub(r"\b(?:" + "|".join(map(re.escape, hit.phrase.split())) + r")\b", " ", folded)
-    return len(_FILLER_RE.sub("", folded)) * 3 <= total
+    return len(_FILLER_RE.sub("", without_phrases(folded, ctx.lexicon.find(text, weak=True)))) * 3 <= total
 
 
 def _anchors(lines: Sequence[Line], first: int, end: int, n: int, p: int, ctx: Context) -> list[int]:

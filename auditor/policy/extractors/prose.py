@@ -1033,8 +1033,11 @@ _LIST_LEAD_RE = re.compile(r"\b(?:including|such as|like|e\.g\.?|for example)\s*
 def _list_end(part: str, start: int) -> int:
     """Where the list going on from ``start`` ends: the end of its sentence or clause group (a period, a
     semicolon, a bracket closing what it stood in)."""
-    m = re.compile(r"[.;。；)）](?:\s|$)|[.;。；]$").search(part, start)
+    m = _LIST_END_MARK_RE.search(part, start)
     return m.start() if m else len(part.rstrip())
+
+
+_LIST_END_MARK_RE = re.compile(r"[.;。；)）](?:\s|$)|[.;。；]$")
 
 
 _FORWARD_RE = re.compile(r"(?:如下|以下|下列|下述)(?:的)?(?:功能|服务|业务|场景|目的)|\bthe following\b|\bbelow\b",
