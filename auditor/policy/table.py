@@ -45,14 +45,16 @@ _LABEL_RE = re.compile(r"(?:^|(?<=[；;。\s]))([^：:；;。\s][^：:；;。]{0
 _BRACKETED_COMPANY_RE = (re.compile(r"^(.{2,60}?[)）])\s*[（(]\s*([^（()）]{3,120}?)\s*[)）]*\s*$"),
                          re.compile(r"^(.{2,60}?)\s*[（(]\s*(.{3,120}?)\s*[)）]*\s*$"))
 """The company in brackets after the product (see :data:`_EMBEDDED_COMPANY_RE`)."""
-_EMBEDDED_COMPANY_RE = (re.compile(r"^(.{2,60}?)\s[—–-]{1,2}\s+(.{3,120}?)\s*$"),
+_EMBEDDED_COMPANY_RE = (re.compile(r"^[（(]\s*([^（()）]{2,40}?)\s*[)）]\s*([^（()）\s][^，,。；;：:]{2,80}?)\s*$"),
+                        re.compile(r"^(.{2,60}?)\s[—–-]{1,2}\s+(.{3,120}?)\s*$"),
                         re.compile(r"^(.{2,60})[—–-]{1,2}([\u4e00-\u9fff][^—–-]{2,120}?)\s*$"),
                         re.compile(r"^(.{2,60}?)\s+(\S{2,60}(?:公司|集团|研究院|工作室))\s*$"),
                         re.compile(r"^(\S{0,40}(?:sdk|kit)\b(?:\s\S{1,40}){0,2}|\S{1,40}\s(?:sdk|kit))\s+by\s+(.{3,120}?)\s*$",
                                    re.IGNORECASE),
                         re.compile(r"^(.{2,40}?(?:SDK|sdk|Sdk))([\u4e00-\u9fff][^，,。；;：:]{3,80}?(?:公司|集团))\s*$"),
                         *_BRACKETED_COMPANY_RE)
-"""``Product — Company`` (a dash with spaces around it); ``产品-某某有限公司`` (a bare dash before a Chinese company,
+"""``（产品）某某有限公司`` (the product in brackets before its company); ``Product — Company`` (a dash with spaces
+around it); ``产品-某某有限公司`` (a bare dash before a Chinese company,
 the last dash); ``产品 某某（中国）有限公司`` (a Chinese company name after the last space: a cell of two lines, the
 product over its company); ``GravtySDK by Loyalty Juggernaut Inc.`` (an SDK's or kit's name of up to three words
 before "by", a registered company after it; not a sentence, "OpenX is an advertising service provided by …");
@@ -537,6 +539,8 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             fields = _shifted_company(fields)
         if "company" not in roles or roles.index("company") == name_col or not company:
             fields = split_company(name, fields)  # no company column, or an empty company cell
+            if not split and company_like(name) and not any(r == "company" for r, _ in fields):
+                fields = fields + [("company", name)]  # a name cell that names a company only ("友盟同欣（北京）科技有限公司")
         fields = with_cued_company(fields)
         rows.append((fields, row.first, row.last))
     out = []

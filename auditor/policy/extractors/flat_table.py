@@ -28,6 +28,8 @@ from auditor.policy.text import (
 CONFIDENCE = 0.8
 MAX_HEADER_WIDTH = 48
 MAX_COLUMNS = 8
+MIN_WHOLE_HEADER = 4
+"""Titles, each of a known role, that make an SDK table's header whole (fewer may be a caption and a title)."""
 _KEYED_RE = re.compile(r"[:：]\s*\S")
 FIRST_BATCH = 64
 """Cells read for a table at first (then four times as many, until its rows end inside a batch)."""
@@ -87,6 +89,11 @@ class FlatTableExtractor:
             if structure is not None and len(header) >= 3 and roles[0] in ("name", "company") and "name" in roles[1:] \
                     and _more_rows(self._table(doc, ctx, header[1:], roles[1:], i + 1, j, grids), structure):
                 i += 1  # a caption over the header ("Third-party SDKs"), which the rows read without fit better
+                continue
+            if structure is None and "name" in roles and None not in roles and len(roles) >= MIN_WHOLE_HEADER \
+                    and _whole_paragraph(doc, i, j):
+                i = j  # an SDK table's whole header whose rows do not read (a row a line, its cells parted by blanks):
+                # its titles open no other table ("使用目的 / 申请调用的权限 / …" is no permission table of its own)
                 continue
             if structure is None or (not structure.sdks and "name" not in roles and "link" not in roles
                                      and _named_by_company(roles)):
@@ -181,7 +188,7 @@ class FlatTableExtractor:
             if blocks and rows and None not in roles and doc.lines[i + 1].no - doc.lines[i].no > 1 \
                     and _mean_fit(roles, blocks, ctx, fits) <= _mean_fit(roles, rows, ctx, fits):
                 blocks = []  # titles apart over cells apart: the rows by the blank lines only when they read better
-            if regapped and len(regapped) >= len(rows) and (
+            if regapped and (len(regapped) >= len(rows) or _reads_more(roles, regapped, rows, ctx, fits)) and (
                     None in roles or _mean_fit(roles, regapped, ctx, fits) > _mean_fit(roles, rows, ctx, fits)):
                 blocks = regapped  # a header set off by more blank lines than part the rows: so read when that reads better
             if blocks and rows and None not in roles and blocks[-1].last + 2 * len(roles) < rows[-1].last:
@@ -203,6 +210,13 @@ def _until_header(cells: list[Cell], complete: bool, header: list[str]) -> tuple
         if [c.text for c in cells[k:k + len(titles)]] == titles:
             return cells[:k], True
     return cells, complete
+
+
+def _whole_paragraph(doc: Document, i: int, j: int) -> bool:
+    """Lines ``i..j-1`` make one paragraph of their own: no blank line between them, one before and after."""
+    lines = doc.lines
+    return j < len(lines) and lines[j].no - lines[j - 1].no > 1 and (i == 0 or lines[i].no - lines[i - 1].no > 1) \
+        and all(lines[k].no - lines[k - 1].no == 1 for k in range(i + 1, j))
 
 
 def _more_rows(other: Structure | None, structure: Structure) -> bool:
@@ -358,11 +372,19 @@ _BARE_NAME_TITLES = frozenset({"名称", "name"})
 def _titled_names(roles: list[str | None], titles: list[str]) -> list[str | None]:
     """Header roles with the first title a bare "名称" / "Name" (``title``) read as the name column when no column
     is named so and the header has a column of a row's company, link or data ("名称" / "类型" / "描述" / "公司全称"
-    / "隐私政策链接"), as the table model reads it (not "合作伙伴名称" over the partners' kinds)."""
-    if "name" in roles or not roles or roles[0] != "title" or not titles \
-            or titles[0].strip().casefold() not in _BARE_NAME_TITLES or not _ROW_FACTS & set(roles):
+    / "隐私政策链接"), as the table model reads it (not "合作伙伴名称" over the partners' kinds). A title after a
+    column of kinds the header names ("合作伙伴类型 / 合作伙伴名称 / …") names the rows whatever its words."""
+    if "name" in roles or not roles or not titles or not _ROW_FACTS & set(roles):
         return roles
-    return ["name"] + roles[1:]
+    k = next((k for k, r in enumerate(roles) if r not in _KIND_ROLES), len(roles))
+    if k >= len(roles) or k >= len(titles) or roles[k] != "title" \
+            or (k == 0 and titles[0].strip().casefold() not in _BARE_NAME_TITLES):
+        return roles
+    return roles[:k] + ["name"] + roles[k + 1:]
+
+
+_KIND_ROLES = frozenset({"index", "description"})
+"""Columns a header may open with before its name column (a row number, the partner's kind)."""
 
 
 MAX_TITLE_STEP = 4
@@ -377,13 +399,15 @@ MAX_UNKNOWN_TITLE = 16
 
 
 def _titles_paragraph(doc: Document, cell_roles: list[str | None], i: int, j: int) -> int:
-    """Where a header that stopped at line ``j`` (a title the lexicon does not know) ends when its titles make one
+    """Where a header that stopped at line ``j`` (a title the lexicon does not know, or one of a role it has) ends when its titles make one
     paragraph of short lines (or stand each apart, as many blank lines between each two), blank lines before its
     first row ("SDK名称" / "类型" / "公司" / "获取权限" / … / "手机系统"): its last line's end, when at least half of its
     titles and three or more have a role, a name's among them (a bare "名称" too: :func:`_titled_names`); else ``j``."""
     lines = doc.lines
-    if j >= len(lines) or j == i or cell_roles[j] is not None:
-        return j
+    if j >= len(lines) or j == i or (cell_roles[j] is not None and (cell_roles[j] not in cell_roles[i:j]
+                                                                     or cell_roles[j] == "name")):
+        return j  # (a title of a role the header has already may stop it too: "第三方" then "第三方收集个人类型"; a
+        # second name's title is the name after a kind's, "SDK种类" / "SDK名称", read from it)
     step = lines[i + 1].no - lines[i].no if i + 1 < len(lines) else 1
     if step > MAX_TITLE_STEP:
         return j
@@ -593,7 +617,10 @@ def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Con
     makes rows of the header's length; else none."""
     lines = doc.lines
     n = len(roles)
-    key = 1 if roles[0] == "index" and n > 2 else 0
+    # the name's cell opens a row, after a row number or the partner's kind ("数据分析服务合作方") where the header
+    # puts them first
+    lead = next((k for k, r in enumerate(roles) if r not in _KIND_ROLES), n)
+    key = lead if 0 < lead < n - 1 and roles[lead] == "name" else 0
     step = lines[i + 1].no - lines[i].no if j - i >= 2 else 1
     if step > 1 and "name" not in roles:
         return [], []  # (titles apart over a table named by its company: its cells decide, read a cell at a time)
@@ -753,6 +780,12 @@ def _fit_of(role: str | None, text: str, ctx: Context, memo: _Fits) -> float:
     if found is None:
         found = memo[key] = _fits(role, text, ctx)
     return found
+
+
+def _reads_more(roles: list[str | None], fewer: list[Row], more: list[Row], ctx: Context, memo: _Fits) -> bool:
+    """Whether the reading with fewer rows reads more of them right (cells that fit their columns, counted over
+    the rows: a cell of two lines read as two shifts every cell after it, and the rows it leaves are many)."""
+    return _mean_fit(roles, fewer, ctx, memo) * len(fewer) > _mean_fit(roles, more, ctx, memo) * len(more)
 
 
 def _fit_count(roles: list[str | None], rows: list[Row]) -> int:

@@ -1,0 +1,242 @@
+"""Shapes read right in round 30: a flattened SDK table with a platform column ("所属系统": 安卓 / 苹果) and a caption over
+its header; a table whose first column is the partner's kind ("合作伙伴类型") before the partner's name, with name cells
+that are a company only or "（产品SDK）公司", its cells a paragraph each and a cell of two lines; an SDK table's whole
+header over rows it cannot read, whose titles open no permission table; data and permission labels written as
+Android's settings write them ("获取网络信息", "运行程序列表"). In our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy import load_lexicon
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+A = "android.permission."
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(entry("jiamap", "Jia Map SDK", "甲地图SDK"), entry("yipush", "Yi Push", "乙推送SDK"))
+
+
+PLATFORM_TABLE = """\
+（1）第三方SDK合作伙伴。详见下表。
+
+
+
+SDK技术
+
+
+所属系统
+SDK名称
+第三方
+第三方收集个人信息的目的
+第三方收集个人信息的类型
+隐私政策链接
+
+
+安卓
+甲地图SDK(内嵌甲定位SDK)
+甲地图信息技术有限公司
+展示您附近的商家
+Mac地址、获取网络信息、运行程序列表
+https://map.jia.example.cn/privacy
+
+
+安卓/苹果
+乙推送SDK
+乙科技有限责任公司
+为您推送消息
+设备型号、获取网络信息
+https://push.yi.example.cn/privacy
+
+
+苹果
+丙分享SDK
+丙网络科技有限公司
+分享到丙社区
+设备型号
+https://share.bing.example.cn/privacy
+"""
+
+
+def test_a_platform_column_is_no_name_and_the_caption_no_title(tmp_path, catalog) -> None:
+    lexicon = load_lexicon()
+    assert lexicon.role("所属系统") == lexicon.role("适用平台") == "choice"
+    d = _read(tmp_path, "platforms.txt", PLATFORM_TABLE, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows) == {"甲地图SDK(内嵌甲定位SDK)", "乙推送SDK", "丙分享SDK"}
+    assert rows["甲地图SDK(内嵌甲定位SDK)"].company == "甲地图信息技术有限公司"
+    assert rows["乙推送SDK"].company == "乙科技有限责任公司"
+    assert rows["丙分享SDK"].link == "https://share.bing.example.cn/privacy"
+    # Android's own labels for the network state and the running apps, as data
+    assert {"mac", "network-state", "running-apps"} <= set(rows["甲地图SDK(内嵌甲定位SDK)"].data_types)
+    assert "network-state" in rows["乙推送SDK"].data_types
+
+
+def test_android_labels_for_network_state_and_running_programs() -> None:
+    lexicon = load_lexicon()
+    assert {p for p, _ in lexicon.permissions_in("允许程序获取网络信息状态")} == {A + "ACCESS_NETWORK_STATE"}
+    assert {p for p, _ in lexicon.permissions_in("检索当前运行程序")} == {A + "GET_TASKS"}
+
+
+PARTNER_KINDS = """\
+第三方合作伙伴及共享信息说明：
+合作伙伴类型
+合作伙伴名称
+合作目的
+合作方式
+共享个人信息字段
+隐私政策
+
+
+数据统计合作方
+（丁统计SDK）北京丁数据科技有限公司
+提供统计服务
+嵌入第三方SDK
+设备MAC地址、应用列表
+https://ding.example.cn/privacy
+
+
+消息推送服务合作方
+戊信息技术有限公司
+推送消息
+嵌入第三方SDK
+设备型号
+https://wu.example.cn/privacy
+
+
+广告服务合作方
+（己广告SDK）己网络科技有限公司
+展示广告
+嵌入第三方SDK
+设备标识符
+https://ji.example.cn/privacy
+"""
+
+
+def test_a_column_of_partner_kinds_before_the_partners_names(tmp_path, catalog) -> None:
+    lexicon = load_lexicon()
+    assert lexicon.role("合作伙伴类型") == lexicon.role("合作方类型") == "description"
+    d = _read(tmp_path, "kinds.txt", PARTNER_KINDS, catalog)
+    companies = {s.name: s.company for s in d.sdks}
+    # a kind ("消息推送服务合作方") is nobody's company; a name cell that is a company only is its own company
+    assert companies == {"丁统计SDK": "北京丁数据科技有限公司", "戊信息技术有限公司": "戊信息技术有限公司",
+                         "己广告SDK": "己网络科技有限公司"}
+
+
+KINDS_APART = """\
+我们的合作伙伴如下：
+
+
+
+合作伙伴类型
+合作伙伴名称
+合作目的
+合作方式
+共享个人信息字段
+合作伙伴数据安全能力描述
+隐私政策
+
+
+
+
+统计服务合作方
+庚统计科技有限公司
+
+提供应用运营数据的统计分析
+
+嵌入第三方SDK
+
+设备MAC地址、应用内操作记录
+
+已通过信息安全管理体系认证，
+并持有三级等保证书。
+
+https://geng.example.cn/privacy
+
+
+
+地图服务合作方
+辛地图开放平台
+
+提供附近门店的位置服务
+
+嵌入第三方SDK
+
+位置信息
+
+已通过等级保护测评
+
+https://xin.example.cn/privacy
+
+
+
+分享服务合作方
+壬分享开放平台
+
+分享到壬社区
+
+嵌入第三方SDK
+
+设备型号
+
+采取加密传输措施
+
+https://ren.example.cn/privacy
+
+
+
+推送服务合作方
+癸推送服务
+
+推送消息
+
+嵌入第三方SDK
+
+设备标识符
+
+采取去标识化措施
+
+https://gui.example.cn/privacy
+"""
+
+
+def test_cells_a_paragraph_each_rows_further_apart_and_a_cell_of_two_lines(tmp_path, catalog) -> None:
+    # a cell of two lines ("…认证，" / "并持有…") read as two would shift every cell after it: the blank lines part
+    # the rows (three between rows, one between cells), the partner's kind opens each row before its name
+    d = _read(tmp_path, "apart.txt", KINDS_APART, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows) == {"庚统计科技有限公司", "辛地图开放平台", "壬分享开放平台", "癸推送服务"}
+    assert rows["辛地图开放平台"].link == "https://xin.example.cn/privacy"
+    assert rows["癸推送服务"].link == "https://gui.example.cn/privacy"
+    assert not rows["辛地图开放平台"].company  # ("地图服务合作方", the row's kind, is no company)
+    assert rows["庚统计科技有限公司"].company == "庚统计科技有限公司"
+
+
+WHOLE_HEADER_ROWS_ON_ONE_LINE = """\
+三方SDK列表如下：
+
+功能类型
+SDK名称
+第三方公司名称
+使用目的
+申请调用的权限
+收集个人信息类型
+官网链接
+隐私政策链接
+
+工具类 甲地图SDK 甲地图信息技术有限公司 展示附近门店 获取精确位置；读取外置存储卡 位置信息 https://map.jia.example.cn https://map.jia.example.cn/privacy
+乙推送SDK 乙科技有限责任公司 推送消息 读取手机状态和身份 设备信息 https://push.yi.example.cn https://push.yi.example.cn/privacy
+"""
+
+
+def test_the_titles_of_a_whole_sdk_header_open_no_permission_table(tmp_path, catalog) -> None:
+    # the rows (a line each, cells parted by blanks, a merged kind cell on the first only) do not read as the
+    # header's cells; "使用目的 / 申请调用的权限 / …" within the header is no permission table: no scene, and the
+    # rows' SDKs are still found in the lines
+    d = _read(tmp_path, "whole.txt", WHOLE_HEADER_ROWS_ON_ONE_LINE, catalog)
+    assert not d.scenes
+    assert {"jiamap", "yipush"} <= {s.id for s in d.sdks}
