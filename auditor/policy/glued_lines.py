@@ -40,6 +40,8 @@ _ITEM_RE = re.compile(
     r"|(?<=[。；;！？])\s*(?=\d{1,2}(?:\.\d{1,2}){0,3}[、.．]?\s*[^\d\s.．、])"  # "…服务。2、微信SDK", "…。1.2.3 第三方SDK"
     r"|(?<=[。；;！？])\s*(?=[一二三四五六七八九十]{1,3}、)"  # "…。二、百度SDK"
 )
+_DOTTED_RE = re.compile(r"(?<![0-9_.．/:=#?&vV-])(\d{1,2}(?:\.\d{1,2}){1,3})(?=\s*[^\d\s.．、,，。；;:：%)）])")
+"""A section number of two to four levels ("4.1.3") where no digit, dot, path or version's "v" runs into it."""
 _COLON_RE = re.compile(r"[：:](?!//)")
 _ITEM_TAIL_RE = re.compile(r"(?<=[A-Za-z/=#_-])\d[.、．](?:[A-Za-z][A-Za-z0-9 _-]*)?$")
 _PUNCTUATION_RE = re.compile(r"[。；;，,：:！？]")
@@ -71,7 +73,7 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     over the lines before it too)."""
     if not CJK_RE.search(text):
         return [text]
-    cuts = {m.end() for m in _ITEM_RE.finditer(text)}
+    cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text)
     last = 0
     for colon in _COLON_RE.finditer(text):
         run = text[max(last, colon.start() - MAX_LABEL_RUN):colon.start()]
@@ -110,6 +112,16 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
     parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if p]
+
+
+def _dotted_items(text: str) -> set[int]:
+    """Where section numbers of two levels or more run into the text before them ("…保存错误日志4.1.3 网络权限："),
+    each one beside the number before or after it in its list (4.1.2 or 4.1.4 is there too): a lone "2.5" is a
+    version or an amount, a run of them is a list."""
+    found = [(m.start(), m.group(1).split(".")) for m in _DOTTED_RE.finditer(text) if m.start() > 0]
+    numbers = {(tuple(p[:-1]), int(p[-1])) for _, p in found}
+    return {start for start, p in found
+            if (tuple(p[:-1]), int(p[-1]) - 1) in numbers or (tuple(p[:-1]), int(p[-1]) + 1) in numbers}
 
 
 _NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,2})、")

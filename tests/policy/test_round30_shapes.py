@@ -2,7 +2,8 @@
 its header; a table whose first column is the partner's kind ("合作伙伴类型") before the partner's name, with name cells
 that are a company only or "（产品SDK）公司", its cells a paragraph each and a cell of two lines; an SDK table's whole
 header over rows it cannot read, whose titles open no permission table; data and permission labels written as
-Android's settings write them ("获取网络信息", "运行程序列表"). In our own words, expected values written by hand."""
+Android's settings write them ("获取网络信息", "运行程序列表"). A one-line page whose section numbers ("3.1.2") run into the
+text before them. In our own words, expected values written by hand."""
 
 from __future__ import annotations
 
@@ -240,3 +241,28 @@ def test_the_titles_of_a_whole_sdk_header_open_no_permission_table(tmp_path, cat
     d = _read(tmp_path, "whole.txt", WHOLE_HEADER_ROWS_ON_ONE_LINE, catalog)
     assert not d.scenes
     assert {"jiamap", "yipush"} <= {s.id for s in d.sdks}
+
+
+
+def test_section_numbers_run_into_the_text_before_them_part_its_items(tmp_path, catalog) -> None:
+    from auditor.policy.glued_lines import cut
+    items = ["相机权限：用于拍摄头像", "存储权限：用于缓存图片，保存日志", "麦克风权限：用于录制语音消息",
+             "电话权限：用于校验本机号码", "日历权限：用于写入签到提醒", "悬浮窗权限：用于在其他应用上显示通话小窗"]
+    text = "三、我们申请的权限" + "".join(f"3.1.{k} {item}" for k, item in enumerate(items, 1)) \
+        + "。我们会在您使用相关功能时单独征求同意，您可以在系统设置中随时关闭这些权限，关闭后不影响其他功能的使用。" * 8
+    parts = cut(text, load_lexicon())
+    assert [p for p in parts if p.startswith("3.1.")] == [f"3.1.{k} {item}" for k, item in enumerate(items[:-1], 1)] \
+        + [parts[-1]]
+    assert parts[-1].startswith("3.1.6 悬浮窗权限")
+    d = _read(tmp_path, "glued.txt", text, catalog)
+    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    assert scenes == {"相机权限": {"CAMERA"}, "存储权限": {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"},
+                      "麦克风权限": {"RECORD_AUDIO"}, "电话权限": {"READ_PHONE_STATE"},
+                      "日历权限": {"READ_CALENDAR", "WRITE_CALENDAR"}, "悬浮窗权限": {"SYSTEM_ALERT_WINDOW"}}
+    assert {s.name: s.description for s in d.scenes}["麦克风权限"] == "用于录制语音消息"
+
+
+def test_a_lone_decimal_or_a_version_is_no_section_number() -> None:
+    from auditor.policy.glued_lines import _dotted_items
+    assert not _dotted_items("本应用支持1.5倍速播放，SDK版本v2.3.1与v2.3.2均已适配，安装包约12.4MB。")
+    assert len(_dotted_items("一、概述1.1 适用范围1.2 定义")) == 2
