@@ -219,11 +219,19 @@ def scene_permissions(doc: Document, claim: SceneClaim, lexicon: Lexicon,
 
 def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, str]]:
     """A scene row's permissions: everything a permission cell or label names; in a sentence, only the
-    phrases that use a permission (weak words next to a cue), never in a negated sentence."""
+    phrases that use a permission (weak words next to a cue), never in a negated sentence. A row whose permission
+    is iOS's (its key "NSCameraUsageDescription" written beside the label) asks no Android permission."""
+    if _IOS_KEY_RE.search(claim.permissions) and not _ANDROID_CONSTANT_RE.search(claim.permissions):
+        return []
     if claim.sentence:
         cue = lexicon.has_cue(fold(claim.permissions))
         return _dialled(claim, lexicon.permissions_in(claim.permissions, prose=True, verbal=not cue), claim.permissions)
     return _dialled(claim, lexicon.permissions_in(claim.permissions, weak=True, derive=True))
+
+
+_IOS_KEY_RE = re.compile(r"\bNS[A-Za-z]{2,40}UsageDescription\b")
+"""The Info.plist key of an iOS permission ("NSLocationWhenInUseUsageDescription")."""
+_ANDROID_CONSTANT_RE = re.compile(r"\bpermission\.[A-Z_]{3,}")
 
 
 _PHONE_ONLY_RE = re.compile(r"^(?:电话|电话权限|拨打电话权限?)$")

@@ -3,7 +3,8 @@ its header; a table whose first column is the partner's kind ("合作伙伴类�
 that are a company only or "（产品SDK）公司", its cells a paragraph each and a cell of two lines; an SDK table's whole
 header over rows it cannot read, whose titles open no permission table; data and permission labels written as
 Android's settings write them ("获取网络信息", "运行程序列表"). A one-line page whose section numbers ("3.1.2") run into the
-text before them. In our own words, expected values written by hand."""
+text before them. A permission table's rows of iOS permissions (their "NS…UsageDescription" keys). In our own
+words, expected values written by hand."""
 
 from __future__ import annotations
 
@@ -266,3 +267,20 @@ def test_a_lone_decimal_or_a_version_is_no_section_number() -> None:
     from auditor.policy.glued_lines import _dotted_items
     assert not _dotted_items("本应用支持1.5倍速播放，SDK版本v2.3.1与v2.3.2均已适配，安装包约12.4MB。")
     assert len(_dotted_items("一、概述1.1 适用范围1.2 定义")) == 2
+
+
+IOS_ROWS = """\
+| 权限名称 | 权限说明 | 使用场景 |
+|---|---|---|
+| 相机<br />`NSCameraUsageDescription` | 拍摄照片 | 用于扫码登录、更换头像 |
+| 写入照片库<br />`NSPhotoLibraryAddUsageDescription` | 向相册写入内容 | 保存海报图片 |
+| 相机<br />`android.permission.CAMERA` | 拍摄照片 | 用于扫码登录 |
+| 存储 | 读写外部存储 | 保存海报图片到相册 |
+"""
+
+
+def test_a_row_of_an_ios_permission_asks_no_android_permission(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "ios.md", IOS_ROWS, catalog)
+    pairs = {(s.name, p.rsplit(".", 1)[-1]) for s in d.scenes for p in s.permissions}
+    assert pairs == {("用于扫码登录", "CAMERA"), ("保存海报图片到相册", "READ_EXTERNAL_STORAGE"),
+                     ("保存海报图片到相册", "WRITE_EXTERNAL_STORAGE")}
