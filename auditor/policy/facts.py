@@ -229,6 +229,8 @@ def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, st
     return _dialled(claim, lexicon.permissions_in(claim.permissions, weak=True, derive=True))
 
 
+_SDK_RE = re.compile(r"sdk", re.IGNORECASE)
+_FIRST_CLAUSE_RE = re.compile(r"[，,。；;：:]")
 _IOS_KEY_RE = re.compile(r"\bNS[A-Za-z]{2,40}UsageDescription\b")
 """The Info.plist key of an iOS permission ("NSLocationWhenInUseUsageDescription")."""
 _ANDROID_CONSTANT_RE = re.compile(r"\bpermission\.[A-Z_]{3,}")
@@ -307,6 +309,10 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
     for claim in claims:
         if not claim.scene and not claim.description:
             continue  # a permission named without a scene: a PermissionDisclosure only
+        if (claim.sentence or claim.scene.strip() == claim.permissions.strip()) \
+                and _SDK_RE.search(_FIRST_CLAUSE_RE.split(claim.permissions.strip(), 1)[0]):
+            continue  # "我们使用了“友盟”的SDK，功能是…，使用到的权限是…": a sentence (or an item read whole as its scene)
+            # on what an SDK asks for, not a scene of the app's own (its permissions stay disclosed)
         key = (claim.scene, claim.description) if not claim.scene else (claim.scene, "")
         groups.setdefault(key, []).append(claim)
     out = []

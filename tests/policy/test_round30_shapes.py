@@ -3,8 +3,9 @@ its header; a table whose first column is the partner's kind ("合作伙伴类�
 that are a company only or "（产品SDK）公司", its cells a paragraph each and a cell of two lines; an SDK table's whole
 header over rows it cannot read, whose titles open no permission table; data and permission labels written as
 Android's settings write them ("获取网络信息", "运行程序列表"). A one-line page whose section numbers ("3.1.2") run into the
-text before them. A permission table's rows of iOS permissions (their "NS…UsageDescription" keys). In our own
-words, expected values written by hand."""
+text before them. A permission table's rows of iOS permissions (their "NS…UsageDescription" keys). A sentence (or
+an item read whole) on what an SDK asks for ("我们使用了“X”的SDK，…使用到的权限是…"). In our own words, expected values written
+by hand."""
 
 from __future__ import annotations
 
@@ -284,3 +285,21 @@ def test_a_row_of_an_ios_permission_asks_no_android_permission(tmp_path, catalog
     pairs = {(s.name, p.rsplit(".", 1)[-1]) for s in d.scenes for p in s.permissions}
     assert pairs == {("用于扫码登录", "CAMERA"), ("保存海报图片到相册", "READ_EXTERNAL_STORAGE"),
                      ("保存海报图片到相册", "WRITE_EXTERNAL_STORAGE")}
+
+
+SDK_SENTENCES = """\
+三、SDK技术
+在为安卓系统的用户提供服务时，我们将使用下列SDK技术：
+1. 我们使用了“甲统计”的SDK，功能是统计应用崩溃信息，使用到的权限是“读取手机状态、获取位置信息”。
+2. 我们使用了乙推送SDK，用于推送消息，所需的权限是“读取网络状态”。
+3. 当您使用扫码功能时，我们需要访问您的相机权限，并使用丙扫码SDK识别二维码。
+"""
+
+
+def test_a_sentence_on_what_an_sdk_asks_for_is_no_scene(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "sdks.txt", SDK_SENTENCES, catalog)
+    pairs = {(s.name, p.rsplit(".", 1)[-1]) for s in d.scenes for p in s.permissions}
+    # the app's own feature names an SDK later in its sentence: still a scene
+    assert {p for _, p in pairs} == {"CAMERA"}
+    # what the SDKs ask for stays disclosed
+    assert {A + "READ_PHONE_STATE", A + "ACCESS_NETWORK_STATE", A + "CAMERA"} <= {p.permission for p in d.permissions}
