@@ -4,8 +4,9 @@ that are a company only or "（产品SDK）公司", its cells a paragraph each a
 header over rows it cannot read, whose titles open no permission table; data and permission labels written as
 Android's settings write them ("获取网络信息", "运行程序列表"). A one-line page whose section numbers ("3.1.2") run into the
 text before them. A permission table's rows of iOS permissions (their "NS…UsageDescription" keys). A sentence (or
-an item read whole) on what an SDK asks for ("我们使用了“X”的SDK，…使用到的权限是…"). In our own words, expected values written
-by hand."""
+an item read whole) on what an SDK asks for ("我们使用了“X”的SDK，…使用到的权限是…"). An SDK table with its titles and cells
+apart, the company first, each row's link as far off as the rows. In our own words, expected values written by
+hand."""
 
 from __future__ import annotations
 
@@ -303,3 +304,28 @@ def test_a_sentence_on_what_an_sdk_asks_for_is_no_scene(tmp_path, catalog) -> No
     assert {p for _, p in pairs} == {"CAMERA"}
     # what the SDKs ask for stays disclosed
     assert {A + "READ_PHONE_STATE", A + "ACCESS_NETWORK_STATE", A + "CAMERA"} <= {p.permission for p in d.permissions}
+
+
+def _apart(cells: list[str], blanks: int) -> str:
+    return ("\n" * (blanks + 1)).join(cells)
+
+
+COMPANY_FIRST_ROWS = [
+    ("甲地图信息技术有限公司", "甲地图", "手机定位、网络类型", "用户定位", "查找附近的活动", "SDK本机采集",
+     "信息处理规则：https://map.jia.example.cn/privacy"),
+    ("乙图床信息技术有限公司", "乙图床", "相机、相册信息", "图片处理", "上传头像时压缩图片", "SDK本机采集",
+     "信息处理规则：https://img.yi.example.cn/privacy"),
+    ("丙科技有限公司", "丙推送SDK", "设备标识符、网络类型", "消息推送", "推送活动通知", "SDK本机采集",
+     "信息处理规则：https://push.bing.example.cn/privacy"),
+]
+
+
+def test_rows_apart_company_first_with_a_link_as_far_off_as_the_rows(tmp_path, catalog) -> None:
+    # titles and cells four blank lines apart, rows six; each row's link (a column the header has no title for)
+    # is set off by six blank lines too: it ends its row, it opens none
+    header = _apart(["厂家名称", "SDK名称", "共享信息名称", "使用目的", "使用场景", "共享方式"], 4)
+    rows = _apart([_apart(list(r[:-1]), 4) + "\n" * 7 + r[-1] for r in COMPANY_FIRST_ROWS], 6)
+    text = "（二）第三方SDK收集、使用您个人信息的情形\n" + "\n" * 7 + header + "\n" * 7 + rows + "\n"
+    d = _read(tmp_path, "apart.txt", text, catalog)
+    want = {(r[1], r[0], r[-1].split("：", 1)[1]) for r in COMPANY_FIRST_ROWS}
+    assert {(s.name, s.company, s.link) for s in d.sdks} == want

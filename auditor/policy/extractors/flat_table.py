@@ -617,9 +617,9 @@ def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Con
     makes rows of the header's length; else none."""
     lines = doc.lines
     n = len(roles)
-    # the name's cell opens a row, after a row number or the partner's kind ("数据分析服务合作方") where the header
-    # puts them first
-    lead = next((k for k, r in enumerate(roles) if r not in _KIND_ROLES), n)
+    # the name's cell opens a row, after a row number, the partner's kind ("数据分析服务合作方") or its company where
+    # the header puts them first
+    lead = next((k for k, r in enumerate(roles) if r not in _KIND_ROLES and r != "company"), n)
     key = lead if 0 < lead < n - 1 and roles[lead] == "name" else 0
     step = lines[i + 1].no - lines[i].no if j - i >= 2 else 1
     if step > 1 and "name" not in roles:
@@ -658,6 +658,11 @@ def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, ap
         while end + 1 < len(lines) and lines[end + 1].no - lines[end].no < apart:
             end += 1
         texts = [lines[b].text.strip() for b in range(k, end + 1)]
+        if rows and len(texts) == 1 and (URL_ONLY_RE.match(texts[0]) or LABELLED_URL_RE.match(texts[0])):
+            # a row's last cell, its link alone ("信息处理规则：https://…"), set as far off as the rows are: that row's
+            rows[-1] = _with_cell(rows[-1], roles, texts[0], ctx, memo, key, end)
+            k = end + 1
+            continue
         if not key + 2 <= len(texts) <= 2 * n or not name_like(texts[key]) or ctx.lexicon.is_header(texts[key]) \
                 or (ctx.lexicon.data_types_in(texts[key], cell=True) and not sdk_like(texts[key], ctx)) \
                 or any(is_heading(t) or "|" in t or lines[b].mark for b, t in zip(range(k, end + 1), texts)):
@@ -666,6 +671,13 @@ def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, ap
         rows.append(Row(tuple(cells), k, end))
         k = end + 1
     return rows
+
+
+def _with_cell(row: Row, roles: list[str | None], text: str, ctx: Context, memo: _Fits, key: int, last: int) -> Row:
+    """``row`` with one more line, its cells read again over the header's columns (:func:`_aligned`)."""
+    texts = [c for c in row.cells if c] + [text]
+    cells = texts if len(texts) == len(roles) else _aligned(roles, texts, key, ctx, memo)[1]
+    return Row(tuple(cells), row.first, last)
 
 
 def _row_gap(lines: Sequence[Line], j: int, n: int) -> int:
