@@ -1,6 +1,6 @@
 """How often the SDK gate cries wolf on real policies: ``SDK-UNDISCLOSED`` against the SDKs a policy discloses.
 
-    python tools/gate_eval.py DIR [DIR ...] [--part all|tuned|held-out] [--decoys 15]
+    python tools/gate_eval.py DIR [DIR ...] [--part all|tuned|held-out] [--decoys 15] [--detail]
 
 For every policy of a corpus in the ``TRUTH.json`` format (``tools/policy_eval.py``), a build is made up of
 the SDKs the truth says the policy names (one catalog entry per required row whose identity names one: the
@@ -12,6 +12,8 @@ audit runs its real rules, and the ``SDK-UNDISCLOSED`` findings are counted:
 
 - on SDKs the policy names: false alarms (the reader missed or misresolved the row), by severity;
 - on the decoys: true alarms, by severity (a decoy reported below high was excused by some policy row).
+
+``--detail`` prints each false alarm too (the policy, the SDK, the severity): the rows to read next.
 
 Nothing here is a test; the figures go into the README.
 """
@@ -38,7 +40,10 @@ def _classes(entry) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     return named or tuple(f"{prefix}.Sample" for prefix in entry.signatures.classes)
 
 
-def evaluate(directories: list[Path], part: str, decoys: int) -> Counter[str]:
+def evaluate(directories: list[Path], part: str, decoys: int,
+             false_alarms: list[tuple[str, str, str]] | None = None) -> Counter[str]:
+    """The counts above; ``false_alarms``, when given, gets ``(policy, SDK id, severity)`` of each alarm on a
+    named SDK."""
     from auditor.audit import run_audit
     from auditor.catalog import load_catalog
     from auditor.catalog.model import SdkKind
@@ -89,6 +94,8 @@ def evaluate(directories: list[Path], part: str, decoys: int) -> Counter[str]:
                 side = "named" if subject in named or named.intersection(catalog[subject].part_of) \
                     else "decoy" if subject in drawn else "other"
                 counts[f"{side}:{severity}"] += 1
+                if side == "named" and false_alarms is not None:
+                    false_alarms.append((f"{directory.name}/{name}", subject, severity))
     return counts
 
 
@@ -97,8 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directories", nargs="+", type=Path)
     parser.add_argument("--part", choices=("all", *PARTS), default="all")
     parser.add_argument("--decoys", type=int, default=15)
+    parser.add_argument("--detail", action="store_true", help="print each false alarm")
     args = parser.parse_args(argv)
-    c = evaluate(args.directories, args.part, args.decoys)
+    alarms: list[tuple[str, str, str]] = []
+    c = evaluate(args.directories, args.part, args.decoys, alarms)
+    if args.detail:
+        for policy, subject, severity in alarms:
+            print(f"{policy}: {subject} ({severity})")
     print(f"files {c['files']} (unreadable {c['unreadable']}); SDKs the policies name: {c['named']}, "
           f"decoys (not named): {c['decoys']}")
     for side, label in (("named", "false alarms on named SDKs"), ("decoy", "alarms on decoys")):
