@@ -415,6 +415,11 @@ def cell_fields(role: str | None, text: str, ctx: Context) -> list[tuple[str, st
             label_role = "link"  # an address under a label of its own in a link cell ("法律声明：https://…")
         if label_role == "name" and role not in (None, "name"):
             label_role = "title"  # "集成的SDK含有：Facebook SDK" in a link cell: what the row bundles, not its name
+        if label_role == "name" and role == "name" and not head and company_like(value) \
+                and not ctx.lexicon.is_header(m.group(1)):
+            # "创蓝闪验SDK：上海璟梦信息科技有限公司": no label but the product's name, its company after the colon
+            parts += [("name", m.group(1).strip()), ("company", value)]
+            continue
         if value and label_role:
             parts.append((label_role, value))
     return parts

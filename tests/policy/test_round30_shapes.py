@@ -5,8 +5,8 @@ header over rows it cannot read, whose titles open no permission table; data and
 Android's settings write them ("获取网络信息", "运行程序列表"). A one-line page whose section numbers ("3.1.2") run into the
 text before them. A permission table's rows of iOS permissions (their "NS…UsageDescription" keys). A sentence (or
 an item read whole) on what an SDK asks for ("我们使用了“X”的SDK，…使用到的权限是…"). An SDK table with its titles and cells
-apart, the company first, each row's link as far off as the rows. In our own words, expected values written by
-hand."""
+apart, the company first, each row's link as far off as the rows; a name cell "产品SDK：某某有限公司". In our own words,
+expected values written by hand."""
 
 from __future__ import annotations
 
@@ -329,3 +329,16 @@ def test_rows_apart_company_first_with_a_link_as_far_off_as_the_rows(tmp_path, c
     d = _read(tmp_path, "apart.txt", text, catalog)
     want = {(r[1], r[0], r[-1].split("：", 1)[1]) for r in COMPANY_FIRST_ROWS}
     assert {(s.name, s.company, s.link) for s in d.sdks} == want
+
+
+NAME_COLON_COMPANY = """\
+| 合作伙伴名称 | 合作目的 | 共享个人信息字段 | 隐私政策 |
+|---|---|---|---|
+| 甲闪验SDK：上海甲梦信息科技有限公司 | 提供一键登录服务 | 设备标识符 | https://jia.example.cn/privacy |
+| 乙推送SDK | 推送消息 | 设备型号 | https://yi.example.cn/privacy |
+"""
+
+
+def test_a_name_cell_with_its_company_after_a_colon(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "colon.md", NAME_COLON_COMPANY, catalog)
+    assert {(s.name, s.company) for s in d.sdks} == {("甲闪验SDK", "上海甲梦信息科技有限公司"), ("乙推送SDK", "")}
