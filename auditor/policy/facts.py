@@ -231,9 +231,11 @@ def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, st
 
 _SDK_RE = re.compile(r"sdk", re.IGNORECASE)
 _FIRST_CLAUSE_RE = re.compile(r"[，,。；;：:]")
+"""What ends a sentence's first clause, the one that says whose the sentence is (:func:`scenes`)."""
 _IOS_KEY_RE = re.compile(r"\bNS[A-Za-z]{2,40}UsageDescription\b")
 """The Info.plist key of an iOS permission ("NSLocationWhenInUseUsageDescription")."""
 _ANDROID_CONSTANT_RE = re.compile(r"\bpermission\.[A-Z_]{3,}")
+"""An Android permission's constant ("android.permission.CAMERA"), which makes a row Android's whatever else it names."""
 
 
 _PHONE_ONLY_RE = re.compile(r"^(?:电话|电话权限|拨打电话权限?)$")

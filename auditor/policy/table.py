@@ -53,15 +53,14 @@ _EMBEDDED_COMPANY_RE = (re.compile(r"^[（(]\s*([^（()）]{2,40}?)\s*[)）]\s*(
                                    re.IGNORECASE),
                         re.compile(r"^(.{2,40}?(?:SDK|sdk|Sdk))([\u4e00-\u9fff][^，,。；;：:]{3,80}?(?:公司|集团))\s*$"),
                         *_BRACKETED_COMPANY_RE)
-"""``（产品）某某有限公司`` (the product in brackets before its company); ``Product — Company`` (a dash with spaces
-around it); ``产品-某某有限公司`` (a bare dash before a Chinese company,
-the last dash); ``产品 某某（中国）有限公司`` (a Chinese company name after the last space: a cell of two lines, the
-product over its company); ``GravtySDK by Loyalty Juggernaut Inc.`` (an SDK's or kit's name of up to three words
-before "by", a registered company after it; not a sentence, "OpenX is an advertising service provided by …");
-``高德地图SDK高德软件有限公司`` (a Chinese company run into the product's name right after its "SDK", a row's two
-cells on one line); ``产品（含某组件）（某某有限公司）`` (the company in the last of two brackets); else
-``产品（某某（北京）有限公司）`` (the company in brackets from the first one on). The dash first, so a bracket inside
-the product ("X (app) — Y Ltd") stays in the product; the two lines before the bracket, so a bracket inside the
+"""``（产品）某某有限公司`` (the product in brackets before its company); ``Product — Company`` (a dash with spaces around it);
+``产品-某某有限公司`` (a bare dash before a Chinese company, the last dash); ``产品 某某（中国）有限公司`` (a Chinese company name
+after the last space: a cell of two lines, the product over its company); ``GravtySDK by Loyalty Juggernaut Inc.``
+(an SDK's or kit's name of up to three words before "by", a registered company after it; not a sentence, "OpenX is
+an advertising service provided by …"); ``高德地图SDK高德软件有限公司`` (a Chinese company run into the product's name right
+after its "SDK", a row's two cells on one line); ``产品（含某组件）（某某有限公司）`` (the company in the last of two brackets);
+else ``产品（某某（北京）有限公司）`` (the company in brackets from the first one on). The dash first, so a bracket inside the
+product ("X (app) — Y Ltd") stays in the product; the two lines before the bracket, so a bracket inside the
 company stays in it."""
 _PLACE_IN_COMPANY_RE = re.compile(r"^\s*[^（()）]{2,30}[（(][\u4e00-\u9fff]{2,4}[)）][^（()）]{0,30}"
                                   r"(?:有限(?:责任)?公司|股份有限公司|集团|公司)\s*$")
@@ -545,7 +544,8 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
         if "company" not in roles or roles.index("company") == name_col or not company:
             fields = split_company(name, fields)  # no company column, or an empty company cell
             if not split and company_like(name) and not any(r == "company" for r, _ in fields):
-                fields = fields + [("company", name)]  # a name cell that names a company only ("友盟同欣（北京）科技有限公司")
+                # a name cell that names a company only ("友盟同欣（北京）科技有限公司"): the row's company too
+                fields = fields + [("company", name)]
         fields = with_cued_company(fields)
         rows.append((fields, row.first, row.last))
     out = []

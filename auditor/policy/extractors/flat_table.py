@@ -188,8 +188,8 @@ class FlatTableExtractor:
             if blocks and rows and None not in roles and doc.lines[i + 1].no - doc.lines[i].no > 1 \
                     and _mean_fit(roles, blocks, ctx, fits) <= _mean_fit(roles, rows, ctx, fits):
                 blocks = []  # titles apart over cells apart: the rows by the blank lines only when they read better
-            if regapped and (len(regapped) >= len(rows) or _reads_more(roles, regapped, rows, ctx, fits)) and (
-                    None in roles or _mean_fit(roles, regapped, ctx, fits) > _mean_fit(roles, rows, ctx, fits)):
+            if regapped and (len(regapped) >= len(rows) or _reads_more(roles, regapped, rows, ctx, fits)) \
+                    and (None in roles or _mean_fit(roles, regapped, ctx, fits) > _mean_fit(roles, rows, ctx, fits)):
                 blocks = regapped  # a header set off by more blank lines than part the rows: so read when that reads better
             if blocks and rows and None not in roles and blocks[-1].last + 2 * len(roles) < rows[-1].last:
                 blocks = []  # rows a paragraph each that stop well before the cells read a line each do
@@ -399,10 +399,11 @@ MAX_UNKNOWN_TITLE = 16
 
 
 def _titles_paragraph(doc: Document, cell_roles: list[str | None], i: int, j: int) -> int:
-    """Where a header that stopped at line ``j`` (a title the lexicon does not know, or one of a role it has) ends when its titles make one
-    paragraph of short lines (or stand each apart, as many blank lines between each two), blank lines before its
-    first row ("SDK名称" / "类型" / "公司" / "获取权限" / … / "手机系统"): its last line's end, when at least half of its
-    titles and three or more have a role, a name's among them (a bare "名称" too: :func:`_titled_names`); else ``j``."""
+    """Where a header that stopped at line ``j`` (a title the lexicon does not know, or one of a role the header
+    has already) ends when its titles make one paragraph of short lines (or stand each apart, as many blank lines
+    between each two), blank lines before its first row ("SDK名称" / "类型" / "公司" / "获取权限" / … / "手机系统"): its
+    last line's end, when at least half of its titles and three or more have a role, a name's among them (a bare
+    "名称" too: :func:`_titled_names`); else ``j``."""
     lines = doc.lines
     if j >= len(lines) or j == i or (cell_roles[j] is not None and (cell_roles[j] not in cell_roles[i:j]
                                                                      or cell_roles[j] == "name")):
