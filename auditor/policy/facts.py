@@ -18,6 +18,7 @@ from auditor.policy.resolve import Evidence, Resolver
 from auditor.policy.text import (
     COMPONENT_WORD_RE,
     PURPOSE_MARK_RE,
+    SDK_RE,
     SDK_WORD_END_RE,
     clean_collected,
     company_like,
@@ -229,7 +230,6 @@ def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, st
     return _dialled(claim, lexicon.permissions_in(claim.permissions, weak=True, derive=True))
 
 
-_SDK_RE = re.compile(r"sdk", re.IGNORECASE)
 _FIRST_CLAUSE_RE = re.compile(r"[，,。；;：:]")
 """What ends a sentence's first clause, the one that says whose the sentence is (:func:`scenes`)."""
 _IOS_KEY_RE = re.compile(r"\bNS[A-Za-z]{2,40}UsageDescription\b")
@@ -312,7 +312,7 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
         if not claim.scene and not claim.description:
             continue  # a permission named without a scene: a PermissionDisclosure only
         if (claim.sentence or claim.scene.strip() == claim.permissions.strip()) \
-                and _SDK_RE.search(_FIRST_CLAUSE_RE.split(claim.permissions.strip(), 1)[0]):
+                and SDK_RE.search(_FIRST_CLAUSE_RE.split(claim.permissions.strip(), 1)[0]):
             continue  # "我们使用了“友盟”的SDK，功能是…，使用到的权限是…": a sentence (or an item read whole as its scene)
             # on what an SDK asks for, not a scene of the app's own (its permissions stay disclosed)
         key = (claim.scene, claim.description) if not claim.scene else (claim.scene, "")

@@ -118,10 +118,10 @@ def _dotted_items(text: str) -> set[int]:
     """Where section numbers of two levels or more run into the text before them ("…保存错误日志4.1.3 网络权限："),
     each one beside the number before or after it in its list (4.1.2 or 4.1.4 is there too): a lone "2.5" is a
     version or an amount, a run of them is a list."""
-    found = [(m.start(), m.group(1).split(".")) for m in _DOTTED_RE.finditer(text) if m.start() > 0]
-    numbers = {(tuple(p[:-1]), int(p[-1])) for _, p in found}
-    return {start for start, p in found
-            if (tuple(p[:-1]), int(p[-1]) - 1) in numbers or (tuple(p[:-1]), int(p[-1]) + 1) in numbers}
+    found = [(m.start(), (tuple(parts[:-1]), int(parts[-1])))
+             for m in _DOTTED_RE.finditer(text) if m.start() > 0 for parts in [m.group(1).split(".")]]
+    numbers = {number for _, number in found}
+    return {start for start, (head, last) in found if (head, last - 1) in numbers or (head, last + 1) in numbers}
 
 
 _NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,2})、")

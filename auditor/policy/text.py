@@ -179,6 +179,8 @@ def platform_line(text: str) -> bool:
     return bool(parts) and all(PLATFORM_ONLY_RE.fullmatch(p) for p in parts)
 
 
+SDK_RE = re.compile(r"sdk", re.IGNORECASE)
+"""The word "SDK" anywhere, in any case ("某某SDK", "我们使用了“友盟”的SDK")."""
 SDK_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b|\blibrary\b|\bapi\b", re.IGNORECASE)
 COMPONENT_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
 """A word that makes a name a software component's ("某某SDK", "某某插件", "Push Kit"): the words a record's name line

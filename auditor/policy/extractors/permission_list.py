@@ -35,6 +35,7 @@ from auditor.policy.text import (
     PERMISSION_WORD,
     PURPOSE_MARK_RE,
     REFUSAL_RE,
+    SDK_RE,
     TERMINAL,
     TIMING_LABEL_RE,
     URL_ONLY_RE,
@@ -67,7 +68,6 @@ MIN_DESCRIPTION_EXTRA = 4
 MAX_INTRO_WIDTH = 200
 MAX_NUMBERED_INTRO = 100
 """Display width of a numbered line that introduces permission items (longer: an item of its own)."""
-_SDK_RE = re.compile(r"sdk", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[,，;；。!?！？]|\.(?:\s|$)")
 MAX_FEATURE_WIDTH = 80
 MAX_PLAIN_LINES = 3
@@ -341,7 +341,7 @@ def _intro_text(text: str, ctx: Context) -> bool:
         (_PERMISSION_WORD_RE.search(text) is not None or _ACCESS_TO_RE.search(text) is not None) and (
             _ITEM_RE.match(text) is None or (
             width(text) <= MAX_NUMBERED_INTRO and not ctx.lexicon.permissions_in(text, weak=False)
-            and not _SDK_RE.search(text)))
+            and not SDK_RE.search(text)))
 
 
 _WHY_RE = re.compile(r"\bwhy\b|为什么|为何", re.IGNORECASE)
