@@ -42,6 +42,9 @@ _GLUED_PREFIX_RE = re.compile(r"(?<=[A-Z0-9_])(?=android\.permission\.)")
 _GLUED_CONST_RE = re.compile(r"(?<![\w.])(?:android\.permission\.)?([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![A-Z0-9_])")
 """A constant run into the word after it, where a table's cells lost what parted them ("ACCESS_COARSE_LOCATIONMap
 position", "…_CONNECTED_DEVICEBLE group mode")."""
+_CASED_CONST_RE = re.compile(r"(?<![\w.])android\s?\.\s?permission\s?\.\s?([a-z][a-z0-9]*(?:_[a-z0-9]+)*)(?![\w])",
+                             re.IGNORECASE)
+"""``android.permission.X`` in any case, maybe with a space after each dot ("Android. Permission. Get_tasks")."""
 _PAIRED_CONST_RE = re.compile(r"(?<![\w.])([A-Z]{3,})/([A-Z]{3,})_([A-Z0-9]+(?:_[A-Z0-9]+)*)(?![\w])")
 """Two constants written with one shared tail (``READ/WRITE_EXTERNAL_STORAGE``)."""
 _SHARED_VERB_RE = re.compile(r"(读写|读/写|读、写|收发|读取/写入|读取、写入|读取和写入|读取及写入|读取与写入|读和写)")
@@ -90,6 +93,10 @@ _ZH_OF_RE = re.compile(r"(?<=[^\W\d_])(?<!目)的")
 _OF_RE = re.compile(r"^([a-z][a-z ]{1,30}?) of (?:the |a |an |each )?([a-z][a-z ()/-]{1,40})$")
 """An English title "A of B", whose head is A ("Purpose of the Permission" is a purpose, "Name of the Permission"
 names the permission)."""
+_BY_CLAUSE_RE = re.compile(r"^([a-z][a-z ()/-]{1,40}?)\s+(?:collected|obtained|gathered|accessed|used|processed|shared|"
+                           r"requested|required|received|read|transferred|disclosed)\s+(?:by|with|from|to|in|for)\s")
+"""An English label whose head is followed by a participle clause ("Type of data collected by a third-party SDK":
+data, not the SDK's name; "Information shared with partners": data, not the partner)."""
 _CJK_GAP_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _HEAD_ROLES = frozenset({"purpose", "scene", "description", "method", "permissions", "data"})
 """Roles whose word heads a label after "的" ("调用权限的目的": a purpose, not a permission; "实现SDK产品功能所需的权限":
@@ -459,6 +466,10 @@ class Lexicon:
         for m in _CAPS_RUN_RE.finditer(normal):  # "CAMERAVIBRATE": one-word constants run together
             for full in self.glued_run(m.group(1)):
                 add(full, full.removeprefix("android.permission."), m.start())
+        for m in _CASED_CONST_RE.finditer(normal) if "ermission" in normal else ():
+            # a constant in another case or spaced after its prefix ("android.permission.read_phone_state",
+            # "Android. Permission. Get_tasks": a page typed or machine-translated so)
+            add("android.permission." + m.group(1).upper(), m.group(0), m.start())
         for m in _PAIRED_CONST_RE.finditer(text) if "/" in text else ():  # READ/WRITE_EXTERNAL_STORAGE: both
             for verb in (m.group(1), m.group(2)):
                 add(f"android.permission.{verb}_{m.group(3)}", m.group(0), m.start())
@@ -576,6 +587,12 @@ class Lexicon:
             return head if head not in ("title", "index") else None
         if not folded or len(folded) > MAX_ROLE_CHARS:
             return None
+        by = _BY_CLAUSE_RE.match(folded)
+        if by:  # "Type of data collected by a third-party SDK", "Information shared with partners": the words
+            # before the participle head the label; whose it is after it does not
+            head = self._role(by.group(1))
+            if head not in (None, "title", "index", "name"):
+                return head
         of = _OF_RE.match(folded)
         if of:  # "Purpose of the Permission", "Name of the SDK": the head word before "of" says the role
             head = self._role(of.group(1))

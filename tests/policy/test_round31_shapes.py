@@ -1,0 +1,93 @@
+"""Shapes read right in round 31: English labels whose head word comes before a participle ("Type of data collected
+by the SDK"); an SDK name followed by its privacy page's label ("Foo Push - Privacy Policy") or by its company in
+brackets ("Foo Push (Foo)", "Bar Pay (Bar Inc.)", "Baz Ads (from Baz)"); permission constants typed in lower case
+or machine-translated with a space after each dot ("Android. Permission. Get_tasks"); an SDK table whose header and
+rows all ran into one line, each row ending with its link's address; a one-line page whose list items are marked
+with dashes run into the text before them; an SDK named as what needs a permission ("X SDK需要，用于…"). In our own
+words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy import load_lexicon
+from tests.policy.helpers import entry, memory_catalog, scene_with
+from tests.policy.helpers import read_text as _read
+
+A = "android.permission."
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(
+        entry("foo-push", "Foo Push", "Foo推送", vendor="Foo Technology Co., Ltd.", vendor_zh="福科技有限公司"),
+        entry("bar-pay", "Bar Pay", vendor="Bar Inc."),
+        entry("baz-ads", "Baz Ads", vendor="Baz LLC"),
+        entry("qux-map", "Qux Map SDK", "丘地图SDK", vendor="Qux Co., Ltd.", vendor_zh="丘信息技术有限公司"),
+        entry("wei-push", "Wei Push", "微推送", vendor="Wei Co., Ltd.", vendor_zh="微科技有限公司"),
+    )
+
+
+def test_an_english_label_is_headed_by_the_words_before_its_participle() -> None:
+    lexicon = load_lexicon()
+    # not the SDK's name, though "third-party SDK" is the longest phrase in it
+    assert lexicon.role("Type of data collected by a third-party SDK") == "data"
+    assert lexicon.role("Information shared with the partner") == "data"
+    assert lexicon.role("Permissions requested by the SDK") == "permissions"
+    assert lexicon.role("Third-party SDK name") == "name"
+
+
+KV_BLOCKS = """\
+List of third-party SDKs
+
+Foo Push
+
+Type of data collected by a third-party SDK: device identifiers (Android ID, OAID), WLAN access point
+
+Purpose: sending notifications
+
+Third party: Foo Technology Co., Ltd.
+
+Privacy Policy: https://foo.example.com/privacy
+
+Qux Map SDK
+
+Type of data collected by a third-party SDK: precise location, IP address
+
+Purpose: showing nearby stores
+
+Third party: Qux Co., Ltd.
+
+Privacy Policy: https://qux.example.com/privacy
+"""
+
+
+def test_blocks_whose_data_label_names_the_sdk_after_its_participle(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "blocks.txt", KV_BLOCKS, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows) == {"Foo Push", "Qux Map SDK"}
+    assert rows["Foo Push"].company == "Foo Technology Co., Ltd."
+    assert {"android-id", "oaid", "wifi-info"} <= set(rows["Foo Push"].data_types)
+    assert rows["Qux Map SDK"].company == "Qux Co., Ltd."
+    assert rows["Qux Map SDK"].link == "https://qux.example.com/privacy"
+
+
+def test_constants_in_lower_case_or_with_a_space_after_each_dot() -> None:
+    lexicon = load_lexicon()
+    assert {p for p, _ in lexicon.permissions_in("(Android. Permission. Get_tasks), used for push")} == {A + "GET_TASKS"}
+    assert {p for p, _ in lexicon.permissions_in("android.permission.read_phone_state")} == {A + "READ_PHONE_STATE"}
+    assert lexicon.permissions_in("android.permission.not_a_permission") == []
+
+
+PERMISSION_ITEMS = """\
+6. Functions based on system permissions
+(1) Install apps: we need the following permission (Android. Permission. Request_install_packages), which is used for app updates
+(2) Keep running: we need the following permission (Android. Permission. Request_ignore_battery_optimizations), which is used for alarms
+"""
+
+
+def test_permission_items_with_machine_translated_constants(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "translated.txt", PERMISSION_ITEMS, catalog)
+    assert {p.permission for p in d.permissions} >= {A + "REQUEST_INSTALL_PACKAGES",
+                                                     A + "REQUEST_IGNORE_BATTERY_OPTIMIZATIONS"}
