@@ -55,8 +55,12 @@ def _names_a_party(company: str, lexicon: Lexicon) -> bool:
     return not (_KIND_OF_PARTY_RE.search(text) or lexicon.mostly_data(text))
 
 
-_TRAILING_ASIDE_RE = re.compile(r"^(.*?\S)\s*[（(]\s*([^（）()]{2,60}?)\s*[)）]\s*$")
-"""A name with a last part in brackets ("Bugly (Tencent)", "Firebase Analytics（Google）")."""
+_TRAILING_ASIDE_RE = re.compile(r"^(.*?\S)\s*[（(]\s*(?:(?i:from|by)\s+)?([^（）()]{2,60}?)\s*[)）]\s*$")
+"""A name with a last part in brackets ("Bugly (Tencent)", "Firebase Analytics（Google）", "AdMob (from Google)")."""
+_POLICY_LABEL_END_RE = re.compile(r"(?<=\S)\s*(?:\s[-–—|]\s*|[:：]\s*|[（(]\s*)(?:third[- ]party\s+)?(?:privacy\s+(?:policy|notice|"
+                                  r"statement)|隐私(?:权)?(?:政策|协议)(?:链接)?)\s*[)）]?\s*$", re.IGNORECASE)
+"""The label of a link to the SDK's privacy page after its name ("QQ - Privacy Policy", "友盟（隐私政策）"): set off by
+a dash, a colon or a bracket, no part of the name ("AdMob Privacy Policy" is not set off)."""
 
 
 def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver: Resolver,
@@ -66,6 +70,8 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     f = claim.facts
     if _LEADING_MARK_RE.match(f.name):
         f = replace(f, name=_LEADING_MARK_RE.sub("", f.name) or f.name)  # "🔵 Firebase", "- Sentry": the name
+    if _POLICY_LABEL_END_RE.search(f.name):
+        f = replace(f, name=_POLICY_LABEL_END_RE.sub("", f.name) or f.name)  # "QQ - Privacy Policy": the name
     lexicon = resolver.lexicon
     mapped = " ".join(filter(None, (f.data, f.permissions, f.method)))
     cell = kind is not ExtractorKind.PROSE
@@ -95,7 +101,7 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
         if memo is not None:
             memo[ev] = res
     shown = f.company if _names_a_party(f.company, lexicon) else ""  # (the cell still counts as evidence above)
-    name, company = (f.name, shown) if shown or not res.id else bracketed_vendor(f.name, res.id, resolver)
+    name, company = (f.name, shown) if shown else bracketed_vendor(f.name, res.id, resolver)
     return SdkDisclosure(
         name=name, id=res.id, candidates=res.candidates if res.id is None else (), company=company,
         purpose=f.purpose, collected=clean_collected(f.data), data_types=tuple(data), permissions=tuple(perms),
@@ -105,14 +111,19 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     )
 
 
-def bracketed_vendor(name: str, sdk_id: str, resolver: Resolver) -> tuple[str, str]:
-    """``(name, company)`` of a row whose name ends with its vendor in brackets ("Bugly (Tencent)"): the bracket
-    is the company when it names the vendor of the very entry the row resolved to (a bracket naming anyone else,
-    a platform, a package or a feature stays part of the name); else ``(name, "")``."""
+def bracketed_vendor(name: str, sdk_id: str | None, resolver: Resolver) -> tuple[str, str]:
+    """``(name, company)`` of a row whose name ends with its company in brackets ("Bugly (Tencent)", "Android Pay
+    (Google Inc.)"): the bracket is the company when it is a registered company's name, or names the vendor of the
+    very entry the row resolved to, or, for a row resolved to none, any vendor the catalog knows ("FCM Push
+    (Google)"); a bracket naming another vendor, a platform, a package or a feature stays part of the name; else
+    ``(name, "")``."""
     m = _TRAILING_ASIDE_RE.match(name)
     if m and not packages(m.group(2)) and not urls(m.group(2)) and not _CODE_NAMES_RE.fullmatch(m.group(2)) \
-            and not COMPONENT_WORD_RE.search(m.group(2)) and sdk_id in resolver.by_company(m.group(2)):
-        # (a bracket naming a component, "优量汇SDK（腾讯广告sdk）", is the product's other name, not its vendor)
+            and not COMPONENT_WORD_RE.search(m.group(2)) and not resolver.lexicon.platform(m.group(2)) \
+            and (company_like(m.group(2)) or (resolver.by_company(m.group(2)) if sdk_id is None
+                                              else sdk_id in resolver.by_company(m.group(2)))):
+        # (a bracket naming a component, "优量汇SDK（腾讯广告sdk）", is the product's other name, not its vendor; a
+        # platform, "Push (Android)", neither)
         return m.group(1).strip(), m.group(2).strip()
     return name, ""
 

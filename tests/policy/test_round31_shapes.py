@@ -73,6 +73,44 @@ def test_blocks_whose_data_label_names_the_sdk_after_its_participle(tmp_path, ca
     assert rows["Qux Map SDK"].link == "https://qux.example.com/privacy"
 
 
+NAME_LABELS = """\
+Third-party SDK directory:
+Third-party SDK name: Foo Push (Foo) - Privacy Policy
+Purpose of use: push messages
+Types of user personal information obtained: imei, android ID
+Third-party SDK name: Bar Pay (Bar Inc.) - Privacy Policy
+Purpose of use: payments
+Types of user personal information obtained: imei
+Third-party SDK name: Baz Ads (from Baz) - Privacy Policy
+Purpose of use: advertising
+Types of user personal information obtained: android ID
+Third-party SDK name: Zed Chat - Privacy Policy
+Purpose of use: customer service chat
+Types of user personal information obtained: mac
+Third-party SDK name: Zed Cloud (Object Storage) - Privacy Policy
+Purpose of use: storing uploads
+Types of user personal information obtained: imei
+"""
+
+
+def test_a_privacy_label_after_the_name_and_a_company_in_brackets(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "names.txt", NAME_LABELS, catalog)
+    rows = {s.name: s for s in d.sdks}
+    # the link's label set off by a dash is no part of the name
+    assert set(rows) == {"Foo Push", "Bar Pay", "Baz Ads", "Zed Chat", "Zed Cloud (Object Storage)"}
+    assert rows["Foo Push"].company == "Foo"  # the vendor of the entry it resolved to
+    assert rows["Bar Pay"].company == "Bar Inc."  # a registered company
+    assert rows["Baz Ads"].company == "Baz"  # "from X"
+    assert rows["Zed Cloud (Object Storage)"].company == ""  # a bracket naming no company stays in the name
+
+
+def test_an_unresolved_name_with_a_known_vendor_in_brackets(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "unknown.txt", "Third-party SDK name: Vendor Channel Push (Wei)\nPurpose of use: push\n"
+              "Third-party SDK name: Other Push (Android)\nPurpose of use: push\n", catalog)
+    rows = {s.name: s.company for s in d.sdks}
+    assert rows == {"Vendor Channel Push": "Wei", "Other Push (Android)": ""}  # a platform is nobody's company
+
+
 def test_constants_in_lower_case_or_with_a_space_after_each_dot() -> None:
     lexicon = load_lexicon()
     assert {p for p, _ in lexicon.permissions_in("(Android. Permission. Get_tasks), used for push")} == {A + "GET_TASKS"}
