@@ -129,3 +129,28 @@ def test_permission_items_with_machine_translated_constants(tmp_path, catalog) -
     d = _read(tmp_path, "translated.txt", PERMISSION_ITEMS, catalog)
     assert {p.permission for p in d.permissions} >= {A + "REQUEST_INSTALL_PACKAGES",
                                                      A + "REQUEST_IGNORE_BATTERY_OPTIMIZATIONS"}
+
+
+RUN_ON = ("为向您提供服务，我们接入了以下第三方SDK，具体接入的SDK情况如下：SDK名称第三方名称个人信息类型使用目的第三方隐私政策链接"
+          "丘地图SDK丘地图（丘信息技术有限公司）位置信息、设备型号展示附近门店https://qux.example.cn/privacy.html"
+          "VIVO 推送SDKVIVO（维沃科技有限公司、维沃网络有限公司）设备标识符推送消息https://push.vv.example.cn/privacy-policy"
+          "Meizu推送SDKMeizu（珠海魅科技有限公司）设备型号推送消息https://mz.example.cn/legal.html"
+          "微推送SDK微科技有限公司设备标识符、网络状态推送消息https://wei.example.cn/privacy"
+          "Zed Analytics SDK Zed使用记录解决使用中遇到的问题https://zed.example.com/privacy"
+          "。我们会对接入的SDK进行严格的安全检测，并要求其遵守相关法律法规。" + "请您仔细阅读第三方的隐私政策。" * 8)
+
+
+def test_a_table_run_into_one_line_each_row_ending_with_its_link(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "run_on.txt", RUN_ON, catalog)
+    rows = {s.name: s for s in d.sdks if s.extractor == "flat-table"}
+    assert set(rows) == {"丘地图SDK", "VIVO 推送SDK", "Meizu推送SDK", "微推送SDK", "Zed Analytics SDK"}
+    assert rows["丘地图SDK"].company == "丘地图（丘信息技术有限公司）"
+    assert rows["丘地图SDK"].link == "https://qux.example.cn/privacy.html"
+    assert {"location-fine", "device-model"} <= set(rows["丘地图SDK"].data_types) or \
+        {"location-coarse", "device-model"} <= set(rows["丘地图SDK"].data_types)
+    # two companies in the bracket; the next row's name run into the address before it ("…policyMeizu")
+    assert rows["VIVO 推送SDK"].company == "VIVO（维沃科技有限公司、维沃网络有限公司）"
+    assert rows["VIVO 推送SDK"].link == "https://push.vv.example.cn/privacy-policy"
+    assert rows["Meizu推送SDK"].link == "https://mz.example.cn/legal.html"
+    assert rows["微推送SDK"].company == "微科技有限公司"
+    assert rows["Zed Analytics SDK"].company == ""  # no legal form: the company is not guessed

@@ -101,7 +101,7 @@ class FlatTableExtractor:
                 continue
             out.append(structure)
             i = max(structure.last + 1, i + 1)
-        return out + _spaced_tables(doc, ctx) + _glued_tables(doc, ctx)
+        return out + _spaced_tables(doc, ctx) + _glued_tables(doc, ctx) + _run_on_tables(doc, ctx)
 
     def _periodic(self, doc: Document, ctx: Context, roles: list[str | None], i: int, j: int) -> Structure | None:
         """A permission table under the header of lines ``i..j-1`` read by its period (:mod:`auditor.policy.period_rows`). Its
@@ -1003,9 +1003,12 @@ MAX_GLUED_HEADER = 80
 MIN_GLUED_COLUMNS = 3
 MAX_GLUED_ROW_LINES = 30
 _GLUED_ROW_RE = re.compile(r"^\s*(\d{1,3})(?=[^\d\s.、，,:：)）])(.+)$")
-_GLUED_NAME_RE = re.compile(r"^\s*(.{1,60}?(?:SDK|Sdk|sdk|Kit|KIT|插件|组件))(?![A-Za-z])")
+_GLUED_NAME_RE = re.compile(r"^\s*(.{1,60}?(?:SDK|Sdk|sdk|Kit|KIT|插件|组件))(?![a-z])")
 _GLUED_COMPANY_RE = re.compile(r"^\s*(.{2,60}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|Co\.,?\s?Ltd\.?|Inc\.|LLC|"
                                r"Ltd\.?|Limited|GmbH|Corporation|Corp\.))")
+
+_CLOSING_RE = re.compile(r"[^（()）]{0,60}?[)）]")
+"""The rest of a bracket up to its closing mark (another company named in it)."""
 
 
 def _glued_tables(doc: Document, ctx: Context) -> list[Structure]:
@@ -1068,9 +1071,10 @@ def _glued_titles(text: str, mark: str, ctx: Context) -> list[tuple[str, str]] |
     return found
 
 
-def _glued_cells(text: str, roles: list[str], ctx: Context) -> list[str] | None:
+def _glued_cells(text: str, roles: list[str], ctx: Context, lenient: bool = False) -> list[str] | None:
     """A glued row's cells by the header's roles (the row number's cell left empty), or None when a name or
-    company cell cannot be found where the header puts it."""
+    company cell cannot be found where the header puts it (``lenient``: a company cell not found is left empty,
+    its words going to the wide cell)."""
     cells = [""] * len(roles)
     rest = text.strip()
     link = ""
@@ -1095,10 +1099,120 @@ def _glued_cells(text: str, roles: list[str], ctx: Context) -> list[str] | None:
         elif role == "company":
             m = _GLUED_COMPANY_RE.match(rest)
             if m is None:
+                if lenient:
+                    continue
                 return None
-            cells[k], rest = m.group(1).strip(), rest[m.end():]
+            end = m.end()
+            close = _CLOSING_RE.match(rest, end)
+            if m.group(1).count("（") + m.group(1).count("(") > m.group(1).count("）") + m.group(1).count(")") \
+                    and close:
+                end = close.end()  # "微信（深圳市腾讯计算机系统有限公司）", "OPPO（OPPO广东移动通信有限公司、广东欢太科技有限公司）":
+                # the bracket the company opened closes it
+            cells[k], rest = rest[:end].strip(), rest[end:]
         elif role in ("link", "website"):
             cells[k] = link
     if wide is not None:
         cells[wide] = rest.strip()
     return cells
+
+
+MAX_RUN_ON_ROW = 600
+"""Characters of one row of a run-on table (its data and purpose cells are sentences at most)."""
+MIN_RUN_ON_ROWS = 2
+MAX_RUN_ON_MISSES = 1
+"""Rows in a row whose name is not found a run-on table goes past (one: a name written unlike the rest; two: the
+table has ended)."""
+_LINK_TITLE_END_RE = re.compile(r"(?:链接|地址|网址|官网|隐私政策|隐私协议|隐私声明|保护政策|保护规则|处理规则|URL|url|[Ll]ink)+(?![:：])")
+"""Where a header whose last title is a link may end ("…第三方隐私政策链接", "…隐私协议"), not a label before its
+colon ("隐私政策："): the first row follows it at once."""
+_ADDRESS_END_RE = re.compile(r"\.(?:s?html?|php|jsp|aspx)(?=[A-Z])|(?<=[A-Za-z0-9/=_-])(?=[\u4e00-\u9fff])")
+"""Where an address ends inside what a run-on row glued to it: at Chinese words, or at a capital after its page's
+extension ("…/zh_CN.htmlOPPO 推送SDK": the next row's name)."""
+
+_NAME_AFTER_ADDRESS_RE = re.compile(r"(?<=[a-z])(?:[A-Z]{2,}|[A-Z][a-z]+)$")
+"""A capitalised word run into the end of an address's lowercase path ("…/privacy-policyMeizu"): the next row's
+name, when words follow it."""
+
+
+def _run_on_tables(doc: Document, ctx: Context) -> list[Structure]:
+    """SDK tables whose header and rows all ran together into one line, nothing parting them (a page crawled as
+    one line, its table copied cell after cell): a header of column titles run together whose last title is the
+    link ("SDK名称第三方名称个人信息类型使用目的第三方隐私政策链接"), then rows each ending with its link's address,
+    the next row's name right after it. A row's cells are found as in a numbered glued table
+    (:func:`_glued_cells`), its address ending it."""
+    out: list[Structure] = []
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        if len(text) < MAX_GLUED_HEADER or line.mark or "|" in text or not CJK_RE.search(text) \
+                or not URL_RE.search(text):
+            continue
+        start = 0
+        for m in _LINK_TITLE_END_RE.finditer(text):
+            if m.end() < start or not _row_follows(text, m.end()):
+                continue
+            titles = _run_on_titles(text, m.end(), ctx)
+            if titles is None:
+                continue
+            roles = [role for _, role in titles]
+            rows = [Row(tuple(t for t, _ in titles), i, i)]
+            at = end = m.end()
+            missed = 0
+            while at < len(text) and missed <= MAX_RUN_ON_MISSES:
+                cell_text, at = _run_on_row(text, at)
+                if not cell_text:
+                    break
+                cells = _glued_cells(cell_text, roles, ctx, lenient=True)
+                missed = 0 if cells else missed + 1
+                if cells:
+                    rows.append(Row(tuple(cells), i, i))
+                    end = at
+            if len(rows) - 1 >= MIN_RUN_ON_ROWS:
+                structure = read_grid(Grid(tuple(rows), ExtractorKind.FLAT_TABLE), ctx, CONFIDENCE)
+                if structure is not None:
+                    out.append(structure)
+                    start = end
+    return out
+
+
+def _row_follows(text: str, at: int) -> bool:
+    """Whether a row's address comes within a row's reach after ``at``, no sentence ending before it and no colon
+    right before it ("隐私政策：https://…" is a label's value, not a header's end)."""
+    found = URL_RE.search(text, at, at + MAX_RUN_ON_ROW)
+    return found is not None and not _NO_ROW_RE.search(text, at, found.start())
+
+
+_NO_ROW_RE = re.compile(r"[:：]\s*$|[。；;]")
+
+
+def _run_on_titles(text: str, end: int, ctx: Context) -> list[tuple[str, str]] | None:
+    """The titles of the longest header of at least :data:`MIN_GLUED_COLUMNS` titles the lexicon has exactly that
+    ends at ``end``: the SDK's name first, maybe its company next, then the wide cells (data, purpose…), its link
+    last (the order in which a row's cells can be found by what ends them); None when none does."""
+    for start in range(max(0, end - MAX_GLUED_HEADER), end - 5):
+        head = text[start:end]
+        if head[0].isspace() or re.search(r"[:：。；;，,]", head):
+            continue
+        found = split_titles(head, ctx)
+        if found is None or len(found) < MIN_GLUED_COLUMNS:
+            continue
+        roles = [r for _, r in found]
+        middle = roles[2:-1] if roles[1] == "company" else roles[1:-1]
+        if roles[0] == "name" and roles[-1] in ("link", "website") and middle \
+                and all(r in _WIDE_ROLES for r in middle) and len(set(roles)) == len(roles) \
+                and all(ctx.lexicon.is_header(t) for t, _ in found):
+            return found
+    return None
+
+
+def _run_on_row(text: str, at: int) -> tuple[str, int]:
+    """The text of the run-on row that opens at ``at``, up to the end of its address, and where the next one
+    opens; ``("", at)`` when no address ends a row within :data:`MAX_RUN_ON_ROW` characters."""
+    found = URL_RE.search(text, at, min(len(text), at + MAX_RUN_ON_ROW))
+    if found is None:
+        return "", at
+    end_of = _ADDRESS_END_RE.search(found.group(0), len("https://"))
+    end = found.start() + end_of.end() if end_of else found.end()
+    name = _NAME_AFTER_ADDRESS_RE.search(text, found.start(), end)
+    if name and end < len(text) and (text[end].isspace() or CJK_RE.match(text[end])):
+        end = name.start()  # "…/privacy-policyVIVO 推送SDK": the next row's name opens with a capital
+    return text[at:end].strip(), end
