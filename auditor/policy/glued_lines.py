@@ -73,7 +73,7 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     over the lines before it too)."""
     if not CJK_RE.search(text):
         return [text]
-    cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text)
+    cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text)
     last = 0
     for colon in _COLON_RE.finditer(text):
         run = text[max(last, colon.start() - MAX_LABEL_RUN):colon.start()]
@@ -112,6 +112,17 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
     parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if p]
+
+
+def _dashed_items(text: str) -> set[int]:
+    """Where list items marked with a dash run into the text before them ("…清除红点- 获取任务信息（…）：…- 写入系统
+    设置…"): at least :data:`MIN_CUTS` such dashes, each right after a word and before a blank (a lone one is a
+    dash in a sentence; "Wi-Fi", "react-native" have no blank after theirs)."""
+    found = {m.start() for m in _DASH_ITEM_RE.finditer(text)}
+    return found if len(found) >= MIN_CUTS else set()
+
+
+_DASH_ITEM_RE = re.compile(r"(?<=[^\s\-–—])-\s(?=[^\s\-–—\d])")
 
 
 def _dotted_items(text: str) -> set[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog
 from auditor.policy import load_lexicon
 from tests.policy.helpers import entry, memory_catalog, scene_with
@@ -154,3 +155,27 @@ def test_a_table_run_into_one_line_each_row_ending_with_its_link(tmp_path, catal
     assert rows["Meizu推送SDK"].link == "https://mz.example.cn/legal.html"
     assert rows["微推送SDK"].company == "微科技有限公司"
     assert rows["Zed Analytics SDK"].company == ""  # no legal form: the company is not guessed
+
+
+DASHED = ("我们会根据您使用的功能申请相应的权限，您可以在系统设置中随时关闭。" * 12 + "5.其他权限使用说明如下：" + "".join(
+    f"- {label}（android.permission.{const}）：{use}" for label, const, use in (
+        ("振动", "VIBRATE", "扫码成功时振动提示"), ("唤醒锁定", "WAKE_LOCK", "锁屏时继续播放音频"),
+        ("获取任务信息", "GET_TASKS", "微推送SDK需要，用于接收推送消息"), ("前台服务", "FOREGROUND_SERVICE", "音频在后台播放"),
+        ("获取网络状态", "ACCESS_NETWORK_STATE", "网络恢复后自动重新加载"))))
+
+
+def test_dashed_items_run_into_one_line(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "dashed.txt", DASHED, catalog)
+    assert scene_with(d, "振动提示") == {"VIBRATE"}
+    assert scene_with(d, "锁屏时继续播放音频") == {"WAKE_LOCK"}
+    assert scene_with(d, "音频在后台播放") == {"FOREGROUND_SERVICE"}
+    assert scene_with(d, "网络恢复后") == {"ACCESS_NETWORK_STATE"}
+    # the SDK an item names as what needs its permission is a row
+    assert [s.id for s in d.sdks] == ["wei-push"]
+
+
+def test_tencent_push_by_its_chinese_name_is_the_push_product_not_a_channel_component(tmp_path) -> None:
+    # "腾讯推送SDK" in a policy is Tencent's push product (TPNS, formerly XG); the vendor-channel classes it
+    # bundles are a component of it, never what a policy names
+    d = _read(tmp_path, "tpns.txt", "第三方SDK名称：腾讯推送SDK\n使用目的：向您推送消息\n", load_catalog(None))
+    assert [s.id for s in d.sdks] == ["tencent-xg-push"]

@@ -1065,8 +1065,10 @@ _CODE_REF_RE = re.compile(r"\s*[\[`]|\s*[A-Za-z_]\w*(?:\.\w+)+\b")
 `Camera.open`"): no scene."""
 
 
-_SUBJECT_RE = re.compile(r"^\s*(?:SDK)?\s*(?:需要|会|将|可能会|需|会通过|需要通过)\s*(?:收集|获取|采集|通过|读取|使用|访问)")
-"""What follows an SDK that is the subject of a sentence saying it collects ("友盟+SDK需要收集您的…")."""
+_SUBJECT_RE = re.compile(r"^\s*(?:SDK)?\s*(?:(?:需要|会|将|可能会|需|会通过|需要通过)\s*(?:收集|获取|采集|通过|读取|使用|访问)"
+                         r"|(?:需要|需)\s*(?:[，,：:]|此|该|这|本)|(?:需要|需)$)")
+"""What follows an SDK that is the subject of a sentence saying it collects ("友盟+SDK需要收集您的…") or needs the
+permission an item is about ("腾讯推送SDK需要，用于接收推送消息", "X SDK需要此权限")."""
 
 
 def collecting_subjects(doc: Document, structures: list[Structure], ctx: Context) -> list[Structure]:
