@@ -135,26 +135,34 @@ def _dotted_items(text: str) -> set[int]:
     return {start for start, (head, last) in found if (head, last - 1) in numbers or (head, last + 1) in numbers}
 
 
-_NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,2})、")
+_NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,12})、")
 
 
 def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
     """Where the next item's number ran into the address before it ("…/page/policy2、banner", "…/statement.html12、快手
-    联盟SDK", "…?tab=privacy15、OKHttp"): the number that goes on from the items before it (12 after 11, not 2),
-    else its last digit; and the last item number read (``previous``: the one before ``text``)."""
+    联盟SDK", "…?tab=privacy15、OKHttp", "…/doc/36512、" after item 11) or follows it after a blank ("…/index.html 3、"):
+    the number that goes on from the items before it (12 after 11, not 2), else its last digit; and the last item
+    number read (``previous``: the one before ``text``)."""
     out: set[int] = set()
     for m in _NUMBERED_RE.finditer(text):
         digits = m.group(1)
         window = text[max(0, m.start() - MAX_ADDRESS):m.end() - 1]
         addresses = list(URL_RE.finditer(window))
         address = addresses[-1] if addresses else None  # (the one the number may have run into)
-        if address is None or address.end() != len(window) or len(address.group(0)) <= len(digits) + len("http://"):
-            previous = int(digits)  # an item numbered as written ("。2、…")
+        following = str(previous + 1)
+        if address is not None and address.end() < len(window) - len(digits) \
+                and not window[address.end():len(window) - len(digits)].strip() and digits == following:
+            out.add(m.start())  # "…/index.html 3、三方SDK名称": the next item after an address and a blank
+            previous += 1
             continue
-        if len(digits) == 2 and int(digits) == previous + 1:
-            out.add(m.start())
-            previous = int(digits)
-        else:
+        if address is None or address.end() != len(window) or len(address.group(0)) <= len(digits) + len("http://"):
+            if len(digits) <= 2:
+                previous = int(digits)  # an item numbered as written ("。2、…")
+            continue
+        if digits.endswith(following):
+            out.add(m.end() - 1 - len(following))  # "…/doc/36512、", "…?pid=18228、": the item after the last one
+            previous += 1
+        elif len(digits) <= 2:
             out.add(m.start() + len(digits) - 1)
             previous = int(digits[-1])
     return out, previous

@@ -179,3 +179,21 @@ def test_tencent_push_by_its_chinese_name_is_the_push_product_not_a_channel_comp
     # bundles are a component of it, never what a policy names
     d = _read(tmp_path, "tpns.txt", "第三方SDK名称：腾讯推送SDK\n使用目的：向您推送消息\n", load_catalog(None))
     assert [s.id for s in d.sdks] == ["tencent-xg-push"]
+
+
+NUMBERED_AFTER_ADDRESSES = (
+    "为了保障应用的稳定运行，我们接入了以下第三方SDK，并与合作伙伴约定严格的数据保护措施。" * 4 +
+    "1、三方SDK名称：甲统计SDK 使用目的：统计分析。 涉及收集个人信息：设备识别信息。 官网地址：https://jia.example.cn/privacy.html "
+    "2、三方SDK名称：乙推送SDK 使用目的：推送消息。 涉及收集个人信息：设备识别信息。 官网地址：https://yi.example.cn/doc/detail?pid=1822"
+    "3、三方SDK名称：丙地图SDK 使用目的：定位。 涉及收集个人信息：位置信息。 官网地址：https://bing.example.cn/doc/365"
+    "4、三方SDK名称：丁分享SDK 使用目的：分享。 涉及收集个人信息：设备识别信息。 官网地址：https://ding.example.cn/privacy")
+
+
+def test_item_numbers_after_addresses_ending_in_digits_or_a_blank(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "numbered.txt", NUMBERED_AFTER_ADDRESSES, catalog)
+    links = {s.name: s.link for s in d.sdks}
+    # "…/privacy.html 2、" opens item 2 after a blank; "…?pid=18223、" is the address "…?pid=1822" and item 3;
+    # "…/doc/3654、" is "…/doc/365" and item 4
+    assert links == {"甲统计SDK": "https://jia.example.cn/privacy.html",
+                     "乙推送SDK": "https://yi.example.cn/doc/detail?pid=1822",
+                     "丙地图SDK": "https://bing.example.cn/doc/365", "丁分享SDK": "https://ding.example.cn/privacy"}
