@@ -297,6 +297,11 @@ class Resolver:
                     break
         return out
 
+    def names_a_vendor(self, text: str) -> bool:
+        """Whether ``text`` is a vendor's name as the catalog knows it: its distinctive core is one vendor's own
+        ("Google", "Google LLC", "腾讯"), not one holding it ("极光推送、华为推送" holds two)."""
+        return len(core := self.lexicon.company_core(text)) >= 2 and core in self.by_core
+
     def by_company(self, company: str) -> list[str]:
         """Entries whose vendor's distinctive core equals, contains or is contained in the company's (memoised)."""
         hit = self._company_memo.get(company)
