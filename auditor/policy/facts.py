@@ -187,7 +187,7 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> s
     """Permissions of a row: everything its permission cell names; from its data text, the phrases that use
     a permission ("读取外部存储", "定位权限"), or everything when the data text is itself mostly a list of
     permission uses (seed-002-style "Range of PI collected: Use Bluetooth, read external memory cards…")."""
-    found = lexicon.permissions_in(permission_text, weak=True, derive=True)
+    found = lexicon.permissions_in(_labels_of_uses(lexicon, permission_text), weak=True, derive=True)
     perms = {p for p, _ in found}
     if any(phrase.startswith("android.permission.") for _, phrase in found):
         return perms  # a cell of full constants says exactly which: the data text adds none
@@ -196,6 +196,26 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> s
     uses = [h for h in lexicon.find(data_text, weak=False) if h.permissions and h.verbal]
     chosen = every if uses and len(uses) * 2 >= len(every) else uses
     return perms | {p for h in chosen for p in h.permissions}
+
+
+def _labels_of_uses(lexicon: Lexicon, text: str) -> str:
+    """A permission cell that lists its permissions each with its use ("1）访问WIFI状态：优化网络连接；2）获取位置：实现
+    区域推送的功能"), every label naming a permission or the data one guards ("读取剪切板"): the labels only, where the
+    permissions are named (the words of a use, "区域推送", name none); any other cell as it is. Constants written in
+    a use still count."""
+    parts = [p for p in _USE_SPLIT_RE.split(text) if p.strip()]
+    pairs = [p.split("：", 1) if "：" in p else p.split(":", 1) for p in parts]
+    labelled = [pair for pair in pairs if len(pair) == 2 and not pair[0].rstrip().endswith(("http", "https"))]
+    if len(labelled) < 2 or len(labelled) < len(pairs) or \
+            not all(lexicon.find(label, weak=True) for label, _ in labelled):
+        return text
+    constants = " ".join(m.group(0) for _, use in labelled for m in _CONSTANT_RE.finditer(use))
+    return "；".join(label for label, _ in labelled) + (f"；{constants}" if constants else "")
+
+
+_USE_SPLIT_RE = re.compile(r"[\n；;]+|\s+(?=[(（]?\d{1,2}[)）.、])")
+"""Where a cell's permission items part: line ends, semicolons, an item's number after a blank ("… 2）获取位置：…")."""
+_CONSTANT_RE = re.compile(r"(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 
 def written_constants(lexicon: Lexicon, text: str) -> set[str]:

@@ -197,3 +197,34 @@ def test_item_numbers_after_addresses_ending_in_digits_or_a_blank(tmp_path, cata
     assert links == {"甲统计SDK": "https://jia.example.cn/privacy.html",
                      "乙推送SDK": "https://yi.example.cn/doc/detail?pid=1822",
                      "丙地图SDK": "https://bing.example.cn/doc/365", "丁分享SDK": "https://ding.example.cn/privacy"}
+
+
+def test_chinese_wordings_of_changing_audio_settings() -> None:
+    lexicon = load_lexicon()
+    for words in ("允许程序修改声音设置", "修改录音设置权限"):
+        assert A + "MODIFY_AUDIO_SETTINGS" in {p for p, _ in lexicon.permissions_in(words, weak=True)}, words
+
+
+USES_IN_THE_PERMISSION_CELL = """\
+（1）丘推送SDK
+SDK类型：消息推送
+SDK使用的权限：
+1）访问WIFI状态：优化与推送服务器的网络连接
+2）获取位置：实现区域推送的功能
+3）读取剪切板：无
+SDK所需用户信息字段：设备标识符、设备型号
+（2）丘地图SDK
+SDK类型：地图
+SDK使用的权限：
+1）获取位置：展示附近门店 2）存储权限：缓存地图数据，用于消息通知
+SDK所需用户信息字段：位置信息
+"""
+
+
+def test_a_permission_cell_of_labels_and_uses_names_its_permissions_by_the_labels(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "uses.txt", USES_IN_THE_PERMISSION_CELL, catalog)
+    perms = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.sdks}
+    # "实现区域推送的功能" is a use: it asks for no notification permission (and Android has none for the clipboard)
+    assert perms["丘推送SDK"] == {"ACCESS_WIFI_STATE", "ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
+    assert perms["丘地图SDK"] == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION", "READ_EXTERNAL_STORAGE",
+                                 "WRITE_EXTERNAL_STORAGE"}
