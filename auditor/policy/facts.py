@@ -120,10 +120,11 @@ def bracketed_vendor(name: str, sdk_id: str | None, resolver: Resolver) -> tuple
     m = _TRAILING_ASIDE_RE.match(name)
     if m and not packages(m.group(2)) and not urls(m.group(2)) and not _CODE_NAMES_RE.fullmatch(m.group(2)) \
             and not COMPONENT_WORD_RE.search(m.group(2)) and not resolver.lexicon.platform(m.group(2)) \
-            and (company_like(m.group(2)) or (resolver.names_a_vendor(m.group(2)) if sdk_id is None
-                                              else sdk_id in resolver.by_company(m.group(2)))):
-        # (a bracket naming a component, "优量汇SDK（腾讯广告sdk）", is the product's other name, not its vendor; a
-        # platform, "Push (Android)", neither)
+            and (company_like(m.group(2)) or resolver.names.resolve_exact(m.group(2), family=False) is None
+                 and (resolver.names_a_vendor(m.group(2)) if sdk_id is None
+                      else sdk_id in resolver.by_company(m.group(2)))):
+        # (a bracket naming a component, "优量汇SDK（腾讯广告sdk）", or a product, "友盟（umeng）", "高德地图（AMap）", is
+        # the product's other name, not its vendor; a platform, "Push (Android)", neither)
         return m.group(1).strip(), m.group(2).strip()
     return name, ""
 

@@ -27,6 +27,7 @@ def catalog() -> Catalog:
         entry("baz-ads", "Baz Ads", vendor="Baz LLC"),
         entry("qux-map", "Qux Map SDK", "丘地图SDK", vendor="Qux Co., Ltd.", vendor_zh="丘信息技术有限公司"),
         entry("wei-push", "Wei Push", "微推送", vendor="Wei Co., Ltd.", vendor_zh="微科技有限公司"),
+        entry("umi-stats", "Umi Analytics", "umi", vendor="Umi Co., Ltd."),
     )
 
 
@@ -103,6 +104,12 @@ def test_a_privacy_label_after_the_name_and_a_company_in_brackets(tmp_path, cata
     assert rows["Bar Pay"].company == "Bar Inc."  # a registered company
     assert rows["Baz Ads"].company == "Baz"  # "from X"
     assert rows["Zed Cloud (Object Storage)"].company == ""  # a bracket naming no company stays in the name
+
+
+def test_a_bracket_naming_the_product_again_is_no_company(tmp_path, catalog) -> None:
+    # "umi" is the product's other name (and its vendor's short name): a bracket giving it names the product again
+    d = _read(tmp_path, "again.txt", "Third-party SDK name: Umi Analytics (umi)\nPurpose of use: statistics\n", catalog)
+    assert [(s.id, s.company) for s in d.sdks] == [("umi-stats", "")]
 
 
 def test_an_unresolved_name_with_a_known_vendor_in_brackets(tmp_path, catalog) -> None:
