@@ -56,12 +56,14 @@ def restore_lines(doc: Document, lexicon: Lexicon) -> Document:
     lines: list[Line] = []
     changed = False
     previous = 0  # the last item number read (a list may run over several long lines)
+    cut_before = False  # the line before was cut: the next one may be the rest of its list, however short
     for line in doc.lines:
-        if width(line.text) > MIN_GLUED_WIDTH:
+        if width(line.text) > (MIN_GLUED_WIDTH // 3 if cut_before else MIN_GLUED_WIDTH):
             numbered, previous = _numbers_after_addresses(line.text, previous)
             parts = cut(line.text, lexicon, numbered)
         else:
             parts = [line.text]
+        cut_before = len(parts) > 1 or (cut_before and not line.text.strip())
         changed = changed or len(parts) > 1
         lines.extend(replace(line, text=p) for p in parts)
     return replace(doc, lines=tuple(lines)) if changed else doc

@@ -235,3 +235,14 @@ def test_a_permission_cell_of_labels_and_uses_names_its_permissions_by_the_label
     assert perms["丘推送SDK"] == {"ACCESS_WIFI_STATE", "ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
     assert perms["丘地图SDK"] == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION", "READ_EXTERNAL_STORAGE",
                                  "WRITE_EXTERNAL_STORAGE"}
+
+
+def test_a_short_line_after_a_cut_one_goes_on_with_its_list(tmp_path, catalog) -> None:
+    rest = ("5、三方SDK名称：戊存储SDK 使用目的：存储图片。 涉及收集个人信息：设备识别信息。 官网地址：https://wu.example.cn/privacy"
+            "6、三方SDK名称：己广告SDK 使用目的：广告。 涉及收集个人信息：设备识别信息。 官网地址：https://ji.example.cn/privacy")
+    d = _read(tmp_path, "two_lines.txt", NUMBERED_AFTER_ADDRESSES + "\n" + rest, catalog)
+    links = {s.name: s.link for s in d.sdks}
+    # the second line is short, but the list of the long line before it goes on there
+    assert links["丁分享SDK"] == "https://ding.example.cn/privacy"
+    assert links["戊存储SDK"] == "https://wu.example.cn/privacy"
+    assert links["己广告SDK"] == "https://ji.example.cn/privacy"
