@@ -38,6 +38,8 @@ def test_an_english_label_is_headed_by_the_words_before_its_participle() -> None
     assert lexicon.role("Information shared with the partner") == "data"
     assert lexicon.role("Permissions requested by the SDK") == "permissions"
     assert lexicon.role("Third-party SDK name") == "name"
+    # the kind of service an SDK gives describes it: it is no name
+    assert lexicon.role("Service type") == lexicon.role("SDK type") == "description"
 
 
 KV_BLOCKS = """\
