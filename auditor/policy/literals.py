@@ -342,6 +342,9 @@ class _Scanner:
             node = self._node(frame, line)
             if node.call and self.stack and not self.skipped:
                 self.stack[-1].calls.append(node)
+            elif frame.kind == "(" and len(frame.calls) == 1 and len(frame.items) == 1 \
+                    and frame.items[0][1] is frame.calls[0] and self.stack and not self.skipped:
+                self.stack[-1].calls.append(frame.calls[0])  # "list.add(Bean(name: …));": the record the call adds
             self._part(node)
         elif self.stack and not self.skipped:
             frame = self.stack[-1]

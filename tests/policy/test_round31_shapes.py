@@ -13,7 +13,7 @@ import pytest
 from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog
 from auditor.policy import load_lexicon
-from tests.policy.helpers import entry, memory_catalog, scene_with
+from tests.policy.helpers import entry, memory_catalog, scene_permissions, scene_with
 from tests.policy.helpers import read_text as _read
 
 A = "android.permission."
@@ -248,3 +248,31 @@ def test_a_short_line_after_a_cut_one_goes_on_with_its_list(tmp_path, catalog) -
     assert links["丁分享SDK"] == "https://ding.example.cn/privacy"
     assert links["戊存储SDK"] == "https://wu.example.cn/privacy"
     assert links["己广告SDK"] == "https://ji.example.cn/privacy"
+
+
+DART_PERMISSIONS = """\
+class PermissionSettingsController {
+  final permissionList = <PermissionBean>[];
+
+  void _initData() {
+    permissionList.add(PermissionBean(
+      permissionName: '相机权限'.tr,
+      permissionType: Permission.camera,
+      permissionContent: '用于拍摄头像'.tr,
+    ));
+    permissionList.add(PermissionBean(
+      permissionName: '麦克风权限'.tr,
+      permissionType: Permission.microphone,
+      permissionContent: '用于发送语音消息'.tr,
+    ));
+  }
+}
+"""
+
+
+def test_records_each_added_by_a_call_of_their_own(tmp_path, catalog) -> None:
+    lexicon = load_lexicon()
+    assert lexicon.role("permission content") == lexicon.role("permission desc") == "description"
+    d = _read(tmp_path, "settings.dart", DART_PERMISSIONS, catalog)
+    # each record read from the code: its scene is its words, not the code around them
+    assert scene_permissions(d) == {"用于拍摄头像": {"CAMERA"}, "用于发送语音消息": {"RECORD_AUDIO"}}
