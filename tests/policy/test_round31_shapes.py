@@ -276,3 +276,19 @@ def test_records_each_added_by_a_call_of_their_own(tmp_path, catalog) -> None:
     d = _read(tmp_path, "settings.dart", DART_PERMISSIONS, catalog)
     # each record read from the code: its scene is its words, not the code around them
     assert scene_permissions(d) == {"用于拍摄头像": {"CAMERA"}, "用于发送语音消息": {"RECORD_AUDIO"}}
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    # Android's own Chinese labels (AOSP core/res values-zh-rCN), written by hand here
+    ("控制闪光灯", "FLASHLIGHT"),
+    ("使用生物特征硬件", "USE_BIOMETRIC"),
+    ("更改您的音频设置", "MODIFY_AUDIO_SETTINGS"),
+    ("查询所有软件包", "QUERY_ALL_PACKAGES"),
+    ("使用帐号的身份验证凭据", "USE_CREDENTIALS"),
+    ("设置壁纸", "SET_WALLPAPER"),
+    ("展开/收拢状态栏", "EXPAND_STATUS_BAR"),
+    ("允许接收WLAN多播", "CHANGE_WIFI_MULTICAST_STATE"),
+    ("发送持久广播", "BROADCAST_STICKY"),
+])
+def test_androids_chinese_labels_in_a_permission_cell(label, expected) -> None:
+    assert {p for p, _ in load_lexicon().permissions_in(label, weak=True, derive=True)} == {A + expected}
