@@ -292,3 +292,16 @@ def test_records_each_added_by_a_call_of_their_own(tmp_path, catalog) -> None:
 ])
 def test_androids_chinese_labels_in_a_permission_cell(label, expected) -> None:
     assert {p for p, _ in load_lexicon().permissions_in(label, weak=True, derive=True)} == {A + expected}
+
+
+NUMBERED_IN_A_SENTENCE = """\
+共享与第三方SDK
+我们不会出售个人信息。当前已接入的第三方SDK：（1）甲云 uniBase — 云函数与数据库存储；（2）乙智能云 OCR — 排班表识别，仅传输您拍摄的图片；（3）微推送SDK — 向您推送消息；（4）丙支付 — 会员开通通道。
+我们的服务包括：（1）排班管理：编辑排班；（2）学分记录：记录学分；（3）社区：发布内容。
+"""
+
+
+def test_items_numbered_inside_a_sentence_about_sdks(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "numbered_sentence.txt", NUMBERED_IN_A_SENTENCE, catalog)
+    # each item's name before its dash is a row; the app's own features, numbered alike, are none (no SDK named)
+    assert {s.name for s in d.sdks} == {"甲云 uniBase", "乙智能云 OCR", "微推送SDK", "丙支付"}

@@ -394,7 +394,7 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
     """``(name as written, dedupe key)`` of the SDKs a line names, in order."""
     found: list[tuple[int, str]] = []
     for start, name in _catalog_names(text, ctx, exact) + _listed(text, ctx, exact) + _quoted_sdks(text) \
-            + _collecting_sdks(text, ctx) + _linked(text):
+            + _collecting_sdks(text, ctx) + _linked(text) + _numbered_items(text, ctx, exact):
         found.append((start, name))
     found.sort()
     out: list[tuple[str, str]] = []
@@ -776,6 +776,30 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
                 if exact(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split())):
                     out.append((m.end() + max(0, tail.find(token)), token))
     return out
+
+
+MIN_NUMBERED_ITEMS = 3
+_NUMBERED_ITEM_RE = re.compile(r"[（(](\d{1,2})[)）]\s*([^（()）:：;；。,，、—–\n]{2,40}?)\s*(?:[—–]+|\s-{1,2}\s|[:：])")
+"""An item numbered in brackets inside a sentence, its name before a dash or a colon ("（2）百度智能云 OCR — 排班表识别")."""
+
+
+def _numbered_items(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list[tuple[int, str]]:
+    """The names of items numbered in brackets one after another inside a line that speaks of SDKs ("当前已接入：
+    （1）阿里云 uniCloud — 云函数与数据库存储；（2）百度智能云 OCR — 排班表识别；…"): three at least, numbered 1, 2, 3…
+    in order, each name before a dash or a colon name-like and no data or general words, one of them a catalog
+    name."""
+    if "（" not in text and "(" not in text or not _SDK_CUE_RE.search(text):
+        return []
+    found = [(m.start(2), m.group(2).strip(), int(m.group(1))) for m in _NUMBERED_ITEM_RE.finditer(text)]
+    run: list[tuple[int, str, int]] = []
+    best: list[tuple[int, str, int]] = []
+    for item in found:
+        run = run + [item] if run and item[2] == run[-1][2] + 1 else [item]
+        best = run if len(run) > len(best) else best
+    if len(best) < MIN_NUMBERED_ITEMS or not any(exact(name) for _, name, _ in best):
+        return []
+    return [(start, name) for start, name, _ in best
+            if name_like(name) and not ctx.lexicon.general(name) and not ctx.lexicon.mostly_data(name)]
 
 
 MAX_LISTED_NAME = 40
