@@ -115,8 +115,8 @@ def bracketed_vendor(name: str, sdk_id: str | None, resolver: Resolver) -> tuple
     """``(name, company)`` of a row whose name ends with its company in brackets ("Bugly (Tencent)", "Android Pay
     (Google Inc.)"): the bracket is the company when it is a registered company's name, or names the vendor of the
     very entry the row resolved to, or, for a row resolved to none, any vendor the catalog knows ("FCM Push
-    (Google)"); a bracket naming another vendor, a platform, a package or a feature stays part of the name; else
-    ``(name, "")``."""
+    (Google)"); a bracket naming a catalog product ("友盟（umeng）": the product's other name), another vendor, a
+    platform, a package or a feature stays part of the name; else ``(name, "")``."""
     m = _TRAILING_ASIDE_RE.match(name)
     if m and not packages(m.group(2)) and not urls(m.group(2)) and not _CODE_NAMES_RE.fullmatch(m.group(2)) \
             and not COMPONENT_WORD_RE.search(m.group(2)) and not resolver.lexicon.platform(m.group(2)) \
@@ -217,6 +217,7 @@ def _labels_of_uses(lexicon: Lexicon, text: str) -> str:
 _USE_SPLIT_RE = re.compile(r"[\n；;]+|\s+(?=[(（]?\d{1,2}[)）.、])")
 """Where a cell's permission items part: line ends, semicolons, an item's number after a blank ("… 2）获取位置：…")."""
 _CONSTANT_RE = re.compile(r"(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+"""A permission constant written in a use ("…：用于统计 ACCESS_WIFI_STATE"), which still counts."""
 
 
 def written_constants(lexicon: Lexicon, text: str) -> set[str]:

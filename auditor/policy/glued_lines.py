@@ -125,6 +125,7 @@ def _dashed_items(text: str) -> set[int]:
 
 
 _DASH_ITEM_RE = re.compile(r"(?<=[^\s\-–—])-\s(?=[^\s\-–—\d])")
+"""A list item's dash run into the word before it, a blank after it and no number ("…红点- 获取…", not "3 - 5")."""
 
 
 def _dotted_items(text: str) -> set[int]:

@@ -788,7 +788,7 @@ def _numbered_items(text: str, ctx: Context, exact: Callable[[str], str | None])
     （1）阿里云 uniCloud — 云函数与数据库存储；（2）百度智能云 OCR — 排班表识别；…"): three at least, numbered 1, 2, 3…
     in order, each name before a dash or a colon name-like and no data or general words, one of them a catalog
     name."""
-    if "（" not in text and "(" not in text or not _SDK_CUE_RE.search(text):
+    if ("（" not in text and "(" not in text) or not _SDK_CUE_RE.search(text):
         return []
     found = [(m.start(2), m.group(2).strip(), int(m.group(1))) for m in _NUMBERED_ITEM_RE.finditer(text)]
     run: list[tuple[int, str, int]] = []
