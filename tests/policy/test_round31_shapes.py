@@ -305,3 +305,14 @@ def test_items_numbered_inside_a_sentence_about_sdks(tmp_path, catalog) -> None:
     d = _read(tmp_path, "numbered_sentence.txt", NUMBERED_IN_A_SENTENCE, catalog)
     # each item's name before its dash is a row; the app's own features, numbered alike, are none (no SDK named)
     assert {s.name for s in d.sdks} == {"甲云 uniBase", "乙智能云 OCR", "微推送SDK", "丙支付"}
+
+
+def test_wifi_address_task_list_and_extra_location_commands() -> None:
+    lexicon = load_lexicon()
+    # "Wi-Fi address" is what phones call the Wi-Fi MAC address
+    assert {d for d, _ in lexicon.data_types_in("Wi-Fi地址；运营商信息", cell=True)} == {"mac", "phone-state"}
+    assert {d for d, _ in lexicon.data_types_in("WLAN地址", cell=True)} == {"mac"}
+    assert {p for p, _ in lexicon.permissions_in("获取任务列表", weak=True)} == {A + "GET_TASKS"}
+    # the longer label wins over "定位" inside it: no location permission is asked for by it
+    assert {p for p, _ in lexicon.permissions_in("访问定位额外命令", weak=True, derive=True)} == \
+        {A + "ACCESS_LOCATION_EXTRA_COMMANDS"}
