@@ -13,6 +13,7 @@ import pytest
 from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog
 from auditor.policy import load_lexicon
+from auditor.policy.extractors import flat_table
 from tests.policy.helpers import entry, memory_catalog, scene_permissions, scene_with
 from tests.policy.helpers import read_text as _read
 
@@ -316,3 +317,20 @@ def test_wifi_address_task_list_and_extra_location_commands() -> None:
     # the longer label wins over "定位" inside it: no location permission is asked for by it
     assert {p for p, _ in lexicon.permissions_in("访问定位额外命令", weak=True, derive=True)} == \
         {A + "ACCESS_LOCATION_EXTRA_COMMANDS"}
+
+
+def test_run_on_headers_are_looked_for_a_bounded_number_of_times(tmp_path, catalog, monkeypatch) -> None:
+    # a text made of many link titles each followed by an address (no table in it) costs at most a bounded number
+    # of header splits, each distinct one once
+    calls: list[str] = []
+    real = flat_table.split_titles
+
+    def counting(text, ctx):
+        calls.append(text)
+        return real(text, ctx)
+
+    monkeypatch.setattr(flat_table, "split_titles", counting)
+    text = "".join(f"SDK名称{k}个人信息类型使用目的隐私政策链接https://a{k}.example.com/p说明" for k in range(600))
+    _read(tmp_path, "many_titles.txt", text, catalog)
+    assert 0 < len(calls) <= flat_table.MAX_RUN_ON_SPLITS
+    assert len(calls) == len(set(calls))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line, Row
 from auditor.policy.period_rows import label_cell, period_rows
-from auditor.policy.table import KIND_TITLE_RE, Grid, read_grid, sdk_like, split_titles
+from auditor.policy.table import KIND_TITLE_RE, MAX_GLUED_TITLE, Grid, read_grid, sdk_like, split_titles
 from auditor.policy.text import (
     CJK_RE,
     COMPONENT_WORD_RE,
@@ -1141,6 +1141,7 @@ def _run_on_tables(doc: Document, ctx: Context) -> list[Structure]:
     the next row's name right after it. A row's cells are found as in a numbered glued table
     (:func:`_glued_cells`), its address ending it."""
     out: list[Structure] = []
+    tried: dict[str, list[tuple[str, str]] | None] = {}  # this read's headers, split
     for i, line in enumerate(doc.lines):
         text = line.text
         if len(text) < MAX_GLUED_HEADER or line.mark or "|" in text or not CJK_RE.search(text) \
@@ -1150,7 +1151,7 @@ def _run_on_tables(doc: Document, ctx: Context) -> list[Structure]:
         for m in _LINK_TITLE_END_RE.finditer(text):
             if m.end() < start or not _row_follows(text, m.end()):
                 continue
-            titles = _run_on_titles(text, m.end(), ctx)
+            titles = _run_on_titles(text, m.end(), ctx, tried)
             if titles is None:
                 continue
             roles = [role for _, role in titles]
@@ -1184,23 +1185,51 @@ def _row_follows(text: str, at: int) -> bool:
 _NO_ROW_RE = re.compile(r"[:：]\s*$|[。；;]")
 
 
-def _run_on_titles(text: str, end: int, ctx: Context) -> list[tuple[str, str]] | None:
+def _run_on_titles(text: str, end: int, ctx: Context, tried: dict[str, list[tuple[str, str]] | None]
+                   ) -> list[tuple[str, str]] | None:
     """The titles of the longest header of at least :data:`MIN_GLUED_COLUMNS` titles the lexicon has exactly that
     ends at ``end``: the SDK's name first, maybe its company next, then the wide cells (data, purpose…), its link
-    last (the order in which a row's cells can be found by what ends them); None when none does."""
-    for start in range(max(0, end - MAX_GLUED_HEADER), end - 5):
+    last (the order in which a row's cells can be found by what ends them); None when none does. Only a start where
+    a name's title opens is tried, after the last punctuation before ``end``; ``tried``: this document's headers
+    split so far (at most :data:`MAX_RUN_ON_SPLITS`: a text made to hold many costs no more)."""
+    lo = max(0, end - MAX_GLUED_HEADER)
+    stop = _HEADER_STOP_RE.search(text[lo:end][::-1])
+    lo = end - stop.start() if stop else lo
+    for start in range(lo, end - 5):
+        if text[start].isspace() or not _opens_with_name_title(text, start, ctx):
+            continue
         head = text[start:end]
-        if head[0].isspace() or re.search(r"[:：。；;，,]", head):
-            continue
-        found = split_titles(head, ctx)
-        if found is None or len(found) < MIN_GLUED_COLUMNS:
-            continue
-        roles = [r for _, r in found]
-        middle = roles[2:-1] if roles[1] == "company" else roles[1:-1]
-        if roles[0] == "name" and roles[-1] in ("link", "website") and middle \
-                and all(r in _WIDE_ROLES for r in middle) and len(set(roles)) == len(roles) \
-                and all(ctx.lexicon.is_header(t) for t, _ in found):
-            return found
+        if head not in tried:
+            if len(tried) >= MAX_RUN_ON_SPLITS:
+                return None
+            tried[head] = _header_titles(head, ctx)
+        if tried[head] is not None:
+            return tried[head]
+    return None
+
+
+MAX_RUN_ON_SPLITS = 200
+"""Headers a document's run-on tables are looked for in (a page has a few; each costs a split of its titles)."""
+_HEADER_STOP_RE = re.compile(r"[:：。；;，,]")
+
+
+def _opens_with_name_title(text: str, start: int, ctx: Context) -> bool:
+    """Whether a title of the SDK's name the lexicon has exactly opens at ``start`` ("SDK名称…", "第三方SDK名称…")."""
+    return any(ctx.lexicon.role(text[start:start + n]) == "name" and ctx.lexicon.is_header(text[start:start + n])
+               for n in range(2, MAX_GLUED_TITLE + 1) if start + n <= len(text))
+
+
+def _header_titles(head: str, ctx: Context) -> list[tuple[str, str]] | None:
+    """``head``'s titles when it splits into a run-on table's header (see :func:`_run_on_titles`), else None."""
+    found = split_titles(head, ctx)
+    if found is None or len(found) < MIN_GLUED_COLUMNS:
+        return None
+    roles = [r for _, r in found]
+    middle = roles[2:-1] if roles[1] == "company" else roles[1:-1]
+    if roles[0] == "name" and roles[-1] in ("link", "website") and middle \
+            and all(r in _WIDE_ROLES for r in middle) and len(set(roles)) == len(roles) \
+            and all(ctx.lexicon.is_header(t) for t, _ in found):
+        return found
     return None
 
 
