@@ -118,14 +118,16 @@ def bracketed_vendor(name: str, sdk_id: str | None, resolver: Resolver) -> tuple
     (Google)"); a bracket naming a catalog product ("友盟（umeng）": the product's other name), another vendor, a
     platform, a package or a feature stays part of the name; else ``(name, "")``."""
     m = _TRAILING_ASIDE_RE.match(name)
-    if m and not packages(m.group(2)) and not urls(m.group(2)) and not _CODE_NAMES_RE.fullmatch(m.group(2)) \
-            and not COMPONENT_WORD_RE.search(m.group(2)) and not resolver.lexicon.platform(m.group(2)) \
-            and (company_like(m.group(2)) or resolver.names.resolve_exact(m.group(2), family=False) is None
-                 and (resolver.names_a_vendor(m.group(2)) if sdk_id is None
-                      else sdk_id in resolver.by_company(m.group(2)))):
+    if m is None:
+        return name, ""
+    aside = m.group(2)
+    if not packages(aside) and not urls(aside) and not _CODE_NAMES_RE.fullmatch(aside) \
+            and not COMPONENT_WORD_RE.search(aside) and not resolver.lexicon.platform(aside) \
+            and (company_like(aside) or resolver.names.resolve_exact(aside, family=False) is None
+                 and (resolver.names_a_vendor(aside) if sdk_id is None else sdk_id in resolver.by_company(aside))):
         # (a bracket naming a component, "优量汇SDK（腾讯广告sdk）", or a product, "友盟（umeng）", "高德地图（AMap）", is
         # the product's other name, not its vendor; a platform, "Push (Android)", neither)
-        return m.group(1).strip(), m.group(2).strip()
+        return m.group(1).strip(), aside.strip()
     return name, ""
 
 

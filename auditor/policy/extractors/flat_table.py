@@ -22,6 +22,7 @@ from auditor.policy.text import (
     continues,
     is_heading,
     name_like,
+    unbalanced,
     width,
 )
 
@@ -1104,8 +1105,7 @@ def _glued_cells(text: str, roles: list[str], ctx: Context, lenient: bool = Fals
                 return None
             end = m.end()
             close = _CLOSING_RE.match(rest, end)
-            if m.group(1).count("（") + m.group(1).count("(") > m.group(1).count("）") + m.group(1).count(")") \
-                    and close:
+            if unbalanced(m.group(1)) and close:
                 end = close.end()  # "微信（深圳市腾讯计算机系统有限公司）", "OPPO（OPPO广东移动通信有限公司、广东欢太科技有限公司）":
                 # the bracket the company opened closes it
             cells[k], rest = rest[:end].strip(), rest[end:]
