@@ -240,6 +240,8 @@ class Lexicon:
     _company_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _verb_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _field_exact: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _exact_only: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """Folded field phrases that name their role only as a whole header or key (written with :data:`EXACT_MARK`)."""
     _field_regexes: tuple[tuple[str, re.Pattern[str]], ...] = field(default=(), compare=False, repr=False)
     _memo: dict[tuple[str, bool | None, bool, bool], tuple[Hit, ...]] = field(
         default_factory=dict, compare=False, repr=False)
@@ -269,6 +271,8 @@ class Lexicon:
             for phrase in self.fields.get(role, ()):
                 exact.setdefault(phrase.removeprefix(EXACT_MARK), role)
         object.__setattr__(self, "_field_exact", exact)
+        object.__setattr__(self, "_exact_only", frozenset(
+            fold(p.removeprefix(EXACT_MARK)) for role in ROLES for p in self.fields.get(role, ()) if p.startswith(EXACT_MARK)))
         object.__setattr__(self, "_generic_keys", frozenset(g.replace(" ", "") for g in self.generic_names))
         object.__setattr__(self, "_field_regexes", tuple(
             (role, pattern_all([p for p in self.fields.get(role, ()) if len(p) >= 2 and not p.startswith(EXACT_MARK)]))
@@ -665,7 +669,7 @@ class Lexicon:
             for m in regex.finditer(folded):
                 if m.start(1) == 0 and m.end(1) < len(folded):
                     rest = folded[m.end(1):].strip(" :：/-_·")
-                    head = self._role(rest) if rest else None
+                    head = self._role(rest) if rest and rest not in self._exact_only else None
                     if head not in (None, "name", "title", "index"):
                         return head
         return None

@@ -129,11 +129,11 @@ class FlatTableExtractor:
 
     def _table(self, doc: Document, ctx: Context, header: list[str], roles: list[str | None], i: int, j: int,
                grids: dict[object, tuple[int, Structure | None]]) -> Structure | None:
-        """:meth:`_read_table`; under a website column ("第三方官网链接"), also with each address a cell of its own
-        (as under a link column), the reading with more rows named as SDKs kept (the catalog's names, names with
-        an SDK word)."""
+        """:meth:`_read_table`; with no link column, also with each address a cell of its own (as under a link
+        column: a website column, "第三方官网链接", or one whose title the lexicon does not read as a link's,
+        "第三方地址"), the reading with more rows named as SDKs kept (the catalog's names, names with an SDK word)."""
         structure = self._read_table(doc, ctx, header, roles, i, j, grids)
-        if "website" in roles and "link" not in roles:
+        if "link" not in roles:
             linked = self._read_table(doc, ctx, header, roles, i, j, grids, link_column=True)
             if linked is not None and (structure is None or _sdk_named(linked, ctx) > _sdk_named(structure, ctx)):
                 return linked
@@ -153,11 +153,11 @@ class FlatTableExtractor:
         link_column = link_column or "link" in roles
         fits: _Fits = {}  # (how each cell reads in each column, weighed once for every reading below)
         while True:
-            cells, complete = _until_header(*_cells(doc, j, link_column, limit), header)
+            cells, complete = _until_header(*_cells(doc, j, link_column, limit), header, ctx)
             if named:
                 rows, end, whole = _sdk_rows(roles, cells)
                 if spaced:
-                    cells_apart, complete_apart = _until_header(*_cells(doc, j, True, limit, apart=True), header)
+                    cells_apart, complete_apart = _until_header(*_cells(doc, j, True, limit, apart=True), header, ctx)
                     rows_apart, end_apart, whole_apart = _sdk_rows(roles, cells_apart)
                     if whole_apart > whole:
                         cells, complete, rows, end = cells_apart, complete_apart, rows_apart, end_apart
@@ -165,7 +165,7 @@ class FlatTableExtractor:
                 # 隐私说明"); a table copied a cell a line reads with every line a cell: the reading whose cells
                 # fit their columns better wins, when it reads as many rows (the joined one when they fit alike)
                 cells_lines, complete_lines = _until_header(*_cells(doc, j, link_column, limit, each_line=True),
-                                                            header)
+                                                            header, ctx)
                 rows_lines, end_lines, _ = _sdk_rows(roles, cells_lines)
                 fit_lines, fit = _fit_count(roles, rows_lines), _fit_count(roles, rows)
                 if len(rows_lines) >= len(rows) and (fit_lines > fit or fit_lines == fit and rows_lines != rows
@@ -198,19 +198,37 @@ class FlatTableExtractor:
                 # a row a paragraph, some with a cell left out: the blank lines part the rows (a header with titles
                 # the lexicon does not know, read as one paragraph, is read only so)
                 rows = blocks
+            rows = _platform_rows_joined(roles, rows)
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
         return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None
 
 
-def _until_header(cells: list[Cell], complete: bool, header: list[str]) -> tuple[list[Cell], bool]:
+def _until_header(cells: list[Cell], complete: bool, header: list[str], ctx: Context) -> tuple[list[Cell], bool]:
     """The cells before the table's header comes again (the same table for another platform or app below it,
-    "SDK名称" / "场景描述" / …), and whether they end there or where :func:`_cells` stopped."""
+    "SDK名称" / "场景描述" / …), or another table's header begins after a row of this one (:func:`_new_header`), and
+    whether they end there or where :func:`_cells` stopped."""
     titles = [h.strip() for h in header[:2]]
     for k in range(1, len(cells)):
-        if [c.text for c in cells[k:k + len(titles)]] == titles:
+        if [c.text for c in cells[k:k + len(titles)]] == titles or (k >= len(header) and _new_header(cells, k, ctx)):
             return cells[:k], True
     return cells, complete
+
+
+MIN_NEW_TITLES = 3
+"""Column titles in a row that make another table's header (two are often a row's own words or labels)."""
+
+
+def _new_header(cells: list[Cell], k: int, ctx: Context) -> bool:
+    """Cells from ``k`` are a header as tables write one: :data:`MIN_NEW_TITLES` short cells that each name a column's
+    role (no label with its colon), two of them exactly a title, of two roles at least, the first naming the row
+    ("插件名称" / "第三方名称" / "目的及功能" under a table of partners): where the rows above end (a row's cells are
+    values, never titles)."""
+    run = [c.text for c in cells[k:k + MIN_NEW_TITLES]]
+    roles = [ctx.lexicon.role(t) for t in run]
+    return len(run) == MIN_NEW_TITLES and None not in roles and roles[0] in ("name", "company") \
+        and len(set(roles)) > 1 and sum(1 for t in run if ctx.lexicon.is_header(t)) >= 2 \
+        and not any(t.endswith((":", "：")) or width(t) > MAX_HEADER_WIDTH for t in run)
 
 
 def _whole_paragraph(doc: Document, i: int, j: int) -> bool:
@@ -574,6 +592,7 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
         text = cells[k].text
         return width(text) <= MAX_ANCHOR_WIDTH and sdk_like(text, ctx) and not company_like(text) \
             and not _SENTENCE_END_RE.search(text) and not ctx.lexicon.is_header(text) \
+            and not _PLATFORM_CELL_RE.fullmatch(text) \
             and (key == 0 or bool(_ROW_NUMBER_RE.fullmatch(cells[k - 1].text)))
 
     if not opens(key):
@@ -600,6 +619,30 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
         texts = _aligned(roles, [c.text for c in chunk], key, ctx, memo)[1]
         rows.append(Row(tuple(texts), chunk[0].first, chunk[-1].last))
     return rows, bounds[-1][1]
+
+
+def _platform_rows_joined(roles: list[str | None], rows: list[Row]) -> list[Row]:
+    """``rows`` with each row whose name cell names a platform only ("iOS端" after "微信分享SDK / 分享 / 安卓端 / …") joined
+    to the row before it: the SDK's cells for that platform, which the row's own cells gain (column by column)."""
+    if "name" not in roles:
+        return rows
+    name = roles.index("name")
+    out: list[Row] = []
+    for row in rows:
+        if out and name < len(row.cells) and _PLATFORM_CELL_RE.fullmatch(row.cells[name].strip()):
+            before = out[-1]
+            cells = tuple(a if k == name or not b.strip() or b.strip() in a else " ".join(p for p in (a, b) if p)
+                          for k, (a, b) in enumerate(zip(before.cells, row.cells)))
+            out[-1] = Row(cells + before.cells[len(cells):], before.first, row.last)
+        else:
+            out.append(row)
+    return out
+
+
+_PLATFORM_CELL_RE = re.compile(r"(?:ios|android|安卓|苹果|iphone|ipad|鸿蒙|harmonyos)\s*(?:端|版|系统|客户端|平台)?",
+                               re.IGNORECASE)
+"""A cell that names a platform only ("iOS端", "Android"): a row's platform cell, or the sub-row the row has for another
+platform (its cells are the row's), never a row of its own."""
 
 
 MIN_BLOCK_ROWS = 2
