@@ -75,7 +75,7 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     over the lines before it too)."""
     if not CJK_RE.search(text):
         return [text]
-    cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text)
+    cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text) | _bulleted_items(text)
     last = 0
     for colon in _COLON_RE.finditer(text):
         run = text[max(last, colon.start() - MAX_LABEL_RUN):colon.start()]
@@ -112,7 +112,8 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
                 cuts.discard(c)
                 cuts.add(c + 3)
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
-    parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    parts = [text[a:b].strip().removeprefix(text[a]).strip() if text[a] in BULLETS else text[a:b].strip()
+             for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if p]
 
 
@@ -126,6 +127,19 @@ def _dashed_items(text: str) -> set[int]:
 
 _DASH_ITEM_RE = re.compile(r"(?<=[^\s\-–—])-\s(?=[^\s\-–—\d])")
 """A list item's dash run into the word before it, a blank after it and no number ("…红点- 获取…", not "3 - 5")."""
+
+
+def _bulleted_items(text: str) -> set[int]:
+    """Where list items marked with a bullet run into the text before them ("…第三方SDK列表·微信 SDK使用目的：…官网链接：
+    https://open.weixin.qq.com/·QQ SDK…"): at least :data:`MIN_CUTS` bullets, each right after a word (one or two are
+    a name's middle dot, "阿里巴巴·淘宝")."""
+    found = {m.start() for m in _BULLET_RE.finditer(text)}
+    return found if len(found) >= MIN_CUTS else set()
+
+
+BULLETS = "·•●▪◆■"
+"""Characters that mark a list item where lines were run together."""
+_BULLET_RE = re.compile(r"(?<=\S)[" + BULLETS + r"](?=\s*\S)")
 
 
 def _dotted_items(text: str) -> set[int]:

@@ -11,6 +11,7 @@ import pytest
 
 from auditor.catalog.model import Catalog
 from auditor.policy import load_lexicon
+from auditor.policy.text import URL_RE
 from tests.policy.helpers import entry, memory_catalog
 from tests.policy.helpers import read_text as _read
 
@@ -159,3 +160,32 @@ def test_a_platform_sub_row_is_part_of_the_row_above_it(tmp_path, catalog) -> No
     assert set(rows["壬癸统计SDK"].permissions) == {A + "READ_EXTERNAL_STORAGE"}
     assert rows["丘地图SDK"].link == ""  # the link cell is only its anchor's words: no address is known
     assert load_lexicon().role("隐私权政策") == "link"
+
+
+BULLET_ITEMS = (
+    "为了在不同手机设备上提供推送、分享与统计服务，本应用接入了第三方SDK。部分第三方SDK可能会调用您的设备权限、获取您的相关信息，"
+    "以便您正常使用相应功能。不同的第三方SDK所调用的设备权限类型以及所获得的信息可能不同，建议您参考第三方SDK的相关服务协议及隐私政策。"
+    "如果您希望进一步了解我们所接入的第三方SDK情况，请您阅读以下第三方SDK列表。第三方SDK列表"
+    "·福推送\u00a0SDK使用目的：推送消息数据类型：设备标识符、MAC地址官网链接：https://foo.example.com/privacy"
+    "·丘地图\u00a0SDK使用目的：定位数据类型：位置信息官网链接：https://qux.example.com/sdk/"
+    "·壬癸统计\u00a0SDK使用目的：统计应用使用情况数据类型：AndroidID官网链接：https://rengui.example.com/"
+    "·子丑分享\u00a0SDK使用目的：分享内容到社交平台数据类型：设备型号官网链接：https://zichou.example.com/open/"
+    "·寅卯客服\u00a0SDK使用目的：在线客服数据类型：IP地址官网链接：https://yinmao.example.com/legal\n"
+)
+
+
+def test_bulleted_items_run_into_one_line(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "bullets.txt", BULLET_ITEMS, catalog)
+    rows = {s.name: (s.link, set(s.data_types)) for s in d.sdks}
+    assert rows == {
+        "福推送 SDK": ("https://foo.example.com/privacy", {"mac"}),
+        "丘地图 SDK": ("https://qux.example.com/sdk/", {"location-fine", "location-coarse"}),
+        "壬癸统计 SDK": ("https://rengui.example.com/", {"android-id"}),
+        "子丑分享 SDK": ("https://zichou.example.com/open/", {"device-model"}),
+        "寅卯客服 SDK": ("https://yinmao.example.com/legal", {"ip"}),
+    }
+
+
+def test_an_address_ends_before_a_bullet() -> None:
+    assert [m.group(0) for m in URL_RE.finditer("官网：https://a.example.com/v2/·下一项 https://b.example.com/x•y")] == [
+        "https://a.example.com/v2/", "https://b.example.com/x"]
