@@ -189,3 +189,23 @@ def test_bulleted_items_run_into_one_line(tmp_path, catalog) -> None:
 def test_an_address_ends_before_a_bullet() -> None:
     assert [m.group(0) for m in URL_RE.finditer("官网：https://a.example.com/v2/·下一项 https://b.example.com/x•y")] == [
         "https://a.example.com/v2/", "https://b.example.com/x"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("创建快捷方式权限，用于将功能图标放到桌面", {"com.android.launcher.permission.INSTALL_SHORTCUT"}),
+    ("允许程序发送粘性广播，用于接收消息", {A + "BROADCAST_STICKY"}),
+    ("允许当前应用改变配置权限，用于跳转设置页面", {A + "CHANGE_CONFIGURATION"}),
+    ("允许使用电池状态权限，用于显示电量", {A + "BATTERY_STATS"}),
+    ("允许使用获取应用大小权限，用于计算空闲空间", {A + "GET_PACKAGE_SIZE"}),
+    ("相册（仅写入）权限：保存海报", {A + "WRITE_EXTERNAL_STORAGE"}),
+    ("相册写入权限", {A + "WRITE_EXTERNAL_STORAGE"}),
+    ("相册读写权限", {A + "READ_EXTERNAL_STORAGE", A + "READ_MEDIA_IMAGES", A + "WRITE_EXTERNAL_STORAGE"}),
+])
+def test_permission_names_of_the_widely_copied_tables(text, expected) -> None:
+    assert {p for p, _ in load_lexicon().permissions_in(text)} == expected
+
+
+def test_a_battery_state_is_a_permission_only_where_permissions_are_the_topic() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.permissions_in("设备电池状态", weak=False) == []
+    assert {p for p, _ in lexicon.permissions_in("电池状态", weak=True)} == {A + "BATTERY_STATS"}
