@@ -37,8 +37,9 @@ from auditor.vocab import DATA_TYPES
 _DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
 _STATE_NOTE_RE = re.compile(r"(?<=状态)\s*[（(][^（）()]*[）)]|(?<=status)\s*\([^()]*\)", re.IGNORECASE)
 """The bracketed note after a state ("通知栏状态（如通知栏权限、用户点击行为）"): what is read, not a use."""
-_LEADING_MARK_RE = re.compile(r"^(?:[-*•·●▪◦○■□◆◇►▶➤→✓✔☑]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?)+\s*")
-"""A list's mark or a symbol before a row's name (a bullet, an emoji), no part of the name as written."""
+_LEADING_MARK_RE = re.compile(r"^(?:[-*>•·●▪◦○■□◆◇►▶➤→✓✔☑]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?)+\s*")
+"""A list's mark or a symbol before a row's name (a bullet, a ">" left by a page's markup, an emoji), no part of the
+name as written."""
 _KIND_OF_PARTY_RE = re.compile(r"(?:合作方|合作伙伴|服务商|提供商|供应商|第三方)$")
 """The end of words naming a kind of party ("消息推送服务合作方", "业务合作伙伴"), not a company."""
 _NONE_CELL_RE = re.compile(r"^(?:无|暂无|不适用|/|-+|—+|n/?a|none)$", re.IGNORECASE)

@@ -2,7 +2,7 @@
 flattened SDK table whose link column has a title the lexicon does not know ("第三方地址") and whose purpose column is
 titled "服务内容"; a flattened table with a platform column ("客户端") whose rows may have a second sub-row for another
 platform ("iOS端 / 剪贴板"); list items marked with a bullet ("·") that ran into one long line, each ending with an
-address; Chinese names of permissions from the widely copied permission tables; an album written to, not read. In
+address; a ">" left by a page's markup before a name; Chinese names of permissions from the widely copied permission tables; an album written to, not read. In
 our own words, expected values written by hand."""
 
 from __future__ import annotations
@@ -189,6 +189,31 @@ def test_bulleted_items_run_into_one_line(tmp_path, catalog) -> None:
 def test_an_address_ends_before_a_bullet() -> None:
     assert [m.group(0) for m in URL_RE.finditer("官网：https://a.example.com/v2/·下一项 https://b.example.com/x•y")] == [
         "https://a.example.com/v2/", "https://b.example.com/x"]
+
+
+MARKUP_LEFT = """\
+第三方SDK目录
+
+SDK名称
+SDK包名
+SDK用途
+可能获取的个人信息类型
+
+\t>福推送SDK
+com.foo.push
+推送消息
+IMEI、设备型号
+
+丘地图SDK
+com.qux.map
+定位
+位置信息
+"""
+
+
+def test_a_markup_mark_before_a_name_is_no_part_of_it(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "markup.txt", MARKUP_LEFT, catalog)
+    assert [s.name for s in d.sdks] == ["福推送SDK", "丘地图SDK"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
