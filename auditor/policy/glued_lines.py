@@ -117,12 +117,18 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     return [p for p in parts if p]
 
 
+def _marked_items(mark: re.Pattern[str], text: str) -> set[int]:
+    """Where ``mark`` finds list items' marks run into the text before them: all of them when there are at least
+    :data:`MIN_CUTS` (fewer are marks inside sentences or names), else none."""
+    found = {m.start() for m in mark.finditer(text)}
+    return found if len(found) >= MIN_CUTS else set()
+
+
 def _dashed_items(text: str) -> set[int]:
     """Where list items marked with a dash run into the text before them ("…清除红点- 获取任务信息（…）：…- 写入系统
     设置…"): at least :data:`MIN_CUTS` such dashes, each right after a word and before a blank (a lone one is a
     dash in a sentence; "Wi-Fi", "react-native" have no blank after theirs)."""
-    found = {m.start() for m in _DASH_ITEM_RE.finditer(text)}
-    return found if len(found) >= MIN_CUTS else set()
+    return _marked_items(_DASH_ITEM_RE, text)
 
 
 _DASH_ITEM_RE = re.compile(r"(?<=[^\s\-–—])-\s(?=[^\s\-–—\d])")
@@ -133,8 +139,7 @@ def _bulleted_items(text: str) -> set[int]:
     """Where list items marked with a bullet run into the text before them ("…第三方SDK列表·微信 SDK使用目的：…官网链接：
     https://open.weixin.qq.com/·QQ SDK…"): at least :data:`MIN_CUTS` bullets, each right after a word (one or two are
     a name's middle dot, "阿里巴巴·淘宝")."""
-    found = {m.start() for m in _BULLET_RE.finditer(text)}
-    return found if len(found) >= MIN_CUTS else set()
+    return _marked_items(_BULLET_RE, text)
 
 
 BULLETS = "·•●▪◆■"

@@ -267,12 +267,15 @@ class Lexicon:
         object.__setattr__(self, "_company_regex", pattern(self.company_words))
         object.__setattr__(self, "_verb_regex", pattern(self.verbs))
         exact: dict[str, str] = {}
+        whole_only: set[str] = set()
         for role in ROLES:
-            for phrase in self.fields.get(role, ()):
-                exact.setdefault(phrase.removeprefix(EXACT_MARK), role)
+            for phrase in self.fields.get(role, ()):  # (folded when the lexicon was loaded)
+                bare = phrase.removeprefix(EXACT_MARK)
+                exact.setdefault(bare, role)
+                if bare != phrase:
+                    whole_only.add(bare)
         object.__setattr__(self, "_field_exact", exact)
-        object.__setattr__(self, "_exact_only", frozenset(
-            fold(p.removeprefix(EXACT_MARK)) for role in ROLES for p in self.fields.get(role, ()) if p.startswith(EXACT_MARK)))
+        object.__setattr__(self, "_exact_only", frozenset(whole_only))
         object.__setattr__(self, "_generic_keys", frozenset(g.replace(" ", "") for g in self.generic_names))
         object.__setattr__(self, "_field_regexes", tuple(
             (role, pattern_all([p for p in self.fields.get(role, ()) if len(p) >= 2 and not p.startswith(EXACT_MARK)]))

@@ -16,6 +16,7 @@ from auditor.policy.text import (
     COMPONENT_WORD_RE,
     LABELLED_URL_RE,
     LEGAL_ENTITY_RE,
+    PLATFORM_ONLY_RE,
     URL_ONLY_RE,
     URL_RE,
     company_like,
@@ -592,7 +593,7 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
         text = cells[k].text
         return width(text) <= MAX_ANCHOR_WIDTH and sdk_like(text, ctx) and not company_like(text) \
             and not _SENTENCE_END_RE.search(text) and not ctx.lexicon.is_header(text) \
-            and not _PLATFORM_CELL_RE.fullmatch(text) \
+            and not PLATFORM_ONLY_RE.fullmatch(text) \
             and (key == 0 or bool(_ROW_NUMBER_RE.fullmatch(cells[k - 1].text)))
 
     if not opens(key):
@@ -622,14 +623,15 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
 
 
 def _platform_rows_joined(roles: list[str | None], rows: list[Row]) -> list[Row]:
-    """``rows`` with each row whose name cell names a platform only ("iOS端" after "微信分享SDK / 分享 / 安卓端 / …") joined
-    to the row before it: the SDK's cells for that platform, which the row's own cells gain (column by column)."""
+    """``rows`` with each row whose name cell names a platform only (:data:`PLATFORM_ONLY_RE`: "iOS端" after "微信分享SDK /
+    分享 / 安卓端 / …") joined to the row before it: the SDK's cells for that platform, which the row's own cells gain
+    (column by column); such a cell never opens a row of its own."""
     if "name" not in roles:
         return rows
     name = roles.index("name")
     out: list[Row] = []
     for row in rows:
-        if out and name < len(row.cells) and _PLATFORM_CELL_RE.fullmatch(row.cells[name].strip()):
+        if out and name < len(row.cells) and PLATFORM_ONLY_RE.fullmatch(row.cells[name].strip()):
             before = out[-1]
             cells = tuple(a if k == name or not b.strip() or b.strip() in a else " ".join(p for p in (a, b) if p)
                           for k, (a, b) in enumerate(zip(before.cells, row.cells)))
@@ -637,12 +639,6 @@ def _platform_rows_joined(roles: list[str | None], rows: list[Row]) -> list[Row]
         else:
             out.append(row)
     return out
-
-
-_PLATFORM_CELL_RE = re.compile(r"(?:ios|android|安卓|苹果|iphone|ipad|鸿蒙|harmonyos)\s*(?:端|版|系统|客户端|平台)?",
-                               re.IGNORECASE)
-"""A cell that names a platform only ("iOS端", "Android"): a row's platform cell, or the sub-row the row has for another
-platform (its cells are the row's), never a row of its own."""
 
 
 MIN_BLOCK_ROWS = 2
