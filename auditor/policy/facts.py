@@ -45,6 +45,10 @@ _KIND_OF_PARTY_RE = re.compile(r"(?:合作方|合作伙伴|服务商|提供商|�
 _NONE_CELL_RE = re.compile(r"^(?:无|暂无|不适用|/|-+|—+|n/?a|none)$", re.IGNORECASE)
 
 
+_COMPANY_END = "。；，;,、 "
+"""What ends the sentence or list a company's name was written in."""
+
+
 def _names_a_party(company: str, lexicon: Lexicon) -> bool:
     """A company cell that can name who is behind a row: not "无", not a kind of party ("效果广告服务合作方") nor a list
     of data ("设备品牌、型号、软件系统版本") when it names no registered company."""
@@ -101,7 +105,9 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
         res = resolver.resolve(ev)
         if memo is not None:
             memo[ev] = res
-    shown = f.company if _names_a_party(f.company, lexicon) else ""  # (the cell still counts as evidence above)
+    shown = f.company.strip().rstrip(_COMPANY_END) if _names_a_party(f.company, lexicon) else ""
+    # (the cell still counts as evidence above; a sentence's end after it is no part of the name: "提供方：某某有限公司。",
+    # an English one's full stop is, "Foo Co., Ltd.")
     name, company = (f.name, shown) if shown else bracketed_vendor(f.name, res.id, resolver)
     return SdkDisclosure(
         name=name, id=res.id, candidates=res.candidates if res.id is None else (), company=company,
@@ -307,8 +313,10 @@ MAX_PLAIN_SCENE = 40
 _MARKED_FEATURE_RE = re.compile(r"【([^【】]{2,40})】")
 
 
-_SERVICE_OF_RE = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)?基于.{1,24}?的(?:相关)?(?:附加|扩展|额外)?(?:服务|功能)$")
-"""A scene label naming only the permission a service rests on ("基于位置信息的附加服务", "基于麦克风的语音技术相关附加服务")."""
+_SERVICE_OF_RE = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)?基于.{1,24}?的(?:相关)?(?:附加|扩展|额外)?(?:业务)?"
+                            r"(?:服务|功能)$")
+"""A scene label naming only the permission a service rests on ("基于位置信息的附加服务", "基于麦克风的语音技术相关附加服务",
+"基于设备存储权限的附加业务功能")."""
 _DEFINITION_OPENING_RE = re.compile(r"^\s*(?:允许(?!后|之后|我们|您|你|用户)|allows?\s+(?!us\b|you\b))", re.IGNORECASE)
 _THIS_PERMISSION_RE = re.compile(r"^\s*(?:this|these|the)\s+permissions?\s+(?:allows?|lets?|enables?|(?:is|are)\s+"
                                  r"(?:only\s+)?used)\b|^\s*(?:该|此|这些?)权限(?:用于|允许|可以|可)", re.IGNORECASE)

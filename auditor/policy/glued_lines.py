@@ -5,11 +5,13 @@ together.
     北京锐讯灵通科技有限公司官网链接：https://www.umeng.com/（2）个推 SDK使用目的：…
 
 Such a line is cut back into the lines it was: before each item marker (``（2）``, ``[3]``, ``4、`` after a sentence's
-end, or run into the address before it: ``…/privacy15、OKHttp``) and before each field's label run into the value
-before it (``…IMEI公司名称：``, ``…/privacy使用目的：``, as :meth:`auditor.policy.lexicon.Lexicon.glued_label` finds
-them), and an address is cut where Chinese words follow its path. Only a long line with several such places is
-cut: a paragraph that merely holds a colon or two is left as written. The parts keep the line's number (the
-evidence still points at the source line). Documents with tables of their own (HTML, DOCX) or source code keep
+end, or run into the address before it: ``…/privacy15、OKHttp``, or numbered 1, 2, 3, … in turn after any words:
+``…音视频信息2、SDK服务商：``), before each lettered field of an item (``…神策a.收集个人信息目的：…b.收集个人信息类型：``)
+and before each field's label run into the value before it (``…IMEI公司名称：``, ``…/privacy使用目的：``,
+``…/policy?spm=…EUZJSDK简称：``, as :meth:`auditor.policy.lexicon.Lexicon.glued_label` finds them, or after a company
+given in brackets: ``…SDK（某某有限公司）业务服务功能：``), and an address is cut where Chinese words or a label follow
+its path. Only a long line with several such places is cut: a paragraph that merely holds a colon or two is left as
+written. The parts keep the line's number (the evidence still points at the source line). Documents with tables of their own (HTML, DOCX) or source code keep
 their lines: their tables and code point at them by index. The reader reads a document so restored and as written
 and keeps the reading that names more (:func:`auditor.policy.reader.read_document`): the cuts are a guess.
 """
@@ -17,6 +19,7 @@ and keeps the reading that names more (:func:`auditor.policy.reader.read_documen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from auditor.policy.document import Document, Line
@@ -75,16 +78,26 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     over the lines before it too)."""
     if not CJK_RE.search(text):
         return [text]
-    cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text) | _bulleted_items(text)
+    cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text) \
+        | _bulleted_items(text) | _running_items(text)
     last = 0
+    lettered = sorted(_lettered_items(text, lexicon))
+    labels: set[int] = set(lettered)
     for colon in _COLON_RE.finditer(text):
+        k = bisect_left(lettered, last)
+        if k < len(lettered) and lettered[k] < colon.start():
+            last = colon.end()
+            continue  # (the letter opens the label: "b.收集个人信息类型：", not "b." then "收集个人信息类型：")
         run = text[max(last, colon.start() - MAX_LABEL_RUN):colon.start()]
         glued = lexicon.glued_label(run) if run and not run[-1].isspace() else -1
-        if glued > 0:
-            cuts.add(colon.start() - len(run) + glued)
+        bracket = _after_company(text, colon.start() - len(run), colon.start(), lexicon)
+        if bracket is not None and (glued < 0 or bracket < colon.start() - len(run) + glued):
+            labels.add(bracket)  # "1、某某SDK（某某有限公司）业务服务功能：": the label opens after the company
+        elif glued > 0:
+            labels.add(colon.start() - len(run) + glued)
         last = colon.end()
-    labels = len(cuts)
-    if labels < MIN_CUTS:
+    cuts |= labels
+    if len(cuts) < MIN_CUTS:
         return [text]
     ends: set[int] = set()
     m = URL_RE.search(text)
@@ -92,9 +105,11 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
         cjk = CJK_RE.search(m.group(0))
         if cjk and cjk.start() > len("https://") and m.group(0)[:cjk.start()].isascii():
             # (the next item's number, and an English name opening it, ran into the address: "…/compliance2.OPPO推送
-            # SDK", "…/#/6.小米推送SDK": the address ends before them)
+            # SDK", "…/#/6.小米推送SDK": the address ends before them; so does a label opening with "SDK":
+            # "…?spm=…EUZJSDK简称：")
             item = _ITEM_TAIL_RE.search(m.group(0), 0, cjk.start())
-            ends.add(m.start() + (item.start() if item else cjk.start()))
+            label = min((c for c in labels if m.start() + len("https://") < c < m.start() + cjk.start()), default=None)
+            ends.add(label if label is not None else m.start() + (item.start() if item else cjk.start()))
             m = URL_RE.search(text, m.start() + cjk.start())  # (the next address may follow: "…隐私政策:https://…")
         else:
             m = URL_RE.search(text, m.end())
@@ -105,8 +120,11 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     cuts |= ends
     cuts |= _numbers_after_addresses(text, 0)[0] if numbered is None else numbered
     for c in sorted(cuts):  # "（1）友盟统计 SDK使用目的：": "SDK" ends the name before the label, not opens the label
-        if text[c:c + 3].casefold() == "sdk" and c + 3 < len(text) and CJK_RE.match(text[c + 3]):
-            before = re.split(r"[:：]", text[max((b for b in cuts if b < c), default=0):c])[-1].strip()
+        if text[c:c + 3].casefold() == "sdk" and c + 3 < len(text) and CJK_RE.match(text[c + 3]) \
+                and lexicon.role(_label_at(text, c).replace(" ", "")) != "name":
+            # (a label naming the SDK opens the next item, "SDK" and all: "…没有隐私协议SDK简称：")
+            before = _COLON_RE.split(text[max((b for b in cuts if b < c), default=0):c])[-1].strip()
+            before = _ITEM_MARK_RE.sub("", before)  # (an item's number alone names nothing: "2、SDK服务商：")
             # (the words before it, or the value of a label before it: "使用SDK名称：某某组件arms SDK服务类型：…")
             if before and width(before) <= MAX_NAME_WIDTH and not company_like(before) and not URL_RE.search(before):
                 cuts.discard(c)
@@ -115,6 +133,25 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     parts = [text[a:b].strip().removeprefix(text[a]).strip() if text[a] in BULLETS else text[a:b].strip()
              for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if p]
+
+
+def _after_company(text: str, start: int, colon: int, lexicon: Lexicon) -> int | None:
+    """Where a label opens right after a company in brackets ("…SDK（某某科技有限公司）业务服务功能：" -> the start
+    of "业务服务功能"), if one does between ``start`` and the ``colon``: a closing bracket, a company's name inside
+    it, and after it words of at most :data:`MAX_BRACKET_LABEL` characters that name a field's role."""
+    close = max(text.rfind("）", start, colon), text.rfind(")", start, colon))
+    if close < 0 or not 2 <= colon - close - 1 <= MAX_BRACKET_LABEL:
+        return None
+    label = text[close + 1:colon]
+    if not CJK_RE.match(label) or _PUNCTUATION_RE.search(label) or lexicon.role(label) is None:
+        return None
+    opening = max(text.rfind("（", max(0, close - MAX_NAME_WIDTH * 2), close),
+                  text.rfind("(", max(0, close - MAX_NAME_WIDTH * 2), close))
+    return close + 1 if opening >= 0 and company_like(text[opening + 1:close]) else None
+
+
+MAX_BRACKET_LABEL = 12
+"""Characters of a label read after a company in brackets (as :data:`auditor.policy.lexicon.MAX_GLUED_LABEL`)."""
 
 
 def _marked_items(mark: re.Pattern[str], text: str) -> set[int]:
@@ -155,6 +192,67 @@ def _dotted_items(text: str) -> set[int]:
              for m in _DOTTED_RE.finditer(text) if m.start() > 0 for parts in [m.group(1).split(".")]]
     numbers = {number for _, number in found}
     return {start for start, (head, last) in found if (head, last - 1) in numbers or (head, last + 1) in numbers}
+
+
+def _running_items(text: str) -> set[int]:
+    """Where list items numbered 1, 2, 3, … ran into the words before them ("…音视频信息2、SDK服务商：…位置信息3、…"):
+    the numbers of each run counted up from 1 that is at least :data:`MIN_CUTS` long, each number the next one
+    written after the one before and at least :data:`MIN_ITEM_CHARS` after it (a lone "2、" is a value's; "Android
+    9、10、11、12", "1、线上，2、线下，…" are one value's words)."""
+    at: dict[int, list[int]] = {}
+    for m in _RUNNING_RE.finditer(text):
+        at.setdefault(int(m.group(1)), []).append(m.start())
+    found: set[int] = set()
+    for start in at.get(1, ()):
+        run = [start]
+        while (after := at.get(len(run) + 1)) is not None:
+            k = bisect_left(after, run[-1] + 1)  # (the next number after it, too close: a value's enumeration)
+            if k == len(after) or after[k] - run[-1] < MIN_ITEM_CHARS:
+                break
+            run.append(after[k])
+        if len(run) >= MIN_CUTS:
+            found.update(run)
+    return found
+
+
+def _lettered_items(text: str, lexicon: Lexicon) -> set[int]:
+    """Where the lettered fields of an item ran into the text before them ("（1） 第三方SDK：神策a.收集个人信息目的/用途：
+    …b.收集个人信息类型：…d.第三方SDK隐私政策链接：https://…/privacy.htmle.提供方：…"): letters a, b, c, … in turn
+    (at least :data:`MIN_LETTERS`), each one before a field's label (words a role's up to a colon), each at least
+    :data:`MIN_ITEM_CHARS` after the one before. A letter and a dot in a word ("data.", "…/index.html") are no
+    list's: they neither run in turn nor open labels."""
+    at: dict[str, list[int]] = {}
+    for m in _LETTER_RE.finditer(text):
+        colon = _COLON_RE.search(text, m.end(), m.end() + MAX_LABEL_RUN + 1)
+        label = text[m.end():colon.start()] if colon else ""
+        if label and CJK_RE.match(label) and not _PUNCTUATION_RE.search(label) and lexicon.role(label) is not None:
+            at.setdefault(m.group(1).casefold(), []).append(m.start())
+    found: set[int] = set()
+    for start in at.get("a", ()):
+        run = [start]
+        while (after := at.get(chr(ord("a") + len(run)))) is not None:
+            k = bisect_left(after, run[-1] + 1)
+            if k == len(after) or after[k] - run[-1] < MIN_ITEM_CHARS:
+                break
+            run.append(after[k])
+        if len(run) >= MIN_LETTERS:
+            found.update(run)
+    return found
+
+
+_LETTER_RE = re.compile(r"([a-zA-Z])[.．、)）]\s*(?=[\u3400-\u9fff])")
+"""A field's letter before Chinese words ("a.收集…", "e.提供方")."""
+MIN_LETTERS = 3
+"""Lettered fields in turn that make a list (a, b, c)."""
+_ITEM_MARK_RE = re.compile(r"^(?:[（(【\[]\d{1,2}[）)】\]]|\d{1,2}[、.．)）])\s*")
+"""An item's number opening the words before a label ("（2）", "2、")."""
+_RUNNING_RE = re.compile(r"(?<![\d.．/%=&?#-])(\d{1,2})(?:、|(?<![a-z_]\d)(?<![a-z_]\d\d)[.．](?![\d.．]))",
+                         re.ASCII | re.IGNORECASE)
+"""An item's number, not inside a number or an address; with a dot, not after a letter either ("IMEI2、" is item
+2 after "IMEI", "a1.example.com" a host's name)."""
+MIN_ITEM_CHARS = 8
+"""Characters from one item's number (or field's letter) to the next one's, at the least (an item names an SDK and
+says something)."""
 
 
 _NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,12})、")

@@ -61,8 +61,10 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _BARE_SDK_RE = re.compile(r"第三方|sdk|的|\s")
 MAX_VERB_BEFORE_SDK = 2
 """Characters left before a label's last word once its bare SDK words are gone ("使用" of "使用SDK目的")."""
-_SDK_HEAD_RE = re.compile(r"sdk(?=[\u3400-\u9fff])", re.IGNORECASE)
-""""SDK" opening a Chinese label ("SDK官网", "SDK隐私链接")."""
+_SDK_LABEL_VERBS = ("使用", "接入", "集成", "嵌入", "引入", "调用")
+"""Verbs a label opening with "SDK" may be written after ("使用SDK名称", "接入SDK名称")."""
+_SDK_HEAD_RE = re.compile(r"sdk ?(?=[\u3400-\u9fff])", re.IGNORECASE)
+""""SDK" opening a Chinese label, maybe a blank between ("SDK官网", "SDK隐私链接", "SDK 名称")."""
 _SHARED_HINT_RE = re.compile(r"[/、]|读写|收发|[和及与]写|\b(?:read|write|send|receive|modify|delete)\s*(?:,|\band\b|\bor\b)")
 """Verbs sharing one object ("发送/接收/读短信", "read, receive and send SMS"): the bare verbs take it."""
 _LAST_VERB_RE = re.compile(r"(?:读取|写入|发送|接收|拨打|修改|删除)$")
@@ -684,8 +686,18 @@ class Lexicon:
         none ends ``run``, or it is all of it."""
         for n in range(min(len(run) - 1, MAX_GLUED_LABEL), MIN_GLUED_LABEL - 1, -1):
             tail = run[-n:]
-            label = tail[3:] if _SDK_HEAD_RE.match(tail) else tail  # "SDK官网": the label "官网" says the SDK's
-            if _CJK_RE.match(label) and self._field_exact.get(fold(label)) not in (None, "title", "index"):
+            head = _SDK_HEAD_RE.match(tail)
+            if head is None:
+                labels = [tail] if _CJK_RE.match(tail) else []
+            elif head.end() > 3:  # "SDK 名称": a title of its own, written with a blank ("…SDK 使用目的": a name's end)
+                labels = ["sdk" + tail[head.end():]]
+            else:  # "SDK名称": a title of its own; "SDK官网": the label "官网" says the SDK's
+                labels = ["sdk" + tail[head.end():], tail[head.end():]]
+            roles = [self._field_exact.get(fold(label)) for label in labels]
+            if any(role not in (None, "title", "index") for role in roles):
+                verb = next((v for v in _SDK_LABEL_VERBS if run[:-n].endswith(v)), "") if head is not None else ""
+                if verb and len(run) > n + len(verb) and not run[-n - len(verb) - 1].isalnum():
+                    return len(run) - n - len(verb)  # "1、使用SDK名称": the verb is the label's too (not "友盟SDK…")
                 return len(run) - n
         return -1
 

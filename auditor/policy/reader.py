@@ -53,19 +53,27 @@ def read_policy(path: Path | str, catalog: Catalog, lexicon: Lexicon | None = No
 def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: Resolver | None = None) -> Disclosure:
     """Extract a :class:`Disclosure` from an already loaded document. A page that lost its line breaks is read
     with them restored (:mod:`auditor.policy.glued_lines`) and as written, and the reading that names more SDKs
-    the catalog knows, and their companies, is kept (the restored one when they name as many)."""
+    the catalog knows, and their companies, is kept; when they name as many, the one with more scenes that name
+    permissions (a page of prose whose only list is its contents names no SDK either way), the restored one when
+    that is as many too."""
     resolver = resolver or build_resolver(catalog, lexicon)
     restored = restore_lines(doc, lexicon)
     if restored is doc:
         return _read_document(doc, catalog, lexicon, resolver)
     cut, whole = (_read_document(d, catalog, lexicon, resolver) for d in (restored, doc))
-    return cut if _named(cut) >= _named(whole) else whole
+    return cut if (_named(cut), _paired(cut)) >= (_named(whole), _paired(whole)) else whole
 
 
 def _named(disclosure: Disclosure) -> int:
     """How much a reading says of its SDKs: the rows resolved to a catalog entry, and the rows with a company that
     reads as one (a legal entity's name, not the words of a cell run into it)."""
     return sum(1 for s in disclosure.sdks if s.id) + sum(1 for s in disclosure.sdks if company_like(s.company))
+
+
+def _paired(disclosure: Disclosure) -> int:
+    """How many scenes a reading pairs with permissions (scenes, not pairs: a paragraph read as one scene of ten
+    permissions says less than ten scenes of one)."""
+    return sum(1 for s in disclosure.scenes if s.permissions)
 
 
 def _read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: Resolver) -> Disclosure:

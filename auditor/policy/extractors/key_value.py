@@ -168,6 +168,9 @@ class KeyValueExtractor:
                 records.append(current)
                 continue
             pairs = _nested(ctx.lines[i].pairs, ctx)
+            if not pairs and _MARK_ONLY_RE.match(text):
+                current = None  # "7、" alone: the next item opens, whatever line of it comes first
+                continue
             product: int | None = None
             if current is not None and current.kind == "sdk" and current.last == i - 1 \
                     and (line.indent > lines[current.first].indent or current.product_of >= 0):
@@ -209,6 +212,9 @@ class KeyValueExtractor:
                 if current is not None and TIMING_LABEL_RE.match(text) and pairs[0][0] == "scene" \
                         and any(r == "scene" for r, _ in current.fields):
                     pairs = (("description", pairs[0][1]),) + pairs[1:]  # "调用时机：…" after the use: when, not a use
+                if pairs[0][0] == "company" and _party_over_entity(pairs[0][1], ctx.lines[i + 1].pairs
+                                                                   if i + 1 < len(lines) else ()):
+                    pairs = (("name", pairs[0][1]),) + pairs[1:]
                 opened = current
                 current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known,
                                       label if ctx.lexicon.is_header(label) else "")
@@ -409,8 +415,10 @@ def _name_label_role(current: _Record, value: str, known: Callable[[str], bool],
             and not (COMPONENT_WORD_RE.search(value) or known(value)):
         return "description"  # "（10）VIVO推送SDK" over "SDK类型：在VIVO手机上启用推送服务": the label asks what kind
         # of SDK the heading's is, whatever the answer's length
-    if _label_named(current) and label and label != current.label and not (COMPONENT_WORD_RE.search(value) or known(value)):
-        return "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record
+    if _label_named(current) and label and current.label and label != current.label \
+            and not (COMPONENT_WORD_RE.search(value) or known(value)):
+        return "description"  # "SDK名称：X播放器" … "服务：视频播放": the service it gives, not a record (a record
+        # opened under a label no table writes, "第三方API名称：…", tells nothing of the next name label's)
     return "name"
 
 
@@ -570,8 +578,9 @@ def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tu
     if current.lined and len(current.fields) > 1 and all(r in _LEADING for r, _ in current.fields[1:]):
         records.remove(current)  # a heading ("Android操作系统SDK") over the company line of the record named below
         return current.fields[1:]
-    if current.kind == "data" and all(r in _LEADING for r, _ in current.fields):
-        records.remove(current)
+    if current.kind == "data" and any(r in _LEADING for r, _ in current.fields) \
+            and all(r in _LEADING or r == "description" for r, _ in current.fields):
+        records.remove(current)  # ("合作方：某某有限公司" / "合作方类型：消息推送服务合作方" over "SDK简称：某某SDK")
         return current.fields
     role = current.fields[-1][0]
     if current.kind == "sdk" and role in _LEADING and sum(r == role for r, _ in current.fields) > 1:
@@ -579,6 +588,14 @@ def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tu
         current.last = i - 2
         return [moved]
     return []
+
+
+def _party_over_entity(value: str, below: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a company label's ``value`` is the product of the company label on the line below, whose value is a
+    legal entity ("SDK服务商：融云IM" over "服务商名称：北京某某科技有限公司"): a party named by its product, then by
+    its name (two companies of one record, one of them no company at all)."""
+    return bool(below) and below[0][0] == "company" and company_like(below[0][1]) \
+        and name_like(value) and not company_like(value)
 
 
 def _named_by_party(ctx: Context) -> bool:
@@ -661,6 +678,11 @@ def _value_below(record: _Record, text: str, starts: bool, pairs: tuple[tuple[st
     if record.fields[-1][0] in ("link", "website"):
         return bool(URL_RE.search(text) or hosts(text))
     return not (starts and bool(pairs) and any(r == pairs[0][0] for r, _ in record.fields))
+
+
+_MARK_ONLY_RE = re.compile(r"^\s*(?:[（(【\[]\s*\d{1,2}\s*[）)】\]]|\d{1,2}\s*[、.．)）]|[a-zA-Z][.)）、])\s*$")
+"""A line of a list item's mark alone ("（1）", "2、", "a."): the next item's, never more of a value above it
+("…第三方SDK包括：" over "（1）")."""
 
 
 _LINK_ONLY_RE = re.compile(r"^\s*(?:\[[^\]]{1,80}\]\(\s*<?https?://[^)\s]+>?\s*\)|<?https?://\S+>?)\s*$")
