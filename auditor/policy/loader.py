@@ -738,8 +738,10 @@ def _checked(doc: Document) -> Document:
     return replace(doc, lines=tuple(lines), tables=tables, code=tuple(code))
 
 
-_GLYPH_BULLETS = frozenset("✔✓✅☑➢➤►▶◆◇■□★☆❖→")
-"""Glyphs policies open list items with besides the usual bullets ("✔ Firebase Analytics", "➢ 相机权限")."""
+_GLYPH_BULLETS = frozenset("✔✓✅☑➢➤►▶◆◇■□★☆❖→" "\uf06c\uf06e\uf076\uf0a7\uf0b7\uf0d8\uf0fc")
+"""Glyphs policies open list items with besides the usual bullets ("✔ Firebase Analytics", "➢ 相机权限"), and the
+private-use characters a Word document's bullets in the Symbol and Wingdings fonts become when it is saved as HTML or
+text (U+F0B7 Symbol's bullet; U+F06C ●, U+F06E ■, U+F0A7 ▪, U+F0D8 ➢, U+F076 ❖, U+F0FC ✓ in Wingdings)."""
 _GLYPH_BULLET_RE = re.compile("^[" + "".join(sorted(_GLYPH_BULLETS)) + r"]\ufe0f?\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|[。！？；]")
 

@@ -283,3 +283,24 @@ def test_a_heading_that_names_only_the_permission_a_function_rests_on_is_no_scen
     assert any("语音留言" in name and "WRITE_EXTERNAL_STORAGE" in perms for name, perms in scenes.items()), scenes
     assert any("扫描商品条码" in name and perms == {"CAMERA"} for name, perms in scenes.items()), scenes
     assert any("语音搜索" in name and perms == {"RECORD_AUDIO"} for name, perms in scenes.items()), scenes
+
+
+WORD_BULLETS = (
+    "<html><body>\n<p class=MsoNormal>Our app asks for these permissions:</p>\n"
+    "<p class=MsoListParagraph><span style='font-family:Wingdings'>\uf06c</span>&nbsp; [CAMERA] To allow user scan the "
+    "QR code printed on the back of the tracker.</p>\n"
+    "<p class=MsoListParagraph><span style='font-family:Wingdings'>\uf06c</span>&nbsp; [RECORD_AUDIO] To allow user "
+    "send voice messages to the family group.</p>\n"
+    "<p class=MsoListParagraph><span style='font-family:Symbol'>\uf0b7</span>&nbsp; [READ_CONTACTS] To allow user pick "
+    "a contact to call from the tracker.</p>\n</body></html>\n"
+)
+
+
+def test_bullets_of_a_word_document_saved_as_html(tmp_path, catalog) -> None:
+    # Word's Symbol and Wingdings bullets become private-use characters (U+F0B7, U+F06C) when it saves a list as
+    # HTML: list items like any bullet's, each a permission and its use
+    d = _read(tmp_path, "word.html", WORD_BULLETS, catalog)
+    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    assert any("QR code" in n and p == {"CAMERA"} for n, p in scenes.items()), scenes
+    assert any("voice messages" in n and p == {"RECORD_AUDIO"} for n, p in scenes.items()), scenes
+    assert any("pick a contact" in n and p == {"READ_CONTACTS"} for n, p in scenes.items()), scenes
