@@ -11,8 +11,8 @@ and before each field's label run into the value before it (``…IMEI公司名�
 ``…/policy?spm=…EUZJSDK简称：``, as :meth:`auditor.policy.lexicon.Lexicon.glued_label` finds them, or after a company
 given in brackets: ``…SDK（某某有限公司）业务服务功能：``), and an address is cut where Chinese words or a label follow
 its path. Only a long line with several such places is cut: a paragraph that merely holds a colon or two is left as
-written. The parts keep the line's number (the evidence still points at the source line). Documents with tables of their own (HTML, DOCX) or source code keep
-their lines: their tables and code point at them by index. The reader reads a document so restored and as written
+written. The parts keep the line's number (the evidence still points at the source line). Documents with tables of
+their own (HTML, DOCX) or source code keep their lines: their tables and code point at them by index. The reader reads a document so restored and as written
 and keeps the reading that names more (:func:`auditor.policy.reader.read_document`): the cuts are a guess.
 """
 

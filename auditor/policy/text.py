@@ -13,7 +13,7 @@ _URL_CHAR = r"[^\s<>\"'，。；）)\]|\u00b7\u2022\u3000-\u303f\uff01-\uff0f\uf
 URL_RE = re.compile(r"(?:https?://|www\.)(?:" + _URL_CHAR + r"|h(?!ttps?://)|(?<![a-z0-9])h)+", re.IGNORECASE)
 """An address as written; full-width punctuation or a list bullet right after it ends it ("…/privacy/】了解", "…/policy。",
 "…/v2/·极光推送"), Chinese words do not (a page's path may be Chinese: "…/QQ互联SDK隐私保护声明"), nor does an address
-given as a parameter ("…?url=https://…"); another address run into its last word does ("…/sdk-data-security-0000001050044906
+given as a parameter ("…?url=https://…"); another address run into its last word does ("…/sdk-data-security-00012
 https://developer.huawei.com/…", one cell of two links that lost the break between them)."""
 URL_ONLY_RE = re.compile(r"^\s*[<(\[]?(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 LABELLED_URL_RE = re.compile(r"^\s*([^:：，。,;；]{1,40}?)\s*[:：]\s*(" + URL_RE.pattern + r")\s*$", re.IGNORECASE)

@@ -1,8 +1,10 @@
-"""Shapes read right in round 33, all of a page whose lines were run together into one (a crawl's text):
-labels that open with "SDK" ("SDK简称：", "SDK 名称："), also where one runs into the address before it; item numbers 1, 2, 3, … run into the value before them; lettered fields a, b, c, …
-of an item; a label run into a company given in brackets after the name; a party's label holding the product,
-the company's label on the line below; two addresses in one cell that lost the break between them. In our own
-words, expected values written by hand."""
+"""Shapes read right in round 33, most of them of a page whose lines were run together into one (a crawl's text):
+labels that open with "SDK" ("SDK简称：", "SDK 名称："), also where one runs into the address before it; item numbers
+1, 2, 3, … run into the value before them; lettered fields a, b, c, … of an item; a label run into a company given in
+brackets after the name; a party's label holding the product, the company's label on the line below; a company and
+its kind written before the name; two addresses in one cell that lost the break between them; a heading that names
+only the permission a function rests on; the bullets of a Word document saved as HTML. In our own words, expected
+values written by hand."""
 
 from __future__ import annotations
 
