@@ -12,15 +12,18 @@ and before each field's label run into the value before it (``…IMEI公司名�
 given in brackets: ``…SDK（某某有限公司）业务服务功能：``), and an address is cut where Chinese words or a label follow
 its path. Only a long line with several such places is cut: a paragraph that merely holds a colon or two is left as
 written. The parts keep the line's number (the evidence still points at the source line). Documents with tables of
-their own (HTML, DOCX) or source code keep their lines: their tables and code point at them by index. The reader reads a document so restored and as written
-and keeps the reading that names more (:func:`auditor.policy.reader.read_document`): the cuts are a guess.
+their own (HTML, DOCX) or source code keep their lines: their tables and code point at them by index. The reader reads
+a document so restored and as written and keeps the reading that names more
+(:func:`auditor.policy.reader.read_document`): the cuts are a guess.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import Lexicon
@@ -99,6 +102,7 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     cuts |= labels
     if len(cuts) < MIN_CUTS:
         return [text]
+    in_order = sorted(labels)
     ends: set[int] = set()
     m = URL_RE.search(text)
     while m is not None:  # "https://www.umeng.com/友盟的隐私政策：": the address ends at the Chinese words
@@ -108,7 +112,8 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
             # SDK", "…/#/6.小米推送SDK": the address ends before them; so does a label opening with "SDK":
             # "…?spm=…EUZJSDK简称：")
             item = _ITEM_TAIL_RE.search(m.group(0), 0, cjk.start())
-            label = min((c for c in labels if m.start() + len("https://") < c < m.start() + cjk.start()), default=None)
+            k = bisect_right(in_order, m.start() + len("https://"))  # (the first label inside its Latin part)
+            label = in_order[k] if k < len(in_order) and in_order[k] < m.start() + cjk.start() else None
             ends.add(label if label is not None else m.start() + (item.start() if item else cjk.start()))
             m = URL_RE.search(text, m.start() + cjk.start())  # (the next address may follow: "…隐私政策:https://…")
         else:
@@ -202,17 +207,7 @@ def _running_items(text: str) -> set[int]:
     at: dict[int, list[int]] = {}
     for m in _RUNNING_RE.finditer(text):
         at.setdefault(int(m.group(1)), []).append(m.start())
-    found: set[int] = set()
-    for start in at.get(1, ()):
-        run = [start]
-        while (after := at.get(len(run) + 1)) is not None:
-            k = bisect_left(after, run[-1] + 1)  # (the next number after it, too close: a value's enumeration)
-            if k == len(after) or after[k] - run[-1] < MIN_ITEM_CHARS:
-                break
-            run.append(after[k])
-        if len(run) >= MIN_CUTS:
-            found.update(run)
-    return found
+    return _in_turn(at, range(1, 100), MIN_CUTS)
 
 
 def _lettered_items(text: str, lexicon: Lexicon) -> set[int]:
@@ -227,15 +222,27 @@ def _lettered_items(text: str, lexicon: Lexicon) -> set[int]:
         label = text[m.end():colon.start()] if colon else ""
         if label and CJK_RE.match(label) and not _PUNCTUATION_RE.search(label) and lexicon.role(label) is not None:
             at.setdefault(m.group(1).casefold(), []).append(m.start())
+    return _in_turn(at, "abcdefghijklmnopqrstuvwxyz", MIN_LETTERS)
+
+
+K = TypeVar("K")
+"""A list's mark: an item's number or a field's letter."""
+
+
+def _in_turn(at: Mapping[K, list[int]], order: Sequence[K], least: int) -> set[int]:
+    """The places of each run of marks written in ``order`` (item numbers 1, 2, 3…, letters a, b, c…; ``at``: each
+    mark's places, ascending) that is at least ``least`` long: from each place of the first mark, the next mark
+    written after it, when it is at least :data:`MIN_ITEM_CHARS` on (closer: a value's enumeration, the run ends)."""
     found: set[int] = set()
-    for start in at.get("a", ()):
+    for start in at.get(order[0], ()):
         run = [start]
-        while (after := at.get(chr(ord("a") + len(run)))) is not None:
-            k = bisect_left(after, run[-1] + 1)
-            if k == len(after) or after[k] - run[-1] < MIN_ITEM_CHARS:
+        for mark in order[1:]:
+            after = at.get(mark)
+            k = bisect_left(after, run[-1] + 1) if after is not None else 0
+            if after is None or k == len(after) or after[k] - run[-1] < MIN_ITEM_CHARS:
                 break
             run.append(after[k])
-        if len(run) >= MIN_LETTERS:
+        if len(run) >= least:
             found.update(run)
     return found
 
