@@ -62,6 +62,9 @@ def _names_a_party(company: str, lexicon: Lexicon) -> bool:
 
 _TRAILING_ASIDE_RE = re.compile(r"^(.*?\S)\s*[（(]\s*(?:(?i:from|by)\s+)?([^（）()]{2,60}?)\s*[)）]\s*$")
 """A name with a last part in brackets ("Bugly (Tencent)", "Firebase Analytics（Google）", "AdMob (from Google)")."""
+_SEPARATOR_END_RE = re.compile(r"\s*[；;，,、]+\s*$")
+"""The mark that ends a field ("SDK名称：福推送；使用目的：…" cut at its labels), no part of the name as written (a
+full stop is kept: a name may be written as a sentence, "第三方登录。")."""
 _POLICY_LABEL_END_RE = re.compile(r"(?<=\S)\s*(?:\s[-–—|]\s*|[:：]\s*|[（(]\s*)(?:third[- ]party\s+)?(?:privacy\s+(?:policy|notice|"
                                   r"statement)|隐私(?:权)?(?:政策|协议)(?:链接)?)\s*[)）]?\s*$", re.IGNORECASE)
 """The label of a link to the SDK's privacy page after its name ("QQ - Privacy Policy", "友盟（隐私政策）"): set off by
@@ -77,6 +80,8 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
         f = replace(f, name=_LEADING_MARK_RE.sub("", f.name) or f.name)  # "🔵 Firebase", "- Sentry": the name
     if _POLICY_LABEL_END_RE.search(f.name):
         f = replace(f, name=_POLICY_LABEL_END_RE.sub("", f.name) or f.name)  # "QQ - Privacy Policy": the name
+    if _SEPARATOR_END_RE.search(f.name):
+        f = replace(f, name=_SEPARATOR_END_RE.sub("", f.name) or f.name)  # "SDK名称：福推送；": the field's end
     lexicon = resolver.lexicon
     mapped = " ".join(filter(None, (f.data, f.permissions, f.method)))
     cell = kind is not ExtractorKind.PROSE

@@ -262,7 +262,7 @@ MIN_ITEM_CHARS = 8
 says something)."""
 
 
-_NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,12})、")
+_NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,12})([、)）])")
 
 
 def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
@@ -273,6 +273,9 @@ def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
     out: set[int] = set()
     for m in _NUMBERED_RE.finditer(text):
         digits = m.group(1)
+        bracket = m.group(2) != "、"  # ("2)" closes a bracket too: only the number in turn is an item's)
+        if bracket and m.start() > 0 and text[m.start() - 1] in "(（":
+            continue  # "（1）": a numbered part inside an item
         window = text[max(0, m.start() - MAX_ADDRESS):m.end() - 1]
         addresses = list(URL_RE.finditer(window))
         address = addresses[-1] if addresses else None  # (the one the number may have run into)
@@ -289,7 +292,7 @@ def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
         if digits.endswith(following):
             out.add(m.end() - 1 - len(following))  # "…/doc/36512、", "…?pid=18228、": the item after the last one
             previous += 1
-        elif len(digits) <= 2:
+        elif len(digits) <= 2 and not bracket:
             out.add(m.start() + len(digits) - 1)
             previous = int(digits[-1])
     return out, previous

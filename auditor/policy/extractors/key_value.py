@@ -452,9 +452,10 @@ def _another_product(current: _Record, value: str, known: Callable[[str], bool])
         and not _restates(current.fields[0][1], value)
 
 
-_CODE_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*(?:[.:][a-z][\w-]*)*$")
+_CODE_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*(?:[.:][a-z][\w-]*)*$"
+                           r"|^[a-z][a-z0-9_-]*(?:[.:][a-z][\w-]*)+(?:(?:\s*[,，、;；/]\s*|\s+)[a-z][a-z0-9_-]*(?:[.:][a-z][\w-]*)+)+$")
 """A code name: lower case, with dots or none ("cn.jpush.android", "com.meizu.flyme.internet:push", "onesignal");
-with dots it is a package's name."""
+with dots it is a package's name; or several packages' names ("com.huawei.hms com.huawei.agconnect")."""
 MAX_KIND_VALUE = 8
 """Display width of a kind of SDK given under its name line ("工具", "推送通知")."""
 _USE_VALUE_RE = re.compile(r"\s*(?:用于|用来|为了|以便)")
@@ -851,8 +852,9 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     # ("Place of processing: United States"), as such service lists write every service
     owned = pairs and pairs[0][0] == "description" and OWNED_NAME_RE.search(lines[i].text) is not None
     # an SDK's name over its code name given as its name ("极光推送SDK" / "SDK名称：cn.jpush.android")
+    # (a package's name, with dots, says so of any name: "小米PUSH" / "sdk：com.xiaomi")
     code = bool(pairs) and pairs[0][0] == "name" and _CODE_NAME_RE.match(pairs[0][1].strip()) is not None \
-        and _sdk_like(lines[i].text, ctx)
+        and (_sdk_like(lines[i].text, ctx) or ("." in pairs[0][1] and name_like(_head_name(lines[i].text))))
     if not pairs or (pairs[0][0] not in SDK_FACTS and not kind and not owned and not code and not (
             # an SDK's name over what it is for, then its facts ("（1）微信支付" / "场景描述：…" / "SDK提供方：…")
             pairs[0][0] == "description" and _fact_follows(ctx, label + 1) and _sdk_like(lines[i].text, ctx))):

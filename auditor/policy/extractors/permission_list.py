@@ -1256,6 +1256,22 @@ def _manifest_comments(lines: tuple[Line, ...], ctx: Context) -> list[Structure]
     return out
 
 
+_NAMED_CONSTANT_CELL_RE = re.compile(
+    r"^\s*((?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\s+([^\s:：，。,;；()（）][^:：，。,;；]{0,30}?)\s*$")
+MAX_CELL_NAME = 16
+"""Display width of the name a permission's cell gives after its constant ("ACCESS_COARSE_LOCATION  访问近似位置")."""
+
+
+def _named_constant_cell(text: str, constants: frozenset[str]) -> bool:
+    """A permission's cell: a known constant and, after a blank, a short name in words the lexicon need not know
+    ("FLASHLIGHT  闪光灯"); no sentence."""
+    m = _NAMED_CONSTANT_CELL_RE.match(text)
+    if m is None or width(m.group(2)) > MAX_CELL_NAME:
+        return False
+    name = m.group(1)
+    return (name if name.startswith(_PREFIX) else _PREFIX + name) in constants
+
+
 def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
     """Permission tables copied one cell per line whose rows each hold a line of only constants (a known
     one-word constant, "VIBRATE", counts): runs of at least ``MIN_ANCHORED_ROWS`` such lines, at most
@@ -1267,17 +1283,22 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
     Only unmarked lines count: constants as list items are a list, not a table's cells."""
     groups: list[list[int]] = []  # [first, last] of each run of constant lines
     constants = ask.ctx.lexicon.constants
-    maybe = [k for k, line in enumerate(lines)
-             if not line.mark and (_may_write_constants(line.text) or line.text.isupper())]
+    strict: set[int] = set()  # lines of only constants (the others open with one and add a name of their own)
+    maybe = [k for k, line in enumerate(lines) if not line.mark and (
+        _may_write_constants(line.text) or line.text.isupper() or _NAMED_CONSTANT_CELL_RE.match(line.text))]
     for k in maybe:
         line = lines[k]
         if _LABELLED_RE.match(line.text):
             continue  # "Permission: `CAMERA`": a labelled field of a record (key-value), not a table's cell
-        if ask.constant(line) or _PREFIX + line.text.strip() in constants:
-            if groups and groups[-1][1] == k - 1:
-                groups[-1][1] = k
-            else:
-                groups.append([k, k])
+        if (_may_write_constants(line.text) or line.text.isupper()) and (
+                ask.constant(line) or _PREFIX + line.text.strip() in constants):
+            strict.add(k)
+        elif not _named_constant_cell(line.text, constants):
+            continue
+        if groups and groups[-1][1] == k - 1:
+            groups[-1][1] = k
+        else:
+            groups.append([k, k])
     runs: list[list[list[int]]] = []
     for g in groups:
         gap = g[0] - runs[-1][-1][1] - 1 if runs else -1
@@ -1288,8 +1309,9 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
             runs.append([g])
     out: list[Structure] = []
     for run in runs:
-        if len(run) < MIN_ANCHORED_ROWS:
-            continue
+        sure = sum(1 for g in run if strict.intersection(range(g[0], g[1] + 1)))
+        if sure < MIN_ANCHORED_ROWS or sure * 2 < len(run):
+            continue  # (a name the lexicon does not know fills a row in only among rows it reads surely)
         if _under_sdk_titles(lines, run[0][0], ask.ctx):
             continue  # an SDK table's permission column (its rows' names, packages, links): the table reader's
         gaps = [b[0] - a[1] - 1 for a, b in zip(run, run[1:])]

@@ -1,0 +1,127 @@
+"""Shapes read right in round 34: a permission table copied one cell per line whose permission cells give the
+constant and a short name of their own, some in words the lexicon does not know; an item number closed by a
+bracket ("2)") run into the address that ends the item before it; a record whose "sdk:" label gives one or more
+package names under a heading with no "SDK" in it. In our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy import load_lexicon
+from auditor.policy.glued_lines import cut
+from tests.policy.helpers import entry, memory_catalog, scene_permissions, scene_with
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(
+        entry("foo-push", "Foo Push", "福推送", vendor="Foo Technology Co., Ltd.", vendor_zh="福科技有限公司"),
+        entry("qux-map", "Qux Map SDK", "丘地图SDK", vendor="Qux Co., Ltd.", vendor_zh="丘信息技术有限公司"),
+    )
+
+
+NAMED_CONSTANT_CELLS = (
+    "应用权限说明\n\n权限名称\n权限说明\n使用场景\n\n"
+    "READ_PHONE_STATE  读取手机状态\n读取设备的状态与识别码\n用于账号登录时的安全校验\n\n"
+    "ACCESS_COARSE_LOCATION  访问近似位置\n通过基站和WLAN获取大致位置\n用于推荐所在城市的门店\n\n"
+    "CAMERA  使用相机设备\n拍摄照片和视频\n用于扫描门店二维码\n\n"
+    "REQUEST_INSTALL_PACKAGES  安装应用程序\n允许安装来自其他来源的应用\n用于下载新版本后完成升级\n\n"
+    "RECORD_AUDIO  录音\n使用麦克风录制音频\n用于发送语音留言\n\n"
+    "FLASHLIGHT  闪光灯\n扫描时打开灯光\n用于夜间扫码时补光\n\n"
+    "WAKE_LOCK  唤醒锁定\n防止手机进入休眠\n用于播放视频时保持屏幕常亮\n"
+)
+
+
+def test_permission_cells_that_give_the_constant_and_a_name_of_their_own(tmp_path, catalog) -> None:
+    # "访问近似位置", "安装应用程序", "闪光灯": names the lexicon need not know; each still opens its row, so no row
+    # takes the next row's scene
+    d = _read(tmp_path, "named_cells.txt", NAMED_CONSTANT_CELLS, catalog)
+    assert scene_with(d, "推荐所在城市") == {"ACCESS_COARSE_LOCATION"}
+    assert scene_with(d, "完成升级") == {"REQUEST_INSTALL_PACKAGES"}
+    assert scene_with(d, "夜间扫码") == {"FLASHLIGHT"}
+    assert scene_with(d, "扫描门店二维码") == {"CAMERA"}
+    assert scene_with(d, "安全校验") == {"READ_PHONE_STATE"}
+    assert scene_with(d, "屏幕常亮") == {"WAKE_LOCK"}
+
+
+def test_a_few_constants_with_words_after_them_make_no_table(tmp_path, catalog) -> None:
+    # constants each followed by a scene in a few words, and no row written as the constant alone: the lines are
+    # not a table's permission cells, and each scene stays with its own permission
+    text = ("我们会申请以下权限：\n\nCAMERA 扫码添加好友\n在您扫码时使用\n\n"
+            "RECORD_AUDIO 发送语音消息\n在您按住说话时使用\n\n"
+            "ACCESS_FINE_LOCATION 分享实时位置\n在您分享位置时使用\n")
+    d = _read(tmp_path, "constant_scenes.txt", text, catalog)
+    perms = scene_permissions(d)
+    assert not any(p == {"CAMERA"} and "语音" in name for name, p in perms.items()), perms
+    assert not any(p == {"RECORD_AUDIO"} and "位置" in name for name, p in perms.items()), perms
+
+
+NUMBERED_BY_BRACKET = (
+    "我们接入的第三方SDK如下。1) SDK名称：福推送；收集的信息：设备标识符、网络状态、操作系统版本；使用目的：消息推送；"
+    "第三方个人信息处理规则：https://foo.example.com/privacy"
+    "2) SDK名称：丘地图SDK；收集的信息：位置信息、设备标识符、网络状态；使用目的：定位；"
+    "第三方个人信息处理规则：https://qux.example.com/legal/index.html"
+    "3) SDK名称：甲乙分享SDK；收集的信息：设备型号、操作系统版本、网络状态；使用目的：分享内容；"
+    "第三方个人信息处理规则：https://jiayi.example.com/p/doc#1"
+    "4) SDK名称：丙丁统计SDK；收集的信息：设备标识符、应用使用时长、网络状态；使用目的：统计分析；"
+    "第三方个人信息处理规则：https://bingding.example.com/terms"
+)
+
+
+def test_item_numbers_closed_by_a_bracket_run_into_the_address_before_them(tmp_path, catalog) -> None:
+    d = _read(tmp_path, "bracket_numbers.txt", NUMBERED_BY_BRACKET, catalog)
+    assert {s.name: s.link for s in d.sdks} == {
+        "福推送": "https://foo.example.com/privacy",
+        "丘地图SDK": "https://qux.example.com/legal/index.html",
+        "甲乙分享SDK": "https://jiayi.example.com/p/doc#1",
+        "丙丁统计SDK": "https://bingding.example.com/terms",
+    }
+
+
+@pytest.mark.parametrize("text", [
+    # a number that does not go on from the item before: no item's
+    "1) SDK名称：福推送；规则：https://foo.example.com/v5) 说明文字；2) SDK名称：丘地图SDK",
+    "1) SDK名称：福推送；规则：https://foo.example.com/(v5) 说明文字；2) SDK名称：丘地图SDK",
+])
+def test_bracketed_numbers_that_are_no_next_item_stay_in_the_address(text) -> None:
+    parts = cut(text, load_lexicon())
+    assert not any(p.startswith(("5)", "(v5")) for p in parts), parts
+
+
+PACKAGE_LABELS = (
+    "三、我们接入的第三方服务\n"
+    "1.福推送\nsdk: com.foo.push\n使用目的：推送消息\n收集数据类型：设备识别信息\n官网链接：https://foo.example.com\n"
+    "2.戊己PUSH\nsdk：com.wuji.push com.wuji.core\n使用目的：推送消息\n收集数据类型：设备识别信息\n"
+    "官网链接：https://wuji.example.com/push.html\n"
+    "3.庚辛登录\nsdk: com.gengxin.auth\n使用目的：帮助用户一键登录\n收集数据类型：手机号码\n"
+    "官网链接：https://gengxin.example.com\n"
+)
+
+
+def test_a_package_label_under_a_heading_with_no_sdk_word(tmp_path, catalog) -> None:
+    # "sdk: com.wuji.push com.wuji.core" gives the packages of the heading's SDK, not the name of a new record
+    d = _read(tmp_path, "package_labels.txt", PACKAGE_LABELS, catalog)
+    rows = {s.name: s for s in d.sdks}
+    assert set(rows) == {"福推送", "戊己PUSH", "庚辛登录"}, set(rows)
+    assert set(rows["戊己PUSH"].package_names) == {"com.wuji.push", "com.wuji.core"}
+    assert rows["戊己PUSH"].link == "https://wuji.example.com/push.html"
+    assert rows["庚辛登录"].package_names == ("com.gengxin.auth",)
+
+
+def test_a_name_given_with_its_package_stays_the_name(tmp_path, catalog) -> None:
+    # "SDK名称：壬癸json com.rengui:json": a product's name, then its package; the line over it is no heading
+    text = ("2、三方\nSDK名称：福推送\n使用目的：推送消息\n官网地址：https://foo.example.com\n"
+            "3、三方\nSDK名称：壬癸json com.rengui:json\n使用目的：解析数据\n官网地址：https://rengui.example.com/\n")
+    d = _read(tmp_path, "name_and_package.txt", text, catalog)
+    assert "三方" not in {s.name for s in d.sdks}, [s.name for s in d.sdks]
+
+
+def test_a_name_field_ends_at_the_mark_that_separates_fields(tmp_path, catalog) -> None:
+    # each field closed by "；" (the way a page of fields run together is cut back into lines): the mark is no part
+    # of the name; a full stop may be (a name written as a sentence), and stays
+    text = ("SDK名称：福推送；\n使用目的：推送消息；\n隐私政策：https://foo.example.com/p\n\n"
+            "SDK名称：甲乙分享SDK，\n使用目的：分享内容；\n隐私政策：https://jiayi.example.com/p\n")
+    d = _read(tmp_path, "separated_fields.txt", text, catalog)
+    assert {s.name for s in d.sdks} == {"福推送", "甲乙分享SDK"}
