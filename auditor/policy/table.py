@@ -24,6 +24,7 @@ from auditor.policy.document import Row
 from auditor.policy.field_table import field_records
 from auditor.policy.phrases import fold
 from auditor.policy.text import (
+    COMPONENT_WORD_RE,
     LABELLED_URL_RE,
     NOT_NAME_RE,
     NOTHING_RE,
@@ -381,9 +382,14 @@ _NAME_END_RE = re.compile(r"[。.!?！？;；:：,，]$")
 def name_only(text: str, ctx: Context) -> bool:
     """``text`` is only a short name: no sentence, address, company, header word, data or permission (a list's
     bare name line; a name on the line under a name label left empty)."""
-    return width(text) <= MAX_BARE_NAME and not _NAME_END_RE.search(text) and name_like(text) \
-        and not NOT_NAME_RE.fullmatch(text) and not company_like(text) and not ctx.lexicon.is_header(text) \
-        and not ctx.lexicon.data_types_in(text, cell=True) and not ctx.lexicon.permissions_in(text, weak=True)
+    if not (width(text) <= MAX_BARE_NAME and not _NAME_END_RE.search(text) and name_like(text)
+            and not NOT_NAME_RE.fullmatch(text) and not company_like(text) and not ctx.lexicon.is_header(text)):
+        return False
+    said = [*ctx.lexicon.data_types_in(text, cell=True), *ctx.lexicon.permissions_in(text, weak=True)]
+    # (a catalog name, or a component's, may hold a word of data or a permission, "极光推送", "某某推送SDK": a name
+    # still, unless those words are all of it, "Advertising ID")
+    return not said or ((ctx.names.known(text) or COMPONENT_WORD_RE.search(text) is not None)
+                        and all(fold(p).strip() != fold(text).strip() for _, p in said))
 
 
 def sdk_like(cell: str, ctx: Context) -> bool:

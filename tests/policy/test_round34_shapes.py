@@ -125,3 +125,85 @@ def test_a_name_field_ends_at_the_mark_that_separates_fields(tmp_path, catalog) 
             "SDK名称：甲乙分享SDK，\n使用目的：分享内容；\n隐私政策：https://jiayi.example.com/p\n")
     d = _read(tmp_path, "separated_fields.txt", text, catalog)
     assert {s.name for s in d.sdks} == {"福推送", "甲乙分享SDK"}
+
+
+NUMBERED_SECTION = (
+    "3.2 我们申请的设备权限\n"
+    "3.2.1 当您使用我们的服务时，我们需要您同意我们使用如下权限，以便为您提供稳定的服务。我们需要您同意的权限用途及原因如下：\n"
+    "3.2.1.1 访问网络：用于和服务器通信，保障软件正常运行；\n"
+    "3.2.1.2 允许录音功能：我们将在聊天页面提供语音留言功能；\n"
+    "3.2.1.3 拨打电话：在您联系门店时使用；\n"
+    "3.3 我们如何使用Cookie\n"
+)
+
+
+def test_a_numbered_paragraph_that_introduces_its_numbered_sub_items(tmp_path, catalog) -> None:
+    # "3.2.1 …原因如下：" over "3.2.1.1", "3.2.1.2": its sub-items are permission items, "允许录音功能" among them
+    # (a label that names the permission without the word "权限")
+    d = _read(tmp_path, "numbered_section.txt", NUMBERED_SECTION, catalog)
+    assert scene_with(d, "录音") == {"RECORD_AUDIO"}
+    assert scene_with(d, "拨打电话") == {"CALL_PHONE"}
+
+
+@pytest.mark.parametrize("title", ["Android接入第三方SDK目录", "第三方SDK清单", "Third-party SDK list"])
+def test_a_list_of_bare_names_under_a_short_title_that_says_it_is_a_list(tmp_path, catalog, title) -> None:
+    # one name a line, no marks, under a title as short as a name: the names are the rows, "戊己推送SDK" (no
+    # catalog name) too; the next list's title ends the list and is no row
+    text = (f"{title}\n福推送\n丘地图SDK\n戊己推送SDK\n福推送统计\niOS接入第三方SDK目录\n丘地图SDK\n")
+    d = _read(tmp_path, "bare_names.txt", text, catalog)
+    names = {s.name for s in d.sdks}
+    assert {"福推送", "丘地图SDK", "戊己推送SDK"} <= names, names
+    assert not any("目录" in n for n in names), names
+
+
+def test_a_short_line_about_sdks_is_no_list_title(tmp_path, catalog) -> None:
+    # "我们使用的第三方SDK" says what follows but not that it is a list of names: the short lines under it stay
+    # sentences' words (no catalog name among them, nothing to read as rows)
+    text = "我们使用的第三方SDK\n请注意\n版本更新\n策略调整\n"
+    d = _read(tmp_path, "short_lines.txt", text, catalog)
+    assert not d.sdks, [s.name for s in d.sdks]
+
+
+def test_names_over_their_addresses_own_no_paragraph_after_them(tmp_path, catalog) -> None:
+    # the last name of a list of names over their privacy pages ends with its address: the paragraphs after the
+    # list are prose, and the SDK a sentence there names is a row of its own
+    text = ("第三方SDK隐私政策\n\n福推送\nhttps://foo.example.com/privacy\n丘地图SDK\nhttps://qux.example.com/privacy\n"
+            "丙丁统计SDK\nhttps://bingding.example.com/privacy\n甲乙分享SDK\nhttps://jiayi.example.com/privacy\n\n"
+            "我们的应用中集成了com.rengui.chat 用于您与客服之间的聊天。\n\n"
+            "我们还集成了壬癸推送SDK，用于向您推送消息。\n")
+    d = _read(tmp_path, "addressed.txt", text, catalog)
+    rows = {s.name: (s.evidence.line_start, s.evidence.line_end) for s in d.sdks}
+    assert "壬癸推送SDK" in rows, rows
+    assert rows["甲乙分享SDK"][1] - rows["甲乙分享SDK"][0] <= 1, rows
+
+
+def test_a_row_of_a_table_whose_address_holds_sdk_is_no_list_title(tmp_path, catalog) -> None:
+    # "微博 设备信息 https://…/Android_SDK…": a table's row; the names under it are no list the row introduces
+    text = ("信息分享 微博 设备信息 https://open.example.com/wiki/Android_SDK%E8%AF%B4%E6%98%8E\n\n"
+            "福推送\n丘地图SDK\n甲乙分享SDK\n")
+    d = _read(tmp_path, "row_over_names.txt", text, catalog)
+    assert all(s.extractor != "list" for s in d.sdks), [(s.name, s.extractor) for s in d.sdks]
+
+
+BLOCKED_TABLE = (
+    "1.7 第三方SDK信息收集\n\n\n"
+    "第三方SDK第三方服务商收集信息业务场景\n\n\n"
+    "消息推送SDK*（集成多家厂商的推送服务）福科技有限公司\n获取任务信息\n读取手机状态\n访问网络\n消息推送\n\n\n"
+    "丘地图SDK丘信息技术有限公司\n访问精确位置\n读取手机状态\n地图展示与定位\n\n\n"
+    "甲乙分享SDK甲乙网络科技有限公司\n写入外部存储\n访问网络\n分享内容至第三方平台\n\n\n"
+    "丙丁统计SDK丙丁数据科技有限公司\n读取手机状态\n访问网络信息\n统计分析\n\n\n"
+    "1.8 我们如何使用Cookie\n"
+)
+
+
+def test_a_table_copied_one_block_of_lines_per_row(tmp_path, catalog) -> None:
+    # the titles run together over blocks parted by blank lines: each block's first line is the name and the
+    # company run together, its last line the scene, the lines between the permissions it gets
+    d = _read(tmp_path, "blocks.txt", BLOCKED_TABLE, catalog)
+    rows = {s.name: s for s in d.sdks if s.extractor == "flat-table"}
+    assert set(rows) == {"消息推送SDK*（集成多家厂商的推送服务）", "丘地图SDK", "甲乙分享SDK", "丙丁统计SDK"}, set(rows)
+    assert rows["丘地图SDK"].company == "丘信息技术有限公司"
+    assert rows["消息推送SDK*（集成多家厂商的推送服务）"].company == "福科技有限公司"
+    assert {p.rsplit(".", 1)[-1] for p in rows["丘地图SDK"].permissions} == {"ACCESS_FINE_LOCATION", "READ_PHONE_STATE"}
+    assert {p.rsplit(".", 1)[-1] for p in rows["甲乙分享SDK"].permissions} == {"WRITE_EXTERNAL_STORAGE", "INTERNET"}
+    assert rows["丙丁统计SDK"].scene == "统计分析"

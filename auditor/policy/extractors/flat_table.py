@@ -103,7 +103,8 @@ class FlatTableExtractor:
                 continue
             out.append(structure)
             i = max(structure.last + 1, i + 1)
-        return out + _spaced_tables(doc, ctx) + _glued_tables(doc, ctx) + _run_on_tables(doc, ctx)
+        return out + _spaced_tables(doc, ctx) + _glued_tables(doc, ctx) + _run_on_tables(doc, ctx) \
+            + _blocked_tables(doc, ctx)
 
     def _periodic(self, doc: Document, ctx: Context, roles: list[str | None], i: int, j: int) -> Structure | None:
         """A permission table under the header of lines ``i..j-1`` read by its period (:mod:`auditor.policy.period_rows`). Its
@@ -1136,6 +1137,10 @@ def _glued_cells(text: str, roles: list[str], ctx: Context, lenient: bool = Fals
                 cells[k], rest = rest[:spot].strip(), rest[spot:]
                 continue
             cells[k], rest = m.group(1).strip(), rest[m.end():]
+            note = _NAME_NOTE_RE.match(rest)
+            if note and not company_like(note.group(1)):
+                # "消息推送SDK*（集成个推、华为…的推送服务）浙江…有限公司": what the name's note says is the name's
+                cells[k], rest = cells[k] + note.group(0).strip(), rest[note.end():]
         elif role == "company":
             m = _GLUED_COMPANY_RE.match(rest)
             if m is None:
@@ -1153,6 +1158,86 @@ def _glued_cells(text: str, roles: list[str], ctx: Context, lenient: bool = Fals
     if wide is not None:
         cells[wide] = rest.strip()
     return cells
+
+
+_NAME_NOTE_RE = re.compile(r"\s*\*?\s*[（(]([^()（）]{1,60})[)）]")
+"""A note in brackets right after a glued row's name (a company in brackets is the company's cell)."""
+MIN_BLOCKED_ROWS = 3
+"""Rows a table of blocks needs (:func:`_blocked_tables`)."""
+MAX_BLOCKED_LINES = 20
+"""Lines of one block: a row whose wide cell lists its items one a line."""
+
+
+def _blocked_tables(doc: Document, ctx: Context) -> list[Structure]:
+    """SDK tables copied one block of lines per row, the blocks parted by blank lines, under a header whose titles
+    run together and number no rows ("第三方SDK第三方服务商收集信息业务场景"): a block's first line holds the cells
+    left of the wide column (data, purpose…) run together ("小米消息推送SDK小米科技有限责任公司", read as a glued
+    row's are, :func:`_glued_cells`), its last line the one cell right of it, and the lines between are the wide
+    cell's items ("获取任务信息" / "读取手机状态" / …). At least :data:`MIN_BLOCKED_ROWS` blocks; a block whose first
+    line names no SDK where the header puts its name, or a heading, ends the table."""
+    out: list[Structure] = []
+    lines = doc.lines
+    headers: dict[tuple[str, str], list[tuple[str, str]] | None] = {}  # this read's header lines, by text
+    i = 0
+    while i + 1 < len(lines):
+        if lines[i + 1].no - lines[i].no < 2 or ctx.lines[i].width > 2 * MAX_GLUED_HEADER \
+                or not _NAME_TITLE_WORD_RE.search(lines[i].text):  # (cheap tests first)
+            i += 1
+            continue
+        key = (lines[i].text, lines[i].mark)
+        if key not in headers:
+            headers[key] = _block_titles(lines[i].text, lines[i].mark, ctx)
+        titles = headers[key]
+        if titles is None:
+            i += 1
+            continue
+        roles = [role for _, role in titles]
+        wide = next(k for k, r in enumerate(roles) if r in _WIDE_ROLES)
+        rows = [Row(tuple(t for t, _ in titles), i, i)]
+        k = i + 1
+        while k < len(lines) and not lines[k].mark.startswith("h") and "|" not in lines[k].text:
+            end = k
+            while end + 1 < len(lines) and lines[end + 1].no == lines[end].no + 1 and end - k < MAX_BLOCKED_LINES:
+                end += 1
+            block = [lines[m].text.strip() for m in range(k, end + 1)]
+            if len(block) < 3 or end - k >= MAX_BLOCKED_LINES:
+                break
+            left = _glued_cells(block[0], roles[:wide] + [roles[wide]], ctx, lenient=True)
+            if left is None or left[wide] or not any(left[n] for n, r in enumerate(roles[:wide]) if r == "name"):
+                break  # (its first line is the cells left of the wide one, nothing more)
+            cells = left[:wide] + ["、".join(block[1:-1]), block[-1]]
+            rows.append(Row(tuple(cells), k, end))
+            k = end + 1
+        structure = read_grid(Grid(tuple(rows), ExtractorKind.FLAT_TABLE), ctx, CONFIDENCE) \
+            if len(rows) > MIN_BLOCKED_ROWS else None
+        if structure is not None:
+            out.append(structure)
+        i = structure.last + 1 if structure is not None else i + 1
+    return out
+
+
+_SENTENCE_MARK_RE = re.compile(r"[，。；;:：！？!?]")
+_NAME_TITLE_WORD_RE = re.compile(r"sdk|第三方|名称|产品|插件|组件|服务|product|service|librar|component|tool", re.IGNORECASE)
+"""A word of the title of a column of names (the lexicon's ``name`` titles): a header of blocks has one."""
+
+
+def _block_titles(text: str, mark: str, ctx: Context) -> list[tuple[str, str]] | None:
+    """``(title, role)`` of a header whose titles run together for a table of blocks (:func:`_blocked_tables`):
+    the name's title first (or the company's, then the name's), one wide column (data, purpose…) and one title after
+    it; None for any other line."""
+    text = text.strip()
+    if mark or "|" in text or not 6 <= len(text) <= MAX_GLUED_HEADER or len(text.split()) >= MIN_GLUED_COLUMNS \
+            or _SENTENCE_MARK_RE.search(text):
+        return None
+    found = split_titles(text, ctx)
+    if found is None or len(found) < MIN_GLUED_COLUMNS:
+        return None
+    roles = [r for _, r in found]
+    wide = [k for k, r in enumerate(roles) if r in _WIDE_ROLES]
+    if len(set(roles)) != len(roles) or "name" not in roles[:2] or not wide or wide[0] != len(roles) - 2 \
+            or any(r not in ("name", "company") for r in roles[:wide[0]]):
+        return None
+    return found
 
 
 MAX_RUN_ON_ROW = 600

@@ -116,9 +116,8 @@ class ListExtractor:
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
         bodies = _bodies(doc.lines)
-        _bare_names(doc.lines, bodies, ctx)
-        _addressed_names(doc.lines, bodies, ctx)
-        items = _items(doc, ctx, bodies)
+        bare = _bare_names(doc.lines, bodies, ctx) | _addressed_names(doc.lines, bodies, ctx)
+        items = _items(doc, ctx, bodies, bare)
         out = _service_sections(doc, ctx)
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
         starts: dict[int, int] = {}  # the first line of the list each item line stands in (see _introduced)
@@ -378,18 +377,22 @@ _ADDRESS_ONLY_RE = re.compile(r"<?https?://\S+>?")
 MIN_BARE_NAMES = 3
 
 
-def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> None:
+def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> frozenset[int]:
     """Items that lost their markers and are only names (a list of links copied as plain text): a run of at
     least :data:`MIN_BARE_NAMES` short lines, each a name and nothing else (no sentence, address or company),
     right under a line about the third parties an app uses ("…third-party service providers used by the
     app"), at least half of them catalog names; two are enough under a line that ends with a colon. A bare
-    address under a name (its privacy page) stays in the run, as the item's nested line."""
+    address under a name (its privacy page) stays in the run, as the item's nested line. Returns the items' lines
+    (each item is its name, and its address when one follows)."""
+    found: set[int] = set()
     k, n = 0, len(lines)
     while k < n:
-        if bodies[k] is not None or ctx.lines[k].width <= MAX_BARE_NAME or k + 1 >= n \
-                or ctx.lines[k + 1].width > MAX_BARE_NAME or not _THIRD_PARTY_RE.search(lines[k].text):
-            k += 1  # (the cheap tests first: this runs on every line of the page)
-            continue
+        if bodies[k] is not None or k + 1 >= n or ctx.lines[k + 1].width > MAX_BARE_NAME \
+                or not _THIRD_PARTY_RE.search(lines[k].text) \
+                or (ctx.lines[k].width <= MAX_BARE_NAME and not _LIST_TITLE_RE.search(lines[k].text)) \
+                or not _THIRD_PARTY_RE.search(URL_RE.sub(" ", lines[k].text)):  # (not "…/Android_SDK…" in an address)
+            k += 1  # (the cheap tests first: this runs on every line of the page; a line as short as a name is
+            continue  # a list's title only when it says so, "Android接入第三方SDK目录")
         run: list[int] = []
         addressed: set[int] = set()  # names with an address line under them
         j = k + 1
@@ -402,8 +405,8 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
                 addressed.add(run[-1])
                 j += 1
                 continue
-            if not name_only(text, ctx):
-                break
+            if not name_only(text, ctx) or _LIST_TITLE_RE.search(text):
+                break  # (the next list's title ends this one: "iOS接入第三方SDK目录")
             run.append(j)
             j += 1
         if addressed:  # names written over their addresses: a name without one is the page's next title
@@ -412,7 +415,9 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
         if len(run) >= least and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run):
             for i in run:
                 bodies[i] = lines[i].text.strip()
+            found.update(run)
         k = max(j, k + 1)
+    return frozenset(found)
 
 
 def _bare_name(line: Line, ctx: Context) -> bool:
@@ -424,13 +429,15 @@ def _bare_name(line: Line, ctx: Context) -> bool:
 MIN_ADDRESSED_NAMES = 3
 
 
-def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> None:
+def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> frozenset[int]:
     """Items that lost their markers, each a name over its own address line (a page's list of third parties
     and their privacy pages copied as paragraphs: "AppLovin" / "https://www.applovin.com/privacy", "StartApp" /
     "https://…"), whatever stands above them: at least :data:`MIN_ADDRESSED_NAMES` such pairs one after another,
     at least half of the names catalog names, or names written in bold (a page that sets each party's name in bold
     over its privacy page's address: one is enough). A short line with no address between two pairs ("Analytics
-    platform") is the title of the kind of the names below it and stays no item."""
+    platform") is the title of the kind of the names below it and stays no item. Returns the items' lines."""
+    found: set[int] = set()
+
     def address(k: int) -> bool:
         return 0 < k < len(lines) and bodies[k] is None and "://" in lines[k].text \
             and _ADDRESS_ONLY_RE.fullmatch(lines[k].text.strip()) is not None
@@ -454,10 +461,14 @@ def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Con
                 or (run and all(lines[i].bold for i in run)):  # (bold names, each over its address: items however few)
             for i in run:
                 bodies[i] = lines[i].text.strip()
+            found.update(run)
         k = max(j, k) + 1
+    return frozenset(found)
 
 
-def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]:
+def _items(doc: Document, ctx: Context, bodies: list[str | None], bare: frozenset[int] = frozenset()) -> list[_Item]:
+    """The list's items; ``bare``: the lines of items that are only a name (:func:`_bare_names`), which own the
+    address under them, if any, and nothing more."""
     out: list[_Item] = []
     lines = doc.lines
     names: dict[str, tuple[str, str, str, bool] | None] = {}  # this read's items, by text
@@ -480,7 +491,10 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None]) -> list[_Item]
         last = i
         owner = not data(body)  # (an item of data owns none)
         constants = True  # the permission items a record opens with, right under it (not after its text)
-        for k in range(i + 1, min(len(lines), i + 1 + MAX_NESTED)):
+        stop = min(len(lines), i + 1 + MAX_NESTED)
+        if i in bare:  # a bare name owns the address under it, nothing more (the page goes on after the list)
+            stop = i + 2 if i + 1 < len(lines) and _ADDRESS_ONLY_RE.fullmatch(lines[i + 1].text.strip()) else i + 1
+        for k in range(i + 1, stop):
             item = bodies[k]
             if item is not None and sdk_like and owner and data(item):
                 last = k  # "- IP address" under "Unity Ads … may collect:": what the SDK collects
@@ -740,6 +754,8 @@ def _labelled(doc: Document, it: _Item, ctx: Context) -> str:
     return " ".join([it.rest] + [doc.lines[j].text for j in range(it.first + 1, k)])
 
 
+_LIST_TITLE_RE = re.compile(r"(?:目录|清单|列表|名单|一览表?|\blists?|\bdirectory)\s*[:：]?\s*$", re.IGNORECASE)
+"""The end of a list's title ("第三方SDK目录", "Third-party SDK list"): the lines under it are its items."""
 _THIRD_PARTY_RE = re.compile(r"third[- ]?part(?:y|ies)|第三方|\bsdks?\b|librar(?:y|ies)|service providers?|合作方|"
                              r"服务商|\bpartners?\b", re.IGNORECASE)
 """Words of a section about the services an app uses ("Use of third-party services", "第三方SDK")."""

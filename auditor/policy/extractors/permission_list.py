@@ -136,6 +136,7 @@ class PermissionListExtractor:
             if i in owned or (quiet[i] and i not in bare and not over[i] and i not in over_constants
                               and i not in listed):
                 refusing = lines[i].text[-1:] in (":", "：") and _refusing(lines[i], ctx)
+                topic = topic or (i not in owned and _introduces_subitems(lines, i, ctx))
                 i += 1
                 continue
             line = lines[i]
@@ -144,8 +145,11 @@ class PermissionListExtractor:
                 _Item(line.text.strip(), "", i, heading=True) if over[i] else None) or (  # it heads its list
                 _Item(_body(line), "", i) if i in over_constants else None)  # its constants written below it
             introduces, section = ask.kind(line)
-            if item is None and introduces:
+            if item is None and (introduces or _introduces_subitems(lines, i, ctx)):
                 topic = True  # "我们可能向您申请以下权限：", "The app requests these permissions:"
+                if not introduces:
+                    i += 1  # (a numbered section's paragraph: no feature of its own)
+                    continue
             if item is None:
                 refusing = line.text[-1:] in (":", "：") and _refusing(line, ctx)
                 feature = ask.feature(line, i) if platform != "ios" else None
@@ -342,6 +346,21 @@ def _intro_text(text: str, ctx: Context) -> bool:
             _ITEM_RE.match(text) is None or (
             width(text) <= MAX_NUMBERED_INTRO and not ctx.lexicon.permissions_in(text, weak=False)
             and not SDK_RE.search(text)))
+
+
+_SECTION_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)[.．、]?\s*(?=\D)")
+
+
+def _introduces_subitems(lines: tuple[Line, ...], i: int, ctx: Context) -> bool:
+    """A numbered section's paragraph whose last sentence introduces permissions ("2.2.3 当您使用我们的服务时，…。我们
+    需要您同意的权限用途及原因如下："), with its first sub-item right below it ("2.2.3.1 访问网络：…"): the items
+    are permissions, as under a plain line that introduces them (:func:`_introduces`; a numbered item's last sentence
+    alone may close an SDK's record, "1.2.7 “vivo推送”：…。需要收集的设备权限包括：", whose next line is no sub-item)."""
+    m = _SECTION_NUMBER_RE.match(lines[i].text)
+    if m is None or i + 1 >= len(lines) or not lines[i + 1].text.lstrip().startswith(m.group(1) + "."):
+        return False
+    last = _LAST_SENTENCE_RE.split(lines[i].text.strip())[-1]
+    return last.endswith((":", "：")) and _intro_text(last, ctx)
 
 
 _WHY_RE = re.compile(r"\bwhy\b|为什么|为何", re.IGNORECASE)
@@ -845,6 +864,8 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
         if _marked(line) and not deeper:
             if (item.heading or _marker_kind(line) == kind) and _item(line, k, ctx, False) is not None:
                 break  # another permission, named outright (an item of the same list: "（2）基于相机的功能：…")
+            if not item.heading and _next_section(head, line) and _item(line, k, ctx, True) is not None:
+                break  # the next item of the same numbered list, naming a permission ("3.2.1.2 允许录音功能：…")
             if not item.heading and not labelled and not (opens and _marker_kind(line) != kind):
                 break
         elif not _marked(line) and not deeper and not labelled:
@@ -882,6 +903,18 @@ def platform_marker(text: str, ctx: Context) -> str | None:
 
 _DIGITS_RE = re.compile(r"^\s*[(（]?\s*(\d{1,2})\s*[.、．)）]")
 _LETTER_RE = re.compile(r"^\s*[(（]?\s*([a-zA-Z])\s*[.、．)）]")
+
+
+_SECTION_DIGITS_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)(?=[\s.．、])")
+
+
+def _next_section(head: Line, line: Line) -> bool:
+    """True when ``line`` is numbered as the next section of ``head``'s level ("3.2.1.1 …" then "3.2.1.2 …")."""
+    a, b = _SECTION_DIGITS_RE.match(head.text), _SECTION_DIGITS_RE.match(line.text)
+    if a is None or b is None:
+        return False
+    x, y = a.group(1).split("."), b.group(1).split(".")
+    return len(x) == len(y) and x[:-1] == y[:-1] and int(y[-1]) == int(x[-1]) + 1
 
 
 def _next_number(head: Line, line: Line) -> bool:
