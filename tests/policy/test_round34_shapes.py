@@ -207,3 +207,43 @@ def test_a_table_copied_one_block_of_lines_per_row(tmp_path, catalog) -> None:
     assert {p.rsplit(".", 1)[-1] for p in rows["丘地图SDK"].permissions} == {"ACCESS_FINE_LOCATION", "READ_PHONE_STATE"}
     assert {p.rsplit(".", 1)[-1] for p in rows["甲乙分享SDK"].permissions} == {"WRITE_EXTERNAL_STORAGE", "INTERNET"}
     assert rows["丙丁统计SDK"].scene == "统计分析"
+
+
+def test_names_each_with_its_address_on_one_line(tmp_path) -> None:
+    # a list of partners copied as text, each line a name and its privacy page: each name a row, "Zeta Play" (no
+    # catalog name) too, with its address; the sentence after the list is no row
+    catalog = memory_catalog(entry("applovin", "AppLovin", vendor="AppLovin Corp."),
+                             entry("adcolony", "AdColony", vendor="AdColony Inc."),
+                             entry("vungle", "Vungle", vendor="Vungle Inc."))
+    text = ("We may use the information we collect about you to serve you targeted advertisements.\n"
+            "Applovin https://www.applovin.example/privacy\nAdcolony https://www.adcolony.example/privacy-policy/\n"
+            "Zeta Play https://zetaplay.example/legal/privacy\nVungle http://vungle.example/privacy/\n"
+            "If you would like to find out more, please refer to their privacy policies.\n")
+    d = _read(tmp_path, "linked_lines.txt", text, catalog)
+    rows = {s.name: s.link for s in d.sdks}
+    assert rows["Zeta Play"] == "https://zetaplay.example/legal/privacy", rows
+    assert set(rows) == {"Applovin", "Adcolony", "Zeta Play", "Vungle"}, rows
+
+
+def test_an_item_without_a_mark_owns_no_line_under_it(tmp_path, catalog) -> None:
+    # items without marks after a line ending with a colon ("Foo Push, whose…"); the line after the last of them
+    # that reads as no item ("Other. You can…") ends the list, and what follows is prose, not the last item's text
+    text = ("Our current partners include:\n"
+            "Foo Push, whose Privacy Policy can be found here.\n"
+            "Jiayi Share, whose Privacy Policy can be found here.\n"
+            "Others. You can learn more about how they use data here.\n"
+            "Qux Map SDK, whose Privacy Policy can be found here.\n")
+    d = _read(tmp_path, "unmarked.txt", text, catalog)
+    assert "Qux Map SDK" in {s.name for s in d.sdks}, [(s.name, s.extractor) for s in d.sdks]
+
+
+def test_a_negation_late_in_an_item_is_no_refusal(tmp_path, catalog) -> None:
+    # "…以方便您…不再手动输入…": what the app does, then what the user no longer has to do; "我们不会读取…" opens
+    # with the refusal and gives no scene
+    text = ("我们可能向您申请以下权限：\n"
+            "（1）基于通讯录信息的扩展功能（READ_CONTACTS）：我们将收集您的通讯录信息以方便您在使用服务时不再手动输入联系人的信息；\n"
+            "（2）基于短信的扩展功能（READ_SMS）：我们不会读取您的短信内容；\n")
+    d = _read(tmp_path, "late_negation.txt", text, catalog)
+    perms = scene_permissions(d)
+    assert any(p == {"READ_CONTACTS"} for p in perms.values()), perms
+    assert not any("READ_SMS" in p for p in perms.values()), perms

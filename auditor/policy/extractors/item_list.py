@@ -115,9 +115,11 @@ class ListExtractor:
     kind = ExtractorKind.LIST
 
     def extract(self, doc: Document, ctx: Context) -> list[Structure]:
-        bodies = _bodies(doc.lines)
-        bare = _bare_names(doc.lines, bodies, ctx) | _addressed_names(doc.lines, bodies, ctx)
-        items = _items(doc, ctx, bodies, bare)
+        bodies, unmarked = _bodies(doc.lines)
+        # runs of names without marks, each run read as a list of names as a whole
+        named = _bare_names(doc.lines, bodies, ctx) | _addressed_names(doc.lines, bodies, ctx) \
+            | _linked_lines(doc.lines, bodies, ctx)
+        items = _items(doc, ctx, bodies, named | unmarked)
         out = _service_sections(doc, ctx)
         in_permission_list: set[int] | None = None  # computed once, when an item needs it
         starts: dict[int, int] = {}  # the first line of the list each item line stands in (see _introduced)
@@ -126,7 +128,10 @@ class ListExtractor:
             leaves = [it for it in group if it.first not in parents]  # the titles of kinds count as none
             # a list of SDKs at each depth of a nested list: the items beside the SDKs, not those above them
             # ("Successors in a merger" beside "Processors, such as:" over "Firebase Crashlytics", "Sentry")
-            listed_at = {depth: _sdk_list([it for it in leaves if doc.lines[it.first].indent == depth], ctx)
+            # (a run of names without marks, read as a list as a whole, says nothing of the marked items near it:
+            # "3. 4. 1. Profiling – …" over a paragraph, beside a list of names and their addresses)
+            listed_at = {depth: _sdk_list([it for it in leaves if doc.lines[it.first].indent == depth
+                                           and it.first not in named], ctx)
                          for depth in {doc.lines[it.first].indent for it in group}}
             introduced = {it.first: _introduced(doc, bodies, it.first, starts) for it in group}
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
@@ -135,7 +140,7 @@ class ListExtractor:
             # numbered point), not a name
             heads = Counter(it.name.strip().casefold() for it in group if it.rest)
             for it in group:
-                listed = listed_at[doc.lines[it.first].indent] or introduced[it.first]
+                listed = listed_at[doc.lines[it.first].indent] or introduced[it.first] or it.first in named
                 if it.sdk_like:
                     it = replace(it, last=_attribute_lines(doc, it, ctx))  # "  - 收集信息：…" under it: its facts
                 if it.first in parents and not it.sdk_like:
@@ -266,8 +271,9 @@ def _item_body(line: Line) -> str | None:
     return line.text.strip() if line.mark == "li" else None
 
 
-def _bodies(lines: tuple[Line, ...]) -> list[str | None]:
-    """The item text of every line (None for a line that is not a list item); each distinct line once."""
+def _bodies(lines: tuple[Line, ...]) -> tuple[list[str | None], frozenset[int]]:
+    """The item text of every line (None for a line that is not a list item), each distinct line once; and the
+    lines of the items that lost their markers (:func:`_unmarked_items`), which own no line under them."""
     seen: dict[tuple[str, str], str | None] = {}
     out = []
     for line in lines:
@@ -275,10 +281,10 @@ def _bodies(lines: tuple[Line, ...]) -> list[str | None]:
         if key not in seen:
             seen[key] = _item_body(line)
         out.append(seen[key])
-    _unmarked_items(lines, out)
+    unmarked = _unmarked_items(lines, out)
     _named_links(lines, out)
     _provider_items(lines, out)
-    return out
+    return out, unmarked
 
 
 _PROVIDER_ITEM_RE = re.compile(r"^([^\s:：()（）\[\]][^:：()（）\[\]]{0,50}?)\s*[(（]([^()（）]{3,80})[)）]\s*[:：]\s*\S")
@@ -333,12 +339,13 @@ def _named_links(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
         k = max(j, k + 1)
 
 
-def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
+def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> frozenset[int]:
     """Items that lost their markers (a list copied as plain text): the lines right after a line that ends
     with a colon ("The app uses these SDKs:"), each opening with a short head and a separator ("OneSignal
     (push) – collects…", "Sentry: crash reports…") or with a linked name ("[Sentry](https://…) - crashes"),
     two or more of them. After a line about third parties that does not end with a colon ("Some third
-    parties also see this data."), only lines opening with a linked name."""
+    parties also see this data."), only lines opening with a linked name. Returns the items' lines."""
+    found: set[int] = set()
     k, n = 0, len(lines)
     while k < n:
         colon = lines[k].text.rstrip().endswith((":", "："))
@@ -366,7 +373,9 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
         if len(run) >= 2:
             for i in run:
                 bodies[i] = lines[i].text.strip()
+            found.update(run)
         k = max(j, k + 1)
+    return frozenset(found)
 
 
 _KIND_OF_PARTY_RE = re.compile(r"[A-Z]?[a-z-]+(?:\s+[a-z-]+)*\s+(?:providers|services|partners|processors|vendors|networks|"
@@ -429,6 +438,27 @@ def _bare_name(line: Line, ctx: Context) -> bool:
 MIN_ADDRESSED_NAMES = 3
 
 
+def _linked_lines(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> frozenset[int]:
+    """Items that lost their markers, each a name and its address on one line (a page's list of partners and their
+    privacy pages copied as text: "Applovin https://www.applovin.com/privacy", "Unity https://…"), whatever stands
+    above them: at least :data:`MIN_ADDRESSED_NAMES` such lines one after another, at least half of the names catalog
+    names. Returns the items' lines."""
+    found: set[int] = set()
+    run: list[tuple[int, str]] = []  # (line, name) of the lines read so far one after another
+    for k in range(len(lines) + 1):
+        m = _LINKED_RE.match(lines[k].text.strip()) if k < len(lines) and bodies[k] is None \
+            and "://" in lines[k].text and not lines[k].mark.startswith("h") else None
+        if m is not None and name_only(m.group(1).strip(), ctx):
+            run.append((k, m.group(1).strip()))
+            continue
+        if len(run) >= MIN_ADDRESSED_NAMES and sum(ctx.names.known(name) for _, name in run) * 2 >= len(run):
+            for i, _ in run:
+                bodies[i] = lines[i].text.strip()
+            found.update(i for i, _ in run)
+        run = []
+    return frozenset(found)
+
+
 def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> frozenset[int]:
     """Items that lost their markers, each a name over its own address line (a page's list of third parties
     and their privacy pages copied as paragraphs: "AppLovin" / "https://www.applovin.com/privacy", "StartApp" /
@@ -467,8 +497,8 @@ def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Con
 
 
 def _items(doc: Document, ctx: Context, bodies: list[str | None], bare: frozenset[int] = frozenset()) -> list[_Item]:
-    """The list's items; ``bare``: the lines of items that are only a name (:func:`_bare_names`), which own the
-    address under them, if any, and nothing more."""
+    """The list's items; ``bare``: the lines of items that lost their markers (a name alone, a name and its address,
+    a head and its text), which own the address under them, if any, and nothing more."""
     out: list[_Item] = []
     lines = doc.lines
     names: dict[str, tuple[str, str, str, bool] | None] = {}  # this read's items, by text

@@ -294,10 +294,15 @@ def _withdrawal(rest: str) -> bool:
     return WITHDRAWAL_RE.match(_first_clause(rest)) is not None
 
 
+MAX_REFUSAL_OPENING = 20
+"""Characters of an item's first clause in which its negation opens it ("我们不会读取…", "This app does not use…"); a
+negation further on is of what the clause goes on to say ("我们将收集您的通讯录信息以方便您…不再手动输入…")."""
+
+
 def _refused(rest: str, ctx: Context) -> bool:
     """True when the text of an item opens with a negated clause ("我们不会读取…", "We do not use …")."""
     clause = _first_clause(fold(rest))
-    return bool(clause) and ctx.lexicon.negated(clause, len(clause))
+    return bool(clause) and ctx.lexicon.negated(clause, min(len(clause), MAX_REFUSAL_OPENING))
 
 
 def _refusing(line: Line, ctx: Context) -> bool:
