@@ -269,7 +269,9 @@ def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
     """Where the next item's number ran into the address before it ("…/page/policy2、banner", "…/statement.html12、快手
     联盟SDK", "…?tab=privacy15、OKHttp", "…/doc/36512、" after item 11) or follows it after a blank ("…/index.html 3、"):
     the number that goes on from the items before it (12 after 11, not 2), else its last digit; and the last item
-    number read (``previous``: the one before ``text``)."""
+    number read (``previous``: the one before ``text``). A number closed by a bracket ("…/privacy2) SDK名称：") counts
+    only when it goes on from the item before (a bracket closes many things in an address's tail), never inside
+    brackets ("（1）")."""
     out: set[int] = set()
     for m in _NUMBERED_RE.finditer(text):
         digits = m.group(1)

@@ -1,7 +1,10 @@
 """Shapes read right in round 34: a permission table copied one cell per line whose permission cells give the
 constant and a short name of their own, some in words the lexicon does not know; an item number closed by a
 bracket ("2)") run into the address that ends the item before it; a record whose "sdk:" label gives one or more
-package names under a heading with no "SDK" in it. In our own words, expected values written by hand."""
+package names under a heading with no "SDK" in it; a numbered paragraph over its numbered permission sub-items; lists
+without marks (bare names under a list's title, names each with its address, items that own no line under them); an
+SDK table copied one block of lines per row; a negation late in a permission item. In our own words, expected values
+written by hand."""
 
 from __future__ import annotations
 

@@ -1217,6 +1217,7 @@ def _blocked_tables(doc: Document, ctx: Context) -> list[Structure]:
 
 
 _SENTENCE_MARK_RE = re.compile(r"[，。；;:：！？!?]")
+"""A mark of a sentence or a label, which titles run together never hold."""
 _NAME_TITLE_WORD_RE = re.compile(r"sdk|第三方|名称|产品|插件|组件|服务|product|service|librar|component|tool", re.IGNORECASE)
 """A word of the title of a column of names (the lexicon's ``name`` titles): a header of blocks has one."""
 

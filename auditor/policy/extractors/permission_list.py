@@ -354,6 +354,7 @@ def _intro_text(text: str, ctx: Context) -> bool:
 
 
 _SECTION_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)[.．、]?\s*(?=\D)")
+"""A paragraph's section number, of any level ("2.2.3 …", "3、…")."""
 
 
 def _introduces_subitems(lines: tuple[Line, ...], i: int, ctx: Context) -> bool:
@@ -911,6 +912,7 @@ _LETTER_RE = re.compile(r"^\s*[(（]?\s*([a-zA-Z])\s*[.、．)）]")
 
 
 _SECTION_DIGITS_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)(?=[\s.．、])")
+"""An item's section number of two levels or more ("3.2.1.1 …")."""
 
 
 def _next_section(head: Line, line: Line) -> bool:
