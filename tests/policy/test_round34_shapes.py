@@ -250,3 +250,37 @@ def test_a_negation_late_in_an_item_is_no_refusal(tmp_path, catalog) -> None:
     perms = scene_permissions(d)
     assert any(p == {"READ_CONTACTS"} for p in perms.values()), perms
     assert not any("READ_SMS" in p for p in perms.values()), perms
+
+
+DEVICE_TYPE_COLUMN = (
+    "本平台权限调用说明\n"
+    "权限名称\n设备类型\n获取目的\n业务场景\n权限是否可以关闭\n"
+    "读取设备信息权限\n安卓\n为了识别用户身份与风险控制\n在注册、登录时调用\n是\n"
+    "访问位置信息权限\n安卓/IOS\n为保护账户安全\n在填写收货地址时调用\n是\n"
+    "使用照相设备权限\n安卓/IOS\n为了验证用户的身份\n在人脸识别时调用\n是\n"
+    "访问通讯录权限\n安卓\n为了便于用户填写联系人电话号码\n在填写联系人时调用\n是\n"
+)
+
+
+def test_a_permission_table_with_a_column_of_the_device_type(tmp_path, catalog) -> None:
+    # "设备类型" names the platform each row is for (安卓, 安卓/IOS): a column of no use, so each row keeps its own
+    # use and scene
+    d = _read(tmp_path, "device_type.txt", DEVICE_TYPE_COLUMN, catalog)
+    perms = scene_permissions(d)
+    assert not any(name in ("安卓", "安卓/IOS") for name in perms), perms
+    assert any("人脸识别" in name and p == {"CAMERA"} for name, p in perms.items()), perms
+    assert any("填写联系人" in name and p == {"READ_CONTACTS"} for name, p in perms.items()), perms
+
+
+def test_no_row_takes_the_next_rows_permission_when_the_first_is_unknown(tmp_path, catalog) -> None:
+    # the first row's permission ("设备识别码权限") is no label the lexicon knows: the header is still the header,
+    # "权限名称" no caption over it, so no scene is paired with the permission of the row below it
+    text = ("权限名称\n设备类型\n业务功能\n权限是否可以关闭\n\n\n"
+            "设备识别码权限\n安卓、IOS\n注册与登录时调用\n安卓可以关闭\n\n\n"
+            "读写存储权限\n安卓\n为存储缓存数据时调用\n是\n\n\n"
+            "定位权限\n安卓、IOS\n为您推荐附近的门店\n是\n\n\n"
+            "相机权限\n安卓、IOS\n在人脸识别时调用\n是\n")
+    d = _read(tmp_path, "unknown_first.txt", text, catalog)
+    perms = scene_permissions(d)
+    assert not any("缓存" in name and p & {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"} for name, p in perms.items()), perms
+    assert not any("附近的门店" in name and "CAMERA" in p for name, p in perms.items()), perms

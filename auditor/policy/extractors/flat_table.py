@@ -77,9 +77,10 @@ class FlatTableExtractor:
             if blocks and (structure is None or len(blocks) >= len(structure.scenes)):
                 # rows a paragraph each, parted by blank lines: read so, a merged scene cell costs no row its place
                 structure = Structure(self.kind, i, blocks[-1].last, CONFIDENCE, scenes=tuple(blocks))
-            if structure is None and "name" not in roles and self._periodic_after(doc, ctx, cell_roles, i):
-                i += 1  # a title over the header ("应用权限说明"), which the header read from the next line fits
-                continue
+            if structure is None and "name" not in roles and self._periodic_after(doc, ctx, cell_roles, i) \
+                    and not (roles[0] == "permissions" and ctx.lexicon.is_header(lines[i].text.strip())):
+                i += 1  # a title over the header ("应用权限说明"), which the header read from the next line fits (the
+                continue  # permission's own title, "权限名称", is none: without it each row takes the next row's)
             structure = structure or self._table(doc, ctx, header, roles, i, j, grids)
             if len(header) >= 3 and roles[-1] == "name" and "name" not in roles[:-1] \
                     and not ctx.lexicon.is_header(header[-1]):
