@@ -389,8 +389,9 @@ def name_only(text: str, ctx: Context) -> bool:
     said = [*ctx.lexicon.data_types_in(text, cell=True), *ctx.lexicon.permissions_in(text, weak=True)]
     # (a catalog name, or a component's, may hold a word of data or a permission, "极光推送", "某某推送SDK": a name
     # still, unless those words are all of it, "Advertising ID")
+    whole = fold(text).strip()
     return not said or ((ctx.names.known(text) or COMPONENT_WORD_RE.search(text) is not None)
-                        and all(fold(p).strip() != fold(text).strip() for _, p in said))
+                        and all(fold(p).strip() != whole for _, p in said))
 
 
 def sdk_like(cell: str, ctx: Context) -> bool:

@@ -1324,14 +1324,15 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
     groups: list[list[int]] = []  # [first, last] of each run of constant lines
     constants = ask.ctx.lexicon.constants
     strict: set[int] = set()  # lines of only constants (the others open with one and add a name of their own)
-    maybe = [k for k, line in enumerate(lines) if not line.mark and (
-        _may_write_constants(line.text) or line.text.isupper() or _NAMED_CONSTANT_CELL_RE.match(line.text))]
-    for k in maybe:
-        line = lines[k]
+    for k, line in enumerate(lines):
+        if line.mark:
+            continue
+        only = _may_write_constants(line.text) or line.text.isupper()  # (may be constants alone: the lexicon asked)
+        if not only and not _NAMED_CONSTANT_CELL_RE.match(line.text):
+            continue
         if _LABELLED_RE.match(line.text):
             continue  # "Permission: `CAMERA`": a labelled field of a record (key-value), not a table's cell
-        if (_may_write_constants(line.text) or line.text.isupper()) and (
-                ask.constant(line) or _PREFIX + line.text.strip() in constants):
+        if only and (ask.constant(line) or _PREFIX + line.text.strip() in constants):
             strict.add(k)
         elif not _named_constant_cell(line.text, constants):
             continue
