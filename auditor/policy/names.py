@@ -284,10 +284,34 @@ class NameIndex:
         forms: list[str] = []
         for part in parts:
             key = normalize_name(fold(part))
-            for form in (key, self.strip(key, vendors=False), self.strip(key)) if stripped else (key,):
+            for form in (*self.suffix_steps(key), self.strip(key, vendors=False), self.strip(key)) if stripped \
+                    else (key,):
                 if form and form not in forms:
                     forms.append(form)
         return forms
+
+    def suffix_steps(self, key: str) -> list[str]:
+        """``key`` and what it is as its generic suffixes drop one by one ("腾讯开放平台sdk" -> "腾讯开放平台" ->
+        "腾讯"): a name written with a suffix after an alias that itself ends in one ("腾讯开放平台" + "SDK") is
+        found by the alias, not only by what is left when every suffix is gone."""
+        steps = [key]
+        while key.endswith(self.suffixes):
+            suffix = min((s for s in self.suffixes if key.endswith(s) and len(key) > len(s) + 1), key=len, default="")
+            if not suffix:
+                break
+            key = key[: -len(suffix)]
+            steps.append(key)
+        return steps
+
+    def named_as(self, name: str) -> str | None:
+        """The id of the one entry ``name`` is exactly a name or alias of, as written or less its suffix words
+        (no vendor words dropped, no bracketed part: "腾讯开放平台SDK" names the entry with the alias
+        "腾讯开放平台"; "腾讯SDK" names none)."""
+        for form in self.suffix_steps(normalize_name(fold(name))):
+            ids = self.exact.get(form)
+            if ids and len(set(ids)) == 1:
+                return ids[0]
+        return None
 
     def _alternatives(self, name: str) -> list[str]:
         """The names of ``"A / B"`` when they are two names of one product: none of them names another

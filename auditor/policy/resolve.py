@@ -116,6 +116,10 @@ class Resolver:
                 return Resolution(best, (), "evidence")
         if by_name.id and by_name.how == "near" and not generic:
             return by_name
+        if generic and self.vendor_only(ev.name):  # no evidence says otherwise: a vendor's platform that is an
+            named = self.names.named_as(_BRACKETS.sub(" ", ev.name).strip() or ev.name)  # entry's own name
+            if named is not None and (not pkg or named in pkg):  # ("腾讯开放平台 SDK", "腾讯云")
+                return Resolution(named, (), "exact")
         inner = self.contained(ev.name) if not by_name.id and not generic else None
         if inner and inner in by_name.candidates and (not pkg or inner in pkg):
             return Resolution(inner, (), "contained")
@@ -244,8 +248,14 @@ class Resolver:
         outer = _BRACKETS.sub(" ", name).strip() or name
         if self.lexicon.generic(outer) and not any(self.names.known(p) for p in _BRACKETS.findall(name)):
             return True
-        key = normalize_name(fold(outer))
-        return bool(key) and self.names.strip(key) in self.names.vendors
+        return self.vendor_only(name)
+
+    def vendor_only(self, name: str) -> bool:
+        """A name made only of vendor and suffix words ("腾讯SDK", "腾讯开放平台"), with no bracketed part that
+        names an entry ("Google (AdMob)" names AdMob)."""
+        key = normalize_name(fold(_BRACKETS.sub(" ", name).strip() or name))
+        return bool(key) and self.names.strip(key) in self.names.vendors \
+            and not any(self.names.known(p) for p in _BRACKETS.findall(name))
 
     def kind_only(self, name: str) -> bool:
         """A name made only of words for what an SDK does and suffixes ("语音识别 SDK", "Analytics"): a
