@@ -145,7 +145,8 @@ def _name_then_label(label: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """A label line's label that is an SDK's name, a blank, then a field's label ("MobTech SDK 场景描述",
     "小鱼易连 SDK 收集个人信息类型"): ``(name, role)``, else None."""
     head, _, tail = label.strip().rpartition(" ")
-    head = _CIRCLED_RE.sub("", head).strip()
+    # (without its item's mark, nor the full stop a sentence-like item puts after it: "(a) 友盟+SDK (com.umeng)。 官方链接")
+    head = _LEAD_MARK_RE.sub("", _CIRCLED_RE.sub("", head)).strip().removesuffix("。").rstrip()
     if not head or not _SDK_WORD_RE.search(head) or not _NAME_LABEL_RE.match(head) or not lexicon.is_header(tail) \
             or "/" in head or lexicon.role(head) not in (None, "name") or len(_SDK_WORD_RE.sub("", head).strip()) < 2:
         return None  # (not "腾讯云短信 SDK 官网链接 / 隐私政策", "隐私协议链接或 sdk": labels of their own)
@@ -170,7 +171,7 @@ def _bracketed_label(label: str, value: str, lexicon: Lexicon) -> tuple[str, str
     return name, role, value.rstrip()[:-1].strip()
 
 
-_LEAD_MARK_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|\d{1,2}[.、．)）]|[(（]\d{1,2}[)）])\s*")
+_LEAD_MARK_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|\d{1,2}[.、．)）]|[(（](?:\d{1,2}|[a-zA-Z])[)）])\s*")
 _FIELD_WORD_RE = re.compile(r"使用|接入|集成|合作|嵌入|调用|引入|所用|相关|名称|类型|列表|清单|信息|收集|获取|提供")
 """Words that make "… SDK" a field's label ("使用SDK", "接入的SDK名称", "合作SDK"), not a product's name."""
 

@@ -82,7 +82,8 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     if not CJK_RE.search(text):
         return [text]
     cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text) \
-        | _bulleted_items(text) | _running_items(text)
+        | _bulleted_items(text) | _running_items(text) | _bracket_lettered_items(text) \
+        | _marked_items(_CONSTANT_ITEM_RE, text)
     last = 0
     lettered = sorted(_lettered_items(text, lexicon))
     labels: set[int] = set(lettered)
@@ -107,7 +108,8 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     m = URL_RE.search(text)
     while m is not None:  # "https://www.umeng.com/友盟的隐私政策：": the address ends at the Chinese words
         cjk = CJK_RE.search(m.group(0))
-        if cjk and cjk.start() > len("https://") and m.group(0)[:cjk.start()].isascii():
+        if cjk and cjk.start() > len("https://") and m.group(0)[:cjk.start()].replace("⟨", "").isascii():
+            # ("⟨": a query's "&lang=" that a crawler read as the entity "&lang;")
             # (the next item's number, and an English name opening it, ran into the address: "…/compliance2.OPPO推送
             # SDK", "…/#/6.小米推送SDK": the address ends before them; so does a label opening with "SDK":
             # "…?spm=…EUZJSDK简称：")
@@ -221,8 +223,26 @@ def _lettered_items(text: str, lexicon: Lexicon) -> set[int]:
         colon = _COLON_RE.search(text, m.end(), m.end() + MAX_LABEL_RUN + 1)
         label = text[m.end():colon.start()] if colon else ""
         if label and CJK_RE.match(label) and not _PUNCTUATION_RE.search(label) and lexicon.role(label) is not None:
-            at.setdefault(m.group(1).casefold(), []).append(m.start())
+            opened = m.start() > 0 and text[m.start() - 1] in "（("  # "（a）友盟SDK：" is cut before its bracket
+            at.setdefault(m.group(1).casefold(), []).append(m.start() - 1 if opened else m.start())
     return _in_turn(at, "abcdefghijklmnopqrstuvwxyz", MIN_LETTERS)
+
+
+def _bracket_lettered_items(text: str) -> set[int]:
+    """Where items lettered in brackets ran into the text before them ("…OPENUDID）(b) 头条广告SDK（com.bytedance）
+    官方链接 : …(c) 优量汇SDK…"): letters a, b, c, … in turn (at least :data:`MIN_LETTERS`), each at least
+    :data:`MIN_ITEM_CHARS` after the one before; an item need not open with a label."""
+    at: dict[str, list[int]] = {}
+    for m in _BRACKET_LETTER_RE.finditer(text):
+        at.setdefault(m.group(1).casefold(), []).append(m.start())
+    return _in_turn(at, "abcdefghijklmnopqrstuvwxyz", MIN_LETTERS)
+
+
+_CONSTANT_ITEM_RE = re.compile(r"(?<!\")(?:android:name=\")?android\.permission\.[A-Z_]+\"?\s*[:：](?!//)")
+"""A permission's constant opening its item, a colon after it ("…节省流量和电量android.permission.READ_PHONE_STATE :
+获取…"): at least :data:`MIN_CUTS` of them on a line are a list of permissions run together."""
+_BRACKET_LETTER_RE = re.compile(r"[（(]([a-zA-Z])[）)]")
+"""An item's letter in brackets ("(b)", "（c）")."""
 
 
 K = TypeVar("K")

@@ -10,7 +10,12 @@ from auditor.policy.zh_t2s import T2S
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
 """A Chinese character (CJK Unified Ideographs and Extension A)."""
 _URL_CHAR = r"[^\s<>\"'，。；）)\]|\u00b7\u2022\u3000-\u303f\uff01-\uff0f\uff1a-\uff20h]"
-URL_RE = re.compile(r"(?:https?://|www\.)(?:" + _URL_CHAR + r"|h(?!ttps?://)|(?<![a-z0-9])h)+", re.IGNORECASE)
+_PAGE_END = r"(?!(?<=\.html)[a-z])(?!(?<=\.php)[a-z])(?!(?<=\.jsp)[a-z])"
+"""No letter right after a page's extension: "…/privacy.htmlQQ（…）" is an address and the next item's name. (Each
+test is a lookahead of its own, never an alternation: two ways to match one character would make a failing match of
+a long address try every combination of them.)"""
+URL_RE = re.compile(r"(?:https?://|www\.)(?:" + _PAGE_END + r"(?:" + _URL_CHAR + r"|h(?!ttps?://)|(?<![a-z0-9])h))+",
+                    re.IGNORECASE)
 """An address as written; full-width punctuation or a list bullet right after it ends it ("…/privacy/】了解", "…/policy。",
 "…/v2/·极光推送"), Chinese words do not (a page's path may be Chinese: "…/QQ互联SDK隐私保护声明"), nor does an address
 given as a parameter ("…?url=https://…"); another address run into its last word does ("…/sdk-data-security-00012
