@@ -282,20 +282,21 @@ MIN_ITEM_CHARS = 8
 says something)."""
 
 
-_NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,12})([、)）])")
+_NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,12})([、)）]|\.(?=\s*[^\d\s.．/]))")
 
 
 def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
     """Where the next item's number ran into the address before it ("…/page/policy2、banner", "…/statement.html12、快手
     联盟SDK", "…?tab=privacy15、OKHttp", "…/doc/36512、" after item 11) or follows it after a blank ("…/index.html 3、"):
-    the number that goes on from the items before it (12 after 11, not 2), else its last digit; and the last item
-    number read (``previous``: the one before ``text``). A number closed by a bracket ("…/privacy2) SDK名称：") counts
+    the number that goes on from the items before it (12 after 11, not 2), else its last digit (one written with a dot,
+    "…/policy 2. 穿山甲", only after a blank); and the last item number read (``previous``: the one before ``text``). A number closed by a bracket ("…/privacy2) SDK名称：") counts
     only when it goes on from the item before (a bracket closes many things in an address's tail), never inside
     brackets ("（1）")."""
     out: set[int] = set()
     for m in _NUMBERED_RE.finditer(text):
         digits = m.group(1)
-        bracket = m.group(2) != "、"  # ("2)" closes a bracket too: only the number in turn is an item's)
+        dotted = m.group(2) == "."  # ("2." only after an address and a blank: run into one, it is the address's)
+        bracket = m.group(2) not in ("、", ".")  # ("2)" closes a bracket too: only the number in turn is an item's)
         if bracket and m.start() > 0 and text[m.start() - 1] in "(（":
             continue  # "（1）": a numbered part inside an item
         window = text[max(0, m.start() - MAX_ADDRESS):m.end() - 1]
@@ -310,6 +311,8 @@ def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
         if address is None or address.end() != len(window) or len(address.group(0)) <= len(digits) + len("http://"):
             if len(digits) <= 2:
                 previous = int(digits)  # an item numbered as written ("。2、…")
+            continue
+        if dotted:
             continue
         if digits.endswith(following):
             out.add(m.end() - 1 - len(following))  # "…/doc/36512、", "…?pid=18228、": the item after the last one

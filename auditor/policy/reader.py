@@ -52,16 +52,20 @@ def read_policy(path: Path | str, catalog: Catalog, lexicon: Lexicon | None = No
 
 def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: Resolver | None = None) -> Disclosure:
     """Extract a :class:`Disclosure` from an already loaded document. A page that lost its line breaks is read
-    with them restored (:mod:`auditor.policy.glued_lines`) and as written, and the reading that names more SDKs
-    the catalog knows, and their companies, is kept; when they name as many, the one with more scenes that name
-    permissions (a page of prose whose only list is its contents names no SDK either way), the restored one when
-    that is as many too."""
+    with them restored (:mod:`auditor.policy.glued_lines`) and as written. Its SDK rows are those of the reading
+    that names more SDKs the catalog knows, and their companies; its scenes (and the permissions they disclose)
+    those of the reading with more scenes that name permissions: a page whose permission items are cut apart pairs
+    eight scenes where the paragraph as written pairs one, though a cut may cost an SDK of its list (a page of
+    prose whose only list is its contents names no SDK either way). A tie on one count goes to the reading that
+    says more on the other; the restored reading when they say as much on both."""
     resolver = resolver or build_resolver(catalog, lexicon)
     restored = restore_lines(doc, lexicon)
     if restored is doc:
         return _read_document(doc, catalog, lexicon, resolver)
     cut, whole = (_read_document(d, catalog, lexicon, resolver) for d in (restored, doc))
-    return cut if (_named(cut), _paired(cut)) >= (_named(whole), _paired(whole)) else whole
+    rows = cut if (_named(cut), _paired(cut)) >= (_named(whole), _paired(whole)) else whole
+    uses = cut if (_paired(cut), _named(cut)) >= (_paired(whole), _named(whole)) else whole
+    return rows if rows is uses else replace(uses, sdks=rows.sdks)
 
 
 def _named(disclosure: Disclosure) -> int:

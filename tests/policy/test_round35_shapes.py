@@ -173,3 +173,52 @@ def test_a_long_address_that_is_no_labelled_link_fails_fast() -> None:
               "assert LABELLED_URL_RE.match(line) is None\n")
     done = subprocess.run([sys.executable, "-c", script], timeout=60, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_rows_and_scenes_come_from_the_reading_that_says_more_of_each(monkeypatch) -> None:
+    # a run-on page whose permission items are cut apart (eight scenes) while one SDK of its list is lost to a cut,
+    # against the page as written, where the items are one paragraph (one scene) and both SDKs are named: the SDK
+    # rows of the one, the scenes of the other
+    from auditor.policy import reader
+    from auditor.policy.document import Document, Line
+    from auditor.policy.model import Disclosure
+
+    def reading(sdks: int, scenes: int) -> Disclosure:
+        return Disclosure("p.txt", "text", "utf-8", 1, tuple(f"sdk{k}" for k in range(sdks)), (), (),  # type: ignore[arg-type]
+                          tuple(f"scene{k}" for k in range(scenes)))  # type: ignore[arg-type]
+
+    doc = Document("p.txt", "text", "utf-8", (Line(1, "x"),))
+    restored = Document("p.txt", "text", "utf-8", (Line(1, "x"), Line(1, "y")))
+    readings = {id(restored): reading(1, 8), id(doc): reading(2, 1)}
+    monkeypatch.setattr(reader, "restore_lines", lambda d, lexicon: restored)
+    monkeypatch.setattr(reader, "_read_document", lambda d, *rest: readings[id(d)])
+    monkeypatch.setattr(reader, "_named", lambda r: len(r.sdks))
+    monkeypatch.setattr(reader, "_paired", lambda r: len(r.scenes))
+    found = reader.read_document(doc, memory_catalog(), load_lexicon(), resolver=object())
+    assert (len(found.sdks), len(found.scenes)) == (2, 8)
+    readings[id(restored)] = reading(2, 8)  # guard: one reading says more of both, it is kept whole
+    assert reader.read_document(doc, memory_catalog(), load_lexicon(), resolver=object()) is readings[id(restored)]
+    readings[id(restored)] = reading(2, 0)  # guard: as many SDKs, fewer scenes: the page as written, whole
+    assert reader.read_document(doc, memory_catalog(), load_lexicon(), resolver=object()) is readings[id(doc)]
+
+
+def test_an_item_number_with_a_dot_after_an_address_and_a_blank() -> None:
+    # "…/policy 2. 丙丁广告": the next item opens after the address that ends the item before it
+    items = [f"{k}. {name}SDK\n使用目的：{what}\n调用的设备权限：获取网络状态、读取手机状态和身份\n隐私政策：https://{host}.example.com/policy"
+             for k, (name, what, host) in enumerate((("甲乙统计", "统计分析", "jiayi"), ("丙丁广告", "广告投放", "bingding"),
+                                                     ("戊己地图", "地图定位", "wuji")), start=1)]
+    text = "附件二 第三方SDK目录：为保障应用相关功能的实现与安全稳定的运行，我们接入了下列第三方SDK。" * 3 \
+        + " ".join(i.replace("\n", "") for i in items)
+    parts = cut(text, load_lexicon())
+    assert any(p.startswith("2. 丙丁广告SDK") for p in parts), parts
+    assert any(p.startswith("3. 戊己地图SDK") for p in parts), parts
+    assert any(p == "隐私政策：https://jiayi.example.com/policy" for p in parts), parts
+    assert any(p.startswith("调用的设备权限：") for p in parts), parts  # (the label whole, not "设备权限" alone)
+
+
+def test_a_dotted_number_inside_an_address_is_no_item() -> None:
+    # guard: "…/v2. " is the address's own, never the next item; "2.0" is a version
+    text = ("第三方SDK名称：甲乙统计SDK使用目的：统计分析官网链接：https://jiayi.example.com/v2. 版本2.0及以上收集个人信息类型："
+            "设备标识符提供方：甲乙科技有限公司") * 3
+    parts = cut(text, load_lexicon())
+    assert not any(p.startswith("2.") for p in parts), parts
