@@ -32,6 +32,7 @@ from auditor.policy.text import (
     COMPONENT_WORD_RE,
     DATA_CATEGORY_RE,
     URL_ONLY_RE,
+    URL_RE,
     company_like,
     linked_names,
     width,
@@ -125,7 +126,8 @@ def _read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: 
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
         sdks=tuple(_with_page(r, data_types, permissions, subjects)
-                   for r in _linked_on_page(_same_sdk(_prose_once(sdks), lexicon), doc, resolver)),
+                   for r in _linked_in_sentences(_linked_on_page(_same_sdk(_prose_once(sdks), lexicon), doc, resolver),
+                                                 doc)),
         permissions=permissions,
         data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
     )
@@ -355,6 +357,46 @@ def _linked_on_page(rows: list[SdkDisclosure], doc: Document, resolver: Resolver
             r = replace(r, link=url) if url else r
         out.append(r)
     return out
+
+
+def _linked_in_sentences(rows: list[SdkDisclosure], doc: Document) -> list[SdkDisclosure]:
+    """Rows with no link take the address of a sentence that names their SDK, and no other row's, with its privacy
+    policy ("Data sent to MapBox are governed by MapBox's privacy policy which can be found at https://…",
+    "友盟的隐私政策详见：https://…"): one address in the line, a policy word before it, the row's name as words."""
+    unlinked = [r for r in rows if not r.link]
+    if not unlinked:
+        return rows
+    names = {r.name: _name_pattern(r.name) for r in rows if r.name}
+    found: dict[str, str] = {}
+    for line in doc.lines:
+        text = line.text
+        if ("://" not in text and "www." not in text) or len(text) > MAX_LINKING_SENTENCE:
+            continue
+        urls = list(URL_RE.finditer(text))
+        if len(urls) != 1 or not _POLICY_WORD_RE.search(text, 0, urls[0].start()):
+            continue
+        before = text[:urls[0].start()]
+        named = {n for n, pattern in names.items() if pattern is not None and pattern.search(before)}
+        if len(named) == 1:
+            found.setdefault(named.pop(), urls[0].group(0))
+    return [replace(r, link=found[r.name]) if not r.link and r.name in found else r for r in rows]
+
+
+MAX_LINKING_SENTENCE = 300
+"""Characters of a line that gives one SDK's privacy policy (longer: a paragraph, whose address may be anyone's)."""
+_POLICY_WORD_RE = re.compile(r"privacy|隐私", re.IGNORECASE)
+_SDK_SUFFIX_RE = re.compile(r"\s*sdk$", re.IGNORECASE)
+
+
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    """A row's name as words of a sentence (without what it adds in brackets, nor "SDK" after it: "MapTiler (through
+    MapLibre SDK)" and "MapTiler SDK" are named "MapTiler"); None for a name too short to tell."""
+    bare = re.sub(r"\s*[（(][^()（）]*[)）]\s*", " ", name).strip() or name.strip()
+    bare = _SDK_SUFFIX_RE.sub("", bare) or bare
+    if len(bare) < (4 if bare.isascii() else 2):
+        return None
+    return re.compile(r"(?<![\w-])" + re.escape(bare) + r"(?![\w-])" if bare.isascii() else re.escape(bare),
+                      re.IGNORECASE)
 
 
 def _dedupe(items: list[PermissionDisclosure]) -> list[PermissionDisclosure]:

@@ -222,3 +222,31 @@ def test_a_dotted_number_inside_an_address_is_no_item() -> None:
             "设备标识符提供方：甲乙科技有限公司") * 3
     parts = cut(text, load_lexicon())
     assert not any(p.startswith("2.") for p in parts), parts
+
+
+LINKED_IN_SENTENCES = """\
+# Third parties
+
+The app sends data to these services:
+
+* Crashfox: used for crash reporting only
+* Mapwell: optionally used to show places on a map
+* Tilegrid: optionally used for map tiles
+
+Data sent to Crashfox is governed by Crashfox's privacy policy, which can be found at https://crashfox.example.com/privacy
+
+Data sent to Mapwell is governed by Mapwell's privacy policy, found at https://mapwell.example.com/legal/privacy
+
+Mapwell and Tilegrid share one privacy policy: https://maps.example.org/privacy
+"""
+
+
+def test_a_row_takes_the_address_of_a_sentence_naming_its_privacy_policy(tmp_path) -> None:
+    services = memory_catalog(entry("crashfox", "Crashfox", category="crash"), entry("mapwell", "Mapwell", category="maps"),
+                              entry("tilegrid", "Tilegrid", category="maps"))
+    d = _read(tmp_path, "sentences.md", LINKED_IN_SENTENCES, services)
+    links = {s.name: s.link for s in d.sdks}
+    assert links.get("Crashfox") == "https://crashfox.example.com/privacy", links
+    assert links.get("Mapwell") == "https://mapwell.example.com/legal/privacy", links
+    # guard: a sentence naming two of the rows gives neither its address
+    assert "Tilegrid" in links and not links["Tilegrid"], links

@@ -501,6 +501,7 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None], bare: frozense
     a head and its text), which own the address under them, if any, and nothing more."""
     out: list[_Item] = []
     lines = doc.lines
+    markdown = doc.format == "markdown"
     names: dict[str, tuple[str, str, str, bool] | None] = {}  # this read's items, by text
     datas: dict[str, bool] = {}  # whether an item's text is only data (_data_body), by text
 
@@ -521,6 +522,7 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None], bare: frozense
         last = i
         owner = not data(body)  # (an item of data owns none)
         constants = True  # the permission items a record opens with, right under it (not after its text)
+        titled = False  # a Markdown paragraph follows the item after a blank line, none of its text
         stop = min(len(lines), i + 1 + MAX_NESTED)
         if i in bare:  # a bare name owns the address under it, nothing more (the page goes on after the list)
             stop = i + 2 if i + 1 < len(lines) and _ADDRESS_ONLY_RE.fullmatch(lines[i + 1].text.strip()) else i + 1
@@ -540,9 +542,12 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None], bare: frozense
             if bodies[k] is not None or lines[k].mark.startswith("h") or ctx.lines[k].outline or not lines[k].text \
                     or (lines[k].bold and lines[k].indent <= lines[i].indent):
                 break  # (a line of only bold words at the item's depth, "**Admob**": a heading, not its text)
+            if markdown and lines[k].no - lines[k - 1].no > 1 and lines[k].indent <= lines[i].indent:
+                titled = k == i + 1  # (right under the item: the item may be its title)
+                break  # a Markdown paragraph after a blank line, not indented under the item: the list has ended
             last = k
         nested = bodies[i + 1] if i + 1 < len(bodies) else None
-        if not rest and not link and last > i and _paragraph(lines[i + 1].text) and not (
+        if not rest and not link and (last > i or titled) and _paragraph(lines[i + 1].text) and not (
                 nested is not None and sdk_like and (_constant_item(nested, ctx) or _field_label(nested, ctx))):
             continue  # "（6）友盟统计" over a paragraph: a section title, the paragraph is prose
         if body.rstrip().endswith((":", "：")) and i + 1 < len(lines) and \
