@@ -171,7 +171,7 @@ _FRAGMENT_OPENING_RE = re.compile(r"(?:用于|用来|为了|以便|(?:的|该|�
 openings of a whole sentence, "为保证…", "如您…", are :data:`auditor.policy.text._CLAUSE_OPENING_RE`, which
 :func:`name_like` asks at every cell)."""
 MAX_LABEL_NAME = 20
-_LABEL_END_RE = re.compile(r"(?:用途|目的|种类|类型|类别|方式|范围|说明|字段)$")
+_LABEL_END_RE = re.compile(r"(?:用途|目的|种类|类型|类别|方式|范围|说明|描述|场景|字段)$")
 _LABEL_ROLES = frozenset({"purpose", "data", "method", "scene", "permissions", "description", "link", "website"})
 
 

@@ -250,3 +250,13 @@ def test_a_row_takes_the_address_of_a_sentence_naming_its_privacy_policy(tmp_pat
     assert links.get("Mapwell") == "https://mapwell.example.com/legal/privacy", links
     # guard: a sentence naming two of the rows gives neither its address
     assert "Tilegrid" in links and not links["Tilegrid"], links
+
+
+def test_a_field_label_closing_a_list_of_names_is_no_row(tmp_path, catalog) -> None:
+    # "…、戊己地图SDK，使用场景描述：广告推送": the label after the last name opens the next field
+    text = ("我们可能会允许第三方广告方收集广告识别信息。第三方SDK名称：甲乙统计SDK、丙丁广告SDK、戊己地图SDK，使用场景描述：广告推送，"
+            "共享的个人信息类型：设备信息、IMEI、MAC地址。\n")
+    d = _read(tmp_path, "names_then_label.txt", text, catalog)
+    names = {s.name for s in d.sdks}
+    assert {"甲乙统计SDK", "丙丁广告SDK", "戊己地图SDK"} <= names, names
+    assert not any("描述" in n or "场景" in n for n in names), names
