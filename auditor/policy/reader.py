@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import ahocorasick
+
 from auditor.catalog.model import Catalog
 from auditor.policy.analysis import LineFacts, analyse
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, Structure
@@ -362,11 +364,21 @@ def _linked_on_page(rows: list[SdkDisclosure], doc: Document, resolver: Resolver
 def _linked_in_sentences(rows: list[SdkDisclosure], doc: Document) -> list[SdkDisclosure]:
     """Rows with no link take the address of a sentence that names their SDK, and no other row's, with its privacy
     policy ("Data sent to MapBox are governed by MapBox's privacy policy which can be found at https://…",
-    "友盟的隐私政策详见：https://…"): one address in the line, a policy word before it, the row's name as words."""
-    unlinked = [r for r in rows if not r.link]
-    if not unlinked:
+    "友盟的隐私政策详见：https://…"): one address in the line, a policy word before it, the row's name as words
+    (:func:`_sentence_name`). The names are found in one pass over each line, however many rows the page has."""
+    if all(r.link for r in rows):
         return rows
-    names = {r.name: _name_pattern(r.name) for r in rows if r.name}
+    keys: dict[str, set[str]] = {}  # a name as sentences write it, folded -> the rows' names
+    for r in rows:
+        bare = _sentence_name(r.name)
+        if bare:
+            keys.setdefault(bare.casefold(), set()).add(r.name)
+    if not keys:
+        return rows
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
     found: dict[str, str] = {}
     for line in doc.lines:
         text = line.text
@@ -375,8 +387,13 @@ def _linked_in_sentences(rows: list[SdkDisclosure], doc: Document) -> list[SdkDi
         urls = list(URL_RE.finditer(text))
         if len(urls) != 1 or not _POLICY_WORD_RE.search(text, 0, urls[0].start()):
             continue
-        before = text[:urls[0].start()]
-        named = {n for n, pattern in names.items() if pattern is not None and pattern.search(before)}
+        before = text[:urls[0].start()].casefold()
+        named: set[str] = set()
+        for end, key in automaton.iter(before):
+            start = end - len(key) + 1
+            if key.isascii() and (_word_char(before, start - 1) or _word_char(before, end + 1)):
+                continue  # (a Latin name is whole words: "Mapbox" is not in "Mapboxer")
+            named |= keys[key]
         if len(named) == 1:
             found.setdefault(named.pop(), urls[0].group(0))
     return [replace(r, link=found[r.name]) if not r.link and r.name in found else r for r in rows]
@@ -388,15 +405,16 @@ _POLICY_WORD_RE = re.compile(r"privacy|隐私", re.IGNORECASE)
 _SDK_SUFFIX_RE = re.compile(r"\s*sdk$", re.IGNORECASE)
 
 
-def _name_pattern(name: str) -> re.Pattern[str] | None:
-    """A row's name as words of a sentence (without what it adds in brackets, nor "SDK" after it: "MapTiler (through
-    MapLibre SDK)" and "MapTiler SDK" are named "MapTiler"); None for a name too short to tell."""
+def _sentence_name(name: str) -> str:
+    """A row's name as a sentence writes it: without what it adds in brackets, nor "SDK" after it ("MapTiler
+    (through MapLibre SDK)" and "MapTiler SDK" are "MapTiler"); "" for a name too short to tell."""
     bare = re.sub(r"\s*[（(][^()（）]*[)）]\s*", " ", name).strip() or name.strip()
     bare = _SDK_SUFFIX_RE.sub("", bare) or bare
-    if len(bare) < (4 if bare.isascii() else 2):
-        return None
-    return re.compile(r"(?<![\w-])" + re.escape(bare) + r"(?![\w-])" if bare.isascii() else re.escape(bare),
-                      re.IGNORECASE)
+    return bare if len(bare) >= (4 if bare.isascii() else 2) else ""
+
+
+def _word_char(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] in "_-")
 
 
 def _dedupe(items: list[PermissionDisclosure]) -> list[PermissionDisclosure]:
