@@ -5,15 +5,17 @@ together.
     北京锐讯灵通科技有限公司官网链接：https://www.umeng.com/（2）个推 SDK使用目的：…
 
 Such a line is cut back into the lines it was: before each item marker (``（2）``, ``[3]``, ``4、`` after a sentence's
-end, or run into the address before it: ``…/privacy15、OKHttp``, or numbered 1, 2, 3, … in turn after any words:
-``…音视频信息2、SDK服务商：``), before each lettered field of an item (``…神策a.收集个人信息目的：…b.收集个人信息类型：``)
+end, or run into the address before it: ``…/privacy15、OKHttp``, or after it and a blank: ``…/policy 2. 穿山甲``, or
+numbered 1, 2, 3, … in turn after any words: ``…音视频信息2、SDK服务商：``, or lettered in brackets, (a), (b), (c), …
+in turn), before each permission constant that opens an item of a list of them (``…节省流量android.permission.CAMERA :
+…``), before each lettered field of an item (``…神策a.收集个人信息目的：…b.收集个人信息类型：``)
 and before each field's label run into the value before it (``…IMEI公司名称：``, ``…/privacy使用目的：``,
 ``…/policy?spm=…EUZJSDK简称：``, as :meth:`auditor.policy.lexicon.Lexicon.glued_label` finds them, or after a company
 given in brackets: ``…SDK（某某有限公司）业务服务功能：``), and an address is cut where Chinese words or a label follow
 its path. Only a long line with several such places is cut: a paragraph that merely holds a colon or two is left as
 written. The parts keep the line's number (the evidence still points at the source line). Documents with tables of
 their own (HTML, DOCX) or source code keep their lines: their tables and code point at them by index. The reader reads
-a document so restored and as written and keeps the reading that names more
+a document so restored and as written and keeps, of rows and of scenes each, the reading that names more
 (:func:`auditor.policy.reader.read_document`): the cuts are a guess.
 """
 
@@ -287,11 +289,12 @@ _NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,12})([、)）]|\.(?=\s*[^\d\s.．/])
 
 def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
     """Where the next item's number ran into the address before it ("…/page/policy2、banner", "…/statement.html12、快手
-    联盟SDK", "…?tab=privacy15、OKHttp", "…/doc/36512、" after item 11) or follows it after a blank ("…/index.html 3、"):
-    the number that goes on from the items before it (12 after 11, not 2), else its last digit (one written with a dot,
-    "…/policy 2. 穿山甲", only after a blank); and the last item number read (``previous``: the one before ``text``). A number closed by a bracket ("…/privacy2) SDK名称：") counts
-    only when it goes on from the item before (a bracket closes many things in an address's tail), never inside
-    brackets ("（1）")."""
+    联盟SDK", "…?tab=privacy15、OKHttp", "…/doc/36512、" after item 11) or follows it after a blank ("…/index.html 3、",
+    "…/policy 2. 穿山甲": a number written with a dot only so, run into an address it is the address's): the number
+    that goes on from the items before it (12 after 11, not 2), else its last digit; and the last item number read
+    (``previous``: the one before ``text``). A number closed by a bracket ("…/privacy2) SDK名称：") counts only when it
+    goes on from the item before (a bracket closes many things in an address's tail), never inside brackets
+    ("（1）")."""
     out: set[int] = set()
     for m in _NUMBERED_RE.finditer(text):
         digits = m.group(1)

@@ -414,6 +414,7 @@ def _sentence_name(name: str) -> str:
 
 
 def _word_char(text: str, at: int) -> bool:
+    """Whether ``text`` has a letter, digit, "_" or "-" at ``at`` (a Latin name's word goes on there)."""
     return 0 <= at < len(text) and (text[at].isalnum() or text[at] in "_-")
 
 

@@ -8,7 +8,9 @@ words of its name and purpose (against an entry's category).
 
 - A specific name that resolves keeps its entry unless the row's package names point elsewhere.
 - A generic name ("统计SDK", "推送SDK", "share SDK", a bare vendor name) resolves only when packages, the link
-  or the company single one entry out; otherwise it stays unresolved, with ranked candidates.
+  or the company single one entry out; otherwise it stays unresolved, with ranked candidates. A name of vendor and
+  suffix words that is an entry's own name or alias ("腾讯开放平台", "腾讯云") is that entry when the evidence
+  singles out none.
 - An unresolved or ambiguous name is settled by the same evidence when it singles one entry out.
 """
 
@@ -116,9 +118,11 @@ class Resolver:
                 return Resolution(best, (), "evidence")
         if by_name.id and by_name.how == "near" and not generic:
             return by_name
-        if generic and self.vendor_only(ev.name):  # no evidence says otherwise: a vendor's platform that is an
-            named = self.names.named_as(_BRACKETS.sub(" ", ev.name).strip() or ev.name)  # entry's own name
-            if named is not None and (not pkg or named in pkg):  # ("腾讯开放平台 SDK", "腾讯云")
+        if generic and self.vendor_only(ev.name):
+            # no evidence said which: a vendor's platform named as an entry's own name or alias ("腾讯开放平台 SDK",
+            # "腾讯云") is that entry
+            named = self.names.named_as(_BRACKETS.sub(" ", ev.name).strip() or ev.name)
+            if named is not None and (not pkg or named in pkg):
                 return Resolution(named, (), "exact")
         inner = self.contained(ev.name) if not by_name.id and not generic else None
         if inner and inner in by_name.candidates and (not pkg or inner in pkg):
