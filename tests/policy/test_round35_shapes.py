@@ -260,3 +260,20 @@ def test_a_field_label_closing_a_list_of_names_is_no_row(tmp_path, catalog) -> N
     names = {s.name for s in d.sdks}
     assert {"甲乙统计SDK", "丙丁广告SDK", "戊己地图SDK"} <= names, names
     assert not any("描述" in n or "场景" in n for n in names), names
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ("设备信息：网络设备硬件地址、IP 地址、设备型号", "mac"),
+    ("登录IP地址、接入网络的方式、网络质量数据", "network-state"),
+    ("conversions are measured using the Advertiser ID of your device", "advertising-id"),
+    ("session times, applications present on the device or in use", "installed-apps"),
+])
+def test_data_words_policies_write_for_a_data_type(text: str, tag: str) -> None:
+    assert tag in {t for t, _ in load_lexicon().data_types_in(text)}
+
+
+def test_a_hardware_serial_number_is_no_address() -> None:
+    # guard: "硬件地址" is the MAC address; "硬件序列号" is the serial number, and "设备硬件信息" names no data type
+    lexicon = load_lexicon()
+    assert {t for t, _ in lexicon.data_types_in("硬件序列号")} == {"serial"}
+    assert not lexicon.data_types_in("设备硬件信息")
