@@ -368,26 +368,27 @@ def _linked_in_sentences(rows: list[SdkDisclosure], doc: Document) -> list[SdkDi
     (:func:`_sentence_name`). The names are found in one pass over each line, however many rows the page has."""
     if all(r.link for r in rows):
         return rows
-    keys: dict[str, set[str]] = {}  # a name as sentences write it, folded -> the rows' names
-    for r in rows:
-        bare = _sentence_name(r.name)
-        if bare:
-            keys.setdefault(bare.casefold(), set()).add(r.name)
-    if not keys:
-        return rows
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, key)
-    automaton.make_automaton()
-    found: dict[str, str] = {}
+    sentences: list[tuple[str, str]] = []  # (the words before the address, folded; the address) of each such line
     for line in doc.lines:
         text = line.text
         if ("://" not in text and "www." not in text) or len(text) > MAX_LINKING_SENTENCE:
             continue
         urls = list(URL_RE.finditer(text))
-        if len(urls) != 1 or not _POLICY_WORD_RE.search(text, 0, urls[0].start()):
-            continue
-        before = text[:urls[0].start()].casefold()
+        if len(urls) == 1 and _POLICY_WORD_RE.search(text, 0, urls[0].start()):
+            sentences.append((text[:urls[0].start()].casefold(), urls[0].group(0)))
+    keys: dict[str, set[str]] = {}  # a name as sentences write it, folded -> the rows' names
+    for r in rows:
+        bare = _sentence_name(r.name)
+        if bare:
+            keys.setdefault(bare.casefold(), set()).add(r.name)
+    if not sentences or not keys:
+        return rows  # (no automaton is built for a page with no such line)
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    found: dict[str, str] = {}
+    for before, url in sentences:
         named: set[str] = set()
         for end, key in automaton.iter(before):
             start = end - len(key) + 1
@@ -395,7 +396,7 @@ def _linked_in_sentences(rows: list[SdkDisclosure], doc: Document) -> list[SdkDi
                 continue  # (a Latin name is whole words: "Mapbox" is not in "Mapboxer")
             named |= keys[key]
         if len(named) == 1:
-            found.setdefault(named.pop(), urls[0].group(0))
+            found.setdefault(named.pop(), url)
     return [replace(r, link=found[r.name]) if not r.link and r.name in found else r for r in rows]
 
 

@@ -30,6 +30,11 @@ from auditor.policy.text import CJK_RE
 from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+def _outer(name: str) -> str:
+    """``name`` without its bracketed parts ("Google (AdMob)" -> "Google"); the name itself when that is all of it."""
+    return _BRACKETS.sub(" ", name).strip() or name
+
+
 _CJK_KEY_RE = re.compile(r"[\u3400-\u9fff]{2,}")
 _PLATFORM_WORDS_RE = re.compile(r"android|ios|安卓|苹果|sdk")
 """Platform and suffix words left in a folded name's rest ("高德地图android定位sdk" -> "定位")."""
@@ -121,7 +126,7 @@ class Resolver:
         if generic and self.vendor_only(ev.name):
             # no evidence said which: a vendor's platform named as an entry's own name or alias ("腾讯开放平台 SDK",
             # "腾讯云") is that entry
-            named = self.names.named_as(_BRACKETS.sub(" ", ev.name).strip() or ev.name)
+            named = self.names.named_as(_outer(ev.name))
             if named is not None and (not pkg or named in pkg):
                 return Resolution(named, (), "exact")
         inner = self.contained(ev.name) if not by_name.id and not generic else None
@@ -249,17 +254,19 @@ class Resolver:
         only vendor and suffix words."""
         if self.lexicon.generic(name) or self.kind_only(name):
             return True
-        outer = _BRACKETS.sub(" ", name).strip() or name
-        if self.lexicon.generic(outer) and not any(self.names.known(p) for p in _BRACKETS.findall(name)):
+        if self.lexicon.generic(_outer(name)) and not self._bracket_names_entry(name):
             return True
         return self.vendor_only(name)
 
     def vendor_only(self, name: str) -> bool:
         """A name made only of vendor and suffix words ("腾讯SDK", "腾讯开放平台"), with no bracketed part that
         names an entry ("Google (AdMob)" names AdMob)."""
-        key = normalize_name(fold(_BRACKETS.sub(" ", name).strip() or name))
-        return bool(key) and self.names.strip(key) in self.names.vendors \
-            and not any(self.names.known(p) for p in _BRACKETS.findall(name))
+        key = normalize_name(fold(_outer(name)))
+        return bool(key) and self.names.strip(key) in self.names.vendors and not self._bracket_names_entry(name)
+
+    def _bracket_names_entry(self, name: str) -> bool:
+        """A part of ``name`` in brackets is a catalog name or alias ("Google (AdMob)")."""
+        return any(self.names.known(p) for p in _BRACKETS.findall(name))
 
     def kind_only(self, name: str) -> bool:
         """A name made only of words for what an SDK does and suffixes ("语音识别 SDK", "Analytics"): a
