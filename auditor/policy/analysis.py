@@ -145,7 +145,7 @@ def _name_then_label(label: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """A label line's label that is an SDK's name, a blank, then a field's label ("MobTech SDK 场景描述",
     "小鱼易连 SDK 收集个人信息类型"): ``(name, role)``, else None."""
     head, _, tail = label.strip().rpartition(" ")
-    # (without its item's mark, nor the full stop a sentence-like item puts after it: "(a) 友盟+SDK (com.umeng)。 官方链接")
+    # (without its item's mark, nor the full stop a sentence-like item puts after it: "(a) 甲乙SDK (com.example)。 官方链接")
     head = _LEAD_MARK_RE.sub("", _CIRCLED_RE.sub("", head)).strip().removesuffix("。").rstrip()
     if not head or not _SDK_WORD_RE.search(head) or not _NAME_LABEL_RE.match(head) or not lexicon.is_header(tail) \
             or "/" in head or lexicon.role(head) not in (None, "name") or len(_SDK_WORD_RE.sub("", head).strip()) < 2:

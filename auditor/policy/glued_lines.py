@@ -5,9 +5,9 @@ together.
     北京锐讯灵通科技有限公司官网链接：https://www.umeng.com/（2）个推 SDK使用目的：…
 
 Such a line is cut back into the lines it was: before each item marker (``（2）``, ``[3]``, ``4、`` after a sentence's
-end, or run into the address before it: ``…/privacy15、OKHttp``, or after it and a blank: ``…/policy 2. 穿山甲``, or
+end, or run into the address before it: ``…/privacy15、OKHttp``, or after it and a blank: ``…/privacy 2. 丙丁广告``, or
 numbered 1, 2, 3, … in turn after any words: ``…音视频信息2、SDK服务商：``, or lettered in brackets, (a), (b), (c), …
-in turn), before each permission constant that opens an item of a list of them (``…节省流量android.permission.CAMERA :
+in turn), before each permission constant that opens an item of a list of them (``…用于统计android.permission.CAMERA :
 …``), before each lettered field of an item (``…神策a.收集个人信息目的：…b.收集个人信息类型：``)
 and before each field's label run into the value before it (``…IMEI公司名称：``, ``…/privacy使用目的：``,
 ``…/policy?spm=…EUZJSDK简称：``, as :meth:`auditor.policy.lexicon.Lexicon.glued_label` finds them, or after a company
@@ -225,14 +225,14 @@ def _lettered_items(text: str, lexicon: Lexicon) -> set[int]:
         colon = _COLON_RE.search(text, m.end(), m.end() + MAX_LABEL_RUN + 1)
         label = text[m.end():colon.start()] if colon else ""
         if label and CJK_RE.match(label) and not _PUNCTUATION_RE.search(label) and lexicon.role(label) is not None:
-            opened = m.start() > 0 and text[m.start() - 1] in "（("  # "（a）友盟SDK：" is cut before its bracket
+            opened = m.start() > 0 and text[m.start() - 1] in "（("  # "（a）甲乙SDK：" is cut before its bracket
             at.setdefault(m.group(1).casefold(), []).append(m.start() - 1 if opened else m.start())
     return _in_turn(at, "abcdefghijklmnopqrstuvwxyz", MIN_LETTERS)
 
 
 def _bracket_lettered_items(text: str) -> set[int]:
-    """Where items lettered in brackets ran into the text before them ("…OPENUDID）(b) 头条广告SDK（com.bytedance）
-    官方链接 : …(c) 优量汇SDK…"): letters a, b, c, … in turn (at least :data:`MIN_LETTERS`), each at least
+    """Where items lettered in brackets ran into the text before them ("…IMEI）(b) 丙丁广告SDK（com.example.ads）
+    官方链接 : …(c) 戊己地图SDK…"): letters a, b, c, … in turn (at least :data:`MIN_LETTERS`), each at least
     :data:`MIN_ITEM_CHARS` after the one before; an item need not open with a label."""
     at: dict[str, list[int]] = {}
     for m in _BRACKET_LETTER_RE.finditer(text):
@@ -241,8 +241,8 @@ def _bracket_lettered_items(text: str) -> set[int]:
 
 
 _CONSTANT_ITEM_RE = re.compile(r"(?<!\")(?:android:name=\")?android\.permission\.[A-Z_]+\"?\s*[:：](?!//)")
-"""A permission's constant opening its item, a colon after it ("…节省流量和电量android.permission.READ_PHONE_STATE :
-获取…"): at least :data:`MIN_CUTS` of them on a line are a list of permissions run together."""
+"""A permission's constant opening its item, a colon after it ("…用于统计android.permission.READ_PHONE_STATE :
+读取…"): at least :data:`MIN_CUTS` of them on a line are a list of permissions run together."""
 _BRACKET_LETTER_RE = re.compile(r"[（(]([a-zA-Z])[）)]")
 """An item's letter in brackets ("(b)", "（c）")."""
 
@@ -290,7 +290,7 @@ _NUMBERED_RE = re.compile(r"(?<![\d.])(\d{1,12})([、)）]|\.(?=\s*[^\d\s.．/])
 def _numbers_after_addresses(text: str, previous: int) -> tuple[set[int], int]:
     """Where the next item's number ran into the address before it ("…/page/policy2、banner", "…/statement.html12、快手
     联盟SDK", "…?tab=privacy15、OKHttp", "…/doc/36512、" after item 11) or follows it after a blank ("…/index.html 3、",
-    "…/policy 2. 穿山甲": a number written with a dot only so, run into an address it is the address's): the number
+    "…/privacy 2. 丙丁广告": a number written with a dot only so, run into an address it is the address's): the number
     that goes on from the items before it (12 after 11, not 2), else its last digit; and the last item number read
     (``previous``: the one before ``text``). A number closed by a bracket ("…/privacy2) SDK名称：") counts only when it
     goes on from the item before (a bracket closes many things in an address's tail), never inside brackets

@@ -363,9 +363,9 @@ def _linked_on_page(rows: list[SdkDisclosure], doc: Document, resolver: Resolver
 
 def _linked_in_sentences(rows: list[SdkDisclosure], doc: Document) -> list[SdkDisclosure]:
     """Rows with no link take the address of a sentence that names their SDK, and no other row's, with its privacy
-    policy ("Data sent to MapBox are governed by MapBox's privacy policy which can be found at https://…",
-    "友盟的隐私政策详见：https://…"): one address in the line, a policy word before it, the row's name as words
-    (:func:`_sentence_name`). The names are found in one pass over each line, however many rows the page has."""
+    policy ("Crash reports go to Crashfox under its own privacy policy: https://…", "甲乙统计的隐私政策见：https://…"):
+    one address in the line, a policy word before it, the row's name as words (:func:`_sentence_name`). The names are
+    found in one pass over each line, however many rows the page has."""
     if all(r.link for r in rows):
         return rows
     sentences: list[tuple[str, str]] = []  # (the words before the address, folded; the address) of each such line

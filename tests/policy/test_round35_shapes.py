@@ -207,7 +207,7 @@ def test_an_item_number_with_a_dot_after_an_address_and_a_blank() -> None:
     items = [f"{k}. {name}SDK\n使用目的：{what}\n调用的设备权限：获取网络状态、读取手机状态和身份\n隐私政策：https://{host}.example.com/policy"
              for k, (name, what, host) in enumerate((("甲乙统计", "统计分析", "jiayi"), ("丙丁广告", "广告投放", "bingding"),
                                                      ("戊己地图", "地图定位", "wuji")), start=1)]
-    text = "附件二 第三方SDK目录：为保障应用相关功能的实现与安全稳定的运行，我们接入了下列第三方SDK。" * 3 \
+    text = "附录：本应用使用的第三方SDK如下，我们会定期检查它们处理数据的情况，并在其变更时更新本列表。" * 3 \
         + " ".join(i.replace("\n", "") for i in items)
     parts = cut(text, load_lexicon())
     assert any(p.startswith("2. 丙丁广告SDK") for p in parts), parts
@@ -233,9 +233,9 @@ The app sends data to these services:
 * Mapwell: optionally used to show places on a map
 * Tilegrid: optionally used for map tiles
 
-Data sent to Crashfox is governed by Crashfox's privacy policy, which can be found at https://crashfox.example.com/privacy
+Crash reports go to Crashfox, whose privacy policy applies to them: https://crashfox.example.com/privacy
 
-Data sent to Mapwell is governed by Mapwell's privacy policy, found at https://mapwell.example.com/legal/privacy
+Map requests go to Mapwell; read Mapwell's privacy notice at https://mapwell.example.com/legal/privacy
 
 Mapwell and Tilegrid share one privacy policy: https://maps.example.org/privacy
 """
@@ -254,8 +254,8 @@ def test_a_row_takes_the_address_of_a_sentence_naming_its_privacy_policy(tmp_pat
 
 def test_a_field_label_closing_a_list_of_names_is_no_row(tmp_path, catalog) -> None:
     # "…、戊己地图SDK，使用场景描述：广告推送": the label after the last name opens the next field
-    text = ("我们可能会允许第三方广告方收集广告识别信息。第三方SDK名称：甲乙统计SDK、丙丁广告SDK、戊己地图SDK，使用场景描述：广告推送，"
-            "共享的个人信息类型：设备信息、IMEI、MAC地址。\n")
+    text = ("为展示开屏广告，本应用接入了下列SDK。第三方SDK名称：甲乙统计SDK、丙丁广告SDK、戊己地图SDK，使用场景描述：展示开屏广告，"
+            "共享的个人信息类型：设备型号、OAID。\n")
     d = _read(tmp_path, "names_then_label.txt", text, catalog)
     names = {s.name for s in d.sdks}
     assert {"甲乙统计SDK", "丙丁广告SDK", "戊己地图SDK"} <= names, names
@@ -264,9 +264,9 @@ def test_a_field_label_closing_a_list_of_names_is_no_row(tmp_path, catalog) -> N
 
 @pytest.mark.parametrize(("text", "tag"), [
     ("设备信息：网络设备硬件地址、IP 地址、设备型号", "mac"),
-    ("登录IP地址、接入网络的方式、网络质量数据", "network-state"),
+    ("IP 地址、接入网络的方式、设备型号", "network-state"),
     ("conversions are measured using the Advertiser ID of your device", "advertising-id"),
-    ("session times, applications present on the device or in use", "installed-apps"),
+    ("we may check which applications present on the device come from our partners", "installed-apps"),
 ])
 def test_data_words_policies_write_for_a_data_type(text: str, tag: str) -> None:
     assert tag in {t for t, _ in load_lexicon().data_types_in(text)}
