@@ -513,6 +513,7 @@ def facts_from(fields: Sequence[tuple[str, str]]) -> RowFacts | None:
 
 def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge: bool = True) -> list[SdkClaim]:
     name_col = roles.index("name")
+    data_first = name_col > 0 and roles[0] == "data"  # "Data | Purpose | Collected via": a row of each data item
     rows: list[tuple[list[tuple[str, str]], int, int]] = []
     last_name = last_company = ""
     for row in body:
@@ -525,7 +526,7 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             rows += [([("name", n), ("link", url), *others], row.first, row.last) for n, url in linked]
             last_name, last_company = name, ""
             continue
-        listed = bulleted_names(cells[name_col])
+        listed = bulleted_names(cells[name_col]) or (enumerated_names(cells[name_col], ctx) if data_first else [])
         if listed:  # "Advertisers: • AdMob • AdColony • …": a row of each name, its link where another cell pairs them
             paired = {k: _named_links(cell) for k, cell in enumerate(cells) if k != name_col}
             others = [p for k, (role, cell) in enumerate(zip(roles, cells)) if k != name_col and cell.strip()
@@ -556,12 +557,44 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
                 fields = fields + [("company", name)]
         fields = with_cued_company(fields)
         rows.append((fields, row.first, row.last))
+    if data_first:  # each SDK once, with every data item whose row names it
+        rows = _merged_by_name(rows)
     out = []
     for fields, first, last in rows:
         facts = facts_from(fields)
         if facts is not None:
             out.append(SdkClaim(facts, first, last))
     return out
+
+
+def _merged_by_name(rows: list[tuple[list[tuple[str, str]], int, int]]) -> list[tuple[list[tuple[str, str]], int, int]]:
+    """Rows of one name as one row, where the name first stands: its fields in order (each once), its lines from
+    the first to the last row naming it."""
+    by_name: dict[str, int] = {}
+    out: list[tuple[list[tuple[str, str]], int, int]] = []
+    for fields, first, last in rows:
+        name = fold(next((v for r, v in fields if r == "name"), ""))
+        k = by_name.get(name) if name else None
+        if k is None:
+            by_name[name] = len(out)
+            out.append((list(fields), first, last))
+            continue
+        had, a, b = out[k]
+        out[k] = (had + [f for f in fields if f not in had and f[0] != "name"], min(a, first), max(b, last))
+    return out
+
+
+_ENUMERATION_SPLIT_RE = re.compile(r"\s*[,，;；]\s*|\s+(?:and|&)\s+")
+MIN_ENUMERATED_NAMES = 2
+
+
+def enumerated_names(cell: str, ctx: Context) -> list[str]:
+    """The names a cell enumerates, parted by commas, semicolons or "and" ("Crashfox, Firebase Analytics"): two
+    at least, each a short name (no sentence, no address, no data), one of them a catalog name."""
+    parts = [p.strip() for p in _ENUMERATION_SPLIT_RE.split(cell.strip())]
+    if len(parts) < MIN_ENUMERATED_NAMES or not all(_listed_name(p) and not ctx.lexicon.mostly_data(p) for p in parts):
+        return []
+    return parts if any(ctx.names.known(p) for p in parts) else []
 
 
 _CELL_BULLET_RE = re.compile(r"\s*[•●▪◦]\s*")

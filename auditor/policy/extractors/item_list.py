@@ -223,7 +223,7 @@ _MARKER_SHAPE_RE = re.compile(r"\d+|[一二三四五六七八九十]+|[a-zA-Z](?
 
 def _marker_shape(text: str) -> str:
     """An item's marker with its number left out ("[二] 某某SDK" -> "[#]", "1）…" -> "#）", "* …" -> "*")."""
-    m = _ITEM_RE.match(text)
+    m = _item_match(text)
     return _MARKER_SHAPE_RE.sub("#", text[:m.start(1)].strip()) if m else ""
 
 
@@ -262,10 +262,19 @@ def _field_label(body: str, ctx: Context) -> bool:
         and (text != label or ctx.lexicon.is_header(label) or _FIELD_TAIL_RE.search(label) is not None)
 
 
+_ZH_NUMBERED_SDK_RE = re.compile(r"^\s*[(（][一二三四五六七八九十]{1,3}[)）]\s*([^：:，,。；;]{1,30}?(?:SDK|sdk|Sdk)\s*[：:].*)$")
+"""An item numbered as a section is ("（三）某某 SDK：用于…"), its head an SDK's name with the SDK word before a colon:
+an item of a list of SDKs, where a section's title names no SDK so ("（一）共享", "（二）第三方SDK")."""
+
+
+def _item_match(text: str) -> re.Match[str] | None:
+    return _ITEM_RE.match(text) or _ZH_NUMBERED_SDK_RE.match(text)
+
+
 def _item_body(line: Line) -> str | None:
     if line.mark.startswith("h"):
         return None
-    m = _ITEM_RE.match(line.text)
+    m = _item_match(line.text)
     if m:
         return m.group(1).strip()
     return line.text.strip() if line.mark == "li" else None
