@@ -16,7 +16,9 @@ from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
 from auditor.policy.names import NameIndex, Resolution
 from auditor.policy.resolve import Evidence, Resolver
 from auditor.policy.text import (
+    CLAUSE_RE,
     COMPONENT_WORD_RE,
+    NOT_ASKED_RE,
     PURPOSE_MARK_RE,
     SDK_RE,
     SDK_WORD_END_RE,
@@ -71,6 +73,10 @@ _POLICY_LABEL_END_RE = re.compile(r"(?<=\S)\s*(?:\s[-–—|]\s*|[:：]\s*|[（(
 a dash, a colon or a bracket, no part of the name ("AdMob Privacy Policy" is not set off)."""
 
 
+MIN_PURPOSE_DATA = 2
+"""Data types a row's purpose names at least to be read as the row's data when no other cell names any."""
+
+
 def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver: Resolver,
                    memo: dict[object, object] | None = None) -> SdkDisclosure:
     """One SDK row: data types and permissions of its data and permission text, its link and packages,
@@ -96,6 +102,11 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     found = lexicon.data_types_in(named, cell=cell, prose=cell) if cell and named.strip() else []
     if not found:
         found = lexicon.data_types_in(mapped, cell=cell, prose=cell)
+    if not found and cell and not named.strip() and f.purpose:
+        # no cell says what it collects, and its purpose lists data ("用途目的：设备Mac地址、IMEI、网络类型用于推送消息"):
+        # those; not one thing a feature handles ("用于储存用户图片")
+        listed = lexicon.data_types_in(f.purpose, cell=cell, prose=cell)
+        found = listed if len({d for d, _ in listed}) >= MIN_PURPOSE_DATA else []
     data = sorted({d for d, _ in found}, key=lambda d: _DATA_ORDER.get(d, 99))
     row_urls = urls(f.link) or hosts(f.link) or urls(" ".join((f.data, f.permissions, f.purpose, f.other, f.scene)))
     # (a sentence's packages are its SDK's only when written by its name: a paragraph naming several SDKs
@@ -210,7 +221,24 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> s
     every = [h for h in lexicon.find(data_text, weak=True) if h.permissions or h.data_types]
     uses = [h for h in lexicon.find(data_text, weak=False) if h.permissions and h.verbal]
     chosen = every if uses and len(uses) * 2 >= len(every) else uses
+    if not permission_text.strip():  # no permission cell: the data text's clauses that say which permissions it needs
+        perms |= {p for p, _ in lexicon.permissions_in(_asked_permissions(data_text), weak=True)}
     return perms | {p for h in chosen for p in h.permissions}
+
+
+_ASKED_RE = re.compile(r"(?:需要|需|申请|调用|获取|使用|开启|授权|请求)[^，。；;,]{0,30}?权限|\b(?:requires?|requests?|uses?|needs?)\b"
+                       r"[^,.;]{0,60}?\bpermissions?\b", re.IGNORECASE)
+"""A clause saying the SDK asks for permissions ("需要系统【相机】和【存储】权限", "requires the camera permission")."""
+
+
+def _asked_permissions(text: str) -> str:
+    """What the clauses of a text that say it asks for permissions name between the verb and the permission word
+    (:data:`_ASKED_RE`: "需要系统【相机】和【存储】权限"), none from a clause that says it asks for none; not what a
+    list after the permission word names ("需要的设备权限包括：设备信息（IMEI）、网络状态", data as much as permissions)."""
+    if "权限" not in text and "ermission" not in text:
+        return ""
+    return "；".join(asked.group(0) for m in CLAUSE_RE.finditer(text) if not NOT_ASKED_RE.search(m.group(0))
+                    for asked in _ASKED_RE.finditer(m.group(0)))
 
 
 def _labels_of_uses(lexicon: Lexicon, text: str) -> str:

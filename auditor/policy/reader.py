@@ -267,7 +267,7 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
     types of the prose mentions of its entry it stands for."""
     def stronger(rank: int) -> tuple[set[str], set[str]]:
         kept = [r for r in rows if _RANK.get(r.extractor, 0) == 0 or _RANK.get(r.extractor, 0) > rank]
-        return {r.id for r in kept if r.id}, {r.name.casefold() for r in kept}
+        return {r.id for r in kept if r.id}, {_plain_key(r.name) for r in kept} - {""}
 
     by_rank = {rank: stronger(rank) for rank in (1, 2)}
     out = []
@@ -276,7 +276,7 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
         rank = _RANK.get(row.extractor, 0)
         if rank:
             ids, names = by_rank[rank]
-            if (row.id and row.id in ids) or row.name.casefold() in names:
+            if (row.id and row.id in ids) or _plain_key(row.name) in names:
                 if row.id and rank == 1:
                     said.setdefault(row.id, []).extend(row.data_types)
                 continue
@@ -285,6 +285,15 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
     # device identifiers (such as the Advertising ID)" above "- AdMob for ad delivery")
     return [replace(r, data_types=tuple(sorted(set(said[r.id]), key=lambda d: _DATA_ORDER.get(d, 99))))
             if r.id in said and said[r.id] and not r.data_types else r for r in out]
+
+
+_ASIDE_RE = re.compile(r"\s*[（(][^（）()]*[)）]")
+
+
+def _plain_key(name: str) -> str:
+    """A row's name folded without its asides in brackets and its SDK word (:func:`_bare`): a list's "bingding-notify
+    (com.bingding.notify)" and a sentence's "bingding-notify SDK" alike."""
+    return _bare(_ASIDE_RE.sub("", name) or name).casefold()
 
 
 def _same_sdk(rows: list[SdkDisclosure], lexicon: Lexicon) -> list[SdkDisclosure]:

@@ -236,6 +236,10 @@ _TASK_RE = re.compile(r"\[[ xX]\]\s")
 """A task-list item ("[x] Basic structure")."""
 NOT_NAME_RE = re.compile(r"(?:https?://|www\.)\S+|" + _TASK_RE.pattern + ".*")
 """A bare address, or a task-list item: never the name of an SDK (list items, headings)."""
+CLAUSE_RE = re.compile(r"[^，。；;,]+")
+"""A clause: the words between two commas, semicolons or full stops."""
+NOT_ASKED_RE = re.compile(r"不需要|无需|不会|不获取|不申请|不涉及|未|没有|\bnot?\b|\bnever\b|\bwithout\b", re.IGNORECASE)
+"""Words saying a clause asks for no permission ("所需权限：无需", "does not use the camera permission")."""
 NONE_WORDS = r"无(?!线)|没有|未使用|未集成|未接入|不含|不包含|不使用|不集成"
 """Chinese words saying an app has none of what follows ("无广告SDK", "未集成友盟"; not 无线, wireless)."""
 

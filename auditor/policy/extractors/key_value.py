@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE, heading_line, record_fields
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
+from auditor.policy.extractors.prose import clause_sdks
 from auditor.policy.facts import named_parts
 from auditor.policy.lexicon import fold
 from auditor.policy.table import (
@@ -1012,11 +1013,22 @@ def _named_by_method(record: _Record, ctx: Context) -> _Record:
     return record if name is None else _Record("sdk", record.first, [("name", name)] + record.fields, record.last)
 
 
+MIN_SENTENCES_WIDTH = 40
+"""Display width of a field's value that may be sentences rather than a company's name (:func:`_names_sdks`)."""
+
+
+def _names_sdks(value: str) -> bool:
+    """A party's field whose value is no party but sentences naming SDKs by their SDK word (:func:`clause_sdks`)."""
+    return width(value) > MIN_SENTENCES_WIDTH and "SDK" in value and bool(clause_sdks(value))
+
+
 def _structure(record: _Record, ctx: Context, features: bool = False) -> Structure | None:
     """What a record that is no function asking for permissions (:func:`_feature`) is: an SDK row, a scene
     record or a data record; ``features``: whether some record of the page is such a function."""
     roles = {r for r, _ in record.fields}
     last = max(record.last, record.first)
+    if any(r == "company" and _names_sdks(v) for r, v in record.fields):
+        return None  # "使用的第三方：甲乙SDK、丙丁SDK，当您…时，这些SDK将收集…": sentences naming SDKs, prose reads them
     if features and _function_named(record, ctx):
         # "1、常规登录/注册" over "涉及的个人信息：手机号" among functions that ask for permissions: a function too
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)

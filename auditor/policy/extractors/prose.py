@@ -24,8 +24,10 @@ from auditor.policy.names import case_key
 from auditor.policy.table import labelled_company
 from auditor.policy.text import (
     CJK_RE,
+    CLAUSE_RE,
     LEGAL_ENTITY_RE,
     NONE_WORDS,
+    NOT_ASKED_RE,
     PURPOSES,
     REFUSAL_RE,
     SDK_WORD_END_RE,
@@ -195,9 +197,13 @@ class ProseExtractor:
         sentence = next((m.group(0) for m in _SENTENCE_RE.finditer(text) if name in m.group(0)), text)
         mine = _name_words(name)
         others = {w for n in named or () if n != name for w in _name_words(n)} - mine
-        if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID.")
-            text = "".join(m.group(0) for m in _SENTENCE_RE.finditer(text)
-                           if any(w in m.group(0) for w in mine) or not any(w in m.group(0) for w in others))
+        if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID."); of a
+            # run-on "sentence" naming SDK after SDK (a table or list whose breaks are lost), what follows each place
+            # it names this SDK up to the next SDK
+            all_named = tuple(named or ())
+            text = "".join(_own_segments(said, name, all_named) if _run_on(said, all_named) else said
+                           for m in _SENTENCE_RE.finditer(text)
+                           if any(w in (said := m.group(0)) for w in mine) or not any(w in said for w in others))
         # (the company in brackets right after the name first: several SDKs in one sentence, each with its own,
         # "AdMob (… of Google LLC), MoPub (… of Twitter, Inc.)")
         found = _bracketed_company(sentence, name) or cued_company(_without_asides_of(sentence, name, named or [])) \
@@ -221,6 +227,52 @@ class ProseExtractor:
                                  link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
 
 
+MAX_SHARED_SENTENCE = 300
+"""Characters of a sentence that may speak of several SDKs at once; a longer one naming :data:`MIN_RUN_NAMES` or more
+runs on from one SDK's text to the next (:func:`_own_segments`)."""
+MIN_RUN_NAMES = 3
+_ENUM_GAP_RE = re.compile(r"\s*(?:[（(][^（）()]{0,80}[)）])?\s*(?:[、,，/／]|和|及|与|以及|\band\b|\bor\b)?\s*"
+                          r"(?:[、,，/／]|和|及|与|以及|\band\b|\bor\b)?\s*", re.IGNORECASE)
+"""What stands between two names of one enumeration ("微信SDK、微博SDK", "Firebase, and AdMob", "AdMob (of Google
+LLC), MoPub")."""
+
+
+@functools.lru_cache(maxsize=64)
+def _run_on(sentence: str, named: tuple[str, ...]) -> bool:
+    """A "sentence" longer than :data:`MAX_SHARED_SENTENCE` naming :data:`MIN_RUN_NAMES` SDKs or more (cached: each
+    SDK of a paragraph asks of the same sentences)."""
+    return len(sentence) > MAX_SHARED_SENTENCE and sum(n in sentence for n in named) >= MIN_RUN_NAMES
+
+
+@functools.lru_cache(maxsize=8)
+def _name_spots(text: str, named: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    """Where ``text`` names each of ``named``: the longest name at each place, none inside another."""
+    spots: list[tuple[int, int, str]] = []
+    end = -1
+    found = sorted(((m.start(), m.end(), n) for n in set(named) for m in re.finditer(re.escape(n), text)),
+                   key=lambda f: (f[0], f[0] - f[1]))
+    for start, stop, n in found:
+        if start >= end:
+            spots.append((start, stop, n))
+            end = stop
+    return tuple(spots)
+
+
+def _own_segments(text: str, name: str, named: tuple[str, ...]) -> str:
+    """The text after each place ``text`` names ``name``, up to the next place it names another SDK; names
+    enumerated together share what follows the last of them ("甲SDK、乙SDK，会收集…")."""
+    spots = _name_spots(text, named)
+    out = []
+    for k, (_, _, n) in enumerate(spots):
+        if n != name:
+            continue
+        j = k
+        while j + 1 < len(spots) and _ENUM_GAP_RE.fullmatch(text, spots[j][1], spots[j + 1][0]):
+            j += 1
+        out.append(text[spots[j][1]:spots[j + 1][0] if j + 1 < len(spots) else len(text)])
+    return " ".join(out)
+
+
 def _without_asides_of(sentence: str, name: str, named: list[str]) -> str:
     """``sentence`` without the brackets written right after the other SDKs it names: what such a bracket says
     ("MoPub (ad platform of Twitter, Inc.)") is of that SDK, never of ``name`` (a company's own bracket, "友盟同欣
@@ -242,16 +294,14 @@ def _first_sentence(text: str) -> str:
     return m.group(0) if m else text
 
 
-_PERMISSION_CLAUSE_RE = re.compile(r"[^，。；;,]+")
 _ASKED_RE = re.compile(r"权限|\bpermissions?\b", re.IGNORECASE)
-_NOT_ASKED_RE = re.compile(r"不需要|无需|不会|不获取|不申请|不涉及|未|没有|\bnot?\b|\bnever\b|\bwithout\b", re.IGNORECASE)
 
 
 def _permission_clauses(text: str) -> str:
     """The clauses of a paragraph about one SDK that say which permissions it uses ("使用到的权限是“存储权限、读取
     网络状态”", "可能需要获取访问网络权限、访问网络状态权限"), none that says it needs none: the row's permissions."""
-    return "；".join(m.group(0) for m in _PERMISSION_CLAUSE_RE.finditer(text)
-                    if _ASKED_RE.search(m.group(0)) and not _NOT_ASKED_RE.search(m.group(0)))
+    return "；".join(m.group(0) for m in CLAUSE_RE.finditer(text)
+                    if _ASKED_RE.search(m.group(0)) and not NOT_ASKED_RE.search(m.group(0)))
 
 
 def _bracketed_company(text: str, name: str) -> str:
@@ -689,6 +739,10 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         name = text[start:stop]
         if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
             found.append((start, stop, name))
+    for start, stop in clause_sdks(text) if "SDK" in text else ():  # "使用的第三方：微信SDK、微博SDK，当您…"
+        name = text[start:stop]
+        if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
+            found.append((start, stop, name))
     for m in _SDK_SUFFIX_RE.finditer(text):  # "TPNS SDK", "极光推送SDK": a catalog name with an SDK suffix
         words = [m.start(1)] + [m.start(1) + k.start() + 1 for k in re.finditer(r"\s", m.group(1))]
         # in a run of Chinese the name may start at any character ("我们集成了vivo推送SDK")
@@ -725,6 +779,35 @@ def integrated_sdks(text: str) -> list[tuple[int, int]]:
         while more := _NEXT_SDK_RE.match(text, spans[-1][1]):
             spans.append((more.start(1), more.end(1)))
         out += [(a, b) for a, b in spans if not _NOT_A_NAME_RE.search(text[a:b]) and name_like(text[a:b])]
+    return out
+
+
+_CLAUSE_SDK_RE = re.compile(r"(?:^|(?<=[：:。；;，,]))\s*((?:[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11}?"
+                            r"|[A-Za-z][\w.+-]*(?:\s[A-Za-z][\w.+-]*){0,2}?)\s?SDK)(?![A-Za-z0-9])")
+"""A name written with its SDK word opening a clause ("使用的第三方：微信SDK、…", "…；丙丁语音SDK，当您…")."""
+_CLAUSE_AFTER_RE = re.compile(r"\s*[，,]\s*(?:当|在您|如|若|用于|为了|为|此|该|其|主要|会|将|可)")
+"""What follows a lone SDK opening a clause: a clause saying when or what for ("甲乙SDK，当您使用…时，此SDK…")."""
+_LIST_AFTER_RE = re.compile(r"\s*(?:[，,。；;]|$)")
+MIN_CLAUSE_LIST = 2
+_CLAUSE_WORD_RE = re.compile(r"使用|调用|需要|包含|包括|会|将|可能|集成|接入|引入|采用|嵌入|提供|通过|以上|以下")
+"""Words of a clause before an SDK word ("以上需要调用某某SDK", "本应用会使用推送SDK"): a sentence, not a name opening it."""
+
+
+def clause_sdks(text: str) -> list[tuple[int, int]]:
+    """Spans of SDKs named with their SDK word as the subject of a clause: an enumeration of two or more so
+    written standing alone between clause marks ("使用的第三方：微信SDK、微博SDK、QQ SDK，当您…"), or one
+    followed by a clause saying when or what for ("…；丙丁语音SDK，当您使用听歌识曲功能时，此SDK将收集…"); each
+    name-like, none saying which SDKs rather than naming one (:data:`_NOT_A_NAME_RE`)."""
+    out: list[tuple[int, int]] = []
+    for m in _CLAUSE_SDK_RE.finditer(text):
+        spans = [(m.start(1), m.end(1))]
+        while more := _NEXT_SDK_RE.match(text, spans[-1][1]):
+            spans.append((more.start(1), more.end(1)))
+        end = spans[-1][1]
+        if not (len(spans) >= MIN_CLAUSE_LIST and _LIST_AFTER_RE.match(text, end) or _CLAUSE_AFTER_RE.match(text, end)):
+            continue
+        out += [(a, b) for a, b in spans if not _NOT_A_NAME_RE.search(text[a:b]) and not _CLAUSE_WORD_RE.search(text[a:b])
+                and name_like(text[a:b])]
     return out
 
 

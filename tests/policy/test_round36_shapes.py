@@ -1,0 +1,268 @@
+"""Shapes read right in round 36: an SDK's record whose data stands in its purpose; SDK items numbered as sections
+are ("（三）某某 SDK：…"); SDKs named with their SDK word as a clause's subject; a feature's record whose
+"third parties used" label holds sentences naming SDKs; an SDK named again in a sentence with its SDK word after
+a list named it with its package; "用途目的" as a label; a table keyed by data with a column naming the SDKs that
+get each item. In our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.model import Disclosure
+from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return memory_catalog(
+        entry("crashfox", "Crashfox", vendor="Crashfox Inc."),
+        entry("fire-analytics", "Fire Analytics", vendor="Fire LLC"),
+        entry("fire-crash", "Fire Crashlytics", vendor="Fire LLC"),
+        entry("jia-push", "甲乙推送", "甲乙推送SDK", vendor="甲乙科技有限公司"),
+        entry("bing-stat", "丙丁统计", "丙丁统计SDK", vendor="丙丁网络有限公司"),
+        entry("wechat-open", "WeChat Open SDK", "微信SDK", "微信", vendor="腾讯科技有限公司"),
+        entry("weibo-open", "Weibo SDK", "微博SDK", "微博", vendor="新浪网技术有限公司"),
+        entry("qq-open", "QQ SDK", "QQ互联", vendor="腾讯科技有限公司"),
+    )
+
+
+def _names(d: Disclosure) -> list[str]:
+    return [r.name for r in d.sdks]
+
+
+def _row(d: Disclosure, name: str):  # type: ignore[no-untyped-def]
+    found = [r for r in d.sdks if r.name == name]
+    assert len(found) == 1, _names(d)
+    return found[0]
+
+
+# -- an SDK's record whose data stands in its purpose ------------------------------------------------------------
+
+PURPOSE_DATA = """\
+第三方SDK目录
+
+1、SDK名称：丙丁厂商推送
+公司名称：丙丁通信有限公司
+用途目的：设备Mac地址、IMEI、网络类型、IP地址用于向用户推送消息
+隐私政策：https://push.example.cn/privacy
+
+2、SDK名称：戊己云存储SDK
+公司名称：戊己网络有限公司
+用途目的：用于实现APP内用户储存图片的功能
+隐私政策：https://cloud.example.cn/privacy
+"""
+
+
+def test_a_records_data_listed_in_its_purpose_is_its_data(tmp_path: Path, catalog: Catalog) -> None:
+    # no label says what the SDK collects; its purpose lists four data items before saying what for
+    d = _read(tmp_path, "purpose_data.txt", PURPOSE_DATA, catalog)
+    assert set(_row(d, "丙丁厂商推送").data_types) == {"mac", "imei", "network-state", "ip"}
+
+
+def test_a_purpose_naming_one_thing_it_handles_is_no_data_list(tmp_path: Path, catalog: Catalog) -> None:
+    # guard: "储存图片" says what the feature stores, not a list of what the SDK collects
+    d = _read(tmp_path, "purpose_data.txt", PURPOSE_DATA, catalog)
+    assert _row(d, "戊己云存储SDK").data_types == ()
+
+
+# -- SDK items numbered as sections are --------------------------------------------------------------------------
+
+SECTION_NUMBERED = """\
+七、本应用调用第三方 SDK 使用说明
+（一）甲乙推送 SDK：为了便于您接收推送消息，需要【允许通知】通知栏权限。
+（二）丙丁识别 SDK：人脸识别需要系统【相机】和【存储（SD 卡读写）】权限，
+用户在身份认证时要求对身份证进行拍照。
+（三）戊己安全 SDK：转账时校验设备，所需权限：【读取设备信息】。
+八、联系我们
+"""
+
+
+def test_sdk_items_numbered_as_sections_are_rows(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "section_numbered.txt", SECTION_NUMBERED, catalog)
+    assert {"甲乙推送 SDK", "丙丁识别 SDK", "戊己安全 SDK"} <= set(_names(d))
+
+
+def test_an_items_sentence_asking_for_permissions_gives_its_permissions(tmp_path: Path, catalog: Catalog) -> None:
+    # "需要系统【相机】和【存储（SD 卡读写）】权限": the words between the verb and the permission word name them
+    d = _read(tmp_path, "section_numbered.txt", SECTION_NUMBERED, catalog)
+    assert {"android.permission.CAMERA", "android.permission.READ_EXTERNAL_STORAGE"} <= set(
+        _row(d, "丙丁识别 SDK").permissions)
+
+
+def test_a_list_after_the_permission_word_gives_no_permissions(tmp_path: Path, catalog: Catalog) -> None:
+    # guard: what follows "设备权限包括：" mixes data and permissions; its data words are no permissions of the row
+    text = ("第三方SDK列表\n1、“丙丁推送”：该SDK由“丙丁科技有限公司”提供，用于推送消息。需要收集或使用的手机信息/设备权限包括：\n"
+            "设备信息（IMEI号、Android ID）、网络信息（网络状态、IP地址）\n\n"
+            "2、“戊己统计”：该SDK由“戊己网络有限公司”提供，用于统计分析。需要收集或使用的手机信息/设备权限包括：\n"
+            "设备信息（OAID）、网络信息（网络状态）\n")
+    d = _read(tmp_path, "listed_after.txt", text, catalog)
+    assert d.sdks and all("android.permission.ACCESS_NETWORK_STATE" not in r.permissions for r in d.sdks)
+
+
+SECTION_TITLES = """\
+四、我们如何共享、转让、公开披露您的个人信息
+（一）共享
+我们不会与本应用以外的任何公司、组织和个人共享您的个人信息。
+（二）转让
+我们不会将您的个人信息转让给任何公司、组织和个人。
+（三）通过第三方SDK收集信息的情形
+为保障本应用稳定运行，我们接入了甲乙推送SDK，用于向您推送消息。
+"""
+
+
+def test_sections_numbered_so_are_no_rows(tmp_path: Path, catalog: Catalog) -> None:
+    # guard: the section titles name no SDK; the SDK the last section names is the page's one row
+    d = _read(tmp_path, "section_titles.txt", SECTION_TITLES, catalog)
+    assert _names(d) == ["甲乙推送SDK"]
+
+
+def test_a_list_item_on_collecting_through_third_party_sdks_is_no_row(tmp_path: Path, catalog: Catalog) -> None:
+    text = "第三方SDK列表\n1、通过第三方SDK收集信息的情形\n2、甲乙推送SDK\n使用目的：推送消息\n3、丙丁统计SDK\n使用目的：统计分析\n"
+    d = _read(tmp_path, "titled_item.txt", text, catalog)
+    assert "通过第三方SDK收集信息的情形" not in _names(d)
+    assert {"甲乙推送SDK", "丙丁统计SDK"} <= set(_names(d))
+
+
+# -- SDKs named with their SDK word as a clause's subject ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, names", [
+    ("使用的第三方：微信SDK、微博SDK、QQ SDK，当您使用第三方登录时，这些SDK将收集您的设备标识信息。",
+     ["微信SDK", "微博SDK", "QQ SDK"]),
+    ("使用的第三方:丙丁音效SDK，当您选择特色音效时，此SDK将收集设备标识信息；戊己识曲SDK，当您使用听歌识曲功能时，此SDK将收集IP地址。",
+     ["丙丁音效SDK", "戊己识曲SDK"]),
+    ("一键登录由运营商提供。Zfox SDK，用于二维码扫码，跳转对应的页面。", ["Zfox SDK"]),
+])
+def test_sdks_opening_a_clause_are_named(text: str, names: list[str]) -> None:
+    from auditor.policy.extractors.prose import clause_sdks
+    assert [text[a:b] for a, b in clause_sdks(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "这些SDK，当您使用分享功能时，会收集您的设备信息。",  # which SDKs, not one
+    "本SDK，用于统计。",
+    "我们的产品会使用微信SDK。",  # no clause of its own: after a verb, the integrating rule's business
+    "丙丁音效SDK将收集设备标识信息。",  # a lone SDK word with no clause saying when or what for after it
+    "以上需要调用甲乙科技SDK，用于清理缓存。",  # a sentence's words before the SDK word, not a name
+    "本应用会使用推送SDK，用于推送消息。",
+])
+def test_words_about_sdks_opening_a_clause_name_none(text: str) -> None:
+    from auditor.policy.extractors.prose import clause_sdks
+    assert clause_sdks(text) == []
+
+
+FEATURE_SECTIONS = """\
+一、我们收集了哪些个人信息
+1、注册、登录
+收集的个人信息：当您注册时，我们会收集您的手机号码。
+使用的第三方：微信SDK、微博SDK、QQ SDK，当您使用第三方登录功能时，这些SDK将收集您的设备标识信息（OAID、Android ID）。
+2、听歌识曲
+收集的个人信息：当您使用听歌识曲功能时，我们会收集音频信息。
+使用的第三方:丙丁音效SDK，当您选择特色音效时，此SDK将收集设备标识信息（OAID、MAC地址）；戊己识曲SDK，当您使用听歌识曲功能时，此SDK将收集IP地址。
+"""
+
+
+def test_a_features_third_parties_label_holds_sentences_naming_sdks(tmp_path: Path, catalog: Catalog) -> None:
+    # the feature's title is no SDK; the SDKs are those its "使用的第三方" sentences name, each with what it collects
+    d = _read(tmp_path, "features.txt", FEATURE_SECTIONS, catalog)
+    assert set(_names(d)) == {"微信SDK", "微博SDK", "QQ SDK", "丙丁音效SDK", "戊己识曲SDK"}
+    assert set(_row(d, "丙丁音效SDK").data_types) == {"oaid", "mac"}
+    assert _row(d, "戊己识曲SDK").data_types == ("ip",)
+
+
+# -- an SDK named again in a sentence, with its SDK word --------------------------------------------------------------
+
+def test_an_sdk_named_again_with_its_sdk_word_is_one_row(tmp_path: Path, catalog: Catalog) -> None:
+    # a sentence names the listed SDK again, with its SDK word and without its package: the same SDK, no new row
+    text = ("第三方SDK列表\n"
+            "- jiayi-images (com.jiayi.images)：用于加载图片\n"
+            "- bingding-notify (com.bingding.notify)：用于发送通知\n\n"
+            "二、消息通知\n"
+            "本应用的通知服务：bingding-notify SDK，当您退出应用后，该 SDK 可能存在自启动行为。\n")
+    d = _read(tmp_path, "again.txt", text, catalog)
+    assert sorted(_names(d)) == ["bingding-notify (com.bingding.notify)", "jiayi-images (com.jiayi.images)"]
+
+
+# -- "用途目的" as a label -------------------------------------------------------------------------------------------
+
+GLUED_RECORDS = [  # name, company, purpose, data, link
+    ("丙丁客服", "成都丙丁网络科技有限公司", "提供在线客服系统、智能机器人客服系统", "设备MAC地址、设备型号", "https://kf.example.cn/privacy"),
+    ("戊己加油", "戊己商业服务有限公司", "需要获取用户手机号，用于免登录和用户标记", "手机号码", "https://oil.example.cn/privacy"),
+    ("庚辛出行", "杭州庚辛科技有限公司", "需要获取用户手机号，用于免登录和用户标记", "手机号码、位置信息", "https://car.example.cn/secret"),
+    ("壬癸推送", "壬癸终端有限公司", "提供壬癸设备消息推送服务", "设备MAC地址、唯一设备标识码", "https://push.example.cn/privacy"),
+]
+
+
+def test_a_purpose_label_glued_after_a_company_ends_the_company(tmp_path: Path, catalog: Catalog) -> None:
+    # a list run into one line: "用途目的" is a label of its own, where the company's name ends
+    text = "第三方SDK目录 " + "".join(
+        f"{k}、SDK名称：{name}公司名称：{company}用途目的：{purpose}个人信息收集方式：嵌入第三方SDK，SDK收集传输个人信息"
+        f"个人信息收集范围：{data}隐私政策：{link} " for k, (name, company, purpose, data, link) in enumerate(GLUED_RECORDS, 1))
+    d = _read(tmp_path, "glued.txt", text + "\n", catalog)
+    assert [(r.name, r.company) for r in d.sdks] == [(name, company) for name, company, *_ in GLUED_RECORDS]
+
+
+# -- a table keyed by data, a column naming the SDKs that get each item --------------------------------------------
+
+DATA_FIRST = """\
+## Data we collect
+
+| Data | Purpose | Collected via |
+|---|---|---|
+| Device model and OS version | Compatibility analysis | Crashfox, Fire Analytics |
+| IP address | Fraud prevention | Fire Analytics |
+| Crash logs | App stability | Fire Crashlytics |
+"""
+
+
+def test_a_data_keyed_tables_sdk_column_names_one_row_per_sdk(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "data_first.md", DATA_FIRST, catalog)
+    assert sorted(_names(d)) == ["Crashfox", "Fire Analytics", "Fire Crashlytics"]
+    assert set(_row(d, "Fire Analytics").data_types) == {"device-model", "ip"}
+    assert set(_row(d, "Crashfox").data_types) == {"device-model"}
+
+
+def test_a_name_cell_with_a_comma_in_an_sdk_keyed_table_stays_one_row(tmp_path: Path, catalog: Catalog) -> None:
+    # guard: the table is keyed by SDK; "丙丁登录、分享" is one row's name, not two SDKs
+    text = ("| SDK名称 | 使用目的 | 收集的个人信息 |\n|---|---|---|\n"
+            "| 丙丁登录、分享 | 登录与分享 | 设备型号 |\n| Crashfox | 崩溃分析 | IP地址 |\n")
+    d = _read(tmp_path, "sdk_first.md", text, catalog)
+    assert sorted(_names(d)) == ["Crashfox", "丙丁登录、分享"]
+
+
+# -- a run-on "sentence" naming SDK after SDK ----------------------------------------------------------------------
+
+RUN_ON = (
+    "第三方SDK目录：为保证相关功能的实现与应用安全稳定的运行，我们可能会接入由第三方提供的软件开发包（SDK）实现相关目的。"
+    "SDK名称 所属公司 官方网站 使用目的 收集数据 "
+    "微信SDK腾讯科技有限公司https://open.example.com/用于实现微信登录与分享内容到微信好友和朋友圈的功能设备型号、网络状态"
+    "https://open.example.com/privacy "
+    "微博SDK新浪网技术有限公司https://weibo.example.com/用于实现微博登录与分享内容到微博的功能MAC地址"
+    "https://weibo.example.com/privacy "
+    "甲乙推送SDK甲乙科技有限公司https://push.example.cn/用于向您推送订阅内容与系统通知消息IMEI、OAID等"
+    "https://push.example.cn/privacy "
+    "丙丁统计SDK丙丁网络有限公司https://stat.example.cn/用于统计应用崩溃日志以分析与修复应用缺陷IP地址"
+    "https://stat.example.cn/privacy\n"
+)
+
+
+def test_a_run_on_list_gives_each_sdk_the_text_up_to_the_next(tmp_path: Path, catalog: Catalog) -> None:
+    # a table whose cell and row breaks are lost: each SDK collects what follows its name, not what all rows list
+    d = _read(tmp_path, "run_on.txt", RUN_ON, catalog)
+    assert set(_row(d, "微博SDK").data_types) == {"mac"}
+    assert set(_row(d, "甲乙推送SDK").data_types) == {"imei", "oaid"}
+    assert set(_row(d, "丙丁统计SDK").data_types) == {"ip"}
+
+
+def test_names_enumerated_in_a_long_sentence_share_what_follows(tmp_path: Path, catalog: Catalog) -> None:
+    # guard: an enumeration in one long sentence, its asides in brackets between the names, is no run of rows
+    text = ("第三方SDK说明：为了向您提供登录、分享、推送与稳定性保障等服务，本应用接入了下列由合作伙伴提供的软件开发工具包，"
+            "包括微信SDK（腾讯科技有限公司提供）、微博SDK（新浪网技术有限公司提供）、甲乙推送SDK（甲乙科技有限公司提供）"
+            "以及丙丁统计SDK（丙丁网络有限公司提供），这些SDK在您使用对应功能时可能会收集您的设备型号与IP地址，以实现其功能并保障"
+            "服务的安全与稳定，您可以在各合作伙伴的隐私政策中了解其处理个人信息的具体规则与方式并行使您的权利。\n")
+    d = _read(tmp_path, "enumerated.txt", text, catalog)
+    for name in ("微信SDK", "微博SDK", "甲乙推送SDK", "丙丁统计SDK"):
+        assert set(_row(d, name).data_types) == {"device-model", "ip"}, name
