@@ -526,7 +526,7 @@ def _sdk_rows(roles: list[str | None], body: Sequence[Row], ctx: Context, merge:
             rows += [([("name", n), ("link", url), *others], row.first, row.last) for n, url in linked]
             last_name, last_company = name, ""
             continue
-        listed = bulleted_names(cells[name_col]) or (enumerated_names(cells[name_col], ctx) if data_first else [])
+        listed = bulleted_names(cells[name_col]) or (_enumerated_names(cells[name_col], ctx) if data_first else [])
         if listed:  # "Advertisers: • AdMob • AdColony • …": a row of each name, its link where another cell pairs them
             paired = {k: _named_links(cell) for k, cell in enumerate(cells) if k != name_col}
             others = [p for k, (role, cell) in enumerate(zip(roles, cells)) if k != name_col and cell.strip()
@@ -588,8 +588,8 @@ _ENUMERATION_SPLIT_RE = re.compile(r"\s*[,，;；]\s*|\s+(?:and|&)\s+")
 MIN_ENUMERATED_NAMES = 2
 
 
-def enumerated_names(cell: str, ctx: Context) -> list[str]:
-    """The names a cell enumerates, parted by commas, semicolons or "and" ("Crashfox, Firebase Analytics"): two
+def _enumerated_names(cell: str, ctx: Context) -> list[str]:
+    """The names a cell enumerates, parted by commas, semicolons or "and" ("Crashfox, Fire Analytics"): two
     at least, each a short name (no sentence, no address, no data), one of them a catalog name."""
     parts = [p.strip() for p in _ENUMERATION_SPLIT_RE.split(cell.strip())]
     if len(parts) < MIN_ENUMERATED_NAMES or not all(_listed_name(p) and not ctx.lexicon.mostly_data(p) for p in parts):

@@ -1,8 +1,9 @@
 """Shapes read right in round 36: an SDK's record whose data stands in its purpose; SDK items numbered as sections
-are ("（三）某某 SDK：…"); SDKs named with their SDK word as a clause's subject; a feature's record whose
-"third parties used" label holds sentences naming SDKs; an SDK named again in a sentence with its SDK word after
-a list named it with its package; "用途目的" as a label; a table keyed by data with a column naming the SDKs that
-get each item. In our own words, expected values written by hand."""
+are ("（三）某某 SDK：…") and the permissions their sentences ask for; SDKs named with their SDK word as a clause's
+subject; a feature's record whose "third parties used" label holds sentences naming SDKs; an SDK named again in a
+sentence with its SDK word after a list named it with its package; "用途目的" as a label; a table keyed by data with a
+column naming the SDKs that get each item; a run-on line naming SDK after SDK. In our own words, expected values
+written by hand."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from auditor.catalog.model import Catalog
-from auditor.policy.model import Disclosure
+from auditor.policy.model import Disclosure, SdkDisclosure
 from tests.policy.helpers import entry, memory_catalog
 from tests.policy.helpers import read_text as _read
 
@@ -34,7 +35,7 @@ def _names(d: Disclosure) -> list[str]:
     return [r.name for r in d.sdks]
 
 
-def _row(d: Disclosure, name: str):  # type: ignore[no-untyped-def]
+def _row(d: Disclosure, name: str) -> SdkDisclosure:
     found = [r for r in d.sdks if r.name == name]
     assert len(found) == 1, _names(d)
     return found[0]

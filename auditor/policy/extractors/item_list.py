@@ -268,6 +268,7 @@ an item of a list of SDKs, where a section's title names no SDK so ("（一）�
 
 
 def _item_match(text: str) -> re.Match[str] | None:
+    """A list item's marker and body (group 1), or None for a line that is no item."""
     return _ITEM_RE.match(text) or _ZH_NUMBERED_SDK_RE.match(text)
 
 
