@@ -267,3 +267,27 @@ def test_names_enumerated_in_a_long_sentence_share_what_follows(tmp_path: Path, 
     d = _read(tmp_path, "enumerated.txt", text, catalog)
     for name in ("微信SDK", "微博SDK", "甲乙推送SDK", "丙丁统计SDK"):
         assert set(_row(d, name).data_types) == {"device-model", "ip"}, name
+
+
+# -- an address with the next cell's words run into its bare site ------------------------------------------------
+
+@pytest.mark.parametrize("text, address", [
+    ("友盟统计https://www.example.com/统计分析服务设备信息", "https://www.example.com/"),
+    ("官网www.example.cn/数据统计", "www.example.cn/"),
+    ("https://push.example.com/甲乙推送隐私政策:https://push.example.com/privacy", "https://push.example.com/"),
+])
+def test_chinese_right_after_a_sites_slash_is_the_next_cells_words(text: str, address: str) -> None:
+    from auditor.policy.text import URL_RE
+    assert URL_RE.findall(text)[0] == address
+
+
+@pytest.mark.parametrize("address", [
+    "https://wiki.example.com/QQ互联SDK隐私保护声明",  # a page's path may be Chinese after a Latin word
+    "https://baike.example.com/item/微信",  # or after a folder
+    "https://www.example.com",
+    "https://www.example.com/privacy?from=https://other.example.com/x",
+])
+def test_an_address_with_a_chinese_path_or_none_is_kept_whole(address: str) -> None:
+    # guard: only Chinese right after the site's own slash ends an address
+    from auditor.policy.text import URL_RE
+    assert URL_RE.findall(f"见{address} ")[0] == address
