@@ -258,6 +258,13 @@ def test_a_run_on_list_gives_each_sdk_the_text_up_to_the_next(tmp_path: Path, ca
     assert set(_row(d, "丙丁统计SDK").data_types) == {"ip"}
 
 
+def test_a_run_on_list_gives_each_sdk_the_company_right_after_its_name(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "run_on.txt", RUN_ON, catalog)
+    assert _row(d, "微博SDK").company == "新浪网技术有限公司"
+    assert _row(d, "甲乙推送SDK").company == "甲乙科技有限公司"
+    assert _row(d, "丙丁统计SDK").company == "丙丁网络有限公司"
+
+
 def test_names_enumerated_in_a_long_sentence_share_what_follows(tmp_path: Path, catalog: Catalog) -> None:
     # guard: an enumeration in one long sentence, its asides in brackets between the names, is no run of rows
     text = ("第三方SDK说明：为了向您提供登录、分享、推送与稳定性保障等服务，本应用接入了下列由合作伙伴提供的软件开发工具包，"
@@ -291,3 +298,16 @@ def test_an_address_with_a_chinese_path_or_none_is_kept_whole(address: str) -> N
     # guard: only Chinese right after the site's own slash ends an address
     from auditor.policy.text import URL_RE
     assert URL_RE.findall(f"见{address} ")[0] == address
+
+
+@pytest.mark.parametrize("segment, company", [
+    ("甲乙科技有限公司https://push.example.cn/用于推送", "甲乙科技有限公司"),
+    ("：丙丁（北京）网络技术股份有限公司 官网", "丙丁（北京）网络技术股份有限公司"),
+    ("科技有限公司https://stat.example.cn/", ""),  # the rest of a company named after the SDK ("北京甲乙统计科技有限公司")
+    ("计算(北京)有限责任公司用于存储", ""),
+    ("设备信息丙丁（中国）有限公司", ""),  # another cell's words run into the company
+    ("用于实现消息推送功能", ""),
+])
+def test_the_company_opening_a_run_on_sdks_words(segment: str, company: str) -> None:
+    from auditor.policy.extractors.prose import _leading_company
+    assert _leading_company(segment) == company

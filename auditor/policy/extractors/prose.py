@@ -197,10 +197,13 @@ class ProseExtractor:
         sentence = next((m.group(0) for m in _SENTENCE_RE.finditer(text) if name in m.group(0)), text)
         mine = _name_words(name)
         others = {w for n in named or () if n != name for w in _name_words(n)} - mine
+        all_named = tuple(named or ())
+        run_on = bool(others) and _run_on(sentence, all_named)
+        if run_on:  # (what the run-on line says of this SDK: whose it is, its link)
+            sentence = name + _own_segments(sentence, name, all_named, shared=False)
         if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID."); of a
             # run-on "sentence" naming SDK after SDK (a table or list whose breaks are lost), what follows each place
             # it names this SDK up to the next SDK
-            all_named = tuple(named or ())
             text = "".join(_own_segments(said, name, all_named) if _run_on(said, all_named) else said
                            for m in _SENTENCE_RE.finditer(text)
                            if any(w in (said := m.group(0)) for w in mine) or not any(w in said for w in others))
@@ -211,7 +214,8 @@ class ProseExtractor:
             (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "") \
             or (labelled_company(text, ctx) if len(named or ()) <= 1 else "") \
             or _bracketed_company(text, name) \
-            or (cued_company(text) if _ITEM_OPENING_RE.match(text) and name in _first_sentence(text) else "")
+            or (cued_company(text) if _ITEM_OPENING_RE.match(text) and name in _first_sentence(text) else "") \
+            or (_leading_company(sentence[len(name):]) if run_on else "")
         # ("…  信息共享主体：某某有限公司"; "穿山甲（北京某某有限公司）隐私政策参见…"; a numbered item about the SDKs its
         # first sentence names, "(3)使用QQ互联，微信分享SDK进行…，由深圳市腾讯计算机系统有限公司提供技术支持。": the
         # item's company; not of the platforms a later sentence lists, "ShareSDK…支持微信、QQ、微博…")
@@ -258,16 +262,36 @@ def _name_spots(text: str, named: tuple[str, ...]) -> tuple[tuple[int, int, str]
     return tuple(spots)
 
 
-def _own_segments(text: str, name: str, named: tuple[str, ...]) -> str:
-    """The text after each place ``text`` names ``name``, up to the next place it names another SDK; names
-    enumerated together share what follows the last of them ("甲SDK、乙SDK，会收集…")."""
+_LEADING_COMPANY_RE = re.compile(r"^\s*[:：]?\s*([\u3400-\u9fff][\u3400-\u9fff（）()A-Za-z0-9·]{1,39}?"
+                                 r"(?:有限(?:责任)?公司|股份(?:有限)?公司))")
+_COMPANY_MIDDLE_RE = re.compile(r"^(?:科技|计算|股份|有限|通信|通讯|网络|信息|技术|责任|集团|控股|软件|电子|传媒|文化)")
+"""Words a company's name has after its place or brand, never first: a "company" opening so is the rest of one whose
+brand is the SDK's name ("腾讯云" then "计算(北京)有限责任公司")."""
+_CELL_WORDS_RE = re.compile(r"设备信息|个人|推送|授权")
+"""Words of another cell run into a company's name ("设备信息某某（中国）有限公司")."""
+
+
+def _leading_company(segment: str) -> str:
+    """A registered company's name opening what a run-on line says of one SDK, the cell after its name
+    ("甲乙推送SDK甲乙科技有限公司https://…"): its company; none when the words read as the rest of a company named
+    after the SDK, or run another cell's words into it."""
+    m = _LEADING_COMPANY_RE.match(segment)
+    if m is None or _COMPANY_MIDDLE_RE.match(m.group(1)) or _CELL_WORDS_RE.search(m.group(1)):
+        return ""
+    return m.group(1)
+
+
+def _own_segments(text: str, name: str, named: tuple[str, ...], shared: bool = True) -> str:
+    """The text after each place ``text`` names ``name``, up to the next place it names another SDK; ``shared``:
+    names enumerated together share what follows the last of them ("甲SDK、乙SDK，会收集…"), else each has only
+    what stands right after it (its aside in brackets, its company's cell)."""
     spots = _name_spots(text, named)
     out = []
     for k, (_, _, n) in enumerate(spots):
         if n != name:
             continue
         j = k
-        while j + 1 < len(spots) and _ENUM_GAP_RE.fullmatch(text, spots[j][1], spots[j + 1][0]):
+        while shared and j + 1 < len(spots) and _ENUM_GAP_RE.fullmatch(text, spots[j][1], spots[j + 1][0]):
             j += 1
         out.append(text[spots[j][1]:spots[j + 1][0] if j + 1 < len(spots) else len(text)])
     return " ".join(out)
