@@ -287,13 +287,14 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
             if r.id in said and said[r.id] and not r.data_types else r for r in out]
 
 
-_ASIDE_RE = re.compile(r"\s*[（(][^（）()]*[)）]")
+_ASIDE_RE = re.compile(r"\s*[（(][^（）()]*[)）]\s*")
+"""What a name adds in brackets, with the blanks around it."""
 
 
 def _plain_key(name: str) -> str:
     """A row's name folded without its asides in brackets and its SDK word (:func:`_bare`): a list's "bingding-notify
     (com.bingding.notify)" and a sentence's "bingding-notify SDK" alike."""
-    return _bare(_ASIDE_RE.sub("", name) or name).casefold()
+    return _bare(_ASIDE_RE.sub(" ", name).strip() or name).casefold()
 
 
 def _same_sdk(rows: list[SdkDisclosure], lexicon: Lexicon) -> list[SdkDisclosure]:
@@ -418,7 +419,7 @@ _SDK_SUFFIX_RE = re.compile(r"\s*sdk$", re.IGNORECASE)
 def _sentence_name(name: str) -> str:
     """A row's name as a sentence writes it: without what it adds in brackets, nor "SDK" after it ("MapTiler
     (through MapLibre SDK)" and "MapTiler SDK" are "MapTiler"); "" for a name too short to tell."""
-    bare = re.sub(r"\s*[（(][^()（）]*[)）]\s*", " ", name).strip() or name.strip()
+    bare = _ASIDE_RE.sub(" ", name).strip() or name.strip()
     bare = _SDK_SUFFIX_RE.sub("", bare) or bare
     return bare if len(bare) >= (4 if bare.isascii() else 2) else ""
 

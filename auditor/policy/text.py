@@ -350,7 +350,9 @@ PURPOSE_MARK_RE = re.compile(r"以(?!及|上|下|外|内|便)|以便|用于|为�
 PERMISSION_DEFINITION_RE = re.compile(r"\s*(?:允许(?:该|此|本)?(?:应用|程序|软件|应用程序)|allows? (?:the |an )?(?:app|application)s?\b)",
                                       re.IGNORECASE)
 """The system's description of a permission ("允许应用访问…", "Allows the app to…"): what it permits, not a use."""
-LEGAL_ENTITY_RE = re.compile(r"有限(?:责任)?公司|股份(?:有限)?公司|\b(?:co\.?,?\s*ltd|inc|llc|gmbh)\b", re.IGNORECASE)
+ZH_LEGAL_ENTITY = r"有限(?:责任)?公司|股份(?:有限)?公司"
+"""The words a registered Chinese company's name ends with."""
+LEGAL_ENTITY_RE = re.compile(ZH_LEGAL_ENTITY + r"|\b(?:co\.?,?\s*ltd|inc|llc|gmbh)\b", re.IGNORECASE)
 """A registered company's name in a text ("…网络技术有限公司", "… Co., Ltd."): a value, never a column title or a
 field's label (unlike :func:`company_like`, which "所属公司" passes)."""
 

@@ -35,6 +35,7 @@ from auditor.policy.text import (
     TERMINAL,
     URL_RE,
     WHEN,
+    ZH_LEGAL_ENTITY,
     company_like,
     cued_company,
     linked_names,
@@ -199,8 +200,9 @@ class ProseExtractor:
         others = {w for n in named or () if n != name for w in _name_words(n)} - mine
         all_named = tuple(named or ())
         run_on = bool(others) and _run_on(sentence, all_named)
+        right_after = _own_segments(sentence, name, all_named, shared=False) if run_on else ""
         if run_on:  # (what the run-on line says of this SDK: whose it is, its link)
-            sentence = name + _own_segments(sentence, name, all_named, shared=False)
+            sentence = name + right_after
         if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID."); of a
             # run-on "sentence" naming SDK after SDK (a table or list whose breaks are lost), what follows each place
             # it names this SDK up to the next SDK
@@ -215,7 +217,7 @@ class ProseExtractor:
             or (labelled_company(text, ctx) if len(named or ()) <= 1 else "") \
             or _bracketed_company(text, name) \
             or (cued_company(text) if _ITEM_OPENING_RE.match(text) and name in _first_sentence(text) else "") \
-            or (_leading_company(sentence[len(name):]) if run_on else "")
+            or (_leading_company(right_after) if run_on else "")
         # ("…  信息共享主体：某某有限公司"; "穿山甲（北京某某有限公司）隐私政策参见…"; a numbered item about the SDKs its
         # first sentence names, "(3)使用QQ互联，微信分享SDK进行…，由深圳市腾讯计算机系统有限公司提供技术支持。": the
         # item's company; not of the platforms a later sentence lists, "ShareSDK…支持微信、QQ、微博…")
@@ -235,8 +237,8 @@ MAX_SHARED_SENTENCE = 300
 """Characters of a sentence that may speak of several SDKs at once; a longer one naming :data:`MIN_RUN_NAMES` or more
 runs on from one SDK's text to the next (:func:`_own_segments`)."""
 MIN_RUN_NAMES = 3
-_ENUM_GAP_RE = re.compile(r"\s*(?:[（(][^（）()]{0,80}[)）])?\s*(?:[、,，/／]|和|及|与|以及|\band\b|\bor\b)?\s*"
-                          r"(?:[、,，/／]|和|及|与|以及|\band\b|\bor\b)?\s*", re.IGNORECASE)
+_ENUM_SEPARATOR = r"(?:[、,，/／]|和|及|与|以及|\band\b|\bor\b)?\s*"
+_ENUM_GAP_RE = re.compile(r"\s*(?:[（(][^（）()]{0,80}[)）])?\s*" + _ENUM_SEPARATOR + _ENUM_SEPARATOR, re.IGNORECASE)
 """What stands between two names of one enumeration ("微信SDK、微博SDK", "Firebase, and AdMob", "AdMob (of Google
 LLC), MoPub")."""
 
@@ -262,8 +264,8 @@ def _name_spots(text: str, named: tuple[str, ...]) -> tuple[tuple[int, int, str]
     return tuple(spots)
 
 
-_LEADING_COMPANY_RE = re.compile(r"^\s*[:：]?\s*([\u3400-\u9fff][\u3400-\u9fff（）()A-Za-z0-9·]{1,39}?"
-                                 r"(?:有限(?:责任)?公司|股份(?:有限)?公司))")
+_LEADING_COMPANY_RE = re.compile(r"^\s*[:：]?\s*([\u3400-\u9fff][\u3400-\u9fff（）()A-Za-z0-9·]{1,39}?(?:"
+                                 + ZH_LEGAL_ENTITY + r"))")
 _COMPANY_MIDDLE_RE = re.compile(r"^(?:科技|计算|股份|有限|通信|通讯|网络|信息|技术|责任|集团|控股|软件|电子|传媒|文化)")
 """Words a company's name has after its place or brand, never first: a "company" opening so is the rest of one whose
 brand is the SDK's name ("腾讯云" then "计算(北京)有限责任公司")."""
