@@ -103,8 +103,8 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     if not found:
         found = lexicon.data_types_in(mapped, cell=cell, prose=cell)
     if not found and cell and not named.strip() and f.purpose:
-        # no cell says what it collects, and its purpose lists data ("用途目的：设备Mac地址、IMEI、网络类型用于推送消息"):
-        # those; not one thing a feature handles ("用于储存用户图片")
+        # no cell says what it collects, and its purpose lists data ("用途目的：读取IMEI、MAC地址后下发提醒"): those;
+        # not one thing a feature handles ("把作品图片存进云端相册")
         listed = lexicon.data_types_in(f.purpose, cell=cell, prose=cell)
         found = listed if len({d for d, _ in listed}) >= MIN_PURPOSE_DATA else []
     data = sorted({d for d, _ in found}, key=lambda d: _DATA_ORDER.get(d, 99))
@@ -228,13 +228,13 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> s
 
 _ASKED_RE = re.compile(r"(?:需要|需|申请|调用|获取|使用|开启|授权|请求)[^，。；;,]{0,30}?权限|\b(?:requires?|requests?|uses?|needs?)\b"
                        r"[^,.;]{0,60}?\bpermissions?\b", re.IGNORECASE)
-"""A clause saying the SDK asks for permissions ("需要系统【相机】和【存储】权限", "requires the camera permission")."""
+"""A clause saying the SDK asks for permissions ("需要打开【相机】和【存储】权限", "requires the camera permission")."""
 
 
 def _asked_permissions(text: str) -> str:
     """What the clauses of a text that say it asks for permissions name between the verb and the permission word
-    (:data:`_ASKED_RE`: "需要系统【相机】和【存储】权限"), none from a clause that says it asks for none; not what a
-    list after the permission word names ("需要的设备权限包括：设备信息（IMEI）、网络状态", data as much as permissions)."""
+    (:data:`_ASKED_RE`: "需要打开【相机】和【存储】权限"), none from a clause that says it asks for none; not what a
+    list after the permission word names ("需要读取的设备权限有：设备标识（IMEI）、网络状态", data as much as permissions)."""
     if "权限" not in text and "ermission" not in text:
         return ""
     return "；".join(asked.group(0) for m in CLAUSE_RE.finditer(text) if not NOT_ASKED_RE.search(m.group(0))

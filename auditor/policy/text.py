@@ -21,7 +21,7 @@ URL_RE = re.compile(r"(?:https?://|www\.)(?:(?:" + _HOST_CHAR + r"|h(?!ttps?://)
                     r"(?:/(?:(?![\u3400-\u9fff])" + _ADDRESS_CHAR + r"+)?)?|(?=/)" + _ADDRESS_CHAR + r"+)", re.IGNORECASE)
 """An address as written; full-width punctuation or a list bullet right after it ends it ("…/privacy/】了解", "…/policy。",
 "…/v2/·极光推送"), Chinese words do not (a page's path may be Chinese: "…/QQ互联SDK隐私保护声明"), except right after the
-host's slash, where they are the next cell's words run into a bare site ("https://www.example.com/统计分析服务": on 3,000
+host's slash, where they are the next cell's words run into a bare site ("https://www.example.com/数据统计": on 3,000
 crawl pages 114 of 14,906 addresses are so written; the 40 read by hand were all the next cell's words); nor does an address given as a parameter
 ("…?url=https://…"); another address run into its last word does ("…/sdk-data-security-00012
 https://developer.huawei.com/…", one cell of two links that lost the break between them). (The site is read up to its

@@ -48,12 +48,12 @@ PURPOSE_DATA = """\
 
 1、SDK名称：丙丁厂商推送
 公司名称：丙丁通信有限公司
-用途目的：设备Mac地址、IMEI、网络类型、IP地址用于向用户推送消息
+用途目的：读取IMEI、MAC地址、IP地址和网络类型后下发订阅提醒
 隐私政策：https://push.example.cn/privacy
 
 2、SDK名称：戊己云存储SDK
 公司名称：戊己网络有限公司
-用途目的：用于实现APP内用户储存图片的功能
+用途目的：让您把作品图片存进云端相册
 隐私政策：https://cloud.example.cn/privacy
 """
 
@@ -65,7 +65,7 @@ def test_a_records_data_listed_in_its_purpose_is_its_data(tmp_path: Path, catalo
 
 
 def test_a_purpose_naming_one_thing_it_handles_is_no_data_list(tmp_path: Path, catalog: Catalog) -> None:
-    # guard: "储存图片" says what the feature stores, not a list of what the SDK collects
+    # guard: "作品图片" says what the feature stores, not a list of what the SDK collects
     d = _read(tmp_path, "purpose_data.txt", PURPOSE_DATA, catalog)
     assert _row(d, "戊己云存储SDK").data_types == ()
 
@@ -73,11 +73,11 @@ def test_a_purpose_naming_one_thing_it_handles_is_no_data_list(tmp_path: Path, c
 # -- SDK items numbered as sections are --------------------------------------------------------------------------
 
 SECTION_NUMBERED = """\
-七、本应用调用第三方 SDK 使用说明
-（一）甲乙推送 SDK：为了便于您接收推送消息，需要【允许通知】通知栏权限。
-（二）丙丁识别 SDK：人脸识别需要系统【相机】和【存储（SD 卡读写）】权限，
-用户在身份认证时要求对身份证进行拍照。
-（三）戊己安全 SDK：转账时校验设备，所需权限：【读取设备信息】。
+七、本应用接入的第三方 SDK
+（一）甲乙推送 SDK：给您发送订单提醒，需要开启【通知】权限。
+（二）丙丁识别 SDK：扫描证件时需要打开【相机】和【存储】权限，
+读取证件照片后完成实名登记。
+（三）戊己安全 SDK：付款前检查设备环境，所需权限：【读取设备信息】。
 八、联系我们
 """
 
@@ -88,30 +88,30 @@ def test_sdk_items_numbered_as_sections_are_rows(tmp_path: Path, catalog: Catalo
 
 
 def test_an_items_sentence_asking_for_permissions_gives_its_permissions(tmp_path: Path, catalog: Catalog) -> None:
-    # "需要系统【相机】和【存储（SD 卡读写）】权限": the words between the verb and the permission word name them
+    # "需要打开【相机】和【存储】权限": the words between the verb and the permission word name them
     d = _read(tmp_path, "section_numbered.txt", SECTION_NUMBERED, catalog)
     assert {"android.permission.CAMERA", "android.permission.READ_EXTERNAL_STORAGE"} <= set(
         _row(d, "丙丁识别 SDK").permissions)
 
 
 def test_a_list_after_the_permission_word_gives_no_permissions(tmp_path: Path, catalog: Catalog) -> None:
-    # guard: what follows "设备权限包括：" mixes data and permissions; its data words are no permissions of the row
-    text = ("第三方SDK列表\n1、“丙丁推送”：该SDK由“丙丁科技有限公司”提供，用于推送消息。需要收集或使用的手机信息/设备权限包括：\n"
-            "设备信息（IMEI号、Android ID）、网络信息（网络状态、IP地址）\n\n"
-            "2、“戊己统计”：该SDK由“戊己网络有限公司”提供，用于统计分析。需要收集或使用的手机信息/设备权限包括：\n"
-            "设备信息（OAID）、网络信息（网络状态）\n")
+    # guard: what follows "设备权限有：" mixes data and permissions; its data words are no permissions of the row
+    text = ("第三方SDK列表\n1、“丙丁推送”：该SDK由丙丁科技有限公司开发，用于发送订单提醒。需要读取的手机信息与设备权限有：\n"
+            "设备标识（IMEI号、Android ID）、联网信息（网络状态、IP地址）\n\n"
+            "2、“戊己统计”：该SDK由戊己网络有限公司开发，用于统计页面访问。需要读取的手机信息与设备权限有：\n"
+            "设备标识（OAID）、联网信息（网络状态）\n")
     d = _read(tmp_path, "listed_after.txt", text, catalog)
     assert d.sdks and all("android.permission.ACCESS_NETWORK_STATE" not in r.permissions for r in d.sdks)
 
 
 SECTION_TITLES = """\
-四、我们如何共享、转让、公开披露您的个人信息
+四、您的资料会交给谁
 （一）共享
-我们不会与本应用以外的任何公司、组织和个人共享您的个人信息。
+除本说明写明的情形外，本应用不把您的资料交给别人。
 （二）转让
-我们不会将您的个人信息转让给任何公司、组织和个人。
+本应用不会把您的资料转交给其他机构。
 （三）通过第三方SDK收集信息的情形
-为保障本应用稳定运行，我们接入了甲乙推送SDK，用于向您推送消息。
+为了及时提醒您，本应用接入了甲乙推送SDK，由它发送订单消息。
 """
 
 
@@ -131,11 +131,11 @@ def test_a_list_item_on_collecting_through_third_party_sdks_is_no_row(tmp_path: 
 # -- SDKs named with their SDK word as a clause's subject ------------------------------------------------------------
 
 @pytest.mark.parametrize("text, names", [
-    ("使用的第三方：微信SDK、微博SDK、QQ SDK，当您使用第三方登录时，这些SDK将收集您的设备标识信息。",
+    ("合作方：微信SDK、微博SDK、QQ SDK，当您用其他账号登录时，它们会读取设备型号。",
      ["微信SDK", "微博SDK", "QQ SDK"]),
-    ("使用的第三方:丙丁音效SDK，当您选择特色音效时，此SDK将收集设备标识信息；戊己识曲SDK，当您使用听歌识曲功能时，此SDK将收集IP地址。",
-     ["丙丁音效SDK", "戊己识曲SDK"]),
-    ("一键登录由运营商提供。Zfox SDK，用于二维码扫码，跳转对应的页面。", ["Zfox SDK"]),
+    ("接入:丙丁滤镜SDK，当您调节画面色调时，此SDK读取设备型号；戊己抠图SDK，当您使用一键抠图时，此SDK读取IP地址。",
+     ["丙丁滤镜SDK", "戊己抠图SDK"]),
+    ("登录服务由运营商提供。Zfox SDK，用于识别商品条码。", ["Zfox SDK"]),
 ])
 def test_sdks_opening_a_clause_are_named(text: str, names: list[str]) -> None:
     from auditor.policy.extractors.prose import clause_sdks
@@ -143,11 +143,11 @@ def test_sdks_opening_a_clause_are_named(text: str, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "这些SDK，当您使用分享功能时，会收集您的设备信息。",  # which SDKs, not one
+    "这些SDK，当您分享作品时，会读取设备型号。",  # which SDKs, not one
     "本SDK，用于统计。",
     "我们的产品会使用微信SDK。",  # no clause of its own: after a verb, the integrating rule's business
-    "丙丁音效SDK将收集设备标识信息。",  # a lone SDK word with no clause saying when or what for after it
-    "以上需要调用甲乙科技SDK，用于清理缓存。",  # a sentence's words before the SDK word, not a name
+    "丙丁滤镜SDK读取设备型号。",  # a lone SDK word with no clause saying when or what for after it
+    "上述功能需要调用甲乙科技SDK，用于清理缓存。",  # a sentence's words before the SDK word, not a name
     "本应用会使用推送SDK，用于推送消息。",
 ])
 def test_words_about_sdks_opening_a_clause_name_none(text: str) -> None:
@@ -156,22 +156,22 @@ def test_words_about_sdks_opening_a_clause_name_none(text: str) -> None:
 
 
 FEATURE_SECTIONS = """\
-一、我们收集了哪些个人信息
-1、注册、登录
-收集的个人信息：当您注册时，我们会收集您的手机号码。
-使用的第三方：微信SDK、微博SDK、QQ SDK，当您使用第三方登录功能时，这些SDK将收集您的设备标识信息（OAID、Android ID）。
-2、听歌识曲
-收集的个人信息：当您使用听歌识曲功能时，我们会收集音频信息。
-使用的第三方:丙丁音效SDK，当您选择特色音效时，此SDK将收集设备标识信息（OAID、MAC地址）；戊己识曲SDK，当您使用听歌识曲功能时，此SDK将收集IP地址。
+一、我们会用到哪些信息
+1、账号登录
+收集的个人信息：注册时我们会记录您的手机号码。
+使用的第三方：微信SDK、微博SDK、QQ SDK，当您用其他账号登录时，这些SDK会读取您的OAID与Android ID。
+2、画面调色
+收集的个人信息：您调色时，我们只在本机处理画面。
+使用的第三方:丙丁滤镜SDK，当您调节画面色调时，此SDK读取OAID与MAC地址；戊己抠图SDK，当您使用一键抠图时，此SDK读取IP地址。
 """
 
 
 def test_a_features_third_parties_label_holds_sentences_naming_sdks(tmp_path: Path, catalog: Catalog) -> None:
     # the feature's title is no SDK; the SDKs are those its "使用的第三方" sentences name, each with what it collects
     d = _read(tmp_path, "features.txt", FEATURE_SECTIONS, catalog)
-    assert set(_names(d)) == {"微信SDK", "微博SDK", "QQ SDK", "丙丁音效SDK", "戊己识曲SDK"}
-    assert set(_row(d, "丙丁音效SDK").data_types) == {"oaid", "mac"}
-    assert _row(d, "戊己识曲SDK").data_types == ("ip",)
+    assert set(_names(d)) == {"微信SDK", "微博SDK", "QQ SDK", "丙丁滤镜SDK", "戊己抠图SDK"}
+    assert set(_row(d, "丙丁滤镜SDK").data_types) == {"oaid", "mac"}
+    assert _row(d, "戊己抠图SDK").data_types == ("ip",)
 
 
 # -- an SDK named again in a sentence, with its SDK word --------------------------------------------------------------
@@ -182,7 +182,7 @@ def test_an_sdk_named_again_with_its_sdk_word_is_one_row(tmp_path: Path, catalog
             "- jiayi-images (com.jiayi.images)：用于加载图片\n"
             "- bingding-notify (com.bingding.notify)：用于发送通知\n\n"
             "二、消息通知\n"
-            "本应用的通知服务：bingding-notify SDK，当您退出应用后，该 SDK 可能存在自启动行为。\n")
+            "本应用的通知服务：bingding-notify SDK，当您退出应用后，该 SDK 可能在后台自行唤起。\n")
     d = _read(tmp_path, "again.txt", text, catalog)
     assert sorted(_names(d)) == ["bingding-notify (com.bingding.notify)", "jiayi-images (com.jiayi.images)"]
 
@@ -190,17 +190,17 @@ def test_an_sdk_named_again_with_its_sdk_word_is_one_row(tmp_path: Path, catalog
 # -- "用途目的" as a label -------------------------------------------------------------------------------------------
 
 GLUED_RECORDS = [  # name, company, purpose, data, link
-    ("丙丁客服", "成都丙丁网络科技有限公司", "提供在线客服系统、智能机器人客服系统", "设备MAC地址、设备型号", "https://kf.example.cn/privacy"),
-    ("戊己加油", "戊己商业服务有限公司", "需要获取用户手机号，用于免登录和用户标记", "手机号码", "https://oil.example.cn/privacy"),
-    ("庚辛出行", "杭州庚辛科技有限公司", "需要获取用户手机号，用于免登录和用户标记", "手机号码、位置信息", "https://car.example.cn/secret"),
-    ("壬癸推送", "壬癸终端有限公司", "提供壬癸设备消息推送服务", "设备MAC地址、唯一设备标识码", "https://push.example.cn/privacy"),
+    ("丙丁客服", "成都丙丁网络科技有限公司", "为店铺提供在线答疑和自动回复", "设备MAC地址、设备型号", "https://kf.example.cn/privacy"),
+    ("戊己加油", "戊己商业服务有限公司", "读取您的手机号，以便免密登录", "手机号码", "https://oil.example.cn/privacy"),
+    ("庚辛出行", "杭州庚辛科技有限公司", "读取您的手机号，以便免密登录", "手机号码、位置信息", "https://car.example.cn/secret"),
+    ("壬癸推送", "壬癸终端有限公司", "向壬癸手机下发消息", "设备MAC地址、唯一设备标识码", "https://push.example.cn/privacy"),
 ]
 
 
 def test_a_purpose_label_glued_after_a_company_ends_the_company(tmp_path: Path, catalog: Catalog) -> None:
     # a list run into one line: "用途目的" is a label of its own, where the company's name ends
     text = "第三方SDK目录 " + "".join(
-        f"{k}、SDK名称：{name}公司名称：{company}用途目的：{purpose}个人信息收集方式：嵌入第三方SDK，SDK收集传输个人信息"
+        f"{k}、SDK名称：{name}公司名称：{company}用途目的：{purpose}个人信息收集方式：SDK自行采集后上传"
         f"个人信息收集范围：{data}隐私政策：{link} " for k, (name, company, purpose, data, link) in enumerate(GLUED_RECORDS, 1))
     d = _read(tmp_path, "glued.txt", text + "\n", catalog)
     assert [(r.name, r.company) for r in d.sdks] == [(name, company) for name, company, *_ in GLUED_RECORDS]
@@ -237,7 +237,7 @@ def test_a_name_cell_with_a_comma_in_an_sdk_keyed_table_stays_one_row(tmp_path: 
 # -- a run-on "sentence" naming SDK after SDK ----------------------------------------------------------------------
 
 RUN_ON = (
-    "第三方SDK目录：为保证相关功能的实现与应用安全稳定的运行，我们可能会接入由第三方提供的软件开发包（SDK）实现相关目的。"
+    "第三方SDK目录：下列工具包由合作方开发，本应用调用它们完成登录、分享、推送与统计等功能，以下按表格顺序逐一写明它们的信息。"
     "SDK名称 所属公司 官方网站 使用目的 收集数据 "
     "微信SDK腾讯科技有限公司https://open.example.com/用于实现微信登录与分享内容到微信好友和朋友圈的功能设备型号、网络状态"
     "https://open.example.com/privacy "
@@ -279,7 +279,7 @@ def test_names_enumerated_in_a_long_sentence_share_what_follows(tmp_path: Path, 
 # -- an address with the next cell's words run into its bare site ------------------------------------------------
 
 @pytest.mark.parametrize("text, address", [
-    ("友盟统计https://www.example.com/统计分析服务设备信息", "https://www.example.com/"),
+    ("甲乙统计https://www.example.com/数据统计设备信息", "https://www.example.com/"),
     ("官网www.example.cn/数据统计", "www.example.cn/"),
     ("https://push.example.com/甲乙推送隐私政策:https://push.example.com/privacy", "https://push.example.com/"),
 ])

@@ -1028,7 +1028,7 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
     roles = {r for r, _ in record.fields}
     last = max(record.last, record.first)
     if any(r == "company" and _names_sdks(v) for r, v in record.fields):
-        return None  # "使用的第三方：甲乙SDK、丙丁SDK，当您…时，这些SDK将收集…": sentences naming SDKs, prose reads them
+        return None  # "使用的第三方：甲乙SDK、丙丁SDK，当您…时，它们会读取…": sentences naming SDKs, prose reads them
     if features and _function_named(record, ctx):
         # "1、常规登录/注册" over "涉及的个人信息：手机号" among functions that ask for permissions: a function too
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)

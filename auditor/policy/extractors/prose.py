@@ -765,7 +765,7 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         name = text[start:stop]
         if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
             found.append((start, stop, name))
-    for start, stop in clause_sdks(text) if "SDK" in text else ():  # "使用的第三方：微信SDK、微博SDK，当您…"
+    for start, stop in clause_sdks(text) if "SDK" in text else ():  # "合作方：微信SDK、微博SDK，当您…"
         name = text[start:stop]
         if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
             found.append((start, stop, name))
@@ -810,19 +810,19 @@ def integrated_sdks(text: str) -> list[tuple[int, int]]:
 
 _CLAUSE_SDK_RE = re.compile(r"(?:^|(?<=[：:。；;，,]))\s*((?:[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11}?"
                             r"|[A-Za-z][\w.+-]*(?:\s[A-Za-z][\w.+-]*){0,2}?)\s?SDK)(?![A-Za-z0-9])")
-"""A name written with its SDK word opening a clause ("使用的第三方：微信SDK、…", "…；丙丁语音SDK，当您…")."""
+"""A name written with its SDK word opening a clause ("合作方：微信SDK、…", "…；丙丁滤镜SDK，当您…")."""
 _CLAUSE_AFTER_RE = re.compile(r"\s*[，,]\s*(?:当|在您|如|若|用于|为了|为|此|该|其|主要|会|将|可)")
 """What follows a lone SDK opening a clause: a clause saying when or what for ("甲乙SDK，当您使用…时，此SDK…")."""
 _LIST_AFTER_RE = re.compile(r"\s*(?:[，,。；;]|$)")
 MIN_CLAUSE_LIST = 2
 _CLAUSE_WORD_RE = re.compile(r"使用|调用|需要|包含|包括|会|将|可能|集成|接入|引入|采用|嵌入|提供|通过|以上|以下")
-"""Words of a clause before an SDK word ("以上需要调用某某SDK", "本应用会使用推送SDK"): a sentence, not a name opening it."""
+"""Words of a clause before an SDK word ("上述功能需要调用某某SDK", "本应用会使用推送SDK"): a sentence, not a name opening it."""
 
 
 def clause_sdks(text: str) -> list[tuple[int, int]]:
     """Spans of SDKs named with their SDK word as the subject of a clause: an enumeration of two or more so
-    written standing alone between clause marks ("使用的第三方：微信SDK、微博SDK、QQ SDK，当您…"), or one
-    followed by a clause saying when or what for ("…；丙丁语音SDK，当您使用听歌识曲功能时，此SDK将收集…"); each
+    written standing alone between clause marks ("合作方：微信SDK、微博SDK、QQ SDK，当您…"), or one
+    followed by a clause saying when or what for ("…；丙丁滤镜SDK，当您调节画面色调时，此SDK读取…"); each
     name-like, none saying which SDKs rather than naming one (:data:`_NOT_A_NAME_RE`)."""
     out: list[tuple[int, int]] = []
     for m in _CLAUSE_SDK_RE.finditer(text):
