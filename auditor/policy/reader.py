@@ -9,6 +9,7 @@ Where a row comes from: its JSON ``extractor`` names the stage, ``evidence`` the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -72,9 +73,13 @@ def read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: R
 
 
 def _named(disclosure: Disclosure) -> int:
-    """How much a reading says of its SDKs: the rows resolved to a catalog entry, and the rows with a company that
+    """How much a reading says of its SDKs: the rows resolved to a catalog entry (not by the words around them,
+    :attr:`SdkDisclosure.resolved_by` ``evidence``, when the link they were given is another row's too: run-on text
+    read as written gives each SDK its neighbours' link, and a wrong entry with it), and the rows with a company that
     reads as one (a legal entity's name, not the words of a cell run into it)."""
-    return sum(1 for s in disclosure.sdks if s.id) + sum(1 for s in disclosure.sdks if company_like(s.company))
+    links = Counter(s.link for s in disclosure.sdks if s.link)
+    return sum(1 for s in disclosure.sdks if s.id and (s.resolved_by != "evidence" or links[s.link] < 2)) \
+        + sum(1 for s in disclosure.sdks if company_like(s.company))
 
 
 def _paired(disclosure: Disclosure) -> int:

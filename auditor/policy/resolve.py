@@ -70,6 +70,7 @@ class Evidence:
     """Maven coordinates the row names (``com.google.firebase:firebase-auth``): as strong as package names."""
 
 
+_SLASH_RE = re.compile(r"\s*[/／]\s*")
 _FAMILY_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]+")
 """A word of a folded name: a run of Latin letters and digits, or of CJK characters (:meth:`Resolver._family`)."""
 
@@ -102,6 +103,11 @@ class Resolver:
             if len(set(hinted)) == 1:
                 return Resolution(hinted[0], (), "exact")
         by_name = self.names.resolve(ev.name)
+        if by_name.id is None and _SLASH_RE.search(ev.name):
+            # "甲推送SDK/甲统计SDK", "QQ分享SDK/QQ互联SDK/OPEN SDK": one product under the names it goes by, the first
+            # its own (a later one alone may be another maker's product of that name: "速验SDK/个验SDK")
+            first = self.names.resolve_exact(_SLASH_RE.split(ev.name, 1)[0])
+            by_name = Resolution(first, (), "exact") if first else by_name
         pkg = self.by_coordinates(ev.coordinates) or self.by_packages(ev.packages)
         generic = self.generic(ev.name)
         if by_name.id and by_name.how == "loose" and not self._same_vendor(ev.name, by_name.id):
@@ -129,7 +135,9 @@ class Resolver:
             named = self.names.named_as(_outer(ev.name))
             if named is not None and (not pkg or named in pkg):
                 return Resolution(named, (), "exact")
-        inner = self.contained(ev.name) if not by_name.id and not generic else None
+        # (of names written one after another, "甲SDK/乙SDK", the first: a later one alone says no more than a
+        # later name does, above)
+        inner = self.contained(_SLASH_RE.split(ev.name, 1)[0]) if not by_name.id and not generic else None
         if inner and inner in by_name.candidates and (not pkg or inner in pkg):
             return Resolution(inner, (), "contained")
         ids = [i for i, _ in ranked[:MAX_CANDIDATES]] or list(by_name.candidates)

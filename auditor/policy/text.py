@@ -325,6 +325,28 @@ def cued_company(text: str) -> str:
     return found if company_like(found) else ""
 
 
+MAX_OPENING_SENTENCES = 2
+"""Sentences of the paragraph under a service's title that may say whose the service is."""
+_SENTENCE_GAP_RE = re.compile(r"(?<=[.。!?！？])\s+(?=[A-Z\u3400-\u9fff])")
+
+
+def opening_sentences(text: str) -> str:
+    """The first :data:`MAX_OPENING_SENTENCES` sentences of ``text`` (what a paragraph under a service's title says
+    first: "Our app is analyzed with technologies from Acme Inc. (…)")."""
+    return " ".join(_SENTENCE_GAP_RE.split(text)[:MAX_OPENING_SENTENCES])
+
+
+def clause_company(text: str) -> str:
+    """A clause of an item's text that is a company's name and nothing else, before the item's address or at its
+    end ("…用于消息推送；甲乙科技有限公司 https://…"), else ""."""
+    return next((m.group(1) for m in _COMPANY_CLAUSE_RE.finditer(text)
+                 if company_like(m.group(1)) and not NOT_A_COMPANY_RE.search(m.group(1))), "")
+
+
+_COMPANY_CLAUSE_RE = re.compile(r"(?:^|[；;。，,])\s*([^；;。，,、：:\s]{2,40}?(?:公司|研究院|集团))\s*(?:官网|官方网站)?\s*[:：]?\s*"
+                                r"(?:https?://|www\.|$)")
+NOT_A_COMPANY_RE = re.compile(r"见|请|访问|联系|本公司|我们|我司|您|由|其他|相关|关联|第三方")
+"""Words of a clause about a company rather than a company's name ("详见本公司官网", "联系第三方公司")."""
 _INNER_CUE_RE = re.compile(r"\s(?:by|from)\s+(?:the\s+)?")
 """A cue inside the company a cue found ("Google is provided by Google Inc." after "AdMob by"): the company is
 what the last one names."""

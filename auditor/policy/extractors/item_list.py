@@ -32,9 +32,11 @@ from auditor.policy.text import (
     PLATFORM_ONLY_RE,
     SDK_PHRASE_RE,
     URL_RE,
+    clause_company,
     company_like,
     cued_company,
     name_like,
+    opening_sentences,
     packages,
     width,
 )
@@ -424,6 +426,10 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
                 addressed.add(run[-1])
                 j += 1
                 continue
+            if run and run[-1] == j - 1 and _noted(lines, bodies, j, ctx):
+                addressed.add(run[-1])  # "OPPO推送SDK" / "注：未开启任何权限": a note on the name, its item's text
+                j += 1
+                continue
             if not name_only(text, ctx) or _LIST_TITLE_RE.search(text):
                 break  # (the next list's title ends this one: "iOS接入第三方SDK目录")
             run.append(j)
@@ -437,6 +443,17 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
             found.update(run)
         k = max(j, k + 1)
     return frozenset(found)
+
+
+def _noted(lines: tuple[Line, ...], bodies: list[str | None], k: int, ctx: Context) -> bool:
+    """Line ``k``, under a name of a list that lost its markers, is a note on that name: no name, address or heading
+    itself, and the list goes on right under it (the name's address, or the next name)."""
+    if k + 1 >= len(lines) or bodies[k] is not None or bodies[k + 1] is not None or lines[k].mark.startswith("h") \
+            or _bare_name(lines[k], ctx) or "://" in lines[k].text and _ADDRESS_ONLY_RE.fullmatch(lines[k].text.strip()):
+        return False
+    after = lines[k + 1].text.strip()
+    return _ADDRESS_ONLY_RE.fullmatch(after) is not None or (_bare_name(lines[k + 1], ctx)
+                                                            and not _LIST_TITLE_RE.search(after))
 
 
 def _bare_name(line: Line, ctx: Context) -> bool:
@@ -472,37 +489,56 @@ def _linked_lines(lines: tuple[Line, ...], bodies: list[str | None], ctx: Contex
 def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context) -> frozenset[int]:
     """Items that lost their markers, each a name over its own address line (a page's list of third parties
     and their privacy pages copied as paragraphs: "AppLovin" / "https://www.applovin.com/privacy", "StartApp" /
-    "https://…"), whatever stands above them: at least :data:`MIN_ADDRESSED_NAMES` such pairs one after another,
-    at least half of the names catalog names, or names written in bold (a page that sets each party's name in bold
-    over its privacy page's address: one is enough). A short line with no address between two pairs ("Analytics
-    platform") is the title of the kind of the names below it and stays no item. Returns the items' lines."""
+    "https://…"), whatever stands above them: at least :data:`MIN_ADDRESSED_NAMES` such pairs in a run of names one
+    after another, more than half of them with their address, at least half of the names catalog names, or names
+    written in bold (a page that sets each party's name in bold over its privacy page's address: one is enough). A
+    name may have a note under it, over its address or instead of it ("OPPO推送SDK" / "注：未开启任何权限"). A short
+    line with nothing under it between two items ("Analytics platform") is the title of the kind of the names below
+    it and stays no item. Returns the items' lines."""
     found: set[int] = set()
 
     def address(k: int) -> bool:
         return 0 < k < len(lines) and bodies[k] is None and "://" in lines[k].text \
             and _ADDRESS_ONLY_RE.fullmatch(lines[k].text.strip()) is not None
 
-    k, n = 1, len(lines)
+    def name(k: int) -> bool:
+        return k < len(lines) and bodies[k] is None and _bare_name(lines[k], ctx)
+
+    def note(k: int) -> bool:
+        return k < len(lines) and _noted(lines, bodies, k, ctx)
+
+    def item(k: int) -> tuple[int, bool] | None:
+        """Where the item whose name is line ``k`` ends and whether it has its address: the address right under
+        the name, or under a note on it ("OPPO推送SDK" / "注：未开启任何权限"); a note alone; None when nothing is
+        under the name (a kind's title over the next name)."""
+        if address(k + 1):
+            return k + 2, True
+        if note(k + 1):
+            return (k + 3, True) if address(k + 2) else (k + 2, False)
+        return None
+
+    k, n = 0, len(lines)
     while k < n:
-        if not address(k):
+        first = item(k) if name(k) else None
+        if first is None or not first[1]:
             k += 1
             continue
         run: list[int] = []
-        j = k
-        while bodies[j - 1] is None and _bare_name(lines[j - 1], ctx):
-            run.append(j - 1)
-            if address(j + 2):
-                j += 2  # the next name, over its address
-            elif address(j + 3) and _bare_name(lines[j + 1], ctx):
-                j += 3  # a kind's title, then the next name over its address
-            else:
-                break
-        if (len(run) >= MIN_ADDRESSED_NAMES and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run)) \
+        addressed = 0
+        i, end = k, k
+        while name(i) and (under := item(i)) is not None:
+            run.append(i)
+            end, has = under
+            addressed += has
+            # the next name; or a kind's title, then the next name
+            i = end if name(end) and item(end) is not None else end + 1 if name(end) else len(lines)
+        if (addressed >= MIN_ADDRESSED_NAMES and addressed * 2 > len(run)
+                and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run)) \
                 or (run and all(lines[i].bold for i in run)):  # (bold names, each over its address: items however few)
             for i in run:
                 bodies[i] = lines[i].text.strip()
             found.update(run)
-        k = max(j, k) + 1
+        k = max(end, k) + 1
     return frozenset(found)
 
 
@@ -534,8 +570,8 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None], bare: frozense
         constants = True  # the permission items a record opens with, right under it (not after its text)
         titled = False  # a Markdown paragraph follows the item after a blank line, none of its text
         stop = min(len(lines), i + 1 + MAX_NESTED)
-        if i in bare:  # a bare name owns the address under it, nothing more (the page goes on after the list)
-            stop = i + 2 if i + 1 < len(lines) and _ADDRESS_ONLY_RE.fullmatch(lines[i + 1].text.strip()) else i + 1
+        if i in bare:  # a bare name owns the address under it, or a note and the address under that, nothing more
+            stop = _bare_item_end(lines, bodies, i)  # (the page goes on after the list)
         for k in range(i + 1, stop):
             item = bodies[k]
             if item is not None and sdk_like and owner and data(item):
@@ -567,6 +603,25 @@ def _items(doc: Document, ctx: Context, bodies: list[str | None], bare: frozense
     return out
 
 
+def _bare_item_end(lines: tuple[Line, ...], bodies: list[str | None], i: int) -> int:
+    """Where the item of a name that lost its marker (line ``i``) ends: after the address right under it, or after
+    a note under it and the address under that ("友盟移动统计SDK" / "我们的产品集成…" / "https://…"), or after a note
+    right over the next item ("OPPO推送SDK" / "注：…"); else right after the name."""
+    def address(k: int) -> bool:
+        return k < len(lines) and bodies[k] is None and _ADDRESS_ONLY_RE.fullmatch(lines[k].text.strip()) is not None
+
+    if address(i + 1):
+        return i + 2
+    if "://" not in lines[i].text and i + 1 < len(lines) and bodies[i + 1] is None \
+            and not lines[i + 1].mark.startswith("h") and not _LINKED_RE.match(lines[i + 1].text.strip()):
+        # (a name written with its address owns no note: the line under it is the next name with its own)
+        if address(i + 2):
+            return i + 3
+        if i + 2 < len(lines) and bodies[i + 2] is not None:
+            return i + 2
+    return i + 1
+
+
 def _permission_lists(bodies: list[str | None], ctx: Context) -> set[int]:
     """Lines of the lists (runs of item lines) whose items are mostly labelled with a permission ("Camera: …",
     "相机权限：…")."""
@@ -594,6 +649,14 @@ _PACKAGE_PATH_RE = re.compile(r"^\s*(?:@[\w.-]+/[\w./-]+|[a-z][\w-]*/[a-z][\w-]*
 """A library's package path ("@capacitor/camera", "firebase/analytics"): a name, whatever words it spells."""
 _FIELD_ROLES = frozenset({"name", "company", "purpose", "data", "link", "website", "permissions", "method", "scene",
                           "packages"})
+MAX_GLUED_NAME = 40
+"""Display width of a name a label is glued to (longer: words of a sentence before the label)."""
+_GLUED_NOT_NAME_RE = re.compile(r"第三方|合作伙伴|相关|^(?:sdk|SDK|Sdk)$")
+"""Words before a glued label that say whose or which kind of SDKs, or the SDK word alone ("SDK服务商："), rather than
+name one."""
+_RECORD_ROLES = frozenset({"company", "purpose", "data", "link", "website", "permissions", "method"})
+"""Roles of the fields of a record about a third party: a label of one glued to an item's name makes the item
+such a record."""
 _DATA_WORD_RE = re.compile(r"(?:信息|数据|\binformation|\bdata)\s*$", re.IGNORECASE)
 
 
@@ -736,6 +799,16 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         return m.group(1).strip(), m.group(2), "", True
     m = _HEAD_RE.match(body)
     head, rest = (m.group(1).strip(), m.group(2)) if m else (body.strip(" 。.;；"), "")
+    glued = ctx.lexicon.glued_label(head) if m and not known(head) and not ctx.lexicon.is_header(head) else -1
+    if glued > 0 and ctx.lexicon.role(head[glued:]) in _RECORD_ROLES:
+        # "2.甲乙分享使用目的：…", "8 丙丁 SDK使用目的：…": the name (its SDK word and all), its first field's
+        # label glued to it; a link's words glued between them are neither ("5.戊己隐私政策使用目的：…")
+        if head[glued:glued + 3].casefold() == "sdk":
+            glued += 3
+        name = _POLICY_TAIL_RE.sub("", head[:glued]).strip() or head[:glued].strip()
+        if name_like(name) and width(name) <= MAX_GLUED_NAME and not _GLUED_NOT_NAME_RE.search(name) \
+                and not ctx.lexicon.generic(name) and not ctx.lexicon.data_types_in(name, cell=True):
+            return name, f"{head[glued:]}：{rest}", "", sdk_like(name)
     if rest and _ADDRESS_ONLY_RE.fullmatch(rest.strip()) and (bare := _LABEL_POLICY_TAIL_RE.sub("", head).strip()) \
             and bare != head:
         return bare, "", rest.strip().strip("<>"), sdk_like(bare)  # "TikTok Ad Policy: https://…": TikTok, its page
@@ -753,6 +826,7 @@ def item_company(text: str) -> str:
     words name the app's developer, the user or us ("由APP开发者主动提供")."""
     m = _COMPANY_RE.search(text)
     found = next((g for g in m.groups() if g), "").strip() if m else ""
+    found = found or clause_company(text)  # "…用于消息推送；甲乙科技有限公司 https://…"
     return "" if _NOT_COMPANY_RE.search(found) else found
 
 
@@ -778,7 +852,10 @@ def _facts(doc: Document, it: _Item, ctx: Context) -> RowFacts:
     name, owner = _owned(it.name)
     return RowFacts(
         name=name,
-        company=owner or item_company(it.rest) or labelled_company(_labelled(doc, it, ctx), ctx),
+        company=owner or item_company(it.rest) or labelled_company(_labelled(doc, it, ctx), ctx)
+        or (cued_company(opening_sentences(doc.lines[it.first + 1].text)) if it.last > it.first and not it.rest else ""),
+        # ("20. ACME SDK" over "Our app is analyzed with technologies from Acme Inc. (…)": the paragraph under a
+        # titled item says whose)
         purpose=next((g for g in purpose.groups() if g), "").strip() if purpose else it.rest[:200].strip(),
         data=text, link=f"{it.link} {text}".strip(),
     )

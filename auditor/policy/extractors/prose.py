@@ -27,6 +27,7 @@ from auditor.policy.text import (
     CLAUSE_RE,
     LEGAL_ENTITY_RE,
     NONE_WORDS,
+    NOT_A_COMPANY_RE,
     NOT_ASKED_RE,
     PURPOSES,
     REFUSAL_RE,
@@ -36,11 +37,13 @@ from auditor.policy.text import (
     URL_RE,
     WHEN,
     ZH_LEGAL_ENTITY,
+    clause_company,
     company_like,
     cued_company,
     linked_names,
     moment,
     name_like,
+    opening_sentences,
     purpose_match,
     purpose_of,
     width,
@@ -96,6 +99,18 @@ _ZH_INTEGRATED_SDK_RE = re.compile(r"(?:集成|接入|引入|嵌入)了?\s*([\u3
                                    r"(?![A-Za-z0-9])")
 """The same with a Chinese name ("我们的产品集成七鱼SDK，…", "接入了腾讯移动直播SDK"): the words after the verb up to the
 SDK word, unless they say which SDKs rather than name one (:data:`_NOT_A_NAME_RE`) or name only a kind ("推送SDK")."""
+_MAKER = r"[\u3400-\u9fffA-Za-z][^，。；,;：:、\s的]{1,38}?(?:公司|集团|研究院)(?:\s*[（(][^（）()]{1,40}[)）])?"
+_PRODUCT_CHAR = r"[\u3400-\u7683\u7685-\u9fffA-Za-z0-9+.-]"  # (any but "的", U+7684: it ends the maker, no name has it)
+_PRODUCT = _PRODUCT_CHAR + r"+(?:[ \xa0/／]" + _PRODUCT_CHAR + r"+){0,3}?"
+_MAKERS_SDK_RE = re.compile(r"(?:集成|接入|引入|嵌入|使用|采用)了?\s*(" + _MAKER + r")\s*(?:所?提供|开发|研发|推出)?的?\s*("
+                            + _PRODUCT + r"\s?SDK(?:\s*[/／]\s*" + _PRODUCT + r"\s?SDK)*)(?![A-Za-z0-9])"
+                            r"(?:\s*[（(]([^（）()，,。；;]{1,30})[)）])?")
+"""An SDK named after its maker, a verb of integrating before them ("本应用集成甲乙科技有限公司的丙丁推送SDK，…",
+"接入某某公司(Example Inc.)提供的戊己 SDK"): the maker (a company's name) and the product with its SDK word, under
+all the names it is written with ("丙丁SDK/丙丁推送SDK") and an aside in brackets after it ("戊己SDK(戊己统计)"), known
+to the catalog or not."""
+MAX_MADE_NAME = 60
+"""Characters of the name of an SDK named after its maker (more: words of a sentence, not a name)."""
 _NEXT_SDK_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*([\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9+]{0,11}?\s?SDK)(?![A-Za-z0-9])")
 """The next item of an enumeration of SDKs after a verb of integrating, written with its SDK word too."""
 _NOT_A_NAME_RE = re.compile(r"^(?:的|了|第三方|三方|相关|以下|下列|如下|上述|前述|该|此|本|其|各|多|部分|一些|若干|这些|那些|合作|"
@@ -182,10 +197,13 @@ class ProseExtractor:
                 continue
             named = mentions.get(p, [])
             below = _said_of_them(doc, paragraphs, texts, p) if named and p + 1 not in mentions else ""
+            # a title naming one service, its text the paragraph under it ("20. ACME SDK" over "Our app is analyzed
+            # with technologies from Acme Inc. (…)"): that paragraph's opening may say whose it is
+            under = texts[p + 1] if p + 1 < len(texts) and len(named) == 1 and _titles(text, named[0]) else ""
             rows = tuple(self._row(text, first, last, name, ctx, " ".join(
                 [_listed_after(doc, paragraphs, texts, p), below]
                 + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))), named,
-                " ".join(texts[q] for q in again.get(keys[(p, name)], []))) for name in named)
+                " ".join(texts[q] for q in again.get(keys[(p, name)], [])), under) for name in named)
             scenes = tuple(SceneClaim(scene, desc, part, first, last, sentence=True)
                            for scene, desc, part in scene_texts[text])
             if rows or scenes:
@@ -193,8 +211,9 @@ class ProseExtractor:
         return out
 
     def _row(self, text: str, first: int, last: int, name: str, ctx: Context, after: str = "",
-             named: list[str] | None = None, later: str = "") -> SdkClaim:
-        """``later``: the text of later paragraphs naming the same SDK (a sentence there may say whose it is)."""
+             named: list[str] | None = None, later: str = "", under: str = "") -> SdkClaim:
+        """``later``: the text of later paragraphs naming the same SDK (a sentence there may say whose it is);
+        ``under``: the paragraph under ``text`` when ``text`` is the SDK's title."""
         sentence = next((m.group(0) for m in _SENTENCE_RE.finditer(text) if name in m.group(0)), text)
         mine = _name_words(name)
         others = {w for n in named or () if n != name for w in _name_words(n)} - mine
@@ -211,13 +230,15 @@ class ProseExtractor:
                            if any(w in (said := m.group(0)) for w in mine) or not any(w in said for w in others))
         # (the company in brackets right after the name first: several SDKs in one sentence, each with its own,
         # "AdMob (… of Google LLC), MoPub (… of Twitter, Inc.)")
-        found = _bracketed_company(sentence, name) or cued_company(_without_asides_of(sentence, name, named or [])) \
+        found = _bracketed_company(sentence, name) or _made_by(sentence, name) or cued_company(_without_asides_of(sentence, name, named or [])) \
             or _provided_by(sentence, ctx) or next(
             (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "") \
             or (labelled_company(text, ctx) if len(named or ()) <= 1 else "") \
             or _bracketed_company(text, name) \
             or (cued_company(text) if _ITEM_OPENING_RE.match(text) and name in _first_sentence(text) else "") \
-            or (_leading_company(right_after) if run_on else "")
+            or (clause_company(text) if len(named or ()) <= 1 and _ITEM_MARK_RE.match(text) else "") \
+            or (_leading_company(right_after) if run_on else "") \
+            or cued_company(opening_sentences(under))
         # ("…  信息共享主体：某某有限公司"; "穿山甲（北京某某有限公司）隐私政策参见…"; a numbered item about the SDKs its
         # first sentence names, "(3)使用QQ互联，微信分享SDK进行…，由深圳市腾讯计算机系统有限公司提供技术支持。": the
         # item's company; not of the platforms a later sentence lists, "ShareSDK…支持微信、QQ、微博…")
@@ -312,6 +333,16 @@ def _without_asides_of(sentence: str, name: str, named: list[str]) -> str:
 
 
 _LATIN_ASIDE_RE = re.compile(r"\([^()（）]*[A-Za-z][^()（）]*\)")
+_TITLE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.、．)）]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?)\s*")
+
+
+def _titles(text: str, name: str) -> bool:
+    """``text`` is a title naming ``name`` and nothing else ("20. ACME SDK", "**Fire Analytics**")."""
+    return _TITLE_NUMBER_RE.sub("", TAG_RE.sub("", text)).strip(_TITLE_MARKS).casefold() == name.casefold()
+
+
+_ITEM_MARK_RE = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、)）]|[①-⑳])")
+"""A numbered item's mark opening a paragraph ("9、", "（3）")."""
 _ITEM_OPENING_RE = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、)）]|[①-⑳])\s*(?:使用|集成|接入|我们使用|我们集成|我们接入)")
 """A numbered item opening with the SDKs it is about ("(3)使用QQ互联…", "2、接入极光推送…")."""
 def _first_sentence(text: str) -> str:
@@ -473,6 +504,7 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
             + _collecting_sdks(text, ctx) + _linked(text) + _numbered_items(text, ctx, exact):
         found.append((start, name))
     found.sort()
+    makers = [(m.start(1), m.end(1)) for m in _MAKERS_SDK_RE.finditer(text)] if "SDK" in text else []
     out: list[tuple[str, str]] = []
     for start, name in found:
         if _names_data(name, ctx) or ctx.lexicon.generic(name):
@@ -483,11 +515,16 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
             continue  # "支付宝账户", "your Google account": a user's account, data, not the SDK
         if _INSTALLED_RE.search(_sentence_at(text, start)):
             continue  # "本应用会查询微信、微博…的安装状态": apps looked for on the device, not SDKs in the app
-        sdk_id = exact(name)
-        key = sdk_id or case_key(name).casefold()
+        if any(a <= start < b for a, b in makers):
+            continue  # "集成深圳市甲乙科技有限公司的…": a name inside the maker's is the company's, not an SDK's
+        sdk_id = exact(name) or next((k for part in _SLASH_RE.split(name) if part and (k := exact(part))), None)
+        key = sdk_id or case_key(name).casefold()  # ("甲SDK/甲推送SDK": one SDK under two names, the known one's)
         if all(k != key for _, k in out):
             out.append((name, key))
     return out
+
+
+_SLASH_RE = re.compile(r"\s*[/／]\s*")
 
 
 _TITLE_MARKS = " \t*#_:：-"
@@ -765,6 +802,10 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         name = text[start:stop]
         if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
             found.append((start, stop, name))
+    for start, stop, _ in made_sdks(text) if "SDK" in text else ():  # "集成某某有限公司的甲乙SDK": an SDK by its maker
+        name = text[start:stop]
+        if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
+            found.append((start, stop, name))
     for start, stop in clause_sdks(text) if "SDK" in text else ():  # "合作方：微信SDK、微博SDK，当您…"
         name = text[start:stop]
         if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
@@ -793,6 +834,30 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
             names.append((start, span))
             end = stop
     return names
+
+
+def made_sdks(text: str) -> list[tuple[int, int, str]]:
+    """Spans of the SDKs a sentence names after their maker (:data:`_MAKERS_SDK_RE`), with the maker, and of the
+    SDKs enumerated right after the first ("集成某某有限公司的甲SDK、乙SDK"), which share it; the name-like only."""
+    out: list[tuple[int, int, str]] = []
+    for m in _MAKERS_SDK_RE.finditer(text):
+        maker = m.group(1)
+        if not company_like(maker) or NOT_A_COMPANY_RE.search(maker):
+            continue  # ("集成我们关联公司的…": no maker by name)
+        aside = m.group(3)  # ("戊己SDK(戊己统计)": the name's; "甲SDK（某某有限公司）": its maker's, no part of it)
+        spans = [(m.start(2), m.end() if aside and not company_like(aside) else m.end(2))]
+        while more := _NEXT_SDK_RE.match(text, spans[-1][1]):
+            spans.append((more.start(1), more.end(1)))
+        out += [(a, b, maker) for a, b in spans if b - a <= MAX_MADE_NAME and not _NOT_A_NAME_RE.search(text[a:b])
+                and name_like(text[a:b])]
+    return out
+
+
+def _made_by(sentence: str, name: str) -> str:
+    """The maker a sentence names ``name`` after (:func:`made_sdks`); "" when it does not."""
+    if "SDK" not in sentence:
+        return ""
+    return next((maker for a, b, maker in made_sdks(sentence) if name in sentence[a:b]), "")
 
 
 def integrated_sdks(text: str) -> list[tuple[int, int]]:
