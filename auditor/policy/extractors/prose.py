@@ -99,10 +99,13 @@ _ZH_INTEGRATED_SDK_RE = re.compile(r"(?:集成|接入|引入|嵌入)了?\s*([\u3
                                    r"(?![A-Za-z0-9])")
 """The same with a Chinese name ("我们的产品集成七鱼SDK，…", "接入了腾讯移动直播SDK"): the words after the verb up to the
 SDK word, unless they say which SDKs rather than name one (:data:`_NOT_A_NAME_RE`) or name only a kind ("推送SDK")."""
-_MAKER = r"[\u3400-\u9fffA-Za-z][^，。；,;：:、\s的]{1,38}?(?:公司|集团|研究院)(?:\s*[（(][^（）()]{1,40}[)）])?"
+_MAKER = r"(?>[\u3400-\u9fffA-Za-z][^，。；,;：:、\s的]{1,38}(?:公司|集团|研究院)(?:\s*[（(][^（）()]{1,40}[)）])?)"
+"""A maker's name: up to the last company word before "的" or a clause's end (tried once: an atomic group)."""
 _PRODUCT_CHAR = r"[\u3400-\u7683\u7685-\u9fffA-Za-z0-9+.-]"  # (any but "的", U+7684: it ends the maker, no name has it)
-_PRODUCT = _PRODUCT_CHAR + r"+(?:[ \xa0/／]" + _PRODUCT_CHAR + r"+){0,3}?"
-_MAKERS_SDK_RE = re.compile(r"(?:集成|接入|引入|嵌入|使用|采用)了?\s*(" + _MAKER + r")\s*(?:所?提供|开发|研发|推出)?的?\s*("
+_PRODUCT = _PRODUCT_CHAR + r"{1,40}(?:[ \xa0/／]" + _PRODUCT_CHAR + r"{1,40}){0,3}?"  # (bounded: a hostile page
+# of "集成甲公司" over and over never has a name run to its end)
+_MAKERS_SDK_RE = re.compile(r"(?:集成|接入|引入|嵌入|使用|采用)了?\s*(" + _MAKER + r")\s*(?:所?提供|开发|研发|推出)?的?\s*"
+                            r"(?=[^，。；,;]{0,60}?SDK)("  # (an SDK word ahead, looked for once, before any name is tried)
                             + _PRODUCT + r"\s?SDK(?:\s*[/／]\s*" + _PRODUCT + r"\s?SDK)*)(?![A-Za-z0-9])"
                             r"(?:\s*[（(]([^（）()，,。；;]{1,30})[)）])?")
 """An SDK named after its maker, a verb of integrating before them ("本应用集成甲乙科技有限公司的丙丁推送SDK，…",
