@@ -233,3 +233,14 @@ def test_a_name_written_with_its_address_owns_no_line_under_it(tmp_path: Path, c
     d = _read(tmp_path, "linked.txt", text, catalog)
     assert "Zeta Ads" in _names(d)
     assert (_row(d, "Crashfox").evidence.line_start, _row(d, "Crashfox").evidence.line_end) == (4, 4)
+
+
+def test_a_paragraph_after_a_list_of_bare_names_is_no_note(tmp_path: Path, catalog: Catalog) -> None:
+    # guard: names without addresses, then a section's title and its paragraph: the list keeps its names (a note
+    # belongs only in a list of names over their addresses)
+    text = ("The app relies on outside services. Privacy pages of the third party service providers it uses:\n"
+            "Fire Analytics\nCrashfox\nZeta Ads\nOmega Maps\nLog Data\n"
+            "When the app fails we keep a record of what happened on the phone, such as its model and the time.\n"
+            "Cookies\nThe app stores no cookies of its own.\n")
+    d = _read(tmp_path, "bare_then_section.txt", text, catalog)
+    assert {"Fire Analytics", "Crashfox", "Zeta Ads", "Omega Maps"} <= set(_names(d))

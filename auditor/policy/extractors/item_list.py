@@ -416,6 +416,7 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
             continue  # a list's title only when it says so, "Android接入第三方SDK目录")
         run: list[int] = []
         addressed: set[int] = set()  # names with an address line under them
+        noted: set[int] = set()  # names with a note under them
         j = k + 1
         while j < n and bodies[j] is None and not lines[j].mark.startswith("h") and not lines[j].bold:
             text = lines[j].text.strip()
@@ -426,16 +427,16 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
                 addressed.add(run[-1])
                 j += 1
                 continue
-            if run and run[-1] == j - 1 and _noted(lines, bodies, j, ctx):
-                addressed.add(run[-1])  # "OPPO推送SDK" / "注：未开启任何权限": a note on the name, its item's text
-                j += 1
+            if addressed and run[-1] == j - 1 and _noted(lines, bodies, j, ctx):
+                noted.add(run[-1])  # "OPPO推送SDK" / "注：未开启任何权限": in a list of names over their addresses, a
+                j += 1  # note on the name, its item's text
                 continue
             if not name_only(text, ctx) or _LIST_TITLE_RE.search(text):
                 break  # (the next list's title ends this one: "iOS接入第三方SDK目录")
             run.append(j)
             j += 1
-        if addressed:  # names written over their addresses: a name without one is the page's next title
-            run = run[:next((m for m, i in enumerate(run) if i not in addressed), len(run))]
+        if addressed:  # names written over their addresses: a name without one (or a note) is the page's next title
+            run = run[:next((m for m, i in enumerate(run) if i not in addressed and i not in noted), len(run))]
         least = 2 if lines[k].text.rstrip().endswith((":", "：")) else MIN_BARE_NAMES
         if len(run) >= least and sum(ctx.names.known(lines[i].text.strip()) for i in run) * 2 >= len(run):
             for i in run:
