@@ -325,6 +325,14 @@ def cued_company(text: str) -> str:
     return found if company_like(found) else ""
 
 
+BACK_REFERENCE_RE = re.compile(r"^\s*(?:these|those|such|the above|said|all of these)\s+(?:[\w-]+\s+){0,2}?(?:providers?|partners?|"
+                               r"networks?|services?|companies|sdks?|librar(?:y|ies)|third[- ]parties|vendors?|tools?)\b"
+                               r"|^\s*(?:上述|以上|这些|该等|前述)(?:的)?(?:第三方|SDK|sdk|合作方|服务商|服务提供商|合作伙伴|服务|机构)",
+                               re.IGNORECASE)
+"""A paragraph that goes on about the SDKs the one before it named ("These ad providers may collect…",
+"上述第三方SDK会收集…")."""
+
+
 MAX_OPENING_SENTENCES = 2
 """Sentences of the paragraph under a service's title that may say whose the service is."""
 _SENTENCE_GAP_RE = re.compile(r"(?<=[.。!?！？])\s+(?=[A-Z\u3400-\u9fff])")

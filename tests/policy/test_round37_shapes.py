@@ -244,3 +244,33 @@ def test_a_paragraph_after_a_list_of_bare_names_is_no_note(tmp_path: Path, catal
             "Cookies\nThe app stores no cookies of its own.\n")
     d = _read(tmp_path, "bare_then_section.txt", text, catalog)
     assert {"Fire Analytics", "Crashfox", "Zeta Ads", "Omega Maps"} <= set(_names(d))
+
+
+# -- a sentence right under a list about all its items -----------------------------------------------------------
+
+SAID_OF_THEM = """\
+3. Advertising
+The app shows ads through Zeta Ads and these mediation partners:
+Omega Maps
+Sigma Push
+Tau Maps
+These partners may collect:
+Advertising ID
+Approximate location
+They use this data for:
+Ad personalization
+4. Contact
+"""
+
+
+def test_a_sentence_under_a_list_about_its_items_gives_each_its_data(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "said_of_them.txt", SAID_OF_THEM, catalog)
+    for name in ("Omega Maps", "Sigma Push", "Tau Maps"):
+        assert set(_row(d, name).data_types) == {"advertising-id", "location-coarse"}, name
+
+
+def test_a_paragraph_under_a_list_about_something_else_gives_no_data(tmp_path: Path, catalog: Catalog) -> None:
+    # guard: the line under the list does not speak of its items
+    text = SAID_OF_THEM.replace("These partners may collect:", "We may collect:")
+    d = _read(tmp_path, "said_of_other.txt", text, catalog)
+    assert _row(d, "Omega Maps").data_types == ()

@@ -22,6 +22,7 @@ from auditor.policy.claims import Context, ExtractorKind, RowFacts, SdkClaim, St
 from auditor.policy.document import Document, Line
 from auditor.policy.table import MAX_BARE_NAME, labelled_company, name_only, product_company
 from auditor.policy.text import (
+    BACK_REFERENCE_RE,
     CJK_RE,
     CONSTANT_OPENING_RE,
     DATA_CATEGORY_RE,
@@ -141,6 +142,7 @@ class ListExtractor:
             # a head that opens several items of the list is a field's label ("要求内容：…" / "接入说明：…" under each
             # numbered point), not a name
             heads = Counter(it.name.strip().casefold() for it in group if it.rest)
+            said = _said_of_them(doc, max(it.last for it in group) + 1, ctx)  # "These partners may collect:" …
             for it in group:
                 listed = listed_at[doc.lines[it.first].indent] or introduced[it.first] or it.first in named
                 if it.sdk_like:
@@ -176,6 +178,8 @@ class ListExtractor:
                     if it.first in in_permission_list:
                         continue  # "Billing: …" among "Camera: …", "Microphone: …": a permission, not an SDK
                 facts = _facts(doc, it, ctx)
+                if said:
+                    facts = replace(facts, data=f"{facts.data} {said}".strip())
                 conf = CONFIDENCE if it.sdk_like else CONFIDENCE - 0.1
                 if it.sdk_like and any(CONSTANT_OPENING_RE.match(doc.lines[k].text)
                                        or (bodies[k] is not None and _constant_item(bodies[k] or "", ctx))
@@ -183,6 +187,31 @@ class ListExtractor:
                     conf = OWNED_CONSTANTS_CONFIDENCE  # its permissions' constants under it: its lines, not a list's
                 out.append(Structure(self.kind, it.first, it.last, conf, sdks=(SdkClaim(facts, it.first, it.last),)))
         return out
+
+
+MAX_SAID_LINES = 8
+"""Lines a sentence about the items of a list right under it may run on for (its own list of data)."""
+
+
+def _said_of_them(doc: Document, k: int, ctx: Context) -> str:
+    """The text right under a list (from line ``k``) when it goes on about all its items ("These partners may
+    collect:" / "Advertising ID" / "Device info"): that sentence and the short lines under it that list what they
+    do, up to a heading or the next sentence that opens a list of its own ("They use this data for:"); "" when the
+    line under the list is about something else."""
+    if k >= len(doc.lines) or not BACK_REFERENCE_RE.match(doc.lines[k].text):
+        return ""
+    out = [doc.lines[k].text]
+    for j in range(k + 1, min(len(doc.lines), k + 1 + MAX_SAID_LINES)):
+        line = doc.lines[j]
+        if line.mark.startswith("h") or ctx.lines[j].outline or line.text.rstrip().endswith((":", "：")) \
+                or ctx.lines[j].width > MAX_SAID_WIDTH:
+            break
+        out.append(line.text)
+    return " ".join(out)
+
+
+MAX_SAID_WIDTH = 60
+"""Display width of a line listing one thing the items of a list do (longer: a paragraph of its own)."""
 
 
 def _sdk_list(items: list[_Item], ctx: Context) -> bool:

@@ -23,6 +23,7 @@ from auditor.policy.lexicon import fold
 from auditor.policy.names import case_key
 from auditor.policy.table import labelled_company
 from auditor.policy.text import (
+    BACK_REFERENCE_RE,
     CJK_RE,
     CLAUSE_RE,
     LEGAL_ENTITY_RE,
@@ -418,17 +419,9 @@ def _named_over_lists(doc: Document, paragraphs: list[tuple[int, int]], texts: l
     return out
 
 
-_BACK_RE = re.compile(r"^\s*(?:these|those|such|the above|said|all of these)\s+(?:[\w-]+\s+){0,2}?(?:providers?|partners?|"
-                      r"networks?|services?|companies|sdks?|librar(?:y|ies)|third[- ]parties|vendors?|tools?)\b"
-                      r"|^\s*(?:上述|以上|这些|该等|前述)(?:的)?(?:第三方|SDK|sdk|合作方|服务商|服务提供商|合作伙伴|服务|机构)",
-                      re.IGNORECASE)
-"""A paragraph that goes on about the SDKs the one before it named ("These ad providers may collect…",
-"上述第三方SDK会收集…")."""
-
-
 def _said_of_them(doc: Document, paragraphs: list[tuple[int, int]], texts: list[str], p: int) -> str:
     """The next paragraph (with the list it introduces) when it speaks of the SDKs paragraph ``p`` named."""
-    if p + 1 >= len(paragraphs) or not _BACK_RE.match(texts[p + 1]):
+    if p + 1 >= len(paragraphs) or not BACK_REFERENCE_RE.match(texts[p + 1]):
         return ""
     return f"{texts[p + 1]} {_listed_after(doc, paragraphs, texts, p + 1)}".strip()
 
