@@ -274,3 +274,30 @@ def test_a_paragraph_under_a_list_about_something_else_gives_no_data(tmp_path: P
     text = SAID_OF_THEM.replace("These partners may collect:", "We may collect:")
     d = _read(tmp_path, "said_of_other.txt", text, catalog)
     assert _row(d, "Omega Maps").data_types == ()
+
+
+# -- a feature's record whose "third parties used" field enumerates SDKs by name ---------------------------------
+
+FEATURE_PARTIES = """\
+4、订单提醒
+收集的个人信息：设备型号
+使用的第三方：甲乙推送、丙丁统计、庚辛推送，用于向您推送订单状态。这些SDK会收集您的设备标识信息（OAID、Android ID）。
+
+5、附近门店
+收集的个人信息：位置信息
+使用的第三方：戊己地图信息技术有限公司
+"""
+
+
+def test_a_third_parties_field_enumerating_names_gives_a_row_each(tmp_path: Path, catalog: Catalog) -> None:
+    # the field's value is no party but names, at least half of them catalog names, then sentences about them
+    d = _read(tmp_path, "feature_parties.txt", FEATURE_PARTIES, catalog)
+    assert {"甲乙推送", "丙丁统计", "庚辛推送"} <= set(_names(d))
+    assert {"oaid", "android-id"} <= set(_row(d, "庚辛推送").data_types)
+    assert "订单提醒" not in _names(d)
+
+
+def test_a_third_parties_field_naming_a_company_is_its_company(tmp_path: Path, catalog: Catalog) -> None:
+    # guard: a company's name alone in the field is the record's party, no enumeration of SDKs
+    d = _read(tmp_path, "feature_parties.txt", FEATURE_PARTIES, catalog)
+    assert not {"戊己地图信息技术有限公司"} & set(_names(d))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE, heading_line, record_fields
-from auditor.policy.claims import Context, ExtractorKind, SceneClaim, SdkClaim, Structure
+from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
 from auditor.policy.extractors.prose import clause_sdks
 from auditor.policy.facts import named_parts
@@ -1001,7 +1001,8 @@ def _feature(record: _Record, ctx: Context) -> Structure | None:
     purpose = " ".join(v for r, v in record.fields if r == "purpose")
     last = max(record.last, record.first)
     return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.1, scenes=(
-        SceneClaim(record.fields[0][1], purpose, asked, record.first, last, sentence=True),))
+        SceneClaim(record.fields[0][1], purpose, asked, record.first, last, sentence=True),),
+        sdks=_enumerated_rows(record, ctx))  # (and the SDKs it says the function uses: "使用的第三方：…")
 
 
 def _named_by_method(record: _Record, ctx: Context) -> _Record:
@@ -1022,6 +1023,35 @@ def _names_sdks(value: str) -> bool:
     return width(value) > MIN_SENTENCES_WIDTH and "SDK" in value and bool(clause_sdks(value))
 
 
+def _enumerated(value: str, ctx: Context) -> list[str]:
+    """The names a party's field enumerates before the sentences that follow them ("使用的第三方：甲乙推送、丙丁推送，
+    用于…这些SDK将收集…"): each a name and no company's, at least half of them catalog names; [] when the value
+    is a party (no sentences after it) or names no SDK so."""
+    if width(value) <= MIN_SENTENCES_WIDTH:
+        return []
+    head = _CLAUSE_END_RE.split(value.strip(), maxsplit=1)[0]
+    parts = [p.strip() for p in _ENUMERATED_RE.split(head)]
+    if not all(p and width(p) <= MAX_LISTED_NAME and name_like(p) and not company_like(p) for p in parts):
+        return []
+    return parts if sum(1 for p in parts if ctx.names.known(p)) * 2 >= len(parts) else []
+
+
+def _enumerated_rows(record: _Record, ctx: Context) -> tuple[SdkClaim, ...]:
+    """A row for each name a party's field of ``record`` enumerates (:func:`_enumerated`), with what that field's
+    sentences and the record's data and purpose fields say."""
+    said = " ".join(v for r, v in record.fields if r in ("data", "purpose"))
+    purpose = " ".join(v for r, v in record.fields if r == "purpose")
+    last = max(record.last, record.first)
+    return tuple(SdkClaim(RowFacts(name=name, purpose=purpose, data=f"{value} {said}".strip()), record.first, last)
+                 for r, value in record.fields if r == "company" for name in _enumerated(value, ctx))
+
+
+_CLAUSE_END_RE = re.compile(r"[，,。；;]")
+_ENUMERATED_RE = re.compile(r"\s*[、/／]\s*")
+MAX_LISTED_NAME = 24
+"""Display width of a name enumerated at a party's field's opening (:func:`_names_sdks`)."""
+
+
 def _structure(record: _Record, ctx: Context, features: bool = False) -> Structure | None:
     """What a record that is no function asking for permissions (:func:`_feature`) is: an SDK row, a scene
     record or a data record; ``features``: whether some record of the page is such a function."""
@@ -1029,6 +1059,8 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
     last = max(record.last, record.first)
     if any(r == "company" and _names_sdks(v) for r, v in record.fields):
         return None  # "使用的第三方：甲乙SDK、丙丁SDK，当您…时，它们会读取…": sentences naming SDKs, prose reads them
+    if enumerated := _enumerated_rows(record, ctx):  # "使用的第三方：甲乙推送、丙丁推送，用于…": a row each
+        return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE, sdks=enumerated)
     if features and _function_named(record, ctx):
         # "1、常规登录/注册" over "涉及的个人信息：手机号" among functions that ask for permissions: a function too
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
