@@ -200,7 +200,8 @@ class NameIndex:
         whole words (at most ``MAX_WORDS``, joined by spaces, dashes, dots...; one word only when it is not
         all lower case and has four letters or more; several only when one has a capital); a CJK name
         must start with a CJK character and sit inside one run of CJK, letters and digits, and one of two
-        characters must not have Chinese on both sides (it may be part of other words there)."""
+        characters must not have Chinese on both sides (it may be part of other words there), or start with
+        a whole Latin word ("OPPO推送")."""
         if self._spotter is None:
             return []
         runs = [(m.start(), m.end()) for m in _SEPARATORS_RE.finditer(text)]
@@ -461,6 +462,8 @@ too (after the name as written)."""
 _SEPARATORS_RE = re.compile(r"[\s\-_.,'·()（）【】\[\]/]+")
 _LATIN_SPAN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_]*(?:[\s\-_.,'·/]+[A-Za-z0-9][A-Za-z0-9.+\-_]*)*")
 _CJK_SPAN_RE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]*")
+_MIXED_SPAN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+.\-]*\s?[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]*")
+"""A name of Latin letters then Chinese ("OPPO推送", "QQ 分享")."""
 MAX_WORDS = 4
 
 
@@ -477,6 +480,8 @@ def _spotted(text: str, start: int, stop: int, span: str, key: str) -> bool:
     if len(key) == 2 and 0 < start and stop < len(text) and CJK_RE.match(text[start - 1]) \
             and CJK_RE.match(text[stop]):
         return False  # two characters inside a run of Chinese may belong to its words ("交易信息" holds "易信")
+    if _MIXED_SPAN_RE.fullmatch(span):  # "OPPO推送", "QQ分享": its Latin word whole (no letter runs into it)
+        return not (start and _latin(text[start - 1]))
     return len(key) >= 2 and _CJK_SPAN_RE.fullmatch(span) is not None
 
 

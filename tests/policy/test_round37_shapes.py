@@ -301,3 +301,21 @@ def test_a_third_parties_field_naming_a_company_is_its_company(tmp_path: Path, c
     # guard: a company's name alone in the field is the record's party, no enumeration of SDKs
     d = _read(tmp_path, "feature_parties.txt", FEATURE_PARTIES, catalog)
     assert not {"戊己地图信息技术有限公司"} & set(_names(d))
+
+
+# -- a catalog name of Latin letters then Chinese in running text --------------------------------------------------
+
+def test_a_name_of_latin_letters_then_chinese_is_spotted_in_prose(tmp_path: Path) -> None:
+    catalog = memory_catalog(entry("zt-push", "ZT推送", vendor="ZT通信有限公司"))
+    text = ("3.1.3 推送\n如您使用ZT手机时\nZT推送（ZT通信有限公司）可能读取您的设备MAC地址和网络类型信息。\n")
+    d = _read(tmp_path, "mixed_name.txt", text, catalog)
+    assert _row(d, "ZT推送").id == "zt-push"
+    assert _row(d, "ZT推送").company == "ZT通信有限公司"
+
+
+def test_latin_letters_running_into_a_mixed_name_make_no_mention(tmp_path: Path) -> None:
+    # guard: "XZT推送" is another word; the name's Latin part must stand whole
+    catalog = memory_catalog(entry("zt-push", "ZT推送", vendor="ZT通信有限公司"))
+    text = "本应用的XZT推送开关可在设置中关闭，关闭后我们不再读取您的设备MAC地址。\n"
+    d = _read(tmp_path, "mixed_inside.txt", text, catalog)
+    assert d.sdks == ()
