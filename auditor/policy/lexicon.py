@@ -29,7 +29,9 @@ from auditor.policy.phrases import (
 from auditor.policy.text import width
 
 _BRACKETED_RE = re.compile(r"[(（][^()（）]*[)）]")
-_CONST_RE = re.compile(r"(?<![\w.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w])")
+_CONST_RE = re.compile(r"(?<![A-Za-z0-9_.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![A-Za-z0-9_])")
+"""A permission's constant, with its prefix or bare; Chinese may run into it on either side ("权限包括ACCESS_WIFI_STATE",
+"READ_PHONE_STATE权限"), a Latin letter, digit or underscore may not."""
 _FOREIGN_CONST_RE = re.compile(r"(?<![\w.])(?!android\.)[a-z][a-z0-9]*(?:\.[a-z0-9]+)*\.permission\.[\w.]+")
 """A permission constant of another platform (HarmonyOS ``ohos.permission.X``), folded."""
 _TITLE_WORDS_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,5}\b")

@@ -319,3 +319,26 @@ def test_latin_letters_running_into_a_mixed_name_make_no_mention(tmp_path: Path)
     text = "本应用的XZT推送开关可在设置中关闭，关闭后我们不再读取您的设备MAC地址。\n"
     d = _read(tmp_path, "mixed_inside.txt", text, catalog)
     assert d.sdks == ()
+
+
+# -- permissions of several SDKs named in one sentence ------------------------------------------------------------
+
+SHARED_SENTENCE = ("3.1 支付\n如您使用甲乙推送/丙丁统计提供的功能，甲乙推送（甲乙科技有限公司）可能会收集您的MAC地址，"
+                   "调用的安卓权限包括ACCESS_WIFI_STATE；丙丁统计（丙丁网络有限公司）SDK会收集您的IMEI，调用的安卓权限"
+                   "包括READ_PHONE_STATE。本应用自身还会申请CAMERA权限用于扫码。\n")
+
+
+def test_each_sdk_of_one_sentence_takes_the_permissions_its_own_words_name(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "shared_sentence.txt", SHARED_SENTENCE, catalog)
+    assert _row(d, "甲乙推送").permissions == ("android.permission.ACCESS_WIFI_STATE",)
+    assert _row(d, "丙丁统计").permissions == ("android.permission.READ_PHONE_STATE",)
+
+
+def test_a_constant_with_chinese_run_into_it_is_read() -> None:
+    from auditor.policy import load_lexicon
+    lexicon = load_lexicon()
+    assert [p for p, _ in lexicon.permissions_in("调用的安卓权限包括ACCESS_WIFI_STATE")] == [
+        "android.permission.ACCESS_WIFI_STATE"]
+    assert [p for p, _ in lexicon.permissions_in("需要READ_PHONE_STATE权限")] == ["android.permission.READ_PHONE_STATE"]
+    # guard: a Latin letter or an underscore running into it makes another word
+    assert lexicon.permissions_in("XACCESS_WIFI_STATE与ACCESS_WIFI_STATE_V2") == []

@@ -222,6 +222,7 @@ class ProseExtractor:
         mine = _name_words(name)
         others = {w for n in named or () if n != name for w in _name_words(n)} - mine
         all_named = tuple(named or ())
+        paragraph = text
         run_on = bool(others) and _run_on(sentence, all_named)
         right_after = _own_segments(sentence, name, all_named, shared=False) if run_on else ""
         if run_on:  # (what the run-on line says of this SDK: whose it is, its link)
@@ -252,7 +253,8 @@ class ProseExtractor:
         # the permissions a paragraph names are the SDK's when it names one, or names several in one sentence
         # ("Vivo推送（…）/华为推送（…）SDK可能会读取…，调用…权限": both hold them)
         together = len(named or ()) <= 1 or _one_subject(sentence, named or [])
-        asked = _permission_clauses(text) if together else ""
+        # (else what each SDK's own words name: "甲（…）可能收集…，调用的权限包括X；乙（…）…权限包括Y")
+        asked = _permission_clauses(text if together else _own_segments(paragraph, name, all_named, sentence=True))
         return SdkClaim(RowFacts(name=name, company=found, packages=own.group(1) if own else "",
                                  purpose=purpose, data=f"{text} {after}".strip(), permissions=asked,
                                  link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
@@ -308,10 +310,11 @@ def _leading_company(segment: str) -> str:
     return m.group(1)
 
 
-def _own_segments(text: str, name: str, named: tuple[str, ...], shared: bool = True) -> str:
+def _own_segments(text: str, name: str, named: tuple[str, ...], shared: bool = True, sentence: bool = False) -> str:
     """The text after each place ``text`` names ``name``, up to the next place it names another SDK; ``shared``:
     names enumerated together share what follows the last of them ("甲SDK、乙SDK，会收集…"), else each has only
-    what stands right after it (its aside in brackets, its company's cell)."""
+    what stands right after it (its aside in brackets, its company's cell); ``sentence``: and no further than the
+    end of the sentence it names ``name`` in (the last SDK of a paragraph owns no sentence after its own)."""
     spots = _name_spots(text, named)
     out = []
     for k, (_, _, n) in enumerate(spots):
@@ -320,8 +323,14 @@ def _own_segments(text: str, name: str, named: tuple[str, ...], shared: bool = T
         j = k
         while shared and j + 1 < len(spots) and _ENUM_GAP_RE.fullmatch(text, spots[j][1], spots[j + 1][0]):
             j += 1
-        out.append(text[spots[j][1]:spots[j + 1][0] if j + 1 < len(spots) else len(text)])
+        segment = text[spots[j][1]:spots[j + 1][0] if j + 1 < len(spots) else len(text)]
+        end = _FULL_STOP_RE.search(segment) if sentence else None
+        out.append(segment[:end.end()] if end else segment)
     return " ".join(out)
+
+
+_FULL_STOP_RE = re.compile(r"[。！？!?]|\.(?=\s|$)")
+"""A sentence's end (not a clause's: "；" goes on about the same SDK)."""
 
 
 def _without_asides_of(sentence: str, name: str, named: list[str]) -> str:
