@@ -342,3 +342,12 @@ def test_a_constant_with_chinese_run_into_it_is_read() -> None:
     assert [p for p, _ in lexicon.permissions_in("需要READ_PHONE_STATE权限")] == ["android.permission.READ_PHONE_STATE"]
     # guard: a Latin letter or an underscore running into it makes another word
     assert lexicon.permissions_in("XACCESS_WIFI_STATE与ACCESS_WIFI_STATE_V2") == []
+
+
+def test_a_sentence_before_a_glued_label_is_no_name(tmp_path: Path, catalog: Catalog) -> None:
+    # guard: "5、从公开渠道的信息中收集的您的个人信息的" reads as a name glued to the label "个人信息"; it is a sentence
+    text = ("第三方SDK：\n1、甲乙推送 SDK使用目的：推送订单提醒\n2、丙丁统计 SDK使用目的：统计页面访问\n"
+            "3、戊己地图 SDK使用目的：展示门店\n4、辛壬分享 SDK使用目的：分享商品\n"
+            "5、从公开渠道的信息中收集的您的个人信息：如新闻报道\n")
+    d = _read(tmp_path, "sentence_label.txt", text, catalog)
+    assert not [n for n in _names(d) if "信息" in n]

@@ -681,9 +681,9 @@ _FIELD_ROLES = frozenset({"name", "company", "purpose", "data", "link", "website
                           "packages"})
 MAX_GLUED_NAME = 40
 """Display width of a name a label is glued to (longer: words of a sentence before the label)."""
-_GLUED_NOT_NAME_RE = re.compile(r"第三方|合作伙伴|相关|^(?:sdk|SDK|Sdk)$")
-"""Words before a glued label that say whose or which kind of SDKs, or the SDK word alone ("SDK服务商："), rather than
-name one."""
+_GLUED_NOT_NAME_RE = re.compile(r"第三方|合作伙伴|相关|的|您|我们|^(?:sdk|SDK|Sdk)$")
+"""Words before a glued label that say whose or which kind of SDKs, or the SDK word alone ("SDK服务商："), or are a
+sentence's ("从公开的信息中收集的您的个人信息"), rather than name one."""
 _RECORD_ROLES = frozenset({"company", "purpose", "data", "link", "website", "permissions", "method"})
 """Roles of the fields of a record about a third party: a label of one glued to an item's name makes the item
 such a record."""
