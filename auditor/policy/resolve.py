@@ -26,7 +26,7 @@ from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon import Lexicon, fold
 from auditor.policy.names import MAX_CANDIDATES, NameIndex, Resolution, bigrams, build_index, is_distinctive
-from auditor.policy.text import CJK_RE
+from auditor.policy.text import CJK_RE, SLASH_RE
 from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
@@ -70,7 +70,6 @@ class Evidence:
     """Maven coordinates the row names (``com.google.firebase:firebase-auth``): as strong as package names."""
 
 
-_SLASH_RE = re.compile(r"\s*[/／]\s*")
 _FAMILY_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]+")
 """A word of a folded name: a run of Latin letters and digits, or of CJK characters (:meth:`Resolver._family`)."""
 
@@ -103,10 +102,10 @@ class Resolver:
             if len(set(hinted)) == 1:
                 return Resolution(hinted[0], (), "exact")
         by_name = self.names.resolve(ev.name)
-        if by_name.id is None and _SLASH_RE.search(ev.name):
+        if by_name.id is None and SLASH_RE.search(ev.name):
             # "甲推送SDK/甲统计SDK", "QQ分享SDK/QQ互联SDK/OPEN SDK": one product under the names it goes by, the first
             # its own (a later one alone may be another maker's product of that name: "速验SDK/个验SDK")
-            first = self.names.resolve_exact(_SLASH_RE.split(ev.name, 1)[0])
+            first = self.names.resolve_exact(SLASH_RE.split(ev.name, 1)[0])
             by_name = Resolution(first, (), "exact") if first else by_name
         pkg = self.by_coordinates(ev.coordinates) or self.by_packages(ev.packages)
         generic = self.generic(ev.name)
@@ -137,7 +136,7 @@ class Resolver:
                 return Resolution(named, (), "exact")
         # (of names written one after another, "甲SDK/乙SDK", the first: a later one alone says no more than a
         # later name does, above)
-        inner = self.contained(_SLASH_RE.split(ev.name, 1)[0]) if not by_name.id and not generic else None
+        inner = self.contained(SLASH_RE.split(ev.name, 1)[0]) if not by_name.id and not generic else None
         if inner and inner in by_name.candidates and (not pkg or inner in pkg):
             return Resolution(inner, (), "contained")
         ids = [i for i, _ in ranked[:MAX_CANDIDATES]] or list(by_name.candidates)

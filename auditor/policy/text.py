@@ -333,6 +333,10 @@ BACK_REFERENCE_RE = re.compile(r"^\s*(?:these|those|such|the above|said|all of t
 "上述第三方SDK会收集…")."""
 
 
+SLASH_RE = re.compile(r"\s*[/／]\s*")
+"""The slash between the names one product is written with ("甲推送SDK/甲统计SDK")."""
+
+
 MAX_OPENING_SENTENCES = 2
 """Sentences of the paragraph under a service's title that may say whose the service is."""
 _SENTENCE_GAP_RE = re.compile(r"(?<=[.。!?！？])\s+(?=[A-Z\u3400-\u9fff])")
@@ -353,6 +357,7 @@ def clause_company(text: str) -> str:
 
 _COMPANY_CLAUSE_RE = re.compile(r"(?:^|[；;。，,])\s*([^；;。，,、：:\s]{2,40}?(?:公司|研究院|集团))\s*(?:官网|官方网站)?\s*[:：]?\s*"
                                 r"(?:https?://|www\.|$)")
+"""A clause opening after a clause mark that ends with a company word, right before an address or the text's end."""
 NOT_A_COMPANY_RE = re.compile(r"见|请|访问|联系|本公司|我们|我司|您|由|其他|相关|关联|第三方")
 """Words of a clause about a company rather than a company's name ("详见本公司官网", "联系第三方公司")."""
 _INNER_CUE_RE = re.compile(r"\s(?:by|from)\s+(?:the\s+)?")

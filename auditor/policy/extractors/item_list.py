@@ -479,11 +479,16 @@ def _noted(lines: tuple[Line, ...], bodies: list[str | None], k: int, ctx: Conte
     """Line ``k``, under a name of a list that lost its markers, is a note on that name: no name, address or heading
     itself, and the list goes on right under it (the name's address, or the next name)."""
     if k + 1 >= len(lines) or bodies[k] is not None or bodies[k + 1] is not None or lines[k].mark.startswith("h") \
-            or _bare_name(lines[k], ctx) or "://" in lines[k].text and _ADDRESS_ONLY_RE.fullmatch(lines[k].text.strip()):
+            or _bare_name(lines[k], ctx) or _address_line(lines, bodies, k):
         return False
-    after = lines[k + 1].text.strip()
-    return _ADDRESS_ONLY_RE.fullmatch(after) is not None or (_bare_name(lines[k + 1], ctx)
-                                                            and not _LIST_TITLE_RE.search(after))
+    return _address_line(lines, bodies, k + 1) or (_bare_name(lines[k + 1], ctx)
+                                                   and not _LIST_TITLE_RE.search(lines[k + 1].text))
+
+
+def _address_line(lines: tuple[Line, ...], bodies: list[str | None], k: int) -> bool:
+    """Line ``k`` is an address alone (a name's privacy page under it), no item of its own."""
+    return 0 <= k < len(lines) and bodies[k] is None and "://" in lines[k].text \
+        and _ADDRESS_ONLY_RE.fullmatch(lines[k].text.strip()) is not None
 
 
 def _bare_name(line: Line, ctx: Context) -> bool:
@@ -528,8 +533,7 @@ def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Con
     found: set[int] = set()
 
     def address(k: int) -> bool:
-        return 0 < k < len(lines) and bodies[k] is None and "://" in lines[k].text \
-            and _ADDRESS_ONLY_RE.fullmatch(lines[k].text.strip()) is not None
+        return k > 0 and _address_line(lines, bodies, k)
 
     def name(k: int) -> bool:
         return k < len(lines) and bodies[k] is None and _bare_name(lines[k], ctx)
@@ -638,7 +642,7 @@ def _bare_item_end(lines: tuple[Line, ...], bodies: list[str | None], i: int) ->
     a note under it and the address under that ("友盟移动统计SDK" / "我们的产品集成…" / "https://…"), or after a note
     right over the next item ("OPPO推送SDK" / "注：…"); else right after the name."""
     def address(k: int) -> bool:
-        return k < len(lines) and bodies[k] is None and _ADDRESS_ONLY_RE.fullmatch(lines[k].text.strip()) is not None
+        return _address_line(lines, bodies, k)
 
     if address(i + 1):
         return i + 2

@@ -1049,7 +1049,7 @@ def _enumerated_rows(record: _Record, ctx: Context) -> tuple[SdkClaim, ...]:
 _CLAUSE_END_RE = re.compile(r"[，,。；;]")
 _ENUMERATED_RE = re.compile(r"\s*[、/／]\s*")
 MAX_LISTED_NAME = 24
-"""Display width of a name enumerated at a party's field's opening (:func:`_names_sdks`)."""
+"""Display width of a name enumerated at a party's field's opening (:func:`_enumerated`)."""
 
 
 def _structure(record: _Record, ctx: Context, features: bool = False) -> Structure | None:

@@ -33,6 +33,7 @@ from auditor.policy.text import (
     PURPOSES,
     REFUSAL_RE,
     SDK_WORD_END_RE,
+    SLASH_RE,
     TAG_RE,
     TERMINAL,
     URL_RE,
@@ -235,8 +236,8 @@ class ProseExtractor:
                            if any(w in (said := m.group(0)) for w in mine) or not any(w in said for w in others))
         # (the company in brackets right after the name first: several SDKs in one sentence, each with its own,
         # "AdMob (… of Google LLC), MoPub (… of Twitter, Inc.)")
-        found = _bracketed_company(sentence, name) or _made_by(sentence, name) or cued_company(_without_asides_of(sentence, name, named or [])) \
-            or _provided_by(sentence, ctx) or next(
+        found = _bracketed_company(sentence, name) or _made_by(sentence, name) \
+            or cued_company(_without_asides_of(sentence, name, named or [])) or _provided_by(sentence, ctx) or next(
             (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "") \
             or (labelled_company(text, ctx) if len(named or ()) <= 1 else "") \
             or _bracketed_company(text, name) \
@@ -356,7 +357,7 @@ def _titles(text: str, name: str) -> bool:
 
 _ITEM_MARK_RE = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、)）]|[①-⑳])")
 """A numbered item's mark opening a paragraph ("9、", "（3）")."""
-_ITEM_OPENING_RE = re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、)）]|[①-⑳])\s*(?:使用|集成|接入|我们使用|我们集成|我们接入)")
+_ITEM_OPENING_RE = re.compile(_ITEM_MARK_RE.pattern + r"\s*(?:使用|集成|接入|我们使用|我们集成|我们接入)")
 """A numbered item opening with the SDKs it is about ("(3)使用QQ互联…", "2、接入极光推送…")."""
 def _first_sentence(text: str) -> str:
     """The first sentence of a paragraph (all of it when it has one)."""
@@ -522,14 +523,11 @@ def _mentions(text: str, ctx: Context, exact: Callable[[str], str | None]) -> li
             continue  # "本应用会查询微信、微博…的安装状态": apps looked for on the device, not SDKs in the app
         if any(a <= start < b for a, b in makers):
             continue  # "集成深圳市甲乙科技有限公司的…": a name inside the maker's is the company's, not an SDK's
-        sdk_id = exact(name) or next((k for part in _SLASH_RE.split(name) if part and (k := exact(part))), None)
+        sdk_id = exact(name) or next((k for part in SLASH_RE.split(name) if part and (k := exact(part))), None)
         key = sdk_id or case_key(name).casefold()  # ("甲SDK/甲推送SDK": one SDK under two names, the known one's)
         if all(k != key for _, k in out):
             out.append((name, key))
     return out
-
-
-_SLASH_RE = re.compile(r"\s*[/／]\s*")
 
 
 _TITLE_MARKS = " \t*#_:：-"
@@ -807,7 +805,7 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
         name = text[start:stop]
         if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
             found.append((start, stop, name))
-    for start, stop, _ in made_sdks(text) if "SDK" in text else ():  # "集成某某有限公司的甲乙SDK": an SDK by its maker
+    for start, stop, _ in _made_sdks(text) if "SDK" in text else ():  # "集成某某有限公司的甲乙SDK": an SDK by its maker
         name = text[start:stop]
         if not ctx.lexicon.general(name) and not ctx.lexicon.generic(name.replace("+", "")):
             found.append((start, stop, name))
@@ -841,7 +839,7 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     return names
 
 
-def made_sdks(text: str) -> list[tuple[int, int, str]]:
+def _made_sdks(text: str) -> list[tuple[int, int, str]]:
     """Spans of the SDKs a sentence names after their maker (:data:`_MAKERS_SDK_RE`), with the maker, and of the
     SDKs enumerated right after the first ("集成某某有限公司的甲SDK、乙SDK"), which share it; the name-like only."""
     out: list[tuple[int, int, str]] = []
@@ -859,10 +857,10 @@ def made_sdks(text: str) -> list[tuple[int, int, str]]:
 
 
 def _made_by(sentence: str, name: str) -> str:
-    """The maker a sentence names ``name`` after (:func:`made_sdks`); "" when it does not."""
+    """The maker a sentence names ``name`` after (:func:`_made_sdks`); "" when it does not."""
     if "SDK" not in sentence:
         return ""
-    return next((maker for a, b, maker in made_sdks(sentence) if name in sentence[a:b]), "")
+    return next((maker for a, b, maker in _made_sdks(sentence) if name in sentence[a:b]), "")
 
 
 def integrated_sdks(text: str) -> list[tuple[int, int]]:
