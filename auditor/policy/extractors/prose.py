@@ -15,7 +15,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+
+import ahocorasick
 
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document, Line
@@ -175,8 +177,7 @@ class ProseExtractor:
                 by_text[text] = _mentions(text, ctx, exact)
         found = {p: by_text[texts[p]] for p in range(len(paragraphs))}
         every = {(name.casefold(), key) for names in found.values() for name, key in names}
-        inside = {(name, key) for name, key in every  # "Google Analytics" where "Google Analytics for Firebase"
-                  if any(name in other and k != key for other, k in every)}  # is named
+        inside = _inside(every)  # "Google Analytics" where "Google Analytics for Firebase" is named
         head_set = set(heads)
         again: dict[str, list[int]] = {}  # later paragraphs naming an SDK again (over a list: "Admob may collect:")
         keys: dict[tuple[int, str], str] = {}
@@ -250,7 +251,7 @@ class ProseExtractor:
         # item's company; not of the platforms a later sentence lists, "ShareSDK…支持微信、QQ、微博…")
         purpose = _login_purpose(sentence, name, ctx)
         linked = re.search(r"\[\s*" + re.escape(name) + r"\s*\]\(\s*<?([^)\s>]+)", text) if "](" in text else None
-        own = re.search(re.escape(name) + r"[”\"」]?\s*[（(]([^（）()]{3,300})[)）]", text)  # "友盟SDK（com.umeng）"
+        own = _after_name(_OWN_ASIDE_RE, text, name)  # "友盟SDK（com.umeng）"
         # the permissions a paragraph names are the SDK's when it names one, or names several in one sentence
         # ("Vivo推送（…）/华为推送（…）SDK可能会读取…，调用…权限": both hold them)
         together = len(named or ()) <= 1 or _one_subject(sentence, named or [])
@@ -283,7 +284,7 @@ def _name_spots(text: str, named: tuple[str, ...]) -> tuple[tuple[int, int, str]
     """Where ``text`` names each of ``named``: the longest name at each place, none inside another."""
     spots: list[tuple[int, int, str]] = []
     end = -1
-    found = sorted(((m.start(), m.end(), n) for n in set(named) for m in re.finditer(re.escape(n), text)),
+    found = sorted(((at, at + len(n), n) for n in set(named) if n for at in _places(text, n)),
                    key=lambda f: (f[0], f[0] - f[1]))
     for start, stop, n in found:
         if start >= end:
@@ -380,11 +381,53 @@ def _bracketed_company(text: str, name: str) -> str:
     ("穿山甲（北京巨量引擎网络技术有限公司）隐私政策参见…", "游可盈（某某有限公司）" of "游可盈平台"); "" when none."""
     stems = {name, _KIND_TAIL_RE.sub("", name).strip()} - {""}
     for stem in sorted(stems, key=len, reverse=True):
-        for m in re.finditer(re.escape(stem) + r"[”\"」]?\s*[（(]((?:[^（）()]|[（(][^（）()]{1,12}[)）]){4,80})[)）]", text):
+        for m in _all_after_name(_COMPANY_ASIDE_RE, text, stem):
             found = re.split(r"[:：]", m.group(1))[-1].strip()  # ("（公司全称：某某股份有限公司）": the name)
             if (LEGAL_ENTITY_RE.search(found) or _ENTITY_END_RE.search(found)) and company_like(found):
                 return cued_company(found) or found  # ("(monetization platform of Twitter, Inc.)": whose)
     return ""
+
+
+_COMPANY_ASIDE_RE = re.compile(r"[”\"」]?\s*[（(]((?:[^（）()]|[（(][^（）()]{1,12}[)）]){4,80})[)）]")
+"""Words in brackets right after a name, a company's name among them (:func:`_bracketed_company`)."""
+_OWN_ASIDE_RE = re.compile(r"[”\"」]?\s*[（(]([^（）()]{3,300})[)）]")
+"""Words in brackets right after a name: its package, maybe ("友盟SDK（com.umeng）")."""
+
+
+def _places(text: str, name: str) -> Iterator[int]:
+    """Where ``text`` writes ``name``, one place after another, not overlapping (as :func:`re.finditer` on the name:
+    no pattern compiled for each name a long page names)."""
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + len(name))
+
+
+def _all_after_name(pattern: re.Pattern[str], text: str, name: str) -> Iterator[re.Match[str]]:
+    """Each match of ``pattern`` right after a place ``text`` writes ``name``."""
+    for at in _places(text, name):
+        m = pattern.match(text, at + len(name))
+        if m is not None:
+            yield m
+
+
+def _after_name(pattern: re.Pattern[str], text: str, name: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` right after a place ``text`` writes ``name``, else None."""
+    return next(_all_after_name(pattern, text, name), None) if name else None
+
+
+def _inside(every: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Of ``(name, key)`` pairs (names casefolded), those whose name is written inside another pair's name of another
+    key: one pass over the names with all of them in an automaton, not each name against every other."""
+    automaton = ahocorasick.Automaton()
+    for name, key in every:
+        if name:
+            automaton.add_word(name, automaton.get(name, ()) + ((name, key),))
+    if not len(automaton):
+        return set()
+    automaton.make_automaton()
+    return {(name, key) for other, k in every for _, found in automaton.iter(other)
+            for name, key in found if key != k}
 
 
 _KIND_TAIL_RE = re.compile(r"(?:平台|SDK|sdk|Sdk|服务)$")
