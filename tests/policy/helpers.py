@@ -6,7 +6,7 @@ from pathlib import Path
 
 from auditor.catalog.model import Catalog, Provenance, SdkEntry, Signatures, Vendor
 from auditor.policy import read_policy
-from auditor.policy.model import Disclosure
+from auditor.policy.model import Disclosure, SdkDisclosure
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples" / "policies"
@@ -53,6 +53,18 @@ def read_text(tmp_path: Path, name: str, text: str, catalog: Catalog) -> Disclos
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return read_policy(path, catalog)
+
+
+def row_names(d: Disclosure) -> list[str]:
+    """The names of the SDK rows read, in order."""
+    return [r.name for r in d.sdks]
+
+
+def only_row(d: Disclosure, name: str) -> SdkDisclosure:
+    """The one row named ``name`` as written (fails when none or several are)."""
+    found = [r for r in d.sdks if r.name == name]
+    assert len(found) == 1, row_names(d)
+    return found[0]
 
 
 def scene_permissions(d: Disclosure) -> dict[str, set[str]]:

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from auditor.catalog.model import Catalog
-from auditor.policy.model import Disclosure, SdkDisclosure
 from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import only_row as _row
 from tests.policy.helpers import read_text as _read
+from tests.policy.helpers import row_names as _names
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +30,6 @@ def catalog() -> Catalog:
         entry("weibo-open", "Weibo SDK", "微博SDK", "微博", vendor="新浪网技术有限公司"),
         entry("qq-open", "QQ SDK", "QQ互联", vendor="腾讯科技有限公司"),
     )
-
-
-def _names(d: Disclosure) -> list[str]:
-    return [r.name for r in d.sdks]
-
-
-def _row(d: Disclosure, name: str) -> SdkDisclosure:
-    found = [r for r in d.sdks if r.name == name]
-    assert len(found) == 1, _names(d)
-    return found[0]
 
 
 # -- an SDK's record whose data stands in its purpose ------------------------------------------------------------

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from auditor.catalog.model import Catalog
-from auditor.policy.model import Disclosure, SdkDisclosure
 from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import only_row as _row
 from tests.policy.helpers import read_text as _read
+from tests.policy.helpers import row_names as _names
 
 
 @pytest.fixture(scope="module")
@@ -30,16 +31,6 @@ def catalog() -> Catalog:
         entry("sigma-push", "Sigma Push", vendor="Sigma Inc."),
         entry("tau-maps", "Tau Maps", vendor="Tau Inc."),
     )
-
-
-def _names(d: Disclosure) -> list[str]:
-    return [r.name for r in d.sdks]
-
-
-def _row(d: Disclosure, name: str) -> SdkDisclosure:
-    found = [r for r in d.sdks if r.name == name]
-    assert len(found) == 1, _names(d)
-    return found[0]
 
 
 # -- SDKs named after their maker --------------------------------------------------------------------------------
