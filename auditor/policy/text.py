@@ -344,7 +344,7 @@ _SENTENCE_GAP_RE = re.compile(r"(?<=[.。!?！？])\s+(?=[A-Z\u3400-\u9fff])")
 
 def opening_sentences(text: str) -> str:
     """The first :data:`MAX_OPENING_SENTENCES` sentences of ``text`` (what a paragraph under a service's title says
-    first: "Our app is analyzed with technologies from Acme Inc. (…)")."""
+    first: "This app measures its installs with tools from Acme Inc. (…)")."""
     return " ".join(_SENTENCE_GAP_RE.split(text)[:MAX_OPENING_SENTENCES])
 
 

@@ -138,11 +138,11 @@ def test_a_clause_about_a_company_is_no_company(tmp_path: Path, catalog: Catalog
 # -- a numbered item whose name has its first field's label glued to it ------------------------------------------
 
 GLUED_LABEL = """\
-十三 第三方SDK接入信息
+八、接入的第三方组件
 1.甲乙推送 SDK收集目的：推送订单消息收集个人信息类型：设备标识符SDK隐私链接：https://push.example.cn/privacy
-2.辛壬分享使用目的：用于分享服务收集个人信息类型：设备信息、网络信息
+2.辛壬分享使用目的：把商品转发给好友收集个人信息类型：设备型号
 3.戊己地图隐私政策使用目的：用于展示附近门店收集个人信息类型：位置信息
-4.庚辛变声 SDK使用目的：实现变声效果收集范围：此SDK不会收集用户的信息
+4.庚辛变声 SDK使用目的：给语音换音色收集范围：不读取个人信息
 """
 
 
@@ -163,10 +163,10 @@ def test_a_label_glued_to_no_name_is_no_row(tmp_path: Path, catalog: Catalog) ->
 
 SECTIONS = """\
 19. FIRE ANALYTICS
-We use the analysis service of Fire LLC (1 Example Road, Springfield; "Fire"). It records how often the app is opened.
+Fire Analytics, a counting tool run by Fire LLC (1 Example Road, Springfield), tells us which screens are opened.
 
 20. ACME SDK
-Our app is analyzed with technologies from Acme Inc. (2 Sample Street, Springfield). Session data is stored for this.
+This app measures its installs with tools from Acme Inc. (2 Sample Street, Springfield). It keeps a session log.
 The legal basis for use is our legitimate interest.
 
 21. CONTACT
@@ -195,7 +195,7 @@ https://stat.example.cn/privacy
 https://map.example.cn/privacy
 
 庚辛识图SDK
-注：未开启您的任何权限，也不会收集您的个人信息
+注：此组件只在本地识别图片，不申请任何权限，也不读取您的个人信息
 
 辛壬分享SDK
 https://share.example.cn/privacy
@@ -245,10 +245,10 @@ The app shows ads through Zeta Ads and these mediation partners:
 Omega Maps
 Sigma Push
 Tau Maps
-These partners may collect:
+These networks can receive:
 Advertising ID
 Approximate location
-They use this data for:
+What it serves:
 Ad personalization
 4. Contact
 """
@@ -262,7 +262,7 @@ def test_a_sentence_under_a_list_about_its_items_gives_each_its_data(tmp_path: P
 
 def test_a_paragraph_under_a_list_about_something_else_gives_no_data(tmp_path: Path, catalog: Catalog) -> None:
     # guard: the line under the list does not speak of its items
-    text = SAID_OF_THEM.replace("These partners may collect:", "We may collect:")
+    text = SAID_OF_THEM.replace("These networks can receive:", "We may collect:")
     d = _read(tmp_path, "said_of_other.txt", text, catalog)
     assert _row(d, "Omega Maps").data_types == ()
 
@@ -272,7 +272,7 @@ def test_a_paragraph_under_a_list_about_something_else_gives_no_data(tmp_path: P
 FEATURE_PARTIES = """\
 4、订单提醒
 收集的个人信息：设备型号
-使用的第三方：甲乙推送、丙丁统计、庚辛推送，用于向您推送订单状态。这些SDK会收集您的设备标识信息（OAID、Android ID）。
+使用的第三方：甲乙推送、丙丁统计、庚辛推送，用于提醒订单状态；三者均读取设备的OAID和Android ID。
 
 5、附近门店
 收集的个人信息：位置信息
@@ -298,7 +298,7 @@ def test_a_third_parties_field_naming_a_company_is_its_company(tmp_path: Path, c
 
 def test_a_name_of_latin_letters_then_chinese_is_spotted_in_prose(tmp_path: Path) -> None:
     catalog = memory_catalog(entry("zt-push", "ZT推送", vendor="ZT通信有限公司"))
-    text = ("3.1.3 推送\n如您使用ZT手机时\nZT推送（ZT通信有限公司）可能读取您的设备MAC地址和网络类型信息。\n")
+    text = ("3.1.3 推送\n面向ZT品牌手机的用户：\nZT推送（ZT通信有限公司）会读取设备的MAC地址。\n")
     d = _read(tmp_path, "mixed_name.txt", text, catalog)
     assert _row(d, "ZT推送").id == "zt-push"
     assert _row(d, "ZT推送").company == "ZT通信有限公司"
@@ -314,9 +314,9 @@ def test_latin_letters_running_into_a_mixed_name_make_no_mention(tmp_path: Path)
 
 # -- permissions of several SDKs named in one sentence ------------------------------------------------------------
 
-SHARED_SENTENCE = ("3.1 支付\n如您使用甲乙推送/丙丁统计提供的功能，甲乙推送（甲乙科技有限公司）可能会收集您的MAC地址，"
-                   "调用的安卓权限包括ACCESS_WIFI_STATE；丙丁统计（丙丁网络有限公司）SDK会收集您的IMEI，调用的安卓权限"
-                   "包括READ_PHONE_STATE。本应用自身还会申请CAMERA权限用于扫码。\n")
+SHARED_SENTENCE = ("3.1 组件\n开启订单提醒与访问统计时会用到甲乙推送/丙丁统计提供的组件，甲乙推送（甲乙科技有限公司）会读取设备的MAC地址，所用的安卓权限为"
+                   "ACCESS_WIFI_STATE；丙丁统计（丙丁网络有限公司）SDK会读取IMEI，所用的安卓权限为READ_PHONE_STATE。"
+                   "本应用自身还会申请CAMERA权限用于扫码。\n")
 
 
 def test_each_sdk_of_one_sentence_takes_the_permissions_its_own_words_name(tmp_path: Path, catalog: Catalog) -> None:
@@ -328,7 +328,7 @@ def test_each_sdk_of_one_sentence_takes_the_permissions_its_own_words_name(tmp_p
 def test_a_constant_with_chinese_run_into_it_is_read() -> None:
     from auditor.policy import load_lexicon
     lexicon = load_lexicon()
-    assert [p for p, _ in lexicon.permissions_in("调用的安卓权限包括ACCESS_WIFI_STATE")] == [
+    assert [p for p, _ in lexicon.permissions_in("所用权限为ACCESS_WIFI_STATE")] == [
         "android.permission.ACCESS_WIFI_STATE"]
     assert [p for p, _ in lexicon.permissions_in("需要READ_PHONE_STATE权限")] == ["android.permission.READ_PHONE_STATE"]
     # guard: a Latin letter or an underscore running into it makes another word

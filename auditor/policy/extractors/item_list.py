@@ -142,7 +142,7 @@ class ListExtractor:
             # a head that opens several items of the list is a field's label ("要求内容：…" / "接入说明：…" under each
             # numbered point), not a name
             heads = Counter(it.name.strip().casefold() for it in group if it.rest)
-            said = _said_of_them(doc, max(it.last for it in group) + 1, ctx)  # "These partners may collect:" …
+            said = _said_of_them(doc, max(it.last for it in group) + 1, ctx)  # "These networks can receive:" …
             for it in group:
                 listed = listed_at[doc.lines[it.first].indent] or introduced[it.first] or it.first in named
                 if it.sdk_like:
@@ -194,9 +194,9 @@ MAX_SAID_LINES = 8
 
 
 def _said_of_them(doc: Document, k: int, ctx: Context) -> str:
-    """The text right under a list (from line ``k``) when it goes on about all its items ("These partners may
-    collect:" / "Advertising ID" / "Device info"): that sentence and the short lines under it that list what they
-    do, up to a heading or the next sentence that opens a list of its own ("They use this data for:"); "" when the
+    """The text right under a list (from line ``k``) when it goes on about all its items ("These networks can
+    receive:" / "Advertising ID" / "Device info"): that sentence and the short lines under it that list what they
+    do, up to a heading or the next sentence that opens a list of its own ("What it serves:"); "" when the
     line under the list is about something else."""
     if k >= len(doc.lines) or not BACK_REFERENCE_RE.match(doc.lines[k].text):
         return ""
@@ -457,7 +457,7 @@ def _bare_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Context)
                 j += 1
                 continue
             if addressed and run[-1] == j - 1 and _noted(lines, bodies, j, ctx):
-                noted.add(run[-1])  # "OPPO推送SDK" / "注：未开启任何权限": in a list of names over their addresses, a
+                noted.add(run[-1])  # "OPPO推送SDK" / "注：不申请权限": in a list of names over their addresses, a
                 j += 1  # note on the name, its item's text
                 continue
             if not name_only(text, ctx) or _LIST_TITLE_RE.search(text):
@@ -527,7 +527,7 @@ def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Con
     "https://…"), whatever stands above them: at least :data:`MIN_ADDRESSED_NAMES` such pairs in a run of names one
     after another, more than half of them with their address, at least half of the names catalog names, or names
     written in bold (a page that sets each party's name in bold over its privacy page's address: one is enough). A
-    name may have a note under it, over its address or instead of it ("OPPO推送SDK" / "注：未开启任何权限"). A short
+    name may have a note under it, over its address or instead of it ("OPPO推送SDK" / "注：不申请权限"). A short
     line with nothing under it between two items ("Analytics platform") is the title of the kind of the names below
     it and stays no item. Returns the items' lines."""
     found: set[int] = set()
@@ -543,7 +543,7 @@ def _addressed_names(lines: tuple[Line, ...], bodies: list[str | None], ctx: Con
 
     def item(k: int) -> tuple[int, bool] | None:
         """Where the item whose name is line ``k`` ends and whether it has its address: the address right under
-        the name, or under a note on it ("OPPO推送SDK" / "注：未开启任何权限"); a note alone; None when nothing is
+        the name, or under a note on it ("OPPO推送SDK" / "注：不申请权限"); a note alone; None when nothing is
         under the name (a kind's title over the next name)."""
         if address(k + 1):
             return k + 2, True
@@ -888,7 +888,7 @@ def _facts(doc: Document, it: _Item, ctx: Context) -> RowFacts:
         name=name,
         company=owner or item_company(it.rest) or labelled_company(_labelled(doc, it, ctx), ctx)
         or (cued_company(opening_sentences(doc.lines[it.first + 1].text)) if it.last > it.first and not it.rest else ""),
-        # ("20. ACME SDK" over "Our app is analyzed with technologies from Acme Inc. (…)": the paragraph under a
+        # ("20. ACME SDK" over "This app measures its installs with tools from Acme Inc. (…)": the paragraph under a
         # titled item says whose)
         purpose=next((g for g in purpose.groups() if g), "").strip() if purpose else it.rest[:200].strip(),
         data=text, link=f"{it.link} {text}".strip(),

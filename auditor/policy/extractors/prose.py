@@ -203,8 +203,8 @@ class ProseExtractor:
                 continue
             named = mentions.get(p, [])
             below = _said_of_them(doc, paragraphs, texts, p) if named and p + 1 not in mentions else ""
-            # a title naming one service, its text the paragraph under it ("20. ACME SDK" over "Our app is analyzed
-            # with technologies from Acme Inc. (…)"): that paragraph's opening may say whose it is
+            # a title naming one service, its text the paragraph under it ("20. ACME SDK" over "This app measures its
+            # installs with tools from Acme Inc. (…)"): that paragraph's opening may say whose it is
             under = texts[p + 1] if p + 1 < len(texts) and len(named) == 1 and _titles(text, named[0]) else ""
             rows = tuple(self._row(text, first, last, name, ctx, " ".join(
                 [_listed_after(doc, paragraphs, texts, p), below]
@@ -255,7 +255,7 @@ class ProseExtractor:
         # the permissions a paragraph names are the SDK's when it names one, or names several in one sentence
         # ("Vivo推送（…）/华为推送（…）SDK可能会读取…，调用…权限": both hold them)
         together = len(named or ()) <= 1 or _one_subject(sentence, named or [])
-        # (else what each SDK's own words name: "甲（…）可能收集…，调用的权限包括X；乙（…）…权限包括Y")
+        # (else what each SDK's own words name: "甲（…）会读取…，所用的权限为X；乙（…）…权限为Y")
         asked = _permission_clauses(text if together else _own_segments(paragraph, name, all_named, sentence=True))
         return SdkClaim(RowFacts(name=name, company=found, packages=own.group(1) if own else "",
                                  purpose=purpose, data=f"{text} {after}".strip(), permissions=asked,
