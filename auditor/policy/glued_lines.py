@@ -29,7 +29,7 @@ from typing import TypeVar
 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import Lexicon
-from auditor.policy.text import CJK_RE, URL_RE, company_like, width
+from auditor.policy.text import CJK_RE, LETTER_BULLETS, URL_RE, company_like, width
 
 MIN_GLUED_WIDTH = 600
 """Display width of a line that may be several run together (a paragraph of a policy is rarely longer and
@@ -83,8 +83,9 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     over the lines before it too)."""
     if not CJK_RE.search(text):
         return [text]
+    lettered_bullets = _marked_items(_LETTER_BULLET_RE, text)
     cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text) \
-        | _bulleted_items(text) | _running_items(text) | _bracket_lettered_items(text) \
+        | _bulleted_items(text) | lettered_bullets | _running_items(text) | _bracket_lettered_items(text) \
         | _marked_items(_CONSTANT_ITEM_RE, text)
     last = 0
     lettered = sorted(_lettered_items(text, lexicon))
@@ -139,7 +140,8 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
                 cuts.discard(c)
                 cuts.add(c + 3)
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
-    parts = [text[a:b].strip().removeprefix(text[a]).strip() if text[a] in BULLETS else text[a:b].strip()
+    parts = [text[a:b].strip().removeprefix(text[a]).strip()
+             if text[a] in BULLETS or (text[a] in LETTER_BULLETS and a in lettered_bullets) else text[a:b].strip()
              for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if p]
 
@@ -191,6 +193,9 @@ def _bulleted_items(text: str) -> set[int]:
 BULLETS = "·•●▪◆■"
 """Characters that mark a list item where lines were run together."""
 _BULLET_RE = re.compile(r"(?<=\S)[" + BULLETS + r"](?=\s*\S)")
+_LETTER_BULLET_RE = re.compile(r"(?<=[\s。；;：:，,])(?<![\d.]\s)[" + LETTER_BULLETS + r"][\s\u00a0]+(?=[\u3400-\u9fffA-Za-z])")
+"""Such a letter alone between blanks before Chinese or a word ("…采集端：Android l 丙丁SDK使用目的：…"), never after a
+number ("5 l 水")."""
 
 
 def _dotted_items(text: str) -> set[int]:

@@ -38,7 +38,7 @@ from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
 from auditor.policy.literals import record_runs
 from auditor.policy.resource_text import is_android_resource, resource_lines
-from auditor.policy.text import inner_pipes, without_ruby
+from auditor.policy.text import LETTER_BULLETS, inner_pipes, without_ruby
 
 MAX_POLICY_BYTES = 50 * 1024 * 1024
 MAX_POLICY_CHARS = 8_000_000
@@ -718,9 +718,10 @@ def _checked(doc: Document) -> Document:
     if not doc.lines:
         raise PolicyError(f"{doc.path}: policy has no text")
     _at_most(doc.path, sum(len(line.text) for line in doc.lines), MAX_POLICY_CHARS)
-    if any(line.text[:1] in _GLYPH_BULLETS for line in doc.lines):
+    if any(line.text[:1] in _GLYPH_BULLETS or line.text[:1] in LETTER_BULLETS for line in doc.lines):
         doc = replace(doc, lines=tuple(replace(line, text=_GLYPH_BULLET_RE.sub("• ", line.text, count=1))
-                                       if line.text[:1] in _GLYPH_BULLETS else line for line in doc.lines))
+                                       if line.text[:1] in _GLYPH_BULLETS or line.text[:1] in LETTER_BULLETS else line
+                                       for line in doc.lines))
     tables = tuple(t for t in doc.tables if all(len(c) <= MAX_CELL_CHARS for r in t.rows for c in r.cells))
     if all(len(line.text) <= MAX_LINE_CHARS for line in doc.lines):
         return doc if len(tables) == len(doc.tables) else replace(doc, tables=tables)
@@ -742,7 +743,9 @@ _GLYPH_BULLETS = frozenset("✔✓✅☑➢➤►▶◆◇■□★☆❖→" "\
 """Glyphs policies open list items with besides the usual bullets ("✔ Firebase Analytics", "➢ 相机权限"), and the
 private-use characters a Word document's bullets in the Symbol and Wingdings fonts become when it is saved as HTML or
 text (U+F0B7 Symbol's bullet; U+F06C ●, U+F06E ■, U+F0A7 ▪, U+F0D8 ➢, U+F076 ❖, U+F0FC ✓ in Wingdings)."""
-_GLYPH_BULLET_RE = re.compile("^[" + "".join(sorted(_GLYPH_BULLETS)) + r"]\ufe0f?\s+(?=\S)")
+_GLYPH_BULLET_RE = re.compile("^(?:[" + "".join(sorted(_GLYPH_BULLETS)) + r"]\ufe0f?\s+(?=\S)"
+                              "|[" + LETTER_BULLETS + r"][\s\u00a0]+(?=[\u3400-\u9fff]))")
+"""A glyph bullet, or the letter a Wingdings bullet became, before Chinese ("l 丙丁SDK", "Ø 设备型号")."""
 _SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|[。！？；]")
 
 

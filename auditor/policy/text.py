@@ -26,6 +26,10 @@ crawl pages 114 of 14,906 addresses are so written; the 40 read by hand were all
 ("…?url=https://…"); another address run into its last word does ("…/sdk-data-security-00012
 https://developer.huawei.com/…", one cell of two links that lost the break between them). (The site is read up to its
 first slash and the path after it, so the split adds no second way to match a character.)"""
+LETTER_BULLETS = "lØü"
+"""Letters a Word document's Wingdings bullets become when the font is lost as it is saved as text ("l" for ●, "Ø"
+for ➢, "ü" for ✓; the private-use characters of :data:`auditor.policy.loader._GLYPH_BULLETS` where the font is
+kept)."""
 URL_ONLY_RE = re.compile(r"^\s*[<(\[]?(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 LABELLED_URL_RE = re.compile(r"^\s*([^:：，。,;；]{1,40}?)\s*[:：]\s*(" + URL_RE.pattern + r")\s*$", re.IGNORECASE)
 """A line or item of one address after a short label ("官网：https://…", "AdColony: https://…"): the label, the address."""
