@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditor.policy.text import HEADING_RE, SEPARATOR_RE, is_heading, width
+from auditor.policy.text import HEADING_RE, SEPARATOR_RE, URL_ONLY_RE, is_heading, width
 
 if TYPE_CHECKING:
     from auditor.policy.document import Line
@@ -122,6 +122,8 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
             # "名称：市民卡充值SDK", "1、名称：小米 PUSH；信息类型：设备信息；使用目的：推送消息": a bare name label over a
             # component's name, or over a name its line gives the facts of, names the record
             role = "name"
+        if role == "name" and m and URL_ONLY_RE.match(m.group(2)):
+            role = "website"  # "官网SDK地址：https://…": an address is never a name, whatever word of its label reads so
         if role in (None, "title", "index"):
             if out:
                 out[-1] = (out[-1][0], f"{out[-1][1]}；{part}")

@@ -30,6 +30,8 @@ LETTER_BULLETS = "lØü"
 """Letters a Word document's Wingdings bullets become when the font is lost as it is saved as text ("l" for ●, "Ø"
 for ➢, "ü" for ✓; the private-use characters of :data:`auditor.policy.loader._GLYPH_BULLETS` where the font is
 kept)."""
+TERM_DEFINITION_RE = re.compile(r"\s*(?:是指|指|系指)")
+"""A label's value that defines a term of the policy ("服务提供者：指…", "关联公司：是指…"): a glossary's, no record's."""
 URL_ONLY_RE = re.compile(r"^\s*[<(\[]?(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 LABELLED_URL_RE = re.compile(r"^\s*([^:：，。,;；]{1,40}?)\s*[:：]\s*(" + URL_RE.pattern + r")\s*$", re.IGNORECASE)
 """A line or item of one address after a short label ("官网：https://…", "AdColony: https://…"): the label, the address."""

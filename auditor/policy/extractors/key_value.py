@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from auditor.catalog.loader import normalize_name
 from auditor.policy.analysis import OUTLINE, OWNED_NAME_RE, PAIR_RE, heading_line, record_fields
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document
@@ -37,6 +38,7 @@ from auditor.policy.text import (
     PERMISSION_DEFINITION_RE,
     PERMISSION_WORD,
     PLATFORM_ONLY_RE,
+    TERM_DEFINITION_RE,
     TIMING_LABEL_RE,
     URL_RE,
     company_like,
@@ -169,6 +171,9 @@ class KeyValueExtractor:
                 records.append(current)
                 continue
             pairs = _nested(ctx.lines[i].pairs, ctx)
+            if pairs and pairs[0][0] in ("name", "company") and TERM_DEFINITION_RE.match(pairs[0][1]):
+                current = None  # "某某产品与/或服务：指…", "关联公司：指…": a term the policy defines, no record's
+                continue
             if not pairs and _MARK_ONLY_RE.match(text):
                 current = None  # "7、" alone: the next item opens, whatever line of it comes first
                 continue
@@ -845,10 +850,13 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     if label + 1 < len(lines) and platform_line(lines[label].text):
         label += 1  # "1.Unity3D" / "平台：Android/iOS" / "使用场景：…": the record's platforms, then its facts
     pairs = ctx.lines[label].pairs if label < len(lines) else ()  # a label line (so the pair pattern matches it)
-    kind = bool(pairs) and pairs[0][0] == "name" \
-        and (_kind_value(pairs[0][1]) or KIND_TITLE_RE.search(_label(lines[label].text)) is not None) \
-        and not _sdk_like(pairs[0][1], ctx) and _sdk_like(lines[i].text, ctx)  # "腾讯优图SDK" over "SDK类型：工具"
-    # (or over "SDK类型：在VIVO手机上启用推送服务": a kind's label, whatever its answer says)
+    kind_label = bool(pairs) and KIND_TITLE_RE.search(_label(lines[label].text)) is not None
+    kind = bool(pairs) and pairs[0][0] == "name" and (_kind_value(pairs[0][1]) or kind_label) \
+        and not _sdk_like(pairs[0][1], ctx) and (_sdk_like(lines[i].text, ctx) or (
+            kind_label and _MARKER_RE.match(lines[i].text) is not None and _name_line(lines[i].text, ctx)))
+    # "腾讯优图SDK" over "SDK类型：工具" (or over "SDK类型：在VIVO手机上启用推送服务": a kind's label, whatever its
+    # answer says); a list's item named in words no catalog knows, over a kind's label ("（8）甲乙推荐" over
+    # "SDK类型：内容推荐"; not over a name's: "2、三方" over "SDK名称：小米PUSH")
     # a name that names its provider ("Sentry (Functional Software, Inc.)") over where its data is processed
     # ("Place of processing: United States"), as such service lists write every service
     owned = pairs and pairs[0][0] == "description" and OWNED_NAME_RE.search(lines[i].text) is not None
@@ -860,7 +868,7 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
             # an SDK's name over what it is for, then its facts ("（1）微信支付" / "场景描述：…" / "SDK提供方：…")
             pairs[0][0] == "description" and _fact_follows(ctx, label + 1) and _sdk_like(lines[i].text, ctx))):
         return False
-    if pairs[0][0] == "company" and _DEFINITION_RE.match(pairs[0][1]):
+    if pairs[0][0] == "company" and TERM_DEFINITION_RE.match(pairs[0][1]):
         return False  # "定义" / "某某服务提供者：指…有限公司": the policy's definitions, not a record
     if pairs[0][0] == "scene" and not _sdk_like(lines[i].text, ctx):
         return False  # "业务场景：…" under a feature name: a scene record, unless the name is an SDK's
@@ -921,7 +929,11 @@ def _operator_head(head: str, ctx: Context) -> bool:
     """A title that names a company's particulars ("运营者信息", "公司名称、地址及联系方式"), no product (a title naming
     an SDK as well, "第三方 SDK 信息披露（TapSDK）", heads a product's record)."""
     roles = ctx.lexicon.roles(head)
-    return bool(roles) and (roles[0] == "company" or ("company" in roles and "name" not in roles))
+    if not roles or not (roles[0] == "company" or ("company" in roles and "name" not in roles)):
+        return False
+    key = normalize_name(fold(head))
+    return not any(key.startswith(v) and len(key) > len(v) for v in ctx.names.vendors)
+    # (a maker's word before it names the maker's product, "vivo厂商推送" over "企业主体：…": its "厂商" is no label)
 
 
 def _fact_follows(ctx: Context, k: int) -> bool:
@@ -932,8 +944,6 @@ def _fact_follows(ctx: Context, k: int) -> bool:
     return False
 
 
-_DEFINITION_RE = re.compile(r"\s*(?:是指|指|系指)")
-"""A label's value that defines a term of the policy ("服务提供者：指…")."""
 
 
 def _sdk_like(text: str, ctx: Context) -> bool:
