@@ -219,6 +219,10 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
             # "SDK种类" then "SDK名称", the kind standing for several rows ("人脸识别SDK" over two SDKs): the kind,
             # then the name (a kind column whose every row has a kind of its own reads as the name: "Product Type")
             roles[roles.index("name")] = "description"
+        elif role == "company" and "company" in roles and "name" not in roles \
+                and _products(roles.index("company"), body):
+            # "第三方名称" then "所属公司名称" over "某某SDK" / "某某有限公司": the party's name, then its company
+            roles[roles.index("company")] = "name"
         elif role in roles and role not in ("data", "permissions", "description", "website", "link", "choice"):
             role = None
         roles.append(role)
@@ -248,13 +252,17 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
     titled = "name" in roles and _titled_as(header, roles.index("name"), ctx, ("name", "title"))
     if "company" in roles and not titled:
         col = roles.index("company")
-        cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
-        products = sum(1 for c in cells if not company_like(c) or product_company(c))
-        if cells and products * 2 > len(cells):
+        if _products(col, body):
             if "name" in roles:  # a column named by its cells only gives way to the titled one
                 roles[roles.index("name")] = None
             roles[col] = "name"  # a "Provider" column holding "Product — Company" cells, or products
     return roles
+
+
+def _products(col: int, body: Sequence[Row]) -> bool:
+    """Column ``col``'s cells are mostly products, not companies ("某某SDK", or "Product — Company")."""
+    cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
+    return bool(cells) and sum(1 for c in cells if not company_like(c) or product_company(c)) * 2 > len(cells)
 
 
 def _merged(col: int, body: Sequence[Row]) -> bool:

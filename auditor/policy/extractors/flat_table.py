@@ -86,9 +86,10 @@ class FlatTableExtractor:
                     and not ctx.lexicon.is_header(header[-1]):
                 # a last "title" only its words read as a name ("第三方名称 / … / 第三方收集的个人信息范围" then
                 # "阿里云 SDK"): the first row's name cell, when the header without it reads more rows that fit
-                shorter = self._table(doc, ctx, header[:-1], roles[:-1], i, j - 1, grids)
+                fewer = _titled_names(roles[:-1], header[:-1])
+                shorter = self._table(doc, ctx, header[:-1], fewer, i, j - 1, grids)
                 if shorter is not None and (structure is None or _more_rows(shorter, structure)):
-                    header, roles, j, structure = header[:-1], roles[:-1], j - 1, shorter
+                    header, roles, j, structure = header[:-1], fewer, j - 1, shorter
             if structure is not None and len(header) >= 3 and roles[0] in ("name", "company") and "name" in roles[1:] \
                     and _more_rows(self._table(doc, ctx, header[1:], roles[1:], i + 1, j, grids), structure):
                 i += 1  # a caption over the header ("Third-party SDKs"), which the rows read without fit better
@@ -243,10 +244,12 @@ def _whole_paragraph(doc: Document, i: int, j: int) -> bool:
 
 def _more_rows(other: Structure | None, structure: Structure) -> bool:
     """``other`` reads more SDK rows that fit their columns than ``structure`` (a name no company's, a company
-    where there is one)."""
-    def fitting(s: Structure) -> int:
-        return sum(1 for c in s.sdks if _product_name(c.facts.name)
-                   and (not c.facts.company or company_like(c.facts.company)))
+    where there is one); as many, more of them with a company (a permission's or a use's words fit a name
+    column as well as a product's do)."""
+    def fitting(s: Structure) -> tuple[int, int]:
+        fit = [c for c in s.sdks if _product_name(c.facts.name)
+               and (not c.facts.company or company_like(c.facts.company))]
+        return len(fit), sum(1 for c in fit if c.facts.company)
     return other is not None and fitting(other) > fitting(structure)
 
 
@@ -396,6 +399,8 @@ def _titled_names(roles: list[str | None], titles: list[str]) -> list[str | None
     is named so and the header has a column of a row's company, link or data ("名称" / "类型" / "描述" / "公司全称"
     / "隐私政策链接"), as the table model reads it (not "合作伙伴名称" over the partners' kinds). A title after a
     column of kinds the header names ("合作伙伴类型 / 合作伙伴名称 / …") names the rows whatever its words."""
+    if roles[:2] == ["company", "company"] and "name" not in roles:
+        return ["name"] + roles[1:]  # "第三方名称 / 所属公司名称": the first names the party, the second its company
     if "name" in roles or not roles or not titles or not _ROW_FACTS & set(roles):
         return roles
     k = next((k for k, r in enumerate(roles) if r not in _KIND_ROLES), len(roles))
@@ -459,6 +464,8 @@ def _title_again(text: str, role: str, header: list[str], ctx: Context) -> bool:
                                                   if ctx.lexicon.role(t) == "name")
     if role == "purpose" and KIND_TITLE_RE.search(text):
         return True  # "使用目的" then "功能类型": a column of what kind of thing each row is (its cells decide)
+    if role == "company" and len(header) == 1 and ctx.lexicon.is_header(text):
+        return True  # "第三方名称" then "所属公司名称": the party's own name, then its company (see _titled_names)
     return role == "data" and not ctx.lexicon.data_types_in(text, cell=True)
 
 
