@@ -12,7 +12,7 @@ from auditor.policy.document import Document, Line, Row
 from auditor.policy.field_table import label_role
 from auditor.policy.period_rows import label_cell
 from auditor.policy.table import Grid, read_grid, sdk_like, shifted_left
-from auditor.policy.text import PIPE_RE, inner_pipes, unbalanced
+from auditor.policy.text import PIPE_RE, inner_pipes, name_like, unbalanced
 from auditor.policy.text import width as display_width
 
 CONFIDENCE = 0.85
@@ -74,8 +74,9 @@ def _regions(ctx: Context, owned: set[int], lines: tuple[Line, ...]) -> list[tup
             if facts[j].piped and j - 1 > start and j + 1 < n and facts[j + 1].separator and \
                     not facts[j].separator and _whole_row(lines[j].text):
                 break  # a row of cells over a separator: the header of the next table
-            if facts[j].piped or j in bare:
-                end = j
+            if (facts[j].piped and not (facts[j].separator and "|" not in lines[j].text and j > start + 1)) \
+                    or j in bare:
+                end = j  # (a rule of dashes alone below the rows is the page's, "---" under a note: no table's line)
             elif j - end > MAX_GAP or facts[j].heading:
                 break
             j += 1
@@ -227,16 +228,19 @@ def _anchored(rows: list[Row], body: list[tuple[int, str]], header: list[str], c
     if all(sdk_name(r.cells[0].strip()) for r in rows[1:]):
         return None  # every row is named by an SDK: read as is
     if all(len(cells) >= width and (not ctx.lexicon.permissions_in(cells[0], weak=False) or shifted_left(cells, ctx))
-           for cells in (_cells(text)[0] for _, text in body)):
+           for cells in (_cells(text)[0] for _, text in body if "|" in text)):
         return None  # every line has all its cells, each opening with a name (or written one to the left, its
-        # first cell left out under a merged one): no cell spans rows
+        # first cell left out under a merged one): no cell spans rows (a plain line under the table, a note on
+        # it, is the last cell's words, no row's line)
     data_col = next((i for i, h in enumerate(header) if ctx.lexicon.role(h) == "data"), width - 1)
     out = [rows[0]]
     cells: list[str] = []
     first = last = -1
     for k, text in body:
         line_cells = _cells(text)[0]
-        if sdk_name(line_cells[0].strip()) and len(line_cells) >= width // 2:
+        whole = len(line_cells) >= width and name_like(line_cells[0].strip()) \
+            and not ctx.lexicon.permissions_in(line_cells[0], weak=False)  # (a line with all its cells: a row)
+        if (sdk_name(line_cells[0].strip()) or whole) and len(line_cells) >= width // 2:
             if cells:
                 out.append(Row(tuple(cells), first, last))
             cells, first = line_cells[:width], k
