@@ -28,6 +28,7 @@ from auditor.policy.text import (
     DATA_CATEGORY_RE,
     ENUMERATION_SPLIT_RE,
     HEADING_RE,
+    LABELLED_URL_RE,
     NONE_WORDS,
     NOT_NAME_RE,
     PLATFORM_ONLY_RE,
@@ -380,6 +381,11 @@ def _named_links(lines: tuple[Line, ...], bodies: list[str | None]) -> None:
         k = max(j, k + 1)
 
 
+def _addressed(line: Line) -> bool:
+    """A line that is a name and its address after a colon ("Nanigans: http://…"), nothing else."""
+    return "://" in line.text and LABELLED_URL_RE.match(line.text) is not None
+
+
 def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> frozenset[int]:
     """Items that lost their markers (a list copied as plain text): the lines right after a line that ends
     with a colon ("The app uses these SDKs:"), each opening with a short head and a separator ("OneSignal
@@ -396,8 +402,10 @@ def _unmarked_items(lines: tuple[Line, ...], bodies: list[str | None]) -> frozen
             continue
         run = []
         j = k + 1
-        while j < n and bodies[j] is None and lines[j].no - lines[j - 1].no <= (2 if j == k + 1 else 1) \
+        while j < n and bodies[j] is None and (lines[j].no - lines[j - 1].no <= (2 if j == k + 1 else 1)
+                                               or (j > k + 1 and _addressed(lines[j - 1]) and _addressed(lines[j]))) \
                 and not lines[j].mark.startswith("h"):  # a blank line may follow the colon line, not the items
+            # (but for items that are each a name and its address: "AdColony: https://…", in groups apart)
             text = lines[j].text.strip()
             if _MD_LINK_RE.match(text) and not text.endswith((":", "：")):
                 run.append(j)  # "[OneSignal](https://…) - push notifications": a linked name and its use
