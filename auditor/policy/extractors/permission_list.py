@@ -36,6 +36,7 @@ from auditor.policy.text import (
     PURPOSE_MARK_RE,
     REFUSAL_RE,
     SDK_RE,
+    TERM_DEFINITION_RE,
     TERMINAL,
     TIMING_LABEL_RE,
     URL_ONLY_RE,
@@ -159,7 +160,7 @@ class PermissionListExtractor:
                     continue
                 if section and _ITEM_RE.match(line.text) and _PLATFORM_NOTE_RE.search(line.text):
                     pass  # "七、使用面容ID权限(IOS)" among the numbered permission items: an iOS item, not a section
-                elif section:
+                elif section and not _a_use_item(line):  # ("（3）用于…。": a use of an item, no section of the policy)
                     topic = bool(_PERMISSION_WORD_RE.search(line.text))
                     platform = ask.platform(line.text)
                 i += 1
@@ -274,9 +275,9 @@ def _feature(line: Line, ctx: Context) -> tuple[str, str, str] | None:
     if len(parts) != 2 or not 2 <= width(parts[0]) <= 40:
         return None
     label, rest = parts[0].strip(), parts[1].strip()
-    if _withdrawal(rest) or _QUOTED_OWNER_RE.match(label):
+    if _withdrawal(rest) or _QUOTED_OWNER_RE.match(label) or TERM_DEFINITION_RE.match(rest):
         return None  # "授权撤回权：可随时撤回位置、相册等授权": a right of the user, not a feature; "“华为联运”包含的权限代码
-        # 如下：…": an SDK's permissions
+        # 如下：…": an SDK's permissions; "个人用户：是指…通讯录中一员…": a term the policy defines
     text = f"{label}：{rest}"
     cue = ctx.lexicon.has_cue(fold(text))
     if not ctx.lexicon.permissions_in(text, prose=True, verbal=not cue):
@@ -432,6 +433,11 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
         split = _PURPOSE_SPLIT_RE.split(body, maxsplit=1)
         if len(split) == 2 and _permission_label(split[0], ctx):
             return _Item(split[0].strip(), split[1].strip(), i)  # (its capitalised words are no app's name)
+    if TERM_DEFINITION_RE.match(rest):
+        return None  # "个人用户：是指…通讯录中一员…": a term the policy defines, no permission's use
+    if _opens_with_sdk(label, ctx) and not _written_constant(label, ctx) and not _PERMISSION_WORD_RE.search(label):
+        return None  # "1）丙丁推送、戊己推送：用于消息推送。": an SDK's item (a list of SDKs after one of permissions;
+        # not "丙丁 Push权限：…", a permission named after the SDK that uses it)
     if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True) or _QUOTED_OWNER_RE.match(label) \
             or _NAMED_SDK_RE.match(body):
         return None  # ("“Umeng 社会化分享”包含的权限代码如下", "第三方SDK“懒人科技”，…需要获取网络权限": an SDK's record,
@@ -442,6 +448,30 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     return _Item(label.strip(), rest.strip(), i)
 
 
+_USE_OPENING_RE = re.compile(r"\s*(?:用于|用来|以便)")
+"""A numbered line opening with what something is used for ("（1）用于…"): a use, never a permission's label."""
+
+
+def _opens_with_sdk(label: str, ctx: Context) -> bool:
+    """A label opening with a catalog SDK's name ("丙丁推送、戊己推送", "阿里云OSS存储")."""
+    first = re.split(r"[、,，/]", label, maxsplit=1)[0].strip()
+    return ctx.names.known(first) or any(start == 0 for start, _, _ in ctx.names.spot(first))
+
+
+def _marker_shape(line: Line) -> tuple[str, int, str]:
+    """How a numbered line writes its number: its opening bracket, its dots, its closing mark ("2.3.1 " ->
+    ("", 2, ""), "（1）" -> ("（", 0, "）")); ("", -1, "") for a line not so numbered."""
+    m = _NUMBER_SHAPE_RE.match(line.text)
+    return (m.group(1), m.group(2).count("."), m.group(3)) if m else ("", -1, "")
+
+
+_NUMBER_SHAPE_RE = re.compile(r"^\s*([(（]?)\d{1,2}((?:\.\d{1,2})*)([.、．)）]?)")
+
+
+def _a_use_item(line: Line) -> bool:
+    """A list item opening with what something is used for ("（2）用于判断网络状态。")."""
+    m = _ITEM_RE.match(line.text)
+    return m is not None and _USE_OPENING_RE.match(m.group(1)) is not None
 _CAPS_LABEL_RE = re.compile(r"^\s*([A-Z][A-Z0-9]*(?:[ /&,\-]+[A-Z][A-Z0-9]*)+)\s+(?=[a-z(]|[A-Z][a-z])(.{3,})$")
 """A line opening with a label of several words in capitals, its use after it in ordinary case."""
 _QUOTED_OWNER_RE = re.compile(r"^\s*[“\"「『]([^”\"」』]{2,40})[”\"」』]\s*(?:SDK\s*)?(?:包含|使用|需要|申请|调用|涉及|获取)(?:的|了)?")
@@ -867,6 +897,9 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
         listing = role == "scene" and not value
         deeper = line.indent > head.indent and not item.heading and not _next_number(head, line)
         labelled = role in SCENE_ROLES
+        if not item.heading and _a_use_item(line) and _marker_shape(line) != _marker_shape(head):
+            out.append(k)  # a list of its uses under a title numbered otherwise: "（1）用于加载课程。" under "2.3.1 允许
+            continue  # 应用访问网络" (one naming a permission's words too, "（2）用于判断网络状态。")
         if _marked(line) and not deeper:
             if (item.heading or _marker_kind(line) == kind) and _item(line, k, ctx, False) is not None:
                 break  # another permission, named outright (an item of the same list: "（2）基于相机的功能：…")
