@@ -62,7 +62,7 @@ _BOILERPLATE_RE = re.compile(
 COMPANY_RE = re.compile(
     r"(?:有限(?:责任)?公司|股份公司|有限公司|集团|公司|研究院)\s*(?:[（(][^）)]*[）)])?\s*$"
     r"|(?:\b(?:co\.?,?\s*ltd|ltd|limited|inc|llc|l\.l\.c|corp|corporation|gmbh|s\.?a\.?r?\.?l?|b\.v|pte|ag|"
-    r"oy|ab|a/s|aps|plc|s\.p\.a|k\.k|company|technologies|technology)\b\.?)\s*(?:[（(][^）)]*[）)])?\s*$",
+    r"oy|ab|a/s|aps|plc|s\.p\.a|k\.k|n\.v|company|technologies|technology)\b\.?)\s*(?:[（(][^）)]*[）)])?\s*$",
     re.IGNORECASE,
 )
 COMPANY_CUE_RE = re.compile(

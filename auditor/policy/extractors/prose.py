@@ -63,11 +63,12 @@ _LINK_WORDS = frozenset({"here", "click here", "this", "this link", "link", "thi
 """What a link says when it names no product ("[Here](https://…) you can find…")."""
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{2,60})\]\(\s*<?((?:https?://|www\.)[^)\s>]+)>?\s*\)")
 _SENTENCE_RE = re.compile(r"(?:https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?。]"
-                          r"|\b(?:Inc|Ltd|Co|Corp|LLC|Pte|Pvt|GmbH|Limited|etc)\.(?=\s*[),;]|\s+(?:and|or)\b)"
+                          r"|\b(?:Inc|Ltd|Co|Corp|LLC|Pte|Pvt|GmbH|Limited|etc|N\.V|B\.V|S\.A)\.(?=\s*[),;]|\s+(?:and|or)\b)"
                           r"|[^.。!?！？;；]|\.(?=[A-Za-z0-9/_-]))+"
                           r"[.。!?！？;；]?")
 """A sentence: up to its end mark; an address, a decimal or a dotted name ("onesignal.com") holds none, nor a
-company's abbreviation the sentence goes on after ("Flurry (Oath Inc.), AppsFlyer …", "Twitter, Inc. and …")."""
+company's abbreviation the sentence goes on after ("Flurry (Oath Inc.), AppsFlyer …", "Twitter, Inc. and …", "(Fyber
+N.V., …)")."""
 """A sentence; a dot before a digit ("2.3", "v1.2") does not end one."""
 _LIST_END_RE = re.compile(r"[.。;；)）!?！？]|(?:\s(?:etc|to|so|and then|in order)\b)")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|，|、|/|\bor\b|\band\b|或者|或|和|及)\s*")
@@ -385,7 +386,15 @@ def _bracketed_company(text: str, name: str) -> str:
             found = re.split(r"[:：]", m.group(1))[-1].strip()  # ("（公司全称：某某股份有限公司）": the name)
             if (LEGAL_ENTITY_RE.search(found) or _ENTITY_END_RE.search(found)) and company_like(found):
                 return cued_company(found) or found  # ("(monetization platform of Twitter, Inc.)": whose)
+            first = _ADDRESSED_RE.match(found)  # ("(Acme N.V., Hauptstraße 1, 10117 Berlin)": the company, its address)
+            if first and (LEGAL_ENTITY_RE.search(first.group(1)) or _ENTITY_END_RE.search(first.group(1))) \
+                    and company_like(first.group(1)):
+                return first.group(1).strip()
     return ""
+
+
+_ADDRESSED_RE = re.compile(r"^(.{2,60}?(?:\b[A-Za-z.]+\.?|公司))\s*[,，;；]\s*(?=.*\d)")
+"""A company's name, then its address with a number in it, after a comma ("Acme N.V., Hauptstraße 1, Berlin")."""
 
 
 _COMPANY_ASIDE_RE = re.compile(r"[”\"」]?\s*[（(]((?:[^（）()]|[（(][^（）()]{1,12}[)）]){4,80})[)）]")
