@@ -39,3 +39,16 @@ def test_a_service_of_an_engine_named_in_policies_resolves_to_the_engine():
     assert index.resolve_exact("Unity Analytics") == "unity"
     unity = next(e for e in load_catalog().entries if e.id == "unity")
     assert [s.source for s in unity.alias_sources] == ["policy"]
+
+
+def test_products_resolve_by_the_names_app_policies_list_them_under():
+    # MobTech's own name for its SMS verification SDK is "SMSSDK"; Alibaba's open-source router is "ARouter"
+    # (https://github.com/alibaba/ARouter), its classes under com.alibaba.android.arouter
+    from auditor.policy.lexicon_data import load_lexicon
+    from auditor.policy.names import build_index
+    index = build_index(load_catalog(), load_lexicon())
+    assert index.resolve_exact("SMSSDK") == "mob-sms-sdk"
+    assert index.resolve_exact("MobTech SMSSDK") == "mob-sms-sdk"
+    assert index.resolve_exact("阿里ARouter") == "alibaba-arouter"
+    router = next(e for e in load_catalog().entries if e.id == "alibaba-arouter")
+    assert router.signatures.classes == ("com.alibaba.android.arouter",)

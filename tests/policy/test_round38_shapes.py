@@ -361,3 +361,22 @@ def test_a_whole_line_of_an_unknown_product_is_a_row_of_its_own(tmp_path: Path, 
     assert _names(d) == ["Zeta Ads", "Omega Maps", "Kappa Reach"]
     assert _row(d, "Kappa Reach").company == "Kappa Ltd."
 
+
+
+# -- an SDK named right after a catalog SDK ---------------------------------------------------------------------
+
+SIBLINGS = """\
+三、第三方SDK
+我们使用丙丁统计SDK及庚辛对比SDK为您提供活体检测服务，会采集您的面部特征信息。
+
+我们使用甲乙推送与分析SDK进行推送和统计分析服务。
+
+我们使用戊己地图SDK和其他SDK展示附近的门店。
+"""
+
+
+def test_an_sdk_joined_right_after_a_catalog_sdk_is_a_row(tmp_path: Path, catalog: Catalog) -> None:
+    # "庚辛对比SDK" is no catalog's; joined by "及" to one, its SDK word says it is an SDK too. A kind's word
+    # ("与分析SDK": the first SDK's other half) and a word for the others ("和其他SDK") name none.
+    d = _read(tmp_path, "siblings.txt", SIBLINGS, catalog)
+    assert _names(d) == ["丙丁统计SDK", "庚辛对比SDK", "甲乙推送", "戊己地图SDK"]

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 import ahocorasick
 
+from auditor.catalog.loader import normalize_name
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
@@ -979,6 +980,8 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
         if cued:
             out += _enumeration(chunk_m.group(0), chunk_m.start(), ctx, exact)
         out += _beside_distinctive(chunk_m.group(0), chunk_m.start(), ctx, exact)
+        if "SDK" in chunk_m.group(0) or "sdk" in chunk_m.group(0):
+            out += _sdk_siblings(chunk_m.group(0), chunk_m.start(), ctx)
     if "(" in masked:  # ("Flurry (Oath Inc.), AppsFlyer (AppsFlyer Inc.) and Firebase (…)": each name's aside masked,
         # the enumeration read across them)
         asides = _ASIDE_RE.sub(lambda m: " " * len(m.group(0)), masked)
@@ -1005,6 +1008,29 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
                 if exact(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split())):
                     out.append((m.end() + max(0, tail.find(token)), token))
     return out
+
+
+def _sdk_siblings(chunk: str, offset: int, ctx: Context) -> list[tuple[int, str]]:
+    """Names with an SDK word joined right after a catalog name ("使用丙丁人脸识别SDK及庚辛对比SDK为您提供…"): each
+    names an SDK as its sibling does, known to the catalog or not (no word of a kind alone: "及其他SDK", "和第三方SDK")."""
+    out: list[tuple[int, str]] = []
+    for _, end, _ in ctx.names.spot(chunk):
+        m = _SDK_SIBLING_RE.match(chunk, end)
+        if m is None:
+            continue
+        name = m.group(1).strip()
+        key = ctx.names.strip(normalize_name(fold(name)), vendors=False)
+        if name_like(name) and not ctx.lexicon.general(name) and not _NOT_SIBLING_RE.search(name) \
+                and key not in ctx.names.kinds and not ctx.lexicon.data_types_in(name, cell=True):
+            out.append((offset + m.start(1), name))
+    return out
+
+
+_SDK_SIBLING_RE = re.compile(r"\s*(?:SDK|sdk|Sdk)?\s*(?:以及|及|和|与|、)\s*([\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9 .+-]{0,20}?"
+                             r"(?:SDK|sdk|Sdk))(?![A-Za-z])")
+"""A name with an SDK word right after a joining word (after the catalog name's own SDK word, if it has one)."""
+_NOT_SIBLING_RE = re.compile(r"^(?:其他|其它|相关|第三方|各|该|此|上述|以上|等)|我们|您")
+"""Words that open no SDK's name after a joining word ("及其他SDK", "和第三方SDK", "与上述SDK")."""
 
 
 MIN_NUMBERED_ITEMS = 3
