@@ -380,3 +380,22 @@ def test_an_sdk_joined_right_after_a_catalog_sdk_is_a_row(tmp_path: Path, catalo
     # ("与分析SDK": the first SDK's other half) and a word for the others ("和其他SDK") name none.
     d = _read(tmp_path, "siblings.txt", SIBLINGS, catalog)
     assert _names(d) == ["丙丁统计SDK", "庚辛对比SDK", "甲乙推送", "戊己地图SDK"]
+
+
+# -- a run-on line of SDK records, each one's permissions in its later sentences -------------------------------
+
+RUN_ON_PERMISSIONS = ("我们的应用集成的第三方SDK有：甲乙推送SDK：用于向您推送订单消息，提升服务体验。"
+                      "它可能会调用网络访问、访问网络状态、访问WLAN状态权限，不开启权限不影响使用。该SDK收集的"
+                      "信息包括：设备型号、操作系统版本。了解详情请点击隐私政策丙丁统计SDK：用于统计应用的活跃用户，改进"
+                      "产品。它可能会调用网络访问、麦克风录音权限。我们不会向该SDK提供您的其他个人信息。了解详情"
+                      "请点击隐私政策戊己地图SDK：用于展示附近的门店。它可能会调用网络访问、访问网络状态、"
+                      "获取位置信息权限。了解详情请点击隐私政策。\n")
+
+
+def test_each_sdk_of_a_run_on_line_takes_the_permissions_of_its_later_sentences(tmp_path: Path,
+                                                                                catalog: Catalog) -> None:
+    # one line, SDK after SDK: what the line says after each SDK's name, over its sentences up to the next name
+    d = _read(tmp_path, "run_on_permissions.txt", RUN_ON_PERMISSIONS, catalog)
+    perms = {r.name: {p.rsplit(".", 1)[-1] for p in r.permissions} for r in d.sdks}
+    assert perms["甲乙推送SDK"] == {"INTERNET", "ACCESS_NETWORK_STATE", "ACCESS_WIFI_STATE"}
+    assert perms["丙丁统计SDK"] == {"INTERNET", "RECORD_AUDIO"}

@@ -317,8 +317,9 @@ def _leading_company(segment: str) -> str:
 def _own_segments(text: str, name: str, named: tuple[str, ...], shared: bool = True, sentence: bool = False) -> str:
     """The text after each place ``text`` names ``name``, up to the next place it names another SDK; ``shared``:
     names enumerated together share what follows the last of them ("甲SDK、乙SDK，会收集…"), else each has only
-    what stands right after it (its aside in brackets, its company's cell); ``sentence``: and no further than the
-    end of the sentence it names ``name`` in (the last SDK of a paragraph owns no sentence after its own)."""
+    what stands right after it (its aside in brackets, its company's cell); ``sentence``: the last SDK the text
+    names no further than the end of the sentence it names it in (the last SDK of a paragraph owns no sentence after
+    its own; one before another SDK owns its sentences up to that SDK's name: "甲SDK：用于…。可能使用的权限包括：…")."""
     spots = _name_spots(text, named)
     out = []
     for k, (_, _, n) in enumerate(spots):
@@ -328,7 +329,7 @@ def _own_segments(text: str, name: str, named: tuple[str, ...], shared: bool = T
         while shared and j + 1 < len(spots) and _ENUM_GAP_RE.fullmatch(text, spots[j][1], spots[j + 1][0]):
             j += 1
         segment = text[spots[j][1]:spots[j + 1][0] if j + 1 < len(spots) else len(text)]
-        end = _FULL_STOP_RE.search(segment) if sentence else None
+        end = _FULL_STOP_RE.search(segment) if sentence and j + 1 == len(spots) else None
         out.append(segment[:end.end()] if end else segment)
     return " ".join(out)
 
