@@ -1027,10 +1027,11 @@ def _sdk_siblings(chunk: str, offset: int, ctx: Context) -> list[tuple[int, str]
     return out
 
 
-_SDK_SIBLING_RE = re.compile(r"\s*(?:SDK|sdk|Sdk)?\s*(?:以及|及|和|与|、)\s*([\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9 .+-]{0,20}?"
+_SDK_SIBLING_RE = re.compile(r"\s*(?:SDK|sdk|Sdk)\s*(?:以及|及|和|与|、)\s*([\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9 .+-]{0,20}?"
                              r"(?:SDK|sdk|Sdk))(?![A-Za-z])")
-"""A name with an SDK word right after a joining word (after the catalog name's own SDK word, if it has one)."""
-_NOT_SIBLING_RE = re.compile(r"^(?:其他|其它|相关|第三方|各|该|此|上述|以上|等)|我们|您")
+"""A name with an SDK word right after a joining word, after the catalog name's own SDK word (without it, the SDK
+word after the second name is both's: "甲乙分享及收藏 SDK", "丙丁推送与分析SDK")."""
+_NOT_SIBLING_RE = re.compile(r"^(?:其他|其它|相关|第三方|各|该|此|上述|以上)|等|的|我们|您")
 """Words that open no SDK's name after a joining word ("及其他SDK", "和第三方SDK", "与上述SDK")."""
 
 
