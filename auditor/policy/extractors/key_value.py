@@ -944,8 +944,6 @@ def _fact_follows(ctx: Context, k: int) -> bool:
     return False
 
 
-
-
 def _sdk_like(text: str, ctx: Context) -> bool:
     """An SDK word, a catalog name, or a list of catalog names ("Facebook Analytics for Apps and Unity
     Analytics")."""

@@ -449,7 +449,7 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
 
 
 _USE_OPENING_RE = re.compile(r"\s*(?:用于|用来|以便)")
-"""A numbered line opening with what something is used for ("（1）用于…"): a use, never a permission's label."""
+"""Words opening what something is used for ("（1）用于…")."""
 
 
 def _opens_with_sdk(label: str, ctx: Context) -> bool:
@@ -472,6 +472,8 @@ def _a_use_item(line: Line) -> bool:
     """A list item opening with what something is used for ("（2）用于判断网络状态。")."""
     m = _ITEM_RE.match(line.text)
     return m is not None and _USE_OPENING_RE.match(m.group(1)) is not None
+
+
 _CAPS_LABEL_RE = re.compile(r"^\s*([A-Z][A-Z0-9]*(?:[ /&,\-]+[A-Z][A-Z0-9]*)+)\s+(?=[a-z(]|[A-Z][a-z])(.{3,})$")
 """A line opening with a label of several words in capitals, its use after it in ordinary case."""
 _QUOTED_OWNER_RE = re.compile(r"^\s*[“\"「『]([^”\"」』]{2,40})[”\"」』]\s*(?:SDK\s*)?(?:包含|使用|需要|申请|调用|涉及|获取)(?:的|了)?")

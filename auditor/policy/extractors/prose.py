@@ -1012,8 +1012,9 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
 
 
 def _sdk_siblings(chunk: str, offset: int, ctx: Context) -> list[tuple[int, str]]:
-    """Names with an SDK word joined right after a catalog name ("使用丙丁人脸识别SDK及庚辛对比SDK为您提供…"): each
-    names an SDK as its sibling does, known to the catalog or not (no word of a kind alone: "及其他SDK", "和第三方SDK")."""
+    """Names with an SDK word joined right after a catalog name and its SDK word ("使用丙丁人脸识别SDK及庚辛对比SDK为您
+    提供…"): each names an SDK as its sibling does, known to the catalog or not; not a word for the others ("及其他SDK",
+    "和第三方SDK", "及穿山甲等SDK"), nor a word of a kind alone."""
     out: list[tuple[int, str]] = []
     for _, end, _ in ctx.names.spot(chunk):
         m = _SDK_SIBLING_RE.match(chunk, end)
