@@ -194,7 +194,7 @@ BULLETS = "·•●▪◆■"
 """Characters that mark a list item where lines were run together."""
 _BULLET_RE = re.compile(r"(?<=\S)[" + BULLETS + r"](?=\s*\S)")
 _LETTER_BULLET_RE = re.compile(r"(?<=[\s。；;：:，,])(?<![\d.]\s)[" + LETTER_BULLETS + r"][\s\u00a0]+(?=[\u3400-\u9fffA-Za-z])")
-"""Such a letter alone between blanks before Chinese or a word ("…采集端：Android l 丙丁SDK使用目的：…"), never after a
+"""Such a letter alone between blanks before Chinese or a word ("…适用平台：Android l 丙丁SDK使用目的：…"), never after a
 number ("5 l 水")."""
 
 

@@ -36,7 +36,7 @@ def catalog() -> Catalog:
 # -- the letter a Word bullet became ---------------------------------------------------------------------------
 
 _ITEM = ("l {name}使用目的：{use}，以便我们持续改进服务质量并及时发现和处理各类异常情况。收集个人信息类型：设备型号、"
-         "操作系统版本、网络类型、设备标识符。官网链接：https://{host}.example.cn/privacy采集端：Android ")
+         "操作系统版本、网络类型、设备标识符。官网链接：https://{host}.example.cn/privacy适用平台：Android ")
 LETTERED = ("四、第三方SDK 为实现上述功能，我们接入了以下第三方SDK，它们可能收集您的部分设备信息： " + "".join(
     _ITEM.format(name=n, use=u, host=h) for n, u, h in (
         ("甲乙推送SDK", "向您推送订单状态消息", "push"),
@@ -64,15 +64,15 @@ def test_a_line_opening_with_a_lost_bullets_letter_reads_as_a_bullet(tmp_path: P
 # -- a numbered item over the field giving its kind -----------------------------------------------------------
 
 KINDS = """\
-第三方SDK情况逐项列举如下：
+本应用接入的第三方SDK：
 （1）甲乙内容平台
     SDK类型：内容推荐
     SDK描述：向服务端请求适合您的内容。
-    SDK所需用户信息字段：设备型号、IMEI。
+    SDK收集的信息：设备型号、IMEI。
 （2）丙丁投屏
     SDK类型：工具
     SDK描述：把视频投到电视上。
-    SDK所需用户信息字段：设备型号。
+    SDK收集的信息：设备型号。
 """
 
 
@@ -104,13 +104,13 @@ def test_a_name_field_under_a_numbered_word_still_names_the_row(tmp_path: Path, 
 # -- a flattened table naming the party, then its company ------------------------------------------------------
 
 PARTY_THEN_COMPANY = """\
-我们接入的第三方SDK如下表所述：
+本应用接入的第三方SDK见下表：
 第三方名称
 所属公司名称
-第三方需要申请的权限
-第三方提供的功能
-第三方收集的个人信息
-第三方隐私政策链接
+申请的权限
+功能
+收集的个人信息
+隐私政策链接
 
 
 
@@ -160,7 +160,7 @@ def test_a_flattened_table_naming_the_party_then_its_company(tmp_path: Path, cat
 
 PARTY_THEN_COMPANY_HTML = """\
 <html><body><p>我们接入的第三方SDK：</p><table>
-<tr><td>第三方名称</td><td>所属公司名称</td><td>第三方提供的功能</td><td>第三方隐私政策链接</td></tr>
+<tr><td>第三方名称</td><td>所属公司名称</td><td>功能</td><td>隐私政策链接</td></tr>
 <tr><td>甲乙推送SDK</td><td>甲乙科技有限公司</td><td>消息推送</td><td>https://push.example.cn/privacy</td></tr>
 <tr><td>丙丁统计SDK</td><td>丙丁网络有限公司</td><td>运营分析</td><td>https://stat.example.cn/privacy</td></tr>
 <tr><td>庚辛人脸SDK</td><td>庚辛智能科技有限公司</td><td>刷脸登录</td><td>https://face.example.cn/privacy</td></tr>
@@ -181,17 +181,17 @@ CHANNELS = """\
 （1）甲乙推送SDK
 企业主体：甲乙科技有限公司
 使用目的：向您推送消息
-相关隐私协议地址：https://push.example.cn/privacy
+隐私政策：https://push.example.cn/privacy
 官网SDK地址：https://push.example.cn/docs
 （2）小米厂商通道
 企业主体：庚辛通讯有限公司
 使用目的：提高推送送达率
-相关隐私协议地址：https://channel.example.cn/privacy
+隐私政策：https://channel.example.cn/privacy
 官网SDK地址：https://channel.example.cn/docs
 （3）庚辛扫码组件
 企业主体：庚辛智能科技有限公司
 使用目的：识别二维码
-相关隐私协议地址：https://scan.example.cn/privacy
+隐私政策：https://scan.example.cn/privacy
 官网SDK地址：https://scan.example.cn/docs
 """
 
@@ -214,7 +214,7 @@ def test_a_name_label_holding_an_address_opens_no_row(tmp_path: Path, catalog: C
 NOTED_TABLE = """\
 ## Libraries
 
-| Library | Purpose | Data Collection |
+| Library | Used for | Data collected |
 |---------|---------|----------------|
 | Acme DB | Local database | None |
 | secure\\_vault | Encrypted storage of settings | None |
@@ -247,10 +247,10 @@ def test_a_note_under_a_pipe_table_is_no_cell_of_its_last_row(tmp_path: Path, ca
 
 GLOSSARY = """\
 十一、关键词定义
-关联公司：指甲乙科技有限公司合并报表范围内的下属公司或其他关联企业。
-甲乙产品与/或服务：指甲乙科技有限公司向您提供的以下产品与/或服务：
-（1）通过甲乙网站及App提供的服务；
-（2）与上述服务相关的任何软件。
+关联公司：指与甲乙科技有限公司存在控制关系的企业。
+甲乙服务：指甲乙科技有限公司向您提供的下列服务：
+（1）甲乙网站及App上的服务；
+（2）与之相关的软件。
 """
 
 
@@ -287,7 +287,7 @@ def test_a_list_of_names_and_addresses_goes_on_after_a_blank_line(tmp_path: Path
 # -- numbered permission titles over their numbered uses ------------------------------------------------------
 
 TITLED_USES = """\
-2.3 我们可能会调用您设备的以下权限：
+2.3 我们可能申请以下设备权限：
 2.3.1 允许应用访问网络
 （1）用于加载课程列表。
 （2）用于判断您的网络状态是否正常。
@@ -309,7 +309,7 @@ def test_numbered_uses_under_a_permissions_title_are_its_scene(tmp_path: Path, c
 
 
 PLAYBACK_USES = """\
-1.4 以下是您使用时可能会获取您终端设备的权限：
+1.4 本应用可能申请的设备权限如下：
 1.4.1 允许应用调整播放界面
 （1）用于调整亮度。
 （2）用于调整音量。
@@ -330,8 +330,8 @@ def test_a_numbered_use_is_no_section_heading(tmp_path: Path, catalog: Catalog) 
 BRACKETED_ADDRESS = """\
 5. Advertising
 
-Our SDK service providers Zeta Ads (Zeta Media N.V., Keizersgracht 12, 1015 Amsterdam) and Omega Maps (Omega Ltd., \
-1 Harbour Road, Dublin 4) let us show ads in the game. They receive your advertising ID and IP address.
+Two partners show ads in the game, Zeta Ads (Zeta Media N.V., Keizersgracht 12, 1015 Amsterdam) and Omega Maps \
+(Omega Ltd., 1 Harbour Road, Dublin 4). They receive your advertising ID and IP address.
 """
 
 
@@ -367,7 +367,7 @@ def test_a_whole_line_of_an_unknown_product_is_a_row_of_its_own(tmp_path: Path, 
 
 SIBLINGS = """\
 三、第三方SDK
-我们使用丙丁统计SDK及庚辛对比SDK为您提供活体检测服务，会采集您的面部特征信息。
+我们使用丙丁统计SDK及庚辛对比SDK核验您的身份，会读取您的面部照片。
 
 我们使用甲乙推送与分析SDK进行推送和统计分析服务。
 
@@ -384,12 +384,12 @@ def test_an_sdk_joined_right_after_a_catalog_sdk_is_a_row(tmp_path: Path, catalo
 
 # -- a run-on line of SDK records, each one's permissions in its later sentences -------------------------------
 
-RUN_ON_PERMISSIONS = ("我们的应用集成的第三方SDK有：甲乙推送SDK：用于向您推送订单消息，提升服务体验。"
-                      "它可能会调用网络访问、访问网络状态、访问WLAN状态权限，不开启权限不影响使用。该SDK收集的"
-                      "信息包括：设备型号、操作系统版本。了解详情请点击隐私政策丙丁统计SDK：用于统计应用的活跃用户，改进"
-                      "产品。它可能会调用网络访问、麦克风录音权限。我们不会向该SDK提供您的其他个人信息。了解详情"
-                      "请点击隐私政策戊己地图SDK：用于展示附近的门店。它可能会调用网络访问、访问网络状态、"
-                      "获取位置信息权限。了解详情请点击隐私政策。\n")
+RUN_ON_PERMISSIONS = ("本应用接入了下列第三方SDK：甲乙推送SDK：用于向您推送订单消息，提升服务体验。"
+                      "它可能会调用网络访问、访问网络状态、访问WLAN状态权限，您可以在系统设置中关闭。该SDK收集的"
+                      "信息包括：设备型号、操作系统版本。详见其隐私政策丙丁统计SDK：用于统计应用的活跃用户，改进"
+                      "产品。它可能会调用网络访问、麦克风录音权限。我们不会向该SDK提供您的其他个人信息。详见其"
+                      "隐私政策戊己地图SDK：用于展示附近的门店。它可能会调用网络访问、访问网络状态、"
+                      "获取位置信息权限。详见其隐私政策。\n")
 
 
 def test_each_sdk_of_a_run_on_line_takes_the_permissions_of_its_later_sentences(tmp_path: Path,

@@ -319,7 +319,7 @@ def _own_segments(text: str, name: str, named: tuple[str, ...], shared: bool = T
     names enumerated together share what follows the last of them ("甲SDK、乙SDK，会收集…"), else each has only
     what stands right after it (its aside in brackets, its company's cell); ``sentence``: the last SDK the text
     names no further than the end of the sentence it names it in (the last SDK of a paragraph owns no sentence after
-    its own; one before another SDK owns its sentences up to that SDK's name: "甲SDK：用于…。可能使用的权限包括：…")."""
+    its own; one before another SDK owns its sentences up to that SDK's name: "甲SDK：用于…。它可能会调用…权限。")."""
     spots = _name_spots(text, named)
     out = []
     for k, (_, _, n) in enumerate(spots):
