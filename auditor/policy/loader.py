@@ -718,10 +718,9 @@ def _checked(doc: Document) -> Document:
     if not doc.lines:
         raise PolicyError(f"{doc.path}: policy has no text")
     _at_most(doc.path, sum(len(line.text) for line in doc.lines), MAX_POLICY_CHARS)
-    if any(line.text[:1] in _GLYPH_BULLETS or line.text[:1] in LETTER_BULLETS for line in doc.lines):
+    if any(line.text[:1] in _BULLET_OPENINGS for line in doc.lines):
         doc = replace(doc, lines=tuple(replace(line, text=_GLYPH_BULLET_RE.sub("• ", line.text, count=1))
-                                       if line.text[:1] in _GLYPH_BULLETS or line.text[:1] in LETTER_BULLETS else line
-                                       for line in doc.lines))
+                                       if line.text[:1] in _BULLET_OPENINGS else line for line in doc.lines))
     tables = tuple(t for t in doc.tables if all(len(c) <= MAX_CELL_CHARS for r in t.rows for c in r.cells))
     if all(len(line.text) <= MAX_LINE_CHARS for line in doc.lines):
         return doc if len(tables) == len(doc.tables) else replace(doc, tables=tables)
@@ -746,6 +745,8 @@ text (U+F0B7 Symbol's bullet; U+F06C ●, U+F06E ■, U+F0A7 ▪, U+F0D8 ➢, U+
 _GLYPH_BULLET_RE = re.compile("^(?:[" + "".join(sorted(_GLYPH_BULLETS)) + r"]\ufe0f?\s+(?=\S)"
                               "|[" + LETTER_BULLETS + r"][\s\u00a0]+(?=[\u3400-\u9fff]))")
 """A glyph bullet, or the letter a Wingdings bullet became, before Chinese ("l 丙丁SDK", "Ø 设备型号")."""
+_BULLET_OPENINGS = _GLYPH_BULLETS | frozenset(LETTER_BULLETS)
+"""First characters of a line that :data:`_GLYPH_BULLET_RE` may rewrite."""
 _SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|[。！？；]")
 
 

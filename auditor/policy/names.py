@@ -231,6 +231,12 @@ class NameIndex:
         """True when ``name`` is a catalog name or alias (exactly, or with suffix/vendor words dropped)."""
         return self.resolve_exact(name) is not None
 
+    def kind_only(self, name: str) -> bool:
+        """A name made only of words for what an SDK does and suffixes ("语音识别 SDK", "Analytics"): a
+        catalog entry may be named so, but the name does not say which SDK a row is."""
+        key = self.strip(normalize_name(fold(name)), vendors=False)
+        return bool(key) and key in self.kinds
+
     def _unique(self, name: str, tables: tuple[Mapping[str, tuple[str, ...]], ...]) -> str | None:
         """The one id a form of ``name`` has in the first of ``tables`` that gives one."""
         for table in tables:

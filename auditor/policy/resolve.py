@@ -276,10 +276,8 @@ class Resolver:
         return any(self.names.known(p) for p in _BRACKETS.findall(name))
 
     def kind_only(self, name: str) -> bool:
-        """A name made only of words for what an SDK does and suffixes ("语音识别 SDK", "Analytics"): a
-        catalog entry may be named so, but the name does not say which SDK a row is."""
-        key = self.names.strip(normalize_name(fold(name)), vendors=False)
-        return bool(key) and key in self.names.kinds
+        """See :meth:`auditor.policy.names.NameIndex.kind_only`."""
+        return self.names.kind_only(name)
 
     def _same_vendor(self, name: str, sdk_id: str) -> bool:
         """False when ``name`` starts with a vendor word that neither the entry's names nor its vendor's

@@ -30,6 +30,11 @@ LETTER_BULLETS = "lØü"
 """Letters a Word document's Wingdings bullets become when the font is lost as it is saved as text ("l" for ●, "Ø"
 for ➢, "ü" for ✓; the private-use characters of :data:`auditor.policy.loader._GLYPH_BULLETS` where the font is
 kept)."""
+def number_style(marker: str) -> str:
+    """How a list's number is written, the number aside ("（18）" -> "（）", "2.3.1" -> "..")."""
+    return re.sub(r"\d+", "", marker)
+
+
 TERM_DEFINITION_RE = re.compile(r"\s*(?:是指|指|系指)")
 """A label's value that defines a term of the policy ("服务提供者：指…", "关联公司：是指…"): a glossary's, no record's."""
 URL_ONLY_RE = re.compile(r"^\s*[<(\[]?(?:https?://|www\.)\S+\s*$", re.IGNORECASE)

@@ -31,6 +31,34 @@ def memory_catalog(*entries: SdkEntry) -> Catalog:
     return Catalog(entries=tuple(entries), version="unit", sha256="0" * 64, source="memory")
 
 
+_MADE_UP = {e.id: e for e in (
+    entry("jia-push", "甲乙推送", "甲乙推送SDK", vendor="甲乙科技有限公司"),
+    entry("bing-stat", "丙丁统计", "丙丁统计SDK", vendor="丙丁网络有限公司"),
+    entry("wu-map", "戊己地图", "戊己地图SDK", vendor="戊己信息技术有限公司"),
+    entry("xin-share", "辛壬分享", "辛壬分享SDK", vendor="辛壬网络有限公司"),
+    entry("wechat-open", "WeChat Open SDK", "微信SDK", "微信", vendor="腾讯科技有限公司"),
+    entry("weibo-open", "Weibo SDK", "微博SDK", "微博", vendor="新浪网技术有限公司"),
+    entry("qq-open", "QQ SDK", "QQ互联", vendor="腾讯科技有限公司"),
+    entry("xiaomi-push", "Xiaomi Push", "小米推送", vendor="Xiaomi Inc."),
+    entry("acme-attribution", "Acme Attribution", "Acme SDK", vendor="Acme Inc."),
+    entry("acme-db", "Acme DB", vendor="Acme Inc."),
+    entry("fire-analytics", "Fire Analytics", vendor="Fire LLC"),
+    entry("fire-crash", "Fire Crashlytics", vendor="Fire LLC"),
+    entry("crashfox", "Crashfox", vendor="Crashfox Inc."),
+    entry("zeta-ads", "Zeta Ads", vendor="Zeta Inc."),
+    entry("omega-maps", "Omega Maps", vendor="Omega Ltd."),
+    entry("sigma-push", "Sigma Push", vendor="Sigma Inc."),
+    entry("tau-maps", "Tau Maps", vendor="Tau Inc."),
+    entry("zt-push", "ZT推送", vendor="ZT通信有限公司"),
+)}
+"""Made-up SDKs the shape tests read policies against (names no real catalog has, but for a few real brands)."""
+
+
+def made_up_catalog(*ids: str) -> Catalog:
+    """A catalog of the made-up entries ``ids``, in that order."""
+    return memory_catalog(*(_MADE_UP[i] for i in ids))
+
+
 def small_catalog() -> Catalog:
     """A handful of well-known SDKs, built in memory."""
     return Catalog(

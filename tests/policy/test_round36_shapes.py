@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from auditor.catalog.model import Catalog
-from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import made_up_catalog
 from tests.policy.helpers import only_row as _row
 from tests.policy.helpers import read_text as _read
 from tests.policy.helpers import row_names as _names
@@ -20,16 +20,8 @@ from tests.policy.helpers import row_names as _names
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return memory_catalog(
-        entry("crashfox", "Crashfox", vendor="Crashfox Inc."),
-        entry("fire-analytics", "Fire Analytics", vendor="Fire LLC"),
-        entry("fire-crash", "Fire Crashlytics", vendor="Fire LLC"),
-        entry("jia-push", "甲乙推送", "甲乙推送SDK", vendor="甲乙科技有限公司"),
-        entry("bing-stat", "丙丁统计", "丙丁统计SDK", vendor="丙丁网络有限公司"),
-        entry("wechat-open", "WeChat Open SDK", "微信SDK", "微信", vendor="腾讯科技有限公司"),
-        entry("weibo-open", "Weibo SDK", "微博SDK", "微博", vendor="新浪网技术有限公司"),
-        entry("qq-open", "QQ SDK", "QQ互联", vendor="腾讯科技有限公司"),
-    )
+    return made_up_catalog("crashfox", "fire-analytics", "fire-crash", "jia-push", "bing-stat", "wechat-open",
+                           "weibo-open", "qq-open")
 
 
 # -- an SDK's record whose data stands in its purpose ------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from auditor.catalog.model import Catalog
-from tests.policy.helpers import entry, memory_catalog
+from tests.policy.helpers import made_up_catalog
 from tests.policy.helpers import only_row as _row
 from tests.policy.helpers import read_text as _read
 from tests.policy.helpers import row_names as _names
@@ -18,19 +18,8 @@ from tests.policy.helpers import row_names as _names
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return memory_catalog(
-        entry("jia-push", "甲乙推送", "甲乙推送SDK", vendor="甲乙科技有限公司"),
-        entry("bing-stat", "丙丁统计", "丙丁统计SDK", vendor="丙丁网络有限公司"),
-        entry("xin-share", "辛壬分享", "辛壬分享SDK", vendor="辛壬网络有限公司"),
-        entry("wu-map", "戊己地图", "戊己地图SDK", vendor="戊己信息技术有限公司"),
-        entry("acme-attribution", "Acme Attribution", "Acme SDK", vendor="Acme Inc."),
-        entry("fire-analytics", "Fire Analytics", vendor="Fire LLC"),
-        entry("crashfox", "Crashfox", vendor="Crashfox Inc."),
-        entry("zeta-ads", "Zeta Ads", vendor="Zeta Inc."),
-        entry("omega-maps", "Omega Maps", vendor="Omega Ltd."),
-        entry("sigma-push", "Sigma Push", vendor="Sigma Inc."),
-        entry("tau-maps", "Tau Maps", vendor="Tau Inc."),
-    )
+    return made_up_catalog("jia-push", "bing-stat", "xin-share", "wu-map", "acme-attribution", "fire-analytics",
+                           "crashfox", "zeta-ads", "omega-maps", "sigma-push", "tau-maps")
 
 
 # -- SDKs named after their maker --------------------------------------------------------------------------------
@@ -297,7 +286,7 @@ def test_a_third_parties_field_naming_a_company_is_its_company(tmp_path: Path, c
 # -- a catalog name of Latin letters then Chinese in running text --------------------------------------------------
 
 def test_a_name_of_latin_letters_then_chinese_is_spotted_in_prose(tmp_path: Path) -> None:
-    catalog = memory_catalog(entry("zt-push", "ZT推送", vendor="ZT通信有限公司"))
+    catalog = made_up_catalog("zt-push")
     text = ("3.1.3 推送\n面向ZT品牌手机的用户：\nZT推送（ZT通信有限公司）会读取设备的MAC地址。\n")
     d = _read(tmp_path, "mixed_name.txt", text, catalog)
     assert _row(d, "ZT推送").id == "zt-push"
@@ -306,7 +295,7 @@ def test_a_name_of_latin_letters_then_chinese_is_spotted_in_prose(tmp_path: Path
 
 def test_latin_letters_running_into_a_mixed_name_make_no_mention(tmp_path: Path) -> None:
     # guard: "XZT推送" is another word; the name's Latin part must stand whole
-    catalog = memory_catalog(entry("zt-push", "ZT推送", vendor="ZT通信有限公司"))
+    catalog = made_up_catalog("zt-push")
     text = "本应用的XZT推送开关可在设置中关闭，关闭后我们不再读取您的设备MAC地址。\n"
     d = _read(tmp_path, "mixed_inside.txt", text, catalog)
     assert d.sdks == ()

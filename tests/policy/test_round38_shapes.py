@@ -12,7 +12,7 @@ import pytest
 
 from auditor.catalog.model import Catalog
 from auditor.policy.loader import load_document
-from tests.policy.helpers import entry, memory_catalog, scene_permissions, scene_with
+from tests.policy.helpers import made_up_catalog, scene_permissions, scene_with
 from tests.policy.helpers import only_row as _row
 from tests.policy.helpers import read_text as _read
 from tests.policy.helpers import row_names as _names
@@ -20,17 +20,8 @@ from tests.policy.helpers import row_names as _names
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return memory_catalog(
-        entry("jia-push", "甲乙推送", "甲乙推送SDK", vendor="甲乙科技有限公司"),
-        entry("bing-stat", "丙丁统计", "丙丁统计SDK", vendor="丙丁网络有限公司"),
-        entry("wu-map", "戊己地图", "戊己地图SDK", vendor="戊己信息技术有限公司"),
-        entry("xiaomi-push", "Xiaomi Push", "小米推送", vendor="Xiaomi Inc."),
-        entry("acme-db", "Acme DB", vendor="Acme Inc."),
-        entry("zeta-ads", "Zeta Ads", vendor="Zeta Inc."),
-        entry("omega-maps", "Omega Maps", vendor="Omega Ltd."),
-        entry("sigma-push", "Sigma Push", vendor="Sigma Inc."),
-        entry("crashfox", "Crashfox", vendor="Crashfox Inc."),
-    )
+    return made_up_catalog("jia-push", "bing-stat", "wu-map", "xiaomi-push", "acme-db", "zeta-ads", "omega-maps",
+                           "sigma-push", "crashfox")
 
 
 # -- the letter a Word bullet became ---------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from auditor.policy.text import (
     continues,
     hosts,
     name_like,
+    number_style,
     platform_line,
     width,
 )
@@ -54,11 +55,6 @@ _BULLET_RE = re.compile(r"^\s*([-*•·●▪◦])\s")
 """A line's bullet glyph (not a number: "（1）" under "• 标签：…" is a sub-item whatever the indent)."""
 _BRACKET_NUMBER_RE = re.compile(r"^\s*([(（]\d{1,2}[)）])")
 """A line's number in brackets ("（18）"): the next such number at the same indent is the list's next item."""
-
-
-def _number_style(marker: str) -> str:
-    """How a list's number is written, the number aside ("（18）" -> "（）")."""
-    return re.sub(r"\d+", "", marker)
 
 
 _MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)")
@@ -128,8 +124,8 @@ class _Record:
         if self.bullet is None or indent != self.bullet[1]:
             return False
         number = _BRACKET_NUMBER_RE.match(text)
-        return text.lstrip().startswith(self.bullet[0]) if not number else _number_style(number.group(1)) == \
-            _number_style(self.bullet[0])
+        return text.lstrip().startswith(self.bullet[0]) if not number else number_style(number.group(1)) == \
+            number_style(self.bullet[0])
 
     def extend(self, text: str, line: int) -> None:
         role, value = self.fields[-1]

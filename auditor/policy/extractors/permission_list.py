@@ -43,6 +43,7 @@ from auditor.policy.text import (
     WITHDRAWAL_RE,
     link_text,
     moment,
+    number_style,
     width,
 )
 
@@ -458,14 +459,14 @@ def _opens_with_sdk(label: str, ctx: Context) -> bool:
     return ctx.names.known(first) or any(start == 0 for start, _, _ in ctx.names.spot(first))
 
 
-def _marker_shape(line: Line) -> tuple[str, int, str]:
-    """How a numbered line writes its number: its opening bracket, its dots, its closing mark ("2.3.1 " ->
-    ("", 2, ""), "（1）" -> ("（", 0, "）")); ("", -1, "") for a line not so numbered."""
+def _marker_shape(line: Line) -> str | None:
+    """How a numbered line writes its number (:func:`auditor.policy.text.number_style`: "2.3.1 " -> "..",
+    "（1）" -> "（）"); None for a line not so numbered."""
     m = _NUMBER_SHAPE_RE.match(line.text)
-    return (m.group(1), m.group(2).count("."), m.group(3)) if m else ("", -1, "")
+    return number_style(m.group(0).strip()) if m else None
 
 
-_NUMBER_SHAPE_RE = re.compile(r"^\s*([(（]?)\d{1,2}((?:\.\d{1,2})*)([.、．)）]?)")
+_NUMBER_SHAPE_RE = re.compile(r"^\s*[(（]?\d{1,2}(?:\.\d{1,2})*[.、．)）]?")
 
 
 def _a_use_item(line: Line) -> bool:

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator
 
 import ahocorasick
 
-from auditor.catalog.loader import normalize_name
 from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
@@ -386,13 +385,17 @@ def _bracketed_company(text: str, name: str) -> str:
     for stem in sorted(stems, key=len, reverse=True):
         for m in _all_after_name(_COMPANY_ASIDE_RE, text, stem):
             found = re.split(r"[:：]", m.group(1))[-1].strip()  # ("（公司全称：某某股份有限公司）": the name)
-            if (LEGAL_ENTITY_RE.search(found) or _ENTITY_END_RE.search(found)) and company_like(found):
+            if _legal_company(found):
                 return cued_company(found) or found  # ("(monetization platform of Twitter, Inc.)": whose)
             first = _ADDRESSED_RE.match(found)  # ("(Acme N.V., Hauptstraße 1, 10117 Berlin)": the company, its address)
-            if first and (LEGAL_ENTITY_RE.search(first.group(1)) or _ENTITY_END_RE.search(first.group(1))) \
-                    and company_like(first.group(1)):
+            if first and _legal_company(first.group(1)):
                 return first.group(1).strip()
     return ""
+
+
+def _legal_company(text: str) -> bool:
+    """``text`` reads as a company and names its legal form ("Acme N.V.", "某某科技有限公司")."""
+    return bool(LEGAL_ENTITY_RE.search(text) or _ENTITY_END_RE.search(text)) and company_like(text)
 
 
 _ADDRESSED_RE = re.compile(r"^(.{2,60}?(?:\b[A-Za-z.]+\.?|公司))\s*[,，;；]\s*(?=.*\d)")
@@ -1021,9 +1024,8 @@ def _sdk_siblings(chunk: str, offset: int, ctx: Context) -> list[tuple[int, str]
         if m is None:
             continue
         name = m.group(1).strip()
-        key = ctx.names.strip(normalize_name(fold(name)), vendors=False)
         if name_like(name) and not ctx.lexicon.general(name) and not _NOT_SIBLING_RE.search(name) \
-                and key not in ctx.names.kinds and not ctx.lexicon.data_types_in(name, cell=True):
+                and not ctx.names.kind_only(name) and not ctx.lexicon.data_types_in(name, cell=True):
             out.append((offset + m.start(1), name))
     return out
 
