@@ -73,8 +73,8 @@ PY
 if [ "${SKIP_PIP:-0}" = 1 ]; then
   log "pip: skipped (SKIP_PIP=1)"
 else
-  log "pip: installing -e '.[test,batch,lint]' with $("$PYTHON" --version 2>&1)"
-  (cd "$ROOT" && "$PYTHON" -m pip install --disable-pip-version-check -q -e ".[test,batch,lint]")
+  log "pip: installing -e '.[test,batch,remote,lint]' with $("$PYTHON" --version 2>&1)"
+  (cd "$ROOT" && "$PYTHON" -m pip install --disable-pip-version-check -q -e ".[test,batch,remote,lint]")
   log "pip: done"
 fi
 
