@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditor.policy.text import HEADING_RE, SEPARATOR_RE, URL_ONLY_RE, is_heading, width
+from auditor.policy.text import HEADING_RE, SEPARATOR_RE, URL_ONLY_RE, URL_RE, company_like, is_heading, width
 
 if TYPE_CHECKING:
     from auditor.policy.document import Line
@@ -124,6 +124,9 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
             role = "name"
         if role == "name" and m and URL_ONLY_RE.match(m.group(2)):
             role = "website"  # "官网SDK地址：https://…": an address is never a name, whatever word of its label reads so
+        if role == "link" and m and company_like(m.group(2).strip()) and not URL_RE.search(m.group(2)) \
+                and "company" in lexicon.roles(m.group(1)):
+            role = "company"  # "SDK提供方名称及其个人信息保护政策链接：某某有限公司" (its address on the next line)
         if role in (None, "title", "index"):
             if out:
                 out[-1] = (out[-1][0], f"{out[-1][1]}；{part}")
@@ -150,8 +153,9 @@ def _name_then_label(label: str, lexicon: Lexicon) -> tuple[str, str] | None:
     # (without its item's mark, nor the full stop a sentence-like item puts after it: "(a) 甲乙SDK (com.example)。 官方链接")
     head = _LEAD_MARK_RE.sub("", _CIRCLED_RE.sub("", head)).strip().removesuffix("。").rstrip()
     if not head or not _SDK_WORD_RE.search(head) or not _NAME_LABEL_RE.match(head) or not lexicon.is_header(tail) \
-            or "/" in head or lexicon.role(head) not in (None, "name") or len(_SDK_WORD_RE.sub("", head).strip()) < 2:
-        return None  # (not "腾讯云短信 SDK 官网链接 / 隐私政策", "隐私协议链接或 sdk": labels of their own)
+            or "/" in head or lexicon.role(head) not in (None, "name") or len(_SDK_WORD_RE.sub("", head).strip()) < 2 \
+            or lexicon.role(_SDK_WORD_RE.sub("", head).strip()) == "company":
+        return None  # (not "腾讯云短信 SDK 官网链接 / 隐私政策", "隐私协议链接或 sdk", "第三方 SDK 提供方": labels of their own)
     role = lexicon.role(tail)
     return (head, role) if role not in (None, "name", "title", "index") else None
 

@@ -29,6 +29,7 @@ from auditor.policy.text import (
     moment,
     name_like,
     packages,
+    policy_url,
     purpose_of,
     stated_purpose,
     urls,
@@ -64,9 +65,10 @@ def _names_a_party(company: str, lexicon: Lexicon) -> bool:
 
 _TRAILING_ASIDE_RE = re.compile(r"^(.*?\S)\s*[（(]\s*(?:(?i:from|by)\s+)?([^（）()]{2,60}?)\s*[)）]\s*$")
 """A name with a last part in brackets ("Bugly (Tencent)", "Firebase Analytics（Google）", "AdMob (from Google)")."""
-_SEPARATOR_END_RE = re.compile(r"\s*[；;，,、]+\s*$")
-"""The mark that ends a field ("SDK名称：福推送；使用目的：…" cut at its labels), no part of the name as written (a
-full stop is kept: a name may be written as a sentence, "第三方登录。")."""
+_SEPARATOR_END_RE = re.compile(r"(?:\s*[；;，,、|])+\s*$")
+"""The mark that ends a field ("SDK名称：福推送；使用目的：…" cut at its labels; "SDK名称:某某SDK,\tSDK包名:…", its tab
+read as a cell's bar), no part of the name as written (a full stop is kept: a name may be written as a sentence,
+"第三方登录。")."""
 _POLICY_LABEL_END_RE = re.compile(r"(?<=\S)\s*(?:\s[-–—|]\s*|[:：]\s*|[（(]\s*)(?:third[- ]party\s+)?(?:privacy\s+(?:policy|notice|"
                                   r"statement)|隐私(?:权)?(?:政策|协议)(?:链接)?)\s*[)）]?\s*$", re.IGNORECASE)
 """The label of a link to the SDK's privacy page after its name ("QQ - Privacy Policy", "友盟（隐私政策）"): set off by
@@ -91,7 +93,8 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     lexicon = resolver.lexicon
     mapped = " ".join(filter(None, (f.data, f.permissions, f.method)))
     cell = kind is not ExtractorKind.PROSE
-    perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}") | written_constants(lexicon, f.purpose)) \
+    perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}", f"{f.scene} {f.purpose}")
+                   | written_constants(lexicon, f.purpose)) \
         if cell else sorted({p for p, _ in lexicon.permissions_in(f.permissions, weak=True, derive=True)})  # (a sentence's own clauses)
     # (a row's own text says what is not collected too: "a device-bound identifier (not the advertising ID)";
     # the prose extractor reads negation in its own sentences)
@@ -128,7 +131,7 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     return SdkDisclosure(
         name=name, id=res.id, candidates=res.candidates if res.id is None else (), company=company,
         purpose=f.purpose, collected=clean_collected(f.data), data_types=tuple(data), permissions=tuple(perms),
-        link=row_urls[0] if row_urls else "", kind=kind.shape, evidence=doc.span(claim.first, claim.last),
+        link=(policy_url(f.link) or row_urls[0]) if row_urls else "", kind=kind.shape, evidence=doc.span(claim.first, claim.last),
         extractor=kind.value, scene=f.scene, method=f.method, package_names=pkgs,
         resolved_by=res.how if res.id else "",
     )
@@ -209,10 +212,11 @@ CamelCase, an aside in brackets at most ("Google AdSense", "HyphenateLite SDK", 
 "Share", which names what the product before it does)."""
 
 
-def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> set[str]:
+def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str, use_text: str = "") -> set[str]:
     """Permissions of a row: everything its permission cell names; from its data text, the phrases that use
     a permission ("读取外部存储", "定位权限"), or everything when the data text is itself mostly a list of
-    permission uses (seed-002-style "Range of PI collected: Use Bluetooth, read external memory cards…")."""
+    permission uses (seed-002-style "Range of PI collected: Use Bluetooth, read external memory cards…"); without a
+    permission cell, also those its use (``use_text``: scene, purpose) says it asks for ("使用场景：获取相册权限")."""
     found = lexicon.permissions_in(_labels_of_uses(lexicon, permission_text), weak=True, derive=True)
     perms = {p for p, _ in found}
     if any(phrase.startswith("android.permission.") for _, phrase in found):
@@ -222,7 +226,7 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str) -> s
     uses = [h for h in lexicon.find(data_text, weak=False) if h.permissions and h.verbal]
     chosen = every if uses and len(uses) * 2 >= len(every) else uses
     if not permission_text.strip():  # no permission cell: the data text's clauses that say which permissions it needs
-        perms |= {p for p, _ in lexicon.permissions_in(_asked_permissions(data_text), weak=True)}
+        perms |= {p for p, _ in lexicon.permissions_in(_asked_permissions(f"{data_text} {use_text}"), weak=True)}
     return perms | {p for h in chosen for p in h.permissions}
 
 

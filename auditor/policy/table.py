@@ -498,6 +498,12 @@ def link_owner(fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_LINK_LABEL_END_RE = re.compile(r"[\s；;，,]*(?:隐私(?:权)?(?:政策|协议)?(?:链接|连接|地址)?|官方网站|官网|网址|网站|链接|连接|地址|"
+                                r"privacy policy|website|link|url)\s*[：:]?\s*$", re.IGNORECASE)
+"""The label of the address a company cell went on to give ("高德软件有限公司 网址：https://…", "某某有限公司隐私协议
+连接：https://…"), left once the address is taken out."""
+
+
 def facts_from(fields: Sequence[tuple[str, str]]) -> RowFacts | None:
     """Row facts from ``(role, text)`` parts in order; None without a name."""
     values: dict[str, list[str]] = {}
@@ -508,10 +514,14 @@ def facts_from(fields: Sequence[tuple[str, str]]) -> RowFacts | None:
     if not name:
         return None
     link = " ".join(values.get("link", []))
+    company = " ".join(values.get("company", []))
+    if URL_RE.search(company):  # "提供方名称及其隐私政策链接：某某有限公司" over its address: the company, then its link
+        link = link if urls(link) else " ".join([link, *urls(company)]).strip()
+        company = _LINK_LABEL_END_RE.sub("", URL_RE.sub(" ", company)).strip(" ；;，,")
     if not urls(link):
         link = " ".join(values.get("link", []) + values.get("website", []))
     return RowFacts(
-        name=name, company=" ".join(values.get("company", [])), purpose=" ".join(values.get("purpose", [])),
+        name=name, company=company, purpose=" ".join(values.get("purpose", [])),
         scene=" ".join(values.get("scene", [])), method=" ".join(values.get("method", [])),
         data=" ".join(values.get("data", []) + values.get("description", [])),
         permissions=" ".join(values.get("permissions", [])), link=link,

@@ -14,10 +14,14 @@ _PAGE_END = r"(?!(?<=\.html)[a-z])(?!(?<=\.php)[a-z])(?!(?<=\.jsp)[a-z])"
 """No letter right after a page's extension: "…/privacy.htmlQQ（…）" is an address and the next item's name. (Each
 test is a lookahead of its own, never an alternation: two ways to match one character would make a failing match of
 a long address try every combination of them.)"""
+_LABEL_AHEAD = r"(?![\u3400-\u9fff]{1,16}\s?[:：]\s?(?:https?://|www\.))"
+"""Not the start of a Chinese label of another address run into this one ("…/doc#id=10704隐私政策链接:https://…",
+"…map.baidu.com隐私政策链接:https://…": one cell of two labelled links). (A lookahead of its own; at most 16
+characters, so it costs at most that much per character of an address.)"""
 _HOST_CHAR = _URL_CHAR[:-1] + "/]"
 """A character of an address's site: any of :data:`_URL_CHAR` but the slash that ends the site."""
-_ADDRESS_CHAR = r"(?:" + _PAGE_END + r"(?:" + _URL_CHAR + r"|h(?!ttps?://)|(?<![a-z0-9])h))"
-URL_RE = re.compile(r"(?:https?://|www\.)(?:(?:" + _HOST_CHAR + r"|h(?!ttps?://)|(?<![a-z0-9])h)+"
+_ADDRESS_CHAR = r"(?:" + _PAGE_END + _LABEL_AHEAD + r"(?:" + _URL_CHAR + r"|h(?!ttps?://)|(?<![a-z0-9])h))"
+URL_RE = re.compile(r"(?:https?://|www\.)(?:(?:" + _LABEL_AHEAD + _HOST_CHAR + r"|h(?!ttps?://)|(?<![a-z0-9])h)+"
                     r"(?:/(?:(?![\u3400-\u9fff])" + _ADDRESS_CHAR + r"+)?)?|(?=/)" + _ADDRESS_CHAR + r"+)", re.IGNORECASE)
 """An address as written; full-width punctuation or a list bullet right after it ends it ("…/privacy/】了解", "…/policy。",
 "…/v2/·极光推送"), Chinese words do not (a page's path may be Chinese: "…/QQ互联SDK隐私保护声明"), except right after the
@@ -231,7 +235,13 @@ def continues(prev: str, line: str) -> bool:
     if _CONT_END_RE.search(prev) or unbalanced(prev):
         return True
     first = line.lstrip()[:1]
-    return width(prev) >= 60 and not prev.endswith(TERMINAL) and not (first.isupper() or first.isdigit())
+    return width(prev) >= 60 and not prev.endswith(TERMINAL) and not (first.isupper() or first.isdigit()) \
+        and not _TITLED_PARAGRAPH_RE.match(line)
+
+
+_TITLED_PARAGRAPH_RE = re.compile(r"\s*【[^【】]{1,12}】")
+"""A title in 【】, alone or opening its paragraph ("【麦克风】", "【位置信息】当您开启…"): a new paragraph, never the
+rest of a long line above it."""
 
 
 def is_heading(line: str) -> bool:
@@ -494,6 +504,30 @@ numbered list on one line): no part of it."""
 def urls(text: str) -> list[str]:
     return [_URL_TAIL_RE.sub("", _GLUED_ITEM_RE.sub("", m.group(0)))
             for m in URL_RE.finditer(plain_links(text or ""))]
+
+
+_POLICY_LABEL_RE = re.compile(r"隐私|个人信息|政策|规则|privacy|policy", re.IGNORECASE)
+"""Words of the label before an address that say it is the privacy policy ("隐私政策链接：", "Privacy Policy:")."""
+
+
+MAX_LINK_LABEL = 24
+"""Characters of a label before an address ("隐私政策链接:", "合作方隐私政策："); more is a sentence naming a policy."""
+
+
+def policy_url(text: str) -> str:
+    """The address of ``text`` its own label calls the privacy policy, when it gives several ("官网链接:https://…
+    隐私政策链接:https://…": the second); else its first; "" without one."""
+    plain = plain_links(text or "")
+    found = list(URL_RE.finditer(plain))
+    if not found:
+        return ""
+    start = 0
+    for m in found:
+        label = plain[start:m.start()].strip()
+        if len(found) > 1 and len(label) <= MAX_LINK_LABEL and _POLICY_LABEL_RE.search(label):
+            return _URL_TAIL_RE.sub("", _GLUED_ITEM_RE.sub("", m.group(0)))
+        start = m.end()
+    return _URL_TAIL_RE.sub("", _GLUED_ITEM_RE.sub("", found[0].group(0)))
 
 
 _HOST_RE = re.compile(r"(?<![\w./@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}([a-z]{2,12})(?:/[^\s<>\"'，。；）)\]|]*)?)",

@@ -104,6 +104,9 @@ class _Record:
     listed: list[tuple[str, str]] = field(default_factory=list)
     """Names (and their addresses) on the lines under a name label left empty ("第三方SDK名称：" / "“微信支付”
     （https://…）" / "“支付宝支付”（…）"): a row each, sharing the record's other labels."""
+    headed: bool = False
+    """Opened by an item naming an SDK over a permission label of its own (:func:`_sdk_head`): an SDK's record
+    whatever facts it gives."""
     bullet: tuple[str, int] | None = None
     """The bullet glyph (or bracketed number) and indent of a label line with its value that opened the record
     ("• 后台运行权限：用于…", "（18）系统参数权限：用于…"): a bullet of the same glyph (a number written alike) at the
@@ -112,7 +115,8 @@ class _Record:
     def add(self, role: str, value: str, line: int, indent: int = 0) -> None:
         self.fields.append((role, value))
         self.last, self.loose, self.indent, self.below = line, 0, indent, False
-        self.opened = self.opened or (role == "permissions" and not value.strip())
+        # (or only a lead-in to them: "获取权限说明：应用需要以下权限：")
+        self.opened = self.opened or (role == "permissions" and (not value.strip() or value.rstrip().endswith(("：", ":"))))
 
     def next_bullet(self, text: str, indent: int) -> bool:
         """A bullet no deeper than the record's name line: the next record's, not a sub-item of this one."""
@@ -166,7 +170,13 @@ class KeyValueExtractor:
                 current = _Record("sdk", i, [("name", name), ("permissions", owner.group(3).strip())], i, lined=True)
                 records.append(current)
                 continue
+            if current is not None and current.headed and text.strip() and not CONSTANT_OPENING_RE.match(text):
+                current = None  # (an SDK's own permission list ends at the first line naming no permission constant)
             pairs = _nested(ctx.lines[i].pairs, ctx)
+            if not pairs and i + 1 < len(lines) and ctx.lines[i + 1].pairs == (("permissions", ""),) \
+                    and _sdk_head(lines, i + 1, ctx) is not None:
+                current = None  # the next SDK's item, over its permission label (see _sdk_head)
+                continue
             if pairs and pairs[0][0] in ("name", "company") and TERM_DEFINITION_RE.match(pairs[0][1]):
                 current = None  # "某某产品与/或服务：指…", "关联公司：指…": a term the policy defines, no record's
                 continue
@@ -208,6 +218,21 @@ class KeyValueExtractor:
                     and current.loose < MAX_VALUE_LINES and _permission_item(text, ctx):
                 current.extend(text, i)  # "SDK使用的权限：" over "1）访问WIFI状态：…" / "2）写入外部存储器：…": each
                 continue  # a permission of that value, its label a permission's, not a field's
+            head = _sdk_head(lines, i, ctx) if pairs == (("permissions", ""),) and (
+                current is None or current.last < i - 1 or current.kind != "sdk") else None
+            if head is not None:
+                # "（b）某某SDK：通过采集…" over "涉及权限：" and a permission a line: the SDK's record, its permissions
+                # the lines under the label (each permission's use is the SDK's, no scene of the app's)
+                current = _Record("sdk", i - 1, [("name", head[0]), ("description", head[1]), ("permissions", "")], i,
+                                  lined=True, headed=True)
+                records.append(current)
+                continue
+            if pairs and pairs[0][0] == "permissions" and current is not None and current.kind == "scene" \
+                    and current.last == i - 1 and [r for r, _ in current.fields] == ["permissions"] \
+                    and _label(text) != _label(lines[current.first].text):
+                for role, value in pairs:  # "权限分组：定位" over "权限名称：android.permission.…": the permission's
+                    current.add(role, value, i, line.indent)  # group, then its name, one record
+                continue
             if pairs and not (pairs == (("name", ""),) and _about(text)):
                 # ("关于极光推送SDK：" reads as a name label left empty: it introduces the record, see _name_line)
                 label = _label(text)  # (a field's label as such, "服务"; not "（6）腾讯服务：" with a role inside)
@@ -572,6 +597,11 @@ def _listed_name(text: str, ctx: Context) -> tuple[str, str] | None:
     return name, m.group("link") or ""
 
 
+_SENTENCE_VALUE_RE = re.compile(r"[，。；;]|^由")
+"""A company label's value that is a sentence ("消息推送服务供应商：由某某有限公司提供推送技术服务，我们可能会…"): what a
+paragraph says of a provider, no label line of the record below."""
+
+
 def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tuple[str, str]]:
     """Label lines of the record that starts at line ``i`` written before its name line: a run of them with no
     name of its own (the first record), or the last line of the record above when that record already has
@@ -582,7 +612,8 @@ def _carried(records: list[_Record], current: _Record | None, i: int) -> list[tu
         records.remove(current)  # a heading ("Android操作系统SDK") over the company line of the record named below
         return current.fields[1:]
     if current.kind == "data" and any(r in _LEADING for r, _ in current.fields) \
-            and all(r in _LEADING or r == "description" for r, _ in current.fields):
+            and all(r in _LEADING or r == "description" for r, _ in current.fields) \
+            and not any(r == "company" and _SENTENCE_VALUE_RE.search(v) for r, v in current.fields):
         records.remove(current)  # ("合作方：某某有限公司" / "合作方类型：消息推送服务合作方" over "SDK简称：某某SDK")
         return current.fields
     role = current.fields[-1][0]
@@ -940,6 +971,19 @@ def _fact_follows(ctx: Context, k: int) -> bool:
     return False
 
 
+_SDK_HEAD_RE = re.compile(r"^\s*(?:[(（][a-zA-Z\d]{1,2}[)）]|[a-zA-Z\d]{1,2}[).、）])\s*([^:：，。,]{2,40}?)\s*[:：]\s*(\S.*)$")
+"""A lettered or numbered item naming something, then what it does ("（b）某某SDK：通过采集…以便…")."""
+
+
+def _sdk_head(lines: tuple, i: int, ctx: Context) -> tuple[str, str] | None:  # type: ignore[type-arg]
+    """The SDK an item right above line ``i`` names, and its text, when that item's name is an SDK's (an SDK word or
+    a catalog name)."""
+    if i == 0 or ctx.lines[i - 1].pairs:
+        return None
+    m = _SDK_HEAD_RE.match(lines[i - 1].text)
+    return (m.group(1).strip(), m.group(2).strip()) if m and _sdk_like(m.group(1), ctx) else None
+
+
 def _sdk_like(text: str, ctx: Context) -> bool:
     """An SDK word, a catalog name, or a list of catalog names ("Facebook Analytics for Apps and Unity
     Analytics")."""
@@ -1081,7 +1125,7 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
             fields = split_company(fields[0][1], fields)  # "华为推送SDK（华为软件技术有限公司）": its company
         facts = facts_from(with_cued_company(link_owner(fields)))
         known = {r for r, v in fields if v.strip()} & SDK_FACTS  # (a label left empty states nothing)
-        if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name)):
+        if facts is None or not known or (known <= _USE_ONLY and not ctx.names.known(facts.name) and not record.headed):
             return None  # no facts, or only the permissions a titled section asks for ("合规要求" / "必选权限：…")
         owned = bool((roles | {r for r, _ in fields}) & _OWNER_ROLES)  # (its name line may name its provider)
         if record.lined and not owned and not _sdk_like(facts.name, ctx) and \

@@ -1,0 +1,260 @@
+"""Shapes read right in round 39: one cell holding two labelled links, a title in 【】 after a long value, a
+permission's group line over its name line, an SDK item over its own permission list, a label of a company and
+its link, a company label holding a sentence, a cell's separator after a name, a use that asks for a permission, a vendor's Maven group named as a
+package, "X授权登录", and "第三方 SDK 提供方：" as a record's company label. In our own words, expected values
+written by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.lexicon_data import load_lexicon
+from auditor.policy.resolve import Evidence, build_resolver
+from auditor.policy.text import URL_RE, continues, policy_url
+from tests.policy.helpers import entry, made_up_catalog, memory_catalog, scene_permissions, scene_with
+from tests.policy.helpers import only_row as _row
+from tests.policy.helpers import read_text as _read
+from tests.policy.helpers import row_names as _names
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return made_up_catalog("jia-push", "bing-stat", "wu-map", "zeta-ads", "qq-open", "crashfox")
+
+
+# -- one cell, two labelled links ------------------------------------------------------------------------------
+
+def test_an_address_ends_where_the_label_of_the_next_address_opens() -> None:
+    cell = "官网链接:https://dev.example.cn/wiki/doc#id=1234隐私政策链接:https://privacy.example.cn/policy/"
+    assert [m.group(0) for m in URL_RE.finditer(cell)] == \
+        ["https://dev.example.cn/wiki/doc#id=1234", "https://privacy.example.cn/policy/"]
+    bare_site = "官网链接:https://map.example.com隐私政策链接:https://open.example.com/privacy?title=x"
+    assert [m.group(0) for m in URL_RE.finditer(bare_site)] == \
+        ["https://map.example.com", "https://open.example.com/privacy?title=x"]
+    # a Chinese path, and a label whose value is no address, stay as they were
+    assert URL_RE.search("见 https://example.cn/docs/甲乙SDK隐私声明").group(0) == "https://example.cn/docs/甲乙SDK隐私声明"
+    assert URL_RE.search("https://example.cn/p第三方公司：丙丁有限公司").group(0) == "https://example.cn/p第三方公司"
+
+
+def test_the_policy_link_of_a_cell_is_the_one_its_label_calls_so() -> None:
+    assert policy_url("官网：https://www.example.cn 隐私政策：https://www.example.cn/privacy") == \
+        "https://www.example.cn/privacy"
+    assert policy_url("隐私政策：https://a.example.cn/p 官网：https://a.example.cn") == "https://a.example.cn/p"
+    assert policy_url("https://a.example.cn/one https://a.example.cn/two") == "https://a.example.cn/one"
+    assert policy_url("无") == ""
+
+
+TWO_LINKS = """\
+| SDK名称 | 使用目的 | 第三方机构 | 链接 |
+| --- | --- | --- | --- |
+| 甲乙推送SDK | 推送消息 | 甲乙科技有限公司 | 官网链接:https://dev.example.cn/wiki/doc#id=1234隐私政策链接:https://privacy.example.cn/policy/ |
+| 丙丁统计SDK | 统计 | 丙丁网络有限公司 | 官网链接:https://stat.example.com隐私政策链接:https://stat.example.com/privacy |
+"""
+
+
+def test_a_row_takes_the_privacy_link_of_its_two(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "links.md", TWO_LINKS, catalog)
+    assert _row(d, "甲乙推送SDK").link == "https://privacy.example.cn/policy/"
+    assert _row(d, "丙丁统计SDK").link == "https://stat.example.com/privacy"
+
+
+# -- a title in 【】 after a long value ---------------------------------------------------------------------------
+
+def test_a_title_in_brackets_is_no_wrapped_line() -> None:
+    long_value = "具体使用场景：" + "、".join(["头像上传", "发布动态", "直播", "录制短视频", "自定义海报", "聊天", "意见反馈"] * 2)
+    assert not continues(long_value, "【位置信息】当您开启设备定位功能时，我们会收集您的位置信息。")
+    assert not continues(long_value, "【麦克风】")
+    assert continues(long_value, "身份证上传、实名认证")
+
+
+GROUPED = """\
+【相机】在您上传头像时，需要调用您设备的相机权限。
+权限分组：CAMERA 相机
+权限名称：android.permission.CAMERA
+权限功能说明：允许应用拍摄照片和录制视频
+功能/目的：用于拍照、扫码
+具体使用场景：头像上传、发布动态、直播、录制短视频、自定义海报、聊天、意见反馈、身份证上传、实名认证、名片认证
+【位置信息】当您开启设备定位功能并使用我们基于位置提供的服务时，我们会收集有关您位置的信息。
+权限分组：定位
+权限名称：
+android.permission.ACCESS_FINE_LOCATION，android.permission.ACCESS_COARSE_LOCATION
+权限功能说明：允许应用访问位置
+功能/目的：用于定位您当前位置信息
+具体使用场景：城市定位、发送位置信息
+【麦克风】
+权限分组：麦克风
+权限名称：android.permission.RECORD_AUDIO
+权限功能说明：允许应用访问麦克风
+功能/目的：录音
+具体使用场景：直播、聊天语音
+"""
+
+
+def test_a_permissions_group_line_and_name_line_make_one_record(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "grouped.txt", GROUPED, catalog)
+    assert scene_with(d, "城市定位") == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
+    assert scene_with(d, "录制短视频") == {"CAMERA"}
+    assert scene_with(d, "聊天语音") == {"RECORD_AUDIO"}
+    assert not any(name.strip("【】") in ("位置信息", "麦克风") for name in scene_permissions(d))
+
+
+# -- an SDK item over its own permission list -----------------------------------------------------------------
+
+OWN_PERMISSIONS = """\
+1.适用范围 您使用本应用时，第三方SDK会收集以下信息：
+（a）甲乙推送SDK：通过采集设备标识（IMEI、Android ID）对用户进行唯一标识，以便推送消息。
+涉及权限：
+android.permission.ACCESS_NETWORK_STATE : 检测联网方式，在网络异常时避免发送数据
+android.permission.READ_PHONE_STATE : 获取设备的IMEI，对用户进行唯一标识
+（b）某某广告SDK：通过采集设备标识（IMEI、OAID）以便投放广告。
+涉及权限：
+android.permission.INTERNET : 访问网络连接
+android.permission.REQUEST_INSTALL_PACKAGES : 允许安装未知来源应用，以便安装广告推广的应用
+2.获取权限说明：应用需要以下权限：
+android.permission.CAMERA : 用于拍照功能时，主动申请权限。
+android.permission.READ_EXTERNAL_STORAGE : 选择图片时需要该权限
+"""
+
+
+def test_an_sdk_items_permission_list_is_the_rows_not_the_apps(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "own.txt", OWN_PERMISSIONS, catalog)
+    assert _names(d) == ["甲乙推送SDK", "某某广告SDK"]
+    assert set(_row(d, "甲乙推送SDK").permissions) == \
+        {"android.permission.ACCESS_NETWORK_STATE", "android.permission.READ_PHONE_STATE"}
+    assert set(_row(d, "某某广告SDK").permissions) == \
+        {"android.permission.INTERNET", "android.permission.REQUEST_INSTALL_PACKAGES"}
+    assert {"imei", "android-id"} <= set(_row(d, "甲乙推送SDK").data_types)
+    # the app's own list below still gives its scenes; the SDKs' lines give none
+    assert {p for perms in scene_permissions(d).values() for p in perms} == {"CAMERA", "READ_EXTERNAL_STORAGE"}
+
+
+# -- a company label holding a sentence; a cell's separator after a name ------------------------------------------
+
+TABBED = (
+    "我们的产品基于某开发框架开发。\n"
+    "消息推送服务供应商：由甲乙科技有限公司提供推送技术服务，我们可能会将您的设备识别码提供给甲乙科技有限公司。\n"
+    "系统集成以下SDK\n"
+    "SDK名称:丙丁统计,\tSDK包名:com.bingding.stat,\tSDK用途:统计,\t可能获取的个人信息类型:IMEI,\t调用的设备权限:读取手机状态和身份\n"
+    "SDK名称:戊己地图,\tSDK包名:com.wuji.map,\tSDK用途:定位,\t可能获取的个人信息类型:位置信息,\t调用的设备权限:访问粗略位置\n"
+)
+
+
+def test_a_sentence_under_a_company_label_is_no_company_of_the_row_below(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "tabbed.txt", TABBED, catalog)
+    assert _row(d, "丙丁统计").company == ""
+
+
+def test_a_cells_separator_is_no_part_of_the_name(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "tabbed.txt", TABBED, catalog)
+    assert [(r.name, r.id) for r in d.sdks if r.extractor == "key-value"] == \
+        [("丙丁统计", "bing-stat"), ("戊己地图", "wu-map")]
+
+
+# -- a label of the company and its link; a label of what is got from third parties -------------------------------
+
+PROVIDER_AND_LINK = """\
+4、接入的SDK名称：甲乙推送SDK
+收集的个人信息类型: 设备信息：设备型号、IMEI。 从第三方获取的信息：第三方分配的广告ID；Cookie 和追踪信息
+收集及使用的目的: 消息推送服务
+SDK提供方名称及其个人信息保护政策链接：甲乙科技有限公司
+https://push.example.cn/privacy-policy
+
+
+5、接入的SDK名称：丙丁统计SDK
+收集的个人信息类型: 设备信息（IMEI、MAC地址）
+收集及使用的目的: 统计
+SDK提供方名称及其个人信息保护政策链接：丙丁网络有限公司
+https://stat.example.cn/privacy
+"""
+
+
+def test_a_company_and_link_label_gives_both_and_what_is_got_is_data(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "provider.txt", PROVIDER_AND_LINK, catalog)
+    assert [(r.name, r.company, r.link) for r in d.sdks] == [
+        ("甲乙推送SDK", "甲乙科技有限公司", "https://push.example.cn/privacy-policy"),
+        ("丙丁统计SDK", "丙丁网络有限公司", "https://stat.example.cn/privacy"),
+    ]
+    assert load_lexicon().role("从第三方获取的信息") == "data"
+
+
+# -- a use that asks for a permission ---------------------------------------------------------------------------
+
+ASKING_USE = """\
+第三方信息共享清单
+
+丙丁统计SDK
+
+第三方主体: 丙丁网络有限公司
+
+共享的信息: 设备型号
+
+使用场景: 获取相册权限
+
+使用目的: 把图片上传到云端存储
+"""
+
+
+def test_a_use_that_asks_for_a_permission_gives_the_row_that_permission(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "asking.txt", ASKING_USE, catalog)
+    assert "android.permission.READ_EXTERNAL_STORAGE" in _row(d, "丙丁统计SDK").permissions
+
+
+# -- a vendor's Maven group named as a package -------------------------------------------------------------------
+
+def test_a_vendors_maven_group_is_no_one_products_package() -> None:
+    stat = replace(entry("acme-stat", "Acme Stat", "甲乙统计", classes=("com.acme.stat",)),
+                   maven=("com.acme.sdk:common", "com.acme.sdk:stat"))
+    push = replace(entry("acme-push", "Acme Push", "甲乙推送", classes=("com.acme.push",)), maven=("com.acme.sdk:push",))
+    tracker = entry("acme-tracker", "Acme Tracker", classes=("com.acme.sdk",))  # signature: the group itself
+    resolver = build_resolver(memory_catalog(stat, push, tracker), load_lexicon())
+    # the name says which product; the group's name is every product's, so it overrides nothing
+    assert resolver.resolve(Evidence(name="甲乙统计SDK", packages=("com.acme.sdk",))).id == "acme-stat"
+    # a product's own package still does
+    assert resolver.resolve(Evidence(name="甲乙统计SDK", packages=("com.acme.push",))).id == "acme-push"
+
+
+# -- "X授权登录" ---------------------------------------------------------------------------------------------------
+
+def test_an_authorised_login_is_that_login(tmp_path: Path) -> None:
+    qq = entry("qq-open", "QQ SDK", "QQ登录", vendor="腾讯科技有限公司")
+    resolver = build_resolver(memory_catalog(qq), load_lexicon())
+    assert resolver.resolve(Evidence(name="QQ授权登录")).id == "qq-open"
+    assert resolver.resolve(Evidence(name="QQ授权")).id is None
+
+
+# -- "第三方 SDK 提供方：" ----------------------------------------------------------------------------------------------
+
+PROVIDER = """\
+"5. 第三方 SDK 名称：Crashfox<br>"+
+"    应用场景： 崩溃统计<br>"+
+"    可能收集的个人信息的类型：设备型号、系统版本、IMEI<br>"+
+"    第三方 SDK 提供方：Crashfox Inc.<br>"+
+"    隐私政策链接：https://crashfox.example.com/privacy<br>"+
+"""
+
+
+def test_the_provider_label_of_a_third_party_sdk_is_the_records_company(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "Provider.java", PROVIDER, catalog)
+    assert _names(d) == ["Crashfox"]
+    assert _row(d, "Crashfox").company == "Crashfox Inc."
+    assert _row(d, "Crashfox").link == "https://crashfox.example.com/privacy"
+
+
+# -- permission words ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, permission", [
+    ("允许获取运行的APP", "android.permission.GET_TASKS"),
+    ("请求安装第三方应用权限", "android.permission.REQUEST_INSTALL_PACKAGES"),
+    ("获取手机设备识别码和状态", "android.permission.READ_PHONE_STATE"),
+])
+def test_permission_words(text: str, permission: str) -> None:
+    assert permission in {p for p, _ in load_lexicon().permissions_in(text, weak=True)}
+
+
+def test_installed_third_party_apps_ask_no_install_permission() -> None:
+    found = {p for p, _ in load_lexicon().permissions_in("获取已安装第三方应用列表", weak=True)}
+    assert "android.permission.REQUEST_INSTALL_PACKAGES" not in found
