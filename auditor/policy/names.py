@@ -286,6 +286,7 @@ class NameIndex:
         parts += [outer] + [p for p in inner if p.strip()]
         parts += self._alternatives(outer)
         parts += [_BRAND_PLUS_RE.sub("", p) for p in parts if _BRAND_PLUS_RE.search(p)]
+        parts += [p.replace("授权登录", "登录") for p in parts if "授权登录" in p]  # "QQ授权登录" is "QQ登录"
         parts += [bare for p in parts if _PLATFORM_WORD_RE.search(p)
                   and (bare := _PLATFORM_WORD_RE.sub(" ", p).strip()) and normalize_name(fold(bare)) != "sdk"]
         forms: list[str] = []

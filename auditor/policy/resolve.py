@@ -17,7 +17,7 @@ words of its name and purpose (against an entry's category).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -88,6 +88,9 @@ class Resolver:
     """(prefix, id), longest prefix first."""
     by_maven: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """``group:artifact`` -> ids."""
+    by_group: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Maven group ids several entries are published under ("com.umeng.umsdk"), and those entries: a vendor's
+    namespace, no one product's package (see :meth:`_in_group`)."""
     _cores: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _company_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     _category_keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -112,7 +115,7 @@ class Resolver:
         if by_name.id and by_name.how == "loose" and not self._same_vendor(ev.name, by_name.id):
             by_name = Resolution(None, (by_name.id,))  # "华为游戏服务" is not "谷歌游戏服务" with the vendor dropped
         if by_name.id and by_name.how in ("exact", "loose") and not generic:
-            if len(pkg) == 1 and by_name.id not in pkg:
+            if len(pkg) == 1 and by_name.id not in pkg and not self._in_group(by_name.id, ev.packages):
                 return Resolution(pkg[0], (), "package")
             return self.refined(by_name, ev.words, pkg, ev.name)
         owned = self.vendor_category(ev.name)
@@ -314,6 +317,11 @@ class Resolver:
         """Entries published under the Maven coordinates a row names."""
         return list(dict.fromkeys(i for c in coordinates for i in self.by_maven.get(c.lower(), ())))
 
+    def _in_group(self, sdk_id: str, names: tuple[str, ...]) -> bool:
+        """Whether a package name the row gives is a Maven group several entries are published under, ``sdk_id``
+        among them ("友盟+SDK（com.umeng.umsdk）"): the vendor's namespace, which the name narrows to one product."""
+        return any(sdk_id in self.by_group.get(n.lower(), ()) for n in names)
+
     def by_packages(self, names: tuple[str, ...]) -> list[str]:
         out: list[str] = []
         for name in names:
@@ -493,7 +501,17 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
         by_host={k: tuple(v) for k, v in by_host.items()}, by_url={k: tuple(v) for k, v in by_url.items()},
         by_core={k: tuple(v) for k, v in by_core.items()}, packages=tuple(pkgs),
         by_maven={k: tuple(v) for k, v in by_maven.items()},
+        by_group={g: ids for g, ids in _groups(by_maven).items() if len(ids) >= 2},
         _cores=tuple(sorted(by_core)),
         _category_keys={c: tuple(k for k in map(normalize_name, ws) if k) for c, ws in lexicon.category_words.items()},
         _cjk_keys=cjk_keys if len(cjk_keys) else None,
     )
+
+
+def _groups(by_maven: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Each Maven group id and the entries published under it, in catalog order."""
+    out: dict[str, list[str]] = {}
+    for coordinate, ids in by_maven.items():
+        group = out.setdefault(coordinate.split(":", 1)[0], [])
+        group.extend(i for i in ids if i not in group)
+    return {g: tuple(ids) for g, ids in out.items()}
