@@ -124,6 +124,8 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
             role = "name"
         if role == "name" and m and URL_ONLY_RE.match(m.group(2)):
             role = "website"  # "官网SDK地址：https://…": an address is never a name, whatever word of its label reads so
+        if role == "company" and m and _EMAIL_ONLY_RE.match(m.group(2)):
+            role = None  # "Owner contact email: someone@example.com": how to reach the owner, no company's name
         if role == "link" and m and company_like(m.group(2).strip()) and not URL_RE.search(m.group(2)) \
                 and "company" in lexicon.roles(m.group(1)):
             role = "company"  # "SDK提供方名称及其个人信息保护政策链接：某某有限公司" (its address on the next line)
@@ -137,6 +139,7 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
+_EMAIL_ONLY_RE = re.compile(r"^\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
 _NAMED_PERMISSION_RE = re.compile(r"^(?:\d{1,2}[、.．]\s*|[(（]\d{1,2}[)）]\s*)?(?!.*(?:申请|调用|所需|需要|敏感|系统|设备|涉及|使用|获取|相关|必要|可选|危险"
                                   r"|特殊|普通|基础|授权|请求|开启|android|app|应用|的|及|和|与|或|/))[\u4e00-\u9fff]{2,8}权限$",
                                   re.IGNORECASE)

@@ -219,6 +219,9 @@ class Lexicon:
     parties: tuple[str, ...] = ()
     """Folded words for kinds of party an app shares data with that are no SDK ("商家", "卖方", "banks"): a row
     so named (or a Chinese one ending so: "线下行权门店") is a party, not an SDK."""
+    service_kinds: tuple[str, ...] = ()
+    """Folded headings of a kind of service ("analytics", "hosting and backend infrastructure"): a row named so that
+    the catalog does not know is the heading its services are listed under, not an SDK."""
     negative_answers: tuple[str, ...] = ()
     """Folded table cells that answer "no" ("No", "否", "不涉及")."""
     developer_cues: tuple[str, ...] = ()
@@ -762,6 +765,10 @@ class Lexicon:
         total = len(_RESTATING_FILLER_RE.sub("", folded))
         folded = without_phrases(folded, hits)
         return len(_RESTATING_FILLER_RE.sub("", _ACCESS_VERB_RE.sub(" ", folded))) * 4 <= total
+
+    def service_kind(self, name: str) -> bool:
+        """True for a row named by a kind of service only (:attr:`service_kinds`)."""
+        return fold(name).strip(" .:：") in self.service_kinds
 
     def party(self, name: str) -> bool:
         """True for a row named by a kind of party, not a product (:attr:`parties`)."""

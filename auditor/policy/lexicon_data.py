@@ -143,6 +143,7 @@ def build_lexicon(data: Any, source: str = "lexicon", constants: frozenset[str] 
                            problems),
         not_name_edges=_phrases((data.get("not_names") or {}).get("edges"), "not_names.edges", problems),
         parties=_phrases(data.get("parties"), "parties", problems),
+        service_kinds=_phrases(data.get("service_kinds"), "service_kinds", problems),
         scene_classes=_phrases(data.get("scene_classes"), "scene_classes", problems),
         developer_cues=_phrases(data.get("developer_cues"), "developer_cues", problems),
         verbs=_phrases(data.get("permission_verbs"), "permission_verbs", problems), category_words=categories,

@@ -119,8 +119,9 @@ def _read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: 
                 row = rows[key] = sdk_disclosure(doc, claim, structure.extractor, resolver, memo)
             else:  # the same row written again: only its evidence differs
                 row = replace(row, evidence=doc.span(claim.first, claim.last))
-            if row.id is None and not _names_something(row.name, lexicon, bool(row.company)):
-                continue
+            if row.id is None and (not _names_something(row.name, lexicon, bool(row.company))
+                                   or lexicon.service_kind(row.name)):
+                continue  # (nor a heading of a kind of service: "Analytics" over its services)
             sdks.append(row)
         scene_claims.extend(replace(c, scene=without_refusal(c.scene)) if c.scene else c for c in structure.scenes)
     perms: list[PermissionDisclosure] = []

@@ -238,6 +238,9 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
                                  for c in cells):
                 roles[i] = None
     _permission_titles(roles, body, ctx)
+    for i in range(width):
+        if _label_column(i, body):
+            roles[i] = None  # "Why we need it:" in every row: the page's label for the next column, no value
     if "name" in roles and "title" in roles and not _titled_as(header, roles.index("name"), ctx, ("name",)):
         col = roles.index("title")
         cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
@@ -257,6 +260,14 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
                 roles[roles.index("name")] = None
             roles[col] = "name"  # a "Provider" column holding "Product — Company" cells, or products
     return roles
+
+
+def _label_column(col: int, body: Sequence[Row]) -> bool:
+    """Column ``col`` holds one text in every row that fills it (two rows at least), a label ending with a colon or
+    a question mark ("Why we need it:", "Can you deny it?"): a UI's label kept beside each value (an app's i18n
+    strings)."""
+    filled = [c for r in body if col < len(r.cells) and (c := r.cells[col].strip())]
+    return len(filled) >= 2 and len(set(filled)) == 1 and filled[0].endswith((":", "：", "?", "？"))
 
 
 def _products(col: int, body: Sequence[Row]) -> bool:

@@ -502,8 +502,18 @@ numbered list on one line): no part of it."""
 
 
 def urls(text: str) -> list[str]:
-    return [_URL_TAIL_RE.sub("", _GLUED_ITEM_RE.sub("", m.group(0)))
-            for m in URL_RE.finditer(plain_links(text or ""))]
+    plain = plain_links(text or "")
+    return [_address(m, plain) for m in URL_RE.finditer(plain)]
+
+
+def _address(m: re.Match[str], text: str) -> str:
+    """The address ``m`` matched in ``text``, without what ran into its end: a list item's number and name, a
+    sentence's stop, or a label whose colon follows it ("…/page/policy使用SDK名称：…": the address ends at its Chinese
+    words)."""
+    found = m.group(0)
+    if text[m.end():m.end() + 1] in (":", "：") and (cjk := CJK_RE.search(found)) and cjk.start() > len("https://"):
+        found = found[:cjk.start()]
+    return _URL_TAIL_RE.sub("", _GLUED_ITEM_RE.sub("", found))
 
 
 _POLICY_LABEL_RE = re.compile(r"隐私|个人信息|政策|规则|privacy|policy", re.IGNORECASE)
@@ -525,9 +535,9 @@ def policy_url(text: str) -> str:
     for m in found:
         label = plain[start:m.start()].strip()
         if len(found) > 1 and len(label) <= MAX_LINK_LABEL and _POLICY_LABEL_RE.search(label):
-            return _URL_TAIL_RE.sub("", _GLUED_ITEM_RE.sub("", m.group(0)))
+            return _address(m, plain)
         start = m.end()
-    return _URL_TAIL_RE.sub("", _GLUED_ITEM_RE.sub("", found[0].group(0)))
+    return _address(found[0], plain)
 
 
 _HOST_RE = re.compile(r"(?<![\w./@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}([a-z]{2,12})(?:/[^\s<>\"'，。；）)\]|]*)?)",

@@ -1,8 +1,9 @@
 """Shapes read right in round 39: one cell holding two labelled links, a title in 【】 after a long value, a
 permission's group line over its name line, an SDK item over its own permission list, a label of a company and
-its link, a company label holding a sentence, a cell's separator after a name, a use that asks for a permission, a vendor's Maven group named as a
-package, "X授权登录", and "第三方 SDK 提供方：" as a record's company label. In our own words, expected values
-written by hand."""
+its link, a company label holding a sentence, a cell's separator after a name, a use that asks for a permission, a
+vendor's Maven group named as a package, "X授权登录", "第三方 SDK 提供方：" as a record's company label, a generator's
+headings of kinds of service, a one-line table of bullet cells, an app's i18n strings, and a label run into an
+address. In our own words, expected values written by hand."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from tests.policy.helpers import row_names as _names
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return made_up_catalog("jia-push", "bing-stat", "wu-map", "zeta-ads", "qq-open", "crashfox")
+    return made_up_catalog("jia-push", "bing-stat", "wu-map", "xin-share", "zeta-ads", "qq-open", "crashfox")
 
 
 # -- one cell, two labelled links ------------------------------------------------------------------------------
@@ -258,3 +259,102 @@ def test_permission_words(text: str, permission: str) -> None:
 def test_installed_third_party_apps_ask_no_install_permission() -> None:
     found = {p for p, _ in load_lexicon().permissions_in("获取已安装第三方应用列表", weak=True)}
     assert "android.permission.REQUEST_INSTALL_PACKAGES" not in found
+
+
+# -- a generator's headings of kinds of service; a service's heading with its owner --------------------------------
+
+SERVICE_KINDS = """\
+Detailed information on the processing of Personal Data
+Personal Data is collected for the following purposes and using the following services:
+Advertising
+This type of service allows User Data to be used for advertising communication purposes.
+  Zeta Ads (Zeta Inc.)
+Zeta Ads is an advertising service provided by Zeta Inc.
+Personal Data collected: Cookies and Usage Data.
+Place of processing: United States – Privacy Policy
+Analytics
+The services contained in this section enable the Owner to monitor and analyze web traffic.
+  Crashfox (Crashfox Inc.)
+Crashfox is an analytics service provided by Crashfox Inc.
+Personal Data collected: Usage Data.
+Place of processing: United States – Privacy Policy
+Contact information
+Owner and Data Controller
+Example Studio, 1 Example Road
+Owner contact email: someone@example.com
+"""
+
+
+def test_headings_of_kinds_of_service_are_no_rows_and_each_service_has_its_owner(tmp_path: Path,
+                                                                                  catalog: Catalog) -> None:
+    d = _read(tmp_path, "generated.txt", SERVICE_KINDS, catalog)
+    assert not {"Advertising", "Analytics"} & set(_names(d))
+    assert {(r.id, r.company) for r in d.sdks} == {("zeta-ads", "Zeta Inc."), ("crashfox", "Crashfox Inc.")}
+    assert not any("example.com" in r.company for r in d.sdks)  # a contact address is no company
+
+
+# -- a one-line table whose cells are parted by bullets, the first after the lead's colon --------------------------
+
+_CELL = "\u00a0\u00a0"
+_BULLET_ROWS = (
+    ("甲乙推送SDK", "消息推送", "设备型号、IMEI、设备序列号、网络类型、操作系统版本", "甲乙科技有限公司"),
+    ("丙丁统计SDK", "统计分析", "设备型号、MAC地址、网络类型、应用使用时长、页面访问记录", "丙丁网络有限公司"),
+    ("戊己地图SDK", "定位与地图展示", "位置信息、经纬度、WLAN接入点、基站信息", "戊己信息技术有限公司"),
+    ("辛壬分享SDK", "分享内容到社交平台", "设备型号、网络类型、分享的内容", "辛壬网络有限公司"),
+    ("Zeta Ads", "广告投放与效果监测", "设备型号、操作系统版本、广告标识符、IP地址、网络类型、屏幕分辨率", "Zeta Inc."),
+    ("Crashfox", "崩溃日志收集与分析", "设备型号、操作系统版本、崩溃堆栈、内存占用、应用版本号", "Crashfox Inc."),
+)
+BULLET_CELLS = ("（7）为保障本应用相关功能的稳定运行，我们会接入以下第三方提供的软件开发包（SDK）实现相关目的：\u00a0·" + _CELL
+                + ("·" + _CELL).join(["SDK名称", "场景描述", "个人信息类型", "第三方机构名称"]
+                                     + [cell for row in _BULLET_ROWS for cell in row])
+                + "（8）我们会对第三方获取有关信息的行为进行严格约束。\n")
+
+
+def test_a_one_line_table_of_bullet_cells_keeps_its_first_title(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "bullets.txt", BULLET_CELLS, catalog)
+    assert [(r.name, r.company) for r in d.sdks] == [(name, company) for name, _, _, company in _BULLET_ROWS]
+
+
+# -- an app's i18n strings: a table of contents, and labels kept beside each value -----------------------------------
+
+I18N = """\
+{
+  "privacy": {
+    "toc": {
+      "heading": "Table of Contents",
+      "permissions": "3. App Permissions",
+      "thirdParty": "5. Third-Party Services & SDKs"
+    },
+    "permissions": {
+      "camera": {
+        "title": "Camera (CAMERA)",
+        "whyWeNeed": "Why we need it:",
+        "whyText": "To scan the code printed on a parcel.",
+        "canDeny": "Can you deny it?"
+      },
+      "location": {
+        "title": "Location (ACCESS_FINE_LOCATION)",
+        "whyWeNeed": "Why we need it:",
+        "whyText": "To show the lockers nearest to you.",
+        "canDeny": "Can you deny it?"
+      }
+    }
+  }
+}
+"""
+
+
+def test_i18n_strings_give_each_permissions_use_and_no_table_of_contents_row(tmp_path: Path,
+                                                                             catalog: Catalog) -> None:
+    d = _read(tmp_path, "en.json", I18N, catalog)
+    assert _names(d) == []
+    assert scene_with(d, "scan the code") == {"CAMERA"}
+    assert scene_with(d, "lockers nearest") == {"ACCESS_FINE_LOCATION"}
+
+
+# -- a label run into the end of an address ------------------------------------------------------------------------
+
+def test_a_label_run_into_an_address_is_no_part_of_it() -> None:
+    from auditor.policy.text import urls
+    assert urls("隐私政策：https://www.example.com/page/policy使用SDK名称：丙丁统计") == ["https://www.example.com/page/policy"]
+    assert urls("见 https://example.cn/docs/甲乙隐私声明。") == ["https://example.cn/docs/甲乙隐私声明"]

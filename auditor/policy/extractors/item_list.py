@@ -1044,7 +1044,7 @@ def _service_sections(doc: Document, ctx: Context) -> list[Structure]:
                 continue  # a sub-heading inside a service's section
             h, end = heads[m], ends[m]
             name, body, head, names = section(m)
-            if not names and levels[m] == "h8" and _kind_only(name, ctx):
+            if not names and ((levels[m] == "h8" and _kind_only(name, ctx)) or ctx.lexicon.service_kind(name)):
                 continue  # "Advertising" among the titles of a page without heading markup: the kind of the next
             if not names and m > n and end > h and (unnamed := _unnamed(name, ctx)):
                 # "Fabric Answers" between services' sections: one more service, when a section naming one
@@ -1166,8 +1166,8 @@ def _service_name(name: str, body: str, ctx: Context, head: Sequence[str] = ()) 
     and a catalog name, an SDK word, a paragraph under it saying whose product it is, or first lines under it
     (``head``) giving the product's own address or its company ("### Markwon" over
     "https://github.com/noties/Markwon"; "### 设备标识生成库" over "…有限公司 上海市")."""
-    if not _short_name(name, ctx):
-        return False
+    if not _short_name(name, ctx) or ctx.lexicon.service_kind(name):
+        return False  # (nor a heading of a kind of service, "Analytics": its services are named under it)
     core = _PURPOSE_TAIL_RE.sub("", name) or name  # "Supabase (Database & Authentication)": "Supabase"
     known = ctx.names.known(name) or (core != name and ctx.names.known(core))
     if not known and not _could_name(name, ctx):

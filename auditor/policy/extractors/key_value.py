@@ -44,6 +44,7 @@ from auditor.policy.text import (
     company_like,
     continues,
     hosts,
+    is_heading,
     name_like,
     number_style,
     platform_line,
@@ -210,7 +211,7 @@ class KeyValueExtractor:
                          or not _sibling_record(lines, i, ctx, names, lines[current.first].indent)) \
                     and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text) \
                     and not current.sibling(text, line.indent) and not _sdk_item(current, text) \
-                    and not _title_of_next(lines, i, ctx, current):
+                    and not _title_of_next(lines, i, ctx, current) and not _introduced(lines, i):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if current is not None and current.below and current.last == i - 1 \
@@ -686,6 +687,18 @@ def _outer_item(lines: tuple, first: int, text: str) -> bool:  # type: ignore[ty
     return False
 
 
+_NAME_WITH_OWNER_RE = re.compile(r"^\s*([^()（）:：]{2,60}?)\s*[(（][^()（）]{2,80}[)）]\s*$")
+"""A name with its owner in brackets, alone on its line ("Unity Ads (Unity Technologies ApS)")."""
+
+
+def _introduced(lines: tuple, i: int) -> bool:  # type: ignore[type-arg]
+    """Line ``i`` names a service with its owner in brackets and the next line opens with that name ("Unity Ads
+    (Unity Technologies ApS)" over "Unity Ads is an advertising service provided by…"): a service's own heading,
+    however deep it is indented, never more of the value above it."""
+    m = _NAME_WITH_OWNER_RE.match(lines[i].text)
+    return m is not None and i + 1 < len(lines) and lines[i + 1].text.lstrip().startswith(m.group(1).strip() + " ")
+
+
 def _sibling_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool],  # type: ignore[type-arg]
                     first_indent: int = -1) -> bool:
     """A bullet that starts a record of its own: its label lines follow as bullets at the same depth
@@ -984,6 +997,12 @@ def _sdk_head(lines: tuple, i: int, ctx: Context) -> tuple[str, str] | None:  # 
     return (m.group(1).strip(), m.group(2).strip()) if m and _sdk_like(m.group(1), ctx) else None
 
 
+def _general_heading(name: str, ctx: Context) -> bool:
+    """A numbered heading about SDKs in general ("5. Third-Party Services & SDKs"), never one SDK's name."""
+    bare = name.strip("\"'` ")
+    return is_heading(bare) and ctx.lexicon.general(bare)
+
+
 def _sdk_like(text: str, ctx: Context) -> bool:
     """An SDK word, a catalog name, or a list of catalog names ("Facebook Analytics for Apps and Unity
     Analytics")."""
@@ -1137,8 +1156,9 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
                 ctx.lexicon.role(facts.name) in ("data", "item"):
             # "Information Collection and Use" over "Personal Information: …": a section on what is collected
             return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
-        if not name_like(facts.name) and not ctx.names.known(facts.name):
-            return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …")
+        if (not name_like(facts.name) or _general_heading(facts.name, ctx)) and not ctx.names.known(facts.name):
+            return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …"), or a
+            # numbered heading about SDKs in general (a table of contents' "thirdParty": "5. Third-Party Services & SDKs")
         # (a record opened by its name, saying two facts of it or more, over a table its lines may stand in; not one
         # whose "name" is a company's, "北京某某有限公司" over "官网链接：…": a table's cells read as a record)
         confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2
