@@ -128,7 +128,7 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
             role = None  # "Owner contact email: someone@example.com": how to reach the owner, no company's name
         if role == "link" and m and company_like(m.group(2).strip()) and not URL_RE.search(m.group(2)) \
                 and "company" in lexicon.roles(m.group(1)):
-            role = "company"  # "SDK提供方名称及其个人信息保护政策链接：某某有限公司" (its address on the next line)
+            role = "company"  # "提供方名称及隐私政策地址：某某有限公司" (its address on the next line)
         if role in (None, "title", "index"):
             if out:
                 out[-1] = (out[-1][0], f"{out[-1][1]}；{part}")

@@ -216,7 +216,7 @@ def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str, use_
     """Permissions of a row: everything its permission cell names; from its data text, the phrases that use
     a permission ("读取外部存储", "定位权限"), or everything when the data text is itself mostly a list of
     permission uses (seed-002-style "Range of PI collected: Use Bluetooth, read external memory cards…"); without a
-    permission cell, also those its use (``use_text``: scene, purpose) says it asks for ("使用场景：获取相册权限")."""
+    permission cell, also those its use (``use_text``: scene, purpose) says it asks for ("使用场景：申请相册权限")."""
     found = lexicon.permissions_in(_labels_of_uses(lexicon, permission_text), weak=True, derive=True)
     perms = {p for p, _ in found}
     if any(phrase.startswith("android.permission.") for _, phrase in found):

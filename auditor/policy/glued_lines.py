@@ -193,7 +193,7 @@ def _bulleted_items(text: str) -> set[int]:
 BULLETS = "·•●▪◆■"
 """Characters that mark a list item where lines were run together."""
 _BULLET_RE = re.compile(r"(?:(?<=\S)|(?<=[:：]\s))[" + BULLETS + r"](?=\s*\S)")
-"""A bullet right after a word, or after a lead's colon and a blank ("…实现相关目的：\u00a0·\u00a0SDK名称·\u00a0场景描述…")."""
+"""A bullet right after a word, or after a lead's colon and a blank ("…清单如下：\u00a0·\u00a0SDK名称·\u00a0用途…")."""
 _LETTER_BULLET_RE = re.compile(r"(?<=[\s。；;：:，,])(?<![\d.]\s)[" + LETTER_BULLETS + r"][\s\u00a0]+(?=[\u3400-\u9fffA-Za-z])")
 """Such a letter alone between blanks before Chinese or a word ("…适用平台：Android l 丙丁SDK使用目的：…"), never after a
 number ("5 l 水")."""

@@ -75,7 +75,7 @@ _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:/|、|,|，|;|；|\band\b|\bor\b|和|及|
 _LINK_ROLES = frozenset({"link", "website"})
 _CONST_TAIL_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9_]*){1,3}")
 _INFORMATION_WORDS = frozenset({"信息", "数据", "个人信息"})
-"""Heads of an "A的B" label that make it a label of data ("从第三方获取的信息", "收集的数据")."""
+"""Heads of an "A的B" label that make it a label of data ("从合作方获得的信息", "收集的数据")."""
 _PERMISSION_FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权限|permissions?|the|authority|access|以及|和|或|及|与")
 """Words around a permission's name that say no more of it."""
 _GENERAL_TAIL_RE = re.compile(r"(?:\s*(?:sdks?|类|等))+$")
@@ -625,7 +625,7 @@ class Lexicon:
             # "第三方收集的个人信息范围": data), when B names a field itself
             tail = folded[of_mark[-1]:]
             if tail in _INFORMATION_WORDS and self._role(folded[:of_mark[-1]]) != "name":
-                return "data"  # "从第三方获取的信息": what is got, whoever from (not "甲乙SDK采集的信息": whose)
+                return "data"  # "从合作方获得的信息": what is got, whoever from (not "甲乙SDK采集的信息": whose)
             heads = {self._role(part) for part in _JOINED_RE.split(tail) if part.strip()}
             if len(heads) == 1 and not heads & {None, "title", "index", "name"}:
                 return heads.pop()  # (not "依赖权限的服务", what uses a permission; not "…的目的、方式和范围",

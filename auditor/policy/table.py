@@ -240,7 +240,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
     _permission_titles(roles, body, ctx)
     for i in range(width):
         if _label_column(i, body):
-            roles[i] = None  # "Why we need it:" in every row: the page's label for the next column, no value
+            roles[i] = None  # "Reason:" in every row: the page's label for the next column, no value
     if "name" in roles and "title" in roles and not _titled_as(header, roles.index("name"), ctx, ("name",)):
         col = roles.index("title")
         cells = [r.cells[col] for r in body if col < len(r.cells) and r.cells[col].strip()]
@@ -264,7 +264,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
 
 def _label_column(col: int, body: Sequence[Row]) -> bool:
     """Column ``col`` holds one text in every row that fills it (two rows at least), a label ending with a colon or
-    a question mark ("Why we need it:", "Can you deny it?"): a UI's label kept beside each value (an app's i18n
+    a question mark ("Reason:", "Optional?"): a UI's label kept beside each value (an app's i18n
     strings)."""
     filled = [c for r in body if col < len(r.cells) and (c := r.cells[col].strip())]
     return len(filled) >= 2 and len(set(filled)) == 1 and filled[0].endswith((":", "：", "?", "？"))
@@ -511,7 +511,7 @@ def link_owner(fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
 
 _LINK_LABEL_END_RE = re.compile(r"[\s；;，,]*(?:隐私(?:权)?(?:政策|协议)?(?:链接|连接|地址)?|官方网站|官网|网址|网站|链接|连接|地址|"
                                 r"privacy policy|website|link|url)\s*[：:]?\s*$", re.IGNORECASE)
-"""The label of the address a company cell went on to give ("高德软件有限公司 网址：https://…", "某某有限公司隐私协议
+"""The label of the address a company cell went on to give ("某某软件有限公司 网址：https://…", "某某有限公司隐私协议
 连接：https://…"), left once the address is taken out."""
 
 
@@ -526,7 +526,7 @@ def facts_from(fields: Sequence[tuple[str, str]]) -> RowFacts | None:
         return None
     link = " ".join(values.get("link", []))
     company = " ".join(values.get("company", []))
-    if URL_RE.search(company):  # "提供方名称及其隐私政策链接：某某有限公司" over its address: the company, then its link
+    if URL_RE.search(company):  # "提供方名称及隐私政策地址：某某有限公司" over its address: the company, then its link
         link = link if urls(link) else " ".join([link, *urls(company)]).strip()
         company = _LINK_LABEL_END_RE.sub("", URL_RE.sub(" ", company)).strip(" ；;，,")
     if not urls(link):

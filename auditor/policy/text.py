@@ -15,8 +15,8 @@ _PAGE_END = r"(?!(?<=\.html)[a-z])(?!(?<=\.php)[a-z])(?!(?<=\.jsp)[a-z])"
 test is a lookahead of its own, never an alternation: two ways to match one character would make a failing match of
 a long address try every combination of them.)"""
 _LABEL_AHEAD = r"(?![\u3400-\u9fff]{1,16}\s?[:：]\s?(?:https?://|www\.))"
-"""Not the start of a Chinese label of another address run into this one ("…/doc#id=10704隐私政策链接:https://…",
-"…map.baidu.com隐私政策链接:https://…": one cell of two labelled links). (A lookahead of its own; at most 16
+"""Not the start of a Chinese label of another address run into this one ("…/doc#id=1234隐私协议链接:https://…",
+"…map.example.com隐私协议链接:https://…": one cell of two labelled links). (A lookahead of its own; at most 16
 characters, so it costs at most that much per character of an address.)"""
 _HOST_CHAR = _URL_CHAR[:-1] + "/]"
 """A character of an address's site: any of :data:`_URL_CHAR` but the slash that ends the site."""
@@ -240,7 +240,7 @@ def continues(prev: str, line: str) -> bool:
 
 
 _TITLED_PARAGRAPH_RE = re.compile(r"\s*【[^【】]{1,12}】")
-"""A title in 【】, alone or opening its paragraph ("【麦克风】", "【位置信息】当您开启…"): a new paragraph, never the
+"""A title in 【】, alone or opening its paragraph ("【麦克风】", "【定位】为向您展示…"): a new paragraph, never the
 rest of a long line above it."""
 
 
@@ -508,7 +508,7 @@ def urls(text: str) -> list[str]:
 
 def _address(m: re.Match[str], text: str) -> str:
     """The address ``m`` matched in ``text``, without what ran into its end: a list item's number and name, a
-    sentence's stop, or a label whose colon follows it ("…/page/policy使用SDK名称：…": the address ends at its Chinese
+    sentence's stop, or a label whose colon follows it ("…/page/policy接入SDK名称：…": the address ends at its Chinese
     words)."""
     found = m.group(0)
     if text[m.end():m.end() + 1] in (":", "：") and (cjk := CJK_RE.search(found)) and cjk.start() > len("https://"):
@@ -525,8 +525,8 @@ MAX_LINK_LABEL = 24
 
 
 def policy_url(text: str) -> str:
-    """The address of ``text`` its own label calls the privacy policy, when it gives several ("官网链接:https://…
-    隐私政策链接:https://…": the second); else its first; "" without one."""
+    """The address of ``text`` its own label calls the privacy policy, when it gives several ("官方网站:https://…
+    隐私协议链接:https://…": the second); else its first; "" without one."""
     plain = plain_links(text or "")
     found = list(URL_RE.finditer(plain))
     if not found:

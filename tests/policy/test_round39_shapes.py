@@ -30,10 +30,10 @@ def catalog() -> Catalog:
 # -- one cell, two labelled links ------------------------------------------------------------------------------
 
 def test_an_address_ends_where_the_label_of_the_next_address_opens() -> None:
-    cell = "官网链接:https://dev.example.cn/wiki/doc#id=1234隐私政策链接:https://privacy.example.cn/policy/"
+    cell = "官方网站:https://dev.example.cn/wiki/doc#id=1234隐私协议链接:https://privacy.example.cn/policy/"
     assert [m.group(0) for m in URL_RE.finditer(cell)] == \
         ["https://dev.example.cn/wiki/doc#id=1234", "https://privacy.example.cn/policy/"]
-    bare_site = "官网链接:https://map.example.com隐私政策链接:https://open.example.com/privacy?title=x"
+    bare_site = "官方网站:https://map.example.com隐私条款地址:https://open.example.com/privacy?title=x"
     assert [m.group(0) for m in URL_RE.finditer(bare_site)] == \
         ["https://map.example.com", "https://open.example.com/privacy?title=x"]
     # a Chinese path, and a label whose value is no address, stay as they were
@@ -52,8 +52,8 @@ def test_the_policy_link_of_a_cell_is_the_one_its_label_calls_so() -> None:
 TWO_LINKS = """\
 | SDK名称 | 使用目的 | 第三方机构 | 链接 |
 | --- | --- | --- | --- |
-| 甲乙推送SDK | 推送消息 | 甲乙科技有限公司 | 官网链接:https://dev.example.cn/wiki/doc#id=1234隐私政策链接:https://privacy.example.cn/policy/ |
-| 丙丁统计SDK | 统计 | 丙丁网络有限公司 | 官网链接:https://stat.example.com隐私政策链接:https://stat.example.com/privacy |
+| 甲乙推送SDK | 推送消息 | 甲乙科技有限公司 | 官方网站:https://dev.example.cn/wiki/doc#id=1234隐私协议链接:https://privacy.example.cn/policy/ |
+| 丙丁统计SDK | 统计 | 丙丁网络有限公司 | 官方网站:https://stat.example.com隐私条款地址:https://stat.example.com/privacy |
 """
 
 
@@ -66,58 +66,58 @@ def test_a_row_takes_the_privacy_link_of_its_two(tmp_path: Path, catalog: Catalo
 # -- a title in 【】 after a long value ---------------------------------------------------------------------------
 
 def test_a_title_in_brackets_is_no_wrapped_line() -> None:
-    long_value = "具体使用场景：" + "、".join(["头像上传", "发布动态", "直播", "录制短视频", "自定义海报", "聊天", "意见反馈"] * 2)
-    assert not continues(long_value, "【位置信息】当您开启设备定位功能时，我们会收集您的位置信息。")
+    long_value = "使用场景：" + "、".join(["包裹签收", "问题件上报", "头像设置", "快递柜开箱", "寄件下单", "门店评价"] * 2)
+    assert not continues(long_value, "【定位】为向您展示附近的快递柜，我们会在您同意后读取您的大致位置。")
     assert not continues(long_value, "【麦克风】")
-    assert continues(long_value, "身份证上传、实名认证")
+    assert continues(long_value, "客服会话、意见反馈")
 
 
 GROUPED = """\
-【相机】在您上传头像时，需要调用您设备的相机权限。
+【拍照】扫描包裹上的条码时，我们会请您授予相机权限。
 权限分组：CAMERA 相机
 权限名称：android.permission.CAMERA
-权限功能说明：允许应用拍摄照片和录制视频
-功能/目的：用于拍照、扫码
-具体使用场景：头像上传、发布动态、直播、录制短视频、自定义海报、聊天、意见反馈、身份证上传、实名认证、名片认证
-【位置信息】当您开启设备定位功能并使用我们基于位置提供的服务时，我们会收集有关您位置的信息。
+权限说明：拍摄照片和视频
+用途：扫描条码、上传签收照片
+使用场景：包裹签收、问题件上报、头像设置、快递柜开箱、寄件下单、门店评价、客服会话、意见反馈、地址簿导入
+【定位】为向您展示附近的快递柜，我们会在您同意后读取您的大致位置，您可随时在系统设置中关闭。
 权限分组：定位
 权限名称：
 android.permission.ACCESS_FINE_LOCATION，android.permission.ACCESS_COARSE_LOCATION
-权限功能说明：允许应用访问位置
-功能/目的：用于定位您当前位置信息
-具体使用场景：城市定位、发送位置信息
+权限说明：读取设备位置
+用途：查找附近网点
+使用场景：附近快递柜、寄件地址填写
 【麦克风】
 权限分组：麦克风
 权限名称：android.permission.RECORD_AUDIO
-权限功能说明：允许应用访问麦克风
-功能/目的：录音
-具体使用场景：直播、聊天语音
+权限说明：录制声音
+用途：语音输入
+使用场景：语音寄件、客服语音
 """
 
 
 def test_a_permissions_group_line_and_name_line_make_one_record(tmp_path: Path, catalog: Catalog) -> None:
     d = _read(tmp_path, "grouped.txt", GROUPED, catalog)
-    assert scene_with(d, "城市定位") == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
-    assert scene_with(d, "录制短视频") == {"CAMERA"}
-    assert scene_with(d, "聊天语音") == {"RECORD_AUDIO"}
-    assert not any(name.strip("【】") in ("位置信息", "麦克风") for name in scene_permissions(d))
+    assert scene_with(d, "附近快递柜") == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
+    assert scene_with(d, "快递柜开箱") == {"CAMERA"}
+    assert scene_with(d, "语音寄件") == {"RECORD_AUDIO"}
+    assert not any(name.strip("【】") in ("定位", "麦克风") for name in scene_permissions(d))
 
 
 # -- an SDK item over its own permission list -----------------------------------------------------------------
 
 OWN_PERMISSIONS = """\
-1.适用范围 您使用本应用时，第三方SDK会收集以下信息：
-（a）甲乙推送SDK：通过采集设备标识（IMEI、Android ID）对用户进行唯一标识，以便推送消息。
-涉及权限：
-android.permission.ACCESS_NETWORK_STATE : 检测联网方式，在网络异常时避免发送数据
-android.permission.READ_PHONE_STATE : 获取设备的IMEI，对用户进行唯一标识
-（b）某某广告SDK：通过采集设备标识（IMEI、OAID）以便投放广告。
-涉及权限：
-android.permission.INTERNET : 访问网络连接
-android.permission.REQUEST_INSTALL_PACKAGES : 允许安装未知来源应用，以便安装广告推广的应用
-2.获取权限说明：应用需要以下权限：
-android.permission.CAMERA : 用于拍照功能时，主动申请权限。
-android.permission.READ_EXTERNAL_STORAGE : 选择图片时需要该权限
+1.适用范围 本应用接入的第三方SDK会按以下说明处理您的信息：
+（a）甲乙推送SDK：读取设备标识（IMEI、Android ID）用来区分不同设备，从而把消息送到正确的手机。
+所需权限：
+android.permission.ACCESS_NETWORK_STATE : 判断网络是否可用，不可用时暂停上报
+android.permission.READ_PHONE_STATE : 读取IMEI以区分设备
+（b）某某广告SDK：读取设备标识（IMEI、OAID）用来展示合适的广告。
+所需权限：
+android.permission.INTERNET : 下载广告素材
+android.permission.REQUEST_INSTALL_PACKAGES : 安装用户点击下载的推广应用
+2.权限使用说明：本应用会申请下列权限：
+android.permission.CAMERA : 拍摄头像时申请。
+android.permission.READ_EXTERNAL_STORAGE : 从相册挑选图片时申请
 """
 
 
@@ -136,11 +136,11 @@ def test_an_sdk_items_permission_list_is_the_rows_not_the_apps(tmp_path: Path, c
 # -- a company label holding a sentence; a cell's separator after a name ------------------------------------------
 
 TABBED = (
-    "我们的产品基于某开发框架开发。\n"
-    "消息推送服务供应商：由甲乙科技有限公司提供推送技术服务，我们可能会将您的设备识别码提供给甲乙科技有限公司。\n"
-    "系统集成以下SDK\n"
-    "SDK名称:丙丁统计,\tSDK包名:com.bingding.stat,\tSDK用途:统计,\t可能获取的个人信息类型:IMEI,\t调用的设备权限:读取手机状态和身份\n"
-    "SDK名称:戊己地图,\tSDK包名:com.wuji.map,\tSDK用途:定位,\t可能获取的个人信息类型:位置信息,\t调用的设备权限:访问粗略位置\n"
+    "本应用基于某开发框架开发。\n"
+    "消息推送服务商：由甲乙科技有限公司为本应用提供推送能力，推送时我们会向甲乙科技有限公司提供您的设备识别码。\n"
+    "本应用使用的SDK如下\n"
+    "SDK名称:丙丁统计,\tSDK包名:com.bingding.stat,\tSDK用途:统计,\t获取的信息:IMEI,\t使用的权限:读取手机状态和身份\n"
+    "SDK名称:戊己地图,\tSDK包名:com.wuji.map,\tSDK用途:定位,\t获取的信息:位置信息,\t使用的权限:访问粗略位置\n"
 )
 
 
@@ -158,17 +158,17 @@ def test_a_cells_separator_is_no_part_of_the_name(tmp_path: Path, catalog: Catal
 # -- a label of the company and its link; a label of what is got from third parties -------------------------------
 
 PROVIDER_AND_LINK = """\
-4、接入的SDK名称：甲乙推送SDK
-收集的个人信息类型: 设备信息：设备型号、IMEI。 从第三方获取的信息：第三方分配的广告ID；Cookie 和追踪信息
-收集及使用的目的: 消息推送服务
-SDK提供方名称及其个人信息保护政策链接：甲乙科技有限公司
+4、SDK名称：甲乙推送SDK
+收集的信息: 设备信息：设备型号、IMEI。 从合作方获得的信息：合作方为您分配的广告标识；Cookie
+使用目的: 推送消息
+提供方名称及隐私政策地址：甲乙科技有限公司
 https://push.example.cn/privacy-policy
 
 
-5、接入的SDK名称：丙丁统计SDK
-收集的个人信息类型: 设备信息（IMEI、MAC地址）
-收集及使用的目的: 统计
-SDK提供方名称及其个人信息保护政策链接：丙丁网络有限公司
+5、SDK名称：丙丁统计SDK
+收集的信息: 设备信息（IMEI、MAC地址）
+使用目的: 统计
+提供方名称及隐私政策地址：丙丁网络有限公司
 https://stat.example.cn/privacy
 """
 
@@ -179,23 +179,23 @@ def test_a_company_and_link_label_gives_both_and_what_is_got_is_data(tmp_path: P
         ("甲乙推送SDK", "甲乙科技有限公司", "https://push.example.cn/privacy-policy"),
         ("丙丁统计SDK", "丙丁网络有限公司", "https://stat.example.cn/privacy"),
     ]
-    assert load_lexicon().role("从第三方获取的信息") == "data"
+    assert load_lexicon().role("从合作方获得的信息") == "data"
 
 
 # -- a use that asks for a permission ---------------------------------------------------------------------------
 
 ASKING_USE = """\
-第三方信息共享清单
+合作方信息一览
 
 丙丁统计SDK
 
-第三方主体: 丙丁网络有限公司
+合作方主体: 丙丁网络有限公司
 
-共享的信息: 设备型号
+涉及信息: 设备型号
 
-使用场景: 获取相册权限
+使用场景: 申请相册权限
 
-使用目的: 把图片上传到云端存储
+使用目的: 上传用户挑选的照片
 """
 
 
@@ -230,11 +230,11 @@ def test_an_authorised_login_is_that_login(tmp_path: Path) -> None:
 # -- "第三方 SDK 提供方：" ----------------------------------------------------------------------------------------------
 
 PROVIDER = """\
-"5. 第三方 SDK 名称：Crashfox<br>"+
-"    应用场景： 崩溃统计<br>"+
-"    可能收集的个人信息的类型：设备型号、系统版本、IMEI<br>"+
+"3. 第三方 SDK 名称：Crashfox<br>"+
+"    用途： 崩溃统计<br>"+
+"    收集的信息：设备型号、系统版本、IMEI<br>"+
 "    第三方 SDK 提供方：Crashfox Inc.<br>"+
-"    隐私政策链接：https://crashfox.example.com/privacy<br>"+
+"    隐私协议链接：https://crashfox.example.com/privacy<br>"+
 """
 
 
@@ -264,22 +264,22 @@ def test_installed_third_party_apps_ask_no_install_permission() -> None:
 # -- a generator's headings of kinds of service; a service's heading with its owner --------------------------------
 
 SERVICE_KINDS = """\
-Detailed information on the processing of Personal Data
-Personal Data is collected for the following purposes and using the following services:
+What data the services below process, and why
+We use these services for the purposes named over each of them:
 Advertising
-This type of service allows User Data to be used for advertising communication purposes.
+We show ads through the services below.
   Zeta Ads (Zeta Inc.)
-Zeta Ads is an advertising service provided by Zeta Inc.
-Personal Data collected: Cookies and Usage Data.
-Place of processing: United States – Privacy Policy
+Zeta Ads is a service run by Zeta Inc. that shows ads in the app.
+Data collected: usage data.
+Processed in: United States
 Analytics
-The services contained in this section enable the Owner to monitor and analyze web traffic.
+The services below tell us how the app is used.
   Crashfox (Crashfox Inc.)
-Crashfox is an analytics service provided by Crashfox Inc.
-Personal Data collected: Usage Data.
-Place of processing: United States – Privacy Policy
-Contact information
-Owner and Data Controller
+Crashfox is a service of Crashfox Inc. that reports crashes.
+Data collected: usage data.
+Processed in: United States
+Contact
+Owner
 Example Studio, 1 Example Road
 Owner contact email: someone@example.com
 """
@@ -304,10 +304,10 @@ _BULLET_ROWS = (
     ("Zeta Ads", "广告投放与效果监测", "设备型号、操作系统版本、广告标识符、IP地址、网络类型、屏幕分辨率", "Zeta Inc."),
     ("Crashfox", "崩溃日志收集与分析", "设备型号、操作系统版本、崩溃堆栈、内存占用、应用版本号", "Crashfox Inc."),
 )
-BULLET_CELLS = ("（7）为保障本应用相关功能的稳定运行，我们会接入以下第三方提供的软件开发包（SDK）实现相关目的：\u00a0·" + _CELL
+BULLET_CELLS = ("（7）本应用为实现下列功能接入了第三方开发包（SDK），清单如下：\u00a0·" + _CELL
                 + ("·" + _CELL).join(["SDK名称", "场景描述", "个人信息类型", "第三方机构名称"]
                                      + [cell for row in _BULLET_ROWS for cell in row])
-                + "（8）我们会对第三方获取有关信息的行为进行严格约束。\n")
+                + "（8）合作方只能按本清单所述的用途处理上述信息。\n")
 
 
 def test_a_one_line_table_of_bullet_cells_keeps_its_first_title(tmp_path: Path, catalog: Catalog) -> None:
@@ -323,20 +323,20 @@ I18N = """\
     "toc": {
       "heading": "Table of Contents",
       "permissions": "3. App Permissions",
-      "thirdParty": "5. Third-Party Services & SDKs"
+      "thirdParty": "5. Third-Party SDKs We Use"
     },
     "permissions": {
       "camera": {
         "title": "Camera (CAMERA)",
-        "whyWeNeed": "Why we need it:",
-        "whyText": "To scan the code printed on a parcel.",
-        "canDeny": "Can you deny it?"
+        "reasonLabel": "Reason:",
+        "reasonText": "To scan the code printed on a parcel.",
+        "optionalLabel": "Optional?"
       },
       "location": {
         "title": "Location (ACCESS_FINE_LOCATION)",
-        "whyWeNeed": "Why we need it:",
-        "whyText": "To show the lockers nearest to you.",
-        "canDeny": "Can you deny it?"
+        "reasonLabel": "Reason:",
+        "reasonText": "To show the lockers nearest to you.",
+        "optionalLabel": "Optional?"
       }
     }
   }
@@ -356,5 +356,5 @@ def test_i18n_strings_give_each_permissions_use_and_no_table_of_contents_row(tmp
 
 def test_a_label_run_into_an_address_is_no_part_of_it() -> None:
     from auditor.policy.text import urls
-    assert urls("隐私政策：https://www.example.com/page/policy使用SDK名称：丙丁统计") == ["https://www.example.com/page/policy"]
+    assert urls("隐私协议：https://www.example.com/page/policy接入SDK名称：丙丁统计") == ["https://www.example.com/page/policy"]
     assert urls("见 https://example.cn/docs/甲乙隐私声明。") == ["https://example.cn/docs/甲乙隐私声明"]

@@ -116,7 +116,7 @@ class _Record:
     def add(self, role: str, value: str, line: int, indent: int = 0) -> None:
         self.fields.append((role, value))
         self.last, self.loose, self.indent, self.below = line, 0, indent, False
-        # (or only a lead-in to them: "获取权限说明：应用需要以下权限：")
+        # (or only a lead-in to them: "权限使用说明：本应用会申请下列权限：")
         self.opened = self.opened or (role == "permissions" and (not value.strip() or value.rstrip().endswith(("：", ":"))))
 
     def next_bullet(self, text: str, indent: int) -> bool:
@@ -222,7 +222,7 @@ class KeyValueExtractor:
             head = _sdk_head(lines, i, ctx) if pairs == (("permissions", ""),) and (
                 current is None or current.last < i - 1 or current.kind != "sdk") else None
             if head is not None:
-                # "（b）某某SDK：通过采集…" over "涉及权限：" and a permission a line: the SDK's record, its permissions
+                # "（b）某某SDK：读取…" over "所需权限：" and a permission a line: the SDK's record, its permissions
                 # the lines under the label (each permission's use is the SDK's, no scene of the app's)
                 current = _Record("sdk", i - 1, [("name", head[0]), ("description", head[1]), ("permissions", "")], i,
                                   lined=True, headed=True)
@@ -599,7 +599,7 @@ def _listed_name(text: str, ctx: Context) -> tuple[str, str] | None:
 
 
 _SENTENCE_VALUE_RE = re.compile(r"[，。；;]|^由")
-"""A company label's value that is a sentence ("消息推送服务供应商：由某某有限公司提供推送技术服务，我们可能会…"): what a
+"""A company label's value that is a sentence ("消息推送服务商：由某某有限公司为本应用提供推送能力，…"): what a
 paragraph says of a provider, no label line of the record below."""
 
 
@@ -688,13 +688,13 @@ def _outer_item(lines: tuple, first: int, text: str) -> bool:  # type: ignore[ty
 
 
 _NAME_WITH_OWNER_RE = re.compile(r"^\s*([^()（）:：]{2,60}?)\s*[(（][^()（）]{2,80}[)）]\s*$")
-"""A name with its owner in brackets, alone on its line ("Unity Ads (Unity Technologies ApS)")."""
+"""A name with its owner in brackets, alone on its line ("Zeta Ads (Zeta Inc.)")."""
 
 
 def _introduced(lines: tuple, i: int) -> bool:  # type: ignore[type-arg]
-    """Line ``i`` names a service with its owner in brackets and the next line opens with that name ("Unity Ads
-    (Unity Technologies ApS)" over "Unity Ads is an advertising service provided by…"): a service's own heading,
-    however deep it is indented, never more of the value above it."""
+    """Line ``i`` names a service with its owner in brackets and the next line opens with that name ("Zeta Ads
+    (Zeta Inc.)" over "Zeta Ads is a service run by…"): a service's own heading, however deep it is indented,
+    never more of the value above it."""
     m = _NAME_WITH_OWNER_RE.match(lines[i].text)
     return m is not None and i + 1 < len(lines) and lines[i + 1].text.lstrip().startswith(m.group(1).strip() + " ")
 
@@ -985,7 +985,7 @@ def _fact_follows(ctx: Context, k: int) -> bool:
 
 
 _SDK_HEAD_RE = re.compile(r"^\s*(?:[(（][a-zA-Z\d]{1,2}[)）]|[a-zA-Z\d]{1,2}[).、）])\s*([^:：，。,]{2,40}?)\s*[:：]\s*(\S.*)$")
-"""A lettered or numbered item naming something, then what it does ("（b）某某SDK：通过采集…以便…")."""
+"""A lettered or numbered item naming something, then what it does ("（b）某某SDK：读取…用来…")."""
 
 
 def _sdk_head(lines: tuple, i: int, ctx: Context) -> tuple[str, str] | None:  # type: ignore[type-arg]
@@ -998,7 +998,7 @@ def _sdk_head(lines: tuple, i: int, ctx: Context) -> tuple[str, str] | None:  # 
 
 
 def _general_heading(name: str, ctx: Context) -> bool:
-    """A numbered heading about SDKs in general ("5. Third-Party Services & SDKs"), never one SDK's name."""
+    """A numbered heading about SDKs in general ("5. Third-Party SDKs We Use"), never one SDK's name."""
     bare = name.strip("\"'` ")
     return is_heading(bare) and ctx.lexicon.general(bare)
 
@@ -1158,7 +1158,7 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
             return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
         if (not name_like(facts.name) or _general_heading(facts.name, ctx)) and not ctx.names.known(facts.name):
             return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …"), or a
-            # numbered heading about SDKs in general (a table of contents' "thirdParty": "5. Third-Party Services & SDKs")
+            # numbered heading about SDKs in general (a table of contents' "thirdParty": "5. Third-Party SDKs We Use")
         # (a record opened by its name, saying two facts of it or more, over a table its lines may stand in; not one
         # whose "name" is a company's, "北京某某有限公司" over "官网链接：…": a table's cells read as a record)
         confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2

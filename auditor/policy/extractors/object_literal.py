@@ -230,6 +230,6 @@ def _named(structure: Structure | None, ctx: Context) -> Structure | None:
 
 def _sdk_row(claim: SdkClaim, ctx: Context) -> bool:
     """A record names an SDK: an SDK-like name, or a company behind it; never words about SDKs in general (a table
-    of contents' "5. Third-Party Services & SDKs")."""
+    of contents' "5. Third-Party SDKs We Use")."""
     return (sdk_like(claim.facts.name, ctx) or company_like(claim.facts.company)) \
         and not (is_heading(claim.facts.name) and ctx.lexicon.general(claim.facts.name))
