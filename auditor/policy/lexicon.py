@@ -26,7 +26,7 @@ from auditor.policy.phrases import (
 from auditor.policy.phrases import (
     fold as fold,
 )
-from auditor.policy.text import width
+from auditor.policy.text import is_heading, width
 
 _BRACKETED_RE = re.compile(r"[(（][^()（）]*[)）]")
 _CONST_RE = re.compile(r"(?<![A-Za-z0-9_.])(android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![A-Za-z0-9_])")
@@ -765,6 +765,12 @@ class Lexicon:
         total = len(_RESTATING_FILLER_RE.sub("", folded))
         folded = without_phrases(folded, hits)
         return len(_RESTATING_FILLER_RE.sub("", _ACCESS_VERB_RE.sub(" ", folded))) * 4 <= total
+
+    def general_heading(self, name: str) -> bool:
+        """A numbered heading about SDKs in general ("5. Third-Party SDKs We Use", a table of contents' entry), never
+        one SDK's name."""
+        bare = name.strip("\"'` ")
+        return is_heading(bare) and self.general(bare)
 
     def service_kind(self, name: str) -> bool:
         """True for a row named by a kind of service only (:attr:`service_kinds`)."""

@@ -264,8 +264,7 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
 
 def _label_column(col: int, body: Sequence[Row]) -> bool:
     """Column ``col`` holds one text in every row that fills it (two rows at least), a label ending with a colon or
-    a question mark ("Reason:", "Optional?"): a UI's label kept beside each value (an app's i18n
-    strings)."""
+    a question mark ("Reason:", "Optional?"): a UI's label kept beside each value (an app's i18n strings)."""
     filled = [c for r in body if col < len(r.cells) and (c := r.cells[col].strip())]
     return len(filled) >= 2 and len(set(filled)) == 1 and filled[0].endswith((":", "：", "?", "？"))
 

@@ -44,7 +44,6 @@ from auditor.policy.text import (
     company_like,
     continues,
     hosts,
-    is_heading,
     name_like,
     number_style,
     platform_line,
@@ -997,12 +996,6 @@ def _sdk_head(lines: tuple, i: int, ctx: Context) -> tuple[str, str] | None:  # 
     return (m.group(1).strip(), m.group(2).strip()) if m and _sdk_like(m.group(1), ctx) else None
 
 
-def _general_heading(name: str, ctx: Context) -> bool:
-    """A numbered heading about SDKs in general ("5. Third-Party SDKs We Use"), never one SDK's name."""
-    bare = name.strip("\"'` ")
-    return is_heading(bare) and ctx.lexicon.general(bare)
-
-
 def _sdk_like(text: str, ctx: Context) -> bool:
     """An SDK word, a catalog name, or a list of catalog names ("Facebook Analytics for Apps and Unity
     Analytics")."""
@@ -1156,7 +1149,7 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
                 ctx.lexicon.role(facts.name) in ("data", "item"):
             # "Information Collection and Use" over "Personal Information: …": a section on what is collected
             return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
-        if (not name_like(facts.name) or _general_heading(facts.name, ctx)) and not ctx.names.known(facts.name):
+        if (not name_like(facts.name) or ctx.lexicon.general_heading(facts.name)) and not ctx.names.known(facts.name):
             return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …"), or a
             # numbered heading about SDKs in general (a table of contents' "thirdParty": "5. Third-Party SDKs We Use")
         # (a record opened by its name, saying two facts of it or more, over a table its lines may stand in; not one

@@ -21,7 +21,7 @@ from auditor.policy.claims import Context, ExtractorKind, SdkClaim, Structure
 from auditor.policy.document import Document, Row
 from auditor.policy.literals import MAX_KEYS, Record, RecordRun, code_link_rows, record_runs, scan_literals
 from auditor.policy.table import Grid, read_grid, sdk_like
-from auditor.policy.text import FENCE_RE, company_like, is_heading, name_like
+from auditor.policy.text import FENCE_RE, company_like, name_like
 
 MIN_NAMED = 3
 """Records of a list that must name known SDKs for its other records to count as SDKs too."""
@@ -232,4 +232,4 @@ def _sdk_row(claim: SdkClaim, ctx: Context) -> bool:
     """A record names an SDK: an SDK-like name, or a company behind it; never words about SDKs in general (a table
     of contents' "5. Third-Party SDKs We Use")."""
     return (sdk_like(claim.facts.name, ctx) or company_like(claim.facts.company)) \
-        and not (is_heading(claim.facts.name) and ctx.lexicon.general(claim.facts.name))
+        and not ctx.lexicon.general_heading(claim.facts.name)
