@@ -511,9 +511,11 @@ def _address(m: re.Match[str], text: str) -> str:
     sentence's stop, or a label whose colon follows it ("…/page/policy接入SDK名称：…": the address ends at its Chinese
     words)."""
     found = m.group(0)
-    if text[m.end():m.end() + 1] in (":", "：") and (cjk := CJK_RE.search(found)) and cjk.start() > len("https://"):
-        found = found[:cjk.start()]
-    return _URL_TAIL_RE.sub("", _GLUED_ITEM_RE.sub("", found))
+    unglued = _GLUED_ITEM_RE.sub("", found)
+    if unglued == found and text[m.end():m.end() + 1] in (":", "：") and (cjk := CJK_RE.search(found)) \
+            and cjk.start() > len("https://"):
+        unglued = found[:cjk.start()]
+    return _URL_TAIL_RE.sub("", unglued)
 
 
 _POLICY_LABEL_RE = re.compile(r"隐私|个人信息|政策|规则|privacy|policy", re.IGNORECASE)
