@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditor.policy.text import HEADING_RE, SEPARATOR_RE, URL_ONLY_RE, URL_RE, company_like, is_heading, width
+from auditor.policy.text import HEADING_RE, SEPARATOR_RE, URL_ONLY_RE, is_heading, width
 
 if TYPE_CHECKING:
     from auditor.policy.document import Line
@@ -126,9 +126,6 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
             role = "website"  # "官网SDK地址：https://…": an address is never a name, whatever word of its label reads so
         if role == "company" and m and _EMAIL_ONLY_RE.match(m.group(2)):
             role = None  # "Owner contact email: someone@example.com": how to reach the owner, no company's name
-        if role == "link" and m and company_like(m.group(2).strip()) and not URL_RE.search(m.group(2)) \
-                and "company" in lexicon.roles(m.group(1)):
-            role = "company"  # "提供方名称及隐私政策地址：某某有限公司" (its address on the next line)
         if role in (None, "title", "index"):
             if out:
                 out[-1] = (out[-1][0], f"{out[-1][1]}；{part}")

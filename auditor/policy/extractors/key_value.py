@@ -210,7 +210,7 @@ class KeyValueExtractor:
                          or not _sibling_record(lines, i, ctx, names, lines[current.first].indent)) \
                     and not current.next_bullet(text, line.indent) and not _outer_item(lines, current.first, text) \
                     and not current.sibling(text, line.indent) and not _sdk_item(current, text) \
-                    and not _title_of_next(lines, i, ctx, current) and not _introduced(lines, i):
+                    and not _title_of_next(lines, i, ctx, current) and not _service_heading(lines, i):
                 current.extend(text, i)  # "（1）设备标识符：…" under a label: a sub-item, not a heading
                 continue
             if current is not None and current.below and current.last == i - 1 \
@@ -690,7 +690,7 @@ _NAME_WITH_OWNER_RE = re.compile(r"^\s*([^()（）:：]{2,60}?)\s*[(（][^()（�
 """A name with its owner in brackets, alone on its line ("Zeta Ads (Zeta Inc.)")."""
 
 
-def _introduced(lines: tuple, i: int) -> bool:  # type: ignore[type-arg]
+def _service_heading(lines: tuple, i: int) -> bool:  # type: ignore[type-arg]
     """Line ``i`` names a service with its owner in brackets and the next line opens with that name ("Zeta Ads
     (Zeta Inc.)" over "Zeta Ads is a service run by…"): a service's own heading, however deep it is indented,
     never more of the value above it."""
