@@ -8,15 +8,18 @@ structures that overlap; facts are mapped and names resolved afterwards (:mod:`a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from auditor.policy.analysis import LineFacts
     from auditor.policy.document import Document
     from auditor.policy.lexicon import Lexicon
     from auditor.policy.names import NameIndex
+
+_T = TypeVar("_T")
 
 
 class ExtractorKind(str, Enum):
@@ -140,6 +143,24 @@ class Context:
     claimed: frozenset[int] = frozenset()
     """Lines already owned by the structures the coordinator kept from the structured extractors; the
     fallback extractor (prose, the least confident) skips them: whatever it read there would lose anyway."""
+    _memo: dict[tuple[Callable[..., object], str], object] = field(default_factory=dict, compare=False, repr=False)
+    """This read's answers of the pure questions asked of a short text with this lexicon and these names
+    (:meth:`ask`): a long policy repeats its lines, and every extractor asks of them again."""
+
+    def ask(self, question: Callable[[str, Context], _T], text: str) -> _T:
+        """``question(text, self)``, asked once per text in this read (texts of at most :data:`MAX_ASKED_TEXT`
+        characters: the answers of longer ones are not kept, so the memo holds at most a bounded copy of each
+        line). ``question`` must be a pure function of the text, the lexicon and the names."""
+        if len(text) > MAX_ASKED_TEXT:
+            return question(text, self)
+        key = (question, text)
+        if key not in self._memo:
+            self._memo[key] = question(text, self)
+        return self._memo[key]  # type: ignore[return-value]
+
+
+MAX_ASKED_TEXT = 400
+"""Characters of the longest text whose answers :meth:`Context.ask` keeps."""
 
 
 class Extractor(Protocol):

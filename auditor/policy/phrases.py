@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import ahocorasick
 
+from auditor.policy.memo import short_text_cache
 from auditor.policy.zh_t2s import T2S, TRADITIONAL
 
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
@@ -31,6 +32,7 @@ scene of use): the lexicon's phrases are written in Simplified Chinese."""
 _REGIONAL_RE = re.compile("|".join(sorted(map(re.escape, REGIONAL), key=len, reverse=True)))
 
 
+@short_text_cache
 def fold(text: str) -> str:
     """Fold text for matching: NFKC (full-width to ASCII), Traditional to Simplified Chinese (characters,
     then the words of :data:`REGIONAL`), split run-on words ("authorityRead"), case-fold, collapse

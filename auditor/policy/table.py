@@ -401,6 +401,10 @@ def name_only(text: str, ctx: Context) -> bool:
     """``text`` is only a short name: no sentence, address, company, header word, data or permission (a list's
     bare name line; a name on the line under a name label left empty). A catalog name or a component's may hold a word
     of data or a permission ("极光推送", "某某推送SDK"), unless those words are all of it ("Advertising ID")."""
+    return ctx.ask(_name_only, text)
+
+
+def _name_only(text: str, ctx: Context) -> bool:
     if not (width(text) <= MAX_BARE_NAME and not _NAME_END_RE.search(text) and name_like(text)
             and not NOT_NAME_RE.fullmatch(text) and not company_like(text) and not ctx.lexicon.is_header(text)):
         return False

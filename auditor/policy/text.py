@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from auditor.policy.memo import short_text_cache
 from auditor.policy.zh_t2s import T2S
 
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -216,6 +217,7 @@ COMPONENT_WORD_RE = re.compile(r"sdk|插件|组件|\bkit\b", re.IGNORECASE)
 or a row's name is told by (:data:`SDK_WORD_RE` adds library and API, which prose takes too)."""
 
 
+@short_text_cache
 def width(text: str) -> int:
     """Display width: CJK counts double."""
     return len(text) + (len(_WIDE_RE.findall(text)) if not text.isascii() else 0)
@@ -282,6 +284,7 @@ DATA_CATEGORY_RE = re.compile(r"(?:\b(?:data|information|info|details)|信息|�
 """A name ending like a category of personal data ("Usage Data", "Log Data:", "设备信息")."""
 
 
+@short_text_cache
 def name_like(cell: str) -> bool:
     """Could be an SDK name cell: short, few words, no sentence ending, no task-list item, a letter in it, no
     page code (template, tag, JSX expression, code argument, a call or block opened: "Text("), not only a
@@ -413,6 +416,7 @@ LEGAL_ENTITY_RE = re.compile(ZH_LEGAL_ENTITY + r"|\b(?:co\.?,?\s*ltd|inc|llc|gmb
 field's label (unlike :func:`company_like`, which "所属公司" passes)."""
 
 
+@short_text_cache
 def company_like(text: str) -> bool:
     """Ends like a legal entity ("…有限公司", "Co., Ltd.", "Inc.", "GmbH")."""
     text = unicodedata.normalize("NFKC", text).strip().rstrip("；;,，。.")
