@@ -189,6 +189,10 @@ class FlatTableExtractor:
             anchored, anchored_end = _anchored_rows(roles, cells, ctx, fits) if _uneven(roles, rows) else ([], 0)
             if anchored and _reading(roles, anchored, ctx, fits) > _reading(roles, rows, ctx, fits):
                 rows, end = anchored, anchored_end  # rows of uneven length (cells left empty, or merged)
+            linked, linked_end = _link_ended_rows(roles, cells, ctx, fits) if _links_astray(roles, rows) else ([], 0)
+            ended = bool(linked) and _reads_more(roles, linked, rows, ctx, fits)
+            if ended:
+                rows, end = linked, linked_end  # rows that each end at their link, some with a cell left empty
             blocks, regapped = _block_rows(doc, roles, i, j, ctx, fits)
             if blocks and rows and None not in roles and doc.lines[i + 1].no - doc.lines[i].no > 1 \
                     and _mean_fit(roles, blocks, ctx, fits) <= _mean_fit(roles, rows, ctx, fits):
@@ -198,7 +202,11 @@ class FlatTableExtractor:
                 blocks = regapped  # a header set off by more blank lines than part the rows: so read when that reads better
             if blocks and rows and None not in roles and blocks[-1].last + 2 * len(roles) < rows[-1].last:
                 blocks = []  # rows a paragraph each that stop well before the cells read a line each do
-            if blocks or None in roles:
+            padded = bool(blocks) and _fit_count(roles, rows) > _fit_count(roles, blocks)
+            # (more rows fit their columns read by the cells than by the paragraphs: the blank lines are the cells'
+            # own, a page copied from HTML sets a cell of several lines apart, not the rows'; rows that end at their
+            # links read so whatever titles the lexicon does not know)
+            if not padded and (blocks or (None in roles and not ended)):
                 # a row a paragraph, some with a cell left out: the blank lines part the rows (a header with titles
                 # the lexicon does not know, read as one paragraph, is read only so)
                 rows = blocks
@@ -631,6 +639,42 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
     return rows, bounds[-1][1]
 
 
+def _links_astray(roles: list[str | None], rows: list[Row]) -> bool:
+    """Rows under a header whose last column holds links, one of them with its address out of that column (a
+    row with a cell left empty, copied as nothing, shifts its address one column to the left)."""
+    return bool(roles) and roles[-1] == "link" and any(
+        not URL_ONLY_RE.match(row.cells[-1]) and any(URL_ONLY_RE.match(c) for c in row.cells[:-1]) for row in rows)
+
+
+MAX_LINKED_ROW = 4
+"""Cells of a row of :func:`_link_ended_rows`, in header widths (a cell's lines may each stand apart)."""
+
+
+def _link_ended_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
+                     memo: _Fits) -> tuple[list[Row], int]:
+    """Rows of a flattened SDK table whose last column holds links and whose rows have uneven numbers of cells
+    (an empty cell copies as nothing: "ijk视频播放器" / "其他" / "开源的视频播放器" / "https://…" under five titles):
+    each row ends at its address (and any address right after it), opens with a name, and its other cells fall
+    to the columns they read as (:func:`_aligned`). Rows and the cells they used."""
+    n = len(roles)
+    key = 1 if roles[0] == "index" and n > 2 else 0
+    rows: list[Row] = []
+    pos = 0
+    while pos + key < len(cells) and name_like(cells[pos + key].text) and not URL_ONLY_RE.match(cells[pos].text):
+        end = next((k for k in range(pos + 1, min(len(cells), pos + MAX_LINKED_ROW * n)) if URL_ONLY_RE.match(cells[k].text)),
+                   None)  # (a cell's lines may each stand apart: a permission a line)
+        if end is None or end - pos < 1 + key:
+            break
+        links = end
+        while links + 1 < len(cells) and URL_ONLY_RE.match(cells[links + 1].text):
+            links += 1  # (the row's site, then its policy)
+        texts = _aligned(roles[:-1], [c.text for c in cells[pos:end]], key, ctx, memo)[1]
+        rows.append(Row(tuple(texts) + (" ".join(c.text for c in cells[end:links + 1]),),
+                        cells[pos].first, cells[links].last))
+        pos = links + 1
+    return rows, pos
+
+
 def _platform_rows_joined(roles: list[str | None], rows: list[Row]) -> list[Row]:
     """``rows`` with each row whose name cell names a platform only (:data:`PLATFORM_ONLY_RE`: "iOS端" after "微信分享SDK /
     分享 / 安卓端 / …") joined to the row before it: the SDK's cells for that platform, which the row's own cells gain
@@ -811,8 +855,10 @@ def _fits(role: str | None, text: str, ctx: Context) -> float:
         return 2.0 if company_like(text) else 0.0
     if role == "data":
         return 2.0 if ctx.lexicon.data_types_in(text, cell=True) else -0.5
-    if role == "permissions":
-        return 2.0 if ctx.lexicon.permissions_in(text, weak=True, derive=True) else -0.5
+    if role == "permissions":  # (a permission's own words, then a word that may name one, "位置", then a kind of
+        # data that needs one, "视频": a use's or a description's words may have the last two)
+        return 2.0 if ctx.lexicon.permissions_in(text) else 1.0 if ctx.lexicon.permissions_in(text, weak=True) \
+            else 0.25 if ctx.lexicon.permissions_in(text, weak=True, derive=True) else -0.5
     if role in ("link", "website"):
         return 2.0 if URL_RE.search(text) else 0.5 if _LINK_WORDS_RE.search(text) else -0.5
     if role == "name":

@@ -1,0 +1,174 @@
+"""Shapes read right in round 40: a flattened table copied from HTML whose cells of several lines stand apart
+(blank lines around a cell, more of them between rows), and a flattened table whose empty cells copied as nothing
+(rows of uneven length, each ending at its link). In our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import made_up_catalog
+from tests.policy.helpers import only_row as _row
+from tests.policy.helpers import read_text as _read
+from tests.policy.helpers import row_names as _names
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return made_up_catalog("jia-push", "bing-stat", "wu-map")
+
+
+# -- a flattened table whose long cells stand apart -------------------------------------------------------------
+
+PADDED_CELLS = """\
+第三方SDK列表如下：
+
+
+SDK名称
+类型
+公司
+获取权限
+设备信息获取列表
+手机系统
+第三方隐私协议
+
+
+甲乙推送SDK
+推送
+甲乙科技有限公司
+使用网络权限，使用位置权限
+
+              联网、获取网络状态、获取WiFi状态
+<pad>
+安卓和iOS
+https://jiayi.example.cn/privacy
+
+
+丙丁统计SDK
+统计
+丙丁网络有限公司
+
+              读取手机状态信息，使用网络权限
+<pad>
+
+              联网、获取手机状态权限
+<pad>
+安卓和iOS
+https://bingding.example.cn/privacy
+
+
+戊己地图SDK
+地图
+戊己信息技术有限公司
+使用位置权限
+获取位置信息
+安卓和iOS
+
+              https://wuji.example.cn/privacy
+<pad>
+""".replace("<pad>", " " * 12)  # (the blanks a page copied from HTML leaves after a cell's text)
+
+
+def test_cells_set_apart_by_blank_lines_stay_cells_of_their_row(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "padded.txt", PADDED_CELLS, catalog)
+    assert _names(d) == ["甲乙推送SDK", "丙丁统计SDK", "戊己地图SDK"]
+    expected = {
+        "甲乙推送SDK": ("甲乙科技有限公司", "https://jiayi.example.cn/privacy", {"ACCESS_FINE_LOCATION", "INTERNET"}),
+        "丙丁统计SDK": ("丙丁网络有限公司", "https://bingding.example.cn/privacy", {"READ_PHONE_STATE", "INTERNET"}),
+        "戊己地图SDK": ("戊己信息技术有限公司", "https://wuji.example.cn/privacy", {"ACCESS_FINE_LOCATION"}),
+    }
+    for name, (company, link, some_permissions) in expected.items():
+        row = _row(d, name)
+        assert row.extractor == "flat-table"
+        assert (row.company, row.link) == (company, link)
+        assert some_permissions <= {p.rsplit(".", 1)[-1] for p in row.permissions}
+
+
+# -- a flattened table whose empty cells copied as nothing -------------------------------------------------------
+
+EMPTY_CELLS = """\
+附录：第三方SDK
+
+
+第三方SDK
+
+
+类型
+
+
+权限
+
+
+说明
+
+
+官网&隐私协议地址
+
+
+
+
+甲乙播放器
+
+
+其他
+
+
+\u00a0
+
+
+甲乙是开源的视频播放器
+
+
+https://github.com/example/jiayi-player
+
+
+
+
+丙丁推送
+
+
+推送类
+
+
+查看WLAN连接
+获取粗略位置
+读取手机状态和身份
+
+
+丙丁推送为应用提供消息推送
+
+
+https://www.bingding.example.cn/privacy
+
+
+
+
+戊己网络库
+
+
+工具类
+
+
+\u00a0
+
+
+基础服务设施
+
+
+https://github.com/example/wuji-net
+"""
+
+
+def test_rows_with_a_cell_left_empty_end_at_their_links(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "empty.txt", EMPTY_CELLS, catalog)
+    assert _names(d) == ["甲乙播放器", "丙丁推送", "戊己网络库"]
+    player, push, net = (_row(d, n) for n in ("甲乙播放器", "丙丁推送", "戊己网络库"))
+    assert [r.link for r in (player, push, net)] == [
+        "https://github.com/example/jiayi-player", "https://www.bingding.example.cn/privacy",
+        "https://github.com/example/wuji-net"]
+    assert {p.rsplit(".", 1)[-1] for p in push.permissions} >= {"ACCESS_WIFI_STATE", "ACCESS_COARSE_LOCATION",
+                                                                "READ_PHONE_STATE"}
+    # the player's description names a kind of media, no permission it asks for
+    assert player.permissions == () and net.permissions == ()
