@@ -172,3 +172,34 @@ def test_rows_with_a_cell_left_empty_end_at_their_links(tmp_path: Path, catalog:
                                                                 "READ_PHONE_STATE"}
     # the player's description names a kind of media, no permission it asks for
     assert player.permissions == () and net.permissions == ()
+
+
+# -- a party label under a record its name line opened ------------------------------------------------------------
+
+PARTY_UNDER_NAME = """\
+我们接入的第三方SDK目录如下：
+（1）JiayiPushSDK
+用途/目的：向用户推送消息；
+收集信息类型：设备识别信息
+第三方名称：甲乙推送
+隐私或官方链接：https://jiayi.example.cn/privacy
+（2）BingdingStatSDK
+用途/目的：统计应用的使用情况；
+收集信息类型：设备识别信息
+第三方名称：丙丁统计
+隐私或官方链接：https://bingding.example.cn/privacy
+（3）WujiMapSDK
+用途/目的：定位；
+收集信息类型：位置信息
+第三方名称：戊己信息技术有限公司
+隐私或官方链接：https://wuji.example.cn/privacy
+"""
+
+
+def test_a_party_label_under_a_named_record_is_its_party_not_a_new_row(tmp_path: Path, catalog: Catalog) -> None:
+    # most party values name products the catalog knows, as pages that name their records by that label do; these
+    # records are named by their own lines, so the label gives each one's party
+    d = _read(tmp_path, "party.txt", PARTY_UNDER_NAME, catalog)
+    assert _names(d) == ["JiayiPushSDK", "BingdingStatSDK", "WujiMapSDK"]
+    assert [_row(d, n).company for n in _names(d)] == ["甲乙推送", "丙丁统计", "戊己信息技术有限公司"]
+    assert _row(d, "BingdingStatSDK").link == "https://bingding.example.cn/privacy"

@@ -321,8 +321,11 @@ class KeyValueExtractor:
                i: int, indent: int, by_party: bool = False,
                known: Callable[[str], bool] = lambda _name: False, label: str = "") -> _Record:
         for role, value in pairs:
+            given = [r for r, _ in current.fields] if current is not None else []
             headed = current is not None and current.lined and current.last == i - 1 \
-                and [r for r, _ in current.fields] == ["name"]  # (a name line right above: the record's name)
+                and (given == ["name"] or (current.kind == "sdk" and "company" not in given))
+            # (a name line right above: the record's name; or a record a name line opened, still going and with no
+            # party yet: "（2）某某SDK" / "用途：…" / "第三方名称：微信" names its party, however the page's others do)
             if role == "company" and (by_party or COMPONENT_WORD_RE.search(value) is not None) and name_like(value) \
                     and not company_like(value) and not headed:
                 role = "name"  # "第三方名称：极光推送" in a page whose records name their products that way;
