@@ -1159,13 +1159,10 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
         # whose "name" is a company's, "北京某某有限公司" over "官网链接：…": a table's cells read as a record)
         confidence = CONFIDENCE + (0.05 if record.fields[0][0] == "name" and len(known) >= 2
                                    and not company_like(facts.name) else 0.0)
-        # the SDK's permissions one a line, each with its use ("权限名称：android.permission.INTERNET … 用途说明：用于推送"):
-        # scene pairs too, as a table of one SDK's permissions gives them
-        uses = [(fields[k][1], fields[k + 1][1]) for k in range(len(fields) - 1)
-                if fields[k][0] == "permissions" and fields[k + 1][0] in ("purpose", "scene") and fields[k + 1][1].strip()]
-        scenes = tuple(SceneClaim(use, "", asked, record.first, last) for asked, use in uses) if len(uses) >= 2 else ()
+        # (the SDK's permissions one a line, each with its use, "权限名称：android.permission.INTERNET … 用途说明：用于推送",
+        # are the row's permissions: what the SDK uses them for is no business scene of the app)
         return Structure(ExtractorKind.KEY_VALUE, record.first, last, confidence,
-                         sdks=(SdkClaim(facts, record.first, last),), scenes=scenes)
+                         sdks=(SdkClaim(facts, record.first, last),))
     if any(f.width > MAX_DATA_LINE_WIDTH for f in ctx.lines[record.first:last + 1]):
         return None  # (labels inside a page written on one line: its sentences say the scenes, prose reads them)
     values = {r: " ".join(v for rr, v in record.fields if rr == r) for r in roles}
