@@ -203,3 +203,17 @@ def test_a_party_label_under_a_named_record_is_its_party_not_a_new_row(tmp_path:
     assert _names(d) == ["JiayiPushSDK", "BingdingStatSDK", "WujiMapSDK"]
     assert [_row(d, n).company for n in _names(d)] == ["甲乙推送", "丙丁统计", "戊己信息技术有限公司"]
     assert _row(d, "BingdingStatSDK").link == "https://bingding.example.cn/privacy"
+
+
+# -- a package's name in quotes, said to be an SDK --------------------------------------------------------------
+
+QUOTED_PACKAGES = """\
+3.3 第三方SDK
+3.3.1.我们使用了“甲乙推送”的SDK，功能是消息推送，使用到的权限是"访问网络"。3.3.2.我们使用了'com.example.player'的SDK，\
+用于播放视频。3.3.3.我们使用了'org.example.imageloader.core'的SDK，用于加载图片。3.3.4.我们使用了‘cn.example.scan’的SDK。
+"""
+
+
+def test_a_package_name_in_quotes_before_sdk_is_a_row(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "packages.txt", QUOTED_PACKAGES, catalog)
+    assert _names(d) == ["甲乙推送", "com.example.player", "org.example.imageloader.core", "cn.example.scan"]

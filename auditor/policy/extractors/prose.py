@@ -672,10 +672,12 @@ _THIRD_PARTY_WORD_RE = re.compile(r"第三方|三方|合作|以下|上述|下述
 """Words of a clause before the SDK word, not of a name ("允许第三方SDK会收集", "通过上述SDK获取")."""
 
 
-_QUOTED_SDK_RE = re.compile(r"[“\"「『【]([^“”\"「」『』【】\n，。；,;:：]{2,24})[”\"」』】]\s*(?:的|提供的)?\s*(?:SDK|sdk|Sdk)(?![A-Za-z])"
+_QUOTED_SDK_RE = re.compile(r"[“\"「『【‘']([^“”\"「」『』【】‘’'\n，。；,;:：]{2,24}|[a-z][a-z0-9_]*(?:\.[a-z0-9_]+){1,6})[”\"」』】’']"
+                            r"\s*(?:的|提供的)?\s*(?:SDK|sdk|Sdk)(?![A-Za-z])"
                             r"|(?<![A-Za-z])(?:SDK|sdk|Sdk)\s*[“「『【]([^“”\"「」『』【】\n，。；,;:：、]{2,24})[”」』】]")
 """A name in quotes that the words around it make an SDK's ("我们使用了“星河推送”的SDK", "“友盟+”SDK", "第三方
-【某某】SDK", "第三方SDK“某某”"): its quotes bound the name, known to the catalog or not."""
+【某某】SDK", "第三方SDK“某某”", "我们使用了'com.example.player'的SDK": a package's name, however long): its quotes bound
+the name, known to the catalog or not."""
 
 
 def _quoted_sdks(text: str) -> list[tuple[int, str]]:
