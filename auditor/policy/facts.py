@@ -79,6 +79,19 @@ MIN_PURPOSE_DATA = 2
 """Data types a row's purpose names at least to be read as the row's data when no other cell names any."""
 
 
+_PURPOSE_CLAUSE_RE = re.compile(r"(?:用于|用来|以便|以实现|功能是|功能为)[^，,。；;：:!?！？\n]*(?=[，,。；;!?！？\n]|$)")
+"""A clause of a sentence saying what an SDK is for ("用于实现APP的图片展示", "功能是“社交分享”"), up to the
+punctuation that ends it (not run on into the next cell of a table that lost its breaks: "…的功能MAC地址https://…")."""
+_GATHERING_RE = re.compile(r"收集|获取|读取|采集|调用|访问|上传|上报|共享|提供您的|使用您的|识别|校验|验证")
+"""Words of a clause that gets personal data ("用于获取您的位置信息"): what it names is collected."""
+
+
+def _without_bare_purposes(text: str) -> str:
+    """``text`` without the clauses saying what an SDK is for that get no data (:data:`_PURPOSE_CLAUSE_RE`): a prose
+    row's data are what its sentences say it collects, not the things it handles ("用于播放视频" collects no video)."""
+    return _PURPOSE_CLAUSE_RE.sub(lambda m: m.group(0) if _GATHERING_RE.search(m.group(0)) else " ", text)
+
+
 def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver: Resolver,
                    memo: dict[object, object] | None = None) -> SdkDisclosure:
     """One SDK row: data types and permissions of its data and permission text, its link and packages,
@@ -91,8 +104,9 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     if _SEPARATOR_END_RE.search(f.name):
         f = replace(f, name=_SEPARATOR_END_RE.sub("", f.name) or f.name)  # "SDK名称：福推送；": the field's end
     lexicon = resolver.lexicon
-    mapped = " ".join(filter(None, (f.data, f.permissions, f.method)))
     cell = kind is not ExtractorKind.PROSE
+    # (a sentence's clause of what the SDK is for names what it handles, not what it collects: "用于实现图片展示")
+    mapped = " ".join(filter(None, (f.data if cell else _without_bare_purposes(f.data), f.permissions, f.method)))
     perms = sorted(row_permissions(lexicon, f.permissions, f"{f.data} {f.other}", f"{f.scene} {f.purpose}")
                    | written_constants(lexicon, f.purpose)) \
         if cell else sorted({p for p, _ in lexicon.permissions_in(f.permissions, weak=True, derive=True)})  # (a sentence's own clauses)

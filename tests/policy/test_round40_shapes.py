@@ -217,3 +217,19 @@ QUOTED_PACKAGES = """\
 def test_a_package_name_in_quotes_before_sdk_is_a_row(tmp_path: Path, catalog: Catalog) -> None:
     d = _read(tmp_path, "packages.txt", QUOTED_PACKAGES, catalog)
     assert _names(d) == ["甲乙推送", "com.example.player", "org.example.imageloader.core", "cn.example.scan"]
+
+
+# -- what a prose row is for is not what it collects ---------------------------------------------------------------
+
+PURPOSE_CLAUSES = """\
+第三方SDK说明：
+1.我们使用了“甲乙播放”的SDK，用于实现APP的图片展示和视频播放。
+2.我们使用了“丙丁统计”的SDK，用于获取您的设备型号和位置信息，以便统计分析。
+"""
+
+
+def test_a_prose_rows_purpose_clause_names_no_data_unless_it_gets_some(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "purposes.txt", PURPOSE_CLAUSES, catalog)
+    assert _row(d, "甲乙播放").data_types == ()
+    assert {"device-model", "location-fine"} <= set(_row(d, "丙丁统计").data_types) or \
+        {"device-model", "location-coarse"} <= set(_row(d, "丙丁统计").data_types)
