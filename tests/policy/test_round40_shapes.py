@@ -233,3 +233,49 @@ def test_a_prose_rows_purpose_clause_names_no_data_unless_it_gets_some(tmp_path:
     assert _row(d, "甲乙播放").data_types == ()
     assert {"device-model", "location-fine"} <= set(_row(d, "丙丁统计").data_types) or \
         {"device-model", "location-coarse"} <= set(_row(d, "丙丁统计").data_types)
+
+
+# -- bulleted permission titles over the same labels --------------------------------------------------------------
+
+BULLETED_TITLES = """\
+附录1 设备权限说明
+
+基础权限：
+
+l 存储
+
+对应业务功能：全部功能
+
+调用目的：缓存数据
+
+可选权限：
+
+l 相机
+
+对应业务功能：发布动态时拍摄照片
+
+调用目的：实现拍照功能
+
+l 日历
+
+对应业务功能：活动提醒
+
+调用目的：提醒功能
+
+l 麦克风
+
+对应业务功能：语音留言
+
+调用目的：录制语音
+"""
+
+
+def test_a_bulleted_title_over_a_records_labels_is_the_next_records_permission(tmp_path: Path,
+                                                                                catalog: Catalog) -> None:
+    d = _read(tmp_path, "bullets.txt", BULLETED_TITLES, catalog)
+    pairs = {(p.permission.removeprefix("android.permission."), p.scene) for p in d.permissions if p.scene}
+    assert ("CAMERA", "发布动态时拍摄照片") in pairs
+    assert {p for p, s in pairs if s == "活动提醒"} & {"READ_CALENDAR", "WRITE_CALENDAR"}
+    assert ("RECORD_AUDIO", "语音留言") in pairs
+    # each use is its own permission's, none runs on into the next title
+    assert not {p for p, s in pairs if s == "发布动态时拍摄照片"} - {"CAMERA"}

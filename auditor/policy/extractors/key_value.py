@@ -257,6 +257,13 @@ class KeyValueExtractor:
                     if company_like(above) and line.indent >= lines[i - 1].indent:
                         current.fields.insert(0, ("company", above))  # "1. 某某科技有限公司" over "产品/类型：某某SDK"
                         current.first = i - 1
+                if current is not opened and current.first == i and current.kind == "scene" and i > 0 \
+                        and (opened is None or opened.last < i - 1) and not ctx.lines[i - 1].pairs \
+                        and _BULLET_RE.match(lines[i - 1].text) and width(lines[i - 1].text.strip()) <= MAX_NAME_WIDTH \
+                        and not any(r == "permissions" for r, _ in current.fields):
+                    # "• 网络" over "对应业务功能：…" / "调用目的：…": the record's permission, its title
+                    current.fields.insert(0, ("permissions", _BULLET_RE.sub("", lines[i - 1].text).strip()))
+                    current.first = i - 1
                 continue
             starts = _starts_record(lines, i, ctx, names)
             if starts and current is not None and current.kind == "sdk" and current.last >= i - 2 \
@@ -295,7 +302,7 @@ class KeyValueExtractor:
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text) or listed) \
                     and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent) \
-                    and not _sdk_item(current, text) \
+                    and not _sdk_item(current, text) and not _title_of_next(lines, i, ctx, current) \
                     and not ((len(ctx.lines[current.first].pairs) > 1 or _phrase_label(text))
                              and _next_item(lines, current.first, i)):
                 if current.fields[-1][0] == "name" and _loose_pair(text):
@@ -373,11 +380,15 @@ _OWNER_LINE_RE = re.compile(r"^\s*(?:[(（]?\d{1,3}[.)）、]\s*)?(?:[“\"「�
 
 def _title_of_next(lines: tuple, i: int, ctx: Context, current: _Record) -> bool:  # type: ignore[type-arg]
     """Line ``i`` stands over the label that opened the permission record ``current`` ("麦克风" over "权限说明：…"
-    after "权限声明代码：VIBRATE"): the next record's title, not more of this one's last value."""
+    after "权限声明代码：VIBRATE"), or is a short bulleted item over a label ``current`` has given already ("• 网络"
+    over "对应业务功能：…" after "• 存储" / "对应业务功能：…" / "调用目的：…"): the next record's title, not more of this
+    one's last value."""
     if current.kind != "scene" or not current.fields or i + 1 >= len(lines):
         return False
     following = ctx.lines[i + 1].pairs
-    return bool(following) and following[0][0] == current.fields[0][0]
+    return bool(following) and (following[0][0] == current.fields[0][0] or (
+        following[0][0] in {r for r, _ in current.fields} and _BULLET_RE.match(lines[i].text) is not None
+        and width(lines[i].text.strip()) <= MAX_NAME_WIDTH))
 
 
 def _label_next(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[type-arg]
