@@ -279,3 +279,21 @@ def test_a_bulleted_title_over_a_records_labels_is_the_next_records_permission(t
     assert ("RECORD_AUDIO", "语音留言") in pairs
     # each use is its own permission's, none runs on into the next title
     assert not {p for p, s in pairs if s == "发布动态时拍摄照片"} - {"CAMERA"}
+
+
+# -- one sentence, several SDKs, their addresses each labelled by its name -------------------------------------------
+
+LABELLED_ADDRESSES = (
+    "（9）我们可能会使用甲乙推送SDK/丙丁统计SDK/戊己地图SDK来向您提供服务，上述SDK可能需要读取您的设备信息，其隐私政策参见："
+    "丙丁统计：https://bingding.example.cn/privacy甲乙推送：https://jiayi.example.cn/legal/privacy"
+    "戊己地图：https://wuji.example.cn/terms?tab=privacy\n"
+)
+
+
+def test_each_sdk_of_a_sentence_takes_the_address_its_name_labels(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "labelled.txt", LABELLED_ADDRESSES, catalog)
+    assert {r.name: r.link for r in d.sdks} == {
+        "甲乙推送SDK": "https://jiayi.example.cn/legal/privacy",
+        "丙丁统计SDK": "https://bingding.example.cn/privacy",
+        "戊己地图SDK": "https://wuji.example.cn/terms?tab=privacy",
+    }

@@ -781,10 +781,19 @@ def _best_link(name: str, text: str, linked: str) -> str:
     own = [u for u in found if len(key) >= MIN_SITE_NAME and key in re.sub(r"[^a-z0-9]", "", host(u))]
     if own:
         return next((u for u in own if "privac" in u.casefold()), own[0])
+    stem = re.sub(r"(?i)\s*\bsdk\b\s*$|\s*sdk$", "", name).strip()
+    labelled = re.search(re.escape(stem) + r"\s*[:：]\s*", text) if width(stem) >= MIN_LINK_LABEL else None
+    address = URL_RE.match(text, labelled.end()) if labelled else None
+    if address:  # "其隐私政策参见：穿山甲：https://…优量汇：https://…": the address its own name labels
+        return address.group(0).rstrip(".,;:")
     if not linked and name in text:  # "AppsFlyer https://…, DU Ad Platform http://…": a page's links, each
         after = re.search(re.escape(name) + r"[\s*]*((?:https?://|www\.)\S+)", text)  # address after its text
         linked = after.group(1).rstrip(".,;:") if after else ""
     return linked
+
+
+MIN_LINK_LABEL = 4
+"""Display width of the shortest name that labels an address of its own ("快手：https://…"; not "QQ")."""
 
 
 def _own_site(label: str, url: str) -> bool:
