@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditor.catalog.model import Catalog
-from tests.policy.helpers import made_up_catalog
+from tests.policy.helpers import entry, made_up_catalog, memory_catalog
 from tests.policy.helpers import only_row as _row
 from tests.policy.helpers import read_text as _read
 from tests.policy.helpers import row_names as _names
@@ -297,3 +297,20 @@ def test_each_sdk_of_a_sentence_takes_the_address_its_name_labels(tmp_path: Path
         "丙丁统计SDK": "https://bingding.example.cn/privacy",
         "戊己地图SDK": "https://wuji.example.cn/terms?tab=privacy",
     }
+
+
+# -- a login list ends at its first item that names no platform ---------------------------------------------------
+
+LOGIN_LIST_THEN_DATA = (
+    "（1）若您使用第三方账号注册登录，如微信、QQ，我们会使用甲乙推送SDK收集设备信息（IMEI/Mac/Android ID/IDFA/"
+    "OpenUDID/GUID/地理位置），其隐私政策参见：https://jiayi.example.cn/privacy\n"
+)
+
+
+def test_identifiers_after_a_login_list_are_data_not_platforms(tmp_path: Path) -> None:
+    catalog = memory_catalog(entry("jia-push", "甲乙推送", "甲乙推送SDK"), entry("openudid", "OpenUDID"),
+                             entry("wechat-open", "WeChat Open SDK", "微信"))
+    d = _read(tmp_path, "login.txt", LOGIN_LIST_THEN_DATA, catalog)
+    names = _names(d)
+    assert "甲乙推送SDK" in names
+    assert not {"OpenUDID", "GUID", "Mac", "IDFA", "Android ID"} & set(names)

@@ -1020,8 +1020,10 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
             tail = text[m.end():] if len(text) == len(folded) else text[min(len(text), m.end()):]
             stop = _LIST_END_RE.search(tail)
             for token in _tokens(tail[: stop.start()] if stop else tail[:160]):
-                if exact(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split())):
-                    out.append((m.end() + max(0, tail.find(token)), token))
+                if not (exact(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split()))):
+                    break  # the list of platforms ends at its first item that names none ("如微信、QQ、微博，我们会
+                    # 使用…设备信息（IMEI/Mac/IDFA…）": the identifiers after are data)
+                out.append((m.end() + max(0, tail.find(token)), token))
     return out
 
 
