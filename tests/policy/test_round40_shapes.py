@@ -314,3 +314,20 @@ def test_identifiers_after_a_login_list_are_data_not_platforms(tmp_path: Path) -
     names = _names(d)
     assert "甲乙推送SDK" in names
     assert not {"OpenUDID", "GUID", "Mac", "IDFA", "Android ID"} & set(names)
+
+
+# -- a catalog name after a word for the app's providers; its link in a later sentence ------------------------------
+
+PROVIDERS = (
+    "Our SDK service providers Crashfox (Crashfox N.V., Beispielstraße 20, 10117 Berlin) and Zeta Ads by Zeta Inc. "
+    "help us show ads.\n"
+    "Crashfox also runs its own network. Further information about Crashfox's processing can be found here: "
+    "https://www.crashfox.example/gdpr-faqs/.\n"
+)
+
+
+def test_a_catalog_name_after_providers_is_a_row_and_takes_its_later_link(tmp_path: Path) -> None:
+    catalog = made_up_catalog("crashfox", "zeta-ads")
+    d = _read(tmp_path, "providers.txt", PROVIDERS, catalog)
+    fox = _row(d, "Crashfox")
+    assert (fox.company, fox.link) == ("Crashfox N.V.", "https://www.crashfox.example/gdpr-faqs/")

@@ -93,6 +93,10 @@ _USED_NAME_RE = re.compile(_USE_VERB + r"\s+([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][
 """A capitalised name right after a verb of using, in a sentence ("Our app uses Sentry for error reports"):
 there a plain word that is a catalog name ("Sentry", "Branch", "Adjust") names the SDK, which elsewhere in
 running text it would not (the verb is matched case-sensitively: "Use" opening a heading is not one)."""
+_PARTNER_NAME_RE = re.compile(r"\b(?:[Pp]roviders?|[Pp]artners?|[Vv]endors?)\s+(?:such as\s+|including\s+|like\s+|[:：]\s*)?"
+                              r"([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
+"""The same right after a word for the app's providers ("Our SDK service providers Fyber (…) and …", "analytics
+partners such as Flurry"): the catalog name there names the SDK."""
 _ZH_USED_NAME_RE = re.compile(r"(?:集成|接入|使用|采用|引入)了?\s*([A-Z][A-Za-z0-9_.-]*[a-z][A-Za-z0-9_.-]*"
                               r"(?:\s[A-Z][A-Za-z0-9_.-]*){0,2})")
 """The same after a Chinese verb of using ("本应用集成了Sentry用于崩溃报告"): the name in Latin letters only."""
@@ -260,7 +264,8 @@ class ProseExtractor:
         asked = _permission_clauses(text if together else _own_segments(paragraph, name, all_named, sentence=True))
         return SdkClaim(RowFacts(name=name, company=found, packages=own.group(1) if own else "",
                                  purpose=purpose, data=f"{text} {after}".strip(), permissions=asked,
-                                 link=_best_link(name, text, linked.group(1) if linked else "")), first, last)
+                                 link=_best_link(name, text, linked.group(1) if linked else "")
+                                 or _later_link(name, text, later)), first, last)
 
 
 MAX_SHARED_SENTENCE = 300
@@ -796,6 +801,17 @@ MIN_LINK_LABEL = 4
 """Display width of the shortest name that labels an address of its own ("快手：https://…"; not "QQ")."""
 
 
+def _later_link(name: str, text: str, later: str) -> str:
+    """With no address in the row's own text, the one a later sentence naming the SDK gives ("Fyber (Fyber N.V., …)
+    and Admob…" then "Further information about Fyber's data processing can be found here: https://…"); ""."""
+    if not later or URL_RE.search(text):
+        return ""
+    for m in _SENTENCE_RE.finditer(later):
+        if name in m.group(0) and URL_RE.search(m.group(0)):
+            return _best_link(name, m.group(0), "") or URL_RE.search(m.group(0)).group(0).rstrip(".,;:")  # type: ignore[union-attr]
+    return ""
+
+
 def _own_site(label: str, url: str) -> bool:
     """A link whose text is the name of the site it points to ("[TelemetryDeck](https://telemetrydeck.com/)"):
     the product's own name, as a paragraph that says the app uses it writes it."""
@@ -843,6 +859,7 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
                 found.append((start, start + len(site), site))
     used = [*_USED_NAME_RE.finditer(text), *_NAME_USED_RE.finditer(text)] if _USE_VERB_RE.search(text) else []
     used += _ZH_USED_NAME_RE.finditer(text)
+    used += _PARTNER_NAME_RE.finditer(text) if "rovider" in text or "artner" in text or "endor" in text else []
     used += [*_SERVED_BY_RE.finditer(text), *_NAME_ACTS_RE.finditer(text)]
     for m in used:  # "we use Sentry for …", "Sentry is used for …", "集成了Sentry", "sent to Sentry"
         words = m.group(1).split()
