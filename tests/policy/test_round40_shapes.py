@@ -331,3 +331,24 @@ def test_a_catalog_name_after_providers_is_a_row_and_takes_its_later_link(tmp_pa
     d = _read(tmp_path, "providers.txt", PROVIDERS, catalog)
     fox = _row(d, "Crashfox")
     assert (fox.company, fox.link) == ("Crashfox N.V.", "https://www.crashfox.example/gdpr-faqs/")
+
+
+# -- a service named over a sentence that writes its name out with a word more --------------------------------------
+
+SERVICE_LIST = """\
+APPENDIX B - Analytics services
+Crashfox
+Crashfox is an analytics service provided by Crashfox Inc. (US)
+Privacy Policy: https://crashfox.example/privacy/
+Zeta Ads conversion
+Zeta Ads conversion tracking is an analytics service provided by Zeta Inc. (US) that connects ad data with actions.
+Privacy Policy: https://zeta.example/privacy/
+"""
+
+
+def test_a_name_over_its_own_sentence_with_a_word_more_heads_a_record(tmp_path: Path) -> None:
+    catalog = made_up_catalog("crashfox", "zeta-ads")
+    d = _read(tmp_path, "services.txt", SERVICE_LIST, catalog)
+    assert _names(d) == ["Crashfox", "Zeta Ads conversion"]
+    zeta = _row(d, "Zeta Ads conversion")
+    assert (zeta.company, zeta.link) == ("Zeta Inc.", "https://zeta.example/privacy/")

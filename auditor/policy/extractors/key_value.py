@@ -303,6 +303,7 @@ class KeyValueExtractor:
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text) or listed) \
                     and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent) \
                     and not _sdk_item(current, text) and not _title_of_next(lines, i, ctx, current) \
+                    and not (i + 1 < len(lines) and _describes_itself(text, lines[i + 1].text)) \
                     and not ((len(ctx.lines[current.first].pairs) > 1 or _phrase_label(text))
                              and _next_item(lines, current.first, i)):
                 if current.fields[-1][0] == "name" and _loose_pair(text):
@@ -887,8 +888,9 @@ def _describes_itself(name_line: str, text: str) -> bool:
     return _SAYS_WHAT_RE.match(text, len(name)) is not None
 
 
-_SAYS_WHAT_RE = re.compile(r"\s+(?:is|are|was|provides|offers)\b|\s*(?:是|为|由)", re.IGNORECASE)
-"""Words after a name that say what it is ("AdColony is …", "某某SDK是…", "…由某某公司提供")."""
+_SAYS_WHAT_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:is|are|was|provides|offers)\b|\s*(?:是|为|由)")
+"""Words after a name that say what it is ("AdColony is …", "某某SDK是…", "…由某某公司提供"), a word or two of it
+written out first ("Facebook Ads conversion" over "Facebook Ads conversion tracking is an analytics service…")."""
 
 
 def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -> bool:  # type: ignore[type-arg]
