@@ -1037,10 +1037,8 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
             tail = text[m.end():] if len(text) == len(folded) else text[min(len(text), m.end()):]
             stop = _LIST_END_RE.search(tail)
             for token in _tokens(tail[: stop.start()] if stop else tail[:160]):
-                if not (exact(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split()))):
-                    break  # the list of platforms ends at its first item that names none ("如微信、QQ、微博，我们会
-                    # 使用…设备信息（IMEI/Mac/IDFA…）": the identifiers after are data)
-                out.append((m.end() + max(0, tail.find(token)), token))
+                if exact(token) or (token.isascii() and all(any(c.isupper() for c in w) for w in token.split())):
+                    out.append((m.end() + max(0, tail.find(token)), token))
     return out
 
 
@@ -1207,11 +1205,19 @@ def _plain_name(item: str, ctx: Context) -> bool:
                 or ctx.lexicon.permissions_in(item, weak=False) or ctx.lexicon.general(item))
 
 
+_ITEM_BREAK_RE = re.compile(r"[：:（(]")
+
+
 def _tokens(chunk: str) -> list[str]:
+    """The items of a list of platforms, up to the first that is no item but a clause (more than three words or 30
+    characters, a clause's words, a label's colon or a bracket: "如微信、QQ、微博，我们会使用…SDK收集设备信息（IMEI/Mac/
+    IDFA…）" ends before "我们会使用…", whose identifiers after are data)."""
     out: list[str] = []
     for part in _LIST_SPLIT_RE.split(chunk):
         token = " ".join(_TOKEN_NOISE_RE.sub(" ", part).split()).strip(" :：\"'“”")
-        if token and len(token.split()) <= 3 and len(token) <= 30 and token not in out:
+        if len(token.split()) > 3 or len(token) > 30 or _CLAUSE_WORDS_RE.search(token) or _ITEM_BREAK_RE.search(token):
+            break
+        if token and token not in out:
             out.append(token)
     return out
 
