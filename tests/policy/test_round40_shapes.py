@@ -352,3 +352,14 @@ def test_a_name_over_its_own_sentence_with_a_word_more_heads_a_record(tmp_path: 
     assert _names(d) == ["Crashfox", "Zeta Ads conversion"]
     zeta = _row(d, "Zeta Ads conversion")
     assert (zeta.company, zeta.link) == ("Zeta Inc.", "https://zeta.example/privacy/")
+
+
+# -- a catalog name inside a bracketed list of identifiers -----------------------------------------------------------
+
+IDENTIFIER_LIST = "收集的用户信息：硬件序列号，唯一设备识别码（IMEI、OAID、IDFA、UUID、Open UDID、UDID、GUID）。\n"
+
+
+def test_a_catalog_name_in_a_bracketed_list_of_identifiers_is_data(tmp_path: Path) -> None:
+    catalog = memory_catalog(entry("openudid", "OpenUDID", "Open UDID"))
+    d = _read(tmp_path, "ids.txt", IDENTIFIER_LIST, catalog)
+    assert _names(d) == []

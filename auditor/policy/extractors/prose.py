@@ -765,7 +765,20 @@ def _among_data(text: str, start: int, stop: int, ctx: Context) -> bool:
     if gap is None:
         return False
     after = _ITEM_AFTER_RE.match(text, stop + gap.end(), stop + gap.end() + MAX_ITEM_CHARS)
-    return after is not None and _names_data(after.group(0).strip(), ctx)
+    if after is not None and _names_data(after.group(0).strip(), ctx):
+        return True
+    # an item of a bracketed list of identifiers ("唯一设备识别码（IMEI、OAID、IDFA、UUID、Open UDID、UDID…）"):
+    # at least MIN_DATA_ITEMS of its items are exactly data words, whatever stands right beside the name
+    opened = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+    close = min((k for k in (text.find("）", stop), text.find(")", stop)) if k >= 0), default=-1)
+    if opened < 0 or close < 0 or text.find("）", opened, start) >= 0 or text.find(")", opened, start) >= 0:
+        return False
+    items = _ENUM_SPLIT_RE.split(text[opened + 1:close])
+    return sum(1 for item in items if _names_data(item.strip(), ctx)) >= MIN_DATA_ITEMS
+
+
+MIN_DATA_ITEMS = 2
+"""Items of a bracketed list that are data words, for a catalog name among them to be one more identifier."""
 
 
 def _names_data(name: str, ctx: Context) -> bool:
