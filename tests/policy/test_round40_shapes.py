@@ -363,3 +363,19 @@ def test_a_catalog_name_in_a_bracketed_list_of_identifiers_is_data(tmp_path: Pat
     catalog = memory_catalog(entry("openudid", "OpenUDID", "Open UDID"))
     d = _read(tmp_path, "ids.txt", IDENTIFIER_LIST, catalog)
     assert _names(d) == []
+
+
+# -- a list item that names its company after a cue ------------------------------------------------------------------
+
+CUED_ITEMS = """\
+Third-party services we use:
+
+- Crashfox, a service of Crashfox Inc., for crash reports
+- Zeta Ads, operated by Zeta Inc.
+"""
+
+
+def test_a_list_item_takes_the_company_its_cue_names(tmp_path: Path) -> None:
+    d = _read(tmp_path, "cued.md", CUED_ITEMS, made_up_catalog("crashfox", "zeta-ads"))
+    # (a full stop ending the item may or may not stay with "Inc.")
+    assert [(r.name, r.company.rstrip(".")) for r in d.sdks] == [("Crashfox", "Crashfox Inc"), ("Zeta Ads", "Zeta Inc")]

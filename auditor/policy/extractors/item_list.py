@@ -895,6 +895,7 @@ def _facts(doc: Document, it: _Item, ctx: Context) -> RowFacts:
     return RowFacts(
         name=name,
         company=owner or item_company(it.rest) or labelled_company(_labelled(doc, it, ctx), ctx)
+        or (cued_company(opening_sentences(it.rest)) if it.rest else "")  # ("AppsFlyer, a service of AppsFlyer Ltd.")
         or (cued_company(opening_sentences(doc.lines[it.first + 1].text)) if it.last > it.first and not it.rest else ""),
         # ("20. ACME SDK" over "This app measures its installs with tools from Acme Inc. (…)": the paragraph under a
         # titled item says whose)
