@@ -202,10 +202,11 @@ class FlatTableExtractor:
                 blocks = regapped  # a header set off by more blank lines than part the rows: so read when that reads better
             if blocks and rows and None not in roles and blocks[-1].last + 2 * len(roles) < rows[-1].last:
                 blocks = []  # rows a paragraph each that stop well before the cells read a line each do
-            padded = bool(blocks) and _fit_count(roles, rows) > _fit_count(roles, blocks)
-            # (more rows fit their columns read by the cells than by the paragraphs: the blank lines are the cells'
-            # own, a page copied from HTML sets a cell of several lines apart, not the rows'; rows that end at their
-            # links read so whatever titles the lexicon does not know)
+            padded = bool(blocks) and _fit_count(roles, rows) > _fit_count(roles, blocks) and _rows_apart(doc, rows, j)
+            # (more rows fit their columns read by the cells than by the paragraphs, each opening as far below the
+            # row above as the first below the header: the blank lines inside a row are its cells' own, a page copied
+            # from HTML sets a cell of several lines apart, not the rows'; rows that end at their links read so whatever
+            # titles the lexicon does not know)
             if not padded and (blocks or (None in roles and not ended)):
                 # a row a paragraph, some with a cell left out: the blank lines part the rows (a header with titles
                 # the lexicon does not know, read as one paragraph, is read only so)
@@ -637,6 +638,15 @@ def _anchored_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
         texts = _aligned(roles, [c.text for c in chunk], key, ctx, memo)[1]
         rows.append(Row(tuple(texts), chunk[0].first, chunk[-1].last))
     return rows, bounds[-1][1]
+
+
+def _rows_apart(doc: Document, rows: list[Row], j: int) -> bool:
+    """Every row of ``rows`` (read from line ``j``, under the header) opens after blank lines, as many as stand
+    between the header and the first row at least: the rows are parted as the page parts them (a reading that
+    lost an empty cell opens its rows anywhere)."""
+    lines = doc.lines
+    gap = lines[j].no - lines[j - 1].no if 0 < j < len(lines) else 0
+    return gap > 1 and all(lines[r.first].no - lines[r.first - 1].no >= gap for r in rows[1:] if r.first > 0)
 
 
 def _links_astray(roles: list[str | None], rows: list[Row]) -> bool:

@@ -820,8 +820,9 @@ def _later_link(name: str, text: str, later: str) -> str:
     if not later or URL_RE.search(text):
         return ""
     for m in _SENTENCE_RE.finditer(later):
-        if name in m.group(0) and URL_RE.search(m.group(0)):
-            return _best_link(name, m.group(0), "") or URL_RE.search(m.group(0)).group(0).rstrip(".,;:")  # type: ignore[union-attr]
+        address = URL_RE.search(m.group(0)) if name in m.group(0) else None
+        if address is not None:
+            return _best_link(name, m.group(0), "") or address.group(0).rstrip(".,;:")
     return ""
 
 
