@@ -670,7 +670,10 @@ def _link_ended_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
     key = 1 if roles[0] == "index" and n > 2 else 0
     rows: list[Row] = []
     pos = 0
-    while pos + key < len(cells) and name_like(cells[pos + key].text) and not URL_ONLY_RE.match(cells[pos].text):
+    if roles[key] != "name":
+        return rows, pos  # (a row opens with its name: a header whose first title is another's is read otherwise)
+    while pos + key < len(cells) and _product_name(cells[pos + key].text) and not URL_ONLY_RE.match(cells[pos].text) \
+            and (not key or _ROW_NUMBER_RE.fullmatch(cells[pos].text)):  # (a row opens with its number, then a name)
         end = next((k for k in range(pos + 1, min(len(cells), pos + MAX_LINKED_ROW * n)) if URL_ONLY_RE.match(cells[k].text)),
                    None)  # (a cell's lines may each stand apart: a permission a line)
         if end is None or end - pos < 1 + key:
