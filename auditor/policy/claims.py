@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from auditor.policy.memo import MAX_CACHED_TEXT
+
 if TYPE_CHECKING:
     from auditor.policy.analysis import LineFacts
     from auditor.policy.document import Document
@@ -148,19 +150,17 @@ class Context:
     (:meth:`ask`): a long policy repeats its lines, and every extractor asks of them again."""
 
     def ask(self, question: Callable[[str, Context], _T], text: str) -> _T:
-        """``question(text, self)``, asked once per text in this read (texts of at most :data:`MAX_ASKED_TEXT`
-        characters: the answers of longer ones are not kept, so the memo holds at most a bounded copy of each
-        line). ``question`` must be a pure function of the text, the lexicon and the names."""
-        if len(text) > MAX_ASKED_TEXT:
+        """``question(text, self)``, asked once per text in this read (texts of at most
+        :data:`auditor.policy.memo.MAX_CACHED_TEXT` characters: the answers of longer ones are not kept, so the memo
+        holds at most a bounded copy of each line). ``question`` must be a pure function of the text, the lexicon
+        and the names."""
+        if len(text) > MAX_CACHED_TEXT:
             return question(text, self)
         key = (question, text)
         if key not in self._memo:
             self._memo[key] = question(text, self)
         return self._memo[key]  # type: ignore[return-value]
 
-
-MAX_ASKED_TEXT = 400
-"""Characters of the longest text whose answers :meth:`Context.ask` keeps."""
 
 
 class Extractor(Protocol):

@@ -526,7 +526,7 @@ _POLICY_LABEL_RE = re.compile(r"隐私|个人信息|政策|规则|privacy|policy
 """Words of the label before an address that say it is the privacy policy ("隐私政策链接：", "Privacy Policy:")."""
 
 
-MAX_LINK_LABEL = 24
+MAX_POLICY_LABEL = 24
 """Characters of a label before an address ("隐私政策链接:", "合作方隐私政策："); more is a sentence naming a policy."""
 
 
@@ -540,7 +540,7 @@ def policy_url(text: str) -> str:
     start = 0
     for m in found:
         label = plain[start:m.start()].strip()
-        if len(found) > 1 and len(label) <= MAX_LINK_LABEL and _POLICY_LABEL_RE.search(label):
+        if len(found) > 1 and len(label) <= MAX_POLICY_LABEL and _POLICY_LABEL_RE.search(label):
             return _address(m, plain)
         start = m.end()
     return _address(found[0], plain)

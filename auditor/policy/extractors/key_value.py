@@ -259,8 +259,7 @@ class KeyValueExtractor:
                         current.first = i - 1
                 if current is not opened and current.first == i and current.kind == "scene" and i > 0 \
                         and (opened is None or opened.last < i - 1) and not ctx.lines[i - 1].pairs \
-                        and _BULLET_RE.match(lines[i - 1].text) and width(lines[i - 1].text.strip()) <= MAX_NAME_WIDTH \
-                        and not any(r == "permissions" for r, _ in current.fields):
+                        and _bulleted_title(lines[i - 1].text) and not any(r == "permissions" for r, _ in current.fields):
                     # "• 网络" over "对应业务功能：…" / "调用目的：…": the record's permission, its title
                     current.fields.insert(0, ("permissions", _BULLET_RE.sub("", lines[i - 1].text).strip()))
                     current.first = i - 1
@@ -388,8 +387,12 @@ def _title_of_next(lines: tuple, i: int, ctx: Context, current: _Record) -> bool
         return False
     following = ctx.lines[i + 1].pairs
     return bool(following) and (following[0][0] == current.fields[0][0] or (
-        following[0][0] in {r for r, _ in current.fields} and _BULLET_RE.match(lines[i].text) is not None
-        and width(lines[i].text.strip()) <= MAX_NAME_WIDTH))
+        following[0][0] in {r for r, _ in current.fields} and _bulleted_title(lines[i].text)))
+
+
+def _bulleted_title(text: str) -> bool:
+    """A short item after a bullet glyph ("• 网络"): a record's title, at most a name's width."""
+    return _BULLET_RE.match(text) is not None and width(text.strip()) <= MAX_NAME_WIDTH
 
 
 def _label_next(lines: tuple, i: int, ctx: Context) -> bool:  # type: ignore[type-arg]
