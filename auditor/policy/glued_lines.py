@@ -6,12 +6,13 @@ together.
 
 Such a line is cut back into the lines it was: before each item marker (``（2）``, ``[3]``, ``4、`` after a sentence's
 end, or run into the address before it: ``…/privacy15、OKHttp``, or after it and a blank: ``…/privacy 2. 丙丁广告``, or
-numbered 1, 2, 3, … in turn after any words: ``…音视频信息2、SDK服务商：``, or lettered in brackets, (a), (b), (c), …
+numbered 1, 2, 3, … in turn after any words: ``…音视频信息2、SDK服务商：``, ``…IMEI4）“丙丁SDK”``, or lettered in brackets, (a), (b), (c), …
 in turn), before each permission constant that opens an item of a list of them (``…用于统计android.permission.CAMERA :
 …``), before each lettered field of an item (``…神策a.收集个人信息目的：…b.收集个人信息类型：``)
 and before each field's label run into the value before it (``…IMEI公司名称：``, ``…/privacy使用目的：``,
 ``…/policy?spm=…EUZJSDK简称：``, as :meth:`auditor.policy.lexicon.Lexicon.glued_label` finds them, or after a company
-given in brackets: ``…SDK（某某有限公司）业务服务功能：``), and an address is cut where Chinese words or a label follow
+given in brackets: ``…SDK（某某有限公司）业务服务功能：``, or set apart from it by blanks: ``…应用；   信息共享主体：``),
+and an address is cut where Chinese words or a label follow
 its path. Only a long line with several such places is cut: a paragraph that merely holds a colon or two is left as
 written. The parts keep the line's number (the evidence still points at the source line). Documents with tables of
 their own (HTML, DOCX) or source code keep their lines: their tables and code point at them by index. The reader reads
@@ -28,7 +29,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from auditor.policy.document import Document, Line
-from auditor.policy.lexicon import Lexicon
+from auditor.policy.lexicon import MIN_GLUED_LABEL, Lexicon
 from auditor.policy.text import CJK_RE, LETTER_BULLETS, URL_RE, company_like, width
 
 MIN_GLUED_WIDTH = 600
@@ -97,6 +98,8 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
             continue  # (the letter opens the label: "b.收集个人信息类型：", not "b." then "收集个人信息类型：")
         run = text[max(last, colon.start() - MAX_LABEL_RUN):colon.start()]
         glued = lexicon.glued_label(run) if run and not run[-1].isspace() else -1
+        if glued < 0:
+            glued = _spaced_label(run, lexicon)
         bracket = _after_company(text, colon.start() - len(run), colon.start(), lexicon)
         if bracket is not None and (glued < 0 or bracket < colon.start() - len(run) + glued):
             labels.add(bracket)  # "1、某某SDK（某某有限公司）业务服务功能：": the label opens after the company
@@ -146,6 +149,20 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     return [p for p in parts if p]
 
 
+def _spaced_label(run: str, lexicon: Lexicon) -> int:
+    """Where a field's label set apart from the text before it starts in ``run`` (the text before a colon:
+    "…检索正在运行的应用；       信息共享主体" -> the start of "信息共享主体"): Chinese words of
+    :data:`auditor.policy.lexicon.MIN_GLUED_LABEL` to :data:`MAX_BRACKET_LABEL` characters after blanks or a
+    semicolon (:data:`_SPACED_LABEL_RE`) that name a field's role, however the policy words it (a glued label must be
+    written as tables write it: nothing parts it from a value's last words; the blanks do), after a value (right
+    after the colon before it, the words are that label's value: "权限功能说明： 使用摄像头使用场景与目的"); -1 when
+    none."""
+    m = _SPACED_LABEL_RE.search(run)
+    if m is None or not run[:m.start(1)].strip() or lexicon.role(m.group(1)) in (None, "title", "index"):
+        return -1
+    return m.start(1)
+
+
 def _after_company(text: str, start: int, colon: int, lexicon: Lexicon) -> int | None:
     """Where a label opens right after a company in brackets ("…SDK（某某科技有限公司）业务服务功能：" -> the start
     of "业务服务功能"), if one does between ``start`` and the ``colon``: a closing bracket, a company's name inside
@@ -163,6 +180,11 @@ def _after_company(text: str, start: int, colon: int, lexicon: Lexicon) -> int |
 
 MAX_BRACKET_LABEL = 12
 """Characters of a label read after a company in brackets (as :data:`auditor.policy.lexicon.MAX_GLUED_LABEL`)."""
+_SPACED_LABEL_RE = re.compile(r"(?:\s{2,}|[；;]\s*|\u3000)(?![^如]*如下$)"
+                              rf"([\u3400-\u9fff]{{{MIN_GLUED_LABEL},{MAX_BRACKET_LABEL}}})$")
+"""Words after blanks (two or more: one parts the words of a value, or an item's number from its label, "3.1.1
+相机权限："), or after a clause's semicolon, up to a colon; not a lead-in to what follows ("所需权限信息如下：", a
+sentence of its own)."""
 
 
 def _marked_items(mark: re.Pattern[str], text: str) -> set[int]:
@@ -281,10 +303,11 @@ MIN_LETTERS = 3
 """Lettered fields in turn that make a list (a, b, c)."""
 _ITEM_MARK_RE = re.compile(r"^(?:[（(【\[]\d{1,2}[）)】\]]|\d{1,2}[、.．)）])\s*")
 """An item's number opening the words before a label ("（2）", "2、")."""
-_RUNNING_RE = re.compile(r"(?<![\d.．/%=&?#-])(\d{1,2})(?:、|(?<![a-z_]\d)(?<![a-z_]\d\d)[.．](?![\d.．]))",
+_RUNNING_RE = re.compile(r"(?<![\d.．/%=&?#（(-])(\d{1,2})(?:[、）]|(?<![a-z_]\d)(?<![a-z_]\d\d)[.．](?![\d.．]))",
                          re.ASCII | re.IGNORECASE)
 """An item's number, not inside a number or an address; with a dot, not after a letter either ("IMEI2、" is item
-2 after "IMEI", "a1.example.com" a host's name)."""
+2 after "IMEI", "IMEI21）" item 21, "a1.example.com" a host's name); never in brackets ("（2）", cut before its
+bracket)."""
 MIN_ITEM_CHARS = 8
 """Characters from one item's number (or field's letter) to the next one's, at the least (an item names an SDK and
 says something)."""
