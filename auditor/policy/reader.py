@@ -134,7 +134,7 @@ def _read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: 
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
         sdks=tuple(_with_page(r, data_types, permissions, subjects)
-                   for r in _linked_in_sentences(_linked_on_page(_same_sdk(_prose_once(sdks), lexicon), doc, resolver),
+                   for r in _linked_in_sentences(_linked_on_page(_prose_once(_same_sdk(sdks, lexicon)), doc, resolver),
                                                  doc)),
         permissions=permissions,
         data_types=data_types, scenes=scenes(doc, scene_claims, lexicon),
