@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line, Row
-from auditor.policy.period_rows import label_cell, period_rows
+from auditor.policy.period_rows import CONSTANTS_CELL_RE, label_cell, period_rows
 from auditor.policy.table import KIND_TITLE_RE, MAX_GLUED_TITLE, Grid, read_grid, sdk_like, split_titles
 from auditor.policy.text import (
     CJK_RE,
@@ -23,6 +23,7 @@ from auditor.policy.text import (
     continues,
     is_heading,
     name_like,
+    packages,
     unbalanced,
     width,
 )
@@ -744,7 +745,7 @@ def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Con
     # the rows stand as far apart as the first row from the header; under titles that stand apart themselves, as
     # far apart as makes rows of about the header's length
     if step > 1:
-        return kept(_paragraph_rows(doc, roles, j, key, _row_gap(lines, j, n), ctx, memo)), []
+        return kept(_paragraph_rows(doc, roles, j, key, _row_gap(lines, j, n, step), ctx, memo, step)), []
     rows = _paragraph_rows(doc, roles, j, key, lines[j].no - lines[j - 1].no, ctx, memo)
     if len(rows) >= MIN_BLOCK_ROWS:
         return kept(rows), []
@@ -753,25 +754,50 @@ def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Con
 
 
 def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, apart: int, ctx: Context,
-                    memo: _Fits) -> list[Row]:
+                    memo: _Fits, step: int = 1) -> list[Row]:
     """Rows from line ``j``, each the lines closer to each other than ``apart``, while they read as rows
-    (:func:`_block_rows`)."""
+    (:func:`_block_rows`). A row's lines closer to each other than ``step`` (how far apart the header's titles
+    stand, as its cells do) are one cell's ("android.permission.CAMERA" over "android.permission.RECORD_AUDIO" two
+    lines apart, in a table whose cells stand five apart); lines a multiple of ``step`` apart, not as far as the rows
+    are, have as many cells left empty between them (their blank lines dropped: ten apart, one empty cell)."""
     lines = doc.lines
     n = len(roles)
     rows: list[Row] = []
     k = j
+    if step > 1 and not any(step <= lines[b + 1].no - lines[b].no < apart
+                            for b in range(j, min(len(lines) - 1, j + ROW_GAP_ROWS * n))):
+        step = 1  # (titles apart over rows whose cells stand a line each: each line a cell)
+
+    def within(gap: int) -> bool:  # (a cell left empty, its blank lines dropped: twice the cells' distance)
+        return gap < apart or (step > 1 and gap != apart and gap % step == 0 and gap // step < n)
+
     while k < len(lines):
         end = k
-        while end + 1 < len(lines) and lines[end + 1].no - lines[end].no < apart:
+        while end + 1 < len(lines) and within(lines[end + 1].no - lines[end].no):
             end += 1
         texts = [lines[b].text.strip() for b in range(k, end + 1)]
+        if step > 1:
+            cells = [texts[0]]
+            for b in range(k + 1, end + 1):
+                gap = lines[b].no - lines[b - 1].no
+                if gap < step:
+                    cells[-1] += "\n" + texts[b - k]
+                else:
+                    cells.extend([""] * (gap // step - 1 if gap >= apart else 0) + [texts[b - k]])
+            texts = cells
         if rows and len(texts) == 1 and (URL_ONLY_RE.match(texts[0]) or LABELLED_URL_RE.match(texts[0])):
             # a row's last cell, its link alone ("信息处理规则：https://…"), set as far off as the rows are: that row's
             rows[-1] = _with_cell(rows[-1], roles, texts[0], ctx, memo, key, end)
             k = end + 1
             continue
+        if rows and "permissions" in roles and all(CONSTANTS_CELL_RE.match(t) for t in texts):
+            # permission constants alone, as far off as the rows are: the row above's, gone on past its last cell
+            rows[-1] = _with_cell(rows[-1], roles, "\n".join(texts), ctx, memo, key, end)
+            k = end + 1
+            continue
         if not key + 2 <= len(texts) <= 2 * n or not name_like(texts[key]) or ctx.lexicon.is_header(texts[key]) \
-                or (ctx.lexicon.data_types_in(texts[key], cell=True) and not sdk_like(texts[key], ctx)) \
+                or (ctx.lexicon.data_types_in(texts[key], cell=True) and not sdk_like(texts[key], ctx)
+                    and len(texts) != n) \
                 or any(is_heading(t) or "|" in t or lines[b].mark for b, t in zip(range(k, end + 1), texts)):
             break
         cells = texts if len(texts) == n else _aligned(roles, texts, key, ctx, memo)[1]
@@ -787,19 +813,20 @@ def _with_cell(row: Row, roles: list[str | None], text: str, ctx: Context, memo:
     return Row(tuple(cells), row.first, last)
 
 
-def _row_gap(lines: Sequence[Line], j: int, n: int) -> int:
+def _row_gap(lines: Sequence[Line], j: int, n: int, step: int = 1) -> int:
     """The distance between lines from which two lines after ``j`` stand in two rows, for a table of ``n`` columns
     whose cells (and titles) stand apart: of the distances between the lines of its first rows, the one that
-    parts them into the most rows of ``n`` cells, give or take one (the larger when as many)."""
+    parts them into the most rows of ``n`` cells, give or take one (the larger when as many). Lines closer than
+    ``step`` are one cell's (:func:`_paragraph_rows`)."""
     gaps = [lines[k + 1].no - lines[k].no for k in range(j, min(len(lines) - 1, j + ROW_GAP_ROWS * n))]
     best, best_rows = 2, -1
-    for apart in sorted(set(g for g in gaps if g >= 2)):
+    for apart in sorted(set(g for g in gaps if g >= max(2, step))):
         lengths, length = [], 1
         for g in gaps:
             if g >= apart:
                 lengths.append(length)
                 length = 1
-            else:
+            elif g >= step:
                 length += 1
         rows = sum(1 for m in lengths if abs(m - n) <= 1)
         if rows >= best_rows:
@@ -874,6 +901,8 @@ def _fits(role: str | None, text: str, ctx: Context) -> float:
             else 0.25 if ctx.lexicon.permissions_in(text, weak=True, derive=True) else -0.5
     if role in ("link", "website"):
         return 2.0 if URL_RE.search(text) else 0.5 if _LINK_WORDS_RE.search(text) else -0.5
+    if role == "packages":
+        return 2.0 if packages(text) else -0.5
     if role == "name":
         return 1.0 if _product_name(text) and width(text) <= MAX_ANCHOR_WIDTH else 0.0
     if role in ("purpose", "description", "scene", "method"):

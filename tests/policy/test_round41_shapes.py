@@ -1,0 +1,138 @@
+"""Shapes read right in round 41: a page crawled as one line whose record labels stand apart by blanks (not glued
+to the value before them) and whose items are numbered "N）"; a table copied from HTML a cell a paragraph, a cell of
+several lines (one constant a line) closer together than the cells are, and an empty cell dropped; an SDK named
+with its company in a sentence and without it in a list. In our own words, expected values written by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from tests.policy.helpers import made_up_catalog
+from tests.policy.helpers import only_row as _row
+from tests.policy.helpers import read_text as _read
+from tests.policy.helpers import row_names as _names
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return made_up_catalog("jia-push", "bing-stat", "wu-map", "xin-share", "zeta-ads", "crashfox", "sigma-push")
+
+
+# -- one crawled line: labels set apart by blanks, items numbered "N）" -----------------------------------------
+
+_RECORDS = [
+    ("甲乙推送SDK", "网络访问权限、读取手机状态和身份", "用于向用户推送消息", "甲乙科技有限公司",
+     "设备型号、系统版本、IMEI、MAC地址", "https://jiayi.example.cn/privacy"),
+    ("丙丁统计SDK", "网络访问权限、查看WLAN连接", "用于统计应用的使用情况", "丙丁网络有限公司",
+     "设备型号、IMEI、Android ID", "https://bingding.example.cn/privacy"),
+    ("戊己地图SDK", "网络访问权限、获取精确位置", "用于在地图上显示门店", "戊己信息技术有限公司",
+     "位置信息、设备型号、IMEI", "https://wuji.example.cn/privacy"),
+    ("辛壬分享SDK", "网络访问权限、写入外部存储卡", "用于把内容分享到社交平台", "辛壬网络有限公司",
+     "设备型号、IMEI、MAC地址", "https://xinren.example.cn/privacy"),
+]
+SPACED_LABELS = "3.2 与合作伙伴共享。我们的应用中嵌入了以下第三方SDK，其包含的权限代码及收集的信息如下：" + "".join(
+    f"{k}）“{name}”包含的权限代码如下：{perms}；       收集信息的目的：{purpose}       信息共享主体：{company}"
+    f"       收集的信息：{data}       隐私政策链接：{link}"
+    for k, (name, perms, purpose, company, data, link) in enumerate(_RECORDS, 1)) + " 3.3 公开披露"
+
+
+def test_labels_set_apart_by_blanks_on_a_crawled_line_are_fields_of_their_record(tmp_path: Path,
+                                                                                 catalog: Catalog) -> None:
+    d = _read(tmp_path, "spaced.txt", SPACED_LABELS, catalog)
+    assert _names(d) == [r[0] for r in _RECORDS]
+    for name, _perms, _purpose, company, _data, link in _RECORDS:
+        row = _row(d, name)
+        assert (row.company, row.link) == (company, link)
+    assert "android.permission.ACCESS_FINE_LOCATION" in _row(d, "戊己地图SDK").permissions
+
+
+def test_a_label_right_after_its_colon_is_no_label_set_apart() -> None:
+    from auditor.policy.glued_lines import cut
+    from auditor.policy.lexicon_data import load_lexicon
+
+    # "使用摄像头" is the value of "权限功能说明", not part of a label "使用摄像头使用场景与目的"; "3.1.1 相机权限：" is an
+    # item's number and its label, one blank apart
+    items = "".join(f"3.1.{k} {label}权限：权限功能说明： 使用{label}使用场景与目的： 用于{use}。"
+                    for k, (label, use) in enumerate([("摄像头", "拍摄头像"), ("麦克风", "发送语音"),
+                                                      ("位置", "推荐附近门店"), ("存储", "保存图片"),
+                                                      ("日历", "写入提醒")], 1))
+    parts = cut("三、我们申请的权限" + items + "我们会在您使用相关功能时单独征求同意。" * 10, load_lexicon())
+    assert not any(p.startswith(("使用摄像头使用场景", "相机权限", "摄像头权限")) for p in parts)
+
+
+# -- a table copied from HTML: a cell a paragraph, a cell of several lines, an empty cell dropped ---------------
+
+def _spaced(cells: list[list[str]], cell_gap: int = 5, line_gap: int = 3, row_gap: int = 7) -> str:
+    """Rows of cells as a page copied from HTML writes them: the lines of one cell ``line_gap`` apart, the cells of
+    a row ``cell_gap`` apart, rows ``row_gap`` apart."""
+    out: list[str] = []
+    for r, row in enumerate(cells):
+        if r:
+            out += [""] * (row_gap - 1)
+        for c, cell in enumerate(row):
+            if c:
+                out += [""] * (cell_gap - 1)
+            lines = cell.split("\n")  # (an empty cell: one blank line where its text would stand)
+            for n, line in enumerate(lines):
+                if n:
+                    out += [""] * (line_gap - 1)
+                out.append(line)
+    return "\n".join(out) + "\n"
+
+
+HEADER = ["SDK名称", "包名", "使用目的", "使用的权限", "涉及个人信息", "隐私政策链接"]
+TABLE_ROWS = [
+    ["甲乙推送SDK", "com.jiayi.push", "消息推送",
+     "android.permission.ACCESS_NETWORK_STATE\nandroid.permission.READ_PHONE_STATE\nandroid.permission.VIBRATE",
+     "设备信息（IMEI、Android ID）", "https://jiayi.example.cn/privacy"],
+    ["丙丁统计SDK", "com.bingding.stat", "统计分析", "android.permission.READ_PHONE_STATE", "设备型号、IMEI",
+     "https://bingding.example.cn/privacy"],
+    ["戊己地图SDK", "com.wuji.map", "显示地图",
+     "android.permission.ACCESS_FINE_LOCATION\nandroid.permission.ACCESS_COARSE_LOCATION\n"
+     "android.permission.ACCESS_WIFI_STATE\nandroid.permission.CHANGE_WIFI_STATE\n"
+     "android.permission.READ_PHONE_STATE\nandroid.permission.WRITE_EXTERNAL_STORAGE\n"
+     "android.permission.ACCESS_NETWORK_STATE\nandroid.permission.ACCESS_LOCATION_EXTRA_COMMANDS\n"
+     "android.permission.READ_EXTERNAL_STORAGE\nandroid.permission.WRITE_SETTINGS\n"
+     "android.permission.INTERNET", "位置信息、设备信息", "https://wuji.example.cn/privacy"],
+    ["Zeta Ads", "", "广告投放",
+     "android.permission.ACCESS_NETWORK_STATE\nandroid.permission.ACCESS_COARSE_LOCATION", "IMEI、OAID、位置信息",
+     ""],
+    ["Crashfox", "com.crashfox", "崩溃上报", "android.permission.READ_PHONE_STATE", "设备型号",
+     "https://crashfox.example.com/privacy"],
+]
+PARAGRAPH_CELLS = "5. 我们接入的第三方SDK\n\n\n" + _spaced([HEADER] + TABLE_ROWS)
+
+
+def test_a_cells_lines_closer_than_the_cells_are_one_cell_and_an_empty_cell_keeps_its_place(
+        tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "paragraphs.txt", PARAGRAPH_CELLS, catalog)
+    assert _names(d) == ["甲乙推送SDK", "丙丁统计SDK", "戊己地图SDK", "Zeta Ads", "Crashfox"]
+    for row in TABLE_ROWS:
+        sdk = _row(d, row[0])
+        assert sdk.extractor == "flat-table"
+        assert sdk.link == row[5]
+        assert set(row[3].split("\n")) <= set(sdk.permissions)
+
+
+# -- one SDK named with its company in a sentence, and in a list without it ---------------------------------------
+
+MENTIONED_TWICE = """\
+Advertising partners
+
+The partners we work with include Zeta Ads (ad platform of Zeta Media, Inc.), Sigma Push and others.
+
+Their privacy policies:
+
+- Zeta Ads: https://zeta.example.com/privacy
+- Sigma Push: https://sigma.example.com/privacy
+"""
+
+
+def test_a_list_row_takes_the_company_a_sentence_gives_the_same_sdk(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "twice.txt", MENTIONED_TWICE, catalog)
+    zeta = _row(d, "Zeta Ads")
+    assert (zeta.company, zeta.link) == ("Zeta Media, Inc.", "https://zeta.example.com/privacy")
+    assert _row(d, "Sigma Push").company == ""
