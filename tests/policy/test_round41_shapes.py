@@ -18,7 +18,8 @@ from tests.policy.helpers import row_names as _names
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return made_up_catalog("jia-push", "bing-stat", "wu-map", "xin-share", "zeta-ads", "crashfox", "sigma-push")
+    return made_up_catalog("jia-push", "bing-stat", "wu-map", "xin-share", "zeta-ads", "crashfox", "sigma-push",
+                           "tau-maps")
 
 
 # -- one crawled line: labels set apart by blanks, items numbered "N）" -----------------------------------------
@@ -136,3 +137,29 @@ def test_a_list_row_takes_the_company_a_sentence_gives_the_same_sdk(tmp_path: Pa
     zeta = _row(d, "Zeta Ads")
     assert (zeta.company, zeta.link) == ("Zeta Media, Inc.", "https://zeta.example.com/privacy")
     assert _row(d, "Sigma Push").company == ""
+
+
+# -- a policy summary: the services of one purpose listed on one line over what they collect --------------------
+
+SUMMARY = """\
+Data collected for the following purposes and using the following services:
+Analytics
+Crashfox
+Personal Data: crash reports; device model
+Advertising
+Zeta Ads, Sigma Push, Lumen Rewards Network, Orbit Offer Exchange and Tau Maps
+Personal Data: Cookies; unique device identifiers for advertising (Advertising ID, for example)
+Hosting
+Acme Cloud Hosting
+Personal Data: various types of Data
+"""
+
+
+def test_a_line_listing_services_over_what_they_collect_is_a_row_each(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "summary.txt", SUMMARY, catalog)
+    listed = ["Zeta Ads", "Sigma Push", "Lumen Rewards Network", "Orbit Offer Exchange", "Tau Maps"]
+    assert [n for n in _names(d) if n in listed] == listed
+    for name in listed:
+        row = _row(d, name)
+        assert row.extractor == "key-value"
+        assert "advertising-id" in row.data_types

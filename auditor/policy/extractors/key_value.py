@@ -784,6 +784,8 @@ def _name_line(text: str, ctx: Context, company: bool = False) -> bool:
     about = _about(text)
     if about:
         return width(about) <= MAX_NAME_WIDTH and _sdk_like(about, ctx)
+    if _listed_names(text, ctx):
+        return True  # "Unity Ads, AdColony, Chartboost and Vungle" over what they collect: a row each
     name = _head_name(text)
     name = _CODE_NAMES_RE.sub("", name).strip() or name  # (its code names in brackets are no words of it)
     if split := product_company(name):
@@ -902,7 +904,8 @@ def _starts_record(lines: tuple, i: int, ctx: Context, names: dict[str, bool]) -
     name lines)."""
     if i + 1 >= len(lines) or (ctx.lines[i].width > MAX_NAME_WIDTH + 8
                                and width(_CODE_NAMES_RE.sub("", lines[i].text)) > MAX_NAME_WIDTH + 8
-                               and not (ctx.lines[i].width <= MAX_NAME_WITH_COMPANY and _with_company(lines[i].text))):
+                               and not (ctx.lines[i].width <= MAX_NAME_WITH_COMPANY and _with_company(lines[i].text))
+                               and not _listed_names(lines[i].text, ctx)):
         return False
     label = _lead(lines, i, ctx) + 1
     if label + 1 < len(lines) and platform_line(lines[label].text):
@@ -1013,6 +1016,19 @@ def _sdk_head(lines: tuple, i: int, ctx: Context) -> tuple[str, str] | None:  # 
         return None
     m = _SDK_HEAD_RE.match(lines[i - 1].text)
     return (m.group(1).strip(), m.group(2).strip()) if m and _sdk_like(m.group(1), ctx) else None
+
+
+MAX_LISTED_NAMES_WIDTH = 160
+"""Display width of a line listing the names of several products (about six names)."""
+
+
+def _listed_names(text: str, ctx: Context) -> bool:
+    """A line that lists products by name and nothing else ("Unity Ads, AdColony, Chartboost, Facebook Lookalike
+    Audience and Vungle": :func:`auditor.policy.facts.named_parts`), as a policy's summary of services writes the
+    services of one purpose over what they collect."""
+    name = _head_name(text)
+    return width(name) <= MAX_LISTED_NAMES_WIDTH and not re.search(r"[。；;:：]", name) \
+        and len(named_parts(name, ctx.names)) >= 2
 
 
 def _sdk_like(text: str, ctx: Context) -> bool:
@@ -1168,7 +1184,8 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
                 ctx.lexicon.role(facts.name) in ("data", "item"):
             # "Information Collection and Use" over "Personal Information: …": a section on what is collected
             return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
-        if (not name_like(facts.name) or ctx.lexicon.general_heading(facts.name)) and not ctx.names.known(facts.name):
+        if (not name_like(facts.name) or ctx.lexicon.general_heading(facts.name)) and not ctx.names.known(facts.name) \
+                and not _listed_names(facts.name, ctx):
             return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …"), or a
             # numbered heading about SDKs in general (a table of contents' "thirdParty": "5. Third-Party SDKs We Use")
         # (a record opened by its name, saying two facts of it or more, over a table its lines may stand in; not one
