@@ -35,7 +35,7 @@ over, a period each, to the next permission cell."""
 SHIFTS = (1, -1, 2, 3, 4)
 """Where else the next permission cell may stand, after the place one period down: lower (a cell continued
 on further lines), higher (a cell left out)."""
-CONSTANTS_CELL_RE = re.compile(r"^\W*(?:(?:[a-z]+\.)*permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
+_CONSTANT_RE = re.compile(r"^\W*(?:(?:[a-z]+\.)*permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
                           r"(?:(?:[\s,，、/]+|(?=android\.))(?:(?:[a-z]+\.)*permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)*\W*$")
 """A cell of permission constants only: one, or several side by side ("android.permission.READ_CALENDAR
 android.permission.WRITE_CALENDAR")."""
@@ -92,11 +92,11 @@ def label_cell(text: str, ctx: Context, strict: bool) -> bool:
     text = text.strip()
     # (a note in brackets is no part of the label's width: "读取SD卡中的内容（读取存储空间/照片权限）")
     if not text or text.endswith(TERMINAL) or (width(_NOTE_RE.sub("", text)) > MAX_LABEL_WIDTH
-                                               and not CONSTANTS_CELL_RE.match(text)):
+                                               and not _CONSTANT_RE.match(text)):
         return False
     if not ctx.lexicon.permissions_in(text, weak=True, derive=True):
         return False
-    if not strict or CONSTANTS_CELL_RE.match(text):
+    if not strict or _CONSTANT_RE.match(text):
         return True
     folded = _NOTE_RE.sub(" ", fold(text))  # "（仅限前台使用）": a note on the permission
     total = len(_FILLER_RE.sub("", folded))

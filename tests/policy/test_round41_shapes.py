@@ -163,3 +163,76 @@ def test_a_line_listing_services_over_what_they_collect_is_a_row_each(tmp_path: 
         row = _row(d, name)
         assert row.extractor == "key-value"
         assert "advertising-id" in row.data_types
+
+
+# -- a permission table copied a row a paragraph: name, platform, constants, use, answer ---------------------------
+
+PERMISSION_PARAGRAPHS = """\
+2.6 应用权限调用说明
+我们在首次调用设备权限时会单独征求您的同意，具体如下：
+
+
+
+权限名称
+设备类型
+权限代码
+业务功能及目的
+是否可以关闭
+
+
+位置权限
+安卓
+android.permission.ACCESS_FINE_LOCATION
+    android.permission.ACCESS_COARSE_LOCATION
+
+    在门店导航、附近活动推荐环节调用。
+是
+
+
+IOS
+NSLocationWhenInUseUsageDescription
+是
+
+
+相机权限
+安卓
+android.permission.CAMERA
+在扫码取件、上传头像环节调用。
+是
+
+
+读取照片
+IOS
+NSPhotoLibraryUsageDescription
+在上传头像环节选择照片。
+是
+
+
+蓝牙
+安卓
+android.permission.BLUETOOTH android.permission.BLUETOOTH_ADMIN
+在连接智能门锁时调用。
+否，安卓系统不支持关闭
+
+
+震动
+安卓
+android.permission.VIBRATE
+收到取件提醒时振动。
+否，安卓系统不支持关闭
+
+
+3. 我们如何共享您的个人信息
+"""
+
+
+def test_a_permission_table_a_row_a_paragraph_pairs_each_use_with_its_constants(tmp_path: Path,
+                                                                                   catalog: Catalog) -> None:
+    d = _read(tmp_path, "perm_paragraphs.txt", PERMISSION_PARAGRAPHS, catalog)
+    pairs = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    assert pairs == {
+        "在门店导航、附近活动推荐环节调用。": {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"},
+        "在扫码取件、上传头像环节调用。": {"CAMERA"},
+        "在连接智能门锁时调用。": {"BLUETOOTH", "BLUETOOTH_ADMIN"},
+        "收到取件提醒时振动。": {"VIBRATE"},
+    }

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line, Row
-from auditor.policy.period_rows import CONSTANTS_CELL_RE, label_cell, period_rows
+from auditor.policy.period_rows import label_cell, period_rows
 from auditor.policy.table import KIND_TITLE_RE, MAX_GLUED_TITLE, Grid, read_grid, sdk_like, split_titles
 from auditor.policy.text import (
     CJK_RE,
@@ -29,6 +29,10 @@ from auditor.policy.text import (
 )
 
 CONFIDENCE = 0.8
+PARAGRAPH_CONFIDENCE = 0.84
+"""A permission table of a row a paragraph, its rows marked by their constants (:func:`_scene_paragraphs`): above
+a reading of the same cells anchored on the constants alone (:data:`auditor.policy.extractors.permission_list.
+ANCHORED_CONFIDENCE`), which counts lines and knows no paragraphs."""
 MAX_HEADER_WIDTH = 48
 MAX_COLUMNS = 8
 MIN_WHOLE_HEADER = 4
@@ -75,9 +79,15 @@ class FlatTableExtractor:
             named = "name" in roles or _named_by_company(roles)
             structure = self._periodic(doc, ctx, roles, i, j) if not named else None
             blocks = _scene_blocks(doc, roles, i, j, ctx) if not named else []
-            if blocks and (structure is None or len(blocks) >= len(structure.scenes)):
+            confidence = CONFIDENCE
+            if not named and not blocks:
+                blocks, confidence = _scene_paragraphs(doc, roles, i, j, ctx), PARAGRAPH_CONFIDENCE
+            # (rows of constants a paragraph each are read so, whatever a period reads: it counts another platform's
+            # rows, "IOS / NSCameraUsageDescription / 是", as rows of their own)
+            if blocks and (structure is None or len(blocks) >= len(structure.scenes)
+                           or confidence == PARAGRAPH_CONFIDENCE):
                 # rows a paragraph each, parted by blank lines: read so, a merged scene cell costs no row its place
-                structure = Structure(self.kind, i, blocks[-1].last, CONFIDENCE, scenes=tuple(blocks))
+                structure = Structure(self.kind, i, blocks[-1].last, confidence, scenes=tuple(blocks))
             if structure is None and "name" not in roles and self._periodic_after(doc, ctx, cell_roles, i) \
                     and not (roles[0] == "permissions" and ctx.lexicon.is_header(lines[i].text.strip())):
                 i += 1  # a title over the header ("应用权限说明"), which the header read from the next line fits (the
@@ -745,12 +755,15 @@ def _block_rows(doc: Document, roles: list[str | None], i: int, j: int, ctx: Con
     # the rows stand as far apart as the first row from the header; under titles that stand apart themselves, as
     # far apart as makes rows of about the header's length
     if step > 1:
-        return kept(_paragraph_rows(doc, roles, j, key, _row_gap(lines, j, n, step), ctx, memo, step)), []
+        (apart, fitting), (apart_lines, fitting_lines) = _row_gap(lines, j, n, step), _row_gap(lines, j, n)
+        if fitting < fitting_lines:  # (cells a line each, as the first rows read: no cell of several lines)
+            apart, step = apart_lines, 1
+        return kept(_paragraph_rows(doc, roles, j, key, apart, ctx, memo, step)), []
     rows = _paragraph_rows(doc, roles, j, key, lines[j].no - lines[j - 1].no, ctx, memo)
     if len(rows) >= MIN_BLOCK_ROWS:
         return kept(rows), []
     # a header set off by more blank lines than part its rows (the first "row" then runs over several)
-    return [], kept(_paragraph_rows(doc, roles, j, key, _row_gap(lines, j, n), ctx, memo))
+    return [], kept(_paragraph_rows(doc, roles, j, key, _row_gap(lines, j, n)[0], ctx, memo))
 
 
 def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, apart: int, ctx: Context,
@@ -758,39 +771,47 @@ def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, ap
     """Rows from line ``j``, each the lines closer to each other than ``apart``, while they read as rows
     (:func:`_block_rows`). A row's lines closer to each other than ``step`` (how far apart the header's titles
     stand, as its cells do) are one cell's ("android.permission.CAMERA" over "android.permission.RECORD_AUDIO" two
-    lines apart, in a table whose cells stand five apart); lines a multiple of ``step`` apart, not as far as the rows
+    lines apart, in a table whose cells stand five apart); lines a multiple of ``step`` apart, well past the rows' distance,
     are, have as many cells left empty between them (their blank lines dropped: ten apart, one empty cell)."""
     lines = doc.lines
     n = len(roles)
     rows: list[Row] = []
     k = j
-    if step > 1 and not any(step <= lines[b + 1].no - lines[b].no < apart
-                            for b in range(j, min(len(lines) - 1, j + ROW_GAP_ROWS * n))):
-        step = 1  # (titles apart over rows whose cells stand a line each: each line a cell)
 
-    def within(gap: int) -> bool:  # (a cell left empty, its blank lines dropped: twice the cells' distance)
-        return gap < apart or (step > 1 and gap != apart and gap % step == 0 and gap // step < n)
+    def within(gap: int, cells: int, text: str) -> bool:
+        if step > 1 and gap >= step and cells >= n and not URL_ONLY_RE.match(text):
+            return False  # (a row of cells apart has them all: what follows as far off is no cell of it, an address
+            # alone aside, the link of a header that gives it no title)
+        # (a cell left empty, its blank lines dropped: twice the cells' distance, well past the rows' own, which may
+        # stand a line further apart now and then, in a row that has room for it)
+        return gap < apart or (step > 1 and gap >= apart + 2 and gap % step == 0 and cells + gap // step <= n)
 
     while k < len(lines):
-        end = k
-        while end + 1 < len(lines) and within(lines[end + 1].no - lines[end].no):
+        end, cells_so_far = k, 1
+        while end + 1 < len(lines) and within(gap := lines[end + 1].no - lines[end].no, cells_so_far,
+                                              lines[end + 1].text.strip()):
+            cells_so_far += gap // step if step > 1 and gap >= step else 0
             end += 1
         texts = [lines[b].text.strip() for b in range(k, end + 1)]
         if step > 1:
             cells = [texts[0]]
             for b in range(k + 1, end + 1):
                 gap = lines[b].no - lines[b - 1].no
-                if gap < step:
-                    cells[-1] += "\n" + texts[b - k]
+                if gap < step and not URL_ONLY_RE.match(texts[b - k]) and not URL_ONLY_RE.match(cells[-1]):
+                    # (a name or company wrapped: "北京某某信息科技" / "有限公司", one word; an address alone is the
+                    # link's cell, however close: a row's last cell may follow its company closer than cells do, or
+                    # the company the address: "https://…" / "某某有限公司" under "SDK所属公司及隐私政策链接")
+                    glue = "" if CJK_RE.match(cells[-1][-1:]) and CJK_RE.match(texts[b - k][:1]) else " "
+                    cells[-1] += glue + texts[b - k]
                 else:
-                    cells.extend([""] * (gap // step - 1 if gap >= apart else 0) + [texts[b - k]])
+                    cells.extend([""] * (gap // step - 1 if gap >= apart + 2 else 0) + [texts[b - k]])
             texts = cells
         if rows and len(texts) == 1 and (URL_ONLY_RE.match(texts[0]) or LABELLED_URL_RE.match(texts[0])):
             # a row's last cell, its link alone ("信息处理规则：https://…"), set as far off as the rows are: that row's
             rows[-1] = _with_cell(rows[-1], roles, texts[0], ctx, memo, key, end)
             k = end + 1
             continue
-        if rows and "permissions" in roles and all(CONSTANTS_CELL_RE.match(t) for t in texts):
+        if rows and "permissions" in roles and all(_CONSTANT_LINE_RE.fullmatch(t) for t in texts):
             # permission constants alone, as far off as the rows are: the row above's, gone on past its last cell
             rows[-1] = _with_cell(rows[-1], roles, "\n".join(texts), ctx, memo, key, end)
             k = end + 1
@@ -813,11 +834,11 @@ def _with_cell(row: Row, roles: list[str | None], text: str, ctx: Context, memo:
     return Row(tuple(cells), row.first, last)
 
 
-def _row_gap(lines: Sequence[Line], j: int, n: int, step: int = 1) -> int:
+def _row_gap(lines: Sequence[Line], j: int, n: int, step: int = 1) -> tuple[int, int]:
     """The distance between lines from which two lines after ``j`` stand in two rows, for a table of ``n`` columns
     whose cells (and titles) stand apart: of the distances between the lines of its first rows, the one that
-    parts them into the most rows of ``n`` cells, give or take one (the larger when as many). Lines closer than
-    ``step`` are one cell's (:func:`_paragraph_rows`)."""
+    parts them into the most rows of ``n`` cells, give or take one (the larger when as many); and how many rows
+    of them so read. Lines closer than ``step`` are one cell's (:func:`_paragraph_rows`)."""
     gaps = [lines[k + 1].no - lines[k].no for k in range(j, min(len(lines) - 1, j + ROW_GAP_ROWS * n))]
     best, best_rows = 2, -1
     for apart in sorted(set(g for g in gaps if g >= max(2, step))):
@@ -831,7 +852,7 @@ def _row_gap(lines: Sequence[Line], j: int, n: int, step: int = 1) -> int:
         rows = sum(1 for m in lengths if abs(m - n) <= 1)
         if rows >= best_rows:
             best, best_rows = apart, rows
-    return best
+    return best, max(best_rows, 0)
 
 
 ROW_GAP_ROWS = 6
@@ -1026,6 +1047,64 @@ def _scene_blocks(doc: Document, roles: list[str | None], i: int, j: int, ctx: C
         above = texts
         k = end + 1
     return out if len(out) >= MIN_BLOCK_ROWS else []
+
+
+def _scene_paragraphs(doc: Document, roles: list[str | None], i: int, j: int, ctx: Context) -> list[SceneClaim]:
+    """Rows of a flattened permission table whose header is one paragraph of a title a line, one of them the
+    permissions' constants ("权限代码") and one the use ("业务功能及目的"), and whose rows are each a paragraph as far
+    from the next as the first from the header, their cells of uneven number ("定位权限 / 安卓 / android.permission.
+    ACCESS_COARSE_LOCATION / android.permission.ACCESS_FINE_LOCATION / 为保护账户安全…调用。 / 是"; a row for another
+    platform, "IOS / NSLocationWhenInUseUsageDescription / 是", is skipped, whatever it says): a row's permissions are
+    the constants it lists, or its first cell when that is a permission's name and nothing else, its scene the lines
+    on the use's side of them that are more than a short answer ("是", "否，安卓系统不支持关闭", "安卓"). A paragraph
+    that is such an answer alone (a cell set as far off as the rows are) is skipped too; the table ends at the first
+    paragraph that names no permission and says more. Empty unless at least :data:`MIN_BLOCK_ROWS` rows read so."""
+    lines = doc.lines
+    whole = next((k for k in range(i + 1, j) if lines[k].no - lines[k - 1].no != 1), j)
+    roles, j = roles[:whole - i], whole  # (the header is its first paragraph: a first row's cell may have been read
+    n = len(roles)  # as one more title, "设备权限" after "权限是否可以关闭")
+    sc = next((k for k, r in enumerate(roles) if r in ("scene", "purpose")), None)
+    pc = next((k for k, r in enumerate(roles) if r == "permissions"
+               and _CODE_TITLE_RE.search(lines[i + k].text)), None)
+    if sc is None or pc is None or j >= len(lines):
+        return []
+    apart = lines[j].no - lines[j - 1].no
+    if apart < 2:
+        return []
+    out: list[SceneClaim] = []
+    k = j
+    while k < len(lines):
+        end = k
+        while end + 1 < len(lines) and lines[end + 1].no - lines[end].no < apart:
+            end += 1
+        texts = [lines[b].text.strip() for b in range(k, end + 1)]
+        if len(texts) > 3 * n or any(is_heading(t) or "|" in t or lines[b].mark for b, t in zip(range(k, end + 1), texts)):
+            break
+        at = [b for b, t in enumerate(texts) if _CONSTANT_LINE_RE.fullmatch(t)]
+        if at:
+            side = texts[at[-1] + 1:] if sc > pc else texts[:at[0]]
+            permissions = " ".join(texts[b] for b in at)
+        elif any(_IOS_KEY_RE.search(t) for t in texts) or all(_ANSWER_RE.match(t) for t in texts):
+            k = end + 1  # a row for another platform, or an answer set as far off as the rows
+            continue
+        elif label_cell(texts[0], ctx, strict=True):
+            side, permissions = texts[1:], texts[0]
+        else:
+            break
+        scene = " ".join(t for t in side if not _ANSWER_RE.match(t) and not _IOS_KEY_RE.search(t))
+        out.append(SceneClaim(scene, "", permissions, k, end))  # (a row with no use still lists its permissions)
+        k = end + 1
+    return out if len(out) >= MIN_BLOCK_ROWS else []
+
+
+_CODE_TITLE_RE = re.compile(r"代码|常量|constant|code", re.IGNORECASE)
+"""A permission column's title that says it holds the constants ("权限代码", "Permission constant")."""
+_ANSWER_RE = re.compile(r"^(?:(?:是|否|可以?|不可以?|允许|不允许|yes|no)(?:[，,、;；].{0,30})?|安卓|android|ios|鸿蓬|harmonyos"
+                        r"|[/—–-]+|无)$", re.IGNORECASE)
+"""A cell that is a short answer or a platform ("是", "否，安卓系统不支持关闭", "安卓", "/"), never a use."""
+_IOS_KEY_RE = re.compile(r"\b[A-Z][A-Za-z]{2,60}UsageDescription\b|\bUN[A-Za-z]+Settings\b")
+"""An iOS permission's key ("NSCameraUsageDescription", "NFCReaderUsageDescription", "UNNotificationSettings"):
+another platform's permission, no use."""
 
 
 _UNKNOWN_PERMISSION_RE = re.compile(r"^[^，。,;；:：\s]{2,16}权限$")
