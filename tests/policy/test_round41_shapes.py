@@ -236,3 +236,33 @@ def test_a_permission_table_a_row_a_paragraph_pairs_each_use_with_its_constants(
         "在连接智能门锁时调用。": {"BLUETOOTH", "BLUETOOTH_ADMIN"},
         "收到取件提醒时振动。": {"VIBRATE"},
     }
+
+
+# -- a cookie table flattened a cell a line, its last column how long the cookie lasts ----------------------------
+
+COOKIE_CELLS = """\
+Cookies placed to show ads
+Name
+Placed by
+Reason
+How long
+Zeta Ads
+Zeta Media
+Show you ads that fit the game
+6 months
+Crashfox
+Crashfox Inc.
+Report crashes of the game
+12 months
+Sigma Push
+Sigma
+Send you game news
+3 months
+"""
+
+
+def test_a_duration_column_is_a_column_of_the_header_not_a_row(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "cookies.txt", COOKIE_CELLS, catalog)
+    assert [(s.name, s.company, s.extractor) for s in d.sdks] == [
+        ("Zeta Ads", "Zeta Media", "flat-table"), ("Crashfox", "Crashfox Inc.", "flat-table"),
+        ("Sigma Push", "Sigma", "flat-table")]
