@@ -779,9 +779,10 @@ def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, ap
     k = j
 
     def within(gap: int, cells: int, text: str) -> bool:
-        if step > 1 and gap >= step and cells >= n and not URL_ONLY_RE.match(text):
-            return False  # (a row of cells apart has them all: what follows as far off is no cell of it, an address
-            # alone aside, the link of a header that gives it no title)
+        if step > 1 and gap > step and cells >= n and not URL_ONLY_RE.match(text):
+            return False  # (a row of cells apart that has them all ends where the next line stands off otherwise than
+            # its cells do, however short of the rows' distance; a cell more at the cells' own distance is a column
+            # the header did not title, and an address alone the link of one)
         # (a cell left empty, its blank lines dropped: twice the cells' distance, well past the rows' own, which may
         # stand a line further apart now and then, in a row that has room for it)
         return gap < apart or (step > 1 and gap >= apart + 2 and gap % step == 0 and cells + gap // step <= n)
