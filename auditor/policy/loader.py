@@ -125,6 +125,8 @@ def load_document(path: Path | str) -> Document:
     if spans:
         return _checked(_with_html_tables(name, fmt, encoding, text, spans, code=suffix in CODE_SUFFIXES))
     raw = _tab_rows(_rejoined_cells(text.splitlines()))
+    if suffix not in CODE_SUFFIXES:
+        raw = _rejoined_addresses(raw)  # (in code, "//" opens a comment)
     if suffix not in CODE_SUFFIXES and _ESCAPED_NUMBER_RE.search(text):
         raw = [_ESCAPED_NUMBER_RE.sub(r"\1.", t) for t in raw]  # "1\. …": a numbered item a converter escaped
     if suffix in _JSON_SUFFIXES:
@@ -512,6 +514,30 @@ def _tab_rows(raw: list[str]) -> list[str]:
 MIN_CELL_BARS = 4
 """Lines of a lone "|" a text must hold before its tables are taken for tables with cells broken over lines."""
 _SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def _rejoined_addresses(raw: list[str]) -> list[str]:
+    """Addresses a page broke over lines, each line after the first a piece of its path or query and nothing else
+    ("https://wiki.connect.qq.com" / "/qq%E4%BA%92%E8%81%94sdk%E9" / "%9A%90%E7%A7%81…"): each joined at the line it
+    opens on (the lines it took left blank, so that every line keeps its number). A piece opens with a path's or a
+    query's mark ("/", "%", "?", "&", "#", "=": :data:`_ADDRESS_PIECE_RE`), holds no blank, and follows a line that
+    ends with an address."""
+    out = list(raw)
+    last = -1  # the line the address being joined stands on
+    for k, line in enumerate(raw):
+        text = line.strip()
+        if last >= 0 and _ADDRESS_PIECE_RE.fullmatch(text):
+            out[last] = out[last].rstrip() + text
+            out[k] = ""
+            continue
+        last = k if text and _ENDS_WITH_ADDRESS_RE.search(text) else -1
+    return out
+
+
+_ADDRESS_PIECE_RE = re.compile(r"[/%?&#=⟨✓][A-Za-z0-9\-._~:/?#@!$&'()*+,;=%⟨✓]*")
+"""The rest of an address on a line of its own (a path, an escaped path, a query's parameters; "⟨", "✓": a query's
+"&lang=", "&check=" that a crawler read as entities)."""
+_ENDS_WITH_ADDRESS_RE = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%⟨✓]+$")
 
 
 def _rejoined_cells(raw: list[str]) -> list[str]:

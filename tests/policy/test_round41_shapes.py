@@ -266,3 +266,25 @@ def test_a_duration_column_is_a_column_of_the_header_not_a_row(tmp_path: Path, c
     assert [(s.name, s.company, s.extractor) for s in d.sdks] == [
         ("Zeta Ads", "Zeta Media", "flat-table"), ("Crashfox", "Crashfox Inc.", "flat-table"),
         ("Sigma Push", "Sigma", "flat-table")]
+
+
+# -- an address a page broke over lines --------------------------------------------------------------------------
+
+BROKEN_ADDRESSES = """\
+我们接入的第三方SDK如下：
+1）甲乙推送SDK 目的：消息推送 收集个人信息范围：设备标识符 隐私政策：
+https://jiayi.example.cn
+/legal/privacy%E6%94%BF
+%E7%AD%96/index.html
+?lang=zh&from=app
+2）丙丁统计SDK 目的：统计分析 收集个人信息范围：设备型号 隐私政策：
+https://bingding.example.cn
+/about/policy
+"""
+
+
+def test_an_address_broken_over_lines_is_one_link_and_no_row(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "broken.txt", BROKEN_ADDRESSES, catalog)
+    assert [(s.name, s.link) for s in d.sdks] == [
+        ("甲乙推送SDK", "https://jiayi.example.cn/legal/privacy%E6%94%BF%E7%AD%96/index.html?lang=zh&from=app"),
+        ("丙丁统计SDK", "https://bingding.example.cn/about/policy")]
