@@ -288,3 +288,13 @@ def test_an_address_broken_over_lines_is_one_link_and_no_row(tmp_path: Path, cat
     assert [(s.name, s.link) for s in d.sdks] == [
         ("甲乙推送SDK", "https://jiayi.example.cn/legal/privacy%E6%94%BF%E7%AD%96/index.html?lang=zh&from=app"),
         ("丙丁统计SDK", "https://bingding.example.cn/about/policy")]
+
+
+def test_permission_names_written_as_policies_write_them() -> None:
+    from auditor.policy.lexicon_data import load_lexicon
+
+    lexicon = load_lexicon()
+    # (the names Chinese policies give QUERY_ALL_PACKAGES and CHANGE_WIFI_MULTICAST_STATE in SDK permission lists)
+    assert {p for p, _ in lexicon.permissions_in("查询所有的应用", weak=True)} == {"android.permission.QUERY_ALL_PACKAGES"}
+    assert {p for p, _ in lexicon.permissions_in("改变WiFi多播状态", weak=True)} == \
+        {"android.permission.CHANGE_WIFI_MULTICAST_STATE"}
