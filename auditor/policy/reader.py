@@ -131,6 +131,8 @@ def _read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: 
     permissions = tuple(_dedupe(perms))
     data_types = _data_types(doc, ctx.lines)
     subjects = _subjects(sdks)
+    # (rows of one SDK share their facts before the prose mentions a structured row stands for are dropped: a list's
+    # "- MoPub https://…" takes the company the sentence "MoPub (… of Twitter, Inc.)" gives it)
     return Disclosure(
         source=doc.path, format=doc.format, encoding=doc.encoding, line_count=len(doc.lines),
         sdks=tuple(_with_page(r, data_types, permissions, subjects)

@@ -771,8 +771,8 @@ def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, ap
     """Rows from line ``j``, each the lines closer to each other than ``apart``, while they read as rows
     (:func:`_block_rows`). A row's lines closer to each other than ``step`` (how far apart the header's titles
     stand, as its cells do) are one cell's ("android.permission.CAMERA" over "android.permission.RECORD_AUDIO" two
-    lines apart, in a table whose cells stand five apart); lines a multiple of ``step`` apart, well past the rows' distance,
-    are, have as many cells left empty between them (their blank lines dropped: ten apart, one empty cell)."""
+    lines apart, in a table whose cells stand five apart); lines a multiple of ``step`` apart, well past the rows'
+    distance, have as many cells left empty between them (their blank lines dropped: ten apart, one empty cell)."""
     lines = doc.lines
     n = len(roles)
     rows: list[Row] = []
@@ -1100,7 +1100,7 @@ def _scene_paragraphs(doc: Document, roles: list[str | None], i: int, j: int, ct
 
 _CODE_TITLE_RE = re.compile(r"代码|常量|constant|code", re.IGNORECASE)
 """A permission column's title that says it holds the constants ("权限代码", "Permission constant")."""
-_ANSWER_RE = re.compile(r"^(?:(?:是|否|可以?|不可以?|允许|不允许|yes|no)(?:[，,、;；].{0,30})?|安卓|android|ios|鸿蓬|harmonyos"
+_ANSWER_RE = re.compile(r"^(?:(?:是|否|可以?|不可以?|允许|不允许|yes|no)(?:[，,、;；].{0,30})?|安卓|android|ios|鸿蒙|harmonyos"
                         r"|[/—–-]+|无)$", re.IGNORECASE)
 """A cell that is a short answer or a platform ("是", "否，安卓系统不支持关闭", "安卓", "/"), never a use."""
 _IOS_KEY_RE = re.compile(r"\b[A-Z][A-Za-z]{2,60}UsageDescription\b|\bUN[A-Za-z]+Settings\b")
