@@ -298,3 +298,26 @@ def test_permission_names_written_as_policies_write_them() -> None:
     assert {p for p, _ in lexicon.permissions_in("查询所有的应用", weak=True)} == {"android.permission.QUERY_ALL_PACKAGES"}
     assert {p for p, _ in lexicon.permissions_in("改变WiFi多播状态", weak=True)} == \
         {"android.permission.CHANGE_WIFI_MULTICAST_STATE"}
+
+
+# -- the policy's own title over its date and operator ---------------------------------------------------------------
+
+TITLE_OVER_LABELS = """\
+甲乙记账隐私政策
+
+
+甲乙记账隐私政策:
+更新日期：2024年3月1日
+甲乙记账(以下称“我们”)尊重并保护所有用户的个人隐私权。
+
+一、我们接入的第三方SDK
+SDK名称：丙丁统计SDK
+使用目的：统计分析
+收集个人信息：设备型号、IMEI
+隐私政策：https://bingding.example.cn/privacy
+"""
+
+
+def test_the_policys_own_title_over_its_labels_is_no_sdk_record(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "title.txt", TITLE_OVER_LABELS, catalog)
+    assert [(s.name, s.link) for s in d.sdks] == [("丙丁统计SDK", "https://bingding.example.cn/privacy")]

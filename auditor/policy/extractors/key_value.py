@@ -787,6 +787,10 @@ def _name_line(text: str, ctx: Context, company: bool = False) -> bool:
     if _listed_names(text, ctx):
         return True  # "Unity Ads, AdColony, Chartboost and Vungle" over what they collect: a row each
     name = _head_name(text)
+    title = _DOCUMENT_TITLE_RE.search(name)
+    if title and not ctx.names.known(name[:title.start()].strip(" -—–_:：")):
+        return False  # the policy's own title over its date or operator ("某某App隐私政策" / "更新日期：…"), not an
+        # SDK's record (an SDK's policy named so, "友盟隐私政策", names that SDK)
     name = _CODE_NAMES_RE.sub("", name).strip() or name  # (its code names in brackets are no words of it)
     if split := product_company(name):
         name, company = split[0], True  # the product of a name line written with its company ("某某SDK-某某有限公司")
@@ -1018,6 +1022,9 @@ def _sdk_head(lines: tuple, i: int, ctx: Context) -> tuple[str, str] | None:  # 
     return (m.group(1).strip(), m.group(2).strip()) if m and _sdk_like(m.group(1), ctx) else None
 
 
+_DOCUMENT_TITLE_RE = re.compile(r"(?:隐私政策|隐私协议|用户协议|服务协议|隐私保护指引|隐私权政策|个人信息保护政策|法律声明|"
+                                r"privacy policy|privacy notice|terms of (?:service|use))\s*$", re.IGNORECASE)
+"""The end of a document's title ("某某App用户隐私政策", "Snoring Privacy Policy")."""
 MAX_LISTED_NAMES_WIDTH = 160
 """Display width of a line listing the names of several products (about six names)."""
 
