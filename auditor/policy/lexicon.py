@@ -78,6 +78,10 @@ _INFORMATION_WORDS = frozenset({"信息", "数据", "个人信息"})
 """Heads of an "A的B" label that make it a label of data ("从合作方获得的信息", "收集的数据")."""
 _PERMISSION_FILLER_RE = re.compile(r"android\.permission\.|[a-z_]+_[a-z_]+|权限|permissions?|the|authority|access|以及|和|或|及|与")
 """Words around a permission's name that say no more of it."""
+_THIRD_PARTY_SDKS_RE = re.compile(r"第三方\s*sdk")
+_QUOTED_RE = re.compile(r"[“”\"「」『』《》()（）【】\[\]]")
+MIN_GENERAL_WORDS = 4
+"""Chinese characters beside "第三方SDK" that make a name words about third-party SDKs in general."""
 _GENERAL_TAIL_RE = re.compile(r"(?:\s*(?:sdks?|类|等))+$")
 _HEAD_OF_RE = re.compile(r"^([a-z][a-z-]*(?: [a-z-]+){0,2}) of ")
 """The head of a long English title "A of …" (one to three words before the first "of")."""
@@ -733,6 +737,11 @@ class Lexicon:
         folded = fold(name).strip(" .。:：")
         if any(contains(folded, w) for w in self.not_names):
             return True
+        third = _THIRD_PARTY_SDKS_RE.search(folded)
+        if third and not _QUOTED_RE.search(folded) \
+                and len(_CJK_RE.findall(folded[:third.start()] + folded[third.end():])) >= MIN_GENERAL_WORDS:
+            return True  # "合作的第三方SDK服务商", "部分第三方SDK信息用途说明": words about third-party SDKs in general
+            # (a product named in quotes or brackets beside the words, "第三方SDK“某某”", is one)
         found = [w for w in self.not_name_edges if contains(folded, w)]
         if not found:
             return False

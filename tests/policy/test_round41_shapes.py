@@ -321,3 +321,17 @@ SDK名称：丙丁统计SDK
 def test_the_policys_own_title_over_its_labels_is_no_sdk_record(tmp_path: Path, catalog: Catalog) -> None:
     d = _read(tmp_path, "title.txt", TITLE_OVER_LABELS, catalog)
     assert [(s.name, s.link) for s in d.sdks] == [("丙丁统计SDK", "https://bingding.example.cn/privacy")]
+
+
+GENERAL_ITEMS = """\
+六、第三方SDK
+（1）部分第三方SDK信息用途说明
+（2）甲乙推送SDK：用于向您推送消息，收集设备标识符，隐私政策：https://jiayi.example.cn/privacy
+（3）丙丁统计SDK：用于统计分析，收集设备型号，隐私政策：https://bingding.example.cn/privacy
+（4）合作的第三方SDK服务商
+"""
+
+
+def test_items_about_third_party_sdks_in_general_are_no_rows(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "general.txt", GENERAL_ITEMS, catalog)
+    assert _names(d) == ["甲乙推送SDK", "丙丁统计SDK"]
