@@ -335,3 +335,19 @@ GENERAL_ITEMS = """\
 def test_items_about_third_party_sdks_in_general_are_no_rows(tmp_path: Path, catalog: Catalog) -> None:
     d = _read(tmp_path, "general.txt", GENERAL_ITEMS, catalog)
     assert _names(d) == ["甲乙推送SDK", "丙丁统计SDK"]
+
+
+OPERATOR_PARTICULARS = """\
+九、如何联系我们
+如您对本政策有任何疑问，可通过如下地址与我们联系：
+公司名称：甲乙科技股份有限公司
+公司注册地址：丙丁市戊己区辛壬路18号甲乙产业园A座
+全资子公司名称：甲乙（丙丁）网络科技有限公司
+公司注册地址：丙丁省丙丁市戊己区庚申路1号创意园9号楼3层
+联系电话：400-000-0000
+"""
+
+
+def test_an_operators_particulars_are_no_sdk_record(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "operator.txt", OPERATOR_PARTICULARS, catalog)
+    assert _names(d) == []

@@ -1022,6 +1022,8 @@ def _sdk_head(lines: tuple, i: int, ctx: Context) -> tuple[str, str] | None:  # 
     return (m.group(1).strip(), m.group(2).strip()) if m and _sdk_like(m.group(1), ctx) else None
 
 
+_STREET_ADDRESS_RE = re.compile(r"[省市区县].{0,20}(?:路|街|大道|巷)\s*\d+\s*号")
+"""A street address ("福州市仓山区…西三环路18号…", "广州市越秀区广德北路4号"): a place, never a product's name."""
 _DOCUMENT_TITLE_RE = re.compile(r"(?:隐私政策|隐私协议|用户协议|服务协议|隐私保护指引|隐私权政策|个人信息保护政策|法律声明|"
                                 r"privacy policy|privacy notice|terms of (?:service|use))\s*$", re.IGNORECASE)
 """The end of a document's title ("某某App用户隐私政策", "Snoring Privacy Policy")."""
@@ -1191,6 +1193,8 @@ def _structure(record: _Record, ctx: Context, features: bool = False) -> Structu
                 ctx.lexicon.role(facts.name) in ("data", "item"):
             # "Information Collection and Use" over "Personal Information: …": a section on what is collected
             return Structure(ExtractorKind.KEY_VALUE, record.first, last, CONFIDENCE - 0.2, data=True)
+        if _STREET_ADDRESS_RE.search(facts.name):
+            return None  # "公司注册地址：福州市…路18号…" over "全资子公司名称：…": an operator's particulars, no SDK
         if (not name_like(facts.name) or ctx.lexicon.general_heading(facts.name)) and not ctx.names.known(facts.name) \
                 and not _listed_names(facts.name, ctx):
             return None  # a sentence under a name-like label ("Photo Library Access: * Why we need it: …"), or a
