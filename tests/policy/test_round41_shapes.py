@@ -351,3 +351,15 @@ OPERATOR_PARTICULARS = """\
 def test_an_operators_particulars_are_no_sdk_record(tmp_path: Path, catalog: Catalog) -> None:
     d = _read(tmp_path, "operator.txt", OPERATOR_PARTICULARS, catalog)
     assert _names(d) == []
+
+
+# -- a page that lost its breaks: a cue for the next item's SDK is no company of this one -------------------------
+
+_FILLER = "，".join(["收集设备型号、系统版本、网络类型、屏幕分辨率、运营商信息"] * 8)
+RUN_ON_CUE = ("五、第三方SDK 1）消息推送 我们接入了甲乙推送SDK用于向您推送消息" + _FILLER
+              + " 2）数据统计 目前我们的数据统计由辛壬网络有限公司提供，我们会接入丙丁统计SDK，但不会向其共享您的任何信息。\n")
+
+
+def test_a_cue_far_off_in_the_next_item_gives_no_company(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "run_on_cue.txt", RUN_ON_CUE, catalog)
+    assert [(s.name, s.company) for s in d.sdks] == [("甲乙推送SDK", ""), ("丙丁统计SDK", "辛壬网络有限公司")]

@@ -243,8 +243,10 @@ class ProseExtractor:
         # (the company in brackets right after the name first: several SDKs in one sentence, each with its own,
         # "AdMob (… of Google LLC), MoPub (… of Twitter, Inc.)")
         found = _bracketed_company(sentence, name) or _made_by(sentence, name) \
-            or cued_company(_without_asides_of(sentence, name, named or [])) or _provided_by(sentence, ctx) or next(
-            (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(m.group(0)))), "") \
+            or cued_company(_near(_without_asides_of(sentence, name, named or []), name)) \
+            or _provided_by(sentence, ctx) or next(
+            (c for m in _SENTENCE_RE.finditer(later) if name in m.group(0) and (c := cued_company(_near(m.group(0), name)))),
+            "") \
             or (labelled_company(text, ctx) if len(named or ()) <= 1 else "") \
             or _bracketed_company(text, name) \
             or (cued_company(text) if _ITEM_OPENING_RE.match(text) and name in _first_sentence(text) else "") \
@@ -381,6 +383,27 @@ def _permission_clauses(text: str) -> str:
     网络状态”", "可能需要获取访问网络权限、访问网络状态权限"), none that says it needs none: the row's permissions."""
     return "；".join(m.group(0) for m in CLAUSE_RE.finditer(text)
                     if _ASKED_RE.search(m.group(0)) and not NOT_ASKED_RE.search(m.group(0)))
+
+
+MAX_CUE_DISTANCE = 160
+"""Characters around a name within which a cue says whose it is ("…由某某有限公司提供"): a "sentence" of a page that
+lost its line breaks runs on for hundreds of characters, naming other parties' SDKs and companies."""
+
+
+def _near(sentence: str, name: str) -> str:
+    """The words of ``sentence`` within :data:`MAX_CUE_DISTANCE` characters of ``name``'s first mention and inside
+    its list item (the whole sentence when it does not name it)."""
+    at = sentence.find(name)
+    if at < 0:
+        return sentence
+    start, end = max(0, at - MAX_CUE_DISTANCE), min(len(sentence), at + len(name) + MAX_CUE_DISTANCE)
+    before = [m.end() for m in _RUN_ON_ITEM_RE.finditer(sentence, start, at)]
+    after = _RUN_ON_ITEM_RE.search(sentence, at + len(name), end)
+    return sentence[before[-1] if before else start:after.start() if after else end]
+
+
+_RUN_ON_ITEM_RE = re.compile(r"(?:^|\s)(?:\d{1,2}[）)]|[（(]\d{1,2}[）)])")
+"""An item's number in a text that lost its line breaks (" 3）基于数据统计的SDK接入"): where one item's words end."""
 
 
 def _bracketed_company(text: str, name: str) -> str:
