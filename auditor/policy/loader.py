@@ -38,7 +38,7 @@ from auditor.policy.document import Document, Line, Row, Table
 from auditor.policy.html_text import parse_html
 from auditor.policy.literals import record_runs
 from auditor.policy.resource_text import is_android_resource, resource_lines
-from auditor.policy.text import LETTER_BULLETS, inner_pipes, without_ruby
+from auditor.policy.text import LETTER_BULLETS, URL_ASCII_CHARS, inner_pipes, without_ruby
 
 MAX_POLICY_BYTES = 50 * 1024 * 1024
 MAX_POLICY_CHARS = 8_000_000
@@ -534,10 +534,10 @@ def _rejoined_addresses(raw: list[str]) -> list[str]:
     return out
 
 
-_ADDRESS_PIECE_RE = re.compile(r"[/%?&#=⟨✓][A-Za-z0-9\-._~:/?#@!$&'()*+,;=%⟨✓]*")
+_ADDRESS_PIECE_RE = re.compile(rf"[/%?&#=⟨✓][{URL_ASCII_CHARS}⟨✓]*")
 """The rest of an address on a line of its own (a path, an escaped path, a query's parameters; "⟨", "✓": a query's
 "&lang=", "&check=" that a crawler read as entities)."""
-_ENDS_WITH_ADDRESS_RE = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%⟨✓]+$")
+_ENDS_WITH_ADDRESS_RE = re.compile(rf"https?://[{URL_ASCII_CHARS}⟨✓]+$")
 
 
 def _rejoined_cells(raw: list[str]) -> list[str]:

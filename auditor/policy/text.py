@@ -19,6 +19,9 @@ _LABEL_AHEAD = r"(?![\u3400-\u9fff]{1,16}\s?[:：]\s?(?:https?://|www\.))"
 """Not the start of a Chinese label of another address run into this one ("…/doc#id=1234隐私协议链接:https://…",
 "…map.example.com隐私协议链接:https://…": one cell of two labelled links). (A lookahead of its own; at most 16
 characters, so it costs at most that much per character of an address.)"""
+URL_ASCII_CHARS = r"A-Za-z0-9\-._~:/?#@!$&'()*+,;=%"
+"""The characters an address is written with in plain ASCII, for a character class: a piece of one alone on a line
+(:mod:`auditor.policy.loader`, :mod:`auditor.policy.extractors.flat_table`)."""
 _HOST_CHAR = _URL_CHAR[:-1] + "/]"
 """A character of an address's site: any of :data:`_URL_CHAR` but the slash that ends the site."""
 _ADDRESS_CHAR = r"(?:" + _PAGE_END + _LABEL_AHEAD + r"(?:" + _URL_CHAR + r"|h(?!ttps?://)|(?<![a-z0-9])h))"

@@ -17,6 +17,7 @@ from auditor.policy.text import (
     LABELLED_URL_RE,
     LEGAL_ENTITY_RE,
     PLATFORM_ONLY_RE,
+    URL_ASCII_CHARS,
     URL_ONLY_RE,
     URL_RE,
     company_like,
@@ -79,15 +80,15 @@ class FlatTableExtractor:
             named = "name" in roles or _named_by_company(roles)
             structure = self._periodic(doc, ctx, roles, i, j) if not named else None
             blocks = _scene_blocks(doc, roles, i, j, ctx) if not named else []
-            confidence = CONFIDENCE
-            if not named and not blocks:
-                blocks, confidence = _scene_paragraphs(doc, roles, i, j, ctx), PARAGRAPH_CONFIDENCE
+            paragraphs = not named and not blocks
+            if paragraphs:
+                blocks = _scene_paragraphs(doc, roles, i, j, ctx)
             # (rows of constants a paragraph each are read so, whatever a period reads: it counts another platform's
             # rows, "IOS / NSCameraUsageDescription / 是", as rows of their own)
-            if blocks and (structure is None or len(blocks) >= len(structure.scenes)
-                           or confidence == PARAGRAPH_CONFIDENCE):
+            if blocks and (structure is None or paragraphs or len(blocks) >= len(structure.scenes)):
                 # rows a paragraph each, parted by blank lines: read so, a merged scene cell costs no row its place
-                structure = Structure(self.kind, i, blocks[-1].last, confidence, scenes=tuple(blocks))
+                structure = Structure(self.kind, i, blocks[-1].last,
+                                      PARAGRAPH_CONFIDENCE if paragraphs else CONFIDENCE, scenes=tuple(blocks))
             if structure is None and "name" not in roles and self._periodic_after(doc, ctx, cell_roles, i) \
                     and not (roles[0] == "permissions" and ctx.lexicon.is_header(lines[i].text.strip())):
                 i += 1  # a title over the header ("应用权限说明"), which the header read from the next line fits (the
@@ -531,7 +532,7 @@ def _cells(doc: Document, start: int, link_column: bool = False, limit: int | No
     return [Cell(" ".join(c.text.split()), c.first, c.last) for c in cells], complete
 
 
-_URL_REST_RE = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
+_URL_REST_RE = re.compile(rf"[{URL_ASCII_CHARS}]+")
 _URL_TAIL_RE = re.compile(r"(?=[^\s]*(?:[/=&?]|\.(?:s?html?|pdf|php|aspx?|jsp)$))" + _URL_REST_RE.pattern)
 """The rest of an address cut at the end of a line ("ces/html/contract.html", "eee1044?dver=2.1"): its path, query or
 page, or any characters of an address after one cut right after "=", "/"…; no name of a next row ("OkHttp")."""
@@ -1013,6 +1014,15 @@ def _scene_rows(roles: list[str | None], cells: list[Cell], ctx: Context) -> tup
     return out, used
 
 
+def _paragraph_end(lines: Sequence[Line], k: int, apart: int) -> int:
+    """The last line of the paragraph that opens at line ``k``: the lines after it closer to the one before than
+    ``apart`` (2: no blank line between them)."""
+    end = k
+    while end + 1 < len(lines) and lines[end + 1].no - lines[end].no < apart:
+        end += 1
+    return end
+
+
 def _scene_blocks(doc: Document, roles: list[str | None], i: int, j: int, ctx: Context) -> list[SceneClaim]:
     """Rows of a flattened scene table whose header is one paragraph of a title a line and whose rows are each a
     paragraph of a cell a line, its last the permissions ("业务场景 / 场景说明 / 访问及使用权限" then "会员中心 /
@@ -1032,9 +1042,7 @@ def _scene_blocks(doc: Document, roles: list[str | None], i: int, j: int, ctx: C
     above: list[str] = []
     k = j
     while k < len(lines):
-        end = k
-        while end + 1 < len(lines) and lines[end + 1].no - lines[end].no == 1:
-            end += 1
+        end = _paragraph_end(lines, k, 2)
         texts = [lines[b].text.strip() for b in range(k, end + 1)]
         if len(texts) == n - 1 and above and n >= 3:
             texts = above[:1] + texts  # (the merged first cell)
@@ -1075,9 +1083,7 @@ def _scene_paragraphs(doc: Document, roles: list[str | None], i: int, j: int, ct
     out: list[SceneClaim] = []
     k = j
     while k < len(lines):
-        end = k
-        while end + 1 < len(lines) and lines[end + 1].no - lines[end].no < apart:
-            end += 1
+        end = _paragraph_end(lines, k, apart)
         texts = [lines[b].text.strip() for b in range(k, end + 1)]
         if len(texts) > 3 * n or any(is_heading(t) or "|" in t or lines[b].mark for b, t in zip(range(k, end + 1), texts)):
             break
