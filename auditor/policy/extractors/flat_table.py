@@ -226,7 +226,9 @@ class FlatTableExtractor:
             rows = _platform_rows_joined(roles, rows)
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
-        return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes)) if scenes else None
+        if not any(s.scene or s.description for s in scenes):
+            return None  # no row says what a permission is used for: no scene table read so (its cells ran together)
+        return Structure(self.kind, i, cells[end - 1].last, CONFIDENCE, scenes=tuple(scenes))
 
 
 def _until_header(cells: list[Cell], complete: bool, header: list[str], ctx: Context) -> tuple[list[Cell], bool]:

@@ -986,6 +986,9 @@ MIN_SPACED_COLUMNS = 3
 MAX_SPACED_LABEL = 40
 MAX_SPACED_LINES = 80
 MAX_SPACED_HEADER = 160
+MAX_STACKED_COLUMNS = 8
+MAX_LABEL_WORDS = 6
+"""Words of a permission label that opens a row of a blank-separated table ("Photos, Media, files")."""
 
 
 _GLUED_HEADER_RE = re.compile(r"序号[\u4e00-\u9fff/、（）()]{0,12}权限[\u4e00-\u9fff/、（）()]{2,24}")
@@ -1043,20 +1046,26 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context, headers: tuple[bool, .
     out: list[Structure] = []
     i = 0
     while i < len(lines):
-        if not headers[i]:
+        titles = [t for t in _TOKEN_SPLIT_RE.split(lines[i].text.strip()) if t] if headers[i] else \
+            _stacked_titles(lines, i, ctx)
+        if not titles:
             i += 1
             continue
+        stacked = not headers[i]  # the titles one a line: each row must be one line of blank-separated cells
         rows: list[tuple[str, list[str], int, int]] = []
         other = False  # inside a row whose label names no permission ("应用信息(…)", "传感器")
-        k = i + 1
-        while k < min(len(lines), i + 1 + MAX_SPACED_LINES):
+        start = i + (len(titles) if stacked else 1)
+        k = start
+        while k < min(len(lines), start + MAX_SPACED_LINES):
             line = lines[k]
             if line.mark.startswith("h") or _section_heading(line) or "|" in line.text or headers[k]:
                 break
             label, rest = _leading_label(line.text.strip(), ctx)
-            if _spaced_label(label, ctx):
+            if _spaced_label(label, ctx) and (not stacked or len(rest.split()) >= len(titles) - 1):
                 rows.append((label, [rest.strip()], k, k))
                 other = False
+            elif stacked:
+                break  # (a table copied a cell a line is the flattened table's)
             elif rows and _other_label(label) and (len(rest.split()) >= 2 or _ROW_NUMBER_RE.match(rest)):
                 other = True  # a row of the table about something else: its lines are not the row above's
             elif rows and not other:
@@ -1065,7 +1074,7 @@ def _spaced_tables(lines: tuple[Line, ...], ctx: Context, headers: tuple[bool, .
                 break
             k += 1
         if len(rows) >= 2:
-            roles = [ctx.lexicon.role(t) for t in _TOKEN_SPLIT_RE.split(lines[i].text.strip()) if t]
+            roles = [ctx.lexicon.role(t) for t in titles]
             scenes = tuple(_spaced_scene(label, texts, roles, first, last) for label, texts, first, last in rows)
             out.append(Structure(ExtractorKind.PERMISSION_LIST, i, rows[-1][3], CONFIDENCE, scenes=scenes))
             i = rows[-1][3] + 1
@@ -1081,10 +1090,20 @@ _CONSTANT_RUN_RE = re.compile(r"(?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z
 def _leading_label(text: str, ctx: Context) -> tuple[str, str]:
     """``(first cell, the rest)`` of a row of a blank-separated table: the constants it opens with
     ("ACCESS_FINE_LOCATION, ACCESS_COARSE_LOCATION …", the last one cut where the next cell's text was run into it:
-    :func:`_glued_label`), else its first word."""
+    :func:`_glued_label`), else its first words when they say only a permission ("Phone status Determine if a
+    call is coming": the longest such run of two or more; of a first word that is a label of its own, only words
+    in ASCII, "Camera access"), else its first word."""
     label, rest = _glued_label(text, ctx)
     if label:
         return label, rest.strip()
+    words = text.split()
+    if len(words) > 2:
+        one = _spaced_label(words[0], ctx)  # (a Chinese label is one word: "存储权限 保存图片" is two cells)
+        for n in range(min(MAX_LABEL_WORDS, len(words) - 1), 1, -1):
+            head = " ".join(words[:n])
+            if (not one or head.isascii()) and width(head) <= MAX_SPACED_LABEL \
+                    and ctx.lexicon.only_permission(head, label=True) and _spaced_label(head, ctx):
+                return head, " ".join(words[n:])
     label, _, rest = text.partition(" ")
     return label, rest
 
@@ -1102,15 +1121,51 @@ def _spaced_scene(label: str, texts: list[str], roles: list[str | None], first: 
 
 
 def _spaced_header(line: Line, ctx: Context) -> bool:
-    """A line of blank-separated column titles, the first naming the permission column."""
+    """A line of blank-separated column titles, the first naming the permission column: three or more, or two
+    that are both a table's usual titles and the second the use ("Permission Purpose", "权限 用途")."""
     if line.mark or "|" in line.text or width(line.text) > MAX_SPACED_HEADER:
         return False
     tokens = [t for t in _TOKEN_SPLIT_RE.split(line.text.strip()) if t]
+    if len(tokens) == 2:
+        return _titles_of_uses(tokens, ctx)
     if len(tokens) < MIN_SPACED_COLUMNS or not _PERMISSION_WORD_RE.search(tokens[0]) \
             or ctx.lexicon.role(tokens[0]) != "permissions":
         return False
     return sum(1 for t in tokens[1:] if ctx.lexicon.role(t) is not None) >= 2 \
         and not ctx.lexicon.permissions_in(tokens[0], weak=True)
+
+
+def _titles_of_uses(titles: list[str], ctx: Context) -> bool:
+    """Titles of a permission table: the first the permission's, every one a table's usual title, one after
+    the first the use (its scene or purpose), none but the remarks' and the user's choice's twice ("是否询问 /
+    可否关闭")."""
+    roles = [ctx.lexicon.role(t) for t in titles]
+    told = [r for r in roles if r not in _REPEATED_ROLES]
+    return roles[0] == "permissions" and _PERMISSION_WORD_RE.search(titles[0]) is not None \
+        and not ctx.lexicon.permissions_in(titles[0], weak=True) \
+        and all(ctx.lexicon.is_header(t) for t in titles) and len(set(told)) == len(told) \
+        and bool({"scene", "purpose"} & set(roles[1:]))
+
+
+_REPEATED_ROLES = frozenset({"choice", "description"})
+
+
+MAX_STACKED_TITLE = 24
+"""Display width of one title of a header written a title a line."""
+
+
+def _stacked_titles(lines: tuple[Line, ...], i: int, ctx: Context) -> list[str]:
+    """The titles of a permission table's header written one a line from line ``i`` ("设备权限 / 业务功能 /
+    权限授权方式 / 可否关闭"), when :func:`_titles_of_uses` holds of them; else none."""
+    if not _PERMISSION_WORD_RE.search(lines[i].text) or ctx.lexicon.role(lines[i].text.strip()) != "permissions":
+        return []  # (the cheap test first: most lines are no permission column's title)
+    titles: list[str] = []
+    for line in lines[i:i + MAX_STACKED_COLUMNS]:
+        text = line.text.strip()
+        if line.mark or "|" in text or " " in text or width(text) > MAX_STACKED_TITLE or ctx.lexicon.role(text) is None:
+            break
+        titles.append(text)
+    return titles if len(titles) >= 2 and _titles_of_uses(titles, ctx) else []
 
 
 MAX_OTHER_LABEL = 12
