@@ -16,6 +16,7 @@ from auditor.policy.model import PermissionDisclosure, Scene, SdkDisclosure
 from auditor.policy.names import NameIndex, Resolution
 from auditor.policy.resolve import Evidence, Resolver
 from auditor.policy.text import (
+    ANSWER_RE,
     CLAUSE_RE,
     COMPONENT_WORD_RE,
     NOT_ASKED_RE,
@@ -368,6 +369,26 @@ _SERVICE_OF_RE = re.compile(r"^(?:\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*
                             r"(?:服务|功能)$")
 """A scene label naming only the permission a service rests on ("基于位置信息的附加服务", "基于麦克风的语音技术相关附加服务",
 "基于设备存储权限的附加业务功能")."""
+_GRANT_RE = re.compile(r"权限|授权|permission", re.IGNORECASE)
+_WHOLE_APP_RE = re.compile(r"^(?:首次|初次)?(?:使用|运行|启动|打开|登录|安装|下载|进入)\s*[^，,、；;中内里]{0,20}?"
+                           r"(?:APP|App|app|应用|软件|客户端|程序|产品|平台|服务)$|^(?:首次|初次)?(?:安装|启动)[^，,、；;中内里的]{0,10}$"
+                           r"|^\s*(?:use|run|open|launch|install)\s+(?:the|our|this)\s+(?:app|application|service)s?$",
+                           re.IGNORECASE)
+"""The moment of using, running or installing the app as a whole ("运行安卓版APP", "安装黑岩阅读", "使用中正服务"), not
+of one of its functions ("使用本应用中的在线聊天服务")."""
+
+
+def _names_a_use(moment_text: str) -> bool:
+    """Whether the moment a permission item's text opens with names a use of the app: not one about the grant itself
+    ("如您同意开启此项权限后", "取消该授权后"), nor a condition after something ("注销帐户后"), nor the whole app
+    ("运行安卓版APP", "使用中正服务"), nor more than one sentence."""
+    text = moment_text.strip()
+    return bool(text) and not _GRANT_RE.search(text) and not re.search(r"[。！？!?]", text) \
+        and not text.endswith(("后", "之后")) and not _WHOLE_APP_RE.match(text)
+
+
+_MOMENT_OPENING_RE = re.compile(r"^\s*(?:当您|当你|在您|如您|您在|如果您|您如果|若您|您若|when(?:ever)? you\b)", re.IGNORECASE)
+"""A permission item's text that opens with the moment the user acts (:data:`~auditor.policy.text.WHEN`)."""
 _DEFINITION_OPENING_RE = re.compile(r"^\s*(?:允许(?!后|之后|我们|您|你|用户)|allows?\s+(?!us\b|you\b))", re.IGNORECASE)
 _THIS_PERMISSION_RE = re.compile(r"^\s*(?:this|these|the)\s+permissions?\s+(?:allows?|lets?|enables?|(?:is|are)\s+"
                                  r"(?:only\s+)?used)\b|^\s*(?:该|此|这些?)权限(?:用于|允许|可以|可)", re.IGNORECASE)
@@ -419,6 +440,10 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
         if not perms:
             continue
         name = members[0].scene or members[0].description  # no scene given: its description names it
+        if ANSWER_RE.match(name):
+            # "是" / "否": a yes-or-no cell read where the scene's should be (a row of a flattened table read out of
+            # step) names no scene; the permissions stay disclosed
+            continue
         if _SUMMARY_SCENE_RE.search(name):
             continue  # "…开启位置、相机、麦克风…的访问权限，以实现这些权限所涉及信息的收集和使用": a summary of the
             # uses said before, each under its own scene; the permissions stay disclosed
@@ -433,21 +458,30 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
                 continue
         if SDK_WORD_END_RE.search(name.strip()):
             continue  # "推送类SDK：我们的App产品使用了小米推送SDK…": an item on SDKs, whose rows say what they ask for
+        opens_moment = bool(descs) and _MOMENT_OPENING_RE.match(descs[0]) is not None \
+            and _names_a_use(moment(descs[0]))
         if descs and (_SERVICE_OF_RE.match(name.strip()) or (
-                (_DEFINITION_OPENING_RE.match(descs[0]) or _THIS_PERMISSION_RE.match(descs[0]))
+                (_DEFINITION_OPENING_RE.match(descs[0]) or _THIS_PERMISSION_RE.match(descs[0]) or opens_moment)
                 and lexicon.only_permission(name))):
             # "基于相机/摄像头的附加服务：您可在开启相机权限后使用该功能扫码…", "存储：允许App读取存储中的图片，主要用于
             # 更换头像": the label says only which permission; the use its text gives is the scene (the label stays
-            # the description), and text that is only the system's words for it ("振动：允许应用控制振动器") says none
-            use = stated_purpose(descs[0]) or moment(descs[0])
-            if use and lexicon.restates_permission(use):
-                # "These permissions allow the app to read and write to the USB storage, so we can keep …": the use
-                # is the purpose after the one that says the permission again
-                use = stated_purpose(descs[0], descs[0].find(use) + len(use)) or use
-            if use:
-                name, descs = use, [name] + descs
-            elif len(descs) == 1 and _definition(descs[0]) and not PURPOSE_MARK_RE.search(descs[0]):
-                continue
+            # the description), and text that is only the system's words for it ("振动：允许应用控制振动器") says none;
+            # text that opens with the moment the user acts ("麦克风权限：当您使用联系客服功能…时") has it as the scene
+            if opens_moment:
+                # the moment is the scene; its label and what the text says it is for describe it (the whole text
+                # stays the evidence)
+                purpose = stated_purpose(descs[0])
+                name, descs = moment(descs[0]), [name] + ([purpose] if purpose else []) + descs[1:]
+            else:
+                use = stated_purpose(descs[0]) or moment(descs[0])
+                if use and lexicon.restates_permission(use):
+                    # "These permissions allow the app to read and write to the USB storage, so we can keep …": the
+                    # use is the purpose after the one that says the permission again
+                    use = stated_purpose(descs[0], descs[0].find(use) + len(use)) or use
+                if use:
+                    name, descs = use, [name] + descs
+                elif len(descs) == 1 and _definition(descs[0]) and not PURPOSE_MARK_RE.search(descs[0]):
+                    continue
         first = min(m.first for m in members)
         last = max(m.last for m in members)
         out.append(Scene(name, "; ".join(descs), tuple(perms), doc.span(first, last)))

@@ -300,7 +300,7 @@ def name_like(cell: str) -> bool:
         and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \
         and not _TAG_ONLY_RE.match(cell) and not _POLICY_ONLY_RE.match(cell) and not SDK_PHRASE_RE.search(cell) \
         and not _CONTACT_RE.match(cell) and not _CLAUSE_OPENING_RE.match(cell) and not _ANNOTATION_RE.match(cell) \
-        and not _ANSWER_RE.match(cell) and not _field_key(cell) and not _PASSIVE_END_RE.search(cell)
+        and not ANSWER_RE.match(cell) and not _field_key(cell) and not _PASSIVE_END_RE.search(cell)
 
 
 _FIELD_KEY_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 ]{1,40}?)\s*[(（]\s*`?([a-z][a-z0-9]*(?:[A-Z_][A-Za-z0-9]*)+)`?\s*[)）]$")
@@ -313,7 +313,8 @@ def _field_key(cell: str) -> bool:
     return m is not None and m.group(1).replace(" ", "").casefold() == m.group(2).replace("_", "").casefold()
 
 
-_ANSWER_RE = re.compile(r"^(?:yes|no|true|false|none|n/?a|是|否|有|无)\W*$", re.IGNORECASE)
+ANSWER_RE = re.compile(r"^(?:yes|no|true|false|none|n/?a|是|否|有|无)\W*$", re.IGNORECASE)
+"""A cell that only answers yes or no (or says there is none): never a name, a scene or a company."""
 """An answer of a questionnaire's cell ("Yes.", "否"), never a name."""
 
 

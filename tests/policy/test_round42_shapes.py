@@ -91,3 +91,35 @@ def test_two_titles_over_rows_whose_permission_is_several_words(tmp_path: Path, 
     assert pairs["Show pickup points near you"] == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
     assert len(pairs) == 3
 
+
+MOMENT_FIRST = """三、我们申请的设备权限
+（一）相机权限：当您使用扫码寄件功能时，本应用需要向您申请获取此权限，拒绝后您将无法扫码。
+（二）麦克风权限：当您使用语音留言功能时，本应用需要向您申请获取此权限，拒绝后您只能输入文字。
+（三）电话权限：当您运行本应用时，我们需要获取此权限以识别设备，保障账号安全。
+（四）日历权限：如您同意开启此项权限后，我们会把取件提醒写入您的日历。
+"""
+
+
+def test_an_item_naming_only_its_permission_has_the_moment_it_opens_with_as_its_scene(
+        tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "moment.txt", MOMENT_FIRST, catalog)
+    pairs = _pairs(d)
+    assert pairs["使用扫码寄件功能"] == {"CAMERA"}
+    assert pairs["使用语音留言功能"] == {"RECORD_AUDIO"}
+    # running the app at all, or granting the permission, is no use of it: the label stays the scene's name
+    assert pairs["电话权限"] == {"READ_PHONE_STATE"}
+    assert len(pairs) == 4 and not any(name.startswith(("运行", "同意")) for name in pairs)
+
+
+def test_a_yes_or_no_cell_names_no_scene() -> None:
+    from auditor.policy.claims import SceneClaim
+    from auditor.policy.document import Document, Line
+    from auditor.policy.facts import scenes
+    from auditor.policy.lexicon_data import load_lexicon
+
+    lines = tuple(Line(k, t) for k, t in enumerate(["相机", "是", "麦克风", "发送语音留言"], 1))
+    doc = Document("made-up.txt", "text", "utf-8", lines)
+    found = scenes(doc, [SceneClaim("是", "", "相机", 0, 1), SceneClaim("发送语音留言", "", "麦克风", 2, 3)],
+                   load_lexicon())
+    assert [(s.name, s.permissions) for s in found] == [("发送语音留言", ("android.permission.RECORD_AUDIO",))]
+
