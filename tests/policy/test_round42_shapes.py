@@ -123,3 +123,27 @@ def test_a_yes_or_no_cell_names_no_scene() -> None:
                    load_lexicon())
     assert [(s.name, s.permissions) for s in found] == [("发送语音留言", ("android.permission.RECORD_AUDIO",))]
 
+
+ENUMERATED = """Why we collect information
+We use third party providers Crashfox (for crash reports), Sigma Push and Tau Maps (for notifications and maps),
+Quillmetrics and Orbitads (for attribution and advertising). Their privacy policies apply to the data they receive.
+"""
+
+
+def test_unknown_names_enumerated_beside_known_ones_in_an_english_sentence(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "enumerated.txt", ENUMERATED.replace("\n(", " ("), catalog)
+    names = [r.name for r in d.sdks]
+    assert {"Crashfox", "Sigma Push", "Tau Maps", "Quillmetrics", "Orbitads"} <= set(names)
+    assert [r.id for r in d.sdks if r.name in ("Quillmetrics", "Orbitads")] == [None, None]
+
+
+NOT_NAMES = """We use service providers Crashfox, Sigma Push and our own servers to keep the games running.
+The make, model and operating system of your device are collected by Crashfox and Sigma Push.
+"""
+
+
+def test_words_enumerated_beside_known_names_are_no_names_unless_capitalised(tmp_path: Path,
+                                                                             catalog: Catalog) -> None:
+    d = _read(tmp_path, "not_names.txt", NOT_NAMES, catalog)
+    assert sorted({r.name for r in d.sdks}) == ["Crashfox", "Sigma Push"]
+

@@ -148,7 +148,8 @@ Fabric", "the report is uploaded to Sentry"): read as :data:`_USED_NAME_RE` is."
 _NAME_ACTS_RE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[-*•]\s))([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s+"
                            r"(?:collects|captures|records|receives|processes|tracks|logs|gathers|(?:may|will|can) collect)\b")
 """A capitalised name opening a sentence that says it collects ("Sentry captures a diagnostic report")."""
-_SDK_CUE_RE = re.compile(r"sdk|集成|接入|合作伙伴|合作方|integrat|partner", re.IGNORECASE)
+_SDK_CUE_RE = re.compile(r"sdk|集成|接入|合作伙伴|合作方|integrat|partner|\b(?:service )?providers?\b"
+                         r"|third[- ]party (?:services?|tools?|librar|vendors?|analytics|advertis)", re.IGNORECASE)
 _SDK_SUFFIX_RE = re.compile(r"([A-Za-z][\w.+-]*(?:\s+[A-Za-z][\w.+-]*){0,2}|[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,11}"
                             r"|[A-Za-z][A-Za-z0-9+]*[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9+]{0,10})\s?(?:SDK|sdk|Sdk)")
 _ITEM_START_RE = re.compile(r"^\s*(?:[-*•·●]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[a-zA-Z][.)、])")
@@ -1060,6 +1061,11 @@ def _listed(text: str, ctx: Context, exact: Callable[[str], str | None]) -> list
                 continue  # (names each with an aside, "Name (Company), Name (Company)": not one bracket by the way)
             out += [(k, n) for k, n in _beside_distinctive(chunk_m.group(0), chunk_m.start(), ctx, exact, asides=True)
                     if n not in seen]
+            if cued and CJK_RE.search(chunk_m.group(0)) is None:
+                # an English enumeration read across its asides ("third party providers Fabric (…), AppsFlyer and
+                # Tenjin (…), AppOnboard and SOOMLA (…)"); a Chinese one's aside ends it ("友盟+SDK(…)等，它们的…")
+                out += [(k, n) for k, n in _enumeration(chunk_m.group(0), chunk_m.start(), ctx, exact)
+                        if n not in seen]
     if ";" in masked or "；" in masked:
         out += _semicolon_names(masked, ctx, exact)
     folded = fold(text)
@@ -1164,9 +1170,20 @@ _DEVICE_TAIL_RE = re.compile(r"(?:手机|机型|终端|设备|\bphones?|\bdevice
 ("如您使用华为/小米/OPPO手机时"), not SDKs."""
 
 
+_LAST_ITEM_END_RE = re.compile(r"\s*\.\s+(?=[A-Z])")
+"""Where an English enumeration's last item ends with its sentence ("… AppOnboard and SOOMLA. Their policies…")."""
+_AND_SPLIT_RE = re.compile(r"\s+(?:and|or|&)\s+")
+"""What joins the last two items of an English enumeration ("…, Game Analytics, AppOnboard and SOOMLA")."""
+_ENGLISH_NAME_RE = re.compile(r"[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,3}[*†]*\.?")
+"""An English item that reads as a name: one to four capitalised words ("AppOnboard", "Game Analytics"), a
+footnote's mark after it ("Google AdMob*")."""
+
+
 def _enumeration(chunk: str, offset: int, ctx: Context, exact: Callable[[str], str | None]
                  ) -> list[tuple[int, str]]:
-    items = [p for p in _ENUM_SPLIT_RE.split(chunk) if p.strip()]
+    english = CJK_RE.search(chunk) is None  # (an English sentence's unknown item must be capitalised words to read as a name)
+    items = [q for p in _ENUM_SPLIT_RE.split(chunk) if p.strip()
+             for q in (_AND_SPLIT_RE.split(_LAST_ITEM_END_RE.split(p, 1)[0]) if english else [p]) if q.strip()]
     devices = [k for k, p in enumerate(items) if _DEVICE_TAIL_RE.search(p.strip(" 。.，,"))]
     if devices:  # only the items after the last phone brand's device noun may name SDKs
         cut = devices[-1] + 1
@@ -1183,7 +1200,7 @@ def _enumeration(chunk: str, offset: int, ctx: Context, exact: Callable[[str], s
         return []  # "例如IMEI/Android ID/IDFA/AMAZONID/事件发生时间…": a list of data, whatever names it holds
     run: list[str] = []
     for n, k in zip(stripped[start:], known[start:]):
-        if not n or not (k or _plain_name(n, ctx)):
+        if not n or not (k or (_ENGLISH_NAME_RE.fullmatch(n) or not english) and _plain_name(n, ctx)):
             break
         run.append(n)
     return [(offset + max(0, chunk.find(n)), n) for n in run]
