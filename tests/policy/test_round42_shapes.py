@@ -147,3 +147,24 @@ def test_words_enumerated_beside_known_names_are_no_names_unless_capitalised(tmp
     d = _read(tmp_path, "not_names.txt", NOT_NAMES, catalog)
     assert sorted({r.name for r in d.sdks}) == ["Crashfox", "Sigma Push"]
 
+
+_FILLER = "我们会采取合理可行的措施保护您的个人信息，并定期审查本政策的执行情况。" * 16
+ONE_LINE = (
+    "一、我们收集的信息。在您使用通讯录好友功能时，我们会读取您的通讯录；在您使用附近门店功能时，我们会获取您的位置信息。"
+    + _FILLER
+    + "二、第三方SDK。1、甲乙推送SDK 1）READ_PHONE_STATE获取手机状态：获取用户设备的IMEI，以便提供推送服务。"
+    "2）WRITE_EXTERNAL_STORAGE获取存储权限：读写外部存储，用于保存推送配置。"
+    "2、丙丁统计SDK 1）ACCESS_WIFI_STATE获取WiFi状态：获取设备的MAC地址，以便提供统计服务。"
+    + _FILLER
+)
+
+
+def test_a_sentence_naming_no_sdk_on_a_one_line_page_is_of_the_sdk_before_it(tmp_path: Path,
+                                                                            catalog: Catalog) -> None:
+    assert len(ONE_LINE) > 1200 and "\n" not in ONE_LINE
+    d = _read(tmp_path, "one_line.txt", ONE_LINE + "\n", catalog)
+    data = {r.name: set(r.data_types) for r in d.sdks}
+    assert {"imei", "storage"} <= data["甲乙推送SDK"]
+    assert not {"contacts", "mac", "location-fine", "location-coarse"} & data["甲乙推送SDK"]
+    assert "mac" in data["丙丁统计SDK"]
+    assert not {"contacts", "imei", "storage", "location-fine", "location-coarse"} & data["丙丁统计SDK"]

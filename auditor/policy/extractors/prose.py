@@ -238,9 +238,7 @@ class ProseExtractor:
         if others:  # the paragraph's sentences about this SDK, and those about none ("AdMob may use your ID."); of a
             # run-on "sentence" naming SDK after SDK (a table or list whose breaks are lost), what follows each place
             # it names this SDK up to the next SDK
-            text = "".join(_own_segments(said, name, all_named) if _run_on(said, all_named) else said
-                           for m in _SENTENCE_RE.finditer(text)
-                           if any(w in (said := m.group(0)) for w in mine) or not any(w in said for w in others))
+            text = _sentences_about(text, name, mine, others, all_named)
         # (the company in brackets right after the name first: several SDKs in one sentence, each with its own,
         # "AdMob (… of Google LLC), MoPub (… of Twitter, Inc.)")
         found = _bracketed_company(sentence, name) or _made_by(sentence, name) \
@@ -271,6 +269,31 @@ class ProseExtractor:
                                  or _later_link(name, text, later)), first, last)
 
 
+def _sentences_about(text: str, name: str, mine: set[str], others: set[str], named: tuple[str, ...]) -> str:
+    """The sentences of a paragraph naming several SDKs that speak of ``name``: those naming it (of a run-on
+    "sentence", :func:`_own_segments`), and those naming no SDK. In a long paragraph (a page that lost its line
+    breaks) a sentence naming none is of the SDKs the sentence before it is about, not of every SDK: "2、个推SDK
+    1）READ_PHONE_STATE…。2）WRITE_EXTERNAL_STORAGE…。3、支付宝SDK…" gives the storage sentence to 个推 alone, and
+    what the page says before its first SDK of the app's own collection to none."""
+    sentences = [m.group(0) for m in _SENTENCE_RE.finditer(text)]
+    long = len(text) > MAX_SHARED_PARAGRAPH
+    out = []
+    owner: bool | None = None  # whether the last sentence naming an SDK names this one (None: none named yet)
+    for said in sentences:
+        names_mine = any(w in said for w in mine)
+        names_other = any(w in said for w in others)
+        if names_mine or names_other:
+            owner = names_mine
+        if names_mine:
+            out.append(_own_segments(said, name, named) if _run_on(said, named) else said)
+        elif not names_other and (not long or owner):
+            out.append(said)
+    return "".join(out)
+
+
+MAX_SHARED_PARAGRAPH = 1200
+"""Characters of a paragraph whose sentences naming no SDK may speak of every SDK it names; in a longer one (a page
+crawled as one line) such a sentence is of the SDK named before it (:func:`_sentences_about`)."""
 MAX_SHARED_SENTENCE = 300
 """Characters of a sentence that may speak of several SDKs at once; a longer one naming :data:`MIN_RUN_NAMES` or more
 runs on from one SDK's text to the next (:func:`_own_segments`)."""
