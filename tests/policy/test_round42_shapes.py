@@ -3,7 +3,8 @@ line of blank-separated cells; a two-column permission table ("Permission Purpos
 several words; a permission item whose text opens with the moment the user acts (not running the app, not
 granting the permission); a yes-or-no cell never named as a scene; names the catalog does not know, enumerated
 in an English sentence beside names it knows; on a page crawled as one line, a sentence that names no SDK is of the
-SDK named before it, not of every SDK the page names. In our own words, expected values written by hand."""
+SDK named before it, not of every SDK the page names; a flattened table's row whose last cell stands a line further
+off than its others. In our own words, expected values written by hand."""
 
 from __future__ import annotations
 
@@ -168,3 +169,24 @@ def test_a_sentence_naming_no_sdk_on_a_one_line_page_is_of_the_sdk_before_it(tmp
     assert not {"contacts", "mac", "location-fine", "location-coarse"} & data["甲乙推送SDK"]
     assert "mac" in data["丙丁统计SDK"]
     assert not {"contacts", "imei", "storage", "location-fine", "location-coarse"} & data["丙丁统计SDK"]
+
+
+def _cells_apart(rows: list[tuple[str, str, str]], late: int) -> str:
+    out = "第三方SDK名称\n使用目的\n收集的个人信息类型\nSDK隐私链接\n\n\n"
+    for k, (name, purpose, data) in enumerate(rows):
+        out += f"{name}\n{purpose}\n{data}\n" + ("      \n" if k == late else "") + "\n点击查看\n\n\n\n"
+    return out + "前述服务商收集和处理信息等行为遵守其自身的隐私条款。\n"
+
+
+_APART_ROWS = [("甲乙推送", "消息推送", "IMEI,MAC地址"), ("丙丁统计", "数据上报和行为分析", "IMEI,Android ID\n        设备型号"),
+               ("戊己地图", "一键找人、发送位置", "位置信息,IMEI"), ("辛壬分享", "分享内容至第三方应用", "IMSI,MAC地址"),
+               ("庚癸客服", "在线客服", "设备型号")]
+
+
+def test_a_rows_last_cell_a_line_further_off_than_its_others_is_that_rows(tmp_path: Path, catalog: Catalog) -> None:
+    # the third row's link text stands three lines under its data cell, the others' two: the table goes on (a data
+    # cell wrapped over two lines in the second row keeps the rows from being read a cell at a time)
+    d = _read(tmp_path, "apart.txt", _cells_apart(_APART_ROWS, late=2), catalog)
+    assert [r.name for r in d.sdks] == [name for name, _, _ in _APART_ROWS]
+    data = {r.name: set(r.data_types) for r in d.sdks}
+    assert data["辛壬分享"] == {"imsi", "mac"} and data["庚癸客服"] == {"device-model"}

@@ -815,6 +815,14 @@ def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, ap
             rows[-1] = _with_cell(rows[-1], roles, texts[0], ctx, memo, key, end)
             k = end + 1
             continue
+        if rows and len(texts) == 1 and rows[-1].last - rows[-1].first + 1 == n - 1 \
+                and lines[k].no - lines[rows[-1].last].no < 2 * apart and width(texts[0]) <= MAX_LONE_CELL \
+                and not is_heading(texts[0]):
+            # a row's last cell set a line further off than its other cells ("点击查看" three lines under the data
+            # cell, where the rows' others stand two): that row's, one cell short of the header's
+            rows[-1] = _with_cell(rows[-1], roles, texts[0], ctx, memo, key, end)
+            k = end + 1
+            continue
         if rows and "permissions" in roles and all(_CONSTANT_LINE_RE.fullmatch(t) for t in texts):
             # permission constants alone, as far off as the rows are: the row above's, gone on past its last cell
             rows[-1] = _with_cell(rows[-1], roles, "\n".join(texts), ctx, memo, key, end)
@@ -829,6 +837,10 @@ def _paragraph_rows(doc: Document, roles: list[str | None], j: int, key: int, ap
         rows.append(Row(tuple(cells), k, end))
         k = end + 1
     return rows
+
+
+MAX_LONE_CELL = 24
+"""Display width of a row's last cell that may stand alone a line further off than the row's others ("点击查看")."""
 
 
 def _with_cell(row: Row, roles: list[str | None], text: str, ctx: Context, memo: _Fits, key: int, last: int) -> Row:
