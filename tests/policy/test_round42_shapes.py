@@ -4,7 +4,8 @@ several words; a permission item whose text opens with the moment the user acts 
 granting the permission); a yes-or-no cell never named as a scene; names the catalog does not know, enumerated
 in an English sentence beside names it knows; on a page crawled as one line, a sentence that names no SDK is of the
 SDK named before it, not of every SDK the page names; a flattened table's row whose last cell stands a line further
-off than its others. In our own words, expected values written by hand."""
+off than its others; a numbered SDK item after a key-value record is the list's next item, and a list numbered from 1
+again is another list. In our own words, expected values written by hand."""
 
 from __future__ import annotations
 
@@ -190,3 +191,30 @@ def test_a_rows_last_cell_a_line_further_off_than_its_others_is_that_rows(tmp_pa
     assert [r.name for r in d.sdks] == [name for name, _, _ in _APART_ROWS]
     data = {r.name: set(r.data_types) for r in d.sdks}
     assert data["辛壬分享"] == {"imsi", "mac"} and data["庚癸客服"] == {"device-model"}
+
+
+NUMBERED_AFTER_RECORD = """三、第三方SDK
+1、甲乙推送SDK：用于推送消息，收集设备型号、IMEI。来源：https://jiayi.example.cn/privacy
+SDK名称：丙丁统计SDK
+服务类型：用于统计用户日活数据
+收集个人信息类型：设备信息（IMEI/Mac）
+隐私权政策链接：https://bingding.example.cn/privacy
+3、戊己图片SDK：用于图片轮播，申请您的网络使用权限。来源：https://wuji.example.cn/banner
+4、辛壬网络SDK：系统网络请求框架，需要申请您的网络使用相关权限。来源：https://xinren.example.cn/okhttp
+5、庚癸解析SDK：用于json数据的解析。
+来源：https://gengui.example.cn/gson（四）在您对账号进行注销时，您可以通过以下方式操作。
+1、登出《甲乙会议》，该操作渠道路径为：个人中心-登出APP，登出后APP将退出您的登录状态。
+2、注销账户，该操作渠道路径为：个人中心-注销账户，注销后您的注册信息将被删除。
+"""
+
+
+def test_a_numbered_sdk_item_ends_the_record_above_and_a_list_numbered_from_1_again_is_another(
+        tmp_path: Path, catalog: Catalog) -> None:
+    # "3、戊己图片SDK：…" after the record "SDK名称：丙丁统计SDK / … / 隐私权政策链接：…" is the list's next item, not
+    # more of the record; "1、登出…" after "5、…" opens another list, whose items are no SDKs
+    d = _read(tmp_path, "numbered.txt", NUMBERED_AFTER_RECORD, catalog)
+    names = [r.name for r in d.sdks]
+    assert {"甲乙推送SDK", "丙丁统计SDK", "戊己图片SDK", "辛壬网络SDK", "庚癸解析SDK"} <= set(names), names
+    assert not any("登出" in n or "注销" in n for n in names), names
+    links = {r.name: r.link for r in d.sdks}
+    assert links["辛壬网络SDK"] == "https://xinren.example.cn/okhttp"

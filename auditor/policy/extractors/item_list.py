@@ -747,13 +747,24 @@ def _paragraph(text: str) -> bool:
     return width(text) > 80 and text.rstrip().endswith(("。", ".", "！", "!", "；", ";"))
 
 
+_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[.、．)）](?!\d)")
+
+
+def _number(text: str) -> int | None:
+    """The number a numbered item opens with ("12、…" -> 12), None for other marks."""
+    m = _NUMBER_RE.match(text)
+    return int(m.group(1)) if m else None
+
+
 def _groups(items: list[_Item], doc: Document) -> list[list[_Item]]:
     """Items of one list: each starts at most a few lines after the previous one ends, and not under a line
-    of its own that opens another list ("Your rights:")."""
+    of its own that opens another list ("Your rights:"), nor numbered 1 again after a higher number."""
     groups: list[list[_Item]] = []
     for it in items:
         opened = bool(groups) and groups[-1][-1].first != it.first - 1 \
             and doc.lines[it.first - 1].text.rstrip().endswith((":", "："))
+        if groups and _number(doc.lines[it.first].text) == 1 and (_number(doc.lines[groups[-1][-1].first].text) or 0) > 1:
+            opened = True  # numbered from 1 again: another list ("1、登出…" after "22、某某SDK：…")
         if groups and it.first - groups[-1][-1].last <= 2 and not opened:
             groups[-1].append(it)
         else:

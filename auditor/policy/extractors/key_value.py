@@ -297,6 +297,9 @@ class KeyValueExtractor:
             if current is not None and current.lined and i <= lead:
                 current.add("description", text.strip(), i, line.indent)  # what the heading's SDK is
                 continue
+            if current is not None and line.indent <= lines[current.first].indent and _next_sdk_item(current, text, ctx):
+                current = None  # the list's next item, headed by an SDK of its own: the record above ends there
+                continue
             listed = current is not None and current.last == i - 1 and _listed_value(lines, i, ctx, current.first)
             if current is not None and current.fields and current.loose < MAX_CONTINUATION and \
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text) or listed) \
@@ -416,6 +419,24 @@ def _sdk_item(current: _Record, text: str) -> bool:
     list of the SDKs that ask: "6.第三方SDK权限：…" / "①第三方【阿里云-友盟+】SDK，…"): an item of its own, which the
     list and prose readers read as a row."""
     return current.kind != "sdk" and _ITEM_SDK_RE.match(text) is not None
+
+
+_NUMBERED_HEAD_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)）]|[(（]\d{1,2}[)）])\s*([^:：]{2,60}?)\s*[:：]")
+
+
+def _next_sdk_item(current: _Record, text: str, ctx: Context) -> bool:
+    """A numbered item headed by an SDK of its own after an SDK's record ("2、banner SDK：用于图片轮播…" under
+    "SDK名称：友盟…" / "隐私权政策链接：…"): the list's next item, never more of the record (a field of the record has a
+    label the lexicon knows, "1、收集信息：…"). The caller asks only of a line no deeper than the record's first: one
+    deeper may be the record's own sub-item."""
+    if current.kind != "sdk":
+        return False
+    m = _NUMBERED_HEAD_RE.match(text)
+    if m is None or ctx.lexicon.is_header(m.group(1)):
+        return False
+    head = m.group(1).strip()
+    name = next((v for r, v in current.fields if r == "name"), "")
+    return head != name.strip() and _sdk_like(head, ctx)
 
 
 def _opening_role(records: list[_Record], current: _Record) -> str | None:
