@@ -23,6 +23,7 @@ from auditor.policy.text import (
     PURPOSE_MARK_RE,
     SDK_RE,
     SDK_WORD_END_RE,
+    WHEN_OPENERS,
     clean_collected,
     company_like,
     coordinates,
@@ -387,7 +388,7 @@ def _names_a_use(moment_text: str) -> bool:
         and not text.endswith(("后", "之后")) and not _WHOLE_APP_RE.match(text)
 
 
-_MOMENT_OPENING_RE = re.compile(r"^\s*(?:当您|当你|在您|如您|您在|如果您|您如果|若您|您若|when(?:ever)? you\b)", re.IGNORECASE)
+_MOMENT_OPENING_RE = re.compile(rf"^\s*(?:{WHEN_OPENERS}|当你|when(?:ever)? you\b)", re.IGNORECASE)
 """A permission item's text that opens with the moment the user acts (:data:`~auditor.policy.text.WHEN`)."""
 _DEFINITION_OPENING_RE = re.compile(r"^\s*(?:允许(?!后|之后|我们|您|你|用户)|allows?\s+(?!us\b|you\b))", re.IGNORECASE)
 _THIS_PERMISSION_RE = re.compile(r"^\s*(?:this|these|the)\s+permissions?\s+(?:allows?|lets?|enables?|(?:is|are)\s+"
@@ -458,8 +459,8 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
                 continue
         if SDK_WORD_END_RE.search(name.strip()):
             continue  # "推送类SDK：我们的App产品使用了小米推送SDK…": an item on SDKs, whose rows say what they ask for
-        opens_moment = bool(descs) and _MOMENT_OPENING_RE.match(descs[0]) is not None \
-            and _names_a_use(moment(descs[0]))
+        when = moment(descs[0]) if descs and _MOMENT_OPENING_RE.match(descs[0]) else ""
+        opens_moment = _names_a_use(when)  # (False when there is no moment)
         if descs and (_SERVICE_OF_RE.match(name.strip()) or (
                 (_DEFINITION_OPENING_RE.match(descs[0]) or _THIS_PERMISSION_RE.match(descs[0]) or opens_moment)
                 and lexicon.only_permission(name))):
@@ -471,7 +472,7 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
                 # the moment is the scene; its label and what the text says it is for describe it (the whole text
                 # stays the evidence)
                 purpose = stated_purpose(descs[0])
-                name, descs = moment(descs[0]), [name] + ([purpose] if purpose else []) + descs[1:]
+                name, descs = when, [name] + ([purpose] if purpose else []) + descs[1:]
             else:
                 use = stated_purpose(descs[0]) or moment(descs[0])
                 if use and lexicon.restates_permission(use):

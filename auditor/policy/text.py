@@ -104,9 +104,11 @@ WITHDRAWAL_RE = re.compile(r"^(?:[^,，;；。]{0,16}?)(?:撤回|撤销|收回|�
 """A clause opening with the user's right to take a permission back ("可随时撤回位置、相册等授权", "You can revoke
 these permissions at any time", "You can control location permissions in your device settings"): what the
 user may do, not a use the app makes of the permission."""
+WHEN_OPENERS = r"当您|在您|如您|您在|如果您|您如果|若您|您若"
+"""The Chinese words that open the moment the user acts ("当您…时", "如果您…时"), for an alternation."""
 WHEN = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\bwhen(?:ever)? you\s+(.{4,80}?)(?=[,.;]|$)",
-    r"(?:当您|在您|如您|您在|如果您|您如果|若您|您若)\s*(?:在\s*)?(.{2,60}?)(?<![即同及实随按准定临暂适平此那])时",
+    rf"(?:{WHEN_OPENERS})\s*(?:在\s*)?(.{{2,60}}?)(?<![即同及实随按准定临暂适平此那])时",
     # without 时, the clause closed where the app's own clause starts ("当您使用扫码功能，我们需要获取…")
     r"(?:当您|当你)\s*(.{2,60}?)[，,；;]\s*(?:我们|本应用|本软件)(?:将|会|需要|需|可能)",
 ))
@@ -314,8 +316,7 @@ def _field_key(cell: str) -> bool:
 
 
 ANSWER_RE = re.compile(r"^(?:yes|no|true|false|none|n/?a|是|否|有|无)\W*$", re.IGNORECASE)
-"""A cell that only answers yes or no (or says there is none): never a name, a scene or a company."""
-"""An answer of a questionnaire's cell ("Yes.", "否"), never a name."""
+"""An answer of a questionnaire's cell ("Yes.", "否", or that there is none): never a name, a scene or a company."""
 
 
 _ANNOTATION_RE = re.compile(r"^@[A-Z]\w*(?:\(.*\))?$")
