@@ -305,6 +305,7 @@ class KeyValueExtractor:
                     (_SUBITEM_RE.match(text) or _loose_pair(text) or continues(lines[i - 1].text, text) or listed) \
                     and not current.next_bullet(text, line.indent) and not current.sibling(text, line.indent) \
                     and not _sdk_item(current, text) and not _title_of_next(lines, i, ctx, current) \
+                    and not (_LETTER_NUMBER_RE.match(text) and _outer_item(lines, current.first, text)) \
                     and not (i + 1 < len(lines) and _describes_itself(text, lines[i + 1].text)) \
                     and not ((len(ctx.lines[current.first].pairs) > 1 or _phrase_label(text))
                              and _next_item(lines, current.first, i)):
@@ -708,21 +709,38 @@ def _label_follows(lines: tuple, i: int, ctx: Context, current: _Record,  # type
 
 
 _NUMBER_RE = re.compile(r"^\s*([(（])?\s*(\d{1,2})\s*([)）.、])")
+_LETTER_NUMBER_RE = re.compile(r"^\s*([(（])?\s*([a-zA-Z])\s*([)）])")
+"""A line lettered as a list's item ("d)", "（b）"): a letter then a closing bracket, never a word's first letter."""
 MAX_OUTER_DISTANCE = 12
 
 
 def _outer_item(lines: tuple, first: int, text: str) -> bool:  # type: ignore[type-arg]
-    """Whether a numbered line is the next item of a list the record sits in ("（1）友盟：" … record … "（2）
-    TalkingData：…"): an item numbered one less, in the same style, opens the lines just above the record."""
-    m = _NUMBER_RE.match(text)
-    if m is None or int(m.group(2)) < 2:
+    """Whether a numbered or lettered line is the next item of a list the record sits in ("（1）友盟：" … record …
+    "（2）TalkingData：…", "c) 位置权限" … record … "d) 相机权限"): an item one less, in the same style, opens the
+    lines just above the record."""
+    want = _previous_marker(text)
+    if want is None:
         return False
-    want = (m.group(1) or "", str(int(m.group(2)) - 1), m.group(3))
     for k in range(first - 1, max(-1, first - 1 - MAX_OUTER_DISTANCE), -1):
-        prev = _NUMBER_RE.match(lines[k].text)
-        if prev is not None and (prev.group(1) or "", prev.group(2).lstrip("0") or "0", prev.group(3)) == want:
+        if _marker_of(lines[k].text) == want:
             return True
     return False
+
+
+def _marker_of(text: str) -> tuple[str, str, str] | None:
+    """``(opening bracket, number or letter, closing mark)`` of a numbered or lettered line ("（2）", "d)")."""
+    m = _NUMBER_RE.match(text) or _LETTER_NUMBER_RE.match(text)
+    return None if m is None else (m.group(1) or "", m.group(2).lstrip("0") or "0", m.group(3))
+
+
+def _previous_marker(text: str) -> tuple[str, str, str] | None:
+    """The marker of the item before a numbered or lettered line's in the same list ("（2）" -> "（1）", "d)" ->
+    "c)"); None for a first item or a line not so marked."""
+    at = _marker_of(text)
+    if at is None or at[1] in ("0", "1", "a", "A"):
+        return None
+    before = str(int(at[1]) - 1) if at[1].isdigit() else chr(ord(at[1]) - 1)
+    return at[0], before, at[2]
 
 
 _NAME_WITH_OWNER_RE = re.compile(r"^\s*([^()（）:：]{2,60}?)\s*[(（][^()（）]{2,80}[)）]\s*$")

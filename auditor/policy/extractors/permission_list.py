@@ -56,6 +56,9 @@ _ITEM_RE = re.compile(
 _NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳㉑-㉟㊱-㊿]|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _LABEL_SPLIT_RE = re.compile(r"\s*(?:[-–—=]+>|→|⇒)\s*|\s*[:：]\s*|\s+[-–—]+\s*")
 """What parts an item's label from its text: a colon, a dash after a blank, or an arrow ("相机(CAMERA)–>扫码")."""
+_DASHED_LABEL_RE = re.compile(r"^([^，,。；;“”\"‘’「」《》]{1,120}?权限)[-–—]+\s*(\S.*)$")
+"""An item's label run into its text through a dash right after the word for permission ("存储权限-访问您设备上的
+文件。用于…"); not a dash of a settings path in a sentence ("为了…，您可以通过“我的-设置-系统权限-位置”开启")."""
 _CLAUSE_SPLIT_RE = re.compile(r"\s*[，,；;]\s*")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission|authorit", re.IGNORECASE)
 _CONSTANT_RE = re.compile(r"[A-Z]{2,}_[A-Z]|android\.permission\.")
@@ -426,6 +429,9 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
         return None
     body = link_text(body)  # "[INTERNET](https://developer.android.com/…)": the permission, not its page
     parts = _LABEL_SPLIT_RE.split(body, maxsplit=1)
+    dashed = _DASHED_LABEL_RE.match(body) if len(parts) == 1 else None
+    if dashed:
+        parts = [dashed.group(1), dashed.group(2)]
     if len(parts) == 1 and PERMISSION_DEFINITION_RE.match(body):
         # "②允许程序改变WiFi状态，使本软件根据网络状态提示…": the system's words for the permission, then the use
         parts = _CLAUSE_SPLIT_RE.split(body, maxsplit=1)
@@ -886,6 +892,8 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
     out: list[int] = []
     plain = 0
     listing = False  # after a scene label with nothing after its colon ("使用场景：" over "- 扫码登录" …)
+    inner = 0  # the last number of a list numbered from 1 again under the item (its uses), 0 before one
+    number = _DIGITS_RE.match(head.text)
     for k in range(i + 1, min(len(lines), i + 1 + MAX_DETAIL_LINES)):
         line = lines[k]
         if k in bare or k in heads or line.mark.startswith("h") or (
@@ -906,6 +914,14 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
         if _marked(line) and not deeper:
             if (item.heading or _marker_kind(line) == kind) and _item(line, k, ctx, False) is not None:
                 break  # another permission, named outright (an item of the same list: "（2）基于相机的功能：…")
+            at = _DIGITS_RE.match(line.text)
+            if number is not None and at is not None and not item.heading and int(at.group(1)) == inner + 1 \
+                    and (inner or (int(number.group(1)) > 1 and not item.rest
+                                   and all(_constants_written(lines[j].text, ctx) for j in out))):
+                inner += 1  # "3. Camera" over its constant and "1. Scan QR codes to add devices;" "2. Profile
+                out.append(k)  # picture: …": a list numbered from 1 again right under an item is of its uses, up to
+                continue  # the next permission's item (not under an item that says its use, nor under a title of
+                # its own: "使用理由：" over "1. …")
             if not item.heading and _next_section(head, line) and _item(line, k, ctx, True) is not None:
                 break  # the next item of the same numbered list, naming a permission ("3.2.1.2 允许录音功能：…")
             if not item.heading and not labelled and not (opens and _marker_kind(line) != kind):
