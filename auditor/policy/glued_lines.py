@@ -87,7 +87,7 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     lettered_bullets = _marked_items(_LETTER_BULLET_RE, text)
     cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text) \
         | _bulleted_items(text) | lettered_bullets | _running_items(text) | _bracket_lettered_items(text) \
-        | _marked_items(_CONSTANT_ITEM_RE, text)
+        | _marked_items(_CONSTANT_ITEM_RE, text) | _glued_constants(text, lexicon)
     last = 0
     lettered = sorted(_lettered_items(text, lexicon))
     labels: set[int] = set(lettered)
@@ -271,6 +271,32 @@ def _bracket_lettered_items(text: str) -> set[int]:
 _CONSTANT_ITEM_RE = re.compile(r"(?<!\")(?:android:name=\")?android\.permission\.[A-Z_]+\"?\s*[:：](?!//)")
 """A permission's constant opening its item, a colon after it ("…用于统计android.permission.READ_PHONE_STATE :
 读取…"): at least :data:`MIN_CUTS` of them on a line are a list of permissions run together."""
+_GLUED_CONSTANT_RE = re.compile(r"(?<![A-Za-z0-9_.\"'])(?:android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?=[\u3400-\u9fff])")
+MAX_CONSTANT_LABEL = 12
+"""Characters after a constant within which a colon says a field's label follows it ("READ_PHONE_STATE权限功能说明：…",
+"ACCESS_COARSE_LOCATION定位权限：…"): the constant is inside an item, which opens before it."""
+MIN_UNDERSCORED = 2
+"""Constants of several words a line of glued rows needs among its constants (one-word ones, "CAMERA", "NFC", may be
+words of a sentence)."""
+
+
+def _glued_constants(text: str, lexicon: Lexicon) -> set[int]:
+    """Where the rows of a permission table copied cell after cell ran together, each opening with its constant
+    right against Chinese words ("权限名称权限说明使用目的WRITE_EXTERNAL_STORAGE允许写入外部存储使本软件…INTERNET允许访问网络
+    …"): before each known constant so written and not followed by a field's label, when a line holds at least
+    :data:`MIN_CUTS` of them (at least :data:`MIN_UNDERSCORED` of several words), each at least
+    :data:`MIN_ITEM_CHARS` after the one before."""
+    found: list[tuple[int, bool]] = []
+    for m in _GLUED_CONSTANT_RE.finditer(text):
+        if "android.permission." + m.group(1) in lexicon.constants \
+                and not _COLON_RE.search(text, m.end(), m.end() + MAX_CONSTANT_LABEL) \
+                and (not found or m.start() - found[-1][0] >= MIN_ITEM_CHARS):
+            found.append((m.start(), "_" in m.group(1)))
+    if len(found) < MIN_CUTS or sum(wordy for _, wordy in found) < MIN_UNDERSCORED:
+        return set()
+    return {at for at, _ in found}
+
+
 _BRACKET_LETTER_RE = re.compile(r"[（(]([a-zA-Z])[）)]")
 """An item's letter in brackets ("(b)", "（c）")."""
 

@@ -132,8 +132,10 @@ PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:in order to|so that|so (?:we|you|users?|it|the app) (?:can|could|may)|(?<!access )(?<!accesses )"
     r"(?<!access granted )to)\s+(.{4,120}?)(?=[,.;:]|\s+and\s+also\b|$)",
     # ("access to your photos, to provide photo editing": what the access is to is no purpose)
-    r"(?:用于|用以|用来|以便|以方便|便于|(?<![可所加予难得足])以(?:保证|确保|帮助|实现|满足|完成)|(?<=权限)\s*(?:来|以)?"
-    r"(?:帮助|帮)(?:您|你)|(?<=权限)[，,]\s*(?:来|以)?实现)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码")
+    r"(?:用于|用以|用来|以便|以方便|便于|(?<![可所加予难得足])以(?:保证|确保|帮助|实现|满足|完成)"
+    r"|使(?:本|该)(?:软件|应用|App|APP|程序|产品)(?:可以|能够|可|能)?|(?<=权限)\s*(?:来|以)?"
+    r"(?:帮助|帮)(?:您|你)|(?<=权限)[，,]\s*(?:来|以)?实现)\s*(.{2,60}?)(?=[，,。；;]|而|$)",  # the use, said after the permission ("…相机权限，用于扫码",
+    # "…允许访问网络权限使本软件可正常联网")
     # before it, often only a courtesy ("为了给您带来更好的服务")
     r"(?:为了|为便于|为方便|为帮助(?:您|你)?|为实现|(?<![作成认视称因以])为(?=保障|保证|确保|向您|向你|给您|给你|满足|完成|使您|让您|提升|改善|优化))"
     r"\s*(.{2,60}?)(?=[，,。；;]|而|$)",

@@ -128,3 +128,46 @@ def test_a_lettered_item_after_an_sdk_record_inside_the_item_above_is_the_lists_
     d = _read(tmp_path, "lettered.txt", LETTERED_AROUND_A_RECORD, catalog)
     assert _scene(d, "扫描充电桩上的二维码") == {"CAMERA"}
     assert [(s.name, s.evidence.line_end < 13) for s in d.sdks] == [("陶氏地图定位SDK", True)]  # (not "c) 相机权限")
+
+
+GLUED_PERMISSION_ROWS = (
+    "三、权限说明为向您提供阅读服务，本软件可能获取您终端设备的如下权限，您可以在系统设置中关闭其中任何一项，关闭后相应的功能将无法使用，"
+    "但不影响您使用本软件的其他功能。权限名称权限说明使用目的或场景"
+    "WRITE_EXTERNAL_STORAGE允许写入外部存储权限使本软件可以保存您下载的漫画章节"
+    "READ_EXTERNAL_STORAGE允许程序读取外部存储权限使本软件可以导入您手机中的漫画文件"
+    "INTERNET允许访问网络权限使本软件可以正常加载漫画内容"
+    "ACCESS_NETWORK_STATE允许访问网络状态权限使本软件在移动网络下提醒您注意流量"
+    "VIBRATE允许程序振动使本软件在更新提醒时可以震动提示"
+    "RECORD_AUDIO允许程序录制声音使本软件可以提供语音搜索漫画的功能"
+    "四、我们如何使用Cookie和同类技术为确保网站正常运转，我们会在您的设备上存储名为Cookie的小数据文件，"
+    "Cookie通常包含标识符、站点名称以及一些号码和字符。\n"
+)
+
+
+def test_rows_of_a_permission_table_run_together_on_one_line(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "glued.txt", GLUED_PERMISSION_ROWS, catalog)
+    assert _scene(d, "保存您下载的漫画章节") == {"WRITE_EXTERNAL_STORAGE"}
+    assert _scene(d, "导入您手机中的漫画文件") == {"READ_EXTERNAL_STORAGE"}
+    assert _scene(d, "正常加载漫画内容") == {"INTERNET"}
+    assert _scene(d, "提醒您注意流量") == {"ACCESS_NETWORK_STATE"}
+    assert _scene(d, "震动提示") == {"VIBRATE"}
+    assert _scene(d, "语音搜索漫画") == {"RECORD_AUDIO"}
+
+
+CONSTANTS_INSIDE_ITEMS = (
+    "二、权限使用说明为向您提供服务，我们会在您使用相应功能时申请以下权限，您可以在系统设置中随时关闭，关闭后不影响其他功能的使用。"
+    "1. 读取手机状态和身份（电话权限）android.permission.READ_PHONE_STATE权限功能说明：读取设备识别码使用场景与目的：账号登录时识别设备"
+    "2. 网络状态权限 android.permission.ACCESS_NETWORK_STATE权限功能说明：获取网络信息使用场景与目的：检测当前网络是否可用"
+    "3. 相机权限 android.permission.CAMERA权限功能说明：使用摄像头使用场景与目的：扫描会员卡上的二维码"
+    "4. 录音权限 android.permission.RECORD_AUDIO权限功能说明：使用麦克风使用场景与目的：发送语音留言"
+    "5. 定位权限 android.permission.ACCESS_FINE_LOCATION权限功能说明：获取精确位置使用场景与目的：推荐附近的自提点"
+    "三、我们如何使用Cookie为确保网站正常运转，我们会在您的设备上存储名为Cookie的小数据文件。\n"
+)
+
+
+def test_a_constant_inside_an_item_before_its_labels_is_not_where_a_row_opens(tmp_path: Path,
+                                                                             catalog: Catalog) -> None:
+    d = _read(tmp_path, "items.txt", CONSTANTS_INSIDE_ITEMS, catalog)
+    assert _scene(d, "扫描会员卡") == {"CAMERA"}
+    assert _scene(d, "发送语音留言") == {"RECORD_AUDIO"}
+    assert _scene(d, "附近的自提点") == {"ACCESS_FINE_LOCATION"}
