@@ -171,3 +171,21 @@ def test_a_constant_inside_an_item_before_its_labels_is_not_where_a_row_opens(tm
     assert _scene(d, "扫描会员卡") == {"CAMERA"}
     assert _scene(d, "发送语音留言") == {"RECORD_AUDIO"}
     assert _scene(d, "附近的自提点") == {"ACCESS_FINE_LOCATION"}
+
+
+COMMA_LABELS = """我们可能申请以下权限：
+（1）相机权限，用于上传您的头像、拍摄小区报修的照片时使用。拒绝授权后，上述功能将无法使用。
+（2）麦克风权限，用于发布音视频动态时录制声音。
+（3）位置权限，用于向您推荐本小区的便民服务。
+"""
+
+
+def test_a_label_parted_from_its_use_by_a_comma_gives_the_item_only_its_own_permission(tmp_path: Path,
+                                                                                       catalog: Catalog) -> None:
+    d = _read(tmp_path, "comma.txt", COMMA_LABELS, catalog)
+    assert _scene(d, "小区报修") == {"CAMERA"}  # (not the photos its use mentions)
+    assert _scene(d, "录制声音") == {"RECORD_AUDIO"}  # (not the storage "音视频" might be)
+    assert _scene(d, "便民服务") == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
+    # as an item whose label a colon parts from its use: the label names the scene, the use describes it
+    assert [(s.name, s.description[:6]) for s in d.scenes] == [
+        ("相机权限", "用于上传您的"), ("麦克风权限", "用于发布音视"), ("位置权限", "用于向您推荐")]

@@ -56,6 +56,9 @@ _ITEM_RE = re.compile(
 _NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳㉑-㉟㊱-㊿]|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _LABEL_SPLIT_RE = re.compile(r"\s*(?:[-–—=]+>|→|⇒)\s*|\s*[:：]\s*|\s+[-–—]+\s*")
 """What parts an item's label from its text: a colon, a dash after a blank, or an arrow ("相机(CAMERA)–>扫码")."""
+_COMMA_LABEL_RE = re.compile(r"^([^，,。；;：:“”\"]{1,30}?权限)\s*[，,]\s*((?:用于|用来|以便|为了|是为了|主要用于|仅用于)\S.*)$")
+"""An item's label parted from its text by a comma, the text saying what the permission is for ("（3）相机权限，用于
+上传头像…"): the label names the permission, the text its use (whose words name no permission of the item's)."""
 _DASHED_LABEL_RE = re.compile(r"^([^，,。；;“”\"‘’「」《》]{1,120}?权限)[-–—]+\s*(\S.*)$")
 """An item's label run into its text through a dash right after the word for permission ("存储权限-访问您设备上的
 文件。用于…"); not a dash of a settings path in a sentence ("为了…，您可以通过“我的-设置-系统权限-位置”开启")."""
@@ -433,8 +436,12 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     body = link_text(body)  # "[INTERNET](https://developer.android.com/…)": the permission, not its page
     parts = _LABEL_SPLIT_RE.split(body, maxsplit=1)
     dashed = _DASHED_LABEL_RE.match(body) if len(parts) == 1 else None
-    if dashed:
-        parts = [dashed.group(1), dashed.group(2)]
+    comma = _COMMA_LABEL_RE.match(body) if len(parts) == 1 and not dashed else None
+    if comma and not ctx.lexicon.only_permission(comma.group(1)):
+        comma = None  # ("我们将申请读取手机状态的权限，用于…": a sentence, not a label, opens the item)
+    parted = dashed or comma
+    if parted is not None:
+        parts = [parted.group(1), parted.group(2)]
     if len(parts) == 1 and PERMISSION_DEFINITION_RE.match(body):
         # "②允许程序改变WiFi状态，使本软件根据网络状态提示…": the system's words for the permission, then the use
         parts = _CLAUSE_SPLIT_RE.split(body, maxsplit=1)
