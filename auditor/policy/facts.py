@@ -412,6 +412,21 @@ def _definition(text: str) -> bool:
     return bool(_DEFINITION_OPENING_RE.match(text)) and not _CELLS_JOINED_RE.search(text)
 
 
+_CONTROLS_RE = re.compile(
+    r"[。；;.!！，,]\s*(?:但\s*)?(?:(?:如果|若|如)(?:您|你)?不需要[^。；;，,]{0,20}[，,]\s*)?(?:(?:您|你|用户)(?:也|还)?)?"
+    r"(?:可以|可|能够|能)(?:随时)?(?:在|进入|通过|前往|于)[^。；;]{0,80}?(?:关闭|禁止|撤回|取消)")
+"""Where a description goes on to say how to turn the permission off ("…扫描二维码，您也可以随时进入“设置”-“应用管理”-“权限”
+禁止此权限"): no part of what the permission is for."""
+
+
+def _without_controls(description: str) -> str:
+    """``description`` up to the words on refusing the permission or turning it off (:data:`_REFUSAL_RE`,
+    :data:`_CONTROLS_RE`), when some words come before."""
+    cut = min((m.start() for m in (_REFUSAL_RE.search(description), _CONTROLS_RE.search(description)) if m),
+              default=len(description))
+    return description[:cut].strip() if len(description[:cut].strip()) >= MIN_SCENE else description
+
+
 def without_refusal(scene: str) -> str:
     """``scene`` up to the words on refusing its permission (:data:`_REFUSAL_RE`), when some words come before;
     a long sentence that marks the features it serves in 【】 ("…此项功能将用于【语音测评】和【绘本录制】功能…") is
@@ -485,5 +500,8 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
                     continue
         first = min(m.first for m in members)
         last = max(m.last for m in members)
-        out.append(Scene(name, "; ".join(descs), tuple(perms), doc.span(first, last)))
+        # (what a description says on turning the permission off is no part of it: read for the scene above, left
+        # out of what is shown)
+        shown = dict.fromkeys(_without_controls(d) for d in descs)
+        out.append(Scene(name, "; ".join(shown), tuple(perms), doc.span(first, last)))
     return tuple(sorted(out, key=lambda s: s.evidence.line_start))

@@ -189,3 +189,20 @@ def test_a_label_parted_from_its_use_by_a_comma_gives_the_item_only_its_own_perm
     # as an item whose label a colon parts from its use: the label names the scene, the use describes it
     assert [(s.name, s.description[:6]) for s in d.scenes] == [
         ("相机权限", "用于上传您的"), ("麦克风权限", "用于发布音视"), ("位置权限", "用于向您推荐")]
+
+
+HOW_TO_TURN_IT_OFF = """我们会在以下情形申请权限：
+a) 相机权限
+小区通支持扫描门禁上的二维码开门，需要使用相机权限，您也可以随时进入“设置”-“应用管理”-“小区通”-“权限”-“相机”禁止此权限；
+b) 存储权限
+小区通支持保存缴费凭证到相册，此项能力需要访问手机存储权限。如果您不需要此能力，可以随时在“设置”-“权限”-“存储”关闭此权限；
+"""
+
+
+def test_a_scene_description_stops_where_it_says_how_to_turn_the_permission_off(tmp_path: Path,
+                                                                                 catalog: Catalog) -> None:
+    d = _read(tmp_path, "off.txt", HOW_TO_TURN_IT_OFF, catalog)
+    by_perm = {tuple(p.rsplit(".", 1)[-1] for p in s.permissions): s.description for s in d.scenes}
+    assert by_perm[("CAMERA",)].endswith("需要使用相机权限")
+    assert by_perm[("READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE")].endswith("此项能力需要访问手机存储权限")
+    assert not any("禁止此权限" in s.description or "关闭此权限" in s.description for s in d.scenes)
