@@ -419,20 +419,24 @@ _CONTROLS_RE = re.compile(
 禁止此权限"): no part of what the permission is for."""
 
 
+def _before(text: str, *patterns: re.Pattern[str]) -> str:
+    """``text`` up to the first place any of ``patterns`` matches, when at least :data:`MIN_SCENE` characters come
+    before it; else ``text``."""
+    cut = min((m.start() for m in (p.search(text) for p in patterns) if m), default=len(text))
+    return text[:cut].strip() if len(text[:cut].strip()) >= MIN_SCENE else text
+
+
 def _without_controls(description: str) -> str:
     """``description`` up to the words on refusing the permission or turning it off (:data:`_REFUSAL_RE`,
     :data:`_CONTROLS_RE`), when some words come before."""
-    cut = min((m.start() for m in (_REFUSAL_RE.search(description), _CONTROLS_RE.search(description)) if m),
-              default=len(description))
-    return description[:cut].strip() if len(description[:cut].strip()) >= MIN_SCENE else description
+    return _before(description, _REFUSAL_RE, _CONTROLS_RE)
 
 
 def without_refusal(scene: str) -> str:
     """``scene`` up to the words on refusing its permission (:data:`_REFUSAL_RE`), when some words come before;
     a long sentence that marks the features it serves in 【】 ("…此项功能将用于【语音测评】和【绘本录制】功能…") is
     those features."""
-    m = _REFUSAL_RE.search(scene)
-    scene = scene[:m.start()].strip() if m and len(scene[:m.start()].strip()) >= MIN_SCENE else scene
+    scene = _before(scene, _REFUSAL_RE)
     marked = _MARKED_FEATURE_RE.findall(scene) if width(scene) > MAX_PLAIN_SCENE else []
     return "、".join(dict.fromkeys(f.strip() for f in marked if f.strip())) or scene
 

@@ -30,7 +30,7 @@ from typing import TypeVar
 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import MIN_GLUED_LABEL, Lexicon
-from auditor.policy.text import CJK_RE, LETTER_BULLETS, URL_RE, company_like, width
+from auditor.policy.text import CJK_RE, GLUED_CONSTANT_RE, LETTER_BULLETS, URL_RE, company_like, width
 
 MIN_GLUED_WIDTH = 600
 """Display width of a line that may be several run together (a paragraph of a policy is rarely longer and
@@ -271,8 +271,6 @@ def _bracket_lettered_items(text: str) -> set[int]:
 _CONSTANT_ITEM_RE = re.compile(r"(?<!\")(?:android:name=\")?android\.permission\.[A-Z_]+\"?\s*[:：](?!//)")
 """A permission's constant opening its item, a colon after it ("…用于统计android.permission.READ_PHONE_STATE :
 读取…"): at least :data:`MIN_CUTS` of them on a line are a list of permissions run together."""
-_GLUED_CONSTANT_RE = re.compile(r"(?<![A-Za-z0-9_.\"'])(?:android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?=[\u3400-\u9fff])")
-"""A word in capitals, maybe a permission's constant, written right against the Chinese words after it."""
 MAX_CONSTANT_LABEL = 12
 """Characters after a constant within which a colon says a field's label follows it ("READ_PHONE_STATE权限功能说明：…",
 "ACCESS_COARSE_LOCATION定位权限：…"): the constant is inside an item, which opens before it."""
@@ -288,7 +286,7 @@ def _glued_constants(text: str, lexicon: Lexicon) -> set[int]:
     :data:`MIN_CUTS` of them (at least :data:`MIN_UNDERSCORED` of several words), each at least
     :data:`MIN_ITEM_CHARS` after the one before."""
     found: list[tuple[int, bool]] = []
-    for m in _GLUED_CONSTANT_RE.finditer(text):
+    for m in GLUED_CONSTANT_RE.finditer(text):
         if "android.permission." + m.group(1) in lexicon.constants \
                 and not _COLON_RE.search(text, m.end(), m.end() + MAX_CONSTANT_LABEL) \
                 and (not found or m.start() - found[-1][0] >= MIN_ITEM_CHARS):

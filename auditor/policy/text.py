@@ -317,6 +317,13 @@ def _field_key(cell: str) -> bool:
     return m is not None and m.group(1).replace(" ", "").casefold() == m.group(2).replace("_", "").casefold()
 
 
+GLUED_CONSTANT_RE = re.compile(r"(?<![A-Za-z0-9_.\"'])(?:android\.permission\.)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)"
+                               r"(?=[\u3400-\u9fff])")
+"""A word in capitals, maybe a permission's constant (group 1, without ``android.permission.``), written right
+against the Chinese words after it ("…INTERNET允许访问网络…"): where a row of a permission table whose cells ran
+together opens."""
+
+
 ANSWER_RE = re.compile(r"^(?:yes|no|true|false|none|n/?a|是|否|有|无)\W*$", re.IGNORECASE)
 """An answer of a questionnaire's cell ("Yes.", "否", or that there is none): never a name, a scene or a company."""
 

@@ -29,6 +29,7 @@ from auditor.policy.lexicon import fold
 from auditor.policy.table import MAX_GLUED_TITLE, TIMING_TITLE_RE, split_titles
 from auditor.policy.text import (
     FENCE_RE,
+    GLUED_CONSTANT_RE,
     HEADING_RE,
     NOTHING_RE,
     PERMISSION_DEFINITION_RE,
@@ -420,9 +421,12 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
         if _CONSTANT_WORDS_RE.fullmatch(text) and ctx.lexicon.permissions_in(text, weak=True):
             return _Item(text, "", i, heading=True)  # "### VIBRATE", "### INTERNET": a constant of one word
         return None
-    glued = _GLUED_CONSTANT_RE.match(line.text) if not line.mark else None
-    if glued and _PREFIX + glued.group(1).removeprefix(_PREFIX) in ctx.lexicon.constants:
-        return _Item(glued.group(1), line.text[glued.end():].strip(), i)
+    # a line opening with a permission constant run into the Chinese words of its row ("INTERNET允许访问网络权限使本
+    # 软件可正常联网": a row of a permission table whose cells ran together, cut before each constant by
+    # auditor.policy.glued_lines): the constant is the item's label, the words its text
+    glued = None if line.mark else GLUED_CONSTANT_RE.match(line.text, len(line.text) - len(line.text.lstrip()))
+    if glued and _PREFIX + glued.group(1) in ctx.lexicon.constants:
+        return _Item(glued.group(0), line.text[glued.end():].strip(), i)
     m = _ITEM_RE.match(line.text)
     body = m.group(1).strip() if m else line.text.strip() if line.mark == "li" or _LEADING_CONSTANT_RE.match(line.text) \
         or (topic and not line.mark and _label_only(line.text, ctx)) else ""
@@ -510,10 +514,6 @@ _LEADING_CONSTANT_RE = re.compile(
     r"^\s*(?:android\.permission\.[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b[^:：]{0,40}[:：]")
 """An unmarked line opening with a permission constant and its label ("android.permission.CAMERA 相机权限：…"):
 an item as a marked one is."""
-_GLUED_CONSTANT_RE = re.compile(r"^\s*((?:android\.permission\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?=[\u3400-\u9fff])")
-"""A line opening with a permission constant run into the Chinese words of its row ("INTERNET允许访问网络权限使本软件
-可正常联网": a row of a permission table whose cells ran together, cut before each constant by
-:mod:`auditor.policy.glued_lines`): the constant is the item's label, the words its text."""
 
 
 def _written_constant(text: str, ctx: Context) -> bool:
