@@ -8,7 +8,7 @@ Such a line is cut back into the lines it was: before each item marker (``（2�
 end, or run into the address before it: ``…/privacy15、OKHttp``, or after it and a blank: ``…/privacy 2. 丙丁广告``, or
 numbered 1, 2, 3, … in turn after any words: ``…音视频信息2、SDK服务商：``, ``…IMEI4）“丙丁SDK”``, or lettered in brackets, (a), (b), (c), …
 in turn), before each permission constant that opens an item of a list of them (``…用于统计android.permission.CAMERA :
-…``, or a row of a permission table, run into its Chinese words: ``…使本软件可正常联网ACCESS_NETWORK_STATE允许…``), before each lettered field of an item (``…神策a.收集个人信息目的：…b.收集个人信息类型：``)
+…``, or a row of a permission table, run into its Chinese words: ``…使本软件可以加载漫画ACCESS_NETWORK_STATE允许…``), before each lettered field of an item (``…神策a.收集个人信息目的：…b.收集个人信息类型：``)
 and before each field's label run into the value before it (``…IMEI公司名称：``, ``…/privacy使用目的：``,
 ``…/policy?spm=…EUZJSDK简称：``, as :meth:`auditor.policy.lexicon.Lexicon.glued_label` finds them, or after a company
 given in brackets: ``…SDK（某某有限公司）业务服务功能：``, or set apart from it by blanks: ``…应用；   信息共享主体：``),

@@ -421,8 +421,8 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
         if _CONSTANT_WORDS_RE.fullmatch(text) and ctx.lexicon.permissions_in(text, weak=True):
             return _Item(text, "", i, heading=True)  # "### VIBRATE", "### INTERNET": a constant of one word
         return None
-    # a line opening with a permission constant run into the Chinese words of its row ("INTERNET允许访问网络权限使本
-    # 软件可正常联网": a row of a permission table whose cells ran together, cut before each constant by
+    # a line opening with a permission constant run into the Chinese words of its row ("INTERNET允许联网使本软件
+    # 可以加载漫画": a row of a permission table whose cells ran together, cut before each constant by
     # auditor.policy.glued_lines): the constant is the item's label, the words its text
     glued = None if line.mark else GLUED_CONSTANT_RE.match(line.text, len(line.text) - len(line.text.lstrip()))
     if glued and _PREFIX + glued.group(1) in ctx.lexicon.constants:
