@@ -20,7 +20,6 @@ from auditor.policy.text import (
     CLAUSE_RE,
     COMPONENT_WORD_RE,
     NOT_ASKED_RE,
-    PURPOSE_MARK_RE,
     SDK_RE,
     SDK_WORD_END_RE,
     WHEN_OPENERS,
@@ -469,13 +468,13 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
             # uses said before, each under its own scene; the permissions stay disclosed
         descs = [d for d in dict.fromkeys(m.description for m in members if m.description) if d != name]
         if _definition(name):
-            # "允许应用拍摄照片和视频" (the system's words for a permission): a scene only when the words go on to say
-            # the app's use of it ("允许App读取存储中的图片，主要用于修改头像"), which is then the scene
+            # "允许应用拍摄照片和视频" (the system's words for a permission): when the words go on to say the app's use
+            # of it ("允许App读取存储中的图片，主要用于修改头像"), that use is the scene; else the words stay the scene
+            # (a list of the permissions asked for, each with what it lets the app do, states the permission and its
+            # use as the policy words it: "使用振动权限：允许手机振动")
             use = purpose_of(name)
             if use:
                 name, descs = use, [name] + descs
-            elif not descs:
-                continue
         if SDK_WORD_END_RE.search(name.strip()):
             continue  # "推送类SDK：我们的App产品使用了小米推送SDK…": an item on SDKs, whose rows say what they ask for
         when = moment(descs[0]) if descs and _MOMENT_OPENING_RE.match(descs[0]) else ""
@@ -485,8 +484,9 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
                 and lexicon.only_permission(name))):
             # "基于相机/摄像头的附加服务：您可在开启相机权限后使用该功能扫码…", "存储：允许App读取存储中的图片，主要用于
             # 更换头像": the label says only which permission; the use its text gives is the scene (the label stays
-            # the description), and text that is only the system's words for it ("振动：允许应用控制振动器") says none;
-            # text that opens with the moment the user acts ("麦克风权限：当您使用联系客服功能…时") has it as the scene
+            # the description); text that is only the system's words for it ("振动：允许应用控制振动器") leaves the
+            # label the scene and the words its description; text that opens with the moment the user acts ("麦克风
+            # 权限：当您使用联系客服功能…时") has it as the scene
             if opens_moment:
                 # the moment is the scene; its label and what the text says it is for describe it (the whole text
                 # stays the evidence)
@@ -500,8 +500,6 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
                     use = stated_purpose(descs[0], descs[0].find(use) + len(use)) or use
                 if use:
                     name, descs = use, [name] + descs
-                elif len(descs) == 1 and _definition(descs[0]) and not PURPOSE_MARK_RE.search(descs[0]):
-                    continue
         first = min(m.first for m in members)
         last = max(m.last for m in members)
         # (what a description says on turning the permission off is no part of it: read for the scene above, left

@@ -120,14 +120,22 @@ def test_a_permission_line_over_the_uses_listed_under_it(tmp_path):
     ]
 
 
-def test_the_systems_own_description_of_a_permission_is_no_scene(tmp_path):
+def test_the_systems_own_description_of_a_permission_describes_the_scene_its_label_names(tmp_path):
     text = ("用户权限\n\n应用权限\n\n完全的网络访问权限\n\n允许该应用创建网络套接字和使用自定义网络协议\n\n"
             "写入外部存储\n\n允许程序写入外部存储，如SD卡上写文件\n\n"
             "查看网络状态\n\n允许应用程序查看所有网络的状态\n\n"
             "防止手机休眠\n\n允许该应用阻止手机进入休眠状态\n\n"
             "录音\n\n允许应用录制音频，用于语音消息\n")
-    # (the last description goes on to the app's use of it: that use is the scene, round 28)
-    assert _scenes_of(tmp_path, text, "p.txt") == [("语音消息", (P + "RECORD_AUDIO",))]
+    # a label over the system's words for its permission: the label names the scene (round 44; the policy states
+    # the permission, and those words, as asked for); the last description goes on to the app's use of it: that
+    # use is the scene (round 28)
+    assert _scenes_of(tmp_path, text, "p.txt") == [
+        ("完全的网络访问权限", (P + "INTERNET",)),
+        ("写入外部存储", (P + "WRITE_EXTERNAL_STORAGE",)),
+        ("查看网络状态", (P + "ACCESS_NETWORK_STATE",)),
+        ("防止手机休眠", (P + "WAKE_LOCK",)),
+        ("语音消息", (P + "RECORD_AUDIO",)),
+    ]
 
 
 def test_items_over_the_manifest_lines_of_their_permissions(tmp_path):

@@ -795,9 +795,6 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
         plain = uses  # the system's description of the permission, its constant, then what the app uses it for
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
     asked = " ".join([label] + written)  # "定位权限" over "ACCESS_FINE_LOCATION" / "ACCESS_COARSE_LOCATION"
-    stated = any(role in ("scene", "purpose") for _, role, _ in labelled)  # "Purpose: Allows the app to…"
-    if PERMISSION_DEFINITION_RE.match(text) and not PURPOSE_MARK_RE.search(text) and not stated:
-        return [SceneClaim("", "", asked, i, last)], last  # Android's own words for the permission: no use of it
     named = not _constant_only(label, ctx) and (text or not _only_permission(label, ctx))
     return [SceneClaim(label if named else "", text, asked, i, last)], last
 
@@ -1501,8 +1498,6 @@ def _anchored_tables(lines: tuple[Line, ...], ask: _Lines) -> list[Structure]:
             written = " ".join(lines[k].text.strip() for k in range(first, last + 1))
             while texts and _no_use(texts[-1]):
                 texts.pop()  # a last column left empty ("备注": "/") or answering yes or no: the use stands before it
-            if texts and PERMISSION_DEFINITION_RE.match(texts[-1]) and not PURPOSE_MARK_RE.search(texts[-1]):
-                texts = []  # Android's own words for the permission ("允许应用访问网络"): no use of it
             if sceneless and not ("description" in titled and texts and _a_use(texts[-1])):
                 texts = []  # what the permission is, under titles naming no use: the permission alone
             at = use if use is not None and use < len(texts) and not labelled else len(texts) - 1

@@ -1,0 +1,77 @@
+"""Shapes read right in round 44: a permission list whose items give, for what the permission is for, only the
+words that say what it lets the app do ("振动权限：允许设备振动", "WAKE_LOCK：允许程序在熄屏后继续运行"): the policy
+states each permission as asked for with those words, so each is a scene (its label, or those words, naming it);
+an English item that says where in the app the permission is used ("It is used in the Sensors tab"). In our own
+words, expected values written by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.model import Disclosure
+from tests.policy.helpers import made_up_catalog
+from tests.policy.helpers import read_text as _read
+from tests.policy.helpers import scene_permissions as _pairs
+
+
+def _scene(d: Disclosure, words: str) -> set[str]:
+    """The permissions of the one scene whose name or description holds ``words``."""
+    found = [{p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes if words in f"{s.name} {s.description}"]
+    assert len(found) == 1, [(s.name, s.description) for s in d.scenes]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return made_up_catalog("jia-push", "bing-stat")
+
+
+CONSTANTS_WITH_THEIR_WORDS = """本应用申请的权限及用途如下：
+(1) android.permission.VIBRATE（设备振动权限）：允许设备振动
+(2) android.permission.WAKE_LOCK（保持唤醒权限）：允许程序在熄屏后继续运行，保持播放不中断
+(3) android.permission.CHANGE_WIFI_STATE（改变WiFi状态权限）：允许应用改变WiFi状态
+(4) android.permission.CAMERA（相机）：扫描会员卡上的条码
+"""
+
+
+def test_items_whose_use_is_only_what_the_permission_lets_the_app_do(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "constants.txt", CONSTANTS_WITH_THEIR_WORDS, catalog)
+    assert _scene(d, "允许设备振动") == {"VIBRATE"}
+    assert _scene(d, "熄屏后继续运行") == {"WAKE_LOCK"}
+    assert _scene(d, "允许应用改变WiFi状态") == {"CHANGE_WIFI_STATE"}
+    assert _scene(d, "扫描会员卡上的条码") == {"CAMERA"}
+    assert len(d.scenes) == 4, _pairs(d)
+
+
+LABELS_WITH_THEIR_WORDS = """权限使用说明
+
+1. 振动：允许应用控制振动器
+2. 网络访问：允许应用访问网络
+3. 存储：允许App读取存储中的图片，主要用于更换会员头像
+"""
+
+
+def test_a_label_over_the_systems_words_names_the_scene(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "labels.txt", LABELS_WITH_THEIR_WORDS, catalog)
+    pairs = _pairs(d)
+    assert pairs.get("振动") == {"VIBRATE"}, pairs
+    assert pairs.get("网络访问") == {"INTERNET"}, pairs
+    assert _scene(d, "更换会员头像") >= {"READ_EXTERNAL_STORAGE"}  # a use said after the words: that use (round 28)
+    assert len(d.scenes) == 3, pairs
+
+
+WHERE_USED_MD = """## Permissions
+
+- **ACCESS_FINE_LOCATION**: Allows the app to access precise location. It is used in the Compass tab of the app.
+- **BODY_SENSORS**: It is used in accordance with the platform rules.
+"""
+
+
+def test_an_english_item_that_says_where_in_the_app_it_is_used(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "where.md", WHERE_USED_MD, catalog)
+    names = [s.name for s in d.scenes if any(p.endswith("ACCESS_FINE_LOCATION") for p in s.permissions)]
+    assert names == ["Compass tab of the app"], [(s.name, s.description) for s in d.scenes]
+    assert not any(s.name.startswith("accordance") for s in d.scenes)
