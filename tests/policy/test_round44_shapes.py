@@ -2,7 +2,9 @@
 words that say what it lets the app do ("振动权限：允许设备振动", "WAKE_LOCK：允许程序在熄屏后继续运行"): the policy
 states each permission as asked for with those words, so each is a scene (its label, or those words, naming it);
 an English item that says where in the app the permission is used ("It is used in the Sensors tab"). In our own
-words, expected values written by hand."""
+words, expected values written by hand. Also: a one-word provider's name (no capital inside, no "SDK": in running
+text it may be an ordinary word) right before the words for its privacy policy ("Quillo (ads): Quillo Privacy
+Policy"), or listed after the first name that follows a verb of using ("We use Quillo and Crashfox"), names it."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import pytest
 
 from auditor.catalog.model import Catalog
 from auditor.policy.model import Disclosure
-from tests.policy.helpers import made_up_catalog
+from tests.policy.helpers import entry, made_up_catalog, memory_catalog, row_names
 from tests.policy.helpers import read_text as _read
 from tests.policy.helpers import scene_permissions as _pairs
 
@@ -75,3 +77,35 @@ def test_an_english_item_that_says_where_in_the_app_it_is_used(tmp_path: Path, c
     names = [s.name for s in d.scenes if any(p.endswith("ACCESS_FINE_LOCATION") for p in s.permissions)]
     assert names == ["Compass tab of the app"], [(s.name, s.description) for s in d.scenes]
     assert not any(s.name.startswith("accordance") for s in d.scenes)
+
+
+@pytest.fixture(scope="module")
+def one_word_names() -> Catalog:
+    return memory_catalog(entry("quillo", "Quillo", category="ads"), entry("crashfox", "Crashfox"),
+                          entry("glimmo", "Glimmo"))
+
+
+PROVIDER_POLICIES = """Advertising
+
+Our games show advertisements from third parties. You should read each one's own terms to know how it treats
+your information.
+
+Quillo (ads): Quillo Privacy Policy.
+Crashfox (Analytics): Crashfox's Privacy Notice.
+
+Please read our Privacy Policy and the Terms of Service before playing.
+"""
+
+
+def test_a_provider_named_before_the_words_for_its_privacy_policy(tmp_path: Path, one_word_names: Catalog) -> None:
+    d = _read(tmp_path, "providers.txt", PROVIDER_POLICIES, one_word_names)
+    assert sorted(r.id for r in d.sdks) == ["crashfox", "quillo"], row_names(d)
+
+
+def test_names_listed_after_a_verb_of_using(tmp_path: Path, one_word_names: Catalog) -> None:
+    d = _read(tmp_path, "used.txt", "Our games use Quillo, Glimmo and Crashfox to show ads and count crashes.\n",
+              one_word_names)
+    assert sorted(r.id for r in d.sdks) == ["crashfox", "glimmo", "quillo"], row_names(d)
+    none = _read(tmp_path, "plain.txt", "A quillo of snow fell; we use Maps and Notes apps on our phones.\n\n"
+                 "Home Blog Quillo Forum Privacy Policy\n", one_word_names)
+    assert row_names(none) == []  # (a site's menu run into its policy's link: the words before it name no provider)

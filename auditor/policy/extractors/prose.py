@@ -93,6 +93,16 @@ _USED_NAME_RE = re.compile(_USE_VERB + r"\s+([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][
 """A capitalised name right after a verb of using, in a sentence ("Our app uses Sentry for error reports"):
 there a plain word that is a catalog name ("Sentry", "Branch", "Adjust") names the SDK, which elsewhere in
 running text it would not (the verb is matched case-sensitively: "Use" opening a heading is not one)."""
+_NAME = r"[A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}"
+_USED_NAMES_RE = re.compile(_USE_VERB + rf"\s+({_NAME}(?:(?:,\s*|,?\s+(?:and|or)\s+|\s*&\s*){_NAME})+)")
+"""Capitalised names listed right after a verb of using ("We use Vungle and Flurry in our apps", "the app uses
+Sentry, Branch and Adjust"): each is read as :data:`_USED_NAME_RE` reads the first."""
+_LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+|\s*&\s*")
+_POLICY_NAMED_RE = re.compile(rf"({_NAME})(?:'s|’s)?\s+[Pp]rivacy\s+(?:[Pp]olicy|[Nn]otice|[Ss]tatement)\b")
+"""A capitalised name right before the words for its privacy policy ("Flurry (Analytics): Flurry Privacy Policy",
+"see Vungle's Privacy Policy"): a policy that points at a provider's own policy names that provider; the name is
+the capitalised words that end right there (a site's menu run into its "Privacy Policy" link, "Discord Twitter
+Instagram Privacy Policy", names no provider unless its last words do)."""
 _PARTNER_NAME_RE = re.compile(r"\b(?:[Pp]roviders?|[Pp]artners?|[Vv]endors?)\s+(?:such as\s+|including\s+|like\s+|[:：]\s*)?"
                               r"([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
 """The same right after a word for the app's providers ("Our SDK service providers Fyber (…) and …", "analytics
@@ -922,6 +932,22 @@ def _catalog_names(text: str, ctx: Context, exact: Callable[[str], str | None]) 
     used += _ZH_USED_NAME_RE.finditer(text)
     used += _PARTNER_NAME_RE.finditer(text) if "rovider" in text or "artner" in text or "endor" in text else []
     used += [*_SERVED_BY_RE.finditer(text), *_NAME_ACTS_RE.finditer(text)]
+    for m in _POLICY_NAMED_RE.finditer(text) if "rivacy" in text else ():
+        words = m.group(1).split()
+        for k in range(len(words)):  # the longest run of the words that end before the policy's that is a name
+            span = " ".join(words[k:])
+            if exact(span) and not ctx.lexicon.generic(span) and not ctx.lexicon.general(span):
+                found.append((m.end(1) - len(span), m.end(1), span))
+                break
+    for m in _USED_NAMES_RE.finditer(text) if _USE_VERB_RE.search(text) else ():
+        # (the names after the first one listed: the first is :data:`_USED_NAME_RE`'s)
+        at = m.start(1)
+        for part in _LIST_SEPARATOR_RE.split(m.group(1)):
+            at = text.find(part, at)
+            span = part.rstrip(".-")
+            if at > m.start(1) and exact(span) and not ctx.lexicon.generic(span) and not ctx.lexicon.general(span):
+                found.append((at, at + len(span), span))
+            at += len(part)
     for m in used:  # "we use Sentry for …", "Sentry is used for …", "集成了Sentry", "sent to Sentry"
         words = m.group(1).split()
         words = words[:next((k + 1 for k, w in enumerate(words) if w.endswith(".")), len(words))]  # one sentence
