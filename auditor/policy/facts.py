@@ -33,6 +33,7 @@ from auditor.policy.text import (
     policy_url,
     purpose_of,
     stated_purpose,
+    unbalanced,
     urls,
     width,
 )
@@ -405,6 +406,35 @@ _SUMMARY_SCENE_RE = re.compile(r"(?:上述|前述|以上|这些|该等|此类)(?
 no use of its own."""
 
 
+_USE_TITLE_RE = re.compile(r"^\s*(?:使用)?(?:目的|用途|场景|功能)|^\s*用于\s*$|^\s*(?:purpose|use)s?\s*$", re.IGNORECASE)
+"""What a bracket opens with when it gives the use ("相机权限（目的：拍照上传…）")."""
+_EXAMPLES_RE = re.compile(r"^\s*(?:如|例如|比如|包括|含|诸如|e\.g\.|such as|including|for example)", re.IGNORECASE)
+"""What a bracket opens with when it gives examples of what comes before it ("（如赛事消息推送、登录功能的服务"): no use."""
+_FEATURE_END_RE = re.compile(r"(?:功能|服务|业务|场景|模块)(?:时|中)?\s*$")
+"""The end of a bracket's words that name a feature ("读取日历(语音预约等功能需要)")."""
+
+
+def _closed(name: str, descs: list[str]) -> tuple[str, list[str]]:
+    """A scene's name cut inside a bracket ("…相机权限（目的" with "拍照上传照片时使用）" the rest; "修改系统设置(语音通话等功能",
+    cut where "需要" followed; "…获得健身运动数据（"), made whole: the use its bracket gives is the scene and the words
+    before it describe it; a bracket of anything else ("（例如", "（基站、 wifi") is left out of the name."""
+    cut = max(name.rfind("("), name.rfind("（"))
+    before, inside = name[:cut].strip(" ，,：:"), name[cut + 1:].strip()
+    if _USE_TITLE_RE.match(inside) and descs:
+        use = descs[0].strip()
+        depth = 0
+        for k, c in enumerate(use):  # the bracket the name opened closes at the first close left unmatched
+            depth += (c in "(（") - (c in ")）")
+            if depth < 0:
+                use = use[:k].strip()
+                break
+        return use, ([before] if before else []) + descs[1:]
+    if width(inside) >= 4 and _FEATURE_END_RE.search(inside) and not _EXAMPLES_RE.match(inside) \
+            and not _USE_TITLE_RE.match(inside):
+        return inside, ([before] if before else []) + descs
+    return (before, descs) if len(before) >= MIN_SCENE else (name, descs)
+
+
 def _definition(text: str) -> bool:
     """Whether ``text`` opens as the system's words for a permission ("允许应用控制振动器", "Allows the app to…"),
     not two cells of a row joined by a blank."""
@@ -500,6 +530,8 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
                     use = stated_purpose(descs[0], descs[0].find(use) + len(use)) or use
                 if use:
                     name, descs = use, [name] + descs
+        if unbalanced(name):
+            name, descs = _closed(name, descs)
         first = min(m.first for m in members)
         last = max(m.last for m in members)
         # (what a description says on turning the permission off is no part of it: read for the scene above, left

@@ -4,7 +4,9 @@ states each permission as asked for with those words, so each is a scene (its la
 an English item that says where in the app the permission is used ("It is used in the Sensors tab"). In our own
 words, expected values written by hand. Also: a one-word provider's name (no capital inside, no "SDK": in running
 text it may be an ordinary word) right before the words for its privacy policy ("Quillo (ads): Quillo Privacy
-Policy"), or listed after the first name that follows a verb of using ("We use Quillo and Crashfox"), names it."""
+Policy"), or listed after the first name that follows a verb of using ("We use Quillo and Crashfox"), names it. A use given in a
+bracket after the permission ("相机权限（目的：扫描面单时使用）", "读取日历(到期提醒等功能需要)") is the scene, the words
+before it its description, never a name cut inside the bracket."""
 
 from __future__ import annotations
 
@@ -109,3 +111,33 @@ def test_names_listed_after_a_verb_of_using(tmp_path: Path, one_word_names: Cata
     none = _read(tmp_path, "plain.txt", "A quillo of snow fell; we use Maps and Notes apps on our phones.\n\n"
                  "Home Blog Quillo Forum Privacy Policy\n", one_word_names)
     assert row_names(none) == []  # (a site's menu run into its policy's link: the words before it name no provider)
+
+
+BRACKETED_USES = """应用权限说明
+（1）我们需要您的同意才能使用相机权限（目的：扫描快递面单时使用，用于录入运单号）
+（2）我们需要您的同意才能使用麦克风权限（目的：语音留言时使用）
+"""
+
+
+def test_a_use_given_in_a_bracket_after_the_permission(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "brackets.txt", BRACKETED_USES, catalog)
+    pairs = _pairs(d)
+    assert pairs.get("扫描快递面单时使用，用于录入运单号") == {"CAMERA"}, pairs
+    assert pairs.get("语音留言时使用") == {"RECORD_AUDIO"}, pairs
+    assert not any(name.count("（") + name.count("(") > name.count("）") + name.count(")") for name in pairs), pairs
+
+
+NEEDED_FOR = """七、隐私访问用途说明
+
+            1. 修改或删除存储卡中的内容(保存海报等功能需要)
+            2. 读取日历(到期提醒等功能需要)
+            3. 录制音频(语音留言等功能需要)
+"""
+
+
+def test_the_features_a_bracket_says_need_the_permission(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "needed.txt", NEEDED_FOR, catalog)
+    assert [(s.name, s.description) for s in d.scenes] == [
+        ("保存海报等功能", "修改或删除存储卡中的内容"), ("到期提醒等功能", "读取日历"), ("语音留言等功能", "录制音频")]
+    assert _pairs(d) == {"保存海报等功能": {"WRITE_EXTERNAL_STORAGE"}, "到期提醒等功能": {"READ_CALENDAR"},
+                         "语音留言等功能": {"RECORD_AUDIO"}}
