@@ -322,7 +322,34 @@ def claim_permissions(claim: SceneClaim, lexicon: Lexicon) -> list[tuple[str, st
     if claim.sentence:
         cue = lexicon.has_cue(fold(claim.permissions))
         return _dialled(claim, lexicon.permissions_in(claim.permissions, prose=True, verbal=not cue), claim.permissions)
-    return _dialled(claim, lexicon.permissions_in(claim.permissions, weak=True, derive=True))
+    return _dialled(claim, _as_written(fold(claim.permissions),
+                                       lexicon.permissions_in(claim.permissions, weak=True, derive=True), lexicon))
+
+
+_CONSTANT_PHRASE_RE = re.compile(r"(?:[a-z0-9_]+\.)*permission\.[a-z0-9_]+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+"""A permission found by its constant as written ("android.permission.access_network_state", "read_phone_state";
+folded to lower case)."""
+_LABEL_BY_CONSTANT_RE = re.compile(r"\s*[:：(（]?\s*(?:(?:[a-z0-9_]+\.)*permission\.[a-z0-9_]+|[a-z][a-z0-9]*_[a-z0-9_]+)")
+"""What follows a label that a constant stands right after (a colon or bracket between them at most)."""
+_CONSTANT_BY_LABEL_RE = re.compile(r"(?:permission\.[a-z0-9_]+|[a-z][a-z0-9]*_[a-z0-9_]+)\s*[:：(（]?\s*$")
+"""What precedes a label that stands right after a constant ("CHANGE_NETWORK_STATE（网络权限"; folded)."""
+
+
+def _as_written(text: str, found: list[tuple[str, str]], lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The permissions of a permission cell or label: where a label stands right beside a known constant ("网络权限
+    android.permission.ACCESS_NETWORK_STATE", "CHANGE_NETWORK_STATE（网络权限）"), the constant says which
+    permission the row asks for and the label only what kind it is (its "网络权限" names no INTERNET here); a
+    permission whose own constant is written stays, whichever words found it."""
+    if not any(_CONSTANT_PHRASE_RE.fullmatch(phrase) and permission in lexicon.constants for permission, phrase in found):
+        return found  # (no known constant: "android.permission.ACCESS_CO ARSE_LOCATION" leaves the label its say)
+    kept = []
+    for permission, phrase in found:
+        at = text.find(phrase)
+        beside = at >= 0 and not _CONSTANT_PHRASE_RE.fullmatch(phrase) and (
+            _LABEL_BY_CONSTANT_RE.match(text, at + len(phrase)) or _CONSTANT_BY_LABEL_RE.search(text, 0, at))
+        if not beside or permission.rsplit(".", 1)[-1].casefold() in text:
+            kept.append((permission, phrase))
+    return kept
 
 
 _FIRST_CLAUSE_RE = re.compile(r"[，,。；;：:]")

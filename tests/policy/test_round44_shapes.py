@@ -6,7 +6,8 @@ words, expected values written by hand. Also: a one-word provider's name (no cap
 text it may be an ordinary word) right before the words for its privacy policy ("Quillo (ads): Quillo Privacy
 Policy"), or listed after the first name that follows a verb of using ("We use Quillo and Crashfox"), names it. A use given in a
 bracket after the permission ("相机权限（目的：扫描面单时使用）", "读取日历(到期提醒等功能需要)") is the scene, the words
-before it its description, never a name cut inside the bracket."""
+before it its description, never a name cut inside the bracket. A known constant written right beside a label
+("网络权限 android.permission.ACCESS_NETWORK_STATE") says which permission the item asks for, not the label."""
 
 from __future__ import annotations
 
@@ -141,3 +142,29 @@ def test_the_features_a_bracket_says_need_the_permission(tmp_path: Path, catalog
         ("保存海报等功能", "修改或删除存储卡中的内容"), ("到期提醒等功能", "读取日历"), ("语音留言等功能", "录制音频")]
     assert _pairs(d) == {"保存海报等功能": {"WRITE_EXTERNAL_STORAGE"}, "到期提醒等功能": {"READ_CALENDAR"},
                          "语音留言等功能": {"RECORD_AUDIO"}}
+
+
+LABELS_BESIDE_CONSTANTS = """我们会使用以下权限：
+1: 网络权限 android.permission.ACCESS_NETWORK_STATE
+   使用目的：判断当前网络是否可用
+2: 网络权限android.permission.CHANGE_WIFI_STATE
+   使用目的：切换到可用的无线网络
+3: android.permission.ACCESS_COARSE_LOCATION(GPS)
+   使用目的：推荐附近的门店
+"""
+
+A_LABEL_ALONE = """我们会使用以下权限：
+1: 定位权限
+   使用目的：查看门店距离
+2: 相机权限
+   使用目的：扫描会员码
+"""
+
+
+def test_a_constant_beside_a_label_says_which_permission(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "beside.txt", LABELS_BESIDE_CONSTANTS, catalog)
+    assert _scene(d, "判断当前网络是否可用") == {"ACCESS_NETWORK_STATE"}  # not INTERNET for "网络权限"
+    assert _scene(d, "切换到可用的无线网络") == {"CHANGE_WIFI_STATE"}
+    assert _scene(d, "推荐附近的门店") == {"ACCESS_COARSE_LOCATION"}  # not the precise location "GPS" names
+    alone = _read(tmp_path, "alone.txt", A_LABEL_ALONE, catalog)
+    assert _scene(alone, "查看门店距离") == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}  # a label alone: its own
