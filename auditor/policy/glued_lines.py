@@ -87,7 +87,7 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     lettered_bullets = _marked_items(_LETTER_BULLET_RE, text)
     cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text) \
         | _bulleted_items(text) | lettered_bullets | _running_items(text) | _bracket_lettered_items(text) \
-        | _marked_items(_CONSTANT_ITEM_RE, text) | _glued_constants(text, lexicon)
+        | _marked_items(_CONSTANT_ITEM_RE, text) | _glued_constants(text, lexicon) | _service_headings(text)
     last = 0
     lettered = sorted(_lettered_items(text, lexicon))
     labels: set[int] = set(lettered)
@@ -192,6 +192,23 @@ def _marked_items(mark: re.Pattern[str], text: str) -> set[int]:
     :data:`MIN_CUTS` (fewer are marks inside sentences or names), else none."""
     found = {m.start() for m in mark.finditer(text)}
     return found if len(found) >= MIN_CUTS else set()
+
+
+def _service_headings(text: str) -> set[int]:
+    """Where the items of the standard template's additional services run into the sentences around them ("…等
+    功能。基于存储权限的附加服务在您开启权限后，我们将…。基于通知的附加服务我们会…"): before each such name that
+    opens after a sentence's end, and after it when its text follows with no colon, so that the name stands as the
+    label over its text; at least :data:`MIN_CUTS` of them (one or two are words inside a paragraph)."""
+    found = list(_SERVICE_HEADING_RE.finditer(text))
+    if len(found) < MIN_CUTS:
+        return set()
+    return {m.start() for m in found} | {m.end() for m in found if CJK_RE.match(text, m.end())}
+
+
+_SERVICE_HEADING_RE = re.compile(r"(?:(?<=[。；;！？!?])|(?<=[。；;！？!?]\s)|(?<=[。；;！？!?]\s\s)|(?<=[。；;！？!?]\u00a0))"
+                                 r"基于[^。；;，,：:、]{1,30}?的(?:相关)?(?:附加|扩展|额外)(?:业务)?(?:服务|功能)")
+"""The name of one of the template's additional services ("基于相机/摄像头的附加服务", "基于位置信息的扩展功能") right
+after a sentence's end."""
 
 
 def _dashed_items(text: str) -> set[int]:

@@ -7,7 +7,9 @@ text it may be an ordinary word) right before the words for its privacy policy (
 Policy"), or listed after the first name that follows a verb of using ("We use Quillo and Crashfox"), names it. A use given in a
 bracket after the permission ("相机权限（目的：扫描面单时使用）", "读取日历(到期提醒等功能需要)") is the scene, the words
 before it its description, never a name cut inside the bracket. A known constant written right beside a label
-("网络权限 android.permission.ACCESS_NETWORK_STATE") says which permission the item asks for, not the label."""
+("网络权限 android.permission.ACCESS_NETWORK_STATE") says which permission the item asks for, not the label. The
+standard template's additional services ("基于存储权限的附加服务：…") are items with their numbers dropped, and run
+into one paragraph they are cut apart again."""
 
 from __future__ import annotations
 
@@ -168,3 +170,35 @@ def test_a_constant_beside_a_label_says_which_permission(tmp_path: Path, catalog
     assert _scene(d, "推荐附近的门店") == {"ACCESS_COARSE_LOCATION"}  # not the precise location "GPS" names
     alone = _read(tmp_path, "alone.txt", A_LABEL_ALONE, catalog)
     assert _scene(alone, "查看门店距离") == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}  # a label alone: its own
+
+
+ADDITIONAL_SERVICES = """（三）为您提供的附加服务
+基于相机的附加服务：您可以在开启相机权限后使用扫码功能领取会员卡。
+基于存储权限的附加服务：在您开启权限后，我们将读取您设备中的图片，用于更换店铺头像。
+基于通知的附加服务：我们会在您开启通知权限后向您推送取餐提醒。
+"""
+
+RUN_ON_SERVICES = ("为向您提供更便捷的服务，我们在以下附加服务中可能会使用您的信息，拒绝开启不影响基本功能的使用。"
+                   "基于相机的附加服务您可以在开启相机权限后使用扫码功能领取会员卡，我们仅在您主动使用扫码功能时调用相机，"
+                   "不会在后台拍摄任何内容。基于存储权限的附加服务在您开启权限后，我们将读取您设备中的图片，用于更换店铺头像，"
+                   "图片仅在您选择后上传。基于通知的附加服务我们会在您开启通知权限后向您推送取餐提醒，您可在系统设置中关闭通知。"
+                   "基于日历的附加服务在您开启日历权限后，我们会写入您预约的到店时间，用于提醒您按时到店，"
+                   "提醒事项仅保存在您的设备上。基于麦克风的附加服务在您开启麦克风权限后，您可以使用语音搜索菜品，"
+                   "语音内容仅用于识别您的搜索词。以上附加服务均需您主动开启相应权限后方可使用，您可以随时在设置中撤回授权。"
+                   "我们不会在您未使用相关功能时调用上述权限，也不会将上述信息用于与所述目的无关的用途。\n")
+
+
+def test_the_templates_additional_services_without_their_numbers(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "services.txt", ADDITIONAL_SERVICES, catalog)
+    assert _scene(d, "基于相机的附加服务") == {"CAMERA"}
+    assert _scene(d, "基于存储权限的附加服务") >= {"READ_EXTERNAL_STORAGE"}
+    assert _scene(d, "基于通知的附加服务") == {"POST_NOTIFICATIONS"}
+    assert len(d.scenes) == 3, _pairs(d)
+
+
+def test_the_templates_additional_services_run_together(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "runon.txt", RUN_ON_SERVICES, catalog)
+    assert _scene(d, "基于通知的附加服务") == {"POST_NOTIFICATIONS"}  # its use words no purpose: its name is the scene
+    assert _scene(d, "基于日历的附加服务") & {"READ_CALENDAR", "WRITE_CALENDAR"}
+    assert _scene(d, "基于麦克风的附加服务") == {"RECORD_AUDIO"}
+    assert _scene(d, "基于相机的附加服务") == {"CAMERA"}

@@ -118,7 +118,7 @@ class PermissionListExtractor:
         ask = _Lines(ctx)
         kinds = ask.classify(lines)
         bare = _bare_labels(lines, ask, kinds.bare) | _topic_labels(lines, ask, ctx, kinds.quiet)
-        listed = _listed_items(lines, ctx)
+        listed = _listed_items(lines, ctx) | _service_lines(lines)
         spaced = _spaced_tables(lines, ctx, kinds.spaced_header) + _anchored_tables(lines, ask) + _glued_tables(lines, ctx) \
             + _manifest_comments(lines, ctx) + _glued_title_tables(lines, ctx) + _features_listed(lines, ctx) \
             + _asking_titles(lines, ctx)
@@ -283,6 +283,8 @@ def _feature(line: Line, ctx: Context) -> tuple[str, str, str] | None:
     if len(parts) != 2 or not 2 <= width(parts[0]) <= 40:
         return None
     label, rest = parts[0].strip(), parts[1].strip()
+    summing = _SUMMING_UP_RE.search(rest)
+    rest = rest[:summing.start() + 1] if summing else rest  # (the list's summing-up run into its last item)
     if _withdrawal(rest) or _QUOTED_OWNER_RE.match(label) or TERM_DEFINITION_RE.match(rest):
         return None  # "授权撤回权：可随时撤回位置、相册等授权": a right of the user, not a feature; "“华为联运”包含的权限代码
         # 如下：…": an SDK's permissions; "个人用户：是指…通讯录中一员…": a term the policy defines
@@ -466,7 +468,15 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label) or _BASED_ON_RE.search(label)
             or (rest and PERMISSION_DEFINITION_RE.match(label))):
         return None
+    summing = _SUMMING_UP_RE.search(rest)
+    if summing:  # "…时通过麦克风获取语音信息。您理解并同意，上述附加服务可能需要您在您的设备中开启您的位置信息、…": the
+        rest = rest[:summing.start() + 1]  # list's summing-up run into its last item, none of the item's own uses
     return _Item(label.strip(), rest.strip(), i)
+
+
+_SUMMING_UP_RE = re.compile(r"[。；;]\s*(?:(?:您|你)(?:理解并|知悉并|充分理解并)?同意[，,]?\s*)?(?:上述|前述|以上)(?:的)?"
+                            r"(?:附加|扩展|额外|各项)?(?:功能|服务|权限|业务)")
+"""A sentence that sums up the uses listed before it ("。您理解并同意，上述附加服务可能需要…", "。以上权限…")."""
 
 
 _USE_OPENING_RE = re.compile(r"\s*(?:用于|用来|以便)")
@@ -505,9 +515,12 @@ _PURPOSE_SPLIT_RE = re.compile(r"\s+(?=(?:so that|so|in order to|to|for)\s)", re
 """Where an item naming a permission goes on to say what for ("The Bluetooth settings so that you can …")."""
 _CONSTANT_WORDS_RE = re.compile(r"[A-Z][A-Z0-9_]{2,}(?:\s*(?:,|/|&|and)\s*[A-Z][A-Z0-9_]{2,})*")
 """A heading of permission constants only, in capitals ("VIBRATE", "CAMERA / RECORD_AUDIO")."""
-_BASED_ON_RE = re.compile(r"基于.{1,30}的(?:附加|扩展|基本)?(?:业务)?功能")
-"""A function named by the device capability it rests on ("基于麦克风的扩展功能"): the standard wording of a
-permission item in Chinese policies."""
+_BASED_ON_RE = re.compile(r"基于.{1,30}的(?:(?:附加|扩展|基本)?(?:业务)?功能|(?:相关)?(?:附加|扩展|额外)(?:业务)?服务)")
+"""A function named by the device capability it rests on ("基于麦克风的扩展功能", "基于相机的附加服务"): the standard
+wording of a permission item in Chinese policies."""
+_BASED_ON_LINE_RE = re.compile(r"^\s*基于[^。；;，,：:]{1,30}?的(?:相关)?(?:附加|扩展|额外)(?:业务)?(?:功能|服务)\s*(?:[：:]|$)")
+"""A line opening with such a function's name, then a colon or nothing ("基于存储权限的附加服务：在您开启权限后…",
+the standard template's items copied without their numbers): an item, marked or not."""
 
 
 _LEADING_CONSTANT_RE = re.compile(
@@ -614,6 +627,20 @@ _COLON_LABEL_RE = re.compile(r"^\s*(?!\[)[^\s:：][^:：]{0,23}[:：](?!//)\s*(?
 """An unmarked paragraph opening with a short label and a colon ("访问相机：您可以使用摄像头扫码…"): with the
 paragraphs right after it that open alike, a list written without markers (:func:`_listed_items`); not a
 Markdown link definition ("[VIBRATE]: https://…"), an address or a key of code ("CAMERA: 'ohos.permission…'")."""
+
+
+MAX_SERVICE_GAP = 4
+"""Lines from one of the template's additional services to the next in one list of them."""
+
+
+def _service_lines(lines: tuple[Line, ...]) -> set[int]:
+    """Unmarked lines that open with the name of one of the standard template's additional services (:data:`
+    _BASED_ON_LINE_RE`, the items copied without their numbers, or cut apart by :mod:`auditor.policy.glued_lines`),
+    when another such line stands a few lines from it: a list of them, each an item (one alone may open a
+    paragraph that says more)."""
+    found = [k for k, line in enumerate(lines) if not line.mark and not _marked(line) and _BASED_ON_LINE_RE.match(line.text)]
+    return {k for n, k in enumerate(found)
+            if (n and k - found[n - 1] <= MAX_SERVICE_GAP) or (n + 1 < len(found) and found[n + 1] - k <= MAX_SERVICE_GAP)}
 
 
 def _over_other_items(lines: tuple[Line, ...], item: _Item) -> bool:
@@ -794,7 +821,11 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
     if written and uses and len(uses) < len(plain):
         plain = uses  # the system's description of the permission, its constant, then what the app uses it for
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
+    summing = _SUMMING_UP_RE.search(text)
+    text = text[:summing.start() + 1] if summing else text  # (the list's summing-up run into its last item's text)
     asked = " ".join([label] + written)  # "定位权限" over "ACCESS_FINE_LOCATION" / "ACCESS_COARSE_LOCATION"
+    if text and _BASED_ON_RE.search(label) and not ctx.lexicon.permissions_in(label, weak=True):
+        asked = f"{label} {text}"  # "基于设备信息的附加服务" over "我们会在您开启设备信息权限后…": its text names the permission
     named = not _constant_only(label, ctx) and (text or not _only_permission(label, ctx))
     return [SceneClaim(label if named else "", text, asked, i, last)], last
 
@@ -912,6 +943,8 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
             break
         if i in bare and out:
             break  # a bare label owns one description line
+        if not _marked(line) and not line.mark and _BASED_ON_LINE_RE.match(line.text):
+            break  # the template's next item, its number dropped ("基于通知的附加服务")
         role, value = _labelled(line, ctx)
         if listing and role is None and _marked(line) and _marker_kind(line) != kind:
             out.append(k)  # an item of the scenes the label lists
