@@ -434,17 +434,17 @@ no use of its own."""
 
 
 _USE_TITLE_RE = re.compile(r"^\s*(?:使用)?(?:目的|用途|场景|功能)|^\s*用于\s*$|^\s*(?:purpose|use)s?\s*$", re.IGNORECASE)
-"""What a bracket opens with when it gives the use ("相机权限（目的：拍照上传…）")."""
+"""What a bracket opens with when it gives the use ("相机权限（目的：扫描会员码）")."""
 _EXAMPLES_RE = re.compile(r"^\s*(?:如|例如|比如|包括|含|诸如|e\.g\.|such as|including|for example)", re.IGNORECASE)
-"""What a bracket opens with when it gives examples of what comes before it ("（如赛事消息推送、登录功能的服务"): no use."""
+"""What a bracket opens with when it gives examples of what comes before it ("（如订单提醒、签到等服务"): no use."""
 _FEATURE_END_RE = re.compile(r"(?:功能|服务|业务|场景|模块)(?:时|中)?\s*$")
-"""The end of a bracket's words that name a feature ("读取日历(语音预约等功能需要)")."""
+"""The end of a bracket's words that name a feature ("读取日历(到期提醒等功能需要)")."""
 
 
 def _closed(name: str, descs: list[str]) -> tuple[str, list[str]]:
-    """A scene's name cut inside a bracket ("…相机权限（目的" with "拍照上传照片时使用）" the rest; "修改系统设置(语音通话等功能",
-    cut where "需要" followed; "…获得健身运动数据（"), made whole: the use its bracket gives is the scene and the words
-    before it describe it; a bracket of anything else ("（例如", "（基站、 wifi") is left out of the name."""
+    """A scene's name cut inside a bracket ("…相机权限（目的" with "扫描会员码时使用）" the rest; "读取日历(到期提醒等功能",
+    cut where "需要" followed; "…读取您的步数（"), made whole: the use its bracket gives is the scene and the words
+    before it describe it; a bracket of anything else ("（例如", "（基站、WLAN") is left out of the name."""
     cut = max(name.rfind("("), name.rfind("（"))
     before, inside = name[:cut].strip(" ，,：:"), name[cut + 1:].strip()
     if _USE_TITLE_RE.match(inside) and descs:
@@ -528,7 +528,7 @@ def scenes(doc: Document, claims: list[SceneClaim], lexicon: Lexicon) -> tuple[S
             # "允许应用拍摄照片和视频" (the system's words for a permission): when the words go on to say the app's use
             # of it ("允许App读取存储中的图片，主要用于修改头像"), that use is the scene; else the words stay the scene
             # (a list of the permissions asked for, each with what it lets the app do, states the permission and its
-            # use as the policy words it: "使用振动权限：允许手机振动")
+            # use as the policy words it: "振动权限：允许设备振动")
             use = purpose_of(name)
             if use:
                 name, descs = use, [name] + descs

@@ -196,7 +196,7 @@ def _marked_items(mark: re.Pattern[str], text: str) -> set[int]:
 
 def _service_headings(text: str) -> set[int]:
     """Where the items of the standard template's additional services run into the sentences around them ("…等
-    功能。基于存储权限的附加服务在您开启权限后，我们将…。基于通知的附加服务我们会…"): before each such name that
+    功能。基于相册的附加服务开启后您可以上传…。基于日历的附加服务开启后我们会…"): before each such name that
     opens after a sentence's end, and after it when its text follows with no colon, so that the name stands as the
     label over its text; at least :data:`MIN_CUTS` of them (one or two are words inside a paragraph)."""
     found = list(_SERVICE_HEADING_RE.finditer(text))

@@ -127,7 +127,7 @@ PURPOSES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\s*to\s+(.{4,80}?),",
     r"\bfor the purposes? of\s+(.{4,120}?)(?=[,.;:]|\s+and\s+also\b|$)",
     r"\b(?:used|required|needed|necessary|requested)\s+(?:for|to)\s+(?:the\s+)?(.{4,120}?)(?=[,.;:(]|\s+and\s+also\b|$)",
-    # where in the app it is used ("It is used in the Device tab"; not "used in accordance with the law")
+    # where in the app it is used ("It is used in the Compass tab"; not "used in accordance with the law")
     r"\bused\s+in\s+(?!accordance|compliance|conjunction|combination|connection|order\b|(?:the\s+)?(?:same|ways?|manner)\b)"
     r"(?:the\s+)?(.{4,120}?)(?=[,.;:(]|\s+and\s+also\b|$)",
     r"(?<!ask )(?<!asks )(?<!request )\bfor\s+(?:the\s+)?(?!example|instance|more|details)(.{4,120}?)"

@@ -469,14 +469,14 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
             or (rest and PERMISSION_DEFINITION_RE.match(label))):
         return None
     summing = _SUMMING_UP_RE.search(rest)
-    if summing:  # "…时通过麦克风获取语音信息。您理解并同意，上述附加服务可能需要您在您的设备中开启您的位置信息、…": the
+    if summing:  # "…仅在您点按语音按钮时录音。以上附加功能需要您开启定位、相机…": the
         rest = rest[:summing.start() + 1]  # list's summing-up run into its last item, none of the item's own uses
     return _Item(label.strip(), rest.strip(), i)
 
 
 _SUMMING_UP_RE = re.compile(r"[。；;]\s*(?:(?:您|你)(?:理解并|知悉并|充分理解并)?同意[，,]?\s*)?(?:上述|前述|以上)(?:的)?"
                             r"(?:附加|扩展|额外|各项)?(?:功能|服务|权限|业务)")
-"""A sentence that sums up the uses listed before it ("。您理解并同意，上述附加服务可能需要…", "。以上权限…")."""
+"""A sentence that sums up the uses listed before it ("。您同意，上述附加功能需要…", "。以上权限…")."""
 
 
 _USE_OPENING_RE = re.compile(r"\s*(?:用于|用来|以便)")
@@ -519,7 +519,7 @@ _BASED_ON_RE = re.compile(r"基于.{1,30}的(?:(?:附加|扩展|基本)?(?:业�
 """A function named by the device capability it rests on ("基于麦克风的扩展功能", "基于相机的附加服务"): the standard
 wording of a permission item in Chinese policies."""
 _BASED_ON_LINE_RE = re.compile(r"^\s*基于[^。；;，,：:]{1,30}?的(?:相关)?(?:附加|扩展|额外)(?:业务)?(?:功能|服务)\s*(?:[：:]|$)")
-"""A line opening with such a function's name, then a colon or nothing ("基于存储权限的附加服务：在您开启权限后…",
+"""A line opening with such a function's name, then a colon or nothing ("基于相册的附加服务：开启后您可以上传…",
 the standard template's items copied without their numbers): an item, marked or not."""
 
 
@@ -825,7 +825,7 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
     text = text[:summing.start() + 1] if summing else text  # (the list's summing-up run into its last item's text)
     asked = " ".join([label] + written)  # "定位权限" over "ACCESS_FINE_LOCATION" / "ACCESS_COARSE_LOCATION"
     if text and _BASED_ON_RE.search(label) and not ctx.lexicon.permissions_in(label, weak=True):
-        asked = f"{label} {text}"  # "基于设备信息的附加服务" over "我们会在您开启设备信息权限后…": its text names the permission
+        asked = f"{label} {text}"  # "基于账号安全的附加服务" over "开启设备信息权限后，我们会…": its text names the permission
     named = not _constant_only(label, ctx) and (text or not _only_permission(label, ctx))
     return [SceneClaim(label if named else "", text, asked, i, last)], last
 

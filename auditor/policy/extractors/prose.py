@@ -95,14 +95,14 @@ there a plain word that is a catalog name ("Sentry", "Branch", "Adjust") names t
 running text it would not (the verb is matched case-sensitively: "Use" opening a heading is not one)."""
 _NAME = r"[A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}"
 _USED_NAMES_RE = re.compile(_USE_VERB + rf"\s+({_NAME}(?:(?:,\s*|,?\s+(?:and|or)\s+|\s*&\s*){_NAME})+)")
-"""Capitalised names listed right after a verb of using ("We use Vungle and Flurry in our apps", "the app uses
+"""Capitalised names listed right after a verb of using ("We use Quillo and Crashfox in our games", "the app uses
 Sentry, Branch and Adjust"): each is read as :data:`_USED_NAME_RE` reads the first."""
 _LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+|\s*&\s*")
 _POLICY_NAMED_RE = re.compile(rf"({_NAME})(?:'s|’s)?\s+[Pp]rivacy\s+(?:[Pp]olicy|[Nn]otice|[Ss]tatement)\b")
-"""A capitalised name right before the words for its privacy policy ("Flurry (Analytics): Flurry Privacy Policy",
-"see Vungle's Privacy Policy"): a policy that points at a provider's own policy names that provider; the name is
-the capitalised words that end right there (a site's menu run into its "Privacy Policy" link, "Discord Twitter
-Instagram Privacy Policy", names no provider unless its last words do)."""
+"""A capitalised name right before the words for its privacy policy ("Quillo (ads): Quillo Privacy Policy", "see
+Crashfox's Privacy Notice"): a policy that points at a provider's own policy names that provider; the name is the
+capitalised words that end right there (a site's menu run into its "Privacy Policy" link, "Home Blog Forum Privacy
+Policy", names no provider unless its last words do)."""
 _PARTNER_NAME_RE = re.compile(r"\b(?:[Pp]roviders?|[Pp]artners?|[Vv]endors?)\s+(?:such as\s+|including\s+|like\s+|[:：]\s*)?"
                               r"([A-Z][\w.-]*[a-z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
 """The same right after a word for the app's providers ("Our SDK service providers Fyber (…) and …", "analytics
