@@ -37,6 +37,8 @@ _ORDINAL_RE = re.compile(r"^\s*(?:[(（]\d{1,3}[)）]|\d{1,3}[)）、]|\d{1,3}\.
 """A list number written before a name in a cell or a record ("1、极光推送SDK", "(2) Bugly", "3. Firebase"), not a
 version ("3.0")."""
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+_LEADING_BRACKET_RE = re.compile(r"\s*[【\[][^】\]]{1,12}[】\]]\s*\S")
+"""A name that opens with a word in brackets and goes on after them ("【友盟+】推送SDK", "[甲乙]统计SDK")."""
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,9 @@ class NameIndex:
     def _forms_of(self, name: str, stripped: bool) -> list[str]:
         name = _ORDINAL_RE.sub("", name, count=1)
         parts = [name]
+        if _LEADING_BRACKET_RE.match(name):  # "【友盟+】推送SDK": a brand set in brackets before the product's words is
+            whole = _BRACKETS.sub(r"\1", name, count=1)  # the name they make ("友盟+推送SDK"), before the brand alone
+            parts += [whole, _BRAND_PLUS_RE.sub("", whole)]
         inner = _BRACKETS.findall(name)
         outer = _BRACKETS.sub(" ", name).strip()
         parts += [outer] + [p for p in inner if p.strip()]

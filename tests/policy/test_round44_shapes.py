@@ -9,7 +9,8 @@ bracket after the permission ("相机权限（目的：扫描面单时使用）"
 before it its description, never a name cut inside the bracket. A known constant written right beside a label
 ("网络权限 android.permission.ACCESS_NETWORK_STATE") says which permission the item asks for, not the label. The
 standard template's additional services ("基于存储权限的附加服务：…") are items with their numbers dropped, and run
-into one paragraph they are cut apart again."""
+into one paragraph they are cut apart again. A brand set in brackets before a product's words ("【甲乙+】推送SDK")
+names the product those words make with it, not the brand's best-known product."""
 
 from __future__ import annotations
 
@@ -202,3 +203,24 @@ def test_the_templates_additional_services_run_together(tmp_path: Path, catalog:
     assert _scene(d, "基于日历的附加服务") & {"READ_CALENDAR", "WRITE_CALENDAR"}
     assert _scene(d, "基于麦克风的附加服务") == {"RECORD_AUDIO"}
     assert _scene(d, "基于相机的附加服务") == {"CAMERA"}
+
+
+@pytest.fixture(scope="module")
+def bracketed_brand() -> Catalog:
+    return memory_catalog(entry("jy-stat", "甲乙统计", "甲乙+", "甲乙统计SDK", vendor="甲乙科技有限公司"),
+                          entry("jy-push", "甲乙推送", "甲乙推送SDK", vendor="甲乙科技有限公司"))
+
+
+BRACKETED_BRAND = """第三方SDK列表
+
+SDK名称：【甲乙+】推送SDK
+使用目的：向您推送订单消息
+
+SDK名称：【甲乙+】统计SDK
+使用目的：统计应用的使用情况
+"""
+
+
+def test_a_brand_in_brackets_before_the_products_words(tmp_path: Path, bracketed_brand: Catalog) -> None:
+    d = _read(tmp_path, "brand.txt", BRACKETED_BRAND, bracketed_brand)
+    assert [(r.name, r.id) for r in d.sdks] == [("【甲乙+】推送SDK", "jy-push"), ("【甲乙+】统计SDK", "jy-stat")]
