@@ -176,10 +176,11 @@ class Resolver:
         if not base.vendor_id or not self.names_vendor(name, base):
             return by_name
         kinds = self._kinds_in(normalize_name(fold(words)))
-        if base.category in kinds:
-            return Resolution(base.sdk_id, (), "purpose")
         found = [i for i, p in self.products.items() if p.vendor_id == base.vendor_id and p.category in kinds
                  and not p.part_of]
+        if base.category in kinds and len({self.products[i].category for i in found} | {base.category}) == 1:
+            return Resolution(base.sdk_id, (), "purpose")
+        # (a row whose words say several of the vendor's kinds, "友盟SDK：推送、统计、分享", says whose SDKs, not which one)
         return Resolution(found[0], (), "purpose") if len(found) == 1 else Resolution(base.sdk_id, (), "vendor-name")
 
     def names_vendor(self, name: str, product: Product) -> bool:

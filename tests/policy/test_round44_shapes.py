@@ -10,7 +10,8 @@ before it its description, never a name cut inside the bracket. A known constant
 ("网络权限 android.permission.ACCESS_NETWORK_STATE") says which permission the item asks for, not the label. The
 standard template's additional services ("基于存储权限的附加服务：…") are items with their numbers dropped, and run
 into one paragraph they are cut apart again. A brand set in brackets before a product's words ("【甲乙+】推送SDK")
-names the product those words make with it, not the brand's best-known product."""
+names the product those words make with it, not the brand's best-known product; a vendor's name over words of
+several of its kinds of SDK says whose SDKs the row is about, not which one."""
 
 from __future__ import annotations
 
@@ -224,3 +225,28 @@ SDK名称：【甲乙+】统计SDK
 def test_a_brand_in_brackets_before_the_products_words(tmp_path: Path, bracketed_brand: Catalog) -> None:
     d = _read(tmp_path, "brand.txt", BRACKETED_BRAND, bracketed_brand)
     assert [(r.name, r.id) for r in d.sdks] == [("【甲乙+】推送SDK", "jy-push"), ("【甲乙+】统计SDK", "jy-stat")]
+
+
+@pytest.fixture(scope="module")
+def one_vendor() -> Catalog:
+    return memory_catalog(entry("jy-stat", "甲乙统计", "甲乙", category="analytics", vendor="甲乙"),
+                          entry("jy-push", "甲乙推送", category="push", vendor="甲乙"))
+
+
+VENDOR_ROWS = """第三方SDK列表
+
+SDK名称：甲乙SDK
+使用目的：统计分析应用的使用情况
+
+SDK名称：甲乙SDK
+使用目的：向您推送消息
+
+SDK名称：甲乙SDK
+使用目的：向您推送消息，统计分析应用的使用情况
+"""
+
+
+def test_a_vendors_name_over_several_of_its_kinds_says_whose_not_which(tmp_path: Path, one_vendor: Catalog) -> None:
+    d = _read(tmp_path, "vendor.txt", VENDOR_ROWS, one_vendor)
+    assert [(r.id, r.resolved_by) for r in d.sdks] == [
+        ("jy-stat", "purpose"), ("jy-push", "purpose"), ("jy-stat", "vendor-name")]
