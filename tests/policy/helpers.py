@@ -100,8 +100,13 @@ def scene_permissions(d: Disclosure) -> dict[str, set[str]]:
     return {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
 
 
-def scene_with(d: Disclosure, words: str) -> set[str]:
-    """The permissions of the one scene whose name holds ``words`` (fails when none or several do)."""
-    found = [perms for name, perms in scene_permissions(d).items() if words in name]
-    assert len(found) == 1, scene_permissions(d)
+def scene_with(d: Disclosure, words: str, described: bool = False) -> set[str]:
+    """The permissions of the one scene whose name holds ``words`` (``described``: whose name or description does;
+    fails when none or several do)."""
+    if not described:
+        found = [perms for name, perms in scene_permissions(d).items() if words in name]
+        assert len(found) == 1, scene_permissions(d)
+        return found[0]
+    found = [{p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes if words in f"{s.name} {s.description}"]
+    assert len(found) == 1, [(s.name, s.description) for s in d.scenes]
     return found[0]

@@ -15,22 +15,18 @@ several of its kinds of SDK says whose SDKs the row is about, not which one."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from auditor.catalog.model import Catalog
-from auditor.policy.model import Disclosure
-from tests.policy.helpers import entry, made_up_catalog, memory_catalog, row_names
+from tests.policy.helpers import entry, made_up_catalog, memory_catalog, row_names, scene_with
 from tests.policy.helpers import read_text as _read
 from tests.policy.helpers import scene_permissions as _pairs
 
-
-def _scene(d: Disclosure, words: str) -> set[str]:
-    """The permissions of the one scene whose name or description holds ``words``."""
-    found = [{p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes if words in f"{s.name} {s.description}"]
-    assert len(found) == 1, [(s.name, s.description) for s in d.scenes]
-    return found[0]
+_scene = partial(scene_with, described=True)
+"""The permissions of the one scene whose name or description holds the words."""
 
 
 @pytest.fixture(scope="module")
