@@ -283,8 +283,7 @@ def _feature(line: Line, ctx: Context) -> tuple[str, str, str] | None:
     if len(parts) != 2 or not 2 <= width(parts[0]) <= 40:
         return None
     label, rest = parts[0].strip(), parts[1].strip()
-    summing = _SUMMING_UP_RE.search(rest)
-    rest = rest[:summing.start() + 1] if summing else rest  # (the list's summing-up run into its last item)
+    rest = _before_summing_up(rest)
     if _withdrawal(rest) or _QUOTED_OWNER_RE.match(label) or TERM_DEFINITION_RE.match(rest):
         return None  # "授权撤回权：可随时撤回位置、相册等授权": a right of the user, not a feature; "“华为联运”包含的权限代码
         # 如下：…": an SDK's permissions; "个人用户：是指…通讯录中一员…": a term the policy defines
@@ -468,15 +467,19 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label) or _BASED_ON_RE.search(label)
             or (rest and PERMISSION_DEFINITION_RE.match(label))):
         return None
-    summing = _SUMMING_UP_RE.search(rest)
-    if summing:  # "…仅在您点按语音按钮时录音。以上附加功能需要您开启定位、相机…": the
-        rest = rest[:summing.start() + 1]  # list's summing-up run into its last item, none of the item's own uses
-    return _Item(label.strip(), rest.strip(), i)
+    return _Item(label.strip(), _before_summing_up(rest).strip(), i)
 
 
 _SUMMING_UP_RE = re.compile(r"[。；;]\s*(?:(?:您|你)(?:理解并|知悉并|充分理解并)?同意[，,]?\s*)?(?:上述|前述|以上)(?:的)?"
                             r"(?:附加|扩展|额外|各项)?(?:功能|服务|权限|业务)")
 """A sentence that sums up the uses listed before it ("。您同意，上述附加功能需要…", "。以上权限…")."""
+
+
+def _before_summing_up(text: str) -> str:
+    """``text`` up to and with the sentence end before a list's summing-up run into its last item ("…仅在您点按语音
+    按钮时录音。以上附加功能需要您开启定位、相机…"): none of the item's own uses."""
+    summing = _SUMMING_UP_RE.search(text)
+    return text[:summing.start() + 1] if summing else text
 
 
 _USE_OPENING_RE = re.compile(r"\s*(?:用于|用来|以便)")
@@ -821,8 +824,7 @@ def _scenes(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[int],
     if written and uses and len(uses) < len(plain):
         plain = uses  # the system's description of the permission, its constant, then what the app uses it for
     text = " ".join(([item.rest] if item.rest else []) + (prefer or plain)).strip()
-    summing = _SUMMING_UP_RE.search(text)
-    text = text[:summing.start() + 1] if summing else text  # (the list's summing-up run into its last item's text)
+    text = _before_summing_up(text)
     asked = " ".join([label] + written)  # "定位权限" over "ACCESS_FINE_LOCATION" / "ACCESS_COARSE_LOCATION"
     if text and _BASED_ON_RE.search(label) and not ctx.lexicon.permissions_in(label, weak=True):
         asked = f"{label} {text}"  # "基于账号安全的附加服务" over "开启设备信息权限后，我们会…": its text names the permission
