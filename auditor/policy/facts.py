@@ -19,6 +19,7 @@ from auditor.policy.text import (
     ANSWER_RE,
     CLAUSE_RE,
     COMPONENT_WORD_RE,
+    NOT_A_COMPANY_RE,
     NOT_ASKED_RE,
     SDK_RE,
     SDK_WORD_END_RE,
@@ -144,6 +145,7 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     # (the cell still counts as evidence above; a sentence's end after it is no part of the name: "提供方：某某有限公司。",
     # an English one's full stop is, "Foo Co., Ltd.")
     name, company = (f.name, shown) if shown else bracketed_vendor(f.name, res.id, resolver)
+    company = company or company_in_name(name)
     return SdkDisclosure(
         name=name, id=res.id, candidates=res.candidates if res.id is None else (), company=company,
         purpose=f.purpose, collected=clean_collected(f.data), data_types=tuple(data), permissions=tuple(perms),
@@ -171,6 +173,36 @@ def bracketed_vendor(name: str, sdk_id: str | None, resolver: Resolver) -> tuple
         # the product's other name, not its vendor; a platform, "Push (Android)", neither)
         return m.group(1).strip(), aside.strip()
     return name, ""
+
+
+_NAMED_COMPANY_RE = re.compile(
+    r"^\s*(?P<company>.{2,80}?(?:有限(?:责任)?公司|股份(?:有限)?公司|公司|集团|\b(?:Co\.?,?\s*Ltd|Ltd|Limited|Inc|LLC|"
+    r"L\.L\.C|Corp|Corporation|GmbH|ApS|A/S|AB|Oy|PLC|Pte\.?\s*Ltd|S\.A|S\.p\.A|B\.V|N\.V|K\.K)\b\.?))"
+    r"\s*(?:$|(?:SDK|插件|组件)\s*$|的|[,，]?\s*[(（]?\s*(?:dba|d/b/a|doing business as)\b)",
+    re.IGNORECASE)
+"""A row's name that is, or opens with, a registered company's name: the whole name ("MoPub, Inc.", "北京某某科技有限
+公司"), the company before an SDK word ("某某科技有限公司SDK"), before "的" ("某某有限公司的“某某”SDK") or before the
+brand it trades as ("Foo Media Ltd., dba Bar")."""
+_NAMED_COMPANY_ASIDE_RE = re.compile(r"[（(]\s*([^（）()]{3,80}?)\s*[)）]")
+"""A bracket inside a row's name, which may hold its company ("友盟（某某科技有限公司）SDK")."""
+
+
+def company_in_name(name: str) -> str:
+    """The registered company a row's name itself gives, when no cell of the row does: the name that is a
+    company's, or opens with one (:data:`_NAMED_COMPANY_RE`), or a bracket in it that holds only a company's name
+    ("极光SDK（某某信息技术有限公司）", "Facebook Analytics (Facebook, Inc.)"); "" for a name that gives none, and for
+    a kind of party ("第三方物流公司") or words about one ("相关公司")."""
+    for aside in _NAMED_COMPANY_ASIDE_RE.finditer(name):
+        inner = aside.group(1)
+        if company_like(inner) and not NOT_A_COMPANY_RE.search(inner) and not _KIND_OF_PARTY_RE.search(inner):
+            return inner.strip()
+    m = _NAMED_COMPANY_RE.match(name)
+    if m is None:
+        return ""
+    found = m.group("company").strip().rstrip(",，")
+    if NOT_A_COMPANY_RE.search(found) or _KIND_OF_PARTY_RE.search(found) or not company_like(found):
+        return ""
+    return found
 
 
 _CODE_NAMES_RE = re.compile(r"[a-z][\w\-]*(?:\.[\w\-]+)+(?:\s*[/、,，;；]\s*[a-z][\w\-]*(?:\.[\w\-]+)*)*\.?")
