@@ -113,6 +113,11 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         if named is not None:
             out += named  # "1. 某某SDK：收集目的：…；收集方式：…": the item's name, then its first field
             continue
+        if m and out and (held := _held_over(out[-1][0], m.group(1), lexicon)):
+            # "…；网络及位置相关信息 官网链接：https://…": the last item of the list before, then the next label
+            out[-1] = (out[-1][0], f"{out[-1][1]}；{held[0]}")
+            out.append((held[1], m.group(2).strip()))
+            continue
         if role == "permissions" and m and (lexicon.permissions_in(m.group(1), weak=True)
                                             or _NAMED_PERMISSION_RE.search(m.group(1).strip())):
             role = None  # "相机权限：用于拍照", "来电消音权限：用于…" name a permission, they are no field
@@ -134,6 +139,23 @@ def label_pairs(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         assert m is not None
         out.append((role, m.group(2).strip()))
     return out
+
+
+def _held_over(previous: str, label: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """A label that carries the last item of the list before it, a blank between them ("设备信息；IMEI；网络及位置
+    相关信息 官网链接：https://…" cut at its semicolons): ``(item, role)`` when the words after the last blank are
+    a field's label as written and the words before it are what the field before lists (data in a data field,
+    permissions in a permission field) with no label's role of their own; else None."""
+    head, _, tail = label.strip().rpartition(" ")
+    head = head.strip()
+    if not head or previous not in ("data", "permissions") or not lexicon.is_header(tail) or lexicon.is_header(label) \
+            or lexicon.role(head) is not None:
+        return None
+    role = lexicon.role(tail)
+    if role in (None, "title", "index", previous):
+        return None
+    listed = lexicon.data_types_in(head, cell=True) if previous == "data" else lexicon.permissions_in(head, weak=True)
+    return (head, role) if listed else None
 
 
 _EMAIL_ONLY_RE = re.compile(r"^\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
