@@ -226,6 +226,11 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
         elif role in roles and role not in ("data", "permissions", "description", "website", "link", "choice"):
             role = None
         roles.append(role)
+    if "name" in roles and "company" in roles and _kinds_beside_brands(header, roles, body):
+        # "第三方公司名称 | 产品/类型" over "某云 | 云服务", "某框架 | 框架SDK": the kind column names what kind of
+        # product each row is, the party's column the product (no company's name among its cells)
+        kind, party = roles.index("name"), roles.index("company")
+        roles[kind], roles[party] = "description", "name"
     for i in range(width):
         if roles[i] is None:
             cells = [r.cells[i] for r in body if i < len(r.cells) and _filled(r.cells[i])]
@@ -260,6 +265,20 @@ def column_roles(header: Sequence[str], body: Sequence[Row], ctx: Context) -> li
                 roles[roles.index("name")] = None
             roles[col] = "name"  # a "Provider" column holding "Product — Company" cells, or products
     return roles
+
+
+def _kinds_beside_brands(header: Sequence[str], roles: list[str | None], body: Sequence[Row]) -> bool:
+    """The name column is titled as a kind ("产品/类型", "Type") and repeats a few kinds down its rows (two rows or
+    more a kind on average), while the company column beside it holds no registered company's name, only the
+    parties' own names: those name the products."""
+    name, company = roles.index("name"), roles.index("company")
+    if name >= len(header) or not KIND_TITLE_RE.search(header[name]):
+        return False
+    kinds = [c.strip() for r in body if name < len(r.cells) and (c := r.cells[name].strip())]
+    parties = [c.strip() for r in body if company < len(r.cells) and _filled(c := r.cells[company])]
+    return len(kinds) >= 2 and len(set(kinds)) * 2 <= len(kinds) and bool(parties) \
+        and not any(company_like(c) or _LEGAL_ENTITY_RE.search(c) for c in parties) \
+        and all(name_like(c) for c in parties)
 
 
 def _label_column(col: int, body: Sequence[Row]) -> bool:
