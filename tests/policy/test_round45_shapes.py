@@ -1,0 +1,108 @@
+"""Shapes read right in round 45, in our own words with made-up names, expected values written by hand.
+
+- A row whose name is, or opens with, a registered company's name ("Quillo Media Ltd., dba Quillo", "某某科技有限公司
+  SDK", "某某（某某科技有限公司）SDK") and no company cell: the name itself says whose the row is, so that is its
+  company; a kind of party ("第三方物流公司") gives none.
+- One line holding a whole record, its data list cut at semicolons, whose last item runs into the next field's
+  label after a blank ("…；Android ID；位置信息 官网链接：https://…"): the item is the data list's, not part of the label.
+- A company-first table whose product column holds only a few kinds ("第三方公司名称 | 产品/类型" over
+  "丁丁框架 | 框架SDK") and whose company column holds the parties' own names, no registered company's: the parties
+  are the products.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.catalog.model import Catalog
+from auditor.policy.facts import company_in_name
+from tests.policy.helpers import made_up_catalog, only_row, row_names
+from tests.policy.helpers import read_text as _read
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return made_up_catalog("jia-push", "bing-stat")
+
+
+@pytest.mark.parametrize(("name", "company"), [
+    ("Quillo Media Ltd., dba Quillo", "Quillo Media Ltd."),
+    ("Crashfox, Inc.", "Crashfox, Inc."),
+    ("Zentra Analytics ApS", "Zentra Analytics ApS"),
+    ("Moxel Tracking (Moxel Labs, Inc.)", "Moxel Labs, Inc."),
+    ("北京甲乙信息技术有限公司SDK", "北京甲乙信息技术有限公司"),
+    ("北京甲乙信息技术有限公司的“甲乙推送”SDK", "北京甲乙信息技术有限公司"),
+    ("甲乙（北京甲乙信息技术有限公司）SDK", "北京甲乙信息技术有限公司"),
+    ("丙丁统计SDK（上海丙丁网络科技有限公司）", "上海丙丁网络科技有限公司"),
+    ("第三方物流公司", ""),
+    ("相关公司的SDK", ""),
+    ("丙丁统计SDK", ""),
+    ("Quillo Partners", ""),
+])
+def test_company_a_name_gives(name: str, company: str) -> None:
+    assert company_in_name(name) == company
+
+
+COMPANY_NAMED_ROWS = """我们接入的第三方SDK如下：
+
+| SDK | 使用目的 | 收集的信息 |
+| --- | --- | --- |
+| 北京甲乙信息技术有限公司SDK | 消息推送 | 设备标识符 |
+| 丙丁统计SDK | 统计分析 | 设备型号 |
+| 上海戊己网络科技有限公司 | 一键登录 | 手机号码 |
+"""
+
+
+def test_rows_named_by_their_company_take_it_as_their_company(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "named.md", COMPANY_NAMED_ROWS, catalog)
+    assert only_row(d, "北京甲乙信息技术有限公司SDK").company == "北京甲乙信息技术有限公司"
+    assert only_row(d, "上海戊己网络科技有限公司").company == "上海戊己网络科技有限公司"
+    assert only_row(d, "丙丁统计SDK").company == ""  # (no company written anywhere in its row)
+
+
+ONE_LINE_RECORDS = """第三方SDK具体信息如下：
+(1) 第三方SDK名称：甲乙推送 公司全称：甲乙科技有限公司 使用场景描述：推送消息 共享的个人信息类型：设备信息；IMEI；Android ID；位置信息 官网链接： https://push.jiayi.example
+(2) 第三方SDK名称：丙丁统计 公司全称：丙丁网络有限公司 使用场景描述：数据统计 共享的个人信息类型：MAC地址；应用列表信息 官网链接：https://stat.bingding.example
+"""
+
+
+def test_a_data_list_keeps_its_last_item_before_the_next_label(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "records.txt", ONE_LINE_RECORDS, catalog)
+    push = only_row(d, "甲乙推送")
+    assert {"imei", "android-id", "location-fine", "location-coarse"} <= set(push.data_types)
+    assert push.link == "https://push.jiayi.example"
+    stat = only_row(d, "丙丁统计")
+    assert set(stat.data_types) == {"mac", "installed-apps"}
+    assert stat.link == "https://stat.bingding.example"
+
+
+PARTIES_OVER_KINDS = """第三方共享清单：
+
+| 第三方公司名称 | 产品/类型 | 共享信息名称 | 使用目的 | 第三方链接 |
+| --- | --- | --- | --- | --- |
+| 丁丁框架 | 框架SDK | 相机 | 拍照上传 | https://dingding.example |
+| 丁丁框架 | 框架SDK | 读取联系人 | 导入联系人 | https://dingding.example |
+| 庚辛天气 | 云服务 | 用户当前地理位置 | 提供本地天气 | https://gengxin.example |
+| 壬癸云 | 云服务 | 用户上传的音频 | 语音转文字 | https://rengui.example |
+"""
+
+
+def test_parties_over_a_column_of_kinds_are_the_products(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "parties.md", PARTIES_OVER_KINDS, catalog)
+    assert row_names(d) == ["丁丁框架", "庚辛天气", "壬癸云"]
+    assert only_row(d, "庚辛天气").link == "https://gengxin.example"
+
+
+KINDS_OVER_COMPANIES = """| 第三方公司名称 | 产品/类型 | 使用目的 |
+| --- | --- | --- |
+| 甲乙科技有限公司 | 推送SDK | 消息推送 |
+| 丙丁网络有限公司 | 推送SDK | 消息推送 |
+"""
+
+
+def test_registered_companies_beside_kinds_stay_companies(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "companies.md", KINDS_OVER_COMPANIES, catalog)
+    assert sorted(r.company for r in d.sdks) == ["丙丁网络有限公司", "甲乙科技有限公司"]
+    assert not {"甲乙科技有限公司", "丙丁网络有限公司"} & set(row_names(d))
