@@ -1,6 +1,7 @@
 """Checks across catalog files: what only shows when the catalog is seen as a whole.
 
-- one class prefix, component, meta-data name, native pattern or name/alias claimed by two entries;
+- one class prefix, component, meta-data name, native pattern or name/alias claimed by two entries (names, Chinese
+  names and aliases compared folded and without a trailing "SDK");
 - every ``vendor`` reference names a vendor record; every vendor record is used;
 - ``part_of`` names existing entries that are products (so a component never points at a component or at
   itself, and the product/part graph has no cycles: it is two levels deep by construction);
@@ -10,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -27,13 +29,22 @@ def claim_clashes(entries: Iterable[SdkEntry]) -> list[str]:
         keys += [("component", c) for c in entry.signatures.components]
         keys += [("meta-data", m) for m in entry.signatures.meta_data]
         keys += [("native pattern", n) for n in entry.signatures.native_libs]
-        names = {normalize_name(a) for a in (entry.name, *entry.aliases)}
+        names = {_product_key(a) for a in (entry.name, entry.name_zh or "", *entry.aliases)}
         keys += [("name/alias", n) for n in names if n]
         for key in keys:
             other = owners.setdefault(key, entry.id)
             if other != entry.id:
                 problems.append(f"{Path(entry.path).name}: {key[0]} '{key[1]}' is already claimed by '{other}'")
     return problems
+
+
+_SDK_TAIL_RE = re.compile(r"(?:sdk)+$")
+
+
+def _product_key(name: str) -> str:
+    """A name as two entries may not share it: folded (:func:`normalize_name`), less a trailing "SDK" ("腾讯云直播
+    SDK" is "腾讯云直播": one product under two entries, its classes in one and its native library in the other)."""
+    return _SDK_TAIL_RE.sub("", normalize_name(name))
 
 
 def vendor_references(refs: Mapping[str, str | None], vendors: Mapping[str, Vendor]) -> list[str]:
