@@ -5,6 +5,9 @@
   company; a kind of party ("第三方物流公司") gives none.
 - One line holding a whole record, its data list cut at semicolons, whose last item runs into the next field's
   label after a blank ("…；Android ID；位置信息 官网链接：https://…"): the item is the data list's, not part of the label.
+- A permission's system description, then after a comma, bare, what the app uses it for ("允许应用直接拨打电话，
+  方便联系门店"): that clause is the scene, unless it goes on with the description ("…，可能产生GPRS流量").
+- "IM SDK" alone names a kind of SDK (every IM vendor's is called so); its company says whose.
 - A company-first table whose product column holds only a few kinds ("第三方公司名称 | 产品/类型" over
   "丁丁框架 | 框架SDK") and whose company column holds the parties' own names, no registered company's: the parties
   are the products.
@@ -16,8 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog
 from auditor.policy.facts import company_in_name
+from auditor.policy.lexicon_data import load_lexicon
+from auditor.policy.resolve import Evidence, build_resolver
 from tests.policy.helpers import made_up_catalog, only_row, row_names
 from tests.policy.helpers import read_text as _read
 
@@ -106,3 +112,28 @@ def test_registered_companies_beside_kinds_stay_companies(tmp_path: Path, catalo
     d = _read(tmp_path, "companies.md", KINDS_OVER_COMPANIES, catalog)
     assert sorted(r.company for r in d.sdks) == ["丙丁网络有限公司", "甲乙科技有限公司"]
     assert not {"甲乙科技有限公司", "丙丁网络有限公司"} & set(row_names(d))
+
+
+DESCRIPTIONS_THEN_USES = """本应用申请的权限及作用：
+允许应用直接拨打电话，方便联系门店，
+允许应用拍摄照片或录制视频，方便上传商品图片，
+允许程序访问网络连接，可能产生GPRS流量。
+"""
+
+
+def test_the_use_said_bare_after_a_permissions_system_description(tmp_path: Path, catalog: Catalog) -> None:
+    """Each line gives Android's description of a permission, then, after a comma, what the app uses it for
+    with no word of purpose; a clause that goes on with the description ("可能产生GPRS流量") is no use."""
+    d = _read(tmp_path, "descriptions.txt", DESCRIPTIONS_THEN_USES, catalog)
+    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    assert scenes.get("方便联系门店") == {"CALL_PHONE"}
+    assert scenes.get("方便上传商品图片") == {"CAMERA"}
+    assert not any("GPRS" in name for name in scenes)
+
+
+def test_im_sdk_alone_names_a_kind_its_company_says_whose() -> None:
+    resolver = build_resolver(load_catalog(), load_lexicon())
+    assert resolver.resolve(Evidence(name="IMSDK")).id is None
+    assert resolver.resolve(Evidence(name="甲乙IMSDK")).id is None
+    assert set(resolver.resolve(Evidence(name="IM SDK")).candidates) >= {"tencent-im"}
+    assert resolver.resolve(Evidence(name="IM SDK", company="深圳市腾讯计算机系统有限公司")).id == "tencent-im"

@@ -32,6 +32,7 @@ from auditor.policy.text import (
     NONE_WORDS,
     NOT_A_COMPANY_RE,
     NOT_ASKED_RE,
+    PERMISSION_DEFINITION_RE,
     PURPOSES,
     REFUSAL_RE,
     SDK_WORD_END_RE,
@@ -1423,6 +1424,8 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
                 if scene and _FORWARD_RE.search(scene.translate(T2S)) else None
             if after:  # "为了提供包括但不限于如下功能，我们需要访问您的相机权限：拍摄照片…": the features follow the colon
                 scene = after.group(1)
+            if not scene.strip():
+                scene = _use_after_definition(group, ctx, cue)
             if _CODE_REF_RE.match(scene) or SDK_WORD_END_RE.search(scene.strip()) or ctx.names.known(scene.strip()) \
                     or not _GENERAL_SCENE_RE.sub("", scene.translate(T2S)).strip(" ,，、"):
                 scene = ""  # a reference to code, or the SDK that needs it ("地图SDK需要使用网络…"): no scene
@@ -1444,6 +1447,31 @@ def _scenes(text: str, ctx: Context) -> list[tuple[str, str, str]]:
         prior = re.split(r"[，,；;]", _PRIOR_MARK_RE.sub("", sentence).strip(" ,，。."))[-1].strip()  # (its last
         # clause, where the feature stands: "…，作答形式支持学生选择答案、输入文字和拍照上传图片")
     return out
+
+
+_DEFINITION_GOES_ON_RE = re.compile(r"\s*(?:如|例如|比如|即|可能|可|包括|并|且|以下|此|该|这|也|或|等|从而|进而|允许|关闭|拒绝|"
+                                    r"撤回|取消|若|如果|"
+                                    r"e\.g\.|such as|including|which|and|or|it|this)", re.IGNORECASE)
+"""A clause that goes on with a permission's system description ("允许程序访问网络连接，可能产生GPRS流量", "…，如SD卡上
+写文件"), adds to it, or says what turning it off does ("关闭此授权，…"), rather than saying what the app uses it for."""
+MAX_DEFINED_USE = 40
+"""Display width of the clause of use after a permission's system description (longer: a sentence of its own)."""
+
+
+def _use_after_definition(group: list[str], ctx: Context, cue: bool) -> str:
+    """The use said bare after a permission's system description, the clause right after it ("允许应用直接拨打电话，
+    方便联系客服", "允许应用通过网络或卫星对设备进行定位，优化门店推荐"): what the app asks it for, the way a list
+    of the store's permission descriptions each followed by its use is written; "" when the group opens
+    otherwise, or the next clause names a permission, goes on with the description, or is a sentence of its own."""
+    at = next((k for k, c in enumerate(group) if ctx.lexicon.permissions_in(c, prose=True, verbal=not cue)), None)
+    if at is None or at + 1 >= len(group) or not PERMISSION_DEFINITION_RE.match(group[at]) \
+            or any(c in group[at] for c in ":："):
+        return ""  # (a description ending in a colon gives its use after the colon, in the same clause)
+    use = group[at + 1].strip().rstrip("，,；;。.")
+    if not use or width(use) > MAX_DEFINED_USE or _DEFINITION_GOES_ON_RE.match(use) or _WHEN_OPENS[1].match(use) \
+            or ctx.lexicon.permissions_in(use, prose=True, verbal=not cue) or REFUSAL_RE.search(use):
+        return ""
+    return use
 
 
 _WHEN_CLAUSE_RE = re.compile(r"^\s*(?:当|在)(?:您|你)\s*(.{2,80}?)\s*[；;]\s*$")
