@@ -30,6 +30,19 @@ from auditor.policy.text import CJK_RE, SLASH_RE
 from auditor.policy.vendors import Product, host, products, url_key
 
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+MAX_BOUNDED_KIND = 2
+"""Letters of the shortest kind words ("im"), which say a kind only as a word of their own."""
+
+
+def says(text: str, word: str) -> bool:
+    """Whether folded ``text`` (or a name's key, blanks dropped) holds a kind's ``word``: anywhere for most words
+    ("推送", "analytics"); a Latin word of :data:`MAX_BOUNDED_KIND` letters or fewer only with no Latin letter
+    next to it, or right before "sdk" ("腾讯IM SDK", "腾讯云imsdk": IM, never the "im" of "IMEI" or "SIM")."""
+    if len(word) > MAX_BOUNDED_KIND or not word.isascii():
+        return word in text
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?:(?![a-z])|(?=sdk))", text) is not None
+
+
 def _outer(name: str) -> str:
     """``name`` without its bracketed parts ("Google (AdMob)" -> "Google"); the name itself when that is all of it."""
     return _BRACKETS.sub(" ", name).strip() or name
@@ -156,7 +169,7 @@ class Resolver:
         if base.category != "framework":
             return self._vendor_product(base, by_name, words, name)
         key = normalize_name(fold(words))
-        longest = {c: max((len(w) for w in ws if w in key), default=0)
+        longest = {c: max((len(w) for w in ws if says(key, w)), default=0)
                    for c, ws in self._category_keys.items() if c != "framework"}
         top = max(longest.values(), default=0)
         kinds = {c for c, n in longest.items() if n == top and n}  # the longest words say what it does
@@ -258,7 +271,7 @@ class Resolver:
 
     def _kinds_in(self, key: str) -> set[str]:
         """The categories whose words (the lexicon's ``category_words``) a name key holds ("推送" -> push)."""
-        return {c for c, words in self._category_keys.items() if any(w in key for w in words)}
+        return {c for c, words in self._category_keys.items() if any(says(key, w) for w in words)}
 
     def generic(self, name: str) -> bool:
         """A name that does not say which SDK: a generic phrase, only what the SDK does ("语音识别 SDK"), or
@@ -370,7 +383,7 @@ class Resolver:
                 i for i in by_company if i in self.products and self._category_hit(self.products[i], words)}
         # a component competes with its own product only when the row's packages name the component
         pool -= {i for i in pool if i not in pkg and i in self.products and set(self.products[i].part_of) & pool}
-        said = {c for c, ws in self.lexicon.category_words.items() if any(w in words for w in ws)}
+        said = {c for c, ws in self.lexicon.category_words.items() if any(says(words, w) for w in ws)}
         out: dict[str, tuple[float, bool]] = {}
         for sdk_id in pool:
             product = self.products.get(sdk_id)
@@ -410,7 +423,7 @@ class Resolver:
         by_url, by_host = self._linked(ev)
         pointed = set(pkg) | by_url | by_host
         words = fold(ev.words or ev.name)
-        said = any(any(w in words for w in ws) for ws in self.lexicon.category_words.values()) \
+        said = any(any(says(words, w) for w in ws) for ws in self.lexicon.category_words.values()) \
             and self._similarity(ev.name, best) >= MIN_NAME_SIMILARITY
         return [i for i in others if (i in by_company or i in pointed) and (
             i in pkg or not said or i not in self.products or self._category_hit(self.products[i], words))]
@@ -432,7 +445,7 @@ class Resolver:
         return ()
 
     def _category_hit(self, product: Product, words: str) -> bool:
-        return any(w in words for w in self.lexicon.category_words.get(product.category, ()))
+        return any(says(words, w) for w in self.lexicon.category_words.get(product.category, ()))
 
     def _similarity(self, name: str, sdk_id: str) -> float:
         """0..1: how close ``name`` is to one of the entry's names (bigram Dice; containment counts 0.6)."""

@@ -7,7 +7,9 @@
   label after a blank ("…；Android ID；位置信息 官网链接：https://…"): the item is the data list's, not part of the label.
 - A permission's system description, then after a comma, bare, what the app uses it for ("允许应用直接拨打电话，
   方便联系门店"): that clause is the scene, unless it goes on with the description ("…，可能产生GPRS流量").
-- "IM SDK" alone names a kind of SDK (every IM vendor's is called so); its company says whose.
+- "IM SDK" alone names a kind of SDK (every IM vendor's is called so); its company, or a vendor's word before it
+  ("腾讯IMSDK"), says whose; "im" is such a kind only as a word of its own (never the "im" of "IMEI").
+- "设备识别码权限" names the permission that reads the device's identifiers (READ_PHONE_STATE).
 - A company-first table whose product column holds only a few kinds ("第三方公司名称 | 产品/类型" over
   "丁丁框架 | 框架SDK") and whose company column holds the parties' own names, no registered company's: the parties
   are the products.
@@ -23,7 +25,7 @@ from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog
 from auditor.policy.facts import company_in_name
 from auditor.policy.lexicon_data import load_lexicon
-from auditor.policy.resolve import Evidence, build_resolver
+from auditor.policy.resolve import Evidence, build_resolver, says
 from tests.policy.helpers import made_up_catalog, only_row, row_names
 from tests.policy.helpers import read_text as _read
 
@@ -135,5 +137,37 @@ def test_im_sdk_alone_names_a_kind_its_company_says_whose() -> None:
     resolver = build_resolver(load_catalog(), load_lexicon())
     assert resolver.resolve(Evidence(name="IMSDK")).id is None
     assert resolver.resolve(Evidence(name="甲乙IMSDK")).id is None
-    assert set(resolver.resolve(Evidence(name="IM SDK")).candidates) >= {"tencent-im"}
+    assert resolver.resolve(Evidence(name="IM SDK")).id is None
     assert resolver.resolve(Evidence(name="IM SDK", company="深圳市腾讯计算机系统有限公司")).id == "tencent-im"
+    assert resolver.resolve(Evidence(name="腾讯IMSDK")).id == "tencent-im"  # a vendor's word and the kind
+    assert resolver.resolve(Evidence(name="腾讯云IM")).id == "tencent-im"
+
+
+@pytest.mark.parametrize(("text", "word", "said"), [
+    ("腾讯im sdk", "im", True), ("腾讯云imsdk", "im", True), ("im", "im", True), ("imei、mac地址", "im", False),
+    ("sim卡信息", "im", False), ("time zone", "im", False), ("消息推送", "推送", True),
+])
+def test_a_two_letter_kind_word_counts_only_as_a_word(text: str, word: str, said: bool) -> None:
+    assert says(text, word) is said
+
+
+DEVICE_ID_PERMISSION_TABLE = """权限名称
+适用系统
+业务功能
+是否可以关闭
+设备识别码权限
+安卓
+登录时识别设备，防止账号被盗
+可以
+相机权限
+安卓、iOS
+扫描商品条码
+可以
+"""
+
+
+def test_the_device_id_permission_names_the_phone_state_permission(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "device_id.txt", DEVICE_ID_PERMISSION_TABLE, catalog)
+    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    assert scenes.get("登录时识别设备，防止账号被盗") == {"READ_PHONE_STATE"}
+    assert scenes.get("扫描商品条码") == {"CAMERA"}
