@@ -55,10 +55,12 @@ class Reading:
     the fewer, the better the header's period fits the table."""
 
 
-def period_rows(roles: Sequence[str | None], lines: Sequence[Line], start: int, ctx: Context) -> Reading | None:
+def period_rows(roles: Sequence[str | None], lines: Sequence[Line], start: int, ctx: Context,
+                whole: bool = False) -> Reading | None:
     """The scene rows of a flattened permission table whose header cells have ``roles`` and whose cells
     start at line ``start``; None when fewer than :data:`MIN_ROWS` records are anchored on a permission cell
-    or the table has no scene column."""
+    or the table has no scene column. ``whole``: ``roles`` are the whole header's, right over the cells (then
+    the first records may be stepped over when their labels name no permission the lexicon knows)."""
     n = len(roles)
     perm_cols = [i for i, r in enumerate(roles) if r == "permissions"]
     scene_col = next((i for role in SCENE_ROLES for i, r in enumerate(roles) if r == role), None)
@@ -68,10 +70,10 @@ def period_rows(roles: Sequence[str | None], lines: Sequence[Line], start: int, 
         return None
     p = perm_cols[0]
     end = _cell_end(lines, start)
-    anchors = _anchors(lines, start + p, end, n, p, ctx)
+    anchors, stepped = _anchors(lines, start + p, end, n, p, ctx, whole)
     if len(anchors) < MIN_ROWS:
         return None
-    records = _records(lines, anchors, start, end, n, p)
+    records = _records(lines, anchors, stepped, start, end, n, p)
     claims = _claims(lines, records, roles, perm_cols, scene_col, p)
     return None if claims is None else Reading(tuple(claims), sum(
         1 for a, b in zip(anchors, anchors[1:]) if b - a != n))
@@ -103,12 +105,24 @@ def label_cell(text: str, ctx: Context, strict: bool) -> bool:
     return len(_FILLER_RE.sub("", without_phrases(folded, ctx.lexicon.find(text, weak=True)))) * 3 <= total
 
 
-def _anchors(lines: Sequence[Line], first: int, end: int, n: int, p: int, ctx: Context) -> list[int]:
+def _anchors(lines: Sequence[Line], first: int, end: int, n: int, p: int, ctx: Context,
+             whole: bool = False) -> tuple[list[int], set[int]]:
     """Line indexes of the permission cells: the first where the header puts it, each next one a period
-    further down, or near there when a record took more or fewer lines (a label saying only the permission)."""
+    further down, or near there when a record took more or fewer lines (a label saying only the permission);
+    and the anchors reached by stepping over whole records whose labels name no permission (a period each)."""
+    if whole and not p and first < end and not label_cell(lines[first].text, ctx, strict=False) \
+            and _short_cell(lines[first].text) and not ctx.lexicon.is_header(lines[first].text):
+        # the first records' labels name no permission the lexicon knows ("剪切板"): the first anchor is the first
+        # label that does, a period or a few further down past short labels, as later records are stepped over
+        # (in a table whose records open with their label, read with its whole header; not past a column title:
+        # then the header goes on, or stood a line lower)
+        first = next((first + m * n for m in range(1, MAX_SKIPPED + 1) if first + m * n < end
+                      and all(_short_cell(lines[first + t * n].text) for t in range(m))
+                      and label_cell(lines[first + m * n].text, ctx, strict=True)), end)
     if first >= end or not label_cell(lines[first].text, ctx, strict=False):
-        return []
+        return [], set()
     anchors = [first]
+    stepped: set[int] = set()
     while True:
         expected = anchors[-1] + n
         # a cell naming only a permission, one period down or a line off, with another one a period below it
@@ -116,16 +130,28 @@ def _anchors(lines: Sequence[Line], first: int, end: int, n: int, p: int, ctx: C
         # records after it keep the period; near there, a cell naming only a permission where they keep it;
         # last, one period down, any cell naming a permission
         tries = [(expected + d, True, 2) for d in (0, 1, -1)] + [(expected, True, 0), (expected, False, 1)] \
-            + [(expected + d, True, 1) for d in SHIFTS] + [(expected, False, 0)] \
-            + [(expected + m * n, True, 0) for m in range(1, MAX_SKIPPED + 1)
-               if all(_short_cell(lines[expected + t * n].text) for t in range(1, m) if expected + t * n < end)]
+            + [(expected + d, True, 1) for d in SHIFTS] + [(expected, False, 0)]
+        skips = [(expected + m * n, True, 0) for m in range(1, MAX_SKIPPED + 1)
+                 if all(_short_cell(lines[expected + t * n].text) for t in range(1, m) if expected + t * n < end)]
         # (exactly past rows of data or of labels the lexicon does not know, "剪切板", "album": the cells a
         # period apart are short labels too)
-        found = next((k for k, strict, step in tries if anchors[-1] < k < end and label_cell(lines[k].text, ctx, strict)
+        found = next((k for k, strict, step in tries + skips if anchors[-1] < k < end and label_cell(lines[k].text, ctx, strict)
                       and (not step or _in_step(lines, k, end, n, p, ctx, exact=step == 2))), None)
         if found is None:
-            return anchors
+            return anchors, stepped
+        if _steps_over(lines, anchors[-1], found, n, ctx):
+            stepped.add(found)
         anchors.append(found)
+
+
+def _steps_over(lines: Sequence[Line], last: int, found: int, n: int, ctx: Context) -> bool:
+    """The anchor at ``found`` is reached past whole records after the one at ``last``: a whole number of periods
+    down (two at least), each record between opening with a short label that names no permission and reads on
+    from no line above it (not the second line of a cell continued over a period's lines)."""
+    if found - last < 2 * n or (found - last) % n:
+        return False
+    return all(_short_cell(lines[k].text) and not label_cell(lines[k].text, ctx, strict=False)
+               and not continues(lines[k - 1].text, lines[k].text) for k in range(last + n, found, n))
 
 
 def _short_cell(text: str) -> bool:
@@ -156,14 +182,20 @@ def _in_step(lines: Sequence[Line], k: int, end: int, n: int, p: int, ctx: Conte
     return False
 
 
-def _records(lines: Sequence[Line], anchors: list[int], start: int, end: int, n: int, p: int) -> list[_Record]:
-    """Per anchor, the lines of the cells before it and after it."""
+def _records(lines: Sequence[Line], anchors: list[int], stepped: set[int], start: int, end: int, n: int,
+             p: int) -> list[_Record]:
+    """Per anchor, the lines of the cells before it and after it (none of the records stepped over before an
+    anchor in ``stepped``)."""
     q = n - 1 - p  # cells after the permission cell
     out: list[_Record] = []
     before: list[list[int]] = [[k] for k in range(start, anchors[0])]
     for r, a in enumerate(anchors):
         if r + 1 < len(anchors):
             gap = list(range(a + 1, anchors[r + 1]))
+            if anchors[r + 1] in stepped:
+                # whole records stepped over between them, a period each (labels the lexicon does not know): their
+                # cells are no part of this record's, only the next record's cells before its anchor are
+                gap = gap[:q] + gap[len(gap) - p:] if p else gap[:q]
         else:  # the last record: its cells after the anchor, and the lines that continue the last of them
             gap = list(range(a + 1, min(end, a + 1 + q)))
             while gap and gap[-1] + 1 < end and continues(lines[gap[-1]].text, lines[gap[-1] + 1].text):

@@ -23,8 +23,11 @@ import pytest
 
 from auditor.catalog import load_catalog
 from auditor.catalog.model import Catalog
+from auditor.policy.claims import SceneClaim
+from auditor.policy.extractors.flat_table import best_reading
 from auditor.policy.facts import company_in_name
 from auditor.policy.lexicon_data import load_lexicon
+from auditor.policy.period_rows import Reading
 from auditor.policy.resolve import Evidence, build_resolver, says
 from tests.policy.helpers import made_up_catalog, only_row, row_names
 from tests.policy.helpers import read_text as _read
@@ -171,3 +174,93 @@ def test_the_device_id_permission_names_the_phone_state_permission(tmp_path: Pat
     scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
     assert scenes.get("登录时识别设备，防止账号被盗") == {"READ_PHONE_STATE"}
     assert scenes.get("扫描商品条码") == {"CAMERA"}
+
+
+UNKNOWN_FIRST_LABEL = """权限名称
+设备类型
+业务功能
+权限是否可以关闭
+时空折叠权限
+安卓、IOS
+注册/登录时调用
+可以
+读写存储权限
+安卓
+为存储缓存数据，在注册/登录时调用
+是
+定位权限
+安卓、IOS
+为您推荐附近的门店
+是
+相机权限
+安卓、IOS
+扫描商品条码时调用
+是
+"""
+
+
+def test_a_flattened_table_whose_first_label_is_unknown_keeps_its_rows(tmp_path: Path, catalog: Catalog) -> None:
+    """The first record's label names no permission the lexicon knows: the rows are read from the first label
+    that does, a period down, each row's use with its own permission (not the first use with all of them)."""
+    d = _read(tmp_path, "unknown_first.txt", UNKNOWN_FIRST_LABEL, catalog)
+    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    assert scenes.get("为存储缓存数据，在注册/登录时调用") == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}
+    assert scenes.get("为您推荐附近的门店") == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
+    assert scenes.get("扫描商品条码时调用") == {"CAMERA"}
+    assert "注册/登录时调用" not in scenes
+
+
+LONG_TABLE_FEW_OFF = """申请的权限
+收集方式
+权限使用的目的
+设备型号
+经您同意后收集
+区分设备
+相机
+经您同意后收集
+扫码点餐
+通讯录
+经您同意后收集
+邀请好友
+录音
+经您同意后收集
+语音留言
+连接网络（4G或5G）
+经您同意后收集
+在线阅读
+读取电话状态
+经您同意后收集
+识别设备，防止盗号
+读取系统日志
+经您同意后收集
+排查闪退
+定位
+经您同意后收集
+推荐附近门店
+"""
+
+
+def test_records_stepped_over_are_no_part_of_the_row_before(tmp_path: Path, catalog: Catalog) -> None:
+    """One record's label names no permission the lexicon knows ("连接网络（4G或5G）"): the reading steps over it, a
+    period, and its cells join no row (not the row before it, "语音留言")."""
+    d = _read(tmp_path, "long_table.txt", LONG_TABLE_FEW_OFF, catalog)
+    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    assert scenes.get("扫码点餐") == {"CAMERA"}
+    assert scenes.get("邀请好友") == {"READ_CONTACTS"}
+    assert scenes.get("语音留言") == {"RECORD_AUDIO"}
+    assert scenes.get("识别设备，防止盗号") == {"READ_PHONE_STATE"}
+    assert scenes.get("排查闪退") == {"READ_LOGS"}
+    assert scenes.get("推荐附近门店") == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
+
+
+def test_the_reading_with_most_rows_in_step_wins() -> None:
+    """Twenty rows of which a few run over their period beat two rows kept exactly; of two readings as good,
+    the one with fewer rows off its period, then the one skipping fewer lines."""
+    def reading(rows: int, off: int) -> Reading:
+        return Reading(tuple(SceneClaim(f"用途{k}", "", "相机", k, k) for k in range(rows)), off)
+
+    many, few = reading(20, 4), reading(2, 0)
+    assert best_reading([(0, 1, few), (0, 0, many)])[2] is many
+    exact, loose = reading(6, 0), reading(7, 1)
+    assert best_reading([(0, 0, loose), (1, 0, exact)])[2] is exact
+    assert best_reading([(1, 0, exact), (0, 0, reading(6, 0))])[0] == 0

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from auditor.policy.claims import Context, ExtractorKind, SceneClaim, Structure
 from auditor.policy.document import Document, Line, Row
-from auditor.policy.period_rows import label_cell, period_rows
+from auditor.policy.period_rows import Reading, label_cell, period_rows
 from auditor.policy.table import KIND_TITLE_RE, MAX_GLUED_TITLE, Grid, read_grid, sdk_like, split_titles
 from auditor.policy.text import (
     CJK_RE,
@@ -53,6 +53,13 @@ class Cell:
     text: str
     first: int
     last: int
+
+
+def best_reading(readings: Sequence[tuple[int, int, Reading]]) -> tuple[int, int, Reading]:
+    """Of ``(header cells skipped, title lines skipped, reading)``, the reading with the most records in step
+    with their period (its records, less those off it: two rows kept exactly do not beat twenty of which a few
+    run over), then the one with fewer records off it, then the one that skips the fewest lines."""
+    return min(readings, key=lambda t: (t[2].off_period - len(t[2].rows), t[2].off_period, t[0] + t[1]))
 
 
 class FlatTableExtractor:
@@ -122,17 +129,17 @@ class FlatTableExtractor:
 
     def _periodic(self, doc: Document, ctx: Context, roles: list[str | None], i: int, j: int) -> Structure | None:
         """A permission table under the header of lines ``i..j-1`` read by its period (:mod:`auditor.policy.period_rows`). Its
-        first cells may be a title ("系统权限调用说明"): the reading whose records keep their period best wins,
-        then the one with the whole header."""
+        first cells may be a title ("系统权限调用说明"), and its first header cells may be a caption's: of the
+        readings with each, :func:`best_reading`."""
         # a permission-first table whose first cell after the header is no permission: the header goes on
         titles = _titles_after(doc, j, ctx) if roles and roles[0] == "permissions" else 0
-        readings = [(r.off_period, skip + extra, skip, r) for extra in range(titles + 1)
-                    for skip in range(len(roles) - 1)
-                    for r in [period_rows(list(roles[skip:]) + [None] * extra, doc.lines, j + extra, ctx)]
+        readings = [(skip, extra, r) for extra in range(titles + 1) for skip in range(len(roles) - 1)
+                    for r in [period_rows(list(roles[skip:]) + [None] * extra, doc.lines, j + extra, ctx,
+                                          whole=not skip and not extra)]
                     if r is not None]
         if not readings:
             return None
-        _, _, skip, best = min(readings, key=lambda t: t[:2])
+        skip, _, best = best_reading(readings)
         return Structure(self.kind, i + skip, best.rows[-1].last, CONFIDENCE, scenes=best.rows)
 
     def _periodic_after(self, doc: Document, ctx: Context, cell_roles: list[str | None], i: int) -> bool:
