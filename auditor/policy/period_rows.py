@@ -188,7 +188,8 @@ def _records(lines: Sequence[Line], anchors: list[int], stepped: set[int], start
     anchor in ``stepped``)."""
     q = n - 1 - p  # cells after the permission cell
     out: list[_Record] = []
-    before: list[list[int]] = [[k] for k in range(start, anchors[0])]
+    # (the cells before the first anchor that its record has: none of records stepped over before it)
+    before: list[list[int]] = [[k] for k in range(max(start, anchors[0] - p), anchors[0])]
     for r, a in enumerate(anchors):
         if r + 1 < len(anchors):
             gap = list(range(a + 1, anchors[r + 1]))
