@@ -13,6 +13,9 @@
 - A company-first table whose product column holds only a few kinds ("第三方公司名称 | 产品/类型" over
   "丁丁框架 | 框架SDK") and whose company column holds the parties' own names, no registered company's: the parties
   are the products.
+- A flattened permission table whose first label names no permission the lexicon knows keeps its other rows in
+  step; a record stepped over joins no row; of the readings by the header's period, the one with the most records
+  in step wins.
 """
 
 from __future__ import annotations
