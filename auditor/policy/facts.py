@@ -192,17 +192,17 @@ def company_in_name(name: str) -> str:
     company's, or opens with one (:data:`_NAMED_COMPANY_RE`), or a bracket in it that holds only a company's name
     ("极光SDK（某某信息技术有限公司）", "Facebook Analytics (Facebook, Inc.)"); "" for a name that gives none, and for
     a kind of party ("第三方物流公司") or words about one ("相关公司")."""
-    for aside in _NAMED_COMPANY_ASIDE_RE.finditer(name):
-        inner = aside.group(1)
-        if company_like(inner) and not NOT_A_COMPANY_RE.search(inner) and not _KIND_OF_PARTY_RE.search(inner):
-            return inner.strip()
+    inner = next((a.group(1) for a in _NAMED_COMPANY_ASIDE_RE.finditer(name) if _a_company(a.group(1))), None)
+    if inner is not None:
+        return inner.strip()
     m = _NAMED_COMPANY_RE.match(name)
-    if m is None:
-        return ""
-    found = m.group("company").strip().rstrip(",，")
-    if NOT_A_COMPANY_RE.search(found) or _KIND_OF_PARTY_RE.search(found) or not company_like(found):
-        return ""
-    return found
+    found = m.group("company").strip().rstrip(",，") if m else ""
+    return found if found and _a_company(found) else ""
+
+
+def _a_company(text: str) -> bool:
+    """A registered company's name, not words about one ("相关公司") nor a kind of party ("第三方物流公司")."""
+    return company_like(text) and not NOT_A_COMPANY_RE.search(text) and not _KIND_OF_PARTY_RE.search(text)
 
 
 _CODE_NAMES_RE = re.compile(r"[a-z][\w\-]*(?:\.[\w\-]+)+(?:\s*[/、,，;；]\s*[a-z][\w\-]*(?:\.[\w\-]+)*)*\.?")

@@ -30,7 +30,15 @@ from typing import TypeVar
 
 from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import MIN_GLUED_LABEL, Lexicon
-from auditor.policy.text import CJK_RE, GLUED_CONSTANT_RE, LETTER_BULLETS, URL_RE, company_like, width
+from auditor.policy.text import (
+    CJK_RE,
+    GLUED_CONSTANT_RE,
+    LETTER_BULLETS,
+    SERVICE_NAME_TAIL,
+    URL_RE,
+    company_like,
+    width,
+)
 
 MIN_GLUED_WIDTH = 600
 """Display width of a line that may be several run together (a paragraph of a policy is rarely longer and
@@ -206,7 +214,7 @@ def _service_headings(text: str) -> set[int]:
 
 
 _SERVICE_HEADING_RE = re.compile(r"(?:(?<=[。；;！？!?])|(?<=[。；;！？!?]\s)|(?<=[。；;！？!?]\s\s)|(?<=[。；;！？!?]\u00a0))"
-                                 r"基于[^。；;，,：:、]{1,30}?的(?:相关)?(?:附加|扩展|额外)(?:业务)?(?:服务|功能)")
+                                 r"基于[^。；;，,：:、]{1,30}?" + SERVICE_NAME_TAIL)
 """The name of one of the template's additional services ("基于相机/摄像头的附加服务", "基于位置信息的扩展功能") right
 after a sentence's end."""
 

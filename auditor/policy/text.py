@@ -425,6 +425,9 @@ SDK_WORD_END_RE = re.compile(r"(?:sdk|插件|组件)$", re.IGNORECASE)
 """Words that end with an SDK word ("地图SDK", "推送类SDK"): what they name is an SDK or a kind of SDK, not a scene."""
 PURPOSE_MARK_RE = re.compile(r"以(?!及|上|下|外|内|便)|以便|用于|为了|便于|\b(?:for|in order to|so that)\b", re.IGNORECASE)
 """Words that give a description a purpose of the app's own ("…以排查故障", "… for crash reports")."""
+SERVICE_NAME_TAIL = r"的(?:相关)?(?:附加|扩展|额外)(?:业务)?(?:服务|功能)"
+"""How the name of one of the standard template's additional services ends, after "基于" and what it rests on
+("基于相机/摄像头的附加服务", "基于位置信息的扩展功能")."""
 PERMISSION_DEFINITION_RE = re.compile(r"\s*(?:允许(?:该|此|本)?(?:应用|程序|软件|应用程序)|allows? (?:the |an )?(?:app|application)s?\b)",
                                       re.IGNORECASE)
 """The system's description of a permission ("允许应用访问…", "Allows the app to…"): what it permits, not a use."""

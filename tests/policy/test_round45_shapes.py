@@ -32,7 +32,7 @@ from auditor.policy.facts import company_in_name
 from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.period_rows import Reading
 from auditor.policy.resolve import Evidence, build_resolver, says
-from tests.policy.helpers import made_up_catalog, only_row, row_names
+from tests.policy.helpers import made_up_catalog, only_row, row_names, scene_permissions
 from tests.policy.helpers import read_text as _read
 
 
@@ -133,7 +133,7 @@ def test_the_use_said_bare_after_a_permissions_system_description(tmp_path: Path
     """Each line gives Android's description of a permission, then, after a comma, what the app uses it for
     with no word of purpose; a clause that goes on with the description ("可能产生GPRS流量") is no use."""
     d = _read(tmp_path, "descriptions.txt", DESCRIPTIONS_THEN_USES, catalog)
-    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    scenes = scene_permissions(d)
     assert scenes.get("方便联系门店") == {"CALL_PHONE"}
     assert scenes.get("方便上传商品图片") == {"CAMERA"}
     assert not any("GPRS" in name for name in scenes)
@@ -174,7 +174,7 @@ DEVICE_ID_PERMISSION_TABLE = """权限名称
 
 def test_the_device_id_permission_names_the_phone_state_permission(tmp_path: Path, catalog: Catalog) -> None:
     d = _read(tmp_path, "device_id.txt", DEVICE_ID_PERMISSION_TABLE, catalog)
-    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    scenes = scene_permissions(d)
     assert scenes.get("登录时识别设备，防止账号被盗") == {"READ_PHONE_STATE"}
     assert scenes.get("扫描商品条码") == {"CAMERA"}
 
@@ -206,7 +206,7 @@ def test_a_flattened_table_whose_first_label_is_unknown_keeps_its_rows(tmp_path:
     """The first record's label names no permission the lexicon knows: the rows are read from the first label
     that does, a period down, each row's use with its own permission (not the first use with all of them)."""
     d = _read(tmp_path, "unknown_first.txt", UNKNOWN_FIRST_LABEL, catalog)
-    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    scenes = scene_permissions(d)
     assert scenes.get("为存储缓存数据，在注册/登录时调用") == {"READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"}
     assert scenes.get("为您推荐附近的门店") == {"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"}
     assert scenes.get("扫描商品条码时调用") == {"CAMERA"}
@@ -247,7 +247,7 @@ def test_records_stepped_over_are_no_part_of_the_row_before(tmp_path: Path, cata
     """One record's label names no permission the lexicon knows ("连接网络（4G或5G）"): the reading steps over it, a
     period, and its cells join no row (not the row before it, "语音留言")."""
     d = _read(tmp_path, "long_table.txt", LONG_TABLE_FEW_OFF, catalog)
-    scenes = {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}
+    scenes = scene_permissions(d)
     assert scenes.get("扫码点餐") == {"CAMERA"}
     assert scenes.get("邀请好友") == {"READ_CONTACTS"}
     assert scenes.get("语音留言") == {"RECORD_AUDIO"}

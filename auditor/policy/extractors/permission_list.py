@@ -37,6 +37,7 @@ from auditor.policy.text import (
     PURPOSE_MARK_RE,
     REFUSAL_RE,
     SDK_RE,
+    SERVICE_NAME_TAIL,
     TERM_DEFINITION_RE,
     TERMINAL,
     TIMING_LABEL_RE,
@@ -521,7 +522,7 @@ _CONSTANT_WORDS_RE = re.compile(r"[A-Z][A-Z0-9_]{2,}(?:\s*(?:,|/|&|and)\s*[A-Z][
 _BASED_ON_RE = re.compile(r"基于.{1,30}的(?:(?:附加|扩展|基本)?(?:业务)?功能|(?:相关)?(?:附加|扩展|额外)(?:业务)?服务)")
 """A function named by the device capability it rests on ("基于麦克风的扩展功能", "基于相机的附加服务"): the standard
 wording of a permission item in Chinese policies."""
-_BASED_ON_LINE_RE = re.compile(r"^\s*基于[^。；;，,：:]{1,30}?的(?:相关)?(?:附加|扩展|额外)(?:业务)?(?:功能|服务)\s*(?:[：:]|$)")
+_BASED_ON_LINE_RE = re.compile(r"^\s*基于[^。；;，,：:]{1,30}?" + SERVICE_NAME_TAIL + r"\s*(?:[：:]|$)")
 """A line opening with such a function's name, then a colon or nothing ("基于相册的附加服务：开启后您可以上传…",
 the standard template's items copied without their numbers): an item, marked or not."""
 
