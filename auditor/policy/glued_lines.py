@@ -95,7 +95,8 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
     lettered_bullets = _marked_items(_LETTER_BULLET_RE, text)
     cuts = {m.end() for m in _ITEM_RE.finditer(text)} | _dotted_items(text) | _dashed_items(text) \
         | _bulleted_items(text) | lettered_bullets | _running_items(text) | _bracket_lettered_items(text) \
-        | _marked_items(_CONSTANT_ITEM_RE, text) | _glued_constants(text, lexicon) | _service_headings(text)
+        | _capital_items(text) | _marked_items(_CONSTANT_ITEM_RE, text) | _glued_constants(text, lexicon) \
+        | _service_headings(text)
     last = 0
     lettered = sorted(_lettered_items(text, lexicon))
     labels: set[int] = set(lettered)
@@ -150,11 +151,20 @@ def cut(text: str, lexicon: Lexicon, numbered: set[int] | None = None) -> list[s
             if before and width(before) <= MAX_NAME_WIDTH and not company_like(before) and not URL_RE.search(before):
                 cuts.discard(c)
                 cuts.add(c + 3)
+    cuts.difference_update(_marked_labels(text, cuts, labels))
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
     parts = [text[a:b].strip().removeprefix(text[a]).strip()
              if text[a] in BULLETS or (text[a] in LETTER_BULLETS and a in lettered_bullets) else text[a:b].strip()
              for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if p]
+
+
+def _marked_labels(text: str, cuts: set[int], labels: set[int]) -> set[int]:
+    """The labels among ``cuts`` right after an item's number that a cut opens and nothing else ("…微信支付
+    SDK（1）公司名称：某某公司（2）使用目的：…": "（1）" opens the field "公司名称：", as "b." opens "b.收集…"): cut
+    there, the number would stand alone on a line and the field under it lose its record."""
+    in_order = sorted(cuts)
+    return {c for b, c in zip(in_order, in_order[1:]) if c in labels and _ITEM_MARK_RE.fullmatch(text[b:c].strip())}
 
 
 def _spaced_label(run: str, lexicon: Lexicon) -> int:
@@ -321,6 +331,24 @@ def _glued_constants(text: str, lexicon: Lexicon) -> set[int]:
     return {at for at, _ in found}
 
 
+def _capital_items(text: str) -> set[int]:
+    """Where items lettered with capitals ran into the text before them ("…用于以下用途：A、甲乙SDK用于统计…。B、丙丁
+    数据服务…。C、戊己定位SDK…"): letters A, B, C, … in turn (at least :data:`MIN_LETTERS`), each before Chinese
+    words and at least :data:`MIN_ITEM_CHARS` after the one before; never a letter inside a word or a name ("SDK、"),
+    but one right after an address ("…/privacy.htmlE、丙丁SDK": the address ends before it)."""
+    at: dict[str, list[int]] = {}
+    ends = {m.end() for m in URL_RE.finditer(text)} if "://" in text else set()
+    for m in _CAPITAL_RE.finditer(text):
+        if m.start() == 0 or not (text[m.start() - 1].isascii() and _WORD_CHAR_RE.match(text[m.start() - 1])) \
+                or m.start() in ends:
+            at.setdefault(m.group(1), []).append(m.start())
+    return _in_turn(at, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", MIN_LETTERS)
+
+
+_CAPITAL_RE = re.compile(r"([A-Z])[、.．](?=\s*[\u3400-\u9fff])")
+"""A capital letter marking an item before Chinese words ("A、友盟SDK", "B.上甲数据")."""
+_WORD_CHAR_RE = re.compile(r"[A-Za-z0-9._/-]")
+"""A character of a word, a name or an address right before such a letter ("SDK、", "v1.", "…/A、")."""
 _BRACKET_LETTER_RE = re.compile(r"[（(]([a-zA-Z])[）)]")
 """An item's letter in brackets ("(b)", "（c）")."""
 
