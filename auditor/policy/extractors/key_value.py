@@ -183,6 +183,10 @@ class KeyValueExtractor:
             if not pairs and _MARK_ONLY_RE.match(text):
                 current = None  # "7、" alone: the next item opens, whatever line of it comes first
                 continue
+            if pairs and current is not None and (_next_labelled_item(lines[current.first].text, text)
+                                                  or _next_outer_item(lines, current.first, i, text)):
+                current = None  # "8、SDK服务商：…" … "9、SDK服务商：…": the label that opened the record, on the list's
+                # next item; or the next item of the list the record's item sits in: that item's record
             product: int | None = None
             if current is not None and current.kind == "sdk" and current.last == i - 1 \
                     and (line.indent > lines[current.first].indent or current.product_of >= 0):
@@ -602,6 +606,39 @@ def _label(text: str) -> str:
     """The label a label line opens with, folded, without its marker ("18）SDK名称：…" -> "sdk名称")."""
     m = _LABEL_OF_RE.match(text)
     return fold(m.group(1)).replace(" ", "") if m else ""
+
+
+def _next_labelled_item(first: str, text: str) -> bool:
+    """Whether the label line ``text`` is the item after the one ``first`` (a record's first line) in the same list,
+    opening with the same label ("8、SDK服务商：穿山甲" then "9、SDK服务商：个推"). Numbered fields of one record
+    ("（1）公司名称：…" / "（2）使用目的：…") differ in their labels."""
+    want = _previous_marker(text)
+    return want is not None and _marker_of(first) == want and _label(text) != "" and _label(text) == _label(first)
+
+
+def _next_outer_item(lines: tuple, first: int, i: int, text: str) -> bool:  # type: ignore[type-arg]
+    """Whether the numbered line ``text`` (line ``i``) is the next item of an outer list the record opened at
+    ``first`` sits in ("2. 设备标识信息：" over "（1）IMEI：…" … "（8）应用列表：…" / "收集方式：…", then "3. 使用信息：…"):
+    its number's item before it is the nearest line above the record numbered alike, no line of the record so
+    numbered (a record's numbered fields or items, "1. 名称：…" / "2. 公司：…", continue it), however many lines
+    the inner list's items take."""
+    want = _previous_marker(text)
+    if want is None or any(_same_style(_marker_of(lines[k].text), want) for k in range(first, i)):
+        return False
+    for k in range(first - 1, max(-1, first - 1 - MAX_OUTER_SCAN), -1):
+        at = _marker_of(lines[k].text)
+        if _same_style(at, want):
+            return at == want
+    return False
+
+
+def _same_style(at: tuple[str, str, str] | None, want: tuple[str, str, str]) -> bool:
+    """Whether a marker is written as ``want`` is, its number or letter aside ("3." and "2.", not "（2）")."""
+    return at is not None and at[0] == want[0] and at[2] == want[2] and at[1].isdigit() == want[1].isdigit()
+
+
+MAX_OUTER_SCAN = 60
+"""Lines above a record looked at for the item of an outer list it sits in (an inner list of a few dozen lines)."""
 
 
 def _label_named(record: _Record) -> bool:
