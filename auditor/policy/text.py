@@ -61,6 +61,9 @@ HEADING_RE = re.compile(
     r"|(?:[IVXLC]{1,5}|[一二三四五六七八九十]{1,3})\s*[.、．](?!\w*\.)"
     r"|第[一二三四五六七八九十\d]{1,3}[章节条部分]|#{1,6}\s)"
 )
+OUTLINE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})[.、．]?\s*[^\W\d_]")
+"""A section number of two to four levels opening a line, its words written against it or not ("3.1.8百度语音识别",
+"1.5业务功能五：…", "2.1 Firebase")."""
 _NUMBERED_TITLE_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.、．]?\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|"
                                 r"seconds?|[kmg]b|个月|年|天|小时|分钟)\b)\S", re.IGNORECASE)
 """A short numbered title ("3 Third-party SDKs", "2.1 信息共享"), not a quantity ("6 months", a cookie's lifetime)."""

@@ -68,6 +68,8 @@ def _kind_only(text: str, ctx: Context) -> bool:
 
 _SDK_SENTENCE_RE = re.compile(r"^([^。，,:：；;]{2,40}?\s*SDK)\s*。\s*(\S.*)$", re.IGNORECASE)
 """An item naming an SDK as a sentence of its own, then saying what it does ("（1）喜马拉雅SDK。我们获取…")."""
+_SDK_VERB_RE = re.compile(r"^([^。，,:：；;、]{2,40}?\s*SDK)\s*((?:主要)?(?:用于|用来|用以|会|将|可能|需要)\S.*)$", re.IGNORECASE)
+"""An item naming an SDK, then what it does right after its name ("C、某某定位SDK用于获取用户定位信息。")."""
 MAX_SENTENCE_NAME = 40
 _NAME_ASIDE_RE = re.compile(r"^([A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,3})\s*\(([A-Z][\w.+-]*(?:\s*(?:/|,| )\s*[A-Z][\w.+-]*){0,4})\)$")
 """A Latin name and capitalised names in brackets beside it ("Pangle (ByteDance / TikTok)")."""
@@ -230,6 +232,9 @@ def _attribute_lines(doc: Document, it: _Item, ctx: Context) -> int:
     "  - 收集信息：设备信息" / "  - 隐私政策：https://…"): each line deeper than the item, a label naming a
     fact of a row and its value."""
     indent, last = doc.lines[it.first].indent, it.last
+    if any(doc.lines[k].indent <= indent for k in range(it.first + 1, it.last + 1)):
+        return last  # the item's text went on at its depth or above ("(6) 某某SDK" / "(d) 本应用…"): lines deeper
+        # after it are another list's ("1）android.permission.CAMERA：…"), not nested under the item
     for k in range(it.last + 1, min(len(doc.lines), it.last + 1 + MAX_ATTRIBUTE_LINES)):
         line = doc.lines[k]
         if line.indent <= indent or line.mark.startswith("h"):
@@ -696,6 +701,8 @@ MAX_GLUED_NAME = 40
 _GLUED_NOT_NAME_RE = re.compile(r"第三方|合作伙伴|相关|的|您|我们|^(?:sdk|SDK|Sdk)$")
 """Words before a glued label that say whose or which kind of SDKs, or the SDK word alone ("SDK服务商："), or are a
 sentence's ("从公开的信息中收集的您的个人信息"), rather than name one."""
+_NAME_LABEL_RE = re.compile(r"(?:名称|名字)\s*$")
+"""Words that end a label asking for a name ("…名称"): no product's name ends so."""
 _RECORD_ROLES = frozenset({"company", "purpose", "data", "link", "website", "permissions", "method"})
 """Roles of the fields of a record about a third party: a label of one glued to an item's name makes the item
 such a record."""
@@ -848,6 +855,8 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         # ("Facebook Ads conversion tracking (Facebook, Inc.)")
         return m.group(2).strip(), " ".join(filter(None, (m.group(1), m.group(3) or ""))), "", True
     m = _SDK_SENTENCE_RE.match(body)  # "喜马拉雅SDK。我们获取您的设备唯一编号，…": the name, then sentences about it
+    if m is None and (m := _SDK_VERB_RE.match(body)) is not None and ctx.lexicon.generic(m.group(1)):
+        m = None  # "友盟SDK用于统计App错误日志，…": the name, then what it does; not a kind's ("广告sdk会获取…")
     if m and width(m.group(1)) <= MAX_SENTENCE_NAME and name_like(m.group(1)) and not ctx.lexicon.general(m.group(1)):
         return m.group(1).strip(), m.group(2), "", True
     m = _HEAD_RE.match(body)
@@ -867,8 +876,10 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
         return bare, "", rest.strip().strip("<>"), sdk_like(bare)  # "TikTok Ad Policy: https://…": TikTok, its page
     if width(head) > 60 or ctx.lexicon.is_header(head) or (ctx.lexicon.general(head) and not known(head)):
         return None
-    if rest and ctx.lexicon.is_header(head.replace(" ", "")) and ctx.lexicon.role(head) in _FIELD_ROLES:
-        return None  # "SDK 名称：X", "第三方主体：Y": a label line, an attribute of a record, never an item
+    if rest and ((ctx.lexicon.is_header(head.replace(" ", "")) and ctx.lexicon.role(head) in _FIELD_ROLES)
+                 or _NAME_LABEL_RE.search(head)):
+        return None  # "SDK 名称：X", "第三方主体：Y": a label line, an attribute of a record, never an item (a label
+        # asking for a name however misspelt, "SDKk名称：", names nothing itself)
     if ctx.lexicon.permissions_in(head, weak=True) and not sdk_like(head) and not _PACKAGE_PATH_RE.match(head):
         return None
     return head, rest, "", sdk_like(head)
@@ -1120,15 +1131,28 @@ def _title_lines(lines: Sequence[Line]) -> list[int]:
     out = []
     for k in range(len(lines)):
         text, below = lines[k].text.strip(), lines[k + 1].text.strip() if k + 1 < len(lines) else ""
-        if not text or lines[k].mark or width(text) > MAX_SECTION_NAME or text.endswith(_SENTENCE_END) \
+        if not text or lines[k].mark or not _title_like(text) or text.endswith(_SENTENCE_END) \
                 or "://" in text or ":" in text or "：" in text or _ITEM_RE.match(text) or HEADING_RE.match(text) \
-                or not name_like(text) or _CODE_MARK_RE.search(text) or CJK_RE.search(text):
+                or _CODE_MARK_RE.search(text) or CJK_RE.search(text):
             continue
         if k + 1 == len(lines) or width(below) > width(text) and (
                 below.endswith(_SENTENCE_END) or width(below) > MAX_TITLE_BODY or "://" in below
                 or _opens_with(below, _PURPOSE_TAIL_RE.sub("", text) or text)):
             out.append(k)  # (a line opening with the title says what it is: "Firebase is …")
     return out
+
+
+def _title_like(text: str) -> bool:
+    """A line short enough for a title naming one service, or a title naming several, each short ("Appodeal, Mozoo,
+    Adcolony SDK, Chartboost, AdMob, AdSense" over the paragraph about them all)."""
+    if width(text) <= MAX_SECTION_NAME:
+        return name_like(text)
+    names = text.split(", ")
+    return 1 < len(names) <= MAX_TITLE_NAMES and all(width(n) <= MAX_SECTION_NAME and name_like(n) for n in names)
+
+
+MAX_TITLE_NAMES = 8
+"""Services a title line over one paragraph about them all may name."""
 
 
 def _opens_with(line: str, name: str) -> bool:

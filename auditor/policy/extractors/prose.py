@@ -32,6 +32,7 @@ from auditor.policy.text import (
     NONE_WORDS,
     NOT_A_COMPANY_RE,
     NOT_ASKED_RE,
+    OUTLINE_NUMBER_RE,
     PERMISSION_DEFINITION_RE,
     PURPOSES,
     REFUSAL_RE,
@@ -175,6 +176,17 @@ LOGIN_WINDOW = 60
 """Characters before a list marker searched for a login/sharing cue (within the same sentence)."""
 
 
+MAX_OUTLINE_TITLE = 40
+"""Display width of such a line that is a title (longer: a paragraph opening with its number)."""
+
+
+def _outline_title(text: str) -> bool:
+    """A line of a section number and a title and nothing more ("3.1.13腾讯Bugly" over the paragraph about it): a
+    heading, however its number is written against its words; what it names, the paragraph under it names again."""
+    return bool(OUTLINE_NUMBER_RE.match(text)) and width(text.strip()) <= MAX_OUTLINE_TITLE \
+        and not text.rstrip().endswith(TERMINAL + (",", "，"))
+
+
 class ProseExtractor:
     kind = ExtractorKind.PROSE
 
@@ -186,7 +198,8 @@ class ProseExtractor:
                  for a, b in paragraphs]
         mentions: dict[int, list[str]] = {}
         seen: set[str] = set()
-        heads = [p for p, (a, _) in enumerate(paragraphs) if doc.lines[a].mark.startswith("h") or ctx.lines[a].outline]
+        heads = [p for p, (a, b) in enumerate(paragraphs)
+                 if doc.lines[a].mark.startswith("h") or ctx.lines[a].outline or (a == b and _outline_title(texts[p]))]
         exact = functools.cache(ctx.names.resolve_exact)  # this read's lookups (a long policy repeats words)
         by_text: dict[str, list[tuple[str, str]]] = {}  # this read's paragraphs, by text
         for text in texts:
