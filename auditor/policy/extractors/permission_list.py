@@ -32,6 +32,7 @@ from auditor.policy.text import (
     GLUED_CONSTANT_RE,
     HEADING_RE,
     NOTHING_RE,
+    OUTLINE_NUMBER_RE,
     PERMISSION_DEFINITION_RE,
     PERMISSION_WORD,
     PURPOSE_MARK_RE,
@@ -285,9 +286,11 @@ def _feature(line: Line, ctx: Context) -> tuple[str, str, str] | None:
         return None
     label, rest = parts[0].strip(), parts[1].strip()
     rest = _before_summing_up(rest)
-    if _withdrawal(rest) or _QUOTED_OWNER_RE.match(label) or TERM_DEFINITION_RE.match(rest):
+    if _withdrawal(rest) or _QUOTED_OWNER_RE.match(label) or TERM_DEFINITION_RE.match(rest) \
+            or _PARTY_LABEL_RE.search(label):
         return None  # "授权撤回权：可随时撤回位置、相册等授权": a right of the user, not a feature; "“华为联运”包含的权限代码
-        # 如下：…": an SDK's permissions; "个人用户：是指…通讯录中一员…": a term the policy defines
+        # 如下：…": an SDK's permissions; "个人用户：是指…通讯录中一员…": a term the policy defines; "消息推送服务
+        # 供应商：由…提供推送技术服务，我们可能会将…位置相关信息提供给…": a party the data goes to
     text = f"{label}：{rest}"
     cue = ctx.lexicon.has_cue(fold(text))
     if not ctx.lexicon.permissions_in(text, prose=True, verbal=not cue):
@@ -395,6 +398,25 @@ def _section_heading(line: Line) -> bool:
 
 _PLATFORM_NOTE_RE = re.compile(r"[（(]\s*(?:ios|iphone|android|安卓|苹果)[^()（）]{0,8}[)）]\s*$", re.IGNORECASE)
 """A platform noted in brackets after an item ("使用面容ID权限(IOS)"): the item's own, not a section's."""
+MAX_SECTION_LINES = 200
+"""Lines above an item looked at for the number of the section it stands in."""
+
+
+def _next_outline(lines: tuple[Line, ...], first: int, text: str) -> bool:
+    """Whether ``text`` opens with the number of the section after the one the item at ``first`` stands in: the
+    nearest section number of as many levels above the item is the one before it ("1.4…" over the item, "1.5…")."""
+    m = OUTLINE_NUMBER_RE.match(text)
+    if m is None:
+        return False
+    number = [int(n) for n in m.group(1).split(".")]
+    for k in range(first - 1, max(-1, first - 1 - MAX_SECTION_LINES), -1):
+        above = OUTLINE_NUMBER_RE.match(lines[k].text)
+        if above is not None and above.group(1).count(".") == len(number) - 1:
+            before = [int(n) for n in above.group(1).split(".")]
+            return before[:-1] == number[:-1] and before[-1] + 1 == number[-1]
+    return False
+
+
 _OUTLINE_TITLE_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
 """A title numbered by its place in the outline ("3.2 Android permissions and their uses")."""
 MAX_TITLE_WIDTH = 40
@@ -462,7 +484,7 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
         return None  # "1）丙丁推送、戊己推送：用于消息推送。": an SDK's item (a list of SDKs after one of permissions;
         # not "丙丁 Push权限：…", a permission named after the SDK that uses it)
     if width(label) > MAX_LABEL_WIDTH or not ctx.lexicon.permissions_in(label, weak=True) or _QUOTED_OWNER_RE.match(label) \
-            or _NAMED_SDK_RE.match(body):
+            or _NAMED_SDK_RE.match(body) or _PARTY_LABEL_RE.search(label.strip()):
         return None  # ("“Umeng 社会化分享”包含的权限代码如下", "第三方SDK“懒人科技”，…需要获取网络权限": an SDK's record,
         # its permissions, no use of one)
     if not (_written_constant(label, ctx) or topic or _PERMISSION_WORD_RE.search(label) or _BASED_ON_RE.search(label)
@@ -471,8 +493,10 @@ def _item(line: Line, i: int, ctx: Context, topic: bool) -> _Item | None:
     return _Item(label.strip(), _before_summing_up(rest).strip(), i)
 
 
+_PARTY_LABEL_RE = re.compile(r"(?:供应商|服务商|提供商|提供方|合作方|服务方|合作伙伴)$")
+"""A label naming a party ("消息推送服务供应商"): an item on whom data goes to, no permission's use."""
 _SUMMING_UP_RE = re.compile(r"[。；;]\s*(?:(?:您|你)(?:理解并|知悉并|充分理解并)?同意[，,]?\s*)?(?:上述|前述|以上)(?:的)?"
-                            r"(?:附加|扩展|额外|各项)?(?:功能|服务|权限|业务)")
+                            r"(?:附加|扩展|额外|各项|应用)?(?:功能|服务|权限|业务)")
 """A sentence that sums up the uses listed before it ("。您同意，上述附加功能需要…", "。以上权限…")."""
 
 
@@ -939,6 +963,7 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
     listing = False  # after a scene label with nothing after its colon ("使用场景：" over "- 扫码登录" …)
     inner = 0  # the last number of a list numbered from 1 again under the item (its uses), 0 before one
     number = _DIGITS_RE.match(head.text)
+    outside = not OUTLINE_NUMBER_RE.match(head.text)  # (an item numbered otherwise than the policy's sections)
     for k in range(i + 1, min(len(lines), i + 1 + MAX_DETAIL_LINES)):
         line = lines[k]
         if k in bare or k in heads or line.mark.startswith("h") or (
@@ -948,6 +973,8 @@ def _detail_lines(lines: tuple[Line, ...], item: _Item, ctx: Context, bare: set[
             break  # a bare label owns one description line
         if not _marked(line) and not line.mark and _BASED_ON_LINE_RE.match(line.text):
             break  # the template's next item, its number dropped ("基于通知的附加服务")
+        if outside and line.indent <= head.indent and _next_outline(lines, i, line.text):
+            break  # "1.5业务功能五：支付结算及提现" after "e.基于日历的附加服务：…" in section "1.4…": the next section
         role, value = _labelled(line, ctx)
         if listing and role is None and _marked(line) and _marker_kind(line) != kind:
             out.append(k)  # an item of the scenes the label lists
