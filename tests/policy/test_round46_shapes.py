@@ -21,6 +21,9 @@
 - A permission item lettered inside a numbered section ("1.4…" over "e.基于日历的附加服务：…") ends at the next
   section's number ("1.5业务功能五：支付结算及提现"), written against its words or not; an item's own fields numbered
   so ("一、相机权限" over "1.1 权限说明：…") do not end it.
+- Records written as blocks, each label alone on its line over its value ("SDK名称" over "甲乙推送SDK", "使用权限"
+  over one permission constant a line), the same labels again for every record: each label takes the lines under
+  it; a flattened table's titles, standing next to each other, are no such labels.
 - Items lettered with capitals run into a one-line page ("…用途：A、甲乙推送SDK用于…。B、…"), also right after an
   address ("…/privacy.htmlC、…"), are items; an item naming an SDK and then what it does ("甲乙推送SDK用于统计…")
   is named by the SDK alone.
@@ -296,3 +299,79 @@ def test_a_lettered_item_ends_at_the_next_section(tmp_path: Path, catalog: Catal
     scenes = scene_permissions(d)
     assert not any("支付" in name for name in scenes), scenes
     assert {"READ_CALENDAR"} in scenes.values(), scenes
+
+
+_STACKED_BLOCKS = """\
+第三方SDK列表
+
+
+ 甲乙推送SDK
+
+
+ SDK名称
+甲乙推送SDK
+
+
+ 包名
+com.jia.push
+
+
+ 使用权限
+
+android.permission.READ_PHONE_STATE
+android.permission.ACCESS_NETWORK_STATE
+
+
+ 涉及个人信息
+设备标识信息
+
+
+ 隐私链接
+https://push.jia.example/privacy
+
+
+
+
+ 丙丁统计SDK
+
+
+ SDK名称
+丙丁统计SDK
+
+
+ 包名
+com.bing.stat
+
+
+ 使用权限
+
+android.permission.WRITE_EXTERNAL_STORAGE
+
+
+ 涉及个人信息
+存储文件
+
+
+ 隐私链接
+https://stat.bing.example/privacy
+"""
+
+
+def test_records_written_as_blocks_of_label_and_value_lines(tmp_path: Path, catalog: Catalog) -> None:
+    d = _read(tmp_path, "blocks.txt", _STACKED_BLOCKS, catalog)
+    push = [r for r in d.sdks if r.name == "甲乙推送SDK" and r.link]
+    assert len(push) == 1, [(r.name, r.link) for r in d.sdks]
+    assert {p.rsplit(".", 1)[-1] for p in push[0].permissions} == {"READ_PHONE_STATE", "ACCESS_NETWORK_STATE"}
+    assert push[0].link == "https://push.jia.example/privacy"
+    stat = [r for r in d.sdks if r.name == "丙丁统计SDK" and r.link]
+    assert len(stat) == 1, [(r.name, r.link) for r in d.sdks]
+    assert {p.rsplit(".", 1)[-1] for p in stat[0].permissions} == {"WRITE_EXTERNAL_STORAGE"}
+    assert stat[0].link == "https://stat.bing.example/privacy"
+
+
+def test_a_flattened_tables_titles_are_no_stacked_labels(tmp_path: Path, catalog: Catalog) -> None:
+    text = ("SDK名称\n使用目的\n隐私链接\n甲乙推送SDK\n推送消息\nhttps://push.jia.example/privacy\n"
+            "丙丁统计SDK\n统计分析\nhttps://stat.bing.example/privacy\n")
+    d = _read(tmp_path, "flat.txt", text, catalog)
+    assert [(r.name, r.link) for r in d.sdks] == [("甲乙推送SDK", "https://push.jia.example/privacy"),
+                                                  ("丙丁统计SDK", "https://stat.bing.example/privacy")]

@@ -152,8 +152,11 @@ class KeyValueExtractor:
         firsts: dict[str, tuple[tuple[str, str], ...]] = {}  # this read's label lines opened by a name, by text
         lead = -1  # the last line of sentences between a heading and its first label line (see _lead)
         by_party = _named_by_party(ctx)
+        stacked = _stacked_labels(lines, ctx)
         for i, line in enumerate(lines):
             text = line.text
+            if stacked.get(i - 1) == "name" and current is not None and current.last == i:
+                continue  # (the name under its label, read with it)
             if not text.strip() and current is not None and _label_next(lines, i, ctx):
                 continue  # an empty line the page's markup left between two labels of a record parts nothing
             if doc.code and _CODE_KEY_RE.match(text):
@@ -172,7 +175,8 @@ class KeyValueExtractor:
                 continue
             if current is not None and current.headed and text.strip() and not CONSTANT_OPENING_RE.match(text):
                 current = None  # (an SDK's own permission list ends at the first line naming no permission constant)
-            pairs = _nested(ctx.lines[i].pairs, ctx)
+            pairs = _nested(ctx.lines[i].pairs, ctx) if i not in stacked else \
+                ((stacked[i], lines[i + 1].text.strip() if stacked[i] == "name" else ""),)
             if not pairs and i + 1 < len(lines) and ctx.lines[i + 1].pairs == (("permissions", ""),) \
                     and _sdk_head(lines, i + 1, ctx) is not None:
                 current = None  # the next SDK's item, over its permission label (see _sdk_head)
@@ -249,6 +253,8 @@ class KeyValueExtractor:
                 opened = current
                 current = self._pairs(records, current, pairs, i, line.indent, by_party, ctx.names.known,
                                       label if ctx.lexicon.is_header(label) else "")
+                if i in stacked and stacked[i] == "name":
+                    current.last = i + 1  # a stacked name label's name is the line under it ("SDK名称" / "某某SDK")
                 if product is not None and current is not opened:
                     current.product_of = product
                 glyph = _BULLET_RE.match(text) or _BRACKET_NUMBER_RE.match(text)
@@ -606,6 +612,49 @@ def _label(text: str) -> str:
     """The label a label line opens with, folded, without its marker ("18）SDK名称：…" -> "sdk名称")."""
     m = _LABEL_OF_RE.match(text)
     return fold(m.group(1)).replace(" ", "") if m else ""
+
+
+def _stacked_labels(lines: tuple, ctx: Context) -> dict[int, str]:  # type: ignore[type-arg]
+    """Lines that are a record's label alone, without a colon, over its value ("SDK名称" over "某某SDK", "使用权限"
+    over a permission a line: records written as blocks of label and value lines, a page's layout of a form), by
+    their role: a known field's title with no title over or under it (:func:`_title_like`), in a page where at least
+    :data:`MIN_STACKED_LABELS` such titles each stand so at least :data:`MIN_STACKED_RECORDS` times (a flattened
+    table's titles stand next to each other; the records of a form say the same labels again, each over its value)."""
+    found: dict[int, str] = {}
+    for i in range(len(lines) - 1):
+        text = lines[i].text.strip()
+        if not text or width(text) > MAX_STACKED_LABEL or "|" in text or ctx.lines[i].pairs \
+                or not ctx.lexicon.is_header(text):
+            continue
+        role = ctx.lexicon.role(text)
+        if role in _STACKED_ROLES and not _title_like(lines[i + 1].text, ctx) \
+                and not (i > 0 and _title_like(lines[i - 1].text, ctx)):
+            found[i] = role
+    counts = Counter(fold(lines[i].text.strip()) for i in found)
+    repeated = {t for t, n in counts.items() if n >= MIN_STACKED_RECORDS}
+    if len(repeated) < MIN_STACKED_LABELS:
+        return {}
+    return {i: role for i, role in found.items() if fold(lines[i].text.strip()) in repeated}
+
+
+def _title_like(text: str, ctx: Context) -> bool:
+    """A short line naming a field's role, exactly or in other words ("包名信息", "使用的权限"): one of a header's
+    titles written one a line, beside which a label stands in a table, not over its value."""
+    text = text.strip()
+    if not 0 < width(text) <= MAX_STACKED_LABEL:
+        return False
+    role = ctx.lexicon.role(text)  # (a product's name says "SDK" too: a name's title only as written, "SDK名称")
+    return role not in (None, "title", "index") and (role != "name" or ctx.lexicon.is_header(text))
+
+
+_STACKED_ROLES = frozenset({"name", "company", "purpose", "data", "permissions", "link", "website", "packages",
+                            "method"})
+MAX_STACKED_LABEL = 24
+"""Display width of a label standing alone over its value ("调用的设备权限")."""
+MIN_STACKED_LABELS = 2
+"""Distinct labels a page of such records repeats (one label alone over lines may be a heading)."""
+MIN_STACKED_RECORDS = 2
+"""Times each of them stands over its value (one record is no layout of records)."""
 
 
 def _next_labelled_item(first: str, text: str) -> bool:
