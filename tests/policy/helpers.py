@@ -95,6 +95,11 @@ def only_row(d: Disclosure, name: str) -> SdkDisclosure:
     return found[0]
 
 
+def row_permissions(row: SdkDisclosure) -> set[str]:
+    """The short names of a row's permissions ("CAMERA")."""
+    return {p.rsplit(".", 1)[-1] for p in row.permissions}
+
+
 def scene_permissions(d: Disclosure) -> dict[str, set[str]]:
     """Each scene's name and the short names of its permissions ("CAMERA")."""
     return {s.name: {p.rsplit(".", 1)[-1] for p in s.permissions} for s in d.scenes}

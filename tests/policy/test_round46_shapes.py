@@ -43,7 +43,14 @@ from auditor.policy.extractors.permission_list import _item
 from auditor.policy.glued_lines import cut
 from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.resolve import build_resolver
-from tests.policy.helpers import made_up_catalog, only_row, row_names, scene_permissions, scene_with
+from tests.policy.helpers import (
+    made_up_catalog,
+    only_row,
+    row_names,
+    row_permissions,
+    scene_permissions,
+    scene_with,
+)
 from tests.policy.helpers import read_text as _read
 
 
@@ -71,16 +78,14 @@ def test_bracket_numbered_fields_of_a_glued_page_stay_with_their_record(tmp_path
     d = _read(tmp_path, "glued.txt", _BRACKET_FIELDS, catalog)
     push = only_row(d, "甲乙推送 SDK")
     assert push.company == "甲乙科技有限公司"
-    assert {p.rsplit(".", 1)[-1] for p in push.permissions} == {"INTERNET", "ACCESS_NETWORK_STATE",
-                                                                 "ACCESS_WIFI_STATE"}
+    assert row_permissions(push) == {"INTERNET", "ACCESS_NETWORK_STATE", "ACCESS_WIFI_STATE"}
     assert push.link == "https://push.jia.example/privacy"
     stat = only_row(d, "丙丁统计 SDK")
     assert stat.company == "丙丁网络有限公司"
-    assert {"INTERNET", "READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"} <= \
-        {p.rsplit(".", 1)[-1] for p in stat.permissions}
+    assert {"INTERNET", "READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"} <= row_permissions(stat)
     maps = only_row(d, "戊己地图 SDK")
     assert maps.company == "戊己信息技术有限公司"
-    assert "ACCESS_FINE_LOCATION" in {p.rsplit(".", 1)[-1] for p in maps.permissions}
+    assert "ACCESS_FINE_LOCATION" in row_permissions(maps)
 
 
 def test_a_number_stays_with_the_label_it_opens() -> None:
@@ -211,9 +216,9 @@ def test_a_numbered_title_names_the_sdk_its_paragraph_describes(tmp_path: Path, 
     d = _read(tmp_path, "titles.txt", _OUTLINE_TITLES, catalog)
     stat = only_row(d, "丙丁统计SDK")
     assert {"mac", "imsi", "ip"} <= set(stat.data_types)
-    assert {"RECORD_AUDIO", "ACCESS_NETWORK_STATE"} == {p.rsplit(".", 1)[-1] for p in stat.permissions}
+    assert {"RECORD_AUDIO", "ACCESS_NETWORK_STATE"} == row_permissions(stat)
     maps = only_row(d, "戊己地图SDK")
-    assert {"ACCESS_FINE_LOCATION"} == {p.rsplit(".", 1)[-1] for p in maps.permissions}
+    assert {"ACCESS_FINE_LOCATION"} == row_permissions(maps)
 
 
 _CAPITAL_ITEMS = (
@@ -361,11 +366,11 @@ def test_records_written_as_blocks_of_label_and_value_lines(tmp_path: Path, cata
     d = _read(tmp_path, "blocks.txt", _STACKED_BLOCKS, catalog)
     push = [r for r in d.sdks if r.name == "甲乙推送SDK" and r.link]
     assert len(push) == 1, [(r.name, r.link) for r in d.sdks]
-    assert {p.rsplit(".", 1)[-1] for p in push[0].permissions} == {"READ_PHONE_STATE", "ACCESS_NETWORK_STATE"}
+    assert row_permissions(push[0]) == {"READ_PHONE_STATE", "ACCESS_NETWORK_STATE"}
     assert push[0].link == "https://push.jia.example/privacy"
     stat = [r for r in d.sdks if r.name == "丙丁统计SDK" and r.link]
     assert len(stat) == 1, [(r.name, r.link) for r in d.sdks]
-    assert {p.rsplit(".", 1)[-1] for p in stat[0].permissions} == {"WRITE_EXTERNAL_STORAGE"}
+    assert row_permissions(stat[0]) == {"WRITE_EXTERNAL_STORAGE"}
     assert stat[0].link == "https://stat.bing.example/privacy"
 
 

@@ -617,7 +617,7 @@ def _label(text: str) -> str:
 def _stacked_labels(lines: tuple, ctx: Context) -> dict[int, str]:  # type: ignore[type-arg]
     """Lines that are a record's label alone, without a colon, over its value ("SDK名称" over "某某SDK", "使用权限"
     over a permission a line: records written as blocks of label and value lines, a page's layout of a form), by
-    their role: a known field's title with no title over or under it (:func:`_title_like`), in a page where at least
+    their role: a known field's title with no title over or under it (:func:`_field_title`), in a page where at least
     :data:`MIN_STACKED_LABELS` such titles each stand so at least :data:`MIN_STACKED_RECORDS` times (a flattened
     table's titles stand next to each other; the records of a form say the same labels again, each over its value)."""
     found: dict[int, str] = {}
@@ -627,8 +627,8 @@ def _stacked_labels(lines: tuple, ctx: Context) -> dict[int, str]:  # type: igno
                 or not ctx.lexicon.is_header(text):
             continue
         role = ctx.lexicon.role(text)
-        if role in _STACKED_ROLES and not _title_like(lines[i + 1].text, ctx) \
-                and not (i > 0 and _title_like(lines[i - 1].text, ctx)):
+        if role in _STACKED_ROLES and not _field_title(lines[i + 1].text, ctx) \
+                and not (i > 0 and _field_title(lines[i - 1].text, ctx)):
             found[i] = role
     counts = Counter(fold(lines[i].text.strip()) for i in found)
     repeated = {t for t, n in counts.items() if n >= MIN_STACKED_RECORDS}
@@ -637,7 +637,7 @@ def _stacked_labels(lines: tuple, ctx: Context) -> dict[int, str]:  # type: igno
     return {i: role for i, role in found.items() if fold(lines[i].text.strip()) in repeated}
 
 
-def _title_like(text: str, ctx: Context) -> bool:
+def _field_title(text: str, ctx: Context) -> bool:
     """A short line naming a field's role, exactly or in other words ("包名信息", "使用的权限"): one of a header's
     titles written one a line, beside which a label stands in a table, not over its value."""
     text = text.strip()

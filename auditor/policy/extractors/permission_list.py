@@ -408,12 +408,10 @@ def _next_outline(lines: tuple[Line, ...], first: int, text: str) -> bool:
     m = OUTLINE_NUMBER_RE.match(text)
     if m is None:
         return False
-    number = [int(n) for n in m.group(1).split(".")]
     for k in range(first - 1, max(-1, first - 1 - MAX_SECTION_LINES), -1):
         above = OUTLINE_NUMBER_RE.match(lines[k].text)
-        if above is not None and above.group(1).count(".") == len(number) - 1:
-            before = [int(n) for n in above.group(1).split(".")]
-            return before[:-1] == number[:-1] and before[-1] + 1 == number[-1]
+        if above is not None and above.group(1).count(".") == m.group(1).count("."):
+            return _section_after(above.group(1), m.group(1))
     return False
 
 
@@ -1046,7 +1044,13 @@ def _next_section(head: Line, line: Line) -> bool:
     a, b = _SECTION_DIGITS_RE.match(head.text), _SECTION_DIGITS_RE.match(line.text)
     if a is None or b is None:
         return False
-    x, y = a.group(1).split("."), b.group(1).split(".")
+    return _section_after(a.group(1), b.group(1))
+
+
+def _section_after(before: str, number: str) -> bool:
+    """Whether the section number ``number`` is the one after ``before`` at the same level ("3.2.1.1" then
+    "3.2.1.2", "1.4" then "1.5")."""
+    x, y = before.split("."), number.split(".")
     return len(x) == len(y) and x[:-1] == y[:-1] and int(y[-1]) == int(x[-1]) + 1
 
 
