@@ -1,10 +1,11 @@
 """Settle overlapping structures from different extractors.
 
-**The rule.** Structures are taken in order of confidence, highest first; ties go to the extractor listed
-first in the registry (:data:`auditor.policy.extractors.REGISTRY`), then to the larger region. A structure
-is kept unless one of its lines belongs to a structure already kept. So a table owns its lines against a
-list item or a sentence inside it, and a prose mention never invents a second row for a line a structured
-extractor read. Rows keep the extractor that produced them (JSON ``extractor``). One exception comes first: a
+**The rule.** Structures are taken in order of confidence, highest first (equal to six places: equal); ties go
+first to a structure that claims something over one that claims nothing (labelled lines naming no SDK and no
+scene), then to the extractor listed first in the registry (:data:`auditor.policy.extractors.REGISTRY`), then to
+the larger region. A structure is kept unless one of its lines belongs to a structure already kept. So a table
+owns its lines against a list item or a sentence inside it, and a prose mention never invents a second row for a
+line a structured extractor read. Rows keep the extractor that produced them (JSON ``extractor``). One exception comes first: a
 structure of scenes only that stands wholly inside a table of :data:`MIN_TABLE_ROWS` SDK rows or more is read
 from one of its cells (an SDK's permissions listed in its data cell), so the table is not lost to it.
 """
@@ -27,8 +28,8 @@ def settle(structures: Sequence[Structure], order: Sequence[ExtractorKind]) -> l
     inside = _inside_tables(structures)
     structures = [s for s in structures if s.sdks or not inside(s)]
     rank = {kind: i for i, kind in enumerate(order)}
-    ranked = sorted(structures, key=lambda s: (-s.confidence, rank.get(s.extractor, len(rank)),
-                                              -(s.last - s.first), s.first))
+    ranked = sorted(structures, key=lambda s: (-round(s.confidence, 6), not (s.sdks or s.scenes),
+                                              rank.get(s.extractor, len(rank)), -(s.last - s.first), s.first))
     kept: list[Structure] = []
     taken = bytearray(max((s.last + 1 for s in structures), default=0))  # 1 where a kept structure owns the line
     for structure in ranked:

@@ -64,6 +64,17 @@ HEADING_RE = re.compile(
 OUTLINE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})[.、．]?\s*[^\W\d_]")
 """A section number of two to four levels opening a line, its words written against it or not ("3.1.8百度语音识别",
 "1.5业务功能五：…", "2.1 Firebase")."""
+
+
+def circled_number(mark: str) -> int:
+    """The number a circled numeral stands for ("①" 1, "⑳" 20, "㉑" 21, "㊿" 50); 0 for any other character."""
+    c = ord(mark[0]) if mark else 0
+    for low, high, first in ((0x2460, 0x2473, 1), (0x3251, 0x325F, 21), (0x32B1, 0x32BF, 36)):
+        if low <= c <= high:
+            return c - low + first
+    return 0
+
+
 _NUMBERED_TITLE_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.、．]?\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|"
                                 r"seconds?|[kmg]b|个月|年|天|小时|分钟)\b)\S", re.IGNORECASE)
 """A short numbered title ("3 Third-party SDKs", "2.1 信息共享"), not a quantity ("6 months", a cookie's lifetime)."""
@@ -310,7 +321,8 @@ def name_like(cell: str) -> bool:
         and not _TEMPLATE_RE.search(cell) and not _TASK_RE.match(cell) and _LETTER_RE.search(cell) is not None \
         and not _TAG_ONLY_RE.match(cell) and not _POLICY_ONLY_RE.match(cell) and not SDK_PHRASE_RE.search(cell) \
         and not _CONTACT_RE.match(cell) and not _CLAUSE_OPENING_RE.match(cell) and not _ANNOTATION_RE.match(cell) \
-        and not ANSWER_RE.match(cell) and not _field_key(cell) and not _PASSIVE_END_RE.search(cell)
+        and not ANSWER_RE.match(cell) and not _field_key(cell) and not _PASSIVE_END_RE.search(cell) \
+        and not _POINTER_END_RE.search(cell)
 
 
 _FIELD_KEY_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 ]{1,40}?)\s*[(（]\s*`?([a-z][a-z0-9]*(?:[A-Z_][A-Za-z0-9]*)+)`?\s*[)）]$")
@@ -343,14 +355,18 @@ _POLICY_ONLY_RE = re.compile(r"^(?:第三方|third[- ]party\s*)?(?:sdk\s*)?(?:�
                              r"\s*$", re.IGNORECASE)
 """Only the words of a privacy page ("SDK隐私协议", "Privacy Policy"): a link's label, no name ("AdMob Privacy
 Policy" names AdMob)."""
-_CLAUSE_OPENING_RE = re.compile(r"^(?:为了|为保证|为保障|为实现|为帮助|为便于|为方便|如果|如您|当您|在您|若您|我们|您的|您在"
+_CLAUSE_OPENING_RE = re.compile(r"^(?:为了|为保证|为保障|为实现|为帮助|为便于|为方便|如果|如您|当您|在您|若您|我们|您的|您在|用于|用来"
                                 r"|(?i:for|to|in order to|so that|if|when|whenever|while|because)\s"
                                 r"|(?i:before|after|once|unless|until|upon)\s+(?=[a-z]))")
-"""A clause of a sentence ("为保证终端用户能正常使用SDK产品…", "For counting installs from ads, we use…", "Before adopting a
+"""A clause of a sentence ("为保证终端用户能正常使用SDK产品…", "用于提供支付功能的 SDK", "For counting installs from ads, we use…", "Before adopting a
 new SDK, …"), never a name ("After Effects SDK" is one)."""
 _PASSIVE_END_RE = re.compile(r"由[^，。,；;]{1,40}?(?:提供|开发|运营)$")
 """A clause saying who provides something ("…的技术模块由第三方SDK协助提供", "该功能由某某公司开发"): a sentence, never a
 name (a name says who provides it in brackets: "X5内核（由腾讯提供）")."""
+_POINTER_END_RE = re.compile(r"(?:请|详见|参见|参阅|详情)\s*(?:访问|查看|查阅|参阅|参考|浏览|点击|见)?\s*$|(?i:\b(?:please\s+)?"
+                             r"(?:visit|see|refer\s+to|click)\s*)$")
+"""Words pointing the reader elsewhere, the place on the next line ("详细内容请访问", "详见", "For more, visit"): a
+sentence's opening, never a name."""
 _CONTACT_RE = re.compile(r"^(?:\d+[.、]\s*)?(?:contact(?:\s+(?:us|me|information|info|details))?|about\s+(?:us|me)|"
                          r"联系我们|联系方式|如何联系我们|关于我们)\s*$", re.IGNORECASE)
 """The policy's contact section ("Contact", "联系我们"): its "Developer:" and "Email:" lines are the app's."""

@@ -46,7 +46,7 @@ from auditor.policy.text import (
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
     r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]|[(（]\d{1,2}[)）]|[\[【［](?:\d{1,2}|[一二三四五六七八九十]{1,3})[\]】］]\s*"
-    r"|[a-zA-Z][.)）、]\s*|[•●▪◦]\s*|[-*]\s+|-(?=[\u4e00-\u9fffA-Za-z]))(.+)$"
+    r"|[a-zA-Z][.)）、]\s*|[•●▪◦]\s*|[-*]\s+|-(?=[\u4e00-\u9fffA-Za-z])|[①-⑳㉑-㉟㊱-㊿]\s*[、.．]?\s*)(.+)$"
 )
 _QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")
 _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,，\-–—]?\s*(.*)$")
@@ -68,9 +68,16 @@ def _kind_only(text: str, ctx: Context) -> bool:
 
 _SDK_SENTENCE_RE = re.compile(r"^([^。，,:：；;]{2,40}?\s*SDK)\s*。\s*(\S.*)$", re.IGNORECASE)
 """An item naming an SDK as a sentence of its own, then saying what it does ("（1）喜马拉雅SDK。我们获取…")."""
-_SDK_VERB_RE = re.compile(r"^([^。，,:：；;、]{2,40}?\s*SDK)\s*((?:主要)?(?:用于|用来|用以|会|将|可能|需要)\S.*)$", re.IGNORECASE)
+_SDK_VERB_RE = re.compile(r"^([^。，,:：；;、]{2,40}?\s*SDK)\s*((?:主要)?(?:用于|用来|用以|以(?!及)|会|将|可能|需要|为|提供|在|通过|进行|基于)\S.*)$",
+                          re.IGNORECASE)
 """An item naming an SDK, then what it does right after its name ("C、某某定位SDK用于获取用户定位信息。")."""
 MAX_SENTENCE_NAME = 40
+_USED_LEAD_RE = re.compile(r"^(?:我们)?(?:使用|集成|接入|采用|引入)了?\s*(?=\S)")
+"""A verb of using opening an item ("使用某某推送SDK进行推送"): the app's, no word of the SDK's name."""
+_USED_SDK_RE = re.compile(r"[^，,。；;：:、“”\"「」『』的\s]{1,38}?\s?(?:SDK|sdk|Sdk)"
+                          r"(?=\s*(?:[，,。；;：:]|$|用于|用来|以(?!及)|进行|为|提供|通过|基于))")
+"""The words right after such a verb up to the SDK word, one name's, its clause ending there (not "“某某推送”的SDK": a
+quoted name, read as such; not "甲SDK、乙SDK及丙SDK", an enumeration)."""
 _NAME_ASIDE_RE = re.compile(r"^([A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,3})\s*\(([A-Z][\w.+-]*(?:\s*(?:/|,| )\s*[A-Z][\w.+-]*){0,4})\)$")
 """A Latin name and capitalised names in brackets beside it ("Pangle (ByteDance / TikTok)")."""
 _OWNED_SENTENCE_RE = re.compile(r"^(.{2,60}?\s*[（(](?:[^（）()]|[（(][^（）()]{0,20}[)）]){3,120}[)）])\s*[.。]\s*(\S.*)$")
@@ -136,9 +143,10 @@ class ListExtractor:
             # ("Successors in a merger" beside "Processors, such as:" over "Firebase Crashlytics", "Sentry")
             # (a run of names without marks, read as a list as a whole, says nothing of the marked items near it:
             # "3. 4. 1. Profiling – …" over a paragraph, beside a list of names and their addresses)
-            listed_at = {depth: _sdk_list([it for it in leaves if doc.lines[it.first].indent == depth
-                                           and it.first not in named], ctx)
-                         for depth in {doc.lines[it.first].indent for it in group}}
+            # (items marked alike: "(1) 在法定条件下共享" beside "①、移动安全联盟，…" at one depth are two lists)
+            shape = {it.first: (doc.lines[it.first].indent, _marker_shape(doc.lines[it.first].text)) for it in group}
+            listed_at = {at: _sdk_list([it for it in leaves if shape[it.first] == at and it.first not in named], ctx)
+                         for at in set(shape.values())}
             introduced = {it.first: _introduced(doc, bodies, it.first, starts) for it in group}
             data_list = sum(1 for it in group if _data_item(it, ctx)) * 2 > len(group)
             data_runs = _data_runs(group, doc, ctx)
@@ -147,7 +155,7 @@ class ListExtractor:
             heads = Counter(it.name.strip().casefold() for it in group if it.rest)
             said = _said_of_them(doc, max(it.last for it in group) + 1, ctx)  # "These networks can receive:" …
             for it in group:
-                listed = listed_at[doc.lines[it.first].indent] or introduced[it.first] or it.first in named
+                listed = listed_at[shape[it.first]] or introduced[it.first] or it.first in named
                 if it.sdk_like:
                     it = replace(it, last=_attribute_lines(doc, it, ctx))  # "  - 收集信息：…" under it: its facts
                 if it.first in parents and not it.sdk_like:
@@ -255,7 +263,7 @@ def _parents(group: list[_Item], doc: Document) -> set[int]:
     return {a.first for a, b in zip(group, group[1:]) if doc.lines[b.first].indent > doc.lines[a.first].indent}
 
 
-_MARKER_SHAPE_RE = re.compile(r"\d+|[一二三四五六七八九十]+|[a-zA-Z](?=[.)）、])")
+_MARKER_SHAPE_RE = re.compile(r"\d+|[一二三四五六七八九十]+|[a-zA-Z](?=[.)）、])|[①-⑳㉑-㉟㊱-㊿]")
 
 
 def _marker_shape(text: str) -> str:
@@ -707,6 +715,10 @@ _RECORD_ROLES = frozenset({"company", "purpose", "data", "link", "website", "per
 """Roles of the fields of a record about a third party: a label of one glued to an item's name makes the item
 such a record."""
 _DATA_WORD_RE = re.compile(r"(?:信息|数据|\binformation|\bdata)\s*$", re.IGNORECASE)
+_PURPOSE_OPENING_RE = re.compile(r"^\s*(?:为了?提供|用于|用来)")
+"""A clause saying what a service is for ("为提供请求广告信息"), after its name: no part of a list of data."""
+_COLLECTING_CLAUSE_RE = re.compile(r"^\s*(?:为了?|用于|可能|会|将|我们|在您)|(?:收集|采集|获取|读取|接收)(?:您|用户)", re.IGNORECASE)
+"""A clause saying what a service does or collects ("为提供广告", "可能会收集您的…"): no part of a list of data."""
 
 
 def _data_runs(group: list[_Item], doc: Document, ctx: Context) -> set[int]:
@@ -801,6 +813,12 @@ def _data_enumeration(body: str, ctx: Context) -> bool:
     parts = [p for p in ENUMERATION_SPLIT_RE.split(body) if p.strip()]
     if len(parts) < MIN_ENUMERATED or re.search(r"[:：]|\s[-–—]\s", body):
         return False  # (a label opens the item: "支付宝SDK（…）：支付服务；收集…")
+    if _SDK_VERB_RE.match(parts[0]) or (_PURPOSE_OPENING_RE.match(parts[1]) and name_like(parts[0])) \
+            or (any(_COLLECTING_CLAUSE_RE.search(p) for p in parts[1:3]) and (
+                _SDK_WORD_RE.search(parts[0]) or ctx.names.known(parts[0].strip())
+                or ctx.names.resolve(parts[0].strip()).candidates)):
+        return False  # (a sentence: a name, then what it is for and collects, "某某联盟，为提供广告，可能会收集您的IP地址、
+        # …", "某某SDK 可能会接收并记录您所使用的设备型号、…"; not "另外，第三方还会收集您设备的…")
     if sum(1 for p in parts if ctx.lexicon.data_types_in(p, cell=True) or _DATA_WORD_RE.search(p)) * 2 >= len(parts):
         return True
     return not any(ctx.names.known(p.strip(" .。")) for p in parts)
@@ -812,6 +830,11 @@ def _name(body: str, ctx: Context) -> tuple[str, str, str, bool] | None:
     if _NONE_RE.match(body):
         return None
     known = ctx.names.known
+    used = _USED_LEAD_RE.match(body)
+    named = _USED_SDK_RE.match(body, used.end()) if used else None
+    if named:  # "使用某某统计SDK，…": the SDK the item says the app uses, its name without the verb, the rest its facts
+        rest = body[named.end():].lstrip(" ，,。；;：:")
+        body = f"{named.group(0).strip()}：{rest}" if rest else named.group(0).strip()
 
     def sdk_like(name: str) -> bool:
         # (a library's package in brackets after its name says it is one: "fresco图片库（com.facebook.fresco）";

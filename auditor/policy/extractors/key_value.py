@@ -41,6 +41,7 @@ from auditor.policy.text import (
     TERM_DEFINITION_RE,
     TIMING_LABEL_RE,
     URL_RE,
+    circled_number,
     company_like,
     continues,
     hosts,
@@ -57,7 +58,7 @@ _BRACKET_NUMBER_RE = re.compile(r"^\s*([(（]\d{1,2}[)）])")
 """A line's number in brackets ("（18）"): the next such number at the same indent is the list's next item."""
 
 
-_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)")
+_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|[①-⑳㉑-㉟㊱-㊿]\s*[、.．]?\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission", re.IGNORECASE)
 """A word that says a name is an SDK's ("极光推送SDK", "插件", "ML Kit")."""
 _BRACKETED_USE_RE = re.compile(r"([^、，,;；（()）]{2,30}?)\s*[（(][^（()）]{0,20}?(?:用于|用来|以便|\bfor\b)\s*([^（()）]{2,60})[)）]",
@@ -187,6 +188,8 @@ class KeyValueExtractor:
             if not pairs and _MARK_ONLY_RE.match(text):
                 current = None  # "7、" alone: the next item opens, whatever line of it comes first
                 continue
+            if current is not None and current.lined and current.first < i and _next_marked(lines[current.first].text, text):
+                current = None  # "⑱、某某SDK" over its labels, then "⑲、…": the list's next item ends the record
             if pairs and current is not None and (_next_labelled_item(lines[current.first].text, text)
                                                   or _next_outer_item(lines, current.first, i, text)):
                 current = None  # "8、SDK服务商：…" … "9、SDK服务商：…": the label that opened the record, on the list's
@@ -814,9 +817,20 @@ def _outer_item(lines: tuple, first: int, text: str) -> bool:  # type: ignore[ty
 
 
 def _marker_of(text: str) -> tuple[str, str, str] | None:
-    """``(opening bracket, number or letter, closing mark)`` of a numbered or lettered line ("（2）", "d)")."""
+    """``(opening bracket, number or letter, closing mark)`` of a numbered or lettered line ("（2）", "d)"; a circled
+    number, "⑲", as ``("", "19", "○")``)."""
     m = _NUMBER_RE.match(text) or _LETTER_NUMBER_RE.match(text)
-    return None if m is None else (m.group(1) or "", m.group(2).lstrip("0") or "0", m.group(3))
+    if m is None:
+        c = _CIRCLED_RE.match(text)
+        return None if c is None else ("", str(circled_number(c.group(0).strip())), "○")
+    return m.group(1) or "", m.group(2).lstrip("0") or "0", m.group(3)
+
+
+def _next_marked(first: str, text: str) -> bool:
+    """Whether ``text`` is marked as the item after the one ``first`` (a record's name line) in the same list ("⑱、某某
+    SDK" … "⑲、某某平台：…", "7、某某SDK" … "8、…"): the list's next item, whatever its words."""
+    want = _previous_marker(text)
+    return want is not None and _marker_of(first) == want
 
 
 def _previous_marker(text: str) -> tuple[str, str, str] | None:
