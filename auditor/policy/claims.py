@@ -85,6 +85,8 @@ class SdkClaim:
     """Index of its first line in ``Document.lines``."""
     last: int
     """Index of its last line (inclusive)."""
+    listed: bool = False
+    """One of the products a row's name lists ("华为推送SDK、华为联运SDK"): the row's package names are theirs together."""
 
 
 @dataclass(frozen=True)

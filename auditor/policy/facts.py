@@ -135,7 +135,8 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     pkgs = tuple(dict.fromkeys(packages(own)))
     coords = tuple(coordinates(own))
     ev = Evidence(name=f.name, company=f.company, links=tuple(row_urls), packages=pkgs,
-                  words=" ".join((f.name, f.purpose, f.scene)), hints=_hints(f.name, f.purpose), coordinates=coords)
+                  words=" ".join((f.name, f.purpose, f.scene)), hints=_hints(f.name, f.purpose), coordinates=coords,
+                  shared=claim.listed)
     res = memo.get(ev) if memo is not None else None
     if not isinstance(res, Resolution):
         res = resolver.resolve(ev)
@@ -217,7 +218,7 @@ def each_named(claim: SdkClaim, names: NameIndex) -> list[SdkClaim]:
     parts = named_parts(claim.facts.name, names)
     if not parts:
         return [claim]
-    return [replace(claim, facts=replace(claim.facts, name=p)) for p in parts]
+    return [replace(claim, facts=replace(claim.facts, name=p), listed=True) for p in parts]
 
 
 def named_parts(name: str, names: NameIndex) -> list[str]:
@@ -244,7 +245,9 @@ def named_parts(name: str, names: NameIndex) -> list[str]:
     if len(parts) < 2 or not all(p and name_like(p) for p in parts):
         return []
     known = [names.known(_BRACKETED_RE.sub("", p).strip()) for p in parts]
-    if sum(known) >= 2 or (sum(known) == 1 and all(k or _PRODUCT_FORM_RE.match(p) for k, p in zip(known, parts))):
+    enumerated = all(m.group(0).strip() in ("、", "，") for m in _SEVERAL_RE.finditer(blanked))
+    if sum(known) >= 2 or (sum(known) == 1 and all(k or _PRODUCT_FORM_RE.match(p) or (enumerated and _ZH_PRODUCT_FORM_RE.match(p))
+                                                   for k, p in zip(known, parts))):
         return parts
     return []
 
@@ -258,6 +261,9 @@ _PRODUCT_FORM_RE = re.compile(r"^(?:[A-Z][A-Za-z0-9.+-]*(?: [A-Z0-9][A-Za-z0-9.+
 """A Latin product name as written: two to five words each opening with a capital or a digit, or one word in
 CamelCase, an aside in brackets at most ("Google AdSense", "HyphenateLite SDK", "Firebase Cloud Messaging"; not
 "Share", which names what the product before it does)."""
+_ZH_PRODUCT_FORM_RE = re.compile(r"^[\u3400-\u9fff]{3}[\u3400-\u9fffA-Za-z0-9]{0,13}\s?SDK$")
+"""A Chinese product name as written in a list parted by "、": three Chinese characters or more and the SDK word
+("某某联运SDK"; not "支付SDK", a kind; not "时通讯SDK" of "环信及时通讯SDK", where "及" is no separator)."""
 
 
 def row_permissions(lexicon: Lexicon, permission_text: str, data_text: str, use_text: str = "") -> set[str]:

@@ -81,6 +81,9 @@ class Evidence:
     """Other names the row goes by, tried first ("Google Sign-In" for "Google" listed for login)."""
     coordinates: tuple[str, ...] = ()
     """Maven coordinates the row names (``com.google.firebase:firebase-auth``): as strong as package names."""
+    shared: bool = False
+    """The packages are those of a row naming several products, this one among them: they do not override what its
+    own name resolves to (they may be the other products')."""
 
 
 _FAMILY_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]+")
@@ -128,10 +131,10 @@ class Resolver:
         if by_name.id and by_name.how == "loose" and not self._same_vendor(ev.name, by_name.id):
             by_name = Resolution(None, (by_name.id,))  # "华为游戏服务" is not "谷歌游戏服务" with the vendor dropped
         if by_name.id and by_name.how in ("exact", "loose") and not generic:
-            if len(pkg) == 1 and by_name.id not in pkg and not self._in_group(by_name.id, ev.packages):
+            if len(pkg) == 1 and by_name.id not in pkg and not self._in_group(by_name.id, ev.packages) and not ev.shared:
                 return Resolution(pkg[0], (), "package")
             return self.refined(by_name, ev.words, pkg, ev.name)
-        owned = self.vendor_category(ev.name)
+        owned = self.vendor_category(ev.name) or self.vendor_for(ev.name, ev.words)
         if owned and (not pkg or owned in pkg):
             return Resolution(owned, (), "vendor")
         scores = self._scores(ev, by_name, pkg, generic)
@@ -325,6 +328,20 @@ class Resolver:
         if not categories:
             return None
         owned = [i for i in self.by_company(vendor) if self.products[i].category in categories]
+        return owned[0] if len(owned) == 1 else None
+
+    def vendor_for(self, name: str, words: str) -> str | None:
+        """A row named only by its vendor ("中国移动", "华为") whose other words say what the SDK does ("为用户提供一键登录
+        功能", "通知信息推送"): that vendor's one entry of that category (:meth:`vendor_category`, the kind read from
+        the row's words); None when the name is more than a vendor's, or the vendor has none or several."""
+        key = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name))), vendors=False)
+        if not key or not (key in self.names.vendors or key in self._cores):
+            return None
+        rest = normalize_name(fold(words)).replace(key, " ")
+        categories = self._kinds_in(rest)
+        if not categories:
+            return None
+        owned = [i for i in self.by_company(key) if self.products[i].category in categories]
         return owned[0] if len(owned) == 1 else None
 
     def by_coordinates(self, coordinates: tuple[str, ...]) -> list[str]:
