@@ -635,6 +635,7 @@ class Lexicon:
                 return heads.pop()  # (not "依赖权限的服务", what uses a permission; not "…的目的、方式和范围",
                 # heads of several roles)
         best: tuple[int, int, str] | None = None
+        best_start = 0
         closing: tuple[int, int, str] | None = None  # a link word ending the label ("第三方SDK官网链接")
         name_end = 0  # where the longest name word ends
         ending: tuple[int, int, str, int] | None = None  # the longest other word ending the label, not opening it
@@ -642,7 +643,7 @@ class Lexicon:
             for m in regex.finditer(folded):
                 key = (-len(m.group(1)), rank, role)
                 if best is None or key < best:
-                    best = key
+                    best, best_start = key, m.start(1)
                     name_end = m.end(1) if role == "name" else name_end
                 if role not in ("name", "title", "index") and m.end(1) == len(folded) and m.start(1) > 0 \
                         and (ending is None or key < ending[:3]):
@@ -667,6 +668,11 @@ class Lexicon:
                 # company, not "第三方服务" with "商" left over) or after a bare SDK word ("使用SDK目的": a purpose;
                 # not "集成个推SDK功能", a product's name)
                 return ending[2]
+        if best and best[2] == "company" and best_start == 0 and ending and ending[3] >= -best[0] \
+                and ending[2] not in ("company", "data", "description") and not _JOINED_RE.search(folded):
+            # a party's word opening the label, another field's word ending it: the last word heads it ("第三方包名",
+            # the third party's package names; "合作方用途"); not "开发者信息", who the developer is
+            return ending[2]
         if best and best[2] == "data" and ending and ending[2] not in ("data", "description") \
                 and not _JOINED_RE.search(folded) and not folded.endswith(_DATA_SUBJECT):
             # a word of another role ends the label, data words before it: the last word heads it ("信息共享主体",

@@ -14,6 +14,7 @@ from auditor.policy.table import KIND_TITLE_RE, MAX_GLUED_TITLE, Grid, read_grid
 from auditor.policy.text import (
     CJK_RE,
     COMPONENT_WORD_RE,
+    DATA_CATEGORY_RE,
     LABELLED_URL_RE,
     LEGAL_ENTITY_RE,
     PLATFORM_ONLY_RE,
@@ -212,6 +213,10 @@ class FlatTableExtractor:
             ended = bool(linked) and _reads_more(roles, linked, rows, ctx, fits)
             if ended:
                 rows, end = linked, linked_end  # rows that each end at their link, some with a cell left empty
+            packed, packed_end = _package_ended_rows(roles, cells, ctx, fits) if _uneven(roles, rows) else ([], 0)
+            packaged = len(packed) >= 2 and _reads_more(roles, packed, rows, ctx, fits)
+            if packaged:
+                rows, end, ended = packed, packed_end, True  # rows that each end at their package names
             blocks, regapped = _block_rows(doc, roles, i, j, ctx, fits)
             if blocks and rows and None not in roles and doc.lines[i + 1].no - doc.lines[i].no > 1 \
                     and _mean_fit(roles, blocks, ctx, fits) <= _mean_fit(roles, rows, ctx, fits):
@@ -221,6 +226,8 @@ class FlatTableExtractor:
                 blocks = regapped  # a header set off by more blank lines than part the rows: so read when that reads better
             if blocks and rows and None not in roles and blocks[-1].last + 2 * len(roles) < rows[-1].last:
                 blocks = []  # rows a paragraph each that stop well before the cells read a line each do
+            if blocks and packaged and _mean_fit(roles, blocks, ctx, fits) <= _mean_fit(roles, rows, ctx, fits):
+                blocks = []  # rows ending at their package names read as well: a cell's parties apart are no rows
             padded = bool(blocks) and _fit_count(roles, rows) > _fit_count(roles, blocks) and _rows_apart(doc, rows, j)
             # (more rows fit their columns read by the cells than by the paragraphs, each opening as far below the
             # row above as the first below the header: the blank lines inside a row are its cells' own, a page copied
@@ -230,7 +237,7 @@ class FlatTableExtractor:
                 # a row a paragraph, some with a cell left out: the blank lines part the rows (a header with titles
                 # the lexicon does not know, read as one paragraph, is read only so)
                 rows = blocks
-            rows = _platform_rows_joined(roles, rows)
+            rows = _parties_apart(roles, _platform_rows_joined(roles, rows))
             grid = Grid((Row(tuple(header), i, j - 1),) + tuple(rows), self.kind)
             return _read(grid, ctx, grids) if rows else None
         if not any(s.scene or s.description for s in scenes):
@@ -313,9 +320,10 @@ def _linked_width(doc: Document, cell_roles: list[str | None], i: int, j: int) -
 
 def _named_by_company(roles: list[str | None]) -> bool:
     """A header whose only naming column is the third party's ("第三方名称") beside its data column and its link
-    column, or first and beside a purpose column: an SDK table whose rows the party's column names (the table model
+    or package-name column, or first and beside a purpose column: an SDK table whose rows the party's column names (the table model
     decides by its cells)."""
-    return "company" in roles and "data" in roles and ("link" in roles or (roles[0] == "company" and "purpose" in roles))
+    return "company" in roles and "data" in roles and ("link" in roles or "packages" in roles
+                                                       or (roles[0] == "company" and "purpose" in roles))
 
 
 def _read(grid: Grid, ctx: Context, grids: dict[object, tuple[int, Structure | None]]) -> Structure | None:
@@ -709,6 +717,57 @@ def _link_ended_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
     return rows, pos
 
 
+_PACKAGE_LIST_SPLIT_RE = re.compile(r"[\s,，、;；/／]+")
+
+
+def _package_cell(text: str) -> bool:
+    """A cell of only package names ("com.huawei.hms，com.g.gysdk"), nothing else written in it."""
+    parts = [p for p in _PACKAGE_LIST_SPLIT_RE.split(text.strip()) if p]
+    return bool(parts) and all(packages(p) for p in parts)
+
+
+def _package_ended_rows(roles: list[str | None], cells: list[Cell], ctx: Context,
+                        memo: _Fits) -> tuple[list[Row], int]:
+    """Rows of a flattened SDK table whose last column holds package names and whose rows have uneven numbers of
+    cells (a cell of several parties, "中国移动" / "中国联通" / "中国电信", each a line apart, or one left empty): each
+    row ends at its cell of package names (or at an address, a row that gives its link there), and its other cells
+    fall to the columns they read as (:func:`_aligned`). Rows and the cells they used."""
+    n = len(roles)
+    rows: list[Row] = []
+    pos = 0
+    if n < 3 or roles[-1] != "packages":
+        return rows, pos
+
+    def ends(k: int) -> bool:
+        return _package_cell(cells[k].text) or bool(URL_ONLY_RE.match(cells[k].text))
+
+    while pos < len(cells) and not ends(pos):
+        end = next((k for k in range(pos + 1, min(len(cells), pos + MAX_LINKED_ROW * n)) if ends(k)), None)
+        if end is None or end - pos < n - 2:
+            break  # (a row gives all its cells but one at least before its package names)
+        texts = _aligned(roles[:-1], [c.text for c in cells[pos:end]], 0, ctx, memo)[1]
+        rows.append(Row((*texts, cells[end].text), cells[pos].first, cells[end].last))
+        pos = end + 1
+    return rows, pos
+
+
+def _parties_apart(roles: list[str | None], rows: list[Row]) -> list[Row]:
+    """``rows`` of a table named by its party column (no name column) with each row whose party cell lists several
+    parties, a line each (:func:`_aligned` joins them with "、": "中国移动" / "中国联通" / "中国电信" beside "一键登录"),
+    read as one row per party, each with the row's other cells."""
+    if "name" in roles or "company" not in roles:
+        return rows
+    at = roles.index("company")
+    out: list[Row] = []
+    for row in rows:
+        parties = row.cells[at].split("、") if at < len(row.cells) else []
+        if len(parties) < 2 or not all(_party_name(p) for p in parties):
+            out.append(row)
+            continue
+        out.extend(Row(row.cells[:at] + (p,) + row.cells[at + 1:], row.first, row.last) for p in parties)
+    return out
+
+
 def _platform_rows_joined(roles: list[str | None], rows: list[Row]) -> list[Row]:
     """``rows`` with each row whose name cell names a platform only (:data:`PLATFORM_ONLY_RE`: "iOS端" after "微信分享SDK /
     分享 / 安卓端 / …") joined to the row before it: the SDK's cells for that platform, which the row's own cells gain
@@ -921,13 +980,25 @@ def _aligned(roles: list[str | None], texts: list[str], key: int, ctx: Context,
     out, i = [], 0
     for role, k in zip(roles, cuts):
         part = texts[i:k]
+        joint = "；" if role == "company" else " "
         if role == "company" and len(part) > 1:  # a provider's lines: its name, a phone number, "隐私政策"
-            part = [t for t in part if company_like(t)] or part
-        out.append(("；" if role == "company" else " ").join(part))
+            named = [t for t in part if company_like(t)]
+            if not named and all(_party_name(t) and not URL_RE.search(t) for t in part):
+                joint = "、"  # several parties' names, each a line ("中国移动" / "中国联通" / "中国电信"): one a row
+            part = named or part
+        out.append(joint.join(part))
         i = k
     return score, out
 
 
+MAX_PARTY_WIDTH = 12
+"""Display width of a party's short name standing a line in a cell of several parties ("中国移动", "网易云信")."""
+_CLAUSE_WORD_RE = re.compile(r"的|用于|提供|为|\s(?:for|to|of)\s", re.IGNORECASE)
+
+
+def _party_name(text: str) -> bool:
+    """A party's short name ("中国移动", "vivo"), no words of a clause ("统计应用的使用情况")."""
+    return width(text) <= MAX_PARTY_WIDTH and _product_name(text) and not _CLAUSE_WORD_RE.search(text)
 _LINK_WORDS_RE = re.compile(r"隐私|政策|协议|规则|privacy|policy|terms", re.IGNORECASE)
 """The words a link cell shows in place of its address ("隐私政策", "Privacy Policy")."""
 
@@ -935,8 +1006,9 @@ _LINK_WORDS_RE = re.compile(r"隐私|政策|协议|规则|privacy|policy|terms",
 def _fits(role: str | None, text: str, ctx: Context) -> float:
     """How well a cell reads as one of a column of ``role``: a column of a kind of fact (data, permissions,
     links) takes a cell that states none badly."""
-    if role == "company":
-        return 2.0 if company_like(text) else 0.0
+    if role == "company":  # (a party's short name, "中国移动", reads there better than as words of a purpose)
+        return 2.0 if company_like(text) else 0.75 if _party_name(text) and not DATA_CATEGORY_RE.search(text) \
+            and not ctx.lexicon.data_types_in(text, cell=True) else 0.0
     if role == "data":
         return 2.0 if ctx.lexicon.data_types_in(text, cell=True) else -0.5
     if role == "permissions":  # (a permission's own words, then a word that may name one, "位置", then a kind of
