@@ -206,6 +206,9 @@ class ProseExtractor:
             if text not in by_text:
                 by_text[text] = _mentions(text, ctx, exact)
         found = {p: by_text[texts[p]] for p in range(len(paragraphs))}
+        for p in heads:  # a section titled by an SDK's own name ("1.5 Effects SDK" over what it collects): that SDK
+            if not found[p] and (titled := _titled_sdk(texts[p], ctx)):
+                found[p] = [(titled, exact(titled) or case_key(titled).casefold())]
         every = {(name.casefold(), key) for names in found.values() for name, key in names}
         inside = _inside(every)  # "Google Analytics" where "Google Analytics for Firebase" is named
         head_set = set(heads)
@@ -406,6 +409,21 @@ def _without_asides_of(sentence: str, name: str, named: list[str]) -> str:
 
 _LATIN_ASIDE_RE = re.compile(r"\([^()（）]*[A-Za-z][^()（）]*\)")
 _TITLE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.、．)）]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?)\s*")
+
+
+def _titled_sdk(text: str, ctx: Context) -> str:
+    """The name a heading gives as all its words, an SDK's own ("#### 1.5 Effects SDK", "3.2 某某实时传译 SDK": a
+    vendor page's section per product), known to the catalog or not; "" for a heading of anything else (a kind,
+    "推送SDK"; SDKs in general, "第三方SDK"; words about one, "接入SDK")."""
+    name = _TITLE_NUMBER_RE.sub("", TAG_RE.sub("", text)).strip(_TITLE_MARKS)
+    if not name_like(name) or not _own_sdk_name(name, ctx) or _THIRD_PARTY_WORD_RE.search(name) \
+            or _ZH_VERB_OPENING_RE.match(name):
+        return ""
+    return name
+
+
+_ZH_VERB_OPENING_RE = re.compile(r"^(?:集成|接入|使用|采用|引入|嵌入|调用|初始化|配置|下载|更新|关于|如何)")
+"""Verbs opening a heading about an SDK ("接入SDK", "初始化某某SDK"): what is done with it, not its name."""
 
 
 def _titles(text: str, name: str) -> bool:
@@ -678,7 +696,7 @@ def _linked(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_COLLECTS_RE = re.compile(r"\s*(?:SDK|sdk|Sdk)\s*(?:会|可能会|将会|将|可能|还会)?\s*(?:收集|读取|获取|采集)")
+_COLLECTS_RE = re.compile(r"\s*(?:SDK|sdk|Sdk)\s*(?:会|可能会|将会|将|可能|还会)?\s*(?:收集|搜集|读取|获取|采集)")
 """An SDK word then a verb of collecting ("…SDK会收集您的设备信息", "…SDK可能会读取"): what opens the sentence
 before it names the SDKs that collect."""
 _SUBJECT_END = frozenset("，,。；;：:!?！？时后\t ")
@@ -686,8 +704,10 @@ _SUBJECT_END = frozenset("，,。；;：:!?！？时后\t ")
 clause's or sentence's end, the "时" / "后" of "如您使用…时", a blank."""
 _SUBJECT_SPLIT_RE = re.compile(r"[/／、]")
 _SDK_WORD_AT_RE = re.compile(r"\s*(?:SDK|sdk|Sdk)")
-_SUBJECT_LEAD_RE = re.compile(r"^(?:[^\w\u3400-\u9fff]+|(?:用于|使用|集成|接入|通过|采用|引入|嵌入)了?)+")
-"""Marks and verbs opening the words before a collecting SDK ("-百度", "用于穿山甲"): no part of its name."""
+_SUBJECT_LEAD_RE = re.compile(r"^(?:[^\w\u3400-\u9fff]+|(?:[ivxIVX]{1,5}|[a-zA-Z])[.、)）]|(?:若|如果|如|当)(?=调用|使用)"
+                              r"|(?:用于|使用|集成|接入|通过|采用|引入|嵌入|调用)了?)+")
+"""Marks and verbs opening the words before a collecting SDK ("-百度", "vii.该", "用于穿山甲", "若调用某某SDK"): no
+part of its name."""
 MAX_SUBJECT = 80
 
 
@@ -720,12 +740,15 @@ def _collecting_sdks(text: str, ctx: Context) -> list[tuple[int, str]]:
         sdk_word = _SDK_WORD_AT_RE.match(text, m.start())
         for n, part in enumerate(parts):
             name = _SUBJECT_LEAD_RE.sub("", re.sub(r"[（(].*$", "", part).strip())
-            bracket = part[len(name):].strip().strip("（()）")
+            bracket = part[part.find(name) + len(name):].strip().strip("（()）")  # (after a lead stripped: "若调用")
             if 2 <= len(name) and name_like(name) and not _THIRD_PARTY_WORD_RE.search(name):
                 sure = ctx.names.known(name) or company_like(bracket)
                 at = start + part.find(name)
                 if n == len(parts) - 1 and not bracket and sdk_word:
                     name = text[at:sdk_word.end()]  # "小米推送SDK会收集": "小米推送SDK"
+                    # the one subject, its own words right before the SDK word ("瑞数SDK将收集您的…"): an SDK named
+                    # so, known to the catalog or not (not "该SDK", "相关SDK", a kind's "推送SDK": see _mentions)
+                    sure = sure or (len(parts) == 1 and _own_sdk_name(name, ctx))
                 named.append((at, name, sure))
             start += len(part) + 1
         if any(sure for _, _, sure in named):
@@ -744,6 +767,27 @@ def _one_subject(sentence: str, names: list[str]) -> bool:
     return anchor is not None and not re.search(r"[，,。；;：:]", plain[min(at):anchor.start()])
 
 
+def _own_sdk_name(name: str, ctx: Context) -> bool:
+    """Whether ``name`` ("某某风控SDK") is an SDK's own name written with its SDK word: a few words before it, none
+    saying which SDKs or what kind ("该SDK", "统计类SDK", "如统计SDK"), what data or permission it handles ("设备唯一标识符
+    SDK", "浮窗权限SDK"), or a field's label ("所属公司名称 SDK")."""
+    words = name[:-3].strip()
+    return width(name) <= MAX_OWN_SDK_NAME and _OWN_SDK_NAME_RE.fullmatch(name) is not None \
+        and not _NOT_A_NAME_RE.search(words) and not _NOT_A_NAME_RE.search(name) and not _EXAMPLE_RE.match(words) \
+        and not _KIND_OR_LIST_RE.search(words) \
+        and not ctx.lexicon.data_types_in(words, cell=True) and not ctx.lexicon.permissions_in(words, weak=True) \
+        and not _PERMISSION_NAME_RE.search(words) and ctx.lexicon.role(words) is None \
+        and not ctx.lexicon.generic(name) and not ctx.lexicon.general(name)
+
+
+_EXAMPLE_RE = re.compile(r"^(?:如|例如|比如|诸如|包括|含|像|查看|关于|更新)")
+"""Words opening an example or a sentence about SDKs ("如统计SDK", "查看所有SDK", "关于某某SDK"): no name written as such."""
+_KIND_OR_LIST_RE = re.compile(r"类|等|所有|各|[.．]")
+"""Words of a kind or a list of SDKs ("支付类服务SDK", "Glide图片加载等sdk", "f.如SDK"): no one SDK's name."""
+_PERMISSION_NAME_RE = re.compile(r"权限|permission", re.IGNORECASE)
+MAX_OWN_SDK_NAME = 24
+"""Display width of an SDK's name written before the verb of what it collects ("某某风控SDK将收集…")."""
+_OWN_SDK_NAME_RE = re.compile(r"[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9+.\- ]{0,10}\s?(?:SDK|sdk|Sdk)")
 _THIRD_PARTY_WORD_RE = re.compile(r"第三方|三方|合作|以下|上述|下述|相关|允许|通过|其他")
 """Words of a clause before the SDK word, not of a name ("允许第三方SDK会收集", "通过上述SDK获取")."""
 
