@@ -243,8 +243,12 @@ class ProseExtractor:
                 [_listed_after(doc, paragraphs, texts, p), below]
                 + _named_over_lists(doc, paragraphs, texts, again.get(keys[(p, name)], []))), named,
                 " ".join(texts[q] for q in again.get(keys[(p, name)], [])), under) for name in named)
+            # (a clause whose subject is an SDK the paragraph names, "为了风控的需要，某某SDK基于相机权限采集…", says
+            # what that SDK uses: its row's permissions, no use of the app's; the app speaking of itself, "您使用微信登录
+            # 功能时，我们需要访问…", is the app's)
             scenes = tuple(SceneClaim(scene, desc, part, first, last, sentence=True)
-                           for scene, desc, part in scene_texts[text])
+                           for scene, desc, part in scene_texts[text]
+                           if _FIRST_PERSON_RE.search(part) or not any(n in part for n in named))
             if rows or scenes:
                 out.append(Structure(self.kind, first, last, CONFIDENCE, sdks=rows, scenes=scenes))
         return out
@@ -409,6 +413,10 @@ def _without_asides_of(sentence: str, name: str, named: list[str]) -> str:
 
 _LATIN_ASIDE_RE = re.compile(r"\([^()（）]*[A-Za-z][^()（）]*\)")
 _TITLE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.、．)）]?|[(（]?[一二三四五六七八九十]{1,3}[)）、.]?)\s*")
+
+
+_FIRST_PERSON_RE = re.compile(r"我们|本应用|本软件|本客户端|本产品|本平台|\b(?:we|our app)\b", re.IGNORECASE)
+"""The app speaking of itself: the subject of what a clause says is used."""
 
 
 def _titled_sdk(text: str, ctx: Context) -> str:
