@@ -331,8 +331,8 @@ class Resolver:
         return owned[0] if len(owned) == 1 else None
 
     def vendor_for(self, name: str, words: str) -> str | None:
-        """A row named only by its vendor ("中国移动", "华为") whose other words say what the SDK does ("为用户提供一键登录
-        功能", "通知信息推送"): that vendor's one entry of that category (:meth:`vendor_category`, the kind read from
+        """A row named only by its vendor ("华为", "阿里云 SDK") whose other words say what the SDK does ("为用户提供通知
+        信息推送功能"): that vendor's one entry of that category (:meth:`vendor_category`, the kind read from
         the row's words); None when the name is more than a vendor's, or the vendor has none or several."""
         key = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name))), vendors=False)
         if not key or not (key in self.names.vendors or key in self._cores):

@@ -320,8 +320,8 @@ def _linked_width(doc: Document, cell_roles: list[str | None], i: int, j: int) -
 
 def _named_by_company(roles: list[str | None]) -> bool:
     """A header whose only naming column is the third party's ("第三方名称") beside its data column and its link
-    or package-name column, or first and beside a purpose column: an SDK table whose rows the party's column names (the table model
-    decides by its cells)."""
+    or package-name column, or first and beside a purpose column: an SDK table whose rows the party's column names
+    (the table model decides by its cells)."""
     return "company" in roles and "data" in roles and ("link" in roles or "packages" in roles
                                                        or (roles[0] == "company" and "purpose" in roles))
 
