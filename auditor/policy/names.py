@@ -22,7 +22,7 @@ import ahocorasick
 from auditor.catalog.loader import normalize_name
 from auditor.catalog.model import Catalog
 from auditor.policy.lexicon import Lexicon, fold
-from auditor.policy.text import CJK_RE
+from auditor.policy.text import CIRCLED, CJK_RE
 
 MAX_CANDIDATES = 3
 MAX_SIMILAR = 60
@@ -33,7 +33,7 @@ MEMO_LIMIT = 50_000
 _ALTERNATIVES_RE = re.compile(r"\s+/\s+")
 """Between two names of one product written side by side ("Google Firebase Analytics / Google Analytics for
 Firebase"): a slash with spaces around it ("微信/QQ" without them is one name or a pair, left whole)."""
-_ORDINAL_RE = re.compile(r"^\s*(?:[(（]\d{1,3}[)）]|\d{1,3}[)）、]|\d{1,3}\.(?!\d)|[①-⑳㉑-㉟㊱-㊿]|[一二三四五六七八九十]{1,3}、)\s*(?=\S)")
+_ORDINAL_RE = re.compile(r"^\s*(?:[(（]\d{1,3}[)）]|\d{1,3}[)）、]|\d{1,3}\.(?!\d)|" + CIRCLED + r"|[一二三四五六七八九十]{1,3}、)\s*(?=\S)")
 """A list number written before a name in a cell or a record ("1、极光推送SDK", "(2) Bugly", "3. Firebase"), not a
 version ("3.0")."""
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")

@@ -323,12 +323,7 @@ class Resolver:
                           and len(c) >= (4 if c.isascii() else 2)), key=len, default="")
         if not vendor:
             return None
-        rest = key[len(vendor):]
-        categories = self._kinds_in(rest)
-        if not categories:
-            return None
-        owned = [i for i in self.by_company(vendor) if self.products[i].category in categories]
-        return owned[0] if len(owned) == 1 else None
+        return self._only_of_kinds(vendor, self._kinds_in(key[len(vendor):]))
 
     def vendor_for(self, name: str, words: str) -> str | None:
         """A row named only by its vendor ("华为", "阿里云 SDK") whose other words say what the SDK does ("为用户提供通知
@@ -337,11 +332,11 @@ class Resolver:
         key = self.names.strip(normalize_name(fold(_BRACKETS.sub(" ", name))), vendors=False)
         if not key or not (key in self.names.vendors or key in self._cores):
             return None
-        rest = normalize_name(fold(words)).replace(key, " ")
-        categories = self._kinds_in(rest)
-        if not categories:
-            return None
-        owned = [i for i in self.by_company(key) if self.products[i].category in categories]
+        return self._only_of_kinds(key, self._kinds_in(normalize_name(fold(words)).replace(key, " ")))
+
+    def _only_of_kinds(self, vendor: str, categories: set[str]) -> str | None:
+        """The vendor's one entry of those categories; None when it has none or several (or no category is given)."""
+        owned = [i for i in self.by_company(vendor) if self.products[i].category in categories] if categories else []
         return owned[0] if len(owned) == 1 else None
 
     def by_coordinates(self, coordinates: tuple[str, ...]) -> list[str]:

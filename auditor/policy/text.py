@@ -65,6 +65,9 @@ OUTLINE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})[.、．]?\s*[^\
 """A section number of two to four levels opening a line, its words written against it or not ("3.1.8百度语音识别",
 "1.5业务功能五：…", "2.1 Firebase")."""
 
+CIRCLED = "[①-⑳㉑-㉟㊱-㊿]"
+"""A circled numeral marking an item ("①", "㉑", "㊿"): the characters :func:`circled_number` counts."""
+
 
 def circled_number(mark: str) -> int:
     """The number a circled numeral stands for ("①" 1, "⑳" 20, "㉑" 21, "㊿" 50); 0 for any other character."""

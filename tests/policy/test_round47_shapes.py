@@ -165,7 +165,7 @@ IM
 
                 设备信息
 
-com.ziChou.im
+com.zichou.im
 
 
 
@@ -191,8 +191,7 @@ def test_a_flattened_table_with_package_names_and_a_cell_of_several_parties(tmp_
     assert names[:3] == ["中国甲网", "中国乙网", "中国丙网"]
     assert set(names) >= {"子丑云信", "寅卯异常采集", "戊己地图"}
     assert only_row(d, "中国乙网").package_names == ("com.jiawang.auth",)
-    assert only_row(d, "子丑云信").package_names == ("com.ziChou.im",) or \
-        only_row(d, "子丑云信").package_names == ()  # (a package written with a capital is no Java package name)
+    assert only_row(d, "子丑云信").package_names == ("com.zichou.im",)
     assert only_row(d, "寅卯异常采集").package_names == ("com.yinmao.crash",)
     assert "phone-number" in only_row(d, "中国甲网").data_types
 

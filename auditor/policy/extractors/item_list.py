@@ -23,6 +23,7 @@ from auditor.policy.document import Document, Line
 from auditor.policy.table import MAX_BARE_NAME, labelled_company, name_only, product_company
 from auditor.policy.text import (
     BACK_REFERENCE_RE,
+    CIRCLED,
     CJK_RE,
     CONSTANT_OPENING_RE,
     DATA_CATEGORY_RE,
@@ -46,7 +47,7 @@ from auditor.policy.text import (
 _ITEM_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}[.、．]?(?=[^\d.\s])|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]?\s+(?=\S)"
     r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.、．)）]|[(（]\d{1,2}[)）]|[\[【［](?:\d{1,2}|[一二三四五六七八九十]{1,3})[\]】］]\s*"
-    r"|[a-zA-Z][.)）、]\s*|[•●▪◦]\s*|[-*]\s+|-(?=[\u4e00-\u9fffA-Za-z])|[①-⑳㉑-㉟㊱-㊿]\s*[、.．]?\s*)(.+)$"
+    r"|[a-zA-Z][.)）、]\s*|[•●▪◦]\s*|[-*]\s+|-(?=[\u4e00-\u9fffA-Za-z])|" + CIRCLED + r"\s*[、.．]?\s*)(.+)$"
 )
 _QUOTED_RE = re.compile(r"^[“\"「『《【]([^”\"」』》】]{1,40})[”\"」』》】]\s*[:：,，]?\s*(.*)$")
 _MD_LINK_RE = re.compile(r"^\[([^\]]{1,60})\]\(\s*<?([^)\s>]+)>?\s*\)\s*[:：,，\-–—]?\s*(.*)$")
@@ -263,7 +264,7 @@ def _parents(group: list[_Item], doc: Document) -> set[int]:
     return {a.first for a, b in zip(group, group[1:]) if doc.lines[b.first].indent > doc.lines[a.first].indent}
 
 
-_MARKER_SHAPE_RE = re.compile(r"\d+|[一二三四五六七八九十]+|[a-zA-Z](?=[.)）、])|[①-⑳㉑-㉟㊱-㊿]")
+_MARKER_SHAPE_RE = re.compile(r"\d+|[一二三四五六七八九十]+|[a-zA-Z](?=[.)）、])|" + CIRCLED)
 
 
 def _marker_shape(text: str) -> str:

@@ -31,6 +31,7 @@ from auditor.policy.table import (
     with_cued_company,
 )
 from auditor.policy.text import (
+    CIRCLED,
     COMPONENT_WORD_RE,
     CONSTANT_OPENING_RE,
     DATA_CATEGORY_RE,
@@ -58,7 +59,7 @@ _BRACKET_NUMBER_RE = re.compile(r"^\s*([(（]\d{1,2}[)）])")
 """A line's number in brackets ("（18）"): the next such number at the same indent is the list's next item."""
 
 
-_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|[①-⑳㉑-㉟㊱-㊿]\s*[、.．]?\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)")
+_MARKER_RE = re.compile(r"^\s*(?:[-*•·●▪◦]\s*|" + CIRCLED + r"\s*[、.．]?\s*|" + OUTLINE + r"|[(（]?\d{1,3}[.)）、]\s*|[a-zA-Z][)）.、]\s*|[(（][a-zA-Z][)）]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*)")
 _PERMISSION_WORD_RE = re.compile(PERMISSION_WORD + r"|permission", re.IGNORECASE)
 """A word that says a name is an SDK's ("极光推送SDK", "插件", "ML Kit")."""
 _BRACKETED_USE_RE = re.compile(r"([^、，,;；（()）]{2,30}?)\s*[（(][^（()）]{0,20}?(?:用于|用来|以便|\bfor\b)\s*([^（()）]{2,60})[)）]",
@@ -424,7 +425,7 @@ _GRANTS_RE = re.compile(PERMISSION_DEFINITION_RE.pattern + r"|\s*(?:授权|允�
                         re.IGNORECASE)
 """A permission's description in the system's words (:data:`PERMISSION_DEFINITION_RE`, or "授权应用…"): what it lets
 the app do ("授权应用读取SD卡中的内容")."""
-_ITEM_SDK_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]?\d{1,2}[.)）、]|[a-zA-Z][)）]|[①-⑳㉑-㉟㊱-㊿])\s*.{0,12}?(?:SDK|sdk)")
+_ITEM_SDK_RE = re.compile(r"^\s*(?:[-*•·●▪◦]|[(（]?\d{1,2}[.)）、]|[a-zA-Z][)）]|" + CIRCLED + r")\s*.{0,12}?(?:SDK|sdk)")
 """A sub-item opening with an SDK ("⑪第三方SDK“中关互动”为了…", "（2）友盟SDK会收集…")."""
 
 
@@ -601,7 +602,7 @@ def _named_label(text: str, pairs: tuple[tuple[str, str], ...], ctx: Context) ->
     return ("name", label), ("data" if ctx.lexicon.data_types_in(value) else "purpose", value)
 
 
-_CIRCLED_RE = re.compile(r"^\s*[①-⑳㉑-㉟㊱-㊿]\s*")
+_CIRCLED_RE = re.compile(r"^\s*" + CIRCLED + r"\s*")
 """A circled number marking an item ("① U-App统计SDK：…")."""
 
 
@@ -664,8 +665,7 @@ def _next_labelled_item(first: str, text: str) -> bool:
     """Whether the label line ``text`` is the item after the one ``first`` (a record's first line) in the same list,
     opening with the same label ("8、SDK服务商：穿山甲" then "9、SDK服务商：个推"). Numbered fields of one record
     ("（1）公司名称：…" / "（2）使用目的：…") differ in their labels."""
-    want = _previous_marker(text)
-    return want is not None and _marker_of(first) == want and _label(text) != "" and _label(text) == _label(first)
+    return _next_marked(first, text) and _label(text) != "" and _label(text) == _label(first)
 
 
 def _next_outer_item(lines: tuple, first: int, i: int, text: str) -> bool:  # type: ignore[type-arg]

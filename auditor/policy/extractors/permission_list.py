@@ -28,6 +28,7 @@ from auditor.policy.document import Document, Line
 from auditor.policy.lexicon import fold
 from auditor.policy.table import MAX_GLUED_TITLE, TIMING_TITLE_RE, split_titles
 from auditor.policy.text import (
+    CIRCLED,
     FENCE_RE,
     GLUED_CONSTANT_RE,
     HEADING_RE,
@@ -53,10 +54,10 @@ from auditor.policy.text import (
 _ITEM_RE = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．)）](?!\d)"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s)"
-    r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳㉑-㉟㊱-㊿]|[-*•·●▪◦](?!/))\s*(.+)$"
+    r"|[a-zA-Z]\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|" + CIRCLED + r"|[-*•·●▪◦](?!/))\s*(.+)$"
 )
 """A list item and its text; not a block comment's end ("*/")."""
-_NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|[①-⑳㉑-㉟㊱-㊿]|[一二三四五六七八九十]{1,3}\s*[、.．])")
+_NUMBERED_RE = re.compile(r"^\s*(?:[(（]?\s*\d{1,2}|[a-zA-Z]\s*[.、．)）]|" + CIRCLED + r"|[一二三四五六七八九十]{1,3}\s*[、.．])")
 _LABEL_SPLIT_RE = re.compile(r"\s*(?:[-–—=]+>|→|⇒)\s*|\s*[:：]\s*|\s+[-–—]+\s*")
 """What parts an item's label from its text: a colon, a dash after a blank, or an arrow ("相机(CAMERA)–>扫码")."""
 _COMMA_LABEL_RE = re.compile(r"^([^，,。；;：:“”\"]{1,30}?权限)\s*[，,]\s*((?:用于|用来|以便|为了|是为了|主要用于|仅用于)\S.*)$")
