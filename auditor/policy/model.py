@@ -66,6 +66,9 @@ class SdkDisclosure:
     resolved_by: str = ""
     """How ``id`` was found (:attr:`auditor.policy.names.Resolution.how`): ``vendor-name`` when the row names
     only the vendor ("友盟SDK") and nothing in it says which of the vendor's products; "" when unresolved."""
+    lead: Span | None = None
+    """The sentence over the row's list that says what the parties listed below collect, when there is one
+    (:mod:`auditor.policy.lead_in`): the data types it names are in :attr:`data_types` too."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,7 +77,7 @@ class SdkDisclosure:
             "data_types": list(self.data_types), "permissions": list(self.permissions), "link": self.link,
             "package_names": list(self.package_names), "kind": self.kind, "extractor": self.extractor,
             "resolved_by": self.resolved_by,
-            "evidence": self.evidence.to_json(),
+            "evidence": self.evidence.to_json(), "lead": self.lead.to_json() if self.lead else None,
         }
 
 

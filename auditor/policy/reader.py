@@ -1,7 +1,8 @@
 """Read a policy into a :class:`Disclosure`: the extractor pipeline, the coordinator, then facts.
 
     bytes --loader--> Document --extractors (REGISTRY)--> structures --coordinator.settle--> kept
-          --facts--> SDK rows (resolved with all their evidence), scenes, permissions; data types from the text
+          --facts--> SDK rows (resolved with all their evidence; a list's lead-in gives each of its rows the data it
+          names, :mod:`auditor.policy.lead_in`), scenes, permissions; data types from the text
 
 Where a row comes from: its JSON ``extractor`` names the stage, ``evidence`` the lines.
 """
@@ -17,13 +18,14 @@ import ahocorasick
 
 from auditor.catalog.model import Catalog
 from auditor.policy.analysis import LineFacts, analyse
-from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, Structure
+from auditor.policy.claims import Context, ExtractorKind, RowFacts, SceneClaim, SdkClaim, Structure
 from auditor.policy.coordinator import settle
 from auditor.policy.document import Document
 from auditor.policy.extractors import REGISTRY
 from auditor.policy.extractors.prose import collecting_subjects, integrated_sdks
 from auditor.policy.facts import each_named, scene_permissions, scenes, sdk_disclosure, without_refusal
 from auditor.policy.glued_lines import restore_lines
+from auditor.policy.lead_in import Lead, leads
 from auditor.policy.lexicon import Lexicon
 from auditor.policy.lexicon_data import load_lexicon
 from auditor.policy.loader import load_document
@@ -111,8 +113,8 @@ def _read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: 
     scene_claims: list[SceneClaim] = []
     memo: dict[object, object] = {}  # this read's resolutions, by evidence (a long policy repeats names)
     rows: dict[tuple[RowFacts, ExtractorKind], SdkDisclosure] = {}  # this read's rows, by what they say
-    for structure in kept:
-        for claim in (c for named in structure.sdks for c in each_named(named, resolver.names)):
+    for structure, lead in zip(kept, leads(doc, kept, ctx)):
+        for claim in _shared_packages([c for named in structure.sdks for c in each_named(named, resolver.names)]):
             key = (claim.facts, structure.extractor)
             row = rows.get(key)
             if row is None:
@@ -122,7 +124,10 @@ def _read_document(doc: Document, catalog: Catalog, lexicon: Lexicon, resolver: 
             if row.id is None and (not _names_something(row.name, lexicon, bool(row.company))
                                    or lexicon.service_kind(row.name)):
                 continue  # (nor a heading of a kind of service: "Analytics" over its services)
-            sdks.append(row)
+            if URL_ONLY_RE.match(row.name.strip()):
+                continue  # an address in a name's place (a flattened table's cells shifted) names nothing, whatever
+                # entry the address is of
+            sdks.append(_with_lead(row, lead))
         scene_claims.extend(replace(c, scene=without_refusal(c.scene)) if c.scene else c for c in structure.scenes)
     perms: list[PermissionDisclosure] = []
     found: dict[tuple[str, bool, str, str], list[tuple[str, str]]] = {}  # this read's permission texts, mapped
@@ -240,6 +245,23 @@ _SDK_USED_RE = re.compile(r"(?:使用|集成|接入|引入|嵌入|采用)了?\s*
                           r"(?:SDK|sdk|Sdk)(?![A-Za-z])")
 """An item saying the app uses an SDK ("1. 我们使用了“某某推送”的SDK，功能是…，使用到的权限是…"): the SDK is a row
 of its own beside the permission item the line also is."""
+
+
+def _shared_packages(claims: list[SdkClaim]) -> list[SdkClaim]:
+    """``claims`` with those of one row that names several parties or products marked :attr:`SdkClaim.listed`
+    ("华为 / 小米 / vivo" in one cell over "com.huawei.hms，com.igexin.sdk"): the row's package names are theirs
+    together, no one party's own."""
+    rows = Counter((c.first, c.last, c.facts.packages) for c in claims if c.facts.packages)
+    return [replace(c, listed=True) if not c.listed and rows[(c.first, c.last, c.facts.packages)] > 1 else c
+            for c in claims]
+
+
+def _with_lead(row: SdkDisclosure, lead: Lead | None) -> SdkDisclosure:
+    """A row of a list under a lead-in sentence (:mod:`auditor.policy.lead_in`) with the data types it names."""
+    if lead is None:
+        return row
+    types = sorted(set(row.data_types) | set(lead[1]), key=lambda d: _DATA_ORDER.get(d, 99))
+    return replace(row, data_types=tuple(types), lead=lead[0])
 
 
 def _subjects(rows: list[SdkDisclosure]) -> tuple[set[str], set[str]]:

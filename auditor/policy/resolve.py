@@ -107,6 +107,8 @@ class Resolver:
     by_group: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Maven group ids several entries are published under ("com.umeng.umsdk"), and those entries: a vendor's
     namespace, no one product's package (see :meth:`_in_group`)."""
+    aliases: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Id -> its aliases exactly as the catalog writes them."""
     _cores: tuple[str, ...] = field(default=(), compare=False, repr=False)
     _company_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     _category_keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -127,7 +129,11 @@ class Resolver:
             first = self.names.resolve_exact(SLASH_RE.split(ev.name, 1)[0])
             by_name = Resolution(first, (), "exact") if first else by_name
         pkg = self.by_coordinates(ev.coordinates) or self.by_packages(ev.packages)
-        generic = self.generic(ev.name)
+        # (a name written exactly as an entry's alias is that product's name, though its words are a kind's: "ShareSDK",
+        # MobTech's product, against "share SDK"; an entry whose own name is such words, "AdSDK" read off a package,
+        # does not make them a name; nor does an alias that is only its vendor's words, "腾讯开放平台")
+        generic = self.generic(ev.name) and (self.vendor_only(ev.name) or not (
+            by_name.id and ev.name.strip() in self.aliases.get(by_name.id, ())))
         if by_name.id and by_name.how == "loose" and not self._same_vendor(ev.name, by_name.id):
             by_name = Resolution(None, (by_name.id,))  # "华为游戏服务" is not "谷歌游戏服务" with the vendor dropped
         if by_name.id and by_name.how in ("exact", "loose") and not generic:
@@ -135,7 +141,7 @@ class Resolver:
                 return Resolution(pkg[0], (), "package")
             return self.refined(by_name, ev.words, pkg, ev.name)
         owned = self.vendor_category(ev.name) or self.vendor_for(ev.name, ev.words)
-        if owned and (not pkg or owned in pkg):
+        if owned and (not pkg or owned in pkg or ev.shared):  # (a row's packages of several parties: none's own)
             return Resolution(owned, (), "vendor")
         scores = self._scores(ev, by_name, pkg, generic)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
@@ -227,7 +233,11 @@ class Resolver:
             # named by a word of it ("flutter") is not the package
             ids.discard(None)
             return next(iter(ids)) if len(ids) == 1 else None
-        ids |= {self.names.resolve_strict(w) for w in _WORD_RE.findall(name) if not self.generic(w)}
+        # (a word that is the vendor's name of an entry spotted in it names no other entry: "Umeng智能认证U-Verify" is
+        # U-Verify, not Umeng's best-known product as well)
+        spotted_products = [self.products[i] for i in ids if i is not None and i in self.products]
+        ids |= {self.names.resolve_strict(w) for w in _WORD_RE.findall(name)
+                if not self.generic(w) and not any(self.names_vendor(w, p) for p in spotted_products)}
         ids.discard(None)
         if not ids:
             ids = self._keys_inside(name)
@@ -528,6 +538,7 @@ def build_resolver(catalog: Catalog, lexicon: Lexicon) -> Resolver:
         by_core={k: tuple(v) for k, v in by_core.items()}, packages=tuple(pkgs),
         by_maven={k: tuple(v) for k, v in by_maven.items()},
         by_group={g: ids for g, ids in _groups(by_maven).items() if len(ids) >= 2},
+        aliases={e.id: frozenset(e.aliases) for e in catalog.entries if e.aliases},
         _cores=tuple(sorted(by_core)),
         _category_keys={c: tuple(k for k in map(normalize_name, ws) if k) for c, ws in lexicon.category_words.items()},
         _cjk_keys=cjk_keys if len(cjk_keys) else None,

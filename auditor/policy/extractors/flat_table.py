@@ -993,7 +993,8 @@ def _aligned(roles: list[str | None], texts: list[str], key: int, ctx: Context,
 
 MAX_PARTY_WIDTH = 12
 """Display width of a party's short name standing a line in a cell of several parties ("中国移动", "网易云信")."""
-_CLAUSE_WORD_RE = re.compile(r"的|用于|提供|为|\s(?:for|to|of)\s", re.IGNORECASE)
+_CLAUSE_WORD_RE = re.compile(r"的|用于|提供|^为|为(?:了|您|你|用户|我们|实现|提供)|\s(?:for|to|of)\s", re.IGNORECASE)
+"""Words of a clause, not of a party's name: "为" only opening a clause ("为了…", "为用户提供…"), not in "华为"."""
 
 
 def _party_name(text: str) -> bool:
