@@ -129,11 +129,13 @@ class Resolver:
             first = self.names.resolve_exact(SLASH_RE.split(ev.name, 1)[0])
             by_name = Resolution(first, (), "exact") if first else by_name
         pkg = self.by_coordinates(ev.coordinates) or self.by_packages(ev.packages)
-        # (a name written exactly as an entry's alias is that product's name, though its words are a kind's: "ShareSDK",
-        # MobTech's product, against "share SDK"; an entry whose own name is such words, "AdSDK" read off a package,
-        # does not make them a name; nor does an alias that is only its vendor's words, "腾讯开放平台")
+        # (a name coined as one word and written exactly as an entry's alias is that product's name, though its words
+        # are a kind's: "ShareSDK", MobTech's product, against "share SDK"; words written apart still read as the kind,
+        # "Maps SDK for Android"; an entry whose own name is such a word, "AdSDK" read off a package, does not make it
+        # a name; nor does an alias that is only its vendor's words, "腾讯开放平台")
+        written = ev.name.strip()
         generic = self.generic(ev.name) and (self.vendor_only(ev.name) or not (
-            by_name.id and ev.name.strip() in self.aliases.get(by_name.id, ())))
+            by_name.id and not any(c.isspace() for c in written) and written in self.aliases.get(by_name.id, ())))
         if by_name.id and by_name.how == "loose" and not self._same_vendor(ev.name, by_name.id):
             by_name = Resolution(None, (by_name.id,))  # "华为游戏服务" is not "谷歌游戏服务" with the vendor dropped
         if by_name.id and by_name.how in ("exact", "loose") and not generic:

@@ -11,8 +11,8 @@ tested, real product names against the bundled catalog), expected values written
   only by its vendor is that vendor's SDK of the row's kind (Huawei's and Xiaomi's push SDKs), not the one entry the
   packages name.
 - A name of a vendor and one of its products ("Umeng U-Verify一键登录") is that product, not the vendor's best-known one.
-- A name written exactly as an entry's alias is that product though its words are a kind's ("ShareSDK"; "share SDK"
-  stays unresolved).
+- A name coined as one word and written exactly as an entry's alias is that product though its words are a kind's
+  ("ShareSDK"; "share SDK" stays unresolved).
 - Customer-service and e-commerce SDKs app policies name often (网易七鱼, 阿里百川) resolve to their catalog entries.
 """
 
@@ -189,7 +189,7 @@ _WRITTEN_AS_ALIAS = """\
 """
 
 
-def test_a_name_written_exactly_as_an_alias_is_that_product_though_its_words_are_a_kinds(
+def test_a_one_word_name_written_exactly_as_an_alias_is_that_product_though_its_words_are_a_kinds(
         tmp_path: Path, bundled_catalog: Catalog) -> None:
     # ("ShareSDK" is MobTech's product as the catalog records it; "share SDK" says only what kind of SDK it is)
     d = _read(tmp_path, "alias.md", _WRITTEN_AS_ALIAS, bundled_catalog)
