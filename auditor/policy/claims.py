@@ -86,7 +86,8 @@ class SdkClaim:
     last: int
     """Index of its last line (inclusive)."""
     listed: bool = False
-    """One of the products a row's name lists ("华为推送SDK、华为联运SDK"): the row's package names are theirs together."""
+    """One of the products a row's name lists ("华为推送SDK、华为联运SDK"), or of the parties one row names a line each
+    ("华为" / "小米" beside "消息推送"): the row's package names are theirs together."""
 
 
 @dataclass(frozen=True)

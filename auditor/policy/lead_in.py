@@ -5,7 +5,8 @@ of that list names those data too (its :attr:`auditor.policy.model.SdkDisclosure
 
 Only a sentence that points forward (below, the following, 以下, 如下, 下列), names parties (SDKs, partners,
 providers, networks, 第三方) and says they collect (collect, receive, gather, obtain, 收集, 获取, 采集), not that
-they do not, counts; and only for the list right under it (at most a caption between).
+they do not, counts; and only for the list right under it (at most a caption between), read as one structure or as a
+block per party, up to a heading or a paragraph in which the app speaks for itself.
 """
 
 from __future__ import annotations
@@ -56,8 +57,9 @@ Lead = tuple[Span, tuple[str, ...]]
 
 def leads(doc: Document, kept: Sequence[Structure], ctx: Context) -> list[Lead | None]:
     """For each of ``kept`` (in document order), the lead-in over it: its own (:func:`lead_in`), else that of the
-    structure just before it when it goes on that list (starts at most :data:`MAX_LIST_GAP` lines after it, no
-    heading between)."""
+    structure just before it when it goes on that list (:func:`_goes_on`); a prose mention in the list (a block no
+    extractor read whole) takes it too. None for structures that name no SDK, the page's own SDK and permission
+    lists."""
     out: list[Lead | None] = []
     current: Lead | None = None
     last = -1
