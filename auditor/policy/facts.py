@@ -7,6 +7,7 @@ public model (:class:`SdkDisclosure`, :class:`Scene`, :class:`PermissionDisclosu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from auditor.policy.claims import ExtractorKind, SceneClaim, SdkClaim
@@ -40,7 +41,14 @@ from auditor.policy.text import (
 )
 from auditor.vocab import DATA_TYPES
 
-_DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
+DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
+"""Each data type's place in the vocabulary (:data:`auditor.vocab.DATA_TYPES`): the order rows list them in."""
+
+
+def in_data_order(types: Iterable[str]) -> tuple[str, ...]:
+    """Data type ids, each once, in the vocabulary's order (an id it does not know last)."""
+    return tuple(sorted(set(types), key=lambda d: DATA_ORDER.get(d, 99)))
+
 _STATE_NOTE_RE = re.compile(r"(?<=状态)\s*[（(][^（）()]*[）)]|(?<=status)\s*\([^()]*\)", re.IGNORECASE)
 """The bracketed note after a state ("通知栏状态（如通知栏权限、用户点击行为）"): what is read, not a use."""
 _LEADING_MARK_RE = re.compile(r"^(?:[-*>•·●▪◦○■□◆◇►▶➤→✓✔☑]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?)+\s*")
@@ -127,7 +135,7 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
         # not one thing a feature handles ("把作品图片存进云端相册")
         listed = lexicon.data_types_in(f.purpose, cell=cell, prose=cell)
         found = listed if len({d for d, _ in listed}) >= MIN_PURPOSE_DATA else []
-    data = sorted({d for d, _ in found}, key=lambda d: _DATA_ORDER.get(d, 99))
+    data = in_data_order(d for d, _ in found)
     row_urls = urls(f.link) or hosts(f.link) or urls(" ".join((f.data, f.permissions, f.purpose, f.other, f.scene)))
     # (a sentence's packages are its SDK's only when written by its name: a paragraph naming several SDKs
     # lists the packages of them all, "友盟SDK（com.umeng）、腾讯广告SDK（com.qq.e.ads…）")
@@ -149,7 +157,7 @@ def sdk_disclosure(doc: Document, claim: SdkClaim, kind: ExtractorKind, resolver
     company = company or company_in_name(name)
     return SdkDisclosure(
         name=name, id=res.id, candidates=res.candidates if res.id is None else (), company=company,
-        purpose=f.purpose, collected=clean_collected(f.data), data_types=tuple(data), permissions=tuple(perms),
+        purpose=f.purpose, collected=clean_collected(f.data), data_types=data, permissions=tuple(perms),
         link=(policy_url(f.link) or row_urls[0]) if row_urls else "", kind=kind.shape, evidence=doc.span(claim.first, claim.last),
         extractor=kind.value, scene=f.scene, method=f.method, package_names=pkgs,
         resolved_by=res.how if res.id else "",

@@ -23,7 +23,15 @@ from auditor.policy.coordinator import settle
 from auditor.policy.document import Document
 from auditor.policy.extractors import REGISTRY
 from auditor.policy.extractors.prose import collecting_subjects, integrated_sdks
-from auditor.policy.facts import each_named, scene_permissions, scenes, sdk_disclosure, without_refusal
+from auditor.policy.facts import (
+    DATA_ORDER,
+    each_named,
+    in_data_order,
+    scene_permissions,
+    scenes,
+    sdk_disclosure,
+    without_refusal,
+)
 from auditor.policy.glued_lines import restore_lines
 from auditor.policy.lead_in import Lead, leads
 from auditor.policy.lexicon import Lexicon
@@ -43,9 +51,7 @@ from auditor.policy.text import (
     width,
 )
 from auditor.policy.unused import unused_spans, without_unused
-from auditor.vocab import DATA_TYPES
 
-_DATA_ORDER = {t.id: i for i, t in enumerate(DATA_TYPES)}
 MAX_MENTIONS_PER_TYPE = 25
 
 
@@ -260,8 +266,7 @@ def _with_lead(row: SdkDisclosure, lead: Lead | None) -> SdkDisclosure:
     """A row of a list under a lead-in sentence (:mod:`auditor.policy.lead_in`) with the data types it names."""
     if lead is None:
         return row
-    types = sorted(set(row.data_types) | set(lead[1]), key=lambda d: _DATA_ORDER.get(d, 99))
-    return replace(row, data_types=tuple(types), lead=lead[0])
+    return replace(row, data_types=in_data_order((*row.data_types, *lead[1])), lead=lead[0])
 
 
 def _subjects(rows: list[SdkDisclosure]) -> tuple[set[str], set[str]]:
@@ -279,7 +284,7 @@ def _with_page(row: SdkDisclosure, data_types: tuple[DataTypeMention, ...],
     own = row.extractor == ExtractorKind.DOCUMENT.value or (row.id and row.id in ids) or row.name.casefold() in names
     if not own:
         return row
-    types = sorted({d.data_type for d in data_types} | set(row.data_types), key=lambda d: _DATA_ORDER.get(d, 99))
+    types = in_data_order((*(d.data_type for d in data_types), *row.data_types))
     perms = {p.permission for p in permissions} | set(row.permissions)
     return replace(row, data_types=tuple(types), permissions=tuple(sorted(perms)))
 
@@ -313,7 +318,7 @@ def _prose_once(rows: list[SdkDisclosure]) -> list[SdkDisclosure]:
         out.append(row)
     # a row that names no data takes what a sentence naming the same SDK says it collects ("AdMob may collect
     # device identifiers (such as the Advertising ID)" above "- AdMob for ad delivery")
-    return [replace(r, data_types=tuple(sorted(set(said[r.id]), key=lambda d: _DATA_ORDER.get(d, 99))))
+    return [replace(r, data_types=in_data_order(said[r.id]))
             if r.id in said and said[r.id] and not r.data_types else r for r in out]
 
 
@@ -477,5 +482,5 @@ def _data_types(doc: Document, lines: tuple[LineFacts, ...]) -> tuple[DataTypeMe
         for dt, phrase in facts.data_types:
             counts[dt] = counts.get(dt, 0) + 1
             if counts[dt] <= MAX_MENTIONS_PER_TYPE:
-                out.append(((i, _DATA_ORDER.get(dt, 99)), DataTypeMention(dt, phrase, doc.span(i, i))))
+                out.append(((i, DATA_ORDER.get(dt, 99)), DataTypeMention(dt, phrase, doc.span(i, i))))
     return tuple(d for _, d in sorted(out, key=lambda kv: kv[0]))
