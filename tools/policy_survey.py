@@ -4,7 +4,8 @@
 
 Every file under the directories (recursively; ``.txt .md .html .htm .vue .ts .js .json .xml``) is read as
 ``auditor policy FILE --format json`` would read it, and the totals are printed: files read, files with
-rows, SDK rows, rows resolved to a catalog entry, rows with a company, data types, permissions or a link,
+rows, SDK rows, rows resolved to a catalog entry, rows with a company, data types, permissions or a link, rows a
+list's lead-in gives data to,
 scenes and (scene, permission) claims, and reader errors. There is no truth here, so the totals say how much
 the reader claims, not how much of it is right: compare two commits and read the files whose claims changed
 (``--dump OUT`` writes one small JSON per file, the rows' names, companies and ids and the scenes' pairs,
@@ -34,7 +35,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".vue", ".ts", ".js", ".json", ".xml")
 KEYS = ("files", "files with rows", "rows", "resolved", "company", "data types", "permissions", "link",
-        "scenes", "scene claims", "errors")
+        "rows under a lead-in", "scenes", "scene claims", "errors")
 
 
 def survey_file(report: dict[str, Any]) -> tuple[Counter[str], dict[str, Any]]:
@@ -49,6 +50,7 @@ def survey_file(report: dict[str, Any]) -> tuple[Counter[str], dict[str, Any]]:
     c["data types"] += sum(len(r.get("data_types", [])) for r in rows)
     c["permissions"] += sum(len(r.get("permissions", [])) for r in rows)
     c["link"] += sum(1 for r in rows if r.get("link"))
+    c["rows under a lead-in"] += sum(1 for r in rows if r.get("lead"))
     c["scenes"] += len(scenes)
     c["scene claims"] += sum(len(s.get("permissions", [])) for s in scenes)
     short = {
